@@ -1,0 +1,62 @@
+/**
+ * The console platform: every message the bot sends becomes one `ConsoleOutput` handed to a
+ * sink (stdout as JSON lines, or pretty text). Message ids are m1, m2, … in order of sending; with
+ * a persistent `sequence` they keep counting across restarts, so an old thread id stays unique.
+ */
+import type { ChannelAdapter, ConversationRef, OutgoingMessage, PostedMessage } from '../../src/core/index.ts';
+import { toConsoleOutput, type ConsoleOutput } from './render.ts';
+
+export const CONSOLE_TENANT = 'local';
+
+export class ConsoleAdapter implements ChannelAdapter {
+  readonly platform = 'console' as const;
+  private counter = 0;
+  private readonly sequence: () => Promise<number>;
+  /** Where each message went, so an update can be printed with the same place. */
+  private readonly places = new Map<string, Omit<ConsoleOutput, 'id' | 'text' | 'card'>>();
+
+  constructor(
+    private readonly sink: (output: ConsoleOutput) => void,
+    options: { sequence?: () => Promise<number> } = {},
+  ) {
+    this.sequence = options.sequence ?? (async () => ++this.counter);
+  }
+
+  async nextId(prefix = 'm'): Promise<string> {
+    return `${prefix}${await this.sequence()}`;
+  }
+
+  async post(conversation: ConversationRef, message: OutgoingMessage): Promise<PostedMessage> {
+    return this.emit(message, placeOf(conversation));
+  }
+
+  async postToThread(conversation: ConversationRef, threadId: string, message: OutgoingMessage): Promise<PostedMessage> {
+    return this.emit(message, { ...placeOf(conversation), thread: threadId });
+  }
+
+  async update(_conversation: ConversationRef, messageId: string, message: OutgoingMessage): Promise<void> {
+    const place = this.places.get(messageId) ?? placeOf(_conversation);
+    this.sink(toConsoleOutput(message, messageId, { ...place, update: true }));
+  }
+
+  async sendDirect(user: { tenantId: string; userId: string }, message: OutgoingMessage): Promise<PostedMessage> {
+    return this.emit(message, { dm: true, to: user.userId });
+  }
+
+  async postEphemeral(conversation: ConversationRef, userId: string, message: OutgoingMessage, threadId?: string): Promise<void> {
+    const place = { ...placeOf(conversation), to: userId, private: true, ...(threadId ? { thread: threadId } : {}) };
+    this.sink(toConsoleOutput(message, await this.nextId('p'), place));
+  }
+
+  private async emit(message: OutgoingMessage, place: Omit<ConsoleOutput, 'id' | 'text' | 'card'>): Promise<PostedMessage> {
+    const id = await this.nextId();
+    this.places.set(id, place);
+    this.sink(toConsoleOutput(message, id, place));
+    return { id };
+  }
+}
+
+function placeOf(conversation: ConversationRef): Omit<ConsoleOutput, 'id' | 'text' | 'card'> {
+  if (conversation.isDirect) return { dm: true, to: conversation.userId ?? conversation.channelId.replace(/^dm:/, '') };
+  return { channel: conversation.channelId };
+}

@@ -1,0 +1,94 @@
+/**
+ * `wegwijs chat`: talk to Wegwijs in the terminal as one user, in a channel or a DM. Cards show
+ * as text with numbered buttons; type the number to press one. Lines starting with "/" steer the
+ * session (/as, /channel, /dm, /thread, /clock, /quit).
+ */
+import { createInterface } from 'node:readline/promises';
+import type { Readable, Writable } from 'node:stream';
+import type { Bot } from '../../src/core/index.ts';
+import { toPrettyText, type ConsoleButton, type ConsoleCard, type ConsoleOutput } from './render.ts';
+import { toIncoming, type ConsoleTurn } from './incoming.ts';
+import type { ConsoleAdapter } from './console-adapter.ts';
+
+export interface InteractiveOptions {
+  bot: Bot;
+  adapter: ConsoleAdapter;
+  input: Readable;
+  output: Writable;
+  as: string;
+  channel?: string;
+  dm: boolean;
+  botName: string;
+  setClock: (to: Date) => void;
+  /** The outputs printed since the last prompt, to number their buttons. */
+  drain: () => ConsoleOutput[];
+}
+
+export async function runInteractive(options: InteractiveOptions): Promise<void> {
+  const { bot, adapter, output } = options;
+  const state = { user: options.as, channel: options.channel ?? 'netwerk', dm: options.dm, thread: undefined as string | undefined };
+  let buttons: { button: ConsoleButton; inputs: ConsoleCard['inputs'] }[] = [];
+  const rl = createInterface({ input: options.input, output, terminal: Boolean((options.input as { isTTY?: boolean }).isTTY) });
+  output.write(`Wegwijs (console). Je bent "${state.user}" in ${state.dm ? 'een privégesprek' : `#${state.channel}`}. Typ "${options.botName} hulp" of /quit.\n`);
+  const prompt = () => `${state.user}${state.dm ? ' (DM)' : ` #${state.channel}`}${state.thread ? ` ↳${state.thread}` : ''}> `;
+  for (;;) {
+    let line: string;
+    try {
+      line = (await rl.question(prompt())).trim();
+    } catch {
+      break;
+    }
+    if (line === '/quit' || line === '/exit') break;
+    if (line.startsWith('/') && !line.toLowerCase().startsWith(`/${options.botName}`)) {
+      output.write(`${steer(line, state, options)}\n`);
+      continue;
+    }
+    const turn: ConsoleTurn = { user: state.user, ...(state.dm ? { dm: true } : { channel: state.channel }), thread: state.thread };
+    const picked = /^\d+$/.test(line) ? buttons[Number(line) - 1] : undefined;
+    if (picked) {
+      const inputs: Record<string, string> = {};
+      for (const input of picked.inputs) inputs[input.id] = (await rl.question(`  ${input.label}: `)).trim();
+      turn.action = { ...picked.button.action, inputs };
+    } else {
+      turn.text = line;
+    }
+    await bot.handle(toIncoming(turn, options.botName), adapter);
+    buttons = [];
+    for (const out of options.drain()) {
+      output.write(`${toPrettyText(out, buttons.length + 1)}\n`);
+      for (const button of out.card?.buttons ?? []) buttons.push({ button, inputs: out.card!.inputs });
+    }
+  }
+  rl.close();
+}
+
+function steer(line: string, state: { user: string; channel: string; dm: boolean; thread?: string }, options: InteractiveOptions): string {
+  const [command, ...rest] = line.slice(1).split(/\s+/);
+  const arg = rest.join(' ');
+  switch (command) {
+    case 'as':
+      if (arg) state.user = arg;
+      return `Je bent nu "${state.user}".`;
+    case 'channel':
+      state.channel = arg || state.channel;
+      state.dm = false;
+      state.thread = undefined;
+      return `Kanaal: #${state.channel}`;
+    case 'dm':
+      state.dm = true;
+      state.thread = undefined;
+      return 'Privégesprek met Wegwijs.';
+    case 'thread':
+      state.thread = arg || undefined;
+      return state.thread ? `In draad ${state.thread}.` : 'Uit de draad.';
+    case 'clock': {
+      const when = new Date(arg);
+      if (Number.isNaN(when.getTime())) return 'Gebruik: /clock 2026-11-23T09:00:00+01:00';
+      options.setClock(when);
+      void options.bot.tick();
+      return `Klok: ${when.toISOString()}`;
+    }
+    default:
+      return 'Stuurcommando\'s: /as NAAM, /channel NAAM, /dm, /thread ID, /clock TIJD, /quit';
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * Renders the core's neutral messages for the console: as one JSON object per message (script
+ * mode) or as readable text with numbered buttons (interactive mode).
+ */
+import { cardButtons, cardInputs, cardToPlainText, type ActionRef, type Card, type OutgoingMessage } from '../../src/core/index.ts';
+
+export interface ConsoleButton {
+  label: string;
+  /** Send this object back verbatim as an input line's "action" to press the button. */
+  action: ActionRef & { messageId: string };
+}
+
+export interface ConsoleCard {
+  title?: string;
+  body: string;
+  buttons: ConsoleButton[];
+  inputs: { id: string; label: string; kind: string; required?: boolean; options?: { label: string; value: string }[] }[];
+}
+
+export interface ConsoleOutput {
+  id: string;
+  channel?: string;
+  dm?: boolean;
+  thread?: string;
+  text: string;
+  card?: ConsoleCard;
+  to?: string;
+  private?: boolean;
+  /** Set when this line replaces an earlier message (a card whose state changed). */
+  update?: boolean;
+}
+
+export function toConsoleCard(card: Card, messageId: string): ConsoleCard {
+  return {
+    title: card.title,
+    body: cardToPlainText({ ...card, title: undefined }),
+    buttons: cardButtons(card).map((b) => ({ label: b.label, action: { ...b.action, messageId } })),
+    inputs: cardInputs(card).map((i) => ({ id: i.id, label: i.label, kind: i.kind, required: i.required, options: i.options })),
+  };
+}
+
+export function toConsoleOutput(message: OutgoingMessage, id: string, where: Omit<ConsoleOutput, 'id' | 'text' | 'card'>): ConsoleOutput {
+  const output: ConsoleOutput = { id, ...where, text: message.text };
+  if (message.card) output.card = toConsoleCard(message.card, id);
+  return output;
+}
+
+/** Human-readable rendering for the interactive chat; buttons are numbered from `firstNumber`. */
+export function toPrettyText(output: ConsoleOutput, firstNumber = 1): string {
+  const where = output.dm ? `DM → ${output.to}` : `#${output.channel}${output.thread ? ` ↳ ${output.thread}` : ''}${output.private ? ` (alleen voor ${output.to})` : ''}`;
+  const head = `\x1b[36m[${output.id}] wegwijs · ${where}${output.update ? ' (bijgewerkt)' : ''}\x1b[0m`;
+  if (!output.card) return `${head}\n${output.text}`;
+  const lines = [head];
+  if (output.card.title) lines.push(`\x1b[1m${output.card.title}\x1b[0m`);
+  if (output.card.body) lines.push(output.card.body);
+  for (const input of output.card.inputs) lines.push(`  ✎ ${input.label}${input.required ? ' *' : ''}`);
+  if (output.card.buttons.length) {
+    lines.push(output.card.buttons.map((b, i) => `\x1b[33m[${firstNumber + i}] ${b.label}\x1b[0m`).join('  '));
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,23 @@
+import { createApp } from '../compose.ts';
+import { startServer } from '../server.ts';
+import { cliConfig } from './config.ts';
+import type { CliCommand } from './index.ts';
+
+export const serve: CliCommand = {
+  summary: 'start the bot server (Teams, Slack, health check, scheduler)',
+  usage: 'serve',
+  async run() {
+    const config = cliConfig();
+    const app = await createApp(config);
+    const server = await startServer(app);
+    await new Promise<void>((resolve) => {
+      const stop = () => resolve();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    app.services.log.info('Stopping');
+    await server.close();
+    await app.close();
+    return 0;
+  },
+};

@@ -1,0 +1,58 @@
+/**
+ * `wegwijs serve` (`npm start`): one HTTP server for every platform, the health check, and the
+ * scheduler that drives weekly nudges and time-outs.
+ */
+import type { Server } from 'node:http';
+import express from 'express';
+import type { App } from './compose.ts';
+import { platformMounts } from './platforms.ts';
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startServer(app: App): Promise<RunningServer> {
+  const { config, log, clock } = app.services;
+  const server = express();
+  server.disable('x-powered-by');
+  const mounts = platformMounts(app);
+  server.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', store: config.store.kind, platforms: Object.fromEntries(mounts.map((m) => [m.name, !m.off])), time: clock.now().toISOString() });
+  });
+  for (const mount of mounts) {
+    if (mount.off) {
+      log.info({ platform: mount.name }, `${mount.name} is off: ${mount.off}`);
+      continue;
+    }
+    await mount.mount(server, app);
+    log.info({ platform: mount.name }, `${mount.name} is on`);
+  }
+  if (mounts.every((m) => m.off)) log.info('No chat platform is configured. To chat locally, run: npx wegwijs chat');
+
+  const http: Server = await new Promise((resolve, reject) => {
+    const listening = server.listen(config.port, config.host, () => resolve(listening)).on('error', reject);
+  });
+  const address = http.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://127.0.0.1:${port}`;
+  log.info({ port }, `Wegwijs listens on port ${port}`);
+
+  let ticking = false;
+  const timer = setInterval(() => {
+    if (ticking) return;
+    ticking = true;
+    void app.bot.tick().finally(() => (ticking = false));
+  }, config.schedulerIntervalSeconds * 1000);
+  void app.bot.tick();
+
+  return {
+    url,
+    close: async () => {
+      clearInterval(timer);
+      for (const mount of mounts) await mount.close?.();
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+      http.closeAllConnections?.();
+    },
+  };
+}

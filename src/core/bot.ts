@@ -1,0 +1,182 @@
+/**
+ * The bot: takes a neutral incoming message from any adapter, remembers where it came from,
+ * picks the language, routes it to a feature, and turns any failure into a short apology.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ChannelAdapter } from './adapter.ts';
+import { builtinFeature } from './builtin.ts';
+import type { Command, Feature } from './feature.ts';
+import type { Lang } from './i18n.ts';
+import { errorCode } from './errors.ts';
+import type { ConversationRef, IncomingAction, IncomingMessage } from './message.ts';
+import { looksLikeUnknownCommand, matchCommand, stripEntryWord } from './router.ts';
+import type { Services } from './services.ts';
+import { cleanText, MAX_MESSAGE_CHARS } from './text.ts';
+import { Turn, networkId } from './turn.ts';
+import { helpMessage, unknownCommandMessage } from './help.ts';
+
+export class Bot {
+  private readonly features: Feature[] = [];
+  private readonly seen = new Map<string, string>();
+
+  constructor(readonly services: Services) {
+    this.use(builtinFeature(this));
+  }
+
+  /** Plugs a feature in: its commands, buttons, questions, threads and scheduled work. */
+  use(feature: Feature): this {
+    if (this.features.some((f) => f.name === feature.name)) throw new Error(`Feature ${feature.name} is registered twice`);
+    this.features.push(feature);
+    return this;
+  }
+
+  get commands(): Command[] {
+    return this.features.flatMap((f) => f.commands ?? []);
+  }
+
+  has(featureName: string): boolean {
+    return this.features.some((f) => f.name === featureName);
+  }
+
+  /** Handles one incoming message or button press. Never throws. */
+  async handle(raw: IncomingMessage, adapter: ChannelAdapter): Promise<void> {
+    const message: IncomingMessage = { ...raw, text: cleanText(raw.text ?? '') };
+    const id = randomUUID().slice(0, 8);
+    const log = this.services.log.child({ turn: id, platform: message.platform });
+    const started = Date.now();
+    let turn: Turn | undefined;
+    try {
+      const conversation = await this.remember(message);
+      turn = new Turn(id, message, conversation, await this.languageFor(message), this.services, log, adapter);
+      await this.route(turn);
+      log.info({ ms: Date.now() - started, action: message.action?.id }, 'turn handled');
+    } catch (err) {
+      log.error({ code: errorCode(err), err: { message: (err as Error).message, stack: (err as Error).stack } }, 'turn failed');
+      await this.apologise(turn, message, adapter).catch((e) => log.error({ code: errorCode(e) }, 'apology failed'));
+    }
+  }
+
+  /** Runs every feature's scheduled work; one failing feature does not stop the others. */
+  async tick(now: Date = this.services.clock.now()): Promise<void> {
+    for (const feature of this.features) {
+      if (!feature.tick) continue;
+      try {
+        await feature.tick(now);
+      } catch (err) {
+        this.services.log.error({ code: errorCode(err), feature: feature.name, err: { message: (err as Error).message } }, 'scheduled work failed');
+      }
+    }
+  }
+
+  /** Stores the conversation and greets it (installation, bot added to a team or channel). */
+  async welcome(conversation: ConversationRef, adapter: ChannelAdapter, lang: Lang = this.services.config.language): Promise<void> {
+    await this.saveConversation(conversation);
+    const t = this.services.catalog.translator(lang);
+    await adapter.post(conversation, { text: t('core.welcome', { bot: this.services.config.botName }) });
+  }
+
+  /** Forgets a conversation the bot was removed from. */
+  async forget(conversation: Pick<ConversationRef, 'platform' | 'tenantId' | 'channelId'>): Promise<void> {
+    this.seen.delete(networkId(conversation));
+    await this.services.store.conversations.delete(`${conversation.platform}:${conversation.tenantId}`, conversation.channelId);
+  }
+
+  async saveConversation(ref: ConversationRef): Promise<void> {
+    const { platform, tenantId, channelId } = ref;
+    await this.services.store.conversations.put(`${platform}:${tenantId}`, channelId, {
+      platform,
+      tenantId,
+      channelId,
+      name: ref.name,
+      isDirect: ref.isDirect,
+      userId: ref.userId,
+      platformRef: ref.platformRef,
+      lastSeenAt: this.services.clock.now().toISOString(),
+    });
+  }
+
+  private async route(turn: Turn): Promise<void> {
+    const message = turn.message;
+    if (message.action) return this.routeAction(turn, message.action);
+    const { body, entryWord } = stripEntryWord(message.text, this.services.config.botName);
+    const addressed = message.isDirect || message.addressedToBot || entryWord;
+    const threadOwner = message.threadId ? await this.threadOwner(turn) : undefined;
+    if (!addressed && !threadOwner) return;
+    if (message.text.length > MAX_MESSAGE_CHARS) {
+      await turn.reply({ text: turn.t('core.too_long', { length: message.text.length, max: MAX_MESSAGE_CHARS }) });
+      return;
+    }
+    if (addressed && body) {
+      const match = matchCommand(body, this.commands);
+      if (match) return match.command.handler(turn, match.args);
+    }
+    if (threadOwner) {
+      await threadOwner.threadMessage!(turn);
+      return;
+    }
+    if (!body) return void (await turn.reply(helpMessage(turn, this.commands)));
+    if (looksLikeUnknownCommand(body) && !message.isDirect) return void (await turn.reply(unknownCommandMessage(turn, body, this.commands)));
+    const asker = this.features.find((f) => f.question);
+    if (!asker) {
+      if (looksLikeUnknownCommand(body)) return void (await turn.reply(unknownCommandMessage(turn, body, this.commands)));
+      return void (await turn.reply({ text: turn.t('core.no_questions') }));
+    }
+    await asker.question!(turn, body);
+  }
+
+  private async routeAction(turn: Turn, action: IncomingAction): Promise<void> {
+    const dot = action.id.indexOf('.');
+    const feature = this.features.find((f) => f.name === action.id.slice(0, dot));
+    const handler = feature?.actions?.[action.id.slice(dot + 1)];
+    if (dot < 1 || !handler) {
+      await turn.replyPrivately({ text: turn.t('core.action_unknown') });
+      return;
+    }
+    await handler(turn, action);
+  }
+
+  private async threadOwner(turn: Turn): Promise<Feature | undefined> {
+    for (const feature of this.features) {
+      if (feature.threadMessage && (await feature.ownsThread?.(turn))) return feature;
+    }
+    return undefined;
+  }
+
+  private async remember(message: IncomingMessage): Promise<ConversationRef> {
+    const ref: ConversationRef = {
+      platform: message.platform,
+      tenantId: message.tenantId,
+      channelId: message.channelId,
+      name: message.channelName,
+      isDirect: message.isDirect,
+      userId: message.isDirect ? message.user.id : undefined,
+    };
+    // Write once per process and conversation, not on every message.
+    const key = networkId(ref);
+    if (!this.seen.has(key)) {
+      const stored = await this.services.store.conversations.get(`${ref.platform}:${ref.tenantId}`, ref.channelId);
+      if (!stored || stored.data.dead) await this.saveConversation({ ...stored?.data, ...ref, dead: false } as ConversationRef);
+      else return { ...stored.data, ...ref, platformRef: stored.data.platformRef };
+      this.seen.set(key, key);
+    }
+    return ref;
+  }
+
+  private async languageFor(message: IncomingMessage): Promise<Lang> {
+    const { store, config } = this.services;
+    const prefs = await store.users.get(`${message.platform}:${message.tenantId}`, message.user.id);
+    if (prefs?.data.language) return prefs.data.language;
+    if (!message.isDirect) {
+      const id = networkId(message);
+      const network = await store.networks.get(id, id);
+      if (network) return network.data.language;
+    }
+    return config.language;
+  }
+
+  private async apologise(turn: Turn | undefined, message: IncomingMessage, adapter: ChannelAdapter): Promise<void> {
+    const text = this.services.catalog.t(turn?.lang ?? this.services.config.language, 'core.error');
+    if (turn) await turn.reply({ text });
+    else await adapter.post({ platform: message.platform, tenantId: message.tenantId, channelId: message.channelId, isDirect: message.isDirect }, { text });
+  }
+}

@@ -1,0 +1,45 @@
+/** Commands every bot has, whatever features are plugged in: help and language. */
+import type { Bot } from './bot.ts';
+import type { Feature } from './feature.ts';
+import { helpMessage } from './help.ts';
+import { isLang } from './i18n.ts';
+import { fold } from './text.ts';
+
+export function builtinFeature(bot: Bot): Feature {
+  return {
+    name: 'core',
+    commands: [
+      {
+        names: ['hulp', 'help', '?'],
+        summaryKey: 'core.help.summary',
+        handler: async (turn) => void (await turn.reply(helpMessage(turn, bot.commands))),
+      },
+      {
+        names: ['taal', 'language'],
+        usage: 'nl|en',
+        summaryKey: 'core.language.summary',
+        handler: async (turn, args) => {
+          const wanted = LANGUAGE_WORDS[fold(args.trim())];
+          if (!isLang(wanted)) return void (await turn.reply({ text: turn.t('core.language.usage') }));
+          const { message } = turn;
+          await turn.services.store.users.update(`${message.platform}:${message.tenantId}`, message.user.id, (current) => ({
+            userId: message.user.id,
+            ...current,
+            name: message.user.name || current?.name,
+            language: wanted,
+          }));
+          await turn.inLanguage(wanted).reply({ text: turn.services.catalog.t(wanted, 'core.language.set') });
+        },
+      },
+    ],
+  };
+}
+
+const LANGUAGE_WORDS: Record<string, string> = {
+  nl: 'nl',
+  nederlands: 'nl',
+  dutch: 'nl',
+  en: 'en',
+  engels: 'en',
+  english: 'en',
+};

@@ -1,0 +1,137 @@
+/**
+ * The neutral card model. Features build cards with the small builders below; each adapter
+ * translates them (Adaptive Cards, Block Kit, console text). Every card has a plain-text fallback
+ * for notifications and for platforms that cannot show it.
+ */
+
+/** What a button sends back to the core when pressed. `id` is `<feature>.<handler>`. */
+export interface ActionRef {
+  id: string;
+  value?: Record<string, string | number | boolean | null>;
+}
+
+export interface Button {
+  label: string;
+  action: ActionRef;
+  style?: 'primary' | 'danger';
+}
+
+export interface InputOption {
+  label: string;
+  value: string;
+}
+
+export interface Input {
+  type: 'input';
+  id: string;
+  label: string;
+  kind: 'text' | 'date' | 'select';
+  placeholder?: string;
+  multiline?: boolean;
+  required?: boolean;
+  value?: string;
+  options?: InputOption[];
+}
+
+export type CardElement =
+  | { type: 'text'; text: string; style?: 'normal' | 'heading' | 'muted' }
+  | { type: 'fields'; fields: { label: string; value: string }[] }
+  | { type: 'buttons'; buttons: Button[] }
+  | Input
+  | { type: 'divider' }
+  | { type: 'context'; text: string };
+
+export interface Card {
+  title?: string;
+  elements: CardElement[];
+  /** Plain text for notifications and platforms without cards. */
+  fallback: string;
+}
+
+/**
+ * What a feature sends. `text` uses a small markdown subset: **bold**, _italic_, `code`,
+ * [label](url), and lines starting with "- " as bullets.
+ */
+export interface OutgoingMessage {
+  text: string;
+  card?: Card;
+}
+
+export const text = (value: string, style?: 'normal' | 'heading' | 'muted'): CardElement => ({ type: 'text', text: value, style });
+export const fields = (...pairs: [label: string, value: string][]): CardElement => ({
+  type: 'fields',
+  fields: pairs.map(([label, value]) => ({ label, value })),
+});
+export const buttons = (...list: Button[]): CardElement => ({ type: 'buttons', buttons: list });
+export const button = (label: string, id: string, value?: ActionRef['value'], style?: Button['style']): Button => ({
+  label,
+  action: value === undefined ? { id } : { id, value },
+  ...(style ? { style } : {}),
+});
+export const input = (id: string, label: string, options: Omit<Input, 'type' | 'id' | 'label' | 'kind'> & { kind?: Input['kind'] } = {}): Input => ({
+  type: 'input',
+  id,
+  label,
+  kind: options.kind ?? 'text',
+  ...options,
+});
+export const divider = (): CardElement => ({ type: 'divider' });
+export const context = (value: string): CardElement => ({ type: 'context', text: value });
+
+/** Builds a card; the fallback is derived from the elements unless given. */
+export function card(options: { title?: string; fallback?: string }, ...elements: (CardElement | false | undefined | null)[]): Card {
+  const kept = elements.filter((e): e is CardElement => Boolean(e));
+  const built: Card = { title: options.title, elements: kept, fallback: '' };
+  built.fallback = options.fallback ?? cardToPlainText(built);
+  return built;
+}
+
+/** A message that is a card, with the card's fallback as its text. */
+export function cardMessage(value: Card): OutgoingMessage {
+  return { text: value.fallback, card: value };
+}
+
+/** Plain-text rendering of a card, used as fallback and by the console. */
+export function cardToPlainText(value: Card, options: { numberButtons?: boolean } = {}): string {
+  const lines: string[] = [];
+  if (value.title) lines.push(`**${value.title}**`);
+  let n = 0;
+  for (const element of value.elements) {
+    switch (element.type) {
+      case 'text':
+        lines.push(element.text);
+        break;
+      case 'fields':
+        for (const f of element.fields) lines.push(`${f.label}: ${f.value}`);
+        break;
+      case 'buttons':
+        if (options.numberButtons) lines.push(element.buttons.map((b) => `[${++n}] ${b.label}`).join('  '));
+        break;
+      case 'input':
+        if (options.numberButtons) lines.push(`(${element.label}${element.required ? ' *' : ''})`);
+        break;
+      case 'divider':
+        lines.push('---');
+        break;
+      case 'context':
+        lines.push(`_${element.text}_`);
+        break;
+      default:
+        assertNever(element);
+    }
+  }
+  return lines.join('\n');
+}
+
+/** All buttons of a card, in order (adapters number or lay them out). */
+export function cardButtons(value: Card): Button[] {
+  return value.elements.flatMap((e) => (e.type === 'buttons' ? e.buttons : []));
+}
+
+export function cardInputs(value: Card): Input[] {
+  return value.elements.filter((e): e is Input => e.type === 'input');
+}
+
+export function assertNever(value: never): never {
+  throw new Error(`Unexpected value: ${JSON.stringify(value)}`);
+}

@@ -1,0 +1,19 @@
+/**
+ * The platform-neutral bot core: the public entry for adapters, features and the app.
+ */
+export * from './adapter.ts';
+export * from './bot.ts';
+export * from './cards.ts';
+export * from './clock.ts';
+export * from './errors.ts';
+export * from './feature.ts';
+export * from './i18n.ts';
+export * from './logger.ts';
+export * from './message.ts';
+export * from './messenger.ts';
+export * from './paths.ts';
+export * from './ports.ts';
+export * from './router.ts';
+export * from './services.ts';
+export * from './text.ts';
+export * from './turn.ts';

@@ -1,0 +1,127 @@
+/**
+ * Proactive delivery (weekly nudges, time-outs, reminders) through stored conversation
+ * references. Adapters classify failures; this loop retries what may succeed later, with the
+ * platform's delay or exponential backoff, spaces messages per conversation, and marks
+ * conversations the platform says are gone as dead instead of retrying them forever.
+ */
+import type { ChannelAdapter, PostedMessage } from './adapter.ts';
+import { DeliveryError } from './adapter.ts';
+import type { OutgoingMessage } from './cards.ts';
+import type { Logger } from './logger.ts';
+import { conversationKey, type ConversationRef, type Platform } from './message.ts';
+import type { Store } from '../store/index.ts';
+
+export interface DeliveryResult {
+  ok: boolean;
+  messageId?: string;
+  error?: string;
+  attempts: number;
+}
+
+export interface MessengerOptions {
+  maxAttempts?: number;
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  /** Minimum spacing between two messages to one conversation (Slack: about one per second). */
+  perConversationMs?: Partial<Record<Platform, number>>;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export class Messenger {
+  private readonly adapters = new Map<Platform, ChannelAdapter>();
+  private readonly lastSent = new Map<string, number>();
+  private readonly options: Required<MessengerOptions>;
+
+  constructor(
+    private readonly store: Store,
+    private readonly log: Logger,
+    options: MessengerOptions = {},
+  ) {
+    this.options = {
+      maxAttempts: 4,
+      baseDelayMs: 500,
+      maxDelayMs: 30_000,
+      perConversationMs: { slack: 1100 },
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      ...options,
+    };
+  }
+
+  register(adapter: ChannelAdapter): void {
+    this.adapters.set(adapter.platform, adapter);
+  }
+
+  adapterFor(platform: Platform): ChannelAdapter | undefined {
+    return this.adapters.get(platform);
+  }
+
+  /** Posts to a conversation (optionally in a thread) the bot has seen before. */
+  async post(ref: ConversationRef, message: OutgoingMessage, threadId?: string): Promise<DeliveryResult> {
+    const adapter = this.adapters.get(ref.platform);
+    if (!adapter) return { ok: false, error: 'no_adapter', attempts: 0 };
+    if (ref.dead) return { ok: false, error: 'conversation_gone', attempts: 0 };
+    return this.deliver(ref, () => (threadId ? adapter.postToThread(ref, threadId, message) : adapter.post(ref, message)));
+  }
+
+  async update(ref: ConversationRef, messageId: string, message: OutgoingMessage): Promise<DeliveryResult> {
+    const adapter = this.adapters.get(ref.platform);
+    if (!adapter) return { ok: false, error: 'no_adapter', attempts: 0 };
+    return this.deliver(ref, async () => {
+      await adapter.update(ref, messageId, message);
+      return { id: messageId };
+    });
+  }
+
+  async sendDirect(platform: Platform, tenantId: string, userId: string, message: OutgoingMessage): Promise<DeliveryResult> {
+    const adapter = this.adapters.get(platform);
+    if (!adapter) return { ok: false, error: 'no_adapter', attempts: 0 };
+    const ref: ConversationRef = { platform, tenantId, channelId: `dm:${userId}`, isDirect: true, userId };
+    return this.deliver(ref, () => adapter.sendDirect({ tenantId, userId }, message));
+  }
+
+  /** Looks up a stored conversation reference by its parts. */
+  async conversation(platform: Platform, tenantId: string, channelId: string): Promise<ConversationRef | undefined> {
+    const doc = await this.store.conversations.get(`${platform}:${tenantId}`, channelId);
+    return doc?.data;
+  }
+
+  private async deliver(ref: ConversationRef, send: () => Promise<PostedMessage>): Promise<DeliveryResult> {
+    const key = conversationKey(ref);
+    for (let attempt = 1; attempt <= this.options.maxAttempts; attempt++) {
+      await this.space(key, ref.platform);
+      try {
+        const posted = await send();
+        this.lastSent.set(key, Date.now());
+        return { ok: true, messageId: posted.id, attempts: attempt };
+      } catch (err) {
+        const failure = err instanceof DeliveryError ? err : new DeliveryError((err as Error).message, 'fatal');
+        this.log.warn({ code: failure.code, kind: failure.kind, status: failure.status, attempt, conversation: key }, 'delivery failed');
+        if (failure.kind === 'gone') {
+          await this.markDead(ref);
+          return { ok: false, error: 'conversation_gone', attempts: attempt };
+        }
+        if (failure.kind === 'fatal' || attempt === this.options.maxAttempts) {
+          return { ok: false, error: failure.status ? `http_${failure.status}` : 'delivery_failed', attempts: attempt };
+        }
+        const backoff = Math.min(this.options.maxDelayMs, this.options.baseDelayMs * 2 ** (attempt - 1));
+        await this.options.sleep(Math.min(this.options.maxDelayMs, failure.retryAfterMs ?? backoff));
+      }
+    }
+    return { ok: false, error: 'delivery_failed', attempts: this.options.maxAttempts };
+  }
+
+  private async space(key: string, platform: Platform): Promise<void> {
+    const spacing = this.options.perConversationMs[platform] ?? 0;
+    const last = this.lastSent.get(key);
+    if (spacing && last !== undefined) {
+      const wait = last + spacing - Date.now();
+      if (wait > 0) await this.options.sleep(wait);
+    }
+  }
+
+  private async markDead(ref: ConversationRef): Promise<void> {
+    await this.store.conversations.update(`${ref.platform}:${ref.tenantId}`, ref.channelId, (current) =>
+      current ? { ...current, dead: true } : undefined,
+    );
+  }
+}

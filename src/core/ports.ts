@@ -1,0 +1,22 @@
+/**
+ * What one feature offers another, through the core, so features never import each other.
+ * A port is optional: the consumer checks for it and degrades when the feature is absent.
+ */
+import type { ChatUser, ConversationRef } from './message.ts';
+
+export interface NewActionItem {
+  title: string;
+  /** The owner as typed ("@bram", "Bram"); the action log resolves or keeps the name. */
+  owner?: string;
+  /** A due date as typed, in Dutch or English ("vrijdag", "2026-12-15"). */
+  due?: string;
+}
+
+export interface ActionLogPort {
+  /** Adds actions to the network of `channel`; returns their numbers, or undefined when the channel is no network. */
+  addActions(channel: ConversationRef, items: NewActionItem[], by: ChatUser): Promise<{ number: number; title: string }[] | undefined>;
+}
+
+export interface Ports {
+  actionLog?: ActionLogPort;
+}

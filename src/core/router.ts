@@ -1,0 +1,84 @@
+/**
+ * Pure routing decisions: does a text address the bot, which command does it start, and what
+ * remains as arguments. Kept free of I/O so it is easy to test.
+ */
+import { fold } from './text.ts';
+import type { Command } from './feature.ts';
+
+export interface Addressed {
+  /** The text without the entry word. */
+  body: string;
+  /** True when the text started with @wegwijs, /wegwijs or wegwijs. */
+  entryWord: boolean;
+}
+
+/** Strips a leading "@wegwijs", "/wegwijs" or "wegwijs" (any case, optional ":" or ","). */
+export function stripEntryWord(text: string, botName = 'wegwijs'): Addressed {
+  const pattern = new RegExp(`^\\s*[@/]?${escapeRegExp(botName)}(?=$|[\\s:,!?.])[\\s:,]*`, 'i');
+  const match = pattern.exec(text);
+  if (!match) return { body: text.trim(), entryWord: false };
+  return { body: text.slice(match[0].length).trim(), entryWord: true };
+}
+
+export interface CommandMatch {
+  command: Command;
+  name: string;
+  args: string;
+}
+
+/** Finds the command whose name matches the most leading words of the body. */
+export function matchCommand(body: string, commands: Command[]): CommandMatch | undefined {
+  const words = body.split(/\s+/).filter(Boolean);
+  const folded = words.map((w) => fold(w).replace(/[?!.,:;]+$/, ''));
+  let best: CommandMatch | undefined;
+  let bestLength = 0;
+  for (const command of commands) {
+    for (const name of command.names) {
+      const nameWords = fold(name).split(/\s+/);
+      if (nameWords.length <= bestLength || nameWords.length > folded.length) continue;
+      if (nameWords.every((w, i) => w === folded[i])) {
+        best = { command, name, args: words.slice(nameWords.length).join(' ') };
+        bestLength = nameWords.length;
+      }
+    }
+  }
+  return best;
+}
+
+/**
+ * A short body that is no command and no question is most likely a mistyped command:
+ * it gets the list of commands rather than a knowledge-base answer.
+ */
+export function looksLikeUnknownCommand(body: string): boolean {
+  const words = body.split(/\s+/).filter(Boolean);
+  return words.length === 1 && !body.includes('?');
+}
+
+/** The command name closest to what was typed (edit distance at most 2), for "did you mean". */
+export function suggestCommand(word: string, commands: Command[]): string | undefined {
+  const typed = fold(word);
+  let best: { name: string; distance: number } | undefined;
+  for (const name of commands.flatMap((c) => c.names)) {
+    const distance = levenshtein(typed, fold(name.split(' ')[0]));
+    if (distance <= 2 && (!best || distance < best.distance)) best = { name, distance };
+  }
+  return best?.name;
+}
+
+function levenshtein(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length];
+}
+
+function escapeRegExp(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

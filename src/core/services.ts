@@ -1,0 +1,18 @@
+/** What every feature receives from the composition root. */
+import type { Config } from '../config.ts';
+import type { Store } from '../store/index.ts';
+import type { Clock } from './clock.ts';
+import type { Catalog } from './i18n.ts';
+import type { Logger } from './logger.ts';
+import type { Messenger } from './messenger.ts';
+import type { Ports } from './ports.ts';
+
+export interface Services {
+  config: Config;
+  store: Store;
+  clock: Clock;
+  log: Logger;
+  catalog: Catalog;
+  messenger: Messenger;
+  ports: Ports;
+}

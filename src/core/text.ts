@@ -1,0 +1,30 @@
+/**
+ * Hygiene for text that comes from people: normalised, stripped of control and bidi-override
+ * characters (which can hide or reorder text), and measured against a length limit.
+ */
+
+/** Longest message a feature will work on; longer ones get a friendly request to shorten. */
+export const MAX_MESSAGE_CHARS = 4000;
+
+// C0/C1 controls except tab and newline, plus bidi embedding/override/isolate controls.
+const UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
+
+export function cleanText(input: string): string {
+  return input.normalize('NFC').replace(/\r\n?/g, '\n').replace(UNSAFE, '').trim();
+}
+
+/** Folds accents and case so "cliënt", "Client" and "CLIËNT" compare equal. */
+export function fold(input: string): string {
+  return input
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+}
+
+/** Cuts text to at most `max` characters on a word boundary, with an ellipsis. */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, Math.max(0, max - 1));
+  const space = cut.lastIndexOf(' ');
+  return `${space > max * 0.6 ? cut.slice(0, space) : cut}…`;
+}

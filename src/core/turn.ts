@@ -1,0 +1,96 @@
+/**
+ * One turn: an incoming message with everything a feature needs to answer it, in the user's
+ * language, in the right place (channel, thread, privately), without knowing the platform.
+ */
+import type { ChannelAdapter, Modal, PostedMessage } from './adapter.ts';
+import type { OutgoingMessage } from './cards.ts';
+import type { Lang, Vars } from './i18n.ts';
+import type { Logger } from './logger.ts';
+import type { ConversationRef, IncomingMessage } from './message.ts';
+import type { Services } from './services.ts';
+import type { Doc, Network } from '../store/index.ts';
+
+export class Turn {
+  private networkLookup?: Promise<Doc<Network> | undefined>;
+
+  constructor(
+    readonly id: string,
+    readonly message: IncomingMessage,
+    readonly conversation: ConversationRef,
+    readonly lang: Lang,
+    readonly services: Services,
+    readonly log: Logger,
+    private readonly adapter: ChannelAdapter,
+  ) {}
+
+  get user() {
+    return this.message.user;
+  }
+
+  t(key: string, vars?: Vars): string {
+    return this.services.catalog.t(this.lang, key, vars);
+  }
+
+  /** The same turn answered in another language (a question asked in English). */
+  inLanguage(lang: Lang): Turn {
+    if (lang === this.lang) return this;
+    return new Turn(this.id, this.message, this.conversation, lang, this.services, this.log, this.adapter);
+  }
+
+  /** The learning network of this channel, if the channel is one. */
+  network(): Promise<Doc<Network> | undefined> {
+    this.networkLookup ??= this.services.store.networks.get(networkId(this.conversation), networkId(this.conversation));
+    return this.networkLookup;
+  }
+
+  /**
+   * Answers where the message was: inside its thread if it was in one; with `inThread`, a channel
+   * message gets its answer in a new thread under it (so a channel stays readable).
+   */
+  reply(message: OutgoingMessage, options: { inThread?: boolean } = {}): Promise<PostedMessage> {
+    const thread = this.message.threadId ?? (options.inThread && !this.message.isDirect ? this.message.messageId : undefined);
+    return thread ? this.adapter.postToThread(this.conversation, thread, message) : this.adapter.post(this.conversation, message);
+  }
+
+  /** A new top-level message in this conversation (a deliberation session's opening card). */
+  post(message: OutgoingMessage): Promise<PostedMessage> {
+    return this.adapter.post(this.conversation, message);
+  }
+
+  postToThread(threadId: string, message: OutgoingMessage): Promise<PostedMessage> {
+    return this.adapter.postToThread(this.conversation, threadId, message);
+  }
+
+  /** Replaces a message the bot posted (a card whose state changed). */
+  update(messageId: string, message: OutgoingMessage): Promise<void> {
+    return this.adapter.update(this.conversation, messageId, message);
+  }
+
+  /** Only this user sees it: ephemeral where the platform has it, else a direct message. */
+  async replyPrivately(message: OutgoingMessage): Promise<void> {
+    if (this.message.isDirect) {
+      await this.reply(message);
+    } else if (this.adapter.postEphemeral) {
+      await this.adapter.postEphemeral(this.conversation, this.user.id, message, this.message.threadId);
+    } else {
+      await this.adapter.sendDirect({ tenantId: this.message.tenantId, userId: this.user.id }, message);
+    }
+  }
+
+  /** Direct message to this user (e.g. a deliberation report for the facilitator). */
+  sendDirect(message: OutgoingMessage): Promise<PostedMessage> {
+    return this.adapter.sendDirect({ tenantId: this.message.tenantId, userId: this.user.id }, message);
+  }
+
+  /** Opens a form when the platform can; false means the caller should post the card instead. */
+  async openModal(modal: Modal): Promise<boolean> {
+    if (!this.adapter.openModal) return false;
+    await this.adapter.openModal(this.message, modal);
+    return true;
+  }
+}
+
+/** A network is one channel: its id is the channel's conversation key. */
+export function networkId(ref: Pick<ConversationRef, 'platform' | 'tenantId' | 'channelId'>): string {
+  return `${ref.platform}:${ref.tenantId}:${ref.channelId}`;
+}

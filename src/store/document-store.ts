@@ -1,0 +1,73 @@
+/**
+ * The one storage primitive every backend implements (SQLite now, Cosmos DB later): documents
+ * of a `kind`, grouped by a partition key, with an eTag for optimistic concurrency. Modelled on
+ * the Agents SDK storage and the Cosmos item API, so the Cosmos backend is a thin translation.
+ */
+import { WegwijsError } from '../core/errors.ts';
+
+/** Every kind of record Wegwijs keeps. Backends may map kinds to tables or containers. */
+export const KINDS = [
+  'network',
+  'member',
+  'conversation',
+  'user',
+  'action',
+  'deliberation',
+  'feedback',
+  'question',
+  'event',
+  'lease',
+  'installation',
+  'counter',
+  'delivery',
+] as const;
+export type Kind = (typeof KINDS)[number];
+
+export type Scalar = string | number | boolean | null;
+
+export interface Doc<T> {
+  kind: Kind;
+  /** Partition key: the network, tenant or user the record belongs to. */
+  pk: string;
+  id: string;
+  /** Changes on every write; pass it back as `ifMatch` to update safely. */
+  etag: string;
+  data: T;
+  updatedAt: string;
+}
+
+export interface WriteOptions {
+  /** Records that expire (processed events, leases). Expired records read as absent. */
+  ttlSeconds?: number;
+}
+
+export interface QueryOptions {
+  /** Restrict to one partition (cheap); omit for a cross-partition query (rare, small kinds). */
+  pk?: string;
+  /** Equality on top-level fields of `data`. */
+  where?: Record<string, Scalar>;
+  limit?: number;
+}
+
+export interface DocumentStore {
+  read<T>(kind: Kind, pk: string, id: string): Promise<Doc<T> | undefined>;
+  /** Fails with `wegwijs_store_conflict` when a live record with this id exists. */
+  create<T>(kind: Kind, pk: string, id: string, data: T, options?: WriteOptions): Promise<Doc<T>>;
+  /** Fails with `wegwijs_store_conflict` when the record changed since `ifMatch` (or is gone). */
+  replace<T>(kind: Kind, pk: string, id: string, data: T, options: WriteOptions & { ifMatch: string }): Promise<Doc<T>>;
+  upsert<T>(kind: Kind, pk: string, id: string, data: T, options?: WriteOptions): Promise<Doc<T>>;
+  /** True when something was deleted. With `ifMatch`, a changed record is a conflict. */
+  delete(kind: Kind, pk: string, id: string, options?: { ifMatch?: string }): Promise<boolean>;
+  query<T>(kind: Kind, options?: QueryOptions): Promise<Doc<T>[]>;
+  close(): Promise<void>;
+}
+
+export class StoreConflictError extends WegwijsError {
+  constructor(kind: Kind, id: string) {
+    super('wegwijs_store_conflict', `${kind} ${id} was changed by someone else`);
+  }
+}
+
+export function isConflict(err: unknown): boolean {
+  return err instanceof WegwijsError && err.code === 'wegwijs_store_conflict';
+}

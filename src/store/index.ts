@@ -1,0 +1,97 @@
+/**
+ * The store: the one interface through which features keep state. Backends implement the small
+ * `DocumentStore`; everything typed is built on top of it here, once, for every backend.
+ */
+import { join } from 'node:path';
+import type { z } from 'zod';
+import type { Clock } from '../core/clock.ts';
+import { systemClock } from '../core/clock.ts';
+import type { StoreConfig } from '../config.ts';
+import { Collection } from './collection.ts';
+import { isConflict, type DocumentStore, type Kind } from './document-store.ts';
+import { ConversationSchema, CounterSchema, LeaseSchema, MarkerSchema, MemberSchema, NetworkSchema, UserPrefsSchema } from './entities.ts';
+import { SqliteStore } from './sqlite/sqlite-store.ts';
+
+export * from './document-store.ts';
+export * from './entities.ts';
+export { Collection } from './collection.ts';
+export { SqliteStore } from './sqlite/sqlite-store.ts';
+
+export class Store {
+  readonly networks: Collection<typeof NetworkSchema>;
+  readonly members: Collection<typeof MemberSchema>;
+  readonly conversations: Collection<typeof ConversationSchema>;
+  readonly users: Collection<typeof UserPrefsSchema>;
+  private readonly leases: Collection<typeof LeaseSchema>;
+  private readonly events: Collection<typeof MarkerSchema>;
+  private readonly counters: Collection<typeof CounterSchema>;
+
+  constructor(
+    readonly docs: DocumentStore,
+    private readonly clock: Clock = systemClock,
+  ) {
+    this.networks = this.collection('network', NetworkSchema);
+    this.members = this.collection('member', MemberSchema);
+    this.conversations = this.collection('conversation', ConversationSchema);
+    this.users = this.collection('user', UserPrefsSchema);
+    this.leases = this.collection('lease', LeaseSchema);
+    this.events = this.collection('event', MarkerSchema);
+    this.counters = this.collection('counter', CounterSchema);
+  }
+
+  collection<S extends z.ZodType>(kind: Kind, schema: S): Collection<S> {
+    return new Collection(this.docs, kind, schema);
+  }
+
+  /**
+   * Claims something that must happen once across all processes (a platform event id, a weekly
+   * nudge). Returns false when it was already claimed and the claim has not expired.
+   */
+  async claimOnce(scope: string, id: string, ttlSeconds?: number): Promise<boolean> {
+    try {
+      await this.events.create(scope, id, { at: this.clock.now().toISOString() }, { ttlSeconds });
+      return true;
+    } catch (err) {
+      if (isConflict(err)) return false;
+      throw err;
+    }
+  }
+
+  /** A time-limited lease (scheduler leadership, a job in progress): true when `owner` holds it. */
+  async acquireLease(key: string, owner: string, ttlSeconds: number): Promise<boolean> {
+    const now = this.clock.now();
+    const until = new Date(now.getTime() + ttlSeconds * 1000).toISOString();
+    try {
+      const doc = await this.leases.update('lease', key, (current) => {
+        if (current && current.owner !== owner && current.until > now.toISOString()) return undefined;
+        return { owner, until };
+      });
+      return doc?.data.owner === owner && doc.data.until === until;
+    } catch (err) {
+      if (isConflict(err)) return false;
+      throw err;
+    }
+  }
+
+  async releaseLease(key: string, owner: string): Promise<void> {
+    const current = await this.leases.get('lease', key);
+    if (current?.data.owner === owner) await this.docs.delete('lease', 'lease', key, { ifMatch: current.etag }).catch(() => false);
+  }
+
+  /** The next number in a sequence (action numbers within a network), safe across processes. */
+  async nextNumber(pk: string, name: string): Promise<number> {
+    const doc = await this.counters.update(pk, name, (current) => ({ value: (current?.value ?? 0) + 1 }));
+    return doc!.data.value;
+  }
+
+  close(): Promise<void> {
+    return this.docs.close();
+  }
+}
+
+/** Opens the configured backend. The Cosmos backend is loaded only when chosen. */
+export async function openStore(config: StoreConfig, clock: Clock = systemClock): Promise<Store> {
+  if (config.kind === 'sqlite') return new Store(new SqliteStore(join(config.dataDir, 'wegwijs.db'), clock), clock);
+  const { openCosmosStore } = await import('./cosmos/cosmos-store.ts' as string);
+  return new Store(await openCosmosStore(config, clock), clock);
+}

@@ -1,0 +1,180 @@
+/**
+ * The embedded default store: one SQLite file (WAL mode), shared safely by several processes.
+ * Optimistic concurrency is a conditional UPDATE on the eTag, which SQLite executes atomically.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, accessSync, constants } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'libsql';
+import type { Clock } from '../../core/clock.ts';
+import { systemClock } from '../../core/clock.ts';
+import { WegwijsError } from '../../core/errors.ts';
+import { StoreConflictError, type Doc, type DocumentStore, type Kind, type QueryOptions, type WriteOptions } from '../document-store.ts';
+import { MIGRATIONS } from './migrations.ts';
+
+interface Row {
+  kind: Kind;
+  pk: string;
+  id: string;
+  etag: string;
+  data: string;
+  updated_at: string;
+}
+
+const FIELD = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+export class SqliteStore implements DocumentStore {
+  private readonly db: Database.Database;
+
+  constructor(
+    readonly file: string,
+    private readonly clock: Clock = systemClock,
+  ) {
+    prepareDirectory(file);
+    try {
+      this.db = new Database(file);
+      this.db.exec('PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;');
+      this.migrate();
+    } catch (err) {
+      throw new WegwijsError('wegwijs_store_error', `Cannot open the database at ${file}: ${(err as Error).message}`, { cause: err });
+    }
+  }
+
+  async read<T>(kind: Kind, pk: string, id: string): Promise<Doc<T> | undefined> {
+    const row = this.db
+      .prepare('SELECT * FROM docs WHERE kind = ? AND pk = ? AND id = ? AND (expires_at IS NULL OR expires_at > ?)')
+      .get(kind, pk, id, this.nowMs()) as Row | undefined;
+    return row ? toDoc<T>(row) : undefined;
+  }
+
+  async create<T>(kind: Kind, pk: string, id: string, data: T, options: WriteOptions = {}): Promise<Doc<T>> {
+    const write = this.db.transaction(() => {
+      // An expired record no longer exists as far as anyone can tell: make room for the new one.
+      this.db.prepare('DELETE FROM docs WHERE kind = ? AND pk = ? AND id = ? AND expires_at IS NOT NULL AND expires_at <= ?').run(kind, pk, id, this.nowMs());
+      return this.insert(kind, pk, id, data, options);
+    });
+    try {
+      return write.immediate() as Doc<T>;
+    } catch (err) {
+      if ((err as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT')) throw new StoreConflictError(kind, id);
+      throw err;
+    }
+  }
+
+  async replace<T>(kind: Kind, pk: string, id: string, data: T, options: WriteOptions & { ifMatch: string }): Promise<Doc<T>> {
+    const etag = randomUUID();
+    const updatedAt = this.clock.now().toISOString();
+    const result = this.db
+      .prepare(
+        `UPDATE docs SET etag = ?, data = ?, updated_at = ?, expires_at = ?
+         WHERE kind = ? AND pk = ? AND id = ? AND etag = ? AND (expires_at IS NULL OR expires_at > ?)`,
+      )
+      .run(etag, JSON.stringify(data), updatedAt, this.expiry(options), kind, pk, id, options.ifMatch, this.nowMs());
+    if (result.changes !== 1) throw new StoreConflictError(kind, id);
+    return { kind, pk, id, etag, data, updatedAt };
+  }
+
+  async upsert<T>(kind: Kind, pk: string, id: string, data: T, options: WriteOptions = {}): Promise<Doc<T>> {
+    const etag = randomUUID();
+    const updatedAt = this.clock.now().toISOString();
+    this.db
+      .prepare(
+        `INSERT INTO docs (kind, pk, id, etag, data, updated_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (kind, pk, id) DO UPDATE SET etag = excluded.etag, data = excluded.data,
+           updated_at = excluded.updated_at, expires_at = excluded.expires_at`,
+      )
+      .run(kind, pk, id, etag, JSON.stringify(data), updatedAt, this.expiry(options));
+    return { kind, pk, id, etag, data, updatedAt };
+  }
+
+  async delete(kind: Kind, pk: string, id: string, options: { ifMatch?: string } = {}): Promise<boolean> {
+    if (options.ifMatch) {
+      const result = this.db.prepare('DELETE FROM docs WHERE kind = ? AND pk = ? AND id = ? AND etag = ?').run(kind, pk, id, options.ifMatch);
+      if (result.changes === 0 && (await this.read(kind, pk, id))) throw new StoreConflictError(kind, id);
+      return result.changes === 1;
+    }
+    return this.db.prepare('DELETE FROM docs WHERE kind = ? AND pk = ? AND id = ?').run(kind, pk, id).changes === 1;
+  }
+
+  async query<T>(kind: Kind, options: QueryOptions = {}): Promise<Doc<T>[]> {
+    const clauses = ['kind = ?', '(expires_at IS NULL OR expires_at > ?)'];
+    const params: unknown[] = [kind, this.nowMs()];
+    if (options.pk !== undefined) {
+      clauses.push('pk = ?');
+      params.push(options.pk);
+    }
+    for (const [field, value] of Object.entries(options.where ?? {})) {
+      if (!FIELD.test(field)) throw new WegwijsError('wegwijs_store_error', `Bad field name ${field}`);
+      if (value === null) {
+        clauses.push(`json_extract(data, '$.${field}') IS NULL`);
+      } else {
+        clauses.push(`json_extract(data, '$.${field}') = ?`);
+        params.push(typeof value === 'boolean' ? (value ? 1 : 0) : value);
+      }
+    }
+    const limit = options.limit ? ` LIMIT ${Math.max(1, Math.floor(options.limit))}` : '';
+    const rows = this.db.prepare(`SELECT * FROM docs WHERE ${clauses.join(' AND ')} ORDER BY updated_at, id${limit}`).all(...params) as Row[];
+    return rows.map((row) => toDoc<T>(row));
+  }
+
+  /** Removes expired records; called from time to time by the scheduler. */
+  purgeExpired(): number {
+    return this.db.prepare('DELETE FROM docs WHERE expires_at IS NOT NULL AND expires_at <= ?').run(this.nowMs()).changes;
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+
+  private insert<T>(kind: Kind, pk: string, id: string, data: T, options: WriteOptions): Doc<T> {
+    const etag = randomUUID();
+    const updatedAt = this.clock.now().toISOString();
+    this.db
+      .prepare('INSERT INTO docs (kind, pk, id, etag, data, updated_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(kind, pk, id, etag, JSON.stringify(data), updatedAt, this.expiry(options));
+    return { kind, pk, id, etag, data, updatedAt };
+  }
+
+  private migrate(): void {
+    this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
+    const done = new Set((this.db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
+    for (const step of MIGRATIONS) {
+      if (done.has(step.version)) continue;
+      const apply = this.db.transaction(() => {
+        // Another process may have migrated between our check and this transaction.
+        if (this.db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').get(step.version)) return;
+        this.db.exec(step.sql);
+        this.db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(step.version, new Date().toISOString());
+      });
+      apply.immediate();
+    }
+  }
+
+  private expiry(options: WriteOptions): number | null {
+    return options.ttlSeconds ? this.nowMs() + options.ttlSeconds * 1000 : null;
+  }
+
+  private nowMs(): number {
+    return this.clock.now().getTime();
+  }
+}
+
+function toDoc<T>(row: Row): Doc<T> {
+  return { kind: row.kind, pk: row.pk, id: row.id, etag: row.etag, data: JSON.parse(row.data) as T, updatedAt: row.updated_at };
+}
+
+/** A missing or unwritable data directory is a clear start-up error, not a crash later. */
+function prepareDirectory(file: string): void {
+  if (file === ':memory:') return;
+  const dir = dirname(file);
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+  } catch (err) {
+    throw new WegwijsError(
+      'wegwijs_store_error',
+      `The data directory ${dir} cannot be created or written (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}). Set WEGWIJS_DATA_DIR to a writable folder.`,
+      { cause: err },
+    );
+  }
+}
