@@ -3,7 +3,7 @@
  * as text with numbered buttons; type the number to press one. Lines starting with "/" steer the
  * session (/as, /channel, /dm, /thread, /clock, /quit).
  */
-import { createInterface } from 'node:readline/promises';
+import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Bot } from '../../src/core/index.ts';
 import { toPrettyText, type ConsoleButton, type ConsoleCard, type ConsoleOutput } from './render.ts';
@@ -29,15 +29,20 @@ export async function runInteractive(options: InteractiveOptions): Promise<void>
   const state = { user: options.as, channel: options.channel ?? 'netwerk', dm: options.dm, thread: undefined as string | undefined };
   let buttons: { button: ConsoleButton; inputs: ConsoleCard['inputs'] }[] = [];
   const rl = createInterface({ input: options.input, output, terminal: Boolean((options.input as { isTTY?: boolean }).isTTY) });
+  // The iterator buffers lines, so piped input that arrives all at once is not lost.
+  const lines = rl[Symbol.asyncIterator]();
+  const ask = async (question: string): Promise<string | undefined> => {
+    output.write(question);
+    const next = await lines.next();
+    return next.done ? undefined : String(next.value);
+  };
   output.write(`Wegwijs (console). Je bent "${state.user}" in ${state.dm ? 'een privégesprek' : `#${state.channel}`}. Typ "${options.botName} hulp" of /quit.\n`);
   const prompt = () => `${state.user}${state.dm ? ' (DM)' : ` #${state.channel}`}${state.thread ? ` ↳${state.thread}` : ''}> `;
   for (;;) {
-    let line: string;
-    try {
-      line = (await rl.question(prompt())).trim();
-    } catch {
-      break;
-    }
+    const typed = await ask(prompt());
+    if (typed === undefined) break;
+    const line = typed.trim();
+    if (!line) continue;
     if (line === '/quit' || line === '/exit') break;
     if (line.startsWith('/') && !line.toLowerCase().startsWith(`/${options.botName}`)) {
       output.write(`${steer(line, state, options)}\n`);
@@ -47,7 +52,7 @@ export async function runInteractive(options: InteractiveOptions): Promise<void>
     const picked = /^\d+$/.test(line) ? buttons[Number(line) - 1] : undefined;
     if (picked) {
       const inputs: Record<string, string> = {};
-      for (const input of picked.inputs) inputs[input.id] = (await rl.question(`  ${input.label}: `)).trim();
+      for (const input of picked.inputs) inputs[input.id] = ((await ask(`  ${input.label}: `)) ?? '').trim();
       turn.action = { ...picked.button.action, inputs };
     } else {
       turn.text = line;
