@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import type { Config } from '../src/config.ts';
-import { Bot, Catalog, createLogger, DEFAULT_PROMPTS_DIR, Messenger, systemClock, type Clock, type Logger, type MessengerOptions, type Services } from '../src/core/index.ts';
+import { Bot, Catalog, type Feature, createLogger, DEFAULT_PROMPTS_DIR, Messenger, systemClock, type Clock, type Logger, type MessengerOptions, type Services } from '../src/core/index.ts';
 import { openStore, type Store } from '../src/store/index.ts';
 import { createFeatures } from './features.ts';
 
@@ -19,6 +19,8 @@ export interface AppOptions {
   clock?: Clock;
   log?: Logger;
   messenger?: MessengerOptions;
+  /** Which features to plug in; all of them (app/features.ts) unless given. */
+  features?: (services: Services) => Feature[];
 }
 
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
@@ -29,6 +31,6 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const messenger = new Messenger(store, log, options.messenger);
   const services: Services = { config, store, clock, log, catalog, messenger, ports: {} };
   const bot = new Bot(services);
-  for (const feature of createFeatures(services)) bot.use(feature);
+  for (const feature of (options.features ?? createFeatures)(services)) bot.use(feature);
   return { bot, services, store, close: () => store.close() };
 }

@@ -3,7 +3,11 @@
  * exports a factory; the order here is the order of the help list.
  */
 import type { Feature, Services } from '../src/core/index.ts';
+import { createDeliberateFeature } from '../src/deliberate/index.ts';
+import { createNetworksFeature } from '../src/networks/index.ts';
+import { createActionsFeature } from '../src/actions/index.ts';
+import { createAskFeature } from '../src/ask/index.ts';
 
 export function createFeatures(_services: Services): Feature[] {
-  return [];
+  return [createAskFeature(_services), createDeliberateFeature(_services), createNetworksFeature(_services), createActionsFeature(_services)];
 }

@@ -4,6 +4,8 @@
  */
 import type { Express } from 'express';
 import type { App } from './compose.ts';
+import { mountTeams, teamsOffReason, type TeamsEndpoint } from '../adapters/teams/index.ts';
+import { slackMount } from '../adapters/slack/index.ts';
 
 export interface PlatformMount {
   name: string;
@@ -16,15 +18,24 @@ export interface PlatformMount {
 export function platformMounts(app: App): PlatformMount[] {
   const { config } = app.services;
   return [
-    {
-      name: 'teams',
-      off: config.teams ? undefined : 'set TEAMS_APP_ID, TEAMS_APP_PASSWORD and TEAMS_TENANT_ID (see README, "Microsoft Teams")',
-      mount: async () => {},
-    },
+    teamsPlatform(app),
     {
       name: 'slack',
       off: config.slack ? undefined : 'set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN (see README, "Slack")',
-      mount: async () => {},
+      ...slackMount(),
     },
   ];
+}
+
+/** Teams: on with TEAMS_* credentials, or in explicitly enabled local mode (never in production). */
+function teamsPlatform(app: App): PlatformMount {
+  let endpoint: TeamsEndpoint | undefined;
+  return {
+    name: 'teams',
+    off: teamsOffReason(app),
+    mount: async (server, mounted) => {
+      endpoint = await mountTeams(server, mounted);
+    },
+    close: async () => endpoint?.close(),
+  };
 }

@@ -42,6 +42,7 @@ const EnvSchema = z.object({
   TEAMS_APP_ID: optionalText,
   TEAMS_APP_PASSWORD: optionalText,
   TEAMS_TENANT_ID: optionalText,
+  TEAMS_LOCAL_MODE: bool.default(false),
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_BOT_TOKEN: optionalText,
   SLACK_APP_TOKEN: optionalText,
@@ -105,6 +106,8 @@ export interface Config {
   store: StoreConfig;
   llm?: LlmConfig;
   teams?: TeamsConfig;
+  /** Teams without credentials, accepting unauthenticated requests: for a local emulator only. */
+  teamsLocalMode: boolean;
   slack?: SlackConfig;
 }
 
@@ -151,6 +154,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     store: storeConfig(env),
     llm: llmConfig(env),
     teams: teamsConfig(env, source),
+    teamsLocalMode: teamsLocalMode(env),
     slack: slackConfig(env),
   };
 }
@@ -211,6 +215,13 @@ function teamsConfig(env: Env, source: NodeJS.ProcessEnv): TeamsConfig | undefin
   const missing = Object.entries(values).find(([, v]) => !v);
   if (missing) throw new ConfigError(missing[0], 'Teams needs TEAMS_APP_ID, TEAMS_APP_PASSWORD and TEAMS_TENANT_ID together (all three or none)');
   return { appId: env.TEAMS_APP_ID!, appPassword: env.TEAMS_APP_PASSWORD!, tenantId: env.TEAMS_TENANT_ID! };
+}
+
+function teamsLocalMode(env: Env): boolean {
+  if (env.TEAMS_LOCAL_MODE && env.NODE_ENV === 'production') {
+    throw new ConfigError('TEAMS_LOCAL_MODE', 'Teams local mode (unauthenticated requests) is never allowed with NODE_ENV=production');
+  }
+  return env.TEAMS_LOCAL_MODE;
 }
 
 function slackConfig(env: Env): SlackConfig | undefined {

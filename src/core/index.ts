@@ -17,3 +17,4 @@ export * from './router.ts';
 export * from './services.ts';
 export * from './text.ts';
 export * from './turn.ts';
+export * from './time-zone.ts';

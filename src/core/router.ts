@@ -2,7 +2,7 @@
  * Pure routing decisions: does a text address the bot, which command does it start, and what
  * remains as arguments. Kept free of I/O so it is easy to test.
  */
-import { fold } from './text.ts';
+import { fold, levenshtein } from './text.ts';
 import type { Command } from './feature.ts';
 
 export interface Addressed {
@@ -63,20 +63,6 @@ export function suggestCommand(word: string, commands: Command[]): string | unde
     if (distance <= 2 && (!best || distance < best.distance)) best = { name, distance };
   }
   return best?.name;
-}
-
-function levenshtein(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length];
 }
 
 function escapeRegExp(value: string): string {

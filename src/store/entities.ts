@@ -27,6 +27,12 @@ export const NetworkSchema = z.object({
   pausedUntil: z.string().optional(),
   createdAt: z.string(),
   createdBy: z.string(),
+  /** Slots before this moment are not caught up (set when the schedule changes or the network resumes). */
+  scheduleSince: z.string().optional(),
+  /** When the last weekly nudge was sent (set by the actions feature). */
+  lastNudgeAt: z.string().optional(),
+  /** The last nudge's delivery failures, shown to facilitators until a nudge goes through. */
+  deliveryIssue: z.object({ at: z.string(), target: z.string(), error: z.string(), count: z.number().int() }).optional(),
 });
 export type Network = z.infer<typeof NetworkSchema>;
 

@@ -3,37 +3,56 @@ import { describe, expect, it } from 'vitest';
 import { BIN } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/temp.ts';
 
-describe('wegwijs serve', () => {
-  it('starts on the embedded defaults, says which platforms are off, and answers /healthz', async () => {
-    const temp = tempDir();
-    const child = spawn(process.execPath, [BIN, 'serve'], {
-      env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', WEGWIJS_DATA_DIR: temp.dir },
-      stdio: ['ignore', 'pipe', 'pipe'],
+/** Starts `wegwijs serve` as a process and resolves with its port once it listens. */
+async function serve(env: Record<string, string>) {
+  const temp = tempDir();
+  const child = spawn(process.execPath, [BIN, 'serve'], {
+    env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', WEGWIJS_DATA_DIR: temp.dir, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const state = { logs: '' };
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${state.logs}`)), 20_000);
+    child.stderr.on('data', (chunk) => {
+      state.logs += chunk;
+      const match = /listens on port (\d+)/.exec(state.logs);
+      if (match) {
+        clearTimeout(timer);
+        resolve(Number(match[1]));
+      }
     });
-    let logs = '';
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${state.logs}`)));
+  });
+  const stop = async () => {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+    temp.cleanup();
+  };
+  return { port, state, stop };
+}
+
+describe('wegwijs serve', () => {
+  it('runs Teams in local mode only when TEAMS_LOCAL_MODE=true', async () => {
+    const server = await serve({ TEAMS_LOCAL_MODE: 'true' });
     try {
-      const port = await new Promise<number>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`server did not start: ${logs}`)), 20_000);
-        child.stderr.on('data', (chunk) => {
-          logs += chunk;
-          const match = /listens on port (\d+)/.exec(logs);
-          if (match) {
-            clearTimeout(timer);
-            resolve(Number(match[1]));
-          }
-        });
-        child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${logs}`)));
-      });
-      const health = await fetch(`http://127.0.0.1:${port}/healthz`);
-      expect(health.status).toBe(200);
-      expect(await health.json()).toMatchObject({ status: 'ok', store: 'sqlite' });
-      expect(logs).toMatch(/teams is off: set TEAMS_APP_ID/);
-      expect(logs).toMatch(/slack is off: set SLACK_SIGNING_SECRET/);
-      expect(logs).toMatch(/npx wegwijs chat/);
+      const health = (await (await fetch(`http://127.0.0.1:${server.port}/healthz`)).json()) as { platforms: Record<string, boolean> };
+      expect(health.platforms).toMatchObject({ teams: true, slack: false });
     } finally {
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
-      temp.cleanup();
+      await server.stop();
+    }
+  });
+
+  it('starts on the embedded defaults, says which platforms are off, and answers /healthz', async () => {
+    const server = await serve({});
+    try {
+      const health = await fetch(`http://127.0.0.1:${server.port}/healthz`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toMatchObject({ status: 'ok', store: 'sqlite', platforms: { teams: false, slack: false } });
+      expect(server.state.logs).toMatch(/teams is off: set TEAMS_APP_ID/);
+      expect(server.state.logs).toMatch(/slack is off: set SLACK_SIGNING_SECRET/);
+      expect(server.state.logs).toMatch(/npx wegwijs chat/);
+    } finally {
+      await server.stop();
     }
   });
 });

@@ -32,8 +32,8 @@ describe('bot', () => {
   const log: string[] = [];
   beforeEach(async () => {
     log.length = 0;
-    h = await createHarness();
-    h.app.bot.use(probeFeature(log));
+    // A bare bot with only the probe feature, so the real features don't take its questions.
+    h = await createHarness({ features: () => [probeFeature(log)] });
   });
   afterEach(() => h.close());
 
@@ -115,5 +115,12 @@ describe('bot', () => {
 
   it('rejects a second feature with the same name', () => {
     expect(() => h.app.bot.use(probeFeature([]))).toThrow(/registered twice/);
+  });
+
+  it('plugs in every feature of the app, each with its commands in the help list', async () => {
+    const full = await createHarness();
+    const [help] = await full.dm('anna', 'hulp');
+    await full.close();
+    for (const command of ['hulp', 'taal', 'rol', 'beraad', 'netwerk', 'actie', 'acties']) expect(help.text).toContain(`\`wegwijs ${command}`);
   });
 });

@@ -49,10 +49,13 @@ describe('boundaries', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('adapters import the core only through its public entry', () => {
-    const offenders = sources(join(REPO_ROOT, 'adapters')).flatMap((file) =>
+  it('adapters and features use core, store, privacy and llm only through their public entries', () => {
+    const shared = new Set(['core', 'store', 'privacy', 'llm']);
+    const features = readdirSync(src).filter((d) => statSync(join(src, d)).isDirectory() && !shared.has(d));
+    const files = [...sources(join(REPO_ROOT, 'adapters')), ...features.flatMap((f) => sources(join(src, f)))];
+    const offenders = files.flatMap((file) =>
       imports(file)
-        .filter((i) => /\/src\/core\/(?!index\.ts$)/.test(i))
+        .filter((i) => /(^|\/)(core|store|privacy|llm)\/(?!index\.ts$)[^/]+/.test(i) && i.startsWith('.'))
         .map((i) => `${relative(REPO_ROOT, file)} imports ${i}`),
     );
     expect(offenders).toEqual([]);

@@ -20,6 +20,8 @@ describe('config', () => {
     [{ SLACK_BOT_TOKEN: 'xoxb' }, 'SLACK_SIGNING_SECRET'],
     [{ SLACK_SIGNING_SECRET: 's', SLACK_CLIENT_ID: 'c' }, 'SLACK_CLIENT_SECRET'],
     [{ AZURE_OPENAI_ENDPOINT: 'https://x' }, 'AZURE_OPENAI_API_KEY'],
+    [{ TEAMS_LOCAL_MODE: 'true', NODE_ENV: 'production' }, 'TEAMS_LOCAL_MODE'],
+    [{ TEAMS_LOCAL_MODE: 'misschien' }, 'TEAMS_LOCAL_MODE'],
   ])('names the bad variable: %o', (env, variable) => {
     try {
       loadConfig(env);

@@ -3,7 +3,7 @@
  * quickest way to drive features end to end in a test. (For the real CLI process, see cli.ts.)
  */
 import { ConsoleAdapter, toIncoming, type ConsoleOutput, type ConsoleTurn } from '../../adapters/console/index.ts';
-import { createApp, type App } from '../../app/compose.ts';
+import { createApp, type App, type AppOptions } from '../../app/compose.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { ManualClock, silentLogger, type IncomingAction } from '../../src/core/index.ts';
 import { tempDir } from './temp.ts';
@@ -25,14 +25,16 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function createHarness(options: { env?: Record<string, string>; start?: string; dataDir?: string; config?: Partial<Config> } = {}): Promise<Harness> {
+export async function createHarness(
+  options: { env?: Record<string, string>; start?: string; dataDir?: string; config?: Partial<Config>; features?: AppOptions['features'] } = {},
+): Promise<Harness> {
   const temp = options.dataDir ? undefined : tempDir();
   const dataDir = options.dataDir ?? temp!.dir;
   const config = { ...loadConfig({ WEGWIJS_DATA_DIR: dataDir, ...options.env }), ...options.config };
   const clock = new ManualClock(options.start ?? '2026-11-16T10:00:00+01:00');
   const outputs: ConsoleOutput[] = [];
   const adapter = new ConsoleAdapter((out) => outputs.push(out));
-  const app = await createApp(config, { clock, log: silentLogger, messenger: { baseDelayMs: 1, sleep: async () => {} } });
+  const app = await createApp(config, { clock, log: silentLogger, messenger: { baseDelayMs: 1, sleep: async () => {} }, features: options.features });
   app.services.messenger.register(adapter);
   const collect = async (work: () => Promise<void>) => {
     const before = outputs.length;

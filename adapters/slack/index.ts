@@ -1,0 +1,38 @@
+/**
+ * The Slack platform: Bolt on the shared server (or Socket Mode), Block Kit cards, the adapter.
+ * Bolt is loaded only when Slack is started, so other commands (`wegwijs chat`) start quickly.
+ */
+import type { Express } from 'express';
+import type { Bot, Services } from '../../src/core/index.ts';
+import type { SlackOptions, SlackRuntime } from './slack-app.ts';
+
+export * from './constants.ts';
+export type { SlackRuntime, SlackOptions } from './slack-app.ts';
+export type { SlackAdapter, SlackPlatformData } from './slack-adapter.ts';
+export { cardToBlocks, toSlackMessage, SLACK_LIMITS, DROPPED_NOTE } from './cards.ts';
+export { toMrkdwn, fromSlackText } from './mrkdwn.ts';
+export { toDeliveryError } from './errors.ts';
+export { createInstallationStore, SlackInstallationSchema, INSTALLATION_PK } from './installation-store.ts';
+
+/**
+ * Starts Slack: mounts Bolt's receiver on `server` (or connects through Socket Mode) and
+ * registers the adapter with the messenger for proactive messages.
+ */
+export async function startSlack(server: Express, host: { bot: Bot; services: Services }, options?: SlackOptions): Promise<SlackRuntime> {
+  const { startSlack: start } = await import('./slack-app.ts');
+  return start(server, host, options);
+}
+
+/** The mount and close hooks for the shared server (`app/platforms.ts`). */
+export function slackMount(): { mount(server: Express, app: { bot: Bot; services: Services }): Promise<void>; close(): Promise<void> } {
+  let runtime: SlackRuntime | undefined;
+  return {
+    mount: async (server, app) => {
+      runtime = await startSlack(server, app);
+    },
+    close: async () => {
+      await runtime?.close();
+      runtime = undefined;
+    },
+  };
+}

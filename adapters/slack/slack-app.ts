@@ -1,0 +1,261 @@
+/**
+ * Slack through Bolt: an ExpressReceiver on the shared server at /slack/events (events, slash
+ * commands and interactivity at one path; OAuth install pages under /slack/…), or Socket Mode
+ * for development. Every request is acknowledged first; the bot's work runs after the ack.
+ * Events are handled once across instances (store.claimOnce on the event id), so Slack's
+ * retries and duplicates are dropped.
+ */
+import { App as BoltApp, ExpressReceiver, webApi } from '@slack/bolt';
+import type { Authorize, AuthorizeResult, Context, InstallationStore } from '@slack/bolt';
+import type { Express } from 'express';
+import type { SlackConfig } from '../../src/config.ts';
+import { errorCode, stripEntryWord, type Bot, type ConversationRef, type IncomingMessage, type Services } from '../../src/core/index.ts';
+import { boltLogger } from './bolt-logger.ts';
+import {
+  fromBlockAction,
+  fromMessage,
+  fromSlashCommand,
+  fromViewSubmission,
+  isPersonMessage,
+  type BlockActionPayload,
+  type ButtonPayload,
+  type MessagePayload,
+  type SlackWho,
+  type SlashCommandPayload,
+  type ViewSubmissionPayload,
+} from './incoming.ts';
+import { createInstallationStore, installationCollection, INSTALLATION_PK, tenantOf } from './installation-store.ts';
+import { SlackAdapter } from './slack-adapter.ts';
+import { EVENT_DEDUP_TTL_SECONDS, slackTiming, SLACK_EVENTS_PATH, SLACK_INSTALL_PATH, SLACK_REDIRECT_PATH, SLACK_SCOPES } from './constants.ts';
+import { TurnAdapter, type PlaceholderOptions, type RespondFn } from './turn-adapter.ts';
+
+const PLACEHOLDER_TEXT = { nl: 'Even zoeken…', en: 'Searching…' } as const;
+
+export interface SlackRuntime {
+  adapter: SlackAdapter;
+  bolt: BoltApp;
+  close(): Promise<void>;
+}
+
+export interface SlackOptions {
+  placeholderAfterMs?: number;
+}
+
+/**
+ * Starts Slack: mounts Bolt on `server` (HTTP mode) or connects through Socket Mode, and
+ * registers the adapter with the messenger for proactive messages.
+ */
+export async function startSlack(server: Express, host: { bot: Bot; services: Services }, options: SlackOptions = {}): Promise<SlackRuntime> {
+  const { services, bot } = host;
+  const config = services.config.slack;
+  if (!config) throw new Error('Slack is not configured');
+  const log = services.log.child({ platform: 'slack' });
+  const logger = boltLogger(services.log);
+  // The client never waits or retries by itself: the core's messenger handles Retry-After.
+  const clientOptions: webApi.WebClientOptions = {
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: 0 },
+    logger,
+    ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
+  };
+  const installationStore = config.mode === 'oauth' ? createInstallationStore(services.store, () => services.clock.now()) : undefined;
+  const receiver = config.socketMode ? undefined : createReceiver(config, logger, clientOptions, installationStore);
+  const installer = receiver?.installer;
+  const authorize = config.mode === 'single' ? singleWorkspace(config.botToken, clientOptions) : installer ? undefined : fromStore(installationStore!);
+
+  const adapter = new SlackAdapter({
+    clientOptions,
+    log,
+    tokenFor: async (tenantId) => {
+      if (config.mode === 'single') return config.botToken;
+      const doc = await installationCollection(services.store).get(INSTALLATION_PK, tenantId);
+      if (!doc) throw new Error('no_installation');
+      const query = { teamId: doc.data.teamId, enterpriseId: doc.data.enterpriseId, isEnterpriseInstall: doc.data.isEnterpriseInstall };
+      const result = installer ? await installer.authorize(query) : await authorize!(query as Parameters<Authorize>[0], {} as Parameters<Authorize>[1]);
+      if (!result.botToken) throw new Error('no_bot_token');
+      return result.botToken;
+    },
+  });
+
+  const app = new BoltApp({
+    logger,
+    clientOptions,
+    ...(receiver ? { receiver } : { socketMode: true, appToken: config.appToken }),
+    ...(authorize ? { authorize } : {}),
+  });
+  const placeholderText = services.catalog.has('slack.searching')
+    ? services.catalog.t(services.config.language, 'slack.searching')
+    : PLACEHOLDER_TEXT[services.config.language];
+
+  /** Hands one message to the bot with a per-turn adapter; never throws. */
+  const handle = async (message: IncomingMessage, turn: { placeholder?: Omit<PlaceholderOptions, 'text' | 'afterMs'>; respond?: RespondFn } = {}) => {
+    const afterMs = options.placeholderAfterMs ?? slackTiming.placeholderAfterMs;
+    const placeholder = turn.placeholder ? { ...turn.placeholder, text: placeholderText, afterMs } : undefined;
+    const turnAdapter = new TurnAdapter(adapter, log, { placeholder, respond: turn.respond });
+    turnAdapter.start();
+    try {
+      if (message.mentions.length) {
+        message.mentions = await Promise.all(message.mentions.map(async (m) => ({ id: m.id, name: await adapter.userName(message.tenantId, m.id) })));
+      }
+      await bot.handle(message, turnAdapter);
+    } finally {
+      await turnAdapter.finish();
+    }
+  };
+
+  const who = async (context: Context, userId: string): Promise<SlackWho> => {
+    const tenantId = tenantOf(context) ?? 'unknown';
+    return { tenantId, botUserId: context.botUserId, user: { id: userId, name: await adapter.userName(tenantId, userId) } };
+  };
+
+  // Each event once, across instances: retries (X-Slack-Retry-Num) and duplicates are dropped.
+  app.use(async ({ body, next, context }) => {
+    const eventId = (body as { event_id?: unknown }).event_id;
+    if (typeof eventId === 'string' && !(await services.store.claimOnce('slack', eventId, EVENT_DEDUP_TTL_SECONDS))) {
+      log.debug({ eventId, retry: context.retryNum, reason: context.retryReason }, 'slack event already handled');
+      return;
+    }
+    await next();
+  });
+
+  app.command(/^\/.+/, async ({ command, ack, context, respond }) => {
+    await ack();
+    const message = fromSlashCommand(command as SlashCommandPayload, await who(context, command.user_id));
+    const placeholder = { conversation: conversationOf(message) };
+    await handle(message, { respond: respond as RespondFn, placeholder });
+  });
+
+  app.event('app_mention', async ({ event, context }) => {
+    const mention = event as unknown as MessagePayload;
+    if (!mention.user || mention.bot_id) return;
+    const message = fromMessage(mention, await who(context, mention.user), { mention: true });
+    await handle(message, { placeholder: placeholderFor(message) });
+  });
+
+  app.event('message', async ({ event, context }) => {
+    const payload = event as unknown as MessagePayload;
+    if (!isPersonMessage(payload) || payload.user === context.botUserId) return;
+    const isDirect = payload.channel_type === 'im';
+    // A mention of the bot also arrives as app_mention; it is handled there.
+    if (!isDirect && context.botUserId && payload.text?.includes(`<@${context.botUserId}>`)) return;
+    const inThread = Boolean(payload.thread_ts && payload.thread_ts !== payload.ts);
+    const entryWord = stripEntryWord(payload.text ?? '', services.config.botName).entryWord;
+    if (!isDirect && !inThread && !entryWord) return;
+    const message = fromMessage(payload, await who(context, payload.user!), { mention: false });
+    // Replies in a thread the bot leads (a deliberation) get no placeholder: most need no answer.
+    await handle(message, isDirect || entryWord ? { placeholder: placeholderFor(message) } : {});
+  });
+
+  app.action({ type: 'block_actions' }, async ({ ack, body, action, context }) => {
+    await ack();
+    const payload = body as unknown as BlockActionPayload & { user: { id: string } };
+    const message = fromBlockAction(payload, action as unknown as ButtonPayload, await who(context, payload.user.id));
+    if (message) await handle(message);
+  });
+
+  app.view({ type: 'view_submission' }, async ({ ack, body, context }) => {
+    await ack();
+    const message = fromViewSubmission(body as unknown as ViewSubmissionPayload, await who(context, body.user.id));
+    if (message) await handle(message);
+  });
+
+  app.event('member_joined_channel', async ({ event, context }) => {
+    if (!context.botUserId || event.user !== context.botUserId) return;
+    const conversation: ConversationRef = { platform: 'slack', tenantId: tenantOf(context) ?? 'unknown', channelId: event.channel, isDirect: false };
+    await bot.welcome(conversation, adapter).catch((err) => log.warn({ code: errorCode(err) }, 'slack welcome failed'));
+  });
+
+  app.event('app_uninstalled', async ({ context }) => {
+    const tenantId = tenantOf(context);
+    if (tenantId && config.mode === 'oauth') await installationCollection(services.store).delete(INSTALLATION_PK, tenantId);
+    log.info({ tenantId }, 'slack app uninstalled');
+  });
+
+  app.error(async (error) => {
+    log.error({ code: errorCode(error) }, 'slack request failed');
+  });
+
+  services.messenger.register(adapter);
+  if (receiver) {
+    server.use(receiver.router);
+  } else {
+    await app.start();
+    log.info('slack connected through Socket Mode');
+  }
+  return {
+    adapter,
+    bolt: app,
+    close: async () => {
+      if (!receiver) await app.stop();
+    },
+  };
+}
+
+/** Channel questions are answered in their thread; a DM answer comes in the DM itself. */
+function placeholderFor(message: IncomingMessage): Omit<PlaceholderOptions, 'text' | 'afterMs'> {
+  return { conversation: conversationOf(message), threadId: message.threadId ?? (message.isDirect ? undefined : message.messageId) };
+}
+
+function conversationOf(message: IncomingMessage): ConversationRef {
+  return { platform: 'slack', tenantId: message.tenantId, channelId: message.channelId, isDirect: message.isDirect };
+}
+
+function createReceiver(config: SlackConfig, logger: ReturnType<typeof boltLogger>, clientOptions: webApi.WebClientOptions, installationStore?: InstallationStore) {
+  const oauth =
+    config.mode === 'oauth'
+      ? {
+          clientId: config.clientId,
+          clientSecret: config.clientSecret,
+          stateSecret: config.stateSecret,
+          scopes: SLACK_SCOPES,
+          installationStore,
+          installerOptions: { installPath: SLACK_INSTALL_PATH, redirectUriPath: SLACK_REDIRECT_PATH, clientOptions },
+        }
+      : {};
+  return new ExpressReceiver({
+    signingSecret: config.signingSecret,
+    endpoints: SLACK_EVENTS_PATH,
+    // Acknowledge at once; the work runs after the HTTP response.
+    processBeforeResponse: false,
+    logger,
+    ...oauth,
+  });
+}
+
+/**
+ * One workspace with one bot token. The bot's own ids come from auth.test on the first event
+ * (cached; a failure is retried on the next event instead of being cached).
+ */
+function singleWorkspace(botToken: string, clientOptions: webApi.WebClientOptions): Authorize<boolean> {
+  const client = new webApi.WebClient(botToken, clientOptions);
+  let identity: Promise<{ botId?: string; botUserId?: string; teamId?: string }> | undefined;
+  return async () => {
+    identity ??= client.auth.test().then(
+      (r) => ({ botId: r.bot_id, botUserId: r.user_id, teamId: r.team_id }),
+      (err: unknown) => {
+        identity = undefined;
+        throw err;
+      },
+    );
+    const { botId, botUserId } = await identity;
+    return { botToken, botId, botUserId } satisfies AuthorizeResult;
+  };
+}
+
+/** Socket Mode with OAuth: installations made over HTTP are read from the store. */
+function fromStore(store: InstallationStore): Authorize<boolean> {
+  return async (source) => {
+    const installation = await store.fetchInstallation({
+      teamId: source.teamId,
+      enterpriseId: source.enterpriseId,
+      isEnterpriseInstall: source.isEnterpriseInstall,
+    });
+    return {
+      botToken: installation.bot?.token,
+      botId: installation.bot?.id,
+      botUserId: installation.bot?.userId,
+      teamId: installation.team?.id ?? source.teamId,
+      enterpriseId: installation.enterprise?.id ?? source.enterpriseId,
+    };
+  };
+}

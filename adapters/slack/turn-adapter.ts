@@ -1,0 +1,123 @@
+/**
+ * The adapter one turn talks to. It adds two things to the Slack adapter:
+ * - a placeholder ("Even zoeken…") when the answer takes longer than about a second; the first
+ *   reply in the same place replaces it (chat.update), otherwise it is deleted at the end;
+ * - for slash commands in a channel the bot is not a member of, the reply goes through the
+ *   command's response_url instead of failing.
+ */
+import {
+  DeliveryError,
+  type ChannelAdapter,
+  type ConversationRef,
+  type IncomingMessage,
+  type Logger,
+  type Modal,
+  type OutgoingMessage,
+  type PostedMessage,
+} from '../../src/core/index.ts';
+import { toSlackMessage } from './cards.ts';
+import type { SlackAdapter } from './slack-adapter.ts';
+
+export type RespondFn = (message: { response_type: 'in_channel'; text: string; blocks?: unknown[] }) => Promise<unknown>;
+
+export interface PlaceholderOptions {
+  text: string;
+  afterMs: number;
+  /** Where the answer is expected: the question's thread in a channel, the DM itself. */
+  conversation: ConversationRef;
+  threadId?: string;
+}
+
+export class TurnAdapter implements ChannelAdapter {
+  readonly platform = 'slack' as const;
+  private timer?: ReturnType<typeof setTimeout>;
+  private placeholder?: Promise<PostedMessage | undefined>;
+  private answered = false;
+
+  constructor(
+    private readonly slack: SlackAdapter,
+    private readonly log: Logger,
+    private readonly options: { placeholder?: PlaceholderOptions; respond?: RespondFn } = {},
+  ) {}
+
+  /** Starts the placeholder timer (when this turn has one). */
+  start(): void {
+    const placeholder = this.options.placeholder;
+    if (!placeholder) return;
+    this.timer = setTimeout(() => {
+      if (this.answered) return;
+      const { conversation, threadId, text } = placeholder;
+      const posting = threadId ? this.slack.postToThread(conversation, threadId, { text }) : this.slack.post(conversation, { text });
+      this.placeholder = posting.catch((err: DeliveryError) => {
+        this.log.warn({ code: err.code, kind: err.kind }, 'slack placeholder failed');
+        return undefined;
+      });
+    }, placeholder.afterMs);
+  }
+
+  /** Ends the turn: a placeholder that no reply took over is removed. */
+  async finish(): Promise<void> {
+    clearTimeout(this.timer);
+    if (this.answered) return;
+    this.answered = true;
+    const posted = await this.placeholder;
+    if (posted && this.options.placeholder) await this.slack.delete(this.options.placeholder.conversation, posted.id).catch(() => undefined);
+  }
+
+  async post(conversation: ConversationRef, message: OutgoingMessage): Promise<PostedMessage> {
+    return (await this.takeOver(conversation, undefined, message)) ?? this.withRespond(message, () => this.slack.post(conversation, message));
+  }
+
+  async postToThread(conversation: ConversationRef, threadId: string, message: OutgoingMessage): Promise<PostedMessage> {
+    return (await this.takeOver(conversation, threadId, message)) ?? this.withRespond(message, () => this.slack.postToThread(conversation, threadId, message));
+  }
+
+  update(conversation: ConversationRef, messageId: string, message: OutgoingMessage): Promise<void> {
+    return this.slack.update(conversation, messageId, message);
+  }
+
+  sendDirect(user: { tenantId: string; userId: string }, message: OutgoingMessage): Promise<PostedMessage> {
+    return this.slack.sendDirect(user, message);
+  }
+
+  postEphemeral(conversation: ConversationRef, userId: string, message: OutgoingMessage, threadId?: string): Promise<void> {
+    return this.slack.postEphemeral(conversation, userId, message, threadId);
+  }
+
+  openModal(turn: IncomingMessage, modal: Modal): Promise<void> {
+    return this.slack.openModal(turn, modal);
+  }
+
+  /** The first reply in the placeholder's place replaces it; elsewhere the placeholder goes. */
+  private async takeOver(conversation: ConversationRef, threadId: string | undefined, message: OutgoingMessage): Promise<PostedMessage | undefined> {
+    if (this.answered) return undefined;
+    this.answered = true;
+    clearTimeout(this.timer);
+    const posted = await this.placeholder;
+    const where = this.options.placeholder;
+    if (!posted || !where) return undefined;
+    if (where.conversation.channelId === conversation.channelId && where.threadId === threadId) {
+      try {
+        await this.slack.update(conversation, posted.id, message);
+        return posted;
+      } catch (err) {
+        this.log.warn({ code: (err as DeliveryError).code }, 'slack placeholder update failed');
+      }
+    }
+    await this.slack.delete(where.conversation, posted.id).catch(() => undefined);
+    return undefined;
+  }
+
+  private async withRespond(message: OutgoingMessage, send: () => Promise<PostedMessage>): Promise<PostedMessage> {
+    try {
+      return await send();
+    } catch (err) {
+      const respond = this.options.respond;
+      if (!respond || !(err instanceof DeliveryError) || err.kind !== 'gone') throw err;
+      // Slash command in a channel the bot is not in: answer through the command's response_url.
+      const { text, blocks } = toSlackMessage(message);
+      await respond({ response_type: 'in_channel', text, ...(blocks ? { blocks } : {}) });
+      return { id: '' };
+    }
+  }
+}

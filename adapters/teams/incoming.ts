@@ -1,0 +1,182 @@
+/**
+ * Teams activities → the core's `IncomingMessage`. Validates the few fields Wegwijs reads with zod
+ * (the SDK has parsed the envelope) and maps Teams ids: tenant, user (AAD object id), channel and
+ * reply chain (`<channel>;messageid=<root>`), mentions, and card presses (`Action.Submit` values
+ * and `Action.Execute` invokes) into `IncomingMessage.action`.
+ */
+import { z } from 'zod';
+import { parseIncoming, type IncomingAction, type IncomingMessage } from '../../src/core/index.ts';
+import { ACTION_KEY } from './render.ts';
+
+const Account = z.object({ id: z.string().min(1), name: z.string().optional(), aadObjectId: z.string().optional() }).passthrough();
+
+export const TeamsActivitySchema = z
+  .object({
+    type: z.string(),
+    id: z.string().optional(),
+    name: z.string().optional(),
+    text: z.string().optional(),
+    locale: z.string().optional(),
+    serviceUrl: z.string().optional(),
+    replyToId: z.string().optional(),
+    from: Account.optional(),
+    recipient: Account.optional(),
+    conversation: z
+      .object({ id: z.string().min(1), tenantId: z.string().optional(), conversationType: z.string().optional(), name: z.string().optional(), isGroup: z.boolean().optional() })
+      .passthrough(),
+    channelData: z
+      .object({
+        tenant: z.object({ id: z.string() }).partial().optional(),
+        team: z.object({ id: z.string(), name: z.string() }).partial().optional(),
+        channel: z.object({ id: z.string(), name: z.string() }).partial().optional(),
+      })
+      .passthrough()
+      .optional(),
+    entities: z.array(z.object({ type: z.string().optional() }).passthrough()).optional(),
+    value: z.unknown().optional(),
+    action: z.string().optional(),
+    membersAdded: z.array(Account).optional(),
+    membersRemoved: z.array(Account).optional(),
+  })
+  .passthrough();
+export type TeamsActivity = z.infer<typeof TeamsActivitySchema>;
+
+const THREAD_MARKER = ';messageid=';
+
+/** Splits a Teams conversation id into the base conversation and the reply chain's root id. */
+export function splitConversationId(id: string): { base: string; root?: string } {
+  const at = id.indexOf(THREAD_MARKER);
+  if (at < 0) return { base: id };
+  return { base: id.slice(0, at), root: id.slice(at + THREAD_MARKER.length) || undefined };
+}
+
+/** The tenant of an activity; undefined when Teams sent none, or two that disagree. */
+export function tenantOf(activity: TeamsActivity): string | undefined {
+  const fromConversation = activity.conversation.tenantId;
+  const fromChannelData = activity.channelData?.tenant?.id;
+  if (fromConversation && fromChannelData && fromConversation.toLowerCase() !== fromChannelData.toLowerCase()) return undefined;
+  return fromConversation || fromChannelData || undefined;
+}
+
+/** The tenant, or the fallback when Teams sent none at all (never when two tenants disagree). */
+export function resolveTenant(activity: TeamsActivity, fallback?: string): string | undefined {
+  const sent = activity.conversation.tenantId || activity.channelData?.tenant?.id;
+  return sent ? tenantOf(activity) : fallback;
+}
+
+export function userIdOf(account: { id: string; aadObjectId?: string }): string {
+  return account.aadObjectId || account.id;
+}
+
+export interface IncomingOptions {
+  /** Used when Teams sends no tenant (local mode only; real Teams always sends one). */
+  fallbackTenant?: string;
+}
+
+/** Maps a message activity or a card-action invoke; undefined when it is not for the core. */
+export function toIncoming(activity: TeamsActivity, options: IncomingOptions = {}): IncomingMessage | undefined {
+  const tenantId = resolveTenant(activity, options.fallbackTenant);
+  if (!tenantId || !activity.from) return undefined;
+  const action = actionOf(activity);
+  if (activity.type !== 'message' && !action) return undefined;
+  const { base, root } = splitConversationId(activity.conversation.id);
+  const isDirect = activity.conversation.conversationType === 'personal';
+  const botId = activity.recipient?.id;
+  const mentions = mentionsOf(activity);
+  const addressed = isDirect || mentions.some((m) => m.id === botId);
+  return parseIncoming({
+    platform: 'teams',
+    tenantId,
+    channelId: base,
+    channelName: activity.channelData?.channel?.name ?? activity.conversation.name,
+    // A top-level channel post arrives as its own reply chain; only real replies are "in a thread".
+    threadId: root && root !== activity.id ? root : undefined,
+    messageId: activity.id,
+    user: { id: userIdOf(activity.from), name: activity.from.name ?? '' },
+    text: action ? '' : messageText(activity.text ?? '', mentions, botId),
+    mentions: mentions.filter((m) => m.id !== botId).map((m) => ({ id: m.aadObjectId || m.id, name: m.name })),
+    addressedToBot: addressed,
+    isDirect,
+    action,
+    locale: activity.locale?.slice(0, 35),
+  });
+}
+
+interface MentionInfo {
+  id: string;
+  aadObjectId?: string;
+  name: string;
+  text?: string;
+}
+
+function mentionsOf(activity: TeamsActivity): MentionInfo[] {
+  const out: MentionInfo[] = [];
+  for (const entity of activity.entities ?? []) {
+    if (entity.type !== 'mention') continue;
+    const parsed = z
+      .object({ mentioned: Account, text: z.string().optional() })
+      .safeParse(entity);
+    if (!parsed.success) continue;
+    out.push({ id: parsed.data.mentioned.id, aadObjectId: parsed.data.mentioned.aadObjectId, name: parsed.data.mentioned.name ?? '', text: parsed.data.text });
+  }
+  return out;
+}
+
+/** Removes the bot's `<at>…</at>` mention, keeps other people's names, decodes entities. */
+function messageText(raw: string, mentions: MentionInfo[], botId: string | undefined): string {
+  let text = raw;
+  for (const m of mentions) {
+    if (m.id === botId && m.text) text = text.split(m.text).join(' ');
+  }
+  // Any mention of the bot not listed as an entity, and the tags of everyone else's.
+  text = text.replace(/<at>([^<]*)<\/at>/g, (_all, name: string) => (mentions.some((m) => m.id === botId && m.name === name) ? ' ' : name));
+  text = text.replace(/<\/?(p|div|span|br)\s*\/?>/gi, ' ');
+  return decodeEntities(text).replace(/[ \t]+/g, ' ').trim();
+}
+
+function decodeEntities(text: string): string {
+  return text
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+const Scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+const ActionData = z.object({ [ACTION_KEY]: z.string().min(1).max(200), value: z.record(z.string(), z.unknown()).optional() }).passthrough();
+const RESERVED = new Set([ACTION_KEY, 'value', 'msteams']);
+
+/**
+ * A card press. Teams sends `Action.Submit` as a message whose `value` is the button's data
+ * merged flat with the card's inputs; `Action.Execute` arrives as an `adaptiveCard/action` invoke
+ * with the same data under `value.action.data`. The SDK's `adaptiveCards.actionSubmit` route does
+ * not match Teams' flat payloads, so Wegwijs reads them here.
+ */
+export function actionOf(activity: TeamsActivity): IncomingAction | undefined {
+  let data: unknown;
+  if (activity.type === 'message') data = activity.value;
+  else if (activity.type === 'invoke' && activity.name === 'adaptiveCard/action') {
+    data = z.object({ action: z.object({ data: z.unknown() }).passthrough() }).safeParse(activity.value).data?.action.data;
+  }
+  const parsed = ActionData.safeParse(data);
+  if (!parsed.success) return undefined;
+  const value: Record<string, z.infer<typeof Scalar>> = {};
+  for (const [key, v] of Object.entries(parsed.data.value ?? {})) {
+    const scalar = Scalar.safeParse(v);
+    if (scalar.success) value[key] = scalar.data;
+  }
+  const inputs: Record<string, string> = {};
+  for (const [key, v] of Object.entries(parsed.data)) {
+    if (RESERVED.has(key)) continue;
+    if (typeof v === 'string') inputs[key] = v;
+    else if (typeof v === 'number' || typeof v === 'boolean') inputs[key] = String(v);
+  }
+  return {
+    id: parsed.data[ACTION_KEY] as string,
+    ...(parsed.data.value ? { value } : {}),
+    ...(Object.keys(inputs).length ? { inputs } : {}),
+    ...(activity.replyToId ? { messageId: activity.replyToId } : {}),
+  };
+}

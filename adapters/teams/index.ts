@@ -1,0 +1,102 @@
+/**
+ * Microsoft Teams through the Microsoft 365 Agents SDK: `POST /api/messages` on the shared
+ * express server, authenticated by the SDK's JWT middleware (never `CloudAdapter.process` alone),
+ * configured explicitly from `Config`, and a `ChannelAdapter` registered with the messenger for
+ * proactive posts.
+ */
+import { CloudAdapter, type Request as AgentsRequest } from '@microsoft/agents-hosting';
+import express, { type Express, type Request, type RequestHandler, type Response } from 'express';
+import type { App } from '../../app/compose.ts';
+import { ConfigError } from '../../src/config.ts';
+import { errorCode } from '../../src/core/index.ts';
+import { authConfiguration, teamsMode, tokenPrecheck, type TeamsMode } from './auth.ts';
+import { TeamsDirectory } from './references.ts';
+import { TeamsChannelAdapter } from './teams-adapter.ts';
+import { TeamsTurnHandler } from './turn-handler.ts';
+
+export { teamsMode, authConfiguration, type TeamsMode } from './auth.ts';
+export { TeamsChannelAdapter } from './teams-adapter.ts';
+export { toIncoming, actionOf, splitConversationId } from './incoming.ts';
+export { toAdaptiveCard, toTeamsMarkdown, toTeamsMessage } from './render.ts';
+export { toDeliveryError, retryAfterMs } from './errors.ts';
+export { LOCAL_TENANT } from './turn-handler.ts';
+
+export const TEAMS_PATH = '/api/messages';
+
+export interface TeamsEndpoint {
+  mode: TeamsMode;
+  adapter: TeamsChannelAdapter;
+  cloud: CloudAdapter;
+  close(): Promise<void>;
+}
+
+/**
+ * Explicitly allows Teams local mode for this app (as `TEAMS_LOCAL_MODE=true` does): without Teams credentials, `/api/messages`
+ * then accepts requests without a token and replies without one. Refused in production and
+ * pointless with credentials (they always win).
+ */
+export function enableTeamsLocalMode(app: App): void {
+  const { config } = app.services;
+  if (config.production) throw new ConfigError('NODE_ENV', 'Teams local mode (unauthenticated requests) is never allowed in production');
+  config.teamsLocalMode = true;
+}
+
+/** The mode the Teams endpoint of this app runs in. */
+export function teamsModeOf(app: App): TeamsMode {
+  return teamsMode(app.services.config, { local: app.services.config.teamsLocalMode });
+}
+
+/** Why Teams is off, or undefined when it is on (with credentials, or in explicit local mode). */
+export function teamsOffReason(app: App): string | undefined {
+  return teamsModeOf(app) === 'off' ? 'set TEAMS_APP_ID, TEAMS_APP_PASSWORD and TEAMS_TENANT_ID (see README, "Microsoft Teams"), or TEAMS_LOCAL_MODE=true to try it with a local emulator' : undefined;
+}
+
+/**
+ * Everything a request passes before the turn: the JSON body, then (with credentials) a cheap
+ * token pre-check, then always the SDK's JWT middleware, which verifies the Bot Framework token
+ * and lets anonymous requests through only when no app id is configured (local mode).
+ */
+export function authChain(cloud: CloudAdapter, mode: TeamsMode, appId?: string): RequestHandler[] {
+  if (mode === 'authenticated' && !appId) throw new Error('authenticated Teams mode needs an app id');
+  return [
+    express.json({ limit: '1mb' }),
+    ...(mode === 'authenticated' ? [tokenPrecheck(appId!)] : []),
+    (req, res, next) => cloud.authorizeRequest(req as unknown as AgentsRequest, res as never, next),
+  ];
+}
+
+/** Mounts the Teams endpoint and registers the Teams adapter with the messenger. */
+export async function mountTeams(server: Express, app: App): Promise<TeamsEndpoint> {
+  const { config, log, store, messenger } = app.services;
+  const mode = teamsModeOf(app);
+  if (mode === 'off') throw new ConfigError('TEAMS_APP_ID', 'Teams needs TEAMS_APP_ID, TEAMS_APP_PASSWORD and TEAMS_TENANT_ID');
+  const cloud = new CloudAdapter(authConfiguration(config));
+  // The SDK merges its own environment variables into the configuration; refuse to run with an
+  // identity other than the one Wegwijs was configured with.
+  if (cloud.getClientId() !== config.teams?.appId) {
+    throw new ConfigError(config.teams ? 'TEAMS_APP_ID' : 'clientId', 'the Agents SDK found another app id in the environment (clientId, Connections__…); Wegwijs reads only TEAMS_APP_ID, TEAMS_APP_PASSWORD and TEAMS_TENANT_ID');
+  }
+  cloud.onTurnError = async (_context, err) => {
+    log.error({ platform: 'teams', code: errorCode(err) }, 'teams turn failed');
+    throw err;
+  };
+  const directory = new TeamsDirectory(store);
+  const adapter = new TeamsChannelAdapter({ cloud, bot: app.bot, directory, log, appId: config.teams?.appId });
+  messenger.register(adapter);
+  const handler = new TeamsTurnHandler({ bot: app.bot, store, log, cloud, adapter, directory, local: mode === 'local' });
+
+  server.post(
+    TEAMS_PATH,
+    ...authChain(cloud, mode, config.teams?.appId),
+    async (req: Request, res: Response) => {
+      try {
+        await cloud.process(req as unknown as AgentsRequest, res as never, (context) => handler.onTurn(context));
+      } catch (err) {
+        log.error({ platform: 'teams', code: errorCode(err) }, 'teams request failed');
+        if (!res.headersSent) res.status(500).json({ error: 'internal' });
+      }
+    },
+  );
+  if (mode === 'local') log.warn({ platform: 'teams' }, 'Teams runs in local mode: unauthenticated requests are accepted; never expose this endpoint');
+  return { mode, adapter, cloud, close: async () => {} };
+}

@@ -1,0 +1,178 @@
+/**
+ * One inbound Teams activity, after the SDK has authenticated the request: de-duplicated by
+ * activity id, then a message or card press goes to the core, installation and membership events
+ * store or forget the conversation and greet it. Every message also keeps the stored reference
+ * (with its service URL) fresh, so proactive posts can reach the conversation later.
+ */
+import { Activity } from '@microsoft/agents-activity';
+import type { CloudAdapter, ConnectorClient, TurnContext } from '@microsoft/agents-hosting';
+import { errorCode, type Bot, type ConversationRef, type IncomingMessage, type Logger } from '../../src/core/index.ts';
+import type { Store } from '../../src/store/index.ts';
+import { resolveTenant, splitConversationId, TeamsActivitySchema, toIncoming, userIdOf, type TeamsActivity } from './incoming.ts';
+import { readReference, referenceOf, TeamsDirectory } from './references.ts';
+import type { TeamsChannelAdapter } from './teams-adapter.ts';
+
+/** How long a processed activity id is remembered (Teams redelivers within minutes). */
+export const DEDUPE_TTL_SECONDS = 24 * 3600;
+/** conversationUpdate and installationUpdate arrive together on install: greet once. */
+const WELCOME_TTL_SECONDS = 10 * 60;
+/** The tenant used when an activity carries none (local mode only). */
+export const LOCAL_TENANT = 'local';
+
+export interface TurnHandlerDeps {
+  bot: Bot;
+  store: Store;
+  log: Logger;
+  cloud: CloudAdapter;
+  adapter: TeamsChannelAdapter;
+  directory: TeamsDirectory;
+  local: boolean;
+}
+
+export class TeamsTurnHandler {
+  /** Conversations whose stored reference is known to be current, with its service URL. */
+  private readonly fresh = new Map<string, string>();
+
+  constructor(private readonly deps: TurnHandlerDeps) {}
+
+  async onTurn(context: TurnContext): Promise<void> {
+    const parsed = TeamsActivitySchema.safeParse(context.activity);
+    const log = this.deps.log;
+    if (!parsed.success) {
+      log.warn({ platform: 'teams', type: context.activity.type }, 'teams activity not understood');
+      return;
+    }
+    const activity = parsed.data;
+    const isCardAction = activity.type === 'invoke' && activity.name === 'adaptiveCard/action';
+    if (isCardAction) await this.acknowledgeInvoke(context);
+    if (activity.id && !(await this.deps.store.claimOnce('teams', `${activity.conversation.id}|${activity.id}`, DEDUPE_TTL_SECONDS))) {
+      log.info({ platform: 'teams', type: activity.type }, 'duplicate teams activity skipped');
+      return;
+    }
+    switch (activity.type) {
+      case 'message':
+        return this.onMessage(context, activity);
+      case 'invoke':
+        if (isCardAction) return this.onMessage(context, activity);
+        return;
+      case 'conversationUpdate':
+        return this.onConversationUpdate(context, activity);
+      case 'installationUpdate':
+        return this.onInstallationUpdate(context, activity);
+      default:
+        log.debug({ platform: 'teams', type: activity.type }, 'teams activity ignored');
+    }
+  }
+
+  private async onMessage(context: TurnContext, activity: TeamsActivity): Promise<void> {
+    const incoming = toIncoming(activity, { fallbackTenant: this.deps.local ? LOCAL_TENANT : undefined });
+    if (!incoming) {
+      this.deps.log.warn({ platform: 'teams', type: activity.type }, 'teams message without tenant or sender ignored');
+      return;
+    }
+    await this.remember(activity, incoming);
+    await this.deps.bot.handle(incoming, this.adapterFor(context, activity));
+  }
+
+  private async onConversationUpdate(context: TurnContext, activity: TeamsActivity): Promise<void> {
+    const botId = activity.recipient?.id;
+    if (!botId) return;
+    if (activity.membersAdded?.some((m) => m.id === botId)) await this.install(context, activity);
+    if (activity.membersRemoved?.some((m) => m.id === botId)) await this.uninstall(activity);
+  }
+
+  private async onInstallationUpdate(context: TurnContext, activity: TeamsActivity): Promise<void> {
+    if (activity.action === 'add') await this.install(context, activity);
+    else if (activity.action === 'remove') await this.uninstall(activity);
+  }
+
+  /** Stores the conversation with its reference and greets it, once per installation. */
+  private async install(context: TurnContext, activity: TeamsActivity): Promise<void> {
+    const conversation = this.conversationOf(activity);
+    if (!conversation) return;
+    const { store, bot, log } = this.deps;
+    await this.rememberDirectory(activity, conversation.tenantId);
+    if (!(await store.claimOnce('teams-welcome', `${conversation.tenantId}|${conversation.channelId}`, WELCOME_TTL_SECONDS))) {
+      await bot.saveConversation(conversation);
+      return;
+    }
+    await bot.welcome(conversation, this.adapterFor(context, activity));
+    this.fresh.set(`${conversation.tenantId}|${conversation.channelId}`, activity.serviceUrl ?? '');
+    log.info({ platform: 'teams', kind: activity.conversation.conversationType ?? 'unknown' }, 'teams conversation installed');
+  }
+
+  private async uninstall(activity: TeamsActivity): Promise<void> {
+    const tenantId = resolveTenant(activity, this.deps.local ? LOCAL_TENANT : undefined);
+    if (!tenantId) return;
+    const { base } = splitConversationId(activity.conversation.id);
+    await this.deps.bot.forget({ platform: 'teams', tenantId, channelId: base });
+    this.fresh.delete(`${tenantId}|${base}`);
+    this.deps.log.info({ platform: 'teams' }, 'teams conversation removed');
+  }
+
+  /** The core's conversation with the Bot Framework reference as its `platformRef`. */
+  private conversationOf(activity: TeamsActivity, incoming?: IncomingMessage): ConversationRef | undefined {
+    const tenantId = incoming?.tenantId ?? resolveTenant(activity, this.deps.local ? LOCAL_TENANT : undefined);
+    const reference = referenceOf(activity);
+    if (!tenantId || !reference) return undefined;
+    const isDirect = activity.conversation.conversationType === 'personal';
+    const name = activity.channelData?.channel?.name ?? activity.channelData?.team?.name ?? activity.conversation.name;
+    return {
+      platform: 'teams',
+      tenantId,
+      channelId: reference.conversation.id,
+      ...(name ? { name } : {}),
+      isDirect,
+      ...(isDirect && activity.from ? { userId: userIdOf(activity.from) } : {}),
+      platformRef: reference,
+    };
+  }
+
+  /** Keeps the stored reference current (first sight, a new service URL, or after it died). */
+  private async remember(activity: TeamsActivity, incoming: IncomingMessage): Promise<void> {
+    const conversation = this.conversationOf(activity, incoming);
+    if (!conversation) return;
+    const key = `${conversation.tenantId}|${conversation.channelId}`;
+    const serviceUrl = activity.serviceUrl ?? '';
+    if (this.fresh.get(key) !== serviceUrl) {
+      const stored = await this.deps.store.conversations.get(TeamsDirectory.pk(conversation.tenantId), conversation.channelId);
+      const storedRef = stored && readReference(stored.data as ConversationRef);
+      if (!stored || stored.data.dead || storedRef?.serviceUrl !== serviceUrl) {
+        await this.deps.bot.saveConversation({ ...conversation, name: conversation.name ?? stored?.data.name });
+      }
+      this.fresh.set(key, serviceUrl);
+    }
+    await this.rememberDirectory(activity, conversation.tenantId);
+  }
+
+  private async rememberDirectory(activity: TeamsActivity, tenantId: string): Promise<void> {
+    const { directory } = this.deps;
+    if (!activity.serviceUrl) return;
+    await directory.rememberTenant(tenantId, { serviceUrl: activity.serviceUrl, ...(activity.recipient ? { botId: activity.recipient.id } : {}) });
+    if (activity.from && activity.from.id !== activity.recipient?.id) {
+      await directory.rememberUser(tenantId, userIdOf(activity.from), { teamsId: activity.from.id, serviceUrl: activity.serviceUrl });
+    }
+  }
+
+  private adapterFor(context: TurnContext, activity: TeamsActivity): TeamsChannelAdapter {
+    const client = context.turnState.get(this.deps.cloud.ConnectorClientKey) as ConnectorClient | undefined;
+    return client && activity.serviceUrl ? this.deps.adapter.forTurn({ client, serviceUrl: activity.serviceUrl }) : this.deps.adapter;
+  }
+
+  /**
+   * Answers an `Action.Execute` invoke at once with an empty success; the card itself is
+   * updated (or a reply posted) by the core through the connector.
+   */
+  private async acknowledgeInvoke(context: TurnContext): Promise<void> {
+    try {
+      await context.sendActivity(
+        Activity.fromObject({
+          type: 'invokeResponse',
+          value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: '' } },
+        }),
+      );
+    } catch (err) {
+      this.deps.log.warn({ platform: 'teams', code: errorCode(err) }, 'teams invoke response failed');
+    }
+  }
+}

@@ -1,0 +1,242 @@
+/** The `wegwijs actie …`, `acties`, `mijn acties`, `export` and `nudge voorbeeld` commands. */
+import { button, buttons, card, cardMessage, fold, input, networkId, type ChatUser, type Services, type Turn, formatDate, formatInstant, localDate } from '../core/index.ts';
+import { privacyNotice, type Redaction } from '../privacy/index.ts';
+import type { Network } from '../store/index.ts';
+import { toCsv } from './csv.ts';
+import { splitDue } from './due-date.ts';
+import { changeAction, createAction, readDate, resolveOwner, type Change, type ChangeResult, type Owner } from './log.ts';
+import { actions, isFacilitator, OPEN, type Action } from './model.ts';
+import { composeNudge, readState } from './nudge.ts';
+import { actionCard, actionLine } from './render.ts';
+import { nextSlot } from './scheduler.ts';
+
+/** The network of this channel, or an explanation of how to start one. */
+export async function requireNetwork(turn: Turn, options: { allowStopped?: boolean } = {}): Promise<Network | undefined> {
+  const network = turn.message.isDirect ? undefined : (await turn.network())?.data;
+  if (network && (network.status !== 'stopped' || options.allowStopped)) return network;
+  const key = turn.message.isDirect ? 'actions.not_network_dm' : network ? 'actions.network_stopped' : 'actions.not_network';
+  await turn.reply({ text: turn.t(key, { bot: turn.services.config.botName }) });
+  return undefined;
+}
+
+export async function actionCommand(turn: Turn, args: string): Promise<void> {
+  const network = await requireNetwork(turn);
+  if (!network) return;
+  const numbered = /^#?(\d+)(?:\s+([\s\S]*))?$/.exec(args.trim());
+  if (numbered) return updateCommand(turn, network, Number(numbered[1]), (numbered[2] ?? '').trim());
+  if (!args.trim()) return openForm(turn);
+  await newAction(turn, network, args);
+}
+
+async function openForm(turn: Turn): Promise<void> {
+  const form = card(
+    { title: turn.t('actions.form.title') },
+    input('title', turn.t('actions.input.title'), { required: true, multiline: true }),
+    input('owner', turn.t('actions.input.owner'), { placeholder: turn.t('actions.input.owner_placeholder') }),
+    input('due', turn.t('actions.input.due'), { placeholder: turn.t('actions.input.due_placeholder') }),
+  );
+  const opened = await turn.openModal({ title: turn.t('actions.form.title'), card: form, submitActionId: 'actions.create', submitLabel: turn.t('actions.form.submit') });
+  if (opened) return;
+  await turn.reply(cardMessage({ ...form, elements: [...form.elements, buttons(button(turn.t('actions.form.submit'), 'actions.create', undefined, 'primary'))] }));
+}
+
+async function newAction(turn: Turn, network: Network, args: string): Promise<void> {
+  const { services } = turn;
+  const mentions = turn.message.mentions.filter((m) => fold(m.name) !== fold(services.config.botName));
+  let body = args;
+  // Console and Slack keep "@id" in the text, Teams the plain name: take the owner's mention out.
+  for (const m of mentions) {
+    const forms = [`@${m.id}`, m.name && `@${m.name}`, m.name].filter((f): f is string => Boolean(f));
+    const found = forms.map((f) => new RegExp(`(?<![\\p{L}\\p{N}_@])${escape(f)}(?![\\p{L}\\p{N}_])`, 'iu')).find((r) => r.test(body));
+    if (found) body = body.replace(found, ' ');
+  }
+  body = body.replace(/\s+/g, ' ').trim();
+  const split = splitDue(body, services.clock.now(), network.timeZone);
+  if (!split.title) return void (await turn.reply({ text: turn.t('actions.usage', { bot: services.config.botName }) }));
+  const owner = await resolveOwner(services, network.id, mentions[0], turn.user);
+  await logAndShow(turn, network, { title: split.title, owner, due: split.due }, split.unreadable);
+}
+
+/** Creates the action, posts its card, and tells what needs telling (privacy, date, owner). */
+export async function logAndShow(turn: Turn, network: Network, input: { title: string; owner: Owner; due?: string }, unreadable?: string): Promise<void> {
+  const { services } = turn;
+  const created = await createAction(services, network, input, turn.user);
+  const posted = await turn.reply(actionCard(turn.t.bind(turn), network, created.action));
+  await actions(services).update(network.id, String(created.action.number), (a) => (a ? { ...a, messageId: posted.id } : undefined));
+  const notes: string[] = [];
+  const privacy = privacyNotice(created.redaction, turn.t.bind(turn));
+  if (privacy) notes.push(privacy);
+  if (unreadable) notes.push(turn.t('actions.date_unreadable', { text: unreadable, number: created.action.number, bot: services.config.botName }));
+  if (!input.owner.member) {
+    notes.push(turn.t('actions.owner_not_member', { owner: input.owner.name, number: created.action.number, facilitators: facilitatorNames(network) }));
+  }
+  if (notes.length) await turn.reply({ text: notes.join('\n') });
+}
+
+function facilitatorNames(network: Network): string {
+  return network.facilitators.map((f) => `@${f}`).join(', ');
+}
+
+const VERBS: [RegExp, string][] = [
+  [/^(klaar|af|gedaan|done|finished|complete)$/i, 'done'],
+  [/^(bezig|gestart|started|start|doing)$/i, 'start'],
+  [/^(voortgang|progress|update)\b/i, 'progress'],
+  [/^(vast|stuck|geblokkeerd|blocked)\b/i, 'stuck'],
+  [/^(later|uitstel|postpone|due)\b/i, 'later'],
+  [/^(laten vallen|laat vallen|vervalt|schrappen|drop|dropped)$/i, 'drop'],
+  [/^(heropen|reopen)$/i, 'reopen'],
+  [/^(eigenaar|owner|toewijzen|assign)\b/i, 'owner'],
+  [/^(wijzig|edit|titel|title|rename)\b/i, 'title'],
+];
+
+async function updateCommand(turn: Turn, network: Network, number: number, rest: string): Promise<void> {
+  const { services } = turn;
+  if (!rest) {
+    const doc = await actions(services).get(network.id, String(number));
+    if (!doc) return void (await turn.reply({ text: turn.t('actions.error.unknown_number', { number }) }));
+    return void (await turn.reply(actionCard(turn.t.bind(turn), network, doc.data)));
+  }
+  const verb = VERBS.find(([pattern]) => pattern.test(rest));
+  if (!verb) return void (await turn.reply({ text: turn.t('actions.update_usage', { number, bot: services.config.botName }) }));
+  const argument = rest.replace(verb[0], '').trim();
+  let change: Change;
+  switch (verb[1]) {
+    case 'done':
+      change = { kind: 'status', status: 'done' };
+      break;
+    case 'start':
+      change = { kind: 'status', status: 'in_progress' };
+      break;
+    case 'progress':
+    case 'stuck':
+      change = { kind: verb[1], note: argument };
+      break;
+    case 'later': {
+      const date = readDate(services, network, argument);
+      if (!date) return void (await turn.reply({ text: turn.t('actions.later_unreadable', { text: argument || '…', number, bot: services.config.botName }) }));
+      change = { kind: 'later', date };
+      break;
+    }
+    case 'drop':
+      change = { kind: 'drop' };
+      break;
+    case 'reopen':
+      change = { kind: 'reopen' };
+      break;
+    case 'owner': {
+      const mention = turn.message.mentions.find((m) => fold(m.name) !== fold(services.config.botName));
+      if (!mention && !argument) return void (await turn.reply({ text: turn.t('actions.update_usage', { number, bot: services.config.botName }) }));
+      change = { kind: 'owner', owner: await resolveOwner(services, network.id, mention ?? argument, turn.user) };
+      break;
+    }
+    default:
+      if (!argument) return void (await turn.reply({ text: turn.t('actions.update_usage', { number, bot: services.config.botName }) }));
+      change = { kind: 'title', title: argument };
+  }
+  const result = await changeAction(services, network, number, change, turn.user);
+  await reportChange(turn, network, result, change);
+}
+
+/** Tells the outcome of a change in words (commands) — buttons update the card instead. */
+export async function reportChange(turn: Turn, network: Network, result: ChangeResult, change: Change): Promise<void> {
+  if (!result.ok) return void (await turn.reply({ text: turn.t(result.key, { bot: turn.services.config.botName, ...result.vars }) }));
+  const a = result.action;
+  const key = change.kind === 'status' ? `actions.changed.${change.status}` : `actions.changed.${change.kind}`;
+  const lines = [turn.t(key, { number: a.number, title: a.title, owner: a.ownerName, date: a.due ? formatDate(a.due, turn.lang) : '' })];
+  const privacy = result.redaction && privacyNotice(result.redaction as Redaction, turn.t.bind(turn));
+  if (privacy) lines.push(privacy);
+  if (change.kind === 'owner' && !change.owner.member) {
+    lines.push(turn.t('actions.owner_not_member', { owner: change.owner.name, number: a.number, facilitators: facilitatorNames(network) }));
+  }
+  await turn.reply({ text: lines.join('\n') });
+}
+
+export async function listCommand(turn: Turn): Promise<void> {
+  const network = await requireNetwork(turn, { allowStopped: true });
+  if (!network) return;
+  const open = (await actions(turn.services).list({ pk: network.id })).map((d) => d.data).filter((a) => OPEN.includes(a.status));
+  if (!open.length) return void (await turn.reply({ text: turn.t('actions.list.empty', { bot: turn.services.config.botName }) }));
+  open.sort((a, b) => a.number - b.number);
+  const lines = [`**${turn.t('actions.list.title', { network: network.name, count: open.length })}**`, ...open.map((a) => actionLine(turn.t.bind(turn), turn.lang, a))];
+  await turn.reply({ text: lines.join('\n') });
+}
+
+export async function mineCommand(turn: Turn): Promise<void> {
+  const { services, message } = turn;
+  const mine = (await actions(services).list({ where: { ownerId: message.user.id } }))
+    .map((d) => d.data)
+    .filter((a) => a.platform === message.platform && a.tenantId === message.tenantId && OPEN.includes(a.status));
+  let reply: string;
+  if (!mine.length) reply = turn.t('actions.mine.empty');
+  else {
+    const byNetwork = new Map<string, Action[]>();
+    for (const a of mine) byNetwork.set(a.networkId, [...(byNetwork.get(a.networkId) ?? []), a]);
+    const lines = [`**${turn.t('actions.mine.title', { count: mine.length })}**`];
+    for (const [id, list] of byNetwork) {
+      const network = await services.store.networks.get(id, id);
+      lines.push('', `_${network?.data.name ?? id}_`, ...list.sort((a, b) => a.number - b.number).map((a) => actionLine(turn.t.bind(turn), turn.lang, a, false)));
+    }
+    reply = lines.join('\n');
+  }
+  if (message.isDirect) await turn.reply({ text: reply });
+  else await turn.sendDirect({ text: reply });
+}
+
+export async function exportCommand(turn: Turn): Promise<void> {
+  const network = await requireNetwork(turn, { allowStopped: true });
+  if (!network) return;
+  if (!isFacilitator(network, turn.user.id)) return void (await turn.replyPrivately({ text: turn.t('actions.error.facilitator_command') }));
+  const all = (await actions(turn.services).list({ pk: network.id })).map((d) => d.data).sort((a, b) => a.number - b.number);
+  const rows = all.map((a) => {
+    const last = a.notes[a.notes.length - 1];
+    return [a.number, a.title, a.ownerName, a.status, a.due, localDate(new Date(a.createdAt), network.timeZone), localDate(new Date(a.updatedAt), network.timeZone), last?.text];
+  });
+  const csv = toCsv([['number', 'title', 'owner', 'status', 'due', 'created', 'updated', 'last_note'], ...rows]).replace(/```/g, "'''");
+  await turn.replyPrivately({ text: `${turn.t('actions.export.intro', { network: network.name, count: all.length })}\n\`\`\`csv\n${csv}\n\`\`\`` });
+}
+
+export async function previewCommand(turn: Turn): Promise<void> {
+  const network = await requireNetwork(turn);
+  if (!network) return;
+  if (!isFacilitator(network, turn.user.id)) return void (await turn.replyPrivately({ text: turn.t('actions.error.facilitator_command') }));
+  const { services } = turn;
+  const now = services.clock.now();
+  const composed = await composeNudge(services, network, now);
+  const next = nextSlot(network, now);
+  const lines = [turn.t('actions.preview.intro'), '', composed.channel.text, '', '---'];
+  if (composed.reminders.length) {
+    lines.push(turn.t('actions.preview.dms', { count: composed.reminders.length }));
+    for (const r of composed.reminders) lines.push('', `**→ ${r.member.name}**`, r.message.text);
+  } else lines.push(turn.t('actions.preview.no_dms'));
+  if (next) lines.push('', turn.t('actions.preview.next', { when: formatInstant(next, network.timeZone, turn.lang) }));
+  const state = await readState(services, network.id);
+  const failure = state.failures[state.failures.length - 1];
+  if (failure) lines.push(turn.t('actions.preview.failure', { when: formatInstant(new Date(failure.at), network.timeZone, turn.lang), target: failure.target, error: failure.error }));
+  await turn.replyPrivately({ text: lines.join('\n') });
+}
+
+/** The action-log port: turns agreements (a deliberation) into actions. */
+export async function addActionsFor(
+  services: Services,
+  channel: Parameters<typeof networkId>[0],
+  items: { title: string; owner?: string; due?: string }[],
+  by: ChatUser,
+): Promise<{ number: number; title: string }[] | undefined> {
+  const id = networkId(channel);
+  const network = (await services.store.networks.get(id, id))?.data;
+  if (!network || network.status === 'stopped') return undefined;
+  const result: { number: number; title: string }[] = [];
+  for (const item of items) {
+    if (!item.title.trim()) continue;
+    const owner = await resolveOwner(services, id, item.owner?.trim() || undefined, by);
+    const due = item.due ? readDate(services, network, item.due) : undefined;
+    const { action } = await createAction(services, network, { title: item.title.trim(), owner, due }, by);
+    result.push({ number: action.number, title: action.title });
+  }
+  return result;
+}
+
+function escape(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+

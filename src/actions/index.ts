@@ -1,0 +1,36 @@
+/**
+ * The actions feature: members log actions, update them with buttons or commands, and every week
+ * the network gets a progress nudge (wins first, never a ranking). Also offers the action-log port
+ * so agreements from a deliberation become actions.
+ */
+import type { Feature, Services } from '../core/index.ts';
+import { statusButton, submitForm } from './buttons.ts';
+import { actionCommand, addActionsFor, exportCommand, listCommand, mineCommand, previewCommand } from './commands.ts';
+import { runDueNudges } from './scheduler.ts';
+
+export { parseDueDate, splitDue } from './due-date.ts';
+export { choosePair, recordPair, emptyHistory, type PairHistory } from './pairs.ts';
+export { dueSlot } from './scheduler.ts';
+
+/** Builds the feature and registers `services.ports.actionLog`. */
+export function createActionsFeature(services: Services): Feature {
+  services.ports.actionLog = { addActions: (channel, items, by) => addActionsFor(services, channel, items, by) };
+  return {
+    name: 'actions',
+    commands: [
+      { names: ['actie', 'action'], usage: '<wat> [@wie] [voor wanneer] | <nr> klaar|voortgang|vast|later|laten vallen', summaryKey: 'actions.summary.action', handler: actionCommand },
+      { names: ['acties', 'actions'], summaryKey: 'actions.summary.list', handler: (turn) => listCommand(turn) },
+      { names: ['mijn acties', 'my actions'], summaryKey: 'actions.summary.mine', handler: (turn) => mineCommand(turn) },
+      { names: ['export'], summaryKey: 'actions.summary.export', handler: (turn) => exportCommand(turn) },
+      { names: ['nudge voorbeeld', 'nudge preview'], summaryKey: 'actions.summary.preview', handler: (turn) => previewCommand(turn) },
+    ],
+    actions: {
+      create: submitForm,
+      done: statusButton('done'),
+      progress: statusButton('progress'),
+      stuck: statusButton('stuck'),
+      later: statusButton('later'),
+    },
+    tick: (now) => runDueNudges(services, now),
+  };
+}

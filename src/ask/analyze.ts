@@ -1,0 +1,201 @@
+/**
+ * Text analysis for retrieval: folding (case, accents), tokenising, stop words, synonym and
+ * abbreviation expansion, and Dutch plus English stemming. The same analysis runs on cards and
+ * on questions, so "Cliënten", "client" and "cliënt" meet in one term.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import snowball from 'snowball-stemmers';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { fold } from '../core/index.ts';
+
+const dutch = snowball.newStemmer('dutch');
+const english = snowball.newStemmer('english');
+
+// Function words of both languages; question words ("wie", "wat") carry no topic either.
+const STOP_WORDS = new Set(
+  `de het een en of maar dan dat die dit deze daar hier er is zijn was waren wordt worden werd
+  ben bent heb hebt heeft hebben had hadden kan kun kunt kunnen kon mag mogen moet moeten zal zullen
+  zou zouden wil wilt willen ik je jij u we wij ze zij hij hem haar hun hen mijn jouw uw onze ons
+  zijn me mij jou men iets niets iemand wat wie waar wanneer hoe welke welk waarom waarvoor
+  van voor in op aan met bij naar uit om over tot door als na tegen zonder onder boven tussen
+  te toe ook nog al wel niet geen zo heel erg meer veel dus toch even eigenlijk precies nou nu
+  eens gewoon echt altijd vaak soms steeds dan doe doet doen gedaan gaan gaat ga krijg krijgt
+  krijgen zeggen zegt weet weten the a an and or but if then that this these those there here is
+  are was were be been being do does did have has had can could may might must shall should will
+  would i you he she it we they me him her us them my your his its our their what who whom which
+  where when why how of for in on at to from with by about as into than so not no any some
+  please thanks dank bedankt graag hallo hoi hi hello wegwijs`.split(/\s+/),
+);
+
+const SynonymFileSchema = z.object({
+  groups: z.array(z.array(z.string().min(1)).min(2)).default([]),
+  abbreviations: z.record(z.string(), z.string()).default({}),
+});
+
+export interface Synonyms {
+  /** Folded phrase → folded phrases that mean the same, with the weight to search them at. */
+  expansions: Map<string, { to: string; weight: number }[]>;
+  /** Longest phrase length in words, for matching multi-word phrases. */
+  maxWords: number;
+}
+
+/** Reads `synonyms.yaml` from the knowledge folder (absent file = no synonyms). */
+export function loadSynonyms(dir: string): Synonyms {
+  let raw: unknown = {};
+  try {
+    raw = parse(readFileSync(join(dir, 'synonyms.yaml'), 'utf8')) ?? {};
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`synonyms.yaml: ${(err as Error).message}`);
+  }
+  const parsed = SynonymFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`synonyms.yaml: ${issue.path.join('.')}: ${issue.message}`);
+  }
+  const expansions = new Map<string, { to: string; weight: number }[]>();
+  const add = (from: string, to: string, weight: number) => {
+    const key = normalisePhrase(from);
+    const value = fold(to).trim().replace(/\s+/g, ' ');
+    if (!key || !value || key === value) return;
+    const list = expansions.get(key) ?? [];
+    const existing = list.find((e) => e.to === value);
+    if (existing) existing.weight = Math.max(existing.weight, weight);
+    else list.push({ to: value, weight });
+    expansions.set(key, list);
+  };
+  for (const group of parsed.data.groups) for (const a of group) for (const b of group) add(a, b, EXPANSION_WEIGHT);
+  // An abbreviation is the word itself, typed short: it searches almost as strongly.
+  for (const [from, to] of Object.entries(parsed.data.abbreviations)) add(from, to, ABBREVIATION_WEIGHT);
+  const maxWords = Math.max(1, ...[...expansions.keys()].map((k) => k.split(' ').length));
+  return { expansions, maxWords };
+}
+
+function normalisePhrase(text: string): string {
+  return words(text).join(' ');
+}
+
+/**
+ * Folded words of a text. Hyphens split words ("Wlz-uitvoerder" → wlz, uitvoerder) but dotted
+ * abbreviations join ("C.O.T." → cot); anything that is not a letter or digit separates words,
+ * so odd Unicode (emoji, symbols, other scripts' punctuation) cannot break the analysis.
+ */
+export function words(text: string): string[] {
+  const out: string[] = [];
+  const folded = fold(text)
+    .replace(/\b(\p{L})\.(?=\p{L}\.)/gu, '$1')
+    .replace(/(\p{L})\.(\p{L})\.?/gu, '$1$2');
+  for (const chunk of folded.split(/[^\p{L}\p{N}-]+/u)) {
+    const parts = chunk.split('-').filter(Boolean);
+    out.push(...parts);
+    // "wlz-uitvoerder" is also one term, so a synonym can point at the whole word.
+    if (parts.length > 1) out.push(parts.join(''));
+  }
+  return out.filter((w) => w.length > 0 && w.length <= 40);
+}
+
+/** Words of a synonym phrase: hyphenated words stay one term ("wlz-uitvoerder" → wlzuitvoerder). */
+function phraseWords(text: string): string[] {
+  return text.split(/\s+/).flatMap((w) => {
+    const parts = words(w);
+    return parts.length > 1 ? [parts[parts.length - 1]] : parts;
+  });
+}
+
+export function isStopWord(word: string): boolean {
+  return STOP_WORDS.has(word);
+}
+
+/** Index terms for one word: its Dutch and English stems (one or two terms). */
+export function stems(word: string): string[] {
+  if (/\d/.test(word) || word.length <= 3) return [word];
+  let cached = STEM_CACHE.get(word);
+  if (!cached) {
+    const nl = dutch.stem(word);
+    const en = english.stem(word);
+    cached = nl === en ? [nl] : [nl, en];
+    // The vocabulary of cards and questions is small; the cap only guards against floods.
+    if (STEM_CACHE.size > 50_000) STEM_CACHE.clear();
+    STEM_CACHE.set(word, cached);
+  }
+  return cached;
+}
+
+// The snowball port is slow per call (it builds objects); stemming each word once keeps the
+// index build and every question fast.
+const STEM_CACHE = new Map<string, string[]>();
+
+/** Tokenizer + term processor for the index: content words only, stemmed both ways. */
+export function indexTerms(text: string): string[] {
+  return words(text)
+    .filter((w) => !isStopWord(w))
+    .flatMap(stems);
+}
+
+export interface QueryToken {
+  /** The folded word as typed (or from an expansion). */
+  word: string;
+  /** Its stems, the search terms. */
+  terms: string[];
+  /** Index of the typed word this token stands for (expansions point at their source). */
+  source: number;
+  /** 1 for typed words, lower for expansions (how strongly the term searches). */
+  weight: number;
+  /**
+   * How much finding this term in a card counts towards confidence (1 for the typed word). A
+   * synonym found in the card is nearly as good as the word itself, even if it searches softly.
+   */
+  credit?: number;
+}
+
+export const SYNONYM_CREDIT = 0.8;
+
+export const EXPANSION_WEIGHT = 0.4;
+export const ABBREVIATION_WEIGHT = 0.9;
+
+/**
+ * Analyses a question: content words, each with its stems, plus synonym and abbreviation
+ * expansions (multi-word phrases first), which point back at the word they came from.
+ */
+export function analyseQuery(text: string, synonyms: Synonyms): { tokens: QueryToken[]; typed: number } {
+  const all = words(text);
+  const tokens: QueryToken[] = [];
+  const sourceOf = new Map<number, number>();
+  let typed = 0;
+  all.forEach((w, i) => {
+    if (isStopWord(w)) return;
+    sourceOf.set(i, typed);
+    tokens.push({ word: w, terms: stems(w), source: typed++, weight: 1 });
+  });
+  for (let i = 0; i < all.length; i++) {
+    for (let n = Math.min(synonyms.maxWords, all.length - i); n >= 1; n--) {
+      const phrase = all.slice(i, i + n).join(' ');
+      const expansions = synonyms.expansions.get(phrase);
+      if (!expansions) continue;
+      let source = sourceOf.get(i);
+      for (let j = i; source === undefined && j < i + n; j++) source = sourceOf.get(j);
+      // A phrase of function words only ("tegen de wil"): its synonyms are searched, but it has
+      // no typed word of its own to count for confidence.
+      if (source === undefined) source = -1 - i;
+      const seen = new Set(tokens.map((t) => t.word));
+      for (const expansion of expansions) {
+        for (const w of phraseWords(expansion.to)) {
+          if (isStopWord(w) || seen.has(w)) continue;
+          seen.add(w);
+          tokens.push({ word: w, terms: stems(w), source, weight: expansion.weight, credit: SYNONYM_CREDIT });
+        }
+      }
+      break;
+    }
+  }
+  // Dutch separable verbs: "aansluiten" is "sluit … aan" in a sentence, so also search the verb.
+  for (const token of tokens.filter((t) => t.weight === 1)) {
+    const match = SEPARABLE.exec(token.word);
+    if (match && match[2].length >= 5) tokens.push({ word: match[2], terms: stems(match[2]), source: token.source, weight: SEPARABLE_WEIGHT, credit: 0.6 });
+  }
+  return { tokens, typed };
+}
+
+const SEPARABLE = /^(aan|af|op|uit|mee|door|terug|toe|na|in|bij)(\p{L}+en)$/u;
+const SEPARABLE_WEIGHT = 0.5;

@@ -1,0 +1,164 @@
+/**
+ * The ask feature in chat: free questions (DM or mention) answered from the knowledge base, in
+ * the question's thread; follow-up buttons; 👍/👎 with a reason; `wegwijs rol` to choose a role.
+ * Every question is redacted before anything is stored or sent to an LLM, and retrieval runs on
+ * the redacted text.
+ */
+import { button, buttons, card, cardMessage, guessLanguage, text, type Feature, type IncomingAction, type Services, type Turn } from '../core/index.ts';
+import { privacyNotice, redact } from '../privacy/index.ts';
+import { AskEngine, type Answer } from './engine.ts';
+import { answerMessage } from './render.ts';
+import { ASKED_TTL_SECONDS, FEEDBACK_REASONS, THREAD_TTL_SECONDS, feedback, questionId, questions, recordGap, threadKey, type FeedbackReason } from './records.ts';
+import { CHOOSABLE_ROLES, parseRole } from './roles.ts';
+
+/** Refusals that point at a gap in the knowledge base (the others are refusals by policy). */
+const GAP_REFUSALS = new Set(['low_confidence', 'out_of_scope']);
+const DM_CONTEXT_MS = 60 * 60 * 1000;
+
+export interface AskFeatureOptions {
+  /** A prepared engine (tests, benchmarks); by default built from the configuration. */
+  engine?: AskEngine;
+}
+
+export function createAskFeature(services: Services, options: AskFeatureOptions = {}): Feature {
+  const engine = options.engine ?? AskEngine.fromConfig(services.config, services.log, services.catalog);
+  const { store, clock } = services;
+  const tenant = (turn: Turn) => `${turn.message.platform}:${turn.message.tenantId}`;
+  const today = () => clock.now().toISOString().slice(0, 10);
+
+  /** The thread a question belongs to: its own thread, the one its answer opens, or the DM. */
+  const threadOf = (turn: Turn): string | undefined => {
+    const m = turn.message;
+    const thread = m.threadId ?? (m.isDirect ? 'dm' : m.messageId);
+    return thread ? threadKey(m.channelId, thread) : undefined;
+  };
+
+  async function question(turn: Turn, body: string): Promise<void> {
+    const now = clock.now();
+    const redaction = redact(body, now);
+    const lang = guessLanguage(redaction.text) ?? turn.lang;
+    const prefs = await store.users.get(tenant(turn), turn.user.id);
+    const threadId = threadOf(turn);
+    const earlier = threadId ? await questions(store).get(tenant(turn), threadId) : undefined;
+    // In a direct message there are no threads: only a question from the last hour is context.
+    const thread = earlier?.data.type === 'thread' ? earlier.data : undefined;
+    const fresh = thread && (!turn.message.isDirect || turn.message.threadId || now.getTime() - Date.parse(thread.at) < DM_CONTEXT_MS);
+    const contextText = fresh ? thread.text : undefined;
+    const answer = await engine.answer(redaction.text, { role: prefs?.data.role, lang, context: contextText });
+    const qid = questionId(redaction.text);
+    const at = now.toISOString();
+    if (answer.answered) {
+      await questions(store).put(tenant(turn), qid, { type: 'asked', text: redaction.text, lang: answer.lang, cards: answer.cards, at }, { ttlSeconds: ASKED_TTL_SECONDS });
+      // A follow-up keeps the thread's first question as context; a new topic replaces it.
+      const contextToKeep = answer.usedContext && contextText ? contextText : redaction.text;
+      if (threadId) await questions(store).put(tenant(turn), threadId, { type: 'thread', text: contextToKeep, lang: answer.lang, at }, { ttlSeconds: THREAD_TTL_SECONDS });
+    } else if (answer.refusal && GAP_REFUSALS.has(answer.refusal)) {
+      await recordGap(store, tenant(turn), { text: redaction.text, lang: answer.lang, refusal: answer.refusal, cards: answer.suggestions.map((c) => c.id), at });
+    }
+    turn.log.info(
+      { answered: answer.answered, refusal: answer.refusal, card: answer.card?.id, confidence: Number(answer.confidence.toFixed(3)), via: answer.via, redacted: redaction.found.length },
+      'ask: question answered',
+    );
+    const t = turn.inLanguage(answer.lang);
+    const translate = (key: string, vars?: Record<string, string | number>) => t.t(key, vars);
+    const notice = privacyNotice(redaction, translate);
+    await t.reply(answerMessage(answer, { t: translate, questionId: qid, privacyNotice: notice, today: today() }), { inThread: true });
+  }
+
+  async function show(turn: Turn, action: IncomingAction): Promise<void> {
+    const id = String(action.value?.card ?? '');
+    const found = engine.card(id);
+    const lang = action.value?.lang === 'en' ? 'en' : action.value?.lang === 'nl' ? 'nl' : turn.lang;
+    const t = turn.inLanguage(lang);
+    if (!found) return void (await turn.replyPrivately({ text: t.t('ask.card.gone') }));
+    const prefs = await store.users.get(tenant(turn), turn.user.id);
+    const role = prefs?.data.role;
+    const related = found.related.map((r) => engine.card(r)!).filter(Boolean);
+    const ordered = role ? [...related.filter((c) => c.audience.includes(role)), ...related.filter((c) => !c.audience.includes(role))] : related;
+    const answer: Answer = {
+      answered: true,
+      lang,
+      text: lang === 'en' && found.answer_en ? found.answer_en : found.answer,
+      card: found,
+      cards: [found.id],
+      followUps: ordered.slice(0, 4),
+      suggestions: [],
+      sources: found.sources.map((s) => ({ title: found.title, document: s.document, locator: s.locator, date: s.date, ...(s.url ? { url: s.url } : {}) })),
+      confidence: 1,
+      ranked: [found.id],
+      via: 'offline',
+      usedContext: false,
+    };
+    await t.reply(answerMessage(answer, { t: (k, v) => t.t(k, v), questionId: String(action.value?.q ?? ''), today: today() }), { inThread: true });
+  }
+
+  async function vote(turn: Turn, action: IncomingAction, kind: 'up' | 'down'): Promise<void> {
+    const qid = String(action.value?.q ?? '');
+    const cardId = action.value?.card ? String(action.value.card) : undefined;
+    const pk = tenant(turn);
+    const at = clock.now().toISOString();
+    let isNew = false;
+    await feedback(store).update(pk, `${qid}:${turn.user.id}`, (current) => {
+      if (current?.vote === kind) return undefined;
+      isNew = true;
+      return { questionId: qid, card: cardId, vote: kind, userId: turn.user.id, at };
+    });
+    turn.log.info({ vote: kind, card: cardId, changed: isNew }, 'ask: feedback');
+    if (kind === 'up') return void (await turn.replyPrivately({ text: turn.t('ask.feedback.thanks') }));
+    if (isNew) {
+      const asked = await questions(store).get(pk, qid);
+      if (asked?.data.type === 'asked') await recordGap(store, pk, { text: asked.data.text, lang: asked.data.lang, cards: asked.data.cards, down: true, at });
+    }
+    const reasons = FEEDBACK_REASONS.map((r) => button(turn.t(`ask.reason.${r}`), 'ask.reason', { q: qid, card: cardId ?? '', reason: r }));
+    await turn.replyPrivately(cardMessage(card({}, text(turn.t('ask.feedback.why')), buttons(...reasons))));
+  }
+
+  async function reason(turn: Turn, action: IncomingAction): Promise<void> {
+    const qid = String(action.value?.q ?? '');
+    const why = String(action.value?.reason ?? '') as FeedbackReason;
+    if (!FEEDBACK_REASONS.includes(why)) return void (await turn.replyPrivately({ text: turn.t('core.action_unknown') }));
+    const pk = tenant(turn);
+    let first = false;
+    await feedback(store).update(pk, `${qid}:${turn.user.id}`, (current) => {
+      if (!current || current.reason === why) return current ? undefined : { questionId: qid, vote: 'down', reason: why, userId: turn.user.id, at: clock.now().toISOString() };
+      first = current.reason === undefined;
+      return { ...current, reason: why };
+    });
+    const asked = await questions(store).get(pk, qid);
+    if (first && asked?.data.type === 'asked') {
+      await questions(store).update(pk, `gap-${questionId(asked.data.text)}`, (gap) => {
+        if (gap?.type !== 'gap') return undefined;
+        gap.reasons[why] = (gap.reasons[why] ?? 0) + 1;
+        return gap;
+      });
+    }
+    turn.log.info({ reason: why }, 'ask: feedback reason');
+    await turn.replyPrivately({ text: turn.t('ask.feedback.noted') });
+  }
+
+  async function role(turn: Turn, args: string): Promise<void> {
+    const choices = CHOOSABLE_ROLES.map((r) => `\`${r}\``).join(', ');
+    const pk = tenant(turn);
+    if (!args.trim()) {
+      const prefs = await store.users.get(pk, turn.user.id);
+      const current = prefs?.data.role;
+      return void (await turn.reply({ text: current ? turn.t('ask.role.current', { role: turn.t(`ask.role.name.${current}`), choices }) : turn.t('ask.role.none', { choices }) }));
+    }
+    const wanted = parseRole(args);
+    if (!wanted) return void (await turn.reply({ text: turn.t('ask.role.unknown', { typed: args.trim().slice(0, 40), choices }) }));
+    await store.users.update(pk, turn.user.id, (current) => ({ userId: turn.user.id, ...current, name: turn.user.name || current?.name, role: wanted }));
+    await turn.reply({ text: turn.t('ask.role.set', { role: turn.t(`ask.role.name.${wanted}`) }) });
+  }
+
+  return {
+    name: 'ask',
+    commands: [{ names: ['rol', 'role'], usage: '[clientondersteuner|zorgkantoor|zorgaanbieder|mantelzorgmakelaar|gemeente|facilitator]', summaryKey: 'ask.role.summary', handler: role }],
+    actions: {
+      show,
+      up: (turn, action) => vote(turn, action, 'up'),
+      down: (turn, action) => vote(turn, action, 'down'),
+      reason,
+    },
+    question,
+  };
+}

@@ -1,0 +1,49 @@
+/**
+ * Explicit refusal rules: questions that ask for medical or individual legal advice, that try
+ * to steer the bot (prompt injection), or that are plainly off-topic. The rules are data
+ * (`knowledge/guardrails.yaml`); a low retrieval confidence is the second, general safety net.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { fold } from '../core/index.ts';
+
+export const RULE_KINDS = ['injection', 'medical', 'individual_legal', 'out_of_scope'] as const;
+export type RuleKind = (typeof RULE_KINDS)[number];
+
+const GuardrailFileSchema = z.object(Object.fromEntries(RULE_KINDS.map((k) => [k, z.array(z.string().min(1)).default([])])) as Record<RuleKind, z.ZodDefault<z.ZodArray<z.ZodString>>>);
+
+export type Guardrails = { kind: RuleKind; pattern: RegExp }[];
+
+/** Reads and compiles `guardrails.yaml`; a bad pattern fails naming the kind and its index. */
+export function loadGuardrails(dir: string): Guardrails {
+  let raw: unknown = {};
+  try {
+    raw = parse(readFileSync(join(dir, 'guardrails.yaml'), 'utf8')) ?? {};
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`guardrails.yaml: ${(err as Error).message}`);
+  }
+  const parsed = GuardrailFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`guardrails.yaml: ${issue.path.join('.')}: ${issue.message}`);
+  }
+  const rules: Guardrails = [];
+  for (const kind of RULE_KINDS) {
+    parsed.data[kind].forEach((source, i) => {
+      try {
+        rules.push({ kind, pattern: new RegExp(source, 'iu') });
+      } catch (err) {
+        throw new Error(`guardrails.yaml: ${kind}.${i}: ${(err as Error).message}`);
+      }
+    });
+  }
+  return rules;
+}
+
+/** The first rule kind the question matches (rules are checked in file order of kinds). */
+export function matchGuardrail(rules: Guardrails, question: string): RuleKind | undefined {
+  const text = fold(question);
+  return rules.find((r) => r.pattern.test(text))?.kind;
+}

@@ -1,0 +1,14 @@
+/**
+ * The ask feature: questions about care duty and roles answered from the curated knowledge base
+ * (with sources and their dates), or "Dat weet ik niet zeker" with where to go instead.
+ * Public entry: the chat feature, the engine (for the CLI) and the curator tools.
+ */
+export { createAskFeature, type AskFeatureOptions } from './feature.ts';
+export { AskEngine, MIN_CONFIDENCE, type Answer, type AskOptions, type RefusalKind } from './engine.ts';
+export { checkKnowledge, formatIssue, loadCards, KnowledgeError, type KnowledgeCard, type KnowledgeIssue } from './knowledge.ts';
+export { loadSynonyms } from './analyze.ts';
+export { loadGuardrails } from './guardrails.ts';
+export { loadEvalSet, runEval, FLOORS, type EvalItem, type EvalReport } from './evaluate.ts';
+export { listGaps, questions as questionRecords, feedback as feedbackRecords, type GapRecord } from './records.ts';
+export { parseRole, CHOOSABLE_ROLES } from './roles.ts';
+export { toJsonAnswer, formatPlainAnswer, type JsonAnswer } from './render.ts';

@@ -1,0 +1,107 @@
+/**
+ * What the ask feature stores, all in the tenant's partition (`<platform>:<tenant>`), always
+ * redacted text only:
+ * - kind 'question', type 'gap': a question that was not answered or was voted down, with counts
+ *   (`wegwijs kb gaps` lists them, most frequent first);
+ * - kind 'question', type 'asked': a recently answered question (expires), so a later 👎 can add it
+ *   to the gaps;
+ * - kind 'question', type 'thread': the earlier question of a thread (expires), for follow-ups;
+ * - kind 'feedback': one 👍/👎 per user and answer, with the reason.
+ */
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { fold } from '../core/index.ts';
+import type { Store } from '../store/index.ts';
+
+export const ASKED_TTL_SECONDS = 14 * 24 * 3600;
+export const THREAD_TTL_SECONDS = 7 * 24 * 3600;
+
+export const FEEDBACK_REASONS = ['wrong', 'incomplete', 'outdated', 'not_my_question'] as const;
+export type FeedbackReason = (typeof FEEDBACK_REASONS)[number];
+
+export const QuestionRecordSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('gap'),
+    text: z.string(),
+    lang: z.enum(['nl', 'en']),
+    count: z.number().int(),
+    unanswered: z.number().int(),
+    down: z.number().int(),
+    reasons: z.record(z.string(), z.number().int()).default({}),
+    refusal: z.string().optional(),
+    cards: z.array(z.string()).default([]),
+    firstAt: z.string(),
+    lastAt: z.string(),
+  }),
+  z.object({ type: z.literal('asked'), text: z.string(), lang: z.enum(['nl', 'en']), cards: z.array(z.string()), at: z.string() }),
+  z.object({ type: z.literal('thread'), text: z.string(), lang: z.enum(['nl', 'en']), at: z.string() }),
+]);
+export type QuestionRecord = z.infer<typeof QuestionRecordSchema>;
+export type GapRecord = Extract<QuestionRecord, { type: 'gap' }>;
+
+export const FeedbackSchema = z.object({
+  questionId: z.string(),
+  card: z.string().optional(),
+  vote: z.enum(['up', 'down']),
+  reason: z.enum(FEEDBACK_REASONS).optional(),
+  userId: z.string(),
+  at: z.string(),
+});
+export type Feedback = z.infer<typeof FeedbackSchema>;
+
+export const questions = (store: Store) => store.collection('question', QuestionRecordSchema);
+export const feedback = (store: Store) => store.collection('feedback', FeedbackSchema);
+
+/** The same question (case, accents, punctuation aside) gets the same id, so counts add up. */
+export function questionId(redactedText: string): string {
+  const key = fold(redactedText).replace(/[^\p{L}\p{N}[\]]+/gu, ' ').trim();
+  return `q-${createHash('sha256').update(key).digest('hex').slice(0, 20)}`;
+}
+
+export function threadKey(channelId: string, threadId: string): string {
+  return `t-${createHash('sha256').update(`${channelId}\n${threadId}`).digest('hex').slice(0, 24)}`;
+}
+
+/** Adds one to a gap (creating it), for an unanswered question or a 👎. */
+export async function recordGap(
+  store: Store,
+  pk: string,
+  entry: { text: string; lang: 'nl' | 'en'; refusal?: string; cards?: string[]; down?: boolean; reason?: FeedbackReason; at: string },
+): Promise<void> {
+  await questions(store).update(pk, `gap-${questionId(entry.text)}`, (current) => {
+    const gap: GapRecord =
+      current?.type === 'gap'
+        ? current
+        : { type: 'gap', text: entry.text, lang: entry.lang, count: 0, unanswered: 0, down: 0, reasons: {}, cards: [], firstAt: entry.at, lastAt: entry.at };
+    gap.count += 1;
+    if (entry.down) gap.down += 1;
+    else gap.unanswered += 1;
+    if (entry.reason) gap.reasons[entry.reason] = (gap.reasons[entry.reason] ?? 0) + 1;
+    if (entry.refusal) gap.refusal = entry.refusal;
+    if (entry.cards?.length) gap.cards = entry.cards;
+    gap.lastAt = entry.at;
+    return gap;
+  });
+}
+
+/** All gaps, the same question from several tenants merged, most frequent first (for `wegwijs kb gaps`). */
+export async function listGaps(store: Store): Promise<GapRecord[]> {
+  const docs = await questions(store).list({ where: { type: 'gap' } });
+  const merged = new Map<string, GapRecord>();
+  for (const { data } of docs) {
+    if (data.type !== 'gap') continue;
+    const key = questionId(data.text);
+    const seen = merged.get(key);
+    if (!seen) {
+      merged.set(key, structuredClone(data));
+      continue;
+    }
+    seen.count += data.count;
+    seen.unanswered += data.unanswered;
+    seen.down += data.down;
+    for (const [reason, n] of Object.entries(data.reasons)) seen.reasons[reason] = (seen.reasons[reason] ?? 0) + n;
+    if (data.lastAt > seen.lastAt) seen.lastAt = data.lastAt;
+    if (data.firstAt < seen.firstAt) seen.firstAt = data.firstAt;
+  }
+  return [...merged.values()].sort((a, b) => b.count - a.count || b.lastAt.localeCompare(a.lastAt));
+}

@@ -1,0 +1,93 @@
+/**
+ * How an answer looks: in chat (a card with the answer, follow-up buttons, 👍/👎 and a sources
+ * line), on the command line (plain text) and as JSON (`wegwijs ask --json`).
+ */
+import { button, buttons, card, cardMessage, context, text, type Button, type OutgoingMessage, type Translate } from '../core/index.ts';
+import type { Answer, AskEngine } from './engine.ts';
+import type { KnowledgeCard } from './knowledge.ts';
+
+export interface JsonAnswer {
+  answered: boolean;
+  answer: string;
+  cards: string[];
+  sources: { title: string; document: string; locator: string; date: string; url?: string }[];
+  confidence: number;
+  lang: 'nl' | 'en';
+  refusal?: string;
+  via: 'offline' | 'llm';
+}
+
+export function toJsonAnswer(answer: Answer): JsonAnswer {
+  return {
+    answered: answer.answered,
+    answer: answer.text,
+    cards: answer.cards,
+    sources: answer.sources,
+    confidence: Math.round(answer.confidence * 1000) / 1000,
+    lang: answer.lang,
+    ...(answer.refusal ? { refusal: answer.refusal } : {}),
+    via: answer.via,
+  };
+}
+
+/** The sources line: document, section and date of each source, then the card's review date. */
+export function sourceLines(answer: Answer, t: Translate): string[] {
+  const lines = answer.sources.map((s) => t('ask.source', { document: s.url ? `[${s.document}](${s.url})` : s.document, locator: s.locator, date: s.date }));
+  if (answer.card) lines.push(t('ask.reviewed', { date: answer.card.reviewed }));
+  return lines;
+}
+
+export interface RenderOptions {
+  t: Translate;
+  questionId: string;
+  privacyNotice?: string;
+  /** Today's date (YYYY-MM-DD), to flag cards past their valid_until. */
+  today: string;
+}
+
+/** The chat message for an answer or a refusal. */
+export function answerMessage(answer: Answer, options: RenderOptions): OutgoingMessage {
+  const { t, questionId } = options;
+  const value = (extra: Record<string, string>) => ({ q: questionId, lang: answer.lang, ...extra });
+  const feedback: Button[] = [
+    button(t('ask.feedback.up'), 'ask.up', value({ card: answer.card?.id ?? '' })),
+    button(t('ask.feedback.down'), 'ask.down', value({ card: answer.card?.id ?? '' })),
+  ];
+  const cardButtons = (list: KnowledgeCard[]) => list.map((c) => button(c.title, 'ask.show', value({ card: c.id })));
+  const dutchOnly = answer.answered && answer.via === 'offline' && answer.lang === 'en' && !answer.card?.answer_en;
+  const expired = Boolean(answer.card?.valid_until && answer.card.valid_until < options.today);
+  const built = card(
+      { title: answer.answered ? answer.card?.title : t('ask.refuse.intro') },
+      options.privacyNotice ? text(options.privacyNotice) : null,
+      text(answer.answered ? answer.text : answer.text.replace(t('ask.refuse.intro'), '').trim()),
+      dutchOnly && context(t('ask.dutch_only')),
+      expired && text(t('ask.expired', { date: answer.card!.valid_until! })),
+      answer.usedContext && context(t('ask.context_used')),
+      answer.via === 'llm' && context(t('ask.via_llm')),
+      answer.followUps.length > 0 && text(t('ask.more'), 'muted'),
+      answer.followUps.length > 0 && buttons(...cardButtons(answer.followUps)),
+      answer.suggestions.length > 0 && text(t('ask.maybe'), 'muted'),
+      answer.suggestions.length > 0 && buttons(...cardButtons(answer.suggestions)),
+      answer.sources.length > 0 && context(sourceLines(answer, t).join('\n')),
+      answer.answered && context(t('ask.no_advice')),
+      buttons(...feedback),
+  );
+  // The fallback (notifications, plain-text clients) has no buttons: name the follow-up cards there.
+  const listed = (heading: string, list: KnowledgeCard[]) => (fallback: string) =>
+    list.length ? fallback.replace(`\n${heading}\n`, `\n${heading} ${list.map((c) => c.title).join('; ')}\n`) : fallback;
+  const fallback = [listed(t('ask.more'), answer.followUps), listed(t('ask.maybe'), answer.suggestions)].reduce((f, add) => add(f), built.fallback);
+  return cardMessage({ ...built, fallback });
+}
+
+/** Readable text for `wegwijs ask` without --json. */
+export function formatPlainAnswer(answer: Answer, engine: AskEngine): string {
+  const lines: string[] = [];
+  if (answer.card && answer.answered) lines.push(answer.card.title, '');
+  lines.push(answer.text);
+  const t: Translate = (key, vars) => engine.t(answer.lang, key, vars);
+  if (answer.followUps.length > 0) lines.push('', `${t('ask.more')} ${answer.followUps.map((c) => `${c.title} (${c.id})`).join('; ')}`);
+  if (answer.suggestions.length > 0) lines.push('', `${t('ask.maybe')} ${answer.suggestions.map((c) => `${c.title} (${c.id})`).join('; ')}`);
+  if (answer.sources.length > 0) lines.push('', ...sourceLines(answer, t).map((l) => `- ${l}`));
+  lines.push('', `confidence ${answer.confidence.toFixed(2)}${answer.refusal ? `, refused: ${answer.refusal}` : ''}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,262 @@
+/**
+ * The offline index: BM25-style ranking (MiniSearch) over card titles, questions, answers and
+ * topics, with field boosts, Dutch/English stems, synonym expansion, splitting of unknown Dutch
+ * compounds, a little fuzziness for typos and a boost for cards meant for the asker's role.
+ * It also says how sure it is: the share of the question's content (weighted by rarity) that the
+ * best card covers.
+ */
+import MiniSearch, { type SearchResult } from 'minisearch';
+import type { Role } from '../store/index.ts';
+import { analyseQuery, indexTerms, stems, type QueryToken, type Synonyms } from './analyze.ts';
+import type { KnowledgeCard } from './knowledge.ts';
+
+interface IndexedCard {
+  id: string;
+  title: string;
+  questions: string;
+  answer: string;
+  answer_en: string;
+  topics: string;
+  body: string;
+}
+
+const FIELDS = ['title', 'questions', 'answer', 'answer_en', 'topics', 'body'] as const;
+const BOOST = { title: 2.5, questions: 3, topics: 1.5, answer: 1, answer_en: 0.8, body: 0.4 };
+const ROLE_BOOST = 1.2;
+const COMPOUND_WEIGHT = 0.8;
+const MODIFIER_WEIGHT = 0.5;
+const RERANK_DEPTH = 15;
+const DOMAIN_WEIGHT = 3;
+const DISTINCTIVE_DF = 4;
+const PHRASING_WEIGHT = 1;
+
+export interface Hit {
+  card: KnowledgeCard;
+  score: number;
+}
+
+export interface Retrieval {
+  hits: Hit[];
+  /** 0..1: how much of the question the best card covers (0 without any hit). */
+  confidence: number;
+  /** Typed content words; 0 means there was nothing to search for. */
+  typed: number;
+}
+
+export class Retriever {
+  private readonly search: MiniSearch<IndexedCard>;
+  private readonly byId: Map<string, KnowledgeCard>;
+  private readonly documentFrequency = new Map<string, number>();
+  private readonly maxIdf: number;
+  /** Terms of titles, topics and the synonym list: the domain's own words. */
+  private readonly domain = new Set<string>();
+  /** Per card: the terms of its title and of each example question, with their norm. */
+  private readonly phrasings = new Map<string, { terms: Set<string>; total: number }[]>();
+
+  constructor(
+    readonly cards: KnowledgeCard[],
+    private readonly synonyms: Synonyms,
+  ) {
+    this.byId = new Map(cards.map((c) => [c.id, c]));
+    this.search = new MiniSearch<IndexedCard>({
+      fields: [...FIELDS],
+      tokenize: (text) => indexTerms(text),
+      processTerm: (term) => term,
+      searchOptions: { tokenize: (text) => text.split(' '), processTerm: (term) => term },
+    });
+    const docs = cards.map(toIndexed);
+    this.search.addAll(docs);
+    for (const doc of docs) {
+      const terms = new Set(FIELDS.flatMap((f) => indexTerms(doc[f])));
+      for (const term of terms) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
+    }
+    this.maxIdf = this.idf(0);
+    // Title words only when distinctive: titles also use everyday words ("nieuwe", "goed").
+    for (const card of cards) {
+      for (const term of indexTerms(card.topics.join(' '))) this.domain.add(term);
+      for (const term of indexTerms(card.title)) if ((this.documentFrequency.get(term) ?? 0) <= DISTINCTIVE_DF) this.domain.add(term);
+    }
+    for (const [from, to] of synonyms.expansions) for (const term of indexTerms(`${from} ${to.join(' ')}`)) this.domain.add(term);
+    for (const card of cards) {
+      this.phrasings.set(
+        card.id,
+        [card.title, ...card.questions].map((text) => {
+          const terms = new Set(indexTerms(text));
+          const total = [...terms].reduce((sum, t) => sum + this.idfOf(t), 0) || 1;
+          return { terms, total };
+        }),
+      );
+    }
+  }
+
+  card(id: string): KnowledgeCard | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Ranks the cards for a question; `role` lifts cards whose audience includes it. */
+  retrieve(question: string, options: { role?: Role; limit?: number } = {}): Retrieval {
+    const { tokens, typed } = analyseQuery(question, this.synonyms);
+    const all = [...tokens, ...this.splitCompounds(tokens)];
+    const weights = new Map<string, number>();
+    const sources = new Map<string, Set<number>>();
+    for (const token of all) {
+      for (const term of token.terms) {
+        // A word with two different stems (Dutch, English) must not count twice.
+        weights.set(term, Math.max(weights.get(term) ?? 0, token.weight / token.terms.length));
+        const set = sources.get(term) ?? new Set<number>();
+        set.add(token.source);
+        sources.set(term, set);
+      }
+    }
+    if (weights.size === 0) return { hits: [], confidence: 0, typed };
+    const role = options.role;
+    const results = this.search.search([...weights.keys()].join(' '), {
+      boost: BOOST,
+      combineWith: 'OR',
+      // Only words the cards never use are typos worth the (costly) fuzzy search.
+      fuzzy: (term) => (term.length >= 5 && !/\d/.test(term) && !this.documentFrequency.has(term) ? 0.2 : false),
+      maxFuzzy: 2,
+      prefix: (term) => term.length >= 5,
+      boostTerm: (term) => weights.get(term) ?? 1,
+      boostDocument: role ? (id) => (this.byId.get(id as string)?.audience.includes(role) ? ROLE_BOOST : 1) : undefined,
+    });
+    const reranked = this.rerank(results.slice(0, RERANK_DEPTH), all, sources);
+    const hits = reranked.slice(0, options.limit ?? 10).map((r) => ({ card: this.byId.get(r.result.id as string)!, score: r.score }));
+    const confidence = reranked.length > 0 ? this.coverage(reranked[0].result, tokens, all, typed) : 0;
+    return { hits, confidence, typed };
+  }
+
+  /**
+   * Second stage: BM25 over whole cards favours long answers that repeat common words; a card
+   * whose title or one of whose example questions is close to the question (cosine over rare
+   * terms) is the better answer. Final score = BM25 relative to the best + PHRASING_WEIGHT × that.
+   */
+  private rerank(results: SearchResult[], all: QueryToken[], sources: Map<string, Set<number>>): { result: SearchResult; score: number }[] {
+    if (results.length === 0) return [];
+    // MiniSearch multiplies a score by the number of query terms matched; with stems and synonyms
+    // one typed word has several terms, so count the typed words (concepts) matched instead.
+    const concepts = (r: SearchResult) => {
+      const matched = new Set<number>();
+      for (const term of r.queryTerms) for (const source of sources.get(term) ?? []) matched.add(source);
+      return (r.score / Math.max(1, r.queryTerms.length)) * matched.size;
+    };
+    const base = new Map(results.map((r) => [r, concepts(r)]));
+    const top = Math.max(...base.values());
+    // Rarity of each typed word (its rarest stem), for the phrasing similarity.
+    const rarity = new Map<number, number>();
+    for (const token of all) {
+      if (token.weight !== 1) continue;
+      rarity.set(token.source, Math.max(rarity.get(token.source) ?? 0, ...token.terms.map((t) => this.idfOf(t))));
+    }
+    const rarityTotal = [...rarity.values()].reduce((a, b) => a + b, 0) || 1;
+    const queryTerms = new Set(all.flatMap((t) => t.terms));
+    return results
+      .map((result) => {
+        let best = 0;
+        for (const phrasing of this.phrasings.get(result.id as string) ?? []) {
+          // How much of the question the phrasing covers, and how much of the phrasing the
+          // question covers (both weighted by rarity); their geometric mean, like a cosine.
+          const credit = new Map<number, number>();
+          for (const token of all) {
+            if (token.terms.some((t) => phrasing.terms.has(t))) credit.set(token.source, Math.max(credit.get(token.source) ?? 0, token.weight));
+          }
+          let covered = 0;
+          for (const [source, r] of rarity) covered += r * (credit.get(source) ?? 0);
+          let matched = 0;
+          for (const term of phrasing.terms) if (queryTerms.has(term)) matched += this.idfOf(term);
+          best = Math.max(best, Math.sqrt((covered / rarityTotal) * (matched / phrasing.total)));
+        }
+        return { result, score: base.get(result)! / top + PHRASING_WEIGHT * best };
+      })
+      .sort((a, b) => b.score - a.score);
+  }
+
+  private idfOf(term: string): number {
+    return this.idf(this.documentFrequency.get(term) ?? 0);
+  }
+
+  private idf(df: number): number {
+    const n = this.cards.length;
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  /**
+   * How much a typed word counts for confidence: its rarity in the cards (a word the cards never
+   * use counts as rarest), doubled for the domain's own words (titles, topics, synonyms), which
+   * are common in the cards but say most about what the question is about. Numbers count not.
+   */
+  private weightOf(token: QueryToken): number {
+    if (/^\d+$/.test(token.word)) return 0;
+    const dfs = token.terms.map((t) => this.documentFrequency.get(t) ?? 0).filter((df) => df > 0);
+    const rarity = dfs.length === 0 ? this.maxIdf : this.idf(Math.min(...dfs));
+    return token.terms.some((t) => this.domain.has(t)) ? rarity * DOMAIN_WEIGHT : rarity;
+  }
+
+  /**
+   * Share of the typed words (weighted by rarity) that the best card matches: fully when a word
+   * (or its split compound, separable verb or synonym) occurs in the card as such, half when it
+   * only matched through fuzziness or a prefix (a typo, or a different word altogether).
+   */
+  private coverage(top: SearchResult, tokens: QueryToken[], all: QueryToken[], typed: number): number {
+    const docTerms = new Set(top.terms);
+    const queryTerms = new Set(top.queryTerms);
+    const credit = new Map<number, number>();
+    for (const token of all) {
+      for (const term of token.terms) {
+        const value = docTerms.has(term) ? (token.credit ?? (token.weight === 1 ? 1 : 0.5)) : queryTerms.has(term) ? 0.5 : 0;
+        credit.set(token.source, Math.max(credit.get(token.source) ?? 0, value));
+      }
+    }
+    let total = 0;
+    let covered = 0;
+    for (const token of tokens) {
+      if (token.weight !== 1) continue;
+      const w = this.weightOf(token);
+      total += w;
+      covered += w * (credit.get(token.source) ?? 0);
+    }
+    return typed === 0 || total === 0 ? 0 : covered / total;
+  }
+
+  /**
+   * Dutch writes compounds as one word ("meerzorgaanvraag"): a typed word the cards never use is
+   * split into two parts the cards do use (allowing a linking "s" or "en").
+   */
+  private splitCompounds(tokens: QueryToken[]): QueryToken[] {
+    const known = (w: string) => stems(w).some((t) => this.documentFrequency.has(t));
+    const out: QueryToken[] = [];
+    for (const token of tokens) {
+      if (token.weight !== 1 || token.word.length < 8 || known(token.word)) continue;
+      let modifier: string | undefined;
+      for (let i = 3; i <= token.word.length - 3; i++) {
+        const left = token.word.slice(0, i);
+        const right = token.word.slice(i);
+        // A linking "s" or "en" between the parts: "zorgs|traject", "wachtlijsten|beleid".
+        const head = known(left) ? left : left.endsWith('s') && known(left.slice(0, -1)) ? left.slice(0, -1) : left.endsWith('en') && known(left.slice(0, -2)) ? left.slice(0, -2) : undefined;
+        if (!head) continue;
+        if (known(right)) {
+          out.push({ word: head, terms: stems(head), source: token.source, weight: COMPOUND_WEIGHT, credit: 0.8 });
+          out.push({ word: right, terms: stems(right), source: token.source, weight: COMPOUND_WEIGHT, credit: 0.8 });
+          modifier = undefined;
+          break;
+        }
+        // Only the first part is known ("bezwaar|procedure"): it says what the word is about.
+        if (head.length >= 5) modifier = head;
+      }
+      if (modifier) out.push({ word: modifier, terms: stems(modifier), source: token.source, weight: MODIFIER_WEIGHT });
+    }
+    return out;
+  }
+}
+
+function toIndexed(card: KnowledgeCard): IndexedCard {
+  return {
+    id: card.id,
+    title: card.title,
+    questions: card.questions.join('\n'),
+    answer: card.answer,
+    answer_en: card.answer_en ?? '',
+    topics: card.topics.join(' '),
+    body: card.body,
+  };
+}

@@ -1,0 +1,105 @@
+/**
+ * What every part of the feature shares: the loaded methods, the session collection, the LLM,
+ * and small helpers to change a session safely and to post in its thread, from a turn or from
+ * the scheduler (through the messenger and the stored conversation).
+ */
+import type { OutgoingMessage, Translate, ConversationRef, Services, Turn } from '../core/index.ts';
+import type { LlmClient } from '../llm/index.ts';
+import type { Collection } from '../store/index.ts';
+import type { Method } from './methods.ts';
+import { SessionSchema, type Session } from './session.ts';
+import type { SynthesisPrompt } from './synthesis.ts';
+
+export interface Ctx {
+  services: Services;
+  methods: Method[];
+  sessions: Collection<typeof SessionSchema>;
+  llm?: LlmClient;
+  prompt?: SynthesisPrompt;
+}
+
+export type Outcome = 'ok' | 'missing' | 'ended' | 'stale' | 'unchanged';
+
+export const sessionPk = (s: Pick<Session, 'platform' | 'tenantId' | 'channelId'>) => `${s.platform}:${s.tenantId}:${s.channelId}`;
+
+export function methodOf(ctx: Ctx, session: Session): Method | undefined {
+  return ctx.methods.find((m) => m.id === session.methodId);
+}
+
+export function tFor(ctx: Ctx, session: Session): Translate {
+  return ctx.services.catalog.translator(session.lang);
+}
+
+/**
+ * Read-modify-write of one session. `change` returns the new session, or an outcome code to leave
+ * it untouched; it may run more than once (on a conflict), so it must be pure.
+ */
+export async function changeSession(ctx: Ctx, pk: string, id: string, change: (s: Session) => Session | Exclude<Outcome, 'ok' | 'missing'>): Promise<{ outcome: Outcome; session?: Session }> {
+  let outcome: Outcome = 'missing';
+  const doc = await ctx.sessions.update(pk, id, (current) => {
+    if (!current) {
+      outcome = 'missing';
+      return undefined;
+    }
+    const next = change(current);
+    if (typeof next === 'string') {
+      outcome = next;
+      return undefined;
+    }
+    outcome = 'ok';
+    return next;
+  });
+  return { outcome, session: doc?.data };
+}
+
+/** The facilitator of the session, or a facilitator of the channel's learning network. */
+export async function canSteer(ctx: Ctx, session: Session, userId: string): Promise<boolean> {
+  if (session.facilitator.id === userId) return true;
+  const pk = sessionPk(session);
+  const network = await ctx.services.store.networks.get(pk, pk);
+  return Boolean(network?.data.facilitators.includes(userId));
+}
+
+export interface ThreadPoster {
+  post(message: OutgoingMessage): Promise<string | undefined>;
+  update(messageId: string, message: OutgoingMessage): Promise<void>;
+}
+
+/** Posts in the session's thread through the turn, when the turn is in the session's channel. */
+export function posterFor(ctx: Ctx, session: Session, turn?: Turn): ThreadPoster {
+  const m = turn?.message;
+  if (turn && m && !m.isDirect && m.platform === session.platform && m.tenantId === session.tenantId && m.channelId === session.channelId) {
+    return {
+      post: async (message) => (await turn.postToThread(session.threadId, message)).id,
+      update: (messageId, message) => turn.update(messageId, message),
+    };
+  }
+  return messengerPoster(ctx, session);
+}
+
+function messengerPoster(ctx: Ctx, session: Session): ThreadPoster {
+  const { messenger, log } = ctx.services;
+  const ref = async (): Promise<ConversationRef> =>
+    (await messenger.conversation(session.platform, session.tenantId, session.channelId)) ?? {
+      platform: session.platform,
+      tenantId: session.tenantId,
+      channelId: session.channelId,
+      isDirect: false,
+    };
+  return {
+    async post(message) {
+      const result = await messenger.post(await ref(), message, session.threadId);
+      if (!result.ok) log.warn({ code: 'wegwijs_delivery_error', error: result.error, session: session.id }, 'deliberation post failed');
+      return result.messageId;
+    },
+    async update(messageId, message) {
+      const result = await messenger.update(await ref(), messageId, message);
+      if (!result.ok) log.warn({ code: 'wegwijs_delivery_error', error: result.error, session: session.id }, 'deliberation card update failed');
+    },
+  };
+}
+
+/** The turn's translator as a free function (turn.t is a method and must not be passed unbound). */
+export function tr(turn: Turn): Translate {
+  return (key, vars) => turn.t(key, vars);
+}

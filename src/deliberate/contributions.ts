@@ -1,0 +1,111 @@
+/**
+ * What people say in a session: replies in its thread, and anonymous notes sent to the bot in a
+ * direct message. Every note is redacted before it is stored, and stored with its step.
+ */
+import { stripEntryWord, networkId, type Turn } from '../core/index.ts';
+import { privacyNotice, redact } from '../privacy/index.ts';
+import { changeSession, methodOf, posterFor, tFor, tr, type Ctx } from './context.ts';
+import { questionShape } from './moral-question.ts';
+import { isParticipant, join, type Session } from './session.ts';
+import { stepMessage } from './views.ts';
+
+/** A leading score 1–5 in the evaluation step: "4", "4 - fijn gesprek", "5/5 top". */
+export function parseRating(text: string): { score: number; remark: string } | undefined {
+  const m = /^([1-5])(?:\s*\/\s*5)?(?=$|[\s.,:;!)–-])[\s.,:;!)–-]*(.*)$/s.exec(text.trim());
+  return m ? { score: Number(m[1]), remark: m[2].trim() } : undefined;
+}
+
+export async function sessionOfThread(ctx: Ctx, turn: Turn): Promise<Session | undefined> {
+  const { message } = turn;
+  if (message.isDirect || !message.threadId) return undefined;
+  return (await ctx.sessions.get(networkId(turn.conversation), message.threadId))?.data;
+}
+
+/** A reply in a session's thread: stored as the sender's contribution to the open step. */
+export async function threadContribution(ctx: Ctx, turn: Turn): Promise<void> {
+  const found = await sessionOfThread(ctx, turn);
+  if (!found) return;
+  const method = methodOf(ctx, found);
+  const body = stripEntryWord(turn.message.text, ctx.services.config.botName).body;
+  if (found.status === 'ended' || !method) return void (await turn.replyPrivately({ text: turn.t('deliberate.contribution.after_end') }));
+  if (!body) return void (await turn.replyPrivately({ text: turn.t('deliberate.contribution.empty') }));
+  const now = ctx.services.clock.now();
+  const redaction = redact(body, now);
+  const person = { id: turn.user.id, name: turn.user.name || turn.user.id };
+  const step = method.steps[found.step];
+  const rating = step.input === 'rating' ? parseRating(redaction.text) : undefined;
+  const noteText = rating ? (rating.remark ? `${rating.score}/5 – ${rating.remark}` : `${rating.score}/5`) : redaction.text;
+  const { outcome, session } = await changeSession(ctx, networkId(turn.conversation), found.id, (s) => {
+    if (s.status === 'ended') return 'ended';
+    const joined = join(s, person, now);
+    const ratings = rating ? [...joined.ratings.filter((r) => r.userId !== person.id), { userId: person.id, name: person.name, score: rating.score, at: now.toISOString() }] : joined.ratings;
+    const contribution = { step: s.step, userId: person.id, name: person.name, anonymous: false, text: noteText, at: now.toISOString() };
+    return { ...joined, ratings, contributions: [...s.contributions, contribution], lastActivityAt: now.toISOString(), version: s.version + 1 };
+  });
+  if (outcome === 'ended') return void (await turn.replyPrivately({ text: turn.t('deliberate.contribution.after_end') }));
+  if (outcome !== 'ok' || !session) return;
+  turn.log.info({ session: session.id, step: session.step, chars: noteText.length, redacted: redaction.found.length }, 'deliberation contribution');
+  const notice = privacyNotice(redaction, tr(turn));
+  if (notice) await turn.replyPrivately({ text: notice });
+  const stepNow = methodOf(ctx, session)!.steps[session.step];
+  if (stepNow.input === 'moral_question') await checkQuestion(ctx, turn, session, redaction.text);
+  await redrawStep(ctx, session, turn);
+}
+
+async function checkQuestion(ctx: Ctx, turn: Turn, session: Session, question: string): Promise<void> {
+  const shape = questionShape(question);
+  if (shape === 'template') return;
+  const t = tFor(ctx, session);
+  await posterFor(ctx, session, turn).post({ text: t(shape === 'other' ? 'deliberate.question.unclear' : `deliberate.question.${shape}`) + '\n' + t('deliberate.question.template') });
+}
+
+async function redrawStep(ctx: Ctx, session: Session, turn?: Turn): Promise<void> {
+  if (!session.stepMessageId) return;
+  await posterFor(ctx, session, turn).update(session.stepMessageId, stepMessage(tFor(ctx, session), methodOf(ctx, session)!, session));
+}
+
+/** The user's running sessions in this tenant (active or paused), newest first. */
+async function sessionsOf(ctx: Ctx, turn: Turn, code?: number): Promise<Session[]> {
+  const { platform, tenantId } = turn.message;
+  const open = [...(await ctx.sessions.list({ where: { status: 'active' } })), ...(await ctx.sessions.list({ where: { status: 'paused' } }))]
+    .map((d) => d.data)
+    .filter((s) => s.platform === platform && s.tenantId === tenantId);
+  const mine = code === undefined ? open.filter((s) => isParticipant(s, turn.user.id)) : open.filter((s) => s.code === code);
+  return mine.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+/** `wegwijs beraad anoniem [#code] <tekst>` in a direct message. */
+export async function anonymousContribution(ctx: Ctx, turn: Turn, args: string): Promise<void> {
+  const bot = ctx.services.config.botName;
+  if (!turn.message.isDirect) return void (await turn.replyPrivately({ text: turn.t('deliberate.anonymous.dm_only', { bot }) }));
+  const m = /^#?(\d{1,6})(?=\s|$)\s*(.*)$/s.exec(args.trim());
+  const hasCode = Boolean(m && args.trim().startsWith('#')) || Boolean(m && !m[2]);
+  const code = hasCode ? Number(m![1]) : undefined;
+  const body = (hasCode ? m![2] : args).trim();
+  if (!body) return void (await turn.reply({ text: turn.t('deliberate.anonymous.usage', { bot }) }));
+  const candidates = await sessionsOf(ctx, turn, code);
+  if (candidates.length === 0) {
+    const ended = code !== undefined ? (await ctx.sessions.list({ where: { code } })).some((d) => d.data.status === 'ended' && d.data.tenantId === turn.message.tenantId) : false;
+    return void (await turn.reply({ text: turn.t(ended ? 'deliberate.contribution.after_end' : code !== undefined ? 'deliberate.anonymous.no_such_code' : 'deliberate.anonymous.none', { bot, code: code ?? '' }) }));
+  }
+  if (candidates.length > 1) {
+    const list = candidates.map((s) => `- #${s.code}: ${methodOf(ctx, s)?.name[turn.lang] ?? s.methodId} (#${s.channelName ?? s.channelId})`).join('\n');
+    return void (await turn.reply({ text: `${turn.t('deliberate.anonymous.which', { bot, code: candidates[0].code })}\n${list}` }));
+  }
+  const target = candidates[0];
+  const now = ctx.services.clock.now();
+  const redaction = redact(body, now);
+  const { outcome, session } = await changeSession(ctx, networkId(target), target.id, (s) => {
+    if (s.status === 'ended') return 'ended';
+    const contribution = { step: s.step, anonymous: true, text: redaction.text, at: now.toISOString() };
+    return { ...s, contributions: [...s.contributions, contribution], lastActivityAt: now.toISOString(), version: s.version + 1 };
+  });
+  if (outcome === 'ended') return void (await turn.reply({ text: turn.t('deliberate.contribution.after_end') }));
+  if (outcome !== 'ok' || !session) return void (await turn.reply({ text: turn.t('deliberate.error.not_found') }));
+  turn.log.info({ session: session.id, step: session.step, chars: redaction.text.length, redacted: redaction.found.length }, 'deliberation anonymous contribution');
+  const t = tFor(ctx, session);
+  await posterFor(ctx, session).post({ text: t('deliberate.anonymous.posted_in_thread', { text: redaction.text }) });
+  await redrawStep(ctx, session);
+  const notice = privacyNotice(redaction, tr(turn));
+  await turn.reply({ text: [turn.t('deliberate.anonymous.thanks', { code: session.code }), notice].filter(Boolean).join('\n') });
+}

@@ -1,0 +1,44 @@
+/**
+ * Ending a session: close the last step card, turn the agreements into actions in the network's
+ * action log (when that port exists), add an LLM synthesis (when there is an LLM), store both,
+ * and post the report in the thread. Runs only for the press that actually ended the session.
+ */
+import { errorCode, type Turn } from '../core/index.ts';
+import { redact } from '../privacy/index.ts';
+import { changeSession, methodOf, posterFor, sessionPk, tFor, type Ctx } from './context.ts';
+import { agreementItems, notesText, reportMessage, reportSections } from './report.ts';
+import type { Session } from './session.ts';
+import { synthesise } from './synthesis.ts';
+import { openingMessage, stepMessage } from './views.ts';
+
+export async function finishSession(ctx: Ctx, turn: Turn, before: Session, ended: Session): Promise<void> {
+  const method = methodOf(ctx, ended)!;
+  const t = tFor(ctx, ended);
+  const poster = posterFor(ctx, ended, turn);
+  if (before.stepMessageId) await poster.update(before.stepMessageId, stepMessage(t, method, before, { closed: true }));
+
+  let actions: { number: number; title: string }[] | undefined;
+  const items = agreementItems(method, ended);
+  const port = ctx.services.ports.actionLog;
+  if (items.length && port) {
+    try {
+      actions = await port.addActions(turn.conversation, items, turn.user);
+    } catch (err) {
+      turn.log.warn({ code: errorCode(err), session: ended.id }, 'adding agreed actions failed; listed in the report instead');
+    }
+  }
+
+  const generated = await synthesise(ctx.llm, ctx.prompt, notesText(reportSections(t, method, ended)), ended.lang, turn.log);
+  const synthesis = generated ? redact(generated, ctx.services.clock.now()).text : undefined;
+
+  const { session } = await changeSession(ctx, sessionPk(ended), ended.id, (s) => ({
+    ...s,
+    ...(actions?.length ? { actions } : {}),
+    ...(synthesis ? { synthesis } : {}),
+    version: s.version + 1,
+  }));
+  const final = session ?? { ...ended, actions, synthesis };
+  turn.log.info({ session: final.id, contributions: final.contributions.length, actions: actions?.length ?? 0, synthesis: Boolean(synthesis) }, 'deliberation ended');
+  await poster.post(reportMessage(t, method, final, { withButton: true }));
+  await poster.update(final.threadId, openingMessage(t, method, final, ctx.services.config.botName, { ended: true }));
+}

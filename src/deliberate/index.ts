@@ -1,0 +1,137 @@
+/**
+ * Beraad (Deliberate): a facilitator runs a mini moral deliberation in a channel. The bot keeps
+ * the steps, the time and the notes; the people do the thinking, and the bot never gives the
+ * moral answer. Public entry of the feature: `createDeliberateFeature`.
+ */
+import { join } from 'node:path';
+import { type Feature, DEFAULT_PROMPTS_DIR, type Services, fold, networkId, type Turn } from '../core/index.ts';
+import { createLlmClient, type LlmClient } from '../llm/index.ts';
+import { sessionActions } from './actions.ts';
+import { changeSession, tr, type Ctx } from './context.ts';
+import { anonymousContribution, sessionOfThread, threadContribution } from './contributions.ts';
+import { loadMethods, type Method } from './methods.ts';
+import { SessionSchema, type Session } from './session.ts';
+import { loadSynthesisPrompt } from './synthesis.ts';
+import { deliberationTick } from './tick.ts';
+import { methodsMessage, openingMessage, stepMessage } from './views.ts';
+
+export { loadMethods, type Method, type MethodError, type MethodCatalogue } from './methods.ts';
+export { questionShape } from './moral-question.ts';
+export { parseAgreement, parseAgreements } from './agreements.ts';
+
+export interface DeliberateOptions {
+  /** Folder of the method files; default `<promptsDir>/deliberation`. */
+  methodsDir?: string;
+  /** An LLM client for the report synthesis; default `createLlmClient(config.llm)`. */
+  llm?: LlmClient;
+}
+
+const START = new Set(['start', 'begin', 'starten']);
+const ANONYMOUS = new Set(['anoniem', 'anonymous', 'anon']);
+const LIST = new Set(['', 'methoden', 'methods', 'lijst', 'list']);
+
+/** Builds the feature; loads and validates the method files now (bad files are logged and skipped). */
+export function createDeliberateFeature(services: Services, options: DeliberateOptions = {}): Feature {
+  const promptsDir = services.config.promptsDir ?? DEFAULT_PROMPTS_DIR;
+  const dir = options.methodsDir ?? join(promptsDir, 'deliberation');
+  const log = services.log.child({ feature: 'deliberate' });
+  const { methods, errors } = loadMethods(dir, log);
+  log.info({ methods: methods.length, errors: errors.length }, 'deliberation methods loaded');
+  const ctx: Ctx = {
+    services,
+    methods,
+    sessions: services.store.collection('deliberation', SessionSchema),
+    llm: options.llm ?? createLlmClient(services.config.llm, log),
+    prompt: loadSynthesisPrompt(join(promptsDir, 'deliberation', 'llm', 'synthesis.yaml'), log),
+  };
+  return {
+    name: 'deliberate',
+    commands: [
+      {
+        names: ['beraad', 'deliberate', 'moreel beraad', 'deliberation'],
+        usage: '[start <methode> | anoniem <tekst>]',
+        summaryKey: 'deliberate.summary',
+        handler: (turn, args) => command(ctx, turn, args),
+      },
+    ],
+    actions: sessionActions(ctx),
+    ownsThread: async (turn) => Boolean(await sessionOfThread(ctx, turn)),
+    threadMessage: (turn) => threadContribution(ctx, turn),
+    tick: (now) => deliberationTick(ctx, now),
+  };
+}
+
+async function command(ctx: Ctx, turn: Turn, args: string): Promise<void> {
+  const [first = '', ...rest] = args.trim().split(/\s+/);
+  const word = fold(first);
+  const bot = ctx.services.config.botName;
+  if (ANONYMOUS.has(word)) return anonymousContribution(ctx, turn, args.trim().slice(first.length));
+  if (START.has(word)) return start(ctx, turn, rest.join(' '));
+  if (LIST.has(word)) return void (await turn.reply(methodsMessage(tr(turn), ctx.methods, turn.lang, bot, turn.t('deliberate.methods.intro'))));
+  // "wegwijs beraad kort" is understood as "start kort".
+  if (findMethod(ctx.methods, first)) return start(ctx, turn, args);
+  await turn.reply(methodsMessage(tr(turn), ctx.methods, turn.lang, bot, turn.t('deliberate.unknown_method', { method: first.slice(0, 40) })));
+}
+
+function findMethod(methods: Method[], typed: string): Method | undefined {
+  const wanted = fold(typed.trim());
+  if (!wanted) return undefined;
+  const firstWord = (name: string) => fold(name).split(/\s+/)[0];
+  return (
+    methods.find((m) => m.id === wanted || fold(m.name.nl) === wanted || fold(m.name.en) === wanted) ??
+    // "short" or "extended": the first word of the English name.
+    methods.find((m) => firstWord(m.name.en) === wanted)
+  );
+}
+
+async function start(ctx: Ctx, turn: Turn, typed: string): Promise<void> {
+  const bot = ctx.services.config.botName;
+  const { message } = turn;
+  if (message.isDirect) return void (await turn.reply({ text: turn.t('deliberate.start.channel_only', { bot }) }));
+  const running = await sessionOfThread(ctx, turn);
+  if (running) {
+    const key = running.status === 'ended' ? 'deliberate.start.thread_ended' : 'deliberate.start.already';
+    return void (await turn.replyPrivately({ text: turn.t(key, { name: running.facilitator.name }) }));
+  }
+  const method = findMethod(ctx.methods, typed);
+  if (!method) {
+    const intro = typed.trim() ? turn.t('deliberate.unknown_method', { method: typed.trim().slice(0, 40) }) : turn.t('deliberate.start.which');
+    return void (await turn.reply(methodsMessage(tr(turn), ctx.methods, turn.lang, bot, intro)));
+  }
+  const now = ctx.services.clock.now();
+  const pk = networkId(turn.conversation);
+  const network = await turn.network();
+  const facilitator = { id: turn.user.id, name: turn.user.name || turn.user.id };
+  const code = await ctx.services.store.nextNumber(`${message.platform}:${message.tenantId}`, 'deliberation');
+  const lang = turn.lang;
+  const t = ctx.services.catalog.translator(lang);
+  const opening = await turn.post(openingMessage(t, method, { facilitator, code, lang }, bot));
+  const first = method.steps[0];
+  const session: Session = {
+    id: opening.id,
+    code,
+    platform: message.platform,
+    tenantId: message.tenantId,
+    channelId: message.channelId,
+    channelName: message.channelName,
+    threadId: opening.id,
+    methodId: method.id,
+    lang,
+    timeZone: network?.data.timeZone ?? ctx.services.config.timeZone,
+    facilitator,
+    participants: [],
+    status: 'active',
+    step: 0,
+    stepStartedAt: now.toISOString(),
+    stepEndsAt: new Date(now.getTime() + first.timebox_minutes * 60_000).toISOString(),
+    contributions: [],
+    ratings: [],
+    lastActivityAt: now.toISOString(),
+    createdAt: now.toISOString(),
+    version: 1,
+  };
+  await ctx.sessions.create(pk, session.id, session);
+  turn.log.info({ session: session.id, method: method.id, code }, 'deliberation started');
+  const card = await turn.postToThread(session.threadId, stepMessage(t, method, session));
+  await changeSession(ctx, pk, session.id, (s) => (s.stepMessageId ? 'unchanged' : { ...s, stepMessageId: card.id }));
+}

@@ -1,0 +1,206 @@
+/**
+ * The networks feature: a channel becomes a learning network (`wegwijs netwerk start "…"`), with
+ * facilitators, a time zone, a language, a nudge schedule, a pause or a stop; and anyone can opt
+ * out of personal reminders (`wegwijs stil`).
+ */
+import { type Feature, type Services, type Turn, fold, isLang, networkId, formatInstant } from '../core/index.ts';
+import { isTimeZone } from '../config.ts';
+import type { Network } from '../store/index.ts';
+import { DEFAULT_SCHEDULE, describeSchedule, localDate, nextRun, parseLocalDate, parseSchedule, startOfLocalDay } from './schedule.ts';
+
+/** Builds the feature. */
+export function createNetworksFeature(services: Services): Feature {
+  const bot = () => services.config.botName;
+  return {
+    name: 'networks',
+    commands: [
+      {
+        names: ['netwerk', 'network'],
+        usage: '[start "naam" | facilitator @wie | schema dag uu:mm | pauze tot datum | hervat | stop | taal nl|en | tijdzone zone]',
+        summaryKey: 'networks.summary',
+        handler: (turn, args) => networkCommand(turn, args, bot()),
+      },
+      { names: ['stil', 'quiet'], usage: '[uit]', summaryKey: 'networks.quiet.summary', handler: quietCommand },
+    ],
+  };
+}
+
+const SUB: [RegExp, string][] = [
+  [/^(start|begin|nieuw|new)\b/i, 'start'],
+  [/^(facilitator|facilitators)\b/i, 'facilitator'],
+  [/^(schema|schedule|planning|tijd|time)\b/i, 'schedule'],
+  [/^(pauze|pauzeer|pause)\b/i, 'pause'],
+  [/^(hervat|resume|verder|unpause)\b/i, 'resume'],
+  [/^(stop|stoppen|beeindig|end)\b/i, 'stop'],
+  [/^(taal|language)\b/i, 'language'],
+  [/^(tijdzone|timezone|zone)\b/i, 'zone'],
+];
+
+async function networkCommand(turn: Turn, args: string, bot: string): Promise<void> {
+  if (turn.message.isDirect) return void (await turn.reply({ text: turn.t('networks.not_in_dm', { bot }) }));
+  const trimmed = args.trim();
+  const sub = SUB.find(([pattern]) => pattern.test(fold(trimmed)));
+  const rest = sub ? trimmed.replace(/^\S+\s*/, '').trim() : trimmed;
+  if (sub?.[1] === 'start') return start(turn, rest, bot);
+  const doc = await turn.network();
+  if (!doc) return void (await turn.reply({ text: turn.t('networks.none', { bot }) }));
+  const network = doc.data;
+  if (!sub) {
+    if (trimmed) return void (await turn.reply({ text: turn.t('networks.usage', { bot }) }));
+    return void (await turn.reply({ text: await settingsText(turn, network) }));
+  }
+  if (!network.facilitators.includes(turn.user.id)) return void (await turn.reply({ text: turn.t('networks.facilitator_only') }));
+  switch (sub[1]) {
+    case 'facilitator':
+      return addFacilitators(turn, network, bot);
+    case 'schedule': {
+      const schedule = parseSchedule(rest, network.timeZone);
+      if (!schedule) return void (await turn.reply({ text: turn.t('networks.schedule.invalid', { text: rest || '…', bot }) }));
+      await save(turn, network, { schedule, scheduleSince: turn.services.clock.now().toISOString() });
+      return void (await turn.reply({ text: turn.t('networks.schedule.set', { schedule: describeSchedule(schedule, turn.lang), next: nextText(turn, { ...network, schedule }) }) }));
+    }
+    case 'pause':
+      return pause(turn, network, rest.replace(/^(tot|until|till|t\/m)\s+/i, ''), bot);
+    case 'resume':
+      await save(turn, network, { status: 'active', pausedUntil: undefined, scheduleSince: turn.services.clock.now().toISOString() });
+      return void (await turn.reply({ text: turn.t('networks.resumed', { next: nextText(turn, { ...network, status: 'active' }) }) }));
+    case 'stop':
+      await save(turn, network, { status: 'stopped', pausedUntil: undefined });
+      return void (await turn.reply({ text: turn.t('networks.stopped', { bot }) }));
+    case 'language': {
+      const wanted = ({ nl: 'nl', nederlands: 'nl', dutch: 'nl', en: 'en', engels: 'en', english: 'en' } as Record<string, string>)[fold(rest)];
+      if (!isLang(wanted)) return void (await turn.reply({ text: turn.t('networks.language.invalid') }));
+      await save(turn, network, { language: wanted });
+      return void (await turn.inLanguage(wanted).reply({ text: turn.services.catalog.t(wanted, 'networks.language.set') }));
+    }
+    case 'zone': {
+      if (!rest || !isTimeZone(rest)) return void (await turn.reply({ text: turn.t('networks.zone.invalid', { text: rest || '…' }) }));
+      await save(turn, network, { timeZone: rest });
+      return void (await turn.reply({ text: turn.t('networks.zone.set', { zone: rest }) }));
+    }
+  }
+}
+
+async function start(turn: Turn, rest: string, bot: string): Promise<void> {
+  const { services } = turn;
+  const id = networkId(turn.conversation);
+  const name = rest.replace(/^["“”'‘’]+|["“”'‘’]+$/g, '').trim() || turn.message.channelName || turn.message.channelId;
+  const now = services.clock.now().toISOString();
+  type Outcome = 'created' | 'exists' | 'restarted' | 'forbidden';
+  let outcome = 'created' as Outcome;
+  const doc = await services.store.networks.update(id, id, (current) => {
+    if (current && current.status !== 'stopped') return void (outcome = 'exists');
+    if (current && !current.facilitators.includes(turn.user.id)) return void (outcome = 'forbidden');
+    outcome = current ? 'restarted' : 'created';
+    if (current) return { ...current, status: 'active', pausedUntil: undefined, scheduleSince: now, name: rest ? name : current.name };
+    return {
+      id,
+      platform: turn.message.platform,
+      tenantId: turn.message.tenantId,
+      channelId: turn.message.channelId,
+      name: name.slice(0, 120),
+      timeZone: services.config.timeZone,
+      language: turn.lang,
+      schedule: DEFAULT_SCHEDULE,
+      facilitators: [turn.user.id],
+      status: 'active',
+      createdAt: now,
+      createdBy: turn.user.id,
+    };
+  });
+  if (outcome === 'exists') return void (await turn.reply({ text: turn.t('networks.exists', { name: doc!.data.name, bot }) }));
+  if (outcome === 'forbidden') return void (await turn.reply({ text: turn.t('networks.facilitator_only') }));
+  await services.store.members.update(id, turn.user.id, (current) =>
+    current ? undefined : { userId: turn.user.id, name: turn.user.name || turn.user.id, quiet: false, joinedAt: now },
+  );
+  services.log.info({ network: id, outcome }, 'network started');
+  const network = doc!.data;
+  await turn.reply({
+    text: turn.t(outcome === 'restarted' ? 'networks.restarted' : 'networks.started', {
+      name: network.name,
+      schedule: describeSchedule(network.schedule, turn.lang),
+      zone: network.timeZone,
+      bot,
+    }),
+  });
+}
+
+async function addFacilitators(turn: Turn, network: Network, bot: string): Promise<void> {
+  const people = turn.message.mentions.filter((m) => fold(m.name) !== fold(bot) && fold(m.id) !== fold(bot));
+  if (!people.length) return void (await turn.reply({ text: turn.t('networks.facilitator.usage', { bot }) }));
+  const now = turn.services.clock.now().toISOString();
+  await save(turn, network, { facilitators: [...new Set([...network.facilitators, ...people.map((p) => p.id)])] });
+  for (const p of people) {
+    await turn.services.store.members.update(network.id, p.id, (current) => (current ? undefined : { userId: p.id, name: p.name || p.id, quiet: false, joinedAt: now }));
+  }
+  await turn.reply({ text: turn.t('networks.facilitator.added', { names: people.map((p) => p.name || p.id).join(', ') }) });
+}
+
+async function pause(turn: Turn, network: Network, typed: string, bot: string): Promise<void> {
+  const now = turn.services.clock.now();
+  const date = parseLocalDate(typed, now, network.timeZone);
+  if (!date) return void (await turn.reply({ text: turn.t('networks.pause.unreadable', { text: typed || '…', bot }) }));
+  if (date <= localDate(now, network.timeZone)) return void (await turn.reply({ text: turn.t('networks.pause.past', { date }) }));
+  const until = startOfLocalDay(date, network.timeZone).toISOString();
+  await save(turn, network, { status: 'paused', pausedUntil: until });
+  await turn.reply({ text: turn.t('networks.paused', { date: formatInstant(new Date(until), network.timeZone, turn.lang).replace(/,? 00:00$/, '') }) });
+}
+
+async function save(turn: Turn, network: Network, change: Partial<Network>): Promise<void> {
+  await turn.services.store.networks.update(network.id, network.id, (current) => (current ? { ...current, ...change } : undefined));
+  turn.services.log.info({ network: network.id, fields: Object.keys(change) }, 'network changed');
+}
+
+function nextText(turn: Turn, network: Network): string {
+  const next = nextRun(network.schedule, network.timeZone, turn.services.clock.now());
+  return next ? formatInstant(next, network.timeZone, turn.lang) : '–';
+}
+
+async function settingsText(turn: Turn, network: Network): Promise<string> {
+  const t = turn.t.bind(turn);
+  const members = await turn.services.store.members.list({ pk: network.id });
+  const status =
+    network.status === 'paused' && network.pausedUntil
+      ? t('networks.status.paused_until', { date: formatInstant(new Date(network.pausedUntil), network.timeZone, turn.lang) })
+      : t(`networks.status.${network.status}`);
+  const lines = [
+    `**${t('networks.settings.title', { name: network.name })}**`,
+    `- ${t('networks.settings.facilitators')}: ${network.facilitators.map((id) => members.find((m) => m.id === id)?.data.name || id).join(', ')}`,
+    `- ${t('networks.settings.members')}: ${members.length}`,
+    `- ${t('networks.settings.status')}: ${status}`,
+    `- ${t('networks.settings.schedule')}: ${describeSchedule(network.schedule, turn.lang)} (${network.timeZone})`,
+    `- ${t('networks.settings.language')}: ${network.language}`,
+  ];
+  if (network.status !== 'stopped') lines.push(`- ${t('networks.settings.next')}: ${nextText(turn, network)}`);
+  if (network.lastNudgeAt) lines.push(`- ${t('networks.settings.last')}: ${formatInstant(new Date(network.lastNudgeAt), network.timeZone, turn.lang)}`);
+  if (network.deliveryIssue) {
+    const d = network.deliveryIssue;
+    lines.push(`- ⚠️ ${t('networks.settings.delivery_issue', { when: formatInstant(new Date(d.at), network.timeZone, turn.lang), target: d.target, error: d.error, count: d.count })}`);
+  }
+  lines.push('', `_${t('networks.settings.hint', { bot: turn.services.config.botName })}_`);
+  return lines.join('\n');
+}
+
+async function quietCommand(turn: Turn, args: string): Promise<void> {
+  const { services, message } = turn;
+  const off = /^(uit|off|nee|no|stop)$/i.test(fold(args.trim()));
+  const quiet = !off;
+  const mine = await services.store.members.list({ where: { userId: message.user.id } });
+  let count = 0;
+  for (const doc of mine) {
+    const network = await services.store.networks.get(doc.pk, doc.pk);
+    if (!network || network.data.platform !== message.platform || network.data.tenantId !== message.tenantId) continue;
+    await services.store.members.update(doc.pk, doc.id, (current) => (current ? { ...current, quiet } : undefined));
+    count++;
+  }
+  if (!message.isDirect && (await turn.network())) {
+    const id = networkId(turn.conversation);
+    const now = services.clock.now().toISOString();
+    await services.store.members.update(id, message.user.id, (current) =>
+      current ? (current.quiet === quiet ? undefined : { ...current, quiet }) : { userId: message.user.id, name: message.user.name || message.user.id, quiet, joinedAt: now },
+    );
+    count = Math.max(count, 1);
+  }
+  if (!count) return void (await turn.replyPrivately({ text: turn.t('networks.quiet.no_networks') }));
+  await turn.replyPrivately({ text: turn.t(quiet ? 'networks.quiet.on' : 'networks.quiet.off', { bot: services.config.botName }) });
+}

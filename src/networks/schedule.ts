@@ -1,0 +1,81 @@
+/**
+ * The nudge schedule: typed as a weekday and a time ("dinsdag 10:00", "tuesday 10am") or as a
+ * five-field cron expression, always read in the network's time zone.
+ */
+import { Cron } from 'croner';
+import * as chrono from 'chrono-node';
+import { fold, localDate, offsetMinutes, startOfLocalDay, ymd } from '../core/index.ts';
+
+export const DEFAULT_SCHEDULE = '0 9 * * 1';
+
+const DAYS: Record<string, number> = {
+  zondag: 0, zo: 0, sunday: 0, sun: 0,
+  maandag: 1, ma: 1, monday: 1, mon: 1,
+  dinsdag: 2, di: 2, tuesday: 2, tue: 2, tues: 2,
+  woensdag: 3, wo: 3, wednesday: 3, wed: 3,
+  donderdag: 4, do: 4, thursday: 4, thu: 4, thur: 4, thurs: 4,
+  vrijdag: 5, vr: 5, friday: 5, fri: 5,
+  zaterdag: 6, za: 6, saturday: 6, sat: 6,
+};
+const DAY_NAMES = {
+  nl: ['zondag', 'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag'],
+  en: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
+};
+
+/** A cron expression for what was typed, or undefined when it is neither a day-and-time nor valid cron. */
+export function parseSchedule(typed: string, timeZone: string): string | undefined {
+  const words = fold(typed.trim()).replace(/[,]/g, ' ').split(/\s+/).filter(Boolean);
+  const dayWord = words.find((w) => w in DAYS);
+  if (dayWord !== undefined) {
+    const time = words.map((w) => /^(\d{1,2})(?:[:.](\d{2}))?(?:u|uur|h|am|pm)?$/.exec(w)).find(Boolean);
+    const rest = words.filter((w) => w !== dayWord && !/^\d/.test(w) && !['om', 'at', 'elke', 'iedere', 'every', 'uur', 'op', 'on'].includes(w));
+    if (rest.length) return undefined;
+    let hour = time ? Number(time[1]) : 9;
+    const minute = time?.[2] ? Number(time[2]) : 0;
+    if (time && /pm$/.test(time[0]) && hour < 12) hour += 12;
+    if (hour > 23 || minute > 59) return undefined;
+    return `${minute} ${hour} * * ${DAYS[dayWord]}`;
+  }
+  const expression = typed.trim().replace(/\s+/g, ' ');
+  if (expression.split(' ').length !== 5) return undefined;
+  try {
+    const next = new Cron(expression, { timezone: timeZone, paused: true }).nextRun();
+    return next ? expression : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** "maandag 09:00" for the simple weekly form, else the cron expression itself. */
+export function describeSchedule(schedule: string, lang: 'nl' | 'en'): string {
+  const m = /^(\d{1,2}) (\d{1,2}) \* \* ([0-6])$/.exec(schedule);
+  if (!m) return `\`${schedule}\``;
+  return `${DAY_NAMES[lang][Number(m[3])]} ${m[2].padStart(2, '0')}:${m[1].padStart(2, '0')}`;
+}
+
+export function nextRun(schedule: string, timeZone: string, now: Date): Date | undefined {
+  try {
+    return new Cron(schedule, { timezone: timeZone, paused: true }).nextRun(now) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A pause end date ("6 januari", "2027-01-06"): the local day as "YYYY-MM-DD", or undefined. */
+export function parseLocalDate(typed: string, now: Date, timeZone: string): string | undefined {
+  const wanted = typed.trim().replace(/[.,;:!?]+$/, '');
+  if (!wanted) return undefined;
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(wanted);
+  if (iso) return ymd(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  const reference = { instant: now, timezone: offsetMinutes(now, timeZone) };
+  for (const parser of [chrono.nl, chrono.en]) {
+    // No forwardDate: "6 januari" typed in February means the past one, which we then refuse.
+    const [result] = parser.parse(wanted, reference);
+    if (!result || result.index !== 0 || result.text.length < wanted.length) continue;
+    const [y, mo, d] = [result.start.get('year'), result.start.get('month'), result.start.get('day')];
+    if (y && mo && d) return ymd(y, mo, d);
+  }
+  return undefined;
+}
+
+export { localDate, startOfLocalDay };

@@ -1,0 +1,89 @@
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.ts';
+import { tempDir } from '../helpers/temp.ts';
+
+const KNOWLEDGE = fileURLToPath(new URL('../../knowledge/', import.meta.url));
+const temp = tempDir('wegwijs-ask-cli-');
+afterAll(() => temp.cleanup());
+const env = { WEGWIJS_DATA_DIR: join(temp.dir, 'data') };
+
+describe('wegwijs ask (real CLI)', () => {
+  it('prints one JSON answer with cards, sources and confidence', async () => {
+    const result = await runCli(['ask', 'Mag het zorgkantoor aansluiten bij een MDO?', '--json'], { env });
+    expect(result.code).toBe(0);
+    expect(result.lines).toHaveLength(1);
+    const answer = result.lines[0] as { answered: boolean; cards: string[]; sources: { document: string; date: string }[]; confidence: number; answer: string };
+    expect(answer.answered).toBe(true);
+    expect(answer.cards[0]).toBe('zorgkantoor-aansluiten-mdo');
+    expect(answer.sources[0]).toMatchObject({ date: '2023-11' });
+    expect(answer.confidence).toBeGreaterThan(0);
+  });
+
+  it('answers one line per question with --jsonl, in order, plain or JSON lines', async () => {
+    const input = ['Wat doet het CCE?', JSON.stringify({ q: 'Bij wie escaleer ik als er geen passende plek is?' }), 'Hoeveel mg lorazepam mag mijn cliënt?', 'What does the CCE do?'].join('\n');
+    const result = await runCli(['ask', '--jsonl'], { env, input });
+    expect(result.code).toBe(0);
+    expect(result.lines.map((l) => l.answered)).toEqual([true, true, false, true]);
+    expect((result.lines[1].cards as string[])[0]).toBe('escalatieroute-geen-passende-plek');
+    expect(result.lines[2].answer).toMatch(/^Dat weet ik niet zeker/);
+    expect(result.lines[3].answer).toMatch(/I'm not sure|Centre for Consultation/);
+    expect(result.lines[3].lang).toBe('en');
+  });
+
+  it('honours --lang and --role', async () => {
+    const result = await runCli(['ask', 'wat doet het zorgkantoor', '--lang', 'en', '--role', 'clientondersteuner', '--json'], { env });
+    expect(result.code).toBe(0);
+    expect(result.lines[0].lang).toBe('en');
+  });
+});
+
+describe('wegwijs kb check', () => {
+  it('passes on the knowledge base (at least 60 cards)', async () => {
+    const result = await runCli(['kb', 'check'], { env });
+    expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: '' });
+    const count = Number(/(\d+) cards, 0 error/.exec(result.stdout)?.[1]);
+    expect(count).toBeGreaterThanOrEqual(60);
+  });
+
+  it('fails on a broken card, naming the file and the field', async () => {
+    const dir = join(temp.dir, 'knowledge');
+    cpSync(KNOWLEDGE, dir, { recursive: true });
+    const file = join(dir, 'cards', 'rollen', 'rol-cce.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^reviewed: .*$/m, 'reviewed: gisteren'));
+    const other = join(dir, 'cards', 'rollen', 'rol-ciz.md');
+    writeFileSync(other, readFileSync(other, 'utf8').replace(/^related: .*$/m, 'related: [bestaat-niet]'));
+    const result = await runCli(['kb', 'check'], { env: { ...env, WEGWIJS_KNOWLEDGE_DIR: dir } });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/cards\/rollen\/rol-cce\.md: reviewed: /);
+    expect(result.stderr).toMatch(/rol-ciz\.md: related\.0: no card with id "bestaat-niet"/);
+  });
+});
+
+describe('wegwijs eval', () => {
+  it('prints hit rates and passes the floors', async () => {
+    const result = await runCli(['eval'], { env });
+    expect(result.stdout).toMatch(/top-3 hit rate: +\d/);
+    expect(result.stdout).toMatch(/refusal recall/);
+    expect(result.code).toBe(0);
+  });
+});
+
+describe('wegwijs kb gaps', () => {
+  it('lists unanswered and voted-down questions from the store, most frequent first', async () => {
+    const { createHarness } = await import('../helpers/harness.ts');
+    const dataDir = join(temp.dir, 'gaps');
+    const h = await createHarness({ dataDir });
+    await h.dm('anna', 'Welke kleur heeft de voordeur van het gemeentehuis in Zwolle?');
+    await h.dm('bram', 'Welke kleur heeft de voordeur van het gemeentehuis in Zwolle?');
+    await h.dm('anna', 'Hoe laat gaat de bakker morgen open in Zwolle?');
+    await h.close();
+    const result = await runCli(['kb', 'gaps'], { env: { WEGWIJS_DATA_DIR: dataDir } });
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split('\n').filter((l) => /×/.test(l));
+    expect(lines[0]).toMatch(/^\s+2×\s+Welke kleur heeft de voordeur/);
+    expect(lines[1]).toMatch(/^\s+1×\s+Hoe laat gaat de bakker/);
+  });
+});

@@ -1,0 +1,51 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { checkKnowledge, formatIssue, loadCards } from '../../src/ask/index.ts';
+import { tempDir } from '../helpers/temp.ts';
+
+const CCE = readFileSync(fileURLToPath(new URL('../../knowledge/cards/rollen/rol-cce.md', import.meta.url)), 'utf8');
+let temp: ReturnType<typeof tempDir> | undefined;
+afterEach(() => temp?.cleanup());
+
+function knowledgeWith(files: Record<string, string>): string {
+  temp = tempDir('wegwijs-kb-');
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(join(temp.dir, 'cards', 'x'), { recursive: true });
+    writeFileSync(join(temp.dir, 'cards', 'x', name), content);
+  }
+  return temp.dir;
+}
+
+const noRelated = CCE.replace(/^related: .*$/m, 'related: []');
+
+describe('knowledge check', () => {
+  it('accepts the real knowledge base: at least 60 valid cards, no errors', () => {
+    const { cards, issues } = checkKnowledge(fileURLToPath(new URL('../../knowledge/', import.meta.url)), new Date('2026-11-22'));
+    expect(cards.length).toBeGreaterThanOrEqual(60);
+    expect(issues.filter((i) => i.level === 'error').map(formatIssue)).toEqual([]);
+  });
+
+  it('reports duplicate ids, ids unlike the file name, short answers and missing fields', () => {
+    const dir = knowledgeWith({
+      'rol-cce.md': noRelated,
+      'kopie.md': noRelated,
+      'kort.md': noRelated.replace(/^id: .*$/m, 'id: kort').replace(/^answer: >-\n(  .*\n)+/m, 'answer: "Te kort."\n'),
+      'zonder-bron.md': noRelated.replace(/^id: .*$/m, 'id: zonder-bron').replace(/^sources:\n(  .*\n)+/m, ''),
+    });
+    const messages = checkKnowledge(dir).issues.map(formatIssue);
+    expect(messages).toContain('cards/x/kopie.md: id: "rol-cce" must equal the file name');
+    expect(messages.some((m) => /duplicate id "rol-cce"/.test(m))).toBe(true);
+    expect(messages).toContain('cards/x/kort.md: answer: must have 40-150 words');
+    expect(messages.some((m) => m.startsWith('cards/x/zonder-bron.md: sources:'))).toBe(true);
+    expect(() => loadCards(dir)).toThrow(/Knowledge base has/);
+  });
+
+  it('warns (does not fail) when valid_until has passed', () => {
+    const dir = knowledgeWith({ 'rol-cce.md': noRelated.replace(/^reviewed: .*$/m, 'reviewed: "2026-01-01"\nvalid_until: "2026-06-30"') });
+    const { cards, issues } = checkKnowledge(dir, new Date('2026-11-22'));
+    expect(cards).toHaveLength(1);
+    expect(issues).toEqual([expect.objectContaining({ level: 'warning', field: 'valid_until' })]);
+  });
+});

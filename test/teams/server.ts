@@ -1,0 +1,50 @@
+/** Starts the real Wegwijs server (createApp + startServer, port 0) for the Teams tests. */
+import { enableTeamsLocalMode } from '../../adapters/teams/index.ts';
+import { createApp, type App } from '../../app/compose.ts';
+import { startServer, type RunningServer } from '../../app/server.ts';
+import { loadConfig } from '../../src/config.ts';
+import { silentLogger, type Feature } from '../../src/core/index.ts';
+import { tempDir } from '../helpers/temp.ts';
+
+export interface TeamsBot {
+  app: App;
+  url: string;
+  /** Delays the messenger asked for (it does not really sleep in tests). */
+  sleeps: number[];
+  close(): Promise<void>;
+}
+
+/** `localMode`: explicitly enable Teams local mode (no credentials, no tokens) before starting. */
+export async function startTeamsBot(options: { env?: Record<string, string>; features?: Feature[]; localMode?: boolean } = {}): Promise<TeamsBot> {
+  const temp = tempDir('wegwijs-teams-');
+  const config = loadConfig({
+    WEGWIJS_DATA_DIR: temp.dir,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    SCHEDULER_INTERVAL_SECONDS: '3600',
+    ...options.env,
+  });
+  const sleeps: number[] = [];
+  const app = await createApp(config, { log: silentLogger, messenger: { baseDelayMs: 1, sleep: async (ms) => void sleeps.push(ms) } });
+  for (const feature of options.features ?? []) app.bot.use(feature);
+  let server: RunningServer;
+  try {
+    if (options.localMode) enableTeamsLocalMode(app);
+    server = await startServer(app);
+  } catch (err) {
+    await app.close();
+    temp.cleanup();
+    throw err;
+  }
+  return {
+    app,
+    url: server.url,
+    sleeps,
+    close: async () => {
+      await server.close();
+      await app.close();
+      temp.cleanup();
+    },
+  };
+}
