@@ -5,6 +5,7 @@
  * proactive posts.
  */
 import { CloudAdapter, type Request as AgentsRequest } from '@microsoft/agents-hosting';
+import { z } from 'zod';
 import express, { type Express, type Request, type RequestHandler, type Response } from 'express';
 import type { App } from '../../app/compose.ts';
 import { ConfigError } from '../../src/config.ts';
@@ -65,6 +66,26 @@ export function authChain(cloud: CloudAdapter, mode: TeamsMode, appId?: string):
   ];
 }
 
+/**
+ * The activity envelope the SDK needs, checked after authentication: a malformed activity gets a
+ * clear 400 instead of failing inside the SDK.
+ */
+const ActivityEnvelope = z
+  .object({
+    type: z.string().min(1),
+    serviceUrl: z.string().url(),
+    conversation: z.object({ id: z.string().min(1) }).passthrough(),
+    from: z.object({ id: z.string().min(1) }).passthrough().optional(),
+  })
+  .passthrough();
+
+const validActivity: RequestHandler = (req, res, next) => {
+  const parsed = ActivityEnvelope.safeParse(req.body);
+  if (parsed.success) return next();
+  const issue = parsed.error.issues[0];
+  res.status(400).json({ error: 'malformed_activity', field: issue.path.join('.') || 'body', message: issue.message });
+};
+
 /** Mounts the Teams endpoint and registers the Teams adapter with the messenger. */
 export async function mountTeams(server: Express, app: App): Promise<TeamsEndpoint> {
   const { config, log, store, messenger } = app.services;
@@ -88,6 +109,7 @@ export async function mountTeams(server: Express, app: App): Promise<TeamsEndpoi
   server.post(
     TEAMS_PATH,
     ...authChain(cloud, mode, config.teams?.appId),
+    validActivity,
     async (req: Request, res: Response) => {
       try {
         await cloud.process(req as unknown as AgentsRequest, res as never, (context) => handler.onTurn(context));

@@ -67,6 +67,21 @@ describe('Teams end to end (local mode)', () => {
     expect((stored?.platformRef as { serviceUrl: string }).serviceUrl).toBe(teams.url);
   });
 
+  it('refuses malformed activities with 400, sends nothing, and keeps serving', async () => {
+    const post = (body: string) => fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const malformed = ['not json', '{}', '[1,2,3]', '{"type":"message"}', JSON.stringify({ type: 'message', serviceUrl: teams.url, conversation: {}, from: { id: 'x' } })];
+    for (const body of malformed) {
+      const res = await post(body);
+      expect(res.status, body).toBe(400);
+    }
+    const named = await (await post('{"type":"message","serviceUrl":"not a url","conversation":{"id":"c"}}')).json();
+    expect(named).toMatchObject({ error: 'malformed_activity', field: 'serviceUrl' });
+    expect((await post(JSON.stringify({ type: 'message', text: 'x'.repeat(2_000_000) }))).status).toBe(413);
+    expect(teams.sent).toHaveLength(0);
+    expect((await teams.deliver(bot.url, personalMessage({ tenant: TENANT }, 'hulp'))).status).toBe(200);
+    expect(teams.sent).toHaveLength(1);
+  });
+
   it('answers a question in a personal chat (or says it cannot yet, without the ask feature)', async () => {
     await teams.deliver(bot.url, personalMessage({ tenant: TENANT }, 'Wie is dossierhouder bij een crisisopname?'));
     expect(teams.sent.length).toBeGreaterThanOrEqual(1);
