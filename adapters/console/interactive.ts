@@ -5,7 +5,7 @@
  */
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { Bot } from '../../src/core/index.ts';
+import type { Bot, Translate } from '../../src/core/index.ts';
 import { toPrettyText, type ConsoleButton, type ConsoleCard, type ConsoleOutput } from './render.ts';
 import { toIncoming, type ConsoleTurn } from './incoming.ts';
 import type { ConsoleAdapter } from './console-adapter.ts';
@@ -20,6 +20,8 @@ export interface InteractiveOptions {
   dm: boolean;
   botName: string;
   setClock: (to: Date) => void;
+  /** The console's own texts, in the configured language. */
+  t: Translate;
   /** The outputs printed since the last prompt, to number their buttons. */
   drain: () => ConsoleOutput[];
 }
@@ -36,7 +38,8 @@ export async function runInteractive(options: InteractiveOptions): Promise<void>
     const next = await lines.next();
     return next.done ? undefined : String(next.value);
   };
-  output.write(`Wegwijs (console). Je bent "${state.user}" in ${state.dm ? 'een privégesprek' : `#${state.channel}`}. Typ "${options.botName} hulp" of /quit.\n`);
+  const t = options.t;
+  output.write(`${t(state.dm ? 'console.intro.dm' : 'console.intro.channel', { user: state.user, channel: state.channel, bot: options.botName })}\n`);
   const prompt = () => `${state.user}${state.dm ? ' (DM)' : ` #${state.channel}`}${state.thread ? ` ↳${state.thread}` : ''}> `;
   for (;;) {
     const typed = await ask(prompt());
@@ -60,7 +63,7 @@ export async function runInteractive(options: InteractiveOptions): Promise<void>
     await bot.handle(toIncoming(turn, options.botName), adapter);
     buttons = [];
     for (const out of options.drain()) {
-      output.write(`${toPrettyText(out, buttons.length + 1)}\n`);
+      output.write(`${toPrettyText(out, buttons.length + 1, t, options.botName)}\n`);
       for (const button of out.card?.buttons ?? []) buttons.push({ button, inputs: out.card!.inputs });
     }
   }
@@ -70,30 +73,31 @@ export async function runInteractive(options: InteractiveOptions): Promise<void>
 function steer(line: string, state: { user: string; channel: string; dm: boolean; thread?: string }, options: InteractiveOptions): string {
   const [command, ...rest] = line.slice(1).split(/\s+/);
   const arg = rest.join(' ');
+  const t = options.t;
   switch (command) {
     case 'as':
       if (arg) state.user = arg;
-      return `Je bent nu "${state.user}".`;
+      return t('console.as', { user: state.user });
     case 'channel':
       state.channel = arg || state.channel;
       state.dm = false;
       state.thread = undefined;
-      return `Kanaal: #${state.channel}`;
+      return t('console.channel', { channel: state.channel });
     case 'dm':
       state.dm = true;
       state.thread = undefined;
-      return 'Privégesprek met Wegwijs.';
+      return t('console.dm');
     case 'thread':
       state.thread = arg || undefined;
-      return state.thread ? `In draad ${state.thread}.` : 'Uit de draad.';
+      return state.thread ? t('console.thread.in', { thread: state.thread }) : t('console.thread.out');
     case 'clock': {
       const when = new Date(arg);
-      if (Number.isNaN(when.getTime())) return 'Gebruik: /clock 2026-11-23T09:00:00+01:00';
+      if (Number.isNaN(when.getTime())) return t('console.clock.usage');
       options.setClock(when);
       void options.bot.tick();
-      return `Klok: ${when.toISOString()}`;
+      return t('console.clock.set', { time: when.toISOString() });
     }
     default:
-      return 'Stuurcommando\'s: /as NAAM, /channel NAAM, /dm, /thread ID, /clock TIJD, /quit';
+      return t('console.steering');
   }
 }

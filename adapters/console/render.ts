@@ -2,7 +2,7 @@
  * Renders the core's neutral messages for the console: as one JSON object per message (script
  * mode) or as readable text with numbered buttons (interactive mode).
  */
-import { cardButtons, cardInputs, cardToPlainText, type ActionRef, type Card, type OutgoingMessage } from '../../src/core/index.ts';
+import { cardButtons, cardInputs, cardToPlainText, type ActionRef, type Card, type OutgoingMessage, type Translate } from '../../src/core/index.ts';
 
 export interface ConsoleButton {
   label: string;
@@ -46,9 +46,10 @@ export function toConsoleOutput(message: OutgoingMessage, id: string, where: Omi
 }
 
 /** Human-readable rendering for the interactive chat; buttons are numbered from `firstNumber`. */
-export function toPrettyText(output: ConsoleOutput, firstNumber = 1): string {
-  const where = output.dm ? `DM → ${output.to}` : `#${output.channel}${output.thread ? ` ↳ ${output.thread}` : ''}${output.private ? ` (alleen voor ${output.to})` : ''}`;
-  const head = `\x1b[36m[${output.id}] wegwijs · ${where}${output.update ? ' (bijgewerkt)' : ''}\x1b[0m`;
+export function toPrettyText(output: ConsoleOutput, firstNumber: number, t: Translate, botName: string): string {
+  const privately = output.private ? ` (${t('console.only_for', { user: output.to ?? '' })})` : '';
+  const where = output.dm ? `DM → ${output.to}` : `#${output.channel}${output.thread ? ` ↳ ${output.thread}` : ''}${privately}`;
+  const head = `\x1b[36m[${output.id}] ${botName} · ${where}${output.update ? ` (${t('console.updated')})` : ''}\x1b[0m`;
   if (!output.card) return `${head}\n${output.text}`;
   const lines = [head];
   if (output.card.title) lines.push(`\x1b[1m${output.card.title}\x1b[0m`);

@@ -32,6 +32,8 @@ export interface ScriptOptions {
   output: Writable;
   setClock: (to: Date) => void;
   botName: string;
+  /** Whether the bot printed a message with this id (so a "thread" can refer to it). */
+  printed?: (id: string) => Promise<boolean>;
 }
 
 /** Processes every line in order; resolves when the input ends. Returns the number of bad lines. */
@@ -53,19 +55,24 @@ export async function runScript(options: ScriptOptions): Promise<number> {
       report(`not valid JSON (${(err as Error).message})`);
       continue;
     }
-    const clock = ClockLine.safeParse(json);
-    if (clock.success) {
-      options.setClock(new Date(clock.data.clock));
-      await bot.tick();
-      continue;
-    }
-    const turn = TurnLine.safeParse(json);
-    if (!turn.success) {
-      const issue = turn.error.issues[0];
+    const isClock = typeof json === 'object' && json !== null && 'clock' in json;
+    const parsed = isClock ? ClockLine.safeParse(json) : TurnLine.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
       report(`${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}`);
       continue;
     }
-    await bot.handle(toIncoming(turn.data, options.botName), adapter);
+    if ('clock' in parsed.data) {
+      options.setClock(new Date(parsed.data.clock));
+      await bot.tick();
+      continue;
+    }
+    const turn = parsed.data;
+    if (turn.thread && options.printed && !(await options.printed(turn.thread))) {
+      report(`thread: "${turn.thread}" is no message the bot printed (use the "id" of a bot message)`);
+      continue;
+    }
+    await bot.handle(toIncoming(turn, options.botName), adapter);
   }
   return bad;
 }

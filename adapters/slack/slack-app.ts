@@ -9,7 +9,7 @@ import { App as BoltApp, ExpressReceiver, webApi } from '@slack/bolt';
 import type { Authorize, AuthorizeResult, Context, InstallationStore } from '@slack/bolt';
 import type { Express } from 'express';
 import type { SlackConfig } from '../../src/config.ts';
-import { errorCode, stripEntryWord, type Bot, type ConversationRef, type IncomingMessage, type Services } from '../../src/core/index.ts';
+import { errorCode, guessLanguage, stripEntryWord, type Bot, type ConversationRef, type IncomingMessage, type Services } from '../../src/core/index.ts';
 import { boltLogger } from './bolt-logger.ts';
 import {
   fromBlockAction,
@@ -28,8 +28,6 @@ import { createInstallationStore, installationCollection, INSTALLATION_PK, tenan
 import { SlackAdapter } from './slack-adapter.ts';
 import { EVENT_DEDUP_TTL_SECONDS, slackTiming, SLACK_EVENTS_PATH, SLACK_INSTALL_PATH, SLACK_REDIRECT_PATH, SLACK_SCOPES } from './constants.ts';
 import { TurnAdapter, type PlaceholderOptions, type RespondFn } from './turn-adapter.ts';
-
-const PLACEHOLDER_TEXT = { nl: 'Even zoeken…', en: 'Searching…' } as const;
 
 export interface SlackRuntime {
   adapter: SlackAdapter;
@@ -83,14 +81,14 @@ export async function startSlack(server: Express, host: { bot: Bot; services: Se
     ...(receiver ? { receiver } : { socketMode: true, appToken: config.appToken }),
     ...(authorize ? { authorize } : {}),
   });
-  const placeholderText = services.catalog.has('slack.searching')
-    ? services.catalog.t(services.config.language, 'slack.searching')
-    : PLACEHOLDER_TEXT[services.config.language];
+  // The placeholder speaks the language of the question (English when asked in English), else the turn's.
+  const placeholderText = async (message: IncomingMessage) =>
+    services.catalog.t(guessLanguage(message.text) ?? (await bot.languageFor(message)), 'slack.searching');
 
   /** Hands one message to the bot with a per-turn adapter; never throws. */
   const handle = async (message: IncomingMessage, turn: { placeholder?: Omit<PlaceholderOptions, 'text' | 'afterMs'>; respond?: RespondFn } = {}) => {
     const afterMs = options.placeholderAfterMs ?? slackTiming.placeholderAfterMs;
-    const placeholder = turn.placeholder ? { ...turn.placeholder, text: placeholderText, afterMs } : undefined;
+    const placeholder = turn.placeholder ? { ...turn.placeholder, text: await placeholderText(message), afterMs } : undefined;
     const turnAdapter = new TurnAdapter(adapter, log, { placeholder, respond: turn.respond });
     turnAdapter.start();
     try {

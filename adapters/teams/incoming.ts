@@ -65,7 +65,9 @@ export function resolveTenant(activity: TeamsActivity, fallback?: string): strin
 }
 
 export function userIdOf(account: { id: string; aadObjectId?: string }): string {
-  return account.aadObjectId || account.id;
+  // The channel account id ("29:…") is what Teams puts in mentions and what opening a 1:1 chat
+  // needs, so one person has one id whether they write, press a button or are @mentioned.
+  return account.id;
 }
 
 export interface IncomingOptions {
@@ -94,7 +96,7 @@ export function toIncoming(activity: TeamsActivity, options: IncomingOptions = {
     messageId: activity.id,
     user: { id: userIdOf(activity.from), name: activity.from.name ?? '' },
     text: action ? '' : messageText(activity.text ?? '', mentions, botId),
-    mentions: mentions.filter((m) => m.id !== botId).map((m) => ({ id: m.aadObjectId || m.id, name: m.name })),
+    mentions: mentions.filter((m) => m.id !== botId).map((m) => ({ id: userIdOf(m), name: m.name })),
     addressedToBot: addressed,
     isDirect,
     action,

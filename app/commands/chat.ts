@@ -33,7 +33,8 @@ export const chat: CliCommand = {
     try {
       if (scripted) {
         const input = values.script === '-' ? process.stdin : createReadStream(values.script!);
-        await runScript({ bot: app.bot, adapter, input, output: process.stdout, setClock: (to) => clock.set(to), botName: config.botName });
+        const printed = async (id: string) => /^m\d+$/.test(id) && Number(id.slice(1)) <= (await app.store.currentNumber('console', 'message'));
+        await runScript({ bot: app.bot, adapter, input, output: process.stdout, setClock: (to) => clock.set(to), botName: config.botName, printed });
       } else {
         await runInteractive({
           bot: app.bot,
@@ -45,6 +46,7 @@ export const chat: CliCommand = {
           dm: values.dm!,
           botName: config.botName,
           setClock: (to) => clock.set(to),
+          t: app.services.catalog.translator(config.language),
           drain: () => buffer.splice(0),
         });
       }

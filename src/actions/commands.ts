@@ -67,14 +67,41 @@ export async function logAndShow(turn: Turn, network: Network, input: { title: s
   const privacy = privacyNotice(created.redaction, turn.t.bind(turn));
   if (privacy) notes.push(privacy);
   if (unreadable) notes.push(turn.t('actions.date_unreadable', { text: unreadable, number: created.action.number, bot: services.config.botName }));
-  if (!input.owner.member) {
-    notes.push(turn.t('actions.owner_not_member', { owner: input.owner.name, number: created.action.number, facilitators: facilitatorNames(network) }));
-  }
+  if (!input.owner.member) notes.push(ownerNotice(turn, network, input.owner, created.action));
   if (notes.length) await turn.reply({ text: notes.join('\n') });
+  if (!input.owner.member) await tellFacilitators(services, network, input.owner, created.action, turn.user, true);
 }
 
 function facilitatorNames(network: Network): string {
   return network.facilitators.map((f) => `@${f}`).join(', ');
+}
+
+/** The confirmation's line for the facilitators about an owner who was no member yet. */
+function ownerNotice(turn: Turn, network: Network, owner: Owner, action: Action): string {
+  // A mentioned person (with an id) is a member now; a typed name waits until that person takes part.
+  const key = owner.id ? 'actions.owner_new_member' : 'actions.owner_not_member';
+  return turn.t(key, { owner: owner.name, number: action.number, facilitators: facilitatorNames(network) });
+}
+
+/**
+ * Tells the facilitators privately about an action whose owner was no member yet. After a
+ * confirmation in the channel (`shown`) a facilitator author has read its line already, so only
+ * another author's action is sent on; without one (the action-log port) every facilitator hears.
+ * Delivery problems are logged, never thrown: the action is kept either way.
+ */
+export async function tellFacilitators(services: Services, network: Network, owner: Owner, action: Action, by: ChatUser, shown: boolean): Promise<void> {
+  if (owner.member || (shown && isFacilitator(network, by.id))) return;
+  const t = services.catalog.translator(network.language);
+  const key = owner.id ? 'actions.owner_new_member_dm' : 'actions.owner_not_member_dm';
+  const text = t(key, { network: network.name, author: by.name || by.id, owner: owner.name, number: action.number, title: action.title, bot: services.config.botName });
+  for (const facilitator of network.facilitators.filter((f) => !shown || f !== by.id)) {
+    try {
+      const sent = await services.messenger.sendDirect(network.platform, network.tenantId, facilitator, { text });
+      if (!sent.ok) services.log.warn({ network: network.id, action: action.number, error: sent.error }, 'telling a facilitator about a new owner failed');
+    } catch (err) {
+      services.log.warn({ network: network.id, action: action.number, err: { message: (err as Error).message } }, 'telling a facilitator about a new owner failed');
+    }
+  }
 }
 
 const VERBS: [RegExp, string][] = [
@@ -145,9 +172,8 @@ export async function reportChange(turn: Turn, network: Network, result: ChangeR
   const lines = [turn.t(key, { number: a.number, title: a.title, owner: a.ownerName, date: a.due ? formatDate(a.due, turn.lang) : '' })];
   const privacy = result.redaction && privacyNotice(result.redaction as Redaction, turn.t.bind(turn));
   if (privacy) lines.push(privacy);
-  if (change.kind === 'owner' && !change.owner.member) {
-    lines.push(turn.t('actions.owner_not_member', { owner: change.owner.name, number: a.number, facilitators: facilitatorNames(network) }));
-  }
+  if (change.kind === 'owner' && !change.owner.member) lines.push(ownerNotice(turn, network, change.owner, a));
+  // Only facilitators reassign, so the line above tells them; no private message is needed.
   await turn.reply({ text: lines.join('\n') });
 }
 
@@ -231,6 +257,7 @@ export async function addActionsFor(
     const owner = await resolveOwner(services, id, item.owner?.trim() || undefined, by);
     const due = item.due ? readDate(services, network, item.due) : undefined;
     const { action } = await createAction(services, network, { title: item.title.trim(), owner, due }, by);
+    await tellFacilitators(services, network, owner, action, by, false);
     result.push({ number: action.number, title: action.title });
   }
   return result;

@@ -11,17 +11,24 @@ import { actions, ensureMember, findMember, isFacilitator, type Action, type Sta
 export interface Owner {
   id?: string;
   name: string;
-  /** False when the owner is no member of the network yet: the facilitator is told. */
+  /**
+   * False when the owner was no member of the network yet: the action is kept with that name
+   * and the facilitators are told. A mentioned owner (with an id) becomes a member with the
+   * action; a typed name (no id) is linked once that person takes part.
+   */
   member: boolean;
 }
 
-/** Resolves an owner typed as text ("@bram", "Bram") or given as a mention. */
+/** Resolves an owner typed as text ("@bram", "Bram") or given as a mention. Changes nothing. */
 export async function resolveOwner(services: Services, networkId: string, typed: string | ChatUser | undefined, author: ChatUser): Promise<Owner> {
   if (!typed) return { id: author.id, name: author.name || author.id, member: true };
   if (typeof typed !== 'string') {
-    // A mention is a real person in the channel: owning an action makes them a member.
-    const member = await ensureMember(services, networkId, { id: typed.id, name: typed.name || typed.id });
-    return { id: typed.id, name: member.name, member: true };
+    if (typed.id === author.id) return { id: author.id, name: author.name || author.id, member: true };
+    // A mention is a real person in the channel: owning the action makes them a member (in
+    // createAction / changeAction), but someone who never took part is news for the facilitator.
+    const existing = await services.store.members.get(networkId, typed.id);
+    if (existing) return { id: typed.id, name: existing.data.name, member: true };
+    return { id: typed.id, name: typed.name || typed.id, member: false };
   }
   const found = await findMember(services, networkId, typed);
   if (found) return { id: found.userId, name: found.name, member: true };
@@ -45,6 +52,7 @@ export async function createAction(
 ): Promise<Created> {
   const now = services.clock.now();
   await ensureMember(services, network.id, by);
+  if (input.owner.id && input.owner.id !== by.id) await ensureMember(services, network.id, { id: input.owner.id, name: input.owner.name });
   const redaction = redact(input.title, now);
   const number = await services.store.nextNumber(network.id, 'action');
   const at = now.toISOString();
@@ -92,7 +100,6 @@ export async function changeAction(services: Services, network: Network, number:
   let failure: ChangeResult | undefined;
   let redaction: Redaction | undefined;
   const facilitator = isFacilitator(network, by.id);
-  if (change.kind === 'owner' && change.owner.id && change.owner.member) await ensureMember(services, network.id, { id: change.owner.id, name: change.owner.name });
   const doc = await actions(services).update(network.id, String(number), (current) => {
     failure = undefined;
     if (!current) return void (failure = { ok: false, key: 'actions.error.unknown_number', vars: { number } });
@@ -148,6 +155,8 @@ export async function changeAction(services: Services, network: Network, number:
   });
   if (failure) return failure;
   await ensureMember(services, network.id, by);
+  // A mentioned new owner becomes a member only once the change went through.
+  if (change.kind === 'owner' && change.owner.id) await ensureMember(services, network.id, { id: change.owner.id, name: change.owner.name });
   services.log.info({ network: network.id, action: number, change: change.kind }, 'action changed');
   return { ok: true, action: doc!.data, redaction };
 }

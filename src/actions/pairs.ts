@@ -1,7 +1,8 @@
 /**
  * Which two members are invited to ask each other how it goes this week. Fair rotation: the pair
- * that met least often, then the people asked least often; never last week's pair again when
- * another pair is possible. Pure, so it is easy to test.
+ * that met least often, then the people asked least often; never last week's pair again. When last
+ * week's pair is the only one possible (two people with open actions), no pair is invited that
+ * week. Pure, so it is easy to test.
  */
 
 export interface PairHistory {
@@ -19,14 +20,18 @@ export function pairKey(a: string, b: string): string {
   return [a, b].sort().join('|');
 }
 
-/** The next pair from the candidates (members with open actions), or undefined with fewer than two. */
+/**
+ * The next pair from the candidates (members with open actions); undefined with fewer than two,
+ * or when the only possible pair is last week's.
+ */
 export function choosePair(candidates: string[], history: PairHistory): [string, string] | undefined {
   const people = [...new Set(candidates)].sort();
   if (people.length < 2) return undefined;
   const all: [string, string][] = [];
   for (let i = 0; i < people.length; i++) for (let j = i + 1; j < people.length; j++) all.push([people[i], people[j]]);
   const lastKey = history.last ? pairKey(...history.last) : undefined;
-  const allowed = all.length > 1 ? all.filter((p) => pairKey(...p) !== lastKey) : all;
+  const allowed = all.filter((p) => pairKey(...p) !== lastKey);
+  if (!allowed.length) return undefined;
   const score = (p: [string, string]) => [
     history.pairs[pairKey(...p)] ?? 0,
     (history.people[p[0]] ?? 0) + (history.people[p[1]] ?? 0),

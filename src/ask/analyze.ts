@@ -26,7 +26,9 @@ const STOP_WORDS = new Set(
   are was were be been being do does did have has had can could may might must shall should will
   would i you he she it we they me him her us them my your his its our their what who whom which
   where when why how of for in on at to from with by about as into than so not no any some
-  please thanks dank bedankt graag hallo hoi hi hello wegwijs`.split(/\s+/),
+  please thanks dank bedankt graag hallo hoi hi hello wegwijs someone somebody anyone anybody
+  something anything get gets got getting under just also very really s t ll re ve d qua
+  kort uitgelegd samengevat briefly explained nutshell`.split(/\s+/),
 );
 
 const SynonymFileSchema = z.object({
@@ -112,7 +114,9 @@ export function stems(word: string): string[] {
   if (/\d/.test(word) || word.length <= 3) return [word];
   let cached = STEM_CACHE.get(word);
   if (!cached) {
-    const nl = dutch.stem(word);
+    // Dutch spelling never ends a word in a double consonant, but the Snowball stemmer only
+    // undoubles kk/dd/tt: "stappen" → "stapp" must meet "stap", "zussen" → "zuss" meet "zus".
+    const nl = dutch.stem(word).replace(/([bfglmnprs])\1$/, '$1');
     const en = english.stem(word);
     cached = nl === en ? [nl] : [nl, en];
     // The vocabulary of cards and questions is small; the cap only guards against floods.
@@ -153,6 +157,7 @@ export const SYNONYM_CREDIT = 0.8;
 
 export const EXPANSION_WEIGHT = 0.4;
 export const ABBREVIATION_WEIGHT = 0.9;
+export const PHRASE_WEIGHT = 0.8;
 
 /**
  * Analyses a question: content words, each with its stems, plus synonym and abbreviation
@@ -179,11 +184,18 @@ export function analyseQuery(text: string, synonyms: Synonyms): { tokens: QueryT
       // no typed word of its own to count for confidence.
       if (source === undefined) source = -1 - i;
       const seen = new Set(tokens.map((t) => t.word));
+      // Every typed word of a multi-word phrase ("long term care") stands for the phrase's
+      // concept, so a card with its synonym covers all of them, not only the first word.
+      const phraseSources = new Set<number>([source]);
+      for (let j = i; j < i + n; j++) if (sourceOf.has(j)) phraseSources.add(sourceOf.get(j)!);
       for (const expansion of expansions) {
         for (const w of phraseWords(expansion.to)) {
           if (isStopWord(w) || seen.has(w)) continue;
           seen.add(w);
-          tokens.push({ word: w, terms: stems(w), source, weight: expansion.weight, credit: SYNONYM_CREDIT });
+          // A typed phrase of several words ("care office", "tegen zijn wil") names one concept
+          // unambiguously, unlike its loose parts: its synonyms search almost as strongly.
+          const weight = n > 1 ? Math.max(expansion.weight, PHRASE_WEIGHT) : expansion.weight;
+          for (const from of phraseSources) tokens.push({ word: w, terms: stems(w), source: from, weight, credit: SYNONYM_CREDIT });
         }
       }
       break;

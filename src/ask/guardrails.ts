@@ -9,7 +9,7 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { fold } from '../core/index.ts';
 
-export const RULE_KINDS = ['injection', 'medical', 'individual_legal', 'out_of_scope'] as const;
+export const RULE_KINDS = ['injection', 'medical', 'individual_legal', 'individual_case', 'out_of_scope'] as const;
 export type RuleKind = (typeof RULE_KINDS)[number];
 
 const GuardrailFileSchema = z.object(Object.fromEntries(RULE_KINDS.map((k) => [k, z.array(z.string().min(1)).default([])])) as Record<RuleKind, z.ZodDefault<z.ZodArray<z.ZodString>>>);

@@ -17,7 +17,6 @@ import { helpMessage, unknownCommandMessage } from './help.ts';
 
 export class Bot {
   private readonly features: Feature[] = [];
-  private readonly seen = new Map<string, string>();
 
   constructor(readonly services: Services) {
     this.use(builtinFeature(this));
@@ -77,7 +76,6 @@ export class Bot {
 
   /** Forgets a conversation the bot was removed from. */
   async forget(conversation: Pick<ConversationRef, 'platform' | 'tenantId' | 'channelId'>): Promise<void> {
-    this.seen.delete(networkId(conversation));
     await this.services.store.conversations.delete(`${conversation.platform}:${conversation.tenantId}`, conversation.channelId);
   }
 
@@ -142,6 +140,11 @@ export class Bot {
     return undefined;
   }
 
+  /**
+   * Keeps the conversation reference current: written when new, renamed, or marked dead by a
+   * failed delivery (someone writing in it shows it is alive again). Platform detail an adapter
+   * stored (Teams serviceUrl) is kept.
+   */
   private async remember(message: IncomingMessage): Promise<ConversationRef> {
     const ref: ConversationRef = {
       platform: message.platform,
@@ -151,18 +154,14 @@ export class Bot {
       isDirect: message.isDirect,
       userId: message.isDirect ? message.user.id : undefined,
     };
-    // Write once per process and conversation, not on every message.
-    const key = networkId(ref);
-    if (!this.seen.has(key)) {
-      const stored = await this.services.store.conversations.get(`${ref.platform}:${ref.tenantId}`, ref.channelId);
-      if (!stored || stored.data.dead) await this.saveConversation({ ...stored?.data, ...ref, dead: false } as ConversationRef);
-      else return { ...stored.data, ...ref, platformRef: stored.data.platformRef };
-      this.seen.set(key, key);
-    }
-    return ref;
+    const stored = (await this.services.store.conversations.get(`${ref.platform}:${ref.tenantId}`, ref.channelId))?.data;
+    const current = { ...ref, name: ref.name ?? stored?.name, platformRef: stored?.platformRef };
+    if (!stored || stored.dead || current.name !== stored.name) await this.saveConversation(current);
+    return current;
   }
 
-  private async languageFor(message: IncomingMessage): Promise<Lang> {
+  /** The language of a turn: the user's choice, else the network's, else the default. */
+  async languageFor(message: Pick<IncomingMessage, 'platform' | 'tenantId' | 'channelId' | 'isDirect' | 'user'>): Promise<Lang> {
     const { store, config } = this.services;
     const prefs = await store.users.get(`${message.platform}:${message.tenantId}`, message.user.id);
     if (prefs?.data.language) return prefs.data.language;

@@ -22,8 +22,15 @@ export interface MessengerOptions {
   maxAttempts?: number;
   baseDelayMs?: number;
   maxDelayMs?: number;
-  /** Minimum spacing between two messages to one conversation (Slack: about one per second). */
+  /**
+   * Minimum spacing between two messages to one conversation. Slack allows about one message per
+   * second per channel; Teams about 60 per 30 seconds per conversation.
+   */
   perConversationMs?: Partial<Record<Platform, number>>;
+  /** Minimum spacing between any two messages of one platform (the app-wide limit). */
+  perPlatformMs?: Partial<Record<Platform, number>>;
+  /** Minimum spacing between two direct messages (Slack opens each DM with a tier-3 method, ~50/min). */
+  perDirectMs?: Partial<Record<Platform, number>>;
   sleep?: (ms: number) => Promise<void>;
 }
 
@@ -41,7 +48,9 @@ export class Messenger {
       maxAttempts: 4,
       baseDelayMs: 500,
       maxDelayMs: 30_000,
-      perConversationMs: { slack: 1100 },
+      perConversationMs: { slack: 1100, teams: 500 },
+      perPlatformMs: { slack: 20, teams: 20 },
+      perDirectMs: { slack: 1200 },
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
       ...options,
     };
@@ -87,11 +96,16 @@ export class Messenger {
 
   private async deliver(ref: ConversationRef, send: () => Promise<PostedMessage>): Promise<DeliveryResult> {
     const key = conversationKey(ref);
+    const limits: [string, number | undefined][] = [
+      [key, this.options.perConversationMs[ref.platform]],
+      [ref.platform, this.options.perPlatformMs[ref.platform]],
+      ...(ref.isDirect ? ([[`${ref.platform}:direct`, this.options.perDirectMs[ref.platform]]] as [string, number | undefined][]) : []),
+    ];
     for (let attempt = 1; attempt <= this.options.maxAttempts; attempt++) {
-      await this.space(key, ref.platform);
+      await this.space(limits);
       try {
         const posted = await send();
-        this.lastSent.set(key, Date.now());
+        for (const [limitKey] of limits) this.lastSent.set(limitKey, Date.now());
         return { ok: true, messageId: posted.id, attempts: attempt };
       } catch (err) {
         const failure = err instanceof DeliveryError ? err : new DeliveryError((err as Error).message, 'fatal');
@@ -110,13 +124,14 @@ export class Messenger {
     return { ok: false, error: 'delivery_failed', attempts: this.options.maxAttempts };
   }
 
-  private async space(key: string, platform: Platform): Promise<void> {
-    const spacing = this.options.perConversationMs[platform] ?? 0;
-    const last = this.lastSent.get(key);
-    if (spacing && last !== undefined) {
-      const wait = last + spacing - Date.now();
-      if (wait > 0) await this.options.sleep(wait);
-    }
+  /** Waits until every limit that applies (conversation, platform, direct messages) allows a message. */
+  private async space(limits: [key: string, spacingMs: number | undefined][]): Promise<void> {
+    const waits = limits.map(([key, spacing]) => {
+      const last = this.lastSent.get(key);
+      return spacing && last !== undefined ? last + spacing - Date.now() : 0;
+    });
+    const wait = Math.max(0, ...waits);
+    if (wait > 0) await this.options.sleep(wait);
   }
 
   private async markDead(ref: ConversationRef): Promise<void> {

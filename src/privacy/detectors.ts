@@ -34,8 +34,10 @@ const iban: Detector = (t) => spans(t, /\bNL\s?\d{2}\s?[A-Z]{4}\s?(?:\d\s?){9}\d
 // Dutch numbers: 06-12345678, 06 1234 5678, +31 6 12345678, 0031 20 123 4567, 020-1234567.
 const phone: Detector = (t) => spans(t, /(?<![\d+])(?:\+31|0031|0)[\s-]?(?:\(0\)[\s-]?)?\d(?:[\s-]?\d){8}(?!\d)/g, 'phone');
 
-const bsn: Detector = (t) =>
-  spans(t, /(?<![\d.])\d{3}[.\s-]?\d{2}[.\s-]?\d{2}[.\s-]?\d{2}(?![\d])|(?<![\d.])\d{4}[.\s]?\d{2}[.\s]?\d{3}(?!\d)/g, 'bsn', (m) => isValidBsn(m[0].replace(/\D/g, '')));
+// Nine digits as people write them: 111222333, 111 222 333, 111.222.333, 1112.22.333, 111-22-33-33.
+const BSN_GROUPINGS = [/\d{9}/, /\d{3}[.\s-]\d{3}[.\s-]\d{3}/, /\d{4}[.\s-]\d{2}[.\s-]\d{3}/, /\d{3}[.\s-]?\d{2}[.\s-]?\d{2}[.\s-]?\d{2}/];
+const BSN_PATTERN = new RegExp(`(?<![\\d.])(?:${BSN_GROUPINGS.map((g) => g.source).join('|')})(?![\\d])`, 'g');
+const bsn: Detector = (t) => spans(t, BSN_PATTERN, 'bsn', (m) => isValidBsn(m[0].replace(/\D/g, '')));
 
 const MONTHS = 'januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec|january|february|march|may|june|july|august|october';
 const DATE = `(?:\\d{1,2}[-/.]\\d{1,2}[-/.](\\d{4})|(\\d{4})-\\d{1,2}-\\d{1,2}|\\d{1,2}\\s+(?:${MONTHS})\\.?\\s+(\\d{4}))`;

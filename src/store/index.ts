@@ -84,6 +84,11 @@ export class Store {
     return doc!.data.value;
   }
 
+  /** The last number handed out in a sequence (0 when none yet). */
+  async currentNumber(pk: string, name: string): Promise<number> {
+    return (await this.counters.get(pk, name))?.data.value ?? 0;
+  }
+
   close(): Promise<void> {
     return this.docs.close();
   }

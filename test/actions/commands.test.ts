@@ -22,12 +22,56 @@ describe('actions', () => {
 
   it('logs an action for a mentioned owner, who becomes a member, with a due date', async () => {
     const outs = await h.send({ user: 'anna', channel: 'c1', text: 'wegwijs actie Bel het zorgkantoor over het MDO @bram voor vrijdag' });
-    expect(outs).toHaveLength(1);
+    expect(outs).toHaveLength(2);
     expect(outs[0].card?.title).toBe('#1 Bel het zorgkantoor over het MDO');
     expect(outs[0].card?.body).toContain('Eigenaar: bram');
     expect(outs[0].card?.body).toContain('vr 20 nov');
+    // bram never took part: the action is kept in his name, and the facilitator (the author) is told.
+    expect(outs[1].text).toContain('bram deed nog niet mee in dit netwerk');
+    expect(outs[1].text).toContain('Facilitator (@anna)');
+    expect(outs.filter((o) => o.dm)).toEqual([]);
     expect(await h.app.store.members.get('console:local:c1', 'bram')).toBeDefined();
     expect(texts(await h.say('bram', 'c1', 'wegwijs actie 1 klaar'))).toContain('Actie #1 is klaar');
+    // Now bram is a member: a second action in his name needs no word to the facilitator.
+    const again = await h.send({ user: 'anna', channel: 'c1', text: 'wegwijs actie Verslag delen @bram' });
+    expect(again).toHaveLength(1);
+    expect(again[0].card?.body).toContain('Eigenaar: bram');
+  });
+
+  it('tells the facilitators privately when a member logs an action for someone who never took part', async () => {
+    await h.say('anna', 'c1', 'wegwijs netwerk facilitator @dirk');
+    await h.say('bram', 'c1', 'wegwijs actie Eigen actie');
+    const outs = await h.send({ user: 'bram', channel: 'c1', text: 'wegwijs actie Logeerplek zoeken @zoe voor vrijdag' });
+    const channel = outs.filter((o) => !o.dm && !o.private);
+    expect(channel[0].card?.title).toBe('#2 Logeerplek zoeken');
+    expect(channel[0].card?.body).toContain('Eigenaar: zoe');
+    expect(channel[1].text).toContain('zoe deed nog niet mee in dit netwerk');
+    expect(channel[1].text).toContain('Facilitator (@anna, @dirk)');
+    const dms = outs.filter((o) => o.dm);
+    expect(dms.map((o) => o.to)).toEqual(['anna', 'dirk']);
+    expect(dms[0].text).toContain('In Passende plekken legde bram actie #2 "Logeerplek zoeken" vast op naam van zoe, die nog niet meedeed');
+    // The action is kept and zoe is a member who can update it.
+    expect(await h.app.store.members.get('console:local:c1', 'zoe')).toBeDefined();
+    expect(texts(await h.say('zoe', 'c1', 'wegwijs actie 2 klaar'))).toContain('Actie #2 is klaar');
+    // A typed name through the form: kept under that name, and the facilitators hear it privately too.
+    const [form] = await h.say('bram', 'c1', 'wegwijs actie');
+    const typed = await h.press('bram', { channel: 'c1' }, { ...form.card!.buttons[0].action, inputs: { title: 'Zorgkantoor bellen', owner: 'Xander', due: '' } });
+    expect(typed[0].card?.body).toContain('Eigenaar: Xander');
+    expect(texts(typed.filter((o) => !o.dm))).toContain('Xander is nog geen lid');
+    expect(typed.filter((o) => o.dm).map((o) => o.to)).toEqual(['anna', 'dirk']);
+    expect(typed.find((o) => o.dm)!.text).toContain('Xander is nog geen lid van het netwerk');
+    expect(await h.app.store.members.get('console:local:c1', 'xander')).toBeUndefined();
+  });
+
+  it('tells the facilitator when an action is reassigned to someone new; a refused reassignment changes nobody', async () => {
+    await h.say('bram', 'c1', 'wegwijs actie Bel het zorgkantoor');
+    expect(texts(await h.send({ user: 'bram', channel: 'c1', text: 'wegwijs actie 1 eigenaar @erik' }))).toContain('alleen een facilitator');
+    expect(await h.app.store.members.get('console:local:c1', 'erik')).toBeUndefined();
+    const outs = await h.send({ user: 'anna', channel: 'c1', text: 'wegwijs actie 1 eigenaar @erik' });
+    expect(texts(outs)).toContain('Actie #1 is nu van erik');
+    expect(texts(outs)).toContain('erik deed nog niet mee in dit netwerk');
+    expect(outs.filter((o) => o.dm)).toEqual([]);
+    expect(await h.app.store.members.get('console:local:c1', 'erik')).toBeDefined();
   });
 
   it('keeps an owner typed as a name that is no member, and tells the facilitator', async () => {
@@ -143,8 +187,13 @@ describe('actions', () => {
     expect(list[0].text).toContain('#2 Afspraak met zorgkantoor maken (bram, open, voor vr 20 nov)');
     expect(list[0].text).toContain('#3 Verslag delen (anna, open)');
     // "Carla" was typed as a name, not a member: once carla takes part, the action is hers.
+    const before = h.outputs.length;
     const [byName] = await port.addActions(channel, [{ title: 'Logeerplek zoeken', owner: 'Carla' }], { id: 'anna', name: 'anna' })!.then((r) => r!);
     expect(byName.number).toBe(4);
+    // No confirmation in the channel here, so the facilitator hears it privately.
+    const told = h.outputs.slice(before).filter((o) => o.dm);
+    expect(told.map((o) => o.to)).toEqual(['anna']);
+    expect(told[0].text).toContain('actie #4 "Logeerplek zoeken" vast op naam van Carla');
     await h.say('carla', 'c1', 'wegwijs actie Eigen actie');
     expect((await h.say('carla', 'c1', 'wegwijs actie 4 klaar'))[0].text).toContain('Actie #4 is klaar');
     expect(await port.addActions({ ...channel, channelId: 'nope' }, [{ title: 'x' }], { id: 'anna', name: 'anna' })).toBeUndefined();

@@ -104,6 +104,24 @@ describe('weekly nudge', () => {
     expect(list[0].text).toContain('#1 Bel het zorgkantoor (bram, bezig');
   });
 
+  it('never invites the same pair twice in a row: with only one possible pair it skips a week', async () => {
+    const h = await harness({ start: '2026-11-16T10:00:00+01:00' });
+    await h.say('anna', 'c1', 'wegwijs netwerk start "Passende plekken"');
+    await h.say('anna', 'c1', 'wegwijs actie Agenda maken');
+    await h.say('bram', 'c1', 'wegwijs actie Bel het zorgkantoor');
+    const weeks = [];
+    for (const monday of ['2026-11-23', '2026-11-30', '2026-12-07']) weeks.push(nudges(await h.at(`${monday}T09:00:00+01:00`)));
+    expect(weeks.map((w) => w.length)).toEqual([1, 1, 1]);
+    const [first, second, third] = weeks.map((w) => w[0].text);
+    expect(first).toContain('🤝 anna en bram: vragen jullie elkaar');
+    // Last week's pair is the only possible one: no pair line, and the nudge still reads well.
+    expect(second).not.toContain('🤝');
+    expect(second).not.toMatch(/\n\n\n/);
+    expect(second).toContain('Lopende acties');
+    expect(second.trimEnd().endsWith('_')).toBe(true);
+    expect(third).toContain('🤝 anna en bram: vragen jullie elkaar');
+  });
+
   it('a bot that was down over the scheduled time sends the nudge once on return', async () => {
     const h = await harness({ start: '2026-11-16T10:00:00+01:00' });
     await h.say('anna', 'c1', 'wegwijs netwerk start "Passende plekken"');

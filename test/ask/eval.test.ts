@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { AskEngine, FLOORS, loadEvalSet, runEval } from '../../src/ask/index.ts';
+import { AskEngine, FLOORS, loadCards, loadEvalSet, runEval } from '../../src/ask/index.ts';
+import { DEFAULT_KNOWLEDGE_DIR, fold } from '../../src/core/index.ts';
 
 const FILE = fileURLToPath(new URL('../eval/questions.jsonl', import.meta.url));
 
@@ -13,6 +14,12 @@ describe('evaluation set', () => {
     expect(items.filter((i) => 'refuse' in i).length).toBeGreaterThanOrEqual(20);
     const unknown = answerable.flatMap((i) => ('cards' in i ? i.cards : [])).filter((id) => !engine.card(id));
     expect(unknown).toEqual([]);
+  });
+
+  it('asks in other words than the cards do (it measures retrieval, not recall of card questions)', () => {
+    const norm = (q: string) => fold(q).replace(/[^\p{L}\p{N} ]+/gu, ' ').replace(/\s+/g, ' ').trim();
+    const cardQuestions = new Set(loadCards(DEFAULT_KNOWLEDGE_DIR).flatMap((c) => c.questions.map(norm)));
+    expect(loadEvalSet(FILE).filter((i) => cardQuestions.has(norm(i.q))).map((i) => i.q)).toEqual([]);
   });
 
   it('meets the floors: top-3 hit rate, refusal recall, in-scope refusals', async () => {

@@ -5,7 +5,7 @@ import { silentLogger } from '../../src/core/index.ts';
 import { createLlmClient } from '../../src/llm/index.ts';
 import { completion, startFakeOpenAi, type FakeOpenAi, type FakeReply } from '../helpers/fake-openai.ts';
 
-type Mode = 'grounded' | 'invented' | 'slow' | 'rate-limited';
+type Mode = 'grounded' | 'invented' | 'uncited' | 'slow' | 'rate-limited';
 let mode: Mode = 'grounded';
 let requests: { system: string; user: string }[] = [];
 let fake: FakeOpenAi;
@@ -20,7 +20,9 @@ beforeAll(async () => {
     const content = JSON.stringify(
       mode === 'grounded'
         ? { answered: true, answer: 'Samengevat: het CCE adviseert teams die vastlopen.', cards: [ids[0]] }
-        : { answered: true, answer: 'Het CCE regelt een plek binnen een week.', cards: ['verzonnen-kaart'] },
+        : mode === 'uncited'
+          ? { answered: true, answer: 'Het CCE helpt altijd binnen een week.', cards: [] }
+          : { answered: true, answer: 'Het CCE regelt een plek binnen een week.', cards: ['verzonnen-kaart'] },
     );
     return { status: 200, json: completion(content) };
   });
@@ -57,6 +59,15 @@ describe('ask with an LLM (real openai client, local HTTP server)', () => {
     expect(answer.via).toBe('offline');
     expect(answer.text).toBe(answer.card!.answer);
     expect(answer.text).not.toMatch(/binnen een week/);
+  });
+
+  it('drops an answer that cites no card at all, and gives the offline answer', async () => {
+    mode = 'uncited';
+    const answer = await engineWith().answer('Wat doet het CCE?');
+    expect(requests).toHaveLength(1);
+    expect(answer.via).toBe('offline');
+    expect(answer.text).toBe(answer.card!.answer);
+    expect(answer.text).not.toContain('binnen een week');
   });
 
   it('falls back to the offline answer on a time-out', async () => {

@@ -23,7 +23,7 @@ describe('wegwijs chat (interactive)', () => {
     expect(screen).toContain("All right, I'll speak English with you from now on.");
     expect(screen).toContain('bram (DM)>');
     // "gewoon gepraat" is not addressed to the bot: three answers for the three addressed lines.
-    expect(screen.match(/\] wegwijs · /g)).toHaveLength(3);
+    expect(screen.match(/\] zorgbot · /g)).toHaveLength(3);
     expect(screen.match(/Wat Wegwijs kan/g)).toHaveLength(2);
   });
 });

@@ -20,18 +20,22 @@ describe('wegwijs chat --script (separate process)', () => {
         { user: 'anna', dm: true, text: 'help' },
         { clock: '2026-11-23T09:00:00+01:00' },
         { user: 'bram', channel: 'c1', text: `wegwijs ${'x'.repeat(50_000)}` },
+        { clock: 'gisteren' },
+        { user: 'bram', channel: 'c1', thread: 'm99', text: 'in een draad die niet bestaat' },
       );
     const result = await runCli(['chat', '--script', '-'], { input, env: { WEGWIJS_DATA_DIR: temp.dir } });
     temp.cleanup();
     expect(result.code).toBe(0);
-    const [help, badJson, badShape, language, englishHelp, tooLong] = result.lines;
+    const [help, badJson, badShape, language, englishHelp, tooLong, badClock, badThread] = result.lines;
     expect(help).toMatchObject({ channel: 'c1', card: { title: 'Wat Wegwijs kan' } });
     expect(badJson).toMatchObject({ line: 2, error: expect.stringContaining('line 2: not valid JSON') });
     expect(badShape).toMatchObject({ line: 4, error: expect.stringContaining('"channel" or "dm"') });
     expect(language).toMatchObject({ dm: true, to: 'anna' });
     expect(englishHelp).toMatchObject({ dm: true, card: { title: 'What Wegwijs can do' } });
     expect(tooLong).toMatchObject({ channel: 'c1', text: expect.stringContaining('te lang') });
-    expect(result.lines).toHaveLength(6);
+    expect(badClock).toMatchObject({ line: 9, error: expect.stringContaining('clock: not a date-time') });
+    expect(badThread).toMatchObject({ line: 10, error: expect.stringContaining('"m99" is no message the bot printed') });
+    expect(result.lines).toHaveLength(8);
     expect(result.stderr).not.toContain('wegwijs hulp');
   });
 

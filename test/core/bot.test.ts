@@ -113,6 +113,17 @@ describe('bot', () => {
     expect(h.outputs.at(-1)).toMatchObject({ channel: 'kanaal-a', text: 'proactief' });
   });
 
+  it('revives a conversation that a failed delivery marked dead, as soon as someone writes in it', async () => {
+    await h.say('anna', 'kanaal-b', 'wegwijs echo hallo');
+    await h.app.store.conversations.update('console:local', 'kanaal-b', (c) => (c ? { ...c, dead: true } : undefined));
+    const ref = await h.app.services.messenger.conversation('console', 'local', 'kanaal-b');
+    expect((await h.app.services.messenger.post(ref!, { text: 'x' })).error).toBe('conversation_gone');
+    await h.say('anna', 'kanaal-b', 'wegwijs echo weer terug');
+    const revived = await h.app.services.messenger.conversation('console', 'local', 'kanaal-b');
+    expect(revived?.dead).toBeFalsy();
+    expect((await h.app.services.messenger.post(revived!, { text: 'proactief' })).ok).toBe(true);
+  });
+
   it('rejects a second feature with the same name', () => {
     expect(() => h.app.bot.use(probeFeature([]))).toThrow(/registered twice/);
   });

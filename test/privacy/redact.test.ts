@@ -17,6 +17,9 @@ describe('redact', () => {
   it.each([
     ['BSN 111222333', 'BSN [BSN]', 'bsn'],
     ['bsn: 1112.22.333', 'bsn: [BSN]', 'bsn'],
+    ['BSN 111 222 333', 'BSN [BSN]', 'bsn'],
+    ['bsn: 111.222.333.', 'bsn: [BSN].', 'bsn'],
+    ['burgerservicenummer 111-222-333', 'burgerservicenummer [BSN]', 'bsn'],
     ['bel 06-12345678', 'bel [telefoon]', 'phone'],
     ['bel +31 6 1234 5678', 'bel [telefoon]', 'phone'],
     ['zorgkantoor 030-1234567', 'zorgkantoor [telefoon]', 'phone'],

@@ -5,6 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { startFakeSlack, type FakeSlack, type SlackCall } from './fake-slack.ts';
 import { slackTiming } from '../../adapters/slack/index.ts';
+import { toMrkdwn } from '../../adapters/slack/mrkdwn.ts';
+import { formatDate, ManualClock } from '../../src/core/index.ts';
 import { probeFeature } from './probe-feature.ts';
 import { nextTs, postSigned, sendCommand, sendEvent, sendInteraction, sign, startSlackServer, type SlackServer } from './slack-helpers.ts';
 
@@ -270,6 +272,91 @@ describe('Slack proactive delivery through the messenger', () => {
     const gone = await messenger.post({ ...ref, channelId: 'C9' }, { text: 'Wekelijkse voortgang' });
     expect(gone).toMatchObject({ ok: false, error: 'conversation_gone', attempts: 1 });
     expect((await wegwijs.app.store.conversations.get('slack:T1', 'C9'))?.data.dead).toBe(true);
+  });
+});
+
+describe('Slack weekly nudge (the real scheduler, end to end)', () => {
+  /** Wednesday 18 November 2026, 10:00 in Amsterdam: when the network and its actions are made. */
+  const WEDNESDAY = '2026-11-18T09:00:00.000Z';
+  /** The next Monday 09:00 in Amsterdam (CET, UTC+1): the default nudge slot. */
+  const MONDAY_0900 = new Date('2026-11-23T08:00:00.000Z');
+  let nudging: SlackServer;
+
+  beforeAll(async () => {
+    // Its own server (and store) with a pinned clock, on the same fake Web API.
+    nudging = await startSlackServer(fake, { clock: new ManualClock(WEDNESDAY) });
+  });
+  afterAll(async () => {
+    await nudging?.close();
+  });
+
+  it('posts the nudge in the channel and a reminder with buttons to the owner at Monday 09:00, once', async () => {
+    const app = nudging.app;
+    expect(app.bot.has('networks')).toBe(true);
+    expect(app.bot.has('actions')).toBe(true);
+    const nudgeUrl = nudging.server.url;
+    const t = app.services.catalog.translator('nl');
+    const channel = 'C20';
+    const owner = 'UBRAM01';
+    const step = async (send: () => Promise<Response>, contains: string, what: string) => {
+      const since = fake.calls.length;
+      expect((await send()).status).toBe(200);
+      await fake.waitFor(posted(channel, contains, since), what);
+    };
+
+    await step(() => sendCommand(nudgeUrl, 'netwerk start "Passende plekken"', { channel, user: 'U1' }), 'Passende plekken', 'the network started');
+    const ts = nextTs();
+    await step(
+      () => sendEvent(nudgeUrl, { type: 'app_mention', user: 'U1', text: `<@UBOTT1> actie Bel de wijkverpleging over de plek <@${owner}> voor vrijdag`, ts, channel, event_ts: ts }),
+      'Bel de wijkverpleging over de plek',
+      'the action card',
+    );
+    await step(() => sendCommand(nudgeUrl, 'actie Zoek een logeerplek in de regio', { channel, user: 'U1' }), 'Zoek een logeerplek', 'the second action');
+    // The facilitator notes progress on the owner's action: next Monday's win.
+    await step(() => sendCommand(nudgeUrl, 'actie 1 voortgang Eerste gesprek gehad', { channel, user: 'U1' }), 'Voortgang bij actie #1', 'the progress');
+    const [network] = (await app.store.networks.list()).map((d) => d.data);
+    expect(network).toMatchObject({ name: 'Passende plekken', platform: 'slack', tenantId: 'T1', channelId: channel, schedule: '0 9 * * 1', timeZone: 'Europe/Amsterdam' });
+    const ownerName = (await app.store.members.get(network.id, owner))?.data.name;
+    expect(ownerName).toBeTruthy();
+
+    const since = fake.calls.length;
+    await app.bot.tick(MONDAY_0900);
+    const nudged = fake.calls.slice(since);
+    expect(nudged.map((c) => c.method)).toEqual(['chat.postMessage', 'conversations.open', 'chat.postMessage']);
+    expect(nudged.every((c) => c.token === 'xoxb-T1' && c.response.ok === true)).toBe(true);
+
+    // In the channel (not in a thread): the weekly progress, wins first, then the open actions.
+    const [post, open, dm] = nudged;
+    expect(post.args.channel).toBe(channel);
+    expect(post.args.thread_ts).toBeUndefined();
+    const text = String(post.args.text);
+    expect(text).toContain(toMrkdwn(`**${t('actions.nudge.title', { network: 'Passende plekken' })}**`));
+    expect(text).toContain(t('actions.nudge.wins'));
+    expect(text).toContain(t('actions.nudge.win_progress', { owner: ownerName!, number: 1, title: 'Bel de wijkverpleging over de plek' }));
+    expect(text).toContain('Eerste gesprek gehad');
+    expect(text).toContain(t('actions.nudge.open'));
+    expect(text).toContain(`#1 Bel de wijkverpleging over de plek (${t('actions.due_short', { date: formatDate('2026-11-20', 'nl') })})`);
+    expect(text).toContain('#2 Zoek een logeerplek in de regio');
+    expect(text.indexOf(t('actions.nudge.wins'))).toBeLessThan(text.indexOf(t('actions.nudge.open')));
+
+    // To the owner (overdue since Friday): the DM is opened, and the reminder card goes there.
+    expect(open.args.users).toBe(owner);
+    expect(dm.args.channel).toBe(`D${owner}`);
+    const blocks = dm.args.blocks as { type: string; text?: { text: string }; elements?: { type: string; action_id: string; value: string; text: { text: string } }[] }[];
+    const shown = JSON.stringify(blocks);
+    expect(shown).toContain(t('actions.reminder.title'));
+    expect(shown).toContain('#1 Bel de wijkverpleging over de plek');
+    expect(shown).not.toContain('#2');
+    const pressable = blocks.filter((b) => b.type === 'actions').flatMap((b) => b.elements ?? []);
+    expect(pressable.map((b) => b.text.text)).toEqual([t('actions.button.done'), t('actions.button.progress'), t('actions.button.stuck'), t('actions.button.later')]);
+    expect(pressable.map((b) => b.action_id.replace(/~\d+$/, ''))).toEqual(['actions.done', 'actions.progress', 'actions.stuck', 'actions.later']);
+    for (const b of pressable) expect(JSON.parse(b.value)).toEqual({ network: network.id, n: 1, dm: true });
+
+    // The same slot again (a second tick, a later tick in the same hour): nothing more.
+    await app.bot.tick(MONDAY_0900);
+    await app.bot.tick(new Date(MONDAY_0900.getTime() + 30 * 60_000));
+    expect(fake.calls.slice(since)).toHaveLength(3);
+    expect((await app.store.networks.get(network.id, network.id))?.data.lastNudgeAt).toBe(MONDAY_0900.toISOString());
   });
 });
 

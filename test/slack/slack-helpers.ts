@@ -6,7 +6,7 @@ import { createHmac } from 'node:crypto';
 import { createApp, type App } from '../../app/compose.ts';
 import { startServer, type RunningServer } from '../../app/server.ts';
 import { loadConfig } from '../../src/config.ts';
-import { silentLogger, type Feature } from '../../src/core/index.ts';
+import { silentLogger, type Clock, type Feature } from '../../src/core/index.ts';
 import { tempDir } from '../helpers/temp.ts';
 import type { FakeSlack } from './fake-slack.ts';
 
@@ -19,10 +19,13 @@ export interface SlackServer {
   close(): Promise<void>;
 }
 
-/** Starts Wegwijs with Slack pointed at `fake`; `features` are plugged in for the test. */
+/**
+ * Starts Wegwijs with Slack pointed at `fake`; `features` are plugged in for the test; `clock` is
+ * the app's clock (a `ManualClock` pins "now" for dates typed in commands).
+ */
 export async function startSlackServer(
   fake: FakeSlack,
-  options: { env?: Record<string, string>; features?: Feature[]; dataDir?: string } = {},
+  options: { env?: Record<string, string>; features?: Feature[]; dataDir?: string; clock?: Clock } = {},
 ): Promise<SlackServer> {
   const temp = options.dataDir ? undefined : tempDir();
   const config = loadConfig({
@@ -37,6 +40,7 @@ export async function startSlackServer(
   });
   const sleeps: number[] = [];
   const app = await createApp(config, {
+    clock: options.clock,
     log: silentLogger,
     messenger: {
       baseDelayMs: 1,

@@ -3,7 +3,7 @@ import { enableTeamsLocalMode } from '../../adapters/teams/index.ts';
 import { createApp, type App } from '../../app/compose.ts';
 import { startServer, type RunningServer } from '../../app/server.ts';
 import { loadConfig } from '../../src/config.ts';
-import { silentLogger, type Feature } from '../../src/core/index.ts';
+import { silentLogger, type Clock, type Feature } from '../../src/core/index.ts';
 import { tempDir } from '../helpers/temp.ts';
 
 export interface TeamsBot {
@@ -14,8 +14,11 @@ export interface TeamsBot {
   close(): Promise<void>;
 }
 
-/** `localMode`: explicitly enable Teams local mode (no credentials, no tokens) before starting. */
-export async function startTeamsBot(options: { env?: Record<string, string>; features?: Feature[]; localMode?: boolean } = {}): Promise<TeamsBot> {
+/**
+ * `localMode`: explicitly enable Teams local mode (no credentials, no tokens) before starting.
+ * `clock`: the app's clock (a `ManualClock` pins "now" for dates typed in commands).
+ */
+export async function startTeamsBot(options: { env?: Record<string, string>; features?: Feature[]; localMode?: boolean; clock?: Clock } = {}): Promise<TeamsBot> {
   const temp = tempDir('wegwijs-teams-');
   const config = loadConfig({
     WEGWIJS_DATA_DIR: temp.dir,
@@ -26,7 +29,7 @@ export async function startTeamsBot(options: { env?: Record<string, string>; fea
     ...options.env,
   });
   const sleeps: number[] = [];
-  const app = await createApp(config, { log: silentLogger, messenger: { baseDelayMs: 1, sleep: async (ms) => void sleeps.push(ms) } });
+  const app = await createApp(config, { clock: options.clock, log: silentLogger, messenger: { baseDelayMs: 1, sleep: async (ms) => void sleeps.push(ms) } });
   for (const feature of options.features ?? []) app.bot.use(feature);
   let server: RunningServer;
   try {

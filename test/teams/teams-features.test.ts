@@ -1,10 +1,12 @@
 /**
  * End to end with the real features (networks, actions, deliberation) through Teams, in explicit
  * local mode against a fake Bot Connector: a real card's button, a deliberation's reply chain,
- * and tenant isolation. Feature steps are skipped while a feature is not registered.
+ * tenant isolation, and the real weekly nudge driven by the scheduler's tick. Every feature these
+ * tests use must be registered: a missing one fails the test instead of skipping it.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { channelMention, FakeConnector, personalMessage } from './fake-connector.ts';
+import { formatDate, ManualClock } from '../../src/core/index.ts';
+import { BOT, channelMention, FakeConnector, personalMessage } from './fake-connector.ts';
 import { startTeamsBot, type TeamsBot } from './server.ts';
 
 const TENANT = 'tenant-a';
@@ -23,7 +25,8 @@ describe('Teams with the real features', () => {
   });
 
   it('presses a button of a real feature card (an action card) in a channel', async () => {
-    if (!bot.app.bot.has('networks') || !bot.app.bot.has('actions')) return;
+    expect(bot.app.bot.has('networks')).toBe(true);
+    expect(bot.app.bot.has('actions')).toBe(true);
     const channel = '19:netwerk@thread.tacv2';
     await teams.deliver(bot.url, channelMention({ tenant: TENANT, channel }, 'netwerk start "Noord"'));
     await teams.deliver(bot.url, channelMention({ tenant: TENANT, channel }, 'actie Bel de wijkverpleging over de plek'));
@@ -49,7 +52,8 @@ describe('Teams with the real features', () => {
   });
 
   it('follows replies (without a mention) in the reply chain of a deliberation it started', async () => {
-    if (!bot.app.bot.has('networks') || !bot.app.bot.has('deliberate')) return;
+    expect(bot.app.bot.has('networks')).toBe(true);
+    expect(bot.app.bot.has('deliberate')).toBe(true);
     const channel = '19:beraad@thread.tacv2';
     await teams.deliver(bot.url, channelMention({ tenant: TENANT, channel }, 'netwerk start "Noord"'));
     const before = teams.sent.length;
@@ -68,6 +72,97 @@ describe('Teams with the real features', () => {
     const answers = teams.sent.slice(count);
     expect(answers.some((r) => r.method === 'PUT' && r.activityId === step.responseId)).toBe(true);
     expect(JSON.stringify(answers.map((r) => r.body))).toContain('Bram');
+  });
+});
+
+/** Wednesday 18 November 2026, 10:00 in Amsterdam: when the network and its actions are made. */
+const WEDNESDAY = '2026-11-18T09:00:00.000Z';
+/** The next Monday 09:00 in Amsterdam (CET, UTC+1): the default nudge slot. */
+const MONDAY_0900 = new Date('2026-11-23T08:00:00.000Z');
+
+type AdaptiveCard = { body: { type: string; text?: string; actions?: { type: string; title: string; data: Record<string, unknown> }[] }[] };
+
+describe('Teams weekly nudge (the real scheduler, end to end)', () => {
+  let bot: TeamsBot;
+  let teams: FakeConnector;
+
+  beforeEach(async () => {
+    teams = await new FakeConnector().start();
+    bot = await startTeamsBot({ localMode: true, clock: new ManualClock(WEDNESDAY) });
+  });
+  afterEach(async () => {
+    await bot.close();
+    await teams.close();
+  });
+
+  it('posts the nudge in the channel and a reminder card to the owner at Monday 09:00, once', async () => {
+    expect(bot.app.bot.has('networks')).toBe(true);
+    expect(bot.app.bot.has('actions')).toBe(true);
+    const t = bot.app.services.catalog.translator('nl');
+    const channel = '19:passende-plekken@thread.tacv2';
+    // Bram as Teams mentions him: the entity names his Teams id (no AAD object id).
+    const bram = { id: '29:bram', name: 'Bram de Vries' };
+    const mentionBram = { entities: [{ type: 'mention', text: '<at>Wegwijs</at>', mentioned: BOT }, { type: 'mention', text: `<at>${bram.name}</at>`, mentioned: bram }] };
+
+    await teams.deliver(bot.url, channelMention({ tenant: TENANT, channel }, 'netwerk start "Passende plekken"'));
+    await teams.deliver(bot.url, channelMention({ tenant: TENANT, channel }, `actie Bel de wijkverpleging over de plek <at>${bram.name}</at> voor vrijdag`, mentionBram));
+    await teams.deliver(bot.url, channelMention({ tenant: TENANT, channel }, 'actie Zoek een logeerplek in de regio'));
+    // Anna (the facilitator) notes progress on Bram's action: next Monday's win.
+    await teams.deliver(bot.url, channelMention({ tenant: TENANT, channel }, 'actie 1 voortgang Eerste gesprek gehad'));
+    expect(teams.sent.at(-1)!.body.text).toBe(t('actions.changed.progress', { number: 1 }));
+    const [network] = (await bot.app.store.networks.list()).map((d) => d.data);
+    expect(network).toMatchObject({ name: 'Passende plekken', channelId: channel, schedule: '0 9 * * 1', timeZone: 'Europe/Amsterdam' });
+
+    const before = teams.requests.length;
+    await bot.app.bot.tick(MONDAY_0900);
+    const nudged = teams.requests.slice(before);
+    expect(nudged.every((r) => r.status < 300)).toBe(true);
+
+    // In the channel: the weekly progress, wins first, then the open actions with their due date.
+    const posts = nudged.filter((r) => r.method === 'POST' && r.conversationId === channel);
+    expect(posts).toHaveLength(1);
+    const text = String(posts[0].body.text);
+    expect(text).toContain(t('actions.nudge.title', { network: 'Passende plekken' }));
+    expect(text).toContain(t('actions.nudge.wins'));
+    expect(text).toContain(t('actions.nudge.win_progress', { owner: bram.name, number: 1, title: 'Bel de wijkverpleging over de plek' }));
+    expect(text).toContain('Eerste gesprek gehad');
+    expect(text).toContain(t('actions.nudge.open'));
+    expect(text).toContain(`#1 Bel de wijkverpleging over de plek (${t('actions.due_short', { date: formatDate('2026-11-20', 'nl') })})`);
+    expect(text).toContain('#2 Zoek een logeerplek in de regio');
+    expect(text.indexOf(t('actions.nudge.wins'))).toBeLessThan(text.indexOf(t('actions.nudge.open')));
+
+    // To Bram (overdue since Friday): a 1:1 chat is created, and the reminder card goes there.
+    const created = nudged.filter((r) => r.method === 'POST' && r.path === '/v3/conversations');
+    expect(created).toHaveLength(1);
+    expect(created[0].body).toMatchObject({ isGroup: false, tenantId: TENANT, members: [{ id: bram.id }] });
+    const dms = nudged.filter((r) => r.method === 'POST' && r.conversationId === created[0].responseId);
+    expect(dms).toHaveLength(1);
+    const attachment = (dms[0].body.attachments as { contentType: string; content: AdaptiveCard }[])[0];
+    expect(attachment.contentType).toBe('application/vnd.microsoft.card.adaptive');
+    const blocks = attachment.content.body.map((e) => e.text ?? '').join('\n');
+    expect(blocks).toContain(t('actions.reminder.title'));
+    expect(blocks).toContain(t('actions.reminder.intro', { network: 'Passende plekken' }));
+    expect(blocks).toContain('#1 Bel de wijkverpleging over de plek');
+    expect(blocks).not.toContain('#2');
+    const submits = attachment.content.body.flatMap((e) => e.actions ?? []);
+    expect(submits.map((a) => a.type)).toEqual(['Action.Submit', 'Action.Submit', 'Action.Submit', 'Action.Submit']);
+    expect(submits.map((a) => a.title)).toEqual([t('actions.button.done'), t('actions.button.progress'), t('actions.button.stuck'), t('actions.button.later')]);
+    const value = { network: network.id, n: 1, dm: true };
+    expect(submits.map((a) => a.data)).toEqual(['actions.done', 'actions.progress', 'actions.stuck', 'actions.later'].map((id) => ({ wegwijs: id, value })));
+    // Anna's own action has no due date: no reminder for her. Nothing else was sent.
+    expect(nudged).toHaveLength(3);
+
+    // The same slot again (a second tick, a later tick in the same hour): nothing more.
+    await bot.app.bot.tick(MONDAY_0900);
+    await bot.app.bot.tick(new Date(MONDAY_0900.getTime() + 30 * 60_000));
+    expect(teams.requests.slice(before)).toHaveLength(3);
+    expect((await bot.app.store.networks.get(network.id, network.id))?.data.lastNudgeAt).toBe(MONDAY_0900.toISOString());
+
+    // Bram, once @mentioned as owner, is the same person when he writes himself (with his AAD id
+    // on the activity) and when he presses a button on his reminder: the action is his.
+    const bramWrites = { ...bram, aadObjectId: 'aad-bram' };
+    await teams.deliver(bot.url, channelMention({ tenant: TENANT, channel, user: bramWrites }, 'actie 1 klaar'));
+    expect(teams.sent.at(-1)!.body.text).toBe(t('actions.changed.done', { number: 1, owner: bram.name }));
   });
 });
 
@@ -100,15 +195,15 @@ describe('Teams tenant isolation', () => {
       expect(b.sent.at(-1)!.body.text).toBe('Alleen voor tenant B');
 
       // A learning network and its actions in tenant A stay invisible in tenant B's same channel id.
-      if (bot.app.bot.has('networks') && bot.app.bot.has('actions')) {
-        await a.deliver(bot.url, channelMention({ tenant: 'tenant-a', channel, user: same }, 'netwerk start "Passende plekken Noord"'));
-        await a.deliver(bot.url, channelMention({ tenant: 'tenant-a', channel, user: same }, 'actie Bel de wijkverpleging over de plek'));
-        await a.deliver(bot.url, channelMention({ tenant: 'tenant-a', channel, user: same }, 'acties'));
-        expect(JSON.stringify(a.sent.at(-1)!.body)).toContain('wijkverpleging');
-        await b.deliver(bot.url, channelMention({ tenant: 'tenant-b', channel, user: same }, 'acties'));
-        expect(JSON.stringify(b.sent.at(-1)!.body)).not.toContain('wijkverpleging');
-        expect(JSON.stringify(b.sent)).not.toContain('Passende plekken Noord');
-      }
+      expect(bot.app.bot.has('networks')).toBe(true);
+      expect(bot.app.bot.has('actions')).toBe(true);
+      await a.deliver(bot.url, channelMention({ tenant: 'tenant-a', channel, user: same }, 'netwerk start "Passende plekken Noord"'));
+      await a.deliver(bot.url, channelMention({ tenant: 'tenant-a', channel, user: same }, 'actie Bel de wijkverpleging over de plek'));
+      await a.deliver(bot.url, channelMention({ tenant: 'tenant-a', channel, user: same }, 'acties'));
+      expect(JSON.stringify(a.sent.at(-1)!.body)).toContain('wijkverpleging');
+      await b.deliver(bot.url, channelMention({ tenant: 'tenant-b', channel, user: same }, 'acties'));
+      expect(JSON.stringify(b.sent.at(-1)!.body)).not.toContain('wijkverpleging');
+      expect(JSON.stringify(b.sent)).not.toContain('Passende plekken Noord');
 
       // An activity whose two tenant ids disagree is not handled at all.
       const forged = channelMention({ tenant: 'tenant-b', channel, user: same }, 'hulp');

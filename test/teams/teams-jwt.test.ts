@@ -1,7 +1,8 @@
 /**
  * The Teams endpoint's authentication chain really runs the SDK's JWT verification: with a local
  * authority whose signing keys this test serves (so no call goes to Microsoft), a correctly signed
- * token passes, and tokens that only look right (other key, expired, other tenant) get 401.
+ * token passes, and tokens that only look right (other key, expired, other tenant, signed with the
+ * served key but for another audience or from an untrusted issuer) get 401 and never reach the bot.
  */
 import { generateKeyPairSync } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
@@ -40,6 +41,12 @@ describe('Teams authentication chain (SDK JWT middleware)', () => {
       reached++;
       res.status(200).json({ ok: true });
     });
+    // The SDK's JWT middleware alone, without Wegwijs's cheap pre-check (which already refuses a
+    // foreign audience): shows the SDK itself refuses what the pre-check would let through.
+    server.post('/sdk-only/api/messages', express.json(), (req, res, next) => cloud.authorizeRequest(req as never, res as never, next), (_req, res) => {
+      reached++;
+      res.status(200).json({ ok: true });
+    });
     bot = server.listen(0, '127.0.0.1');
     await new Promise<void>((resolve) => bot.once('listening', () => resolve()));
     botUrl = `http://127.0.0.1:${(bot.address() as { port: number }).port}`;
@@ -51,8 +58,8 @@ describe('Teams authentication chain (SDK JWT middleware)', () => {
 
   const sign = (key: typeof signing.privateKey, claims: Record<string, unknown> = {}) =>
     jwt.sign({ aud: APP_ID, iss: `https://sts.windows.net/${TENANT_ID}/`, tid: TENANT_ID, exp: Math.floor(Date.now() / 1000) + 300, ...claims }, key, { algorithm: 'RS256', keyid: 'k1' });
-  const post = (token: string) =>
-    fetch(`${botUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ type: 'message' }) });
+  const post = (token: string, path = '/api/messages') =>
+    fetch(`${botUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ type: 'message' }) });
 
   it('lets a correctly signed token for this app through', async () => {
     const res = await post(sign(signing.privateKey));
@@ -65,6 +72,30 @@ describe('Teams authentication chain (SDK JWT middleware)', () => {
     expect((await post(sign(stranger.privateKey))).status).toBe(401);
     expect((await post(sign(signing.privateKey, { exp: Math.floor(Date.now() / 1000) - 3600 }))).status).toBe(401);
     expect((await post(sign(signing.privateKey, { iss: 'https://sts.windows.net/00000000-0000-4000-8000-0000000000cc/', tid: '00000000-0000-4000-8000-0000000000cc' }))).status).toBe(401);
+    expect(reached).toBe(before);
+  });
+
+  it('refuses a token signed with the served key but for another audience, in the chain and in the SDK itself', async () => {
+    const before = reached;
+    // Signed exactly like the accepted token (same key, kid, issuer and tenant): only `aud` differs.
+    for (const aud of ['someone-else', '00000000-0000-4000-8000-000000000003']) {
+      const token = sign(signing.privateKey, { aud });
+      expect((await post(token)).status, aud).toBe(401);
+      expect((await post(token, '/sdk-only/api/messages')).status, `${aud} (SDK only)`).toBe(401);
+    }
+    expect(reached).toBe(before);
+    // The SDK-only route is not simply closed: the right token passes it.
+    expect((await post(sign(signing.privateKey), '/sdk-only/api/messages')).status).toBe(200);
+    expect(reached).toBe(before + 1);
+  });
+
+  it('refuses a token signed with the served key for this app but from an untrusted issuer', async () => {
+    const before = reached;
+    for (const iss of ['https://issuer.example/', `https://login.example.com/${TENANT_ID}/v2.0`, 'https://api.botframework.com.example']) {
+      const token = sign(signing.privateKey, { iss });
+      expect((await post(token)).status, iss).toBe(401);
+      expect((await post(token, '/sdk-only/api/messages')).status, `${iss} (SDK only)`).toBe(401);
+    }
     expect(reached).toBe(before);
   });
 });

@@ -8,10 +8,10 @@ import { BOT, channelMention, personalMessage } from './fake-connector.ts';
 const parse = (raw: Record<string, unknown>) => TeamsActivitySchema.parse({ serviceUrl: 'https://smba.example', ...raw });
 
 describe('Teams activity → IncomingMessage', () => {
-  it('maps a personal chat: tenant, AAD user id and name, direct', () => {
+  it('maps a personal chat: tenant, user id (the 29: channel account id) and name, direct', () => {
     const incoming = toIncoming(parse(personalMessage({ tenant: 't1' }, 'hulp')))!;
     expect(incoming).toMatchObject({ platform: 'teams', tenantId: 't1', channelId: 'a:personal-29:anna', isDirect: true, addressedToBot: true, text: 'hulp' });
-    expect(incoming.user).toEqual({ id: 'aad-anna', name: 'Anna de Boer' });
+    expect(incoming.user).toEqual({ id: '29:anna', name: 'Anna de Boer' });
   });
 
   it('takes the tenant from channelData when the conversation has none, and refuses two that disagree', () => {
@@ -30,7 +30,7 @@ describe('Teams activity → IncomingMessage', () => {
     expect(incoming).toMatchObject({ channelId: '19:c@thread.tacv2', channelName: 'Passende plekken', messageId: '100', addressedToBot: true, isDirect: false });
     expect(incoming.threadId).toBeUndefined();
     expect(incoming.text).toBe('hulp & meer voor Bram');
-    expect(incoming.mentions).toEqual([{ id: 'aad-bram', name: 'Bram' }]);
+    expect(incoming.mentions).toEqual([{ id: '29:bram', name: 'Bram' }]);
 
     const reply = toIncoming(parse(channelMention({ tenant: 't1', channel: '19:c@thread.tacv2', root: '100' }, 'ja', { id: '101' })))!;
     expect(reply).toMatchObject({ channelId: '19:c@thread.tacv2', threadId: '100', messageId: '101' });
