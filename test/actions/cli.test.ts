@@ -30,6 +30,9 @@ function byMarker(lines: Record<string, unknown>[]): Record<string, Record<strin
   return result;
 }
 
+/** Runs one `wegwijs chat --script -` process on the data in `env` with these lines. */
+const chat = (env: Record<string, string>, ...lines: object[]) => runCli(['chat', '--script', '-'], { env, timeoutMs: 60_000, input: script(...lines) });
+
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
 
@@ -38,10 +41,7 @@ describe('weekly nudge through the CLI', () => {
     const temp = tempDir();
     cleanup = temp.cleanup;
     const env = { WEGWIJS_DATA_DIR: temp.dir };
-    const first = await runCli(['chat', '--script', '-'], {
-      env,
-      timeoutMs: 60_000,
-      input: script(
+    const first = await chat(env,
         { clock: '2026-11-16T10:00:00+01:00' },
         { user: 'anna', channel: 'c1', text: 'wegwijs netwerk start "Passende plekken"' },
         { user: 'anna', channel: 'c1', text: 'wegwijs actie Agenda voor het overleg maken voor vrijdag' },
@@ -53,8 +53,7 @@ describe('weekly nudge through the CLI', () => {
         { user: 'bram', channel: 'c1', text: 'wegwijs actie 2 voortgang datum geprikt' },
         { user: 'carla', channel: 'c1', text: 'wegwijs actie 3 vast wachtlijst' },
         { clock: '2026-11-23T09:00:00+01:00' },
-      ),
-    });
+    );
     expect(first.code).toBe(0);
     expect(first.lines.filter((l) => l.error)).toEqual([]);
     const sent = first.lines.filter(isNudge);
@@ -81,15 +80,11 @@ describe('weekly nudge through the CLI', () => {
     const temp = tempDir();
     cleanup = temp.cleanup;
     const env = { WEGWIJS_DATA_DIR: temp.dir };
-    await runCli(['chat', '--script', '-'], {
-      env,
-      timeoutMs: 60_000,
-      input: script(
+    await chat(env,
         { clock: '2026-11-16T10:00:00+01:00' },
         { user: 'anna', channel: 'c1', text: 'wegwijs netwerk start "Passende plekken"' },
         { user: 'anna', channel: 'c1', text: 'wegwijs actie Agenda maken' },
-      ),
-    });
+    );
     const due = { input: script({ clock: '2026-11-23T09:00:05+01:00' }), env, timeoutMs: 60_000 };
     const runs = await Promise.all([runCli(['chat', '--script', '-'], due), runCli(['chat', '--script', '-'], due)]);
     expect(runs.map((r) => r.code)).toEqual([0, 0]);
@@ -99,10 +94,8 @@ describe('weekly nudge through the CLI', () => {
   it('across the daylight-saving change the nudge comes at 09:00 local time, once a week', async () => {
     const temp = tempDir();
     cleanup = temp.cleanup;
-    const run = await runCli(['chat', '--script', '-'], {
-      env: { WEGWIJS_DATA_DIR: temp.dir },
-      timeoutMs: 60_000,
-      input: script(
+    const run = await chat(
+      { WEGWIJS_DATA_DIR: temp.dir },
         { clock: '2027-03-15T10:00:00+01:00' },
         { user: 'anna', channel: 'c1', text: 'wegwijs netwerk start "Passende plekken"' },
         { clock: '2027-03-16T10:00:00+01:00' },
@@ -133,8 +126,7 @@ describe('weekly nudge through the CLI', () => {
         // 08:00Z was 09:00 in winter time; now it is 10:00 and no second nudge goes out.
         { clock: '2027-03-29T08:00:00Z' },
         mark('mar29-1000-local'),
-      ),
-    });
+    );
     expect(run.code).toBe(0);
     expect(run.lines.filter((l) => l.error)).toEqual([]);
     expect(run.lines.filter(isNudge)).toHaveLength(2);
@@ -158,10 +150,7 @@ describe('weekly nudge through the CLI', () => {
     const temp = tempDir();
     cleanup = temp.cleanup;
     const env = { WEGWIJS_DATA_DIR: temp.dir };
-    const before = await runCli(['chat', '--script', '-'], {
-      env,
-      timeoutMs: 60_000,
-      input: script(
+    const before = await chat(env,
         { clock: '2026-11-16T10:00:00+01:00' },
         { user: 'anna', channel: 'c1', text: 'wegwijs netwerk start "Passende plekken"' },
         { user: 'anna', channel: 'c1', text: 'wegwijs actie Agenda voor het overleg maken' },
@@ -169,18 +158,13 @@ describe('weekly nudge through the CLI', () => {
         { clock: '2026-11-19T14:00:00+01:00' },
         { user: 'bram', channel: 'c1', text: 'wegwijs actie 2 voortgang terugbelverzoek staat' },
         { clock: '2026-11-20T17:00:00+01:00' },
-      ),
-    });
+    );
     expect(before.code).toBe(0);
     expect(before.lines.filter((l) => l.error)).toEqual([]);
     expect(before.lines.filter(isNudge)).toEqual([]);
 
     // No process runs at Monday 23 November 09:00; the bot comes back at 11:00.
-    const back = await runCli(['chat', '--script', '-'], {
-      env,
-      timeoutMs: 60_000,
-      input: script({ clock: '2026-11-23T11:00:00+01:00' }, mark('back'), { clock: '2026-11-23T11:00:30+01:00' }, mark('half-a-minute-later')),
-    });
+    const back = await chat(env, { clock: '2026-11-23T11:00:00+01:00' }, mark('back'), { clock: '2026-11-23T11:00:30+01:00' }, mark('half-a-minute-later'));
     expect(back.code).toBe(0);
     const at = byMarker(back.lines);
     const sent = at.back.filter(isNudge);
@@ -190,7 +174,7 @@ describe('weekly nudge through the CLI', () => {
     expect(at['half-a-minute-later']).toEqual([]);
 
     // Later that day another process starts: the nudge was sent, nothing goes out again.
-    const afternoon = await runCli(['chat', '--script', '-'], { env, timeoutMs: 60_000, input: script({ clock: '2026-11-23T15:00:00+01:00' }) });
+    const afternoon = await chat(env, { clock: '2026-11-23T15:00:00+01:00' });
     expect(afternoon.code).toBe(0);
     expect(afternoon.lines.filter(isNudge)).toEqual([]);
     expect(afternoon.lines.filter((l) => l.dm)).toEqual([]);
