@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { type Services, fold } from '../core/index.ts';
-import type { Doc, Member, Network } from '../store/index.ts';
+import type { Member, Network } from '../store/index.ts';
 
 export const STATUSES = ['open', 'in_progress', 'stuck', 'done', 'dropped'] as const;
 export type Status = (typeof STATUSES)[number];
@@ -51,10 +51,6 @@ export const OPEN: Status[] = ['open', 'in_progress', 'stuck'];
 
 export function actions(services: Services) {
   return services.store.collection('action', ActionSchema);
-}
-
-export async function networkOf(services: Services, id: string): Promise<Doc<Network> | undefined> {
-  return services.store.networks.get(id, id);
 }
 
 export function isFacilitator(network: Network, userId: string): boolean {

@@ -12,7 +12,7 @@ import type { ConversationRef, IncomingAction, IncomingMessage } from './message
 import { looksLikeUnknownCommand, matchCommand, stripEntryWord } from './router.ts';
 import type { Services } from './services.ts';
 import { cleanText, MAX_MESSAGE_CHARS } from './text.ts';
-import { Turn, networkId } from './turn.ts';
+import { Turn, readNetwork } from './turn.ts';
 import { helpMessage, unknownCommandMessage } from './help.ts';
 
 export class Bot {
@@ -46,7 +46,11 @@ export class Bot {
     let turn: Turn | undefined;
     try {
       const conversation = await this.remember(message);
-      turn = new Turn(id, message, conversation, await this.languageFor(message), this.services, log, adapter);
+      // The channel's network is read once per turn: for the language and for the features.
+      const network = readNetwork(this.services, message);
+      // Not every turn awaits it; a failed read must still not become an unhandled rejection.
+      network.catch(() => undefined);
+      turn = new Turn(id, message, conversation, await this.languageFor(message, network), this.services, log, adapter, network);
       await this.route(turn);
       log.info({ ms: Date.now() - started, action: message.action?.id }, 'turn handled');
     } catch (err) {
@@ -161,16 +165,12 @@ export class Bot {
   }
 
   /** The language of a turn: the user's choice, else the network's, else the default. */
-  async languageFor(message: Pick<IncomingMessage, 'platform' | 'tenantId' | 'channelId' | 'isDirect' | 'user'>): Promise<Lang> {
-    const { store, config } = this.services;
-    const prefs = await store.users.get(`${message.platform}:${message.tenantId}`, message.user.id);
-    if (prefs?.data.language) return prefs.data.language;
-    if (!message.isDirect) {
-      const id = networkId(message);
-      const network = await store.networks.get(id, id);
-      if (network) return network.data.language;
-    }
-    return config.language;
+  async languageFor(
+    message: Pick<IncomingMessage, 'platform' | 'tenantId' | 'channelId' | 'isDirect' | 'user'>,
+    network = readNetwork(this.services, message),
+  ): Promise<Lang> {
+    const prefs = await this.services.store.users.get(`${message.platform}:${message.tenantId}`, message.user.id);
+    return prefs?.data.language ?? (await network)?.data.language ?? this.services.config.language;
   }
 
   private async apologise(turn: Turn | undefined, message: IncomingMessage, adapter: ChannelAdapter): Promise<void> {

@@ -11,8 +11,6 @@ import type { Services } from './services.ts';
 import type { Doc, Network } from '../store/index.ts';
 
 export class Turn {
-  private networkLookup?: Promise<Doc<Network> | undefined>;
-
   constructor(
     readonly id: string,
     readonly message: IncomingMessage,
@@ -21,6 +19,8 @@ export class Turn {
     readonly services: Services,
     readonly log: Logger,
     private readonly adapter: ChannelAdapter,
+    /** The channel's network as read once at the start of the turn (see `Bot.handle`). */
+    private readonly networkLookup?: Promise<Doc<Network> | undefined>,
   ) {}
 
   get user() {
@@ -34,13 +34,12 @@ export class Turn {
   /** The same turn answered in another language (a question asked in English). */
   inLanguage(lang: Lang): Turn {
     if (lang === this.lang) return this;
-    return new Turn(this.id, this.message, this.conversation, lang, this.services, this.log, this.adapter);
+    return new Turn(this.id, this.message, this.conversation, lang, this.services, this.log, this.adapter, this.networkLookup);
   }
 
   /** The learning network of this channel, if the channel is one. */
   network(): Promise<Doc<Network> | undefined> {
-    this.networkLookup ??= this.services.store.networks.get(networkId(this.conversation), networkId(this.conversation));
-    return this.networkLookup;
+    return this.networkLookup ?? readNetwork(this.services, this.conversation);
   }
 
   /**
@@ -88,6 +87,13 @@ export class Turn {
     await this.adapter.openModal(this.message, modal);
     return true;
   }
+}
+
+/** The learning network of a channel (none for direct messages). */
+export function readNetwork(services: Services, where: Pick<ConversationRef, 'platform' | 'tenantId' | 'channelId' | 'isDirect'>): Promise<Doc<Network> | undefined> {
+  if (where.isDirect) return Promise.resolve(undefined);
+  const id = networkId(where);
+  return services.store.networks.get(id, id);
 }
 
 /** A network is one channel: its id is the channel's conversation key. */
