@@ -88,7 +88,7 @@ export async function startSlack(server: Express, host: { bot: Bot; services: Se
   /** Hands one message to the bot with a per-turn adapter; never throws. */
   const handle = async (message: IncomingMessage, turn: { placeholder?: Omit<PlaceholderOptions, 'text' | 'afterMs'>; respond?: RespondFn } = {}) => {
     const afterMs = options.placeholderAfterMs ?? slackTiming.placeholderAfterMs;
-    const placeholder = turn.placeholder ? { ...turn.placeholder, text: await placeholderText(message), afterMs } : undefined;
+    const placeholder = turn.placeholder ? { ...turn.placeholder, text: () => placeholderText(message), afterMs } : undefined;
     const turnAdapter = new TurnAdapter(adapter, log, { placeholder, respond: turn.respond });
     turnAdapter.start();
     try {

@@ -21,7 +21,8 @@ import type { SlackAdapter } from './slack-adapter.ts';
 export type RespondFn = (message: { response_type: 'in_channel'; text: string; blocks?: unknown[] }) => Promise<unknown>;
 
 export interface PlaceholderOptions {
-  text: string;
+  /** Worked out only when the placeholder is really needed (most answers come in time). */
+  text: () => Promise<string>;
   afterMs: number;
   /** Where the answer is expected: the question's thread in a channel, the DM itself. */
   conversation: ConversationRef;
@@ -46,8 +47,11 @@ export class TurnAdapter implements ChannelAdapter {
     if (!placeholder) return;
     this.timer = setTimeout(() => {
       if (this.answered) return;
-      const { conversation, threadId, text } = placeholder;
-      const posting = threadId ? this.slack.postToThread(conversation, threadId, { text }) : this.slack.post(conversation, { text });
+      const { conversation, threadId } = placeholder;
+      const posting = placeholder.text().then((text) => {
+        if (this.answered) return undefined;
+        return threadId ? this.slack.postToThread(conversation, threadId, { text }) : this.slack.post(conversation, { text });
+      });
       this.placeholder = posting.catch((err: DeliveryError) => {
         this.log.warn({ code: err.code, kind: err.kind }, 'slack placeholder failed');
         return undefined;
