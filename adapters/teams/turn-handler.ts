@@ -128,7 +128,10 @@ export class TeamsTurnHandler {
     };
   }
 
-  /** Keeps the stored reference current (first sight, a new service URL, or after it died). */
+  /**
+   * Keeps the stored Bot Framework reference current (first sight, a new service URL); the core
+   * revives a conversation that was marked dead when someone writes in it.
+   */
   private async remember(activity: TeamsActivity, incoming: IncomingMessage): Promise<void> {
     const conversation = this.conversationOf(activity, incoming);
     if (!conversation) return;
@@ -137,7 +140,7 @@ export class TeamsTurnHandler {
     if (this.fresh.get(key) !== serviceUrl) {
       const stored = await this.deps.store.conversations.get(TeamsDirectory.pk(conversation.tenantId), conversation.channelId);
       const storedRef = stored && readReference(stored.data as ConversationRef);
-      if (!stored || stored.data.dead || storedRef?.serviceUrl !== serviceUrl) {
+      if (!stored || storedRef?.serviceUrl !== serviceUrl) {
         await this.deps.bot.saveConversation({ ...conversation, name: conversation.name ?? stored?.data.name });
       }
       this.fresh.set(key, serviceUrl);
