@@ -178,7 +178,7 @@ export function isElliptic(question: string, confidenceAlone: number): boolean {
 
 function sourcesOf(cards: KnowledgeCard[]): SourceRef[] {
   return cards.flatMap((card) =>
-    card.sources.map((s) => ({ title: card.title, document: s.document, locator: s.locator, date: s.date, ...(s.url ? { url: s.url } : {}) })),
+    card.sources.map((s) => ({ title: card.title, document: s.document, locator: s.locator, date: s.published ?? s.consulted ?? "", ...(s.url ? { url: s.url } : {}) })),
   );
 }
 

@@ -83,7 +83,7 @@ export function createAskFeature(services: Services, options: AskFeatureOptions 
       cards: [found.id],
       followUps: ordered.slice(0, 4),
       suggestions: [],
-      sources: found.sources.map((s) => ({ title: found.title, document: s.document, locator: s.locator, date: s.date, ...(s.url ? { url: s.url } : {}) })),
+      sources: found.sources.map((s) => ({ title: found.title, document: s.document, locator: s.locator, date: s.published ?? s.consulted ?? "", ...(s.url ? { url: s.url } : {}) })),
       confidence: 1,
       ranked: [found.id],
       via: 'offline',

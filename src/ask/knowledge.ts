@@ -21,12 +21,30 @@ const answerText = z
   .trim()
   .refine((t) => words(t) >= MIN_WORDS && words(t) <= MAX_WORDS, { message: `must have ${MIN_WORDS}-${MAX_WORDS} words` });
 
-export const SourceSchema = z.object({
-  document: z.string().trim().min(3),
-  locator: z.string().trim().min(1),
-  date: z.string().regex(DATE, 'must be "YYYY", "YYYY-MM" or "YYYY-MM-DD" (quoted)'),
-  url: z.url().optional(),
-});
+const dateText = z.string().regex(DATE, 'must be "YYYY", "YYYY-MM" or "YYYY-MM-DD" (quoted)');
+
+/**
+ * Where a fact comes from. `published` is the source's own date; `consulted` the day a web page
+ * without a date was read. They are kept apart so an answer never shows a consulted date as if
+ * it were a publication date.
+ */
+export const SourceSchema = z
+  .object({
+    document: z.string().trim().min(3),
+    /** Who published it ("Ministerie van VWS", "Zorginstituut Nederland"). */
+    publisher: z.string().trim().min(2).optional(),
+    locator: z.string().trim().min(1),
+    published: dateText.optional(),
+    consulted: dateText.optional(),
+    url: z.url().optional(),
+    /** seed: a document in shared/seeds; law: wetten.overheid.nl; official: a public body's page;
+     * copy: a scraped or third-party copy of someone else's text; network: members' experience. */
+    kind: z.enum(['seed', 'law', 'official', 'copy', 'network']).optional(),
+    /** For network sources: who reviewed the experience knowledge, and when. */
+    reviewed_by: z.string().trim().min(2).optional(),
+  })
+  .strict()
+  .refine((s) => s.published || s.consulted, { message: 'needs "published" or, for an undated web page, "consulted"', path: ['published'] });
 export type Source = z.infer<typeof SourceSchema>;
 
 export const CardSchema = z
@@ -42,6 +60,8 @@ export const CardSchema = z
     sources: z.array(SourceSchema).min(1),
     reviewed: z.string().regex(DAY, 'must be "YYYY-MM-DD" (quoted)'),
     valid_until: z.string().regex(DAY, 'must be "YYYY-MM-DD" (quoted)').optional(),
+    /** The date a time-bound fact was true ("stand 2020"); answers say so. */
+    as_of: dateText.optional(),
   })
   .strict();
 export type CardInput = z.infer<typeof CardSchema>;
