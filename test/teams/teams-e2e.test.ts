@@ -118,7 +118,7 @@ describe('Teams end to end (local mode)', () => {
     expect(sourcesLine).toMatchObject({ isSubtle: true });
     for (const source of expected.sources) {
       const document = source.url ? `[${source.document}](${source.url})` : source.document;
-      expect(sourcesLine!.text).toContain(t('ask.source', { document, locator: source.locator, date: source.published ?? source.consulted }).replace(/`/g, ''));
+      expect(sourcesLine!.text).toContain(t('ask.source', { document, locator: source.locator, date: source.date }).replace(/`/g, ''));
     }
     // 👍/👎 are Action.Submit buttons carrying Wegwijs's action ids, the question and the card.
     const feedback = content.body.filter((e) => e.type === 'ActionSet').at(-1)!.actions!;
