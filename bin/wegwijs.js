@@ -1,8 +1,7 @@
 #!/usr/bin/env node
-// The `wegwijs` command. Runs the TypeScript sources through tsx so that `npx wegwijs …`
-// works straight after `npm ci`, with no build step to forget.
-import { register } from 'tsx/esm/api';
+// The `wegwijs` command: the compiled JavaScript in dist/ (see runtime.js for when it runs the
+// sources instead).
+import { load } from './runtime.js';
 
-register();
-const { main } = await import('../app/cli.ts');
+const { main } = await load('app/cli');
 process.exitCode = await main(process.argv.slice(2));

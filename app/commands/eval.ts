@@ -1,13 +1,14 @@
 /** `wegwijs eval [file]`: runs the evaluation set offline and checks the floors. */
 import { parseArgs } from 'node:util';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { AskEngine, FLOORS, loadEvalSet, runEval } from '../../src/ask/index.ts';
-import { createLogger } from '../../src/core/index.ts';
+import { createLogger, REPO_ROOT } from '../../src/core/index.ts';
 import { buildEngine } from './ask.ts';
 import { cliConfig } from './config.ts';
 import type { CliCommand } from './index.ts';
 
-const DEFAULT_FILE = fileURLToPath(new URL('../../test/eval/questions.jsonl', import.meta.url));
+// From the installation root, so the compiled command (dist/app/commands) finds it too.
+const DEFAULT_FILE = join(REPO_ROOT, 'test/eval/questions.jsonl');
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 export const evaluate: CliCommand = {

@@ -190,8 +190,10 @@ describe('Dockerfile', () => {
     expect(lines.filter((l) => /^FROM /.test(l)).length).toBeGreaterThanOrEqual(2);
     expect(dockerfile).toMatch(/^COPY --from=\w+ \/app\/node_modules/m);
     expect(dockerfile).toMatch(/npm ci --omit=dev/);
-    // tsx runs the sources in production, so it must be a production dependency.
-    expect(JSON.parse(read('package.json')).dependencies).toHaveProperty('tsx');
+    // The image runs compiled JavaScript: it is built in a stage of its own, and tsx stays a dev tool.
+    expect(dockerfile).toMatch(/^RUN npm run build$/m);
+    expect(dockerfile).toMatch(/^COPY --from=\w+ \/app\/dist \.\/dist$/m);
+    expect(JSON.parse(read('package.json')).dependencies).not.toHaveProperty('tsx');
   });
 
   it('runs as a non-root user, on port 3978, with a health check against /healthz', () => {
@@ -206,6 +208,7 @@ describe('Dockerfile', () => {
 
   it('copies every folder the server needs, and the build context leaves out the rest', () => {
     for (const dir of ['bin', 'src', 'app', 'adapters', 'prompts', 'knowledge']) expect(dockerfile).toMatch(new RegExp(`^COPY ${dir} \\./${dir}$`, 'm'));
+    for (const dir of ['bin', 'prompts', 'knowledge']) expect(dockerfile.split(/^FROM .* AS runtime$/m)[1]).toMatch(new RegExp(`^COPY ${dir} \\./${dir}$`, 'm'));
     const ignored = read('.dockerignore').split('\n');
     for (const entry of ['node_modules', '.env', 'data', 'test', '.git']) expect(ignored).toContain(entry);
   });

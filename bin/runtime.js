@@ -1,0 +1,78 @@
+// Where the `wegwijs` command's code comes from (plain JavaScript: it runs before anything is built).
+// - dist/: the compiled JavaScript (`npm run build`, run by `prepare` on `npm ci`). Production,
+//   the Docker image and a fresh clone run this.
+// - The TypeScript sources through tsx (a dev dependency), when this is a checkout whose sources
+//   changed since the last build: a developer never runs stale code and needs no build step.
+// - Without tsx and without a usable dist/, it builds once and runs the result.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const DIST = join(ROOT, 'dist');
+export const STAMP = join(DIST, '.build-stamp');
+/** What the build reads: a change in any of these makes dist/ stale. */
+const SOURCES = ['src', 'adapters', 'app', 'tsconfig.json', 'tsconfig.build.json'];
+
+/** True when some source file is newer than the last successful build (or there is none). */
+export function distIsStale() {
+  if (!existsSync(STAMP)) return true;
+  const built = statSync(STAMP).mtimeMs;
+  const newer = (path) => {
+    let stat;
+    try {
+      stat = statSync(path);
+    } catch {
+      return false;
+    }
+    if (!stat.isDirectory()) return stat.mtimeMs > built;
+    // A deleted or renamed file shows as a newer folder.
+    if (stat.mtimeMs > built) return true;
+    return readdirSync(path).some((name) => newer(join(path, name)));
+  };
+  return SOURCES.some((name) => newer(join(ROOT, name)));
+}
+
+function resolves(specifier) {
+  try {
+    createRequire(join(ROOT, 'package.json')).resolve(specifier);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Compiles to dist/ (tsc with tsconfig.build.json) and stamps it. Returns false without TypeScript. */
+export function build({ quiet = false } = {}) {
+  if (!resolves('typescript/bin/tsc')) return false;
+  const tsc = createRequire(join(ROOT, 'package.json')).resolve('typescript/bin/tsc');
+  const result = spawnSync(process.execPath, [tsc, '-p', join(ROOT, 'tsconfig.build.json')], { stdio: quiet ? 'ignore' : 'inherit', cwd: ROOT });
+  if (result.status !== 0) throw new Error('wegwijs: the TypeScript build failed (npx tsc -p tsconfig.build.json)');
+  // Written last, so a build that stopped half-way is not taken for a finished one.
+  spawnSync(process.execPath, ['-e', `require('fs').writeFileSync(${JSON.stringify(STAMP)}, new Date().toISOString())`]);
+  return true;
+}
+
+/**
+ * Imports `file` (a path relative to the root, without extension: `app/cli`) from dist/ when it is
+ * current, else from the sources through tsx, else builds first.
+ */
+export async function load(file) {
+  const compiled = join(DIST, `${file}.js`);
+  if (process.env.WEGWIJS_RUNTIME !== 'source' && existsSync(compiled) && !distIsStale()) return importCompiled(compiled);
+  if (resolves('tsx/esm/api')) {
+    const { register } = await import('tsx/esm/api');
+    register();
+    return import(pathToFileURL(join(ROOT, `${file}.ts`)).href);
+  }
+  if (build({ quiet: true }) || existsSync(compiled)) return importCompiled(compiled);
+  throw new Error('wegwijs: no compiled code in dist/ and no TypeScript to build it; run `npm ci` (or `npm run build`)');
+}
+
+function importCompiled(path) {
+  // Stack traces point at the TypeScript sources (tsc writes source maps next to the output).
+  process.setSourceMapsEnabled?.(true);
+  return import(pathToFileURL(path).href);
+}
