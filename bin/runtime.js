@@ -49,7 +49,9 @@ export function build({ quiet = false } = {}) {
   if (!resolves('typescript/bin/tsc')) return false;
   const tsc = createRequire(join(ROOT, 'package.json')).resolve('typescript/bin/tsc');
   const result = spawnSync(process.execPath, [tsc, '-p', join(ROOT, 'tsconfig.build.json')], { stdio: quiet ? 'ignore' : 'inherit', cwd: ROOT });
-  if (result.status !== 0) throw new Error('wegwijs: the TypeScript build failed (npx tsc -p tsconfig.build.json)');
+  // 2: type errors, but the JavaScript was written (type checking is `npm test`'s job).
+  if (result.status === 2) console.error('wegwijs build: compiled with type errors (see `npm run typecheck`)');
+  else if (result.status !== 0) throw new Error('wegwijs: the TypeScript build failed (npx tsc -p tsconfig.build.json)');
   // Written last, so a build that stopped half-way is not taken for a finished one.
   spawnSync(process.execPath, ['-e', `require('fs').writeFileSync(${JSON.stringify(STAMP)}, new Date().toISOString())`]);
   return true;
