@@ -6,6 +6,7 @@ import type { Server } from 'node:http';
 import express from 'express';
 import type { App } from './compose.ts';
 import { platformMounts } from './platforms.ts';
+import { errorCode } from '../src/core/index.ts';
 
 export interface RunningServer {
   url: string;
@@ -29,6 +30,15 @@ export async function startServer(app: App): Promise<RunningServer> {
     log.info({ platform: mount.name }, `${mount.name} is on`);
   }
   if (mounts.every((m) => m.off)) log.info('No chat platform is configured. To chat locally, run: npx wegwijs chat');
+  // Last: a body that could not be read (too large, not JSON) is answered with its status and a
+  // short code, never with a stack trace; anything else is a 500 without detail.
+  server.use((err: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    const status = Number((err as { status?: unknown }).status ?? (err as { statusCode?: unknown }).statusCode);
+    const known = Number.isInteger(status) && status >= 400 && status < 500;
+    log.warn({ code: errorCode(err), status: known ? status : 500 }, 'request refused');
+    if (res.headersSent) return next(err);
+    res.status(known ? status : 500).json({ error: known ? ((err as { type?: string }).type ?? 'bad_request') : 'internal' });
+  });
 
   const http: Server = await new Promise((resolve, reject) => {
     const listening = server.listen(config.port, config.host, () => resolve(listening)).on('error', reject);

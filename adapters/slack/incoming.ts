@@ -3,7 +3,8 @@
  * `IncomingMessage`. Ids map one to one: tenant = workspace (team, or enterprise for org
  * installs), channel = channel id, messageId = the message ts, threadId = thread_ts.
  */
-import { parseIncoming, type IncomingMessage } from '../../src/core/index.ts';
+import { z } from 'zod';
+import { LIMITS, parseIncoming, PROTOTYPE_KEYS, type IncomingMessage } from '../../src/core/index.ts';
 import { coreActionId, inputsFromState, type SlackStateValue } from './cards.ts';
 import { fromSlackText } from './mrkdwn.ts';
 import type { ModalOrigin, SlackPlatformData } from './slack-adapter.ts';
@@ -13,6 +14,24 @@ export interface SlackWho {
   tenantId: string;
   user: { id: string; name: string };
   botUserId?: string;
+}
+
+/** What Bolt's context tells about the workspace of a verified request. */
+export interface SlackSource {
+  isEnterpriseInstall?: boolean;
+  teamId?: string;
+  enterpriseId?: string;
+}
+
+/**
+ * The tenant of a verified request: the workspace (team) id; the enterprise id only for an
+ * org-wide install, which exists only with OAuth. An enterprise id never stands in for a missing
+ * team id, and a single-workspace token never serves an "org install": undefined means refuse.
+ */
+export function verifiedTenant(context: SlackSource, options: { orgInstalls: boolean }): string | undefined {
+  const valid = (id: string | undefined) => (typeof id === 'string' && /^[A-Z0-9]{1,64}$/i.test(id) ? id : undefined);
+  if (context.isEnterpriseInstall) return options.orgInstalls ? valid(context.enterpriseId) : undefined;
+  return valid(context.teamId);
 }
 
 export interface SlashCommandPayload {
@@ -113,7 +132,7 @@ export function fromBlockAction(body: BlockActionPayload, action: ButtonPayload,
     action: {
       id: coreActionId(action.action_id),
       value: parseValue(action.value),
-      inputs: inputsFromState(body.state?.values),
+      inputs: cleanInputs(inputsFromState(body.state?.values)),
       messageId: messageTs,
     },
     platformData: { triggerId: body.trigger_id } satisfies SlackPlatformData,
@@ -136,7 +155,7 @@ export function fromViewSubmission(body: ViewSubmissionPayload, who: SlackWho): 
     action: {
       id: body.view.callback_id,
       ...(origin.v ? { value: origin.v } : {}),
-      inputs: inputsFromState(body.view.state?.values) ?? {},
+      inputs: cleanInputs(inputsFromState(body.view.state?.values)) ?? {},
       ...(origin.m ? { messageId: origin.m } : {}),
     },
     platformData: { triggerId: body.trigger_id } satisfies SlackPlatformData,
@@ -148,25 +167,53 @@ function text(raw: string, botUserId: string | undefined): { text: string; menti
   return { text: plain.text, mentions: plain.mentions.map((id) => ({ id, name: '' })) };
 }
 
-function parseValue(value: string | undefined): Record<string, string | number | boolean | null> | undefined {
-  if (!value) return undefined;
+type Scalar = string | number | boolean | null;
+
+/**
+ * A button's value as Wegwijs wrote it: a flat JSON object of scalars. Anything else (an old
+ * message, a hand-made payload) goes without one; prototype keys and over-long strings are
+ * dropped, so what reaches the core is bounded and inert.
+ */
+function parseValue(value: string | undefined): Record<string, Scalar> | undefined {
+  if (!value || value.length > 4 * LIMITS.valueChars) return undefined;
   try {
-    const parsed: unknown = JSON.parse(value);
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
-      const entries = Object.entries(parsed as Record<string, unknown>).filter(([, v]) => v === null || ['string', 'number', 'boolean'].includes(typeof v));
-      return entries.length ? (Object.fromEntries(entries) as Record<string, string | number | boolean | null>) : undefined;
-    }
+    return cleanValue(JSON.parse(value));
   } catch {
-    // A value that is not ours (an old message): the action goes without one.
+    return undefined;
   }
-  return undefined;
 }
 
+function cleanValue(parsed: unknown): Record<string, Scalar> | undefined {
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return undefined;
+  const entries = Object.entries(parsed as Record<string, unknown>)
+    .filter(([k, v]) => !PROTOTYPE_KEYS.has(k) && k.length > 0 && k.length <= LIMITS.keyChars)
+    .filter(([, v]) => v === null || typeof v === 'number' || typeof v === 'boolean' || (typeof v === 'string' && v.length <= LIMITS.valueChars))
+    .slice(0, LIMITS.recordKeys);
+  return entries.length ? (Object.fromEntries(entries) as Record<string, Scalar>) : undefined;
+}
+
+/** Form fields: own string entries only, without prototype keys, each within the input limit. */
+function cleanInputs(inputs: Record<string, unknown> | undefined): Record<string, string> | undefined {
+  if (!inputs) return undefined;
+  const entries = Object.entries(inputs)
+    .filter(([k, v]) => !PROTOTYPE_KEYS.has(k) && k.length > 0 && k.length <= LIMITS.keyChars && typeof v === 'string')
+    .map(([k, v]) => [k, (v as string).slice(0, LIMITS.inputChars)] as const)
+    .slice(0, LIMITS.recordKeys);
+  return Object.fromEntries(entries);
+}
+
+const Id = z.string().min(1).max(512);
+const OriginSchema = z.object({ c: Id, d: z.boolean().optional(), n: z.string().max(256).optional(), t: Id.optional(), m: Id.optional(), v: z.unknown().optional() });
+
+/** Where a modal was opened, from its private_metadata: validated, the value cleaned like a button's. */
 function readOrigin(metadata: string | undefined): ModalOrigin | undefined {
-  if (!metadata) return undefined;
+  if (!metadata || metadata.length > 4000) return undefined;
   try {
-    const origin = JSON.parse(metadata) as ModalOrigin;
-    return typeof origin?.c === 'string' && origin.c ? origin : undefined;
+    const parsed = OriginSchema.safeParse(JSON.parse(metadata));
+    if (!parsed.success) return undefined;
+    const { v, ...origin } = parsed.data;
+    const value = cleanValue(v);
+    return value ? { ...origin, v: value } : origin;
   } catch {
     return undefined;
   }

@@ -9,7 +9,7 @@ import { App as BoltApp, ExpressReceiver, webApi } from '@slack/bolt';
 import type { Authorize, AuthorizeResult, Context, InstallationStore } from '@slack/bolt';
 import type { Express } from 'express';
 import type { SlackConfig } from '../../src/config.ts';
-import { errorCode, guessLanguage, stripEntryWord, type Bot, type ConversationRef, type IncomingMessage, type Services } from '../../src/core/index.ts';
+import { errorCode, guessLanguage, WegwijsError, stripEntryWord, type Bot, type ConversationRef, type IncomingMessage, type Services } from '../../src/core/index.ts';
 import { boltLogger } from './bolt-logger.ts';
 import {
   fromBlockAction,
@@ -23,7 +23,9 @@ import {
   type SlackWho,
   type SlashCommandPayload,
   type ViewSubmissionPayload,
+  verifiedTenant,
 } from './incoming.ts';
+import { slackRequestGuard } from './guard.ts';
 import { createInstallationStore, installationCollection, INSTALLATION_PK, tenantOf } from './installation-store.ts';
 import { SlackAdapter } from './slack-adapter.ts';
 import { EVENT_DEDUP_TTL_SECONDS, slackTiming, SLACK_EVENTS_PATH, SLACK_INSTALL_PATH, SLACK_REDIRECT_PATH, SLACK_SCOPES } from './constants.ts';
@@ -102,7 +104,9 @@ export async function startSlack(server: Express, host: { bot: Bot; services: Se
   };
 
   const who = async (context: Context, userId: string): Promise<SlackWho> => {
-    const tenantId = tenantOf(context) ?? 'unknown';
+    // The tenant comes from the verified request; without one the payload is refused (logged by app.error).
+    const tenantId = verifiedTenant(context, { orgInstalls: config.mode === 'oauth' });
+    if (!tenantId) throw new WegwijsError('wegwijs_forbidden', 'slack request without a verified workspace');
     return { tenantId, botUserId: context.botUserId, user: { id: userId, name: await adapter.userName(tenantId, userId) } };
   };
 
@@ -159,7 +163,9 @@ export async function startSlack(server: Express, host: { bot: Bot; services: Se
 
   app.event('member_joined_channel', async ({ event, context }) => {
     if (!context.botUserId || event.user !== context.botUserId) return;
-    const conversation: ConversationRef = { platform: 'slack', tenantId: tenantOf(context) ?? 'unknown', channelId: event.channel, isDirect: false };
+    const tenantId = verifiedTenant(context, { orgInstalls: config.mode === 'oauth' });
+    if (!tenantId) return;
+    const conversation: ConversationRef = { platform: 'slack', tenantId, channelId: event.channel, isDirect: false };
     await bot.welcome(conversation, adapter).catch((err) => log.warn({ code: errorCode(err) }, 'slack welcome failed'));
   });
 
@@ -175,6 +181,8 @@ export async function startSlack(server: Express, host: { bot: Bot; services: Se
 
   services.messenger.register(adapter);
   if (receiver) {
+    // Age and size are checked before Bolt reads the body or its signature.
+    server.use(SLACK_EVENTS_PATH, slackRequestGuard({ log }));
     server.use(receiver.router);
   } else {
     await app.start();

@@ -5,7 +5,7 @@
  * and `Action.Execute` invokes) into `IncomingMessage.action`.
  */
 import { z } from 'zod';
-import { parseIncoming, type IncomingAction, type IncomingMessage } from '../../src/core/index.ts';
+import { findPrototypeKey, LIMITS, parseIncoming, PROTOTYPE_KEYS, type IncomingAction, type IncomingMessage } from '../../src/core/index.ts';
 import { ACTION_KEY } from './render.ts';
 
 const Account = z.object({ id: z.string().min(1), name: z.string().optional(), aadObjectId: z.string().optional() }).passthrough();
@@ -40,6 +40,78 @@ export const TeamsActivitySchema = z
   })
   .passthrough();
 export type TeamsActivity = z.infer<typeof TeamsActivitySchema>;
+
+/** A string field as Teams sends it: bounded; null counts as absent. */
+const text = (max: number) => z.string().max(max).nullish();
+const EdgeAccount = z.object({ id: z.string().min(1).max(256), name: text(256), aadObjectId: text(128) }).passthrough();
+const EdgeNamed = z.object({ id: text(512), name: text(256) }).passthrough();
+
+/**
+ * The envelope checked at the HTTP edge, after authentication and before the SDK: every field
+ * Wegwijs or the SDK reads has the right type and a bounded length, so a malformed activity gets
+ * a 400 that names the field instead of failing later as a 500.
+ */
+export const TeamsEnvelopeSchema = z
+  .object({
+    type: z.string().min(1).max(64),
+    id: text(512),
+    name: text(256),
+    text: text(LIMITS.textChars),
+    textFormat: text(32),
+    locale: text(64),
+    channelId: text(64),
+    serviceUrl: z.string().max(2048).url(),
+    replyToId: text(512),
+    action: text(64),
+    from: EdgeAccount.nullish(),
+    recipient: EdgeAccount.nullish(),
+    conversation: z
+      .object({ id: z.string().min(1).max(512), tenantId: text(256), conversationType: text(64), name: text(256), isGroup: z.boolean().nullish() })
+      .passthrough(),
+    channelData: z
+      .object({ tenant: z.object({ id: text(256) }).passthrough().nullish(), team: EdgeNamed.nullish(), channel: EdgeNamed.nullish() })
+      .passthrough()
+      .nullish(),
+    entities: z.array(z.object({ type: text(64) }).passthrough()).max(2 * LIMITS.mentions).nullish(),
+    membersAdded: z.array(EdgeAccount).max(256).nullish(),
+    membersRemoved: z.array(EdgeAccount).max(256).nullish(),
+  })
+  .passthrough();
+
+export type EdgeCheck = { ok: true } | { ok: false; error: string; field: string; message: string };
+
+/**
+ * Checks an activity body at the edge: no prototype keys anywhere, a valid envelope, and at most
+ * one tenant (an activity whose conversation names another tenant than its channel data is refused).
+ */
+export function checkActivity(body: unknown): EdgeCheck {
+  const prototypeKey = findPrototypeKey(body);
+  if (prototypeKey) return { ok: false, error: 'malformed_activity', field: prototypeKey, message: 'this key is not allowed' };
+  const parsed = TeamsEnvelopeSchema.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, error: 'malformed_activity', field: issue.path.join('.') || 'body', message: issue.message };
+  }
+  const a = parsed.data;
+  const fromConversation = a.conversation.tenantId;
+  const fromChannelData = a.channelData?.tenant?.id;
+  if (fromConversation && fromChannelData && fromConversation.toLowerCase() !== fromChannelData.toLowerCase()) {
+    return { ok: false, error: 'tenant_mismatch', field: 'channelData.tenant.id', message: 'the activity names two tenants' };
+  }
+  // What the core will read (mentions, card values and inputs) is mapped once here, so a value
+  // over its limit is a 400 now rather than a failed turn later.
+  const activity = TeamsActivitySchema.safeParse(body);
+  if (activity.success) {
+    try {
+      toIncoming(activity.data, { fallbackTenant: 'edge-check' });
+    } catch (err) {
+      if (!(err instanceof z.ZodError)) throw err;
+      const issue = err.issues[0];
+      return { ok: false, error: 'malformed_activity', field: issue.path.join('.') || 'body', message: issue.message };
+    }
+  }
+  return { ok: true };
+}
 
 const THREAD_MARKER = ';messageid=';
 
@@ -162,16 +234,19 @@ export function actionOf(activity: TeamsActivity): IncomingAction | undefined {
   else if (activity.type === 'invoke' && activity.name === 'adaptiveCard/action') {
     data = z.object({ action: z.object({ data: z.unknown() }).passthrough() }).safeParse(activity.value).data?.action.data;
   }
+  // Prototype keys never reach zod's record parsing (which trips over a non-function `constructor`).
+  if (findPrototypeKey(data)) return undefined;
   const parsed = ActionData.safeParse(data);
   if (!parsed.success) return undefined;
   const value: Record<string, z.infer<typeof Scalar>> = {};
   for (const [key, v] of Object.entries(parsed.data.value ?? {})) {
+    if (PROTOTYPE_KEYS.has(key) || key.length > LIMITS.keyChars) continue;
     const scalar = Scalar.safeParse(v);
     if (scalar.success) value[key] = scalar.data;
   }
   const inputs: Record<string, string> = {};
   for (const [key, v] of Object.entries(parsed.data)) {
-    if (RESERVED.has(key)) continue;
+    if (RESERVED.has(key) || PROTOTYPE_KEYS.has(key) || key.length > LIMITS.keyChars) continue;
     if (typeof v === 'string') inputs[key] = v;
     else if (typeof v === 'number' || typeof v === 'boolean') inputs[key] = String(v);
   }

@@ -14,6 +14,7 @@ import { authConfiguration, teamsMode, tokenPrecheck, type TeamsMode } from './a
 import { TeamsDirectory } from './references.ts';
 import { TeamsChannelAdapter } from './teams-adapter.ts';
 import { TeamsTurnHandler } from './turn-handler.ts';
+import { checkActivity } from './incoming.ts';
 
 export { teamsMode, authConfiguration, type TeamsMode } from './auth.ts';
 export { TeamsChannelAdapter } from './teams-adapter.ts';
@@ -81,9 +82,14 @@ const ActivityEnvelope = z
 
 const validActivity: RequestHandler = (req, res, next) => {
   const parsed = ActivityEnvelope.safeParse(req.body);
-  if (parsed.success) return next();
-  const issue = parsed.error.issues[0];
-  res.status(400).json({ error: 'malformed_activity', field: issue.path.join('.') || 'body', message: issue.message });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return void res.status(400).json({ error: 'malformed_activity', field: issue.path.join('.') || 'body', message: issue.message });
+  }
+  // Types, lengths, prototype keys and a single tenant, for every field the core reads.
+  const checked = checkActivity(req.body);
+  if (checked.ok) return next();
+  res.status(400).json({ error: checked.error, field: checked.field, message: checked.message });
 };
 
 /** Mounts the Teams endpoint and registers the Teams adapter with the messenger. */

@@ -1,5 +1,5 @@
 /** Button presses: the form's submit, and done / progress / stuck / later on cards and DMs. */
-import { type IncomingAction, type Turn, networkId, endOfWeek, formatDate, localDate } from '../core/index.ts';
+import { type IncomingAction, type Turn, networkId, networkFromValue, sameTenant, endOfWeek, formatDate, localDate } from '../core/index.ts';
 import { privacyNotice } from '../privacy/index.ts';
 import { logAndShow, requireNetwork } from './commands.ts';
 import { parseDueDate } from './due-date.ts';
@@ -27,13 +27,16 @@ type Kind = 'done' | 'progress' | 'stuck' | 'later';
 export function statusButton(kind: Kind) {
   return async (turn: Turn, action: IncomingAction): Promise<void> => {
     const { services } = turn;
-    const target = String(action.value?.network ?? '');
+    // The value is user input: its network must be this tenant's before anything is read; a
+    // foreign one gets a refusal that names nothing.
+    const target = await networkFromValue(turn, action.value?.network);
+    if (!target) return;
     const number = Number(action.value?.n);
-    const network = (await services.store.networks.get(target, target))?.data;
-    if (!network || !Number.isInteger(number)) return void (await turn.replyPrivately({ text: turn.t('core.action_unknown') }));
-    if (!turn.message.isDirect && networkId(turn.conversation) !== network.id) {
-      return void (await turn.replyPrivately({ text: turn.t('actions.error.other_network', { number }) }));
+    if (!turn.message.isDirect && networkId(turn.conversation) !== target) {
+      return void (await turn.replyPrivately({ text: turn.t('actions.error.other_network', { number: Number.isInteger(number) ? number : '?' }) }));
     }
+    const network = Number.isInteger(number) ? (await services.store.networks.get(target, target))?.data : undefined;
+    if (!network || !sameTenant(turn.message, network)) return void (await turn.replyPrivately({ text: turn.t('core.action_unknown') }));
     const note = (action.inputs?.note ?? '').trim();
     let change: Change;
     if (kind === 'done') change = { kind: 'status', status: 'done' };

@@ -9,7 +9,7 @@ import type { Command, Feature } from './feature.ts';
 import type { Lang } from './i18n.ts';
 import { errorCode } from './errors.ts';
 import type { ConversationRef, IncomingAction, IncomingMessage } from './message.ts';
-import { looksLikeUnknownCommand, matchCommand, stripEntryWord } from './router.ts';
+import { looksLikeUnknownCommand, matchCommand, ownHandler, splitActionId, stripEntryWord } from './router.ts';
 import type { Services } from './services.ts';
 import { cleanText, MAX_MESSAGE_CHARS } from './text.ts';
 import { Turn, readNetwork } from './turn.ts';
@@ -127,10 +127,12 @@ export class Bot {
   }
 
   private async routeAction(turn: Turn, action: IncomingAction): Promise<void> {
-    const dot = action.id.indexOf('.');
-    const feature = this.features.find((f) => f.name === action.id.slice(0, dot));
-    const handler = feature?.actions?.[action.id.slice(dot + 1)];
-    if (dot < 1 || !handler) {
+    // Own properties only: `actions.constructor` or `ask.toString` name no handler.
+    const id = splitActionId(action.id);
+    const feature = id && this.features.find((f) => f.name === id.feature);
+    const handler = id && feature ? ownHandler(feature.actions, id.handler) : undefined;
+    if (!handler) {
+      turn.log.info({ code: 'action_unknown', action: action.id.slice(0, 80) }, 'unknown action');
       await turn.replyPrivately({ text: turn.t('core.action_unknown') });
       return;
     }

@@ -15,6 +15,7 @@ export * from './paths.ts';
 export * from './ports.ts';
 export * from './router.ts';
 export * from './services.ts';
+export * from './tenancy.ts';
 export * from './text.ts';
 export * from './turn.ts';
 export * from './time-zone.ts';

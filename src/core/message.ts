@@ -7,21 +7,66 @@ import { z } from 'zod';
 export const PlatformSchema = z.enum(['console', 'teams', 'slack']);
 export type Platform = z.infer<typeof PlatformSchema>;
 
+/** Keys that would reach an object's prototype chain; no record from outside may carry them. */
+export const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Limits of what the edge accepts (the platforms' own limits are smaller; these only bound memory). */
+export const LIMITS = {
+  /** A message text; the bot answers anything over `MAX_MESSAGE_CHARS` with "too long". */
+  textChars: 100_000,
+  /** A value on a button: ids, numbers, short codes. */
+  valueChars: 1_000,
+  /** A form field typed by a person (titles, notes, dates). */
+  inputChars: 4_000,
+  recordKeys: 32,
+  keyChars: 64,
+  mentions: 50,
+} as const;
+
+/**
+ * The path of the first prototype key (`__proto__`, `constructor`, `prototype`) anywhere in a
+ * parsed JSON value, or undefined. Checked before zod, whose record parsing trips over a
+ * `constructor` key that is not a function.
+ */
+export function findPrototypeKey(value: unknown, path: string[] = [], depth = 0): string | undefined {
+  if (depth > 20 || value === null || typeof value !== 'object') return undefined;
+  for (const key of Object.keys(value)) {
+    if (PROTOTYPE_KEYS.has(key)) return [...path, key].join('.');
+    const found = findPrototypeKey((value as Record<string, unknown>)[key], [...path, key], depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** A record from outside: bounded keys and size, prototype keys refused before zod looks inside. */
+function safeRecord<T extends z.ZodType>(value: T) {
+  return z
+    .unknown()
+    .superRefine((v, ctx) => {
+      if (v === null || typeof v !== 'object' || Array.isArray(v)) return;
+      const keys = Object.keys(v);
+      const bad = keys.find((k) => PROTOTYPE_KEYS.has(k));
+      if (bad) ctx.addIssue({ code: 'custom', message: `the key "${bad}" is not allowed`, path: [bad] });
+      else if (keys.length > LIMITS.recordKeys) ctx.addIssue({ code: 'custom', message: `at most ${LIMITS.recordKeys} keys` });
+    })
+    .pipe(z.record(z.string().min(1).max(LIMITS.keyChars), value));
+}
+
 export const UserSchema = z.object({
   id: z.string().min(1).max(256),
   name: z.string().max(256).default(''),
 });
 export type ChatUser = z.infer<typeof UserSchema>;
 
-const ActionValueSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
+const ActionValueSchema = safeRecord(z.union([z.string().max(LIMITS.valueChars), z.number(), z.boolean(), z.null()]));
 
 export const IncomingActionSchema = z.object({
   id: z.string().min(1).max(200),
   value: ActionValueSchema.optional(),
   /** Values of the card's inputs at the moment the button was pressed. */
-  inputs: z.record(z.string(), z.string()).optional(),
+  inputs: safeRecord(z.string().max(LIMITS.inputChars)).optional(),
   /** The message the button was on, so the core can update that card in place. */
-  messageId: z.string().optional(),
+  messageId: z.string().max(512).optional(),
 });
 export type IncomingAction = z.infer<typeof IncomingActionSchema>;
 
@@ -34,8 +79,8 @@ export const IncomingMessageSchema = z.object({
   threadId: z.string().max(512).optional(),
   messageId: z.string().max(512).optional(),
   user: UserSchema,
-  text: z.string().default(''),
-  mentions: z.array(UserSchema).default([]),
+  text: z.string().max(LIMITS.textChars).default(''),
+  mentions: z.array(UserSchema).max(LIMITS.mentions).default([]),
   /** True when the bot was @-mentioned or the text starts with the entry word. */
   addressedToBot: z.boolean().default(false),
   isDirect: z.boolean().default(false),
@@ -46,6 +91,7 @@ export const IncomingMessageSchema = z.object({
 });
 export type IncomingMessage = z.infer<typeof IncomingMessageSchema>;
 
+/** Parses an incoming message; throws a ZodError (never a TypeError) on anything malformed. */
 export function parseIncoming(raw: unknown): IncomingMessage {
   return IncomingMessageSchema.parse(raw);
 }

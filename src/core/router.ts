@@ -68,3 +68,20 @@ export function suggestCommand(word: string, commands: Command[]): string | unde
 function escapeRegExp(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/**
+ * A handler by name from a feature's table, through own properties only: an action id such as
+ * `actions.constructor` or `ask.toString` names no handler, however the table was built.
+ */
+export function ownHandler<T>(table: Record<string, T> | undefined, name: string): T | undefined {
+  if (!table || !name || !Object.hasOwn(table, name)) return undefined;
+  const handler = table[name];
+  return typeof handler === 'function' ? handler : undefined;
+}
+
+/** Splits an action id `<feature>.<handler>`; undefined when it has no feature or no handler part. */
+export function splitActionId(id: string): { feature: string; handler: string } | undefined {
+  const dot = id.indexOf('.');
+  if (dot < 1 || dot === id.length - 1) return undefined;
+  return { feature: id.slice(0, dot), handler: id.slice(dot + 1) };
+}

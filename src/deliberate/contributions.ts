@@ -2,7 +2,7 @@
  * What people say in a session: replies in its thread, and anonymous notes sent to the bot in a
  * direct message. Every note is redacted before it is stored, and stored with its step.
  */
-import { stripEntryWord, networkId, type Turn } from '../core/index.ts';
+import { stripEntryWord, networkId, sameTenant, type Turn } from '../core/index.ts';
 import { privacyNotice, redact } from '../privacy/index.ts';
 import { changeSession, methodOf, posterFor, tFor, tr, type Ctx } from './context.ts';
 import { questionShape } from './moral-question.ts';
@@ -85,7 +85,7 @@ export async function anonymousContribution(ctx: Ctx, turn: Turn, args: string):
   if (!body) return void (await turn.reply({ text: turn.t('deliberate.anonymous.usage', { bot }) }));
   const candidates = await sessionsOf(ctx, turn, code);
   if (candidates.length === 0) {
-    const ended = code !== undefined ? (await ctx.sessions.list({ where: { code } })).some((d) => d.data.status === 'ended' && d.data.tenantId === turn.message.tenantId) : false;
+    const ended = code !== undefined ? (await ctx.sessions.list({ where: { code } })).some((d) => d.data.status === 'ended' && sameTenant(turn.message, d.data)) : false;
     return void (await turn.reply({ text: turn.t(ended ? 'deliberate.contribution.after_end' : code !== undefined ? 'deliberate.anonymous.no_such_code' : 'deliberate.anonymous.none', { bot, code: code ?? '' }) }));
   }
   if (candidates.length > 1) {
