@@ -1,10 +1,9 @@
 /**
- * The `wegwijs` command: one entry, sub-commands in `app/commands/`. Exit codes: 0 fine,
- * 1 the command's own failure (e.g. a knowledge-base error), 2 bad usage or configuration.
+ * The `wegwijs` command: one entry, sub-commands in `app/commands/`, each loaded only when it
+ * runs. Exit codes: 0 fine, 1 the command's own failure (e.g. a knowledge-base error), 2 bad
+ * usage or configuration.
  */
-import { ConfigError } from '../src/config.ts';
-import { WegwijsError } from '../src/core/index.ts';
-import { COMMANDS, usage } from './commands/index.ts';
+import { commandNamed, usage } from './commands/index.ts';
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
@@ -12,19 +11,22 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(usage());
     return name ? 0 : 2;
   }
-  const command = COMMANDS[name];
-  if (!command) {
+  const entry = commandNamed(name);
+  if (!entry) {
     process.stderr.write(`wegwijs: unknown command "${name}"\n\n${usage()}`);
     return 2;
   }
   try {
+    const command = await entry.load();
     return await command.run(rest);
   } catch (err) {
-    if (err instanceof ConfigError || (err instanceof WegwijsError && err.code === 'wegwijs_store_error')) {
-      process.stderr.write(`wegwijs: ${err.message}\n`);
+    const code = (err as { code?: unknown }).code;
+    // Configuration and store errors carry stable codes (ConfigError, WegwijsError): no stack.
+    if (code === 'wegwijs_config_error' || code === 'wegwijs_store_error') {
+      process.stderr.write(`wegwijs: ${(err as Error).message}\n`);
       return 2;
     }
-    if ((err as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || (err as { code?: string }).code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' || code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
       process.stderr.write(`wegwijs ${name}: ${(err as Error).message}\n`);
       return 2;
     }

@@ -3,7 +3,9 @@
  * features call `createLlmClient`, get `undefined` without a key, and fall back to their offline
  * path. Token use is logged as numbers, never the text.
  */
-import OpenAI, { AzureOpenAI } from 'openai';
+// Types only here: the `openai` package is loaded on the first completion, so a process without
+// an LLM key (or one that never asks) does not load it.
+import type OpenAI from 'openai';
 import type { LlmConfig } from '../config.ts';
 import { WegwijsError } from '../core/errors.ts';
 import type { Logger } from '../core/logger.ts';
@@ -32,17 +34,21 @@ export interface LlmClient {
 export function createLlmClient(config: LlmConfig | undefined, log: Logger): LlmClient | undefined {
   if (!config) return undefined;
   const common = { timeout: config.timeoutMs, maxRetries: config.maxRetries };
-  const client =
-    config.provider === 'azure'
+  let client: Promise<OpenAI> | undefined;
+  const connect = async (): Promise<OpenAI> => {
+    const { OpenAI: OpenAIClient, AzureOpenAI } = await import('openai');
+    return config.provider === 'azure'
       ? new AzureOpenAI({ endpoint: config.endpoint, apiKey: config.apiKey, deployment: config.deployment, apiVersion: config.apiVersion, ...common })
-      : new OpenAI({ apiKey: config.apiKey, baseURL: config.baseURL, ...common });
+      : new OpenAIClient({ apiKey: config.apiKey, baseURL: config.baseURL, ...common });
+  };
   const model = config.provider === 'azure' ? config.deployment : config.model;
   return {
     model,
     async complete(request) {
       const started = Date.now();
       try {
-        const response = await client.chat.completions.create({
+        client ??= connect();
+        const response = await (await client).chat.completions.create({
           model,
           messages: [
             { role: 'system', content: request.system },
