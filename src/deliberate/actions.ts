@@ -3,7 +3,7 @@
  * facilitator only; every button carries the session id and the step it was drawn for, so a
  * stale press (an old card, or two people pressing at once) is recognised and changes nothing.
  */
-import { type ActionHandler, type IncomingAction, networkId, type Turn } from '../core/index.ts';
+import { type ActionHandler, type IncomingAction, networkId, sameTenant, type Turn } from '../core/index.ts';
 import { canSteer, changeSession, methodOf, posterFor, tFor, type Ctx, type Outcome } from './context.ts';
 import { finishSession } from './finish.ts';
 import { EXTEND_MINUTES, extend, goToStep, join, pause, resume, type Session } from './session.ts';
@@ -28,8 +28,9 @@ const privately = (turn: Turn, key: string, vars?: Record<string, string | numbe
 /** Loads the session a button points at; answers privately and returns undefined when it cannot be used. */
 async function load(ctx: Ctx, turn: Turn, action: IncomingAction, options: { allowEnded?: boolean } = {}): Promise<{ session: Session; target: Target } | undefined> {
   const t = target(action);
+  // The session is looked up only in this channel's own network (the tenant of the verified request).
   const doc = t && !turn.message.isDirect ? await ctx.sessions.get(networkId(turn.conversation), t.id) : undefined;
-  if (!t || !doc) {
+  if (!t || !doc || !sameTenant(turn.message, doc.data)) {
     await privately(turn, 'deliberate.error.not_found');
     return undefined;
   }
