@@ -9,7 +9,7 @@ import { Retriever } from '../src/ask/retriever.ts';
 import { DEFAULT_KNOWLEDGE_DIR } from '../src/core/index.ts';
 import { fmt, percentile, time } from './util.ts';
 
-const EVAL_FILE = fileURLToPath(new URL('../test/eval/questions.jsonl', import.meta.url));
+const EVAL_FILE = fileURLToPath(new URL('../test/eval/facts-tune.jsonl', import.meta.url));
 
 export async function run(): Promise<void> {
   const questions = loadEvalSet(EVAL_FILE).map((i) => i.q);

@@ -4,40 +4,74 @@
  * is what users get.
  */
 import { join } from 'node:path';
-import { Catalog, DEFAULT_KNOWLEDGE_DIR, DEFAULT_PROMPTS_DIR, guessLanguage, silentLogger, type Lang, type Logger } from '../core/index.ts';
+import { Catalog, DEFAULT_KNOWLEDGE_DIR, fold, DEFAULT_PROMPTS_DIR, guessLanguage, silentLogger, type Lang, type Logger } from '../core/index.ts';
 import type { Config } from '../config.ts';
 import { createLlmClient, type LlmClient } from '../llm/index.ts';
 import type { Role } from '../store/index.ts';
 import { loadSynonyms, words, isStopWord } from './analyze.ts';
 import { loadGuardrails, matchGuardrail, type Guardrails, type RuleKind } from './guardrails.ts';
 import { loadCards, type KnowledgeCard } from './knowledge.ts';
+import { cardSentences, chooseLead, lacksFact, splitBody, scoreSentences, uncovered, type ScoreContext, type ScoredSentence } from './compose.ts';
+import { lawsIn, loadLaws, shapeQuestion, type Law, type QuestionShape } from './question.ts';
 import { llmAnswer, loadPrompt, type AskPrompt } from './llm-answer.ts';
 import { Retriever } from './retriever.ts';
 
 /** Below this share of the question covered by the best card, Wegwijs says it is not sure. */
 export const MIN_CONFIDENCE = 0.4;
+/** Between MIN_CONFIDENCE and this, the best card must also stand out from the second. */
+const MARGIN_ZONE = 0.55;
+const MIN_MARGIN = 0.08;
+/** Score factor for a card about another law than the one the question names. */
+const OTHER_LAW = 0.25;
+const IMPLIED_OTHER_LAW = 0.7;
 const FOLLOW_UP_SHARE = 0.55;
 const MAX_FOLLOW_UPS = 4;
 const LLM_CARDS = 3;
+/** A second card answers a second part when that part carries this share of the question. */
+const SECOND_PART_SHARE = 0.3;
 
-export type RefusalKind = RuleKind | 'low_confidence' | 'empty';
+export type RefusalKind = RuleKind | 'unknown' | 'empty';
 
 export interface SourceRef {
   title: string;
   document: string;
+  publisher?: string;
   locator: string;
+  /** The source's own date, or the day an undated page was consulted (then `consulted` is true). */
   date: string;
+  consulted?: boolean;
   url?: string;
+}
+
+/** One card's contribution to the answer: the sentences shown and where they come from. */
+export interface AnswerPart {
+  card: KnowledgeCard;
+  sentences: string[];
+}
+
+/** Why a question got its answer (`wegwijs eval --explain`). */
+export interface Explanation {
+  question: string;
+  role?: string;
+  laws: string[];
+  impliedLaws: string[];
+  wants: string[];
+  ranking: { id: string; score: number }[];
+  confidence: number;
+  margin: number;
+  sentences: { card: string; text: string; score: number }[];
 }
 
 export interface Answer {
   answered: boolean;
   lang: Lang;
   refusal?: RefusalKind;
-  /** The answer text (a card's answer, the LLM's answer, or the refusal with where to go). */
+  /** What the user reads first: the sentences that answer the question (or the refusal). */
   text: string;
   /** The card that answers (first cited card on the LLM path). */
   card?: KnowledgeCard;
+  /** The cards whose sentences make up the answer, the answering card first. */
+  parts: AnswerPart[];
   /** Ids: the answering card(s) first, then the other relevant cards. Empty on refusal. */
   cards: string[];
   followUps: KnowledgeCard[];
@@ -50,6 +84,7 @@ export interface Answer {
   via: 'offline' | 'llm';
   /** True when the question was combined with the thread's earlier question. */
   usedContext: boolean;
+  explanation?: Explanation;
 }
 
 export interface AskOptions {
@@ -59,6 +94,8 @@ export interface AskOptions {
   context?: string;
   /** Skip the LLM even when one is configured (eval, benchmarks). */
   offline?: boolean;
+  /** Keep the scores and chosen sentences (`wegwijs eval --explain`). */
+  explain?: boolean;
 }
 
 export interface EngineOptions {
@@ -78,12 +115,20 @@ export class AskEngine {
   private readonly prompt?: AskPrompt;
   private readonly log: Logger;
   private readonly defaultLang: Lang;
+  private readonly laws: Law[];
+  /** Per card: the laws its title and topics are about. */
+  private readonly cardLaws = new Map<string, string[]>();
 
   constructor(private readonly options: EngineOptions = {}) {
     const knowledgeDir = options.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR;
     const promptsDir = options.promptsDir ?? DEFAULT_PROMPTS_DIR;
     this.retriever = new Retriever(loadCards(knowledgeDir, options.today), loadSynonyms(knowledgeDir));
     this.rules = loadGuardrails(knowledgeDir);
+    this.laws = loadLaws(knowledgeDir);
+    for (const card of this.retriever.cards) {
+      const found = lawsIn(fold(`${card.title} ${card.topics.join(' ')}`), this.laws);
+      this.cardLaws.set(card.id, [...found.named, ...found.implied]);
+    }
     this.catalog = options.catalog ?? Catalog.fromDirectory(join(promptsDir, 'messages'));
     this.prompt = options.llm ? loadPrompt(promptsDir) : undefined;
     this.log = options.log ?? silentLogger;
@@ -132,53 +177,149 @@ export class AskEngine {
     if (!grounded) return offline;
     const cited = grounded.cited.map((id) => this.card(id)!);
     const rest = offline.cards.filter((id) => !grounded.cited.includes(id)).map((id) => this.card(id)!);
-    return { ...offline, via: 'llm', text: grounded.text, card: cited[0], cards: [...grounded.cited, ...rest.map((c) => c.id)], followUps: rest, sources: sourcesOf(cited) };
+    return { ...offline, via: 'llm', text: grounded.text, card: cited[0], parts: cited.map((card) => ({ card, sentences: [] })), cards: [...grounded.cited, ...rest.map((c) => c.id)], followUps: rest, sources: sourcesOf(cited) };
   }
 
-  /** The offline answer: the best card, its follow-ups and sources, or a refusal. */
+  /** One card in full ("Meer uitleg", a "Zie ook" button): its whole text and every source. */
+  cardAnswer(card: KnowledgeCard, lang: Lang, role?: Role): Answer {
+    const { nl, en } = splitBody(card.body);
+    const body = (lang === 'en' && card.answer_en ? en : nl).trim();
+    const text = [lang === 'en' && card.answer_en ? card.answer_en : card.answer, body].filter(Boolean).join('\n\n');
+    const related = card.related.map((id) => this.card(id)).filter((c): c is KnowledgeCard => Boolean(c));
+    return {
+      answered: true, lang, text, card, parts: [{ card, sentences: [] }], cards: [card.id], followUps: orderForRole(related, role).slice(0, MAX_FOLLOW_UPS),
+      suggestions: [], sources: sourcesOf([card]), confidence: 1, ranked: [card.id], via: 'offline', usedContext: false,
+    };
+  }
+
+  /** The offline answer: the sentences of the best card(s) that answer the question, or a refusal. */
   answerOffline(question: string, options: AskOptions = {}): Answer {
     const lang = this.languageOf(question, options.lang);
-    const base = { lang, cards: [], followUps: [], suggestions: [], sources: [], ranked: [], via: 'offline' as const, usedContext: false };
+    const base = { lang, cards: [], parts: [], followUps: [], suggestions: [], sources: [], ranked: [], via: 'offline' as const, usedContext: false };
     const rule = matchGuardrail(this.rules, question);
     if (rule) return { ...base, answered: false, refusal: rule, text: this.refusalText(rule, lang), confidence: 0 };
-    let retrieval = this.retriever.retrieve(question, { role: options.role });
+    const shape = shapeQuestion(question, this.laws);
+    const role = options.role ?? shape.role;
+    // A question that names a law is not answered from a card about another law only; one that
+    // only implies a law ("zorgkantoor") prefers cards about that law.
+    const adjust =
+      shape.laws.length > 0
+        ? (id: string) => (this.aboutOtherLaw(id, shape.laws) ? OTHER_LAW : 1)
+        : shape.impliedLaws.length > 0
+          ? (id: string) => (this.aboutOtherLaw(id, shape.impliedLaws) ? IMPLIED_OTHER_LAW : 1)
+          : undefined;
+    let retrieval = this.retriever.retrieve(shape.text, { role, adjust });
     let usedContext = false;
-    if (options.context && isElliptic(question, retrieval.confidence)) {
-      retrieval = this.retriever.retrieve(`${options.context} ${question}`, { role: options.role });
+    if (options.context && isElliptic(shape.text, retrieval.confidence)) {
+      retrieval = this.retriever.retrieve(shape.text, { role, adjust, context: options.context });
       usedContext = true;
     }
     const { hits, confidence, typed } = retrieval;
     const ranked = hits.map((h) => h.card.id);
-    if (typed === 0 || hits.length === 0 || confidence < MIN_CONFIDENCE) {
-      const refusal: RefusalKind = typed === 0 ? 'empty' : 'low_confidence';
-      return { ...base, ranked, usedContext, answered: false, refusal, text: this.refusalText(refusal, lang), confidence, suggestions: hits.slice(0, 3).map((h) => h.card) };
+    const margin = hits.length > 1 ? (hits[0].score - hits[1].score) / hits[0].score : 1;
+    const explanation: Explanation | undefined = options.explain
+      ? { question: shape.text, role, laws: shape.laws, impliedLaws: shape.impliedLaws, wants: shape.wants, ranking: hits.slice(0, 5).map((h) => ({ id: h.card.id, score: round(h.score) })), confidence: round(confidence), margin: round(margin), sentences: [] }
+      : undefined;
+    const wrongLaw = shape.laws.length > 0 && hits.length > 0 && this.aboutOtherLaw(hits[0].card.id, shape.laws);
+    // A question for a duration, an amount or a number is not answered from a card without one.
+    const noFact = hits.length > 0 && lacksFact(cardSentences(hits[0].card, lang), shape);
+    const unsure = confidence < MIN_CONFIDENCE || (confidence < MARGIN_ZONE && margin < MIN_MARGIN) || wrongLaw || noFact;
+    if (typed === 0 || hits.length === 0 || unsure) {
+      const refusal: RefusalKind = typed === 0 ? 'empty' : 'unknown';
+      return { ...base, ranked, usedContext, answered: false, refusal, text: this.refusalText(refusal, lang), confidence, suggestions: hits.slice(0, 3).map((h) => h.card), explanation };
     }
     const best = hits[0].card;
+    const parts = this.compose(shape, lang, hits.map((h) => h.card), usedContext ? `${shape.text} ${options.context}` : shape.text, explanation);
     const near = hits.slice(1).filter((h) => h.score >= hits[0].score * FOLLOW_UP_SHARE).map((h) => h.card);
     const related = best.related.map((id) => this.card(id)).filter((c): c is KnowledgeCard => Boolean(c));
-    const followUps = orderForRole(unique([...near, ...related]).filter((c) => c.id !== best.id), options.role).slice(0, MAX_FOLLOW_UPS);
-    const text = lang === 'en' && best.answer_en ? best.answer_en : best.answer;
-    return { ...base, ranked, usedContext, answered: true, text, card: best, cards: [best.id, ...near.map((c) => c.id)].slice(0, 5), followUps, sources: sourcesOf([best]), confidence };
+    const shown = parts.map((p) => p.card.id);
+    const followUps = orderForRole(unique([...near, ...related]).filter((c) => !shown.includes(c.id)), role).slice(0, MAX_FOLLOW_UPS);
+    const text = parts.map((p) => p.sentences.join(' ')).join('\n\n');
+    const cards = unique([...parts.map((p) => p.card), ...near]).map((c) => c.id).slice(0, 5);
+    return { ...base, ranked, usedContext, answered: true, text, card: best, parts, cards, followUps, sources: sourcesOf(parts.map((p) => p.card)), confidence, explanation };
+  }
+
+  /**
+   * The answer's parts: the best card's sentences for the question, and when a second card
+   * covers a part of the question the first leaves open (another law, a second question), that
+   * card's best sentence too.
+   */
+  private compose(shape: QuestionShape, lang: Lang, cards: KnowledgeCard[], searched: string, explanation?: Explanation): AnswerPart[] {
+    const concepts = this.retriever.concepts(searched);
+    const context = { shape, concepts, laws: this.laws };
+    const [best, ...others] = cards;
+    const lead = chooseLead(scoreSentences(cardSentences(best, lang), context), shape);
+    explanation?.sentences.push(...lead.map((s) => ({ card: best.id, text: s.text, score: round(s.score) })));
+    const parts: AnswerPart[] = [{ card: best, sentences: withAsOf(lead.map((s) => s.text), best, lang) }];
+    const total = concepts.reduce((a, c) => a + c.weight, 0) || 1;
+    const open = uncovered(concepts, lead);
+    const missingLaw = shape.laws.find((law) => !lead.some((s) => lawsIn(fold(s.text), this.laws).named.includes(law)) && !this.cardLaws.get(best.id)?.includes(law));
+    const openShare = open.reduce((a, c) => a + c.weight, 0) / total;
+    if (!missingLaw && openShare < SECOND_PART_SHARE) return parts;
+    const second = this.secondPart(others.slice(0, 4), lang, { shape, concepts: open, laws: this.laws }, missingLaw);
+    if (second) {
+      explanation?.sentences.push({ card: second.card.id, text: second.sentence.text, score: round(second.sentence.score) });
+      parts.push({ card: second.card, sentences: withAsOf([second.sentence.text], second.card, lang) });
+    }
+    return parts;
+  }
+
+  private secondPart(candidates: KnowledgeCard[], lang: Lang, context: ScoreContext, law?: string): { card: KnowledgeCard; sentence: ScoredSentence } | undefined {
+    let found: { card: KnowledgeCard; sentence: ScoredSentence } | undefined;
+    for (const card of candidates) {
+      if (law && !this.cardLaws.get(card.id)?.includes(law)) continue;
+      const [top] = scoreSentences(cardSentences(card, lang), context).sort((a, b) => b.score - a.score);
+      if (top && top.score >= 0.5 && (!found || top.score > found.sentence.score)) found = { card, sentence: top };
+    }
+    return found;
+  }
+
+  /** True when a card is about one or more laws, none of which the question names. */
+  private aboutOtherLaw(id: string, asked: string[]): boolean {
+    const own = this.cardLaws.get(id) ?? [];
+    return own.length > 0 && !own.some((law) => asked.includes(law));
   }
 
   private refusalText(kind: RefusalKind, lang: Lang): string {
-    return `${this.catalog.t(lang, 'ask.refuse.intro')} ${this.catalog.t(lang, `ask.refuse.${kind}`)}`;
+    return `${this.catalog.t(lang, `ask.refuse.heading.${kind}`)} ${this.catalog.t(lang, `ask.refuse.${kind}`)}`;
   }
 }
 
 /**
- * A follow-up that only makes sense with the earlier question: it starts with a connecting word
- * ("en bij de gemeente?", "and the CCE?"), or it is very short and not clear on its own.
+ * A follow-up that only makes sense with the earlier question: short, and either starting with
+ * a connecting word ("en bij een crisisopname?", "and the CCE?") or too vague to answer alone.
+ * A full question on its own is a new question, even in the same thread.
  */
 export function isElliptic(question: string, confidenceAlone: number): boolean {
-  if (/^\s*(en|and|maar|but|ook|also|dus|so|what about|how about|wat als|en als)\b/i.test(question)) return true;
   const content = words(question).filter((w) => !isStopWord(w));
-  return content.length <= 3 && confidenceAlone < 0.5;
+  if (content.length > 5) return false;
+  if (/^\s*(en|and|maar|but|ook|also|dus|so|what about|how about|wat als|en als|en bij|en voor|en wat|en wie|and if|and for)\b/i.test(question)) return true;
+  return content.length <= 2 && confidenceAlone < MARGIN_ZONE;
 }
+
+/** A time-bound card says when its facts were true, unless the sentences already do. */
+function withAsOf(sentences: string[], card: KnowledgeCard, lang: Lang): string[] {
+  if (!card.as_of || sentences.length === 0) return sentences;
+  const year = card.as_of.slice(0, 4);
+  if (sentences.some((s) => s.includes(year))) return sentences;
+  const last = sentences.length - 1;
+  const note = lang === 'en' ? `(as of ${year})` : `(stand ${year})`;
+  return [...sentences.slice(0, last), `${sentences[last].replace(/([.!?])?$/, ` ${note}$1`)}`];
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
 
 function sourcesOf(cards: KnowledgeCard[]): SourceRef[] {
   return cards.flatMap((card) =>
-    card.sources.map((s) => ({ title: card.title, document: s.document, locator: s.locator, date: s.published ?? s.consulted ?? "", ...(s.url ? { url: s.url } : {}) })),
+    card.sources.map((s) => ({
+      title: card.title,
+      document: s.document,
+      ...(s.publisher ? { publisher: s.publisher } : {}),
+      locator: s.locator,
+      date: s.published ?? s.consulted ?? '',
+      ...(s.published ? {} : { consulted: true }),
+      ...(s.url ? { url: s.url } : {}),
+    })),
   );
 }
 

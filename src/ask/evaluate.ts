@@ -1,27 +1,43 @@
 /**
- * The evaluation set (`test/eval/questions.jsonl`) and its figures: top-1 and top-3 hit rates on
- * answerable questions, refusal precision and recall, and how many in-scope questions were
- * refused. `wegwijs eval` and the test suite share this code and these floors.
+ * The evaluation: does the answer a user sees contain the facts asked for, and is a refusal made
+ * for the right reason? Each question states its facts as patterns on the answer text (not a
+ * card id), or the reason it must be refused. `wegwijs eval` and the test suite share this code
+ * and these floors. Two splits: `tune` (used to improve the bot) and `heldout` (only reported).
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { LANGUAGES } from '../core/index.ts';
-import type { AskEngine } from './engine.ts';
+import { redact } from '../privacy/index.ts';
+import type { Answer, AskEngine } from './engine.ts';
 
-export const EvalItemSchema = z.union([
-  z.object({ q: z.string().min(1), cards: z.array(z.string()).min(1), lang: z.enum(LANGUAGES).optional() }),
-  z.object({ q: z.string().min(1), refuse: z.literal(true), kind: z.string().optional(), lang: z.enum(LANGUAGES).optional() }),
+export const REFUSAL_REASONS = ['emergency', 'legal_case', 'client_decision', 'out_of_scope', 'injection', 'unknown'] as const;
+export type RefusalReason = (typeof REFUSAL_REASONS)[number];
+
+const pattern = z.string().min(1).refine((p) => {
+  try {
+    new RegExp(p, 'iu');
+    return true;
+  } catch {
+    return false;
+  }
+}, 'not a valid regular expression');
+
+const Common = { id: z.string().min(1), q: z.string().min(1), lang: z.enum(LANGUAGES).optional(), category: z.string().default('general') };
+export const EvalItemSchema = z.discriminatedUnion('expect', [
+  z.object({ ...Common, expect: z.literal('answer'), facts: z.array(pattern).min(1), forbidden: z.array(pattern).default([]) }),
+  z.object({ ...Common, expect: z.literal('refuse'), reason: z.enum(REFUSAL_REASONS) }),
 ]);
 export type EvalItem = z.infer<typeof EvalItemSchema>;
 
-export const FLOORS = { top3: 0.85, refusalRecall: 0.9, maxInScopeRefused: 0.15 };
+/** The floors `npm test` enforces; they only ever go up. */
+export const FLOORS = { tune: 0.9, heldout: 0.85, refusals: 1, maxInScopeRefused: 0.1 };
 
 /** Reads a JSON-lines evaluation file; a bad line fails naming its number. */
 export function loadEvalSet(file: string): EvalItem[] {
   return readFileSync(file, 'utf8')
     .split('\n')
     .map((line, i) => ({ line: line.trim(), n: i + 1 }))
-    .filter(({ line }) => line && !line.startsWith('#'))
+    .filter(({ line }) => line && !line.startsWith('#') && !line.startsWith('//'))
     .map(({ line, n }) => {
       let raw: unknown;
       try {
@@ -30,72 +46,98 @@ export function loadEvalSet(file: string): EvalItem[] {
         throw new Error(`${file}:${n}: not valid JSON`);
       }
       const parsed = EvalItemSchema.safeParse(raw);
-      if (!parsed.success) throw new Error(`${file}:${n}: ${parsed.error.issues[0].message}`);
+      if (!parsed.success) throw new Error(`${file}:${n}: ${parsed.error.issues[0].path.join('.')}: ${parsed.error.issues[0].message}`);
       return parsed.data;
     });
 }
 
+/** The reason a user reads in a refusal, in the evaluation's words. */
+export function refusalReason(answer: Answer): RefusalReason | 'medical' | undefined {
+  if (answer.answered) return undefined;
+  return answer.refusal === 'empty' ? 'unknown' : (answer.refusal as RefusalReason | 'medical');
+}
+
 export interface EvalMiss {
+  id: string;
   q: string;
   expected: string;
   got: string;
 }
 
+export interface CategoryFigures {
+  n: number;
+  right: number;
+  refused: number;
+}
+
 export interface EvalReport {
   answerable: number;
   mustRefuse: number;
-  top1: number;
-  top3: number;
-  refusalPrecision: number;
-  refusalRecall: number;
+  /** Share of answerable questions whose shown answer holds every fact and nothing forbidden. */
+  facts: number;
+  /** Share of must-refuse questions refused for the right reason. */
+  refusals: number;
+  /** Share of answerable questions that were refused. */
   inScopeRefused: number;
+  categories: Map<string, CategoryFigures>;
+  reasons: Map<string, CategoryFigures>;
   misses: EvalMiss[];
-  unknownCards: string[];
-  passed: boolean;
+}
+
+/** Which facts of an item the answer text lacks, and which forbidden ones it has. */
+export function judge(item: Extract<EvalItem, { expect: 'answer' }>, text: string): { missing: string[]; forbidden: string[] } {
+  const folded = text.normalize('NFC');
+  return {
+    missing: item.facts.filter((p) => !new RegExp(p, 'iu').test(folded)),
+    forbidden: item.forbidden.filter((p) => new RegExp(p, 'iu').test(folded)),
+  };
 }
 
 /** Runs every question through the offline engine (no LLM, no store). */
 export async function runEval(engine: AskEngine, items: EvalItem[]): Promise<EvalReport> {
-  let top1 = 0;
-  let top3 = 0;
-  let refusedRight = 0;
-  let refusedWrong = 0;
-  let answerable = 0;
-  let mustRefuse = 0;
+  const categories = new Map<string, CategoryFigures>();
+  const reasons = new Map<string, CategoryFigures>();
   const misses: EvalMiss[] = [];
-  const unknownCards = new Set<string>();
+  let answerable = 0, right = 0, refused = 0, mustRefuse = 0, refusedRight = 0;
+  const tally = (map: Map<string, CategoryFigures>, key: string, ok: boolean, wasRefused: boolean) => {
+    const figures = map.get(key) ?? { n: 0, right: 0, refused: 0 };
+    figures.n++;
+    if (ok) figures.right++;
+    if (wasRefused) figures.refused++;
+    map.set(key, figures);
+  };
   for (const item of items) {
-    const answer = await engine.answer(item.q, { lang: item.lang, offline: true });
-    if ('refuse' in item) {
+    // As in chat: the question is redacted first, and answered on the redacted text.
+    const answer = await engine.answer(redact(item.q).text, { lang: item.lang, offline: true });
+    const reason = refusalReason(answer);
+    if (item.expect === 'refuse') {
       mustRefuse++;
-      if (!answer.answered) refusedRight++;
-      else misses.push({ q: item.q, expected: 'refusal', got: answer.cards[0] ?? '-' });
+      const ok = reason === item.reason;
+      if (ok) refusedRight++;
+      else misses.push({ id: item.id, q: item.q, expected: `refusal: ${item.reason}`, got: reason ? `refusal: ${reason}` : `answer: ${clip(answer.text)}` });
+      tally(reasons, item.reason, ok, !answer.answered);
       continue;
     }
     answerable++;
-    for (const id of item.cards) if (!engine.card(id)) unknownCards.add(id);
-    const ranked = answer.ranked;
-    const hit1 = item.cards.includes(ranked[0]);
-    const hit3 = ranked.slice(0, 3).some((id) => item.cards.includes(id));
-    if (hit1) top1++;
-    if (hit3) top3++;
     if (!answer.answered) {
-      refusedWrong++;
-      misses.push({ q: item.q, expected: item.cards.join(','), got: `refused (${answer.refusal}, ${answer.confidence.toFixed(2)})` });
-    } else if (!hit3) misses.push({ q: item.q, expected: item.cards.join(','), got: ranked.slice(0, 3).join(',') });
+      refused++;
+      misses.push({ id: item.id, q: item.q, expected: item.facts.join(' + '), got: `refusal: ${reason}` });
+      tally(categories, item.category, false, true);
+      continue;
+    }
+    const { missing, forbidden } = judge(item, answer.text);
+    const ok = missing.length === 0 && forbidden.length === 0;
+    if (ok) right++;
+    else misses.push({ id: item.id, q: item.q, expected: [...missing.map((m) => `missing /${m}/`), ...forbidden.map((f) => `forbidden /${f}/`)].join(', '), got: `[${answer.cards[0]}] ${clip(answer.text)}` });
+    tally(categories, item.category, ok, false);
   }
-  const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
-  const report = {
-    answerable,
-    mustRefuse,
-    top1: ratio(top1, answerable),
-    top3: ratio(top3, answerable),
-    refusalPrecision: ratio(refusedRight, refusedRight + refusedWrong),
-    refusalRecall: ratio(refusedRight, mustRefuse),
-    inScopeRefused: ratio(refusedWrong, answerable),
-    misses,
-    unknownCards: [...unknownCards],
-  };
-  const passed = report.top3 >= FLOORS.top3 && report.refusalRecall >= FLOORS.refusalRecall && report.inScopeRefused <= FLOORS.maxInScopeRefused && report.unknownCards.length === 0;
-  return { ...report, passed };
+  const share = (a: number, b: number) => (b === 0 ? 1 : a / b);
+  return { answerable, mustRefuse, facts: share(right, answerable), refusals: share(refusedRight, mustRefuse), inScopeRefused: answerable === 0 ? 0 : refused / answerable, categories, reasons, misses };
+}
+
+const clip = (text: string) => (text.length > 220 ? `${text.slice(0, 217)}…` : text).replace(/\s+/g, ' ');
+
+/** Whether a split's report meets its floors. */
+export function meetsFloors(report: EvalReport, split: 'tune' | 'heldout'): boolean {
+  return report.facts >= FLOORS[split] && report.refusals >= FLOORS.refusals && report.inScopeRefused <= FLOORS.maxInScopeRefused;
 }

@@ -12,7 +12,7 @@ import { ASKED_TTL_SECONDS, FEEDBACK_REASONS, THREAD_TTL_SECONDS, feedback, ques
 import { CHOOSABLE_ROLES, parseRole } from './roles.ts';
 
 /** Refusals that point at a gap in the knowledge base (the others are refusals by policy). */
-const GAP_REFUSALS = new Set(['low_confidence', 'out_of_scope']);
+const GAP_REFUSALS = new Set(['unknown', 'out_of_scope']);
 const DM_CONTEXT_MS = 60 * 60 * 1000;
 
 export interface AskFeatureOptions {
@@ -72,29 +72,15 @@ export function createAskFeature(services: Services, options: AskFeatureOptions 
     const t = turn.inLanguage(lang);
     if (!found) return void (await turn.replyPrivately({ text: t.t('ask.card.gone') }));
     const prefs = await store.users.get(tenant(turn), turn.user.id);
-    const role = prefs?.data.role;
-    const related = found.related.map((r) => engine.card(r)!).filter(Boolean);
-    const ordered = role ? [...related.filter((c) => c.audience.includes(role)), ...related.filter((c) => !c.audience.includes(role))] : related;
-    const answer: Answer = {
-      answered: true,
-      lang,
-      text: lang === 'en' && found.answer_en ? found.answer_en : found.answer,
-      card: found,
-      cards: [found.id],
-      followUps: ordered.slice(0, 4),
-      suggestions: [],
-      sources: found.sources.map((s) => ({ title: found.title, document: s.document, locator: s.locator, date: s.published ?? s.consulted ?? "", ...(s.url ? { url: s.url } : {}) })),
-      confidence: 1,
-      ranked: [found.id],
-      via: 'offline',
-      usedContext: false,
-    };
-    await t.reply(answerMessage(answer, { t: (k, v) => t.t(k, v), questionId: String(action.value?.q ?? ''), today: today() }), { inThread: true });
+    const answer = engine.cardAnswer(found, lang, prefs?.data.role);
+    await t.reply(answerMessage(answer, { t: (k, v) => t.t(k, v), questionId: String(action.value?.q ?? ''), today: today(), expanded: true }), { inThread: true });
   }
 
   async function vote(turn: Turn, action: IncomingAction, kind: 'up' | 'down'): Promise<void> {
-    const qid = String(action.value?.q ?? '');
-    const cardId = action.value?.card ? String(action.value.card) : undefined;
+    const qid = feedbackQuestionId(action.value?.q);
+    // Only ids Wegwijs made are stored: a question id of the known shape, a card that exists.
+    const cardId = typeof action.value?.card === 'string' && engine.card(action.value.card) ? action.value.card : undefined;
+    if (!qid) return void (await turn.replyPrivately({ text: turn.t('core.action_unknown') }));
     const pk = tenant(turn);
     const at = clock.now().toISOString();
     let isNew = false;
@@ -114,9 +100,9 @@ export function createAskFeature(services: Services, options: AskFeatureOptions 
   }
 
   async function reason(turn: Turn, action: IncomingAction): Promise<void> {
-    const qid = String(action.value?.q ?? '');
+    const qid = feedbackQuestionId(action.value?.q);
     const why = String(action.value?.reason ?? '') as FeedbackReason;
-    if (!FEEDBACK_REASONS.includes(why)) return void (await turn.replyPrivately({ text: turn.t('core.action_unknown') }));
+    if (!qid || !FEEDBACK_REASONS.includes(why)) return void (await turn.replyPrivately({ text: turn.t('core.action_unknown') }));
     const pk = tenant(turn);
     let first = false;
     await feedback(store).update(pk, `${qid}:${turn.user.id}`, (current) => {
@@ -161,4 +147,9 @@ export function createAskFeature(services: Services, options: AskFeatureOptions 
     },
     question,
   };
+}
+
+/** The question id on a feedback button, only in the shape `questionId` makes (so nothing else is stored). */
+function feedbackQuestionId(value: unknown): string | undefined {
+  return typeof value === 'string' && /^q-[0-9a-f]{20}$/.test(value) ? value : undefined;
 }

@@ -9,7 +9,8 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { fold } from '../core/index.ts';
 
-export const RULE_KINDS = ['injection', 'medical', 'individual_legal', 'individual_case', 'out_of_scope'] as const;
+// Order matters: an emergency is recognised before anything else, whatever else the text says.
+export const RULE_KINDS = ['emergency', 'injection', 'medical', 'legal_case', 'client_decision', 'unknown', 'out_of_scope'] as const;
 export type RuleKind = (typeof RULE_KINDS)[number];
 
 const GuardrailFileSchema = z.object(Object.fromEntries(RULE_KINDS.map((k) => [k, z.array(z.string().min(1)).default([])])) as Record<RuleKind, z.ZodDefault<z.ZodArray<z.ZodString>>>);

@@ -3,14 +3,14 @@
  * line), on the command line (plain text) and as JSON (`wegwijs ask --json`).
  */
 import { button, buttons, card, cardMessage, context, text, type Button, type OutgoingMessage, type Translate } from '../core/index.ts';
-import type { Answer, AskEngine } from './engine.ts';
+import type { Answer, AskEngine, SourceRef } from './engine.ts';
 import type { KnowledgeCard } from './knowledge.ts';
 
 export interface JsonAnswer {
   answered: boolean;
   answer: string;
   cards: string[];
-  sources: { title: string; document: string; locator: string; date: string; url?: string }[];
+  sources: { title: string; document: string; publisher?: string; locator: string; date: string; consulted?: boolean; url?: string }[];
   confidence: number;
   lang: 'nl' | 'en';
   refusal?: string;
@@ -30,9 +30,37 @@ export function toJsonAnswer(answer: Answer): JsonAnswer {
   };
 }
 
-/** The sources line: document, section and date of each source, then the card's review date. */
+const MONTHS = {
+  nl: ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'],
+  en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+};
+
+/** "2023-11" → "nov 2023", "2015-01-01" → "1 jan 2015", "2018" → "2018". */
+export function readableDate(date: string, lang: 'nl' | 'en'): string {
+  const [year, month, day] = date.split('-');
+  if (!month) return year;
+  const name = MONTHS[lang][Number(month) - 1] ?? month;
+  return day ? `${Number(day)} ${name} ${year}` : `${name} ${year}`;
+}
+
+const dateOf = (s: SourceRef, t: Translate, lang: 'nl' | 'en') => (s.consulted ? t('ask.consulted', { date: readableDate(s.date, lang) }) : readableDate(s.date, lang));
+
+/** Compact source lines: one per document, with publisher and date, linked where a link exists. */
+export function compactSources(answer: Answer, t: Translate): string[] {
+  const seen = new Set<string>();
+  const lines: string[] = [];
+  for (const s of answer.sources) {
+    if (seen.has(s.document)) continue;
+    seen.add(s.document);
+    const label = [s.document, s.publisher, dateOf(s, t, answer.lang)].filter(Boolean).join(', ');
+    lines.push(t('ask.source_short', { source: s.url ? `[${label} ↗](${s.url})` : label }));
+  }
+  return lines.slice(0, 3);
+}
+
+/** Full source lines (the expanded card): document, section and date, then the review date. */
 export function sourceLines(answer: Answer, t: Translate): string[] {
-  const lines = answer.sources.map((s) => t('ask.source', { document: s.url ? `[${s.document}](${s.url})` : s.document, locator: s.locator, date: s.date }));
+  const lines = answer.sources.map((s) => t('ask.source', { document: s.url ? `[${s.document}](${s.url})` : s.document, locator: s.locator, date: dateOf(s, t, answer.lang) }));
   if (answer.card) lines.push(t('ask.reviewed', { date: answer.card.reviewed }));
   return lines;
 }
@@ -43,6 +71,8 @@ export interface RenderOptions {
   privacyNotice?: string;
   /** Today's date (YYYY-MM-DD), to flag cards past their valid_until. */
   today: string;
+  /** The expanded view of one card ("Meer uitleg"): full text and full sources. */
+  expanded?: boolean;
 }
 
 /** The chat message for an answer or a refusal. */
@@ -56,21 +86,24 @@ export function answerMessage(answer: Answer, options: RenderOptions): OutgoingM
   const cardButtons = (list: KnowledgeCard[]) => list.map((c) => button(c.title, 'ask.show', value({ card: c.id })));
   const dutchOnly = answer.answered && answer.via === 'offline' && answer.lang === 'en' && !answer.card?.answer_en;
   const expired = Boolean(answer.card?.valid_until && answer.card.valid_until < options.today);
+  const heading = answer.refusal ? t(`ask.refuse.heading.${answer.refusal}`) : undefined;
+  const more = answer.answered && !options.expanded && answer.card ? button(t('ask.explain_more'), 'ask.show', value({ card: answer.card.id })) : null;
   const built = card(
-      { title: answer.answered ? answer.card?.title : t('ask.refuse.intro') },
-      options.privacyNotice ? text(options.privacyNotice) : null,
-      text(answer.answered ? answer.text : answer.text.replace(t('ask.refuse.intro'), '').trim()),
-      dutchOnly && context(t('ask.dutch_only')),
-      expired && text(t('ask.expired', { date: answer.card!.valid_until! })),
-      answer.usedContext && context(t('ask.context_used')),
-      answer.via === 'llm' && context(t('ask.via_llm')),
-      answer.followUps.length > 0 && text(t('ask.more'), 'muted'),
-      answer.followUps.length > 0 && buttons(...cardButtons(answer.followUps)),
-      answer.suggestions.length > 0 && text(t('ask.maybe'), 'muted'),
-      answer.suggestions.length > 0 && buttons(...cardButtons(answer.suggestions)),
-      answer.sources.length > 0 && context(sourceLines(answer, t).join('\n')),
-      answer.answered && context(t('ask.no_advice')),
-      buttons(...feedback),
+    { title: answer.answered ? answer.card?.title : heading },
+    options.privacyNotice ? text(options.privacyNotice) : null,
+    text(heading ? answer.text.replace(heading, '').trim() : answer.text),
+    dutchOnly && context(t('ask.dutch_only')),
+    expired && text(t('ask.expired', { date: answer.card!.valid_until! })),
+    answer.usedContext && context(t('ask.context_used')),
+    answer.via === 'llm' && context(t('ask.via_llm')),
+    answer.sources.length > 0 && context((options.expanded ? sourceLines(answer, t) : compactSources(answer, t)).join('\n')),
+    more && buttons(more),
+    answer.followUps.length > 0 && text(t('ask.more'), 'muted'),
+    answer.followUps.length > 0 && buttons(...cardButtons(answer.followUps)),
+    answer.suggestions.length > 0 && text(t('ask.maybe'), 'muted'),
+    answer.suggestions.length > 0 && buttons(...cardButtons(answer.suggestions)),
+    answer.answered && context(t('ask.no_advice')),
+    buttons(...feedback),
   );
   // The fallback (notifications, plain-text clients) has no buttons: name the follow-up cards there.
   const listed = (heading: string, list: KnowledgeCard[]) => (fallback: string) =>

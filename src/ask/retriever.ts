@@ -9,6 +9,7 @@ import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Role } from '../store/index.ts';
 import { analyseQuery, indexTerms, stems, type QueryToken, type Synonyms } from './analyze.ts';
 import type { KnowledgeCard } from './knowledge.ts';
+import type { Concept } from './compose.ts';
 
 interface IndexedCard {
   id: string;
@@ -29,6 +30,7 @@ const RERANK_DEPTH = 15;
 const DOMAIN_WEIGHT = 3;
 const DISTINCTIVE_DF = 4;
 const PHRASING_WEIGHT = 1;
+const CONTEXT_WEIGHT = 0.5;
 
 export interface Hit {
   card: KnowledgeCard;
@@ -41,6 +43,14 @@ export interface Retrieval {
   confidence: number;
   /** Typed content words; 0 means there was nothing to search for. */
   typed: number;
+}
+
+export interface RetrieveOptions {
+  role?: Role;
+  limit?: number;
+  context?: string;
+  /** A factor per card id on the final score (the engine lowers cards about another law). */
+  adjust?: (id: string) => number;
 }
 
 export class Retriever {
@@ -93,10 +103,14 @@ export class Retriever {
     return this.byId.get(id);
   }
 
-  /** Ranks the cards for a question; `role` lifts cards whose audience includes it. */
-  retrieve(question: string, options: { role?: Role; limit?: number } = {}): Retrieval {
+  /**
+   * Ranks the cards for a question; `role` lifts cards whose audience includes it. `context` (the
+   * earlier question of a thread) searches at half weight and never counts towards confidence, so
+   * a follow-up is answered about its own words, read in the light of the earlier question.
+   */
+  retrieve(question: string, options: RetrieveOptions = {}): Retrieval {
     const { tokens, typed } = analyseQuery(question, this.synonyms);
-    const all = [...tokens, ...this.splitCompounds(tokens)];
+    const all = [...tokens, ...this.splitCompounds(tokens), ...this.contextTokens(options.context, typed)];
     const weights = new Map<string, number>();
     const sources = new Map<string, Set<number>>();
     for (const token of all) {
@@ -120,7 +134,10 @@ export class Retriever {
       boostTerm: (term) => weights.get(term) ?? 1,
       boostDocument: role ? (id) => (this.byId.get(id as string)?.audience.includes(role) ? ROLE_BOOST : 1) : undefined,
     });
-    const reranked = this.rerank(results.slice(0, RERANK_DEPTH), all, sources);
+    const adjust = options.adjust;
+    const reranked = this.rerank(results.slice(0, RERANK_DEPTH), all, sources)
+      .map((r) => (adjust ? { ...r, score: r.score * adjust(r.result.id as string) } : r))
+      .sort((a, b) => b.score - a.score);
     const hits = reranked.slice(0, options.limit ?? 10).map((r) => ({ card: this.byId.get(r.result.id as string)!, score: r.score }));
     const confidence = reranked.length > 0 ? this.coverage(reranked[0].result, tokens, all, typed) : 0;
     return { hits, confidence, typed };
@@ -169,6 +186,29 @@ export class Retriever {
         return { result, score: base.get(result)! / top + PHRASING_WEIGHT * best };
       })
       .sort((a, b) => b.score - a.score);
+  }
+
+  /** The earlier question's words, searching softly, with sources after the typed words'. */
+  private contextTokens(context: string | undefined, offset: number): QueryToken[] {
+    if (!context) return [];
+    const { tokens } = analyseQuery(context, this.synonyms);
+    return tokens.map((t) => ({ ...t, source: t.source < 0 ? t.source : offset + t.source, weight: t.weight * CONTEXT_WEIGHT, credit: 0 }));
+  }
+
+  /**
+   * The question's typed words as concepts (each with its stems and synonyms) weighted by how
+   * much they say, for choosing the sentences that answer it.
+   */
+  concepts(question: string): Concept[] {
+    const { tokens } = analyseQuery(question, this.synonyms);
+    const all = [...tokens, ...this.splitCompounds(tokens)];
+    const bySource = new Map<number, Concept>();
+    for (const token of tokens) {
+      if (token.weight !== 1 || /^\d+$/.test(token.word)) continue;
+      bySource.set(token.source, { terms: new Set(token.terms), weight: this.weightOf(token) });
+    }
+    for (const token of all) for (const term of token.terms) bySource.get(token.source)?.terms.add(term);
+    return [...bySource.values()];
   }
 
   private idfOf(term: string): number {

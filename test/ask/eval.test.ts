@@ -1,32 +1,51 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { AskEngine, FLOORS, loadCards, loadEvalSet, runEval } from '../../src/ask/index.ts';
+import { AskEngine, FLOORS, judge, loadCards, loadEvalSet, runEval } from '../../src/ask/index.ts';
 import { DEFAULT_KNOWLEDGE_DIR, fold } from '../../src/core/index.ts';
 
-const FILE = fileURLToPath(new URL('../eval/questions.jsonl', import.meta.url));
+const TUNE = fileURLToPath(new URL('../eval/facts-tune.jsonl', import.meta.url));
+const HELDOUT = fileURLToPath(new URL('../eval/facts-heldout.jsonl', import.meta.url));
+const engine = new AskEngine();
 
-describe('evaluation set', () => {
-  it('is big enough and names only existing cards', () => {
-    const items = loadEvalSet(FILE);
-    const engine = new AskEngine();
-    const answerable = items.filter((i) => 'cards' in i);
-    expect(answerable.length).toBeGreaterThanOrEqual(100);
-    expect(items.filter((i) => 'refuse' in i).length).toBeGreaterThanOrEqual(20);
-    const unknown = answerable.flatMap((i) => ('cards' in i ? i.cards : [])).filter((id) => !engine.card(id));
-    expect(unknown).toEqual([]);
+describe('evaluation: facts in the shown answer, refusals by reason', () => {
+  it('has two splits, the held-out one at least a third of the whole, with every refusal reason', () => {
+    const tune = loadEvalSet(TUNE);
+    const heldout = loadEvalSet(HELDOUT);
+    expect(tune.length).toBeGreaterThanOrEqual(100);
+    expect(heldout.length / (tune.length + heldout.length)).toBeGreaterThanOrEqual(1 / 3 - 0.05);
+    for (const split of [tune, heldout]) {
+      const reasons = new Set(split.flatMap((i) => (i.expect === 'refuse' ? [i.reason] : [])));
+      expect([...reasons].sort()).toEqual(['client_decision', 'emergency', 'injection', 'legal_case', 'out_of_scope', 'unknown']);
+    }
+    const ids = [...tune, ...heldout].map((i) => i.id);
+    expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it('asks in other words than the cards do (it measures retrieval, not recall of card questions)', () => {
+  it('asks in other words than the cards do (it measures answering, not recall of card questions)', () => {
     const norm = (q: string) => fold(q).replace(/[^\p{L}\p{N} ]+/gu, ' ').replace(/\s+/g, ' ').trim();
     const cardQuestions = new Set(loadCards(DEFAULT_KNOWLEDGE_DIR).flatMap((c) => c.questions.map(norm)));
-    expect(loadEvalSet(FILE).filter((i) => cardQuestions.has(norm(i.q))).map((i) => i.q)).toEqual([]);
+    const copied = [...loadEvalSet(TUNE), ...loadEvalSet(HELDOUT)].filter((i) => cardQuestions.has(norm(i.q))).map((i) => i.q);
+    expect(copied).toEqual([]);
   });
 
-  it('meets the floors: top-3 hit rate, refusal recall, in-scope refusals', async () => {
-    const report = await runEval(new AskEngine(), loadEvalSet(FILE));
-    expect(report.top3).toBeGreaterThanOrEqual(FLOORS.top3);
-    expect(report.refusalRecall).toBeGreaterThanOrEqual(FLOORS.refusalRecall);
+  it('judges the text: a fact pattern that the answer lacks, or a forbidden one it has, fails', () => {
+    const item = { id: 'x', q: 'q', category: 'c', expect: 'answer' as const, facts: ['(6|zes) weken'], forbidden: ['(8|acht) weken'] };
+    expect(judge(item, 'De gemeente heeft zes weken voor het onderzoek.')).toEqual({ missing: [], forbidden: [] });
+    expect(judge(item, 'De gemeente heeft acht weken.').missing).toHaveLength(1);
+    expect(judge(item, 'Zes weken, soms acht weken.').forbidden).toHaveLength(1);
+  });
+
+  it('meets the floors on the tuning split', async () => {
+    const report = await runEval(engine, loadEvalSet(TUNE));
+    expect(report.facts).toBeGreaterThanOrEqual(FLOORS.tune);
+    expect(report.refusals).toBeGreaterThanOrEqual(FLOORS.refusals);
     expect(report.inScopeRefused).toBeLessThanOrEqual(FLOORS.maxInScopeRefused);
-    expect(report.passed).toBe(true);
+  });
+
+  it('meets the floors on the held-out split (run to report, never to tune)', async () => {
+    const report = await runEval(engine, loadEvalSet(HELDOUT));
+    expect(report.facts).toBeGreaterThanOrEqual(FLOORS.heldout);
+    expect(report.refusals).toBeGreaterThanOrEqual(FLOORS.refusals);
+    expect(report.inScopeRefused).toBeLessThanOrEqual(FLOORS.maxInScopeRefused);
   });
 });

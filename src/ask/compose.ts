@@ -1,0 +1,169 @@
+/**
+ * Composing the answer: the sentences of a card (its answer and body, in the answer's language)
+ * that answer the question, chosen by the question's words and the kind of fact it wants. A card
+ * answers many questions; the asker should see the one fact asked for first, not the summary.
+ */
+import { fold, type Lang } from '../core/index.ts';
+import { indexTerms } from './analyze.ts';
+import type { KnowledgeCard } from './knowledge.ts';
+import type { Law, QuestionShape, Want } from './question.ts';
+import { lawsIn } from './question.ts';
+
+export interface Sentence {
+  text: string;
+  /** Terms of the sentence, stemmed as in the index. */
+  terms: Set<string>;
+  /** Position in the card's text: 0 is the first sentence of the answer. */
+  position: number;
+}
+
+export interface ScoredSentence extends Sentence {
+  score: number;
+}
+
+/** Aim for a lead a professional reads at a glance. */
+export const LEAD_MAX_WORDS = 60;
+const SECOND_SENTENCE_SHARE = 0.5;
+const MAX_LEAD_SENTENCES = 3;
+
+// Abbreviations whose full stop ends no sentence.
+const ABBREVIATIONS = /(?:\b(?:art|artt|bijv|bv|o\.a|d\.w\.z|e\.d|nr|ca|resp|incl|excl|m\.b\.t|t\.a\.v|i\.p\.v|z\.s\.m|evt|jl|lid|e\.g|i\.e|etc|vs|mr|mw|dhr|drs|dr|prof|st|jr|blz|p|zgn|min|max)|\b\p{Lu}|\d)\.$/u;
+
+/** Plain sentences of a card's text in a language: answer first, then the body. */
+export function cardSentences(card: KnowledgeCard, lang: Lang): Sentence[] {
+  const { nl, en } = splitBody(card.body);
+  const texts = lang === 'en' && card.answer_en ? [card.answer_en, en] : [card.answer, nl];
+  const out: Sentence[] = [];
+  for (const text of texts) {
+    for (const sentence of splitSentences(plain(text))) {
+      out.push({ text: sentence, terms: new Set(indexTerms(sentence)), position: out.length });
+    }
+  }
+  return out;
+}
+
+/** The body's Dutch part, and its English part after a `## English` heading. */
+export function splitBody(body: string): { nl: string; en: string } {
+  const at = body.search(/^#{1,3}\s*English\s*$/im);
+  if (at < 0) return { nl: body, en: '' };
+  return { nl: body.slice(0, at), en: body.slice(at).replace(/^#{1,3}\s*English\s*$/im, '') };
+}
+
+/** Markdown to plain text: headings, emphasis, links and list markers removed. */
+function plain(markdown: string): string {
+  return markdown
+    .replace(/^#{1,6}\s+.*$/gm, '\n')
+    .replace(/\[([^\]]+)\]\([^)]+\)/g, '$1')
+    .replace(/(\*\*|__|\*|_|`)(?=\S)([^*_`]+?)\1/g, '$2')
+    .replace(/^\s*(?:[-*+]|\d+[.)])\s+/gm, '\n');
+}
+
+export function splitSentences(text: string): string[] {
+  const out: string[] = [];
+  for (const block of text.split(/\n\s*\n|\n(?=\s*\S)/)) {
+    let current = '';
+    for (const piece of block.replace(/\s+/g, ' ').trim().split(/(?<=[.!?])\s+(?=[\p{Lu}\d"'„(])/u)) {
+      current = current ? `${current} ${piece}` : piece;
+      if (!ABBREVIATIONS.test(current)) {
+        out.push(current);
+        current = '';
+      }
+    }
+    if (current) out.push(current);
+  }
+  return out.map((s) => s.trim()).filter((s) => s.split(/\s+/).length >= 3);
+}
+
+const NUMBER = /\b(\d+([.,]\d+)?|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|twintig|dertig|honderd|duizend|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|hundred|thousand)\b/iu;
+const DURATION = /\b(\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s*(werk)?(dag(en)?|we(e|ek)k(en)?|maand(en)?|ja(a)?r(en)?|uur|days?|weeks?|months?|years?|hours?)\b/iu;
+const MONEY = /(€|\beuro\b|\bmiljoen\b|\bmiljard\b|\bmillion\b|\bbillion\b|\bper (maand|jaar|dag)\b|\bper (month|year|day)\b)/iu;
+const WHO = /\b(zorgkantor(en)?|gemeente(n)?|ciz|cak|cce|zorgverzekeraar(s)?|zorgaanbieder(s)?|wlz-?uitvoerder(s)?|clientondersteuner(s)?|dossierhouder|nza|zorginstituut|taskforce|commissie|rechter|huisarts|casemanager|mee|juridisch loket|municipality|care office|insurer|provider)\b/iu;
+const WHERE = /(https?:\/\/|\bwww\.|\.nl\b|\bvia\b|\bop de website\b|\bloket\b|\bwebsite\b)/iu;
+
+const FREQUENCY = /\b(per (week|maand|jaar|kwartaal)|(maandelijks|wekelijks|jaarlijks|dagelijks)|elke (week|maand|\d+)|iedere (week|maand)|(\d+|een|twee|drie|vier|zes|acht) (keer|maal)|(\d+|zes|acht) ?(tot|à|-|–) ?(\d+|acht|tien) weken|every (week|month|year|\d+)|monthly|weekly|yearly|(once|twice|\d+ times) (a|per) (week|month|year))\b/iu;
+const CUES: Partial<Record<Want, RegExp>> = { duration: DURATION, count: NUMBER, money: MONEY, frequency: FREQUENCY, who: WHO, where: WHERE };
+const CUE_WEIGHT: Partial<Record<Want, number>> = { duration: 0.45, count: 0.35, money: 0.35, frequency: 0.45, who: 0.3, where: 0.2 };
+
+/** One typed word of the question: its stems and synonyms, and how much it says (rarity). */
+export interface Concept {
+  terms: Set<string>;
+  weight: number;
+}
+
+export interface ScoreContext {
+  shape: QuestionShape;
+  concepts: Concept[];
+  laws: Law[];
+}
+
+const covers = (s: Sentence, c: Concept) => [...c.terms].some((t) => s.terms.has(t));
+
+/** Scores every sentence of a card for the question: shared rare words, and the fact wanted. */
+export function scoreSentences(sentences: Sentence[], context: ScoreContext): ScoredSentence[] {
+  const total = context.concepts.reduce((a, c) => a + c.weight, 0) || 1;
+  const asked = context.shape.laws;
+  return sentences.map((s) => {
+    let matched = 0;
+    for (const concept of context.concepts) if (covers(s, concept)) matched += concept.weight;
+    let score = matched / total;
+    const folded = fold(s.text);
+    for (const want of context.shape.wants) {
+      const cue = CUES[want];
+      if (cue?.test(folded)) score += CUE_WEIGHT[want] ?? 0;
+    }
+    if (asked.length > 0) {
+      const named = lawsIn(folded, context.laws).named;
+      if (named.some((l) => asked.includes(l))) score += 0.15;
+      else if (named.length > 0) score -= 0.35;
+    }
+    // The card's opening sentence is its summary: a small lift breaks ties towards it.
+    if (s.position === 0) score += 0.08;
+    return { ...s, score };
+  });
+}
+
+/**
+ * The lead: the best sentence, then the next best ones while they still answer the question and
+ * the whole stays short; a sentence with the kind of fact asked for (a duration, an amount) is
+ * always among them when the card has one. In the card's own order, so it reads as written.
+ */
+export function chooseLead(scored: ScoredSentence[], shape: QuestionShape, maxWords = LEAD_MAX_WORDS): ScoredSentence[] {
+  if (scored.length === 0) return [];
+  const ranked = [...scored].sort((a, b) => b.score - a.score || a.position - b.position);
+  const best = ranked[0];
+  const lead = [best];
+  const wordsOf = (s: Sentence) => s.text.split(/\s+/).length;
+  let words = wordsOf(best);
+  const wanted = factCue(shape);
+  if (wanted && !wanted.test(fold(best.text))) {
+    const withFact = ranked.find((s) => s.score > 0.15 && wanted.test(fold(s.text)));
+    if (withFact) {
+      lead.push(withFact);
+      words += wordsOf(withFact);
+    }
+  }
+  for (const next of ranked.slice(1)) {
+    if (lead.length >= MAX_LEAD_SENTENCES || next.score < best.score * SECOND_SENTENCE_SHARE || next.score <= 0.15) break;
+    if (lead.includes(next) || words + wordsOf(next) > maxWords) continue;
+    lead.push(next);
+    words += wordsOf(next);
+  }
+  return lead.sort((a, b) => a.position - b.position);
+}
+
+/** The pattern of the specific fact a question wants (a duration, a number, an amount), if any. */
+export function factCue(shape: QuestionShape): RegExp | undefined {
+  for (const want of ['duration', 'money', 'frequency', 'count'] as const) if (shape.wants.includes(want)) return CUES[want];
+  return undefined;
+}
+
+/** True when a card has no sentence with the specific fact the question asks for. */
+export function lacksFact(sentences: Sentence[], shape: QuestionShape): boolean {
+  const cue = factCue(shape);
+  return cue !== undefined && !sentences.some((s) => cue.test(fold(s.text)));
+}
+
+/** The question's concepts that a set of sentences does not cover. */
+export function uncovered(concepts: Concept[], covered: Sentence[]): Concept[] {
+  return concepts.filter((c) => !covered.some((s) => covers(s, c)));
+}

@@ -1,0 +1,125 @@
+/**
+ * What a question asks, before any card is looked at: the question itself without the asker's
+ * introduction, greetings and redaction placeholders; the role the asker named; the laws it is
+ * about; and the kind of fact it wants (a duration, a number, an amount, a who, a where).
+ * Retrieval scores only the question itself, and the answer is composed to contain that fact.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { fold } from '../core/index.ts';
+import { parseRole, type ChoosableRole } from './roles.ts';
+
+export type Want = 'duration' | 'count' | 'money' | 'frequency' | 'who' | 'where' | 'how' | 'define';
+
+export interface QuestionShape {
+  /** The question as asked, without introduction, greeting, thanks and placeholders. */
+  text: string;
+  /** A role the asker named about themselves ("ik ben cliëntondersteuner …"). */
+  role?: ChoosableRole;
+  /** Laws named outright ("wlz", "Wet maatschappelijke ondersteuning"). */
+  laws: string[];
+  /** Laws only implied by their bodies or products ("zorgkantoor" → wlz). */
+  impliedLaws: string[];
+  wants: Want[];
+}
+
+const LawSchema = z.object({ name: z.string(), named: z.array(z.string()).min(1), implied: z.array(z.string()).default([]) });
+export interface Law {
+  id: string;
+  name: string;
+  named: RegExp[];
+  implied: RegExp[];
+}
+
+/** Reads `laws.yaml` from the knowledge folder (absent file = no law detection). */
+export function loadLaws(dir: string): Law[] {
+  let raw: unknown = {};
+  try {
+    raw = parse(readFileSync(join(dir, 'laws.yaml'), 'utf8')) ?? {};
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`laws.yaml: ${(err as Error).message}`);
+  }
+  const parsed = z.record(z.string(), LawSchema).safeParse(raw);
+  if (!parsed.success) throw new Error(`laws.yaml: ${parsed.error.issues[0].path.join('.')}: ${parsed.error.issues[0].message}`);
+  return Object.entries(parsed.data).map(([id, law]) => ({
+    id,
+    name: law.name,
+    named: law.named.map((p) => new RegExp(p, 'iu')),
+    implied: law.implied.map((p) => new RegExp(p, 'iu')),
+  }));
+}
+
+/** Laws a folded text names outright, and those it only implies. */
+export function lawsIn(folded: string, laws: Law[]): { named: string[]; implied: string[] } {
+  const named = laws.filter((l) => l.named.some((p) => p.test(folded))).map((l) => l.id);
+  const implied = laws.filter((l) => !named.includes(l.id) && l.implied.some((p) => p.test(folded))).map((l) => l.id);
+  return { named, implied };
+}
+
+// Redaction placeholders ("[naam]", "[BSN]") say nothing about the topic.
+const PLACEHOLDER = /\[[\p{L} -]{2,24}\]/gu;
+const GREETING = /^\s*(?:(?:hoi|hallo|hey|hi|hello|goedemorgen|goedemiddag|goedenavond|morgen|beste|dear|collega'?s?|allen|team)\b[\s,!.:]*)+/iu;
+const LEAD_IN = /^\s*(?:(?:een |a )?(?:korte |snelle |quick |short )?(?:vraag(je)?|question)\s*[:!-]\s*|(?:ik heb een|i have a) (?:korte |snelle |quick )?(?:vraag(je)?|question)[^.?!:]*[.:!]\s*)/iu;
+const THANKS = /[\s,.!]*(?:(?:alvast )?(?:bedankt|dank je( wel)?|dank u( wel)?|dankjewel|thanks?( a lot| in advance)?|thank you|groet(en|jes)?|mvg|gr\.?)\b[^?]*)$/iu;
+// An introduction of the asker: "Ik ben cliëntondersteuner bij MEE, …", "I work as a case manager; …".
+const SELF_INTRO = /^\s*(?:ik ben|ik werk|ik zit|wij zijn|we zijn|wij werken|we werken|i am|i'm|im|i work|we are|we're|we work)\b[^.?!,;:]{0,120}[.,;:!]\s*(?:en\s+|and\s+)?/iu;
+// "Als casemanager bij …, " and "Vanuit het zorgkantoor: " introduce the asker only when what
+// follows "als" is a profession, not a situation ("Als een cliënt op de wachtlijst staat, …").
+const AS_ROLE = /^\s*(?:als|as an?|as|vanuit|namens|on behalf of)\s+([^.?!,;:]{2,80})[,;:]\s*/iu;
+const PROFESSION = /(?:ondersteuner|manager|medewerker|consulent|adviseur|coordinator|verpleegkundige|begeleider|makelaar|kantoor|aanbieder|facilitator|gemeente|wijkteam|behandelaar|arts|psycholoog|deskundige|teamleider|bemiddelaar|regisseur|zorgverlener|nurse|worker|officer|provider|adviser|advisor|planner|mee\b|wij\b|we\b)/iu;
+const SITUATION = /\b(?:client|cliente|patient|bewoner|iemand|hij|zij|ze|er|de|het|een|mijn|someone|he|she|there|the|a|my)\b/iu;
+
+/** Removes what is about the asker, not the topic: greetings, introductions, thanks, placeholders. */
+export function stripPreamble(question: string): { text: string; intro: string } {
+  let text = question.replace(PLACEHOLDER, ' ').replace(/\s+/g, ' ').trim();
+  let intro = '';
+  for (let round = 0; round < 3; round++) {
+    const before = text;
+    text = text.replace(GREETING, '').replace(LEAD_IN, '');
+    const self = SELF_INTRO.exec(text);
+    // Only when a question remains after it: "Ik ben benieuwd wat meerzorg is" is the question.
+    if (self && text.length - self[0].length >= 12 && !/\b(benieuwd|wondering|curious|op zoek naar|looking for)\b/iu.test(self[0])) {
+      intro += ` ${self[0]}`;
+      text = text.slice(self[0].length);
+    }
+    const as = AS_ROLE.exec(text);
+    if (as && PROFESSION.test(fold(as[1])) && !SITUATION.test(fold(as[1]).split(/\s+/)[0]) && text.length - as[0].length >= 12) {
+      intro += ` ${as[0]}`;
+      text = text.slice(as[0].length);
+    }
+    if (text === before) break;
+  }
+  const stripped = text.replace(THANKS, '').trim();
+  return { text: stripped.length >= 3 ? stripped : text.trim(), intro: intro.trim() };
+}
+
+const WANTS: [Want, RegExp][] = [
+  ['duration', /\b(hoe ?lang|hoelang|binnen (hoeveel|welke)|welke termijn|termijn(en)?|maximaal|maximum|max\.?|uiterlijk|how long|within how|deadline|time limits?|how many (days|weeks|months))\b/iu],
+  ['frequency', /\b(hoe vaak|hoe dikwijls|how often|how frequently)\b/iu],
+  ['count', /\b(hoeveel|how many|aantal|number of)\b/iu],
+  ['money', /\b(wat kost(en|t)?|hoeveel kost(en|t)?|hoeveel (geld|euro)|hoe hoog is (de|het) (bedrag|bijdrage|budget|tarief)|welk bedrag|bedrag|prijs|tarief|how much (does|do|is|money|will)|what does .{0,40} cost|what do .{0,40} cost|price)\b/iu],
+  ['who', /\b(wie|bij wie|welke (organisatie|instantie|partij)|who|whom|which (organisation|body|party))\b/iu],
+  ['where', /\b(waar|where|welk(e)? (loket|website)|hoe vind|how do i find)\b/iu],
+  ['how', /\b(hoe|how)\b/iu],
+  ['define', /\b(wat (is|zijn|betekent|houdt)|what (is|are|does)|betekenis|meaning)\b/iu],
+];
+
+/** Reads a (redacted) question: its own text, the asker's role, the laws and the kind of fact it wants. */
+export function shapeQuestion(question: string, laws: Law[]): QuestionShape {
+  const { text, intro } = stripPreamble(question);
+  const folded = fold(text);
+  const found = lawsIn(folded, laws);
+  const wants = WANTS.filter(([, pattern]) => pattern.test(folded)).map(([want]) => want);
+  return { text, role: intro ? roleIn(intro) : undefined, laws: found.named, impliedLaws: found.implied, wants };
+}
+
+function roleIn(intro: string): ChoosableRole | undefined {
+  for (const word of fold(intro).split(/[^a-z0-9-]+/)) {
+    if (word.length < 3) continue;
+    const role = parseRole(word);
+    if (role) return role;
+  }
+  return undefined;
+}
