@@ -25,9 +25,10 @@ export interface ScoredSentence extends Sentence {
 export const LEAD_MAX_WORDS = 60;
 const SECOND_SENTENCE_SHARE = 0.5;
 const MAX_LEAD_SENTENCES = 3;
+const CARRY_OVER = 0.6;
 
 // Abbreviations whose full stop ends no sentence.
-const ABBREVIATIONS = /(?:\b(?:art|artt|bijv|bv|o\.a|d\.w\.z|e\.d|nr|ca|resp|incl|excl|m\.b\.t|t\.a\.v|i\.p\.v|z\.s\.m|evt|jl|lid|e\.g|i\.e|etc|vs|mr|mw|dhr|drs|dr|prof|st|jr|blz|p|zgn|min|max)|\b\p{Lu}|\d)\.$/u;
+const ABBREVIATIONS = /(?:\b(?:art|artt|bijv|bv|o\.a|d\.w\.z|e\.d|nr|ca|resp|incl|excl|m\.b\.t|t\.a\.v|i\.p\.v|z\.s\.m|evt|jl|lid|e\.g|i\.e|etc|vs|mr|mw|dhr|drs|dr|prof|st|jr|blz|p|zgn|min|max)|\b\p{Lu})\.$/u;
 
 /** Plain sentences of a card's text in a language: answer first, then the body. */
 export function cardSentences(card: KnowledgeCard, lang: Lang): Sentence[] {
@@ -75,14 +76,19 @@ export function splitSentences(text: string): string[] {
 }
 
 const NUMBER = /\b(\d+([.,]\d+)?|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|twintig|dertig|honderd|duizend|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|hundred|thousand)\b/iu;
-const DURATION = /\b(\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s*(werk)?(dag(en)?|we(e|ek)k(en)?|maand(en)?|ja(a)?r(en)?|uur|days?|weeks?|months?|years?|hours?)\b/iu;
+const DURATION = /\b(\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s*(werk)?(dag(en)?|weken|week|maand(en)?|jaar|jaren|uur|days?|weeks?|months?|years?|hours?)\b/iu;
 const MONEY = /(€|\beuro\b|\bmiljoen\b|\bmiljard\b|\bmillion\b|\bbillion\b|\bper (maand|jaar|dag)\b|\bper (month|year|day)\b)/iu;
-const WHO = /\b(zorgkantor(en)?|gemeente(n)?|ciz|cak|cce|zorgverzekeraar(s)?|zorgaanbieder(s)?|wlz-?uitvoerder(s)?|clientondersteuner(s)?|dossierhouder|nza|zorginstituut|taskforce|commissie|rechter|huisarts|casemanager|mee|juridisch loket|municipality|care office|insurer|provider)\b/iu;
+const WHO = /\b(zorgkantor(en)?|gemeente(n)?|college van b(urgemeester )?(en|&) w(ethouders)?|burgemeester|officier van justitie|openbaar ministerie|ciz|cak|svb|cce|zorgverzekeraar(s)?|(zorg)?aanbieder(s)?|wlz-?uitvoerder(s)?|clientondersteuner(s)?|dossierhouder|zorgverantwoordelijke|nza|zorginstituut|igj|inspectie|taskforce|commissie|rechter|huisarts|casemanager|crisisregisseur|mee|juridisch loket|wettelijk vertegenwoordiger|mentor|curator|municipality|mayor|public prosecutor|care office|insurer|provider|court|judge)\b/iu;
+// An enumeration: a colon, or three or more items separated by commas.
+const LIST = /:|(,[^,]+){2,}/u;
 const WHERE = /(https?:\/\/|\bwww\.|\.nl\b|\bvia\b|\bop de website\b|\bloket\b|\bwebsite\b)/iu;
 
 const FREQUENCY = /\b(per (week|maand|jaar|kwartaal)|(maandelijks|wekelijks|jaarlijks|dagelijks)|elke (week|maand|\d+)|iedere (week|maand)|(\d+|een|twee|drie|vier|zes|acht) (keer|maal)|(\d+|zes|acht) ?(tot|à|-|–) ?(\d+|acht|tien) weken|every (week|month|year|\d+)|monthly|weekly|yearly|(once|twice|\d+ times) (a|per) (week|month|year))\b/iu;
-const CUES: Partial<Record<Want, RegExp>> = { duration: DURATION, count: NUMBER, money: MONEY, frequency: FREQUENCY, who: WHO, where: WHERE };
-const CUE_WEIGHT: Partial<Record<Want, number>> = { duration: 0.45, count: 0.35, money: 0.35, frequency: 0.45, who: 0.3, where: 0.2 };
+const CUES: Partial<Record<Want, RegExp>> = { duration: DURATION, count: NUMBER, money: MONEY, frequency: FREQUENCY, who: WHO, where: WHERE, list: LIST };
+const CUE_WEIGHT: Partial<Record<Want, number>> = { duration: 0.45, count: 0.35, money: 0.35, frequency: 0.45, who: 0.3, where: 0.2, list: 0.25 };
+// Concrete content (a number, an article, a named body) makes a sentence a better answer than a
+// general one with the same words.
+const CONCRETE = /\d|\b(art(ikel)?\.?\s*\d)|\b\p{Lu}{2,}\b/u;
 
 /** One typed word of the question: its stems and synonyms, and how much it says (rarity). */
 export interface Concept {
@@ -102,10 +108,12 @@ const covers = (s: Sentence, c: Concept) => [...c.terms].some((t) => s.terms.has
 export function scoreSentences(sentences: Sentence[], context: ScoreContext): ScoredSentence[] {
   const total = context.concepts.reduce((a, c) => a + c.weight, 0) || 1;
   const asked = context.shape.laws;
-  return sentences.map((s) => {
-    let matched = 0;
-    for (const concept of context.concepts) if (covers(s, concept)) matched += concept.weight;
-    let score = matched / total;
+  const matchOf = (s: Sentence) => context.concepts.reduce((sum, c) => sum + (covers(s, c) ? c.weight : 0), 0) / total;
+  const matches = sentences.map(matchOf);
+  return sentences.map((s, i) => {
+    // A sentence often leans on the one before it ("Sinds 2021 zijn er vier: …"): it shares a
+    // little of that sentence's match.
+    let score = Math.max(matches[i], matches[i] + CARRY_OVER * (matches[i - 1] ?? 0) * (1 - matches[i]));
     const folded = fold(s.text);
     for (const want of context.shape.wants) {
       const cue = CUES[want];
@@ -118,6 +126,9 @@ export function scoreSentences(sentences: Sentence[], context: ScoreContext): Sc
     }
     // The card's opening sentence is its summary: a small lift breaks ties towards it.
     if (s.position === 0) score += 0.08;
+    if (CONCRETE.test(s.text)) score += 0.05;
+    // A question in the card ("Wat maakt een netwerk succesvol?") introduces, it answers nothing.
+    if (s.text.endsWith('?')) score -= 0.5;
     return { ...s, score };
   });
 }

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { fold } from '../core/index.ts';
 import { parseRole, type ChoosableRole } from './roles.ts';
 
-export type Want = 'duration' | 'count' | 'money' | 'frequency' | 'who' | 'where' | 'how' | 'define';
+export type Want = 'duration' | 'count' | 'money' | 'frequency' | 'who' | 'where' | 'list' | 'how' | 'define';
 
 export interface QuestionShape {
   /** The question as asked, without introduction, greeting, thanks and placeholders. */
@@ -102,6 +102,7 @@ const WANTS: [Want, RegExp][] = [
   ['money', /\b(wat kost(en|t)?|hoeveel kost(en|t)?|hoeveel (geld|euro)|hoe hoog is (de|het) (bedrag|bijdrage|budget|tarief)|welk bedrag|bedrag|prijs|tarief|how much (does|do|is|money|will)|what does .{0,40} cost|what do .{0,40} cost|price)\b/iu],
   ['who', /\b(wie|bij wie|welke (organisatie|instantie|partij)|who|whom|which (organisation|body|party))\b/iu],
   ['where', /\b(waar|where|welk(e)? (loket|website)|hoe vind|how do i find)\b/iu],
+  ['list', /\b(welke|which|wat zijn de|what are the)\b.{0,40}\p{L}(en|s|'s)\b|\b(noem|opsomming|overzicht|list)\b/iu],
   ['how', /\b(hoe|how)\b/iu],
   ['define', /\b(wat (is|zijn|betekent|houdt)|what (is|are|does)|betekenis|meaning)\b/iu],
 ];

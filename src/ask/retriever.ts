@@ -204,8 +204,10 @@ export class Retriever {
     const all = [...tokens, ...this.splitCompounds(tokens)];
     const bySource = new Map<number, Concept>();
     for (const token of tokens) {
-      if (token.weight !== 1 || /^\d+$/.test(token.word)) continue;
-      bySource.set(token.source, { terms: new Set(token.terms), weight: this.weightOf(token) });
+      if (token.weight !== 1) continue;
+      // A number counts not for confidence, but a year or a number asked about marks the sentence.
+      const weight = /^\d+$/.test(token.word) ? this.maxIdf / 2 : this.weightOf(token);
+      bySource.set(token.source, { terms: new Set(token.terms), weight });
     }
     for (const token of all) for (const term of token.terms) bySource.get(token.source)?.terms.add(term);
     return [...bySource.values()];
