@@ -1,19 +1,35 @@
 /**
- * Privacy: find and remove personal data before anything is stored or sent to an LLM. Callers
- * tell the user what was removed (see `privacyNotice`) and ask not to share client data.
+ * Privacy: find and remove personal data before anything is stored, logged, echoed or sent to an
+ * LLM. The bot core redacts every free text of an incoming message once, at its edge
+ * (`redactIncoming`, called by `Bot.handle`); features see only the redacted text and tell the
+ * user what was removed (see `privacyNotice` and `Turn.redacted`).
  */
 import type { Translate } from '../core/i18n.ts';
 import { DETECTORS, type PersonalDataKind, type Span } from './detectors.ts';
+import { normalise, originalRange } from './normalise.ts';
 
-export { isValidBsn, type PersonalDataKind } from './detectors.ts';
+export { isValidBsn, isValidIban, type PersonalDataKind } from './detectors.ts';
+export { redactIncoming, type RedactedIncoming } from './incoming.ts';
 
 export interface Redaction {
   text: string;
-  /** Kinds of personal data found, each once, in a stable order. */
+  /**
+   * Kinds of personal data removed, each once, in a stable order. A text that already holds
+   * placeholders (it was redacted at the edge) reports their kinds again, so redacting twice
+   * changes nothing and still tells the user.
+   */
   found: PersonalDataKind[];
 }
 
-const PLACEHOLDER: Record<PersonalDataKind, string> = {
+export interface RedactOptions {
+  /**
+   * Names that are not client data and stay: the sender's own display name and the people
+   * @-mentioned (colleagues on the platform). Only name finds are kept, never numbers.
+   */
+  keepNames?: readonly string[];
+}
+
+export const PLACEHOLDERS: Readonly<Record<PersonalDataKind, string>> = {
   bsn: '[BSN]',
   phone: '[telefoon]',
   email: '[e-mail]',
@@ -24,29 +40,87 @@ const PLACEHOLDER: Record<PersonalDataKind, string> = {
 };
 
 const ORDER: PersonalDataKind[] = ['name', 'bsn', 'birthdate', 'address', 'phone', 'email', 'iban'];
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Every placeholder `redact` writes, as a global pattern ("[naam]", "[BSN]", …). For consumers
+ * that must not treat a placeholder as content (retrieval, question ids): `text.replace(PLACEHOLDER_PATTERN, ' ')`.
+ */
+export const PLACEHOLDER_PATTERN = new RegExp(Object.values(PLACEHOLDERS).map(escape).join('|'), 'g');
+
+/**
+ * Words that only point at a person whose details were removed: titles, role and kinship words
+ * right before a placeholder ("mevrouw [naam]", "haar zoon [naam]") and "mijn cliënt". They carry
+ * no meaning for finding an answer.
+ */
+export const PERSON_REFERENCE_PATTERN =
+  /(?<![\p{L}])(?:(?:mijn|onze|haar|zijn|hun|de|een|deze|die|my|our|her|his|their|the|a|this)\s+)?(?:cli[eë]nte?|bewoner|bewoonster|pati[eë]nte?|mevrouw|mevr\.?|mw\.?|meneer|mijnheer|dhr\.?|de heer|familie|fam\.?|zoon|dochter|vader|moeder|broer|zus|partner|man|vrouw|client|resident|patient|mr\.?|mrs\.?|ms\.?)(?![\p{L}])(?=\s*(?:\[[^\]]+\]|[,.?!]|$))/giu;
+
+/** The text without placeholders and without the words that only point at a removed person. */
+export function withoutPlaceholders(text: string): string {
+  return text.replace(PLACEHOLDER_PATTERN, ' ').replace(PERSON_REFERENCE_PATTERN, ' ').replace(/\s{2,}/g, ' ').trim();
+}
+
+/** The kinds whose placeholders a text holds. */
+export function placeholderKinds(text: string): PersonalDataKind[] {
+  const present = new Set(ORDER.filter((k) => text.includes(PLACEHOLDERS[k])));
+  return ORDER.filter((k) => present.has(k));
+}
+
+/** Where the kept names occur (case and accents as written), in normalised-text positions. */
+function keptRanges(text: string, names: readonly string[]): { start: number; end: number }[] {
+  const ranges: { start: number; end: number }[] = [];
+  for (const raw of names) {
+    const name = normalise(raw).text.trim();
+    if (name.length < 2) continue;
+    for (const m of text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escape(name)}(?![\\p{L}\\p{N}])`, 'giu'))) ranges.push({ start: m.index!, end: m.index! + m[0].length });
+  }
+  return ranges;
+}
+
+/** The parts of a name find outside the kept names ("Jan de Vries" minus the sender "Jan" is "de Vries"). */
+function outside(text: string, span: Span, kept: { start: number; end: number }[]): Span[] {
+  let pieces = [{ start: span.start, end: span.end }];
+  for (const k of kept) {
+    pieces = pieces.flatMap((p) => (k.end <= p.start || k.start >= p.end ? [p] : [{ start: p.start, end: k.start }, { start: k.end, end: p.end }]));
+  }
+  return pieces
+    .map((p) => {
+      const piece = text.slice(p.start, p.end);
+      const lead = piece.length - piece.trimStart().length;
+      return { start: p.start + lead, end: p.start + piece.trimEnd().length, kind: span.kind };
+    })
+    .filter((p) => /\p{L}{2}/u.test(text.slice(p.start, p.end)));
+}
 
 /** Replaces personal data with placeholders such as "[BSN]"; overlapping finds merge. */
-export function redact(text: string, now: Date = new Date()): Redaction {
-  const found = DETECTORS.flatMap((detect) => detect(text, now)).sort((a, b) => a.start - b.start || b.end - a.end);
-  const kept: Span[] = [];
-  for (const span of found) {
-    const last = kept[kept.length - 1];
+export function redact(text: string, now: Date = new Date(), options: RedactOptions = {}): Redaction {
+  const n = normalise(text);
+  const kept = options.keepNames?.length ? keptRanges(n.text, options.keepNames) : [];
+  const finds = DETECTORS.flatMap((detect) => detect(n.text, now))
+    .flatMap((s) => (s.kind === 'name' && kept.length ? outside(n.text, s, kept) : [s]))
+    .filter((s) => s.end > s.start)
+    .map((s) => ({ ...originalRange(n, s.start, s.end), kind: s.kind }))
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+  const merged: Span[] = [];
+  for (const span of finds) {
+    const last = merged[merged.length - 1];
     if (last && span.start < last.end) last.end = Math.max(last.end, span.end);
-    else kept.push({ ...span });
+    else merged.push({ ...span });
   }
   let result = '';
   let at = 0;
-  for (const span of kept) {
-    result += text.slice(at, span.start) + PLACEHOLDER[span.kind];
+  for (const span of merged) {
+    result += text.slice(at, span.start) + PLACEHOLDERS[span.kind];
     at = span.end;
   }
   result += text.slice(at);
-  const kinds = new Set(kept.map((s) => s.kind));
+  const kinds = new Set([...merged.map((s) => s.kind), ...placeholderKinds(text)]);
   return { text: result, found: ORDER.filter((k) => kinds.has(k)) };
 }
 
 /** The sentence that tells the user what was removed, or undefined when nothing was. */
-export function privacyNotice(redaction: Redaction, t: Translate): string | undefined {
+export function privacyNotice(redaction: Pick<Redaction, 'found'>, t: Translate): string | undefined {
   if (redaction.found.length === 0) return undefined;
   const kinds = redaction.found.map((k) => t(`privacy.kind.${k}`)).join(', ');
   return t('privacy.removed', { kinds });

@@ -1,0 +1,109 @@
+/**
+ * Addresses: a street with a house number ("kerkstraat 45", "Van Goghlaan 3a", "Kerkweg 14-2",
+ * "Laan van Meerdervoort 55", "Oude Gracht 12 bis", "Damrak 73") and postcodes in any case
+ * ("3511 AB", "3511ab", "3511 ab Utrecht"). Street-name endings and well-known streets are data
+ * (data/words.ts, data/streets.ts).
+ */
+import { KNOWN_STREETS } from './data/streets.ts';
+import { NOT_HOUSE_NUMBER_AFTER, NOT_NAMES, NOT_POSTCODE_LETTERS, PARTICLES, STREET_PREFIX_WORDS, STREET_SUFFIXES_STRONG, STREET_SUFFIXES_WEAK } from './data/words.ts';
+import { foldWord } from './normalise.ts';
+import type { Detector, Span } from './span.ts';
+
+const alt = (list: string[]) => list.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+
+// A house number with an addition: 12, 12a, 12 A, 12-2, 12-II, 12 bis, 12 hs, 12/3, 12 huis, 12-bg.
+const HOUSE_NUMBER = "\\d{1,5}(?:\\s?[-/]\\s?\\d{1,4}(?!\\p{N})|(?:\\s?-?\\s?(?:bis|hs|huis|bg|bel|boven|beneden|rood|zw|[IVX]{1,3}|[a-z]))(?![\\p{L}\\p{N}]))?";
+const WORD = "[\\p{L}][\\p{L}'’-]*";
+const SUFFIXES = alt([...STREET_SUFFIXES_STRONG, ...STREET_SUFFIXES_WEAK].sort((a, b) => b.length - a.length));
+const STRONG = new Set(STREET_SUFFIXES_STRONG);
+
+// "Kerkstraat 45": a word ending in a street suffix, then the number.
+const SUFFIXED = new RegExp(`(?<![\\p{L}\\p{N}])(?<stem>[\\p{L}'’-]*?)(?<suffix>${SUFFIXES})\\s+(?<num>${HOUSE_NUMBER})(?!\\p{N})`, 'giu');
+// "Laan van Meerdervoort 55", "Plein 1944 3": a street word, particles, a name, the number.
+const LEADING = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?<lead>${alt(STREET_PREFIX_WORDS)})\\s+(?:(?:${alt(PARTICLES)}|aan|bij|achter|over|voor|naast)\\s+){1,3}(?<name>${WORD}(?:\\s+${WORD})?)\\s+(?<num>${HOUSE_NUMBER})(?!\\p{N})`,
+  'giu',
+);
+const knownStreets = KNOWN_STREETS.trim().split('\n').map((l) => l.trim()).filter(Boolean);
+const KNOWN = new RegExp(`(?<![\\p{L}\\p{N}])(?<street>${alt(knownStreets.map((s) => s.replace(/\*$/, '')).sort((a, b) => b.length - a.length))})\\s+(?<num>${HOUSE_NUMBER})(?!\\p{N})`, 'giu');
+const caseSensitiveKnown = new Set(knownStreets.filter((s) => s.endsWith('*')).map((s) => s.slice(0, -1)));
+
+const NOT_A_NUMBER_AFTER = new RegExp(`^\\s*(?:%|:\\d|[.,]\\d|(?:${alt(NOT_HOUSE_NUMBER_AFTER)})(?![\\p{L}]))`, 'iu');
+const capitalised = (w: string) => /^\p{Lu}/u.test(w);
+const PREFIX_WORD = new Set([...STREET_PREFIX_WORDS, ...PARTICLES]);
+
+/** Extends a street to the left over capitalised words and particles: "Prins Hendrikkade", "Burgemeester de Monchyplein". */
+function extendLeft(text: string, start: number): number {
+  let at = start;
+  for (let i = 0; i < 3; i++) {
+    const m = /(\p{L}[\p{L}'’-]*)\s+$/u.exec(text.slice(Math.max(0, at - 40), at));
+    if (!m) break;
+    const word = m[1];
+    const folded = foldWord(word);
+    if (!(capitalised(word) && !NOT_NAMES.has(folded)) && !(PREFIX_WORD.has(folded) && (capitalised(word) || PARTICLES.includes(folded)))) break;
+    at -= m[0].length;
+  }
+  return at;
+}
+
+function streets(text: string): Span[] {
+  const out: Span[] = [];
+  const push = (start: number, end: number) => {
+    if (!NOT_A_NUMBER_AFTER.test(text.slice(end, end + 12))) out.push({ start, end, kind: 'address' });
+  };
+  for (const m of text.matchAll(SUFFIXED)) {
+    const { stem, suffix } = m.groups!;
+    const word = stem + suffix;
+    const strong = STRONG.has(suffix.toLowerCase());
+    // Weak endings ("…pad", "…ring") need a capital: "Zorgpad 3" is rare, "scoring 3" ordinary.
+    if (!strong && !capitalised(word)) continue;
+    if (stem.replace(/[-'’]/g, '').length < 2) {
+      // A bare street word is a street when capitalised: "Singel 250", "Oude Gracht 12"; a weak
+      // one ("Hof 3") only after another capitalised word.
+      const start = extendLeft(text, m.index!);
+      if (!capitalised(word) || (!strong && start === m.index!)) continue;
+      push(start, m.index! + m[0].length);
+      continue;
+    }
+    push(extendLeft(text, m.index!), m.index! + m[0].length);
+  }
+  for (const m of text.matchAll(LEADING)) {
+    if (!capitalised(m.groups!.lead) && !capitalised(m.groups!.name)) continue;
+    if (NOT_NAMES.has(foldWord(m.groups!.name.split(/\s+/)[0]))) continue;
+    push(m.index!, m.index! + m[0].length);
+  }
+  for (const m of text.matchAll(KNOWN)) {
+    const street = m.groups!.street;
+    const listed = knownStreets.find((s) => s.replace(/\*$/, '').toLowerCase() === street.toLowerCase())!.replace(/\*$/, '');
+    if (caseSensitiveKnown.has(listed) && !capitalised(street)) continue;
+    push(extendLeft(text, m.index!), m.index! + m[0].length);
+  }
+  return out;
+}
+
+// Postcodes: 4 digits (not starting with 0) and 2 letters; SA, SD and SS are never used.
+// A house number or the town may follow: "1234 AB 12", "3511 ab Utrecht".
+const POSTCODE = /(?<![\p{L}\p{N}])(?<digits>[1-9]\d{3})\s?(?<letters>[a-z]{2})(?![\p{L}\p{N}])(?<number>\s+\d{1,5}[a-z]?(?![\p{L}\p{N}]))?/giu;
+const TOWN_AFTER = /^[ \t]+(?:['’]s[- ])?\p{Lu}[\p{L}'’-]+(?:[ \t](?:aan|op|bij|a\/d)[ \t](?:de[ \t])?\p{Lu}[\p{L}-]+)?/u;
+const UNIT_LETTERS = new Set(['EU', 'NL', 'VG', 'VV', 'MG', 'KG', 'KM', 'CM', 'MM', 'ML', 'HA', 'PK', 'KW', 'GB', 'MB']);
+const POSTCODE_WORD = /(?:postcode|postal code|zip|pc)\s*:?\s*$/i;
+
+function postcodes(text: string): Span[] {
+  const out: Span[] = [];
+  for (const m of text.matchAll(POSTCODE)) {
+    const letters = m.groups!.letters;
+    if (/^(?:SA|SD|SS)$/i.test(letters)) continue;
+    const upper = letters === letters.toUpperCase();
+    const context = POSTCODE_WORD.test(text.slice(Math.max(0, m.index! - 20), m.index!)) || /^\s+\p{Lu}\p{Ll}/u.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 3));
+    // "2026 en", "1500 mg": lower-case letters that form a word are a postcode only in context.
+    if (!upper && NOT_POSTCODE_LETTERS.has(letters.toLowerCase()) && !context) continue;
+    // "1500 MG", "2026 EU": units and abbreviations in capitals too.
+    if (upper && UNIT_LETTERS.has(letters) && !context) continue;
+    const end = m.index! + m[0].length;
+    const town = TOWN_AFTER.exec(text.slice(end, end + 60));
+    out.push({ start: m.index!, end: end + (town ? town[0].length : 0), kind: 'address' });
+  }
+  return out;
+}
+
+export const address: Detector = (text) => [...streets(text), ...postcodes(text)];

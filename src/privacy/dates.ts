@@ -1,0 +1,98 @@
+/**
+ * Dates of birth. A full date is one when a birth word comes right before it ("geboren op",
+ * "geb.", "DOB") or when its year lies ten or more years back; a date without a year ("3
+ * december", "15-12") and recent or future dates (due dates) stay, and so do dates after words
+ * that make them a document's date ("sinds 1 januari 2015", "brief van …") and dotted numbers
+ * after "art." ("art. 10.1.12"). Dutch and English orders, two- and four-digit years ("12-03-'49",
+ * "05-06-47"), month names and abbreviations in both languages ("12 maart 1946", "March 12, 1946").
+ */
+import { BIRTH_WORDS, DOCUMENT_DATE_WORDS, REFERENCE_WORDS } from './data/words.ts';
+import type { Detector, Span } from './span.ts';
+
+const MONTH_NAMES: Record<string, number> = {};
+const addMonths = (names: string, month: number) => names.split(' ').forEach((n) => (MONTH_NAMES[n] = month));
+[
+  'januari jan january',
+  'februari feb febr february',
+  'maart mrt mar march',
+  'april apr',
+  'mei may',
+  'juni jun june',
+  'juli jul july',
+  'augustus aug august',
+  'september sep sept',
+  'oktober okt oct october',
+  'november nov',
+  'december dec',
+].forEach((names, i) => addMonths(names, i + 1));
+const MONTH = `(?:${Object.keys(MONTH_NAMES).sort((a, b) => b.length - a.length).join('|')})`;
+
+const YEAR = "('\\s?\\d{2}|\\d{4}|\\d{2})";
+const SEP = '\\s?([-./])\\s?';
+const ORDINAL = '(?:e|ste|de|st|nd|rd|th)?';
+// Each pattern names its parts: d (day), m (month number), mn (month name), y (year).
+const PATTERNS: RegExp[] = [
+  // 12-03-1949, 12/3/49, 12.03.'49, 3-12-1949 (either order), 12 03 1949
+  new RegExp(`(?<![\\p{L}\\p{N}.,/-])(?<d>\\d{1,2})${SEP}(?<m>\\d{1,2})\\s?\\2\\s?(?<y>${YEAR})(?![\\p{N}]|[.,/-]\\d)`, 'giu'),
+  new RegExp(`(?<![\\p{L}\\p{N}.,/-])(?<d>\\d{1,2}) (?<m>\\d{1,2}) (?<y>\\d{4})(?![\\p{N}])`, 'giu'),
+  // 1949-03-12, 1949/3/12
+  new RegExp(`(?<![\\p{L}\\p{N}.,/-])(?<y>\\d{4})${SEP}(?<m>\\d{1,2})\\s?\\2\\s?(?<d>\\d{1,2})(?![\\p{N}]|[.,/-]\\d)`, 'giu'),
+  // 12 maart 1946, 12 mrt. '46, 12-mar-1946, 12th of March 1946, 3 december (no year)
+  new RegExp(`(?<![\\p{L}\\p{N}])(?<d>\\d{1,2})${ORDINAL}(?:\\s?[-./]\\s?|\\s+)(?:of\\s+)?(?<mn>${MONTH})\\.?(?:(?:,?\\s+|\\s?[-./]\\s?)(?<y>${YEAR}))?(?![\\p{L}\\p{N}]|[:.,]\\d)`, 'giu'),
+  // March 12, 1946; maart 12 1946; Mar 12th '46; March 12 (no year)
+  new RegExp(`(?<![\\p{L}\\p{N}])(?<mn>${MONTH})\\.?\\s+(?<d>\\d{1,2})${ORDINAL}(?:,?\\s+(?<y>${YEAR}))?(?![\\p{L}\\p{N}]|[:.,]\\d)`, 'giu'),
+  // maart 1946 (a month and a year: a birth date only after a birth word)
+  new RegExp(`(?<![\\p{L}\\p{N}])(?<mn>${MONTH})\\.?\\s+(?<y>\\d{4}|'\\s?\\d{2})(?![\\p{L}\\p{N}])`, 'giu'),
+  // a bare year right after a birth word: "geboren in 1946", "geboortejaar: 1946"
+  new RegExp(`(?<![\\p{L}\\p{N}])(?<y>(?:19|20)\\d{2})(?![\\p{L}\\p{N}])`, 'gu'),
+];
+
+const words = (list: string[]) => list.map((w) => w.replace(/\./g, '\\.')).join('|');
+// A birth word shortly before: "geboren op", "geb.", "(geb. ", "geboortedatum: ", "born on", "DOB".
+const BIRTH_BEFORE = new RegExp(`(?:${words(BIRTH_WORDS)})\\.?\\s*(?:is|was|op|on|in|at|:|=|-)?\\s*(?:de\\s+|the\\s+)?[(:]?\\s*$`, 'i');
+const BIRTH_PHRASE = /(?:date\s+of\s+birth|d\.o\.b\.?|geboren\s+(?:op|in|te\s+\S+\s+op))\s*[:(]?\s*$/i;
+const DOCUMENT_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${words(DOCUMENT_DATE_WORDS)})\\b[^\\n.;]{0,12}$`, 'iu');
+const REFERENCE_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${words(REFERENCE_WORDS)})\\.?\\s*$`, 'iu');
+
+/** Two-digit years: the most recent year that ends in those digits and is not in the future. */
+function fullYear(raw: string, now: Date): number {
+  const digits = raw.replace(/\D/g, '');
+  if (digits.length === 4) return Number(digits);
+  const current = now.getUTCFullYear();
+  const year = Math.floor(current / 100) * 100 + Number(digits);
+  return year > current ? year - 100 : year;
+}
+
+function validDayMonth(day: number, month: number): boolean {
+  return day >= 1 && day <= 31 && month >= 1 && month <= 12;
+}
+
+export const birthdate: Detector = (text, now) => {
+  const out: Span[] = [];
+  PATTERNS.forEach((pattern, index) => {
+    const yearOnly = index === PATTERNS.length - 1;
+    const monthYear = index === PATTERNS.length - 2;
+    for (const m of text.matchAll(pattern)) {
+      const g = m.groups!;
+      const before = text.slice(Math.max(0, m.index! - 40), m.index!);
+      const birthWord = BIRTH_BEFORE.test(before) || BIRTH_PHRASE.test(before);
+      if (yearOnly || monthYear) {
+        if (birthWord) out.push({ start: m.index!, end: m.index! + m[0].length, kind: 'birthdate' });
+        continue;
+      }
+      const month = g.mn ? MONTH_NAMES[g.mn.toLowerCase()] : Number(g.m);
+      const day = Number(g.d);
+      // Either order: 12-03 (Dutch) or 03/12 (American).
+      if (!validDayMonth(day, month) && !validDayMonth(month, day)) continue;
+      if (!g.y) {
+        // "3 december" stays, except right after a birth word ("geboren op 3 december").
+        if (birthWord) out.push({ start: m.index!, end: m.index! + m[0].length, kind: 'birthdate' });
+        continue;
+      }
+      if (!g.mn && REFERENCE_BEFORE.test(before)) continue;
+      const longAgo = fullYear(g.y, now) <= now.getUTCFullYear() - 10;
+      if (birthWord || (longAgo && !DOCUMENT_BEFORE.test(before))) out.push({ start: m.index!, end: m.index! + m[0].length, kind: 'birthdate' });
+    }
+  });
+  return out;
+};

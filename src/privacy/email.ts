@@ -1,0 +1,21 @@
+/**
+ * E-mail addresses, also written to dodge filters: "k.visser(at)example.nl", "k.visser [at]
+ * example [dot] nl", "k.visser at example dot nl", "jan @ example.nl".
+ */
+import { EMAIL_TLDS } from './data/words.ts';
+import { matches, type Detector } from './span.ts';
+
+const LOCAL = "[\\p{L}\\p{N}._%+'-]+";
+const LABEL = '[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]{0,62})';
+const AT_SIGN = '\\s?@\\s?|\\s?[([{<]\\s?(?:at|@|apenstaartje)\\s?[)\\]}>]\\s?';
+const DOT = '\\.|\\s?[([{<]\\s?(?:dot|punt|\\.)\\s?[)\\]}>]\\s?';
+
+// "@" or a bracketed "(at)": any domain with at least one dot.
+const MARKED = new RegExp(`(?<![\\p{L}\\p{N}._%+-])${LOCAL}(?:${AT_SIGN})${LABEL}(?:(?:${DOT})${LABEL})*(?:${DOT})\\p{L}{2,24}(?![\\p{L}\\p{N}])`, 'giu');
+// " at " and " dot " in words: only with a known top-level domain, so "look at home.nl" stays rare.
+const WORDED = new RegExp(
+  `(?<![\\p{L}\\p{N}._%+-])${LOCAL}\\s(?:at|apenstaartje)\\s${LABEL}(?:(?:${DOT}|\\s(?:dot|punt)\\s)${LABEL})*(?:${DOT}|\\s(?:dot|punt)\\s)(?:${EMAIL_TLDS.join('|')})(?![\\p{L}\\p{N}])`,
+  'giu',
+);
+
+export const email: Detector = (text) => [...matches(text, MARKED, 'email'), ...matches(text, WORDED, 'email')];

@@ -1,0 +1,39 @@
+/**
+ * The one redaction pass at the edge of the core: every free text of an incoming message (the
+ * text, a card's input values, string values on a button, the channel's name) is redacted before
+ * the message is routed, so no feature ever sees the raw text. Ids (user, channel, thread,
+ * message, action) and the platform's names of people (the sender, mentions) are not free text.
+ */
+import type { IncomingMessage } from '../core/message.ts';
+import { redact, type PersonalDataKind } from './index.ts';
+
+export interface RedactedIncoming {
+  message: IncomingMessage;
+  /** Kinds of personal data found anywhere in the message, each once. */
+  found: PersonalDataKind[];
+}
+
+const ORDER: PersonalDataKind[] = ['name', 'bsn', 'birthdate', 'address', 'phone', 'email', 'iban'];
+
+export function redactIncoming(message: IncomingMessage, now: Date): RedactedIncoming {
+  const found = new Set<PersonalDataKind>();
+  // The sender and the people mentioned are colleagues on the platform: their names stay.
+  const keepNames = [message.user.name, ...message.mentions.map((m) => m.name)].filter(Boolean);
+  const clean = (text: string): string => {
+    const r = redact(text, now, { keepNames });
+    r.found.forEach((k) => found.add(k));
+    return r.text;
+  };
+  const mapRecord = <T>(record: Record<string, T> | undefined): Record<string, T> | undefined =>
+    record && Object.fromEntries(Object.entries(record).map(([k, v]) => [k, (typeof v === 'string' ? clean(v) : v) as T]));
+  const action = message.action && { ...message.action, value: mapRecord(message.action.value), inputs: mapRecord(message.action.inputs) };
+  if (action && action.value === undefined) delete action.value;
+  if (action && action.inputs === undefined) delete action.inputs;
+  const redacted: IncomingMessage = {
+    ...message,
+    text: clean(message.text),
+    ...(message.channelName !== undefined ? { channelName: clean(message.channelName) } : {}),
+    ...(action ? { action } : {}),
+  };
+  return { message: redacted, found: ORDER.filter((k) => found.has(k)) };
+}

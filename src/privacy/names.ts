@@ -1,0 +1,132 @@
+/**
+ * Names of people: after a title in any case ("mevrouw kuipers", "dhr. de jong", "Mw. K."),
+ * after a role or kinship word when capitalised ("familie Hendriksen", "zoon Mehmet", "cliënt Jan
+ * de Boer"), a listed first name with a surname ("Fatma Yilmaz", "Jan de Vries") or alone
+ * ("Mehmet"), and initials with a surname ("J.P. de Wit"). The words are data (data/words.ts,
+ * data/first-names.ts).
+ */
+import { FIRST_NAMES } from './data/first-names.ts';
+import { NOT_NAMES, PARTICLES, STRONG_TITLES, WEAK_TITLES } from './data/words.ts';
+import { foldWord } from './normalise.ts';
+import type { Detector, Span } from './span.ts';
+
+interface Token {
+  start: number;
+  end: number;
+  /** The word without a trailing dot. */
+  word: string;
+  folded: string;
+  dot: boolean;
+}
+
+const TOKEN = /\p{L}[\p{L}\p{M}'’-]*(\.)?/gu;
+
+function tokenise(text: string): Token[] {
+  return [...text.matchAll(TOKEN)].map((m) => {
+    const dot = Boolean(m[1]);
+    const word = dot ? m[0].slice(0, -1) : m[0];
+    return { start: m.index!, end: m.index! + m[0].length, word, folded: foldWord(word).replace(/[’']s$/, ''), dot };
+  });
+}
+
+const firstNames = new Map<string, boolean>(
+  FIRST_NAMES.trim()
+    .split(/\s+/)
+    .map((n) => [foldWord(n.replace(/\*$/, '')), n.endsWith('*')]),
+);
+// Compound first names count when every part is listed: "Willem-Jan", "Anne-Marie".
+const isFirstName = (folded: string) => folded.split('-').every((part) => firstNames.has(part));
+const ambiguous = (folded: string) => !folded.includes('-') && firstNames.get(folded) === true;
+const strongTitles = new Set(STRONG_TITLES);
+const weakTitles = new Set(WEAK_TITLES);
+const particles = new Set(PARTICLES);
+
+const capitalised = (t: Token) => /^\p{Lu}/u.test(t.word);
+const isInitial = (t: Token) => t.dot && /^\p{Lu}$/u.test(t.word);
+/** A word that can be (part of) a surname when capitalised: not a common word or a care term. */
+// All-caps words count from four letters ("JANSEN"); shorter ones are abbreviations ("CIZ", "VG").
+const nameWord = (t: Token) => capitalised(t) && t.word.length > 1 && !NOT_NAMES.has(t.folded) && !particles.has(t.folded) && !/^\p{Lu}{2,3}$/u.test(t.word);
+
+/** Between two words of one name: spaces only (or nothing after an initial's dot: "J.P."). */
+function joined(text: string, a: Token, b: Token): boolean {
+  const gap = text.slice(a.end, b.start);
+  return /^[ \t]{1,3}$/.test(gap) || (gap === '' && a.dot);
+}
+
+/**
+ * The end of a name starting at token `i`, or -1. `anyCase`: the first word may be lower case
+ * ("mevrouw kuipers"). Particles count only with a name word after them.
+ */
+function nameEnd(text: string, tokens: Token[], i: number, anyCase: boolean): number {
+  let end = -1;
+  let words = 0;
+  let j = i;
+  let pendingParticles = 0;
+  while (j < tokens.length && words < 4) {
+    const t = tokens[j];
+    if (j > i && !joined(text, tokens[j - 1], t)) break;
+    if (isInitial(t)) {
+      end = j;
+      words++;
+    } else if (particles.has(t.folded) && pendingParticles < 3 && !(t.dot && !t.folded.startsWith("'"))) {
+      pendingParticles++;
+      j++;
+      continue;
+    } else if (nameWord(t) || (anyCase && words === 0 && t.word.length > 1 && !NOT_NAMES.has(t.folded) && !weakTitles.has(t.folded) && /^\p{Ll}+(?:-\p{L}+)*$/u.test(t.word))) {
+      end = j;
+      words++;
+    } else break;
+    pendingParticles = 0;
+    // A sentence-ending dot ends the name (an initial's dot does not).
+    if (t.dot && !isInitial(t)) break;
+    j++;
+  }
+  return end;
+}
+
+const mentionBefore = (text: string, t: Token) => /[@#]$/.test(text.slice(Math.max(0, t.start - 1), t.start));
+
+export const name: Detector = (text) => {
+  const tokens = tokenise(text);
+  const out: Span[] = [];
+  // The name ends with its last word; an initial keeps its dot ("Meneer K." → "Meneer [naam]").
+  const add = (from: number, to: number) => out.push({ start: tokens[from].start, end: isInitial(tokens[to]) ? tokens[to].end : tokens[to].start + tokens[to].word.length, kind: 'name' });
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const next = i + 1 < tokens.length && joined(text, t, tokens[i + 1]) ? i + 1 : -1;
+    // Titles: "mevrouw kuipers", "Dhr. de Jong"; "de heer" through "heer". All-caps "MS" is a disease.
+    if (strongTitles.has(t.folded) && next >= 0 && !/^\p{Lu}{2,3}$/u.test(t.word)) {
+      const end = nameEnd(text, tokens, next, true);
+      if (end >= 0) {
+        add(next, end);
+        i = end;
+        continue;
+      }
+    }
+    if (weakTitles.has(t.folded) && next >= 0) {
+      const end = nameEnd(text, tokens, next, false);
+      if (end >= 0) {
+        add(next, end);
+        i = end;
+        continue;
+      }
+    }
+    if (capitalised(t) && !mentionBefore(text, t) && isFirstName(t.folded)) {
+      const surname = next >= 0 ? nameEnd(text, tokens, next, false) : -1;
+      if (surname >= 0) {
+        add(i, surname);
+        i = surname;
+      } else if (!ambiguous(t.folded)) add(i, i);
+      continue;
+    }
+    // Initials with a surname: "J. de Vries", "J.P. Jansen" (not "plan B. Daarna").
+    if (isInitial(t) && !mentionBefore(text, t)) {
+      const end = nameEnd(text, tokens, i, false);
+      if (end > i && !tokens.slice(i, end + 1).every(isInitial)) {
+        add(i, end);
+        i = end;
+      }
+    }
+  }
+  return out;
+};

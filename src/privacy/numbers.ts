@@ -1,0 +1,160 @@
+/**
+ * Numbers that identify a person: BSN (with the elfproef), Dutch and international phone numbers,
+ * IBAN (with its mod-97 check). People group digits in many ways ("111 222 333", "11.122.2333",
+ * "(020) 738 2916", "06 - 47382915", "+31 (0)6-1234 5678"), so a number is read as a run of
+ * digit groups with separators, and every prefix of the run is checked against the rules.
+ */
+import { ALNUM, type Detector, type Span } from './span.ts';
+
+/** The elfproef: 9 digits d1..d9 with 9·d1 + 8·d2 + … + 2·d8 − d9 divisible by 11. */
+export function isValidBsn(digits: string): boolean {
+  if (!/^\d{9}$/.test(digits) || /^0+$/.test(digits)) return false;
+  let sum = 0;
+  for (let i = 0; i < 8; i++) sum += Number(digits[i]) * (9 - i);
+  sum -= Number(digits[8]);
+  return sum % 11 === 0;
+}
+
+interface Group {
+  /** Start of the group's first digit and end of its last, in the text. */
+  start: number;
+  end: number;
+  digits: string;
+  /** The separator before it ('' for the first group). */
+  before: string;
+}
+
+// Separators between digit groups: one of - – — . / or spaces, optionally with spaces around
+// ("06 - 47382915"), and brackets around an area code ("(020) 738 2916").
+const GROUP = /(\s{0,2}[-–—./]?\s{0,2}\)?\s{0,2})(\d+)/y;
+
+/** The digit groups of a run that starts at `start` (a digit), at most `max` groups. */
+function digitGroups(text: string, start: number, max = 8): Group[] {
+  const groups: Group[] = [];
+  let at = start;
+  while (groups.length < max) {
+    GROUP.lastIndex = at;
+    const m = GROUP.exec(text);
+    if (!m || (groups.length === 0 && m[1] !== '') || (groups.length > 0 && m[1] === '')) break;
+    // A line break ends the number; so does a closing bracket that was not opened before the first group.
+    if (/\n/.test(m[1])) break;
+    const digitsStart = m.index + m[1].length;
+    groups.push({ start: digitsStart, end: digitsStart + m[2].length, digits: m[2], before: m[1] });
+    at = digitsStart + m[2].length;
+  }
+  return groups;
+}
+
+const startsRun = (text: string, i: number) => /\d/.test(text[i]) && (i === 0 || !/\d/.test(text[i - 1]));
+// A prefix word glued to a number still lets it count: "BSN111222333", "tel:0612345678".
+const GLUED_PREFIX = /(?:bsn|nr|nummer|tel|telefoon|mob|mobiel|gsm|phone)[:.#]?$/i;
+const freeBefore = (text: string, i: number) => i === 0 || !ALNUM.test(text[i - 1]) || GLUED_PREFIX.test(text.slice(Math.max(0, i - 9), i));
+const freeAfter = (text: string, i: number) => i >= text.length || !ALNUM.test(text[i]);
+
+/** Is this 8-digit grouping a date ("12-03-1949", "1949-03-12")? Then it is not read as a BSN. */
+function looksLikeDate(groups: Group[]): boolean {
+  const sizes = groups.map((g) => g.digits.length).join('-');
+  const n = groups.map((g) => Number(g.digits));
+  if (sizes === '2-2-4' || sizes === '1-2-4' || sizes === '2-1-4' || sizes === '1-1-4') return n[0] >= 1 && n[0] <= 31 && n[1] >= 1 && n[1] <= 31;
+  if (sizes === '4-2-2' || sizes === '4-1-2' || sizes === '4-2-1' || sizes === '4-1-1') return n[1] >= 1 && n[1] <= 12 && n[2] >= 1 && n[2] <= 31;
+  if (sizes === '2-2-2' || sizes === '1-1-2' || sizes === '1-2-2' || sizes === '2-1-2') return true;
+  return false;
+}
+
+/**
+ * A BSN: 9 digits, or 8 with the leading zero dropped, in at most four groups of two to four
+ * digits (or ungrouped), passing the elfproef.
+ */
+export const bsn: Detector = (text) => {
+  const out: Span[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (!startsRun(text, i) || !freeBefore(text, i)) continue;
+    const groups = digitGroups(text, i, 5);
+    let digits = '';
+    let best: Span | undefined;
+    for (let g = 0; g < groups.length; g++) {
+      const group = groups[g];
+      if (g > 0 && (/[()]/.test(group.before) || group.digits.length > 4 || groups[0].digits.length > 4)) break;
+      digits += group.digits;
+      if (digits.length > 9) break;
+      const used = groups.slice(0, g + 1);
+      if ((digits.length === 9 || digits.length === 8) && freeAfter(text, group.end) && !(g + 1 < groups.length && groups[g + 1].before === '')) {
+        const padded = digits.padStart(9, '0');
+        const grouped = g > 0;
+        if (isValidBsn(padded) && !(grouped && digits.length === 8 && looksLikeDate(used))) best = { start: i, end: group.end, kind: 'bsn' };
+      }
+    }
+    if (best) {
+      out.push(best);
+      i = best.end - 1;
+    }
+  }
+  return out;
+};
+
+/** Valid digit strings of a phone number: Dutch 0 + 9 digits, +31/0031 + 9, other countries 8–15. */
+function phoneLength(prefix: 'nl' | 'intl' | 'nl-intl', digits: string): boolean {
+  if (prefix === 'nl') return digits.length === 10 && digits[0] === '0' && digits[1] !== '0';
+  if (prefix === 'nl-intl') return digits.length === 9 && digits[0] !== '0';
+  return digits.length >= 8 && digits.length <= 15;
+}
+
+// Where a phone number may start: "+31", "0031", "+32", "(020)", "(0)6", "06", "020".
+const PHONE_START = /(?<![\p{L}\p{N}+])(?:(\+|00)\s?(\d{1,3})[\s.-]?(?:\(0\)\s?)?|(\()?\s?(?=0\d))/gu;
+
+export const phone: Detector = (text) => {
+  const out: Span[] = [];
+  let lastEnd = -1;
+  for (const m of text.matchAll(PHONE_START)) {
+    const start = m.index!;
+    if (start < lastEnd) continue;
+    const after = start + m[0].length;
+    if (!/\d/.test(text[after] ?? '')) continue;
+    if (!freeBefore(text, start)) continue;
+    const international = m[1] !== undefined;
+    const country = m[2] ?? '';
+    // "0031 20" and "+31 6": the country code is not part of the national digits.
+    const kind = !international ? 'nl' : country === '31' ? 'nl-intl' : 'intl';
+    const groups = digitGroups(text, after, 8);
+    let digits = kind === 'intl' ? country : '';
+    let end: number | undefined;
+    for (const group of groups) {
+      digits += group.digits;
+      if (digits.length > 15) break;
+      // Dutch numbers have exactly one valid length; international ones take the longest run.
+      if (phoneLength(kind, digits) && freeAfter(text, group.end)) end = group.end;
+    }
+    // "0 500 1000 2000" is a list of amounts: a national number starts with a group of 0 and a digit.
+    if (end !== undefined && !(kind === 'nl' && groups[0].digits.length < 2)) {
+      out.push({ start, end, kind: 'phone' });
+      lastEnd = end;
+    }
+  }
+  return out;
+};
+
+/** The IBAN check: move the first four characters to the end, letters to numbers, mod 97 = 1. */
+export function isValidIban(iban: string): boolean {
+  const s = iban.toUpperCase();
+  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(s)) return false;
+  const moved = (s.slice(4) + s.slice(0, 4)).replace(/[A-Z]/g, (c) => String(c.charCodeAt(0) - 55));
+  let rest = 0;
+  for (const d of moved) rest = (rest * 10 + Number(d)) % 97;
+  return rest === 1;
+}
+
+const IBAN = /(?<![\p{L}\p{N}])[a-z]{2}\d{2}(?:[ .-]?[a-z0-9]){11,30}(?![\p{L}\p{N}])/giu;
+// A Dutch account number is removed even with a typo in its check digits.
+const DUTCH_SHAPE = /^NL\d{2}[A-Z]{4}\d{10}$/;
+
+export const iban: Detector = (text) =>
+  [...text.matchAll(IBAN)].flatMap((m) => {
+    // Try the longest stretch first; an IBAN may be followed by more words with digits.
+    const raw = m[0];
+    for (let end = raw.length; end >= 15; end--) {
+      if (!/[a-z0-9]/i.test(raw[end - 1])) continue;
+      const compact = raw.slice(0, end).replace(/[ .-]/g, '').toUpperCase();
+      if (isValidIban(compact) || DUTCH_SHAPE.test(compact)) return [{ start: m.index!, end: m.index! + end, kind: 'iban' as const }];
+    }
+    return [];
+  });

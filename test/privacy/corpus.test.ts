@@ -1,0 +1,53 @@
+/**
+ * The redaction corpus: every personal-data form in corpus/personal.txt is removed, and ordinary
+ * care sentences (corpus/ordinary.txt) stay as they are, at least 98% of them (the figure is
+ * printed). Also: redacting twice changes nothing and still reports what was removed.
+ */
+import { describe, expect, it } from 'vitest';
+import { PLACEHOLDER_PATTERN, redact } from '../../src/privacy/index.ts';
+import { leaks, personalCorpus, readLines } from './forms.ts';
+
+const now = new Date('2026-11-30T12:00:00Z');
+
+describe('personal-data corpus', () => {
+  const corpus = personalCorpus();
+
+  it('has at least 150 forms', () => {
+    expect(corpus.flatMap((l) => l.forms).length).toBeGreaterThanOrEqual(150);
+  });
+
+  it('removes every form', () => {
+    const leaked = corpus.flatMap((line) => {
+      const out = redact(line.text, now).text;
+      return line.forms.flatMap((form) => leaks(out, form).map((marker) => `${line.text}  →  ${out}  (leaks "${marker}")`));
+    });
+    expect(leaked).toEqual([]);
+  });
+
+  it('reports a kind for every line and is idempotent', () => {
+    for (const line of corpus) {
+      const once = redact(line.text, now);
+      expect(once.found.length, line.text).toBeGreaterThan(0);
+      const twice = redact(once.text, now);
+      expect(twice.text).toBe(once.text);
+      expect(twice.found).toEqual(once.found);
+    }
+  });
+});
+
+describe('ordinary sentences', () => {
+  it('leaves at least 98% unchanged', () => {
+    const lines = readLines('ordinary.txt');
+    expect(lines.length).toBeGreaterThanOrEqual(150);
+    const changed = lines.map((text) => ({ text, out: redact(text, now).text })).filter((r) => r.out !== r.text);
+    const kept = (lines.length - changed.length) / lines.length;
+    console.log(`privacy corpus: ${lines.length - changed.length}/${lines.length} ordinary sentences unchanged (${(kept * 100).toFixed(1)}%)`);
+    for (const c of changed) console.log(`  changed: ${c.text}  →  ${c.out}`);
+    expect(kept).toBeGreaterThanOrEqual(0.98);
+  });
+
+  it('has placeholders a consumer can find', () => {
+    const out = redact('mevrouw Jansen, BSN 111222333', now).text;
+    expect(out.match(PLACEHOLDER_PATTERN)).toEqual(['[naam]', '[BSN]']);
+  });
+});

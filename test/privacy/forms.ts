@@ -1,0 +1,64 @@
+/**
+ * The personal-data corpus (corpus/personal.txt) and how to tell whether a form leaked: the form
+ * as written, its digits run together (a BSN stored as "111222333" after being typed "111 222
+ * 333"), its long digit runs (a year, a house number with a postcode) and its distinctive words
+ * (a surname, a street, an e-mail domain), each compared after NFKC normalisation.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const corpusFile = (name: string) => fileURLToPath(new URL(`./corpus/${name}`, import.meta.url));
+
+export function readLines(name: string): string[] {
+  return readFileSync(corpusFile(name), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() && !l.startsWith('#'));
+}
+
+export interface CorpusLine {
+  /** The sentence as a person would type it (markers removed). */
+  text: string;
+  /** The marked personal data in it. */
+  forms: string[];
+}
+
+export function personalCorpus(): CorpusLine[] {
+  return readLines('personal.txt').map((line) => ({
+    text: line.replace(/[⟦⟧]/g, ''),
+    forms: [...line.matchAll(/⟦([^⟧]+)⟧/g)].map((m) => m[1]),
+  }));
+}
+
+const plain = (s: string) => s.normalize('NFKC').replace(/[\p{Cf}]/gu, '');
+
+// Words in a form that say nothing about a person by themselves.
+const GENERIC = new Set(
+  `the van der den het dot punt at of and bis laan weg straat plein gracht kade singel dijk dreef hof oude nieuwe lange korte
+  tweede burgemeester prins stationsplein marktplein januari februari maart april mei juni juli augustus september oktober
+  november december march november aug sept nov mrt jan feb com net org hotmail gmail outlook mail`.split(/\s+/),
+);
+
+/** The pieces of a form whose presence means it leaked. */
+export function leakMarkers(form: string): string[] {
+  const p = plain(form);
+  const markers = new Set<string>([p]);
+  const digits = p.replace(/\D/g, '');
+  if (digits.length >= 6) markers.add(digits);
+  for (const run of p.match(/\d{4,}/g) ?? []) markers.add(run);
+  for (const word of p.match(/\p{L}[\p{L}'-]*/gu) ?? []) {
+    const bare = word.replace(/-$/, '');
+    if (bare.length >= 4 && !GENERIC.has(bare.toLowerCase())) markers.add(bare);
+  }
+  return [...markers];
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The markers of `form` found in `haystack` (whole words for words; digit runs not inside longer ones). */
+export function leaks(haystack: string, form: string): string[] {
+  const text = plain(haystack);
+  return leakMarkers(form).filter((m) => {
+    const edge = /^\p{L}/u.test(m) ? '\\p{L}' : '\\p{N}';
+    return new RegExp(`(?<!${edge})${escape(m)}(?!${edge})`, 'iu').test(text);
+  });
+}
