@@ -14,6 +14,7 @@ import type { Services } from './services.ts';
 import { cleanText, MAX_MESSAGE_CHARS } from './text.ts';
 import { Turn, readNetwork } from './turn.ts';
 import { helpMessage, unknownCommandMessage } from './help.ts';
+import { redactIncoming, type RedactedIncoming } from '../privacy/index.ts';
 
 export class Bot {
   private readonly features: Feature[] = [];
@@ -39,9 +40,11 @@ export class Bot {
 
   /** Handles one incoming message or button press. Never throws. */
   async handle(raw: IncomingMessage, adapter: ChannelAdapter): Promise<void> {
-    const message: IncomingMessage = { ...raw, text: cleanText(raw.text ?? '') };
     const id = randomUUID().slice(0, 8);
-    const log = this.services.log.child({ turn: id, platform: message.platform });
+    const log = this.services.log.child({ turn: id, platform: raw.platform });
+    // The one redaction pass: every free text is redacted here, before anything is stored,
+    // logged, echoed or routed; no feature ever sees the raw text.
+    const { message, found: redacted } = this.redact({ ...raw, text: cleanText(raw.text ?? '') }, log);
     const started = Date.now();
     let turn: Turn | undefined;
     try {
@@ -50,12 +53,24 @@ export class Bot {
       const network = readNetwork(this.services, message);
       // Not every turn awaits it; a failed read must still not become an unhandled rejection.
       network.catch(() => undefined);
-      turn = new Turn(id, message, conversation, await this.languageFor(message, network), this.services, log, adapter, network);
+      turn = new Turn(id, message, conversation, await this.languageFor(message, network), this.services, log, adapter, network, redacted);
       await this.route(turn);
-      log.info({ ms: Date.now() - started, action: message.action?.id }, 'turn handled');
+      await turn.tellAboutRedaction();
+      log.info({ ms: Date.now() - started, action: message.action?.id, redacted: redacted.length }, 'turn handled');
     } catch (err) {
       log.error({ code: errorCode(err), err: { message: (err as Error).message, stack: (err as Error).stack } }, 'turn failed');
       await this.apologise(turn, message, adapter).catch((e) => log.error({ code: errorCode(e) }, 'apology failed'));
+    }
+  }
+
+  /** Redacts a message; should a detector ever fail, the free text is dropped rather than passed on. */
+  private redact(message: IncomingMessage, log: Turn['log']): RedactedIncoming {
+    try {
+      return redactIncoming(message, this.services.clock.now());
+    } catch (err) {
+      log.error({ code: errorCode(err) }, 'redaction failed; free text dropped');
+      const { action } = message;
+      return { message: { ...message, text: '', channelName: undefined, action: action && { id: action.id, messageId: action.messageId } }, found: [] };
     }
   }
 

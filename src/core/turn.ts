@@ -9,6 +9,7 @@ import type { Logger } from './logger.ts';
 import type { ConversationRef, IncomingMessage } from './message.ts';
 import type { Services } from './services.ts';
 import type { Doc, Network } from '../store/index.ts';
+import { privacyNotice, type PersonalDataKind } from '../privacy/index.ts';
 
 export class Turn {
   constructor(
@@ -21,6 +22,13 @@ export class Turn {
     private readonly adapter: ChannelAdapter,
     /** The channel's network as read once at the start of the turn (see `Bot.handle`). */
     private readonly networkLookup?: Promise<Doc<Network> | undefined>,
+    /**
+     * Kinds of personal data removed from this message at the edge (`Bot.handle`), each once.
+     * A feature tells the user with `privacyNotice({ found: turn.redacted }, t)`; if none did by
+     * the end of the turn, the core tells the user privately.
+     */
+    readonly redacted: readonly PersonalDataKind[] = [],
+    private readonly shared: { noticeShown: boolean } = { noticeShown: false },
   ) {}
 
   get user() {
@@ -34,7 +42,7 @@ export class Turn {
   /** The same turn answered in another language (a question asked in English). */
   inLanguage(lang: Lang): Turn {
     if (lang === this.lang) return this;
-    return new Turn(this.id, this.message, this.conversation, lang, this.services, this.log, this.adapter, this.networkLookup);
+    return new Turn(this.id, this.message, this.conversation, lang, this.services, this.log, this.adapter, this.networkLookup, this.redacted, this.shared);
   }
 
   /** The learning network of this channel, if the channel is one. */
@@ -47,26 +55,31 @@ export class Turn {
    * message gets its answer in a new thread under it (so a channel stays readable).
    */
   reply(message: OutgoingMessage, options: { inThread?: boolean } = {}): Promise<PostedMessage> {
+    this.noteNotice(message);
     const thread = this.message.threadId ?? (options.inThread && !this.message.isDirect ? this.message.messageId : undefined);
     return thread ? this.adapter.postToThread(this.conversation, thread, message) : this.adapter.post(this.conversation, message);
   }
 
   /** A new top-level message in this conversation (a deliberation session's opening card). */
   post(message: OutgoingMessage): Promise<PostedMessage> {
+    this.noteNotice(message);
     return this.adapter.post(this.conversation, message);
   }
 
   postToThread(threadId: string, message: OutgoingMessage): Promise<PostedMessage> {
+    this.noteNotice(message);
     return this.adapter.postToThread(this.conversation, threadId, message);
   }
 
   /** Replaces a message the bot posted (a card whose state changed). */
   update(messageId: string, message: OutgoingMessage): Promise<void> {
+    this.noteNotice(message);
     return this.adapter.update(this.conversation, messageId, message);
   }
 
   /** Only this user sees it: ephemeral where the platform has it, else a direct message. */
   async replyPrivately(message: OutgoingMessage): Promise<void> {
+    this.noteNotice(message);
     if (this.message.isDirect) {
       await this.reply(message);
     } else if (this.adapter.postEphemeral) {
@@ -78,7 +91,25 @@ export class Turn {
 
   /** Direct message to this user (e.g. a deliberation report for the facilitator). */
   sendDirect(message: OutgoingMessage): Promise<PostedMessage> {
+    this.noteNotice(message);
     return this.adapter.sendDirect({ tenantId: this.message.tenantId, userId: this.user.id }, message);
+  }
+
+  /**
+   * Tells the user privately what was removed from their message, unless something sent in this
+   * turn already did (a feature's own notice). Called by the core at the end of a turn.
+   */
+  async tellAboutRedaction(): Promise<void> {
+    if (this.shared.noticeShown || this.redacted.length === 0) return;
+    const notice = privacyNotice({ found: [...this.redacted] }, (key, vars) => this.t(key, vars));
+    if (notice) await this.replyPrivately({ text: notice });
+  }
+
+  /** Remembers whether an outgoing message carries the privacy notice (in either language). */
+  private noteNotice(message: OutgoingMessage): void {
+    if (this.shared.noticeShown || this.redacted.length === 0) return;
+    const sent = JSON.stringify(message);
+    this.shared.noticeShown = (['nl', 'en'] as Lang[]).some((lang) => sent.includes(this.services.catalog.t(lang, 'privacy.removed', { kinds: '\u0000' }).split('\u0000')[0]));
   }
 
   /** Opens a form when the platform can; false means the caller should post the card instead. */
