@@ -28,8 +28,10 @@ export async function finishSession(ctx: Ctx, turn: Turn, before: Session, ended
     }
   }
 
-  const generated = await synthesise(ctx.llm, ctx.prompt, notesText(reportSections(t, method, ended)), ended.lang, turn.log);
-  const synthesis = generated ? redact(generated, ctx.services.clock.now()).text : undefined;
+  const people = [ended.facilitator.name, ...ended.participants.map((p) => p.name), ...ended.contributions.map((c) => c.name ?? ''), ...ended.ratings.map((r) => r.name)];
+  const generated = await synthesise(ctx.llm, ctx.prompt, notesText(reportSections(t, method, ended)), ended.lang, turn.log, people);
+  // What an LLM wrote is redacted too; the participants' own names stay.
+  const synthesis = generated ? redact(generated, ctx.services.clock.now(), { keepNames: people }).text : undefined;
 
   const { session } = await changeSession(ctx, sessionPk(ended), ended.id, (s) => ({
     ...s,
