@@ -36,6 +36,8 @@ export class TeamsTurnHandler {
   constructor(private readonly deps: TurnHandlerDeps) {}
 
   async onTurn(context: TurnContext): Promise<void> {
+    // Every invoke gets its answer, also one Wegwijs does not handle (else the SDK answers 501).
+    if (context.activity.type === 'invoke') await this.acknowledgeInvoke(context);
     const parsed = TeamsActivitySchema.safeParse(context.activity);
     const log = this.deps.log;
     if (!parsed.success) {
@@ -44,7 +46,6 @@ export class TeamsTurnHandler {
     }
     const activity = parsed.data;
     const isCardAction = activity.type === 'invoke' && activity.name === 'adaptiveCard/action';
-    if (isCardAction) await this.acknowledgeInvoke(context);
     if (activity.id && !(await this.deps.store.claimOnce('teams', `${activity.conversation.id}|${activity.id}`, DEDUPE_TTL_SECONDS))) {
       log.info({ platform: 'teams', type: activity.type }, 'duplicate teams activity skipped');
       return;
