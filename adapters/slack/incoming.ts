@@ -51,6 +51,8 @@ export interface MessagePayload {
   text?: string;
   ts: string;
   thread_ts?: string;
+  /** Set when the message was edited: Slack sends an edited mention again as a new event. */
+  edited?: { user?: string; ts?: string };
 }
 
 export interface BlockActionPayload {
@@ -75,9 +77,16 @@ export interface ViewSubmissionPayload {
 /** Message subtypes that are a person writing; edits, deletions, joins and bots are not. */
 const PERSON_SUBTYPES = new Set([undefined, 'thread_broadcast', 'file_share']);
 
-/** True for messages written by a person (not an edit, a join, another bot or the bot itself). */
+/** Slack's own system user: Slackbot's notices (e.g. "you were removed from #…") are no question. */
+const SYSTEM_USERS = new Set(['USLACKBOT']);
+
+/**
+ * True for messages written by a person: not an edit (a `message_changed`, or a mention sent again
+ * with an `edited` field, which would answer the same question twice), not a join, not Slackbot,
+ * not another bot.
+ */
 export function isPersonMessage(message: MessagePayload): boolean {
-  return PERSON_SUBTYPES.has(message.subtype) && !message.bot_id && Boolean(message.user);
+  return PERSON_SUBTYPES.has(message.subtype) && !message.bot_id && Boolean(message.user) && !SYSTEM_USERS.has(message.user!) && !message.edited;
 }
 
 export function fromSlashCommand(command: SlashCommandPayload, who: SlackWho): IncomingMessage {

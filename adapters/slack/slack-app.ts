@@ -30,6 +30,7 @@ import { createInstallationStore, installationCollection, INSTALLATION_PK, tenan
 import { SlackAdapter } from './slack-adapter.ts';
 import { EVENT_DEDUP_TTL_SECONDS, slackTiming, SLACK_EVENTS_PATH, SLACK_INSTALL_PATH, SLACK_REDIRECT_PATH, SLACK_SCOPES } from './constants.ts';
 import { TurnAdapter, type PlaceholderOptions, type RespondFn } from './turn-adapter.ts';
+import { acknowledgeLeftovers, acknowledgeUnhandled } from './unhandled.ts';
 
 export interface SlackRuntime {
   adapter: SlackAdapter;
@@ -110,6 +111,10 @@ export async function startSlack(server: Express, host: { bot: Bot; services: Se
     return { tenantId, botUserId: context.botUserId, user: { id: userId, name: await adapter.userName(tenantId, userId) } };
   };
 
+  // Payload types without a listener are acknowledged at once (never Bolt's 404 after 3 s).
+  app.use(acknowledgeUnhandled(log));
+  acknowledgeLeftovers(app, log);
+
   // Each event once, across instances: retries (X-Slack-Retry-Num) and duplicates are dropped.
   app.use(async ({ body, next, context }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
@@ -129,8 +134,9 @@ export async function startSlack(server: Express, host: { bot: Bot; services: Se
 
   app.event('app_mention', async ({ event, context }) => {
     const mention = event as unknown as MessagePayload;
-    if (!mention.user || mention.bot_id) return;
-    const message = fromMessage(mention, await who(context, mention.user), { mention: true });
+    // An edited mention arrives again with a new event id: the first answer stands (not answered twice).
+    if (!isPersonMessage(mention) || mention.user === context.botUserId) return;
+    const message = fromMessage(mention, await who(context, mention.user!), { mention: true });
     await handle(message, { placeholder: placeholderFor(message) });
   });
 

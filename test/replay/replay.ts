@@ -109,6 +109,8 @@ export interface Observed {
   /** User-visible messages (posts, ephemeral messages, invoke responses), not updates. */
   messages: string[];
   problems: string[];
+  /** Every call the bot made to the fake platform, for the report. */
+  trace?: string[];
 }
 
 /** The texts a user would recognise: the catalogue's welcome, help title and "did you mean". */
@@ -148,7 +150,8 @@ export function report(platform: string, rows: { name: string; expected: Expecte
   const lines = failed.map(
     (r) =>
       `- ${platform}/${r.name}: ${r.problems.join('; ')}\n    got status ${r.observed.status}, ${r.observed.outcome}, ${r.observed.messages.length} message(s), ack ${r.observed.ackMs} ms` +
-      (r.observed.messages.length ? `\n    first: ${r.observed.messages[0].replace(/\s+/g, ' ').slice(0, 160)}` : ''),
+      (r.observed.trace?.length ? `\n    calls: ${r.observed.trace.join(', ')}` : '') +
+      r.observed.messages.map((m, i) => `\n    ${i + 1}: ${m.replace(/\s+/g, ' ').slice(0, 160)}`).join(''),
   );
   return `${failed.length} of ${rows.length} ${platform} fixtures did not get their expected outcome:\n${lines.join('\n')}`;
 }

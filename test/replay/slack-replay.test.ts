@@ -41,7 +41,12 @@ function request(fixture: Fixture): { body: string; contentType: string } {
     return { body: new URLSearchParams(fields).toString(), contentType: 'application/x-www-form-urlencoded' };
   }
   if (EVENT_TYPES.has(String(payload.type))) return { body: JSON.stringify(payload), contentType: 'application/json' };
-  return { body: new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), contentType: 'application/x-www-form-urlencoded' };
+  // Interactivity answers through its response_url go to the fake too (never to hooks.slack.com).
+  const local: Record<string, unknown> = { ...payload, ...(payload.response_url ? { response_url: `${fake.url}response/${fixture.name}` } : {}) };
+  if (Array.isArray(payload.response_urls)) {
+    local.response_urls = (payload.response_urls as Record<string, unknown>[]).map((r) => ({ ...r, response_url: `${fake.url}response/${fixture.name}` }));
+  }
+  return { body: new URLSearchParams({ payload: JSON.stringify(local) }).toString(), contentType: 'application/x-www-form-urlencoded' };
 }
 
 async function replay(fixture: Fixture, headers: Record<string, string> = {}): Promise<Observed & { calls: SlackCall[] }> {
@@ -55,7 +60,8 @@ async function replay(fixture: Fixture, headers: Record<string, string> = {}): P
   const ackMs = Date.now() - started;
   const text = await response.text();
   await settle(work.inFlight, () => fake.calls.length);
-  const calls = fake.calls.slice(since).filter(isVisible);
+  const all = fake.calls.slice(since);
+  const calls = all.filter(isVisible);
   const messages = calls.map((c) => JSON.stringify(c.args));
   const problems: string[] = [];
   if (fixture.expected.body && !text.includes(String(fixture.payload[fixture.expected.body]))) problems.push(`response body lacks the ${fixture.expected.body}`);
@@ -70,7 +76,7 @@ async function replay(fixture: Fixture, headers: Record<string, string> = {}): P
         : messages.some((m) => welcome.some((w) => m.includes(w)))
           ? 'welcomed'
           : 'answered';
-  return { status: response.status, ackMs, outcome, messages, problems, calls };
+  return { status: response.status, ackMs, outcome, messages, problems, calls, trace: all.map((c) => `${c.method}${c.status === 200 && c.response.ok !== false ? '' : `→${c.status}/${String(c.response.error)}`}`) };
 }
 
 describe('replay of recorded Slack payloads', () => {
