@@ -24,6 +24,7 @@ const EnvSchema = z.object({
   WEGWIJS_BOT_NAME: z.string().default('wegwijs'),
   SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   NUDGE_CATCHUP_HOURS: z.coerce.number().min(0).max(24 * 14).default(24),
+  WEGWIJS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   STORE: z.enum(['sqlite', 'cosmos']).default('sqlite'),
   COSMOS_ENDPOINT: optionalText,
   COSMOS_KEY: optionalText,
@@ -103,6 +104,8 @@ export interface Config {
   botName: string;
   schedulerIntervalSeconds: number;
   nudgeCatchUpHours: number;
+  /** Questions and feedback older than this many days are deleted by the scheduler. */
+  retentionDays: number;
   store: StoreConfig;
   llm?: LlmConfig;
   teams?: TeamsConfig;
@@ -151,6 +154,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     botName: env.WEGWIJS_BOT_NAME,
     schedulerIntervalSeconds: env.SCHEDULER_INTERVAL_SECONDS,
     nudgeCatchUpHours: env.NUDGE_CATCHUP_HOURS,
+    retentionDays: env.WEGWIJS_RETENTION_DAYS,
     store: storeConfig(env),
     llm: llmConfig(env),
     teams: teamsConfig(env, source),

@@ -6,6 +6,7 @@
 import type { Feature, Services } from '../core/index.ts';
 import { statusButton, submitForm } from './buttons.ts';
 import { actionCommand, addActionsFor, exportCommand, listCommand, mineCommand, previewCommand } from './commands.ts';
+import { exportActionsUser, forgetActionsUser } from './privacy.ts';
 import { runDueNudges } from './scheduler.ts';
 
 export { parseDueDate, splitDue } from './due-date.ts';
@@ -32,5 +33,7 @@ export function createActionsFeature(services: Services): Feature {
       later: statusButton('later'),
     },
     tick: (now) => runDueNudges(services, now),
+    exportUser: (subject, view) => exportActionsUser(services, subject, view),
+    forgetUser: (subject) => forgetActionsUser(services, subject),
   };
 }

@@ -8,7 +8,7 @@ import { button, buttons, card, cardMessage, guessLanguage, text, type Feature, 
 import { privacyNotice, redact } from '../privacy/index.ts';
 import { AskEngine, type Answer } from './engine.ts';
 import { answerMessage } from './render.ts';
-import { ASKED_TTL_SECONDS, FEEDBACK_REASONS, THREAD_TTL_SECONDS, feedback, questionId, questions, recordGap, threadKey, type FeedbackReason } from './records.ts';
+import { ASKED_TTL_SECONDS, FEEDBACK_REASONS, THREAD_TTL_SECONDS, exportAskUser, feedback, forgetAskUser, questionId, questions, recordGap, threadKey, type FeedbackReason } from './records.ts';
 import { CHOOSABLE_ROLES, parseRole } from './roles.ts';
 
 /** Refusals that point at a gap in the knowledge base (the others are refusals by policy). */
@@ -146,6 +146,8 @@ export function createAskFeature(services: Services, options: AskFeatureOptions 
       reason,
     },
     question,
+    exportUser: (subject, view) => exportAskUser(store, subject, view),
+    forgetUser: (subject) => forgetAskUser(store, subject),
   };
 }
 

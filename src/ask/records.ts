@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { fold } from '../core/index.ts';
+import { type DataSubject, type ExportView, type ForgetCount, type UserDataSection, fold } from '../core/index.ts';
 import type { Store } from '../store/index.ts';
 
 export const ASKED_TTL_SECONDS = 14 * 24 * 3600;
@@ -104,4 +104,77 @@ export async function listGaps(store: Store): Promise<GapRecord[]> {
     if (data.firstAt < seen.firstAt) seen.firstAt = data.firstAt;
   }
   return [...merged.values()].sort((a, b) => b.count - a.count || b.lastAt.localeCompare(a.lastAt));
+}
+
+/**
+ * The people's rights (AVG). Questions are kept without a user id, so the only records linked to
+ * a person are their feedback (one per answer they voted on) and the follow-up context of their
+ * direct conversation (the thread key of the DM, as `threadOf` in feature.ts makes it).
+ */
+const DM_THREAD = 'dm';
+
+async function directThreadKeys(store: Store, subject: DataSubject): Promise<string[]> {
+  const pk = `${subject.platform}:${subject.tenantId}`;
+  const direct = await store.conversations.list({ pk, where: { isDirect: true, userId: subject.userId } });
+  return direct.map((d) => threadKey(d.id, DM_THREAD));
+}
+
+async function feedbackOf(store: Store, subject: DataSubject) {
+  const pk = `${subject.platform}:${subject.tenantId}`;
+  return (await feedback(store).list({ pk, where: { userId: subject.userId } })).filter((d) => d.data.userId === subject.userId);
+}
+
+export async function exportAskUser(store: Store, subject: DataSubject, { t }: ExportView): Promise<UserDataSection[]> {
+  const pk = `${subject.platform}:${subject.tenantId}`;
+  const sections: UserDataSection[] = [];
+  const votes = await feedbackOf(store, subject);
+  const lines: string[] = [];
+  for (const { data } of votes.sort((a, b) => a.data.at.localeCompare(b.data.at))) {
+    const asked = (await questions(store).get(pk, data.questionId))?.data;
+    lines.push(
+      t('rights.ask.vote', {
+        date: data.at.slice(0, 10),
+        vote: t(data.vote === 'up' ? 'rights.ask.up' : 'rights.ask.down'),
+        reason: data.reason ? ` (${t(`ask.reason.${data.reason}`)})` : '',
+        question: asked && asked.type !== 'gap' ? asked.text : t('rights.ask.question_gone'),
+      }),
+    );
+  }
+  if (lines.length) sections.push({ title: t('rights.ask.feedback_title'), lines, count: votes.length });
+  const kept: string[] = [];
+  for (const key of await directThreadKeys(store, subject)) {
+    const record = (await questions(store).get(pk, key))?.data;
+    if (record?.type === 'thread') kept.push(t('rights.ask.thread', { date: record.at.slice(0, 10), text: record.text }));
+  }
+  if (kept.length) sections.push({ title: t('rights.ask.questions_title'), lines: kept, count: kept.length });
+  return sections;
+}
+
+export async function forgetAskUser(store: Store, subject: DataSubject): Promise<ForgetCount[]> {
+  const pk = `${subject.platform}:${subject.tenantId}`;
+  let votes = 0;
+  for (const doc of await feedbackOf(store, subject)) {
+    // A 👎 also counted in a gap (`gap-<question id>`): take it out of the counts, and the gap goes
+    // when it was theirs alone.
+    if (doc.data.vote === 'down') await uncountDown(store, pk, doc.data);
+    if (await feedback(store).delete(pk, doc.id)) votes++;
+  }
+  let kept = 0;
+  for (const key of await directThreadKeys(store, subject)) if (await questions(store).delete(pk, key)) kept++;
+  return [
+    { key: 'rights.ask.forget.feedback', count: votes },
+    { key: 'rights.ask.forget.questions', count: kept },
+  ];
+}
+
+async function uncountDown(store: Store, pk: string, vote: Feedback): Promise<void> {
+  const id = `gap-${vote.questionId}`;
+  const doc = await questions(store).update(pk, id, (gap) => {
+    if (gap?.type !== 'gap' || gap.down < 1) return undefined;
+    const reasons = { ...gap.reasons };
+    if (vote.reason && reasons[vote.reason]) reasons[vote.reason] -= 1;
+    if (vote.reason && reasons[vote.reason] === 0) delete reasons[vote.reason];
+    return { ...gap, count: gap.count - 1, down: gap.down - 1, reasons };
+  });
+  if (doc?.data.type === 'gap' && doc.data.count < 1) await questions(store).delete(pk, id);
 }

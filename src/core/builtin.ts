@@ -1,13 +1,20 @@
-/** Commands every bot has, whatever features are plugged in: help and language. */
+/**
+ * Commands every bot has, whatever features are plugged in: help, language, and the people's
+ * rights (`mijn gegevens`, `vergeet mij`, with the retention job; see rights.ts).
+ */
 import type { Bot } from './bot.ts';
 import type { Feature } from './feature.ts';
 import { helpMessage } from './help.ts';
 import { isLang } from './i18n.ts';
+import { createRights } from './rights.ts';
 import { fold } from './text.ts';
 
 export function builtinFeature(bot: Bot): Feature {
+  const rights = createRights(bot.services, () => pluggedFeatures(bot));
   return {
     name: 'core',
+    actions: rights.actions,
+    tick: rights.tick,
     commands: [
       {
         names: ['hulp', 'help', '?'],
@@ -31,8 +38,17 @@ export function builtinFeature(bot: Bot): Feature {
           await turn.inLanguage(wanted).reply({ text: turn.services.catalog.t(wanted, 'core.language.set') });
         },
       },
+      ...rights.commands,
     ],
   };
+}
+
+/**
+ * Every feature plugged into the bot, read when a rights command runs (features are plugged in
+ * after this one). The bot keeps its list to itself for routing; this is its one other reader.
+ */
+function pluggedFeatures(bot: Bot): readonly Feature[] {
+  return bot['features'];
 }
 
 const LANGUAGE_WORDS: Record<string, string> = {

@@ -3,7 +3,8 @@
  * other; what one offers another goes through `Services.ports`.
  */
 import type { Turn } from './turn.ts';
-import type { IncomingAction } from './message.ts';
+import type { IncomingAction, Platform } from './message.ts';
+import type { Lang, Translate } from './i18n.ts';
 
 export interface Command {
   /**
@@ -33,4 +34,43 @@ export interface Feature {
   threadMessage?: (turn: Turn) => Promise<void>;
   /** Scheduled work; called every scheduler interval and on every clock line in script mode. */
   tick?: (now: Date) => Promise<void>;
+  /**
+   * The people's rights (AVG): what the feature keeps about one person in one tenant, as readable
+   * sections (`wegwijs mijn gegevens`). Only records of `subject.platform:subject.tenantId`.
+   */
+  exportUser?: (subject: DataSubject, view: ExportView) => Promise<UserDataSection[]>;
+  /**
+   * Removes or anonymises what the feature keeps about the person (`wegwijs vergeet mij`) and says
+   * how much, as catalogue keys with a count. Must be harmless when run again.
+   */
+  forgetUser?: (subject: DataSubject) => Promise<ForgetCount[]>;
+}
+
+/** The person whose data is exported or forgotten: always the verified user of the turn. */
+export interface DataSubject {
+  platform: Platform;
+  tenantId: string;
+  userId: string;
+  /** Names the person is known by in this tenant (display names), to find text that names them. */
+  names: string[];
+}
+
+/** How the export is shown: in the language of the person who asked. */
+export interface ExportView {
+  t: Translate;
+  lang: Lang;
+}
+
+/** One part of "my data": a heading, readable lines, and a count for the summary. */
+export interface UserDataSection {
+  title: string;
+  lines: string[];
+  /** How many records the lines describe (the summary shows "title: count"). */
+  count: number;
+}
+
+/** One line of the answer to "forget me": a catalogue key with a `{count}` placeholder. */
+export interface ForgetCount {
+  key: string;
+  count: number;
 }

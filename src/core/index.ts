@@ -13,6 +13,7 @@ export * from './message.ts';
 export * from './messenger.ts';
 export * from './paths.ts';
 export * from './ports.ts';
+export * from './rights.ts';
 export * from './router.ts';
 export * from './services.ts';
 export * from './tenancy.ts';

@@ -10,6 +10,7 @@ import { sessionActions } from './actions.ts';
 import { changeSession, tr, type Ctx } from './context.ts';
 import { anonymousContribution, sessionOfThread, threadContribution } from './contributions.ts';
 import { loadMethods, type Method } from './methods.ts';
+import { exportDeliberateUser, forgetDeliberateUser } from './privacy.ts';
 import { SessionSchema, type Session } from './session.ts';
 import { loadSynthesisPrompt } from './synthesis.ts';
 import { deliberationTick } from './tick.ts';
@@ -58,6 +59,8 @@ export function createDeliberateFeature(services: Services, options: DeliberateO
     ownsThread: async (turn) => Boolean(await sessionOfThread(ctx, turn)),
     threadMessage: (turn) => threadContribution(ctx, turn),
     tick: (now) => deliberationTick(ctx, now),
+    exportUser: (subject, view) => exportDeliberateUser(ctx, subject, view),
+    forgetUser: (subject) => forgetDeliberateUser(ctx, subject),
   };
 }
 

@@ -6,6 +6,7 @@
 import { type Feature, type Services, type Turn, fold, isLang, networkId, formatInstant } from '../core/index.ts';
 import { isTimeZone } from '../config.ts';
 import type { Network } from '../store/index.ts';
+import { exportNetworksUser, forgetNetworksUser } from './privacy.ts';
 import { DEFAULT_SCHEDULE, describeSchedule, localDate, nextRun, parseLocalDate, parseSchedule, startOfLocalDay } from './schedule.ts';
 
 /** Builds the feature. */
@@ -22,6 +23,8 @@ export function createNetworksFeature(services: Services): Feature {
       },
       { names: ['stil', 'quiet'], usage: '[uit]', summaryKey: 'networks.quiet.summary', handler: quietCommand },
     ],
+    exportUser: (subject, view) => exportNetworksUser(services, subject, view),
+    forgetUser: (subject) => forgetNetworksUser(services, subject),
   };
 }
 

@@ -1,0 +1,228 @@
+/**
+ * The people's rights (AVG) in the core: `wegwijs mijn gegevens` asks every feature what it keeps
+ * about the person and sends it to them privately; `wegwijs vergeet mij` asks for confirmation and
+ * then has every feature remove or anonymise it; and the retention job deletes old questions and
+ * feedback once a day. The core only knows the shared records (preferences, conversation
+ * references); each feature answers for its own records through its `exportUser`/`forgetUser` hooks.
+ * The person is always the verified user of the turn, in the turn's verified tenant: nothing in
+ * a payload chooses whose data is read or removed.
+ */
+import { button, buttons, card, cardMessage, context, text, type CardElement, type OutgoingMessage } from './cards.ts';
+import { errorCode } from './errors.ts';
+import type { ActionHandler, Command, DataSubject, Feature, ForgetCount, UserDataSection } from './feature.ts';
+import type { Lang, Translate } from './i18n.ts';
+import type { IncomingAction } from './message.ts';
+import type { Services } from './services.ts';
+import { tenantKey } from './tenancy.ts';
+import { formatInstant } from './time-zone.ts';
+import type { Turn } from './turn.ts';
+import { isConflict, type Kind } from '../store/index.ts';
+
+/** Lines shown per section; the rest is counted ("… and 12 more"). */
+const MAX_LINES_PER_SECTION = 30;
+/** Above this many lines in all, the export starts with a summary of counts. */
+const SUMMARY_FROM_LINES = 8;
+/** A confirmation button older than this asks the person to type the command again. */
+const CONFIRM_VALID_MS = 60 * 60 * 1000;
+/** Kinds the retention job deletes after `config.retentionDays`. */
+export const RETAINED_KINDS: readonly Kind[] = ['question', 'feedback'];
+const RETENTION_CLAIM_TTL_SECONDS = 3 * 86_400;
+
+/** The stored stand-in for a forgotten person's name, in the language of the record's network. */
+export const REMOVED_MEMBER_KEY = 'rights.removed_member';
+
+export function removedMemberLabel(services: Pick<Services, 'catalog'>, lang: Lang): string {
+  return services.catalog.t(lang, REMOVED_MEMBER_KEY);
+}
+
+/**
+ * Replaces whole-word mentions of a person's names (and "@name") in free text by the label, so a
+ * forgotten member is not named in titles and notes others wrote. Names shorter than 3 characters
+ * are left alone: too likely to be an ordinary word.
+ */
+export function scrubNames(value: string, names: readonly string[], label: string): string {
+  const wanted = [...new Set(names.map((n) => n.trim()).filter((n) => n.length >= 3))].sort((a, b) => b.length - a.length);
+  if (!wanted.length) return value;
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}_])@?(?:${wanted.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}_])`, 'giu');
+  return value.replace(pattern, label);
+}
+
+/** True when free text mentions one of the names as a whole word. */
+export function mentionsName(value: string, names: readonly string[]): boolean {
+  return scrubNames(value, names, '\u0000') !== value;
+}
+
+export interface Rights {
+  commands: Command[];
+  actions: Record<string, ActionHandler>;
+  tick: (now: Date) => Promise<void>;
+}
+
+/** The rights commands, the confirmation button (`core.forget`) and the retention job. */
+export function createRights(services: Services, features: () => readonly Feature[]): Rights {
+  return {
+    commands: [
+      { names: ['mijn gegevens', 'my data', 'mijn data'], summaryKey: 'rights.export.summary', handler: (turn) => exportCommand(turn, features()) },
+      { names: ['vergeet mij', 'forget me'], summaryKey: 'rights.forget.summary', handler: (turn) => forgetCommand(turn) },
+    ],
+    actions: { forget: (turn, action) => confirmForget(turn, action, features()) },
+    tick: (now) => enforceRetention(services, now).then(() => undefined),
+  };
+}
+
+/** The person of this turn: id and tenant from the verified request, plus the names they go by. */
+export async function subjectOf(turn: Turn): Promise<DataSubject> {
+  const { store } = turn.services;
+  const { platform, tenantId, user } = turn.message;
+  const prefs = await store.users.get(tenantKey(turn.message), user.id);
+  const prefix = `${tenantKey(turn.message)}:`;
+  const memberships = (await store.members.list({ where: { userId: user.id } })).filter((d) => d.pk.startsWith(prefix));
+  const names = [user.name, prefs?.data.name, ...memberships.map((m) => m.data.name)].filter((n): n is string => Boolean(n && n.trim()));
+  return { platform, tenantId, userId: user.id, names: [...new Set(names)] };
+}
+
+async function exportCommand(turn: Turn, features: readonly Feature[]): Promise<void> {
+  const subject = await subjectOf(turn);
+  const t: Translate = (key, vars) => turn.t(key, vars);
+  const sections = [...(await coreSections(turn, subject, t))];
+  for (const feature of features) {
+    if (!feature.exportUser) continue;
+    sections.push(...(await feature.exportUser(subject, { t, lang: turn.lang })).filter((s) => s.lines.length));
+  }
+  turn.log.info({ code: 'rights_export', sections: sections.length, records: sections.reduce((n, s) => n + s.count, 0) }, 'rights: data exported');
+  await deliverPrivately(turn, exportMessage(turn, sections));
+}
+
+/** Preferences and direct-conversation references: shared records the core itself keeps. */
+async function coreSections(turn: Turn, subject: DataSubject, t: Translate): Promise<UserDataSection[]> {
+  const { store, config, catalog } = turn.services;
+  const pk = `${subject.platform}:${subject.tenantId}`;
+  const sections: UserDataSection[] = [];
+  const prefs = (await store.users.get(pk, subject.userId))?.data;
+  if (prefs) {
+    const lines: string[] = [];
+    if (prefs.name) lines.push(t('rights.export.prefs.name', { name: prefs.name }));
+    if (prefs.language) lines.push(t('rights.export.prefs.language', { language: t(`rights.language.${prefs.language}`) }));
+    if (prefs.role) {
+      const roleKey = `ask.role.name.${prefs.role}`;
+      lines.push(t('rights.export.prefs.role', { role: catalog.has(roleKey) ? t(roleKey) : prefs.role }));
+    }
+    sections.push({ title: t('rights.export.prefs.title'), lines, count: 1 });
+  }
+  const direct = await directConversations(turn.services, subject);
+  if (direct.length) {
+    sections.push({
+      title: t('rights.export.conversations.title'),
+      lines: direct.map((c) => t('rights.export.conversations.line', { when: formatInstant(new Date(c.data.lastSeenAt), config.timeZone, turn.lang) })),
+      count: direct.length,
+    });
+  }
+  return sections;
+}
+
+function directConversations(services: Services, subject: DataSubject) {
+  return services.store.conversations.list({ pk: `${subject.platform}:${subject.tenantId}`, where: { isDirect: true, userId: subject.userId } });
+}
+
+function exportMessage(turn: Turn, sections: UserDataSection[]): OutgoingMessage {
+  const bot = turn.services.config.botName;
+  const elements: CardElement[] = [text(turn.t('rights.export.intro'))];
+  if (!sections.length) elements.push(text(turn.t('rights.export.nothing')));
+  const total = sections.reduce((n, s) => n + s.lines.length, 0);
+  if (total > SUMMARY_FROM_LINES) {
+    elements.push(context(`${turn.t('rights.export.summary_title')} ${sections.map((s) => `${s.title}: ${s.count}`).join(' · ')}`));
+  }
+  for (const section of sections) {
+    const shown = section.lines.slice(0, MAX_LINES_PER_SECTION);
+    const more = section.lines.length - shown.length;
+    const lines = [...shown.map((l) => `- ${l}`), ...(more > 0 ? [turn.t('rights.export.more', { n: more })] : [])];
+    elements.push(text(`**${section.title}**\n${lines.join('\n')}`));
+  }
+  elements.push(context(turn.t('rights.export.footer', { bot, days: turn.services.config.retentionDays })));
+  return cardMessage(card({ title: turn.t('rights.export.title') }, ...elements));
+}
+
+/**
+ * Only the person sees it: in a direct message as the answer; from a channel as a direct message
+ * (with a private note where they asked), or privately in the channel when no DM can be opened.
+ */
+async function deliverPrivately(turn: Turn, message: OutgoingMessage): Promise<void> {
+  if (turn.message.isDirect) return void (await turn.reply(message));
+  try {
+    await turn.sendDirect(message);
+  } catch (err) {
+    turn.log.warn({ code: errorCode(err) }, 'rights: direct message failed, answering privately');
+    return turn.replyPrivately(message);
+  }
+  await turn.replyPrivately({ text: turn.t('rights.export.sent_direct') });
+}
+
+async function forgetCommand(turn: Turn): Promise<void> {
+  const at = turn.services.clock.now().toISOString();
+  const confirm = button(turn.t('rights.forget.confirm'), 'core.forget', { u: turn.user.id, at }, 'danger');
+  const body = turn.t('rights.forget.explain', { bot: turn.services.config.botName });
+  await turn.replyPrivately(cardMessage(card({ title: turn.t('rights.forget.title') }, text(body), buttons(confirm))));
+}
+
+async function confirmForget(turn: Turn, action: IncomingAction, features: readonly Feature[]): Promise<void> {
+  // The button forgets whoever presses it, so it is only valid for the person it was made for.
+  if (action.value?.u !== turn.user.id) return void (await turn.replyPrivately({ text: turn.t('rights.forget.not_yours') }));
+  const issued = Date.parse(String(action.value?.at ?? ''));
+  const now = turn.services.clock.now().getTime();
+  if (!Number.isFinite(issued) || now - issued > CONFIRM_VALID_MS || issued - now > CONFIRM_VALID_MS) {
+    return void (await turn.replyPrivately({ text: turn.t('rights.forget.expired', { bot: turn.services.config.botName }) }));
+  }
+  const subject = await subjectOf(turn);
+  const counts: ForgetCount[] = [];
+  for (const feature of features) {
+    if (feature.forgetUser) counts.push(...(await feature.forgetUser(subject)));
+  }
+  counts.push(...(await forgetCore(turn.services, subject)));
+  const done = counts.filter((c) => c.count > 0);
+  turn.log.info({ code: 'rights_forget', kinds: done.length, records: done.reduce((n, c) => n + c.count, 0) }, 'rights: person forgotten');
+  const lines = done.map((c) => `- ${turn.t(c.key, { count: c.count })}`);
+  const body = done.length ? `${turn.t('rights.forget.done')}\n${lines.join('\n')}` : turn.t('rights.forget.nothing');
+  await turn.replyPrivately({ text: `${body}\n\n${turn.t('rights.forget.after')}` });
+}
+
+/** The shared records: preferences, and the references to the person's direct conversations. */
+async function forgetCore(services: Services, subject: DataSubject): Promise<ForgetCount[]> {
+  const { store } = services;
+  const pk = `${subject.platform}:${subject.tenantId}`;
+  const prefs = (await store.users.delete(pk, subject.userId)) ? 1 : 0;
+  let conversations = 0;
+  for (const doc of await directConversations(services, subject)) if (await store.conversations.delete(pk, doc.id)) conversations++;
+  return [
+    { key: 'rights.forget.count.prefs', count: prefs },
+    { key: 'rights.forget.count.conversations', count: conversations },
+  ];
+}
+
+/**
+ * Deletes questions and feedback not written for `config.retentionDays`, once a day across all
+ * instances (the day is claimed in the store). A record changed while it is looked at is left for
+ * the next day rather than deleted from under its writer. Returns how many were deleted.
+ */
+export async function enforceRetention(services: Services, now: Date): Promise<number> {
+  const { store, config, log } = services;
+  const day = now.toISOString().slice(0, 10);
+  if (!(await store.claimOnce('retention', day, RETENTION_CLAIM_TTL_SECONDS))) return 0;
+  const cutoff = new Date(now.getTime() - config.retentionDays * 86_400_000).toISOString();
+  let deleted = 0;
+  for (const kind of RETAINED_KINDS) {
+    for (const doc of await store.docs.query<unknown>(kind)) {
+      if (doc.updatedAt >= cutoff) continue;
+      try {
+        if (await store.docs.delete(kind, doc.pk, doc.id, { ifMatch: doc.etag })) deleted++;
+      } catch (err) {
+        if (!isConflict(err)) throw err;
+      }
+    }
+  }
+  log.info({ code: 'retention_run', day, days: config.retentionDays, deleted }, 'retention: old questions and feedback deleted');
+  return deleted;
+}
+
+function escapeRegExp(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
