@@ -19,6 +19,8 @@ export interface Sentence {
 
 export interface ScoredSentence extends Sentence {
   score: number;
+  /** The share of the question's words (weighted) the sentence itself covers, 0..1. */
+  matched: number;
 }
 
 /** Aim for a lead a professional reads at a glance. */
@@ -113,7 +115,8 @@ export function scoreSentences(sentences: Sentence[], context: ScoreContext): Sc
   return sentences.map((s, i) => {
     // A sentence often leans on the one before it ("Sinds 2021 zijn er vier: …"): it shares a
     // little of that sentence's match.
-    let score = Math.max(matches[i], matches[i] + CARRY_OVER * (matches[i - 1] ?? 0) * (1 - matches[i]));
+    const matched = matches[i] + CARRY_OVER * (matches[i - 1] ?? 0) * (1 - matches[i]);
+    let score = matched;
     const folded = fold(s.text);
     for (const want of context.shape.wants) {
       const cue = CUES[want];
@@ -129,7 +132,7 @@ export function scoreSentences(sentences: Sentence[], context: ScoreContext): Sc
     if (CONCRETE.test(s.text)) score += 0.05;
     // A question in the card ("Wat maakt een netwerk succesvol?") introduces, it answers nothing.
     if (s.text.endsWith('?')) score -= 0.5;
-    return { ...s, score };
+    return { ...s, score, matched };
   });
 }
 
@@ -177,4 +180,67 @@ export function lacksFact(sentences: Sentence[], shape: QuestionShape): boolean 
 /** The question's concepts that a set of sentences does not cover. */
 export function uncovered(concepts: Concept[], covered: Sentence[]): Concept[] {
   return concepts.filter((c) => !covered.some((s) => covers(s, c)));
+}
+
+/** One card's contribution to the answer: the sentences shown and where they come from. */
+export interface AnswerPart {
+  card: KnowledgeCard;
+  sentences: string[];
+  /** The chosen sentences with their scores (for `wegwijs eval --explain`). */
+  chosen: ScoredSentence[];
+}
+
+export interface ComposeInput {
+  shape: QuestionShape;
+  lang: Lang;
+  concepts: Concept[];
+  laws: Law[];
+  /** Per card id: the laws it is about. */
+  cardLaws: Map<string, string[]>;
+}
+
+/** A second card answers a second part when that part carries this share of the question. */
+const SECOND_PART_SHARE = 0.3;
+
+/**
+ * The answer's parts: the best card's sentences for the question, and when a second card covers
+ * a part the first leaves open (another law, a second question), that card's best sentence too.
+ * `matched` is how much of the question (beyond what the card's title already says) the best
+ * card's sentences cover.
+ */
+export function composeAnswer(input: ComposeInput, cards: KnowledgeCard[]): { parts: AnswerPart[]; matched: number } {
+  const { shape, lang, laws, cardLaws } = input;
+  const [best, ...others] = cards;
+  const lead = chooseLead(scoreSentences(cardSentences(best, lang), { shape, concepts: input.concepts, laws }), shape);
+  // The title stands above the answer: what it says counts as answered for the check below.
+  const title = new Set(indexTerms(best.title));
+  const beyondTitle = input.concepts.filter((c) => ![...c.terms].some((t) => title.has(t)));
+  const parts: AnswerPart[] = [{ card: best, sentences: withAsOf(lead.map((s) => s.text), best, lang), chosen: lead }];
+  const total = input.concepts.reduce((a, c) => a + c.weight, 0) || 1;
+  // What the title covers counts as matched: the user reads it above the sentences.
+  const titleShare = beyondTitle.length === 0 ? 1 : 1 - beyondTitle.reduce((a, c) => a + c.weight, 0) / total;
+  const matched = titleShare + (1 - titleShare) * Math.max(0, ...lead.map((s) => s.matched));
+  const open = uncovered(input.concepts, lead).filter((c) => !beyondTitle.length || beyondTitle.includes(c));
+  const missingLaw = shape.laws.find((law) => !lead.some((s) => lawsIn(fold(s.text), laws).named.includes(law)) && !cardLaws.get(best.id)?.includes(law));
+  const openShare = open.reduce((a, c) => a + c.weight, 0) / total;
+  if (!missingLaw && openShare < SECOND_PART_SHARE) return { parts, matched };
+  let second: { card: KnowledgeCard; sentence: ScoredSentence } | undefined;
+  for (const card of others.slice(0, 4)) {
+    if (missingLaw && !cardLaws.get(card.id)?.includes(missingLaw)) continue;
+    const [top] = scoreSentences(cardSentences(card, lang), { shape, concepts: open, laws }).sort((a, b) => b.score - a.score);
+    // It must be about the open part itself, not only have the kind of fact asked for.
+    if (top && top.matched >= 0.5 && (!second || top.score > second.sentence.score)) second = { card, sentence: top };
+  }
+  if (second) parts.push({ card: second.card, sentences: withAsOf([second.sentence.text], second.card, lang), chosen: [second.sentence] });
+  return { parts, matched };
+}
+
+/** A time-bound card says when its facts were true, unless the sentences already do. */
+function withAsOf(sentences: string[], card: KnowledgeCard, lang: Lang): string[] {
+  if (!card.as_of || sentences.length === 0) return sentences;
+  const year = card.as_of.slice(0, 4);
+  if (sentences.some((s) => s.includes(year))) return sentences;
+  const last = sentences.length - 1;
+  const note = lang === 'en' ? `(as of ${year})` : `(stand ${year})`;
+  return [...sentences.slice(0, last), `${sentences[last].replace(/([.!?])?$/, ` ${note}$1`)}`];
 }

@@ -8,13 +8,13 @@ import { Catalog, DEFAULT_KNOWLEDGE_DIR, fold, DEFAULT_PROMPTS_DIR, guessLanguag
 import type { Config } from '../config.ts';
 import { createLlmClient, type LlmClient } from '../llm/index.ts';
 import type { Role } from '../store/index.ts';
-import { loadSynonyms, words, isStopWord } from './analyze.ts';
+import { indexTerms, loadSynonyms, words, isStopWord } from './analyze.ts';
 import { loadGuardrails, matchGuardrail, type Guardrails, type RuleKind } from './guardrails.ts';
 import { loadCards, type KnowledgeCard } from './knowledge.ts';
-import { cardSentences, chooseLead, lacksFact, splitBody, scoreSentences, uncovered, type ScoreContext, type ScoredSentence } from './compose.ts';
-import { lawsIn, loadLaws, shapeQuestion, type Law, type QuestionShape } from './question.ts';
+import { cardSentences, composeAnswer, lacksFact, splitBody, type AnswerPart } from './compose.ts';
+import { lawsIn, loadLaws, shapeQuestion, splitQuestions, type Law, type QuestionShape } from './question.ts';
 import { llmAnswer, loadPrompt, type AskPrompt } from './llm-answer.ts';
-import { Retriever } from './retriever.ts';
+import { Retriever, type Hit } from './retriever.ts';
 
 /** Below this share of the question covered by the best card, Wegwijs says it is not sure. */
 export const MIN_CONFIDENCE = 0.4;
@@ -28,9 +28,11 @@ const FOLLOW_UP_SHARE = 0.55;
 const MAX_FOLLOW_UPS = 4;
 const LLM_CARDS = 3;
 /** A second card answers a second part when that part carries this share of the question. */
-const SECOND_PART_SHARE = 0.3;
+/** The best sentence must itself cover this share of the question, or the card is not the answer. */
+const MIN_SENTENCE_MATCH = 0.3;
+const MAX_QUESTIONS = 3;
 
-export type RefusalKind = RuleKind | 'unknown' | 'empty';
+export type RefusalKind = RuleKind | 'unknown' | 'empty' | 'vague';
 
 export interface SourceRef {
   title: string;
@@ -41,12 +43,6 @@ export interface SourceRef {
   date: string;
   consulted?: boolean;
   url?: string;
-}
-
-/** One card's contribution to the answer: the sentences shown and where they come from. */
-export interface AnswerPart {
-  card: KnowledgeCard;
-  sentences: string[];
 }
 
 /** Why a question got its answer (`wegwijs eval --explain`). */
@@ -177,7 +173,7 @@ export class AskEngine {
     if (!grounded) return offline;
     const cited = grounded.cited.map((id) => this.card(id)!);
     const rest = offline.cards.filter((id) => !grounded.cited.includes(id)).map((id) => this.card(id)!);
-    return { ...offline, via: 'llm', text: grounded.text, card: cited[0], parts: cited.map((card) => ({ card, sentences: [] })), cards: [...grounded.cited, ...rest.map((c) => c.id)], followUps: rest, sources: sourcesOf(cited) };
+    return { ...offline, via: 'llm', text: grounded.text, card: cited[0], parts: cited.map((card) => ({ card, sentences: [], chosen: [] })), cards: [...grounded.cited, ...rest.map((c) => c.id)], followUps: rest, sources: sourcesOf(cited) };
   }
 
   /** One card in full ("Meer uitleg", a "Zie ook" button): its whole text and every source. */
@@ -187,17 +183,26 @@ export class AskEngine {
     const text = [lang === 'en' && card.answer_en ? card.answer_en : card.answer, body].filter(Boolean).join('\n\n');
     const related = card.related.map((id) => this.card(id)).filter((c): c is KnowledgeCard => Boolean(c));
     return {
-      answered: true, lang, text, card, parts: [{ card, sentences: [] }], cards: [card.id], followUps: orderForRole(related, role).slice(0, MAX_FOLLOW_UPS),
+      answered: true, lang, text, card, parts: [{ card, sentences: [], chosen: [] }], cards: [card.id], followUps: orderForRole(related, role).slice(0, MAX_FOLLOW_UPS),
       suggestions: [], sources: sourcesOf([card]), confidence: 1, ranked: [card.id], via: 'offline', usedContext: false,
     };
   }
 
-  /** The offline answer: the sentences of the best card(s) that answer the question, or a refusal. */
+  /**
+   * The offline answer: the sentences of the best card(s) that answer the question, or a refusal.
+   * A message with several questions gets an answer to each (at most MAX_QUESTIONS).
+   */
   answerOffline(question: string, options: AskOptions = {}): Answer {
     const lang = this.languageOf(question, options.lang);
-    const base = { lang, cards: [], parts: [], followUps: [], suggestions: [], sources: [], ranked: [], via: 'offline' as const, usedContext: false };
     const rule = matchGuardrail(this.rules, question);
-    if (rule) return { ...base, answered: false, refusal: rule, text: this.refusalText(rule, lang), confidence: 0 };
+    if (rule) return this.refusal(rule, lang);
+    const questions = splitQuestions(question);
+    if (questions.length < 2) return this.answerOne(question, options, lang);
+    const answers = questions.slice(0, MAX_QUESTIONS).map((q) => this.answerOne(q, { ...options, context: undefined }, lang));
+    return this.combine(answers, lang);
+  }
+
+  private answerOne(question: string, options: AskOptions, lang: Lang): Answer {
     const shape = shapeQuestion(question, this.laws);
     const role = options.role ?? shape.role;
     // A question that names a law is not answered from a card about another law only; one that
@@ -214,64 +219,58 @@ export class AskEngine {
       retrieval = this.retriever.retrieve(shape.text, { role, adjust, context: options.context });
       usedContext = true;
     }
-    const { hits, confidence, typed } = retrieval;
+    const { confidence, typed } = retrieval;
+    // One word ("wlz", "meerzorg") asks what it is: the card that is about that word itself.
+    const hits = typed === 1 && !usedContext ? definitionFirst(retrieval.hits, shape.text) : retrieval.hits;
     const ranked = hits.map((h) => h.card.id);
     const margin = hits.length > 1 ? (hits[0].score - hits[1].score) / hits[0].score : 1;
     const explanation: Explanation | undefined = options.explain
       ? { question: shape.text, role, laws: shape.laws, impliedLaws: shape.impliedLaws, wants: shape.wants, ranking: hits.slice(0, 5).map((h) => ({ id: h.card.id, score: round(h.score) })), confidence: round(confidence), margin: round(margin), sentences: [] }
       : undefined;
-    const wrongLaw = shape.laws.length > 0 && hits.length > 0 && this.aboutOtherLaw(hits[0].card.id, shape.laws);
+    const refuse = (refusal: RefusalKind) => ({ ...this.refusal(refusal, lang), ranked, usedContext, confidence, suggestions: hits.slice(0, 3).map((h) => h.card), explanation });
+    if (typed === 0 || hits.length === 0) return refuse('empty');
+    // A single word that names no card of its own is too vague to answer: ask back.
+    if (typed === 1 && !usedContext && !namesCard(hits[0].card, shape.text)) return refuse('vague');
+    const wrongLaw = shape.laws.length > 0 && this.aboutOtherLaw(hits[0].card.id, shape.laws);
     // A question for a duration, an amount or a number is not answered from a card without one.
-    const noFact = hits.length > 0 && lacksFact(cardSentences(hits[0].card, lang), shape);
-    const unsure = confidence < MIN_CONFIDENCE || (confidence < MARGIN_ZONE && margin < MIN_MARGIN) || wrongLaw || noFact;
-    if (typed === 0 || hits.length === 0 || unsure) {
-      const refusal: RefusalKind = typed === 0 ? 'empty' : 'unknown';
-      return { ...base, ranked, usedContext, answered: false, refusal, text: this.refusalText(refusal, lang), confidence, suggestions: hits.slice(0, 3).map((h) => h.card), explanation };
-    }
+    const noFact = lacksFact(cardSentences(hits[0].card, lang), shape);
+    if (confidence < MIN_CONFIDENCE || (confidence < MARGIN_ZONE && margin < MIN_MARGIN) || wrongLaw || noFact) return refuse('unknown');
     const best = hits[0].card;
-    const parts = this.compose(shape, lang, hits.map((h) => h.card), usedContext ? `${shape.text} ${options.context}` : shape.text, explanation);
+    const concepts = this.retriever.concepts(usedContext ? `${shape.topic} ${options.context}` : shape.topic);
+    const { parts, matched } = composeAnswer({ shape, lang, concepts, laws: this.laws, cardLaws: this.cardLaws }, hits.map((h) => h.card));
+    explanation?.sentences.push(...parts.flatMap((p) => p.chosen.map((c) => ({ card: p.card.id, text: c.text, score: round(c.score) }))));
+    // The card matched, but none of its sentences is about what was asked: no answer, no guess.
+    if (matched < MIN_SENTENCE_MATCH && typed > 1) return refuse('unknown');
     const near = hits.slice(1).filter((h) => h.score >= hits[0].score * FOLLOW_UP_SHARE).map((h) => h.card);
     const related = best.related.map((id) => this.card(id)).filter((c): c is KnowledgeCard => Boolean(c));
     const shown = parts.map((p) => p.card.id);
     const followUps = orderForRole(unique([...near, ...related]).filter((c) => !shown.includes(c.id)), role).slice(0, MAX_FOLLOW_UPS);
     const text = parts.map((p) => p.sentences.join(' ')).join('\n\n');
     const cards = unique([...parts.map((p) => p.card), ...near]).map((c) => c.id).slice(0, 5);
-    return { ...base, ranked, usedContext, answered: true, text, card: best, parts, cards, followUps, sources: sourcesOf(parts.map((p) => p.card)), confidence, explanation };
+    return { answered: true, lang, text, card: best, parts, cards, followUps, suggestions: [], sources: sourcesOf(parts.map((p) => p.card)), confidence, ranked, via: 'offline', usedContext, explanation };
   }
 
-  /**
-   * The answer's parts: the best card's sentences for the question, and when a second card
-   * covers a part of the question the first leaves open (another law, a second question), that
-   * card's best sentence too.
-   */
-  private compose(shape: QuestionShape, lang: Lang, cards: KnowledgeCard[], searched: string, explanation?: Explanation): AnswerPart[] {
-    const concepts = this.retriever.concepts(searched);
-    const context = { shape, concepts, laws: this.laws };
-    const [best, ...others] = cards;
-    const lead = chooseLead(scoreSentences(cardSentences(best, lang), context), shape);
-    explanation?.sentences.push(...lead.map((s) => ({ card: best.id, text: s.text, score: round(s.score) })));
-    const parts: AnswerPart[] = [{ card: best, sentences: withAsOf(lead.map((s) => s.text), best, lang) }];
-    const total = concepts.reduce((a, c) => a + c.weight, 0) || 1;
-    const open = uncovered(concepts, lead);
-    const missingLaw = shape.laws.find((law) => !lead.some((s) => lawsIn(fold(s.text), this.laws).named.includes(law)) && !this.cardLaws.get(best.id)?.includes(law));
-    const openShare = open.reduce((a, c) => a + c.weight, 0) / total;
-    if (!missingLaw && openShare < SECOND_PART_SHARE) return parts;
-    const second = this.secondPart(others.slice(0, 4), lang, { shape, concepts: open, laws: this.laws }, missingLaw);
-    if (second) {
-      explanation?.sentences.push({ card: second.card.id, text: second.sentence.text, score: round(second.sentence.score) });
-      parts.push({ card: second.card, sentences: withAsOf([second.sentence.text], second.card, lang) });
-    }
-    return parts;
+  /** One answer for a message with several questions: each answered part, and a word on the rest. */
+  private combine(answers: Answer[], lang: Lang): Answer {
+    const answered = answers.filter((a) => a.answered);
+    if (answered.length === 0) return answers.find((a) => a.refusal !== 'unknown' && a.refusal !== 'empty' && a.refusal !== 'vague') ?? answers[0];
+    const parts = answered.flatMap((a) => a.parts);
+    const open = answers.length - answered.length;
+    const text = [...answered.map((a) => a.text), ...(open > 0 ? [this.catalog.t(lang, 'ask.partly_unknown')] : [])].join('\n\n');
+    const shown = unique(parts.map((p) => p.card));
+    return {
+      ...answered[0],
+      text,
+      parts,
+      cards: unique([...shown, ...answered.flatMap((a) => a.cards.map((id) => this.card(id)!))]).map((c) => c.id).slice(0, 5),
+      followUps: unique(answered.flatMap((a) => a.followUps)).filter((c) => !shown.includes(c)).slice(0, MAX_FOLLOW_UPS),
+      sources: sourcesOf(shown),
+      confidence: Math.min(...answered.map((a) => a.confidence)),
+    };
   }
 
-  private secondPart(candidates: KnowledgeCard[], lang: Lang, context: ScoreContext, law?: string): { card: KnowledgeCard; sentence: ScoredSentence } | undefined {
-    let found: { card: KnowledgeCard; sentence: ScoredSentence } | undefined;
-    for (const card of candidates) {
-      if (law && !this.cardLaws.get(card.id)?.includes(law)) continue;
-      const [top] = scoreSentences(cardSentences(card, lang), context).sort((a, b) => b.score - a.score);
-      if (top && top.score >= 0.5 && (!found || top.score > found.sentence.score)) found = { card, sentence: top };
-    }
-    return found;
+  private refusal(kind: RefusalKind, lang: Lang): Answer {
+    return { answered: false, lang, refusal: kind, text: this.refusalText(kind, lang), cards: [], parts: [], followUps: [], suggestions: [], sources: [], confidence: 0, ranked: [], via: 'offline', usedContext: false };
   }
 
   /** True when a card is about one or more laws, none of which the question names. */
@@ -297,17 +296,22 @@ export function isElliptic(question: string, confidenceAlone: number): boolean {
   return content.length <= 2 && confidenceAlone < MARGIN_ZONE;
 }
 
-/** A time-bound card says when its facts were true, unless the sentences already do. */
-function withAsOf(sentences: string[], card: KnowledgeCard, lang: Lang): string[] {
-  if (!card.as_of || sentences.length === 0) return sentences;
-  const year = card.as_of.slice(0, 4);
-  if (sentences.some((s) => s.includes(year))) return sentences;
-  const last = sentences.length - 1;
-  const note = lang === 'en' ? `(as of ${year})` : `(stand ${year})`;
-  return [...sentences.slice(0, last), `${sentences[last].replace(/([.!?])?$/, ` ${note}$1`)}`];
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/** True when a card's title or topics name the (one-word) question itself. */
+function namesCard(card: KnowledgeCard, word: string): boolean {
+  const terms = new Set(indexTerms(word));
+  return indexTerms(`${card.title} ${card.topics.join(' ')}`).some((t) => terms.has(t));
 }
 
-const round = (x: number) => Math.round(x * 1000) / 1000;
+/** For a one-word question: the cards that name the word, the shortest title (the definition) first. */
+function definitionFirst(hits: Hit[], word: string): Hit[] {
+  const inTitle = hits.slice(0, 6).filter((h) => namesCard({ ...h.card, topics: [] }, word));
+  const naming = inTitle.length > 0 ? inTitle : hits.slice(0, 6).filter((h) => namesCard(h.card, word));
+  if (naming.length === 0) return hits;
+  const best = [...naming].sort((a, b) => a.card.title.length - b.card.title.length)[0];
+  return [best, ...hits.filter((h) => h !== best)];
+}
 
 function sourcesOf(cards: KnowledgeCard[]): SourceRef[] {
   return cards.flatMap((card) =>

@@ -160,6 +160,13 @@ export function checkKnowledge(dir: string, today: Date = new Date()): Knowledge
       if (!seen.has(id) && !existing.has(id)) issues.push({ level: 'error', file: card.file, field: `related.${i}`, message: `no card with id "${id}"` });
       if (id === card.id) issues.push({ level: 'error', file: card.file, field: `related.${i}`, message: 'a card cannot be related to itself' });
     });
+    card.sources.forEach((source, i) => {
+      if (!source.published) issues.push({ level: 'warning', file: card.file, field: `sources.${i}.published`, message: 'no publication date (only "consulted"): look for the date the source itself gives' });
+      if (source.kind === 'network' && !source.reviewed_by) issues.push({ level: 'warning', file: card.file, field: `sources.${i}.reviewed_by`, message: 'experience knowledge from a network needs a reviewer before it answers as checked' });
+    });
+    if (card.sources.every((s) => s.kind === 'copy')) {
+      issues.push({ level: 'warning', file: card.file, field: 'sources', message: 'the only sources are copies of someone else\'s text: cite the original publisher' });
+    }
     if (card.valid_until && card.valid_until < todayText) {
       issues.push({ level: 'warning', file: card.file, field: 'valid_until', message: `${card.valid_until} is in the past: review the card` });
     }

@@ -16,6 +16,8 @@ export type Want = 'duration' | 'count' | 'money' | 'frequency' | 'who' | 'where
 export interface QuestionShape {
   /** The question as asked, without introduction, greeting, thanks and placeholders. */
   text: string;
+  /** The question's topic: its text without the words that only say what kind of fact it wants. */
+  topic: string;
   /** A role the asker named about themselves ("ik ben cliëntondersteuner …"). */
   role?: ChoosableRole;
   /** Laws named outright ("wlz", "Wet maatschappelijke ondersteuning"). */
@@ -107,13 +109,18 @@ const WANTS: [Want, RegExp][] = [
   ['define', /\b(wat (is|zijn|betekent|houdt)|what (is|are|does)|betekenis|meaning)\b/iu],
 ];
 
+// Words that only ask for a kind of fact ("hoe lang", "how many"): they say nothing of the topic,
+// so sentences are not chosen for repeating them.
+const FACT_WORDS = /\b(hoe ?lang|hoelang|binnen hoeveel tijd|binnen welke termijn|hoeveel( tijd)?|hoe vaak|hoe dikwijls|hoe snel|how long|how many|how much|how often|how quickly|within how long|duren|duurt|lasts?|takes?)\b/giu;
+
 /** Reads a (redacted) question: its own text, the asker's role, the laws and the kind of fact it wants. */
 export function shapeQuestion(question: string, laws: Law[]): QuestionShape {
   const { text, intro } = stripPreamble(question);
   const folded = fold(text);
   const found = lawsIn(folded, laws);
   const wants = WANTS.filter(([, pattern]) => pattern.test(folded)).map(([want]) => want);
-  return { text, role: intro ? roleIn(intro) : undefined, laws: found.named, impliedLaws: found.implied, wants };
+  const topic = text.replace(FACT_WORDS, ' ');
+  return { text, topic: topic.trim() || text, role: intro ? roleIn(intro) : undefined, laws: found.named, impliedLaws: found.implied, wants };
 }
 
 function roleIn(intro: string): ChoosableRole | undefined {
@@ -123,4 +130,20 @@ function roleIn(intro: string): ChoosableRole | undefined {
     if (role) return role;
   }
   return undefined;
+}
+
+/**
+ * The separate questions in one message ("Wat is meerzorg? En hoe lang duurt een crisismaatregel?"):
+ * split after a question mark when what follows is a question of its own. A follow-up clause
+ * without content of its own stays with the question before it.
+ */
+export function splitQuestions(text: string): string[] {
+  const pieces = stripPreamble(text).text.split(/(?<=\?)\s+/u).map((p) => p.trim()).filter(Boolean);
+  const out: string[] = [];
+  for (const piece of pieces) {
+    const content = piece.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 3);
+    if (out.length > 0 && (content.length < 2 || !piece.endsWith('?'))) out[out.length - 1] += ` ${piece}`;
+    else out.push(piece);
+  }
+  return out;
 }
