@@ -9,11 +9,11 @@ import type { Command, Feature } from './feature.ts';
 import type { Lang } from './i18n.ts';
 import { errorCode } from './errors.ts';
 import type { ConversationRef, IncomingAction, IncomingMessage } from './message.ts';
-import { looksLikeUnknownCommand, matchCommand, ownHandler, splitActionId, stripEntryWord } from './router.ts';
+import { isGreeting, looksLikeUnknownCommand, matchCommand, ownHandler, splitActionId, stripEntryWord } from './router.ts';
 import type { Services } from './services.ts';
 import { cleanText, MAX_MESSAGE_CHARS } from './text.ts';
 import { Turn, readNetwork } from './turn.ts';
-import { helpMessage, unknownCommandMessage } from './help.ts';
+import { greetingMessage, helpMessage, unknownCommandMessage } from './help.ts';
 import { redactIncoming, type RedactedIncoming } from '../privacy/index.ts';
 
 export class Bot {
@@ -132,6 +132,8 @@ export class Bot {
       return;
     }
     if (!body) return void (await turn.reply(helpMessage(turn, this.commands)));
+    // A greeting or a probe ("hi", "test") gets what Wegwijs can do, not a card or a "did you mean".
+    if (isGreeting(body, this.services.config.botName)) return void (await turn.reply(greetingMessage(turn, this.commands)));
     if (looksLikeUnknownCommand(body) && !message.isDirect) return void (await turn.reply(unknownCommandMessage(turn, body, this.commands)));
     const asker = this.features.find((f) => f.question);
     if (!asker) {

@@ -26,6 +26,13 @@ export function unknownCommandMessage(turn: Turn, typed: string, commands: Comma
   return { text: `${intro}\n\n${help.text}`, card: help.card && { ...help.card, elements: [text(intro), ...help.card.elements] } };
 }
 
+/** The answer to a greeting or a probe ("hi", "test"): hello, then what Wegwijs can do. */
+export function greetingMessage(turn: Turn, commands: Command[]): OutgoingMessage {
+  const intro = turn.t('core.greeting', { bot: turn.services.config.botName });
+  const help = helpMessage(turn, commands);
+  return { text: `${intro}\n\n${help.text}`, card: help.card && { ...help.card, elements: [text(intro), ...help.card.elements] } };
+}
+
 function usage(command: Command, lang: 'nl' | 'en'): string {
   const name = lang === 'en' ? (command.names[1] ?? command.names[0]) : command.names[0];
   return command.usage ? `${name} ${command.usage}` : name;

@@ -54,15 +54,41 @@ export function looksLikeUnknownCommand(body: string): boolean {
   return words.length === 1 && !body.includes('?');
 }
 
-/** The command name closest to what was typed (edit distance at most 2), for "did you mean". */
+/**
+ * The command name closest to what was typed, for "did you mean": at most 2 edits, and fewer
+ * than the word has letters beyond two (a short word like "hi" is two edits from anything short,
+ * even "?"), and never a name without letters.
+ */
 export function suggestCommand(word: string, commands: Command[]): string | undefined {
   const typed = fold(word);
+  const limit = Math.min(2, typed.length - 2);
   let best: { name: string; distance: number } | undefined;
   for (const name of commands.flatMap((c) => c.names)) {
+    if (!/\p{L}/u.test(name)) continue;
     const distance = levenshtein(typed, fold(name.split(' ')[0]));
-    if (distance <= 2 && (!best || distance < best.distance)) best = { name, distance };
+    if (distance <= limit && (!best || distance < best.distance)) best = { name, distance };
   }
   return best?.name;
+}
+
+/** Greetings and "are you there?" probes in Dutch and English: a first contact, not a question. */
+const GREETINGS = new Set([
+  'hi', 'hoi', 'hallo', 'hello', 'hey', 'he', 'hee', 'hai', 'hoihoi', 'hiya', 'yo', 'dag', 'daag', 'goedemorgen', 'goedemiddag', 'goedenavond',
+  'goeiemorgen', 'goeiemiddag', 'goeienavond', 'morning', 'afternoon', 'evening', 'test', 'testing', 'testje', 'ping', 'proef',
+]);
+/** Words that may stand around a greeting ("hi there", "goede morgen allemaal", "test 123"). */
+const GREETING_FILLERS = new Set(['there', 'all', 'everyone', 'allemaal', 'iedereen', 'good', 'goede', 'goeie', 'morgen', 'middag', 'avond', 'daar', 'bot', '1', '2', '3', '123']);
+
+/**
+ * True when the body is only a greeting or a probe ("Hi", "hallo Wegwijs!", "test"), at most four
+ * words: it gets a friendly "what I can do" instead of a knowledge-base answer or a "did you mean".
+ */
+export function isGreeting(body: string, botName = 'wegwijs'): boolean {
+  // Emoji codes (":wave:") and punctuation are no words.
+  const words = fold(body).replace(/:[a-z0-9_+-]+:/g, ' ').replace(/[^\p{L}\p{N}\s]/gu, ' ').split(/\s+/).filter(Boolean);
+  const bot = fold(botName);
+  if (!words.length || words.length > 4) return false;
+  return words.some((w) => GREETINGS.has(w)) && words.every((w) => GREETINGS.has(w) || GREETING_FILLERS.has(w) || w === bot);
 }
 
 function escapeRegExp(value: string): string {
