@@ -25,6 +25,8 @@ export interface ScoredSentence extends Sentence {
 
 /** Aim for a lead a professional reads at a glance. */
 export const LEAD_MAX_WORDS = 60;
+/** A question for a list ("welke groepen …") may get a longer lead: the list is the answer. */
+export const LIST_MAX_WORDS = 90;
 const SECOND_SENTENCE_SHARE = 0.5;
 const MAX_LEAD_SENTENCES = 3;
 const CARRY_OVER = 0.6;
@@ -127,8 +129,8 @@ export function scoreSentences(sentences: Sentence[], context: ScoreContext): Sc
       if (named.some((l) => asked.includes(l))) score += 0.15;
       else if (named.length > 0) score -= 0.35;
     }
-    // The card's opening sentence is its summary: a small lift breaks ties towards it.
-    if (s.position === 0) score += 0.08;
+    // The card's opening sentence is its summary (for "what is …" its definition): a small lift.
+    if (s.position === 0) score += context.shape.wants.includes('define') ? 0.2 : 0.08;
     if (CONCRETE.test(s.text)) score += 0.05;
     // A question in the card ("Wat maakt een netwerk succesvol?") introduces, it answers nothing.
     if (s.text.endsWith('?')) score -= 0.5;
@@ -141,7 +143,7 @@ export function scoreSentences(sentences: Sentence[], context: ScoreContext): Sc
  * the whole stays short; a sentence with the kind of fact asked for (a duration, an amount) is
  * always among them when the card has one. In the card's own order, so it reads as written.
  */
-export function chooseLead(scored: ScoredSentence[], shape: QuestionShape, maxWords = LEAD_MAX_WORDS): ScoredSentence[] {
+export function chooseLead(scored: ScoredSentence[], shape: QuestionShape, maxWords = shape.wants.includes('list') ? LIST_MAX_WORDS : LEAD_MAX_WORDS): ScoredSentence[] {
   if (scored.length === 0) return [];
   const ranked = [...scored].sort((a, b) => b.score - a.score || a.position - b.position);
   const best = ranked[0];

@@ -221,7 +221,8 @@ export class AskEngine {
     }
     const { confidence, typed } = retrieval;
     // One word ("wlz", "meerzorg") asks what it is: the card that is about that word itself.
-    const hits = typed === 1 && !usedContext ? definitionFirst(retrieval.hits, shape.text) : retrieval.hits;
+    const defining = !usedContext && (typed === 1 || (typed <= 2 && shape.wants.includes('define')));
+    const hits = defining ? definitionFirst(retrieval.hits, shape.topic) : retrieval.hits;
     const ranked = hits.map((h) => h.card.id);
     const margin = hits.length > 1 ? (hits[0].score - hits[1].score) / hits[0].score : 1;
     const explanation: Explanation | undefined = options.explain
@@ -304,7 +305,7 @@ function namesCard(card: KnowledgeCard, word: string): boolean {
   return indexTerms(`${card.title} ${card.topics.join(' ')}`).some((t) => terms.has(t));
 }
 
-/** For a one-word question: the cards that name the word, the shortest title (the definition) first. */
+/** For "what is X": the cards whose title names X, the shortest title (the definition) first. */
 function definitionFirst(hits: Hit[], word: string): Hit[] {
   const inTitle = hits.slice(0, 6).filter((h) => namesCard({ ...h.card, topics: [] }, word));
   const naming = inTitle.length > 0 ? inTitle : hits.slice(0, 6).filter((h) => namesCard(h.card, word));
