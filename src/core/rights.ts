@@ -177,7 +177,7 @@ async function confirmForget(turn: Turn, action: IncomingAction, features: reado
   for (const feature of features) {
     if (feature.forgetUser) counts.push(...(await feature.forgetUser(subject)));
   }
-  counts.push(...(await forgetCore(turn.services, subject)));
+  counts.push(...(await forgetCore(turn.services, subject, turn.message.isDirect ? turn.message.channelId : undefined)));
   const done = counts.filter((c) => c.count > 0);
   turn.log.info({ code: 'rights_forget', kinds: done.length, records: done.reduce((n, c) => n + c.count, 0) }, 'rights: person forgotten');
   const lines = done.map((c) => `- ${turn.t(c.key, { count: c.count })}`);
@@ -185,13 +185,17 @@ async function confirmForget(turn: Turn, action: IncomingAction, features: reado
   await turn.replyPrivately({ text: `${body}\n\n${turn.t('rights.forget.after')}` });
 }
 
-/** The shared records: preferences, and the references to the person's direct conversations. */
-async function forgetCore(services: Services, subject: DataSubject): Promise<ForgetCount[]> {
+/**
+ * The shared records: preferences, and the references to the person's direct conversations. The
+ * conversation this turn came from is removed too but not counted: the bot wrote it again when the
+ * turn arrived, so counting it would make a second press look like it removed something.
+ */
+async function forgetCore(services: Services, subject: DataSubject, current?: string): Promise<ForgetCount[]> {
   const { store } = services;
   const pk = `${subject.platform}:${subject.tenantId}`;
   const prefs = (await store.users.delete(pk, subject.userId)) ? 1 : 0;
   let conversations = 0;
-  for (const doc of await directConversations(services, subject)) if (await store.conversations.delete(pk, doc.id)) conversations++;
+  for (const doc of await directConversations(services, subject)) if ((await store.conversations.delete(pk, doc.id)) && doc.id !== current) conversations++;
   return [
     { key: 'rights.forget.count.prefs', count: prefs },
     { key: 'rights.forget.count.conversations', count: conversations },
