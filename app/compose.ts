@@ -5,13 +5,15 @@
 import { join } from 'node:path';
 import type { Config } from '../src/config.ts';
 import { Bot, Catalog, type Feature, createLogger, DEFAULT_PROMPTS_DIR, Messenger, systemClock, type Clock, type Logger, type MessengerOptions, type Services } from '../src/core/index.ts';
-import { openStore, type Store } from '../src/store/index.ts';
+import { Inbox, openStore, type Store } from '../src/store/index.ts';
 import { createFeatures } from './features.ts';
 
 export interface App {
   bot: Bot;
   services: Services;
   store: Store;
+  /** Platform requests kept before they are acknowledged, worked on after (src/store/inbox.ts). */
+  inbox: Inbox;
   close(): Promise<void>;
 }
 
@@ -32,5 +34,24 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const services: Services = { config, store, clock, log, catalog, messenger, ports: {} };
   const bot = new Bot(services);
   for (const feature of (options.features ?? createFeatures)(services)) bot.use(feature);
-  return { bot, services, store, close: () => store.close() };
+  const inbox = new Inbox(store.docs, clock, { secret: inboxSecret(config), log });
+  return {
+    bot,
+    services,
+    store,
+    inbox,
+    close: async () => {
+      await inbox.close();
+      await store.close();
+    },
+  };
+}
+
+/**
+ * The inbox key comes from the platforms' secrets, which every instance of a deployment shares
+ * (so any instance can resume another's requests) and which are never stored. Without them (local
+ * mode, tests) the payloads are only obscured, not protected.
+ */
+function inboxSecret(config: Config): string {
+  return [config.slack?.signingSecret, config.teams?.appPassword, config.teams?.appId].filter(Boolean).join('|') || 'wegwijs-local';
 }

@@ -37,7 +37,7 @@ export async function startServer(app: App): Promise<RunningServer> {
     const known = Number.isInteger(status) && status >= 400 && status < 500;
     log.warn({ code: errorCode(err), status: known ? status : 500 }, 'request refused');
     if (res.headersSent) return next(err);
-    res.status(known ? status : 500).json({ error: known ? ((err as { type?: string }).type ?? 'bad_request') : 'internal' });
+    res.status(known ? status : 500).json({ error: known ? String((err as { type?: string }).type ?? 'bad_request').replace(/\W+/g, '_') : 'internal' });
   });
 
   const http: Server = await new Promise((resolve, reject) => {
@@ -48,13 +48,17 @@ export async function startServer(app: App): Promise<RunningServer> {
   const url = `http://127.0.0.1:${port}`;
   log.info({ port }, `Wegwijs listens on port ${port}`);
 
+  // Scheduled work, and platform requests another instance (or this one before a restart)
+  // acknowledged but did not finish: taken over once their lease runs out.
   let ticking = false;
-  const timer = setInterval(() => {
+  const tick = () => {
     if (ticking) return;
     ticking = true;
-    void app.bot.tick().finally(() => (ticking = false));
-  }, config.schedulerIntervalSeconds * 1000);
-  void app.bot.tick();
+    const resumed = app.inbox.resume().catch((err) => log.error({ code: (err as { code?: string }).code }, 'inbox resume failed'));
+    void Promise.all([resumed, app.bot.tick()]).finally(() => (ticking = false));
+  };
+  const timer = setInterval(tick, config.schedulerIntervalSeconds * 1000);
+  tick();
 
   return {
     url,

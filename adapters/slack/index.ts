@@ -5,6 +5,7 @@
 import type { Express } from 'express';
 import type { Bot, Services } from '../../src/core/index.ts';
 import type { SlackOptions, SlackRuntime } from './slack-app.ts';
+import type { Inbox } from '../../src/store/index.ts';
 
 export * from './constants.ts';
 export type { SlackRuntime, SlackOptions } from './slack-app.ts';
@@ -18,13 +19,13 @@ export { createInstallationStore, SlackInstallationSchema, INSTALLATION_PK } fro
  * Starts Slack: mounts Bolt's receiver on `server` (or connects through Socket Mode) and
  * registers the adapter with the messenger for proactive messages.
  */
-export async function startSlack(server: Express, host: { bot: Bot; services: Services }, options?: SlackOptions): Promise<SlackRuntime> {
+export async function startSlack(server: Express, host: { bot: Bot; services: Services; inbox: Inbox }, options?: SlackOptions): Promise<SlackRuntime> {
   const { startSlack: start } = await import('./slack-app.ts');
   return start(server, host, options);
 }
 
 /** The mount and close hooks for the shared server (`app/platforms.ts`). */
-export function slackMount(): { mount(server: Express, app: { bot: Bot; services: Services }): Promise<void>; close(): Promise<void> } {
+export function slackMount(): { mount(server: Express, app: { bot: Bot; services: Services; inbox: Inbox }): Promise<void>; close(): Promise<void> } {
   let runtime: SlackRuntime | undefined;
   return {
     mount: async (server, app) => {

@@ -1,9 +1,9 @@
 /**
  * Slack through Bolt: an ExpressReceiver on the shared server at /slack/events (events, slash
  * commands and interactivity at one path; OAuth install pages under /slack/…), or Socket Mode
- * for development. Every request is acknowledged first; the bot's work runs after the ack.
- * Events are handled once across instances (store.claimOnce on the event id), so Slack's
- * retries and duplicates are dropped.
+ * for development. Every request is kept in the inbox, then acknowledged; the bot's work runs
+ * after the ack. Requests are handled once across instances (the inbox record is keyed by the
+ * event id), so Slack's retries and duplicates are dropped.
  */
 import { App as BoltApp, ExpressReceiver, webApi } from '@slack/bolt';
 import type { Authorize, AuthorizeResult, Context, InstallationStore } from '@slack/bolt';
@@ -28,8 +28,10 @@ import {
 import { slackRequestGuard } from './guard.ts';
 import { createInstallationStore, installationCollection, INSTALLATION_PK, tenantOf } from './installation-store.ts';
 import { SlackAdapter } from './slack-adapter.ts';
-import { EVENT_DEDUP_TTL_SECONDS, slackTiming, SLACK_EVENTS_PATH, SLACK_INSTALL_PATH, SLACK_REDIRECT_PATH, SLACK_SCOPES } from './constants.ts';
+import { slackTiming, SLACK_EVENTS_PATH, SLACK_INSTALL_PATH, SLACK_REDIRECT_PATH, SLACK_SCOPES } from './constants.ts';
 import { TurnAdapter, type PlaceholderOptions, type RespondFn } from './turn-adapter.ts';
+import { InboxUnavailableError, INBOX_SOURCE, keepThenAcknowledge, replayFromInbox } from './inbox.ts';
+import type { Inbox } from '../../src/store/index.ts';
 import { acknowledgeLeftovers, acknowledgeUnhandled } from './unhandled.ts';
 
 export interface SlackRuntime {
@@ -46,7 +48,7 @@ export interface SlackOptions {
  * Starts Slack: mounts Bolt on `server` (HTTP mode) or connects through Socket Mode, and
  * registers the adapter with the messenger for proactive messages.
  */
-export async function startSlack(server: Express, host: { bot: Bot; services: Services }, options: SlackOptions = {}): Promise<SlackRuntime> {
+export async function startSlack(server: Express, host: { bot: Bot; services: Services; inbox: Inbox }, options: SlackOptions = {}): Promise<SlackRuntime> {
   const { services, bot } = host;
   const config = services.config.slack;
   if (!config) throw new Error('Slack is not configured');
@@ -115,15 +117,10 @@ export async function startSlack(server: Express, host: { bot: Bot; services: Se
   app.use(acknowledgeUnhandled(log));
   acknowledgeLeftovers(app, log);
 
-  // Each event once, across instances: retries (X-Slack-Retry-Num) and duplicates are dropped.
-  app.use(async ({ body, next, context }) => {
-    const eventId = (body as { event_id?: unknown }).event_id;
-    if (typeof eventId === 'string' && !(await services.store.claimOnce('slack', eventId, EVENT_DEDUP_TTL_SECONDS))) {
-      log.debug({ eventId, retry: context.retryNum, reason: context.retryReason }, 'slack event already handled');
-      return;
-    }
-    await next();
-  });
+  // Kept in the inbox before the ack, worked on after it; each request once, across instances:
+  // retries (X-Slack-Retry-Num) and duplicates are dropped (adapters/slack/inbox.ts).
+  app.use(keepThenAcknowledge(host.inbox, log));
+  host.inbox.on(INBOX_SOURCE, replayFromInbox(app));
 
   app.command(/^\/.+/, async ({ command, ack, context, respond }) => {
     await ack();
@@ -182,6 +179,11 @@ export async function startSlack(server: Express, host: { bot: Bot; services: Se
   });
 
   app.error(async (error) => {
+    // Not kept, so not acknowledged: Bolt answers 500 and Slack retries.
+    if (error instanceof InboxUnavailableError || (error as { original?: unknown }).original instanceof InboxUnavailableError) {
+      log.error({ code: 'wegwijs_inbox_unavailable' }, 'slack request not kept; not acknowledged');
+      throw error;
+    }
     log.error({ code: errorCode(error) }, 'slack request failed');
   });
 
@@ -227,8 +229,9 @@ function createReceiver(config: SlackConfig, logger: ReturnType<typeof boltLogge
   return new ExpressReceiver({
     signingSecret: config.signingSecret,
     endpoints: SLACK_EVENTS_PATH,
-    // Acknowledge at once; the work runs after the HTTP response.
-    processBeforeResponse: false,
+    // The response waits for the middleware chain, which keeps the request in the inbox and
+    // acknowledges it; the work runs after the response (adapters/slack/inbox.ts).
+    processBeforeResponse: true,
     logger,
     ...oauth,
   });

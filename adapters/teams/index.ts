@@ -13,7 +13,7 @@ import { errorCode } from '../../src/core/index.ts';
 import { authConfiguration, teamsMode, tokenPrecheck, type TeamsMode } from './auth.ts';
 import { TeamsDirectory } from './references.ts';
 import { TeamsChannelAdapter } from './teams-adapter.ts';
-import { TeamsTurnHandler } from './turn-handler.ts';
+import { INBOX_SOURCE, TeamsTurnHandler } from './turn-handler.ts';
 import { checkActivity } from './incoming.ts';
 
 export { teamsMode, authConfiguration, type TeamsMode } from './auth.ts';
@@ -110,7 +110,8 @@ export async function mountTeams(server: Express, app: App): Promise<TeamsEndpoi
   const directory = new TeamsDirectory(store);
   const adapter = new TeamsChannelAdapter({ cloud, bot: app.bot, directory, log, appId: config.teams?.appId });
   messenger.register(adapter);
-  const handler = new TeamsTurnHandler({ bot: app.bot, store, log, cloud, adapter, directory, local: mode === 'local' });
+  const handler = new TeamsTurnHandler({ bot: app.bot, store, log, cloud, adapter, directory, inbox: app.inbox, local: mode === 'local' });
+  app.inbox.on(INBOX_SOURCE, (activity) => handler.onActivity(activity));
 
   server.post(
     TEAMS_PATH,
@@ -118,7 +119,13 @@ export async function mountTeams(server: Express, app: App): Promise<TeamsEndpoi
     validActivity,
     async (req: Request, res: Response) => {
       try {
-        await cloud.process(req as unknown as AgentsRequest, res as never, (context) => handler.onTurn(context));
+        // The SDK verifies the activity and its service URL and sends the response when the
+        // logic returns: the logic only keeps the activity; the turn runs after the response.
+        const turn: { kept?: Awaited<ReturnType<TeamsTurnHandler['keep']>> } = {};
+        await cloud.process(req as unknown as AgentsRequest, res as never, async (context) => {
+          turn.kept = await handler.keep(context);
+        });
+        if (turn.kept) app.inbox.run(INBOX_SOURCE, turn.kept.id, turn.kept.activity);
       } catch (err) {
         log.error({ platform: 'teams', code: errorCode(err) }, 'teams request failed');
         if (!res.headersSent) res.status(500).json({ error: 'internal' });

@@ -1,19 +1,22 @@
 /**
- * One inbound Teams activity, after the SDK has authenticated the request: de-duplicated by
- * activity id, then a message or card press goes to the core, installation and membership events
- * store or forget the conversation and greet it. Every message also keeps the stored reference
- * (with its service URL) fresh, so proactive posts can reach the conversation later.
+ * One inbound Teams activity, after the SDK has authenticated the request: kept in the inbox
+ * (de-duplicated by activity id) and acknowledged, then, after the HTTP response, a message or
+ * card press goes to the core and installation and membership events store or forget the
+ * conversation and greet it; replies go through the connector proactively, so a slow turn (an
+ * LLM) never holds Teams' request. Every message also keeps the stored reference (with its
+ * service URL) fresh, so proactive posts can reach the conversation.
  */
 import { Activity } from '@microsoft/agents-activity';
-import type { CloudAdapter, ConnectorClient, TurnContext } from '@microsoft/agents-hosting';
+import { randomUUID } from 'node:crypto';
+import type { CloudAdapter, TurnContext } from '@microsoft/agents-hosting';
 import { errorCode, type Bot, type ConversationRef, type IncomingMessage, type Logger } from '../../src/core/index.ts';
-import type { Store } from '../../src/store/index.ts';
+import type { Inbox, Store } from '../../src/store/index.ts';
 import { resolveTenant, splitConversationId, TeamsActivitySchema, toIncoming, userIdOf, type TeamsActivity } from './incoming.ts';
 import { readReference, referenceOf, TeamsDirectory } from './references.ts';
 import type { TeamsChannelAdapter } from './teams-adapter.ts';
 
-/** How long a processed activity id is remembered (Teams redelivers within minutes). */
-export const DEDUPE_TTL_SECONDS = 24 * 3600;
+/** Teams activities in the inbox (src/store/inbox.ts). */
+export const INBOX_SOURCE = 'teams';
 /** conversationUpdate and installationUpdate arrive together on install: greet once. */
 const WELCOME_TTL_SECONDS = 10 * 60;
 /** The tenant used when an activity carries none (local mode only). */
@@ -26,6 +29,7 @@ export interface TurnHandlerDeps {
   cloud: CloudAdapter;
   adapter: TeamsChannelAdapter;
   directory: TeamsDirectory;
+  inbox: Inbox;
   local: boolean;
 }
 
@@ -35,60 +39,83 @@ export class TeamsTurnHandler {
 
   constructor(private readonly deps: TurnHandlerDeps) {}
 
-  async onTurn(context: TurnContext): Promise<void> {
-    // Every invoke gets its answer, also one Wegwijs does not handle (else the SDK answers 501).
-    if (context.activity.type === 'invoke') await this.acknowledgeInvoke(context);
+  /**
+   * The request phase, inside the SDK's `process` (the request is authenticated and its service
+   * URL checked): keeps the activity in the inbox and, for a card action, answers the invoke. The
+   * HTTP response goes out when this returns; the work runs after it (`onActivity`). Returns the
+   * inbox id to run, or undefined when there is nothing to do (a duplicate, an activity not
+   * understood). Throws when the activity cannot be kept: then it is not acknowledged.
+   */
+  async keep(context: TurnContext): Promise<{ id: string; activity: TeamsActivity } | undefined> {
     const parsed = TeamsActivitySchema.safeParse(context.activity);
     const log = this.deps.log;
     if (!parsed.success) {
       log.warn({ platform: 'teams', type: context.activity.type }, 'teams activity not understood');
-      return;
+      return undefined;
     }
     const activity = parsed.data;
     const isCardAction = activity.type === 'invoke' && activity.name === 'adaptiveCard/action';
-    if (activity.id && !(await this.deps.store.claimOnce('teams', `${activity.conversation.id}|${activity.id}`, DEDUPE_TTL_SECONDS))) {
+    // Other invokes get the SDK's "not implemented"; nothing is kept for them.
+    if (activity.type === 'invoke' && !isCardAction) return undefined;
+    // Redeliveries carry the same activity id: the inbox record is the de-duplication marker.
+    const id = activity.id ? `${activity.conversation.id}|${activity.id}` : `request:${randomUUID()}`;
+    const isNew = await this.deps.inbox.receive(INBOX_SOURCE, id, activity);
+    if (isCardAction) await this.acknowledgeInvoke(context);
+    if (!isNew) {
       log.info({ platform: 'teams', type: activity.type }, 'duplicate teams activity skipped');
-      return;
+      return undefined;
     }
+    return { id, activity };
+  }
+
+  /**
+   * The work phase, after the HTTP response (or resumed from the inbox by any instance): a
+   * message or card press goes to the core, installation and membership events store or forget
+   * the conversation. Replies go through the connector proactively.
+   */
+  async onActivity(payload: unknown): Promise<void> {
+    const parsed = TeamsActivitySchema.safeParse(payload);
+    if (!parsed.success) return;
+    const activity = parsed.data;
     switch (activity.type) {
       case 'message':
-        return this.onMessage(context, activity);
+        return this.onMessage(activity);
       case 'invoke':
-        if (isCardAction) return this.onMessage(context, activity);
+        if (activity.name === 'adaptiveCard/action') return this.onMessage(activity);
         return;
       case 'conversationUpdate':
-        return this.onConversationUpdate(context, activity);
+        return this.onConversationUpdate(activity);
       case 'installationUpdate':
-        return this.onInstallationUpdate(context, activity);
+        return this.onInstallationUpdate(activity);
       default:
-        log.debug({ platform: 'teams', type: activity.type }, 'teams activity ignored');
+        this.deps.log.debug({ platform: 'teams', type: activity.type }, 'teams activity ignored');
     }
   }
 
-  private async onMessage(context: TurnContext, activity: TeamsActivity): Promise<void> {
+  private async onMessage(activity: TeamsActivity): Promise<void> {
     const incoming = toIncoming(activity, { fallbackTenant: this.deps.local ? LOCAL_TENANT : undefined });
     if (!incoming) {
       this.deps.log.warn({ platform: 'teams', type: activity.type }, 'teams message without tenant or sender ignored');
       return;
     }
     await this.remember(activity, incoming);
-    await this.deps.bot.handle(incoming, this.adapterFor(context, activity));
+    await this.deps.bot.handle(incoming, this.deps.adapter);
   }
 
-  private async onConversationUpdate(context: TurnContext, activity: TeamsActivity): Promise<void> {
+  private async onConversationUpdate(activity: TeamsActivity): Promise<void> {
     const botId = activity.recipient?.id;
     if (!botId) return;
-    if (activity.membersAdded?.some((m) => m.id === botId)) await this.install(context, activity);
+    if (activity.membersAdded?.some((m) => m.id === botId)) await this.install(activity);
     if (activity.membersRemoved?.some((m) => m.id === botId)) await this.uninstall(activity);
   }
 
-  private async onInstallationUpdate(context: TurnContext, activity: TeamsActivity): Promise<void> {
-    if (activity.action === 'add') await this.install(context, activity);
+  private async onInstallationUpdate(activity: TeamsActivity): Promise<void> {
+    if (activity.action === 'add') await this.install(activity);
     else if (activity.action === 'remove') await this.uninstall(activity);
   }
 
   /** Stores the conversation with its reference and greets it, once per installation. */
-  private async install(context: TurnContext, activity: TeamsActivity): Promise<void> {
+  private async install(activity: TeamsActivity): Promise<void> {
     const conversation = this.conversationOf(activity);
     if (!conversation) return;
     const { store, bot, log } = this.deps;
@@ -97,7 +124,7 @@ export class TeamsTurnHandler {
       await bot.saveConversation(conversation);
       return;
     }
-    await bot.welcome(conversation, this.adapterFor(context, activity));
+    await bot.welcome(conversation, this.deps.adapter);
     this.fresh.set(`${conversation.tenantId}|${conversation.channelId}`, activity.serviceUrl ?? '');
     log.info({ platform: 'teams', kind: activity.conversation.conversationType ?? 'unknown' }, 'teams conversation installed');
   }
@@ -156,11 +183,6 @@ export class TeamsTurnHandler {
     if (activity.from && activity.from.id !== activity.recipient?.id) {
       await directory.rememberUser(tenantId, userIdOf(activity.from), { teamsId: activity.from.id, serviceUrl: activity.serviceUrl });
     }
-  }
-
-  private adapterFor(context: TurnContext, activity: TeamsActivity): TeamsChannelAdapter {
-    const client = context.turnState.get(this.deps.cloud.ConnectorClientKey) as ConnectorClient | undefined;
-    return client && activity.serviceUrl ? this.deps.adapter.forTurn({ client, serviceUrl: activity.serviceUrl }) : this.deps.adapter;
   }
 
   /**

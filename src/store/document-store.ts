@@ -20,6 +20,7 @@ export const KINDS = [
   'installation',
   'counter',
   'delivery',
+  'inbox',
 ] as const;
 export type Kind = (typeof KINDS)[number];
 

@@ -15,6 +15,7 @@ import { SqliteStore } from './sqlite/sqlite-store.ts';
 export * from './document-store.ts';
 export * from './entities.ts';
 export { Collection } from './collection.ts';
+export { Inbox, INBOX_KIND, type InboxHandler, type InboxOptions } from './inbox.ts';
 export { SqliteStore } from './sqlite/sqlite-store.ts';
 
 export class Store {

@@ -34,11 +34,11 @@ describe.each<Backend>(['sqlite', 'cosmos'])('a Slack retry on another instance,
     }
     servers = await Promise.all([0, 1, 2].map(() => startSlackServer(fake, { env, dataDir: temp.dir })));
     servers.forEach((server, instance) => {
-      const store = server.app.store;
-      const claimOnce = store.claimOnce.bind(store);
-      store.claimOnce = async (scope, id, ttl) => {
-        const claimed = await claimOnce(scope, id, ttl);
-        if (scope === 'slack') claims.push({ instance, id, claimed });
+      const inbox = server.app.inbox;
+      const receive = inbox.receive.bind(inbox);
+      inbox.receive = async (source, id, payload) => {
+        const claimed = await receive(source, id, payload);
+        if (source === 'slack') claims.push({ instance, id, claimed });
         return claimed;
       };
     });

@@ -34,11 +34,12 @@ beforeAll(async () => {
     ],
   });
   url = wegwijs.server.url;
-  const store = wegwijs.app.store;
-  const claimOnce = store.claimOnce.bind(store);
-  store.claimOnce = async (scope, id, ttl) => {
-    const claimed = await claimOnce(scope, id, ttl);
-    if (scope === 'slack') claims.push({ id, claimed });
+  // Every request is kept in the inbox before the ack; a retry finds it there (claimed: false).
+  const inbox = wegwijs.app.inbox;
+  const receive = inbox.receive.bind(inbox);
+  inbox.receive = async (source, id, payload) => {
+    const claimed = await receive(source, id, payload);
+    if (source === 'slack') claims.push({ id, claimed });
     return claimed;
   };
 });

@@ -116,11 +116,11 @@ describe('Slack OAuth distribution', () => {
     const event = { type: 'app_mention', user: 'U2', text: '<@UBOTT2> sonde draad één keer', ts, channel: 'C9', event_ts: ts };
     await sendEvent(first.server.url, event, { team: 'T2', eventId: 'EvTWICE' });
     await fake.waitFor(reply('C9', 'één keer', since), 'the answer');
-    const store = second.app.store;
-    const claimOnce = store.claimOnce.bind(store);
+    const inbox = second.app.inbox;
+    const receive = inbox.receive.bind(inbox);
     const refused: string[] = [];
-    store.claimOnce = async (scope, id, ttl) => {
-      const claimed = await claimOnce(scope, id, ttl);
+    inbox.receive = async (source, id, payload) => {
+      const claimed = await receive(source, id, payload);
       if (!claimed) refused.push(id);
       return claimed;
     };

@@ -4,6 +4,7 @@
  * `/v3/conversations/...`. Failures can be queued to test retries.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { settleTeamsBots } from './server.ts';
 
 export interface Recorded {
   method: string;
@@ -57,6 +58,8 @@ export class FakeConnector {
       body: JSON.stringify({ serviceUrl: this.url, ...activity }),
     });
     const text = await response.text();
+    // The bot answers before it works on the activity (it keeps it in its inbox first).
+    await settleTeamsBots();
     let body: unknown = text;
     try {
       body = text ? JSON.parse(text) : undefined;

@@ -6,6 +6,18 @@ import { loadConfig } from '../../src/config.ts';
 import { silentLogger, type Clock, type Feature } from '../../src/core/index.ts';
 import { tempDir } from '../helpers/temp.ts';
 
+/** The bots started by this test process, so the fake connector can wait for their work. */
+const running = new Set<App>();
+
+/**
+ * Waits until every running bot has finished the activities it acknowledged: Teams gets its
+ * 200 before the turn runs, so a test that delivers an activity waits for this before looking
+ * at what the bot sent.
+ */
+export async function settleTeamsBots(): Promise<void> {
+  await Promise.all([...running].map((app) => app.inbox.idle()));
+}
+
 export interface TeamsBot {
   app: App;
   url: string;
@@ -40,11 +52,13 @@ export async function startTeamsBot(options: { env?: Record<string, string>; fea
     temp.cleanup();
     throw err;
   }
+  running.add(app);
   return {
     app,
     url: server.url,
     sleeps,
     close: async () => {
+      running.delete(app);
       await server.close();
       await app.close();
       temp.cleanup();
