@@ -4,7 +4,7 @@
  * installs), channel = channel id, messageId = the message ts, threadId = thread_ts.
  */
 import { z } from 'zod';
-import { LIMITS, parseIncoming, PROTOTYPE_KEYS, type IncomingMessage } from '../../src/core/index.ts';
+import { LIMITS, parseIncoming as parseCore, PROTOTYPE_KEYS, WegwijsError, type IncomingMessage } from '../../src/core/index.ts';
 import { coreActionId, inputsFromState, type SlackStateValue } from './cards.ts';
 import { fromSlackText } from './mrkdwn.ts';
 import type { ModalOrigin, SlackPlatformData } from './slack-adapter.ts';
@@ -72,6 +72,20 @@ export interface ButtonPayload {
 export interface ViewSubmissionPayload {
   trigger_id?: string;
   view: { callback_id: string; private_metadata?: string; state?: { values?: Record<string, Record<string, SlackStateValue>> } };
+}
+
+/**
+ * The core's model, or a coded refusal naming the field: a payload Slack signed but that does not
+ * fit (an id or text over its limit) is logged as bad input, not as an unexpected failure.
+ */
+function parseIncoming(raw: unknown): IncomingMessage {
+  try {
+    return parseCore(raw);
+  } catch (err) {
+    if (!(err instanceof z.ZodError)) throw err;
+    const issue = err.issues[0];
+    throw new WegwijsError('wegwijs_bad_input', `slack payload refused at ${issue.path.join('.') || 'body'}: ${issue.message}`);
+  }
 }
 
 /** Message subtypes that are a person writing; edits, deletions, joins and bots are not. */

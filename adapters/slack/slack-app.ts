@@ -190,7 +190,7 @@ export async function startSlack(server: Express, host: { bot: Bot; services: Se
   services.messenger.register(adapter);
   if (receiver) {
     // Age and size are checked before Bolt reads the body or its signature.
-    server.use(SLACK_EVENTS_PATH, slackRequestGuard({ log }));
+    server.use(SLACK_EVENTS_PATH, slackRequestGuard({ log, signingSecret: config.signingSecret }));
     server.use(receiver.router);
   } else {
     await app.start();
