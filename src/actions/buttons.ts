@@ -41,7 +41,9 @@ export function statusButton(kind: Kind) {
     let change: Change;
     if (kind === 'done') change = { kind: 'status', status: 'done' };
     else if (kind === 'later') {
-      const typed = (action.inputs?.date ?? '').trim();
+      // A summary card has one date input per action, named by the button.
+      const field = typeof action.value?.input === 'string' ? action.value.input : 'date';
+      const typed = (action.inputs?.[field] ?? action.inputs?.date ?? '').trim();
       const date = typed ? readDate(services, network, typed) : undefined;
       if (!date) return void (await turn.replyPrivately({ text: turn.t('actions.later_button', { text: typed || '…', number }) }));
       change = { kind: 'later', date };

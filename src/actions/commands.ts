@@ -1,5 +1,5 @@
 /** The `wegwijs actie …`, `acties`, `mijn acties`, `export` and `nudge voorbeeld` commands. */
-import { button, buttons, card, cardMessage, fold, input, networkId, type ChatUser, type Services, type Turn, formatDate, formatInstant, localDate } from '../core/index.ts';
+import { button, buttons, card, cardMessage, context, fold, input, networkId, text, type ActionSource, type ChatUser, type NewActionItem, type OutgoingMessage, type Services, type Turn, formatDate, formatInstant, localDate } from '../core/index.ts';
 import { privacyNotice, type Redaction } from '../privacy/index.ts';
 import type { Network } from '../store/index.ts';
 import { toCsv } from './csv.ts';
@@ -33,7 +33,7 @@ async function openForm(turn: Turn): Promise<void> {
     { title: turn.t('actions.form.title') },
     input('title', turn.t('actions.input.title'), { required: true, multiline: true }),
     input('owner', turn.t('actions.input.owner'), { placeholder: turn.t('actions.input.owner_placeholder') }),
-    input('due', turn.t('actions.input.due'), { placeholder: turn.t('actions.input.due_placeholder') }),
+    input('due', turn.t('actions.input.due'), { kind: 'date', placeholder: turn.t('actions.input.due_placeholder') }),
   );
   const opened = await turn.openModal({ title: turn.t('actions.form.title'), card: form, submitActionId: 'actions.create', submitLabel: turn.t('actions.form.submit') });
   if (opened) return;
@@ -66,10 +66,26 @@ export async function logAndShow(turn: Turn, network: Network, input: { title: s
   const notes: string[] = [];
   const privacy = privacyNotice(created.redaction, turn.t.bind(turn));
   if (privacy) notes.push(privacy);
-  if (unreadable) notes.push(turn.t('actions.date_unreadable', { text: unreadable, number: created.action.number, bot: services.config.botName }));
   if (!input.owner.member) notes.push(ownerNotice(turn, network, input.owner, created.action));
   if (notes.length) await turn.reply({ text: notes.join('\n') });
+  if (unreadable) await turn.replyPrivately(askDate(turn, network, created.action.number, 'actions.date_unreadable', unreadable));
   if (!input.owner.member) await tellFacilitators(services, network, input.owner, created.action, turn.user, true);
+}
+
+/**
+ * Asks back for a date that could not be read: the message with a date picker (Slack datepicker,
+ * Teams Input.Date, a text line in the console) whose button sets the action's date.
+ */
+export function askDate(turn: Turn, network: Network, number: number, key: string, typed: string): OutgoingMessage {
+  const t = turn.t.bind(turn);
+  return cardMessage(
+    card(
+      {},
+      text(t(key, { text: typed, number, bot: turn.services.config.botName })),
+      input('date', t('actions.input.pick_date'), { kind: 'date' }),
+      buttons(button(t('actions.button.set_date'), 'actions.later', { network: network.id, n: number }, 'primary')),
+    ),
+  );
 }
 
 function facilitatorNames(network: Network): string {
@@ -140,7 +156,7 @@ async function updateCommand(turn: Turn, network: Network, number: number, rest:
       break;
     case 'later': {
       const date = readDate(services, network, argument);
-      if (!date) return void (await turn.reply({ text: turn.t('actions.later_unreadable', { text: argument || '…', number, bot: services.config.botName }) }));
+      if (!date) return void (await turn.reply(askDate(turn, network, number, 'actions.later_unreadable', argument || '…')));
       change = { kind: 'later', date };
       break;
     }
@@ -241,26 +257,76 @@ export async function previewCommand(turn: Turn): Promise<void> {
   await turn.replyPrivately({ text: lines.join('\n') });
 }
 
-/** The action-log port: turns agreements (a deliberation) into actions. */
+/**
+ * The action-log port: turns agreements (a deliberation) into actions. The owner is the person
+ * mentioned (a participant by id), else the one who typed the line; the facilitators get ONE
+ * summary of the whole batch, naming who typed what, instead of a message per action.
+ */
 export async function addActionsFor(
   services: Services,
   channel: Parameters<typeof networkId>[0],
-  items: { title: string; owner?: string; due?: string }[],
+  items: NewActionItem[],
   by: ChatUser,
+  source?: ActionSource,
 ): Promise<{ number: number; title: string }[] | undefined> {
   const id = networkId(channel);
   const network = (await services.store.networks.get(id, id))?.data;
   if (!network || network.status === 'stopped') return undefined;
-  const result: { number: number; title: string }[] = [];
+  const made: Logged[] = [];
   for (const item of items) {
     if (!item.title.trim()) continue;
-    const owner = await resolveOwner(services, id, item.owner?.trim() || undefined, by);
+    const author = item.author ?? by;
+    const typed: string | ChatUser | undefined = item.ownerId ? { id: item.ownerId, name: item.owner ?? item.ownerId } : item.owner?.trim() || undefined;
+    const owner = await resolveOwner(services, id, typed, author);
     const due = item.due ? readDate(services, network, item.due) : undefined;
-    const { action } = await createAction(services, network, { title: item.title.trim(), owner, due }, by);
-    await tellFacilitators(services, network, owner, action, by, false);
-    result.push({ number: action.number, title: action.title });
+    const { action } = await createAction(services, network, { title: item.title.trim(), owner, due }, author);
+    made.push({ action, owner, author: item.author, unreadable: item.unreadableDue ?? (item.due && !due ? item.due : undefined) });
   }
-  return result;
+  if (made.length) await tellFacilitatorsOnce(services, network, made, source);
+  return made.map(({ action }) => ({ number: action.number, title: action.title }));
+}
+
+interface Logged {
+  action: Action;
+  owner: Owner;
+  author?: { id: string; name: string };
+  unreadable?: string;
+}
+
+/** One private summary per facilitator for a batch of actions, with a date picker where a date was unreadable. */
+async function tellFacilitatorsOnce(services: Services, network: Network, made: Logged[], source?: ActionSource): Promise<void> {
+  const t = services.catalog.translator(network.language);
+  const bot = services.config.botName;
+  const lines = made.map(({ action, owner, author, unreadable }) => {
+    const parts = [
+      t('actions.summary_line', { number: action.number, title: action.title, owner: owner.name, author: author?.name ?? t('actions.summary_anonymous') }),
+      action.due ? t('actions.due_short', { date: formatDate(action.due, network.language) }) : undefined,
+      !owner.member ? t(owner.id ? 'actions.summary_new_member' : 'actions.summary_not_member', { owner: owner.name }) : undefined,
+      unreadable ? t('actions.summary_unreadable', { text: unreadable }) : undefined,
+    ];
+    return `- ${parts.filter(Boolean).join(' · ')}`;
+  });
+  const asks = made.filter((m) => m.unreadable);
+  const message = cardMessage(
+    card(
+      { title: t('actions.summary_title', { network: network.name }) },
+      text(t('actions.summary_intro', { count: made.length, source: source?.label ?? network.name })),
+      text(lines.join('\n')),
+      ...asks.flatMap(({ action }) => [
+        input(`date_${action.number}`, t('actions.summary_pick_date', { number: action.number }), { kind: 'date' }),
+        buttons(button(t('actions.button.set_date'), 'actions.later', { network: network.id, n: action.number, input: `date_${action.number}` }, 'primary')),
+      ]),
+      made.some((m) => !m.owner.member) ? context(t('actions.summary_members_hint', { bot })) : undefined,
+    ),
+  );
+  for (const facilitator of network.facilitators) {
+    try {
+      const sent = await services.messenger.sendDirect(network.platform, network.tenantId, facilitator, message);
+      if (!sent.ok) services.log.warn({ network: network.id, actions: made.length, error: sent.error }, 'telling a facilitator about new actions failed');
+    } catch (err) {
+      services.log.warn({ network: network.id, actions: made.length, err: { message: (err as Error).message } }, 'telling a facilitator about new actions failed');
+    }
+  }
 }
 
 function escape(value: string): string {

@@ -15,11 +15,11 @@ export { dueSlot } from './scheduler.ts';
 
 /** Builds the feature and registers `services.ports.actionLog`. */
 export function createActionsFeature(services: Services): Feature {
-  services.ports.actionLog = { addActions: (channel, items, by) => addActionsFor(services, channel, items, by) };
+  services.ports.actionLog = { addActions: (channel, items, by, source) => addActionsFor(services, channel, items, by, source) };
   return {
     name: 'actions',
     commands: [
-      { names: ['actie', 'action'], usage: '<wat> [@wie] [voor wanneer] | <nr> klaar|voortgang|vast|later|laten vallen', summaryKey: 'actions.summary.action', handler: actionCommand },
+      { names: ['actie', 'action'], usage: 'actions.usage_args', summaryKey: 'actions.summary.action', handler: actionCommand },
       { names: ['acties', 'actions'], summaryKey: 'actions.summary.list', handler: (turn) => listCommand(turn) },
       { names: ['mijn acties', 'my actions'], summaryKey: 'actions.summary.mine', handler: (turn) => mineCommand(turn) },
       { names: ['export'], summaryKey: 'actions.summary.export', handler: (turn) => exportCommand(turn) },

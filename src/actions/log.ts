@@ -34,8 +34,10 @@ export async function resolveOwner(services: Services, networkId: string, typed:
   if (found) return { id: found.userId, name: found.name, member: true };
   const name = typed.replace(/^@/, '').trim();
   if (fold(name) === fold(author.id) || fold(name) === fold(author.name)) return { id: author.id, name: author.name || author.id, member: true };
-  // A typed name is stored: it passes the same redaction as any other text ("mevrouw Jansen").
-  return { name: redact(name, services.clock.now()).text.slice(0, 100), member: false };
+  // A typed name is stored: it passes the same redaction as any other text ("mevrouw Jansen"),
+  // except a colleague's handle typed with "@" ("@carla"), which names a person in the network.
+  const kept = typed.trim().startsWith('@') && /^[\p{L}\p{N}_.-]+$/u.test(name) ? name : redact(name, services.clock.now()).text;
+  return { name: kept.slice(0, 100), member: false };
 }
 
 export interface Created {

@@ -124,7 +124,8 @@ function dueReminders(services: Services, network: Network, all: Action[], membe
   const reminders: Reminder[] = [];
   for (const [ownerId, list] of byOwner) {
     const member = members.get(ownerId);
-    if (!member || member.quiet) continue;
+    // `stil tot <datum>`: quiet until that day, from which reminders come back (as a pause ends).
+    if (!member || (member.quiet && (!member.quietUntil || member.quietUntil > localDate(now, network.timeZone)))) continue;
     reminders.push({ member, message: reminderMessage(services, network, list) });
   }
   return reminders;

@@ -6,7 +6,7 @@ import type { Turn } from './turn.ts';
 
 export function helpMessage(turn: Turn, commands: Command[]): OutgoingMessage {
   const bot = turn.services.config.botName;
-  const lines = commands.map((c) => `- \`${bot} ${usage(c, turn.lang)}\`: ${turn.t(c.summaryKey)}`);
+  const lines = commands.map((c) => `- \`${bot} ${usage(c, turn)}\`: ${turn.t(c.summaryKey)}`);
   return cardMessage(
     card(
       { title: turn.t('core.help.title') },
@@ -33,7 +33,9 @@ export function greetingMessage(turn: Turn, commands: Command[]): OutgoingMessag
   return { text: `${intro}\n\n${help.text}`, card: help.card && { ...help.card, elements: [text(intro), ...help.card.elements] } };
 }
 
-function usage(command: Command, lang: 'nl' | 'en'): string {
-  const name = lang === 'en' ? (command.names[1] ?? command.names[0]) : command.names[0];
-  return command.usage ? `${name} ${command.usage}` : name;
+function usage(command: Command, turn: Turn): string {
+  const name = turn.lang === 'en' ? (command.names[1] ?? command.names[0]) : command.names[0];
+  // A usage may be a catalogue key, so English help shows English arguments.
+  const args = command.usage && turn.services.catalog.has(command.usage) ? turn.t(command.usage) : command.usage;
+  return args ? `${name} ${args}` : name;
 }

@@ -4,6 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { IntlMessageFormat } from 'intl-messageformat';
 import { parse } from 'yaml';
 import { z } from 'zod';
 
@@ -30,6 +31,13 @@ export class Catalog {
       }
       for (const [key, entry] of Object.entries(parsed.data)) {
         if (catalog.entries.has(key)) throw new Error(`Message catalogue ${file}: duplicate key ${key}`);
+        for (const lang of LANGUAGES) {
+          try {
+            compile(entry[lang], lang);
+          } catch (err) {
+            throw new Error(`Message catalogue ${file}: ${key}.${lang}: ${(err as Error).message}`);
+          }
+        }
         catalog.entries.set(key, entry);
       }
     }
@@ -44,16 +52,69 @@ export class Catalog {
     return [...this.entries.keys()];
   }
 
-  /** A missing key shows as the key itself, so a gap is visible but never crashes a turn. */
+  /** The message as written in the catalogue (for checks and tools). */
+  raw(lang: Lang, key: string): string | undefined {
+    return this.entries.get(key)?.[lang];
+  }
+
+  /**
+   * Renders a message with ICU MessageFormat (intl-messageformat): `{name}` placeholders, plurals
+   * (`{count, plural, one {# bericht} other {# berichten}}`), selects and `{n, number}`. A
+   * decimal number is written the language's way ("4,5" in Dutch). A missing key shows as the key
+   * itself and a missing variable as its `{name}`, so a gap is visible but never crashes a turn.
+   */
   t(lang: Lang, key: string, vars: Vars = {}): string {
     const entry = this.entries.get(key);
     if (!entry) return key;
-    return entry[lang].replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? String(vars[name]) : match));
+    const values = localNumbers(lang, vars);
+    try {
+      return String(this.compiled(lang, key, entry[lang]).format(withMissing(entry[lang], values)));
+    } catch {
+      return entry[lang].replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
+    }
+  }
+
+  private readonly formats = new Map<string, IntlMessageFormat>();
+
+  private compiled(lang: Lang, key: string, source: string): IntlMessageFormat {
+    const id = `${lang}\u0000${key}`;
+    let format = this.formats.get(id);
+    if (!format) {
+      format = compile(source, lang);
+      this.formats.set(id, format);
+    }
+    return format;
   }
 
   translator(lang: Lang): Translate {
     return (key, vars) => this.t(lang, key, vars);
   }
+}
+
+export const LOCALES: Record<Lang, string> = { nl: 'nl-NL', en: 'en-GB' };
+
+function compile(source: string, lang: Lang): IntlMessageFormat {
+  // ignoreTag: "<nr>" and "<tekst>" in usage lines are text, not markup.
+  return new IntlMessageFormat(source, LOCALES[lang], undefined, { ignoreTag: true });
+}
+
+/** A number in the language's own notation: "4,5" in Dutch, "4.5" in English. */
+export function formatNumber(value: number, lang: Lang, options: Intl.NumberFormatOptions = { maximumFractionDigits: 2 }): string {
+  return new Intl.NumberFormat(LOCALES[lang], options).format(value);
+}
+
+/** Decimals become text in the language's notation; whole numbers stay numbers for plurals (and "#12" stays "#12"). */
+function localNumbers(lang: Lang, vars: Vars): Vars {
+  const out: Vars = {};
+  for (const [name, value] of Object.entries(vars)) out[name] = typeof value === 'number' && !Number.isInteger(value) ? formatNumber(value, lang) : value;
+  return out;
+}
+
+/** Variables the message uses but the caller did not give render as "{name}", as before. */
+function withMissing(source: string, vars: Vars): Vars {
+  const out: Vars = { ...vars };
+  for (const m of source.matchAll(/\{\s*(\w+)\s*[,}]/g)) if (!(m[1] in out)) out[m[1]] = `{${m[1]}}`;
+  return out;
 }
 
 export function isLang(value: unknown): value is Lang {

@@ -4,6 +4,7 @@
 export * from './adapter.ts';
 export * from './bot.ts';
 export * from './cards.ts';
+export * from './dates.ts';
 export * from './clock.ts';
 export * from './errors.ts';
 export * from './feature.ts';

@@ -10,11 +10,23 @@ export interface NewActionItem {
   owner?: string;
   /** A due date as typed, in Dutch or English ("vrijdag", "2026-12-15"). */
   due?: string;
+  /** The owner's user id, when the owner is known (a participant mentioned by name). */
+  ownerId?: string;
+  /** A deadline that was typed but could not be read: kept in the title, and someone is asked. */
+  unreadableDue?: string;
+  /** Who typed the item (absent when anonymous). */
+  author?: { id: string; name: string };
+}
+
+/** Where a batch of items comes from, for the one summary the facilitators get. */
+export interface ActionSource {
+  /** E.g. "moreel beraad #3". */
+  label: string;
 }
 
 export interface ActionLogPort {
   /** Adds actions to the network of `channel`; returns their numbers, or undefined when the channel is no network. */
-  addActions(channel: ConversationRef, items: NewActionItem[], by: ChatUser): Promise<{ number: number; title: string }[] | undefined>;
+  addActions(channel: ConversationRef, items: NewActionItem[], by: ChatUser, source?: ActionSource): Promise<{ number: number; title: string }[] | undefined>;
 }
 
 export interface Ports {

@@ -1,39 +1,53 @@
 /**
- * Reads agreement lines typed in the agreements step ("Bel zorgkantoor @bram voor vrijdag") into
- * action items: a title, an owner and a due date, all as typed; the action log resolves them.
+ * Reads agreement lines typed in the agreements step ("Bespreken in regionale taskforce @bram voor
+ * 12-12") into action items: the owner from the mention, the deadline from the bot's one date
+ * reader (relative to when the line was typed, in the session's zone), and the rest as the title.
+ * A deadline that could not be read stays in the title and is passed on, so someone is asked.
  */
-import type { NewActionItem } from '../core/index.ts';
+import { fold, splitDate, type NewActionItem } from '../core/index.ts';
 
-const DAY = 'maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|morgen|overmorgen|vandaag|volgende week|eind van de week|einde van de week|eind deze week|deze week|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|today|next week|end of the week|this week';
-const MONTH = 'januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|january|february|march|may|june|july|august|october';
-const DATE = `(?:\\d{4}-\\d{1,2}-\\d{1,2}|\\d{1,2}[-/]\\d{1,2}(?:[-/]\\d{2,4})?|\\d{1,2}\\s+(?:${MONTH})(?:\\s+\\d{4})?)`;
-const DUE = new RegExp(`(?:^|\\s)(?:uiterlijk\\s+|voor\\s+|vóór\\s+|op\\s+|by\\s+|before\\s+|on\\s+)?((?:(?:${DAY})(?:\\s+${DATE})?|${DATE}))\\s*[.!]?$`, 'i');
-const OWNER = /(?:^|\s)@([\p{L}\p{N}_.-]+)/u;
+const OWNER = /(^|\s)@([\p{L}\p{N}_.-]+)/u;
+
+export interface AgreementContext {
+  /** When the line was typed: "vrijdag" is the Friday after that moment. */
+  at: Date;
+  timeZone: string;
+  /** People in the session: "@bram" becomes Bram's id, so the action is his. */
+  people?: { id: string; name: string }[];
+}
 
 /** One action item per non-empty line; bullets are dropped. */
-export function parseAgreements(text: string): NewActionItem[] {
+export function parseAgreements(text: string, context: AgreementContext): NewActionItem[] {
   return text
     .split('\n')
-    .map((line) => line.replace(/^\s*(?:[-*•]|\d+[.)])\s*/, '').trim())
+    .map((line) => line.replace(/^\s*(?:[-*•]|\d+[.)])\s+/, '').trim())
     .filter((line) => line.length > 0)
-    .map(parseAgreement)
+    .map((line) => parseAgreement(line, context))
     .filter((item) => item.title.length > 0);
 }
 
-export function parseAgreement(line: string): NewActionItem {
+export function parseAgreement(line: string, context: AgreementContext): NewActionItem {
   let rest = line.trim();
-  let due: string | undefined;
-  const dueMatch = DUE.exec(rest);
-  if (dueMatch) {
-    due = dueMatch[1].trim();
-    rest = rest.slice(0, dueMatch.index).trim();
-  }
   let owner: string | undefined;
+  let ownerId: string | undefined;
   const ownerMatch = OWNER.exec(rest);
   if (ownerMatch) {
-    owner = `@${ownerMatch[1].replace(/[.,;:]+$/, '')}`;
-    rest = `${rest.slice(0, ownerMatch.index)} ${rest.slice(ownerMatch.index + ownerMatch[0].length)}`;
+    const typed = ownerMatch[2].replace(/[.,;:]+$/, '');
+    const person = context.people?.find((p) => fold(p.id) === fold(typed) || fold(p.name) === fold(typed) || fold(p.name.split(/\s+/)[0]) === fold(typed));
+    owner = person ? person.name : `@${typed}`;
+    ownerId = person?.id;
+    const start = ownerMatch.index + ownerMatch[1].length;
+    // "@carla plant een MDO": the owner is the sentence's subject and keeps her place.
+    const replacement = start === 0 ? (person?.name ?? typed) : '';
+    rest = `${rest.slice(0, start)}${replacement}${rest.slice(start + ownerMatch[0].length - ownerMatch[1].length)}`;
   }
-  const title = rest.replace(/\s+/g, ' ').replace(/[\s,;:-]+$/, '').trim();
-  return { title, ...(owner ? { owner } : {}), ...(due ? { due } : {}) };
+  const split = splitDate(rest, context.at, context.timeZone);
+  const title = split.title.replace(/\s+/g, ' ').replace(/[\s,;:-]+$/, '').trim();
+  return {
+    title,
+    ...(owner ? { owner } : {}),
+    ...(ownerId ? { ownerId } : {}),
+    ...(split.due ? { due: split.due } : {}),
+    ...(split.unreadable ? { unreadableDue: split.unreadable } : {}),
+  };
 }

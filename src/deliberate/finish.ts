@@ -22,7 +22,7 @@ export async function finishSession(ctx: Ctx, turn: Turn, before: Session, ended
   const port = ctx.services.ports.actionLog;
   if (items.length && port) {
     try {
-      actions = await port.addActions(turn.conversation, items, turn.user);
+      actions = await port.addActions(turn.conversation, items, turn.user, { label: t('deliberate.source', { code: ended.code }) });
     } catch (err) {
       turn.log.warn({ code: errorCode(err), session: ended.id }, 'adding agreed actions failed; listed in the report instead');
     }

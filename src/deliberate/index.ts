@@ -50,7 +50,7 @@ export function createDeliberateFeature(services: Services, options: DeliberateO
     commands: [
       {
         names: ['beraad', 'deliberate', 'moreel beraad', 'deliberation'],
-        usage: '[start <methode> | anoniem <tekst>]',
+        usage: 'deliberate.usage_args',
         summaryKey: 'deliberate.summary',
         handler: (turn, args) => command(ctx, turn, args),
       },

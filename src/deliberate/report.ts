@@ -3,7 +3,7 @@
  * (case, moral question, values, options, choices, agreements, evaluation, other notes), with
  * every note kept. An LLM synthesis, when there is one, is added on top and marked as generated.
  */
-import { button, buttons, card, cardMessage, context, text, type OutgoingMessage, type Translate, type NewActionItem } from '../core/index.ts';
+import { button, buttons, card, cardMessage, context, formatDate, formatNumber, text, type OutgoingMessage, type Translate, type NewActionItem } from '../core/index.ts';
 import { parseAgreements } from './agreements.ts';
 import { sectionOf, type Method, type ReportSection } from './methods.ts';
 import { chosenQuestion } from './moral-question.ts';
@@ -21,9 +21,18 @@ export function contributionsBySection(method: Method, session: Session): Map<Re
   return sections;
 }
 
-/** The agreed actions: every line typed in an agreements step. */
+/**
+ * The agreed actions: every line typed in an agreements step, with who typed it. Dates are read
+ * relative to when the line was typed, so the report reads the same later.
+ */
 export function agreementItems(method: Method, session: Session): NewActionItem[] {
-  return (contributionsBySection(method, session).get('agreements') ?? []).flatMap((c) => parseAgreements(c.text));
+  const people = [session.facilitator, ...session.participants];
+  return (contributionsBySection(method, session).get('agreements') ?? []).flatMap((c) =>
+    parseAgreements(c.text, { at: new Date(c.at), timeZone: session.timeZone, people }).map((item) => ({
+      ...item,
+      ...(!c.anonymous && c.userId ? { author: { id: c.userId, name: c.name ?? c.userId } } : {}),
+    })),
+  );
 }
 
 function who(t: Translate, c: Contribution): string {
@@ -63,7 +72,9 @@ function agreementsBody(t: Translate, method: Method, session: Session, list: Co
   const items = agreementItems(method, session);
   if (!items.length) return t('deliberate.report.empty');
   const lines = items.map((item, i) => {
-    const meta = [item.owner, item.due].filter(Boolean).join(', ');
+    const meta = [item.owner, item.due ? formatDate(item.due, session.lang) : undefined, item.unreadableDue ? t('deliberate.report.date_unreadable', { text: item.unreadableDue }) : undefined]
+      .filter(Boolean)
+      .join(', ');
     const action = session.actions?.[i];
     return `- ${item.title}${meta ? ` (${meta})` : ''}${action ? ` → ${t('deliberate.report.action_number', { number: action.number })}` : ''}`;
   });
@@ -77,7 +88,7 @@ function evaluationBody(t: Translate, session: Session, remarks: Contribution[])
   const lines: string[] = [];
   if (session.ratings.length) {
     const average = session.ratings.reduce((sum, r) => sum + r.score, 0) / session.ratings.length;
-    lines.push(t('deliberate.report.average', { average: average.toFixed(1), n: session.ratings.length }));
+    lines.push(t('deliberate.report.average', { average: formatNumber(average, session.lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 }), n: session.ratings.length }));
     for (const r of session.ratings) lines.push(`- ${r.name}: ${r.score}/5`);
   }
   if (remarks.length) lines.push(t('deliberate.report.remarks'), bullets(t, remarks));

@@ -3,9 +3,9 @@
  * facilitators, a time zone, a language, a nudge schedule, a pause or a stop; and anyone can opt
  * out of personal reminders (`wegwijs stil`).
  */
-import { type Feature, type Services, type Turn, fold, isLang, networkId, formatInstant } from '../core/index.ts';
+import { type Feature, type Services, type Turn, fold, formatDate, isLang, networkId, formatInstant, readDate } from '../core/index.ts';
 import { isTimeZone } from '../config.ts';
-import type { Network } from '../store/index.ts';
+import type { Member, Network } from '../store/index.ts';
 import { exportNetworksUser, forgetNetworksUser } from './privacy.ts';
 import { DEFAULT_SCHEDULE, describeSchedule, localDate, nextRun, parseLocalDate, parseSchedule, startOfLocalDay } from './schedule.ts';
 
@@ -17,11 +17,11 @@ export function createNetworksFeature(services: Services): Feature {
     commands: [
       {
         names: ['netwerk', 'network'],
-        usage: '[start "naam" | facilitator @wie | schema dag uu:mm | pauze tot datum | hervat | stop | taal nl|en | tijdzone zone]',
+        usage: 'networks.usage_args',
         summaryKey: 'networks.summary',
         handler: (turn, args) => networkCommand(turn, args, bot()),
       },
-      { names: ['stil', 'quiet'], usage: '[uit]', summaryKey: 'networks.quiet.summary', handler: quietCommand },
+      { names: ['stil', 'quiet'], usage: 'networks.quiet.usage_args', summaryKey: 'networks.quiet.summary', handler: quietCommand },
     ],
     exportUser: (subject, view) => exportNetworksUser(services, subject, view),
     forgetUser: (subject) => forgetNetworksUser(services, subject),
@@ -186,24 +186,38 @@ async function settingsText(turn: Turn, network: Network): Promise<string> {
 
 async function quietCommand(turn: Turn, args: string): Promise<void> {
   const { services, message } = turn;
-  const off = /^(uit|off|nee|no|stop)$/i.test(fold(args.trim()));
+  const bot = services.config.botName;
+  const typed = args.trim();
+  const off = /^(uit|off|nee|no|stop)$/i.test(fold(typed));
+  // "stil tot 6 januari": quiet until that day, read by the bot's one date reader.
+  let until: string | undefined;
+  if (typed && !off) {
+    const wanted = typed.replace(/^(tot|until|till|t\/m)\s+/i, '');
+    const network = message.isDirect ? undefined : (await turn.network())?.data;
+    const zone = network?.timeZone ?? services.config.timeZone;
+    until = readDate(wanted, services.clock.now(), zone);
+    if (!until) return void (await turn.replyPrivately({ text: turn.t('networks.quiet.unreadable', { text: wanted, bot }) }));
+    if (until <= localDate(services.clock.now(), zone)) return void (await turn.replyPrivately({ text: turn.t('networks.quiet.past', { date: formatDate(until, turn.lang), bot }) }));
+  }
   const quiet = !off;
+  const change = (current: Member): Member => ({ ...current, quiet, quietUntil: quiet ? until : undefined });
   const mine = await services.store.members.list({ where: { userId: message.user.id } });
   let count = 0;
   for (const doc of mine) {
     const network = await services.store.networks.get(doc.pk, doc.pk);
     if (!network || network.data.platform !== message.platform || network.data.tenantId !== message.tenantId) continue;
-    await services.store.members.update(doc.pk, doc.id, (current) => (current ? { ...current, quiet } : undefined));
+    await services.store.members.update(doc.pk, doc.id, (current) => (current ? change(current) : undefined));
     count++;
   }
   if (!message.isDirect && (await turn.network())) {
     const id = networkId(turn.conversation);
     const now = services.clock.now().toISOString();
     await services.store.members.update(id, message.user.id, (current) =>
-      current ? (current.quiet === quiet ? undefined : { ...current, quiet }) : { userId: message.user.id, name: message.user.name || message.user.id, quiet, joinedAt: now },
+      current ? (current.quiet === quiet && current.quietUntil === until ? undefined : change(current)) : change({ userId: message.user.id, name: message.user.name || message.user.id, quiet, joinedAt: now }),
     );
     count = Math.max(count, 1);
   }
   if (!count) return void (await turn.replyPrivately({ text: turn.t('networks.quiet.no_networks') }));
-  await turn.replyPrivately({ text: turn.t(quiet ? 'networks.quiet.on' : 'networks.quiet.off', { bot: services.config.botName }) });
+  const key = until ? 'networks.quiet.until' : quiet ? 'networks.quiet.on' : 'networks.quiet.off';
+  await turn.replyPrivately({ text: turn.t(key, { bot, date: until ? formatDate(until, turn.lang) : '' }) });
 }

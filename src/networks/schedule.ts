@@ -3,8 +3,7 @@
  * five-field cron expression, always read in the network's time zone.
  */
 import { Cron } from 'croner';
-import * as chrono from 'chrono-node';
-import { fold, localDate, offsetMinutes, startOfLocalDay, ymd } from '../core/index.ts';
+import { fold, localDate, readDate, startOfLocalDay } from '../core/index.ts';
 
 export const DEFAULT_SCHEDULE = '0 9 * * 1';
 
@@ -61,21 +60,12 @@ export function nextRun(schedule: string, timeZone: string, now: Date): Date | u
   }
 }
 
-/** A pause end date ("6 januari", "2027-01-06"): the local day as "YYYY-MM-DD", or undefined. */
+/**
+ * A pause end date ("6 januari", "2027-01-06", "3-1"): the local day as "YYYY-MM-DD", or undefined.
+ * Not forward: "6 januari" typed in February means the past one, which the caller refuses.
+ */
 export function parseLocalDate(typed: string, now: Date, timeZone: string): string | undefined {
-  const wanted = typed.trim().replace(/[.,;:!?]+$/, '');
-  if (!wanted) return undefined;
-  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(wanted);
-  if (iso) return ymd(Number(iso[1]), Number(iso[2]), Number(iso[3]));
-  const reference = { instant: now, timezone: offsetMinutes(now, timeZone) };
-  for (const parser of [chrono.nl, chrono.en]) {
-    // No forwardDate: "6 januari" typed in February means the past one, which we then refuse.
-    const [result] = parser.parse(wanted, reference);
-    if (!result || result.index !== 0 || result.text.length < wanted.length) continue;
-    const [y, mo, d] = [result.start.get('year'), result.start.get('month'), result.start.get('day')];
-    if (y && mo && d) return ymd(y, mo, d);
-  }
-  return undefined;
+  return readDate(typed, now, timeZone, { forward: false });
 }
 
 export { localDate, startOfLocalDay };

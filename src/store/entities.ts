@@ -41,6 +41,8 @@ export const MemberSchema = z.object({
   name: z.string(),
   /** Opted out of personal reminders (`wegwijs stil`). */
   quiet: z.boolean().default(false),
+  /** With `quiet`: reminders come back after this local day ("YYYY-MM-DD", `wegwijs stil tot …`). */
+  quietUntil: z.string().optional(),
   joinedAt: z.string(),
 });
 export type Member = z.infer<typeof MemberSchema>;

@@ -178,22 +178,28 @@ describe('actions', () => {
     const port = h.app.services.ports.actionLog!;
     const channel = { platform: 'console' as const, tenantId: 'local', channelId: 'c1', isDirect: false };
     await h.say('bram', 'c1', 'wegwijs actie Eerste');
+    const start = h.outputs.length;
     const added = await port.addActions(channel, [{ title: 'Afspraak met zorgkantoor maken', owner: '@bram', due: 'vrijdag' }, { title: 'Verslag delen' }], { id: 'anna', name: 'anna' });
     expect(added).toEqual([
       { number: 2, title: 'Afspraak met zorgkantoor maken' },
       { number: 3, title: 'Verslag delen' },
     ]);
+    // One summary for the batch, not a message per action.
+    const summary = h.outputs.slice(start).filter((o) => o.dm);
+    expect(summary.map((o) => o.to)).toEqual(['anna']);
+    expect(summary[0].text).toContain('2 acties vastgelegd');
     const list = await h.say('anna', 'c1', 'wegwijs acties');
     expect(list[0].text).toContain('#2 Afspraak met zorgkantoor maken (bram, open, voor vr 20 nov)');
     expect(list[0].text).toContain('#3 Verslag delen (anna, open)');
-    // "Carla" was typed as a name, not a member: once carla takes part, the action is hers.
+    // "@Carla" was typed as a name, not a member: once carla takes part, the action is hers.
     const before = h.outputs.length;
-    const [byName] = await port.addActions(channel, [{ title: 'Logeerplek zoeken', owner: 'Carla' }], { id: 'anna', name: 'anna' })!.then((r) => r!);
+    const [byName] = await port.addActions(channel, [{ title: 'Logeerplek zoeken', owner: '@Carla' }], { id: 'anna', name: 'anna' })!.then((r) => r!);
     expect(byName.number).toBe(4);
     // No confirmation in the channel here, so the facilitator hears it privately.
     const told = h.outputs.slice(before).filter((o) => o.dm);
     expect(told.map((o) => o.to)).toEqual(['anna']);
-    expect(told[0].text).toContain('actie #4 "Logeerplek zoeken" vast op naam van Carla');
+    expect(told[0].text).toContain('#4 "Logeerplek zoeken", eigenaar Carla');
+    expect(told[0].text).toContain('Carla is nog geen lid');
     await h.say('carla', 'c1', 'wegwijs actie Eigen actie');
     expect((await h.say('carla', 'c1', 'wegwijs actie 4 klaar'))[0].text).toContain('Actie #4 is klaar');
     expect(await port.addActions({ ...channel, channelId: 'nope' }, [{ title: 'x' }], { id: 'anna', name: 'anna' })).toBeUndefined();

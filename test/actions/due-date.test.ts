@@ -51,4 +51,63 @@ describe('splitDue', () => {
   it('does not take "voor" meaning "for" as a date', () => {
     expect(splitDue('Zoek een plek voor de cliënt', NOW, AMS)).toEqual({ title: 'Zoek een plek voor de cliënt' });
   });
+
+  it('lets the last date phrase win and leaves an earlier "voor" in the title', () => {
+    expect(splitDue('Plek zoeken voor de cliënt voor vrijdag', NOW, AMS)).toEqual({ title: 'Plek zoeken voor de cliënt', due: '2026-11-20' });
+    expect(splitDue('Aanmelden voor de taskforce voor 1 december', NOW, AMS)).toEqual({ title: 'Aanmelden voor de taskforce', due: '2026-12-01' });
+    expect(splitDue('Het MDO van 3-12 nabespreken voor vrijdag', NOW, AMS)).toEqual({ title: 'Het MDO van 3-12 nabespreken', due: '2026-11-20' });
+  });
+});
+
+describe('the one date reader', () => {
+  it.each([
+    ['3-12', '2026-12-03'],
+    ['3/12', '2026-12-03'],
+    ['voor 12-12', '2026-12-12'],
+    ['12-12-2026', '2026-12-12'],
+    ['1-2-27', '2027-02-01'],
+    ['15-11', '2027-11-15'],
+    ['over twee weken', '2026-12-02'],
+    ['in two weeks', '2026-12-02'],
+    ['eind januari', '2027-01-31'],
+    ['end of February', '2027-02-28'],
+    ['half maart', '2027-03-15'],
+    ['eind van de maand', '2026-11-30'],
+    ['eind deze week', '2026-11-20'],
+    ['donderdag', '2026-11-19'],
+    ['tot 6 januari', '2027-01-06'],
+  ])('reads "%s"', (typed, expected) => {
+    expect(parseDueDate(typed, NOW, AMS)).toBe(expected);
+  });
+
+  it('refuses numbers that are no day, and short words that only look like weekdays', () => {
+    expect(parseDueDate('31-02', NOW, AMS)).toBeUndefined();
+    expect(parseDueDate('13/13', NOW, AMS)).toBeUndefined();
+    expect(splitDue('Zo snel mogelijk bellen', NOW, AMS)).toEqual({ title: 'Zo snel mogelijk bellen' });
+    expect(splitDue('Evalueer het MDO van maart', NOW, AMS)).toEqual({ title: 'Evalueer het MDO van maart' });
+    expect(splitDue('Plan het gesprek om 10 uur', NOW, AMS)).toEqual({ title: 'Plan het gesprek om 10 uur' });
+    expect(splitDue('Versie 4.5 van het plan delen', NOW, AMS)).toEqual({ title: 'Versie 4.5 van het plan delen' });
+  });
+
+  it('reads numeric dates, weekdays and relative phrases in running text', () => {
+    expect(splitDue('Bespreken in regionale taskforce voor 12-12', NOW, AMS)).toEqual({ title: 'Bespreken in regionale taskforce', due: '2026-12-12' });
+    expect(splitDue('Mail the care office by 3/12', NOW, AMS)).toEqual({ title: 'Mail the care office', due: '2026-12-03' });
+    expect(splitDue('Evaluatie plannen eind januari', NOW, AMS)).toEqual({ title: 'Evaluatie plannen', due: '2027-01-31' });
+    expect(splitDue('Bel de cliënt op vrijdag', NOW, AMS)).toEqual({ title: 'Bel de cliënt', due: '2026-11-20' });
+    expect(splitDue('Morgen het zorgkantoor bellen', NOW, AMS)).toEqual({ title: 'Het zorgkantoor bellen', due: '2026-11-19' });
+  });
+
+  it('asks back about a deadline that is no day', () => {
+    expect(splitDue('Rapport sturen voor 31-02', NOW, AMS)).toEqual({ title: 'Rapport sturen voor 31-02', unreadable: '31-02' });
+    expect(splitDue('Taskforce voorbereiden voor de kerst', NOW, AMS)).toEqual({ title: 'Taskforce voorbereiden voor de kerst', unreadable: 'de kerst' });
+  });
+
+  it('resolves the day in the network time zone with the injected clock', () => {
+    // Thursday 00:30 in Amsterdam is still Wednesday in New York: "vrijdag" is the same Friday,
+    // "morgen" is not.
+    const late = new Date('2026-11-18T23:30:00Z');
+    expect(splitDue('Bellen morgen', late, AMS).due).toBe('2026-11-20');
+    expect(splitDue('Call tomorrow', late, 'America/New_York').due).toBe('2026-11-19');
+    expect(parseDueDate('3-12', new Date('2026-12-05T09:00:00Z'), AMS)).toBe('2027-12-03');
+  });
 });

@@ -110,9 +110,9 @@ describe('a kort deliberation through the CLI, across a restart', () => {
       'bram: Ik kies thuis met alarmering',
       'carla: Logeeropvang, omdat veiligheid voor mij zwaarder weegt.',
       'dirk: Thuis, met een evaluatie na een maand.',
-      '- Bel zorgkantoor (@bram, vrijdag)',
-      '- Plan een MDO met de broer (@carla)',
-      'Gemiddeld cijfer: 4.0 (van 3 deelnemers)',
+      '- Bel zorgkantoor (bram, vr 27 nov)',
+      '- Plan een MDO met de broer (carla)',
+      'Gemiddeld cijfer: 4,0 (van 3 deelnemers)',
       'dirk: 3/5 – iets te kort',
     ]) {
       expect(text).toContain(said);

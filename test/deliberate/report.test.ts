@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ActionLogPort } from '../../src/core/index.ts';
+import { ActionSchema } from '../../src/actions/model.ts';
 import { parseAgreement, parseAgreements } from '../../src/deliberate/index.ts';
 import { completion, startFakeOpenAi } from '../helpers/fake-openai.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
@@ -11,13 +12,18 @@ afterEach(async () => {
 });
 
 describe('agreement lines', () => {
-  it('reads title, owner and due date as typed', () => {
-    expect(parseAgreement('Bel zorgkantoor @bram voor vrijdag')).toEqual({ title: 'Bel zorgkantoor', owner: '@bram', due: 'vrijdag' });
-    expect(parseAgreement('@carla plant een MDO uiterlijk 15 december')).toEqual({ title: 'plant een MDO', owner: '@carla', due: '15 december' });
-    expect(parseAgreement('Call the care office @dirk by next week')).toEqual({ title: 'Call the care office', owner: '@dirk', due: 'next week' });
-    expect(parseAgreement('Vraag advies voor de cliënt')).toEqual({ title: 'Vraag advies voor de cliënt' });
-    expect(parseAgreements('- Bel zorgkantoor @bram voor vrijdag\n\n2. Evalueer op 2026-12-15')).toEqual([
-      { title: 'Bel zorgkantoor', owner: '@bram', due: 'vrijdag' },
+  // Monday 23 November 2026, 10:00 in Amsterdam.
+  const context = { at: new Date('2026-11-23T09:00:00Z'), timeZone: 'Europe/Amsterdam', people: [{ id: 'U2', name: 'Bram' }] };
+  it('reads owner and due date with the one date reader, keeping the rest of the title', () => {
+    expect(parseAgreement('Bel zorgkantoor @bram voor vrijdag', context)).toEqual({ title: 'Bel zorgkantoor', owner: 'Bram', ownerId: 'U2', due: '2026-11-27' });
+    expect(parseAgreement('Bespreken in regionale taskforce @bram voor 12-12', context)).toEqual({ title: 'Bespreken in regionale taskforce', owner: 'Bram', ownerId: 'U2', due: '2026-12-12' });
+    expect(parseAgreement('@carla plant een MDO uiterlijk 15 december', context)).toEqual({ title: 'carla plant een MDO', owner: '@carla', due: '2026-12-15' });
+    expect(parseAgreement('Call the care office @dirk by next week', context)).toEqual({ title: 'Call the care office', owner: '@dirk', due: '2026-11-30' });
+    expect(parseAgreement('Vraag advies voor de cliënt voor 3/12', context)).toEqual({ title: 'Vraag advies voor de cliënt', due: '2026-12-03' });
+    expect(parseAgreement('Vraag advies voor de cliënt', context)).toEqual({ title: 'Vraag advies voor de cliënt' });
+    expect(parseAgreement('Regel het vervoer voor de kerst', context)).toEqual({ title: 'Regel het vervoer voor de kerst', unreadableDue: 'de kerst' });
+    expect(parseAgreements('- Bel zorgkantoor @bram voor vrijdag\n\n2. Evalueer op 2026-12-15', context)).toEqual([
+      { title: 'Bel zorgkantoor', owner: 'Bram', ownerId: 'U2', due: '2026-11-27' },
       { title: 'Evalueer', due: '2026-12-15' },
     ]);
   });
@@ -30,7 +36,7 @@ async function runToReport(h: Harness) {
   for (let i = 0; i < 5; i++) await press(h, 'anna', 'next', step(thread, i));
   await h.say('anna', CHANNEL, 'Bel zorgkantoor @bram voor vrijdag', thread);
   const ended = await press(h, 'anna', 'end', step(thread, 5));
-  return { thread, report: newCards(ended, 'Verslag')[0] };
+  return { thread, ended, report: newCards(ended, 'Verslag')[0] };
 }
 
 describe('the report', () => {
@@ -47,10 +53,12 @@ describe('the report', () => {
     const { report } = await runToReport(h);
     expect(calls).toHaveLength(1);
     expect(calls[0][0]).toMatchObject({ platform: 'console', channelId: CHANNEL });
-    expect(calls[0][1]).toEqual([{ title: 'Bel zorgkantoor', owner: '@bram', due: 'vrijdag' }]);
+    // The date is read when the line was typed (Monday 23 November): Friday 27 November.
+    expect(calls[0][1]).toEqual([{ title: 'Bel zorgkantoor', owner: 'bram', ownerId: 'bram', due: '2026-11-27', author: { id: 'anna', name: 'anna' } }]);
     expect(calls[0][2].id).toBe('anna');
-    expect(report.text).toContain('- Bel zorgkantoor (@bram, vrijdag) → actie #41');
-    expect(report.text).toMatch(/staan nu als acties in het actielogboek van het netwerk \(1\)/);
+    expect(calls[0][3]?.label).toBe('moreel beraad #1');
+    expect(report.text).toContain('- Bel zorgkantoor (bram, vr 27 nov) → actie #41');
+    expect(report.text).toMatch(/Deze afspraak staat nu als actie in het actielogboek van het netwerk \(1\)/);
   });
 
   it('works with the real action log of a network channel', async () => {
@@ -62,8 +70,17 @@ describe('the report', () => {
       id: pk, platform: 'console', tenantId: 'local', channelId: CHANNEL, name: 'Netwerk Zuid', timeZone: 'Europe/Amsterdam', language: 'nl',
       schedule: '0 9 * * 1', facilitators: ['anna'], status: 'active', createdAt: '2026-11-01T00:00:00Z', createdBy: 'anna',
     });
-    const { report } = await runToReport(h);
-    expect(report.text).toMatch(/- Bel zorgkantoor \(@bram, vrijdag\) → actie #\d+/);
+    const { report, ended } = await runToReport(h);
+    expect(report.text).toMatch(/- Bel zorgkantoor \(bram, vr 27 nov\) → actie #\d+/);
+    const action = (await h.app.store.collection('action', ActionSchema).list({ pk })).map((d) => d.data);
+    expect(action).toMatchObject([{ title: 'Bel zorgkantoor', ownerId: 'bram', due: '2026-11-27', createdBy: 'anna' }]);
+    // Bram took part in the session, so owning the action makes him a member.
+    expect(await h.app.store.members.get(pk, 'bram')).toBeDefined();
+    // One summary for the facilitator, naming who typed it, not one message per action.
+    const dms = ended.filter((o) => o.dm && o.to === 'anna');
+    expect(dms).toHaveLength(1);
+    expect(dms[0].text).toContain('Uit moreel beraad #1 is 1 actie vastgelegd');
+    expect(dms[0].text).toContain('ingebracht door anna');
   });
 
   it('lists the agreements when the port returns nothing or fails', async () => {
@@ -71,7 +88,7 @@ describe('the report', () => {
     cleanups.push(() => h.close());
     h.app.services.ports.actionLog = { addActions: async () => { throw new Error('down'); } };
     const { report } = await runToReport(h);
-    expect(report.text).toContain('- Bel zorgkantoor (@bram, vrijdag)');
+    expect(report.text).toContain('- Bel zorgkantoor (bram, vr 27 nov)');
     expect(report.text).toMatch(/niet in een actielogboek/);
   });
 

@@ -1,0 +1,236 @@
+/**
+ * The one date-phrase reader for the whole bot: due dates of actions, agreements of a
+ * deliberation, a network's pause and a member's `stil tot …`. Dutch and English; weekdays,
+ * "morgen", "volgende week", "over twee weken" (chrono-node), plus what chrono does not read the
+ * way Dutch people mean it: day-first numbers ("3-12", "3/12", "12-12-2026"), "eind januari",
+ * "half maart", "eind van de week". Every date is a calendar day "YYYY-MM-DD" in the network's
+ * time zone, relative to the injected clock; a day without a year is the next one to come.
+ *
+ * In running text the LAST date phrase wins, and only a phrase that is plausibly a deadline: after
+ * a marker ("voor", "uiterlijk", "by", "tot"…), or at the very start or end of the text. Anything
+ * else ("voor de cliënt", "het MDO van 3-12") stays in the title.
+ */
+import * as chrono from 'chrono-node';
+import { addDays, localDate, offsetMinutes, ymd } from './time-zone.ts';
+
+export interface DatePhrase {
+  /** "YYYY-MM-DD" in the time zone. */
+  date: string;
+  /** Where the phrase starts and ends in the text (without a marker). */
+  index: number;
+  end: number;
+  /** How sure the reader is that this is a date at all: month-only phrases are weak. */
+  strong: boolean;
+}
+
+export interface SplitDate {
+  /** The text without the date phrase and its marker (or the whole text when none was read). */
+  title: string;
+  due?: string;
+  /** A phrase after a deadline marker that looked like a date but could not be read: ask back. */
+  unreadable?: string;
+}
+
+const MONTHS: Record<string, number> = {
+  januari: 1, jan: 1, january: 1, februari: 2, feb: 2, february: 2, maart: 3, mrt: 3, march: 3, mar: 3,
+  april: 4, apr: 4, mei: 5, may: 5, juni: 6, jun: 6, june: 6, juli: 7, jul: 7, july: 7, augustus: 8, aug: 8, august: 8,
+  september: 9, sep: 9, sept: 9, oktober: 10, okt: 10, october: 10, oct: 10, november: 11, nov: 11, december: 12, dec: 12,
+};
+const MONTH = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
+
+/** Words before a date that make it a deadline ("voor vrijdag", "uiterlijk 3-12", "by Friday"). */
+const MARKER = String.raw`(?:uiterlijk(?:\s+op)?|v[oó][oó]r|tot\s+en\s+met|t\/m|tot|op|per|deadline:?|by|before|until|till|due(?:\s+on|\s+by)?|on|in)`;
+const MARKER_BEFORE = new RegExp(String.raw`(?:^|\s)(${MARKER})\s*$`, 'iu');
+/** A deadline marker that is no preposition in a title ("voor" = "for", "op", "in", "on" are). */
+const STRONG_MARKER = /^(uiterlijk|deadline|by|before|until|till|due|tot|t\/m)/i;
+
+const END = String.raw`(?:eind(?:e)?|end|late)`;
+const MID = String.raw`(?:half|halverwege|midden|medio|mid|mid-)`;
+const BEGIN = String.raw`(?:begin|early|start)`;
+const OF = String.raw`(?:\s+(?:van|of))?(?:\s+(?:de|het|the|deze|this))?`;
+
+type Custom = { re: RegExp; read: (m: RegExpExecArray, today: string, forward: boolean) => string | undefined | null };
+
+export interface ReadOptions {
+  /**
+   * A day without a year is the next one to come (default). Off for a pause end: "1 november"
+   * typed on 16 November is then this year's, which the caller refuses as past.
+   */
+  forward?: boolean;
+}
+
+const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+const valid = (y: number, m: number, d: number) => m >= 1 && m <= 12 && d >= 1 && d <= lastDay(y, m);
+const year2 = (y: string | undefined) => (y === undefined ? undefined : y.length === 2 ? 2000 + Number(y) : Number(y));
+
+/** The next day (today counts) with this month and day; null when no such day exists. */
+function nextDay(today: string, month: number, day: (y: number) => number, year?: number, forward = true): string | null {
+  const [ty] = today.split('-').map(Number);
+  if (!forward && year === undefined) {
+    // The nearest such day, as chrono does: "6 januari" in December is next month's.
+    const days = (date: string) => Math.abs(Date.parse(date) - Date.parse(today));
+    const options = [ty - 1, ty, ty + 1].filter((y) => valid(y, month, day(y))).map((y) => ymd(y, month, day(y)));
+    return options.sort((a, b) => days(a) - days(b))[0] ?? null;
+  }
+  for (const y of year !== undefined ? [year] : [ty, ty + 1]) {
+    const d = day(y);
+    if (!valid(y, month, d)) continue;
+    const date = ymd(y, month, d);
+    if (year !== undefined || date >= today) return date;
+  }
+  return null;
+}
+
+function weekday(date: string): number {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+}
+
+/** The coming Friday (today when it is Friday; next week's on a weekend). */
+function endOfWorkWeek(today: string): string {
+  const wd = weekday(today);
+  return addDays(today, wd <= 5 ? 5 - wd : 12 - wd);
+}
+
+function endOfMonth(today: string, ahead: number): string {
+  const [y, m] = today.split('-').map(Number);
+  const t = new Date(Date.UTC(y, m - 1 + ahead, 1));
+  return ymd(t.getUTCFullYear(), t.getUTCMonth() + 1, lastDay(t.getUTCFullYear(), t.getUTCMonth() + 1));
+}
+
+/** What chrono does not read (or reads month-first): null = looked like a date but is none. */
+const CUSTOM: Custom[] = [
+  // 2026-12-15
+  { re: /(?<![\d/.-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d/-])/g, read: (m) => (valid(+m[1], +m[2], +m[3]) ? ymd(+m[1], +m[2], +m[3]) : null) },
+  // 3-12, 3/12, 12-12-2026, 3/12/26, 12.12.2026 (day first, as in Dutch)
+  {
+    re: /(?<![\d/.,-])(\d{1,2})(?:([-/])(\d{1,2})(?:\2(\d{4}|\d{2}))?|\.(\d{1,2})\.(\d{4}|\d{2}))(?![\d/,-]|\.\d)/g,
+    read: (m, today, forward) => nextDay(today, Number(m[3] ?? m[5]), () => Number(m[1]), year2(m[4] ?? m[6]), forward),
+  },
+  // eind januari, eind van januari 2027, end of January, half maart, begin april
+  {
+    re: new RegExp(String.raw`(?<![\p{L}])(${END}|${MID}|${BEGIN})${OF}\s+(${MONTH})\.?(?:\s+(\d{4}))?(?![\p{L}])`, 'giu'),
+    read: (m, today, forward) => {
+      const month = MONTHS[m[2].toLowerCase()];
+      const kind = new RegExp(`^${END}$`, 'i').test(m[1]) ? 'end' : new RegExp(`^${BEGIN}$`, 'i').test(m[1]) ? 'begin' : 'mid';
+      return nextDay(today, month, (y) => (kind === 'end' ? lastDay(y, month) : kind === 'mid' ? 15 : 1), year2(m[3]), forward);
+    },
+  },
+  // eind van de week, eind deze week, deze week, end of the week, this week
+  {
+    re: new RegExp(String.raw`(?<![\p{L}])(?:${END}${OF}\s+(?:week)|deze\s+week|this\s+week)(?![\p{L}])`, 'giu'),
+    read: (_m, today) => endOfWorkWeek(today),
+  },
+  // eind van de maand, eind volgende maand, end of the month, end of next month
+  {
+    re: new RegExp(String.raw`(?<![\p{L}])${END}${OF}\s+(volgende\s+|next\s+)?(?:maand|month)(?![\p{L}])`, 'giu'),
+    read: (m, today) => endOfMonth(today, m[1] ? 1 : 0),
+  },
+];
+
+/** chrono's results that are too thin to be a date in a sentence ("zo", "ma", "nu", "om 10 uur"). */
+function chronoCandidates(text: string, now: Date, timeZone: string, forward: boolean): (DatePhrase & { custom: false })[] {
+  const reference = { instant: now, timezone: offsetMinutes(now, timeZone) };
+  const out: (DatePhrase & { custom: false })[] = [];
+  for (const parser of [chrono.nl, chrono.en]) {
+    for (const r of parser.parse(text, reference, { forwardDate: forward })) {
+      const s = r.start;
+      const phrase = r.text.trim();
+      if (phrase.length <= 3 || /^(nu|now|straks|later|vanavond|tonight)$/i.test(phrase)) continue;
+      const dayKnown = s.isCertain('day') || s.isCertain('weekday');
+      if (!dayKnown && !s.isCertain('month')) continue;
+      const [y, m, d] = [s.get('year'), s.get('month'), s.get('day')];
+      if (!y || !m || !d) continue;
+      out.push({ date: ymd(y, m, d), index: r.index, end: r.index + r.text.length, strong: dayKnown, custom: false });
+    }
+  }
+  return out;
+}
+
+/** Every date phrase in the text, in order, overlapping ones resolved (own readings first, then the longest). */
+export function findDates(text: string, now: Date, timeZone: string, options: ReadOptions = {}): (DatePhrase & { unreadable?: boolean })[] {
+  const forward = options.forward ?? true;
+  const today = localDate(now, timeZone);
+  const own: (DatePhrase & { custom: true; unreadable?: boolean })[] = [];
+  for (const rule of CUSTOM) {
+    rule.re.lastIndex = 0;
+    for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
+      const date = rule.read(m, today, forward);
+      if (date === undefined) continue;
+      own.push({ date: date ?? '', index: m.index, end: m.index + m[0].length, strong: true, custom: true, unreadable: date === null });
+    }
+  }
+  const all: (DatePhrase & { custom: boolean; unreadable?: boolean })[] = [...own, ...chronoCandidates(text, now, timeZone, forward)];
+  const chosen: (DatePhrase & { unreadable?: boolean })[] = [];
+  const ranked = [...all].sort((a, b) => Number(b.custom) - Number(a.custom) || b.end - b.index - (a.end - a.index));
+  for (const c of ranked) {
+    if (chosen.some((o) => c.index < o.end && o.index < c.end)) continue;
+    chosen.push({ date: c.date, index: c.index, end: c.end, strong: c.strong, ...(c.unreadable ? { unreadable: true } : {}) });
+  }
+  return chosen.sort((a, b) => a.index - b.index);
+}
+
+const trimEnd = (s: string) => s.replace(/[\s.,;:!?)-]+$/u, '');
+
+/**
+ * Reads a phrase that should be only a date ("vrijdag", "tot 6 januari", "3-12", "by next week").
+ * A leading marker is allowed; anything else left over means it is not a date: undefined.
+ */
+export function readDate(phrase: string, now: Date, timeZone: string, options: ReadOptions = {}): string | undefined {
+  const wanted = trimEnd(phrase.normalize('NFC').trim()).replace(new RegExp(`^${MARKER}\\s+`, 'iu'), '');
+  if (!wanted || wanted.length > 60) return undefined;
+  const found = findDates(wanted, now, timeZone, options).filter((d) => !d.unreadable);
+  const last = found[found.length - 1];
+  if (!last) return undefined;
+  const rest = (wanted.slice(0, last.index) + wanted.slice(last.end)).replace(/[\s.,;:!?]+/g, '');
+  // "vrijdag 4 december" may come out as two phrases that name the same day.
+  const before = found.slice(0, -1);
+  if (before.some((d) => d.date !== last.date)) return undefined;
+  const restWithoutOthers = before.reduce((s, d) => s.replace(wanted.slice(d.index, d.end).replace(/\s+/g, ''), ''), rest);
+  return restWithoutOthers.length === 0 ? last.date : undefined;
+}
+
+/** Words that look like an attempt at a date after a deadline marker. */
+const DATE_WORDS = new RegExp(
+  String.raw`\d|dag\b|week|weken|maand|morgen|vandaag|${MONTH}|day\b|month|tomorrow|today|kerst|christmas|zomer|summer|vakantie|holiday|pasen|easter`,
+  'iu',
+);
+const TRAILING_MARKER = /\s+(v[oó][oó]r|uiterlijk|deadline|by|before|due|tot|until)\s+(\S+(?:\s+\S+){0,4})\s*$/iu;
+
+/**
+ * Takes the deadline out of running text ("Plek zoeken voor de cliënt voor vrijdag"): the last
+ * date phrase that is a deadline wins and leaves the title with its marker; dates elsewhere
+ * stay in the title. A trailing "voor …" that looks like a date but cannot be read is returned
+ * as `unreadable` (and stays in the title) so the caller can ask back.
+ */
+export function splitDate(text: string, now: Date, timeZone: string): SplitDate {
+  const input = text.normalize('NFC').replace(/\s+/g, ' ').trim();
+  const body = trimEnd(input);
+  const found = findDates(body, now, timeZone);
+  for (let i = found.length - 1; i >= 0; i--) {
+    const d = found[i];
+    const before = body.slice(0, d.index);
+    const after = body.slice(d.end).trim();
+    const marker = MARKER_BEFORE.exec(before);
+    const atEnd = after.length === 0;
+    const atStart = before.trim().length === 0;
+    // "in" and "op" are prepositions too: only with a day known ("op vrijdag", "in twee weken").
+    const markerCounts = marker && (d.strong || STRONG_MARKER.test(marker[1]) || /^v[oó][oó]r$/i.test(marker[1]));
+    if (!(markerCounts || (d.strong && (atEnd || atStart)))) continue;
+    if (d.unreadable) return { title: input, unreadable: body.slice(d.index, d.end) };
+    const cut = marker && markerCounts ? before.slice(0, marker.index) : before;
+    const title = `${cut} ${after}`.replace(/\s+/g, ' ').replace(/[\s,;:-]+$/u, '').trim();
+    if (!title) return { title: input };
+    // "Morgen het zorgkantoor bellen" → "Het zorgkantoor bellen".
+    const shown = atStart && /^\p{Lu}/u.test(body) ? title.charAt(0).toLocaleUpperCase('nl') + title.slice(1) : title;
+    return { title: shown, due: d.date };
+  }
+  const trailing = TRAILING_MARKER.exec(body);
+  if (trailing) {
+    const phrase = trailing[2];
+    // "voor" is also just "for" ("voor de cliënt"): only a phrase with date words is an attempt.
+    if (DATE_WORDS.test(phrase)) return { title: input, unreadable: phrase.trim() };
+  }
+  return { title: input };
+}
+
