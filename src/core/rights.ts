@@ -36,20 +36,17 @@ export function removedMemberLabel(services: Pick<Services, 'catalog'>, lang: La
 }
 
 /**
- * Replaces whole-word mentions of a person's names (and "@name") in free text by the label, so a
- * forgotten member is not named in titles and notes others wrote. Names shorter than 3 characters
- * are left alone: too likely to be an ordinary word.
+ * Replaces whole-word mentions of a person's names in free text by the label, so a forgotten
+ * member is not named in titles and notes others wrote. A name matches as written (so the name
+ * "Wil" does not replace the verb "wil"); "@name" matches in any case. Names shorter than 3
+ * characters are left alone: too likely to be an ordinary word.
  */
 export function scrubNames(value: string, names: readonly string[], label: string): string {
   const wanted = [...new Set(names.map((n) => n.trim()).filter((n) => n.length >= 3))].sort((a, b) => b.length - a.length);
   if (!wanted.length) return value;
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}_])@?(?:${wanted.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}_])`, 'giu');
-  return value.replace(pattern, label);
-}
-
-/** True when free text mentions one of the names as a whole word. */
-export function mentionsName(value: string, names: readonly string[]): boolean {
-  return scrubNames(value, names, '\u0000') !== value;
+  const alternatives = wanted.map(escapeRegExp).join('|');
+  const edge = (flags: string, prefix: string) => new RegExp(`(?<![\\p{L}\\p{N}_@])${prefix}(?:${alternatives})(?![\\p{L}\\p{N}_])`, flags);
+  return value.replace(edge('giu', '@'), label).replace(edge('gu', ''), label);
 }
 
 export interface Rights {

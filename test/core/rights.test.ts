@@ -226,6 +226,7 @@ describe('scrubNames', () => {
   it('replaces whole-word mentions of a name, with or without @, and leaves other words alone', () => {
     expect(scrubNames('Bel @anna en Anna de Boer over Annabel', ['anna', 'Anna de Boer'], 'X')).toBe('Bel X en X over Annabel');
     expect(scrubNames('overleg met Jo', ['Jo'], 'X')).toBe('overleg met Jo'); // too short to be sure
+    expect(scrubNames('Ik wil bellen met Wil en @WIL', ['Wil'], 'X')).toBe('Ik wil bellen met X en X'); // the verb stays
   });
 });
 
