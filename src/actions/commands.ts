@@ -229,11 +229,14 @@ export async function exportCommand(turn: Turn): Promise<void> {
   if (!network) return;
   if (!isFacilitator(network, turn.user.id)) return void (await turn.replyPrivately({ text: turn.t('actions.error.facilitator_command') }));
   const all = (await actions(turn.services).list({ pk: network.id })).map((d) => d.data).sort((a, b) => a.number - b.number);
+  // Headers and status words in the network's language; `;` and a BOM so Excel opens it as is.
+  const t = turn.services.catalog.translator(network.language);
   const rows = all.map((a) => {
     const last = a.notes[a.notes.length - 1];
-    return [a.number, a.title, a.ownerName, a.status, a.due, localDate(new Date(a.createdAt), network.timeZone), localDate(new Date(a.updatedAt), network.timeZone), last?.text];
+    return [a.number, a.title, a.ownerName, t(`actions.status.${a.status}`), a.due, localDate(new Date(a.createdAt), network.timeZone), localDate(new Date(a.updatedAt), network.timeZone), last?.text];
   });
-  const csv = toCsv([['number', 'title', 'owner', 'status', 'due', 'created', 'updated', 'last_note'], ...rows]).replace(/```/g, "'''");
+  const header = ['number', 'title', 'owner', 'status', 'due', 'created', 'updated', 'last_note'].map((c) => t(`actions.csv.${c}`));
+  const csv = toCsv([header, ...rows], { separator: ';', bom: true }).replace(/```/g, "'''");
   await turn.replyPrivately({ text: `${turn.t('actions.export.intro', { network: network.name, count: all.length })}\n\`\`\`csv\n${csv}\n\`\`\`` });
 }
 

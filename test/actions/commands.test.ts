@@ -169,9 +169,19 @@ describe('actions', () => {
     const [out] = await h.say('anna', 'c1', 'wegwijs export');
     expect(out.private).toBe(true);
     expect(out.to).toBe('anna');
-    expect(out.text).toContain('```csv\nnumber,title,owner,status,due,created,updated,last_note\n');
-    expect(out.text).toContain('1,"Overleg ""warme overdracht"", met gemeente",bram,open,,2026-11-16,2026-11-16,');
-    expect(out.text).toContain("2,'=SOM(A1),bram,open");
+    // Dutch Excel: a byte-order mark, `;` between fields, Dutch headers and status words.
+    expect(out.text).toContain('```csv\n\uFEFFnummer;actie;eigenaar;status;datum;aangemaakt;bijgewerkt;laatste notitie\n');
+    expect(out.text).toContain('1;"Overleg ""warme overdracht"", met gemeente";bram;open;;2026-11-16;2026-11-16;');
+    expect(out.text).toContain("2;'=SOM(A1);bram;open");
+    await h.say('bram', 'c1', 'wegwijs actie 1 vast wacht op gemeente; daarna verder');
+    const [again] = await h.say('anna', 'c1', 'wegwijs export');
+    expect(again.text).toContain('loopt vast');
+    expect(again.text).toContain('"wacht op gemeente; daarna verder"');
+    // An English network gets English headers and status words.
+    await h.say('anna', 'c1', 'wegwijs netwerk taal en');
+    const [english] = await h.say('anna', 'c1', 'wegwijs export');
+    expect(english.text).toContain('\uFEFFnumber;action;owner;status;due;created;updated;last note\n');
+    expect(english.text).toContain(';stuck;');
   });
 
   it('offers the action-log port to other features', async () => {

@@ -70,7 +70,7 @@ describe('networks', () => {
     expect(texts(await h.say('anna', 'c1', 'wegwijs netwerk stop'))).toContain('gestopt');
     expect(nudges(await h.at('2026-12-14T09:00:00+01:00'))).toEqual([]);
     expect(texts(await h.say('anna', 'c1', 'wegwijs actie Nog iets'))).toContain('gestopt');
-    expect(texts(await h.say('anna', 'c1', 'wegwijs export'))).toContain('1,Agenda maken,anna,open');
+    expect(texts(await h.say('anna', 'c1', 'wegwijs export'))).toContain('1;Agenda maken;anna;open');
     expect(texts(await h.say('anna', 'c1', 'wegwijs netwerk start'))).toContain('loopt weer');
     expect(nudges(await h.at('2026-12-21T09:00:00+01:00'))).toHaveLength(1);
   });
