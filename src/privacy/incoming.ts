@@ -13,6 +13,15 @@ export interface RedactedIncoming {
   found: PersonalDataKind[];
 }
 
+/**
+ * A mention whose id or name is gone from the redacted text was part of personal data: the
+ * console reads "k.visser@example.nl" as a mention of "example.nl". It is dropped with the text.
+ */
+function stillMentioned(text: string, mention: { id: string; name: string }): boolean {
+  const lower = text.toLowerCase();
+  return [mention.id, mention.name].some((s) => s.trim().length > 0 && lower.includes(s.trim().toLowerCase()));
+}
+
 const ORDER: PersonalDataKind[] = ['name', 'bsn', 'birthdate', 'address', 'phone', 'email', 'iban'];
 
 export function redactIncoming(message: IncomingMessage, now: Date): RedactedIncoming {
@@ -29,9 +38,11 @@ export function redactIncoming(message: IncomingMessage, now: Date): RedactedInc
   const action = message.action && { ...message.action, value: mapRecord(message.action.value), inputs: mapRecord(message.action.inputs) };
   if (action && action.value === undefined) delete action.value;
   if (action && action.inputs === undefined) delete action.inputs;
+  const text = clean(message.text);
   const redacted: IncomingMessage = {
     ...message,
-    text: clean(message.text),
+    text,
+    mentions: message.mentions.filter((m) => stillMentioned(text, m)),
     ...(message.channelName !== undefined ? { channelName: clean(message.channelName) } : {}),
     ...(action ? { action } : {}),
   };

@@ -35,30 +35,43 @@ const plain = (s: string) => s.normalize('NFKC').replace(/[\p{Cf}]/gu, '');
 const GENERIC = new Set(
   `the van der den het dot punt at of and bis laan weg straat plein gracht kade singel dijk dreef hof oude nieuwe lange korte
   tweede burgemeester prins stationsplein marktplein januari februari maart april mei juni juli augustus september oktober
-  november december march november aug sept nov mrt jan feb com net org hotmail gmail outlook mail`.split(/\s+/),
+  november december march november aug sept nov mrt jan feb com net org hotmail gmail outlook mail provider`.split(/\s+/),
 );
 
-/** The pieces of a form whose presence means it leaked. */
-export function leakMarkers(form: string): string[] {
+/**
+ * The pieces of a form whose presence means it leaked. `min`: the shortest piece worth looking
+ * for (in a whole database an initial "K." says nothing; in one sentence it does).
+ */
+export function leakMarkers(form: string, min = 1): string[] {
   const p = plain(form);
   const markers = new Set<string>([p]);
   const digits = p.replace(/\D/g, '');
   if (digits.length >= 6) markers.add(digits);
-  for (const run of p.match(/\d{4,}/g) ?? []) markers.add(run);
-  for (const word of p.match(/\p{L}[\p{L}'-]*/gu) ?? []) {
-    const bare = word.replace(/-$/, '');
-    if (bare.length >= 4 && !GENERIC.has(bare.toLowerCase())) markers.add(bare);
+  // Years and postcodes; the groups of a long number are covered by the number itself.
+  else for (const run of p.match(/\d{4,}/g) ?? []) markers.add(run);
+  const email = /^([^\s@([]+)\s*(?:@|[([{]\s*(?:at|@)\s*[)\]}]|\sat\s)\s*([\p{L}\p{N}-]+)/iu.exec(p);
+  if (email) {
+    markers.add(email[1]);
+    if (!GENERIC.has(email[2].toLowerCase())) markers.add(email[2]);
+  } else {
+    for (const word of p.match(/\p{L}[\p{L}'-]*/gu) ?? []) {
+      const bare = word.replace(/-$/, '');
+      if (bare.length >= 4 && !GENERIC.has(bare.toLowerCase())) markers.add(bare);
+    }
   }
-  return [...markers];
+  return [...markers].filter((m) => m.length >= min);
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** The markers of `form` found in `haystack` (whole words for words; digit runs not inside longer ones). */
-export function leaks(haystack: string, form: string): string[] {
+/**
+ * The markers of `form` found in `haystack` (whole words for words; digit runs not inside longer
+ * ones), each with a little context to find where it came from.
+ */
+export function leaks(haystack: string, form: string, min = 1): string[] {
   const text = plain(haystack);
-  return leakMarkers(form).filter((m) => {
-    const edge = /^\p{L}/u.test(m) ? '\\p{L}' : '\\p{N}';
-    return new RegExp(`(?<!${edge})${escape(m)}(?!${edge})`, 'iu').test(text);
+  return leakMarkers(form, min).flatMap((m) => {
+    const at = text.search(new RegExp(`(?<![\\p{L}\\p{N}])${escape(m)}(?![\\p{L}\\p{N}])`, 'iu'));
+    return at < 0 ? [] : [`"${m}" in …${text.slice(Math.max(0, at - 60), at + m.length + 20).replace(/\s+/g, ' ')}…`];
   });
 }
