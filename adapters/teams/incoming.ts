@@ -130,6 +130,32 @@ export function tenantOf(activity: TeamsActivity): string | undefined {
   return fromConversation || fromChannelData || undefined;
 }
 
+/**
+ * The conversation type. Old-style channel activities carry none, but a reply-chain id
+ * (`…;messageid=…`) or a channel in channelData says "channel", so their replies stay in the chain.
+ */
+export function conversationTypeOf(activity: TeamsActivity): string | undefined {
+  const sent = activity.conversation.conversationType;
+  if (sent) return sent;
+  return splitConversationId(activity.conversation.id).root || activity.channelData?.channel?.id ? 'channel' : undefined;
+}
+
+/**
+ * Sent by a bot: the bot's own activity (from = recipient) or another bot's ("28:" ids, role "bot").
+ * Never answered, so one platform change (echoing a bot's posts) cannot start a loop.
+ */
+export function isFromBot(activity: TeamsActivity): boolean {
+  const from = activity.from;
+  if (!from) return false;
+  return from.id === activity.recipient?.id || from.id.startsWith('28:') || (from as { role?: unknown }).role === 'bot';
+}
+
+/** Why `toIncoming` gave nothing, for the log line (a foreign card action is not "without tenant"). */
+export function unmappedReason(activity: TeamsActivity, fallbackTenant?: string): 'no_tenant' | 'no_sender' | 'not_a_wegwijs_action' {
+  if (!resolveTenant(activity, fallbackTenant)) return 'no_tenant';
+  return activity.from ? 'not_a_wegwijs_action' : 'no_sender';
+}
+
 /** The tenant, or the fallback when Teams sent none at all (never when two tenants disagree). */
 export function resolveTenant(activity: TeamsActivity, fallback?: string): string | undefined {
   const sent = activity.conversation.tenantId || activity.channelData?.tenant?.id;

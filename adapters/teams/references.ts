@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { ConversationRef } from '../../src/core/index.ts';
 import type { Store } from '../../src/store/index.ts';
-import { splitConversationId, tenantOf, type TeamsActivity } from './incoming.ts';
+import { conversationTypeOf, splitConversationId, tenantOf, type TeamsActivity } from './incoming.ts';
 
 const Account = z.object({ id: z.string().min(1), name: z.string().optional() }).passthrough();
 
@@ -32,13 +32,14 @@ export function referenceOf(activity: TeamsActivity): TeamsReference | undefined
   if (!activity.serviceUrl) return undefined;
   const { base } = splitConversationId(activity.conversation.id);
   const tenantId = tenantOf(activity);
+  const conversationType = conversationTypeOf(activity);
   return {
     channelId: 'msteams',
     serviceUrl: activity.serviceUrl,
     conversation: {
       id: base,
       ...(tenantId ? { tenantId } : {}),
-      ...(activity.conversation.conversationType ? { conversationType: activity.conversation.conversationType } : {}),
+      ...(conversationType ? { conversationType } : {}),
       ...(activity.conversation.isGroup !== undefined ? { isGroup: activity.conversation.isGroup } : {}),
     },
     ...(activity.recipient ? { bot: { id: activity.recipient.id, ...(activity.recipient.name ? { name: activity.recipient.name } : {}) } } : {}),

@@ -11,7 +11,8 @@ import { randomUUID } from 'node:crypto';
 import type { CloudAdapter, TurnContext } from '@microsoft/agents-hosting';
 import { errorCode, type Bot, type ConversationRef, type IncomingMessage, type Logger } from '../../src/core/index.ts';
 import type { Inbox, Store } from '../../src/store/index.ts';
-import { resolveTenant, splitConversationId, TeamsActivitySchema, toIncoming, userIdOf, type TeamsActivity } from './incoming.ts';
+import { actionOf, isFromBot, resolveTenant, splitConversationId, TeamsActivitySchema, toIncoming, unmappedReason, userIdOf, type TeamsActivity } from './incoming.ts';
+import { invokeResponseBody } from './invoke.ts';
 import { readReference, referenceOf, TeamsDirectory } from './references.ts';
 import type { TeamsChannelAdapter } from './teams-adapter.ts';
 
@@ -51,12 +52,14 @@ export class TeamsTurnHandler {
     const log = this.deps.log;
     if (!parsed.success) {
       log.warn({ platform: 'teams', type: context.activity.type }, 'teams activity not understood');
+      // An invoke is still answered: Teams shows the user an error for an invoke without a response.
+      if (context.activity.type === 'invoke') await this.acknowledgeInvoke(context);
       return undefined;
     }
     const activity = parsed.data;
     const isCardAction = activity.type === 'invoke' && activity.name === 'adaptiveCard/action';
-    // Other invokes get the SDK's "not implemented"; nothing is kept for them.
-    if (activity.type === 'invoke' && !isCardAction) return undefined;
+    // Other invokes get a friendly invoke response (never the SDK's 501); nothing is kept for them.
+    if (activity.type === 'invoke' && !isCardAction) return void (await this.acknowledgeInvoke(context));
     // Redeliveries carry the same activity id: the inbox record is the de-duplication marker.
     const id = activity.id ? `${activity.conversation.id}|${activity.id}` : `request:${randomUUID()}`;
     const isNew = await this.deps.inbox.receive(INBOX_SOURCE, id, activity);
@@ -93,9 +96,12 @@ export class TeamsTurnHandler {
   }
 
   private async onMessage(activity: TeamsActivity): Promise<void> {
-    const incoming = toIncoming(activity, { fallbackTenant: this.deps.local ? LOCAL_TENANT : undefined });
+    // The bot's own activities and other bots' are never answered.
+    if (isFromBot(activity)) return void this.deps.log.debug({ platform: 'teams', type: activity.type }, 'teams activity from a bot ignored');
+    const fallbackTenant = this.deps.local ? LOCAL_TENANT : undefined;
+    const incoming = toIncoming(activity, { fallbackTenant });
     if (!incoming) {
-      this.deps.log.warn({ platform: 'teams', type: activity.type }, 'teams message without tenant or sender ignored');
+      this.deps.log.info({ platform: 'teams', type: activity.type, reason: unmappedReason(activity, fallbackTenant) }, 'teams activity not for the core');
       return;
     }
     await this.remember(activity, incoming);
@@ -189,12 +195,32 @@ export class TeamsTurnHandler {
    * Answers an `Action.Execute` invoke at once with an empty success; the card itself is
    * updated (or a reply posted) by the core through the connector.
    */
+  /**
+   * Empty for a press on Wegwijs's own card (the core answers through the connector); for any
+   * other invoke a friendly "not here" in the user's language, in the shape its surface shows.
+   */
+  private async invokeBody(context: TurnContext): Promise<unknown> {
+    const parsed = TeamsActivitySchema.safeParse(context.activity);
+    const activity = parsed.success ? parsed.data : undefined;
+    const name = typeof context.activity.name === 'string' ? context.activity.name : undefined;
+    if (activity && name === 'adaptiveCard/action' && actionOf(activity)) return invokeResponseBody(name, '');
+    const { bot } = this.deps;
+    let lang = bot.services.config.language;
+    const tenantId = activity && resolveTenant(activity, this.deps.local ? LOCAL_TENANT : undefined);
+    if (activity?.from && tenantId) {
+      const channelId = splitConversationId(activity.conversation.id).base;
+      const isDirect = activity.conversation.conversationType === 'personal';
+      lang = await bot.languageFor({ platform: 'teams', tenantId, channelId, isDirect, user: { id: userIdOf(activity.from), name: '' } }).catch(() => lang);
+    }
+    return invokeResponseBody(name, bot.services.catalog.t(lang, 'core.not_here', { bot: bot.services.config.botName }));
+  }
+
   private async acknowledgeInvoke(context: TurnContext): Promise<void> {
     try {
       await context.sendActivity(
         Activity.fromObject({
           type: 'invokeResponse',
-          value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: '' } },
+          value: { status: 200, body: await this.invokeBody(context) },
         }),
       );
     } catch (err) {
