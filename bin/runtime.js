@@ -63,7 +63,10 @@ export function build({ quiet = false } = {}) {
  */
 export async function load(file) {
   const compiled = join(DIST, `${file}.js`);
-  if (process.env.WEGWIJS_RUNTIME !== 'source' && existsSync(compiled) && !distIsStale()) return importCompiled(compiled);
+  // WEGWIJS_RUNTIME=dist (benchmarks) or =source forces one; otherwise dist/ when it is current.
+  const runtime = process.env.WEGWIJS_RUNTIME;
+  if (runtime === 'dist' && existsSync(compiled)) return importCompiled(compiled);
+  if (runtime !== 'source' && existsSync(compiled) && !distIsStale()) return importCompiled(compiled);
   if (resolves('tsx/esm/api')) {
     const { register } = await import('tsx/esm/api');
     register();

@@ -1,0 +1,116 @@
+/**
+ * `npm run bench -- slack`: Wegwijs against the floor of its own stack. A bare Bolt 4 echo app and
+ * then Wegwijs (compiled, `wegwijs serve`) get the same driver: signed `app_mention` events with
+ * unique event ids to /slack/events, 16 at a time, a fixed count (BENCH_COUNT, default 2000,
+ * at most 60 s), then a steady 100 requests/s for 5 s for the acknowledgement latency. Answers
+ * are counted where the user would see them: at the local fake Slack Web API. Loopback only.
+ */
+import { createHmac, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startFakeSlack, type FakeSlack } from '../test/slack/fake-slack.ts';
+import { paced, saturate, type Request } from './lib/driver.ts';
+import { printTable, processFigures, type Row } from './lib/figures.ts';
+import { BIN, ROOT, startServer } from './lib/processes.ts';
+
+const SECRET = 'bench-signing-secret';
+const TEAM = 'T1';
+
+function mention(url: string, i: number, text: string): Request {
+  const ts = `${1_800_000_000 + i}.${String(i % 1_000_000).padStart(6, '0')}`;
+  const body = JSON.stringify({
+    token: 'legacy',
+    team_id: TEAM,
+    api_app_id: 'A1',
+    type: 'event_callback',
+    event_id: `Ev${randomUUID()}`,
+    event_time: Math.floor(Date.now() / 1000),
+    event: { type: 'app_mention', user: `U${i % 50}`, text: `<@UBOT${TEAM}> ${text}`, ts, channel: `C${i % 20}`, event_ts: ts },
+    authorizations: [{ enterprise_id: null, team_id: TEAM, user_id: `UBOT${TEAM}`, is_bot: true, is_enterprise_install: false }],
+  });
+  const timestamp = Math.floor(Date.now() / 1000);
+  const signature = `v0=${createHmac('sha256', SECRET).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+  return {
+    url: `${url}/slack/events`,
+    headers: { 'content-type': 'application/json', 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signature },
+    body,
+  };
+}
+
+/** Threads that got an answer (a post in the thread, or a placeholder replaced by the answer). */
+function answered(fake: FakeSlack): () => number {
+  return () => new Set(fake.calls.filter((c) => (c.method === 'chat.postMessage' || c.method === 'chat.update') && c.args.thread_ts).map((c) => `${c.args.channel}|${c.args.thread_ts}`)).size;
+}
+
+interface Side {
+  name: string;
+  throughput: number;
+  answers: number;
+  sent: number;
+  ackP50: number;
+  ackP99: number;
+  pacedP50: number;
+  pacedP99: number;
+  failed: number;
+}
+
+async function measure(name: string, args: string[], env: Record<string, string>, fake: FakeSlack, question: string): Promise<Side> {
+  const server = await startServer(args, env);
+  try {
+    const count = Number(process.env.BENCH_COUNT ?? 2000);
+    let n = 0;
+    const make = () => mention(server.url, n++, question);
+    // Warm-up: the auth.test, the caches and the JIT.
+    await saturate({ count: 100, concurrency: 16, maxSeconds: 20, make, answers: answered(fake) });
+    const load = await saturate({ count, concurrency: 16, maxSeconds: 60, make, answers: answered(fake) });
+    const steady = await paced({ rate: 100, seconds: 5, make });
+    return {
+      name,
+      throughput: load.perSecond,
+      answers: load.answers,
+      sent: load.sent,
+      ackP50: load.p50,
+      ackP99: load.p99,
+      pacedP50: steady.p50,
+      pacedP99: steady.p99,
+      failed: load.failed + steady.failed,
+    };
+  } finally {
+    await server.stop();
+  }
+}
+
+export async function run(): Promise<void> {
+  const fake = await startFakeSlack();
+  const data = mkdtempSync(join(tmpdir(), 'wegwijs-bench-slack-'));
+  try {
+    const env = { SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: `xoxb-${TEAM}`, SLACK_API_URL: fake.url };
+    const bare = await measure('bare Bolt 4 echo', [join(ROOT, 'bench/apps/bare-slack.mjs')], env, fake, 'echo');
+    fake.calls.length = 0;
+    const wegwijs = await measure('Wegwijs', [BIN, 'serve'], { ...env, WEGWIJS_DATA_DIR: data, LOG_LEVEL: 'info', NODE_ENV: 'production' }, fake, 'wat is meerzorg?');
+    printSides('Slack: signed app_mention events, 16 concurrent, answers counted at the fake Web API', bare, wegwijs);
+  } finally {
+    await fake.close();
+    rmSync(data, { recursive: true, force: true });
+  }
+  printTable('Process', await processFigures());
+}
+
+export function printSides(title: string, bare: Side, wegwijs: Side): void {
+  const ratio = wegwijs.throughput / bare.throughput;
+  const rows: Row[] = [];
+  for (const side of [bare, wegwijs]) {
+    rows.push({ what: `${side.name}: answers/s (16 concurrent)`, value: `${side.throughput.toFixed(0)} (${side.answers}/${side.sent}${side.failed ? `, ${side.failed} failed` : ''})` });
+    rows.push({ what: `${side.name}: ack p50 / p99 under that load`, value: `${side.ackP50.toFixed(1)} / ${side.ackP99.toFixed(1)} ms` });
+    rows.push({
+      what: `${side.name}: ack p50 / p99 at 100 req/s`,
+      value: `${side.pacedP50.toFixed(1)} / ${side.pacedP99.toFixed(1)} ms`,
+      ...(side === wegwijs ? { target: 'p99 < 50 ms', ok: side.pacedP99 < 50 } : {}),
+    });
+  }
+  rows.push({ what: 'Wegwijs / bare', value: `${ratio.toFixed(2)}×`, target: '≥ 0.7×', ok: ratio >= 0.7 });
+  printTable(title, rows);
+}
+
+export type { Side };
