@@ -57,13 +57,20 @@ export interface Rights {
 
 /** The rights commands, the confirmation button (`core.forget`) and the retention job. */
 export function createRights(services: Services, features: () => readonly Feature[]): Rights {
+  let checkedDay: string | undefined;
   return {
     commands: [
       { names: ['mijn gegevens', 'my data', 'mijn data'], summaryKey: 'rights.export.summary', handler: (turn) => exportCommand(turn, features()) },
       { names: ['vergeet mij', 'forget me'], summaryKey: 'rights.forget.summary', handler: (turn) => forgetCommand(turn) },
     ],
     actions: { forget: (turn, action) => confirmForget(turn, action, features()) },
-    tick: (now) => enforceRetention(services, now).then(() => undefined),
+    tick: async (now) => {
+      // The day's claim is asked of the store once per instance and day, not on every tick.
+      const day = now.toISOString().slice(0, 10);
+      if (day === checkedDay) return;
+      await enforceRetention(services, now);
+      checkedDay = day;
+    },
   };
 }
 
