@@ -118,8 +118,12 @@ export function isSlackPayload(text: string, contentType: string): boolean {
   try {
     if (contentType.startsWith('application/x-www-form-urlencoded')) {
       const form = parseQuery(text);
-      // A slash command: every field a single string (a repeated field would arrive as a list).
-      if (form.payload === undefined) return typeof form.command === 'string' && typeof form.user_id === 'string' && typeof form.channel_id === 'string' && Object.values(form).every((v) => typeof v === 'string');
+      // A slash command, or Slack's certificate check of a command URL (`ssl_check=1`, answered by
+      // Bolt with 200): every field a single string (a repeated field would arrive as a list).
+      if (form.payload === undefined) {
+        const command = typeof form.command === 'string' && typeof form.user_id === 'string' && typeof form.channel_id === 'string';
+        return (command || form.ssl_check === '1') && Object.values(form).every((v) => typeof v === 'string');
+      }
       if (typeof form.payload !== 'string') return false;
       const payload: unknown = JSON.parse(form.payload);
       return !findPrototypeKey(payload) && Interaction.safeParse(payload).success;
