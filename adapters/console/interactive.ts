@@ -5,7 +5,7 @@
  */
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { Bot, Translate } from '../../src/core/index.ts';
+import { formatInstant, type Bot, type Translate } from '../../src/core/index.ts';
 import { toPrettyText, type ConsoleButton, type ConsoleCard, type ConsoleOutput } from './render.ts';
 import { toIncoming, type ConsoleTurn } from './incoming.ts';
 import type { ConsoleAdapter } from './console-adapter.ts';
@@ -22,6 +22,9 @@ export interface InteractiveOptions {
   setClock: (to: Date) => void;
   /** The console's own texts, in the configured language. */
   t: Translate;
+  /** The default zone and language: /clock echoes the local time there. */
+  timeZone?: string;
+  lang?: 'nl' | 'en';
   /** The outputs printed since the last prompt, to number their buttons. */
   drain: () => ConsoleOutput[];
 }
@@ -95,7 +98,7 @@ function steer(line: string, state: { user: string; channel: string; dm: boolean
       if (Number.isNaN(when.getTime())) return t('console.clock.usage');
       options.setClock(when);
       void options.bot.tick();
-      return t('console.clock.set', { time: when.toISOString() });
+      return t('console.clock.set', { time: `${formatInstant(when, options.timeZone ?? 'Europe/Amsterdam', options.lang ?? 'nl')} (${options.timeZone ?? 'Europe/Amsterdam'})` });
     }
     default:
       return t('console.steering');

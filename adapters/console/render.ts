@@ -50,13 +50,23 @@ export function toPrettyText(output: ConsoleOutput, firstNumber: number, t: Tran
   const privately = output.private ? ` (${t('console.only_for', { user: output.to ?? '' })})` : '';
   const where = output.dm ? `DM → ${output.to}` : `#${output.channel}${output.thread ? ` ↳ ${output.thread}` : ''}${privately}`;
   const head = `\x1b[36m[${output.id}] ${botName} · ${where}${output.update ? ` (${t('console.updated')})` : ''}\x1b[0m`;
-  if (!output.card) return `${head}\n${output.text}`;
+  if (!output.card) return `${head}\n${terminalText(output.text)}`;
   const lines = [head];
-  if (output.card.title) lines.push(`\x1b[1m${output.card.title}\x1b[0m`);
-  if (output.card.body) lines.push(output.card.body);
+  if (output.card.title) lines.push(`\x1b[1m${terminalText(output.card.title)}\x1b[0m`);
+  const buttons = output.card.buttons.map((b, i) => `\x1b[33m[${firstNumber + i}] ${b.label}\x1b[0m`).join('  ');
+  const body = output.card.body.split('\n');
+  // A heading that only introduces the buttons ("Zie ook:") goes on their line, never alone.
+  const lead = body.length && /:\s*$/.test(body[body.length - 1]) && !/^\s*-/.test(body[body.length - 1]) ? body.pop() : undefined;
+  if (body.join('').trim()) lines.push(terminalText(body.join('\n')));
   for (const input of output.card.inputs) lines.push(`  ✎ ${input.label}${input.required ? ' *' : ''}`);
-  if (output.card.buttons.length) {
-    lines.push(output.card.buttons.map((b, i) => `\x1b[33m[${firstNumber + i}] ${b.label}\x1b[0m`).join('  '));
-  }
+  if (buttons) lines.push(lead ? `${terminalText(lead)} ${buttons}` : buttons);
   return lines.join('\n');
+}
+
+/** The chat markdown subset for a terminal: **bold** and _italic_ as ANSI styles, no raw markers. */
+export function terminalText(markdown: string): string {
+  return markdown
+    .replace(/\*\*([^*\n]+?)\*\*/g, '\x1b[1m$1\x1b[22m')
+    .replace(/(^|[\s(])_([^_\n]+?)_(?=$|[\s).,:;!?])/gm, '$1\x1b[3m$2\x1b[23m')
+    .replace(/\[([^\]\n]+)\]\((https?:[^)\s]+)\)/g, '$1 ($2)');
 }

@@ -47,6 +47,8 @@ export const chat: CliCommand = {
           botName: config.botName,
           setClock: (to) => clock.set(to),
           t: app.services.catalog.translator(config.language),
+          timeZone: config.timeZone,
+          lang: config.language,
           drain: () => buffer.splice(0),
         });
       }

@@ -120,7 +120,8 @@ export class Bot {
     const threadOwner = message.threadId ? await this.threadOwner(turn) : undefined;
     if (!addressed && !threadOwner) return;
     if (message.text.length > MAX_MESSAGE_CHARS) {
-      await turn.reply({ text: turn.t('core.too_long', { length: message.text.length, max: MAX_MESSAGE_CHARS }) });
+      // Only the writer needs to hear this: a warning in the channel would put them on show.
+      await turn.replyPrivately({ text: turn.t('core.too_long', { length: message.text.length, max: MAX_MESSAGE_CHARS }) });
       return;
     }
     if (addressed && body) {

@@ -8,7 +8,7 @@ import { canSteer, changeSession, methodOf, posterFor, tFor, type Ctx, type Outc
 import { finishSession } from './finish.ts';
 import { EXTEND_MINUTES, extend, goToStep, join, pause, resume, type Session } from './session.ts';
 import { reportMessage } from './report.ts';
-import { clockTime, pausedMessage, stepMessage } from './views.ts';
+import { clockTime, confirmEndMessage, guidanceMessage, pausedMessage, stepMessage } from './views.ts';
 
 interface Target {
   id: string;
@@ -85,6 +85,7 @@ async function showStep(ctx: Ctx, turn: Turn, before: Session, after: Session): 
   if (before.stepMessageId) await poster.update(before.stepMessageId, stepMessage(t, method, before, { closed: true }));
   const id = await poster.post(stepMessage(t, method, after));
   if (id) await changeSession(ctx, networkId(turn.conversation), after.id, (s) => (s.step === after.step ? { ...s, stepMessageId: id } : 'unchanged'));
+  await turn.replyPrivately(guidanceMessage(t, method, after));
 }
 
 async function redrawStep(ctx: Ctx, turn: Turn, session: Session): Promise<void> {
@@ -93,6 +94,11 @@ async function redrawStep(ctx: Ctx, turn: Turn, session: Session): Promise<void>
 }
 
 export function sessionActions(ctx: Ctx): Record<string, ActionHandler> {
+  const end = steering(
+    ctx,
+    (s, now, _timebox, _steps, by) => ({ ...s, status: 'ended', endedAt: now.toISOString(), endedBy: by, lastActivityAt: now.toISOString(), version: s.version + 1 }),
+    (turn, before, after) => finishSession(ctx, turn, before, after),
+  );
   return {
     next: steering(
       ctx,
@@ -130,11 +136,18 @@ export function sessionActions(ctx: Ctx): Record<string, ActionHandler> {
         await posterFor(ctx, after, turn).post({ text: t('deliberate.extended', { n: EXTEND_MINUTES, until: untilText(after) }) });
       },
     ),
-    end: steering(
-      ctx,
-      (s, now, _timebox, _steps, by) => ({ ...s, status: 'ended', endedAt: now.toISOString(), endedBy: by, lastActivityAt: now.toISOString(), version: s.version + 1 }),
-      (turn, before, after) => finishSession(ctx, turn, before, after),
-    ),
+    // Ending before the last step is asked once more, privately; "Afronden" on the last step is the plan.
+    end: async (turn, action) => {
+      if (action.value?.ok === true) return end(turn, action);
+      const loaded = await load(ctx, turn, action);
+      if (!loaded) return;
+      const { session, target: tgt } = loaded;
+      const last = methodOf(ctx, session)!.steps.length - 1;
+      if (tgt.step === undefined || tgt.step !== session.step || session.step === last) return end(turn, action);
+      if (!(await canSteer(ctx, session, turn.user.id))) return void (await privately(turn, 'deliberate.error.not_facilitator', { name: session.facilitator.name }));
+      await turn.replyPrivately(confirmEndMessage(tFor(ctx, session), session, tgt.step));
+    },
+    keep: async (turn) => privately(turn, 'deliberate.end.kept'),
     join: async (turn, action) => {
       const loaded = await load(ctx, turn, action);
       if (!loaded) return;

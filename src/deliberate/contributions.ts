@@ -9,6 +9,18 @@ import { questionShape } from './moral-question.ts';
 import { isParticipant, join, type Session } from './session.ts';
 import { stepMessage } from './views.ts';
 
+/**
+ * Only emoji, Slack shortcodes (":+1:"), "+1" or punctuation: a reaction, not something said.
+ */
+export function isReactionOnly(text: string): boolean {
+  const rest = text
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/:[a-z0-9_+'-]+:/gi, ' ')
+    .replace(/(^|\s)[+-]1(?=\s|$)/g, ' ')
+    .replace(/[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe0f\u20e3]/gu, '');
+  return !/[\p{L}\p{N}]/u.test(rest);
+}
+
 /** A leading score 1–5 in the evaluation step: "4", "4 - fijn gesprek", "5/5 top". */
 export function parseRating(text: string): { score: number; remark: string } | undefined {
   const m = /^([1-5])(?:\s*\/\s*5)?(?=$|[\s.,:;!)–-])[\s.,:;!)–-]*(.*)$/s.exec(text.trim());
@@ -29,6 +41,8 @@ export async function threadContribution(ctx: Ctx, turn: Turn): Promise<void> {
   const body = stripEntryWord(turn.message.text, ctx.services.config.botName).body;
   if (found.status === 'ended' || !method) return void (await turn.replyPrivately({ text: turn.t('deliberate.contribution.after_end') }));
   if (!body) return void (await turn.replyPrivately({ text: turn.t('deliberate.contribution.empty') }));
+  // A 👍 or "+1!" is a reaction, not a contribution: no note, no name under "Bijgedragen".
+  if (isReactionOnly(body)) return;
   const now = ctx.services.clock.now();
   const redaction = redact(body, now);
   const person = { id: turn.user.id, name: turn.user.name || turn.user.id };
@@ -74,6 +88,18 @@ async function sessionsOf(ctx: Ctx, turn: Turn, code?: number): Promise<Session[
   return mine.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 
+/** No code and no session of one's own: name the codes of the sessions that do run here, never a made-up one. */
+async function notInSession(ctx: Ctx, turn: Turn, bot: string): Promise<string> {
+  const { platform, tenantId } = turn.message;
+  const running = [...(await ctx.sessions.list({ where: { status: 'active' } })), ...(await ctx.sessions.list({ where: { status: 'paused' } }))]
+    .map((d) => d.data)
+    .filter((s) => s.platform === platform && s.tenantId === tenantId)
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  if (!running.length) return turn.t('deliberate.anonymous.none_running', { bot });
+  const codes = running.slice(0, 5).map((s) => `#${s.code}`).join(', ');
+  return turn.t('deliberate.anonymous.none', { bot, code: running[0].code, codes, count: running.length });
+}
+
 /** `wegwijs beraad anoniem [#code] <tekst>` in a direct message. */
 export async function anonymousContribution(ctx: Ctx, turn: Turn, args: string): Promise<void> {
   const bot = ctx.services.config.botName;
@@ -86,7 +112,8 @@ export async function anonymousContribution(ctx: Ctx, turn: Turn, args: string):
   const candidates = await sessionsOf(ctx, turn, code);
   if (candidates.length === 0) {
     const ended = code !== undefined ? (await ctx.sessions.list({ where: { code } })).some((d) => d.data.status === 'ended' && sameTenant(turn.message, d.data)) : false;
-    return void (await turn.reply({ text: turn.t(ended ? 'deliberate.contribution.after_end' : code !== undefined ? 'deliberate.anonymous.no_such_code' : 'deliberate.anonymous.none', { bot, code: code ?? '' }) }));
+    if (!ended && code === undefined) return void (await turn.reply({ text: await notInSession(ctx, turn, bot) }));
+    return void (await turn.reply({ text: turn.t(ended ? 'deliberate.contribution.after_end' : 'deliberate.anonymous.no_such_code', { bot, code: code ?? '' }) }));
   }
   if (candidates.length > 1) {
     const list = candidates.map((s) => `- #${s.code}: ${methodOf(ctx, s)?.name[turn.lang] ?? s.methodId} (#${s.channelName ?? s.channelId})`).join('\n');

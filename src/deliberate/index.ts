@@ -4,7 +4,7 @@
  * moral answer. Public entry of the feature: `createDeliberateFeature`.
  */
 import { join } from 'node:path';
-import { type Feature, DEFAULT_PROMPTS_DIR, type Services, fold, networkId, type Turn } from '../core/index.ts';
+import { type Feature, DEFAULT_PROMPTS_DIR, type Services, fold, networkId, stripEntryWord, type Turn } from '../core/index.ts';
 import { createLlmClient, type LlmClient } from '../llm/index.ts';
 import { sessionActions } from './actions.ts';
 import { changeSession, tr, type Ctx } from './context.ts';
@@ -14,7 +14,7 @@ import { exportDeliberateUser, forgetDeliberateUser } from './privacy.ts';
 import { SessionSchema, type Session } from './session.ts';
 import { loadSynthesisPrompt } from './synthesis.ts';
 import { deliberationTick } from './tick.ts';
-import { methodsMessage, openingMessage, stepMessage } from './views.ts';
+import { guidanceMessage, methodsMessage, openingMessage, stepMessage } from './views.ts';
 
 export { loadMethods, type Method, type MethodError, type MethodCatalogue } from './methods.ts';
 export { questionShape } from './moral-question.ts';
@@ -56,12 +56,21 @@ export function createDeliberateFeature(services: Services, options: DeliberateO
       },
     ],
     actions: sessionActions(ctx),
-    ownsThread: async (turn) => Boolean(await sessionOfThread(ctx, turn)),
+    // "wegwijs wat is meerzorg?" in a session's thread is a question for the bot, not a note.
+    ownsThread: async (turn) => !questionToBot(turn, services.config.botName) && Boolean(await sessionOfThread(ctx, turn)),
     threadMessage: (turn) => threadContribution(ctx, turn),
     tick: (now) => deliberationTick(ctx, now),
     exportUser: (subject, view) => exportDeliberateUser(ctx, subject, view),
     forgetUser: (subject) => forgetDeliberateUser(ctx, subject),
   };
+}
+
+const QUESTION_START = /^(wat|wie|wanneer|waar|waarom|hoe|welke?|mag|moet|kan|kun|is|zijn|heeft|what|who|when|where|why|how|which|may|must|can|could|should|is|are|does|do)\b/i;
+
+/** Text that starts with the bot's name and asks something. */
+function questionToBot(turn: Turn, bot: string): boolean {
+  const { body, entryWord } = stripEntryWord(turn.message.text, bot);
+  return entryWord && body.length > 0 && (/\?\s*$/.test(body) || QUESTION_START.test(body));
 }
 
 async function command(ctx: Ctx, turn: Turn, args: string): Promise<void> {
@@ -137,4 +146,5 @@ async function start(ctx: Ctx, turn: Turn, typed: string): Promise<void> {
   turn.log.info({ session: session.id, method: method.id, code }, 'deliberation started');
   const card = await turn.postToThread(session.threadId, stepMessage(t, method, session));
   await changeSession(ctx, pk, session.id, (s) => (s.stepMessageId ? 'unchanged' : { ...s, stepMessageId: card.id }));
+  await turn.replyPrivately(guidanceMessage(t, method, session));
 }

@@ -16,6 +16,7 @@ export const ACTION = {
   end: 'deliberate.end',
   rate: 'deliberate.rate',
   report: 'deliberate.report',
+  keep: 'deliberate.keep',
 } as const;
 
 /** Hours and minutes in the network's time zone. */
@@ -96,11 +97,27 @@ export function stepMessage(t: Translate, method: Method, session: Session, opti
       step.each_participant ? text(t('deliberate.step.each_participant')) : undefined,
       step.each_participant && !options.closed && waiting.length ? fields([t('deliberate.field.waiting'), waiting.join(', ')]) : undefined,
       step.input === 'rating' && open ? text(t('deliberate.step.rating')) : undefined,
-      context(t('deliberate.step.guidance', { name: session.facilitator.name, guidance: local(step.guidance, lang) })),
       rating.length ? buttons(...rating) : undefined,
       open ? buttons(button(t('deliberate.button.join'), ACTION.join, { s: session.id })) : undefined,
       steer.length ? buttons(...steer) : undefined,
       open ? context(t('deliberate.step.steer_note', { name: session.facilitator.name })) : undefined,
+    ),
+  );
+}
+
+/** The facilitator's guidance for the open step: sent privately to whoever steers, never on the shared card. */
+export function guidanceMessage(t: Translate, method: Method, session: Session): OutgoingMessage {
+  const step = method.steps[session.step];
+  return { text: t('deliberate.step.guidance', { n: session.step + 1, title: local(step.title, session.lang), guidance: local(step.guidance, session.lang) }) };
+}
+
+/** Asked privately before a session is ended early; the first button really ends it. */
+export function confirmEndMessage(t: Translate, session: Session, step: number): OutgoingMessage {
+  return cardMessage(
+    card(
+      {},
+      text(t('deliberate.end.confirm', { step: step + 1 })),
+      buttons(button(t('deliberate.button.end_confirm'), ACTION.end, { s: session.id, i: step, ok: true }, 'danger'), button(t('deliberate.button.end_cancel'), ACTION.keep, { s: session.id })),
     ),
   );
 }

@@ -77,7 +77,9 @@ describe('deliberation: bad input', () => {
     expect((await stored(thread)).contributions).toHaveLength(0);
 
     await h.say('bram', CHANNEL, 'Een casus over thuis wonen.', thread);
-    const ended = await press(h, 'anna', 'end', step(thread, 0));
+    const asked = await press(h, 'anna', 'end', step(thread, 0));
+    expect(newCards(asked, 'Verslag')).toHaveLength(0);
+    const ended = await h.press('anna', { channel: CHANNEL }, privateTo(asked, 'anna')[0].card!.buttons.find((b) => b.label === 'Ja, nu beëindigen')!.action);
     expect(newCards(ended, 'Verslag')).toHaveLength(1);
     const opening = ended.find((o) => o.update && o.id === thread)!;
     expect(opening.text).toMatch(/afgerond; het verslag staat in de draad/);
@@ -113,7 +115,7 @@ describe('deliberation: anonymous notes', () => {
   it('needs a direct message, a session, and a code when there are several', async () => {
     const inChannel = await h.say('bram', CHANNEL, 'wegwijs beraad anoniem geheim');
     expect(privateTo(inChannel, 'bram')[0].text).toMatch(/privébericht/);
-    expect(texts(await h.dm('bram', 'wegwijs beraad anoniem iets'))).toMatch(/niet mee aan een lopend beraad/);
+    expect(texts(await h.dm('bram', 'wegwijs beraad anoniem iets'))).toMatch(/Er loopt nu geen moreel beraad/);
     expect(texts(await h.dm('bram', 'wegwijs beraad anoniem'))).toMatch(/Wat wil je anoniem inbrengen/);
 
     const one = await startSession(h);

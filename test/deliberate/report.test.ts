@@ -35,7 +35,8 @@ async function runToReport(h: Harness) {
   await h.say('bram', CHANNEL, 'De cliënt wil thuis blijven; de broer niet.', thread);
   for (let i = 0; i < 5; i++) await press(h, 'anna', 'next', step(thread, i));
   await h.say('anna', CHANNEL, 'Bel zorgkantoor @bram voor vrijdag', thread);
-  const ended = await press(h, 'anna', 'end', step(thread, 5));
+  await press(h, 'anna', 'next', step(thread, 5));
+  const ended = await press(h, 'anna', 'end', step(thread, 6));
   return { thread, ended, report: newCards(ended, 'Verslag')[0] };
 }
 

@@ -1,0 +1,73 @@
+/** Small slips from a week in a network (issue 15): help in English, private warnings, console text, asking back. */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { terminalText, toPrettyText } from '../../adapters/console/render.ts';
+import { createHarness, type Harness } from '../helpers/harness.ts';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await createHarness({ start: '2026-11-18T10:00:00+01:00' });
+});
+afterEach(() => h.close());
+
+const texts = (outs: { text: string }[]) => outs.map((o) => o.text).join('\n');
+
+describe('help', () => {
+  it('shows English arguments in English and Dutch ones in Dutch', async () => {
+    const dutch = texts(await h.dm('anna', 'wegwijs hulp'));
+    expect(dutch).toContain('pauze tot datum');
+    expect(dutch).toContain('stil [tot datum | uit]');
+    await h.dm('anna', 'wegwijs taal en');
+    const english = texts(await h.dm('anna', 'wegwijs help'));
+    expect(english).toContain('pause until date');
+    expect(english).toContain('quiet [until date | off]');
+    expect(english).toContain('done|progress|stuck|later|drop');
+    expect(english).not.toMatch(/pauze tot|stil \[|laten vallen|anoniem/);
+  });
+});
+
+describe('a message that is too long', () => {
+  it('is answered privately to its writer only', async () => {
+    const outs = await h.say('bram', 'c1', `wegwijs ${'x'.repeat(5000)}`);
+    expect(outs).toHaveLength(1);
+    expect(outs[0]).toMatchObject({ private: true, to: 'bram' });
+    expect(outs[0].text).toContain('te lang');
+  });
+});
+
+describe('dates that cannot be read', () => {
+  it('ask back with a date picker whose button sets the date', async () => {
+    await h.say('anna', 'c1', 'wegwijs netwerk start "Passende plekken"');
+    const outs = await h.say('bram', 'c1', 'wegwijs actie Taskforce voorbereiden voor de kerst');
+    expect(outs[0].card?.title).toBe('#1 Taskforce voorbereiden voor de kerst');
+    const ask = outs.find((o) => o.private && o.to === 'bram')!;
+    expect(ask.text).toContain('"de kerst" kon ik niet als datum lezen');
+    expect(ask.card!.inputs).toEqual([expect.objectContaining({ id: 'date', kind: 'date' })]);
+    const button = ask.card!.buttons.find((b) => b.label === 'Datum zetten')!;
+    const set = await h.press('bram', { channel: 'c1' }, { ...button.action, inputs: { date: '2026-12-23' } });
+    expect(texts(set)).toContain('nieuwe datum: wo 23 dec');
+  });
+
+  it('read "voor vrijdag" after an earlier "voor" and keep the rest of the title', async () => {
+    await h.say('anna', 'c1', 'wegwijs netwerk start "Passende plekken"');
+    const [card] = await h.say('anna', 'c1', 'wegwijs actie Plek zoeken voor de cliënt voor vrijdag');
+    expect(card.card?.title).toBe('#1 Plek zoeken voor de cliënt');
+    expect(card.text).toContain('vr 20 nov');
+    const [second] = await h.say('anna', 'c1', 'wegwijs actie Aanmelden voor de taskforce voor 1 december');
+    expect(second.card?.title).toBe('#2 Aanmelden voor de taskforce');
+    expect(second.text).toContain('di 1 dec');
+    const [third] = await h.say('anna', 'c1', 'wegwijs actie Verslag rondsturen voor 3-12');
+    expect(third.text).toContain('do 3 dec');
+  });
+});
+
+describe('the console', () => {
+  it('shows no raw markdown and no heading without items', () => {
+    expect(terminalText('**Wekelijkse voortgang** en _klein_ stapje')).toBe('\x1b[1mWekelijkse voortgang\x1b[22m en \x1b[3mklein\x1b[23m stapje');
+    const t = (key: string) => key;
+    const withButtons = toPrettyText({ id: 'm1', channel: 'c1', text: '', card: { body: 'Antwoord.\nZie ook:', buttons: [{ label: 'Meerzorg', action: { id: 'ask.card', messageId: 'm1' } }], inputs: [] } }, 1, t, 'wegwijs');
+    expect(withButtons).toContain('Zie ook: \x1b[33m[1] Meerzorg');
+    const without = toPrettyText({ id: 'm2', channel: 'c1', text: '', card: { body: 'Antwoord.\nZie ook:', buttons: [], inputs: [] } }, 1, t, 'wegwijs');
+    expect(without).not.toContain('Zie ook');
+    expect(without).not.toContain('**');
+  });
+});
