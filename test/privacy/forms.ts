@@ -68,9 +68,13 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * The markers of `form` found in `haystack` (whole words for words; digit runs not inside longer
  * ones), each with a little context to find where it came from.
  */
+let prepared = { from: '', text: '' };
+
 export function leaks(haystack: string, form: string, min = 1): string[] {
   // Random UUIDs (record ids) may hold a "1955" by chance; they are no text from a person.
-  const text = plain(haystack).replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, ' ');
+  // The same (large) haystack is searched for many forms in a row: normalise it once.
+  if (prepared.from !== haystack) prepared = { from: haystack, text: plain(haystack).replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, ' ') };
+  const text = prepared.text;
   return leakMarkers(form, min).flatMap((m) => {
     const at = text.search(new RegExp(`(?<![\\p{L}\\p{N}])${escape(m)}(?![\\p{L}\\p{N}])`, 'iu'));
     return at < 0 ? [] : [`"${m}" in …${text.slice(Math.max(0, at - 60), at + m.length + 20).replace(/\s+/g, ' ')}…`];

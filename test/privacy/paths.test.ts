@@ -102,18 +102,20 @@ describe('every input path, every personal-data form', () => {
       await press('bram', 'netwerk', { id: 'actions.later', value: { network: 'console:local:netwerk', n: 1, input: 'date_1' }, inputs: { date_1: text } });
       await press('bram', undefined, { id: 'ask.show', value: { card: text } }); // a button value
     }
-    // The facilitator ends the session with the button on its step card: the report goes through the LLM synthesis.
-    const end = outputs.flatMap((o) => o.card?.buttons ?? []).filter((b) => b.action.id === 'deliberate.end').pop();
-    expect(end, 'a step card with an end button').toBeDefined();
-    const report = await press('fleur', 'netwerk', end!.action);
-    expect(report.some((o) => o.card?.title?.startsWith('Verslag')), 'the report was posted').toBe(true);
+    // The facilitator ends the session with the button on its step card (and confirms, when asked):
+    // the report goes through the LLM synthesis.
+    let end = outputs.flatMap((o) => o.card?.buttons ?? []).filter((b) => b.action.id === 'deliberate.end').pop();
+    let report: ConsoleOutput[] = [];
+    for (let tries = 0; end && tries < 3 && !report.some((o) => o.card?.title?.startsWith('Verslag')); tries++) {
+      report = await press('fleur', 'netwerk', end.action);
+      end = report.flatMap((o) => o.card?.buttons ?? []).find((b) => b.action.id === 'deliberate.end');
+    }
+    expect(report.some((o) => o.card?.title?.startsWith('Verslag')), JSON.stringify(report)).toBe(true);
 
     const where = places();
     const found: string[] = [];
-    for (const form of forms) {
-      for (const [place, content] of Object.entries(where)) {
-        for (const leak of leaks(content, form, 4)) found.push(`${place}: ${leak} (from "${form}")`);
-      }
+    for (const [place, content] of Object.entries(where)) {
+      for (const form of forms) for (const leak of leaks(content, form, 4)) found.push(`${place}: ${leak} (from "${form}")`);
     }
     expect(found).toEqual([]);
     // The paths were really taken: the LLM was asked, everything down to trace was logged, placeholders were stored.
