@@ -132,10 +132,20 @@ const STEM_CACHE = new Map<string, string[]>();
 
 /** Tokenizer + term processor for the index: content words only, stemmed both ways. */
 export function indexTerms(text: string): string[] {
-  return words(text)
-    .filter((w) => !isStopWord(w))
-    .flatMap(stems);
+  // Every answer analyses the same card sentences and titles again: analyse each text once.
+  let cached = TERMS_CACHE.get(text);
+  if (!cached) {
+    cached = words(text)
+      .filter((w) => !isStopWord(w))
+      .flatMap(stems);
+    if (TERMS_CACHE.size > 20_000) TERMS_CACHE.clear();
+    TERMS_CACHE.set(text, cached);
+  }
+  // A copy: callers may change the array they get.
+  return cached.slice();
 }
+
+const TERMS_CACHE = new Map<string, string[]>();
 
 export interface QueryToken {
   /** The folded word as typed (or from an expansion). */

@@ -57,15 +57,16 @@ export function splitBody(body: string): { nl: string; en: string } {
 /** Markdown to plain text: headings, emphasis, links and list markers removed. */
 function plain(markdown: string): string {
   return markdown
-    .replace(/^#{1,6}\s+.*$/gm, '\n')
+    .replace(/^#{1,6}\s+.*$/gm, '\n\n')
     .replace(/\[([^\]]+)\]\([^)]+\)/g, '$1')
     .replace(/(\*\*|__|\*|_|`)(?=\S)([^*_`]+?)\1/g, '$2')
-    .replace(/^\s*(?:[-*+]|\d+[.)])\s+/gm, '\n');
+    .replace(/^\s*(?:[-*+]|\d+[.)])\s+/gm, '\n\n');
 }
 
 export function splitSentences(text: string): string[] {
   const out: string[] = [];
-  for (const block of text.split(/\n\s*\n|\n(?=\s*\S)/)) {
+  // Paragraphs and list items are blocks; a single newline only wraps a line.
+  for (const block of text.split(/\n\s*\n/)) {
     let current = '';
     for (const piece of block.replace(/\s+/g, ' ').trim().split(/(?<=[.!?])\s+(?=[\p{Lu}\d"'„(])/u)) {
       current = current ? `${current} ${piece}` : piece;

@@ -12,7 +12,7 @@ import { indexTerms, loadSynonyms, words, isStopWord } from './analyze.ts';
 import { loadGuardrails, matchGuardrail, type Guardrails, type RuleKind } from './guardrails.ts';
 import { loadCards, type KnowledgeCard } from './knowledge.ts';
 import { cardSentences, composeAnswer, lacksFact, splitBody, type AnswerPart } from './compose.ts';
-import { lawsIn, loadLaws, shapeQuestion, splitQuestions, type Law, type QuestionShape } from './question.ts';
+import { lawsIn, loadDomainWords, loadLaws, shapeQuestion, splitQuestions, type Law, type QuestionShape } from './question.ts';
 import { llmAnswer, loadPrompt, type AskPrompt } from './llm-answer.ts';
 import { Retriever, type Hit } from './retriever.ts';
 
@@ -24,6 +24,9 @@ const MIN_MARGIN = 0.08;
 /** Score factor for a card about another law than the one the question names. */
 const OTHER_LAW = 0.25;
 const IMPLIED_OTHER_LAW = 0.7;
+/** "Wat nu?" asks for a way forward: cards about a route or steps rank a little higher. */
+const ROUTE_BOOST = 1.3;
+const ROUTE_TITLE = /\b(route|stappen|stappenplan|escal\w*|wat te doen|wat kun je doen|hoe (vraag|maak|dien|regel)|aanvragen|aanvraag|bezwaar|klacht|inschakelen|wanneer)\b/iu;
 const FOLLOW_UP_SHARE = 0.55;
 const MAX_FOLLOW_UPS = 4;
 const LLM_CARDS = 3;
@@ -112,8 +115,12 @@ export class AskEngine {
   private readonly log: Logger;
   private readonly defaultLang: Lang;
   private readonly laws: Law[];
+  /** Everyday words of the domain (`domain.yaml`), beyond the cards' own titles and topics. */
+  private readonly domainWords: Set<string>;
   /** Per card: the laws its title and topics are about. */
   private readonly cardLaws = new Map<string, string[]>();
+  /** Cards whose title promises a way forward (a route, steps, how to apply or object). */
+  private readonly routeCards = new Set<string>();
 
   constructor(private readonly options: EngineOptions = {}) {
     const knowledgeDir = options.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR;
@@ -121,9 +128,11 @@ export class AskEngine {
     this.retriever = new Retriever(loadCards(knowledgeDir, options.today), loadSynonyms(knowledgeDir));
     this.rules = loadGuardrails(knowledgeDir);
     this.laws = loadLaws(knowledgeDir);
+    this.domainWords = new Set(indexTerms(loadDomainWords(knowledgeDir).join(' ')));
     for (const card of this.retriever.cards) {
       const found = lawsIn(fold(`${card.title} ${card.topics.join(' ')}`), this.laws);
       this.cardLaws.set(card.id, [...found.named, ...found.implied]);
+      if (ROUTE_TITLE.test(fold(card.title))) this.routeCards.add(card.id);
     }
     this.catalog = options.catalog ?? Catalog.fromDirectory(join(promptsDir, 'messages'));
     this.prompt = options.llm ? loadPrompt(promptsDir) : undefined;
@@ -205,14 +214,7 @@ export class AskEngine {
   private answerOne(question: string, options: AskOptions, lang: Lang): Answer {
     const shape = shapeQuestion(question, this.laws);
     const role = options.role ?? shape.role;
-    // A question that names a law is not answered from a card about another law only; one that
-    // only implies a law ("zorgkantoor") prefers cards about that law.
-    const adjust =
-      shape.laws.length > 0
-        ? (id: string) => (this.aboutOtherLaw(id, shape.laws) ? OTHER_LAW : 1)
-        : shape.impliedLaws.length > 0
-          ? (id: string) => (this.aboutOtherLaw(id, shape.impliedLaws) ? IMPLIED_OTHER_LAW : 1)
-          : undefined;
+    const adjust = (id: string) => this.lawFactor(id, shape) * (shape.wants.includes('next') && this.routeCards.has(id) ? ROUTE_BOOST : 1);
     let retrieval = this.retriever.retrieve(shape.text, { role, adjust });
     let usedContext = false;
     if (options.context && isElliptic(shape.text, retrieval.confidence)) {
@@ -222,7 +224,8 @@ export class AskEngine {
     const { confidence, typed } = retrieval;
     // One word ("wlz", "meerzorg") asks what it is: the card that is about that word itself.
     const defining = !usedContext && (typed === 1 || (typed <= 2 && shape.wants.includes('define')));
-    const hits = defining ? definitionFirst(retrieval.hits, shape.topic) : retrieval.hits;
+    const asked = new Set(this.retriever.concepts(shape.topic).flatMap((c) => [...c.terms]));
+    const hits = defining ? definitionFirst(retrieval.hits, asked) : retrieval.hits;
     const ranked = hits.map((h) => h.card.id);
     const margin = hits.length > 1 ? (hits[0].score - hits[1].score) / hits[0].score : 1;
     const explanation: Explanation | undefined = options.explain
@@ -231,10 +234,12 @@ export class AskEngine {
     const refuse = (refusal: RefusalKind) => ({ ...this.refusal(refusal, lang), ranked, usedContext, confidence, suggestions: hits.slice(0, 3).map((h) => h.card), explanation });
     if (typed === 0 || hits.length === 0) return refuse('empty');
     // A single word that names no card of its own is too vague to answer: ask back.
-    if (typed === 1 && !usedContext && !namesCard(hits[0].card, shape.text)) return refuse('vague');
+    if (typed === 1 && !usedContext && !namesCard(hits[0].card, asked)) return refuse('vague');
     const wrongLaw = shape.laws.length > 0 && this.aboutOtherLaw(hits[0].card.id, shape.laws);
     // A question for a duration, an amount or a number is not answered from a card without one.
     const noFact = lacksFact(cardSentences(hits[0].card, lang), shape);
+    // Nothing of the domain in it at all: not a gap in the knowledge base, but another subject.
+    if (!this.retriever.inDomain(shape.text, this.domainWords)) return refuse('out_of_scope');
     if (confidence < MIN_CONFIDENCE || (confidence < MARGIN_ZONE && margin < MIN_MARGIN) || wrongLaw || noFact) return refuse('unknown');
     const best = hits[0].card;
     const concepts = this.retriever.concepts(usedContext ? `${shape.topic} ${options.context}` : shape.topic);
@@ -274,6 +279,16 @@ export class AskEngine {
     return { answered: false, lang, refusal: kind, text: this.refusalText(kind, lang), cards: [], parts: [], followUps: [], suggestions: [], sources: [], confidence: 0, ranked: [], via: 'offline', usedContext: false };
   }
 
+  /**
+   * A question that names a law is not answered from a card about another law only; one that
+   * only implies a law ("zorgkantoor") prefers cards about that law.
+   */
+  private lawFactor(id: string, shape: QuestionShape): number {
+    if (shape.laws.length > 0) return this.aboutOtherLaw(id, shape.laws) ? OTHER_LAW : 1;
+    if (shape.impliedLaws.length > 0) return this.aboutOtherLaw(id, shape.impliedLaws) ? IMPLIED_OTHER_LAW : 1;
+    return 1;
+  }
+
   /** True when a card is about one or more laws, none of which the question names. */
   private aboutOtherLaw(id: string, asked: string[]): boolean {
     const own = this.cardLaws.get(id) ?? [];
@@ -299,16 +314,15 @@ export function isElliptic(question: string, confidenceAlone: number): boolean {
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
-/** True when a card's title or topics name the (one-word) question itself. */
-function namesCard(card: KnowledgeCard, word: string): boolean {
-  const terms = new Set(indexTerms(word));
-  return indexTerms(`${card.title} ${card.topics.join(' ')}`).some((t) => terms.has(t));
+/** True when a card's title (or also its topics) names one of the terms (a word, its stems and synonyms). */
+function namesCard(card: KnowledgeCard, terms: Set<string>, withTopics = true): boolean {
+  return indexTerms(withTopics ? `${card.title} ${card.topics.join(' ')}` : card.title).some((t) => terms.has(t));
 }
 
 /** For "what is X": the cards whose title names X, the shortest title (the definition) first. */
-function definitionFirst(hits: Hit[], word: string): Hit[] {
-  const inTitle = hits.slice(0, 6).filter((h) => namesCard({ ...h.card, topics: [] }, word));
-  const naming = inTitle.length > 0 ? inTitle : hits.slice(0, 6).filter((h) => namesCard(h.card, word));
+function definitionFirst(hits: Hit[], terms: Set<string>): Hit[] {
+  const inTitle = hits.slice(0, 6).filter((h) => namesCard(h.card, terms, false));
+  const naming = inTitle.length > 0 ? inTitle : hits.slice(0, 6).filter((h) => namesCard(h.card, terms));
   if (naming.length === 0) return hits;
   const best = [...naming].sort((a, b) => a.card.title.length - b.card.title.length)[0];
   return [best, ...hits.filter((h) => h !== best)];

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { fold } from '../core/index.ts';
 import { parseRole, type ChoosableRole } from './roles.ts';
 
-export type Want = 'duration' | 'count' | 'money' | 'frequency' | 'who' | 'where' | 'list' | 'how' | 'define';
+export type Want = 'duration' | 'count' | 'money' | 'frequency' | 'who' | 'where' | 'list' | 'next' | 'how' | 'define';
 
 export interface QuestionShape {
   /** The question as asked, without introduction, greeting, thanks and placeholders. */
@@ -51,6 +51,19 @@ export function loadLaws(dir: string): Law[] {
     named: law.named.map((p) => new RegExp(p, 'iu')),
     implied: law.implied.map((p) => new RegExp(p, 'iu')),
   }));
+}
+
+/** Reads the domain's everyday words from `domain.yaml` (absent file = none). */
+export function loadDomainWords(dir: string): string[] {
+  let raw: unknown = {};
+  try {
+    raw = parse(readFileSync(join(dir, 'domain.yaml'), 'utf8')) ?? {};
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`domain.yaml: ${(err as Error).message}`);
+  }
+  const parsed = z.object({ words: z.array(z.string()).default([]) }).safeParse(raw);
+  if (!parsed.success) throw new Error(`domain.yaml: ${parsed.error.issues[0].message}`);
+  return parsed.data.words;
 }
 
 /** Laws a folded text names outright, and those it only implies. */
@@ -105,6 +118,7 @@ const WANTS: [Want, RegExp][] = [
   ['who', /\b(wie|bij wie|welke (organisatie|instantie|partij)|who|whom|which (organisation|body|party))\b/iu],
   ['where', /\b(waar|where|welk(e)? (loket|website)|hoe vind|how do i find)\b/iu],
   ['list', /\b(welke|which|wat zijn de|what are the)\b.{0,40}\p{L}(en|s|'s)\b|\b(noem|opsomming|overzicht|list)\b/iu],
+  ['next', /\b(wat nu|en nu|wat kan ik (nog |dan )?doen|wat moet ik (nu |dan )?doen|wat zijn de (volgende )?stappen|welke stappen|waar kan ik (nog )?heen|what now|what can i do|what should i do|next steps?|where (can|do) i (turn|go))\b/iu],
   ['how', /\b(hoe|how)\b/iu],
   ['define', /\b(wat (is|zijn|betekent|houdt)|what (is|are|does)|betekenis|meaning)\b/iu],
 ];

@@ -188,6 +188,12 @@ export class Retriever {
       .sort((a, b) => b.score - a.score);
   }
 
+  /** True when some typed word of the question is one of the domain's own words (titles, topics, synonyms). */
+  inDomain(question: string, vocabulary: Set<string> = new Set()): boolean {
+    const { tokens } = analyseQuery(question, this.synonyms);
+    return tokens.some((t) => t.terms.some((term) => this.domain.has(term) || vocabulary.has(term)));
+  }
+
   /** The earlier question's words, searching softly, with sources after the typed words'. */
   private contextTokens(context: string | undefined, offset: number): QueryToken[] {
     if (!context) return [];
