@@ -133,12 +133,14 @@ const STEM_CACHE = new Map<string, string[]>();
 /** Tokenizer + term processor for the index: content words only, stemmed both ways. */
 export function indexTerms(text: string): string[] {
   // Every answer analyses the same card sentences and titles again: analyse each text once.
+  // Bounded (short texts, a few thousand of them): a flood of unique questions cannot grow it.
   let cached = TERMS_CACHE.get(text);
   if (!cached) {
     cached = words(text)
       .filter((w) => !isStopWord(w))
       .flatMap(stems);
-    if (TERMS_CACHE.size > 20_000) TERMS_CACHE.clear();
+    if (text.length > 400) return cached;
+    if (TERMS_CACHE.size >= 5_000) TERMS_CACHE.clear();
     TERMS_CACHE.set(text, cached);
   }
   // A copy: callers may change the array they get.
