@@ -26,6 +26,21 @@ afterAll(async () => {
   await teams?.close();
 });
 
+/**
+ * The invoke response shape each surface can show, as Microsoft documents it: a dialog (task
+ * module) message, a message-extension message, a tab card, or a card-action message.
+ */
+function shapeProblem(name: string | undefined, body: unknown): string | undefined {
+  const b = (body ?? {}) as Record<string, Record<string, unknown> | undefined> & { statusCode?: number; type?: string };
+  const kind = name ?? '';
+  if (kind.startsWith('task/') || kind === 'composeExtension/fetchTask' || kind === 'composeExtension/submitAction') {
+    return b.task?.type === 'message' && typeof b.task.value === 'string' ? undefined : 'not a task (dialog) message response';
+  }
+  if (kind.startsWith('composeExtension/')) return b.composeExtension?.type === 'message' ? undefined : 'not a composeExtension message response';
+  if (kind.startsWith('tab/')) return b.tab?.type === 'continue' ? undefined : 'not a tab continue response';
+  return b.statusCode === 200 && b.type === 'application/vnd.microsoft.activity.message' ? undefined : 'not an adaptive card action response';
+}
+
 /** What the invoke response shows the user: the text of a message, task, compose-extension or tab answer. */
 function invokeText(body: unknown): string | undefined {
   if (!body || typeof body !== 'object') return undefined;
@@ -47,6 +62,14 @@ async function replay(fixture: Fixture): Promise<Observed & { posts: Recorded[] 
   const shown = fixture.expected.invoke ? invokeText(response.body) : undefined;
   if (shown) messages.unshift(shown);
   const problems: string[] = [];
+  if (fixture.expected.invoke && response.status === 200) {
+    const shape = shapeProblem(typeof fixture.payload.name === 'string' ? fixture.payload.name : undefined, response.body);
+    if (shape) problems.push(shape);
+    // Not handled here: the user reads why, in their language (Dutch by default), from the catalogue.
+    const { catalog, config } = bot.app.services;
+    const notHere = catalog.t(config.language, 'core.not_here', { bot: config.botName }).slice(0, 30);
+    if (!fixture.expected.private && !JSON.stringify(response.body).includes(notHere)) problems.push('the invoke response does not say it cannot be done here');
+  }
   const welcome = markers(bot.app).welcome;
   const outcome = !messages.length ? 'silent' : messages.some((m) => welcome.some((w) => m.includes(w))) ? 'welcomed' : 'answered';
   const trace = requests.map((r) => `${r.method} ${r.path.replace(/^\/v3\/conversations\/?/, '')}${r.status < 300 ? '' : `→${r.status}`}`);
