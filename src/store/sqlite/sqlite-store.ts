@@ -25,6 +25,8 @@ const FIELD = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export class SqliteStore implements DocumentStore {
   private readonly db: Database.Database;
+  /** Prepared once per SQL text: preparing is a large part of a small read or write. */
+  private readonly statements = new Map<string, Database.Statement>();
 
   constructor(
     readonly file: string,
@@ -41,31 +43,36 @@ export class SqliteStore implements DocumentStore {
   }
 
   async read<T>(kind: Kind, pk: string, id: string): Promise<Doc<T> | undefined> {
-    const row = this.db
-      .prepare('SELECT * FROM docs WHERE kind = ? AND pk = ? AND id = ? AND (expires_at IS NULL OR expires_at > ?)')
+    const row = this.sql('SELECT * FROM docs WHERE kind = ? AND pk = ? AND id = ? AND (expires_at IS NULL OR expires_at > ?)')
       .get(kind, pk, id, this.nowMs()) as Row | undefined;
     return row ? toDoc<T>(row) : undefined;
   }
 
   async create<T>(kind: Kind, pk: string, id: string, data: T, options: WriteOptions = {}): Promise<Doc<T>> {
-    const write = this.db.transaction(() => {
-      // An expired record no longer exists as far as anyone can tell: make room for the new one.
-      this.db.prepare('DELETE FROM docs WHERE kind = ? AND pk = ? AND id = ? AND expires_at IS NOT NULL AND expires_at <= ?').run(kind, pk, id, this.nowMs());
-      return this.insert(kind, pk, id, data, options);
-    });
+    const etag = randomUUID();
+    const updatedAt = this.clock.now().toISOString();
+    // One statement: insert, or take the place of a record that has expired (it no longer exists
+    // as far as anyone can tell); a live record is left alone and the create is a conflict.
+    let changes: number;
     try {
-      return write.immediate() as Doc<T>;
+      changes = this.sql(
+        `INSERT INTO docs (kind, pk, id, etag, data, updated_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (kind, pk, id) DO UPDATE SET etag = excluded.etag, data = excluded.data,
+           updated_at = excluded.updated_at, expires_at = excluded.expires_at
+         WHERE docs.expires_at IS NOT NULL AND docs.expires_at <= ?`,
+      ).run(kind, pk, id, etag, JSON.stringify(data), updatedAt, this.expiry(options), this.nowMs()).changes;
     } catch (err) {
       if ((err as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT')) throw new StoreConflictError(kind, id);
       throw err;
     }
+    if (changes !== 1) throw new StoreConflictError(kind, id);
+    return { kind, pk, id, etag, data, updatedAt };
   }
 
   async replace<T>(kind: Kind, pk: string, id: string, data: T, options: WriteOptions & { ifMatch: string }): Promise<Doc<T>> {
     const etag = randomUUID();
     const updatedAt = this.clock.now().toISOString();
-    const result = this.db
-      .prepare(
+    const result = this.sql(
         `UPDATE docs SET etag = ?, data = ?, updated_at = ?, expires_at = ?
          WHERE kind = ? AND pk = ? AND id = ? AND etag = ? AND (expires_at IS NULL OR expires_at > ?)`,
       )
@@ -77,8 +84,7 @@ export class SqliteStore implements DocumentStore {
   async upsert<T>(kind: Kind, pk: string, id: string, data: T, options: WriteOptions = {}): Promise<Doc<T>> {
     const etag = randomUUID();
     const updatedAt = this.clock.now().toISOString();
-    this.db
-      .prepare(
+    this.sql(
         `INSERT INTO docs (kind, pk, id, etag, data, updated_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (kind, pk, id) DO UPDATE SET etag = excluded.etag, data = excluded.data,
            updated_at = excluded.updated_at, expires_at = excluded.expires_at`,
@@ -89,11 +95,11 @@ export class SqliteStore implements DocumentStore {
 
   async delete(kind: Kind, pk: string, id: string, options: { ifMatch?: string } = {}): Promise<boolean> {
     if (options.ifMatch) {
-      const result = this.db.prepare('DELETE FROM docs WHERE kind = ? AND pk = ? AND id = ? AND etag = ?').run(kind, pk, id, options.ifMatch);
+      const result = this.sql('DELETE FROM docs WHERE kind = ? AND pk = ? AND id = ? AND etag = ?').run(kind, pk, id, options.ifMatch);
       if (result.changes === 0 && (await this.read(kind, pk, id))) throw new StoreConflictError(kind, id);
       return result.changes === 1;
     }
-    return this.db.prepare('DELETE FROM docs WHERE kind = ? AND pk = ? AND id = ?').run(kind, pk, id).changes === 1;
+    return this.sql('DELETE FROM docs WHERE kind = ? AND pk = ? AND id = ?').run(kind, pk, id).changes === 1;
   }
 
   async query<T>(kind: Kind, options: QueryOptions = {}): Promise<Doc<T>[]> {
@@ -113,26 +119,18 @@ export class SqliteStore implements DocumentStore {
       }
     }
     const limit = options.limit ? ` LIMIT ${Math.max(1, Math.floor(options.limit))}` : '';
-    const rows = this.db.prepare(`SELECT * FROM docs WHERE ${clauses.join(' AND ')} ORDER BY updated_at, id${limit}`).all(...params) as Row[];
+    const rows = this.sql(`SELECT * FROM docs WHERE ${clauses.join(' AND ')} ORDER BY updated_at, id${limit}`).all(...params) as Row[];
     return rows.map((row) => toDoc<T>(row));
   }
 
   /** Removes expired records; called from time to time by the scheduler. */
   purgeExpired(): number {
-    return this.db.prepare('DELETE FROM docs WHERE expires_at IS NOT NULL AND expires_at <= ?').run(this.nowMs()).changes;
+    return this.sql('DELETE FROM docs WHERE expires_at IS NOT NULL AND expires_at <= ?').run(this.nowMs()).changes;
   }
 
   async close(): Promise<void> {
+    this.statements.clear();
     this.db.close();
-  }
-
-  private insert<T>(kind: Kind, pk: string, id: string, data: T, options: WriteOptions): Doc<T> {
-    const etag = randomUUID();
-    const updatedAt = this.clock.now().toISOString();
-    this.db
-      .prepare('INSERT INTO docs (kind, pk, id, etag, data, updated_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(kind, pk, id, etag, JSON.stringify(data), updatedAt, this.expiry(options));
-    return { kind, pk, id, etag, data, updatedAt };
   }
 
   private migrate(): void {
@@ -148,6 +146,15 @@ export class SqliteStore implements DocumentStore {
       });
       apply.immediate();
     }
+  }
+
+  private sql(text: string): Database.Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
   }
 
   private expiry(options: WriteOptions): number | null {
