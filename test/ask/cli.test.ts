@@ -28,7 +28,8 @@ describe('wegwijs ask (real CLI)', () => {
     expect(result.code).toBe(0);
     expect(result.lines.map((l) => l.answered)).toEqual([true, true, false, true]);
     expect((result.lines[1].cards as string[])[0]).toBe('escalatieroute-geen-passende-plek');
-    expect(result.lines[2].answer).toMatch(/^Dat weet ik niet zeker/);
+    expect(result.lines[2].answer).toMatch(/^Medisch advies geef ik niet/);
+    expect(result.lines[2].refusal).toBe('medical');
     expect(result.lines[3].answer).toMatch(/I'm not sure|Centre for Consultation/);
     expect(result.lines[3].lang).toBe('en');
   });
@@ -43,7 +44,8 @@ describe('wegwijs ask (real CLI)', () => {
 describe('wegwijs kb check', () => {
   it('passes on the knowledge base (at least 60 cards)', async () => {
     const result = await runCli(['kb', 'check'], { env });
-    expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(result.code).toBe(0);
+    expect(result.stderr).not.toMatch(/^error:/m);
     const count = Number(/(\d+) cards, 0 error/.exec(result.stdout)?.[1]);
     expect(count).toBeGreaterThanOrEqual(60);
   });
@@ -63,11 +65,21 @@ describe('wegwijs kb check', () => {
 });
 
 describe('wegwijs eval', () => {
-  it('prints hit rates and passes the floors', async () => {
+  it('prints the table per category and refusal reason for both splits, with the floors', async () => {
     const result = await runCli(['eval'], { env });
-    expect(result.stdout).toMatch(/top-3 hit rate: +\d/);
-    expect(result.stdout).toMatch(/refusal recall/);
+    expect(result.stdout).toMatch(/^tune: \d+ answerable, \d+ must refuse/m);
+    expect(result.stdout).toMatch(/^heldout: \d+ answerable, \d+ must refuse/m);
+    expect(result.stdout).toMatch(/facts in the answer: +\d+\.\d%/);
+    expect(result.stdout).toMatch(/^emergency +\d+ +\d/m);
+    // The held-out split is only reported: its misses are not listed unless asked for.
+    expect(result.stdout).not.toMatch(/^- H\d{3} /m);
+  });
+
+  it('explains why a question got its answer', async () => {
+    const result = await runCli(['eval', '--explain', 'Mag het zorgkantoor aansluiten bij een MDO?'], { env });
     expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/confidence: [\d.]+ +margin to the second card: [\d.]+/);
+    expect(result.stdout).toMatch(/sentences chosen:\n +[\d.]+ +\[zorgkantoor-aansluiten-mdo\]/);
   });
 });
 

@@ -19,8 +19,9 @@ describe('ask feature', () => {
     expect(out.dm).toBe(true);
     expect(out.card?.title).toBe('Wie is dossierhouder als de cliënt op de wachtlijst staat?');
     expect(out.card?.body).toMatch(/voorkeursaanbieder/);
-    expect(out.card?.body).toMatch(/Bron: .*\(2023-11\)/);
-    expect(out.card?.body).toMatch(/gecontroleerd op 2026-11-22/);
+    // Compact sources: document, publisher and readable date; the full locators come with "Meer uitleg".
+    expect(out.card?.body).toMatch(/Bron: .*(jan|feb|mrt|apr|mei|jun|jul|aug|sep|okt|nov|dec) \d{4}/);
+    expect(out.card?.body).not.toMatch(/seed \d{3}|r\. \d+/);
     const labels = out.card!.buttons.map((b) => b.action.id);
     expect(labels).toContain('ask.show');
     expect(labels).toContain('ask.up');
@@ -29,10 +30,20 @@ describe('ask feature', () => {
 
   it('shows a related card when its button is pressed', async () => {
     const [out] = await h.dm('anna', 'Mag het zorgkantoor aansluiten bij een MDO?');
-    const follow = out.card!.buttons.find((b) => b.action.id === 'ask.show')!;
+    const follow = out.card!.buttons.find((b) => b.action.id === 'ask.show' && b.label !== 'Meer uitleg')!;
     const [shown] = await h.press('anna', { dm: true }, follow.action);
     expect(shown.card?.title).toBe(follow.label);
     expect(shown.card?.body).toMatch(/Bron:/);
+  });
+
+  it('leads with the sentences that answer, and shows the whole card with full sources on "Meer uitleg"', async () => {
+    const [out] = await h.dm('anna', 'Mag het zorgkantoor aansluiten bij een MDO?');
+    const more = out.card!.buttons.find((b) => b.label === 'Meer uitleg')!;
+    const [shown] = await h.press('anna', { dm: true }, more.action);
+    expect(shown.card?.title).toBe(out.card?.title);
+    expect(shown.card!.body.length).toBeGreaterThan(out.card!.body.length);
+    expect(shown.card?.body).toMatch(/Kaart gecontroleerd op \d{4}-\d{2}-\d{2}/);
+    expect(shown.card?.buttons.map((b) => b.label)).not.toContain('Meer uitleg');
   });
 
   it('answers a channel mention in the thread of the question', async () => {
@@ -52,15 +63,16 @@ describe('ask feature', () => {
     expect(out.card?.buttons.map((b) => b.label)).toContain('👍 Helpful');
   });
 
-  it('refuses with "Dat weet ik niet zeker" and where to go, and records the gap', async () => {
+  it('refuses by intent with its own heading, says "Dat weet ik niet zeker" only for a gap, and records the gap', async () => {
     const [medical] = await h.dm('anna', 'Hoeveel mg haloperidol mag mijn cliënt?');
-    expect(medical.text).toMatch(/Dat weet ik niet zeker/);
+    expect(medical.text).not.toMatch(/Dat weet ik niet zeker/);
+    expect(medical.text).toMatch(/Medisch advies/);
     expect(medical.text).toMatch(/huisarts/);
-    const [unknown] = await h.dm('anna', 'Welke kleur heeft de voordeur van het gemeentehuis in Zwolle?');
+    const [unknown] = await h.dm('anna', 'Hoeveel plekken zijn er op dit moment vrij bij de aanbieders in Zwolle?');
     expect(unknown.text).toMatch(/Dat weet ik niet zeker/);
     expect(unknown.text).toMatch(/Regelhulp/);
     const gaps = await listGaps(h.app.store);
-    expect(gaps.map((g) => g.text)).toContain('Welke kleur heeft de voordeur van het gemeentehuis in Zwolle?');
+    expect(gaps.map((g) => g.text)).toContain('Hoeveel plekken zijn er op dit moment vrij bij de aanbieders in Zwolle?');
     expect(gaps.some((g) => /haloperidol/.test(g.text))).toBe(false);
   });
 

@@ -46,6 +46,19 @@ describe('knowledge check', () => {
     const dir = knowledgeWith({ 'rol-cce.md': noRelated.replace(/^reviewed: .*$/m, 'reviewed: "2026-01-01"\nvalid_until: "2026-06-30"') });
     const { cards, issues } = checkKnowledge(dir, new Date('2026-11-22'));
     expect(cards).toHaveLength(1);
-    expect(issues).toEqual([expect.objectContaining({ level: 'warning', field: 'valid_until' })]);
+    expect(issues.every((i) => i.level === 'warning')).toBe(true);
+    expect(issues).toContainEqual(expect.objectContaining({ level: 'warning', field: 'valid_until' }));
+  });
+
+  it('keeps publication and consulted dates apart: undated and copy-only sources warn, a source without either fails', () => {
+    const sources = (block: string) => noRelated.replace(/^sources:\n(  .*\n)+/m, `sources:\n${block}`);
+    const dir = knowledgeWith({
+      'rol-cce.md': sources('  - document: "Een webpagina zonder datum"\n    locator: "pagina"\n    consulted: "2026-11"\n    kind: copy\n'),
+      'zonder-datum.md': sources('  - document: "Een bron zonder enige datum"\n    locator: "pagina"\n').replace(/^id: .*$/m, 'id: zonder-datum'),
+    });
+    const { issues } = checkKnowledge(dir, new Date('2026-11-22'));
+    const of = (file: string) => issues.filter((i) => i.file.endsWith(file));
+    expect(of('rol-cce.md').map((i) => [i.level, i.field])).toEqual(expect.arrayContaining([['warning', 'sources.0.published'], ['warning', 'sources']]));
+    expect(of('zonder-datum.md')).toContainEqual(expect.objectContaining({ level: 'error', field: 'sources.0.published' }));
   });
 });
