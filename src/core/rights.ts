@@ -18,8 +18,12 @@ import { formatInstant } from './time-zone.ts';
 import type { Turn } from './turn.ts';
 import { isConflict, type Kind } from '../store/index.ts';
 
-/** Lines shown per section; the rest is counted ("… and 12 more"). */
-const MAX_LINES_PER_SECTION = 30;
+/**
+ * The export is complete, however long: its text is cut into blocks and messages that every
+ * platform shows whole (Slack: 3,000 characters per section; Teams: a card of about 28 KB).
+ */
+const MAX_BLOCK_CHARS = 2800;
+const MAX_MESSAGE_CHARS = 10_000;
 /** Above this many lines in all, the export starts with a summary of counts. */
 const SUMMARY_FROM_LINES = 8;
 /** A confirmation button older than this asks the person to type the command again. */
@@ -94,7 +98,7 @@ async function exportCommand(turn: Turn, features: readonly Feature[]): Promise<
     sections.push(...(await feature.exportUser(subject, { t, lang: turn.lang })).filter((s) => s.lines.length));
   }
   turn.log.info({ code: 'rights_export', sections: sections.length, records: sections.reduce((n, s) => n + s.count, 0) }, 'rights: data exported');
-  await deliverPrivately(turn, exportMessage(turn, sections));
+  await deliverPrivately(turn, exportMessages(turn, sections));
 }
 
 /** Preferences and direct-conversation references: shared records the core itself keeps. */
@@ -128,35 +132,69 @@ function directConversations(services: Services, subject: DataSubject) {
   return services.store.conversations.list({ pk: `${subject.platform}:${subject.tenantId}`, where: { isDirect: true, userId: subject.userId } });
 }
 
-function exportMessage(turn: Turn, sections: UserDataSection[]): OutgoingMessage {
+function exportMessages(turn: Turn, sections: UserDataSection[]): OutgoingMessage[] {
   const bot = turn.services.config.botName;
-  const elements: CardElement[] = [text(turn.t('rights.export.intro'))];
-  if (!sections.length) elements.push(text(turn.t('rights.export.nothing')));
+  const head: CardElement[] = [text(turn.t('rights.export.intro'))];
+  if (!sections.length) head.push(text(turn.t('rights.export.nothing')));
   const total = sections.reduce((n, s) => n + s.lines.length, 0);
   if (total > SUMMARY_FROM_LINES) {
-    elements.push(context(`${turn.t('rights.export.summary_title')} ${sections.map((s) => `${s.title}: ${s.count}`).join(' · ')}`));
+    head.push(context(`${turn.t('rights.export.summary_title')} ${sections.map((s) => `${s.title}: ${s.count}`).join(' · ')}`));
   }
-  for (const section of sections) {
-    const shown = section.lines.slice(0, MAX_LINES_PER_SECTION);
-    const more = section.lines.length - shown.length;
-    const lines = [...shown.map((l) => `- ${l}`), ...(more > 0 ? [turn.t('rights.export.more', { n: more })] : [])];
-    elements.push(text(`**${section.title}**\n${lines.join('\n')}`));
+  const blocks = sections.flatMap((section) => blocksOf(section).map((block) => text(block)));
+  const footer = context(turn.t('rights.export.footer', { bot, days: turn.services.config.retentionDays }));
+  // Messages of whole blocks, each within the size every platform shows.
+  const parts: CardElement[][] = [[...head]];
+  let size = 0;
+  for (const block of blocks) {
+    const length = block.type === 'text' ? block.text.length : 0;
+    if (size + length > MAX_MESSAGE_CHARS && parts[parts.length - 1].length) {
+      parts.push([]);
+      size = 0;
+    }
+    parts[parts.length - 1].push(block);
+    size += length;
   }
-  elements.push(context(turn.t('rights.export.footer', { bot, days: turn.services.config.retentionDays })));
-  return cardMessage(card({ title: turn.t('rights.export.title') }, ...elements));
+  parts[parts.length - 1].push(footer);
+  const title = turn.t('rights.export.title');
+  return parts.map((elements, i) => cardMessage(card({ title: parts.length > 1 ? `${title} (${i + 1}/${parts.length})` : title }, ...elements)));
+}
+
+/** A section as text blocks of at most MAX_BLOCK_CHARS: its heading, then "- line" per line. */
+function blocksOf(section: UserDataSection): string[] {
+  const pieces = section.lines.flatMap((line) => {
+    const item = `- ${line}`;
+    const cut: string[] = [];
+    for (let at = 0; at < item.length; at += MAX_BLOCK_CHARS - 200) cut.push(item.slice(at, at + MAX_BLOCK_CHARS - 200));
+    return cut;
+  });
+  const blocks: string[] = [];
+  let current = `**${section.title}**`;
+  for (const piece of pieces) {
+    if (current.length + 1 + piece.length > MAX_BLOCK_CHARS) {
+      blocks.push(current);
+      current = `**${section.title}** …`;
+    }
+    current += `\n${piece}`;
+  }
+  blocks.push(current);
+  return blocks;
 }
 
 /**
  * Only the person sees it: in a direct message as the answer; from a channel as a direct message
  * (with a private note where they asked), or privately in the channel when no DM can be opened.
  */
-async function deliverPrivately(turn: Turn, message: OutgoingMessage): Promise<void> {
-  if (turn.message.isDirect) return void (await turn.reply(message));
+async function deliverPrivately(turn: Turn, messages: OutgoingMessage[]): Promise<void> {
+  if (turn.message.isDirect) {
+    for (const message of messages) await turn.reply(message);
+    return;
+  }
   try {
-    await turn.sendDirect(message);
+    for (const message of messages) await turn.sendDirect(message);
   } catch (err) {
     turn.log.warn({ code: errorCode(err) }, 'rights: direct message failed, answering privately');
-    return turn.replyPrivately(message);
+    for (const message of messages) await turn.replyPrivately(message);
+    return;
   }
   await turn.replyPrivately({ text: turn.t('rights.export.sent_direct') });
 }

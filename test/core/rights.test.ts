@@ -120,6 +120,31 @@ describe('mijn gegevens', () => {
     expect(empty.text).toContain('Privégesprek met Wegwijs');
     expect(empty.text).not.toMatch(/Acties|Netwerken|Feedback|Beraad/);
   });
+  it('sends a long overview whole, in parts that every platform can show', async () => {
+    const h = await harness();
+    await h.say('anna', 'c1', 'wegwijs netwerk start "Passende plekken"');
+    const { ActionSchema } = await import('../../src/actions/model.ts');
+    const actions = h.app.store.collection('action', ActionSchema);
+    const at = '2026-11-17T09:00:00.000Z';
+    for (let n = 1; n <= 150; n++) {
+      const note = { at, by: 'anna', kind: 'progress' as const, text: `stap ${n} ${'uitgewerkt met de werkgroep '.repeat(8)}` };
+      await actions.put(NETWORK, String(n), {
+        networkId: NETWORK, number: n, platform: 'console', tenantId: 'local', title: `Actie nummer ${n} voor het overleg`, ownerId: 'anna', ownerName: 'anna',
+        status: 'open', notes: [note], history: [], createdAt: at, createdBy: 'anna', updatedAt: at,
+      });
+    }
+    const parts = (await h.dm('anna', 'wegwijs mijn gegevens')).filter((o) => o.dm);
+    expect(parts.length).toBeGreaterThan(1);
+    expect(parts[0].card?.title).toBe(`Wat Wegwijs over jou bewaart (1/${parts.length})`);
+    expect(parts[0].text).toContain('Samenvatting:');
+    expect(parts[0].text).toContain('Acties: 150');
+    for (const part of parts) expect(part.text.length).toBeLessThan(12_000);
+    const all = parts.map((p) => p.text).join('\n');
+    for (let n = 1; n <= 150; n++) {
+      expect(all).toContain(`#${n} "Actie nummer ${n} voor het overleg"`);
+      expect(all).toContain(`stap ${n} uitgewerkt`);
+    }
+  });
 });
 
 describe('vergeet mij', () => {
