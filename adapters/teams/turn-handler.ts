@@ -192,12 +192,9 @@ export class TeamsTurnHandler {
   }
 
   /**
-   * Answers an `Action.Execute` invoke at once with an empty success; the card itself is
-   * updated (or a reply posted) by the core through the connector.
-   */
-  /**
-   * Empty for a press on Wegwijs's own card (the core answers through the connector); for any
-   * other invoke a friendly "not here" in the user's language, in the shape its surface shows.
+   * The invoke response body: empty for a press on Wegwijs's own card (the card is updated, or a
+   * reply posted, by the core through the connector); for any other invoke a friendly "not here"
+   * in the user's language, in the shape its surface shows.
    */
   private async invokeBody(context: TurnContext): Promise<unknown> {
     const parsed = TeamsActivitySchema.safeParse(context.activity);
@@ -215,6 +212,7 @@ export class TeamsTurnHandler {
     return invokeResponseBody(name, bot.services.catalog.t(lang, 'core.not_here', { bot: bot.services.config.botName }));
   }
 
+  /** Answers an invoke at once with status 200 (else the SDK answers 501 and Teams shows an error). */
   private async acknowledgeInvoke(context: TurnContext): Promise<void> {
     try {
       await context.sendActivity(
