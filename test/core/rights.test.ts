@@ -225,6 +225,22 @@ describe('vergeet mij', () => {
     expect(after.text).not.toMatch(/Agenda opstellen|Passende plekken|Mijn dilemma|👎/);
   });
 
+  it('forgets only in the tenant the press comes from, whatever the button carries', async () => {
+    const h = await harness();
+    await week(h);
+    const store = h.app.store;
+    // anna's confirmation from this tenant, pressed by "anna" of another tenant.
+    const confirm = button(await h.dm('anna', 'wegwijs vergeet mij'), 'Ja, vergeet mij');
+    const [done] = await inOtherTenant(h, { user: 'anna', dm: true, action: confirm });
+    expect(done.text).toContain('Klaar');
+    expect(await store.users.get(`console:${OTHER_TENANT}`, 'anna')).toBeUndefined();
+    expect(await store.members.get(`console:${OTHER_TENANT}:c1`, 'anna')).toBeUndefined();
+    // Here nothing changed.
+    expect((await store.users.get(TENANT, 'anna'))?.data.role).toBe('zorgkantoor');
+    expect(await store.members.get(NETWORK, 'anna')).toBeDefined();
+    expect(await feedbackRecords(store).list({ pk: TENANT, where: { userId: 'anna' } })).toHaveLength(1);
+  });
+
   it('leaves no name of the forgotten person in the next weekly nudge', async () => {
     const h = await harness();
     await week(h);
