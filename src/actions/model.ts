@@ -57,11 +57,21 @@ export function isFacilitator(network: Network, userId: string): boolean {
   return network.facilitators.includes(userId);
 }
 
-/** Makes someone a member of the network (on their first action), keeping an earlier opt-out. */
+/**
+ * Makes someone a member of the network (on their first action), keeping an earlier opt-out.
+ * One person, one name: the member record keeps the display name the platform gives when the
+ * person acts, and their actions follow it, so nobody shows as "anna" here and "Anna Smit" there.
+ */
 export async function ensureMember(services: Services, networkId: string, user: { id: string; name: string }): Promise<Member> {
   const { store, clock } = services;
   const existing = await store.members.get(networkId, user.id);
-  if (existing) return existing.data;
+  if (existing) {
+    const better = displayName(user);
+    if (!better || better === existing.data.name) return existing.data;
+    const doc = await store.members.update(networkId, user.id, (current) => (current ? { ...current, name: better } : undefined));
+    await renameOwner(services, networkId, user.id, better);
+    return doc?.data ?? existing.data;
+  }
   const elsewhere = await store.members.list({ where: { userId: user.id } });
   const quiet = elsewhere.some((m) => m.data.quiet);
   const doc = await store.members.update(networkId, user.id, (current) =>
@@ -69,6 +79,20 @@ export async function ensureMember(services: Services, networkId: string, user: 
   );
   await linkActions(services, networkId, user);
   return doc!.data;
+}
+
+/** The platform's display name, when it is one (not empty, not just the user id). */
+export function displayName(user: { id: string; name: string }): string | undefined {
+  const name = (user.name ?? '').trim();
+  return name && name !== user.id ? name.slice(0, 100) : undefined;
+}
+
+/** The owner's name on their actions follows the member record. */
+async function renameOwner(services: Services, networkId: string, userId: string, name: string): Promise<void> {
+  const all = await actions(services).list({ pk: networkId });
+  for (const doc of all.filter((d) => d.data.ownerId === userId && d.data.ownerName !== name)) {
+    await actions(services).update(networkId, doc.id, (a) => (a && a.ownerId === userId ? { ...a, ownerName: name } : undefined));
+  }
 }
 
 /** Actions kept under a typed name ("Bram") become the new member's own once they take part. */

@@ -4,7 +4,7 @@
  * streak. Encouraging, never a ranking. Composing is pure reading; sending is in scheduler.ts.
  */
 import { z } from 'zod';
-import { button, buttons, card, cardMessage, divider, input, text, type CardElement, type OutgoingMessage, type Services, type Translate, endOfWeek, formatDate, localDate } from '../core/index.ts';
+import { button, buttons, card, cardMessage, divider, fold, input, mention, text, type CardElement, type Mention, type OutgoingMessage, type Services, type Translate, endOfWeek, formatDate, localDate } from '../core/index.ts';
 import type { Member, Network } from '../store/index.ts';
 import { actions, OPEN, type Action } from './model.ts';
 import { choosePair, emptyHistory, type PairHistory } from './pairs.ts';
@@ -54,8 +54,16 @@ export async function composeNudge(services: Services, network: Network, now: Da
   const since = state.lastNudgeAt ?? new Date(now.getTime() - 7 * 86_400_000).toISOString();
   const all = (await actions(services).list({ pk: network.id })).map((d) => d.data).sort((a, b) => a.number - b.number);
   const members = new Map((await services.store.members.list({ pk: network.id })).map((d) => [d.data.userId, d.data]));
+  // One person, one name: the member record's, as a real mention when the owner is a member.
+  const mentioned = new Map<string, Mention>();
+  const who = (a: Action): string => {
+    const member = a.ownerId ? members.get(a.ownerId) : undefined;
+    if (!member) return a.ownerName;
+    mentioned.set(member.userId, { id: member.userId, name: member.name });
+    return mention({ id: member.userId, name: member.name });
+  };
 
-  const wins = winLines(all, since, t);
+  const wins = winLines(all, since, t, who);
   const hadProgress = wins.length > 0;
   const streak = hadProgress ? state.streak + 1 : 0;
   const lines: string[] = [`**${t('actions.nudge.title', { network: network.name })}**`, ''];
@@ -65,8 +73,8 @@ export async function composeNudge(services: Services, network: Network, now: Da
   const open = all.filter((a) => a.status === 'open' || a.status === 'in_progress');
   if (open.length) {
     lines.push('', t('actions.nudge.open'));
-    for (const [owner, list] of groupByOwner(open)) {
-      lines.push(`**${owner}**`);
+    for (const list of groupByOwner(open).values()) {
+      lines.push(`**${who(list[0])}**`);
       for (const a of list) lines.push(`- #${a.number} ${a.title}${dueText(a, network, t)}: ${t('actions.nudge.next_step')}`);
     }
   }
@@ -75,39 +83,48 @@ export async function composeNudge(services: Services, network: Network, now: Da
     lines.push('', t('actions.nudge.stuck'));
     for (const a of stuck) {
       const blocker = [...a.notes].reverse().find((n) => n.kind === 'stuck')?.text;
-      lines.push(`- #${a.number} ${a.title} (${a.ownerName})${blocker ? `: ${blocker}` : ''}`);
+      lines.push(`- #${a.number} ${a.title} (${who(a)})${blocker ? `: ${blocker}` : ''}`);
     }
     lines.push(t('actions.nudge.think_along'));
   }
   const candidates = [...new Set(all.filter((a) => OPEN.includes(a.status) && a.ownerId && members.has(a.ownerId)).map((a) => a.ownerId!))];
   const pair = choosePair(candidates, state.pairs as PairHistory);
-  if (pair) lines.push('', t('actions.nudge.pair', { a: members.get(pair[0])!.name, b: members.get(pair[1])!.name }));
+  if (pair) {
+    const [first, second] = pair.map((id) => ({ id, name: members.get(id)!.name }));
+    for (const p of [first, second]) mentioned.set(p.id, p);
+    lines.push('', t('actions.nudge.pair', { a: mention(first), b: mention(second) }));
+  }
   if (streak > 0) lines.push('', t(streak === 1 ? 'actions.nudge.streak_one' : 'actions.nudge.streak', { weeks: streak }));
   lines.push('', `_${t('actions.nudge.footer', { bot: services.config.botName })}_`);
 
   const reminders = dueReminders(services, network, all, members, now);
-  return { channel: { text: lines.join('\n') }, reminders, pair, hadProgress, streak };
+  const channel: OutgoingMessage = { text: lines.join('\n'), ...(mentioned.size ? { mentions: [...mentioned.values()] } : {}) };
+  return { channel, reminders, pair, hadProgress, streak };
 }
 
-function winLines(all: Action[], since: string, t: Translate): string[] {
+function winLines(all: Action[], since: string, t: Translate, who: (a: Action) => string): string[] {
   const lines: string[] = [];
   for (const a of all) {
     if (a.status === 'done' && a.doneAt && a.doneAt > since) {
-      lines.push(`- 🎉 ${t('actions.nudge.win_done', { owner: a.ownerName, number: a.number, title: a.title })}`);
+      lines.push(`- 🎉 ${t('actions.nudge.win_done', { owner: who(a), number: a.number, title: a.title })}`);
       continue;
     }
     const notes = a.notes.filter((n) => n.kind === 'progress' && n.at > since);
     if (notes.length) {
       const last = notes[notes.length - 1];
-      lines.push(`- 🌱 ${t('actions.nudge.win_progress', { owner: a.ownerName, number: a.number, title: a.title })}${last.text ? `: ${last.text}` : ''}`);
+      lines.push(`- 🌱 ${t('actions.nudge.win_progress', { owner: who(a), number: a.number, title: a.title })}${last.text ? `: ${last.text}` : ''}`);
     }
   }
   return lines;
 }
 
+/** Actions per owner: by member id when there is one, so one person is one group. */
 function groupByOwner(list: Action[]): Map<string, Action[]> {
   const groups = new Map<string, Action[]>();
-  for (const a of list) groups.set(a.ownerName, [...(groups.get(a.ownerName) ?? []), a]);
+  for (const a of list) {
+    const key = a.ownerId ? `id:${a.ownerId}` : `name:${fold(a.ownerName)}`;
+    groups.set(key, [...(groups.get(key) ?? []), a]);
+  }
   return groups;
 }
 

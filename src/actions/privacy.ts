@@ -42,7 +42,7 @@ export async function exportActionsUser(services: Services, subject: DataSubject
         mine.push(t('rights.actions.line', { network: network.name, number: a.number, title: a.title, status, dates }));
         for (const n of a.notes) mine.push(t('rights.actions.note', { number: a.number, date: day(n.at), kind: t(`rights.actions.note.${n.kind}`), text: n.text || '–' }));
       } else {
-        if (a.createdBy === subject.userId) mine.push(t('rights.actions.created_for', { network: network.name, number: a.number, title: a.title, owner: a.ownerName, status }));
+        if (a.createdBy === subject.userId) mine.push(t('rights.actions.created_for', { network: network.name, number: a.number, title: a.title, status }));
         for (const n of a.notes.filter((x) => x.by === subject.userId)) {
           notes.push(t('rights.actions.note_elsewhere', { network: network.name, number: a.number, date: day(n.at), kind: t(`rights.actions.note.${n.kind}`), text: n.text || '–' }));
         }

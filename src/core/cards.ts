@@ -55,6 +55,23 @@ export interface Card {
 export interface OutgoingMessage {
   text: string;
   card?: Card;
+  /**
+   * People named in the text (and card) as "@name", written with `mention()`. An adapter that
+   * can notify them turns each into a real mention (Slack `<@U…>`, Teams `<at>name</at>` with a
+   * mention entity); one that cannot (the console) shows "@name" as written.
+   */
+  mentions?: Mention[];
+}
+
+/** A person named so the platform can notify them: their platform user id and display name. */
+export interface Mention {
+  id: string;
+  name: string;
+}
+
+/** How a mentioned person is written in the text: "@name" (the neutral form every adapter can find). */
+export function mention(person: Mention): string {
+  return `@${person.name || person.id}`;
 }
 
 export const text = (value: string, style?: 'normal' | 'heading' | 'muted'): CardElement => ({ type: 'text', text: value, style });

@@ -62,7 +62,7 @@ describe('weekly nudge through the CLI', () => {
     expect(text.indexOf('anna heeft #1')).toBeGreaterThan(0);
     expect(text.indexOf('anna heeft #1')).toBeLessThan(text.indexOf('Lopende acties'));
     expect(text).toContain('bram zette een stap bij #2');
-    expect(text).toContain('#3 Zoek een logeerplek (carla): wachtlijst');
+    expect(text).toContain('#3 Zoek een logeerplek (@carla): wachtlijst');
     // bram's action is due this week and he gets a DM; carla opted out.
     const dmTo = first.lines.filter((l) => l.dm).map((l) => l.to);
     expect(dmTo).toEqual(['bram']);

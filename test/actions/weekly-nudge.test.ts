@@ -64,9 +64,9 @@ describe('weekly nudge', () => {
     expect(text).toContain('eerste versie gedeeld');
     expect(wins).toBeLessThan(text.indexOf('Lopende acties'));
     expect(text.indexOf('Lopende acties')).toBeLessThan(text.indexOf('Hier zit het even vast'));
-    expect(text).toContain('#2 Zoek een logeerplek (carla): geen reactie van de aanbieder');
+    expect(text).toContain('#2 Zoek een logeerplek (@carla): geen reactie van de aanbieder');
     expect(text).toContain('Denk gerust mee');
-    expect(text).toContain('anna en carla: vragen jullie elkaar');
+    expect(text).toContain('@anna en @carla: vragen jullie elkaar');
     expect(text).toContain('Deze week is er voortgang geboekt in het netwerk');
     expect(text).not.toMatch(/ranking|\b1e\b|eerste plaats/i);
     // anna's action is due this week: she gets a DM with buttons; carla opted out; bram is done.
@@ -113,13 +113,13 @@ describe('weekly nudge', () => {
     for (const monday of ['2026-11-23', '2026-11-30', '2026-12-07']) weeks.push(nudges(await h.at(`${monday}T09:00:00+01:00`)));
     expect(weeks.map((w) => w.length)).toEqual([1, 1, 1]);
     const [first, second, third] = weeks.map((w) => w[0].text);
-    expect(first).toContain('🤝 anna en bram: vragen jullie elkaar');
+    expect(first).toContain('🤝 @anna en @bram: vragen jullie elkaar');
     // Last week's pair is the only possible one: no pair line, and the nudge still reads well.
     expect(second).not.toContain('🤝');
     expect(second).not.toMatch(/\n\n\n/);
     expect(second).toContain('Lopende acties');
     expect(second.trimEnd().endsWith('_')).toBe(true);
-    expect(third).toContain('🤝 anna en bram: vragen jullie elkaar');
+    expect(third).toContain('🤝 @anna en @bram: vragen jullie elkaar');
   });
 
   it('a bot that was down over the scheduled time sends the nudge once on return', async () => {
