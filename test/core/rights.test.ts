@@ -52,6 +52,7 @@ async function week(h: Harness): Promise<void> {
   await h.send({ ...bram, channel: 'c1', text: 'wegwijs actie 2 vast wacht op terugbelverzoek regiokantoor' });
   // anna is facilitator: she may add a note to bram's action.
   await h.send({ ...anna, channel: 'c1', text: 'wegwijs actie 2 voortgang samen gebeld, terugbelafspraak staat' });
+  await h.send({ ...anna, channel: 'c1', text: 'wegwijs actie Verslag rondsturen @bram' });
 
   // Questions in a DM, with feedback: anna votes down with a reason, bram votes up.
   const annaAnswer = await h.send({ ...anna, dm: true, text: 'Wie is dossierhouder als de cliënt op de wachtlijst staat?' });
@@ -95,11 +96,13 @@ describe('mijn gegevens', () => {
     expect(text).toMatch(/deadline 2026-11-2\d/);
     expect(text).toContain('eerste opzet gedeeld met de werkgroep');
     expect(text).toContain('samen gebeld, terugbelafspraak staat'); // her note on bram's action
+    expect(text).toContain('#3 "Verslag rondsturen": door jou aangemaakt voor een ander lid'); // without his name
     expect(text).toContain('👎 (Onvolledig) bij de vraag "Wie is dossierhouder als de cliënt op de wachtlijst staat?"');
     expect(text).toContain('Mijn dilemma gaat over wachten op een passende plek');
     expect(text).toContain('jij was facilitator');
     // Nothing of bram (his action, his note, his question, his vote, his contribution, his language) …
     for (const other of ['Zorgkantoor bellen', 'terugbelverzoek', 'Wat doet het CCE', '👍', 'spanning tussen regels', 'Engels', 'Bram Smit']) expect(text).not.toContain(other);
+    expect(text).not.toMatch(/\bbram\b/i);
     // … and nothing of the other tenant.
     for (const other of ['Geheim netwerk elders', 'Actie uit de andere omgeving', 'gemeente']) expect(text).not.toContain(other);
   });
