@@ -2,7 +2,9 @@
  * Retrieval benchmark: index build time, memory, and latency per question over the evaluation
  * set (offline answer path: rules, retrieval, ranking). Goals: p95 < 2 ms, build < 500 ms.
  */
-import { loadavg } from 'node:os';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AskEngine, loadCards, loadEvalSet, loadSynonyms } from '../src/ask/index.ts';
 import { Retriever } from '../src/ask/retriever.ts';
@@ -10,6 +12,18 @@ import { DEFAULT_KNOWLEDGE_DIR } from '../src/core/index.ts';
 import { fmt, percentile, time } from './util.ts';
 
 const EVAL_FILE = fileURLToPath(new URL('../test/eval/facts-tune.jsonl', import.meta.url));
+
+/** A copy of the knowledge base with every card twice (the second under another id), to see how the offline answer scales. */
+function doubledKnowledge(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'wegwijs-kb-x2-'));
+  cpSync(DEFAULT_KNOWLEDGE_DIR, dir, { recursive: true });
+  for (const card of loadCards(DEFAULT_KNOWLEDGE_DIR)) {
+    const text = readFileSync(join(DEFAULT_KNOWLEDGE_DIR, card.file), 'utf8');
+    const copy = text.replace(/^id: .*$/m, `id: ${card.id}-kopie`).replace(/^related: .*$/m, 'related: []');
+    writeFileSync(join(dir, card.file.replace(/\.md$/, '-kopie.md')), copy);
+  }
+  return dir;
+}
 
 export async function run(): Promise<void> {
   const questions = loadEvalSet(EVAL_FILE).map((i) => i.q);
@@ -54,4 +68,16 @@ export async function run(): Promise<void> {
   // question is the cost of the work itself.
   console.log(`  best of 5 rounds per question: p50 ${fmt(percentile(best, 50))}, p95 ${fmt(percentile(best, 95))}   (load average ${loadavg()[0].toFixed(1)})`);
   console.log(`memory delta for 5 engines: heap ${mb(after.heapUsed - before.heapUsed)}, rss ${mb(after.rss - before.rss)}`);
+  // Twice the cards: the same questions against a knowledge base with every card twice.
+  const doubled = doubledKnowledge();
+  try {
+    const builtX2 = time(() => new AskEngine({ knowledgeDir: doubled }));
+    const x2 = builtX2.value;
+    for (const q of questions) x2.answerOffline(q);
+    const latX2: number[] = [];
+    for (let round = 0; round < 3; round++) for (const q of questions) latX2.push(time(() => x2.answerOffline(q)).ms);
+    console.log(`twice the cards (${x2.cards.length}): engine build ${fmt(builtX2.ms)} (goal < 500 ms), answer p50 ${fmt(percentile(latX2, 50))}, p95 ${fmt(percentile(latX2, 95))} (goal < 2 ms)`);
+  } finally {
+    rmSync(doubled, { recursive: true, force: true });
+  }
 }

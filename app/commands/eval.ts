@@ -6,14 +6,15 @@
  */
 import { parseArgs } from 'node:util';
 import { basename, join } from 'node:path';
-import { AskEngine, FLOORS, loadEvalSet, meetsFloors, runEval, type EvalItem, type EvalReport } from '../../src/ask/index.ts';
+import { AskEngine, FLOORS, loadEvalSet, loadSplit, meetsFloors, runEval, type EvalItem, type EvalReport, type Split } from '../../src/ask/index.ts';
 import { createLogger, REPO_ROOT } from '../../src/core/index.ts';
 import { buildEngine } from './ask.ts';
 import { cliConfig } from './config.ts';
 import type { CliCommand } from './index.ts';
 
 // From the installation root, so the compiled command (dist/app/commands) finds them too.
-const SPLITS = { tune: join(REPO_ROOT, 'test/eval/facts-tune.jsonl'), heldout: join(REPO_ROOT, 'test/eval/facts-heldout.jsonl') };
+const EVAL_DIR = join(REPO_ROOT, 'test/eval');
+const SPLITS: Split[] = ['tune', 'heldout'];
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(6);
 
 export const evaluate: CliCommand = {
@@ -24,12 +25,15 @@ export const evaluate: CliCommand = {
     const config = cliConfig();
     const engine = buildEngine(() => AskEngine.fromConfig({ ...config, llm: undefined }, createLogger('warn')));
     if (!engine) return 1;
-    const files = positionals.length > 0 ? positionals.map((f) => ({ name: basename(f), file: f, split: 'tune' as const })) : Object.entries(SPLITS).map(([split, file]) => ({ name: split, file, split: split as 'tune' | 'heldout' }));
-    if (values.explain) return explain(engine, files.flatMap((f) => loadEvalSet(f.file)), values.explain);
+    const sets =
+      positionals.length > 0
+        ? positionals.map((f) => ({ name: basename(f), items: loadEvalSet(f), split: 'tune' as Split }))
+        : SPLITS.map((split) => ({ name: split, items: loadSplit(EVAL_DIR, split), split }));
+    if (values.explain) return explain(engine, sets.flatMap((s) => s.items), values.explain);
     let passed = true;
     const out: string[] = [];
-    for (const { name, file, split } of files) {
-      const report = await runEval(engine, loadEvalSet(file));
+    for (const { name, items, split } of sets) {
+      const report = await runEval(engine, items);
       const ok = meetsFloors(report, split);
       passed &&= ok;
       out.push(...table(name, report, split), '');
@@ -45,7 +49,7 @@ export const evaluate: CliCommand = {
   },
 };
 
-function table(name: string, report: EvalReport, split: 'tune' | 'heldout'): string[] {
+function table(name: string, report: EvalReport, split: Split): string[] {
   const rows = [`${name}: ${report.answerable} answerable, ${report.mustRefuse} must refuse`, '', 'category                  n   facts  refused'];
   for (const [category, f] of [...report.categories].sort()) rows.push(`${category.padEnd(22)} ${String(f.n).padStart(4)}  ${pct(f.right / f.n)}  ${pct(f.refused / f.n)}`);
   rows.push('', 'refusal reason            n   right');

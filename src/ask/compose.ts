@@ -34,8 +34,20 @@ const CARRY_OVER = 0.6;
 // Abbreviations whose full stop ends no sentence.
 const ABBREVIATIONS = /(?:\b(?:art|artt|bijv|bv|o\.a|d\.w\.z|e\.d|nr|ca|resp|incl|excl|m\.b\.t|t\.a\.v|i\.p\.v|z\.s\.m|evt|jl|lid|e\.g|i\.e|etc|vs|mr|mw|dhr|drs|dr|prof|st|jr|blz|p|zgn|min|max)|\b\p{Lu})\.$/u;
 
+// Cards are loaded once and never change while running: split and stem each card once per language.
+const SENTENCES = new WeakMap<KnowledgeCard, Partial<Record<Lang, Sentence[]>>>();
+
 /** Plain sentences of a card's text in a language: answer first, then the body. */
 export function cardSentences(card: KnowledgeCard, lang: Lang): Sentence[] {
+  const cached = SENTENCES.get(card) ?? {};
+  if (!cached[lang]) {
+    cached[lang] = splitCard(card, lang);
+    SENTENCES.set(card, cached);
+  }
+  return cached[lang];
+}
+
+function splitCard(card: KnowledgeCard, lang: Lang): Sentence[] {
   const { nl, en } = splitBody(card.body);
   const texts = lang === 'en' && card.answer_en ? [card.answer_en, en] : [card.answer, nl];
   const out: Sentence[] = [];

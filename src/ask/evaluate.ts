@@ -4,7 +4,8 @@
  * card id), or the reason it must be refused. `wegwijs eval` and the test suite share this code
  * and these floors. Two splits: `tune` (used to improve the bot) and `heldout` (only reported).
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { LANGUAGES } from '../core/index.ts';
 import { redact } from '../privacy/index.ts';
@@ -31,6 +32,21 @@ export type EvalItem = z.infer<typeof EvalItemSchema>;
 
 /** The floors `npm test` enforces; they only ever go up. */
 export const FLOORS = { tune: 0.9, heldout: 0.85, refusals: 1, maxInScopeRefused: 0.1 };
+
+export type Split = 'tune' | 'heldout';
+
+/** The files of a split in a folder: `facts-tune.jsonl`, `facts-tune2.jsonl`, … (batches by different writers). */
+export function splitFiles(dir: string, split: Split): string[] {
+  return readdirSync(dir)
+    .filter((f) => new RegExp(`^facts-${split}\\d*\\.jsonl$`).test(f))
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+/** Reads every file of a split. */
+export function loadSplit(dir: string, split: Split): EvalItem[] {
+  return splitFiles(dir, split).flatMap(loadEvalSet);
+}
 
 /** Reads a JSON-lines evaluation file; a bad line fails naming its number. */
 export function loadEvalSet(file: string): EvalItem[] {
@@ -138,6 +154,6 @@ export async function runEval(engine: AskEngine, items: EvalItem[]): Promise<Eva
 const clip = (text: string) => (text.length > 220 ? `${text.slice(0, 217)}…` : text).replace(/\s+/g, ' ');
 
 /** Whether a split's report meets its floors. */
-export function meetsFloors(report: EvalReport, split: 'tune' | 'heldout'): boolean {
+export function meetsFloors(report: EvalReport, split: Split): boolean {
   return report.facts >= FLOORS[split] && report.refusals >= FLOORS.refusals && report.inScopeRefused <= FLOORS.maxInScopeRefused;
 }

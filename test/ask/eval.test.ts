@@ -1,18 +1,19 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { AskEngine, FLOORS, judge, loadCards, loadEvalSet, runEval } from '../../src/ask/index.ts';
+import { AskEngine, FLOORS, judge, loadCards, loadSplit, runEval } from '../../src/ask/index.ts';
 import { DEFAULT_KNOWLEDGE_DIR, fold } from '../../src/core/index.ts';
 
-const TUNE = fileURLToPath(new URL('../eval/facts-tune.jsonl', import.meta.url));
-const HELDOUT = fileURLToPath(new URL('../eval/facts-heldout.jsonl', import.meta.url));
+const DIR = fileURLToPath(new URL('../eval/', import.meta.url));
+const tuneSet = () => loadSplit(DIR, 'tune');
+const heldoutSet = () => loadSplit(DIR, 'heldout');
 const engine = new AskEngine();
 
 describe('evaluation: facts in the shown answer, refusals by reason', () => {
   it('has two splits, the held-out one at least a third of the whole, with every refusal reason', () => {
-    const tune = loadEvalSet(TUNE);
-    const heldout = loadEvalSet(HELDOUT);
-    expect(tune.length).toBeGreaterThanOrEqual(100);
-    expect(heldout.length / (tune.length + heldout.length)).toBeGreaterThanOrEqual(1 / 3 - 0.05);
+    const tune = tuneSet();
+    const heldout = heldoutSet();
+    expect(tune.length).toBeGreaterThanOrEqual(300);
+    expect(heldout.length / (tune.length + heldout.length)).toBeGreaterThanOrEqual(1 / 3);
     for (const split of [tune, heldout]) {
       const reasons = new Set(split.flatMap((i) => (i.expect === 'refuse' ? [i.reason] : [])));
       expect([...reasons].sort()).toEqual(['client_decision', 'emergency', 'injection', 'legal_case', 'out_of_scope', 'unknown']);
@@ -24,7 +25,7 @@ describe('evaluation: facts in the shown answer, refusals by reason', () => {
   it('asks in other words than the cards do (it measures answering, not recall of card questions)', () => {
     const norm = (q: string) => fold(q).replace(/[^\p{L}\p{N} ]+/gu, ' ').replace(/\s+/g, ' ').trim();
     const cardQuestions = new Set(loadCards(DEFAULT_KNOWLEDGE_DIR).flatMap((c) => c.questions.map(norm)));
-    const copied = [...loadEvalSet(TUNE), ...loadEvalSet(HELDOUT)].filter((i) => cardQuestions.has(norm(i.q))).map((i) => i.q);
+    const copied = [...tuneSet(), ...heldoutSet()].filter((i) => cardQuestions.has(norm(i.q))).map((i) => i.q);
     expect(copied).toEqual([]);
   });
 
@@ -36,14 +37,14 @@ describe('evaluation: facts in the shown answer, refusals by reason', () => {
   });
 
   it('meets the floors on the tuning split', async () => {
-    const report = await runEval(engine, loadEvalSet(TUNE));
+    const report = await runEval(engine, tuneSet());
     expect(report.facts).toBeGreaterThanOrEqual(FLOORS.tune);
     expect(report.refusals).toBeGreaterThanOrEqual(FLOORS.refusals);
     expect(report.inScopeRefused).toBeLessThanOrEqual(FLOORS.maxInScopeRefused);
   });
 
   it('meets the floors on the held-out split (run to report, never to tune)', async () => {
-    const report = await runEval(engine, loadEvalSet(HELDOUT));
+    const report = await runEval(engine, heldoutSet());
     expect(report.facts).toBeGreaterThanOrEqual(FLOORS.heldout);
     expect(report.refusals).toBeGreaterThanOrEqual(FLOORS.refusals);
     expect(report.inScopeRefused).toBeLessThanOrEqual(FLOORS.maxInScopeRefused);
