@@ -59,6 +59,8 @@ export function statusButton(kind: Kind) {
         .filter((a) => a.number === number || (a.ownerId === turn.user.id && OPEN.includes(a.status) && a.due && a.due <= weekEnd))
         .sort((a, b) => a.number - b.number);
       await turn.update(action.messageId, reminderMessage(services, network, mine));
+    } else if (action.value?.keep) {
+      // A summary of several actions stays as it is; only the answer below is sent.
     } else if (action.messageId) {
       await turn.update(action.messageId, actionCard(t, network, result.action));
     } else {

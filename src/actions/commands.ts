@@ -1,5 +1,5 @@
 /** The `wegwijs actie …`, `acties`, `mijn acties`, `export` and `nudge voorbeeld` commands. */
-import { button, buttons, card, cardMessage, context, fold, input, networkId, text, type ActionSource, type ChatUser, type NewActionItem, type OutgoingMessage, type Services, type Turn, formatDate, formatInstant, localDate } from '../core/index.ts';
+import { button, buttons, card, cardMessage, context, fold, input, mention, networkId, text, type ActionSource, type ChatUser, type NewActionItem, type OutgoingMessage, type Services, type Turn, formatDate, formatInstant, localDate } from '../core/index.ts';
 import { privacyNotice, type Redaction } from '../privacy/index.ts';
 import type { Network } from '../store/index.ts';
 import { toCsv } from './csv.ts';
@@ -66,7 +66,7 @@ export async function logAndShow(turn: Turn, network: Network, input: { title: s
   const notes: string[] = [];
   const privacy = privacyNotice(created.redaction, turn.t.bind(turn));
   if (privacy) notes.push(privacy);
-  if (!input.owner.member) notes.push(ownerNotice(turn, network, input.owner, created.action));
+  if (!input.owner.member) notes.push(await ownerNotice(turn, network, input.owner, created.action));
   if (notes.length) await turn.reply({ text: notes.join('\n') });
   if (unreadable) await turn.replyPrivately(askDate(turn, network, created.action.number, 'actions.date_unreadable', unreadable));
   if (!input.owner.member) await tellFacilitators(services, network, input.owner, created.action, turn.user, true);
@@ -88,15 +88,17 @@ export function askDate(turn: Turn, network: Network, number: number, key: strin
   );
 }
 
-function facilitatorNames(network: Network): string {
-  return network.facilitators.map((f) => `@${f}`).join(', ');
+/** The facilitators as the members they are ("@Fleur Jansen"), not as platform ids. */
+async function facilitatorNames(turn: Turn, network: Network): Promise<string> {
+  const members = new Map((await turn.services.store.members.list({ pk: network.id })).map((d) => [d.data.userId, d.data.name]));
+  return network.facilitators.map((id) => mention({ id, name: members.get(id) ?? id })).join(', ');
 }
 
 /** The confirmation's line for the facilitators about an owner who was no member yet. */
-function ownerNotice(turn: Turn, network: Network, owner: Owner, action: Action): string {
+async function ownerNotice(turn: Turn, network: Network, owner: Owner, action: Action): Promise<string> {
   // A mentioned person (with an id) is a member now; a typed name waits until that person takes part.
   const key = owner.id ? 'actions.owner_new_member' : 'actions.owner_not_member';
-  return turn.t(key, { owner: owner.name, number: action.number, facilitators: facilitatorNames(network) });
+  return turn.t(key, { owner: owner.name, number: action.number, facilitators: await facilitatorNames(turn, network) });
 }
 
 /**
@@ -188,7 +190,7 @@ export async function reportChange(turn: Turn, network: Network, result: ChangeR
   const lines = [turn.t(key, { number: a.number, title: a.title, owner: a.ownerName, date: a.due ? formatDate(a.due, turn.lang) : '' })];
   const privacy = result.redaction && privacyNotice(result.redaction as Redaction, turn.t.bind(turn));
   if (privacy) lines.push(privacy);
-  if (change.kind === 'owner' && !change.owner.member) lines.push(ownerNotice(turn, network, change.owner, a));
+  if (change.kind === 'owner' && !change.owner.member) lines.push(await ownerNotice(turn, network, change.owner, a));
   // Only facilitators reassign, so the line above tells them; no private message is needed.
   await turn.reply({ text: lines.join('\n') });
 }
@@ -317,7 +319,7 @@ async function tellFacilitatorsOnce(services: Services, network: Network, made: 
       text(lines.join('\n')),
       ...asks.flatMap(({ action }) => [
         input(`date_${action.number}`, t('actions.summary_pick_date', { number: action.number }), { kind: 'date' }),
-        buttons(button(t('actions.button.set_date'), 'actions.later', { network: network.id, n: action.number, input: `date_${action.number}` }, 'primary')),
+        buttons(button(t('actions.button.set_date'), 'actions.later', { network: network.id, n: action.number, input: `date_${action.number}`, keep: true }, 'primary')),
       ]),
       made.some((m) => !m.owner.member) ? context(t('actions.summary_members_hint', { bot })) : undefined,
     ),
