@@ -53,7 +53,8 @@ function safeRecord<T extends z.ZodType>(value: T) {
 }
 
 export const UserSchema = z.object({
-  id: z.string().min(1).max(256),
+  // User ids become keys of stored records (pairs, counters): never one that names a prototype.
+  id: z.string().min(1).max(256).refine((id) => !PROTOTYPE_KEYS.has(id), 'this id is not allowed'),
   name: z.string().max(256).default(''),
 });
 export type ChatUser = z.infer<typeof UserSchema>;

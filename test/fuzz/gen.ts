@@ -4,7 +4,7 @@
  * the same inputs, so a failure can be replayed by its seed and case number.
  */
 import pino from 'pino';
-import type { Logger } from '../../src/core/index.ts';
+import type { Bot, IncomingMessage, Logger } from '../../src/core/index.ts';
 
 /** mulberry32: small, fast, good enough to pick cases. */
 export function prng(seed: number): Rand {
@@ -145,4 +145,41 @@ export function recordingLogger(): { log: Logger; errors: Record<string, unknown
   const errors: Record<string, unknown>[] = [];
   const log = pino({ level: 'error' }, { write: (line: string) => void errors.push(JSON.parse(line) as Record<string, unknown>) });
   return { log, errors };
+}
+
+/** Polls until `condition` holds (the platforms' work runs after their HTTP answer). */
+export async function until(what: string, condition: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (await condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/**
+ * Counts the turns the bot handles (started, finished, and the messages), so a test can wait for
+ * the work a request caused, including turns that answer nothing.
+ */
+export function countTurns(bot: Bot): TurnCount {
+  const count: TurnCount = { started: 0, finished: 0, messages: [], after: (n) => until(`${n} finished turn(s)`, () => count.finished >= n) };
+  const handle = bot.handle.bind(bot);
+  bot.handle = async (message, adapter) => {
+    count.started++;
+    try {
+      await handle(message, adapter);
+    } finally {
+      count.finished++;
+      count.messages.push(message);
+    }
+  };
+  return count;
+}
+
+export interface TurnCount {
+  started: number;
+  finished: number;
+  messages: IncomingMessage[];
+  /** Waits until at least `n` turns have finished in all. */
+  after(n: number): Promise<void>;
 }

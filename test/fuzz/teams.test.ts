@@ -11,7 +11,7 @@ import { startServer } from '../../app/server.ts';
 import { loadConfig } from '../../src/config.ts';
 import { tempDir } from '../helpers/temp.ts';
 import { channelMention, FakeConnector, personalMessage } from '../teams/fake-connector.ts';
-import { mutateObject, prng, randomValue, recordingLogger, type Rand } from './gen.ts';
+import { countTurns, mutateObject, prng, randomValue, recordingLogger, until, type Rand } from './gen.ts';
 
 const SEED = 0x7ea_0012;
 const REQUESTS = 160;
@@ -57,10 +57,13 @@ describe('Teams endpoint under fuzzing', () => {
       messenger: { baseDelayMs: 1, sleep: async () => {} },
     });
     enableTeamsLocalMode(app);
+    const turns = countTurns(app.bot);
     const server = await startServer(app);
     try {
       await teams.deliver(server.url, channelMention({ tenant: TENANT, channel: CHANNEL }, 'netwerk start "Fuzz"'));
+      await turns.after(1);
       await teams.deliver(server.url, channelMention({ tenant: TENANT, channel: CHANNEL }, 'actie Iets doen'));
+      await turns.after(2);
       const all = bases();
       const statuses = new Map<number, number>();
       const fivehundreds: string[] = [];
@@ -78,10 +81,13 @@ describe('Teams endpoint under fuzzing', () => {
       expect(fivehundreds).toEqual([]);
       expect(statuses.get(200) ?? 0).toBeGreaterThan(REQUESTS / 10);
       expect(statuses.get(400) ?? 0).toBeGreaterThan(REQUESTS / 10);
-      // Still serving: a plain question gets its answer.
+      // Still serving: a plain question gets its answer (after the HTTP response).
       const before = teams.sent.length;
       expect((await teams.deliver(server.url, personalMessage({ tenant: TENANT }, 'hulp'))).status).toBe(200);
-      expect(teams.sent.length).toBeGreaterThan(before);
+      await until('the answer after the fuzzing', () => teams.sent.length > before);
+      // Every turn the fuzzing started has finished before the log is read.
+      await until('the turns to settle', () => turns.finished === turns.started);
+      expect(turns.finished).toBeGreaterThan(REQUESTS / 10);
       expect(errors.map((e) => `${String(e.msg)} ${String(e.code)}`)).toEqual([]);
     } finally {
       await server.close();

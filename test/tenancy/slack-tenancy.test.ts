@@ -12,6 +12,7 @@ import type { IncomingMessage } from '../../src/core/index.ts';
 import { SessionSchema } from '../../src/deliberate/session.ts';
 import { startFakeSlack, type FakeSlack, type SlackCall } from '../slack/fake-slack.ts';
 import { nextTs, postSigned, sendCommand, sendEvent, sendInteraction, startSlackServer, type SlackServer } from '../slack/slack-helpers.ts';
+import { countTurns, until, type TurnCount } from '../fuzz/gen.ts';
 
 const OWNER = 'UOWNERX';
 const OWNER_NAME = `Naam ${OWNER}`;
@@ -24,7 +25,7 @@ let wegwijs: SlackServer;
 let url: string;
 let sessionTs: string;
 let notYours: string;
-const handled: IncomingMessage[] = [];
+let turns: TurnCount;
 
 const action = async () => (await wegwijs.app.store.collection('action', ActionSchema).get(NETWORK, '1'))?.data;
 const session = async () => (await wegwijs.app.store.collection('deliberation', SessionSchema).get(NETWORK, sessionTs))?.data;
@@ -38,16 +39,8 @@ function expectNothingDisclosed(since: number, secrets = [NETWORK_NAME, TITLE, O
   for (const secret of secrets) expect(posted).not.toContain(secret);
 }
 
-async function until(what: string, condition: () => boolean | Promise<boolean>): Promise<void> {
-  for (let i = 0; i < 500; i++) {
-    if (await condition()) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
-/** Waits until `n` more turns have been handled by the bot (the work runs after Slack's ack). */
-const turnsDone = async (before: number, n = 1) => until(`${n} handled turn(s)`, () => handled.length >= before + n);
+/** Waits until a turn matching `match` has been handled since `from` (the work runs after Slack's ack). */
+const handledSince = (from: number, what: string, match: (m: IncomingMessage) => boolean) => until(what, () => turns.messages.slice(from).some(match));
 
 const refusal = (since: number) => (c: SlackCall) =>
   fake.calls.indexOf(c) >= since && /^chat\.post/.test(c.method) && String(c.args.text).includes(notYours);
@@ -60,23 +53,16 @@ beforeAll(async () => {
   wegwijs = await startSlackServer(fake);
   url = wegwijs.server.url;
   notYours = wegwijs.app.services.catalog.t('nl', 'core.not_yours');
-  const handle = wegwijs.app.bot.handle.bind(wegwijs.app.bot);
-  wegwijs.app.bot.handle = async (message, adapter) => {
-    await handle(message, adapter);
-    handled.push(message);
-  };
+  turns = countTurns(wegwijs.app.bot);
   expect(wegwijs.app.bot.has('actions') && wegwijs.app.bot.has('deliberate')).toBe(true);
-  let before = handled.length;
   await sendCommand(url, `netwerk start "${NETWORK_NAME}"`, { team: 'T1', channel: 'C1', user: OWNER });
-  await turnsDone(before);
-  before = handled.length;
+  await turns.after(1);
   await sendCommand(url, `actie ${TITLE}`, { team: 'T1', channel: 'C1', user: OWNER });
-  await turnsDone(before);
+  await turns.after(2);
   expect((await action())?.title).toBe(TITLE);
-  before = handled.length;
   const since = fake.calls.length;
   await sendCommand(url, 'beraad kort', { team: 'T1', channel: 'C1', user: OWNER });
-  await turnsDone(before);
+  await turns.after(3);
   const opening = fake.calls.slice(since).find((c) => c.method === 'chat.postMessage' && c.args.channel === 'C1' && !c.args.thread_ts);
   sessionTs = String(opening!.response.ts);
   expect((await session())?.code).toBe(1);
@@ -150,7 +136,7 @@ describe('Slack: nothing crosses a workspace', () => {
 
   it('does not let a T2 thread reply or session button reach T1’s deliberation', async () => {
     const before = await session();
-    const count = handled.length;
+    const count = turns.messages.length;
     const since = fake.calls.length;
     const ts = nextTs();
     await sendEvent(url, { type: 'message', channel: 'C1', channel_type: 'channel', user: 'UMALLORY', text: 'Een bijdrage van buiten', ts, thread_ts: sessionTs, event_ts: ts }, { team: 'T2' });
@@ -164,7 +150,8 @@ describe('Slack: nothing crosses a workspace', () => {
       message: { type: 'message', ts: press, thread_ts: sessionTs, text: 'stap', user: 'UBOTT1' },
       actions: [{ type: 'button', action_id: 'deliberate.next', block_id: 'b1', value: JSON.stringify({ s: sessionTs, i: 0 }), action_ts: '1' }],
     });
-    await turnsDone(count, 2);
+    await handledSince(count, 'the thread reply', (m) => m.tenantId === 'T2' && m.text === 'Een bijdrage van buiten');
+    await handledSince(count, 'the session button', (m) => m.tenantId === 'T2' && m.action?.id === 'deliberate.next');
     const after = await session();
     expect(after?.step).toBe(before?.step);
     expect(after?.contributions).toEqual(before?.contributions);
@@ -174,11 +161,11 @@ describe('Slack: nothing crosses a workspace', () => {
 
   it('does not take an anonymous note from T2 for T1’s session code', async () => {
     const before = await session();
-    const count = handled.length;
+    const count = turns.messages.length;
     const since = fake.calls.length;
     const ts = nextTs();
     await sendEvent(url, { type: 'message', channel: 'D2X', channel_type: 'im', user: OWNER, text: `beraad anoniem #${before!.code} Een notitie van buiten`, ts, event_ts: ts }, { team: 'T2' });
-    await turnsDone(count);
+    await handledSince(count, 'the anonymous note', (m) => m.tenantId === 'T2' && m.channelId === 'D2X' && m.text.includes('anoniem'));
     expect((await session())?.contributions).toEqual(before?.contributions);
     expect(postedSince(since)).not.toContain('notitie van buiten');
     expectNothingDisclosed(since, [NETWORK_NAME, TITLE, OWNER_NAME, 'Kersenlaan', 'passende-plekken']);
@@ -186,26 +173,26 @@ describe('Slack: nothing crosses a workspace', () => {
 
   it('takes the workspace, never the enterprise, as the tenant of a slash command', async () => {
     // A workspace inside an enterprise: the tenant is the team (T2), which has no network in C1.
-    let count = handled.length;
+    let count = turns.messages.length;
     let since = fake.calls.length;
     const body = (fields: Record<string, string>) =>
       new URLSearchParams({ token: 'legacy', channel_id: 'C1', channel_name: 'netwerk', user_id: OWNER, user_name: 'x', command: '/wegwijs', text: 'acties', api_app_id: 'A1', response_url: `${fake.url}response/ent`, trigger_id: 't', ...fields }).toString();
     await postSigned(url, body({ team_id: 'T2', enterprise_id: 'E1', is_enterprise_install: 'false' }), 'application/x-www-form-urlencoded');
-    await turnsDone(count);
-    expect(handled.at(-1)).toMatchObject({ tenantId: 'T2', channelId: 'C1' });
+    await handledSince(count, 'the command', (m) => m.channelId === 'C1' && m.text === 'acties');
+    expect(turns.messages.slice(count).filter((m) => m.text === 'acties').map((m) => m.tenantId)).toEqual(['T2']);
     expectNothingDisclosed(since);
 
     // An enterprise id claiming to be T1 (an "org install" a workspace token cannot have), or an
     // enterprise id without a team: refused before the bot sees them.
-    count = handled.length;
+    count = turns.messages.length;
     since = fake.calls.length;
     await postSigned(url, body({ team_id: 'T2', enterprise_id: 'T1', is_enterprise_install: 'true' }), 'application/x-www-form-urlencoded');
     await postSigned(url, body({ enterprise_id: 'T1', is_enterprise_install: 'false' }), 'application/x-www-form-urlencoded');
     // A marker from T2 afterwards: once it is handled, the two before it have been dealt with too.
     await sendCommand(url, 'hulp', { team: 'T2', channel: 'C7', user: 'UMALLORY' });
-    await turnsDone(count);
+    await handledSince(count, 'the marker', (m) => m.channelId === 'C7');
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(handled.slice(count).map((m) => m.tenantId)).toEqual(['T2']);
+    expect(turns.messages.slice(count).filter((m) => m.text === 'acties')).toEqual([]);
     expectNothingDisclosed(since);
   });
 });
