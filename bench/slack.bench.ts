@@ -88,13 +88,22 @@ export async function run(): Promise<void> {
     const env = { SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: `xoxb-${TEAM}`, SLACK_API_URL: fake.url };
     const bare = await measure('bare Bolt 4 echo', [join(ROOT, 'bench/apps/bare-slack.mjs')], env, fake, 'echo');
     fake.calls.length = 0;
-    const wegwijs = await measure('Wegwijs', [BIN, 'serve'], { ...env, WEGWIJS_DATA_DIR: data, LOG_LEVEL: 'info', NODE_ENV: 'production' }, fake, 'wat is meerzorg?');
+    const wegwijs = await measure('Wegwijs', wegwijsArgs(), { ...env, WEGWIJS_DATA_DIR: data, LOG_LEVEL: 'info', NODE_ENV: 'production' }, fake, 'wat is meerzorg?');
     printSides('Slack: signed app_mention events, 16 concurrent, answers counted at the fake Web API', bare, wegwijs);
   } finally {
     await fake.close();
     rmSync(data, { recursive: true, force: true });
   }
   printTable('Process', await processFigures());
+}
+
+/**
+ * `wegwijs serve`; BENCH_WEGWIJS_BIN runs another checkout's command (a before/after comparison)
+ * and BENCH_CPU_PROF=DIR writes a CPU profile of the Wegwijs process there (node --cpu-prof).
+ */
+export function wegwijsArgs(): string[] {
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  return [...profile, process.env.BENCH_WEGWIJS_BIN ?? BIN, 'serve'];
 }
 
 export function printSides(title: string, bare: Side, wegwijs: Side): void {

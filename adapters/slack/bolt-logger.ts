@@ -38,11 +38,15 @@ export function boltLogger(log: Logger): BoltLogger {
       .map((a) => (a instanceof Error ? `${(a as { code?: string }).code ?? a.name}: ${safeLogText(a.message)}` : typeof a === 'string' ? safeLogText(a) : ''))
       .filter(Boolean)
       .join(' ');
+  // Bolt and the Web API client log several debug lines per call: clean a line only when it is written.
+  const at = (method: 'trace' | 'info' | 'warn' | 'error') => (...args: unknown[]) => {
+    if (child.isLevelEnabled(method)) child[method](line(args));
+  };
   return {
-    debug: (...args: unknown[]) => child.trace(line(args)),
-    info: (...args: unknown[]) => child.info(line(args)),
-    warn: (...args: unknown[]) => child.warn(line(args)),
-    error: (...args: unknown[]) => child.error(line(args)),
+    debug: at('trace'),
+    info: at('info'),
+    warn: at('warn'),
+    error: at('error'),
     setLevel: (next: LogLevel) => void (level = next),
     getLevel: () => level,
     setName: () => {},

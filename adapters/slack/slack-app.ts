@@ -83,6 +83,8 @@ export async function startSlack(server: Express, host: { bot: Bot; services: Se
   const app = new BoltApp({
     logger,
     clientOptions,
+    // Bolt's in-memory conversation store is unused (all state is in the store) and costs every request.
+    convoStore: false,
     ...(receiver ? { receiver } : { socketMode: true, appToken: config.appToken }),
     ...(authorize ? { authorize } : {}),
   });

@@ -48,12 +48,14 @@ export interface InboxOptions {
   doneTtlSeconds?: number;
   /** A request that failed this many times is given up (logged, marked done). */
   maxAttempts?: number;
+  /** How many requests this instance works on at once; the others wait their turn. */
+  maxConcurrent?: number;
   log?: InboxLog;
 }
 
 export type InboxHandler = (payload: unknown, item: { source: string; id: string; attempts: number }) => Promise<void>;
 
-const DEFAULTS = { leaseSeconds: 10, doneTtlSeconds: 24 * 3600, maxAttempts: 5 };
+const DEFAULTS = { leaseSeconds: 10, doneTtlSeconds: 24 * 3600, maxAttempts: 5, maxConcurrent: 16 };
 
 export class Inbox {
   /** This process; leases name it. */
@@ -63,6 +65,8 @@ export class Inbox {
   private readonly inFlight = new Map<string, Promise<void>>();
   /** Records written by `receive`, waiting for `run` (so running needs no second read). */
   private readonly received = new Map<string, Doc<InboxRecord>>();
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
   private readonly options: typeof DEFAULTS;
   private closed = false;
 
@@ -76,6 +80,7 @@ export class Inbox {
       leaseSeconds: settings.leaseSeconds ?? DEFAULTS.leaseSeconds,
       doneTtlSeconds: settings.doneTtlSeconds ?? DEFAULTS.doneTtlSeconds,
       maxAttempts: settings.maxAttempts ?? DEFAULTS.maxAttempts,
+      maxConcurrent: settings.maxConcurrent ?? DEFAULTS.maxConcurrent,
     };
   }
 
@@ -158,8 +163,48 @@ export class Inbox {
     this.inFlight.set(key, done);
   }
 
-  /** Runs the handler, renewing the lease while it runs, then marks the record done. */
+  /**
+   * Waits for one of `maxConcurrent` slots, so that under a burst the acknowledgements (and the
+   * event loop) are not buried under thousands of turns at once; the rest waits, kept in the
+   * store. A request that had to wait renews its lease (on its eTag) before it runs: if another
+   * instance took it over meanwhile, that one runs it.
+   */
   private async work(doc: Doc<InboxRecord>, opened?: unknown): Promise<void> {
+    const waited = await this.slot();
+    try {
+      let current = doc;
+      if (waited) {
+        try {
+          current = await this.docs.replace<InboxRecord>(INBOX_KIND, doc.pk, doc.id, { ...doc.data, owner: this.owner, leaseUntil: this.leaseEnd() }, { ifMatch: doc.etag });
+        } catch (err) {
+          if (isConflict(err)) return;
+          throw err;
+        }
+      }
+      await this.runHandler(current, opened);
+    } finally {
+      this.release();
+    }
+  }
+
+  private async slot(): Promise<boolean> {
+    if (this.active < this.options.maxConcurrent) {
+      this.active++;
+      return false;
+    }
+    // The slot is handed over by `release` (the count stays).
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+    return true;
+  }
+
+  private release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.active--;
+  }
+
+  /** Runs the handler, renewing the lease while it runs, then marks the record done. */
+  private async runHandler(doc: Doc<InboxRecord>, opened?: unknown): Promise<void> {
     const handler = this.handlers.get(doc.pk);
     if (!handler) return;
     let current = doc;
