@@ -18,14 +18,17 @@ const SUFFIXES = alt([...STREET_SUFFIXES_STRONG, ...STREET_SUFFIXES_WEAK].sort((
 const STRONG = new Set(STREET_SUFFIXES_STRONG);
 
 // "Kerkstraat 45": a word ending in a street suffix, then the number.
-const SUFFIXED = new RegExp(`(?<![\\p{L}\\p{N}])(?<stem>[\\p{L}'’-]*?)(?<suffix>${SUFFIXES})\\s+(?<num>${HOUSE_NUMBER})(?!\\p{N})`, 'giu');
+// Between street and number people sometimes write "nr." or "no.": "Kerkstraat nr. 45"; "str." is
+// short for straat.
+const NUMBER_WORD = '(?:(?:nr|no|nummer|huisnummer)\\.?\\s*)?';
+const SUFFIXED = new RegExp(`(?<![\\p{L}\\p{N}])(?<stem>[\\p{L}'’-]*?)(?<suffix>${SUFFIXES}|str\\.?)\\s+${NUMBER_WORD}(?<num>${HOUSE_NUMBER})(?!\\p{N})`, 'giu');
 // "Laan van Meerdervoort 55", "Plein 1944 3": a street word, particles, a name, the number.
 const LEADING = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?<lead>${alt(STREET_PREFIX_WORDS)})\\s+(?:(?:${alt(PARTICLES)}|aan|bij|achter|over|voor|naast)\\s+){1,3}(?<name>${WORD}(?:\\s+${WORD})?)\\s+(?<num>${HOUSE_NUMBER})(?!\\p{N})`,
+  `(?<![\\p{L}\\p{N}])(?<lead>${alt(STREET_PREFIX_WORDS)})\\s+(?:(?:${alt(PARTICLES)}|aan|bij|achter|over|voor|naast)\\s+){1,3}(?<name>${WORD}(?:\\s+${WORD})?)\\s+${NUMBER_WORD}(?<num>${HOUSE_NUMBER})(?!\\p{N})`,
   'giu',
 );
 const knownStreets = KNOWN_STREETS.trim().split('\n').map((l) => l.trim()).filter(Boolean);
-const KNOWN = new RegExp(`(?<![\\p{L}\\p{N}])(?<street>${alt(knownStreets.map((s) => s.replace(/\*$/, '')).sort((a, b) => b.length - a.length))})\\s+(?<num>${HOUSE_NUMBER})(?!\\p{N})`, 'giu');
+const KNOWN = new RegExp(`(?<![\\p{L}\\p{N}])(?<street>${alt(knownStreets.map((s) => s.replace(/\*$/, '')).sort((a, b) => b.length - a.length))})\\s+${NUMBER_WORD}(?<num>${HOUSE_NUMBER})(?!\\p{N})`, 'giu');
 const caseSensitiveKnown = new Set(knownStreets.filter((s) => s.endsWith('*')).map((s) => s.slice(0, -1)));
 
 const NOT_A_NUMBER_AFTER = new RegExp(`^\\s*(?:%|:\\d|[.,]\\d|(?:${alt(NOT_HOUSE_NUMBER_AFTER)})(?![\\p{L}]))`, 'iu');
@@ -54,7 +57,7 @@ function streets(text: string): Span[] {
   for (const m of text.matchAll(SUFFIXED)) {
     const { stem, suffix } = m.groups!;
     const word = stem + suffix;
-    const strong = STRONG.has(suffix.toLowerCase());
+    const strong = STRONG.has(suffix.toLowerCase().replace(/^str\.?$/, 'straat'));
     // Weak endings ("…pad", "…ring") need a capital: "Zorgpad 3" is rare, "scoring 3" ordinary.
     if (!strong && !capitalised(word)) continue;
     if (stem.replace(/[-'’]/g, '').length < 2) {

@@ -27,7 +27,9 @@ const addMonths = (names: string, month: number) => names.split(' ').forEach((n)
 ].forEach((names, i) => addMonths(names, i + 1));
 const MONTH = `(?:${Object.keys(MONTH_NAMES).sort((a, b) => b.length - a.length).join('|')})`;
 
-const YEAR = "('\\s?\\d{2}|\\d{4}|\\d{2})";
+// Two-digit years with any apostrophe: '49, ’49, `49.
+const APOSTROPHE = "['’‘\\u0060´]";
+const YEAR = `(${APOSTROPHE}\\s?\\d{2}|\\d{4}|\\d{2})`;
 const SEP = '\\s?([-./])\\s?';
 const ORDINAL = '(?:e|ste|de|st|nd|rd|th)?';
 // Each pattern names its parts: d (day), m (month number), mn (month name), y (year).
@@ -42,7 +44,7 @@ const PATTERNS: RegExp[] = [
   // March 12, 1946; maart 12 1946; Mar 12th '46; March 12 (no year)
   new RegExp(`(?<![\\p{L}\\p{N}])(?<mn>${MONTH})\\.?\\s+(?<d>\\d{1,2})${ORDINAL}(?:,?\\s+(?<y>${YEAR}))?(?![\\p{L}\\p{N}]|[:.,]\\d)`, 'giu'),
   // maart 1946 (a month and a year: a birth date only after a birth word)
-  new RegExp(`(?<![\\p{L}\\p{N}])(?<mn>${MONTH})\\.?\\s+(?<y>\\d{4}|'\\s?\\d{2})(?![\\p{L}\\p{N}])`, 'giu'),
+  new RegExp(`(?<![\\p{L}\\p{N}])(?<mn>${MONTH})\\.?\\s+(?<y>\\d{4}|${APOSTROPHE}\\s?\\d{2})(?![\\p{L}\\p{N}])`, 'giu'),
   // a bare year right after a birth word: "geboren in 1946", "geboortejaar: 1946"
   new RegExp(`(?<![\\p{L}\\p{N}])(?<y>(?:19|20)\\d{2})(?![\\p{L}\\p{N}])`, 'gu'),
 ];

@@ -14,7 +14,7 @@ const DOT = '\\.|\\s?[([{<]\\s?(?:dot|punt|\\.)\\s?[)\\]}>]\\s?';
 const MARKED = new RegExp(`(?<![\\p{L}\\p{N}._%+-])${LOCAL}(?:${AT_SIGN})${LABEL}(?:(?:${DOT})${LABEL})*(?:${DOT})\\p{L}{2,24}(?![\\p{L}\\p{N}])`, 'giu');
 // " at " and " dot " in words: only with a known top-level domain, so "look at home.nl" stays rare.
 const WORDED = new RegExp(
-  `(?<![\\p{L}\\p{N}._%+-])${LOCAL}\\s(?:at|apenstaartje)\\s${LABEL}(?:(?:${DOT}|\\s(?:dot|punt)\\s)${LABEL})*(?:${DOT}|\\s(?:dot|punt)\\s)(?:${EMAIL_TLDS.join('|')})(?![\\p{L}\\p{N}])`,
+  `(?<![\\p{L}\\p{N}._%+-])${LOCAL}(?:\\s(?:punt|dot)\\s${LOCAL}){0,3}\\s(?:at|apenstaartje)\\s${LABEL}(?:(?:${DOT}|\\s(?:dot|punt)\\s)${LABEL})*(?:${DOT}|\\s(?:dot|punt)\\s)(?:${EMAIL_TLDS.join('|')})(?![\\p{L}\\p{N}])`,
   'giu',
 );
 

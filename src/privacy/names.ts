@@ -19,13 +19,21 @@ interface Token {
   dot: boolean;
 }
 
-const TOKEN = /\p{L}[\p{L}\p{M}'’-]*(\.)?/gu;
+// Words, with a leading apostrophe for "'t" ("van 't Hof").
+const TOKEN = /['’]?\p{L}[\p{L}\p{M}'’-]*(\.)?/gu;
 
 function tokenise(text: string): Token[] {
   return [...text.matchAll(TOKEN)].map((m) => {
     const dot = Boolean(m[1]);
-    const word = dot ? m[0].slice(0, -1) : m[0];
-    return { start: m.index!, end: m.index! + m[0].length, word, folded: foldWord(word).replace(/[’']s$/, ''), dot };
+    let word = dot ? m[0].slice(0, -1) : m[0];
+    let start = m.index!;
+    word = word.replace(/['’]+$/, '');
+    // Quotes are no part of the word: "'Jan'" is Jan, "'t" stays.
+    if (/^['’]\p{L}{2}/u.test(word)) {
+      word = word.slice(1);
+      start++;
+    }
+    return { start, end: m.index! + m[0].length, word, folded: foldWord(word).replace(/’/g, "'").replace(/'s$/, ''), dot };
   });
 }
 
@@ -37,6 +45,11 @@ const firstNames = new Map<string, boolean>(
 // Compound first names count when every part is listed: "Willem-Jan", "Anne-Marie".
 const isFirstName = (folded: string) => folded.split('-').every((part) => firstNames.has(part));
 const ambiguous = (folded: string) => !folded.includes('-') && firstNames.get(folded) === true;
+// Listed first names that are also ordinary words in lower case: only capitalised they are names.
+const WORD_NAMES = new Set(['frank', 'iris', 'floor', 'roos', 'rein', 'merel', 'arend', 'ester', 'said', 'mees', 'harm', 'greet', 'ellen', 'hoop', 'mark', 'will', 'may', 'rose', 'grace', 'lief', 'hilde', 'gul', 'nur', 'mina', 'amal', 'lina']);
+const lowerCaseName = (t: Token) => /^\p{Ll}+$/u.test(t.word) && t.word.length >= 4 && firstNames.has(t.folded) && !ambiguous(t.folded) && !WORD_NAMES.has(t.folded);
+/** The word after a lower-case first name that is its surname: not a common word ("fatma belde"). */
+const lowerCaseSurname = (t: Token) => /^\p{Ll}[\p{Ll}'-]+$/u.test(t.word) && !NOT_NAMES.has(t.folded) && !particles.has(t.folded) && !WEAK_TITLES.includes(t.folded);
 const strongTitles = new Set(STRONG_TITLES);
 const weakTitles = new Set(WEAK_TITLES);
 const particles = new Set(PARTICLES);
@@ -65,7 +78,8 @@ function nameEnd(text: string, tokens: Token[], i: number, anyCase: boolean): nu
   while (j < tokens.length && words < 4) {
     const t = tokens[j];
     if (j > i && !joined(text, tokens[j - 1], t)) break;
-    if (isInitial(t)) {
+    // An initial: "K.", or after a title also without its dot ("Dhr P de Vries").
+    if (isInitial(t) || (anyCase && j === i && /^\p{Lu}$/u.test(t.word))) {
       end = j;
       words++;
     } else if (particles.has(t.folded) && pendingParticles < 3 && !(t.dot && !t.folded.startsWith("'"))) {
@@ -94,8 +108,10 @@ export const name: Detector = (text) => {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     const next = i + 1 < tokens.length && joined(text, t, tokens[i + 1]) ? i + 1 : -1;
-    // Titles: "mevrouw kuipers", "Dhr. de Jong"; "de heer" through "heer". All-caps "MS" is a disease.
-    if (strongTitles.has(t.folded) && next >= 0 && !/^\p{Lu}{2,3}$/u.test(t.word)) {
+    // Titles: "mevrouw kuipers", "Dhr. de Jong"; "de heer" through "heer", "Hr." only with its
+    // dot (HR is a department). All-caps "MS" is a disease.
+    const title = (strongTitles.has(t.folded) || (t.folded === 'hr' && t.dot)) && !/^\p{Lu}{2,3}$/u.test(t.word);
+    if (title && next >= 0) {
       const end = nameEnd(text, tokens, next, true);
       if (end >= 0) {
         add(next, end);
@@ -110,6 +126,14 @@ export const name: Detector = (text) => {
         i = end;
         continue;
       }
+    }
+    // A listed first name in lower case ("fatma yilmaz"), unless it is also a word ("frank").
+    if (!capitalised(t) && !mentionBefore(text, t) && lowerCaseName(t)) {
+      const surname = next >= 0 && lowerCaseSurname(tokens[next]) ? next : -1;
+      const end = surname >= 0 ? surname : i;
+      add(i, end);
+      i = end;
+      continue;
     }
     if (capitalised(t) && !mentionBefore(text, t) && isFirstName(t.folded)) {
       const surname = next >= 0 ? nameEnd(text, tokens, next, false) : -1;

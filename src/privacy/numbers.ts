@@ -69,7 +69,8 @@ export const bsn: Detector = (text) => {
   const out: Span[] = [];
   for (let i = 0; i < text.length; i++) {
     if (!startsRun(text, i) || !freeBefore(text, i)) continue;
-    const groups = digitGroups(text, i, 5);
+    // Up to nine groups: "1 2 3 4 5 6 7 8 2" is a BSN typed digit by digit.
+    const groups = digitGroups(text, i, 9);
     let digits = '';
     let best: Span | undefined;
     for (let g = 0; g < groups.length; g++) {
@@ -143,7 +144,7 @@ export function isValidIban(iban: string): boolean {
   return rest === 1;
 }
 
-const IBAN = /(?<![\p{L}\p{N}])[a-z]{2}\d{2}(?:[ .-]?[a-z0-9]){11,30}(?![\p{L}\p{N}])/giu;
+const IBAN = /(?<![\p{L}\p{N}])[a-z]{2} ?\d{2}(?:[ .-]?[a-z0-9]){11,30}(?![\p{L}\p{N}])/giu;
 // A Dutch account number is removed even with a typo in its check digits.
 const DUTCH_SHAPE = /^NL\d{2}[A-Z]{4}\d{10}$/;
 
