@@ -158,7 +158,7 @@ export function reminderMessage(services: Services, network: Network, list: Acti
     elements.push(text(`**#${a.number} ${a.title}**${dueText(a, network, t)} · ${status}`));
     if (OPEN.includes(a.status)) elements.push(buttons(...statusButtons(t, network.id, a.number, true)));
   }
-  elements.push(input('note', t('actions.input.note'), { multiline: true }), input('date', t('actions.input.date')));
+  elements.push(input('note', t('actions.input.note'), { multiline: true }), input('date', t('actions.input.date'), { kind: 'date' }));
   return cardMessage(card({ title: t('actions.reminder.title') }, ...elements));
 }
 

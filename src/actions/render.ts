@@ -18,7 +18,7 @@ export function actionCard(t: Translate, network: Network, a: Action): OutgoingM
       ),
       last && text(`${t(`actions.note.${last.kind}`)} (${formatDate(localDate(new Date(last.at), network.timeZone), network.language)}): ${last.text}`),
       open && input('note', t('actions.input.note'), { multiline: true }),
-      open && input('date', t('actions.input.date')),
+      open && input('date', t('actions.input.date'), { kind: 'date' }),
       open && buttons(...statusButtons(t, network.id, a.number)),
       context(t('actions.card.hint', { number: a.number })),
     ),
