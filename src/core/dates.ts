@@ -39,12 +39,14 @@ const MONTHS: Record<string, number> = {
 const MONTH = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
 
 /** Words before a date that make it a deadline ("voor vrijdag", "uiterlijk 3-12", "by Friday"). */
-const MARKER = String.raw`(?:uiterlijk(?:\s+op)?|v[oó][oó]r|tot\s+en\s+met|t\/m|tot|op|per|deadline:?|by|before|until|till|due(?:\s+on|\s+by)?|on|in)`;
+const MARKER = String.raw`(?:uiterlijk(?:\s+op)?|v[oó][oó]r|tegen|tot\s+en\s+met|t\/m|tot|op|per|deadline:?|by|before|until|till|due(?:\s+on|\s+by)?|on|in)`;
 const MARKER_BEFORE = new RegExp(String.raw`(?:^|\s)(${MARKER})\s*$`, 'iu');
 /** A deadline marker that is no preposition in a title ("voor" = "for", "op", "in", "on" are). */
-const STRONG_MARKER = /^(uiterlijk|deadline|by|before|until|till|due|tot|t\/m)/i;
+const STRONG_MARKER = /^(uiterlijk|deadline|by|before|until|till|due|tot|t\/m|tegen)/i;
+/** Words that belong to the date that follows ("aanstaande vrijdag", "coming Friday"). */
+const LEAD_IN = /(?:^|\s)(aanstaande|komende|a\.s\.|coming|upcoming)\s*$/iu;
 
-const END = String.raw`(?:eind(?:e)?|end|late)`;
+const END = String.raw`(?:(?:the\s+|het\s+)?eind(?:e)?|(?:the\s+)?end|late)`;
 const MID = String.raw`(?:half|halverwege|midden|medio|mid|mid-)`;
 const BEGIN = String.raw`(?:begin|early|start)`;
 const OF = String.raw`(?:\s+(?:van|of))?(?:\s+(?:de|het|the|deze|this))?`;
@@ -121,6 +123,11 @@ const CUSTOM: Custom[] = [
     re: new RegExp(String.raw`(?<![\p{L}])(?:${END}${OF}\s+(?:week)|deze\s+week|this\s+week)(?![\p{L}])`, 'giu'),
     read: (_m, today) => endOfWorkWeek(today),
   },
+  // volgende maand, deze maand, next month, this month: by the end of that month
+  {
+    re: /(?<![\p{L}])(volgende|deze|next|this)\s+(?:maand|month)(?![\p{L}])/giu,
+    read: (m, today) => endOfMonth(today, /^(volgende|next)$/i.test(m[1]) ? 1 : 0),
+  },
   // eind van de maand, eind volgende maand, end of the month, end of next month
   {
     re: new RegExp(String.raw`(?<![\p{L}])${END}${OF}\s+(volgende\s+|next\s+)?(?:maand|month)(?![\p{L}])`, 'giu'),
@@ -177,7 +184,9 @@ const trimEnd = (s: string) => s.replace(/[\s.,;:!?)-]+$/u, '');
  * A leading marker is allowed; anything else left over means it is not a date: undefined.
  */
 export function readDate(phrase: string, now: Date, timeZone: string, options: ReadOptions = {}): string | undefined {
-  const wanted = trimEnd(phrase.normalize('NFC').trim()).replace(new RegExp(`^${MARKER}\\s+`, 'iu'), '');
+  const wanted = trimEnd(phrase.normalize('NFC').trim())
+    .replace(new RegExp(`^${MARKER}\\s+`, 'iu'), '')
+    .replace(/^(aanstaande|komende|a\.s\.|coming|upcoming)\s+/iu, '');
   if (!wanted || wanted.length > 60) return undefined;
   const found = findDates(wanted, now, timeZone, options).filter((d) => !d.unreadable);
   const last = found[found.length - 1];
@@ -208,7 +217,9 @@ export function splitDate(text: string, now: Date, timeZone: string): SplitDate 
   const body = trimEnd(input);
   const found = findDates(body, now, timeZone);
   for (let i = found.length - 1; i >= 0; i--) {
-    const d = found[i];
+    const d = { ...found[i] };
+    const lead = LEAD_IN.exec(body.slice(0, d.index));
+    if (lead) d.index = lead.index + (lead[0].startsWith(' ') ? 1 : 0);
     const before = body.slice(0, d.index);
     const after = body.slice(d.end).trim();
     const marker = MARKER_BEFORE.exec(before);

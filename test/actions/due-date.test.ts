@@ -111,3 +111,24 @@ describe('the one date reader', () => {
     expect(parseDueDate('3-12', new Date('2026-12-05T09:00:00Z'), AMS)).toBe('2027-12-03');
   });
 });
+
+describe('more ways people write a deadline', () => {
+  it.each([
+    ['Bel aanstaande vrijdag', 'Bel', '2026-11-20'],
+    ['Call coming Friday', 'Call', '2026-11-20'],
+    ['Rapport tegen vrijdag', 'Rapport', '2026-11-20'],
+    ['Plan het MDO volgende maand', 'Plan het MDO', '2026-12-31'],
+    ['Send the report by the end of the week', 'Send the report', '2026-11-20'],
+    ['Bel vóór 1 januari 2027', 'Bel', '2027-01-01'],
+    ['Bel op maandag 7 december', 'Bel', '2026-12-07'],
+    ['Plan over 3 dagen', 'Plan', '2026-11-21'],
+    ['Lees hoofdstuk 3-4 voor vrijdag', 'Lees hoofdstuk 3-4', '2026-11-20'],
+  ])('"%s"', (typed, title, due) => {
+    expect(splitDue(typed, NOW, AMS)).toEqual({ title, due });
+  });
+
+  it('leaves words that only look like markers alone', () => {
+    expect(splitDue('Ga er tegen in bij de gemeente', NOW, AMS)).toEqual({ title: 'Ga er tegen in bij de gemeente' });
+    expect(parseDueDate('aanstaande vrijdag', NOW, AMS)).toBe('2026-11-20');
+  });
+});
