@@ -42,8 +42,10 @@ export function statusButton(kind: Kind) {
     if (kind === 'done') change = { kind: 'status', status: 'done' };
     else if (kind === 'later') {
       // A summary card has one date input per action, named by the button.
+      // The field name comes from the button: read through own properties only (never `constructor`).
       const field = typeof action.value?.input === 'string' ? action.value.input : 'date';
-      const typed = (action.inputs?.[field] ?? action.inputs?.date ?? '').trim();
+      const inputs = action.inputs ?? {};
+      const typed = ((Object.hasOwn(inputs, field) ? inputs[field] : undefined) ?? inputs.date ?? '').trim();
       const date = typed ? readDate(services, network, typed) : undefined;
       if (!date) return void (await turn.replyPrivately({ text: turn.t('actions.later_button', { text: typed || '…', number }) }));
       change = { kind: 'later', date };

@@ -49,7 +49,9 @@ function safeRecord<T extends z.ZodType>(value: T) {
       if (bad) ctx.addIssue({ code: 'custom', message: `the key "${bad}" is not allowed`, path: [bad] });
       else if (keys.length > LIMITS.recordKeys) ctx.addIssue({ code: 'custom', message: `at most ${LIMITS.recordKeys} keys` });
     })
-    .pipe(z.record(z.string().min(1).max(LIMITS.keyChars), value));
+    .pipe(z.record(z.string().min(1).max(LIMITS.keyChars), value))
+    // Without a prototype, a lookup by any key a payload names finds only what the payload sent.
+    .transform((record) => Object.assign(Object.create(null) as typeof record, record));
 }
 
 export const UserSchema = z.object({
