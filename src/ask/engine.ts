@@ -225,7 +225,10 @@ export class AskEngine {
     // One word ("wlz", "meerzorg") asks what it is: the card that is about that word itself.
     const defining = !usedContext && (typed === 1 || (typed <= 2 && shape.wants.includes('define')));
     const asked = new Set(this.retriever.concepts(shape.topic).flatMap((c) => [...c.terms]));
-    const hits = defining ? definitionFirst(retrieval.hits, asked) : retrieval.hits;
+    const ranked0 = defining ? definitionFirst(retrieval.hits, asked) : retrieval.hits;
+    // A question for a duration, an amount or a number wants the card that has one: a close
+    // second with the fact goes before a first without it.
+    const hits = withFactFirst(ranked0, shape, lang);
     const ranked = hits.map((h) => h.card.id);
     const margin = hits.length > 1 ? (hits[0].score - hits[1].score) / hits[0].score : 1;
     const explanation: Explanation | undefined = options.explain
@@ -234,12 +237,14 @@ export class AskEngine {
     const refuse = (refusal: RefusalKind) => ({ ...this.refusal(refusal, lang), ranked, usedContext, confidence, suggestions: hits.slice(0, 3).map((h) => h.card), explanation });
     if (typed === 0 || hits.length === 0) return refuse('empty');
     // A single word that names no card of its own is too vague to answer: ask back.
-    if (typed === 1 && !usedContext && !namesCard(hits[0].card, asked)) return refuse('vague');
+    // A bare word ("test", "wlz") that names no card of its own asks back; "wat is X?" is a real question.
+    if (typed === 1 && !usedContext && !shape.wants.includes('define') && !namesCard(hits[0].card, asked)) return refuse('vague');
     const wrongLaw = shape.laws.length > 0 && this.aboutOtherLaw(hits[0].card.id, shape.laws);
     // A question for a duration, an amount or a number is not answered from a card without one.
     const noFact = lacksFact(cardSentences(hits[0].card, lang), shape);
     // Nothing of the domain in it at all: not a gap in the knowledge base, but another subject.
-    if (!this.retriever.inDomain(shape.text, this.domainWords)) return refuse('out_of_scope');
+    // The asker's introduction counts here: "Ik werk bij een zorgkantoor. Hoe vaak …?" is in the domain.
+    if (!this.retriever.inDomain(question, this.domainWords)) return refuse('out_of_scope');
     if (confidence < MIN_CONFIDENCE || (confidence < MARGIN_ZONE && margin < MIN_MARGIN) || wrongLaw || noFact) return refuse('unknown');
     const best = hits[0].card;
     const concepts = this.retriever.concepts(usedContext ? `${shape.topic} ${options.context}` : shape.topic);
@@ -313,6 +318,14 @@ export function isElliptic(question: string, confidenceAlone: number): boolean {
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
+
+const FACT_RUNNER_UP = 0.6;
+
+function withFactFirst(hits: Hit[], shape: QuestionShape, lang: Lang): Hit[] {
+  if (hits.length < 2 || !lacksFact(cardSentences(hits[0].card, lang), shape)) return hits;
+  const better = hits.slice(1, 3).find((h) => h.score >= hits[0].score * FACT_RUNNER_UP && !lacksFact(cardSentences(h.card, lang), shape));
+  return better ? [better, ...hits.filter((h) => h !== better)] : hits;
+}
 
 /** True when a card's title (or also its topics) names one of the terms (a word, its stems and synonyms). */
 function namesCard(card: KnowledgeCard, terms: Set<string>, withTopics = true): boolean {

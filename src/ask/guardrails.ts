@@ -9,8 +9,9 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { fold } from '../core/index.ts';
 
-// Order matters: an emergency is recognised before anything else, whatever else the text says.
-export const RULE_KINDS = ['emergency', 'injection', 'medical', 'legal_case', 'client_decision', 'unknown', 'out_of_scope'] as const;
+// Order matters: an emergency is recognised before anything else, whatever else the text says;
+// plainly other subjects (stocks, sport) before the kinds that look at the asker's own case.
+export const RULE_KINDS = ['emergency', 'injection', 'out_of_scope', 'medical', 'legal_case', 'client_decision', 'unknown'] as const;
 export type RuleKind = (typeof RULE_KINDS)[number];
 
 const GuardrailFileSchema = z.object(Object.fromEntries(RULE_KINDS.map((k) => [k, z.array(z.string().min(1)).default([])])) as Record<RuleKind, z.ZodDefault<z.ZodArray<z.ZodString>>>);

@@ -79,7 +79,9 @@ const GREETING = /^\s*(?:(?:hoi|hallo|hey|hi|hello|goedemorgen|goedemiddag|goede
 const LEAD_IN = /^\s*(?:(?:een |a )?(?:korte |snelle |quick |short )?(?:vraag(je)?|question)\s*[:!-]\s*|(?:ik heb een|i have a) (?:korte |snelle |quick )?(?:vraag(je)?|question)[^.?!:]*[.:!]\s*)/iu;
 const THANKS = /[\s,.!]*(?:(?:alvast )?(?:bedankt|dank je( wel)?|dank u( wel)?|dankjewel|thanks?( a lot| in advance)?|thank you|groet(en|jes)?|mvg|gr\.?)\b[^?]*)$/iu;
 // An introduction of the asker: "Ik ben cliëntondersteuner bij MEE, …", "I work as a case manager; …".
-const SELF_INTRO = /^\s*(?:ik ben|ik werk|ik zit|wij zijn|we zijn|wij werken|we werken|i am|i'm|im|i work|we are|we're|we work)\b[^.?!,;:]{0,120}[.,;:!]\s*(?:en\s+|and\s+)?/iu;
+// It ends at a full stop or comma, or at "en"/"and" after which the asker says what they do next
+// ("Ik werk bij een zorgkantoor en ga aansluiten bij de taskforce.": the taskforce is the topic).
+const SELF_INTRO = /^\s*(?:ik ben|ik werk|ik zit|wij zijn|we zijn|wij werken|we werken|i am|i'm|im|i work|we are|we're|we work)\b(?:(?!\s(?:en|and|maar|but|want|omdat|because)\s)[^.?!,;:]){0,120}(?:[.,;:!]\s*(?:en\s+|and\s+)?|\s(?:en|and|maar|but)\s+)/iu;
 // "Als casemanager bij …, " and "Vanuit het zorgkantoor: " introduce the asker only when what
 // follows "als" is a profession, not a situation ("Als een cliënt op de wachtlijst staat, …").
 const AS_ROLE = /^\s*(?:als|as an?|as|vanuit|namens|on behalf of)\s+([^.?!,;:]{2,80})[,;:]\s*/iu;
@@ -111,7 +113,7 @@ export function stripPreamble(question: string): { text: string; intro: string }
 }
 
 const WANTS: [Want, RegExp][] = [
-  ['duration', /\b(hoe ?lang|hoelang|binnen (hoeveel|welke)|welke termijn|termijn(en)?|maximaal|maximum|max\.?|uiterlijk|how long|within how|deadline|time limits?|how many (days|weeks|months))\b/iu],
+  ['duration', /\b(hoe ?lang|hoelang|hoe snel|hoe vlug|binnen (hoeveel|welke)|welke termijn|termijn(en)?|maximaal|maximum|max\.?|uiterlijk|how long|how quickly|how fast|how soon|within how|deadline|time limits?|how many (days|weeks|months))\b/iu],
   ['frequency', /\b(hoe vaak|hoe dikwijls|how often|how frequently)\b/iu],
   ['count', /\b(hoeveel|how many|aantal|number of)\b/iu],
   ['money', /\b(wat kost(en|t)?|hoeveel kost(en|t)?|hoeveel (geld|euro)|hoe hoog is (de|het) (bedrag|bijdrage|budget|tarief)|welk bedrag|bedrag|prijs|tarief|how much (does|do|is|money|will)|what does .{0,40} cost|what do .{0,40} cost|price)\b/iu],
