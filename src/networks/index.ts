@@ -3,7 +3,7 @@
  * facilitators, a time zone, a language, a nudge schedule, a pause or a stop; and anyone can opt
  * out of personal reminders (`wegwijs stil`).
  */
-import { type Feature, type Services, type Turn, fold, formatDate, isLang, networkId, formatInstant, readDate } from '../core/index.ts';
+import { button, buttons, card, cardMessage, input, text, type Feature, type OutgoingMessage, type Services, type Turn, fold, formatDate, isLang, networkId, formatInstant, readDate } from '../core/index.ts';
 import { isTimeZone } from '../config.ts';
 import type { Member, Network } from '../store/index.ts';
 import { exportNetworksUser, forgetNetworksUser } from './privacy.ts';
@@ -23,6 +23,16 @@ export function createNetworksFeature(services: Services): Feature {
       },
       { names: ['stil', 'quiet'], usage: 'networks.quiet.usage_args', summaryKey: 'networks.quiet.summary', handler: quietCommand },
     ],
+    // The date pickers of the ask-back cards: a date that could not be read, picked instead.
+    actions: {
+      pause: async (turn, action) => {
+        const network = turn.message.isDirect ? undefined : (await turn.network())?.data;
+        if (!network) return void (await turn.replyPrivately({ text: turn.t('networks.none', { bot: bot() }) }));
+        if (!network.facilitators.includes(turn.user.id)) return void (await turn.replyPrivately({ text: turn.t('networks.facilitator_only') }));
+        await pause(turn, network, (action.inputs?.date ?? '').trim(), bot());
+      },
+      quiet: (turn, action) => quietCommand(turn, `tot ${(action.inputs?.date ?? '').trim() || '…'}`),
+    },
     exportUser: (subject, view) => exportNetworksUser(services, subject, view),
     forgetUser: (subject) => forgetNetworksUser(services, subject),
   };
@@ -142,11 +152,18 @@ async function addFacilitators(turn: Turn, network: Network, bot: string): Promi
 async function pause(turn: Turn, network: Network, typed: string, bot: string): Promise<void> {
   const now = turn.services.clock.now();
   const date = parseLocalDate(typed, now, network.timeZone);
-  if (!date) return void (await turn.reply({ text: turn.t('networks.pause.unreadable', { text: typed || '…', bot }) }));
-  if (date <= localDate(now, network.timeZone)) return void (await turn.reply({ text: turn.t('networks.pause.past', { date }) }));
+  if (!date) return void (await turn.reply(askDate(turn, 'networks.pause.unreadable', { text: typed || '…', bot }, 'networks.pause')));
+  if (date <= localDate(now, network.timeZone)) return void (await turn.reply(askDate(turn, 'networks.pause.past', { date: formatDate(date, turn.lang), bot }, 'networks.pause')));
   const until = startOfLocalDay(date, network.timeZone).toISOString();
   await save(turn, network, { status: 'paused', pausedUntil: until });
   await turn.reply({ text: turn.t('networks.paused', { date: formatInstant(new Date(until), network.timeZone, turn.lang).replace(/,? 00:00$/, '') }) });
+}
+
+/** Asks back for a date with a date picker (Slack datepicker, Teams Input.Date) instead of only failing. */
+function askDate(turn: Turn, key: string, vars: Record<string, string>, actionId: string): OutgoingMessage {
+  return cardMessage(
+    card({}, text(turn.t(key, vars)), input('date', turn.t('networks.input.date'), { kind: 'date' }), buttons(button(turn.t('networks.button.set_date'), actionId, {}, 'primary'))),
+  );
 }
 
 async function save(turn: Turn, network: Network, change: Partial<Network>): Promise<void> {
@@ -196,8 +213,8 @@ async function quietCommand(turn: Turn, args: string): Promise<void> {
     const network = message.isDirect ? undefined : (await turn.network())?.data;
     const zone = network?.timeZone ?? services.config.timeZone;
     until = readDate(wanted, services.clock.now(), zone);
-    if (!until) return void (await turn.replyPrivately({ text: turn.t('networks.quiet.unreadable', { text: wanted, bot }) }));
-    if (until <= localDate(services.clock.now(), zone)) return void (await turn.replyPrivately({ text: turn.t('networks.quiet.past', { date: formatDate(until, turn.lang), bot }) }));
+    if (!until) return void (await turn.replyPrivately(askDate(turn, 'networks.quiet.unreadable', { text: wanted, bot }, 'networks.quiet')));
+    if (until <= localDate(services.clock.now(), zone)) return void (await turn.replyPrivately(askDate(turn, 'networks.quiet.past', { date: formatDate(until, turn.lang), bot }, 'networks.quiet')));
   }
   const quiet = !off;
   const change = (current: Member): Member => ({ ...current, quiet, quietUntil: quiet ? until : undefined });

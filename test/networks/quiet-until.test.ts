@@ -40,4 +40,24 @@ describe('quiet until a date', () => {
     await h.say('anna', 'c1', 'wegwijs netwerk start "Passende plekken"');
     expect(texts(await h.say('anna', 'c1', 'wegwijs netwerk pauze tot 4-1-2027'))).toContain('pauzeert tot ma 4 jan 2027');
   });
+
+  it('asks back with a date picker when a pause or quiet date cannot be read, and the picked date works', async () => {
+    await h.say('anna', 'c1', 'wegwijs netwerk start "Passende plekken"');
+    const [ask] = await h.say('anna', 'c1', 'wegwijs netwerk pauze tot na de vakantie');
+    expect(ask.text).toContain('"na de vakantie" kan ik niet als datum lezen');
+    expect(ask.card!.inputs).toEqual([expect.objectContaining({ id: 'date', kind: 'date' })]);
+    const button = ask.card!.buttons[0];
+    // Only a facilitator may use it.
+    expect(texts(await h.press('bram', { channel: 'c1' }, { ...button.action, inputs: { date: '2027-01-04' } }))).toContain('alleen een facilitator');
+    expect(texts(await h.press('anna', { channel: 'c1' }, { ...button.action, inputs: { date: '2027-01-04' } }))).toContain('pauzeert tot ma 4 jan 2027');
+    const [past] = await h.say('anna', 'c1', 'wegwijs netwerk pauze tot 1-11');
+    expect(past.text).toContain('zo 1 nov ligt niet in de toekomst');
+    expect(past.card!.inputs).toHaveLength(1);
+
+    const [quiet] = await h.say('bram', 'c1', 'wegwijs stil tot ooit');
+    expect(quiet).toMatchObject({ private: true, to: 'bram' });
+    expect(quiet.card!.inputs).toEqual([expect.objectContaining({ id: 'date', kind: 'date' })]);
+    const set = await h.press('bram', { channel: 'c1' }, { ...quiet.card!.buttons[0].action, inputs: { date: '2026-12-07' } });
+    expect(texts(set)).toContain('Tot ma 7 dec');
+  });
 });
