@@ -97,9 +97,12 @@ function postcodes(text: string): Span[] {
     const letters = m.groups!.letters;
     if (/^(?:SA|SD|SS)$/i.test(letters)) continue;
     const upper = letters === letters.toUpperCase();
-    const context = POSTCODE_WORD.test(text.slice(Math.max(0, m.index! - 20), m.index!)) || /^\s+\p{Lu}\p{Ll}/u.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 3));
-    // "2026 en", "1500 mg": lower-case letters that form a word are a postcode only in context.
-    if (!upper && NOT_POSTCODE_LETTERS.has(letters.toLowerCase()) && !context) continue;
+    const named = POSTCODE_WORD.test(text.slice(Math.max(0, m.index! - 20), m.index!));
+    const townAfter = /^\s+\p{Lu}\p{Ll}/u.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 3));
+    const context = named || Boolean(m.groups!.number) || townAfter;
+    // "2026 en", "in 2018 de Werkagenda", "voor 2021 en 2022", "1500 mg": lower-case letters that
+    // form a word are a postcode only after "postcode".
+    if (!upper && NOT_POSTCODE_LETTERS.has(letters.toLowerCase()) && !named) continue;
     // "1500 MG", "2026 EU": units and abbreviations in capitals too.
     if (upper && UNIT_LETTERS.has(letters) && !context) continue;
     const end = m.index! + m[0].length;

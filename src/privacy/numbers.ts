@@ -144,18 +144,15 @@ export function isValidIban(iban: string): boolean {
   return rest === 1;
 }
 
-const IBAN = /(?<![\p{L}\p{N}])[a-z]{2} ?\d{2}(?:[ .-]?[a-z0-9]){11,30}(?![\p{L}\p{N}])/giu;
+// Written together ("NL91ABNA0417164300") or in groups of four ("NL91 ABNA 0417 1643 00").
+const IBAN = /(?<![\p{L}\p{N}])[a-z]{2} ?\d{2}(?:[a-z0-9]{11,30}|(?:[ .-][a-z0-9]{4}){2,7}(?:[ .-][a-z0-9]{1,3})?)(?![\p{L}\p{N}])/giu;
 // A Dutch account number is removed even with a typo in its check digits.
 const DUTCH_SHAPE = /^NL\d{2}[A-Z]{4}\d{10}$/;
 
 export const iban: Detector = (text) =>
   [...text.matchAll(IBAN)].flatMap((m) => {
-    // Try the longest stretch first; an IBAN may be followed by more words with digits.
-    const raw = m[0];
-    for (let end = raw.length; end >= 15; end--) {
-      if (!/[a-z0-9]/i.test(raw[end - 1])) continue;
-      const compact = raw.slice(0, end).replace(/[ .-]/g, '').toUpperCase();
-      if (isValidIban(compact) || DUTCH_SHAPE.test(compact)) return [{ start: m.index!, end: m.index! + end, kind: 'iban' as const }];
-    }
-    return [];
+    const compact = m[0].replace(/[ .-]/g, '').toUpperCase();
+    // Account numbers are mostly digits; words in groups of four are not ("in 2020 bleek dat").
+    if ((compact.match(/\d/g) ?? []).length < 10) return [];
+    return isValidIban(compact) || DUTCH_SHAPE.test(compact) ? [{ start: m.index!, end: m.index! + m[0].length, kind: 'iban' as const }] : [];
   });

@@ -3,7 +3,10 @@
  * care sentences (corpus/ordinary.txt) stay as they are, at least 98% of them (the figure is
  * printed). Also: redacting twice changes nothing and still reports what was removed.
  */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_KNOWLEDGE_DIR } from '../../src/core/index.ts';
 import { PLACEHOLDER_PATTERN, redact } from '../../src/privacy/index.ts';
 import { leaks, personalCorpus, readLines } from './forms.ts';
 
@@ -49,5 +52,38 @@ describe('ordinary sentences', () => {
   it('has placeholders a consumer can find', () => {
     const out = redact('mevrouw Jansen, BSN 111222333', now).text;
     expect(out.match(PLACEHOLDER_PATTERN)).toEqual(['[naam]', '[BSN]']);
+  });
+});
+
+describe('the knowledge base as ordinary text', () => {
+  /** Every sentence of the knowledge cards' bodies: real care text written without client data. */
+  function sentences(): string[] {
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir)) {
+        const path = join(dir, name);
+        if (statSync(path).isDirectory()) walk(path);
+        else if (name.endsWith('.md')) files.push(path);
+      }
+    };
+    walk(join(DEFAULT_KNOWLEDGE_DIR, 'cards'));
+    return files.flatMap((file) =>
+      readFileSync(file, 'utf8')
+        .split(/\n---\n/)
+        .slice(-1)[0]
+        .split(/(?<=[.?!])\s+|\n+/)
+        .map((s) => s.trim())
+        .filter((s) => s.length > 20 && !/^(?:https?:|\[|#|\|)/.test(s)),
+    );
+  }
+
+  it('leaves at least 98% of its sentences unchanged', () => {
+    const all = sentences();
+    expect(all.length).toBeGreaterThan(100);
+    const changed = all.filter((s) => redact(s, now).text !== s);
+    const kept = (all.length - changed.length) / all.length;
+    console.log(`privacy corpus: ${all.length - changed.length}/${all.length} knowledge-base sentences unchanged (${(kept * 100).toFixed(1)}%)`);
+    for (const c of changed) console.log(`  changed: ${c}  →  ${redact(c, now).text}`);
+    expect(kept).toBeGreaterThanOrEqual(0.98);
   });
 });
