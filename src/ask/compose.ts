@@ -100,7 +100,7 @@ const WHO = /\b(zorgkantor(en)?|gemeente(n)?|college van b(urgemeester )?(en|&) 
 const LIST = /:|(,[^,]+){2,}/u;
 const WHERE = /(https?:\/\/|\bwww\.|\.nl\b|\bvia\b|\bop de website\b|\bloket\b|\bwebsite\b)/iu;
 
-const FREQUENCY = /\b(per (week|maand|jaar|kwartaal)|(maandelijks|wekelijks|jaarlijks|dagelijks)|elke (week|maand|\d+)|iedere (week|maand)|(\d+|een|twee|drie|vier|zes|acht) (keer|maal)|(\d+|zes|acht) ?(tot|à|-|–) ?(\d+|acht|tien) weken|every (week|month|year|\d+)|monthly|weekly|yearly|(once|twice|\d+ times) (a|per) (week|month|year))\b/iu;
+const FREQUENCY = /\b(per (week|maand|jaar|kwartaal)|(maandelijks|wekelijks|jaarlijks|dagelijks)|elke (week|maand|\d+)|iedere (week|maand)|(\d+|een|twee|drie|vier|zes|acht) (keer|maal)|(\d+|zes|acht) ?(tot|à|-|–) ?(\d+|acht|tien) weken|every (week|month|year|\d+)|monthly|weekly|yearly|annual(ly)?|(once|twice|\d+ times) (a|per) (week|month|year))\b/iu;
 const CUES: Partial<Record<Want, RegExp>> = { duration: DURATION, count: NUMBER, money: MONEY, frequency: FREQUENCY, who: WHO, where: WHERE, list: LIST };
 const CUE_WEIGHT: Partial<Record<Want, number>> = { duration: 0.45, count: 0.35, money: 0.35, frequency: 0.45, who: 0.3, where: 0.2, list: 0.25 };
 // Concrete content (a number, an article, a named body) makes a sentence a better answer than a
@@ -163,21 +163,36 @@ export function chooseLead(scored: ScoredSentence[], shape: QuestionShape, maxWo
   const lead = [best];
   const wordsOf = (s: Sentence) => s.text.split(/\s+/).length;
   let words = wordsOf(best);
-  const wanted = factCue(shape);
-  if (wanted && !wanted.test(fold(best.text))) {
-    const withFact = ranked.find((s) => s.score > 0.15 && wanted.test(fold(s.text)));
-    if (withFact) {
-      lead.push(withFact);
-      words += wordsOf(withFact);
-    }
+  const fits = (s: ScoredSentence, budget = maxWords) => !lead.includes(s) && !repeats(s, lead) && words + wordsOf(s) <= budget;
+  const take = (s: ScoredSentence) => {
+    lead.push(s);
+    words += wordsOf(s);
+  };
+  // Each kind of fact asked for (a duration and a who, say) gets a sentence that has it.
+  for (const cue of factCues(shape)) {
+    if (lead.some((s) => cue.test(fold(s.text)))) continue;
+    // The asked fact may stretch the lead a little: it is what the asker came for.
+    const withFact = ranked.find((s) => s.score > 0.15 && cue.test(fold(s.text)) && fits(s, maxWords * 1.5));
+    if (withFact) take(withFact);
   }
   for (const next of ranked.slice(1)) {
     if (lead.length >= MAX_LEAD_SENTENCES || next.score < best.score * SECOND_SENTENCE_SHARE || next.score <= 0.15) break;
-    if (lead.includes(next) || words + wordsOf(next) > maxWords) continue;
-    lead.push(next);
-    words += wordsOf(next);
+    if (fits(next)) take(next);
   }
   return lead.sort((a, b) => a.position - b.position);
+}
+
+/** A sentence that says nearly the same as one already chosen (cards sometimes repeat a fact). */
+function repeats(s: Sentence, chosen: Sentence[]): boolean {
+  return chosen.some((c) => {
+    const shared = [...s.terms].filter((t) => c.terms.has(t)).length;
+    return shared >= 0.7 * Math.min(s.terms.size, c.terms.size);
+  });
+}
+
+/** The patterns of every kind of fact the question asks for, the specific ones first. */
+function factCues(shape: QuestionShape): RegExp[] {
+  return (['duration', 'money', 'frequency', 'count', 'who', 'where'] as const).filter((w) => shape.wants.includes(w)).map((w) => CUES[w]!);
 }
 
 /** The pattern of the specific fact a question wants (a duration, a number, an amount), if any. */

@@ -225,7 +225,7 @@ export class AskEngine {
     // One word ("wlz", "meerzorg") asks what it is: the card that is about that word itself.
     const defining = !usedContext && (typed === 1 || (typed <= 2 && shape.wants.includes('define')));
     const asked = new Set(this.retriever.concepts(shape.topic).flatMap((c) => [...c.terms]));
-    const ranked0 = defining ? definitionFirst(retrieval.hits, asked) : retrieval.hits;
+    const ranked0 = defining ? definitionFirst(retrieval.hits, asked, lang) : retrieval.hits;
     // A question for a duration, an amount or a number wants the card that has one: a close
     // second with the fact goes before a first without it.
     const hits = withFactFirst(ranked0, shape, lang);
@@ -332,13 +332,26 @@ function namesCard(card: KnowledgeCard, terms: Set<string>, withTopics = true): 
   return indexTerms(withTopics ? `${card.title} ${card.topics.join(' ')}` : card.title).some((t) => terms.has(t));
 }
 
-/** For "what is X": the cards whose title names X, the shortest title (the definition) first. */
-function definitionFirst(hits: Hit[], terms: Set<string>): Hit[] {
-  const inTitle = hits.slice(0, 6).filter((h) => namesCard(h.card, terms, false));
-  const naming = inTitle.length > 0 ? inTitle : hits.slice(0, 6).filter((h) => namesCard(h.card, terms));
-  if (naming.length === 0) return hits;
-  const best = [...naming].sort((a, b) => a.card.title.length - b.card.title.length)[0];
-  return [best, ...hits.filter((h) => h !== best)];
+/**
+ * For "what is X": the card that defines X goes first: one whose first sentence says "X is …",
+ * else the best-ranked card whose title names X.
+ */
+function definitionFirst(hits: Hit[], terms: Set<string>, lang: Lang): Hit[] {
+  const top = hits.slice(0, 6);
+  const inTitle = top.filter((h) => namesCard(h.card, terms, false));
+  const naming = inTitle.length > 0 ? inTitle : top.filter((h) => namesCard(h.card, terms));
+  const best = naming.find((h) => defines(h.card, terms, lang)) ?? naming[0];
+  return best ? [best, ...hits.filter((h) => h !== best)] : hits;
+}
+
+const DEFINING = /^(?:\S+\s+){0,4}?(is|zijn|betekent|betekenen|staat voor|houdt in|heet|means|stands for|are|refers to)\b/u;
+
+/** True when the card's first sentence defines one of the terms ("Een maatwerkplek is …"). */
+function defines(card: KnowledgeCard, terms: Set<string>, lang: Lang): boolean {
+  const first = cardSentences(card, lang)[0];
+  if (!first) return false;
+  const head = first.text.split(/\s+/).slice(0, 6).join(' ');
+  return indexTerms(head).some((t) => terms.has(t)) && DEFINING.test(fold(first.text));
 }
 
 function sourcesOf(cards: KnowledgeCard[]): SourceRef[] {
