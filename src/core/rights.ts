@@ -7,6 +7,7 @@
  * The person is always the verified user of the turn, in the turn's verified tenant: nothing in
  * a payload chooses whose data is read or removed.
  */
+import { randomInt } from 'node:crypto';
 import { button, buttons, card, cardMessage, context, text, type CardElement, type OutgoingMessage } from './cards.ts';
 import { errorCode } from './errors.ts';
 import type { ActionHandler, Command, DataSubject, Feature, ForgetCount, UserDataSection } from './feature.ts';
@@ -26,8 +27,9 @@ const MAX_BLOCK_CHARS = 2800;
 const MAX_MESSAGE_CHARS = 10_000;
 /** Above this many lines in all, the export starts with a summary of counts. */
 const SUMMARY_FROM_LINES = 8;
-/** A confirmation button older than this asks the person to type the command again. */
-const CONFIRM_VALID_MS = 60 * 60 * 1000;
+/** How long a "vergeet mij" confirmation can be pressed. */
+const CONFIRM_VALID_SECONDS = 60 * 60;
+const CONFIRM_SCOPE = 'rights-forget';
 /** Kinds the retention job deletes after `config.retentionDays`. */
 export const RETAINED_KINDS: readonly Kind[] = ['question', 'feedback'];
 const RETENTION_CLAIM_TTL_SECONDS = 3 * 86_400;
@@ -199,20 +201,28 @@ async function deliverPrivately(turn: Turn, messages: OutgoingMessage[]): Promis
   await turn.replyPrivately({ text: turn.t('rights.export.sent_direct') });
 }
 
+/**
+ * The confirmation is kept in the store for an hour (a short-lived `event` record of this person
+ * in this tenant), with a random number that the button carries. The button itself names nobody:
+ * the person is whoever presses it, and only a press that matches their own pending confirmation
+ * counts, so a button shown to, forwarded to or forged by someone else does nothing.
+ */
+const confirmationKey = (turn: Turn) => `${tenantKey(turn.message)}:${turn.user.id}`;
+
 async function forgetCommand(turn: Turn): Promise<void> {
-  const at = turn.services.clock.now().toISOString();
-  const confirm = button(turn.t('rights.forget.confirm'), 'core.forget', { u: turn.user.id, at }, 'danger');
-  const body = turn.t('rights.forget.explain', { bot: turn.services.config.botName });
+  const { store, clock, config } = turn.services;
+  const nonce = randomInt(1, 2 ** 31);
+  await store.docs.upsert('event', CONFIRM_SCOPE, confirmationKey(turn), { at: clock.now().toISOString(), nonce }, { ttlSeconds: CONFIRM_VALID_SECONDS });
+  const confirm = button(turn.t('rights.forget.confirm'), 'core.forget', { n: nonce }, 'danger');
+  const body = turn.t('rights.forget.explain', { bot: config.botName });
   await turn.replyPrivately(cardMessage(card({ title: turn.t('rights.forget.title') }, text(body), buttons(confirm))));
 }
 
 async function confirmForget(turn: Turn, action: IncomingAction, features: readonly Feature[]): Promise<void> {
-  // The button forgets whoever presses it, so it is only valid for the person it was made for.
-  if (action.value?.u !== turn.user.id) return void (await turn.replyPrivately({ text: turn.t('rights.forget.not_yours') }));
-  const issued = Date.parse(String(action.value?.at ?? ''));
-  const now = turn.services.clock.now().getTime();
-  if (!Number.isFinite(issued) || now - issued > CONFIRM_VALID_MS || issued - now > CONFIRM_VALID_MS) {
-    return void (await turn.replyPrivately({ text: turn.t('rights.forget.expired', { bot: turn.services.config.botName }) }));
+  const pending = await turn.services.store.docs.read<{ nonce?: unknown }>('event', CONFIRM_SCOPE, confirmationKey(turn));
+  if (!pending || typeof action.value?.n !== 'number' || pending.data.nonce !== action.value.n) {
+    turn.log.info({ code: 'rights_confirm_invalid' }, 'rights: confirmation refused');
+    return void (await turn.replyPrivately({ text: turn.t('rights.forget.invalid', { bot: turn.services.config.botName }) }));
   }
   const subject = await subjectOf(turn);
   const counts: ForgetCount[] = [];

@@ -71,7 +71,7 @@ describe('people’s rights in Slack', () => {
     since = fake.calls.length;
     await press('U2', 'C1', confirm);
     const refused = await fake.waitFor((c) => after(since)(c) && c.method === 'chat.postEphemeral' && c.args.user === 'U2', 'the refusal');
-    expect(String(refused.args.text)).toContain('niet voor jou');
+    expect(String(refused.args.text)).toContain('niets verwijderd');
     expect(await wegwijs.app.store.users.get('slack:T1', 'U1')).toBeDefined();
     expect(await wegwijs.app.store.users.get('slack:T1', 'U2')).toBeDefined();
 
