@@ -254,11 +254,14 @@ const RESERVED = new Set([ACTION_KEY, 'value', 'msteams']);
  * with the same data under `value.action.data`. The SDK's `adaptiveCards.actionSubmit` route does
  * not match Teams' flat payloads, so Wegwijs reads them here.
  */
+// Built once: constructing a zod schema costs far more than using it.
+const InvokeValue = z.object({ action: z.object({ data: z.unknown() }).passthrough() });
+
 export function actionOf(activity: TeamsActivity): IncomingAction | undefined {
   let data: unknown;
   if (activity.type === 'message') data = activity.value;
   else if (activity.type === 'invoke' && activity.name === 'adaptiveCard/action') {
-    data = z.object({ action: z.object({ data: z.unknown() }).passthrough() }).safeParse(activity.value).data?.action.data;
+    data = InvokeValue.safeParse(activity.value).data?.action.data;
   }
   // Prototype keys never reach zod's record parsing (which trips over a non-function `constructor`).
   if (findPrototypeKey(data)) return undefined;

@@ -17,6 +17,7 @@ export interface Row {
 }
 
 export function printTable(title: string, rows: Row[]): void {
+  if (rows.length === 0) return;
   const width = Math.max(...rows.map((r) => r.what.length));
   const valueWidth = Math.max(...rows.map((r) => r.value.length));
   console.log(`\n${title}`);
@@ -26,7 +27,9 @@ export function printTable(title: string, rows: Row[]): void {
   }
 }
 
+/** BENCH_PROCESS=0 leaves them out (a quick platform-only run). */
 export async function processFigures(): Promise<Row[]> {
+  if (process.env.BENCH_PROCESS === '0') return [];
   const data = mkdtempSync(join(tmpdir(), 'wegwijs-bench-'));
   try {
     const env = { WEGWIJS_DATA_DIR: data, LOG_LEVEL: 'warn' };
