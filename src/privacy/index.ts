@@ -48,17 +48,34 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  */
 export const PLACEHOLDER_PATTERN = new RegExp(Object.values(PLACEHOLDERS).map(escape).join('|'), 'g');
 
+const PLACEHOLDER_GROUP = `(?:${Object.values(PLACEHOLDERS).map(escape).join('|')})`;
 /**
- * Words that only point at a person whose details were removed: titles, role and kinship words
- * right before a placeholder ("mevrouw [naam]", "haar zoon [naam]") and "mijn cliënt". They carry
- * no meaning for finding an answer.
+ * Words right before a placeholder that only point at what was removed: titles, role and kinship
+ * words ("mijn cliënt mevrouw [naam]", "haar zoon [naam]") and labels ("BSN [BSN]", "tel: [telefoon]").
  */
-export const PERSON_REFERENCE_PATTERN =
-  /(?<![\p{L}])(?:(?:mijn|onze|haar|zijn|hun|de|een|deze|die|my|our|her|his|their|the|a|this)\s+)?(?:cli[eë]nte?|bewoner|bewoonster|pati[eë]nte?|mevrouw|mevr\.?|mw\.?|meneer|mijnheer|dhr\.?|de heer|familie|fam\.?|zoon|dochter|vader|moeder|broer|zus|partner|man|vrouw|client|resident|patient|mr\.?|mrs\.?|ms\.?)(?![\p{L}])(?=\s*(?:\[[^\]]+\]|[,.?!]|$))/giu;
+const POINTER_BEFORE_PLACEHOLDER = new RegExp(
+  `(?<![\\p{L}])(?:(?:mijn|onze|haar|zijn|hun|de|een|deze|die|my|our|her|his|their|the|a|this)\\s+)?(?:cli[eë]nte?|bewoner|bewoonster|pati[eë]nte?|mevrouw|mevr\\.?|mw\\.?|meneer|mijnheer|dhr\\.?|de heer|familie|fam\\.?|zoon|dochter|vader|moeder|broer|zus|partner|man|vrouw|client|resident|patient|mr\\.?|mrs\\.?|ms\\.?|bsn|burgerservicenummer|tel\\.?|telefoon(?:nummer)?|mobiel|e-?mail|mail|adres|postcode|geboren(?:\\s+op)?|geb\\.?|geboortedatum|iban|rekeningnummer)\\s*:?\\s*(${PLACEHOLDER_GROUP})`,
+  'giu',
+);
 
-/** The text without placeholders and without the words that only point at a removed person. */
+/**
+ * The text without placeholders and without the words that only point at what was removed, for
+ * matching meaning (retrieval, question ids): "Mijn cliënt mevrouw [naam] (BSN [BSN]) wacht op een
+ * plek" becomes "wacht op een plek". Role words that carry meaning stay ("als de cliënt wacht").
+ */
 export function withoutPlaceholders(text: string): string {
-  return text.replace(PLACEHOLDER_PATTERN, ' ').replace(PERSON_REFERENCE_PATTERN, ' ').replace(/\s{2,}/g, ' ').trim();
+  let out = text;
+  for (let before = ''; before !== out; ) {
+    before = out;
+    out = out.replace(POINTER_BEFORE_PLACEHOLDER, '$1');
+  }
+  return out
+    .replace(PLACEHOLDER_PATTERN, ' ')
+    .replace(/[([{]\s*[,;]?\s*[)\]}]/g, ' ')
+    .replace(/\s+([,.;:?!])/g, '$1')
+    .replace(/^[\s,.;:]+/, '')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
 }
 
 /** The kinds whose placeholders a text holds. */
