@@ -1,0 +1,124 @@
+/**
+ * Word lists the detectors use, as data. Lower case; accents are folded before comparing
+ * ("cliënt" = "client"). Each list says what it is for.
+ */
+const words = (list: string): string[] => list.trim().split(/\s+/);
+
+/** Titles after which the next word is a name in any case: "mevrouw kuipers", "dhr. de jong". */
+export const STRONG_TITLES = words(`
+  mevrouw mevr mw mvr mevrouwtje meneer mijnheer mnr dhr heer juffrouw fam mr mrs ms madame
+  monsieur dr drs prof
+`);
+
+/** Words after which a capitalised word is a name: "cliënt Jan", "zoon Mehmet", "heet Fatma". */
+export const WEAK_TITLES = words(`
+  familie gezin client cliente bewoner bewoonster patient patiente deelnemer deelneemster jongere jongen meisje
+  zoon dochter vader moeder broer broertje zus zusje zuster echtgenoot echtgenote man vrouw partner
+  kleinzoon kleindochter kind opa oma grootvader grootmoeder oom tante neef nicht schoonzoon
+  schoondochter schoonmoeder schoonvader stiefvader stiefmoeder pleegvader pleegmoeder pleegkind
+  buurman buurvrouw vriend vriendin mantelzorger vertegenwoordiger curator mentor bewindvoerder
+  genaamd heet heette noemt named called son daughter husband wife mother father brother sister
+  grandson granddaughter grandmother grandfather uncle aunt nephew niece neighbour neighbor friend
+  client's resident
+`);
+
+/** Name particles (tussenvoegsels), also Arabic and Turkish ones: "van der", "El", "Ait", "Ben". */
+export const PARTICLES = words(`
+  van de der den ter ten te het 't op in la le du da di del della dos das von vande vander el al
+  ait ben bin ibn abou abu bou ou
+`);
+
+/**
+ * Ordinary words that follow a title or kinship word without being a name ("mevrouw heeft",
+ * "zoon is"), and capitalised words that are not surnames ("Jan Wlz"). Function words, frequent
+ * verbs, role words and care terms.
+ */
+export const NOT_NAMES = new Set(
+  words(`
+  de het een en of maar want dus om te in op aan bij met van voor na naar uit over onder tussen door
+  tot zonder tegen via per als dan toen wanneer waar wat wie welke die dat dit deze zo ook nog niet
+  geen wel al alleen zelf zelfs echt heel erg veel weinig meer minder vaak soms nooit altijd nu straks
+  vandaag morgen gisteren graag liever even eens weer terug thuis hier daar er ze zij hij ik je jij
+  we wij u uw hun haar zijn mijn ons onze jullie hem hen iemand niemand iedereen alles niets
+  is was zijn waren wordt worden werd werden heeft hebben had hadden kan kon kunnen mag mocht mogen moet
+  moest moeten wil wilde willen zal zou zullen gaat ging gaan komt kwam komen krijgt kreeg krijgen
+  doet deed doen zegt zei zeggen vindt vond vinden weet wist weten ziet zag zien woont woonde wonen
+  belt belde bellen vraagt vroeg vragen heet staat stond ligt lag zit zat blijft bleef loopt liep
+  werkt werkte leeft leefde verblijft verhuist overleed overleden ontvangt gebruikt heeft had
+  zorgt helpt hielp geeft gaf neemt nam maakt maakte denkt dacht voelt voelde wacht wachtte
+  niet nee ja oke ok sorry dank bedankt hallo hoi goed slecht beter ziek moe boos bang blij
+  verdrietig verward dement ouder alleenstaand zelfstandig afhankelijk opgenomen
+  aangemeld ingeschreven geindiceerd geindiceerde
+  client cliente clienten bewoner bewoners patient patienten familie familieleden gezin partner
+  mantelzorger mantelzorgers zorgverlener zorgverleners zorgaanbieder zorgaanbieders zorgkantoor
+  zorgkantoren gemeente gemeenten wijkteam huisarts specialist verpleegkundige verzorgende
+  begeleider begeleiders casemanager dossierhouder clientondersteuner clientondersteuning
+  indicatie wlz wmo zvw jeugdwet ggz vg vv lvb nah ciz cce nza mdo zzp vpt mpt pgb zin ot lg kg
+  ouderen jeugd volwassenen kinderen kind zoon dochter vader moeder broer zus opa oma man vrouw
+  team teams netwerk netwerken regio overleg zorg plek plaats wachtlijst aanvraag
+  the a an and or but is was are were has have had can could will would should may might must
+  does did do says said lives lived wants needs called calls asked asks gets got goes went
+  he she they we you i it his her their our my your not no yes also still already very
+  january february march april may june july august september october november december
+  januari februari maart mei juni juli augustus oktober
+  maandag dinsdag woensdag donderdag vrijdag zaterdag zondag monday tuesday wednesday thursday
+  friday saturday sunday week weken maand maanden jaar jaren dag dagen uur
+  daarna daarom daardoor daarbij verder bovendien echter ook toch dus eerst tot slot samen
+  hierna hierbij hiervoor waarom hoe welk wanneer volgens zie graag mogelijk misschien
+  home here there this that these those then when where what who which how why please thanks
+`),
+);
+
+/** Words right before a date that make it a date of birth: "geboren op", "geb.", "DOB". */
+export const BIRTH_WORDS = words(`
+  geboren geb geboortedatum geboortejaar geboortedag gebdatum verjaardag jarig born birth birthday
+  dob birthdate
+`);
+
+/**
+ * Words right before a date that make it a policy or document date, not a birth date ("sinds
+ * 1 januari 2015", "brief van 12-03-2014"); and before a dotted number that make it an article
+ * or version ("art. 10.1.12").
+ */
+export const DOCUMENT_DATE_WORDS = words(`
+  sinds sedert per vanaf tot ingegaan ingevoerd inwerkingtreding werking wet besluit brief kamerbrief
+  rapport versie publicatie gepubliceerd verschenen uitspraak vonnis beschikking circulaire
+  since from until effective published version dated report letter
+`);
+export const REFERENCE_WORDS = words(`art artikel lid par paragraaf hoofdstuk bijlage versie v nr nummer sectie section chapter`);
+
+/**
+ * Street-name endings. `STRONG` ones mark a street in any case ("kerkstraat 45"); `WEAK` ones
+ * (which also end ordinary words: "zorgpad", "scoring") only when the word is capitalised.
+ */
+export const STREET_SUFFIXES_STRONG = words(`
+  straat straatje laan weg plein gracht kade singel dijk dreef steeg plantsoen boulevard allee markt
+  straatweg steenweg rijweg kanaal
+`);
+export const STREET_SUFFIXES_WEAK = words(`
+  hof pad park baan wal veld erf burg haven poort kamp hoek vaart wetering oord akker zoom weide
+  horst donk broek berg dal veen hout gaarde brink wijk zijde kant kwartier stede erve hoeve
+`);
+/** Words that start multi-word street names: "Laan van Meerdervoort", "Oude Gracht", "Prins Hendrikkade". */
+export const STREET_PREFIX_WORDS = words(`
+  laan weg plein straat kade gracht dijk singel dreef hof oude nieuwe korte lange grote kleine
+  hoge lage noordelijke zuidelijke oostelijke westelijke burgemeester prins prinses koning koningin
+  graaf gravin jonkheer generaal kapitein dokter doctor pastoor professor sint st
+`);
+
+/** Two-letter words that can follow four digits without being a postcode ("2026 en", "1500 mg"). */
+export const NOT_POSTCODE_LETTERS = new Set(
+  words(`
+  en in is op om of te ze we je na al ik nu zo uw er as at be by do go he if it me my no on or so to up
+  us an am km cm mm mg ml kg gr ha uu pm ct eu nl de el la le da et ca ex vs vg vv cc pk hp kw jr
+`),
+);
+
+/** Top-level domains for e-mail addresses written with " at " and " dot " in words. */
+export const EMAIL_TLDS = words(`nl be com org net eu info nu de fr uk io co edu gov frl amsterdam`);
+
+/** The unit after a number that shows it is not a house number: "Zorgpad 3 weken". */
+export const NOT_HOUSE_NUMBER_AFTER = words(`
+  weken week dagen dag maanden maand jaar jaren uur uren minuten keer procent euro stappen punten
+  weeks days months years hours minutes times percent steps points
+`);
