@@ -176,6 +176,21 @@ export const PHRASE_WEIGHT = 0.8;
  * expansions (multi-word phrases first), which point back at the word they came from.
  */
 export function analyseQuery(text: string, synonyms: Synonyms): { tokens: QueryToken[]; typed: number } {
+  // One answer analyses the same text several times (ranking, sentences, domain): keep the last few.
+  const key = `${text}`;
+  const cached = ANALYSED.get(synonyms)?.get(key);
+  if (cached) return cached;
+  const result = analyse(text, synonyms);
+  const forSynonyms = ANALYSED.get(synonyms) ?? new Map<string, { tokens: QueryToken[]; typed: number }>();
+  if (forSynonyms.size >= 64) forSynonyms.delete(forSynonyms.keys().next().value!);
+  forSynonyms.set(key, result);
+  ANALYSED.set(synonyms, forSynonyms);
+  return result;
+}
+
+const ANALYSED = new WeakMap<Synonyms, Map<string, { tokens: QueryToken[]; typed: number }>>();
+
+function analyse(text: string, synonyms: Synonyms): { tokens: QueryToken[]; typed: number } {
   const all = words(text);
   const tokens: QueryToken[] = [];
   const sourceOf = new Map<number, number>();
