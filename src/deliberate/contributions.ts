@@ -78,23 +78,26 @@ async function redrawStep(ctx: Ctx, session: Session, turn?: Turn): Promise<void
   await posterFor(ctx, session, turn).update(session.stepMessageId, stepMessage(tFor(ctx, session), methodOf(ctx, session)!, session));
 }
 
+/** The turn's tenant as a query filter: sessions of other tenants are never even read. */
+const tenantOf = (turn: Turn) => ({ platform: turn.message.platform, tenantId: turn.message.tenantId });
+
+/** Running sessions (active or paused) of the turn's tenant only. */
+async function runningInTenant(ctx: Ctx, turn: Turn): Promise<Session[]> {
+  const where = tenantOf(turn);
+  const docs = [...(await ctx.sessions.list({ where: { status: 'active', ...where } })), ...(await ctx.sessions.list({ where: { status: 'paused', ...where } }))];
+  return docs.map((d) => d.data).filter((s) => sameTenant(turn.message, s));
+}
+
 /** The user's running sessions in this tenant (active or paused), newest first. */
 async function sessionsOf(ctx: Ctx, turn: Turn, code?: number): Promise<Session[]> {
-  const { platform, tenantId } = turn.message;
-  const open = [...(await ctx.sessions.list({ where: { status: 'active' } })), ...(await ctx.sessions.list({ where: { status: 'paused' } }))]
-    .map((d) => d.data)
-    .filter((s) => s.platform === platform && s.tenantId === tenantId);
+  const open = await runningInTenant(ctx, turn);
   const mine = code === undefined ? open.filter((s) => isParticipant(s, turn.user.id)) : open.filter((s) => s.code === code);
   return mine.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 
 /** No code and no session of one's own: name the codes of the sessions that do run here, never a made-up one. */
 async function notInSession(ctx: Ctx, turn: Turn, bot: string): Promise<string> {
-  const { platform, tenantId } = turn.message;
-  const running = [...(await ctx.sessions.list({ where: { status: 'active' } })), ...(await ctx.sessions.list({ where: { status: 'paused' } }))]
-    .map((d) => d.data)
-    .filter((s) => s.platform === platform && s.tenantId === tenantId)
-    .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  const running = (await runningInTenant(ctx, turn)).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   if (!running.length) return turn.t('deliberate.anonymous.none_running', { bot });
   const codes = running.slice(0, 5).map((s) => `#${s.code}`).join(', ');
   return turn.t('deliberate.anonymous.none', { bot, code: running[0].code, codes, count: running.length });
@@ -111,7 +114,7 @@ export async function anonymousContribution(ctx: Ctx, turn: Turn, args: string):
   if (!body) return void (await turn.reply({ text: turn.t('deliberate.anonymous.usage', { bot }) }));
   const candidates = await sessionsOf(ctx, turn, code);
   if (candidates.length === 0) {
-    const ended = code !== undefined ? (await ctx.sessions.list({ where: { code } })).some((d) => d.data.status === 'ended' && sameTenant(turn.message, d.data)) : false;
+    const ended = code !== undefined ? (await ctx.sessions.list({ where: { code, ...tenantOf(turn) } })).some((d) => d.data.status === 'ended' && sameTenant(turn.message, d.data)) : false;
     if (!ended && code === undefined) return void (await turn.reply({ text: await notInSession(ctx, turn, bot) }));
     return void (await turn.reply({ text: turn.t(ended ? 'deliberate.contribution.after_end' : 'deliberate.anonymous.no_such_code', { bot, code: code ?? '' }) }));
   }
