@@ -190,9 +190,14 @@ function repeats(s: Sentence, chosen: Sentence[]): boolean {
   });
 }
 
+// "Wie …?" is answered by a sentence whose subject is a body or person ("De burgemeester neemt …",
+// "… wordt genomen door de rechter"), not by one that only mentions one in passing.
+const WHO_SUBJECT = new RegExp(`^(?:\\S+\\s+){0,3}${WHO.source}|\\b(?:door|by) (?:de|het|een|the|a) ${WHO.source}`, 'iu');
+
 /** The patterns of every kind of fact the question asks for, the specific ones first. */
 function factCues(shape: QuestionShape): RegExp[] {
-  return (['duration', 'money', 'frequency', 'count', 'who', 'where'] as const).filter((w) => shape.wants.includes(w)).map((w) => CUES[w]!);
+  const cues = (['duration', 'money', 'frequency', 'count', 'where'] as const).filter((w) => shape.wants.includes(w)).map((w) => CUES[w]!);
+  return shape.wants.includes('who') ? [...cues, WHO_SUBJECT] : cues;
 }
 
 /** The pattern of the specific fact a question wants (a duration, a number, an amount), if any. */
