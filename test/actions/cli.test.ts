@@ -5,7 +5,7 @@
  * and a bot that was down over the scheduled time sends it once when it comes back.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli, script } from '../helpers/cli.ts';
+import { runCli, runInProcess, script } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/temp.ts';
 
 const isNudge = (l: Record<string, unknown>) => l.channel === 'c1' && !l.private && String(l.text ?? '').startsWith('**Wekelijkse voortgang');
@@ -31,7 +31,8 @@ function byMarker(lines: Record<string, unknown>[]): Record<string, Record<strin
 }
 
 /** Runs one `wegwijs chat --script -` process on the data in `env` with these lines. */
-const chat = (env: Record<string, string>, ...lines: object[]) => runCli(['chat', '--script', '-'], { env, timeoutMs: 60_000, input: script(...lines) });
+// One bot at a time runs in-process; bots running at the same time are real processes (runCli).
+const chat = (env: Record<string, string>, ...lines: object[]) => runInProcess(['chat', '--script', '-'], { env, input: script(...lines) });
 
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());

@@ -4,7 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.ts';
+import { runInProcess } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/temp.ts';
 
 type Line = { id?: string; text?: string; to?: string; dm?: boolean; private?: boolean; channel?: string; thread?: string; update?: boolean; card?: { title?: string }; error?: string };
@@ -12,7 +12,7 @@ type Line = { id?: string; text?: string; to?: string; dm?: boolean; private?: b
 async function run(name: string): Promise<Line[]> {
   const temp = tempDir();
   const file = fileURLToPath(new URL(`../../examples/${name}`, import.meta.url));
-  const result = await runCli(['chat', '--script', file], { env: { WEGWIJS_DATA_DIR: temp.dir }, timeoutMs: 60_000 });
+  const result = await runInProcess(['chat', '--script', file], { env: { WEGWIJS_DATA_DIR: temp.dir }, timeoutMs: 60_000 });
   temp.cleanup();
   expect(result.code).toBe(0);
   return result.lines as Line[];

@@ -2,7 +2,7 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.ts';
+import { runCli, runInProcess } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/temp.ts';
 
 const KNOWLEDGE = fileURLToPath(new URL('../../knowledge/', import.meta.url));
@@ -12,6 +12,7 @@ const env = { WEGWIJS_DATA_DIR: join(temp.dir, 'data') };
 
 describe('wegwijs ask (real CLI)', () => {
   it('prints one JSON answer with cards, sources and confidence', async () => {
+    // One process-level smoke test of the real binary; the rest runs the command in-process.
     const result = await runCli(['ask', 'Mag het zorgkantoor aansluiten bij een MDO?', '--json'], { env });
     expect(result.code).toBe(0);
     expect(result.lines).toHaveLength(1);
@@ -24,7 +25,7 @@ describe('wegwijs ask (real CLI)', () => {
 
   it('answers one line per question with --jsonl, in order, plain or JSON lines', async () => {
     const input = ['Wat doet het CCE?', JSON.stringify({ q: 'Bij wie escaleer ik als er geen passende plek is?' }), 'Hoeveel mg lorazepam mag mijn cliënt?', 'What does the CCE do?'].join('\n');
-    const result = await runCli(['ask', '--jsonl'], { env, input });
+    const result = await runInProcess(['ask', '--jsonl'], { env, input });
     expect(result.code).toBe(0);
     expect(result.lines.map((l) => l.answered)).toEqual([true, true, false, true]);
     expect((result.lines[1].cards as string[])[0]).toBe('escalatieroute-geen-passende-plek');
@@ -35,7 +36,7 @@ describe('wegwijs ask (real CLI)', () => {
   });
 
   it('honours --lang and --role', async () => {
-    const result = await runCli(['ask', 'wat doet het zorgkantoor', '--lang', 'en', '--role', 'clientondersteuner', '--json'], { env });
+    const result = await runInProcess(['ask', 'wat doet het zorgkantoor', '--lang', 'en', '--role', 'clientondersteuner', '--json'], { env });
     expect(result.code).toBe(0);
     expect(result.lines[0].lang).toBe('en');
   });
@@ -43,7 +44,7 @@ describe('wegwijs ask (real CLI)', () => {
 
 describe('wegwijs kb check', () => {
   it('passes on the knowledge base (at least 60 cards)', async () => {
-    const result = await runCli(['kb', 'check'], { env });
+    const result = await runInProcess(['kb', 'check'], { env });
     expect(result.code).toBe(0);
     expect(result.stderr).not.toMatch(/^error:/m);
     const count = Number(/(\d+) cards, 0 error/.exec(result.stdout)?.[1]);
@@ -57,7 +58,7 @@ describe('wegwijs kb check', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^reviewed: .*$/m, 'reviewed: gisteren'));
     const other = join(dir, 'cards', 'rollen', 'rol-ciz.md');
     writeFileSync(other, readFileSync(other, 'utf8').replace(/^related: .*$/m, 'related: [bestaat-niet]'));
-    const result = await runCli(['kb', 'check'], { env: { ...env, WEGWIJS_KNOWLEDGE_DIR: dir } });
+    const result = await runInProcess(['kb', 'check'], { env: { ...env, WEGWIJS_KNOWLEDGE_DIR: dir } });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/cards\/rollen\/rol-cce\.md: reviewed: /);
     expect(result.stderr).toMatch(/rol-ciz\.md: related\.0: no card with id "bestaat-niet"/);
@@ -66,7 +67,7 @@ describe('wegwijs kb check', () => {
 
 describe('wegwijs eval', () => {
   it('prints the table per category and refusal reason for both splits, with the floors', async () => {
-    const result = await runCli(['eval'], { env });
+    const result = await runInProcess(['eval'], { env });
     expect(result.stdout).toMatch(/^tune: \d+ answerable, \d+ must refuse/m);
     expect(result.stdout).toMatch(/^heldout: \d+ answerable, \d+ must refuse/m);
     expect(result.stdout).toMatch(/facts in the answer: +\d+\.\d%/);
@@ -76,7 +77,7 @@ describe('wegwijs eval', () => {
   });
 
   it('explains why a question got its answer', async () => {
-    const result = await runCli(['eval', '--explain', 'Mag het zorgkantoor aansluiten bij een MDO?'], { env });
+    const result = await runInProcess(['eval', '--explain', 'Mag het zorgkantoor aansluiten bij een MDO?'], { env });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/confidence: [\d.]+ +margin to the second card: [\d.]+/);
     expect(result.stdout).toMatch(/sentences chosen:\n +[\d.]+ +\[zorgkantoor-aansluiten-mdo\]/);
@@ -92,7 +93,7 @@ describe('wegwijs kb gaps', () => {
     await h.dm('bram', 'Welke kleur heeft de voordeur van het gemeentehuis in Zwolle?');
     await h.dm('anna', 'Hoe laat gaat de bakker morgen open in Zwolle?');
     await h.close();
-    const result = await runCli(['kb', 'gaps'], { env: { WEGWIJS_DATA_DIR: dataDir } });
+    const result = await runInProcess(['kb', 'gaps'], { env: { WEGWIJS_DATA_DIR: dataDir } });
     expect(result.code).toBe(0);
     const lines = result.stdout.split('\n').filter((l) => /×/.test(l));
     expect(lines[0]).toMatch(/^\s+2×\s+Welke kleur heeft de voordeur/);

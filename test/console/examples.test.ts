@@ -3,7 +3,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.ts';
+import { runInProcess } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/temp.ts';
 
 const DEMO = fileURLToPath(new URL('../../examples/demo.jsonl', import.meta.url));
@@ -11,7 +11,7 @@ const DEMO = fileURLToPath(new URL('../../examples/demo.jsonl', import.meta.url)
 describe('examples/demo.jsonl', () => {
   it('runs without errors and shows each feature', async () => {
     const temp = tempDir();
-    const result = await runCli(['chat', '--script', DEMO], { env: { WEGWIJS_DATA_DIR: temp.dir } });
+    const result = await runInProcess(['chat', '--script', DEMO], { env: { WEGWIJS_DATA_DIR: temp.dir } });
     temp.cleanup();
     expect(result.code).toBe(0);
     expect(result.lines.filter((l) => 'error' in l)).toEqual([]);

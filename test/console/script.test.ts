@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, script } from '../helpers/cli.ts';
+import { runCli, runInProcess, script } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/temp.ts';
 
 describe('wegwijs chat --script (separate process)', () => {
@@ -23,6 +23,7 @@ describe('wegwijs chat --script (separate process)', () => {
         { clock: 'gisteren' },
         { user: 'bram', channel: 'c1', thread: 'm99', text: 'in een draad die niet bestaat' },
       );
+    // A real process: its log output (stderr) is checked too.
     const result = await runCli(['chat', '--script', '-'], { input, env: { WEGWIJS_DATA_DIR: temp.dir } });
     temp.cleanup();
     expect(result.code).toBe(0);
@@ -41,10 +42,10 @@ describe('wegwijs chat --script (separate process)', () => {
 
   it('lets a button be pressed by sending its action back verbatim', async () => {
     const temp = tempDir();
-    const first = await runCli(['chat', '--script', '-'], { input: script({ user: 'anna', dm: true, text: 'hulp' }), env: { WEGWIJS_DATA_DIR: temp.dir } });
+    const first = await runInProcess(['chat', '--script', '-'], { input: script({ user: 'anna', dm: true, text: 'hulp' }), env: { WEGWIJS_DATA_DIR: temp.dir } });
     expect(first.lines[0]).toMatchObject({ id: 'm1' });
     // A second process on the same data keeps counting message ids, so old thread ids stay unique.
-    const second = await runCli(['chat', '--script', '-'], {
+    const second = await runInProcess(['chat', '--script', '-'], {
       input: script({ user: 'anna', dm: true, action: { id: 'nothing.here', messageId: 'm1' } }, { user: 'anna', dm: true, text: 'hulp' }),
       env: { WEGWIJS_DATA_DIR: temp.dir },
     });
@@ -57,14 +58,14 @@ describe('wegwijs chat --script (separate process)', () => {
     const temp = tempDir();
     const notADirectory = join(temp.dir, 'a-file');
     writeFileSync(notADirectory, 'x');
-    const result = await runCli(['chat', '--script', '-'], { input: '', env: { WEGWIJS_DATA_DIR: join(notADirectory, 'data') } });
+    const result = await runInProcess(['chat', '--script', '-'], { input: '', env: { WEGWIJS_DATA_DIR: join(notADirectory, 'data') } });
     temp.cleanup();
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/data directory .* cannot be created or written.*WEGWIJS_DATA_DIR/);
   });
 
   it('fails at start-up naming a bad variable', async () => {
-    const result = await runCli(['chat', '--script', '-'], { input: '', env: { PORT: 'zeventig' } });
+    const result = await runInProcess(['chat', '--script', '-'], { input: '', env: { PORT: 'zeventig' } });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('PORT');
   });

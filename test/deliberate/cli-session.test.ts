@@ -4,7 +4,7 @@
  * "next", and a restart halfway (two processes on one data folder).
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli, script } from '../helpers/cli.ts';
+import { runInProcess, script } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/temp.ts';
 
 type Line = Record<string, any>;
@@ -21,7 +21,7 @@ const buttonOf = (line: Line | undefined, label: string) => line?.card?.buttons?
 describe('a kort deliberation through the CLI, across a restart', () => {
   it('runs from start to report', async () => {
     // First process. A fresh data folder, so the opening card is m1: the session's thread.
-    const first = await runCli(['chat', '--script', '-'], {
+    const first = await runInProcess(['chat', '--script', '-'], {
       env,
       input: script(
         { clock: '2026-11-23T09:00:00+01:00' },
@@ -64,7 +64,7 @@ describe('a kort deliberation through the CLI, across a restart', () => {
     // Second process on the same data folder: the session comes back from SQLite.
     const nextButton = buttonOf(stepCards[2], 'Volgende stap');
     expect(nextButton).toMatchObject({ id: 'deliberate.next', value: { s: thread, i: 2 } });
-    const second = await runCli(['chat', '--script', '-'], {
+    const second = await runInProcess(['chat', '--script', '-'], {
       env,
       input: script(
         { clock: '2026-11-23T09:09:00+01:00' },
