@@ -1,8 +1,8 @@
 /**
  * Names of people: after a title in any case ("mevrouw kuipers", "dhr. de jong", "Mw. K."),
  * after a role or kinship word when capitalised ("familie Hendriksen", "zoon Mehmet", "cliënt Jan
- * de Boer"), a listed first name with a surname ("Fatma Yilmaz", "Jan de Vries") or alone
- * ("Mehmet"), and initials with a surname ("J.P. de Wit"). The words are data (data/words.ts,
+ * de Boer"), a listed first name with a surname ("Fatma Yilmaz", "Jan de Vries", "fatma yilmaz"),
+ * and initials with a surname ("J.P. de Wit"). A first name alone is kept (colleagues). The words are data (data/words.ts,
  * data/first-names.ts).
  */
 import { FIRST_NAMES } from './data/first-names.ts';
@@ -127,20 +127,25 @@ export const name: Detector = (text) => {
         continue;
       }
     }
-    // A listed first name in lower case ("fatma yilmaz"), unless it is also a word ("frank").
-    if (!capitalised(t) && !mentionBefore(text, t) && lowerCaseName(t)) {
-      const surname = next >= 0 && lowerCaseSurname(tokens[next]) ? next : -1;
-      const end = surname >= 0 ? surname : i;
-      add(i, end);
-      i = end;
-      continue;
+    // A listed first name with a surname, also in lower case ("fatma yilmaz"). A first name alone
+    // stays: in a team's chat it is mostly a colleague ("bel Anna", an action for "Zoë"); after a
+    // role or kinship word it is a client's and goes (above).
+    if (!capitalised(t) && !mentionBefore(text, t) && lowerCaseName(t) && next >= 0) {
+      // Particles may come first: "anna de wit".
+      let j = next;
+      while (j + 1 < tokens.length && j - next < 3 && particles.has(tokens[j].folded) && joined(text, tokens[j], tokens[j + 1])) j++;
+      if (lowerCaseSurname(tokens[j])) {
+        add(i, j);
+        i = j;
+        continue;
+      }
     }
     if (capitalised(t) && !mentionBefore(text, t) && isFirstName(t.folded)) {
       const surname = next >= 0 ? nameEnd(text, tokens, next, false) : -1;
       if (surname >= 0) {
         add(i, surname);
         i = surname;
-      } else if (!ambiguous(t.folded)) add(i, i);
+      }
       continue;
     }
     // Initials with a surname: "J. de Vries", "J.P. Jansen" (not "plan B. Daarna").

@@ -77,13 +77,15 @@ describe('the knowledge base as ordinary text', () => {
     );
   }
 
-  it('leaves at least 98% of its sentences unchanged', () => {
+  // Real policy text is full of dates, years, article numbers, amounts and codes: none of them may
+  // be taken for personal data. It also names people (report authors, "familie E."), which go.
+  it('touches no number, date or address in it; only names of people go', () => {
     const all = sentences();
     expect(all.length).toBeGreaterThan(100);
-    const changed = all.filter((s) => redact(s, now).text !== s);
+    const changed = all.map((text) => ({ text, redaction: redact(text, now) })).filter((r) => r.redaction.text !== r.text);
     const kept = (all.length - changed.length) / all.length;
     console.log(`privacy corpus: ${all.length - changed.length}/${all.length} knowledge-base sentences unchanged (${(kept * 100).toFixed(1)}%)`);
-    for (const c of changed) console.log(`  changed: ${c}  →  ${redact(c, now).text}`);
-    expect(kept).toBeGreaterThanOrEqual(0.98);
+    for (const c of changed) console.log(`  changed: ${c.text}  →  ${c.redaction.text}`);
+    expect(changed.filter((c) => c.redaction.found.some((kind) => kind !== 'name')).map((c) => c.redaction.text)).toEqual([]);
   });
 });

@@ -2,9 +2,10 @@
  * Common first names in the Netherlands: Dutch, Frisian, Moroccan-Dutch, Turkish-Dutch,
  * Surinamese/Hindustani/Antillean-Dutch and other communities (Polish, Somali, Syrian, Eritrean,
  * Afghan, Cape Verdean, Indonesian, Chinese, Ghanaian). Used by the name detector: a listed name
- * followed by a surname ("Fatma Yilmaz", "Jan de Vries") is a name; a listed name alone is one
- * too, unless it is marked with `*` because it is also an ordinary word ("Mei", "Roos", "Said",
- * "Ben"): those count only with a surname. Accents are optional when matching (folded).
+ * followed by a surname ("Fatma Yilmaz", "Jan de Vries", "fatma yilmaz") is a name; a name alone
+ * is kept (in a team's chat it is mostly a colleague). A `*` marks names that are also ordinary
+ * words ("Roos", "Jan", "Floor"); they count like the others when capitalised, and are never read
+ * as a name in lower case. Accents are optional when matching (folded).
  * Data, not code: add names on a line of their own, separated by spaces.
  */
 export const FIRST_NAMES = `
