@@ -34,10 +34,17 @@ export async function resolveOwner(services: Services, networkId: string, typed:
   if (found) return { id: found.userId, name: found.name, member: true };
   const name = typed.replace(/^@/, '').trim();
   if (fold(name) === fold(author.id) || fold(name) === fold(author.name)) return { id: author.id, name: author.name || author.id, member: true };
-  // A typed name is stored: it passes the same redaction as any other text ("mevrouw Jansen"),
-  // except a colleague's handle typed with "@" ("@carla"), which names a person in the network.
-  const kept = typed.trim().startsWith('@') && /^[\p{L}\p{N}_.-]+$/u.test(name) ? name : redact(name, services.clock.now()).text;
+  // An owner is a colleague, so a plain name ("Zoë", "@carla", "Bram de Vries") is kept; anything
+  // else passes the same redaction as all text ("mevrouw Jansen", a phone number, an address).
+  const kept = isColleagueName(name) ? name : redact(name, services.clock.now()).text;
   return { name: kept.slice(0, 100), member: false };
+}
+
+const HONORIFIC = /(^|[\s.])(mevrouw|meneer|mevr|mw|dhr|heer|juffrouw|mr|mrs|ms|miss|sir|madam|cli[eë]nt|client|patient|patiënt)(?=$|[\s.])/iu;
+
+/** Only letters, spaces, hyphens and apostrophes, no title or role: a colleague's name, not a client's. */
+function isColleagueName(name: string): boolean {
+  return /^[\p{L}][\p{L}'’. _-]{0,60}$/u.test(name) && !HONORIFIC.test(name);
 }
 
 export interface Created {

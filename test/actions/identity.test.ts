@@ -49,4 +49,14 @@ describe('one identity per person', () => {
     expect(nudge.channel.text).toContain('**dirk**');
     expect(nudge.channel.mentions ?? []).not.toContainEqual(expect.objectContaining({ name: 'dirk' }));
   });
+
+  it('keeps a colleague typed by name, but never stores a client named as owner', async () => {
+    await as('anna', 'Anna Smit', 'wegwijs netwerk start "Passende plekken"');
+    const port = h.app.services.ports.actionLog!;
+    const channel = { platform: 'console' as const, tenantId: 'local', channelId: 'c1', isDirect: false };
+    await port.addActions(channel, [{ title: 'Bellen', owner: 'Zoë de Groot' }, { title: 'Bezoek', owner: 'mevrouw Jansen' }], { id: 'anna', name: 'Anna Smit' });
+    const list = (await as('anna', 'Anna Smit', 'wegwijs acties'))[0].text;
+    expect(list).toContain('#1 Bellen (Zoë de Groot');
+    expect(list).not.toContain('Jansen');
+  });
 });
