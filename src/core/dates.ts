@@ -204,6 +204,7 @@ const DATE_WORDS = new RegExp(
   String.raw`\d|dag\b|week|weken|maand|morgen|vandaag|${MONTH}|day\b|month|tomorrow|today|kerst|christmas|zomer|summer|vakantie|holiday|pasen|easter`,
   'iu',
 );
+const TAIL = 300;
 const TRAILING_MARKER = /\s+(v[oó][oó]r|uiterlijk|deadline|by|before|due|tot|until)\s+(\S+(?:\s+\S+){0,4})\s*$/iu;
 
 /**
@@ -215,7 +216,9 @@ const TRAILING_MARKER = /\s+(v[oó][oó]r|uiterlijk|deadline|by|before|due|tot|u
 export function splitDate(text: string, now: Date, timeZone: string): SplitDate {
   const input = text.normalize('NFC').replace(/\s+/g, ' ').trim();
   const body = trimEnd(input);
-  const found = findDates(body, now, timeZone);
+  // The deadline is near the end of a long text: read only its tail, so a pasted page stays fast.
+  const from = body.length > TAIL ? body.indexOf(' ', body.length - TAIL) + 1 : 0;
+  const found = findDates(body.slice(from), now, timeZone).map((d) => ({ ...d, index: d.index + from, end: d.end + from }));
   for (let i = found.length - 1; i >= 0; i--) {
     const d = { ...found[i] };
     const lead = LEAD_IN.exec(body.slice(0, d.index));
