@@ -207,7 +207,8 @@ export async function listCommand(turn: Turn): Promise<void> {
 
 export async function mineCommand(turn: Turn): Promise<void> {
   const { services, message } = turn;
-  const mine = (await actions(services).list({ where: { ownerId: message.user.id } }))
+  // The tenant is part of the query: the same user id in another tenant reads nothing of this one.
+  const mine = (await actions(services).list({ where: { ownerId: message.user.id, platform: message.platform, tenantId: message.tenantId } }))
     .map((d) => d.data)
     .filter((a) => a.platform === message.platform && a.tenantId === message.tenantId && OPEN.includes(a.status));
   let reply: string;

@@ -125,6 +125,14 @@ describe('Teams: nothing crosses a tenant', () => {
     expectNothingDisclosed();
   });
 
+  it('lists none of tenant A’s actions for the same user id asking “mijn acties” in tenant B', async () => {
+    const since = b.sent.length;
+    await send(b, personalMessage({ tenant: B, user: OWNER }, 'mijn acties'));
+    await until('the answer', () => b.sent.length > since);
+    expect(JSON.stringify(b.sent.slice(since).map((r) => r.body))).toContain(bot.app.services.catalog.t('nl', 'actions.mine.empty'));
+    expectNothingDisclosed();
+  });
+
   it('refuses an activity whose conversation and channel data name different tenants, with a 400', async () => {
     const since = b.requests.length;
     const forged = channelMention({ tenant: B, channel: CHANNEL, user: OWNER }, 'acties');
