@@ -68,6 +68,9 @@ export class Catalog {
     if (!entry) return key;
     const values = localNumbers(lang, vars);
     try {
+      const missing = missingComplex(entry[lang], values);
+      // A plural or select without its number shows as "{count}", not as "NaN berichten".
+      if (missing.length) return String(compile(flatten(entry[lang], missing), lang).format(withMissing(flatten(entry[lang], missing), values)));
       return String(this.compiled(lang, key, entry[lang]).format(withMissing(entry[lang], values)));
     } catch {
       return entry[lang].replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
@@ -107,6 +110,28 @@ export function formatNumber(value: number, lang: Lang, options: Intl.NumberForm
 function localNumbers(lang: Lang, vars: Vars): Vars {
   const out: Vars = {};
   for (const [name, value] of Object.entries(vars)) out[name] = typeof value === 'number' && !Number.isInteger(value) ? formatNumber(value, lang) : value;
+  return out;
+}
+
+/** Plural/select/number arguments the caller did not give. */
+function missingComplex(source: string, vars: Vars): string[] {
+  return [...source.matchAll(/\{\s*(\w+)\s*,/g)].map((m) => m[1]).filter((name) => !(name in vars));
+}
+
+/** The message with each `{name, plural, …}` of `names` reduced to `{name}` (brace-matched). */
+function flatten(source: string, names: string[]): string {
+  let out = source;
+  for (const name of new Set(names)) {
+    for (let start = out.search(new RegExp(`\\{\\s*${name}\\s*,`)); start >= 0; start = out.search(new RegExp(`\\{\\s*${name}\\s*,`))) {
+      let depth = 0;
+      let end = start;
+      for (; end < out.length; end++) {
+        if (out[end] === '{') depth++;
+        else if (out[end] === '}' && --depth === 0) break;
+      }
+      out = `${out.slice(0, start)}{${name}}${out.slice(end + 1)}`;
+    }
+  }
   return out;
 }
 

@@ -53,6 +53,8 @@ describe('catalogues', () => {
 
   it('keeps a placeholder the caller did not give visible instead of failing', () => {
     expect(catalog.t('nl', 'actions.changed.later', { number: 3 })).toContain('{date}');
+    expect(catalog.t('nl', 'actions.preview.dms', {})).toContain('{count}');
+    expect(catalog.t('nl', 'actions.preview.dms', {})).not.toContain('NaN');
     expect(catalog.t('nl', 'no.such.key')).toBe('no.such.key');
   });
 });
