@@ -55,7 +55,8 @@ export function compactSources(answer: Answer, t: Translate): string[] {
     const label = [s.document, s.publisher, dateOf(s, t, answer.lang)].filter(Boolean).join(', ');
     lines.push(t('ask.source_short', { source: s.url ? `[${label} ↗](${s.url})` : label }));
   }
-  return lines.slice(0, 3);
+  // Compact: the first two documents; "Meer uitleg" shows them all with their sections.
+  return lines.slice(0, 2);
 }
 
 /** Full source lines (the expanded card): document, section and date, then the review date. */

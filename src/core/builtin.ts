@@ -19,6 +19,7 @@ export function builtinFeature(bot: Bot): Feature {
       {
         names: ['hulp', 'help', '?'],
         summaryKey: 'core.help.summary',
+        bare: true,
         handler: async (turn) => void (await turn.reply(helpMessage(turn, bot.commands))),
       },
       {

@@ -17,6 +17,11 @@ export interface Command {
   /** How to type it, shown in the help list (e.g. "actie <wat> [@wie] [voor wanneer]"). */
   usage?: string;
   handler: (turn: Turn, args: string) => Promise<void>;
+  /**
+   * The command takes no arguments: followed by more words it is not this command but a sentence
+   * ("help, mijn cliënt reageert niet" is a cry for help, not a request for the command list).
+   */
+  bare?: boolean;
 }
 
 export type ActionHandler = (turn: Turn, action: IncomingAction) => Promise<void>;

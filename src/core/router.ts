@@ -36,6 +36,7 @@ export function matchCommand(body: string, commands: Command[]): CommandMatch | 
     for (const name of command.names) {
       const nameWords = fold(name).split(/\s+/);
       if (nameWords.length <= bestLength || nameWords.length > folded.length) continue;
+      if (command.bare && folded.length > nameWords.length) continue;
       if (nameWords.every((w, i) => w === folded[i])) {
         best = { command, name, args: words.slice(nameWords.length).join(' ') };
         bestLength = nameWords.length;

@@ -54,6 +54,12 @@ describe('matchCommand', () => {
     expect(matchCommand('help?', commands)?.name).toBe('help');
   });
 
+  it('takes a bare command (help) only on its own: followed by a sentence it is no command', () => {
+    const help = { names: ['hulp', 'help'], summaryKey: 'x', bare: true, handler: async () => undefined };
+    expect(matchCommand('help!', [help])?.name).toBe('help');
+    expect(matchCommand('help, bewoner ligt op de grond en reageert niet', [help])).toBeUndefined();
+  });
+
   it('returns nothing for questions and unknown words', () => {
     expect(matchCommand('wat doet het CCE?', commands)).toBeUndefined();
     expect(matchCommand('foobar', commands)).toBeUndefined();
