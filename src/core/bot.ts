@@ -14,7 +14,7 @@ import type { Services } from './services.ts';
 import { cleanText, MAX_MESSAGE_CHARS } from './text.ts';
 import { Turn, readNetwork } from './turn.ts';
 import { greetingMessage, helpMessage, unknownCommandMessage } from './help.ts';
-import { redactIncoming, type RedactedIncoming } from '../privacy/index.ts';
+import { redact, redactIncoming, type RedactedIncoming } from '../privacy/index.ts';
 
 export class Bot {
   private readonly features: Feature[] = [];
@@ -88,7 +88,9 @@ export class Bot {
 
   /** Stores the conversation and greets it (installation, bot added to a team or channel). */
   async welcome(conversation: ConversationRef, adapter: ChannelAdapter, lang: Lang = this.services.config.language): Promise<void> {
-    await this.saveConversation(conversation);
+    // A channel's name is typed by people too ("Casus mevrouw Jansen"): it is stored redacted.
+    const name = conversation.name && redact(conversation.name, this.services.clock.now()).text;
+    await this.saveConversation({ ...conversation, name });
     const t = this.services.catalog.translator(lang);
     await adapter.post(conversation, { text: t('core.welcome', { bot: this.services.config.botName }) });
   }
