@@ -72,7 +72,9 @@ export async function ensureMember(services: Services, networkId: string, user: 
     await renameOwner(services, networkId, user.id, better);
     return doc?.data ?? existing.data;
   }
-  const elsewhere = await store.members.list({ where: { userId: user.id } });
+  // An earlier opt-out counts in this tenant only (members are partitioned by network: platform:tenant:channel).
+  const tenantPrefix = `${networkId.split(':').slice(0, 2).join(':')}:`;
+  const elsewhere = (await store.members.list({ where: { userId: user.id } })).filter((m) => m.pk.startsWith(tenantPrefix));
   const quiet = elsewhere.some((m) => m.data.quiet);
   const doc = await store.members.update(networkId, user.id, (current) =>
     current ? undefined : { userId: user.id, name: user.name || user.id, quiet, joinedAt: clock.now().toISOString() },

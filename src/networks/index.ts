@@ -3,7 +3,7 @@
  * facilitators, a time zone, a language, a nudge schedule, a pause or a stop; and anyone can opt
  * out of personal reminders (`wegwijs stil`).
  */
-import { button, buttons, card, cardMessage, input, text, type Feature, type OutgoingMessage, type Services, type Turn, fold, formatDate, isLang, networkId, formatInstant, readDate } from '../core/index.ts';
+import { button, buttons, card, cardMessage, input, text, type Feature, type OutgoingMessage, type Services, type Turn, fold, formatDate, isLang, networkId, formatInstant, readDate, tenantKey } from '../core/index.ts';
 import { isTimeZone } from '../config.ts';
 import type { Member, Network } from '../store/index.ts';
 import { exportNetworksUser, forgetNetworksUser } from './privacy.ts';
@@ -218,7 +218,8 @@ async function quietCommand(turn: Turn, args: string): Promise<void> {
   }
   const quiet = !off;
   const change = (current: Member): Member => ({ ...current, quiet, quietUntil: quiet ? until : undefined });
-  const mine = await services.store.members.list({ where: { userId: message.user.id } });
+  // Only this tenant's memberships (the partition key is the network id, platform:tenant:channel).
+  const mine = (await services.store.members.list({ where: { userId: message.user.id } })).filter((d) => d.pk.startsWith(`${tenantKey(message)}:`));
   let count = 0;
   for (const doc of mine) {
     const network = await services.store.networks.get(doc.pk, doc.pk);
