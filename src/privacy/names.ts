@@ -6,7 +6,7 @@
  * data/first-names.ts).
  */
 import { FIRST_NAMES } from './data/first-names.ts';
-import { NOT_NAMES, PARTICLES, STRONG_TITLES, WEAK_TITLES } from './data/words.ts';
+import { COMMON_SURNAMES, NOT_NAMES, PARTICLES, STRONG_TITLES, WEAK_TITLES } from './data/words.ts';
 import { foldWord } from './normalise.ts';
 import type { Detector, Span } from './span.ts';
 
@@ -86,7 +86,7 @@ function nameEnd(text: string, tokens: Token[], i: number, anyCase: boolean): nu
       pendingParticles++;
       j++;
       continue;
-    } else if (nameWord(t) || (anyCase && words === 0 && t.word.length > 1 && !NOT_NAMES.has(t.folded) && !weakTitles.has(t.folded) && /^\p{Ll}+(?:-\p{L}+)*$/u.test(t.word))) {
+    } else if (nameWord(t) || (anyCase && words === 0 && lowerCaseAfterTitle(t))) {
       end = j;
       words++;
     } else break;
@@ -97,6 +97,17 @@ function nameEnd(text: string, tokens: Token[], i: number, anyCase: boolean): nu
   }
   return end;
 }
+
+// Dutch verbs in the third person end in -t ("weigert", "vindt"), past tenses in -de/-te
+// ("belde", "woonde"): after a title such a word is what the person does, not their name.
+const verbLike = (w: string) => /(?:t|de|te)$/.test(w) && w.length >= 3;
+/** A lower-case word right after a title that is a surname: "mevrouw kuipers", "mevrouw smit", not "mevrouw weigert". */
+const lowerCaseAfterTitle = (t: Token) =>
+  t.word.length > 1 &&
+  /^\p{Ll}+(?:-\p{L}+)*$/u.test(t.word) &&
+  !NOT_NAMES.has(t.folded) &&
+  !weakTitles.has(t.folded) &&
+  (COMMON_SURNAMES.has(t.folded) || !verbLike(t.folded));
 
 const mentionBefore = (text: string, t: Token) => /[@#]$/.test(text.slice(Math.max(0, t.start - 1), t.start));
 

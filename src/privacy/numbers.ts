@@ -101,7 +101,7 @@ function phoneLength(prefix: 'nl' | 'intl' | 'nl-intl', digits: string): boolean
 }
 
 // Where a phone number may start: "+31", "0031", "+32", "(020)", "(0)6", "06", "020".
-const PHONE_START = /(?<![\p{L}\p{N}+])(?:(\+|00)\s?(\d{1,3})[\s.-]?(?:\(0\)\s?)?|(?:\(\s?)?(?=0\d))/gu;
+const PHONE_START = /(?<![\p{L}\p{N}+])(?:(\+|00)\s?(\d{1,3})\)?[\s.-]?(?:\(0\)\s?)?|(?:\(\s?)?(?=0\d))/gu;
 
 export const phone: Detector = (text) => {
   const out: Span[] = [];

@@ -46,6 +46,8 @@ export const NOT_NAMES = new Set(
   belt belde bellen vraagt vroeg vragen heet staat stond ligt lag zit zat blijft bleef loopt liep
   werkt werkte leeft leefde verblijft verhuist overleed overleden ontvangt gebruikt heeft had
   zorgt helpt hielp geeft gaf neemt nam maakt maakte denkt dacht voelt voelde wacht wachtte
+  viel liep zat kwam ging lag zag kreeg sprak at dronk sliep bleef schreef riep wilde kon mocht
+  moest wist vond bracht hield hing stierf verloor vergat begon vroeg kocht zocht dronk
   niet nee ja oke ok sorry dank bedankt hallo hoi goed slecht beter ziek moe boos bang blij
   verdrietig verward dement ouder alleenstaand zelfstandig afhankelijk opgenomen
   aangemeld ingeschreven geindiceerd geindiceerde
@@ -65,6 +67,9 @@ export const NOT_NAMES = new Set(
   friday saturday sunday week weken maand maanden jaar jaren dag dagen uur
   daarna daarom daardoor daarbij verder bovendien echter ook toch dus eerst tot slot samen
   hierna hierbij hiervoor waarom hoe welk wanneer volgens zie graag mogelijk misschien
+  eigenlijk inmiddels opnieuw meestal steeds telkens ineens plotseling vooral eerder later langer
+  snel vaker amper nauwelijks helemaal bijna zeker waarschijnlijk blijkbaar kennelijk duidelijk
+  tijdens sinds zonder ondanks weleens nogal best zeer vrij wat iets niks
   home here there this that these those then when where what who which how why please thanks
 `),
 );
@@ -122,3 +127,20 @@ export const NOT_HOUSE_NUMBER_AFTER = words(`
   weken week dagen dag maanden maand jaar jaren uur uren minuten keer procent euro stappen punten
   weeks days months years hours minutes times percent steps points
 `);
+
+/**
+ * Common surnames (lower case, particles left out). After a title, a lower-case word that looks
+ * like a verb ("mevrouw weigert", "meneer belde") is no name, unless it is one of these
+ * ("mevrouw smit", "meneer post").
+ */
+export const COMMON_SURNAMES = new Set(
+  words(`
+  jansen janssen jong vries berg dijk bakker visser smit meijer meyer boer mulder groot bos vos peters
+  hendriks leeuwen dekker brouwer wit dijkstra smits graaf meer linden kok jacobs haan vermeulen heuvel
+  veen broek bruijn bruin heijden schouten beek willems vliet ven hoekstra maas verhoeven koster dam
+  wal prins blom huisman peeters jonge kuipers kuiper veenstra kramer brink scholten wijk postma
+  martens vink ridder pol post bot brandt schmidt smid timmermans witte aalbers evers gerritsen
+  yilmaz kaya demir sahin celik yildiz ozturk aydin ozdemir arslan dogan kilic aslan cetin idrissi
+  amrani alaoui bouzid tahiri haddou ramdin ramsaran sitaldin kalloe brunings
+`),
+);
