@@ -58,6 +58,8 @@ export const NOT_NAMES = new Set(
   indicatie wlz wmo zvw jeugdwet ggz vg vv lvb nah ciz cce nza mdo zzp vpt mpt pgb zin ot lg kg
   ouderen jeugd volwassenen kinderen kind zoon dochter vader moeder broer zus opa oma man vrouw
   team teams netwerk netwerken regio overleg zorg plek plaats wachtlijst aanvraag
+  ziekenhuis kinderziekenhuis kliniek centrum stichting huis zorggroep instelling school college
+  hospital foundation fonds kenniscentrum polikliniek
   the a an and or but is was are were has have had can could will would should may might must
   does did do says said lives lived wants needs called calls asked asks gets got goes went
   he she they we you i it his her their our my your not no yes also still already very
