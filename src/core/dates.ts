@@ -228,8 +228,10 @@ export function splitDate(text: string, now: Date, timeZone: string): SplitDate 
     const marker = MARKER_BEFORE.exec(before);
     const atEnd = after.length === 0;
     const atStart = before.trim().length === 0;
-    // "in" and "op" are prepositions too: only with a day known ("op vrijdag", "in twee weken").
-    const markerCounts = marker && (d.strong || STRONG_MARKER.test(marker[1]) || /^v[oó][oó]r$/i.test(marker[1]));
+    const deadline = marker && (STRONG_MARKER.test(marker[1]) || /^v[oó][oó]r$/i.test(marker[1]));
+    // "op", "in", "on", "per" are prepositions too: "het gesprek op 3-12 nabespreken" keeps its
+    // date; only a day at the very end ("bel de cliënt op vrijdag") is the deadline.
+    const markerCounts = marker && (deadline || (d.strong && atEnd));
     if (!(markerCounts || (d.strong && (atEnd || atStart)))) continue;
     if (d.unreadable) return { title: input, unreadable: body.slice(d.index, d.end) };
     const cut = marker && markerCounts ? before.slice(0, marker.index) : before;

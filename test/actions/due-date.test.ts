@@ -129,6 +129,8 @@ describe('more ways people write a deadline', () => {
 
   it('leaves words that only look like markers alone', () => {
     expect(splitDue('Ga er tegen in bij de gemeente', NOW, AMS)).toEqual({ title: 'Ga er tegen in bij de gemeente' });
+    // "op" is a preposition: a date in the middle of the text is about something else.
+    expect(splitDue('Het gesprek op 3-12 nabespreken', NOW, AMS)).toEqual({ title: 'Het gesprek op 3-12 nabespreken' });
     expect(parseDueDate('aanstaande vrijdag', NOW, AMS)).toBe('2026-11-20');
   });
 });
