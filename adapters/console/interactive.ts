@@ -5,7 +5,8 @@
  */
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { formatInstant, type Bot, type Translate } from '../../src/core/index.ts';
+import { ZodError } from 'zod';
+import { formatInstant, type Bot, type IncomingMessage, type Translate } from '../../src/core/index.ts';
 import { toPrettyText, type ConsoleButton, type ConsoleCard, type ConsoleOutput } from './render.ts';
 import { toIncoming, type ConsoleTurn } from './incoming.ts';
 import type { ConsoleAdapter } from './console-adapter.ts';
@@ -63,7 +64,17 @@ export async function runInteractive(options: InteractiveOptions): Promise<void>
     } else {
       turn.text = line;
     }
-    await bot.handle(toIncoming(turn, options.botName), adapter);
+    // A line the model refuses (an over-long @mention, an id that is not allowed) is answered, not fatal.
+    let message: IncomingMessage;
+    try {
+      message = toIncoming(turn, options.botName);
+    } catch (err) {
+      if (!(err instanceof ZodError)) throw err;
+      const issue = err.issues[0];
+      output.write(`${t('console.bad_input', { problem: `${issue.path.join('.')}: ${issue.message}` })}\n`);
+      continue;
+    }
+    await bot.handle(message, adapter);
     buttons = [];
     for (const out of options.drain()) {
       output.write(`${toPrettyText(out, buttons.length + 1, t, options.botName)}\n`);
@@ -95,7 +106,8 @@ function steer(line: string, state: { user: string; channel: string; dm: boolean
       return state.thread ? t('console.thread.in', { thread: state.thread }) : t('console.thread.out');
     case 'clock': {
       const when = new Date(arg);
-      if (Number.isNaN(when.getTime())) return t('console.clock.usage');
+      // Real calendar dates only (years 1970 to 9999), as in script mode.
+      if (Number.isNaN(when.getTime()) || when.getUTCFullYear() < 1970 || when.getUTCFullYear() > 9999) return t('console.clock.usage');
       options.setClock(when);
       void options.bot.tick();
       return t('console.clock.set', { time: `${formatInstant(when, options.timeZone ?? 'Europe/Amsterdam', options.lang ?? 'nl')} (${options.timeZone ?? 'Europe/Amsterdam'})` });

@@ -10,6 +10,7 @@ import { runInNewContext } from 'node:vm';
 import { PassThrough, Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConsoleAdapter, runScript, type ConsoleOutput } from '../../adapters/console/index.ts';
+import { runInteractive } from '../../adapters/console/interactive.ts';
 import { enableTeamsLocalMode } from '../../adapters/teams/index.ts';
 import { createApp, type App } from '../../app/compose.ts';
 import { startServer, type RunningServer } from '../../app/server.ts';
@@ -186,6 +187,43 @@ describe('script mode', () => {
       // The lines after them still ran: the built-in action id is an unknown button, help is answered.
       expect(printed.map((p) => p.text).join('\n')).toContain(app.services.catalog.t('nl', 'core.action_unknown'));
       expect(printed.at(-1)?.text).toContain(app.services.catalog.t('nl', 'core.help.title'));
+    } finally {
+      await app.close();
+      temp.cleanup();
+    }
+  });
+});
+
+describe('interactive chat', () => {
+  it('answers a line it cannot take with a message, refuses far-off clock dates, and keeps going', async () => {
+    const temp = tempDir();
+    const app = await createApp(loadConfig({ WEGWIJS_DATA_DIR: temp.dir }), { clock: new ManualClock('2026-11-16T10:00:00+01:00'), log: silentLogger });
+    try {
+      const pending: ConsoleOutput[] = [];
+      const adapter = new ConsoleAdapter((out) => pending.push(out));
+      const output = new PassThrough();
+      let screen = '';
+      output.on('data', (chunk: Buffer) => (screen += chunk.toString('utf8')));
+      const clocks: Date[] = [];
+      const t = app.services.catalog.translator('nl');
+      const lines = [`wegwijs hulp @${'a'.repeat(300)}`, '/as constructor', 'wegwijs hulp', '/as anna', '/clock +275760-09-13T00:00:00Z', 'wegwijs hulp', '/quit', ''];
+      await runInteractive({
+        bot: app.bot,
+        adapter,
+        input: Readable.from([lines.join('\n')]),
+        output,
+        as: 'anna',
+        channel: 'net',
+        dm: false,
+        botName: 'wegwijs',
+        setClock: (to) => clocks.push(to),
+        t,
+        drain: () => pending.splice(0),
+      });
+      expect(screen.split(t('console.bad_input', { problem: 'x' }).split('(')[0]).length - 1).toBe(2);
+      expect(screen).toContain(t('console.clock.usage'));
+      expect(clocks).toEqual([]);
+      expect(screen).toContain(t('core.help.title'));
     } finally {
       await app.close();
       temp.cleanup();
