@@ -9,12 +9,15 @@ import type { Config } from '../config.ts';
 import { createLlmClient, type LlmClient } from '../llm/index.ts';
 import type { Role } from '../store/index.ts';
 import { indexTerms, loadSynonyms, words, isStopWord } from './analyze.ts';
-import { loadGuardrails, matchGuardrail, type Guardrails, type RuleKind } from './guardrails.ts';
+import { loadGuardrails, matchGuardrail, type Guardrails } from './guardrails.ts';
 import { loadCards, type KnowledgeCard } from './knowledge.ts';
-import { cardSentences, composeAnswer, lacksFact, splitBody, type AnswerPart } from './compose.ts';
+import { cardSentences, composeAnswer, lacksFact, splitBody } from './compose.ts';
+import { orderForRole, sourcesOf, unique, type Answer, type AskOptions, type Explanation, type RefusalKind } from './answer.ts';
+import { definitionFirst, namesCard, withFactFirst } from './card-order.ts';
+export type { Answer, AskOptions, Explanation, RefusalKind, SourceRef } from './answer.ts';
 import { lawsIn, loadDomainWords, loadLaws, shapeQuestion, splitQuestions, type Law, type QuestionShape } from './question.ts';
 import { llmAnswer, loadPrompt, type AskPrompt } from './llm-answer.ts';
-import { Retriever, type Hit } from './retriever.ts';
+import { Retriever } from './retriever.ts';
 
 /** Below this share of the question covered by the best card, Wegwijs says it is not sure. */
 export const MIN_CONFIDENCE = 0.4;
@@ -34,68 +37,6 @@ const LLM_CARDS = 3;
 /** The best sentence must itself cover this share of the question, or the card is not the answer. */
 const MIN_SENTENCE_MATCH = 0.3;
 const MAX_QUESTIONS = 3;
-
-export type RefusalKind = RuleKind | 'unknown' | 'empty' | 'vague';
-
-export interface SourceRef {
-  title: string;
-  document: string;
-  publisher?: string;
-  locator: string;
-  /** The source's own date, or the day an undated page was consulted (then `consulted` is true). */
-  date: string;
-  consulted?: boolean;
-  url?: string;
-}
-
-/** Why a question got its answer (`wegwijs eval --explain`). */
-export interface Explanation {
-  question: string;
-  role?: string;
-  laws: string[];
-  impliedLaws: string[];
-  wants: string[];
-  ranking: { id: string; score: number }[];
-  confidence: number;
-  margin: number;
-  sentences: { card: string; text: string; score: number }[];
-}
-
-export interface Answer {
-  answered: boolean;
-  lang: Lang;
-  refusal?: RefusalKind;
-  /** What the user reads first: the sentences that answer the question (or the refusal). */
-  text: string;
-  /** The card that answers (first cited card on the LLM path). */
-  card?: KnowledgeCard;
-  /** The cards whose sentences make up the answer, the answering card first. */
-  parts: AnswerPart[];
-  /** Ids: the answering card(s) first, then the other relevant cards. Empty on refusal. */
-  cards: string[];
-  followUps: KnowledgeCard[];
-  /** On a low-confidence refusal: the nearest cards, offered as "maybe you mean". */
-  suggestions: KnowledgeCard[];
-  sources: SourceRef[];
-  confidence: number;
-  /** The full ranking (ids), for evaluation. */
-  ranked: string[];
-  via: 'offline' | 'llm';
-  /** True when the question was combined with the thread's earlier question. */
-  usedContext: boolean;
-  explanation?: Explanation;
-}
-
-export interface AskOptions {
-  role?: Role;
-  lang?: Lang;
-  /** The earlier question in the same thread, for short follow-ups ("en bij de gemeente?"). */
-  context?: string;
-  /** Skip the LLM even when one is configured (eval, benchmarks). */
-  offline?: boolean;
-  /** Keep the scores and chosen sentences (`wegwijs eval --explain`). */
-  explain?: boolean;
-}
 
 export interface EngineOptions {
   knowledgeDir?: string;
@@ -319,62 +260,3 @@ export function isElliptic(question: string, confidenceAlone: number): boolean {
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
-const FACT_RUNNER_UP = 0.6;
-
-function withFactFirst(hits: Hit[], shape: QuestionShape, lang: Lang): Hit[] {
-  if (hits.length < 2 || !lacksFact(cardSentences(hits[0].card, lang), shape)) return hits;
-  const better = hits.slice(1, 3).find((h) => h.score >= hits[0].score * FACT_RUNNER_UP && !lacksFact(cardSentences(h.card, lang), shape));
-  return better ? [better, ...hits.filter((h) => h !== better)] : hits;
-}
-
-/** True when a card's title (or also its topics) names one of the terms (a word, its stems and synonyms). */
-function namesCard(card: KnowledgeCard, terms: Set<string>, withTopics = true): boolean {
-  return indexTerms(withTopics ? `${card.title} ${card.topics.join(' ')}` : card.title).some((t) => terms.has(t));
-}
-
-/**
- * For "what is X": the card that defines X goes first: one whose first sentence says "X is …",
- * else the best-ranked card whose title names X.
- */
-function definitionFirst(hits: Hit[], terms: Set<string>, lang: Lang): Hit[] {
-  const top = hits.slice(0, 6);
-  const inTitle = top.filter((h) => namesCard(h.card, terms, false));
-  const naming = inTitle.length > 0 ? inTitle : top.filter((h) => namesCard(h.card, terms));
-  const best = naming.find((h) => defines(h.card, terms, lang)) ?? naming[0];
-  return best ? [best, ...hits.filter((h) => h !== best)] : hits;
-}
-
-const DEFINING = /^(?:\S+\s+){0,4}?(is|zijn|betekent|betekenen|staat voor|houdt in|heet|means|stands for|are|refers to)\b/u;
-
-/** True when the card's first sentence defines one of the terms ("Een maatwerkplek is …"). */
-function defines(card: KnowledgeCard, terms: Set<string>, lang: Lang): boolean {
-  const first = cardSentences(card, lang)[0];
-  if (!first) return false;
-  const head = first.text.split(/\s+/).slice(0, 6).join(' ');
-  return indexTerms(head).some((t) => terms.has(t)) && DEFINING.test(fold(first.text));
-}
-
-function sourcesOf(cards: KnowledgeCard[]): SourceRef[] {
-  return cards.flatMap((card) =>
-    card.sources.map((s) => ({
-      title: card.title,
-      document: s.document,
-      ...(s.publisher ? { publisher: s.publisher } : {}),
-      locator: s.locator,
-      date: s.published ?? s.consulted ?? '',
-      ...(s.published ? {} : { consulted: true }),
-      ...(s.url ? { url: s.url } : {}),
-    })),
-  );
-}
-
-function unique(cards: KnowledgeCard[]): KnowledgeCard[] {
-  const seen = new Set<string>();
-  return cards.filter((c) => (seen.has(c.id) ? false : (seen.add(c.id), true)));
-}
-
-/** Cards meant for the role first; otherwise the order stays as ranked. */
-function orderForRole(cards: KnowledgeCard[], role?: Role): KnowledgeCard[] {
-  if (!role) return cards;
-  return [...cards.filter((c) => c.audience.includes(role)), ...cards.filter((c) => !c.audience.includes(role))];
-}

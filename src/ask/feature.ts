@@ -6,7 +6,7 @@
  */
 import { button, buttons, card, cardMessage, guessLanguage, text, type Feature, type IncomingAction, type Services, type Turn } from '../core/index.ts';
 import { privacyNotice, redact } from '../privacy/index.ts';
-import { AskEngine, type Answer } from './engine.ts';
+import { AskEngine } from './engine.ts';
 import { answerMessage } from './render.ts';
 import { ASKED_TTL_SECONDS, FEEDBACK_REASONS, THREAD_TTL_SECONDS, exportAskUser, feedback, forgetAskUser, questionId, questions, recordGap, threadKey, type FeedbackReason } from './records.ts';
 import { CHOOSABLE_ROLES, parseRole } from './roles.ts';

@@ -1,0 +1,47 @@
+/**
+ * Small changes to the card order for what a question asks: "wat is X?" wants the card that
+ * defines X, "hoe lang …?" a card that has a duration.
+ */
+import { fold, type Lang } from '../core/index.ts';
+import { indexTerms } from './analyze.ts';
+import { cardSentences, lacksFact } from './compose.ts';
+import type { KnowledgeCard } from './knowledge.ts';
+import type { QuestionShape } from './question.ts';
+import type { Hit } from './retriever.ts';
+
+const FACT_RUNNER_UP = 0.6;
+
+/** A close second card with the asked fact (a duration, an amount) goes before a first without it. */
+export function withFactFirst(hits: Hit[], shape: QuestionShape, lang: Lang): Hit[] {
+  if (hits.length < 2 || !lacksFact(cardSentences(hits[0].card, lang), shape)) return hits;
+  const better = hits.slice(1, 3).find((h) => h.score >= hits[0].score * FACT_RUNNER_UP && !lacksFact(cardSentences(h.card, lang), shape));
+  return better ? [better, ...hits.filter((h) => h !== better)] : hits;
+}
+
+/** True when a card's title (or also its topics) names one of the terms (a word, its stems and synonyms). */
+export function namesCard(card: KnowledgeCard, terms: Set<string>, withTopics = true): boolean {
+  return indexTerms(withTopics ? `${card.title} ${card.topics.join(' ')}` : card.title).some((t) => terms.has(t));
+}
+
+/**
+ * For "what is X": the card that defines X goes first: one whose first sentence says "X is …",
+ * else the best-ranked card whose title names X.
+ */
+export function definitionFirst(hits: Hit[], terms: Set<string>, lang: Lang): Hit[] {
+  const top = hits.slice(0, 6);
+  const inTitle = top.filter((h) => namesCard(h.card, terms, false));
+  const naming = inTitle.length > 0 ? inTitle : top.filter((h) => namesCard(h.card, terms));
+  const best = naming.find((h) => defines(h.card, terms, lang)) ?? naming[0];
+  return best ? [best, ...hits.filter((h) => h !== best)] : hits;
+}
+
+const DEFINING = /^(?:\S+\s+){0,4}?(is|zijn|betekent|betekenen|staat voor|houdt in|heet|means|stands for|are|refers to)\b/u;
+
+/** True when the card's first sentence defines one of the terms ("Een maatwerkplek is …"). */
+function defines(card: KnowledgeCard, terms: Set<string>, lang: Lang): boolean {
+  const first = cardSentences(card, lang)[0];
+  if (!first) return false;
+  const head = first.text.split(/\s+/).slice(0, 6).join(' ');
+  return indexTerms(head).some((t) => terms.has(t)) && DEFINING.test(fold(first.text));
+}
+
