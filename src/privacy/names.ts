@@ -58,7 +58,9 @@ const capitalised = (t: Token) => /^\p{Lu}/u.test(t.word);
 const isInitial = (t: Token) => t.dot && /^\p{Lu}$/u.test(t.word);
 /** A word that can be (part of) a surname when capitalised: not a common word or a care term. */
 // All-caps words count from four letters ("JANSEN"); shorter ones are abbreviations ("CIZ", "VG").
-const nameWord = (t: Token) => capitalised(t) && t.word.length > 1 && !NOT_NAMES.has(t.folded) && !particles.has(t.folded) && !/^\p{Lu}{2,3}$/u.test(t.word);
+// A title is never part of a name: in "haar moeder Mw. Bakker" the name starts after "Mw.".
+const nameWord = (t: Token) =>
+  capitalised(t) && t.word.length > 1 && !NOT_NAMES.has(t.folded) && !particles.has(t.folded) && !strongTitles.has(t.folded) && !/^\p{Lu}{2,3}$/u.test(t.word);
 
 /** Between two words of one name: spaces only (or nothing after an initial's dot: "J.P."). */
 function joined(text: string, a: Token, b: Token): boolean {
