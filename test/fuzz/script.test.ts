@@ -114,5 +114,5 @@ describe('script mode under fuzzing', () => {
       await app.close();
       temp.cleanup();
     }
-  });
+  }, 60_000);
 });

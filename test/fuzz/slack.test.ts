@@ -168,5 +168,5 @@ describe('Slack endpoint under fuzzing', () => {
       await fake.close();
       temp.cleanup();
     }
-  });
+  }, 60_000);
 });

@@ -95,5 +95,5 @@ describe('Teams endpoint under fuzzing', () => {
       await teams.close();
       temp.cleanup();
     }
-  });
+  }, 60_000);
 });
