@@ -111,6 +111,11 @@ const lowerCaseAfterTitle = (t: Token) =>
   !weakTitles.has(t.folded) &&
   (COMMON_SURNAMES.has(t.folded) || !verbLike(t.folded));
 
+// Titles written short carry a dot ("Mw.", "dhr."); after a whole word a dot ends the sentence:
+// in "met de cliënt. Volgende week" no name follows.
+const ABBREVIATIONS = new Set(['mevr', 'mw', 'mvr', 'dhr', 'mnr', 'hr', 'fam', 'mr', 'mrs', 'ms', 'dr', 'drs', 'prof']);
+const sentenceEnd = (t: Token) => t.dot && !ABBREVIATIONS.has(t.folded);
+
 const mentionBefore = (text: string, t: Token) => /[@#]$/.test(text.slice(Math.max(0, t.start - 1), t.start));
 
 export const name: Detector = (text) => {
@@ -123,7 +128,7 @@ export const name: Detector = (text) => {
     const next = i + 1 < tokens.length && joined(text, t, tokens[i + 1]) ? i + 1 : -1;
     // Titles: "mevrouw kuipers", "Dhr. de Jong"; "de heer" through "heer", "Hr." only with its
     // dot (HR is a department). All-caps "MS" is a disease.
-    const title = (strongTitles.has(t.folded) || (t.folded === 'hr' && t.dot)) && !/^\p{Lu}{2,3}$/u.test(t.word);
+    const title = (strongTitles.has(t.folded) || (t.folded === 'hr' && t.dot)) && !/^\p{Lu}{2,3}$/u.test(t.word) && !sentenceEnd(t);
     if (title && next >= 0) {
       const end = nameEnd(text, tokens, next, true);
       if (end >= 0) {
@@ -132,7 +137,7 @@ export const name: Detector = (text) => {
         continue;
       }
     }
-    if (weakTitles.has(t.folded) && next >= 0) {
+    if (weakTitles.has(t.folded) && !sentenceEnd(t) && next >= 0) {
       const end = nameEnd(text, tokens, next, false);
       if (end >= 0) {
         add(next, end);

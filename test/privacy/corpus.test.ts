@@ -89,3 +89,41 @@ describe('the knowledge base as ordinary text', () => {
     expect(changed.filter((c) => c.redaction.found.some((kind) => kind !== 'name')).map((c) => c.redaction.text)).toEqual([]);
   });
 });
+
+describe('sentences run together', () => {
+  // People write several sentences in one message: a find must not depend on where a line ends,
+  // and a sentence end must not make the next sentence's first word a name.
+  const separators = [' ', ', ', '\n', '; ', ' en '];
+
+  it('still removes every form', () => {
+    const corpus = personalCorpus();
+    const ordinary = readLines('ordinary.txt');
+    const leaked: string[] = [];
+    for (const sep of separators) {
+      corpus.forEach((line, i) => {
+        const other = corpus[(i + 7) % corpus.length];
+        const plain = ordinary[i % ordinary.length];
+        const cases: [string, string[]][] = [
+          [`${line.text}${sep}${other.text}`, [...line.forms, ...other.forms]],
+          [`${plain}${sep}${line.text}`, line.forms],
+          [`${line.text}${sep}${plain}`, line.forms],
+        ];
+        for (const [text, forms] of cases) {
+          const out = redact(text, now).text;
+          for (const form of forms) for (const leak of leaks(out, form)) leaked.push(`${text}  →  ${out}  (leaks ${leak})`);
+        }
+      });
+    }
+    expect(leaked).toEqual([]);
+  });
+
+  it('leaves at least 98% of ordinary pairs unchanged', () => {
+    const ordinary = readLines('ordinary.txt');
+    const pairs = separators.flatMap((sep) => ordinary.map((line, i) => `${line}${sep}${ordinary[(i + 5) % ordinary.length]}`));
+    const changed = pairs.filter((text) => redact(text, now).text !== text);
+    const kept = (pairs.length - changed.length) / pairs.length;
+    console.log(`privacy corpus: ${pairs.length - changed.length}/${pairs.length} pairs of ordinary sentences unchanged (${(kept * 100).toFixed(1)}%)`);
+    for (const c of changed) console.log(`  changed: ${c}  →  ${redact(c, now).text}`);
+    expect(kept).toBeGreaterThanOrEqual(0.98);
+  });
+});
