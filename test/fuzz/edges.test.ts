@@ -15,6 +15,7 @@ import { enableTeamsLocalMode } from '../../adapters/teams/index.ts';
 import { createApp, type App } from '../../app/compose.ts';
 import { startServer, type RunningServer } from '../../app/server.ts';
 import { loadConfig } from '../../src/config.ts';
+import { feedbackRecords } from '../../src/ask/index.ts';
 import { ManualClock, silentLogger } from '../../src/core/index.ts';
 import { tempDir } from '../helpers/temp.ts';
 import { startFakeSlack, type FakeSlack } from '../slack/fake-slack.ts';
@@ -140,6 +141,17 @@ describe('the HTTP edges', () => {
     const before = teams.sent.length;
     expect((await teams.deliver(server.url, personalMessage({ tenant: 'tenant-a' }, 'hulp'))).status).toBe(200);
     await until('the answer', () => teams.sent.length > before);
+  });
+
+  it('stores feedback only for question ids of the shape Wegwijs makes, never a long value', async () => {
+    const unknown = app.services.catalog.t('nl', 'core.action_unknown');
+    const tooLong = await teams.deliver(server.url, personalMessage({ tenant: 'tenant-a' }, '', { text: undefined, value: { wegwijs: 'ask.down', value: { q: 'x'.repeat(5000) } } }));
+    expect(tooLong.status).toBe(400);
+    const before = teams.sent.length;
+    const odd = personalMessage({ tenant: 'tenant-a' }, '', { text: undefined, value: { wegwijs: 'ask.down', value: { q: 'q-'.padEnd(900, 'a'), card: 'y'.repeat(900) } } });
+    expect((await teams.deliver(server.url, odd)).status).toBe(200);
+    await until('the answer', () => JSON.stringify(teams.sent.slice(before).map((r) => r.body)).includes(unknown));
+    expect(await feedbackRecords(app.store).list()).toEqual([]);
   });
 
   it('answers action ids that name JavaScript built-ins as unknown buttons', async () => {
