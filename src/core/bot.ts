@@ -120,7 +120,8 @@ export class Bot {
     const { body, entryWord } = stripEntryWord(message.text, this.services.config.botName);
     const addressed = message.isDirect || message.addressedToBot || entryWord;
     const threadOwner = message.threadId ? await this.threadOwner(turn) : undefined;
-    if (!addressed && !threadOwner) return;
+    // Chatter in a channel is not for the bot: it says nothing, not even what it redacted.
+    if (!addressed && !threadOwner) return turn.ignore();
     if (message.text.length > MAX_MESSAGE_CHARS) {
       // Only the writer needs to hear this: a warning in the channel would put them on show.
       await turn.replyPrivately({ text: turn.t('core.too_long', { length: message.text.length, max: MAX_MESSAGE_CHARS }) });

@@ -28,7 +28,7 @@ export class Turn {
      * the end of the turn, the core tells the user privately.
      */
     readonly redacted: readonly PersonalDataKind[] = [],
-    private readonly shared: { noticeShown: boolean } = { noticeShown: false },
+    private readonly shared: { noticeShown: boolean; ignored?: boolean } = { noticeShown: false },
   ) {}
 
   get user() {
@@ -100,9 +100,14 @@ export class Turn {
    * turn already did (a feature's own notice). Called by the core at the end of a turn.
    */
   async tellAboutRedaction(): Promise<void> {
-    if (this.shared.noticeShown || this.redacted.length === 0) return;
+    if (this.shared.noticeShown || this.shared.ignored || this.redacted.length === 0) return;
     const notice = privacyNotice({ found: [...this.redacted] }, (key, vars) => this.t(key, vars));
     if (notice) await this.replyPrivately({ text: notice });
+  }
+
+  /** The core found the message was not for the bot (chatter in a channel): it stays silent. */
+  ignore(): void {
+    this.shared.ignored = true;
   }
 
   /** Remembers whether an outgoing message carries the privacy notice (in either language). */

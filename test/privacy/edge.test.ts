@@ -81,6 +81,11 @@ describe('the edge of the core', () => {
     expect(out[0].text).toContain('naam, BSN, telefoonnummer');
   });
 
+  it('says nothing to chatter that is not for the bot, personal data or not', async () => {
+    expect(await h.say('fleur', 'c1', 'mevrouw Jansen belt morgen, BSN 111222333')).toEqual([]);
+    expect(seen).toEqual([]);
+  });
+
   it('says nothing extra when nothing was removed', async () => {
     const out = await h.say('fleur', 'c1', 'wegwijs probe Wlz-indicatie VV 4 op 3 december');
     expect(seen[0].text).toBe('Wlz-indicatie VV 4 op 3 december');
