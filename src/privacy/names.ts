@@ -2,11 +2,11 @@
  * Names of people: after a title in any case ("mevrouw kuipers", "dhr. de jong", "Mw. K."),
  * after a role or kinship word when capitalised ("familie Hendriksen", "zoon Mehmet", "cliënt Jan
  * de Boer"), a listed first name with a surname ("Fatma Yilmaz", "Jan de Vries", "fatma yilmaz"),
- * and initials with a surname ("J.P. de Wit"). A first name alone is kept (colleagues). The words are data (data/words.ts,
- * data/first-names.ts).
+ * and initials with a surname ("J.P. de Wit"). A first name alone is kept: in a team's chat it is
+ * mostly a colleague. The words are data (data/words.ts, data/first-names.ts).
  */
 import { FIRST_NAMES } from './data/first-names.ts';
-import { COMMON_SURNAMES, NOT_NAMES, PARTICLES, STRONG_TITLES, WEAK_TITLES } from './data/words.ts';
+import { COMMON_SURNAMES, FIRST_NAMES_THAT_ARE_WORDS, NOT_NAMES, PARTICLES, STRONG_TITLES, WEAK_TITLES } from './data/words.ts';
 import { foldWord } from './normalise.ts';
 import type { Detector, Span } from './span.ts';
 
@@ -46,10 +46,18 @@ const firstNames = new Map<string, boolean>(
 const isFirstName = (folded: string) => folded.split('-').every((part) => firstNames.has(part));
 const ambiguous = (folded: string) => !folded.includes('-') && firstNames.get(folded) === true;
 // Listed first names that are also ordinary words in lower case: only capitalised they are names.
-const WORD_NAMES = new Set(['frank', 'iris', 'floor', 'roos', 'rein', 'merel', 'arend', 'ester', 'said', 'mees', 'harm', 'greet', 'ellen', 'hoop', 'mark', 'will', 'may', 'rose', 'grace', 'lief', 'hilde', 'gul', 'nur', 'mina', 'amal', 'lina']);
+const WORD_NAMES = new Set(FIRST_NAMES_THAT_ARE_WORDS);
 const lowerCaseName = (t: Token) => /^\p{Ll}+$/u.test(t.word) && t.word.length >= 4 && firstNames.has(t.folded) && !ambiguous(t.folded) && !WORD_NAMES.has(t.folded);
-/** The word after a lower-case first name that is its surname: not a common word ("fatma belde"). */
-const lowerCaseSurname = (t: Token) => /^\p{Ll}[\p{Ll}'-]+$/u.test(t.word) && !NOT_NAMES.has(t.folded) && !particles.has(t.folded) && !WEAK_TITLES.includes(t.folded);
+/**
+ * The word after a lower-case first name that is its surname ("fatma yilmaz", "anna jansen"): not
+ * a common word or a verb ("fatma belde", "anna zoekt", "met anna praten"), unless a common surname.
+ */
+const lowerCaseSurname = (t: Token) =>
+  /^\p{Ll}[\p{Ll}'-]+$/u.test(t.word) &&
+  !NOT_NAMES.has(t.folded) &&
+  !particles.has(t.folded) &&
+  !WEAK_TITLES.includes(t.folded) &&
+  (COMMON_SURNAMES.has(t.folded) || (!verbLike(t.folded) && !/[^s]en$/.test(t.folded)));
 const strongTitles = new Set(STRONG_TITLES);
 const weakTitles = new Set(WEAK_TITLES);
 const particles = new Set(PARTICLES);

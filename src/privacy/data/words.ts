@@ -146,3 +146,9 @@ export const COMMON_SURNAMES = new Set(
   amrani alaoui bouzid tahiri haddou ramdin ramsaran sitaldin kalloe brunings
 `),
 );
+
+/** Listed first names that are ordinary words in lower case ("frank en vrij"): names only when capitalised. */
+export const FIRST_NAMES_THAT_ARE_WORDS = words(`
+  frank iris floor roos rein merel arend ester said mees harm greet ellen hoop mark will may rose grace
+  lief hilde gul nur mina amal lina
+`);
