@@ -57,6 +57,7 @@ const lowerCaseSurname = (t: Token) =>
   !NOT_NAMES.has(t.folded) &&
   !particles.has(t.folded) &&
   !WEAK_TITLES.includes(t.folded) &&
+  !STRONG_TITLES.includes(t.folded) &&
   (COMMON_SURNAMES.has(t.folded) || (!verbLike(t.folded) && !/[^s]en$/.test(t.folded)));
 const strongTitles = new Set(STRONG_TITLES);
 const weakTitles = new Set(WEAK_TITLES);
@@ -124,6 +125,17 @@ const lowerCaseAfterTitle = (t: Token) =>
 const ABBREVIATIONS = new Set(['mevr', 'mw', 'mvr', 'dhr', 'mnr', 'hr', 'fam', 'mr', 'mrs', 'ms', 'dr', 'drs', 'prof']);
 const sentenceEnd = (t: Token) => t.dot && !ABBREVIATIONS.has(t.folded);
 
+const FAMILY_WORDS = new Set(['familie', 'gezin', 'family']);
+// Typical endings of Dutch surnames: Hendriksen, Dijkstra, Hulshof, Wolterink, Postma, Mulders.
+const SURNAME_ENDING = /(?:sen|stra|ink|ma|hof|huis|ing|man|mans|ens|ers)$/;
+
+/** The end of a lower-case surname starting at token `i`, particles first ("de wit"), or -1. */
+function lowerCaseSurnameAt(text: string, tokens: Token[], i: number): number {
+  let j = i;
+  while (j + 1 < tokens.length && j - i < 3 && particles.has(tokens[j].folded) && joined(text, tokens[j], tokens[j + 1])) j++;
+  return lowerCaseSurname(tokens[j]) && !mentionBefore(text, tokens[j]) ? j : -1;
+}
+
 const mentionBefore = (text: string, t: Token) => /[@#]$/.test(text.slice(Math.max(0, t.start - 1), t.start));
 
 export const name: Detector = (text) => {
@@ -152,17 +164,24 @@ export const name: Detector = (text) => {
         i = end;
         continue;
       }
+      // "familie hendriksen", "gezin de jong": a family name in lower case too, when it looks like
+      // one (notes are telegraphic: "familie akkoord", "familie aanwezig").
+      const surname = FAMILY_WORDS.has(t.folded) ? lowerCaseSurnameAt(text, tokens, next) : -1;
+      if (surname >= 0 && !(surname > next || COMMON_SURNAMES.has(tokens[surname].folded) || SURNAME_ENDING.test(tokens[surname].folded))) continue;
+      if (surname >= 0) {
+        add(next, surname);
+        i = surname;
+        continue;
+      }
     }
     // A listed first name with a surname, also in lower case ("fatma yilmaz"). A first name alone
     // stays: in a team's chat it is mostly a colleague ("bel Anna", an action for "Zoë"); after a
     // role or kinship word it is a client's and goes (above).
     if (!capitalised(t) && !mentionBefore(text, t) && lowerCaseName(t) && next >= 0) {
-      // Particles may come first: "anna de wit".
-      let j = next;
-      while (j + 1 < tokens.length && j - next < 3 && particles.has(tokens[j].folded) && joined(text, tokens[j], tokens[j + 1])) j++;
-      if (lowerCaseSurname(tokens[j])) {
-        add(i, j);
-        i = j;
+      const surname = lowerCaseSurnameAt(text, tokens, next);
+      if (surname >= 0) {
+        add(i, surname);
+        i = surname;
         continue;
       }
     }
