@@ -126,13 +126,15 @@ const ABBREVIATIONS = new Set(['mevr', 'mw', 'mvr', 'dhr', 'mnr', 'hr', 'fam', '
 const sentenceEnd = (t: Token) => t.dot && !ABBREVIATIONS.has(t.folded);
 
 const FAMILY_WORDS = new Set(['familie', 'gezin', 'family']);
+const LOWER_CASE_PARTICLES = new Set(['van', 'de', 'der', 'den', 'ter', 'ten', 'vander', 'vande']);
 // Typical endings of Dutch surnames: Hendriksen, Dijkstra, Hulshof, Wolterink, Postma, Mulders.
 const SURNAME_ENDING = /(?:sen|stra|ink|ma|hof|huis|ing|man|mans|ens|ers)$/;
 
 /** The end of a lower-case surname starting at token `i`, particles first ("de wit"), or -1. */
 function lowerCaseSurnameAt(text: string, tokens: Token[], i: number): number {
   let j = i;
-  while (j + 1 < tokens.length && j - i < 3 && particles.has(tokens[j].folded) && joined(text, tokens[j], tokens[j + 1])) j++;
+  // In lower case only the surname particles proper ("op", "in", "te" are also ordinary words).
+  while (j + 1 < tokens.length && j - i < 3 && LOWER_CASE_PARTICLES.has(tokens[j].folded) && joined(text, tokens[j], tokens[j + 1])) j++;
   return lowerCaseSurname(tokens[j]) && !mentionBefore(text, tokens[j]) ? j : -1;
 }
 

@@ -59,7 +59,8 @@ export const NOT_NAMES = new Set(
   ouderen jeugd volwassenen kinderen kind zoon dochter vader moeder broer zus opa oma man vrouw
   team teams netwerk netwerken regio overleg zorg plek plaats wachtlijst aanvraag
   ziekenhuis kinderziekenhuis kliniek centrum stichting huis zorggroep instelling school college
-  mee erg bij samen ook zelf daar hier thuis
+  mee erg bij samen ook zelf daar hier thuis een twee drie vier vijf zes zeven acht negen tien
+  beide allebei alle andere
   hospital foundation fonds kenniscentrum polikliniek
   the a an and or but is was are were has have had can could will would should may might must
   does did do says said lives lived wants needs called calls asked asks gets got goes went
