@@ -148,18 +148,34 @@ export function isLang(value: unknown): value is Lang {
 
 /** Picks the language from a few words of text: English when clearly English, else Dutch. */
 export function guessLanguage(text: string): Lang | undefined {
-  const words = text.toLowerCase().match(/[a-z']+/g) ?? [];
-  if (words.length < 3) return undefined;
+  const words = text.toLowerCase().match(/[a-z\u00e0-\u00ff']+/g) ?? [];
+  if (words.length < 2) return undefined;
   let en = 0;
   let nl = 0;
   for (const w of words) {
     if (EN_WORDS.has(w)) en++;
     if (NL_WORDS.has(w)) nl++;
   }
-  if (en > nl && en >= 2) return 'en';
+  // Dutch terms (Wlz, zorgkantoor) are common in English questions too: function words decide.
+  if (en > nl && (en >= 2 || words.length <= 6)) return 'en';
   if (nl > en) return 'nl';
   return undefined;
 }
 
-const EN_WORDS = new Set('the what who is are does do can may should how when where which of for with my our an to and in it this that'.split(' '));
-const NL_WORDS = new Set('de het een wat wie is zijn doet doen kan mag moet hoe wanneer waar welke van voor met mijn onze naar en in dit dat bij als er'.split(' '));
+// Function words of one language only ("in", "is" and "over" are both and count for neither).
+const EN_WORDS = new Set(
+  ('the what who whom whose does do did can could may might should would will shall how when where which why of for with my our your their ' +
+    'an to and it this that these those there here has have had been being was were am not no yes from by about into than then if ' +
+    'or but also only just any some all each every such same other another more most much many very ' +
+    'get gets got give make makes made take takes know need needs want wants count counts ran run runs pay pays paid ' +
+    'i you he she we they him her them his its us me ' +
+    "after before during while between under again still already yet whether does' what's who's isn't doesn't can't don't").split(/\s+/),
+);
+const NL_WORDS = new Set(
+  ('de het een wat wie zijn doet doen kan mag moet hoe wanneer waar welke welk waarom van voor met mijn onze naar en dit dat deze die bij als er ' +
+    'niet geen wel ook nog al maar of dan want omdat dus toch nu hier daar wordt worden werd heeft hebben had waren ben bent ' +
+    'ik jij je hij zij ze wij we hun hen haar hem ons uw jullie zich ' +
+    'aan uit tot om op naar zonder tussen tegen onder door sinds na binnen ' +
+    'krijgt krijgen betaalt betalen regelt regelen zit zitten gaat gaan komt komen moeten kunnen mogen willen zal zullen zou zouden ' +
+    'eigenlijk precies even graag hoeveel welke iemand niemand iets niets alles veel weinig meer minder').split(/\s+/),
+);
