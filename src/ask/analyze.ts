@@ -3,10 +3,8 @@
  * abbreviation expansion, and Dutch plus English stemming. The same analysis runs on cards and
  * on questions, so "Cliënten", "client" and "cliënt" meet in one term.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readDataFile } from './data-file.ts';
 import snowball from 'snowball-stemmers';
-import { parse } from 'yaml';
 import { z } from 'zod';
 import { fold } from '../core/index.ts';
 
@@ -45,17 +43,7 @@ export interface Synonyms {
 
 /** Reads `synonyms.yaml` from the knowledge folder (absent file = no synonyms). */
 export function loadSynonyms(dir: string): Synonyms {
-  let raw: unknown = {};
-  try {
-    raw = parse(readFileSync(join(dir, 'synonyms.yaml'), 'utf8')) ?? {};
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`synonyms.yaml: ${(err as Error).message}`);
-  }
-  const parsed = SynonymFileSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`synonyms.yaml: ${issue.path.join('.')}: ${issue.message}`);
-  }
+  const data = readDataFile(dir, 'synonyms.yaml', SynonymFileSchema);
   const expansions = new Map<string, { to: string; weight: number }[]>();
   const add = (from: string, to: string, weight: number) => {
     const key = normalisePhrase(from);
@@ -67,9 +55,9 @@ export function loadSynonyms(dir: string): Synonyms {
     else list.push({ to: value, weight });
     expansions.set(key, list);
   };
-  for (const group of parsed.data.groups) for (const a of group) for (const b of group) add(a, b, EXPANSION_WEIGHT);
+  for (const group of data.groups) for (const a of group) for (const b of group) add(a, b, EXPANSION_WEIGHT);
   // An abbreviation is the word itself, typed short: it searches almost as strongly.
-  for (const [from, to] of Object.entries(parsed.data.abbreviations)) add(from, to, ABBREVIATION_WEIGHT);
+  for (const [from, to] of Object.entries(data.abbreviations)) add(from, to, ABBREVIATION_WEIGHT);
   const maxWords = Math.max(1, ...[...expansions.keys()].map((k) => k.split(' ').length));
   return { expansions, maxWords };
 }

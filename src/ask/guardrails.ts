@@ -3,9 +3,7 @@
  * to steer the bot (prompt injection), or that are plainly off-topic. The rules are data
  * (`knowledge/guardrails.yaml`); a low retrieval confidence is the second, general safety net.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
+import { readDataFile } from './data-file.ts';
 import { z } from 'zod';
 import { fold } from '../core/index.ts';
 
@@ -20,20 +18,10 @@ export type Guardrails = { kind: RuleKind; pattern: RegExp }[];
 
 /** Reads and compiles `guardrails.yaml`; a bad pattern fails naming the kind and its index. */
 export function loadGuardrails(dir: string): Guardrails {
-  let raw: unknown = {};
-  try {
-    raw = parse(readFileSync(join(dir, 'guardrails.yaml'), 'utf8')) ?? {};
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`guardrails.yaml: ${(err as Error).message}`);
-  }
-  const parsed = GuardrailFileSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`guardrails.yaml: ${issue.path.join('.')}: ${issue.message}`);
-  }
+  const data = readDataFile(dir, 'guardrails.yaml', GuardrailFileSchema);
   const rules: Guardrails = [];
   for (const kind of RULE_KINDS) {
-    parsed.data[kind].forEach((source, i) => {
+    data[kind].forEach((source, i) => {
       try {
         rules.push({ kind, pattern: new RegExp(source, 'iu') });
       } catch (err) {

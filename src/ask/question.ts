@@ -4,9 +4,7 @@
  * about; and the kind of fact it wants (a duration, a number, an amount, a who, a where).
  * Retrieval scores only the question itself, and the answer is composed to contain that fact.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
+import { readDataFile } from './data-file.ts';
 import { z } from 'zod';
 import { fold } from '../core/index.ts';
 import { withoutPlaceholders } from '../privacy/index.ts';
@@ -38,15 +36,8 @@ export interface Law {
 
 /** Reads `laws.yaml` from the knowledge folder (absent file = no law detection). */
 export function loadLaws(dir: string): Law[] {
-  let raw: unknown = {};
-  try {
-    raw = parse(readFileSync(join(dir, 'laws.yaml'), 'utf8')) ?? {};
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`laws.yaml: ${(err as Error).message}`);
-  }
-  const parsed = z.record(z.string(), LawSchema).safeParse(raw);
-  if (!parsed.success) throw new Error(`laws.yaml: ${parsed.error.issues[0].path.join('.')}: ${parsed.error.issues[0].message}`);
-  return Object.entries(parsed.data).map(([id, law]) => ({
+  const data = readDataFile(dir, 'laws.yaml', z.record(z.string(), LawSchema));
+  return Object.entries(data).map(([id, law]) => ({
     id,
     name: law.name,
     named: law.named.map((p) => new RegExp(p, 'iu')),
@@ -56,15 +47,8 @@ export function loadLaws(dir: string): Law[] {
 
 /** Reads the domain's everyday words from `domain.yaml` (absent file = none). */
 export function loadDomainWords(dir: string): string[] {
-  let raw: unknown = {};
-  try {
-    raw = parse(readFileSync(join(dir, 'domain.yaml'), 'utf8')) ?? {};
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`domain.yaml: ${(err as Error).message}`);
-  }
-  const parsed = z.object({ words: z.array(z.string()).default([]) }).safeParse(raw);
-  if (!parsed.success) throw new Error(`domain.yaml: ${parsed.error.issues[0].message}`);
-  return parsed.data.words;
+  const data = readDataFile(dir, 'domain.yaml', z.object({ words: z.array(z.string()).default([]) }));
+  return data.words;
 }
 
 /** Laws a folded text names outright, and those it only implies. */

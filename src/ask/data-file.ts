@@ -1,0 +1,24 @@
+/**
+ * The knowledge folder's data files (`synonyms.yaml`, `guardrails.yaml`, `laws.yaml`,
+ * `domain.yaml`): read, validated with zod, and failing with the file and field named. A missing
+ * file is an empty one, so a trimmed knowledge folder still works.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import type { z } from 'zod';
+
+export function readDataFile<T extends z.ZodType>(dir: string, name: string, schema: T): z.infer<T> {
+  let raw: unknown = {};
+  try {
+    raw = parse(readFileSync(join(dir, name), 'utf8')) ?? {};
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`${name}: ${(err as Error).message}`);
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`${name}: ${issue.path.join('.')}: ${issue.message}`);
+  }
+  return parsed.data;
+}
