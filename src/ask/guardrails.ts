@@ -12,7 +12,11 @@ import { fold } from '../core/index.ts';
 export const RULE_KINDS = ['emergency', 'injection', 'out_of_scope', 'medical', 'legal_case', 'client_decision', 'unknown'] as const;
 export type RuleKind = (typeof RULE_KINDS)[number];
 
-const GuardrailFileSchema = z.object(Object.fromEntries(RULE_KINDS.map((k) => [k, z.array(z.string().min(1)).default([])])) as Record<RuleKind, z.ZodDefault<z.ZodArray<z.ZodString>>>);
+const GuardrailFileSchema = z.object({
+  /** Named word lists, used in patterns as `{name}`: one list, many rules. */
+  lexicons: z.record(z.string().regex(/^[a-z_]+$/), z.array(z.string().min(1)).min(1)).default({}),
+  ...(Object.fromEntries(RULE_KINDS.map((k) => [k, z.array(z.string().min(1)).default([])])) as Record<RuleKind, z.ZodDefault<z.ZodArray<z.ZodString>>>),
+});
 
 export type Guardrails = { kind: RuleKind; pattern: RegExp }[];
 
@@ -21,8 +25,13 @@ export function loadGuardrails(dir: string): Guardrails {
   const data = readDataFile(dir, 'guardrails.yaml', GuardrailFileSchema);
   const rules: Guardrails = [];
   for (const kind of RULE_KINDS) {
-    data[kind].forEach((source, i) => {
+    data[kind].forEach((written, i) => {
       try {
+        const source = written.replace(/\{([a-z_]+)\}/g, (name, key: string) => {
+          const words = data.lexicons[key];
+          if (!words) throw new Error(`no lexicon "${key}"`);
+          return `(?:${words.join('|')})`;
+        });
         rules.push({ kind, pattern: new RegExp(source, 'iu') });
       } catch (err) {
         throw new Error(`guardrails.yaml: ${kind}.${i}: ${(err as Error).message}`);
