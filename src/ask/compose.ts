@@ -11,6 +11,8 @@ import { lawsIn } from './question.ts';
 
 export interface Sentence {
   text: string;
+  /** The text folded (lower case, no accents), once: cues and laws are matched on it. */
+  folded: string;
   /** Terms of the sentence, stemmed as in the index. */
   terms: Set<string>;
   /** Position in the card's text: 0 is the first sentence of the answer. */
@@ -53,7 +55,7 @@ function splitCard(card: KnowledgeCard, lang: Lang): Sentence[] {
   const out: Sentence[] = [];
   for (const text of texts) {
     for (const sentence of splitSentences(plain(text))) {
-      out.push({ text: sentence, terms: new Set(indexTerms(sentence)), position: out.length });
+      out.push({ text: sentence, folded: fold(sentence), terms: new Set(indexTerms(sentence)), position: out.length });
     }
   }
   return out;
@@ -122,6 +124,17 @@ export interface ScoreContext {
 
 const covers = (s: Sentence, c: Concept) => [...c.terms].some((t) => s.terms.has(t));
 
+// The laws a sentence names, found once per sentence (cards and laws do not change while running).
+const SENTENCE_LAWS = new WeakMap<Sentence, string[]>();
+function lawsOf(s: Sentence, laws: Law[]): string[] {
+  let named = SENTENCE_LAWS.get(s);
+  if (!named) {
+    named = lawsIn(s.folded, laws).named;
+    SENTENCE_LAWS.set(s, named);
+  }
+  return named;
+}
+
 /** Scores every sentence of a card for the question: shared rare words, and the fact wanted. */
 export function scoreSentences(sentences: Sentence[], context: ScoreContext): ScoredSentence[] {
   const total = context.concepts.reduce((a, c) => a + c.weight, 0) || 1;
@@ -133,13 +146,13 @@ export function scoreSentences(sentences: Sentence[], context: ScoreContext): Sc
     // little of that sentence's match.
     const matched = matches[i] + CARRY_OVER * (matches[i - 1] ?? 0) * (1 - matches[i]);
     let score = matched;
-    const folded = fold(s.text);
+    const folded = s.folded;
     for (const want of context.shape.wants) {
       const cue = CUES[want];
       if (cue?.test(folded)) score += CUE_WEIGHT[want] ?? 0;
     }
     if (asked.length > 0) {
-      const named = lawsIn(folded, context.laws).named;
+      const named = lawsOf(s, context.laws);
       if (named.some((l) => asked.includes(l))) score += 0.15;
       else if (named.length > 0) score -= 0.35;
     }
@@ -171,9 +184,9 @@ export function chooseLead(scored: ScoredSentence[], shape: QuestionShape, maxWo
   };
   // Each kind of fact asked for (a duration and a who, say) gets a sentence that has it.
   for (const cue of factCues(shape)) {
-    if (lead.some((s) => cue.test(fold(s.text)))) continue;
+    if (lead.some((s) => cue.test(s.folded))) continue;
     // The asked fact may stretch the lead a little: it is what the asker came for.
-    const withFact = ranked.find((s) => s.score > 0.15 && cue.test(fold(s.text)) && fits(s, maxWords * 1.5));
+    const withFact = ranked.find((s) => s.score > 0.15 && cue.test(s.folded) && fits(s, maxWords * 1.5));
     if (withFact) take(withFact);
   }
   for (const next of ranked.slice(1)) {
@@ -210,7 +223,7 @@ export function factCue(shape: QuestionShape): RegExp | undefined {
 /** True when a card has no sentence with the specific fact the question asks for. */
 export function lacksFact(sentences: Sentence[], shape: QuestionShape): boolean {
   const cue = factCue(shape);
-  return cue !== undefined && !sentences.some((s) => cue.test(fold(s.text)));
+  return cue !== undefined && !sentences.some((s) => cue.test(s.folded));
 }
 
 /** The question's concepts that a set of sentences does not cover. */
@@ -257,7 +270,7 @@ export function composeAnswer(input: ComposeInput, cards: KnowledgeCard[]): { pa
   const titleShare = beyondTitle.length === 0 ? 1 : 1 - beyondTitle.reduce((a, c) => a + c.weight, 0) / total;
   const matched = titleShare + (1 - titleShare) * Math.max(0, ...lead.map((s) => s.matched));
   const open = uncovered(input.concepts, lead).filter((c) => !beyondTitle.length || beyondTitle.includes(c));
-  const missingLaw = shape.laws.find((law) => !lead.some((s) => lawsIn(fold(s.text), laws).named.includes(law)) && !cardLaws.get(best.id)?.includes(law));
+  const missingLaw = shape.laws.find((law) => !lead.some((s) => lawsOf(s, laws).includes(law)) && !cardLaws.get(best.id)?.includes(law));
   const openShare = open.reduce((a, c) => a + c.weight, 0) / total;
   if (!missingLaw && openShare < SECOND_PART_SHARE) return { parts, matched };
   let second: { card: KnowledgeCard; sentence: ScoredSentence } | undefined;

@@ -123,6 +123,7 @@ export class Retriever {
       }
     }
     if (weights.size === 0) return { hits: [], confidence: 0, typed };
+    const typedTerms = new Set(tokens.filter((t) => t.weight === 1).flatMap((t) => t.terms));
     const role = options.role;
     const results = this.search.search([...weights.keys()].join(' '), {
       boost: BOOST,
@@ -130,7 +131,8 @@ export class Retriever {
       // Only words the cards never use are typos worth the (costly) fuzzy search.
       fuzzy: (term) => (term.length >= 5 && !/\d/.test(term) && !this.documentFrequency.has(term) ? 0.2 : false),
       maxFuzzy: 2,
-      prefix: (term) => term.length >= 5,
+      // Prefix search (the costly part) for the words typed, not for their synonyms.
+      prefix: (term) => term.length >= 5 && typedTerms.has(term),
       boostTerm: (term) => weights.get(term) ?? 1,
       boostDocument: role ? (id) => (this.byId.get(id as string)?.audience.includes(role) ? ROLE_BOOST : 1) : undefined,
     });
