@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import type { AnyMiddlewareArgs, App as BoltApp, Middleware } from '@slack/bolt';
 import type { Logger } from '../../src/core/index.ts';
 import type { Inbox } from '../../src/store/index.ts';
+import { inboxTurn } from './outbox.ts';
 
 export const INBOX_SOURCE = 'slack';
 /** Set in Bolt's context when a request is replayed from the inbox. */
@@ -66,15 +67,16 @@ export function keepThenAcknowledge(inbox: Inbox, log: Logger): Middleware<AnyMi
 }
 
 /** Works on a kept request: Bolt's listeners run for it as if it had just arrived (acknowledged). */
-export function replayFromInbox(bolt: BoltApp): (payload: unknown) => Promise<void> {
-  return async (payload) => {
+export function replayFromInbox(bolt: BoltApp): (payload: unknown, item: { id: string; attempts: number }) => Promise<void> {
+  return async (payload, item) => {
     const kept = payload as Kept;
-    await bolt.processEvent({
+    // The turn knows which kept request it works on, so a run after a crash sends nothing twice.
+    await inboxTurn.run({ id: item.id, attempts: item.attempts }, () => bolt.processEvent({
       body: kept.body,
       ack: async () => {},
       retryNum: kept.retryNum,
       retryReason: kept.retryReason,
       customProperties: { [FROM_INBOX]: true },
-    });
+    }));
   };
 }

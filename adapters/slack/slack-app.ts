@@ -31,6 +31,7 @@ import { SlackAdapter } from './slack-adapter.ts';
 import { slackTiming, SLACK_EVENTS_PATH, SLACK_INSTALL_PATH, SLACK_REDIRECT_PATH, SLACK_SCOPES } from './constants.ts';
 import { TurnAdapter, type PlaceholderOptions, type RespondFn } from './turn-adapter.ts';
 import { InboxUnavailableError, INBOX_SOURCE, keepThenAcknowledge, replayFromInbox } from './inbox.ts';
+import { outboxForTurn } from './outbox.ts';
 import type { Inbox } from '../../src/store/index.ts';
 import { acknowledgeLeftovers, acknowledgeUnhandled } from './unhandled.ts';
 
@@ -96,7 +97,7 @@ export async function startSlack(server: Express, host: { bot: Bot; services: Se
   const handle = async (message: IncomingMessage, turn: { placeholder?: Omit<PlaceholderOptions, 'text' | 'afterMs'>; respond?: RespondFn } = {}) => {
     const afterMs = options.placeholderAfterMs ?? slackTiming.placeholderAfterMs;
     const placeholder = turn.placeholder ? { ...turn.placeholder, text: () => placeholderText(message), afterMs } : undefined;
-    const turnAdapter = new TurnAdapter(adapter, log, { placeholder, respond: turn.respond });
+    const turnAdapter = new TurnAdapter(adapter, log, { placeholder, respond: turn.respond, outbox: outboxForTurn(services.store.docs) });
     turnAdapter.start();
     try {
       if (message.mentions.length) {

@@ -16,6 +16,7 @@ import {
   type PostedMessage,
 } from '../../src/core/index.ts';
 import { toSlackMessage } from './cards.ts';
+import type { Outbox } from './outbox.ts';
 import type { SlackAdapter } from './slack-adapter.ts';
 
 export type RespondFn = (message: { response_type: 'in_channel'; text: string; blocks?: unknown[] }) => Promise<unknown>;
@@ -38,19 +39,28 @@ export class TurnAdapter implements ChannelAdapter {
   constructor(
     private readonly slack: SlackAdapter,
     private readonly log: Logger,
-    private readonly options: { placeholder?: PlaceholderOptions; respond?: RespondFn } = {},
+    private readonly options: { placeholder?: PlaceholderOptions; respond?: RespondFn; outbox?: Outbox } = {},
   ) {}
+
+  /** How many messages this turn has posted (their places in the outbox). */
+  private posted = 0;
 
   /** Starts the placeholder timer (when this turn has one). */
   start(): void {
     const placeholder = this.options.placeholder;
     if (!placeholder) return;
-    this.timer = setTimeout(() => {
-      if (this.answered) return;
+    const outbox = this.options.outbox;
+    // A turn that runs again after a crash takes over the placeholder it had already posted.
+    const earlier = outbox?.earlier('placeholder');
+    this.placeholder = earlier?.catch(() => undefined);
+    this.timer = setTimeout(async () => {
+      if (this.answered || (await this.placeholder)) return;
       const { conversation, threadId } = placeholder;
-      const posting = placeholder.text().then((text) => {
+      const posting = placeholder.text().then(async (text) => {
         if (this.answered) return undefined;
-        return threadId ? this.slack.postToThread(conversation, threadId, { text }) : this.slack.post(conversation, { text });
+        const posted = await (threadId ? this.slack.postToThread(conversation, threadId, { text }) : this.slack.post(conversation, { text }));
+        await outbox?.sent('placeholder', posted);
+        return posted;
       });
       this.placeholder = posting.catch((err: DeliveryError) => {
         this.log.warn({ code: err.code, kind: err.kind }, 'slack placeholder failed');
@@ -69,11 +79,11 @@ export class TurnAdapter implements ChannelAdapter {
   }
 
   async post(conversation: ConversationRef, message: OutgoingMessage): Promise<PostedMessage> {
-    return (await this.takeOver(conversation, undefined, message)) ?? this.withRespond(message, () => this.slack.post(conversation, message));
+    return this.once(async () => (await this.takeOver(conversation, undefined, message)) ?? this.withRespond(message, () => this.slack.post(conversation, message)));
   }
 
   async postToThread(conversation: ConversationRef, threadId: string, message: OutgoingMessage): Promise<PostedMessage> {
-    return (await this.takeOver(conversation, threadId, message)) ?? this.withRespond(message, () => this.slack.postToThread(conversation, threadId, message));
+    return this.once(async () => (await this.takeOver(conversation, threadId, message)) ?? this.withRespond(message, () => this.slack.postToThread(conversation, threadId, message)));
   }
 
   update(conversation: ConversationRef, messageId: string, message: OutgoingMessage): Promise<void> {
@@ -81,11 +91,33 @@ export class TurnAdapter implements ChannelAdapter {
   }
 
   sendDirect(user: { tenantId: string; userId: string }, message: OutgoingMessage): Promise<PostedMessage> {
-    return this.slack.sendDirect(user, message);
+    return this.once(() => this.slack.sendDirect(user, message));
   }
 
-  postEphemeral(conversation: ConversationRef, userId: string, message: OutgoingMessage, threadId?: string): Promise<void> {
-    return this.slack.postEphemeral(conversation, userId, message, threadId);
+  async postEphemeral(conversation: ConversationRef, userId: string, message: OutgoingMessage, threadId?: string): Promise<void> {
+    await this.once(async () => {
+      await this.slack.postEphemeral(conversation, userId, message, threadId);
+      return { id: '' };
+    });
+  }
+
+  /**
+   * Sends the turn's next message unless this turn, run before and killed, already sent it; then
+   * writes it down (the outbox), so a run after a crash does not send it twice.
+   */
+  private async once(send: () => Promise<PostedMessage>): Promise<PostedMessage> {
+    const place = String(this.posted++);
+    const outbox = this.options.outbox;
+    if (!outbox) return send();
+    const earlier = await outbox.earlier(place);
+    if (earlier) {
+      this.answered = true;
+      clearTimeout(this.timer);
+      return earlier;
+    }
+    const posted = await send();
+    await outbox.sent(place, posted);
+    return posted;
   }
 
   openModal(turn: IncomingMessage, modal: Modal): Promise<void> {

@@ -9,9 +9,10 @@
  * - `resume` (at start-up and on every scheduler tick, on any instance) takes over records whose
  *   lease ran out (the instance that received them died or hung) by replacing the record on its
  *   eTag, so exactly one instance wins each one.
- * A turn that was killed half-way is run again from the start: nothing acknowledged is lost; a
- * reply sent just before the kill may be sent again (at-least-once; the window is the time
- * between the last reply and the "done" write).
+ * A turn that was killed half-way is run again from the start: nothing acknowledged is lost. The
+ * Slack adapter writes down every message a turn posts (adapters/slack/outbox.ts), so the run
+ * after a crash does not post them again; only a message whose sending was under way at the very
+ * moment of the kill can still arrive twice.
  * Payloads are what people typed, before redaction: they are kept encrypted (AES-256-GCM) and
  * only until the work is done.
  */

@@ -1,0 +1,43 @@
+/**
+ * "Nothing is done twice" for Slack turns that run again after a crash. The inbox runs a kept
+ * request again from the start when the instance working on it died (adapters/slack/inbox.ts).
+ * Without more, every message that turn had already posted would be posted again. So each message
+ * a turn posts is written down under the inbox request's id and its place in the turn (the first,
+ * the second, …; the "Even zoeken…" placeholder apart) right after Slack accepted it; a turn that
+ * runs again finds what it had already sent and does not send it again (a placeholder it had
+ * posted is taken over by the answer, as the first time). What remains is the moment between
+ * Slack's answer and that write.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { PostedMessage } from '../../src/core/index.ts';
+import type { DocumentStore } from '../../src/store/index.ts';
+
+/** The inbox request a turn works on (set while a kept request is replayed through Bolt). */
+export interface InboxTurn {
+  id: string;
+  /** 1 the first time; more when it runs again after a crash or a failure. */
+  attempts: number;
+}
+
+export const inboxTurn = new AsyncLocalStorage<InboxTurn>();
+
+const SCOPE = 'slack-sent';
+const KEEP_SECONDS = 24 * 3600;
+
+/** What one turn has posted, by its place in the turn ("placeholder", "0", "1", …). */
+export interface Outbox {
+  earlier(place: string): Promise<PostedMessage | undefined>;
+  sent(place: string, posted: PostedMessage): Promise<void>;
+}
+
+/** The outbox of the inbox request this turn works on, or undefined outside one. */
+export function outboxForTurn(docs: DocumentStore): Outbox | undefined {
+  const turn = inboxTurn.getStore();
+  if (!turn) return undefined;
+  const key = (place: string) => `${turn.id}|${place}`;
+  return {
+    // Only a turn that runs again can have sent anything before: the first time, no read.
+    earlier: async (place) => (turn.attempts > 1 ? (await docs.read<{ id: string }>('event', SCOPE, key(place)))?.data : undefined),
+    sent: async (place, posted) => void (await docs.upsert('event', SCOPE, key(place), { id: posted.id }, { ttlSeconds: KEEP_SECONDS })),
+  };
+}
