@@ -5,8 +5,9 @@
  * a turn posts is written down under the inbox request's id and its place in the turn (the first,
  * the second, …; the "Even zoeken…" placeholder apart) right after Slack accepted it; a turn that
  * runs again finds what it had already sent and does not send it again (a placeholder it had
- * posted is taken over by the answer, as the first time). What remains is the moment between
- * Slack's answer and that write.
+ * posted is taken over by the answer, as the first time). A message that reached Slack just
+ * before the kill, before it was written down, is found in the conversation by its key, which
+ * goes along as Slack message metadata.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { PostedMessage } from '../../src/core/index.ts';
@@ -26,6 +27,10 @@ const KEEP_SECONDS = 24 * 3600;
 
 /** What one turn has posted, by its place in the turn ("placeholder", "0", "1", …). */
 export interface Outbox {
+  /** True when the turn runs again (after a crash or failure): it may have sent things before. */
+  rerun: boolean;
+  /** The key of a message: the inbox request and its place in the turn (also Slack metadata). */
+  key(place: string): string;
   earlier(place: string): Promise<PostedMessage | undefined>;
   sent(place: string, posted: PostedMessage): Promise<void>;
 }
@@ -36,6 +41,8 @@ export function outboxForTurn(docs: DocumentStore): Outbox | undefined {
   if (!turn) return undefined;
   const key = (place: string) => `${turn.id}|${place}`;
   return {
+    rerun: turn.attempts > 1,
+    key,
     // Only a turn that runs again can have sent anything before: the first time, no read.
     earlier: async (place) => (turn.attempts > 1 ? (await docs.read<{ id: string }>('event', SCOPE, key(place)))?.data : undefined),
     sent: async (place, posted) => void (await docs.upsert('event', SCOPE, key(place), { id: posted.id }, { ttlSeconds: KEEP_SECONDS })),

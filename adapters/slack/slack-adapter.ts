@@ -57,21 +57,38 @@ export class SlackAdapter implements ChannelAdapter {
 
   constructor(private readonly options: SlackAdapterOptions) {}
 
-  async post(conversation: ConversationRef, message: OutgoingMessage): Promise<PostedMessage> {
+  /** `key` (a turn's message from the inbox) goes along as message metadata, to be found again. */
+  async post(conversation: ConversationRef, message: OutgoingMessage, key?: string): Promise<PostedMessage> {
     const channel = await this.channelOf(conversation);
-    return this.postMessage(conversation.tenantId, { channel, ...toSlackMessage(message) });
+    return this.postMessage(conversation.tenantId, { channel, ...toSlackMessage(message), ...metadata(key) });
   }
 
-  async postToThread(conversation: ConversationRef, threadId: string, message: OutgoingMessage): Promise<PostedMessage> {
+  async postToThread(conversation: ConversationRef, threadId: string, message: OutgoingMessage, key?: string): Promise<PostedMessage> {
     const channel = await this.channelOf(conversation);
-    return this.postMessage(conversation.tenantId, { channel, thread_ts: threadId, ...toSlackMessage(message) });
+    return this.postMessage(conversation.tenantId, { channel, thread_ts: threadId, ...toSlackMessage(message), ...metadata(key) });
   }
 
-  async update(conversation: ConversationRef, messageId: string, message: OutgoingMessage): Promise<void> {
+  async update(conversation: ConversationRef, messageId: string, message: OutgoingMessage, key?: string): Promise<void> {
     const channel = await this.channelOf(conversation);
     const { text, blocks } = toSlackMessage(message);
     // An empty block list removes an earlier card when the new message is plain text.
-    await this.call(conversation.tenantId, (client) => client.chat.update({ channel, ts: messageId, text, blocks: blocks ?? [] }));
+    await this.call(conversation.tenantId, (client) => client.chat.update({ channel, ts: messageId, text, blocks: blocks ?? [], ...metadata(key) }));
+  }
+
+  /**
+   * The bot's message with this key among the latest in a conversation or thread, if Slack has it
+   * (a turn that runs again after a crash asks before it posts).
+   */
+  async findPosted(conversation: ConversationRef, threadId: string | undefined, key: string): Promise<PostedMessage | undefined> {
+    const channel = await this.channelOf(conversation);
+    const result = await this.call(conversation.tenantId, (client) =>
+      threadId
+        ? client.conversations.replies({ channel, ts: threadId, include_all_metadata: true, limit: 100 })
+        : client.conversations.history({ channel, include_all_metadata: true, limit: 100 }),
+    );
+    const messages = (result.messages ?? []) as { ts?: string; metadata?: { event_type?: string; event_payload?: { key?: unknown } } }[];
+    const found = messages.find((m) => m.metadata?.event_type === TURN_EVENT && m.metadata.event_payload?.key === key);
+    return found?.ts ? { id: found.ts } : undefined;
   }
 
   async sendDirect(user: { tenantId: string; userId: string }, message: OutgoingMessage): Promise<PostedMessage> {
@@ -197,4 +214,10 @@ export class SlackAdapter implements ChannelAdapter {
     }
     return client;
   }
+}
+
+/** Message metadata that marks a turn's message (Slack keeps it with the message). */
+const TURN_EVENT = 'wegwijs_turn_message';
+function metadata(key: string | undefined): { metadata?: { event_type: string; event_payload: { key: string } } } {
+  return key ? { metadata: { event_type: TURN_EVENT, event_payload: { key } } } : {};
 }

@@ -79,11 +79,17 @@ export class TurnAdapter implements ChannelAdapter {
   }
 
   async post(conversation: ConversationRef, message: OutgoingMessage): Promise<PostedMessage> {
-    return this.once(async () => (await this.takeOver(conversation, undefined, message)) ?? this.withRespond(message, () => this.slack.post(conversation, message)));
+    return this.once(
+      async (key) => (await this.takeOver(conversation, undefined, message, key)) ?? this.withRespond(message, () => this.slack.post(conversation, message, key)),
+      { conversation },
+    );
   }
 
   async postToThread(conversation: ConversationRef, threadId: string, message: OutgoingMessage): Promise<PostedMessage> {
-    return this.once(async () => (await this.takeOver(conversation, threadId, message)) ?? this.withRespond(message, () => this.slack.postToThread(conversation, threadId, message)));
+    return this.once(
+      async (key) => (await this.takeOver(conversation, threadId, message, key)) ?? this.withRespond(message, () => this.slack.postToThread(conversation, threadId, message, key)),
+      { conversation, threadId },
+    );
   }
 
   update(conversation: ConversationRef, messageId: string, message: OutgoingMessage): Promise<void> {
@@ -105,17 +111,20 @@ export class TurnAdapter implements ChannelAdapter {
    * Sends the turn's next message unless this turn, run before and killed, already sent it; then
    * writes it down (the outbox), so a run after a crash does not send it twice.
    */
-  private async once(send: () => Promise<PostedMessage>): Promise<PostedMessage> {
+  private async once(send: (key?: string) => Promise<PostedMessage>, where?: { conversation: ConversationRef; threadId?: string }): Promise<PostedMessage> {
     const place = String(this.posted++);
     const outbox = this.options.outbox;
     if (!outbox) return send();
-    const earlier = await outbox.earlier(place);
+    const key = outbox.key(place);
+    // Written down by the run that was killed, or found in Slack by its key (sent, not written down).
+    const earlier = (await outbox.earlier(place)) ?? (outbox.rerun && where ? await this.slack.findPosted(where.conversation, where.threadId, key).catch(() => undefined) : undefined);
     if (earlier) {
       this.answered = true;
       clearTimeout(this.timer);
+      await outbox.sent(place, earlier);
       return earlier;
     }
-    const posted = await send();
+    const posted = await send(key);
     await outbox.sent(place, posted);
     return posted;
   }
@@ -125,7 +134,7 @@ export class TurnAdapter implements ChannelAdapter {
   }
 
   /** The first reply in the placeholder's place replaces it; elsewhere the placeholder goes. */
-  private async takeOver(conversation: ConversationRef, threadId: string | undefined, message: OutgoingMessage): Promise<PostedMessage | undefined> {
+  private async takeOver(conversation: ConversationRef, threadId: string | undefined, message: OutgoingMessage, key?: string): Promise<PostedMessage | undefined> {
     if (this.answered) return undefined;
     this.answered = true;
     clearTimeout(this.timer);
@@ -134,7 +143,7 @@ export class TurnAdapter implements ChannelAdapter {
     if (!posted || !where) return undefined;
     if (where.conversation.channelId === conversation.channelId && where.threadId === threadId) {
       try {
-        await this.slack.update(conversation, posted.id, message);
+        await this.slack.update(conversation, posted.id, message, key);
         return posted;
       } catch (err) {
         this.log.warn({ code: (err as DeliveryError).code }, 'slack placeholder update failed');

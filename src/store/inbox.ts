@@ -11,8 +11,8 @@
  *   eTag, so exactly one instance wins each one.
  * A turn that was killed half-way is run again from the start: nothing acknowledged is lost. The
  * Slack adapter writes down every message a turn posts (adapters/slack/outbox.ts), so the run
- * after a crash does not post them again; only a message whose sending was under way at the very
- * moment of the kill can still arrive twice.
+ * after a crash does not post them again (a message that reached Slack just before the kill is
+ * found in the conversation by the key it carries as message metadata).
  * Payloads are what people typed, before redaction: they are kept encrypted (AES-256-GCM) and
  * only until the work is done.
  */

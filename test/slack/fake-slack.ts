@@ -45,15 +45,34 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const nextTs = () => `${++ts}.000100`;
   const waiters = new Set<() => void>();
 
+  // Messages as Slack keeps them, with their metadata, for conversations.history and .replies.
+  const kept: { channel: string; ts: string; thread_ts?: string; text?: unknown; metadata?: unknown }[] = [];
+  const metadataOf = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value);
+
   const answer = (method: string, args: Record<string, unknown>, token: string | undefined): Record<string, unknown> => {
     const team = teamOfToken(token);
     switch (method) {
+      case 'conversations.history':
+      case 'conversations.replies': {
+        const inThread = method === 'conversations.replies';
+        const messages = kept
+          .filter((m) => m.channel === args.channel && (!inThread || m.thread_ts === args.ts || m.ts === args.ts))
+          .reverse()
+          .map((m) => ({ type: 'message', ts: m.ts, text: m.text, ...(m.metadata ? { metadata: m.metadata } : {}) }));
+        return { ok: true, messages };
+      }
       case 'auth.test':
         return { ok: true, url: `https://${team}.slack.test/`, team: team, user: 'wegwijs', team_id: team, user_id: `UBOT${team}`, bot_id: `BBOT${team}` };
-      case 'chat.postMessage':
-        return { ok: true, channel: args.channel, ts: nextTs(), message: { text: args.text } };
-      case 'chat.update':
+      case 'chat.postMessage': {
+        const message = { channel: String(args.channel), ts: nextTs(), thread_ts: args.thread_ts as string | undefined, text: args.text, metadata: metadataOf(args.metadata) };
+        kept.push(message);
+        return { ok: true, channel: args.channel, ts: message.ts, message: { text: args.text } };
+      }
+      case 'chat.update': {
+        const message = kept.find((m) => m.channel === args.channel && m.ts === args.ts);
+        if (message) Object.assign(message, { text: args.text, ...(args.metadata ? { metadata: metadataOf(args.metadata) } : {}) });
         return { ok: true, channel: args.channel, ts: args.ts, text: args.text };
+      }
       case 'chat.delete':
         return { ok: true, channel: args.channel, ts: args.ts };
       case 'chat.postEphemeral':

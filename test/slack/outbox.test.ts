@@ -24,6 +24,8 @@ function fakeSlack() {
   const slack = {
     post: async (_c: ConversationRef, m: { text?: string }) => (posted.push(m.text ?? ''), { id: `ts-${posted.length}` }),
     postToThread: async (_c: ConversationRef, _t: string, m: { text?: string }) => (posted.push(m.text ?? ''), { id: `ts-${posted.length}` }),
+    // Slack has nothing with the key (the killed run wrote down everything it sent).
+    findPosted: async () => undefined,
   } as unknown as SlackAdapter;
   return { slack, posted };
 }
@@ -46,6 +48,22 @@ describe('Slack outbox', () => {
     const again = fakeSlack();
     await turn(2, again.slack, ['antwoord', 'tweede bericht']);
     expect(again.posted).toEqual(['tweede bericht']);
+  });
+
+  it('finds a message that reached Slack just before the kill, before it was written down', async () => {
+    store = new SqliteStore(join(temp.dir, 'found.db'), new ManualClock('2026-11-30T09:00:00Z'));
+    const again = fakeSlack();
+    let asked = '';
+    (again.slack as unknown as { findPosted: (c: ConversationRef, t: string | undefined, key: string) => Promise<{ id: string } | undefined> }).findPosted = async (_c, _t, key) => {
+      asked = key;
+      return key === 'request:2|0' ? { id: 'ts-earlier' } : undefined;
+    };
+    await inboxTurn.run({ id: 'request:2', attempts: 2 }, async () => {
+      const adapter = new TurnAdapter(again.slack, silentLogger, { outbox: outboxForTurn(store!) });
+      expect(await adapter.postToThread(conversation, 'thread-1', { text: 'antwoord' })).toEqual({ id: 'ts-earlier' });
+    });
+    expect(asked).toBe('request:2|0');
+    expect(again.posted).toEqual([]);
   });
 
   it('changes nothing outside a kept request', async () => {
