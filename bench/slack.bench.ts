@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeSlack, type FakeSlack } from '../test/slack/fake-slack.ts';
-import { paced, saturate, type Request } from './lib/driver.ts';
+import { driveSide, type Request, type Side } from './lib/driver.ts';
 import { printTable, processFigures, type Row } from './lib/figures.ts';
 import { BIN, ROOT, startServer } from './lib/processes.ts';
 
@@ -43,39 +43,12 @@ function answered(fake: FakeSlack): () => number {
   return () => new Set(fake.calls.filter((c) => (c.method === 'chat.postMessage' || c.method === 'chat.update') && c.args.thread_ts).map((c) => `${c.args.channel}|${c.args.thread_ts}`)).size;
 }
 
-interface Side {
-  name: string;
-  throughput: number;
-  answers: number;
-  sent: number;
-  ackP50: number;
-  ackP99: number;
-  pacedP50: number;
-  pacedP99: number;
-  failed: number;
-}
 
 async function measure(name: string, args: string[], env: Record<string, string>, fake: FakeSlack, question: string): Promise<Side> {
   const server = await startServer(args, env);
   try {
-    const count = Number(process.env.BENCH_COUNT ?? 2000);
     let n = 0;
-    const make = () => mention(server.url, n++, question);
-    // Warm-up: the auth.test, the caches and the JIT.
-    await saturate({ count: 100, concurrency: 16, maxSeconds: 20, make, answers: answered(fake) });
-    const load = await saturate({ count, concurrency: 16, maxSeconds: 60, make, answers: answered(fake) });
-    const steady = await paced({ rate: 100, seconds: 5, make });
-    return {
-      name,
-      throughput: load.perSecond,
-      answers: load.answers,
-      sent: load.sent,
-      ackP50: load.p50,
-      ackP99: load.p99,
-      pacedP50: steady.p50,
-      pacedP99: steady.p99,
-      failed: load.failed + steady.failed,
-    };
+    return await driveSide(name, () => mention(server.url, n++, question), answered(fake));
   } finally {
     await server.stop();
   }

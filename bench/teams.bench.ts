@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FakeConnector } from '../test/teams/fake-connector.ts';
-import { paced, saturate, type Request } from './lib/driver.ts';
+import { driveSide, type Request } from './lib/driver.ts';
 import { printTable, processFigures } from './lib/figures.ts';
 import { BIN, ROOT, startServer } from './lib/processes.ts';
 import { printSides, type Side } from './slack.bench.ts';
@@ -37,24 +37,8 @@ function message(url: string, serviceUrl: string, i: number, text: string): Requ
 async function measure(name: string, args: string[], env: Record<string, string>, connector: FakeConnector, text: string): Promise<Side> {
   const server = await startServer(args, env);
   try {
-    const count = Number(process.env.BENCH_COUNT ?? 2000);
     let n = 0;
-    const make = () => message(server.url, connector.url, n++, text);
-    const replies = () => connector.sent.length;
-    await saturate({ count: 100, concurrency: 16, maxSeconds: 20, make, answers: replies });
-    const load = await saturate({ count, concurrency: 16, maxSeconds: 60, make, answers: replies });
-    const steady = await paced({ rate: 100, seconds: 5, make });
-    return {
-      name,
-      throughput: load.perSecond,
-      answers: load.answers,
-      sent: load.sent,
-      ackP50: load.p50,
-      ackP99: load.p99,
-      pacedP50: steady.p50,
-      pacedP99: steady.p99,
-      failed: load.failed + steady.failed,
-    };
+    return await driveSide(name, () => message(server.url, connector.url, n++, text), () => connector.sent.length);
   } finally {
     await server.stop();
   }

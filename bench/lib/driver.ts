@@ -79,3 +79,36 @@ export async function paced(options: { rate: number; seconds: number; make: (i: 
   }
   return stats(await Promise.all(pending));
 }
+
+/** One side of a side-by-side benchmark: a warm-up, a burst at 16 at once, then 100 requests/s. */
+export interface Side {
+  name: string;
+  throughput: number;
+  answers: number;
+  sent: number;
+  ackP50: number;
+  ackP99: number;
+  pacedP50: number;
+  pacedP99: number;
+  failed: number;
+}
+
+/** Drives one side with the same load as the other: the one driver both benchmarks share. */
+export async function driveSide(name: string, make: (i: number) => Request, answers: () => number): Promise<Side> {
+  const count = Number(process.env.BENCH_COUNT ?? 2000);
+  // Warm-up: authentication, the caches and the JIT.
+  await saturate({ count: 100, concurrency: 16, maxSeconds: 20, make, answers });
+  const load = await saturate({ count, concurrency: 16, maxSeconds: 60, make, answers });
+  const steady = await paced({ rate: 100, seconds: 5, make });
+  return {
+    name,
+    throughput: load.perSecond,
+    answers: load.answers,
+    sent: load.sent,
+    ackP50: load.p50,
+    ackP99: load.p99,
+    pacedP50: steady.p50,
+    pacedP99: steady.p99,
+    failed: load.failed + steady.failed,
+  };
+}

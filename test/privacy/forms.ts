@@ -80,3 +80,13 @@ export function leaks(haystack: string, form: string, min = 1): string[] {
     return at < 0 ? [] : [`"${m}" in …${text.slice(Math.max(0, at - 60), at + m.length + 20).replace(/\s+/g, ' ')}…`];
   });
 }
+
+/** The personal-data corpus in messages of at most ~3,000 characters, one sentence per line. */
+export function corpusChunks(corpus: { text: string }[], max = 3000): string[] {
+  return corpus.reduce<string[]>((all, { text }) => {
+    const last = all[all.length - 1];
+    if (last !== undefined && last.length + text.length < max) all[all.length - 1] = `${last}\n${text}`;
+    else all.push(text);
+    return all;
+  }, []);
+}

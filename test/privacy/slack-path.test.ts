@@ -15,17 +15,11 @@ import { createLogger } from '../../src/core/index.ts';
 import { tempDir } from '../helpers/temp.ts';
 import { startFakeSlack, type FakeSlack } from '../slack/fake-slack.ts';
 import { nextTs, sendCommand, sendEvent, SIGNING_SECRET } from '../slack/slack-helpers.ts';
-import { leaks, personalCorpus } from './forms.ts';
+import { corpusChunks, leaks, personalCorpus } from './forms.ts';
 
 const corpus = personalCorpus();
 const forms = corpus.flatMap((l) => l.forms);
-/** The corpus in messages of at most ~3,000 characters, one sentence per line. */
-const chunks = corpus.reduce<string[]>((all, { text }) => {
-  const last = all[all.length - 1];
-  if (last !== undefined && last.length + text.length < 3000) all[all.length - 1] = `${last}\n${text}`;
-  else all.push(text);
-  return all;
-}, []);
+const chunks = corpusChunks(corpus);
 
 let fake: FakeSlack;
 let app: App;

@@ -14,19 +14,14 @@ import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/core/index.ts';
 import { tempDir } from '../helpers/temp.ts';
 import { channelMention, FakeConnector, personalMessage } from '../teams/fake-connector.ts';
-import { leaks, personalCorpus } from './forms.ts';
+import { corpusChunks, leaks, personalCorpus } from './forms.ts';
 
 const TENANT = 'tenant-a';
 // A colleague whose name is in no form (the fake's default user shares a surname with one).
 const who = { tenant: TENANT, user: { id: '29:lotte', aadObjectId: 'aad-lotte', name: 'Lotte Brinkman' } };
 const corpus = personalCorpus();
 const forms = corpus.flatMap((l) => l.forms);
-const chunks = corpus.reduce<string[]>((all, { text }) => {
-  const last = all[all.length - 1];
-  if (last !== undefined && last.length + text.length < 3000) all[all.length - 1] = `${last}\n${text}`;
-  else all.push(text);
-  return all;
-}, []);
+const chunks = corpusChunks(corpus);
 
 let teams: FakeConnector;
 let app: App;
