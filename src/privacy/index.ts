@@ -90,9 +90,21 @@ function keptRanges(text: string, names: readonly string[]): { start: number; en
   for (const raw of names) {
     const name = normalise(raw).text.trim();
     if (name.length < 2) continue;
-    for (const m of text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escape(name)}(?![\\p{L}\\p{N}])`, 'giu'))) ranges.push({ start: m.index!, end: m.index! + m[0].length });
+    for (const m of text.matchAll(namePattern(name))) ranges.push({ start: m.index!, end: m.index! + m[0].length });
   }
   return ranges;
+}
+
+// The same few names (the sender, mentioned colleagues) come back every turn: compile each once.
+const NAME_PATTERNS = new Map<string, RegExp>();
+function namePattern(name: string): RegExp {
+  let pattern = NAME_PATTERNS.get(name);
+  if (!pattern) {
+    if (NAME_PATTERNS.size >= 1000) NAME_PATTERNS.clear();
+    pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escape(name)}(?![\\p{L}\\p{N}])`, 'giu');
+    NAME_PATTERNS.set(name, pattern);
+  }
+  return pattern;
 }
 
 /** The parts of a name find outside the kept names ("Jan de Vries" minus the sender "Jan" is "de Vries"). */
