@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../helpers/harness.ts';
-import { CHANNEL, newCards, press, privateTo, startSession, step, texts } from './session-helpers.ts';
+import { CHANNEL, newCards, press, privateTo, startSession, step, storedSession, texts } from './session-helpers.ts';
 
 let h: Harness;
 beforeEach(async () => {
@@ -8,10 +8,7 @@ beforeEach(async () => {
 });
 afterEach(() => h.close());
 
-const stored = async (thread: string) => {
-  const docs = await h.app.store.docs.query<any>('deliberation', { pk: `console:local:${CHANNEL}` });
-  return docs.find((d) => d.id === thread)!.data;
-};
+const stored = (thread: string) => storedSession(h, thread);
 
 describe('deliberation: bad input', () => {
   it('lists the methods for `beraad` and for an unknown method', async () => {

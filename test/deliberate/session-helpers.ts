@@ -20,3 +20,10 @@ export function press(h: Harness, user: string, id: string, value: Record<string
 export const texts = (out: ConsoleOutput[]) => out.map((o) => o.text).join('\n---\n');
 export const privateTo = (out: ConsoleOutput[], user: string) => out.filter((o) => o.private && o.to === user);
 export const newCards = (out: ConsoleOutput[], prefix: string) => out.filter((o) => !o.update && o.card?.title?.startsWith(prefix));
+
+/** The stored deliberation session of a thread, as the store keeps it. */
+export async function storedSession(h: Harness, thread: string, channel = CHANNEL) {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const docs = await h.app.store.docs.query<any>('deliberation', { pk: `console:local:${channel}` });
+  return docs.find((d) => d.id === thread)!.data;
+}

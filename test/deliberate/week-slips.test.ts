@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isReactionOnly } from '../../src/deliberate/contributions.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
-import { CHANNEL, newCards, press, privateTo, startSession, step, texts } from './session-helpers.ts';
+import { CHANNEL, newCards, press, privateTo, startSession, step, storedSession, texts } from './session-helpers.ts';
 
 let h: Harness;
 beforeEach(async () => {
@@ -10,10 +10,7 @@ beforeEach(async () => {
 });
 afterEach(() => h.close());
 
-const stored = async (thread: string) => {
-  const docs = await h.app.store.docs.query<any>('deliberation', { pk: `console:local:${CHANNEL}` });
-  return docs.find((d) => d.id === thread)!.data;
-};
+const stored = (thread: string) => storedSession(h, thread);
 
 describe('reactions are no contributions', () => {
   it.each(['👍', '👍🏽', ':+1:', '+1', '🙏 👏', '!!', '❤️'])('"%s" is a reaction', (text) => {
