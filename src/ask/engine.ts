@@ -13,6 +13,7 @@ import { loadGuardrails, matchGuardrail, type Guardrails } from './guardrails.ts
 import { loadCards, type KnowledgeCard } from './knowledge.ts';
 import { cardSentences, composeAnswer, lacksFact, splitBody } from './compose.ts';
 import { orderForRole, sourcesOf, unique, type Answer, type AskOptions, type Explanation, type RefusalKind } from './answer.ts';
+import type { AnswerPart } from './compose.ts';
 import { definitionFirst, namesCard, withFactFirst } from './card-order.ts';
 export type { Answer, AskOptions, Explanation, RefusalKind, SourceRef } from './answer.ts';
 import { lawsIn, loadDomainWords, loadLaws, shapeQuestion, splitQuestions, type Law, type QuestionShape } from './question.ts';
@@ -197,7 +198,7 @@ export class AskEngine {
     const related = best.related.map((id) => this.card(id)).filter((c): c is KnowledgeCard => Boolean(c));
     const shown = parts.map((p) => p.card.id);
     const followUps = orderForRole(unique([...near, ...related]).filter((c) => !shown.includes(c.id)), role).slice(0, MAX_FOLLOW_UPS);
-    const text = parts.map((p) => p.sentences.join(' ')).join('\n\n');
+    const text = [parts.map((p) => p.sentences.join(' ')).join('\n\n'), this.uncoveredLaws(shape, parts, lang)].filter(Boolean).join('\n\n');
     const cards = unique([...parts.map((p) => p.card), ...near]).map((c) => c.id).slice(0, 5);
     return { answered: true, lang, text, card: best, parts, cards, followUps, suggestions: [], sources: sourcesOf(parts.map((p) => p.card)), confidence, ranked, via: 'offline', usedContext, explanation };
   }
@@ -233,6 +234,17 @@ export class AskEngine {
     if (shape.laws.length > 0) return this.aboutOtherLaw(id, shape.laws) ? OTHER_LAW : 1;
     if (shape.impliedLaws.length > 0) return this.aboutOtherLaw(id, shape.impliedLaws) ? IMPLIED_OTHER_LAW : 1;
     return 1;
+  }
+
+  /**
+   * A question about two laws ("Wmo of Wlz?") whose answer says nothing about one of them says so,
+   * rather than leaving the asker to think the answer covers both.
+   */
+  private uncoveredLaws(shape: QuestionShape, parts: AnswerPart[], lang: Lang): string | undefined {
+    if (shape.laws.length < 2) return undefined;
+    const said = new Set([...parts.flatMap((p) => this.cardLaws.get(p.card.id) ?? []), ...lawsIn(fold(parts.flatMap((p) => p.sentences).join(' ')), this.laws).named]);
+    const missing = this.laws.filter((l) => shape.laws.includes(l.id) && !said.has(l.id)).map((l) => l.name);
+    return missing.length ? this.catalog.t(lang, 'ask.law_not_covered', { laws: missing.join(', ') }) : undefined;
   }
 
   /** True when a card is about one or more laws, none of which the question names. */
