@@ -53,10 +53,33 @@ export function inputBlockId(inputId: string): string {
 
 /** What chat.postMessage/chat.update need: the blocks (if a card) and the notification text. */
 export function toSlackMessage(message: OutgoingMessage): { text: string; blocks?: Block[] } {
-  const text = truncate(toMrkdwn(message.text || message.card?.fallback || ''), SLACK_LIMITS.fallbackText);
+  const mention = slackMentions(message.mentions);
+  const text = mention(truncate(toMrkdwn(message.text || message.card?.fallback || ''), SLACK_LIMITS.fallbackText));
   if (!message.card) return { text };
-  return { text, blocks: cardToBlocks(message.card) };
+  return { text, blocks: cardToBlocks(message.card).map((block) => withMentions(block, mention)) };
 }
+
+/** "@Anna Smit" → "<@U123>" for the people the message names, so Slack notifies them. */
+function slackMentions(mentions: OutgoingMessage['mentions']): (text: string) => string {
+  if (!mentions?.length) return (text) => text;
+  // Longest names first, so "@Anna Smit" is not taken for "@Anna".
+  const people = [...mentions].sort((a, b) => (b.name || b.id).length - (a.name || a.id).length);
+  const pattern = new RegExp(people.map((p) => `@${escapeRegExp(p.name || p.id)}(?![\\p{L}\\p{N}])`).join('|'), 'gu');
+  const byName = new Map(people.map((p) => [`@${p.name || p.id}`, p.id]));
+  return (text) => text.replace(pattern, (match) => `<@${byName.get(match)}>`);
+}
+
+/** Mentions work in mrkdwn text only (not in plain-text headers or buttons). */
+function withMentions<T>(value: T, mention: (text: string) => string): T {
+  if (Array.isArray(value)) return value.map((v) => withMentions(v, mention)) as T;
+  if (!value || typeof value !== 'object') return value;
+  const object = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(object)) out[key] = key === 'text' && object.type === 'mrkdwn' && typeof v === 'string' ? mention(v) : withMentions(v, mention);
+  return out as T;
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Renders a card as blocks, within `maxBlocks` (messages 50, modals 100). */
 export function cardToBlocks(card: Card, maxBlocks: number = SLACK_LIMITS.blocksPerMessage): Block[] {

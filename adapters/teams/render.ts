@@ -13,14 +13,48 @@ type Json = Record<string, unknown>;
 
 /** The message part of an outgoing activity (type, text or card attachment, summary). */
 export function toTeamsMessage(message: OutgoingMessage): Json {
-  if (!message.card) return { type: 'message', textFormat: 'markdown', text: toTeamsMarkdown(message.text) };
+  const { mention, entities } = teamsMentions(message);
+  if (!message.card) {
+    const text = mention(toTeamsMarkdown(message.text));
+    return { type: 'message', textFormat: 'markdown', text, ...(entities.length ? { entities: entities.filter((e) => text.includes(e.text)) } : {}) };
+  }
+  const content = withMentions(toAdaptiveCard(message.card), mention);
+  const inCard = entities.filter((e) => JSON.stringify(content).includes(e.text));
   return {
     type: 'message',
     // The card carries the content; the summary is what notifications and the chat list show.
     summary: truncate(plainSummary(message.text || message.card.fallback), 250),
-    attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: toAdaptiveCard(message.card) }],
+    attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: inCard.length ? { ...content, msteams: { entities: inCard } } : content }],
   };
 }
+
+interface MentionEntity {
+  type: 'mention';
+  text: string;
+  mentioned: { id: string; name: string };
+}
+
+/** "@Anna Smit" → "<at>Anna Smit</at>" with a mention entity, so Teams notifies the person. */
+function teamsMentions(message: OutgoingMessage): { mention: (text: string) => string; entities: MentionEntity[] } {
+  const people = [...(message.mentions ?? [])].sort((a, b) => (b.name || b.id).length - (a.name || a.id).length);
+  if (people.length === 0) return { mention: (text) => text, entities: [] };
+  const pattern = new RegExp(people.map((p) => `@${escapeRegExp(p.name || p.id)}(?![\\p{L}\\p{N}])`).join('|'), 'gu');
+  const entities = people.map((p) => ({ type: 'mention' as const, text: `<at>${p.name || p.id}</at>`, mentioned: { id: p.id, name: p.name || p.id } }));
+  return { mention: (text) => text.replace(pattern, (match) => `<at>${match.slice(1)}</at>`), entities };
+}
+
+/** Mentions in the card's text blocks (not in button titles). */
+function withMentions(content: Json, mention: (text: string) => string): Json {
+  const walk = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(walk);
+    if (!value || typeof value !== 'object') return value;
+    const object = value as Json;
+    return Object.fromEntries(Object.entries(object).map(([key, v]) => [key, key === 'text' && object.type === 'TextBlock' && typeof v === 'string' ? mention(v) : walk(v)]));
+  };
+  return walk(content) as Json;
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * The core's markdown subset (**bold**, _italic_, `code`, [label](url), "- " bullets) in Teams

@@ -135,3 +135,23 @@ describe('Slack delivery errors', () => {
     expect(toDelivery({ code: 'slack_webapi_request_error' }).kind).toBe('retry');
   });
 });
+
+describe('mentions', () => {
+  it('turns "@name" into a real Slack mention in text and mrkdwn blocks, longest name first, not in headers', () => {
+    const message = {
+      text: 'Goed bezig @Anna Smit en @Anna! Vraag @Bram hoe het gaat.',
+      mentions: [
+        { id: 'U1', name: 'Anna' },
+        { id: 'U2', name: 'Anna Smit' },
+        { id: 'U3', name: 'Bram' },
+      ],
+      card: { title: 'Voor @Bram', elements: [{ type: 'text' as const, text: 'Klaar: @Anna Smit' }], fallback: '' },
+    };
+    const rendered = toSlackMessage(message);
+    expect(rendered.text).toBe('Goed bezig <@U2> en <@U1>! Vraag <@U3> hoe het gaat.');
+    const json = JSON.stringify(rendered.blocks);
+    expect(json).toContain('Klaar: <@U2>');
+    expect(json).toContain('Voor @Bram');
+    expect(toSlackMessage({ text: 'mail @Annabel' , mentions: [{ id: 'U1', name: 'Anna' }] }).text).toBe('mail @Annabel');
+  });
+});

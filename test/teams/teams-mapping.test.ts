@@ -116,3 +116,23 @@ describe('Teams delivery errors', () => {
     expect(retryAfterMs('soon')).toBeUndefined();
   });
 });
+
+describe('Teams mentions', () => {
+  it('turns "@name" into <at>name</at> with a mention entity, in text and in card text blocks', async () => {
+    const { toTeamsMessage } = await import('../../adapters/teams/render.ts');
+    const mentions = [
+      { id: '29:anna', name: 'Anna' },
+      { id: '29:annasmit', name: 'Anna Smit' },
+    ];
+    const plain = toTeamsMessage({ text: 'Goed bezig @Anna Smit, vraag @Anna hoe het gaat', mentions });
+    expect(plain.text).toBe('Goed bezig <at>Anna Smit</at>, vraag <at>Anna</at> hoe het gaat');
+    expect(plain.entities).toEqual([
+      { type: 'mention', text: '<at>Anna Smit</at>', mentioned: { id: '29:annasmit', name: 'Anna Smit' } },
+      { type: 'mention', text: '<at>Anna</at>', mentioned: { id: '29:anna', name: 'Anna' } },
+    ]);
+    const withCard = toTeamsMessage({ text: 'x', mentions, card: card({ title: 'Week' }, text('Klaar: @Anna Smit')) });
+    const content = (withCard.attachments as { content: { body: { text?: string }[]; msteams?: { entities: unknown[] } } }[])[0].content;
+    expect(content.body.some((b) => b.text === 'Klaar: <at>Anna Smit</at>')).toBe(true);
+    expect(content.msteams?.entities).toEqual([{ type: 'mention', text: '<at>Anna Smit</at>', mentioned: { id: '29:annasmit', name: 'Anna Smit' } }]);
+  });
+});
