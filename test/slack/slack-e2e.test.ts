@@ -333,7 +333,8 @@ describe('Slack weekly nudge (the real scheduler, end to end)', () => {
     const text = String(post.args.text);
     expect(text).toContain(toMrkdwn(`**${t('actions.nudge.title', { network: 'Passende plekken' })}**`));
     expect(text).toContain(t('actions.nudge.wins'));
-    expect(text).toContain(t('actions.nudge.win_progress', { owner: ownerName!, number: 1, title: 'Bel de wijkverpleging over de plek' }));
+    // The owner is a real Slack mention, so Slack notifies them.
+    expect(text).toContain(t('actions.nudge.win_progress', { owner: `<@${owner}>`, number: 1, title: 'Bel de wijkverpleging over de plek' }).replace(/^@/, ''));
     expect(text).toContain('Eerste gesprek gehad');
     expect(text).toContain(t('actions.nudge.open'));
     expect(text).toContain(`#1 Bel de wijkverpleging over de plek (${t('actions.due_short', { date: formatDate('2026-11-20', 'nl') })})`);

@@ -122,9 +122,11 @@ describe('Teams weekly nudge (the real scheduler, end to end)', () => {
     const posts = nudged.filter((r) => r.method === 'POST' && r.conversationId === channel);
     expect(posts).toHaveLength(1);
     const text = String(posts[0].body.text);
+    expect(posts[0].body.entities).toContainEqual({ type: 'mention', text: `<at>${bram.name}</at>`, mentioned: { id: bram.id, name: bram.name } });
     expect(text).toContain(t('actions.nudge.title', { network: 'Passende plekken' }));
     expect(text).toContain(t('actions.nudge.wins'));
-    expect(text).toContain(t('actions.nudge.win_progress', { owner: bram.name, number: 1, title: 'Bel de wijkverpleging over de plek' }));
+    // The owner is a real Teams mention (<at>…</at> with its entity), so Teams notifies him.
+    expect(text).toContain(t('actions.nudge.win_progress', { owner: `<at>${bram.name}</at>`, number: 1, title: 'Bel de wijkverpleging over de plek' }).replace(/^@/, ''));
     expect(text).toContain('Eerste gesprek gehad');
     expect(text).toContain(t('actions.nudge.open'));
     expect(text).toContain(`#1 Bel de wijkverpleging over de plek (${t('actions.due_short', { date: formatDate('2026-11-20', 'nl') })})`);
