@@ -4,7 +4,7 @@
  * because a message that Slack refuses reaches nobody.
  */
 import type { types as SlackTypes } from '@slack/bolt';
-import { assertNever, truncate, type Button, type Card, type CardElement, type Input, type OutgoingMessage } from '../../src/core/index.ts';
+import { assertNever, replaceMentions, truncate, type Button, type Card, type CardElement, type Input, type OutgoingMessage } from '../../src/core/index.ts';
 import { toMrkdwn, toPlainText } from './mrkdwn.ts';
 
 type Block = SlackTypes.KnownBlock;
@@ -61,12 +61,7 @@ export function toSlackMessage(message: OutgoingMessage): { text: string; blocks
 
 /** "@Anna Smit" → "<@U123>" for the people the message names, so Slack notifies them. */
 function slackMentions(mentions: OutgoingMessage['mentions']): (text: string) => string {
-  if (!mentions?.length) return (text) => text;
-  // Longest names first, so "@Anna Smit" is not taken for "@Anna".
-  const people = [...mentions].sort((a, b) => (b.name || b.id).length - (a.name || a.id).length);
-  const pattern = new RegExp(people.map((p) => `@${escapeRegExp(p.name || p.id)}(?![\\p{L}\\p{N}])`).join('|'), 'gu');
-  const byName = new Map(people.map((p) => [`@${p.name || p.id}`, p.id]));
-  return (text) => text.replace(pattern, (match) => `<@${byName.get(match)}>`);
+  return (text) => replaceMentions(text, mentions, (person) => `<@${person.id}>`);
 }
 
 /** Mentions work in mrkdwn text only (not in plain-text headers or buttons). */
@@ -79,7 +74,6 @@ function withMentions<T>(value: T, mention: (text: string) => string): T {
   return out as T;
 }
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Renders a card as blocks, within `maxBlocks` (messages 50, modals 100). */
 export function cardToBlocks(card: Card, maxBlocks: number = SLACK_LIMITS.blocksPerMessage): Block[] {

@@ -2,7 +2,7 @@
  * Renders the core's neutral messages for Teams: the markdown subset as Teams markdown, and cards
  * as Adaptive Cards 1.5 whose buttons are `Action.Submit` with `{ wegwijs: actionId, value }`.
  */
-import { assertNever, truncate, type Button, type Card, type CardElement, type Input, type OutgoingMessage } from '../../src/core/index.ts';
+import { assertNever, replaceMentions, truncate, type Button, type Card, type CardElement, type Input, type OutgoingMessage } from '../../src/core/index.ts';
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 export const ADAPTIVE_CARD_VERSION = '1.5';
@@ -37,10 +37,8 @@ interface MentionEntity {
 /** "@Anna Smit" → "<at>Anna Smit</at>" with a mention entity, so Teams notifies the person. */
 function teamsMentions(message: OutgoingMessage): { mention: (text: string) => string; entities: MentionEntity[] } {
   const people = [...(message.mentions ?? [])].sort((a, b) => (b.name || b.id).length - (a.name || a.id).length);
-  if (people.length === 0) return { mention: (text) => text, entities: [] };
-  const pattern = new RegExp(people.map((p) => `@${escapeRegExp(p.name || p.id)}(?![\\p{L}\\p{N}])`).join('|'), 'gu');
   const entities = people.map((p) => ({ type: 'mention' as const, text: `<at>${p.name || p.id}</at>`, mentioned: { id: p.id, name: p.name || p.id } }));
-  return { mention: (text) => text.replace(pattern, (match) => `<at>${match.slice(1)}</at>`), entities };
+  return { mention: (text) => replaceMentions(text, people, (p) => `<at>${p.name || p.id}</at>`), entities };
 }
 
 /** Mentions in the card's text blocks (not in button titles). */
@@ -54,7 +52,6 @@ function withMentions(content: Json, mention: (text: string) => string): Json {
   return walk(content) as Json;
 }
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * The core's markdown subset (**bold**, _italic_, `code`, [label](url), "- " bullets) in Teams

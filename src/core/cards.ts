@@ -3,6 +3,7 @@
  * translates them (Adaptive Cards, Block Kit, console text). Every card has a plain-text fallback
  * for notifications and for platforms that cannot show it.
  */
+import { escapeRegExp } from './text.ts';
 
 /** What a button sends back to the core when pressed. `id` is `<feature>.<handler>`. */
 export interface ActionRef {
@@ -72,6 +73,18 @@ export interface Mention {
 /** How a mentioned person is written in the text: "@name" (the neutral form every adapter can find). */
 export function mention(person: Mention): string {
   return `@${person.name || person.id}`;
+}
+
+/**
+ * Rewrites every "@name" of the people a message mentions the platform's way (`render`), the
+ * longest names first so "@Anna Smit" is not taken for "@Anna", and never inside a longer word.
+ */
+export function replaceMentions(text: string, mentions: readonly Mention[] | undefined, render: (person: Mention) => string): string {
+  if (!mentions?.length) return text;
+  const people = [...mentions].sort((a, b) => mention(b).length - mention(a).length);
+  const pattern = new RegExp(people.map((p) => `${escapeRegExp(mention(p))}(?![\\p{L}\\p{N}])`).join('|'), 'gu');
+  const byText = new Map(people.map((p) => [mention(p), p]));
+  return text.replace(pattern, (found) => render(byText.get(found)!));
 }
 
 export const text = (value: string, style?: 'normal' | 'heading' | 'muted'): CardElement => ({ type: 'text', text: value, style });

@@ -15,6 +15,7 @@ import type { Lang, Translate } from './i18n.ts';
 import type { IncomingAction } from './message.ts';
 import type { Services } from './services.ts';
 import { tenantKey } from './tenancy.ts';
+import { escapeRegExp } from './text.ts';
 import { formatInstant } from './time-zone.ts';
 import type { Turn } from './turn.ts';
 import { isConflict, type Kind } from '../store/index.ts';
@@ -277,8 +278,4 @@ export async function enforceRetention(services: Services, now: Date): Promise<n
   }
   log.info({ code: 'retention_run', day, days: config.retentionDays, deleted }, 'retention: old questions and feedback deleted');
   return deleted;
-}
-
-function escapeRegExp(value: string): string {
-  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -2,7 +2,7 @@
  * Pure routing decisions: does a text address the bot, which command does it start, and what
  * remains as arguments. Kept free of I/O so it is easy to test.
  */
-import { fold, levenshtein } from './text.ts';
+import { escapeRegExp, fold, levenshtein } from './text.ts';
 import type { Command } from './feature.ts';
 
 export interface Addressed {
@@ -90,10 +90,6 @@ export function isGreeting(body: string, botName = 'wegwijs'): boolean {
   const bot = fold(botName);
   if (!words.length || words.length > 4) return false;
   return words.some((w) => GREETINGS.has(w)) && words.every((w) => GREETINGS.has(w) || GREETING_FILLERS.has(w) || w === bot);
-}
-
-function escapeRegExp(value: string): string {
-  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**

@@ -13,6 +13,11 @@ export function cleanText(input: string): string {
   return input.normalize('NFC').replace(/\r\n?/g, '\n').replace(UNSAFE, '').trim();
 }
 
+/** A text as a literal part of a regular expression ("Dr. (Anna)" matches itself). */
+export function escapeRegExp(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** Folds accents and case so "cliënt", "Client" and "CLIËNT" compare equal. */
 export function fold(input: string): string {
   return input

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { type Lang, type Logger, errorCode } from '../core/index.ts';
+import { escapeRegExp, type Lang, type Logger, errorCode } from '../core/index.ts';
 import type { LlmClient } from '../llm/index.ts';
 
 const PromptSchema = z.object({ system: z.string().min(1), user: z.string().min(1) });
@@ -26,7 +26,6 @@ const fill = (template: string, vars: Record<string, string>) => template.replac
 
 // Neutral stand-ins for participants in what the LLM reads (prompt data, not shown as such).
 const LABEL: Record<Lang, string> = { nl: 'Deelnemer', en: 'Participant' };
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Participants' display names replaced by "Deelnemer 1", "Deelnemer 2", … (longest names first),
@@ -36,10 +35,10 @@ export function pseudonymise(text: string, names: readonly string[], lang: Lang)
   const unique = [...new Set(names.map((n) => n.trim()).filter((n) => n.length >= 2))].sort((a, b) => b.length - a.length);
   const labels = unique.map((name, i) => ({ name, label: `${LABEL[lang]} ${i + 1}` }));
   let out = text;
-  for (const { name, label } of labels) out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escape(name)}(?![\\p{L}\\p{N}])`, 'giu'), label);
+  for (const { name, label } of labels) out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, 'giu'), label);
   // Highest numbers first, so "Deelnemer 1" does not eat the start of "Deelnemer 12".
   const restore = (s: string) =>
-    [...labels].reverse().reduce((acc, { name, label }) => acc.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escape(label)}(?!\\p{N})`, 'giu'), name), s);
+    [...labels].reverse().reduce((acc, { name, label }) => acc.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(label)}(?!\\p{N})`, 'giu'), name), s);
   return { text: out, restore };
 }
 

@@ -5,6 +5,7 @@
  * user what was removed (see `privacyNotice` and `Turn.redacted`).
  */
 import type { Translate } from '../core/i18n.ts';
+import { escapeRegExp } from '../core/text.ts';
 import { DETECTORS, type PersonalDataKind, type Span } from './detectors.ts';
 import { normalise, originalRange } from './normalise.ts';
 
@@ -40,15 +41,14 @@ export const PLACEHOLDERS: Readonly<Record<PersonalDataKind, string>> = {
 };
 
 const ORDER: PersonalDataKind[] = ['name', 'bsn', 'birthdate', 'address', 'phone', 'email', 'iban'];
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Every placeholder `redact` writes, as a global pattern ("[naam]", "[BSN]", …). For consumers
  * that must not treat a placeholder as content (retrieval, question ids): `text.replace(PLACEHOLDER_PATTERN, ' ')`.
  */
-export const PLACEHOLDER_PATTERN = new RegExp(Object.values(PLACEHOLDERS).map(escape).join('|'), 'g');
+export const PLACEHOLDER_PATTERN = new RegExp(Object.values(PLACEHOLDERS).map(escapeRegExp).join('|'), 'g');
 
-const PLACEHOLDER_GROUP = `(?:${Object.values(PLACEHOLDERS).map(escape).join('|')})`;
+const PLACEHOLDER_GROUP = `(?:${Object.values(PLACEHOLDERS).map(escapeRegExp).join('|')})`;
 /**
  * Words right before a placeholder that only point at what was removed: titles, role and kinship
  * words ("mijn cliënt mevrouw [naam]", "haar zoon [naam]") and labels ("BSN [BSN]", "tel: [telefoon]").
@@ -101,7 +101,7 @@ function namePattern(name: string): RegExp {
   let pattern = NAME_PATTERNS.get(name);
   if (!pattern) {
     if (NAME_PATTERNS.size >= 1000) NAME_PATTERNS.clear();
-    pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escape(name)}(?![\\p{L}\\p{N}])`, 'giu');
+    pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, 'giu');
     NAME_PATTERNS.set(name, pattern);
   }
   return pattern;
