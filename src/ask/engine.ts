@@ -166,7 +166,8 @@ export class AskEngine {
     const { confidence, typed } = retrieval;
     // One word ("wlz", "meerzorg") asks what it is: the card that is about that word itself.
     const defining = !usedContext && (typed === 1 || (typed <= 2 && shape.wants.includes('define')));
-    const asked = new Set(this.retriever.concepts(shape.topic).flatMap((c) => [...c.terms]));
+    const topicConcepts = this.retriever.concepts(shape.topic);
+    const asked = new Set(topicConcepts.flatMap((c) => [...c.terms]));
     const ranked0 = defining ? definitionFirst(retrieval.hits, asked, lang) : retrieval.hits;
     // A question for a duration, an amount or a number wants the card that has one: a close
     // second with the fact goes before a first without it.
@@ -178,7 +179,6 @@ export class AskEngine {
       : undefined;
     const refuse = (refusal: RefusalKind) => ({ ...this.refusal(refusal, lang), ranked, usedContext, confidence, suggestions: hits.slice(0, 3).map((h) => h.card), explanation });
     if (typed === 0 || hits.length === 0) return refuse('empty');
-    // A single word that names no card of its own is too vague to answer: ask back.
     // A bare word ("test", "wlz") that names no card of its own asks back; "wat is X?" is a real question.
     if (typed === 1 && !usedContext && !shape.wants.includes('define') && !namesCard(hits[0].card, asked)) return refuse('vague');
     const wrongLaw = shape.laws.length > 0 && this.aboutOtherLaw(hits[0].card.id, shape.laws);
@@ -189,7 +189,7 @@ export class AskEngine {
     if (!this.retriever.inDomain(question, this.domainWords)) return refuse('out_of_scope');
     if (confidence < MIN_CONFIDENCE || (confidence < MARGIN_ZONE && margin < MIN_MARGIN) || wrongLaw || noFact) return refuse('unknown');
     const best = hits[0].card;
-    const concepts = this.retriever.concepts(usedContext ? `${shape.topic} ${options.context}` : shape.topic);
+    const concepts = usedContext ? this.retriever.concepts(`${shape.topic} ${options.context}`) : topicConcepts;
     const { parts, matched } = composeAnswer({ shape, lang, concepts, laws: this.laws, cardLaws: this.cardLaws }, hits.map((h) => h.card));
     explanation?.sentences.push(...parts.flatMap((p) => p.chosen.map((c) => ({ card: p.card.id, text: c.text, score: round(c.score) }))));
     // The card matched, but none of its sentences is about what was asked: no answer, no guess.
