@@ -31,17 +31,7 @@ export function runCli(args: string[], options: { input?: string; env?: Record<s
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
-      const lines = stdout
-        .split('\n')
-        .filter((l) => l.trim().startsWith('{'))
-        .flatMap((l) => {
-          try {
-            return [JSON.parse(l) as Record<string, unknown>];
-          } catch {
-            return [];
-          }
-        });
-      resolve({ code, stdout, stderr, lines });
+      resolve({ code, stdout, stderr, lines: jsonLines(stdout) });
     });
     child.stdin.end(options.input ?? '');
   });
