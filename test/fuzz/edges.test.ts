@@ -19,7 +19,7 @@ import { feedbackRecords } from '../../src/ask/index.ts';
 import { ManualClock, silentLogger } from '../../src/core/index.ts';
 import { tempDir } from '../helpers/temp.ts';
 import { startFakeSlack, type FakeSlack } from '../slack/fake-slack.ts';
-import { eventBody, postSigned, SIGNING_SECRET } from '../slack/slack-helpers.ts';
+import { eventBody, postSigned, slackTestConfig } from '../slack/slack-helpers.ts';
 import { FakeConnector, personalMessage } from '../teams/fake-connector.ts';
 import { until } from './gen.ts';
 
@@ -67,16 +67,7 @@ describe('the HTTP edges', () => {
     temp = tempDir('wegwijs-edges-');
     fake = await startFakeSlack();
     teams = await new FakeConnector().start();
-    const config = loadConfig({
-      WEGWIJS_DATA_DIR: temp.dir,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'silent',
-      SCHEDULER_INTERVAL_SECONDS: '3600',
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: fake.url,
-      SLACK_BOT_TOKEN: 'xoxb-T1',
-    });
+    const config = slackTestConfig(temp.dir, fake, { LOG_LEVEL: 'silent', SLACK_BOT_TOKEN: 'xoxb-T1' });
     app = await createApp(config, { log: silentLogger, messenger: { baseDelayMs: 1, sleep: async () => {} } });
     enableTeamsLocalMode(app);
     server = await startServer(app);

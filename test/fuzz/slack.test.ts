@@ -9,10 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { slackTiming } from '../../adapters/slack/index.ts';
 import { createApp } from '../../app/compose.ts';
 import { startServer } from '../../app/server.ts';
-import { loadConfig } from '../../src/config.ts';
 import { tempDir } from '../helpers/temp.ts';
 import { startFakeSlack } from '../slack/fake-slack.ts';
-import { eventBody, postSigned, SIGNING_SECRET } from '../slack/slack-helpers.ts';
+import { eventBody, postSigned, slackTestConfig } from '../slack/slack-helpers.ts';
 import { mutateObject, prng, randomString, randomValue, recordingLogger, type Rand } from './gen.ts';
 
 const SEED = 0x51ac_0012;
@@ -113,15 +112,7 @@ describe('Slack endpoint under fuzzing', () => {
     const temp = tempDir('wegwijs-fuzz-');
     const fake = await startFakeSlack();
     const { log, errors } = recordingLogger();
-    const config = loadConfig({
-      WEGWIJS_DATA_DIR: temp.dir,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      SCHEDULER_INTERVAL_SECONDS: '3600',
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: fake.url,
-      SLACK_BOT_TOKEN: 'xoxb-T1',
-    });
+    const config = slackTestConfig(temp.dir, fake);
     const app = await createApp(config, { log, messenger: { baseDelayMs: 1, sleep: async () => {} } });
     let turns = 0;
     let running = 0;

@@ -10,11 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { slackTiming } from '../../adapters/slack/index.ts';
 import { createApp, type App } from '../../app/compose.ts';
 import { startServer, type RunningServer } from '../../app/server.ts';
-import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/core/index.ts';
 import { tempDir } from '../helpers/temp.ts';
 import { startFakeSlack, type FakeSlack } from '../slack/fake-slack.ts';
-import { nextTs, sendCommand, sendEvent, SIGNING_SECRET } from '../slack/slack-helpers.ts';
+import { nextTs, sendCommand, sendEvent, slackTestConfig } from '../slack/slack-helpers.ts';
 import { corpusChunks, leaks, personalCorpus } from './forms.ts';
 
 const corpus = personalCorpus();
@@ -31,15 +30,7 @@ beforeAll(async () => {
   slackTiming.placeholderAfterMs = 60_000;
   fake = await startFakeSlack();
   dir = tempDir();
-  const config = loadConfig({
-    WEGWIJS_DATA_DIR: dir.dir,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    SCHEDULER_INTERVAL_SECONDS: '3600',
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: fake.url,
-    SLACK_BOT_TOKEN: 'xoxb-T1',
-  });
+  const config = slackTestConfig(dir.dir, fake);
   const log = createLogger('trace', { write: (line: string) => void logs.push(line) } as never);
   app = await createApp(config, { log, messenger: { baseDelayMs: 1, sleep: async () => {} } });
   server = await startServer(app);

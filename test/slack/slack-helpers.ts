@@ -19,6 +19,19 @@ export interface SlackServer {
   close(): Promise<void>;
 }
 
+/** The configuration of a test server with Slack pointed at `fake` (one workspace, T1, unless `env` says otherwise). */
+export function slackTestConfig(dataDir: string, fake: Pick<FakeSlack, 'url'>, env: Record<string, string> = { SLACK_BOT_TOKEN: 'xoxb-T1' }) {
+  return loadConfig({
+    WEGWIJS_DATA_DIR: dataDir,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    SCHEDULER_INTERVAL_SECONDS: '3600',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: fake.url,
+    ...env,
+  });
+}
+
 /**
  * Starts Wegwijs with Slack pointed at `fake`; `features` are plugged in for the test; `clock` is
  * the app's clock (a `ManualClock` pins "now" for dates typed in commands).
@@ -28,16 +41,7 @@ export async function startSlackServer(
   options: { env?: Record<string, string>; features?: Feature[]; dataDir?: string; clock?: Clock } = {},
 ): Promise<SlackServer> {
   const temp = options.dataDir ? undefined : tempDir();
-  const config = loadConfig({
-    WEGWIJS_DATA_DIR: options.dataDir ?? temp!.dir,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'silent',
-    SCHEDULER_INTERVAL_SECONDS: '3600',
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: fake.url,
-    ...(options.env ?? { SLACK_BOT_TOKEN: 'xoxb-T1' }),
-  });
+  const config = slackTestConfig(options.dataDir ?? temp!.dir, fake, { LOG_LEVEL: 'silent', ...(options.env ?? { SLACK_BOT_TOKEN: 'xoxb-T1' }) });
   const sleeps: number[] = [];
   const app = await createApp(config, {
     clock: options.clock,
