@@ -29,6 +29,28 @@ export interface ActionLogPort {
   addActions(channel: ConversationRef, items: NewActionItem[], by: ChatUser, source?: ActionSource): Promise<{ number: number; title: string }[] | undefined>;
 }
 
+/** A question the network was asked and that is still open (the peers feature), for the weekly nudge. */
+export interface OpenNetworkQuestion {
+  number: number;
+  /** The redacted question as posted. */
+  text: string;
+  /** ISO date-time it was asked. */
+  askedAt: string;
+}
+
+export interface NetworkQuestionsPort {
+  /** Open questions of one network (network id as in the store), oldest first. */
+  openQuestions(networkId: string): Promise<OpenNetworkQuestion[]>;
+}
+
+/** The knowledge base's reading of a text (the ask feature): its topics, for matching members who know them. */
+export interface KnowledgeTopicsPort {
+  /** Canonical topic keys of a text (e.g. "pgb", "meerzorg"), from the analyser, not substrings. */
+  topicsOf(text: string): string[];
+}
+
 export interface Ports {
   actionLog?: ActionLogPort;
+  networkQuestions?: NetworkQuestionsPort;
+  knowledgeTopics?: KnowledgeTopicsPort;
 }
