@@ -49,8 +49,32 @@ export interface KnowledgeTopicsPort {
   topicsOf(text: string): string[];
 }
 
+/** One deliberation session as listed for download (the deliberate feature), newest first. */
+export interface DeliberationReportSummary {
+  /** The session's id (its thread); pass it to `report`. */
+  id: string;
+  /** The number people see ("#3"). */
+  number: number;
+  /** The method's id ("kort", "uitgebreid"). */
+  method: string;
+  /** ISO date-time the session started. */
+  startedAt: string;
+  /** How many people took part (the facilitator included). */
+  participants: number;
+  /** How many actions came out of it. */
+  actions: number;
+}
+
+export interface DeliberationReportsPort {
+  /** Sessions of one network (network id as in the store), newest first. */
+  list(networkId: string): Promise<DeliberationReportSummary[]>;
+  /** The report as a document: Markdown, or a self-contained print-friendly HTML page; undefined when unknown. */
+  report(networkId: string, id: string, format: 'md' | 'html'): Promise<string | undefined>;
+}
+
 export interface Ports {
   actionLog?: ActionLogPort;
   networkQuestions?: NetworkQuestionsPort;
   knowledgeTopics?: KnowledgeTopicsPort;
+  deliberationReports?: DeliberationReportsPort;
 }
