@@ -72,9 +72,126 @@ export interface DeliberationReportsPort {
   report(networkId: string, id: string, format: 'md' | 'html'): Promise<string | undefined>;
 }
 
+/** An action as the web console shows it (the actions feature); text already redacted. */
+export interface ConsoleActionView {
+  number: number;
+  title: string;
+  ownerId?: string;
+  ownerName: string;
+  /** Local day "YYYY-MM-DD". */
+  due?: string;
+  status: 'open' | 'in_progress' | 'stuck' | 'done' | 'dropped';
+  lastNote?: string;
+  updatedAt: string;
+}
+
+/** One week of a network's progress chart: never per person. */
+export interface ConsoleProgressWeek {
+  /** The week's Monday, local "YYYY-MM-DD". */
+  week: string;
+  /** Actions done in the week. */
+  wins: number;
+  /** Open (open or in progress) and stuck at the week's end. */
+  open: number;
+  stuck: number;
+  /** How many people moved something in the week (a participation count, no names). */
+  movers: number;
+}
+
+/** A change typed in the console's edit form, read with the same rules as in chat. */
+export interface ConsoleActionChange {
+  status?: ConsoleActionView['status'];
+  /** As typed ("@bram", "Bram"). */
+  owner?: string;
+  /** As typed or picked ("2026-12-15", "vrijdag"). */
+  due?: string;
+  note?: string;
+}
+
+export type ConsoleResult = { ok: true } | { ok: false; key: string; vars?: Record<string, string | number> };
+
+export interface ConsoleActionsPort {
+  list(networkId: string): Promise<ConsoleActionView[]>;
+  /** The last `count` weeks up to `now` (oldest first) and the group's streak. */
+  progress(networkId: string, now: Date, count: number): Promise<{ weeks: ConsoleProgressWeek[]; streak: number }>;
+  /** Applies the change as the chat would (permissions, states); the channel's card follows. */
+  change(networkId: string, number: number, change: ConsoleActionChange, by: ChatUser): Promise<ConsoleResult>;
+  /** The export as in chat (`;`, BOM, the network's language). */
+  csv(networkId: string): Promise<string>;
+  /** The next nudge exactly as it would be posted now, or undefined. */
+  nudgePreview(networkId: string, now: Date): Promise<{ text: string; reminders: number } | undefined>;
+}
+
+/** A network's settings as the console shows them (the networks feature). */
+export interface ConsoleNetworkSettings {
+  scheduleText: string;
+  schedule: string;
+  status: 'active' | 'paused' | 'stopped';
+  pausedUntil?: string;
+  language: 'nl' | 'en';
+  timeZone: string;
+  /** ISO date-time of the next nudge, when one is planned. */
+  nextNudge?: string;
+}
+
+export interface ConsoleSettingsChange {
+  schedule?: string;
+  /** A local day as typed, to pause until. */
+  pauseUntil?: string;
+  resume?: boolean;
+  language?: string;
+  timeZone?: string;
+}
+
+export interface ConsoleNetworksPort {
+  settings(networkId: string, lang: 'nl' | 'en'): Promise<ConsoleNetworkSettings | undefined>;
+  /** Facilitators only, read with the same rules as `wegwijs netwerk …`. */
+  change(networkId: string, change: ConsoleSettingsChange, by: ChatUser): Promise<ConsoleResult>;
+}
+
+/** One week of the knowledge base's use in a tenant (the ask feature). */
+export interface ConsoleKnowledgeWeek {
+  week: string;
+  asked: number;
+  answered: number;
+  refused: number;
+  up: number;
+  down: number;
+}
+
+export interface ConsoleGap {
+  text: string;
+  count: number;
+  unanswered: number;
+  down: number;
+  reasons: Record<string, number>;
+  refusal?: string;
+  lastAt: string;
+}
+
+export interface ConsoleStaleCard {
+  id: string;
+  title: string;
+  validUntil?: string;
+  /** The newest source's date, when all sources are older than the limit. */
+  newestSource?: string;
+  reasons: ('expired' | 'old_sources')[];
+}
+
+export interface ConsoleKnowledgePort {
+  /** Tenant key `platform:tenant`; weeks oldest first, in the time zone given. */
+  weeks(tenant: string, now: Date, count: number, timeZone: string): Promise<ConsoleKnowledgeWeek[]>;
+  gaps(tenant: string, limit: number): Promise<ConsoleGap[]>;
+  /** Cards past valid_until, or whose sources are all older than `sourceYears`. */
+  staleCards(now: Date, sourceYears: number): ConsoleStaleCard[];
+}
+
 export interface Ports {
   actionLog?: ActionLogPort;
   networkQuestions?: NetworkQuestionsPort;
   knowledgeTopics?: KnowledgeTopicsPort;
   deliberationReports?: DeliberationReportsPort;
+  consoleActions?: ConsoleActionsPort;
+  consoleNetworks?: ConsoleNetworksPort;
+  consoleKnowledge?: ConsoleKnowledgePort;
 }
