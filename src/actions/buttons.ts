@@ -1,7 +1,8 @@
 /** Button presses: the form's submit, and done / progress / stuck / later on cards and DMs. */
 import { type IncomingAction, type Turn, networkId, networkFromValue, sameTenant, endOfWeek, formatDate, localDate } from '../core/index.ts';
 import { privacyNotice } from '../privacy/index.ts';
-import { logAndShow, requireNetwork } from './commands.ts';
+import { logAndShow } from './new-action.ts';
+import { requireNetwork } from './network-guard.ts';
 import { parseDueDate } from './due-date.ts';
 import { changeAction, readDate, resolveOwner, type Change } from './log.ts';
 import { actions, OPEN } from './model.ts';

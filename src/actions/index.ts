@@ -5,7 +5,10 @@
  */
 import type { Feature, Services } from '../core/index.ts';
 import { statusButton, submitForm } from './buttons.ts';
-import { actionCommand, addActionsFor, exportCommand, listCommand, mineCommand, previewCommand } from './commands.ts';
+import { addActionsFor } from './agreements.ts';
+import { exportCommand, listCommand, mineCommand } from './lists.ts';
+import { actionCommand } from './new-action.ts';
+import { previewCommand } from './preview.ts';
 import { exportActionsUser, forgetActionsUser } from './privacy.ts';
 import { runDueNudges } from './scheduler.ts';
 
