@@ -18,6 +18,11 @@ export function escapeRegExp(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** Text made safe inside HTML or SVG, as element content or a quoted attribute value. */
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+}
+
 /** Folds accents and case so "cliënt", "Client" and "CLIËNT" compare equal. */
 export function fold(input: string): string {
   return input
