@@ -15,6 +15,14 @@ export interface Button {
   label: string;
   action: ActionRef;
   style?: 'primary' | 'danger';
+  /**
+   * Only these users (platform user ids) may press it; others see the card without it where the
+   * platform can show each person their own card (Teams refresh), and are refused by the feature
+   * anyway. Undefined: the card's `actors`, else everyone.
+   */
+  actors?: string[];
+  /** A 👍/👎 button: a platform with its own feedback control (Teams) may show that instead. */
+  feedback?: 'up' | 'down';
 }
 
 export interface InputOption {
@@ -32,6 +40,8 @@ export interface Input {
   required?: boolean;
   value?: string;
   options?: InputOption[];
+  /** Only these users may fill it in (as `Button.actors`). */
+  actors?: string[];
 }
 
 export type CardElement =
@@ -47,6 +57,18 @@ export interface Card {
   elements: CardElement[];
   /** Plain text for notifications and platforms without cards. */
   fallback: string;
+  /** Who may act on the card's buttons and inputs that name no `actors` of their own (default: everyone). */
+  actors?: string[];
+}
+
+/** A source an answer rests on: shown by the platform as a citation where it has them. */
+export interface Citation {
+  title: string;
+  /** Publication or consultation date as written in the source list (e.g. "nov 2023"). */
+  date?: string;
+  url?: string;
+  /** One short line about the source (publisher, section). */
+  abstract?: string;
 }
 
 /**
@@ -62,6 +84,27 @@ export interface OutgoingMessage {
    * mention entity); one that cannot (the console) shows "@name" as written.
    */
   mentions?: Mention[];
+  /** The sources of an answer, in order: platforms with citations (Teams) show them natively. */
+  citations?: Citation[];
+  /** True only when a language model wrote the text: platforms with an "AI generated" label show it. */
+  aiGenerated?: boolean;
+  /** A picture sent with the message (a chart, an impact matrix): each platform posts it its own way. */
+  picture?: Picture;
+}
+
+/**
+ * A rendered picture with what stands in for it: `alt` is read by screen readers and shown where
+ * pictures cannot be (the console, notifications); `svg` is its source, kept for the web console.
+ */
+export interface Picture {
+  png: Uint8Array;
+  svg: string;
+  alt: string;
+  title: string;
+  /** File name for platforms that upload files ("impactmatrix-3.png"). */
+  filename: string;
+  width: number;
+  height: number;
 }
 
 /** A person named so the platform can notify them: their platform user id and display name. */
@@ -160,6 +203,40 @@ export function cardButtons(value: Card): Button[] {
 
 export function cardInputs(value: Card): Input[] {
   return value.elements.filter((e): e is Input => e.type === 'input');
+}
+
+/** Who may use a button or input: its own actors, else the card's; undefined means everyone. */
+export function actorsOf(value: Card, control: Button | Input): string[] | undefined {
+  return control.actors ?? value.actors;
+}
+
+/** Everyone some control of the card is limited to (empty when every control is open to all). */
+export function cardActors(value: Card): string[] {
+  const people = new Set<string>();
+  for (const element of value.elements) {
+    const controls = element.type === 'buttons' ? element.buttons : element.type === 'input' ? [element] : [];
+    for (const control of controls) for (const id of actorsOf(value, control) ?? []) people.add(id);
+  }
+  return [...people];
+}
+
+/**
+ * The card as one person sees it: without the buttons and inputs they may not use (a viewer of
+ * undefined is "anyone else", who sees only the open controls).
+ */
+export function cardForViewer(value: Card, viewer: string | undefined): Card {
+  const allowed = (control: Button | Input) => {
+    const actors = actorsOf(value, control);
+    return !actors || (viewer !== undefined && actors.includes(viewer));
+  };
+  const elements: CardElement[] = [];
+  for (const element of value.elements) {
+    if (element.type === 'buttons') {
+      const kept = element.buttons.filter(allowed);
+      if (kept.length) elements.push({ ...element, buttons: kept });
+    } else if (element.type !== 'input' || allowed(element)) elements.push(element);
+  }
+  return { ...value, elements };
 }
 
 export function assertNever(value: never): never {
