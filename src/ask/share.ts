@@ -1,0 +1,80 @@
+/**
+ * Private first, then share: in a channel an answer goes first only to the asker (Slack ephemeral;
+ * elsewhere the core's private fallback, a direct message), with "Deel in kanaal", unless the
+ * network answers in public (`wegwijs netwerk antwoorden openbaar`, kept by the peers feature and
+ * read through the `AnswerPolicyPort`). Direct messages are answered as always. A refusal for lack
+ * of knowledge, and a 👎, offer "Vraag het netwerk" when the peers feature is there (its button id is
+ * a string: no import).
+ */
+import { button, networkId, type Button, type IncomingAction, type OutgoingMessage, type Services, type Turn } from '../core/index.ts';
+import type { Answer, AskEngine } from './engine.ts';
+import { questions } from './records.ts';
+import { answerMessage, type RenderOptions } from './render.ts';
+
+/** Longest question text a button carries (Slack allows 2,000 characters for the whole value). */
+const BUTTON_TEXT_CHARS = 900;
+
+/** Where a question was asked: its channel ('' in a DM) and message, for buttons that act on it later. */
+export interface Origin {
+  channel: string;
+  message: string;
+}
+
+export function originOf(turn: Turn): Origin {
+  const m = turn.message;
+  return { channel: m.isDirect ? '' : m.channelId, message: m.threadId ?? m.messageId ?? '' };
+}
+
+/** "Vraag het netwerk" for a question, when the peers feature is plugged in. */
+export function askNetworkButton(services: Services, t: RenderOptions['t'], q: { text: string; id: string; lang: string }, origin: Origin): Button | undefined {
+  if (!services.ports.networkQuestions) return undefined;
+  return button(t('peers.ask_network.button'), 'peers.ask', { t: q.text.slice(0, BUTTON_TEXT_CHARS), q: q.id, lang: q.lang, c: origin.channel });
+}
+
+/** True when this turn's answer goes privately first (a channel whose network does not answer in public). */
+export async function privateFirst(services: Services, turn: Turn): Promise<boolean> {
+  if (turn.message.isDirect) return false;
+  return !(await services.ports.answerPolicy?.answersInPublic(networkId(turn.conversation)));
+}
+
+/**
+ * Sends an answer: privately with "Deel in kanaal" (an answer) or "Vraag het netwerk" (a refusal
+ * for lack of knowledge), or in the question's thread where the network answers in public.
+ */
+export async function deliverAnswer(services: Services, turn: Turn, answer: Answer, options: RenderOptions, q: { text: string; id: string }): Promise<void> {
+  const origin = originOf(turn);
+  const isPrivate = await privateFirst(services, turn);
+  const extra: Button[] = [];
+  if (answer.answered && isPrivate) extra.push(button(options.t('peers.share.button'), 'ask.share', { q: q.id, lang: answer.lang, c: origin.channel, m: origin.message }, 'primary'));
+  if (!answer.answered && answer.refusal === 'unknown') {
+    const ask = askNetworkButton(services, options.t, { ...q, lang: answer.lang }, origin);
+    if (ask) extra.push(ask);
+  }
+  const note = answer.answered && isPrivate ? options.t('peers.share.private_note') : extra.length ? options.t('peers.ask_network.hint') : undefined;
+  const message = answerMessage(answer, { ...options, extra: { buttons: extra, note } });
+  if (isPrivate) await turn.replyPrivately(message);
+  else await turn.reply(message, { inThread: true });
+}
+
+/**
+ * "Deel in kanaal": the answer again, now for everyone, in the question's thread, with the question.
+ * The channel comes from the button, but is looked up among this tenant's own conversations only.
+ */
+export async function shareAnswer(services: Services, engine: AskEngine, turn: Turn, action: IncomingAction, today: string): Promise<void> {
+  const pk = `${turn.message.platform}:${turn.message.tenantId}`;
+  const qid = String(action.value?.q ?? '');
+  const channel = String(action.value?.c ?? '');
+  const thread = String(action.value?.m ?? '');
+  const asked = /^q-[0-9a-f]{20}$/.test(qid) ? await questions(services.store).get(pk, qid) : undefined;
+  const ref = channel ? await services.messenger.conversation(turn.message.platform, turn.message.tenantId, channel) : undefined;
+  if (asked?.data.type !== 'asked' || !ref || ref.isDirect) return void (await turn.replyPrivately({ text: turn.t('peers.share.gone') }));
+  const lang = asked.data.lang;
+  const t = turn.inLanguage(lang);
+  const answer = await engine.answer(asked.data.text, { lang });
+  const translate: RenderOptions['t'] = (k, v) => t.t(k, v);
+  const shared = answerMessage(answer, { t: translate, questionId: qid, today, extra: { buttons: [], lead: translate('peers.share.by', { name: turn.user.name || turn.user.id, text: asked.data.text }) } });
+  const sent = await services.messenger.post(ref, shared as OutgoingMessage, thread || undefined);
+  if (!sent.ok) return void (await turn.replyPrivately({ text: turn.t('peers.share.gone') }));
+  turn.log.info({ card: answer.card?.id }, 'ask: answer shared');
+  await turn.replyPrivately({ text: turn.t('peers.share.done') });
+}

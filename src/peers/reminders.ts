@@ -1,0 +1,57 @@
+/**
+ * One reminder for an open question after two working days (Monday to Friday, Dutch public
+ * holidays not counted, in the network's time zone), in the question's thread, tagging the same
+ * people. Claimed in the store first, so several instances send it once. A paused or stopped
+ * network gets no reminders; a channel the bot was removed from is told to the asker once.
+ */
+import { addDays, localDate, localInstant, localParts, publicHoliday, type Services } from '../core/index.ts';
+import { withMentions } from './cards.ts';
+import { openQuestions, peers, questionKey, type NetworkQuestion } from './records.ts';
+import { networkText, readNetworkDoc, sendToChannel } from './shared.ts';
+import { mention, type Network } from '../core/index.ts';
+
+export const REMINDER_WORKING_DAYS = 2;
+const CLAIM_TTL_SECONDS = 60 * 86_400;
+
+const isWorkingDay = (date: string) => {
+  const [y, m, d] = date.split('-').map(Number);
+  const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  return weekday !== 0 && weekday !== 6 && !publicHoliday(date);
+};
+
+/** When an open question is reminded: the same local time, `days` working days after it was asked. */
+export function reminderDue(askedAt: Date, timeZone: string, days = REMINDER_WORKING_DAYS): Date {
+  let date = localDate(askedAt, timeZone);
+  for (let left = days; left > 0; ) {
+    date = addDays(date, 1);
+    if (isWorkingDay(date)) left--;
+  }
+  const { hour, minute } = localParts(askedAt, timeZone);
+  return localInstant(date, hour, minute, timeZone);
+}
+
+export async function remindOpenQuestions(services: Services, now: Date): Promise<void> {
+  const networks = new Map<string, Network | undefined>();
+  for (const question of await openQuestions(services)) {
+    if (question.remindedAt || !question.messageId) continue;
+    if (!networks.has(question.networkId)) networks.set(question.networkId, await readNetworkDoc(services, question.networkId));
+    const network = networks.get(question.networkId);
+    if (!network || network.status !== 'active') continue;
+    if (reminderDue(new Date(question.askedAt), network.timeZone) > now) continue;
+    if (!(await services.store.claimOnce('peers-reminder', `${network.id}:${question.number}`, CLAIM_TTL_SECONDS))) continue;
+    await remind(services, network, question, now);
+  }
+}
+
+async function remind(services: Services, network: Network, question: NetworkQuestion, now: Date): Promise<void> {
+  const nt = networkText(services, network);
+  const names = question.tagged.map(mention).join(' ');
+  const message = withMentions({ text: names ? nt('peers.reminder.tagged', { names, number: question.number }) : nt('peers.reminder.untagged', { number: question.number }) }, question.tagged);
+  const sent = await sendToChannel(services, network, message, question.messageId);
+  await peers(services).update(network.id, questionKey(question.number), (current) => (current?.type === 'question' ? { ...current, remindedAt: now.toISOString() } : undefined));
+  services.log.info({ network: network.id, number: question.number, ok: sent.ok, error: sent.error }, 'peers: reminder');
+  if (!sent.ok && sent.error === 'conversation_gone') {
+    const t = services.catalog.translator(question.lang);
+    await services.messenger.sendDirect(network.platform, network.tenantId, question.askerId, { text: t('peers.reminder.channel_gone', { number: question.number, network: network.name }) });
+  }
+}
