@@ -1,7 +1,7 @@
 /**
  * The weekly nudge end to end, in process on a real SQLite file with a manual clock: three members
  * log actions over a week; at Monday 09:00 Amsterdam time exactly one nudge goes out, wins first;
- * the next one, across the daylight-saving change, is again at 09:00 local time.
+ * the next one, across the daylight-saving change and moved past Easter Monday, is again at 09:00 local time.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ConsoleOutput } from '../../adapters/console/index.ts';
@@ -76,15 +76,17 @@ describe('weekly nudge', () => {
     expect(nudges(await h.at('2027-03-22T08:05:00Z'))).toEqual([]);
     expect(nudges(await h.at('2027-03-22T12:00:00Z'))).toEqual([]);
 
-    // Another step, then the clocks go forward on Sunday 28 March: 09:00 CEST = 07:00Z.
+    // Another step, then the clocks go forward on Sunday 28 March: 09:00 CEST = 07:00Z. Monday
+    // 29 March 2027 is Easter Monday (Tweede paasdag): the nudge moves to Tuesday 09:00 CEST.
     h.clock.set('2027-03-24T10:00:00+01:00');
     await h.say('anna', 'c1', 'wegwijs actie 3 voortgang agenda rondgestuurd');
-    expect(nudges(await h.at('2027-03-29T06:59:00Z'))).toEqual([]);
-    const second = nudges(await h.at('2027-03-29T07:00:00Z'));
+    expect(nudges(await h.at('2027-03-29T07:00:00Z'))).toEqual([]);
+    expect(nudges(await h.at('2027-03-30T06:59:00Z'))).toEqual([]);
+    const second = nudges(await h.at('2027-03-30T07:00:00Z'));
     expect(second).toHaveLength(1);
     expect(second[0].text).toContain('Al 2 weken op rij voortgang');
     expect(second[0].text).not.toContain('bram heeft #1');
-    expect(nudges(await h.at('2027-03-29T08:00:00Z'))).toEqual([]);
+    expect(nudges(await h.at('2027-03-30T08:00:00Z'))).toEqual([]);
   });
 
   it('encourages without reproach when nothing moved, and a DM button updates the reminder', async () => {
