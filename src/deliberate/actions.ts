@@ -6,9 +6,14 @@
 import { type ActionHandler, type IncomingAction, networkId, sameTenant, type Turn } from '../core/index.ts';
 import { canSteer, changeSession, methodOf, posterFor, tFor, type Ctx, type Outcome } from './context.ts';
 import { finishSession } from './finish.ts';
-import { EXTEND_MINUTES, extend, goToStep, join, pause, resume, type Session } from './session.ts';
+import { goToAsyncStep, stepMinutes } from './async.ts';
+import { openAnswerForm, revealAction, submitAnswer } from './blind.ts';
+import { hideAction } from './hide.ts';
+import type { Method } from './methods.ts';
+import { EXTEND_MINUTES, extend, goToStep, isAsync, join, pause, resume, type Session } from './session.ts';
 import { reportMessage } from './report.ts';
-import { clockTime, confirmEndMessage, guidanceMessage, pausedMessage, stepMessage } from './views.ts';
+import { clockTime, confirmEndMessage, dayTime, guidanceMessage, pausedMessage, stepMessage } from './views.ts';
+import { voteAction } from './vote-action.ts';
 
 interface Target {
   id: string;
@@ -50,7 +55,13 @@ async function explainOutcome(turn: Turn, outcome: Outcome): Promise<void> {
   if (key) await privately(turn, key);
 }
 
-type Steer = (s: Session, now: Date, timebox: (step: number) => number, steps: number, by: string) => Session | Exclude<Outcome, 'ok' | 'missing'>;
+type Steer = (s: Session, now: Date, method: Method, by: string) => Session | Exclude<Outcome, 'ok' | 'missing'>;
+
+/** To another step: its time box, or in an asynchronous session its open time. */
+function moveTo(method: Method, s: Session, step: number, now: Date): Session {
+  const running = { ...s, status: 'active' as const, pausedReason: undefined, pausedAt: undefined };
+  return isAsync(s) ? goToAsyncStep(method, running, step, now) : goToStep(running, step, method.steps[step].timebox_minutes, now);
+}
 
 /** A facilitator button: checks who pressed it and for which step, then applies `steer` once. */
 function steering(ctx: Ctx, steer: Steer, after: (turn: Turn, before: Session, after: Session) => Promise<void>): ActionHandler {
@@ -69,7 +80,7 @@ function steering(ctx: Ctx, steer: Steer, after: (turn: Turn, before: Session, a
       before = current;
       if (current.status === 'ended') return 'ended';
       if (tgt.step === undefined || tgt.step !== current.step) return 'stale';
-      return steer(current, now, (i) => method.steps[i].timebox_minutes, method.steps.length, turn.user.id);
+      return steer(current, now, method, turn.user.id);
     });
     if (outcome !== 'ok' || !changed || !before) return explainOutcome(turn, outcome);
     turn.log.info({ session: changed.id, step: changed.step, version: changed.version, action: action.id }, 'deliberation steered');
@@ -96,18 +107,18 @@ async function redrawStep(ctx: Ctx, turn: Turn, session: Session): Promise<void>
 export function sessionActions(ctx: Ctx): Record<string, ActionHandler> {
   const end = steering(
     ctx,
-    (s, now, _timebox, _steps, by) => ({ ...s, status: 'ended', endedAt: now.toISOString(), endedBy: by, lastActivityAt: now.toISOString(), version: s.version + 1 }),
+    (s, now, _method, by) => ({ ...s, status: 'ended', endedAt: now.toISOString(), endedBy: by, lastActivityAt: now.toISOString(), version: s.version + 1 }),
     (turn, before, after) => finishSession(ctx, turn, before, after),
   );
   return {
     next: steering(
       ctx,
-      (s, now, timebox, steps) => (s.step + 1 >= steps ? 'unchanged' : goToStep({ ...s, status: 'active', pausedReason: undefined, pausedAt: undefined }, s.step + 1, timebox(s.step + 1), now)),
+      (s, now, method) => (s.step + 1 >= method.steps.length ? 'unchanged' : moveTo(method, s, s.step + 1, now)),
       (turn, before, after) => showStep(ctx, turn, before, after),
     ),
     back: steering(
       ctx,
-      (s, now, timebox) => (s.step === 0 ? 'unchanged' : goToStep({ ...s, status: 'active', pausedReason: undefined, pausedAt: undefined }, s.step - 1, timebox(s.step - 1), now)),
+      (s, now, method) => (s.step === 0 ? 'unchanged' : moveTo(method, s, s.step - 1, now)),
       (turn, before, after) => showStep(ctx, turn, before, after),
     ),
     pause: steering(
@@ -129,11 +140,12 @@ export function sessionActions(ctx: Ctx): Record<string, ActionHandler> {
     ),
     extend: steering(
       ctx,
-      (s, now) => extend(s, EXTEND_MINUTES, now),
+      (s, now, method) => extend(s, extraMinutes(method, s), now),
       async (turn, _before, after) => {
         await redrawStep(ctx, turn, after);
         const t = tFor(ctx, after);
-        await posterFor(ctx, after, turn).post({ text: t('deliberate.extended', { n: EXTEND_MINUTES, until: untilText(after) }) });
+        const key = isAsync(after) ? 'deliberate.async.extended' : 'deliberate.extended';
+        await posterFor(ctx, after, turn).post({ text: t(key, { n: extraMinutes(methodOf(ctx, after)!, after), until: untilText(after) }) });
       },
     ),
     // Ending before the last step is asked once more, privately; "Afronden" on the last step is the plan.
@@ -148,6 +160,12 @@ export function sessionActions(ctx: Ctx): Record<string, ActionHandler> {
       await turn.replyPrivately(confirmEndMessage(tFor(ctx, session), session, tgt.step));
     },
     keep: async (turn) => privately(turn, 'deliberate.end.kept'),
+    answer: (turn, action) => openAnswerForm(ctx, turn, action),
+    submit: (turn, action) => submitAnswer(ctx, turn, action),
+    reveal: (turn, action) => revealAction(ctx, turn, action),
+    vote: (turn, action) => voteAction(ctx, turn, action, true),
+    unvote: (turn, action) => voteAction(ctx, turn, action, false),
+    hide: (turn, action) => hideAction(ctx, turn, action),
     join: async (turn, action) => {
       const loaded = await load(ctx, turn, action);
       if (!loaded) return;
@@ -192,5 +210,10 @@ export function sessionActions(ctx: Ctx): Record<string, ActionHandler> {
 }
 
 function untilText(session: Session): string {
-  return clockTime(session.stepEndsAt, session.timeZone, session.lang);
+  return isAsync(session) ? dayTime(session.stepEndsAt, session.timeZone, session.lang) : clockTime(session.stepEndsAt, session.timeZone, session.lang);
+}
+
+/** "+5 min" in a meeting; in an asynchronous session the step's own open time once more. */
+function extraMinutes(method: Method, session: Session): number {
+  return isAsync(session) ? stepMinutes(method, session, session.step) : EXTEND_MINUTES;
 }

@@ -6,7 +6,7 @@ import { stripEntryWord, networkId, sameTenant, type Turn } from '../core/index.
 import { privacyNotice, redact } from '../privacy/index.ts';
 import { changeSession, methodOf, posterFor, tFor, tr, type Ctx } from './context.ts';
 import { questionShape } from './moral-question.ts';
-import { isParticipant, join, type Session } from './session.ts';
+import { isParticipant, isRevealed, join, nextId, type Session } from './session.ts';
 import { stepMessage } from './views.ts';
 
 /**
@@ -53,14 +53,17 @@ export async function threadContribution(ctx: Ctx, turn: Turn): Promise<void> {
     if (s.status === 'ended') return 'ended';
     const joined = join(s, person, now);
     const ratings = rating ? [...joined.ratings.filter((r) => r.userId !== person.id), { userId: person.id, name: person.name, score: rating.score, at: now.toISOString() }] : joined.ratings;
-    const contribution = { step: s.step, userId: person.id, name: person.name, anonymous: false, text: noteText, at: now.toISOString() };
-    return { ...joined, ratings, contributions: [...s.contributions, contribution], lastActivityAt: now.toISOString(), version: s.version + 1 };
+    const [id, counted] = nextId(joined);
+    const contribution = { id, step: s.step, userId: person.id, name: person.name, anonymous: false, text: noteText, at: now.toISOString() };
+    return { ...counted, ratings, contributions: [...s.contributions, contribution], lastActivityAt: now.toISOString(), version: s.version + 1 };
   });
   if (outcome === 'ended') return void (await turn.replyPrivately({ text: turn.t('deliberate.contribution.after_end') }));
   if (outcome !== 'ok' || !session) return;
   turn.log.info({ session: session.id, step: session.step, chars: noteText.length, redacted: redaction.found.length }, 'deliberation contribution');
   const notice = privacyNotice(redaction, tr(turn));
   if (notice) await turn.replyPrivately({ text: notice });
+  // In a blind step a reply in the thread is seen by all: it is kept, and the writer hears how to answer unseen.
+  if (step.blind && !isRevealed(session, session.step)) await turn.replyPrivately({ text: turn.t('deliberate.blind.in_thread') });
   const stepNow = methodOf(ctx, session)!.steps[session.step];
   if (stepNow.input === 'moral_question') await checkQuestion(ctx, turn, session, redaction.text);
   await redrawStep(ctx, session, turn);
@@ -125,17 +128,25 @@ export async function anonymousContribution(ctx: Ctx, turn: Turn, args: string):
   const target = candidates[0];
   const now = ctx.services.clock.now();
   const redaction = redact(body, now);
+  let blind = false;
   const { outcome, session } = await changeSession(ctx, networkId(target), target.id, (s) => {
     if (s.status === 'ended') return 'ended';
-    const contribution = { step: s.step, anonymous: true, text: redaction.text, at: now.toISOString() };
-    return { ...s, contributions: [...s.contributions, contribution], lastActivityAt: now.toISOString(), version: s.version + 1 };
+    // In a blind step an anonymous note stays hidden with the others until they are shown together.
+    blind = Boolean(methodOf(ctx, s)?.steps[s.step]?.blind) && !isRevealed(s, s.step);
+    const [id, counted] = nextId(s);
+    const contribution = { id, step: s.step, anonymous: true, text: redaction.text, at: now.toISOString(), ...(blind ? { blind: true } : {}) };
+    return { ...counted, contributions: [...s.contributions, contribution], lastActivityAt: now.toISOString(), version: s.version + 1 };
   });
   if (outcome === 'ended') return void (await turn.reply({ text: turn.t('deliberate.contribution.after_end') }));
   if (outcome !== 'ok' || !session) return void (await turn.reply({ text: turn.t('deliberate.error.not_found') }));
   turn.log.info({ session: session.id, step: session.step, chars: redaction.text.length, redacted: redaction.found.length }, 'deliberation anonymous contribution');
   const t = tFor(ctx, session);
-  await posterFor(ctx, session).post({ text: t('deliberate.anonymous.posted_in_thread', { text: redaction.text }) });
+  if (!blind) {
+    const postedId = await posterFor(ctx, session).post({ text: t('deliberate.anonymous.posted_in_thread', { text: redaction.text }) });
+    const mine = session.contributions[session.contributions.length - 1];
+    if (postedId && mine) await changeSession(ctx, networkId(target), target.id, (s) => ({ ...s, contributions: s.contributions.map((c) => (c.id === mine.id ? { ...c, postedId } : c)) }));
+  }
   await redrawStep(ctx, session);
   const notice = privacyNotice(redaction, tr(turn));
-  await turn.reply({ text: [turn.t('deliberate.anonymous.thanks', { code: session.code }), notice].filter(Boolean).join('\n') });
+  await turn.reply({ text: [turn.t(blind ? 'deliberate.anonymous.thanks_blind' : 'deliberate.anonymous.thanks', { code: session.code }), notice].filter(Boolean).join('\n') });
 }

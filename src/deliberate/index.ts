@@ -5,8 +5,14 @@
  */
 import { join } from 'node:path';
 import { type Feature, DEFAULT_PROMPTS_DIR, type Services, fold, networkId, stripEntryWord, type Turn } from '../core/index.ts';
+import { defineKind } from '../store/index.ts';
+
+const SESSION_KIND = defineKind('deliberation', { owner: 'deliberate', partition: 'network', about: 'deliberation sessions (contributions redacted)' });
 import { createLlmClient, type LlmClient } from '../llm/index.ts';
 import { sessionActions } from './actions.ts';
+import { closeAt, readAsyncOption, stepMinutes } from './async.ts';
+import { deliberationReportsPort } from './documents.ts';
+import { hideCommand } from './hide.ts';
 import { changeSession, tr, type Ctx } from './context.ts';
 import { anonymousContribution, sessionOfThread, threadContribution } from './contributions.ts';
 import { loadMethods, type Method } from './methods.ts';
@@ -30,6 +36,7 @@ export interface DeliberateOptions {
 const START = new Set(['start', 'begin', 'starten']);
 const ANONYMOUS = new Set(['anoniem', 'anonymous', 'anon']);
 const LIST = new Set(['', 'methoden', 'methods', 'lijst', 'list']);
+const HIDE = new Set(['verberg', 'verbergen', 'verwijder', 'hide', 'remove']);
 
 /** Builds the feature; loads and validates the method files now (bad files are logged and skipped). */
 export function createDeliberateFeature(services: Services, options: DeliberateOptions = {}): Feature {
@@ -41,10 +48,12 @@ export function createDeliberateFeature(services: Services, options: DeliberateO
   const ctx: Ctx = {
     services,
     methods,
-    sessions: services.store.collection('deliberation', SessionSchema),
+    sessions: services.store.collection(SESSION_KIND, SessionSchema),
     llm: options.llm ?? createLlmClient(services.config.llm, log),
     prompt: loadSynthesisPrompt(join(promptsDir, 'deliberation', 'llm', 'synthesis.yaml'), log),
   };
+  // The documents (Markdown, HTML) for the web console.
+  services.ports.deliberationReports = deliberationReportsPort(ctx);
   return {
     name: 'deliberate',
     commands: [
@@ -79,6 +88,7 @@ async function command(ctx: Ctx, turn: Turn, args: string): Promise<void> {
   const bot = ctx.services.config.botName;
   if (ANONYMOUS.has(word)) return anonymousContribution(ctx, turn, args.trim().slice(first.length));
   if (START.has(word)) return start(ctx, turn, rest.join(' '));
+  if (HIDE.has(word)) return hideCommand(ctx, turn, await sessionOfThread(ctx, turn));
   if (LIST.has(word)) return void (await turn.reply(methodsMessage(tr(turn), ctx.methods, turn.lang, bot, turn.t('deliberate.methods.intro'))));
   // "wegwijs beraad kort" is understood as "start kort".
   if (findMethod(ctx.methods, first)) return start(ctx, turn, args);
@@ -105,6 +115,9 @@ async function start(ctx: Ctx, turn: Turn, typed: string): Promise<void> {
     const key = running.status === 'ended' ? 'deliberate.start.thread_ended' : 'deliberate.start.already';
     return void (await turn.replyPrivately({ text: turn.t(key, { name: running.facilitator.name }) }));
   }
+  const option = readAsyncOption(typed);
+  if (option.error) return void (await turn.reply({ text: turn.t('deliberate.async.bad_time', { time: option.error.slice(0, 40), bot }) }));
+  typed = option.rest;
   const method = findMethod(ctx.methods, typed);
   if (!method) {
     const intro = typed.trim() ? turn.t('deliberate.unknown_method', { method: typed.trim().slice(0, 40) }) : turn.t('deliberate.start.which');
@@ -117,7 +130,7 @@ async function start(ctx: Ctx, turn: Turn, typed: string): Promise<void> {
   const code = await ctx.services.store.nextNumber(`${message.platform}:${message.tenantId}`, 'deliberation');
   const lang = turn.lang;
   const t = ctx.services.catalog.translator(lang);
-  const opening = await turn.post(openingMessage(t, method, { facilitator, code, lang }, bot));
+  const opening = await turn.post(openingMessage(t, method, { facilitator, code, lang, mode: option.async ? 'async' : undefined, stepMinutes: option.async?.minutes }, bot));
   const first = method.steps[0];
   const session: Session = {
     id: opening.id,
@@ -136,12 +149,14 @@ async function start(ctx: Ctx, turn: Turn, typed: string): Promise<void> {
     step: 0,
     stepStartedAt: now.toISOString(),
     stepEndsAt: new Date(now.getTime() + first.timebox_minutes * 60_000).toISOString(),
+    ...(option.async ? { mode: 'async' as const, stepMinutes: option.async.minutes } : {}),
     contributions: [],
     ratings: [],
     lastActivityAt: now.toISOString(),
     createdAt: now.toISOString(),
     version: 1,
   };
+  if (option.async) session.stepEndsAt = closeAt(now, stepMinutes(method, session, 0), session.timeZone).toISOString();
   await ctx.sessions.create(pk, session.id, session);
   turn.log.info({ session: session.id, method: method.id, code }, 'deliberation started');
   const card = await turn.postToThread(session.threadId, stepMessage(t, method, session));

@@ -29,6 +29,18 @@ const StepSchema = z.object({
   each_participant: z.boolean(),
   /** Optional: the report section of the step's notes; by default derived from `input`. */
   report_section: z.enum(REPORT_SECTIONS).optional(),
+  /**
+   * Optional: answers are given privately (a form) and shown to nobody until the facilitator
+   * presses "Toon alles" (in an asynchronous session: when the step closes), so nobody anchors
+   * on the first answer.
+   */
+  blind: z.boolean().optional(),
+  /** Optional: dots per person to vote with on the options of `vote_on` (dot voting). */
+  vote: z.number().int().min(1).max(10).optional(),
+  /** Optional, with `vote`: id of the step whose notes are the options; default the nearest earlier `options` step, else this step. */
+  vote_on: z.string().optional(),
+  /** Optional: how long the step stays open in an asynchronous session, in hours; default the session's step time. */
+  async_hours: z.number().min(1).max(24 * 14).optional(),
 });
 export type MethodStep = z.infer<typeof StepSchema>;
 
@@ -53,6 +65,11 @@ export const MethodSchema = z
     method.steps.forEach((step, i) => {
       if (seen.has(step.id)) ctx.addIssue({ code: 'custom', path: ['steps', i, 'id'], message: `duplicate step id "${step.id}"` });
       seen.add(step.id);
+      if (step.vote_on !== undefined) {
+        if (step.vote === undefined) ctx.addIssue({ code: 'custom', path: ['steps', i, 'vote_on'], message: 'vote_on needs vote (the dots per person)' });
+        const on = method.steps.findIndex((s) => s.id === step.vote_on);
+        if (on < 0 || on > i) ctx.addIssue({ code: 'custom', path: ['steps', i, 'vote_on'], message: `"${step.vote_on}" is not this step or an earlier one` });
+      }
     });
   });
 export type Method = z.infer<typeof MethodSchema>;
@@ -78,6 +95,15 @@ const DEFAULT_SECTION: Record<InputKind, ReportSection> = {
   agreements: 'agreements',
   rating: 'evaluation',
 };
+
+/** The step whose notes are voted on in step `index`, or undefined when the step has no vote. */
+export function voteSource(method: Method, index: number): number | undefined {
+  const step = method.steps[index];
+  if (!step?.vote) return undefined;
+  if (step.vote_on) return method.steps.findIndex((s) => s.id === step.vote_on);
+  for (let i = index - 1; i >= 0; i--) if (method.steps[i].input === 'options') return i;
+  return index;
+}
 
 /** The report section of a step: as written in the file, else from its input kind (the first text step is the case). */
 export function sectionOf(method: Method, index: number): ReportSection {

@@ -5,10 +5,11 @@
  */
 import { button, buttons, card, cardMessage, context, formatDate, formatNumber, text, type OutgoingMessage, type Translate, type NewActionItem } from '../core/index.ts';
 import { parseAgreements } from './agreements.ts';
-import { sectionOf, type Method, type ReportSection } from './methods.ts';
+import { local, sectionOf, type Method, type ReportSection } from './methods.ts';
 import { chosenQuestion } from './moral-question.ts';
 import type { Contribution, Session } from './session.ts';
 import { ACTION } from './views.ts';
+import { tally, voters } from './votes.ts';
 
 const ORDER: ReportSection[] = ['case', 'moral_question', 'values', 'options', 'choices', 'agreements', 'evaluation', 'notes'];
 
@@ -64,8 +65,24 @@ export function reportSections(t: Translate, method: Method, session: Session): 
       body = list.length ? bullets(t, list) : t('deliberate.report.empty');
     }
     out.push({ heading: t(`deliberate.report.section.${section}`), body });
+    if (section === 'options') out.push(...voteSections(t, method, session));
   }
+  const removed = session.removed?.length ?? 0;
+  if (removed) out.push({ heading: t('deliberate.report.section.removed'), body: t('deliberate.report.removed', { n: removed }) });
   return out;
+}
+
+/** The dots of every voting step, most first. */
+function voteSections(t: Translate, method: Method, session: Session): { heading: string; body: string }[] {
+  return method.steps.flatMap((step, i) => {
+    if (!step.vote) return [];
+    const results = tally(method, session, i);
+    const n = voters(session, i);
+    const body = results.length && n
+      ? [t('deliberate.report.voters', { n, dots: step.vote }), ...results.map((r) => `- ${r.option.text}: ${'●'.repeat(r.dots)} ${r.dots}`)].join('\n')
+      : t('deliberate.report.no_votes');
+    return [{ heading: t('deliberate.report.section.votes', { title: local(step.title, session.lang) }), body }];
+  });
 }
 
 function agreementsBody(t: Translate, method: Method, session: Session, list: Contribution[]): string {

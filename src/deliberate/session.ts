@@ -10,6 +10,8 @@ const Person = z.object({ id: z.string(), name: z.string() });
 export type Person = z.infer<typeof Person>;
 
 export const ContributionSchema = z.object({
+  /** Stable id within the session ("c3"), for hiding and voting; absent in sessions from before ids. */
+  id: z.string().optional(),
   step: z.number().int().min(0),
   /** Absent for anonymous contributions. */
   userId: z.string().optional(),
@@ -17,6 +19,10 @@ export const ContributionSchema = z.object({
   anonymous: z.boolean(),
   text: z.string(),
   at: z.string(),
+  /** Given privately in a blind step: its text is shown to nobody until the step is revealed. */
+  blind: z.boolean().optional(),
+  /** The bot's own message in the thread that shows this note (an anonymous note), so hiding can blank it. */
+  postedId: z.string().optional(),
 });
 export type Contribution = z.infer<typeof ContributionSchema>;
 
@@ -51,6 +57,23 @@ export const SessionSchema = z.object({
   endedBy: z.string().optional(),
   synthesis: z.string().optional(),
   actions: z.array(z.object({ number: z.number(), title: z.string() })).optional(),
+  /** "async": every step stays open for `stepMinutes` and closes by itself (networks that cannot meet). */
+  mode: z.enum(['live', 'async']).optional(),
+  /** Async only: how long each step is open, in minutes of working time (weekends skipped). */
+  stepMinutes: z.number().int().min(1).optional(),
+  /** Async only: the step whose reminder was sent, so it is sent once (claimed through the store). */
+  remindedStep: z.number().int().optional(),
+  /** Blind steps whose contributions were revealed ("Toon alles"), and the message that shows them. */
+  revealed: z.array(z.number().int()).optional(),
+  revealMessages: z.record(z.string(), z.string()).optional(),
+  /** Dots given: one row per dot, so several dots on one option are several rows. */
+  votes: z.array(z.object({ step: z.number().int(), userId: z.string(), option: z.string(), at: z.string() })).optional(),
+  /** Contributions the facilitator removed: only that it happened, never the text. */
+  removed: z.array(z.object({ step: z.number().int(), at: z.string(), by: z.string() })).optional(),
+  /** The report card in the thread, redrawn when a note is hidden after the end. */
+  reportMessageId: z.string().optional(),
+  /** Counter for contribution ids. */
+  seq: z.number().int().optional(),
   /** Bumped on every change; used in logs and tests. */
   version: z.number().int(),
 });
@@ -104,6 +127,15 @@ export function join(session: Session, person: Person, now: Date): Session {
   if (session.participants.some((p) => p.id === person.id)) return session;
   return { ...session, participants: [...session.participants, { ...person, joinedAt: iso(now) }], version: session.version + 1 };
 }
+
+/** The next contribution id, and the session with its counter moved on (pure, so safe in `changeSession`). */
+export function nextId(session: Session): [string, Session] {
+  const n = (session.seq ?? session.contributions.length + (session.removed?.length ?? 0)) + 1;
+  return [`c${n}`, { ...session, seq: n }];
+}
+
+export const isAsync = (session: Session) => session.mode === 'async';
+export const isRevealed = (session: Session, step: number) => Boolean(session.revealed?.includes(step));
 
 export function isParticipant(session: Session, userId: string): boolean {
   return session.facilitator.id === userId || session.participants.some((p) => p.id === userId);

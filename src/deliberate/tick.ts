@@ -1,10 +1,12 @@
 /**
  * Scheduled work: say once in the thread when a step's time box has run out (the facilitator
- * decides what happens next), and pause a session nobody touched for 24 hours. The state change
+ * decides what happens next), pause a session nobody touched for 24 hours, and run the
+ * asynchronous sessions (see async.ts). The state change
  * is claimed through the store first, so two processes never post the same notice twice.
  */
 import { changeSession, methodOf, posterFor, sessionPk, tFor, type Ctx } from './context.ts';
-import { IDLE_PAUSE_MS, pause } from './session.ts';
+import { asyncTick } from './async.ts';
+import { IDLE_PAUSE_MS, isAsync, pause } from './session.ts';
 import { clockTime, pausedMessage, stepMessage } from './views.ts';
 
 export async function deliberationTick(ctx: Ctx, now: Date): Promise<void> {
@@ -13,6 +15,11 @@ export async function deliberationTick(ctx: Ctx, now: Date): Promise<void> {
     const method = methodOf(ctx, data);
     if (!method) continue;
     try {
+      // An asynchronous session is quiet for hours by design: its steps close by themselves.
+      if (isAsync(data)) {
+        await asyncTick(ctx, data, now);
+        continue;
+      }
       if (now.getTime() - new Date(data.lastActivityAt).getTime() >= IDLE_PAUSE_MS) {
         const { outcome, session } = await changeSession(ctx, sessionPk(data), data.id, (s) =>
           s.status === 'active' && now.getTime() - new Date(s.lastActivityAt).getTime() >= IDLE_PAUSE_MS ? pause(s, 'idle', now) : 'unchanged',

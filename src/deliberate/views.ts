@@ -4,7 +4,8 @@
  */
 import { button, buttons, card, cardMessage, context, fields, text, type Button, type OutgoingMessage, type Lang, type Translate } from '../core/index.ts';
 import { local, type Method } from './methods.ts';
-import { contributorsOf, type Session } from './session.ts';
+import { contributorsOf, isAsync, isRevealed, type Session } from './session.ts';
+import { tally, voteOptions, voters } from './votes.ts';
 
 export const ACTION = {
   join: 'deliberate.join',
@@ -17,7 +18,23 @@ export const ACTION = {
   rate: 'deliberate.rate',
   report: 'deliberate.report',
   keep: 'deliberate.keep',
+  answer: 'deliberate.answer',
+  submit: 'deliberate.submit',
+  reveal: 'deliberate.reveal',
+  vote: 'deliberate.vote',
+  unvote: 'deliberate.unvote',
+  hide: 'deliberate.hide',
 } as const;
+
+/** A button label within every platform's limit (Slack: 75 characters). */
+export function short(label: string, max = 60): string {
+  return label.length > max ? `${label.slice(0, max - 1)}…` : label;
+}
+
+/** Weekday, date and time in the network's time zone: when an asynchronous step closes. */
+export function dayTime(iso: string, timeZone: string, lang: Lang): string {
+  return new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(iso));
+}
 
 /** Hours and minutes in the network's time zone. */
 export function clockTime(iso: string, timeZone: string, lang: Lang): string {
@@ -36,18 +53,28 @@ export function methodsMessage(t: Translate, methods: Method[], lang: Lang, bot:
   );
 }
 
-export function openingMessage(t: Translate, method: Method, session: Pick<Session, 'facilitator' | 'code' | 'lang'>, bot: string, options: { ended?: boolean } = {}): OutgoingMessage {
+export function openingMessage(
+  t: Translate,
+  method: Method,
+  session: Pick<Session, 'facilitator' | 'code' | 'lang' | 'mode' | 'stepMinutes'>,
+  bot: string,
+  options: { ended?: boolean } = {},
+): OutgoingMessage {
+  const async = session.mode === 'async';
   return cardMessage(
     card(
       { title: t('deliberate.opening.title', { method: local(method.name, session.lang) }) },
       text(local(method.description, session.lang)),
       fields(
         [t('deliberate.field.facilitator'), session.facilitator.name],
-        [t('deliberate.field.duration'), t('deliberate.minutes', { n: method.duration_minutes })],
+        async
+          ? [t('deliberate.field.form'), t('deliberate.async.form', { hours: Math.round(((session.stepMinutes ?? 1440) / 60) * 10) / 10 })]
+          : [t('deliberate.field.duration'), t('deliberate.minutes', { n: method.duration_minutes })],
         [t('deliberate.field.steps'), String(method.steps.length)],
         [t('deliberate.field.code'), `#${session.code}`],
       ),
       text(t('deliberate.opening.privacy')),
+      async ? text(t('deliberate.async.how')) : undefined,
       options.ended ? text(`**${t('deliberate.opening.ended')}**`) : context(t('deliberate.opening.how', { bot, code: session.code })),
       options.ended ? undefined : buttons(button(t('deliberate.button.join'), ACTION.join, {}, 'primary')),
     ),
@@ -65,7 +92,8 @@ export function stepMessage(t: Translate, method: Method, session: Session, opti
   if (step.input === 'rating') for (const r of session.ratings) spoke.add(r.userId);
   const waiting = session.participants.filter((p) => p.id !== session.facilitator.id && !spoke.has(p.id)).map((p) => p.name);
   const participants = [session.facilitator.name, ...session.participants.filter((p) => p.id !== session.facilitator.id).map((p) => p.name)];
-  const until = clockTime(session.stepEndsAt, session.timeZone, lang);
+  const until = isAsync(session) ? dayTime(session.stepEndsAt, session.timeZone, lang) : clockTime(session.stepEndsAt, session.timeZone, lang);
+  const timebox = isAsync(session) ? t('deliberate.step.async_until', { until }) : t('deliberate.step.timebox', { n: step.timebox_minutes, until });
   const status = options.closed
     ? t('deliberate.step.closed')
     : session.status === 'paused'
@@ -90,7 +118,7 @@ export function stepMessage(t: Translate, method: Method, session: Session, opti
       status ? text(`**${status}**`) : undefined,
       text(local(step.prompt, lang)),
       fields(
-        [t('deliberate.field.timebox'), t('deliberate.step.timebox', { n: step.timebox_minutes, until })],
+        [t('deliberate.field.timebox'), timebox],
         [t('deliberate.field.participants'), participants.join(', ')],
         [t('deliberate.field.contributed'), contributed.length ? contributed.join(', ') : '–'],
       ),
@@ -98,11 +126,59 @@ export function stepMessage(t: Translate, method: Method, session: Session, opti
       step.each_participant && !options.closed && waiting.length ? fields([t('deliberate.field.waiting'), waiting.join(', ')]) : undefined,
       step.input === 'rating' && open ? text(t('deliberate.step.rating')) : undefined,
       rating.length ? buttons(...rating) : undefined,
+      ...blindElements(t, method, session, open),
+      ...voteElements(t, method, session, open),
       open ? buttons(button(t('deliberate.button.join'), ACTION.join, { s: session.id })) : undefined,
-      steer.length ? buttons(...steer) : undefined,
+      steer.length ? buttons(...steer.map((b) => ({ ...b, actors: [session.facilitator.id] }))) : undefined,
       open ? context(t('deliberate.step.steer_note', { name: session.facilitator.name })) : undefined,
     ),
   );
+}
+
+/** A blind step: how it works, how many answers are in, and the private form and "Toon alles" buttons. */
+function blindElements(t: Translate, method: Method, session: Session, open: boolean) {
+  const step = method.steps[session.step];
+  if (!step.blind) return [];
+  const value = { s: session.id, i: session.step };
+  const revealed = isRevealed(session, session.step);
+  const count = session.contributions.filter((c) => c.step === session.step && c.blind).length;
+  const list = [
+    text(t(revealed ? 'deliberate.blind.revealed' : isAsync(session) ? 'deliberate.blind.explain_async' : 'deliberate.blind.explain')),
+    fields([t('deliberate.field.answers'), t('deliberate.blind.count', { n: count })]),
+  ];
+  if (open && !revealed) {
+    list.push(
+      buttons(
+        button(t('deliberate.button.answer'), ACTION.answer, value, 'primary'),
+        ...(isAsync(session) ? [] : [button(t('deliberate.button.reveal'), ACTION.reveal, value)]),
+      ),
+    );
+  }
+  return list;
+}
+
+/** A voting step: the options as buttons (one dot per press) and, when not blind or once revealed, the dots so far. */
+function voteElements(t: Translate, method: Method, session: Session, open: boolean) {
+  const step = method.steps[session.step];
+  if (!step.vote) return [];
+  const options = voteOptions(method, session, session.step);
+  if (!options.length) return [text(t('deliberate.vote.no_options'))];
+  const hidden = step.blind && !isRevealed(session, session.step);
+  const list = [text(t('deliberate.vote.explain', { n: step.vote }))];
+  const results = tally(method, session, session.step);
+  const number = new Map(options.map((o, i) => [o.id, i + 1]));
+  list.push(
+    hidden
+      ? text(options.map((o, i) => `${i + 1}. ${o.text}`).join('\n'))
+      : text(results.map((r) => `${number.get(r.option.id)}. ${r.option.text} ${'●'.repeat(r.dots)}${r.dots ? ` (${r.dots})` : ''}`).join('\n')),
+    context(t(hidden ? 'deliberate.vote.hidden' : 'deliberate.vote.voters', { n: voters(session, session.step) })),
+  );
+  if (open) {
+    const value = { s: session.id, i: session.step };
+    list.push(buttons(...options.map((o, i) => button(short(`● ${i + 1}. ${o.text}`), ACTION.vote, { ...value, o: o.id }))));
+    list.push(buttons(button(t('deliberate.button.unvote'), ACTION.unvote, value)));
+  }
+  return list;
 }
 
 /** The facilitator's guidance for the open step: sent privately to whoever steers, never on the shared card. */

@@ -144,6 +144,6 @@ describe('deliberation: the step card', () => {
     expect(card.text).toContain('Deelnemers: anna, bram, carla');
     expect(card.text).toContain('Bijgedragen: bram');
     expect(card.text).toContain('Nog niet gehoord: carla');
-    expect(card.card!.buttons.map((b) => b.label)).toEqual(['Ik doe mee', 'Vorige stap', 'Volgende stap', 'Pauze', '+5 minuten', 'Beraad beëindigen']);
+    expect(card.card!.buttons.map((b) => b.label)).toEqual(['Mijn antwoord', 'Toon alles', 'Ik doe mee', 'Vorige stap', 'Volgende stap', 'Pauze', '+5 minuten', 'Beraad beëindigen']);
   });
 });

@@ -1,0 +1,161 @@
+/**
+ * The asynchronous form, for networks that cannot meet: every step stays open for a set time
+ * (default one working day), members who have not said anything yet get one direct-message
+ * reminder halfway, and the step closes by itself (a blind step is revealed first). When the last
+ * step closes the session ends and the report is posted. All of it runs from the tick, and every
+ * move is claimed through the store first, so several instances do it once.
+ */
+import { button, buttons, card, cardMessage, fold, text, type Services } from '../core/index.ts';
+import { localDate } from '../core/time-zone.ts';
+import { reveal } from './blind.ts';
+import { changeSession, methodOf, posterFor, sessionPk, tFor, type Ctx } from './context.ts';
+import { finishSession } from './finish.ts';
+import { local, type Method } from './methods.ts';
+import { goToStep, isRevealed, type Session } from './session.ts';
+import { ACTION, dayTime, guidanceMessage, stepMessage } from './views.ts';
+
+/** One working day. */
+export const DEFAULT_STEP_MINUTES = 24 * 60;
+const MAX_STEP_MINUTES = 14 * 24 * 60;
+
+const WORDS = new Set(['async', 'asynchroon', 'asynchronous', 'asynchrone', 'online', 'schriftelijk']);
+const UNIT_MINUTES: Record<string, number> = {
+  m: 1, min: 1, minuut: 1, minuten: 1, minute: 1, minutes: 1,
+  u: 60, h: 60, uur: 60, uren: 60, hour: 60, hours: 60,
+  d: 24 * 60, dag: 24 * 60, dagen: 24 * 60, day: 24 * 60, days: 24 * 60, werkdag: 24 * 60, werkdagen: 24 * 60, 'working day': 24 * 60,
+};
+
+/**
+ * Reads "async", "async 2d", "asynchroon 4 uur", "async 1 werkdag" out of what follows the
+ * method's name. Returns the rest (the method) and the step time, or an error for a time that
+ * cannot be read or is out of range.
+ */
+export function readAsyncOption(typed: string): { rest: string; async?: { minutes: number }; error?: string } {
+  const words = typed.trim().split(/\s+/).filter(Boolean);
+  const at = words.findIndex((w) => WORDS.has(fold(w).replace(/^--?/, '')));
+  if (at < 0) return { rest: typed.trim() };
+  const after = words.slice(at + 1).join(' ');
+  const m = /^(\d+(?:[.,]\d+)?)\s*([a-z]+(?:\s+day)?)?\b/i.exec(after);
+  const rest = [...words.slice(0, at)];
+  if (!m) {
+    rest.push(...words.slice(at + 1));
+    return { rest: rest.join(' '), async: { minutes: DEFAULT_STEP_MINUTES } };
+  }
+  const unit = UNIT_MINUTES[fold(m[2] ?? 'u')];
+  const minutes = Math.round(Number(m[1].replace(',', '.')) * (unit ?? NaN));
+  const leftover = after.slice(m[0].length).trim();
+  if (leftover) rest.push(leftover);
+  if (!unit || !Number.isFinite(minutes) || minutes < 1 || minutes > MAX_STEP_MINUTES) return { rest: rest.join(' '), error: after.slice(0, m[0].length) };
+  return { rest: rest.join(' '), async: { minutes } };
+}
+
+const isWeekend = (instant: Date, timeZone: string) => {
+  const day = new Date(`${localDate(instant, timeZone)}T12:00:00Z`).getUTCDay();
+  return day === 0 || day === 6;
+};
+
+/** When a step opened at `from` closes: `minutes` later, moved past a weekend to the same time on Monday. */
+export function closeAt(from: Date, minutes: number, timeZone: string): Date {
+  let end = new Date(from.getTime() + minutes * 60_000);
+  for (let i = 0; i < 3 && isWeekend(end, timeZone); i++) end = new Date(end.getTime() + 24 * 60 * 60_000);
+  return end;
+}
+
+export function stepMinutes(method: Method, session: Session, step: number): number {
+  const hours = method.steps[step]?.async_hours;
+  return hours ? Math.round(hours * 60) : (session.stepMinutes ?? DEFAULT_STEP_MINUTES);
+}
+
+/** Halfway through the step's open time: when the reminder goes out. */
+function remindAt(session: Session): number {
+  const start = new Date(session.stepStartedAt).getTime();
+  return start + (new Date(session.stepEndsAt).getTime() - start) / 2;
+}
+
+/** Moves an asynchronous step on to `step`, closing at the right time (pure). */
+export function goToAsyncStep(method: Method, session: Session, step: number, now: Date): Session {
+  const moved = goToStep(session, step, 0, now);
+  return { ...moved, stepEndsAt: closeAt(now, stepMinutes(method, session, step), session.timeZone).toISOString() };
+}
+
+/** The tick's work for one active asynchronous session. */
+export async function asyncTick(ctx: Ctx, data: Session, now: Date): Promise<void> {
+  const method = methodOf(ctx, data);
+  if (!method) return;
+  if (now.getTime() >= new Date(data.stepEndsAt).getTime()) return closeStep(ctx, method, data, now);
+  if (now.getTime() >= remindAt(data) && data.remindedStep !== data.step) await remind(ctx, method, data, now);
+}
+
+async function closeStep(ctx: Ctx, method: Method, data: Session, now: Date): Promise<void> {
+  let current = data;
+  if (method.steps[data.step].blind && !isRevealed(data, data.step)) current = (await reveal(ctx, data, data.step)) ?? current;
+  const last = current.step >= method.steps.length - 1;
+  let before: Session | undefined;
+  const { outcome, session } = await changeSession(ctx, sessionPk(current), current.id, (s) => {
+    before = s;
+    if (s.status !== 'active' || s.step !== data.step || now.getTime() < new Date(s.stepEndsAt).getTime()) return 'unchanged';
+    return last
+      ? { ...s, status: 'ended', endedAt: now.toISOString(), endedBy: 'schedule', lastActivityAt: now.toISOString(), version: s.version + 1 }
+      : goToAsyncStep(method, s, s.step + 1, now);
+  });
+  if (outcome !== 'ok' || !session || !before) return;
+  ctx.services.log.info({ session: session.id, step: session.step, ended: last }, 'deliberation asynchronous step closed');
+  if (last) return finishSession(ctx, undefined, before, session);
+  const t = tFor(ctx, session);
+  const poster = posterFor(ctx, session);
+  if (before.stepMessageId) await poster.update(before.stepMessageId, stepMessage(t, method, before, { closed: true }));
+  const id = await poster.post(stepMessage(t, method, session));
+  if (id) await changeSession(ctx, sessionPk(session), session.id, (s) => (s.step === session.step ? { ...s, stepMessageId: id } : 'unchanged'));
+  await sendDirect(ctx.services, session, session.facilitator.id, guidanceMessage(t, method, session));
+}
+
+async function sendDirect(services: Services, session: Session, userId: string, message: Parameters<Services['messenger']['sendDirect']>[3]): Promise<boolean> {
+  const result = await services.messenger.sendDirect(session.platform, session.tenantId, userId, message);
+  if (!result.ok) services.log.warn({ code: 'wegwijs_delivery_error', error: result.error, session: session.id }, 'deliberation direct message failed');
+  return result.ok;
+}
+
+/** Members of the network (not quiet) and participants, without the facilitator. */
+async function membersOf(ctx: Ctx, session: Session): Promise<{ id: string; name: string }[]> {
+  const pk = sessionPk(session);
+  const members = (await ctx.services.store.members.list({ pk })).map((d) => d.data).filter((m) => !m.quiet);
+  const people = new Map<string, string>();
+  for (const m of members) people.set(m.userId, m.name);
+  for (const p of session.participants) people.set(p.id, p.name);
+  people.delete(session.facilitator.id);
+  return [...people].map(([id, name]) => ({ id, name }));
+}
+
+/** Once per step (claimed through the store): a direct message to everyone who has not contributed yet. */
+async function remind(ctx: Ctx, method: Method, data: Session, now: Date): Promise<void> {
+  const { outcome, session } = await changeSession(ctx, sessionPk(data), data.id, (s) =>
+    s.status === 'active' && s.step === data.step && s.remindedStep !== s.step ? { ...s, remindedStep: s.step, version: s.version + 1 } : 'unchanged',
+  );
+  if (outcome !== 'ok' || !session) return;
+  const spoke = new Set<string>();
+  for (const c of session.contributions) if (c.step === session.step && c.userId) spoke.add(c.userId);
+  for (const v of session.votes ?? []) if (v.step === session.step) spoke.add(v.userId);
+  if (method.steps[session.step].input === 'rating') for (const r of session.ratings) spoke.add(r.userId);
+  const waiting = (await membersOf(ctx, session)).filter((p) => !spoke.has(p.id));
+  const t = tFor(ctx, session);
+  const step = method.steps[session.step];
+  const message = cardMessage(
+    card(
+      { title: t('deliberate.async.reminder_title', { code: session.code }) },
+      text(
+        t('deliberate.async.reminder', {
+          n: session.step + 1,
+          title: local(step.title, session.lang),
+          until: dayTime(session.stepEndsAt, session.timeZone, session.lang),
+          channel: session.channelName ? `#${session.channelName}` : t('deliberate.async.the_channel'),
+          name: session.facilitator.name,
+        }),
+      ),
+      text(local(step.prompt, session.lang)),
+      step.blind ? buttons(button(t('deliberate.button.answer'), ACTION.answer, { s: session.id, i: session.step }, 'primary')) : undefined,
+    ),
+  );
+  let sent = 0;
+  for (const person of waiting) if (await sendDirect(ctx.services, session, person.id, message)) sent++;
+  ctx.services.log.info({ session: session.id, step: session.step, reminded: sent }, 'deliberation asynchronous reminder sent');
+}
