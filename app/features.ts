@@ -7,7 +7,8 @@ import { createDeliberateFeature } from '../src/deliberate/index.ts';
 import { createNetworksFeature } from '../src/networks/index.ts';
 import { createActionsFeature } from '../src/actions/index.ts';
 import { createAskFeature } from '../src/ask/index.ts';
+import { createConsoleWebFeature } from '../src/console-web/index.ts';
 
 export function createFeatures(_services: Services): Feature[] {
-  return [createAskFeature(_services), createDeliberateFeature(_services), createNetworksFeature(_services), createActionsFeature(_services)];
+  return [createAskFeature(_services), createDeliberateFeature(_services), createNetworksFeature(_services), createActionsFeature(_services), createConsoleWebFeature(_services)];
 }

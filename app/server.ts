@@ -7,6 +7,7 @@ import express from 'express';
 import type { App } from './compose.ts';
 import { platformMounts } from './platforms.ts';
 import { errorCode } from '../src/core/index.ts';
+import { mountConsole } from '../src/console-web/index.ts';
 
 export interface RunningServer {
   url: string;
@@ -29,6 +30,8 @@ export async function startServer(app: App): Promise<RunningServer> {
     await mount.mount(server, app);
     log.info({ platform: mount.name }, `${mount.name} is on`);
   }
+  // The network console (web pages for members, facilitators and curators): /console.
+  mountConsole(server, { services: app.services });
   if (mounts.every((m) => m.off)) log.info('No chat platform is configured. To chat locally, run: npx wegwijs chat');
   // Last: a body that could not be read (too large, not JSON) is answered with its status and a
   // short code, never with a stack trace; anything else is a 500 without detail.

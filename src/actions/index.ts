@@ -9,6 +9,7 @@ import { addActionsFor } from './agreements.ts';
 import { exportCommand, listCommand, mineCommand } from './lists.ts';
 import { actionCommand } from './new-action.ts';
 import { previewCommand } from './preview.ts';
+import { consoleActionsPort } from './console-port.ts';
 import { exportActionsUser, forgetActionsUser } from './privacy.ts';
 import { runDueNudges } from './scheduler.ts';
 
@@ -18,6 +19,7 @@ export { dueSlot } from './scheduler.ts';
 
 /** Builds the feature and registers `services.ports.actionLog`. */
 export function createActionsFeature(services: Services): Feature {
+  services.ports.consoleActions = consoleActionsPort(services);
   services.ports.actionLog = { addActions: (channel, items, by, source) => addActionsFor(services, channel, items, by, source) };
   return {
     name: 'actions',

@@ -6,6 +6,7 @@
  */
 import { button, buttons, card, cardMessage, guessLanguage, text, type Feature, type IncomingAction, type Services, type Turn } from '../core/index.ts';
 import { privacyNotice, redact } from '../privacy/index.ts';
+import { consoleKnowledgePort } from './console-port.ts';
 import { AskEngine } from './engine.ts';
 import { answerMessage } from './render.ts';
 import { ASKED_TTL_SECONDS, FEEDBACK_REASONS, THREAD_TTL_SECONDS, exportAskUser, feedback, forgetAskUser, questionId, questions, recordGap, threadKey, type FeedbackReason } from './records.ts';
@@ -22,6 +23,7 @@ export interface AskFeatureOptions {
 
 export function createAskFeature(services: Services, options: AskFeatureOptions = {}): Feature {
   const engine = options.engine ?? AskEngine.fromConfig(services.config, services.log, services.catalog);
+  services.ports.consoleKnowledge = consoleKnowledgePort(services, () => engine.cards);
   const { store, clock } = services;
   const tenant = (turn: Turn) => `${turn.message.platform}:${turn.message.tenantId}`;
   const today = () => clock.now().toISOString().slice(0, 10);

@@ -1,0 +1,140 @@
+/**
+ * The actions feature's side of the web console (`services.ports.consoleActions`): the action
+ * list, the progress chart's weeks, a change with the same rules as in chat, the CSV export and
+ * the next nudge's preview. One partition query per call (pk = network id), no cross-partition scan.
+ */
+import { type ChatUser, type ConsoleActionChange, type ConsoleActionsPort, type ConsoleProgressWeek, type ConsoleResult, type Services, addDays, endOfWeek, localDate, startOfLocalDay } from '../core/index.ts';
+import type { Network } from '../core/index.ts';
+import { toCsv } from './csv.ts';
+import { changeAction, readDate, resolveOwner, type Change } from './log.ts';
+import { actions, type Action, type Status } from './model.ts';
+import { composeNudge, readState } from './nudge.ts';
+import { actionCard } from './render.ts';
+
+export function consoleActionsPort(services: Services): ConsoleActionsPort {
+  const network = async (id: string): Promise<Network | undefined> => (await services.store.networks.get(id, id))?.data;
+  const all = async (id: string): Promise<Action[]> => (await actions(services).list({ pk: id })).map((d) => d.data);
+  return {
+    async list(id) {
+      return (await all(id))
+        .sort((a, b) => a.number - b.number)
+        .map((a) => ({ number: a.number, title: a.title, ownerId: a.ownerId, ownerName: a.ownerName, due: a.due, status: a.status, lastNote: a.notes[a.notes.length - 1]?.text, updatedAt: a.updatedAt }));
+    },
+    async progress(id, now, count) {
+      const net = await network(id);
+      const zone = net?.timeZone ?? services.config.timeZone;
+      const state = await readState(services, id);
+      return { weeks: progressWeeks(await all(id), now, count, zone), streak: state.streak };
+    },
+    async change(id, number, change, by) {
+      const net = await network(id);
+      if (!net || net.status === 'stopped') return { ok: false, key: 'actions.network_stopped' };
+      return applyChange(services, net, number, change, by);
+    },
+    async csv(id) {
+      const net = await network(id);
+      if (!net) return '';
+      const t = services.catalog.translator(net.language);
+      const rows = (await all(id))
+        .sort((a, b) => a.number - b.number)
+        .map((a) => [a.number, a.title, a.ownerName, t(`actions.status.${a.status}`), a.due, localDate(new Date(a.createdAt), net.timeZone), localDate(new Date(a.updatedAt), net.timeZone), a.notes[a.notes.length - 1]?.text]);
+      const header = ['number', 'title', 'owner', 'status', 'due', 'created', 'updated', 'last_note'].map((c) => t(`actions.csv.${c}`));
+      return toCsv([header, ...rows], { separator: ';', bom: true, newline: '\r\n' });
+    },
+    async nudgePreview(id, now) {
+      const net = await network(id);
+      if (!net || net.status === 'stopped') return undefined;
+      const composed = await composeNudge(services, net, now);
+      return { text: composed.channel.text ?? '', reminders: composed.reminders.length };
+    },
+  };
+}
+
+/**
+ * The form's fields as chat changes: reopen first (a finished action takes no other change), then
+ * owner and date, then the new status or a note. Each one passes the chat's rules in changeAction.
+ */
+async function toChanges(services: Services, network: Network, current: Action, change: ConsoleActionChange, by: ChatUser): Promise<Change[] | ConsoleResult> {
+  const changes: Change[] = [];
+  const note = (change.note ?? '').trim();
+  const status = change.status && change.status !== current.status ? change.status : undefined;
+  if (status && (current.status === 'done' || current.status === 'dropped')) changes.push({ kind: 'reopen' });
+  const owner = (change.owner ?? '').trim();
+  if (owner && owner !== current.ownerName && owner !== current.ownerId) changes.push({ kind: 'owner', owner: await resolveOwner(services, network.id, owner, by) });
+  const due = (change.due ?? '').trim();
+  if (due && due !== current.due) {
+    const date = readDate(services, network, due);
+    if (!date) return { ok: false, key: 'actions.later_unreadable', vars: { text: due, number: current.number } };
+    changes.push({ kind: 'later', date });
+  }
+  // A note goes before the new status: a done or dropped action takes no note any more.
+  if (note && status !== 'stuck') changes.push({ kind: !status && current.status === 'stuck' ? 'stuck' : 'progress', note });
+  if (status === 'done' || status === 'in_progress') changes.push({ kind: 'status', status });
+  else if (status === 'stuck') changes.push({ kind: 'stuck', note });
+  else if (status === 'dropped') changes.push({ kind: 'drop' });
+  return changes;
+}
+
+async function applyChange(services: Services, network: Network, number: number, change: ConsoleActionChange, by: ChatUser): Promise<ConsoleResult> {
+  const current = (await actions(services).get(network.id, String(number)))?.data;
+  if (!current) return { ok: false, key: 'actions.error.unknown_number', vars: { number } };
+  const changes = await toChanges(services, network, current, change, by);
+  if (!Array.isArray(changes)) return changes;
+  let last: Action | undefined;
+  for (const c of changes) {
+    const result = await changeAction(services, network, number, c, by);
+    if (!result.ok) return { ok: false, key: result.key, vars: { bot: services.config.botName, ...result.vars } };
+    last = result.action;
+  }
+  // The channel's card follows, so the change is visible in chat where the action was posted.
+  if (last?.messageId) {
+    const ref = await services.messenger.conversation(network.platform, network.tenantId, network.channelId);
+    if (ref) await services.messenger.update(ref, last.messageId, actionCard(services.catalog.translator(network.language), network, last)).catch(() => undefined);
+  }
+  return { ok: true };
+}
+
+/** The status an action had at an instant, replayed from its history (no per-week snapshots needed). */
+export function statusAt(a: Action, at: string): Status | undefined {
+  if (a.createdAt >= at) return undefined;
+  let status: Status = 'open';
+  for (const h of a.history) {
+    if (h.at >= at) break;
+    if (h.event === 'done') status = 'done';
+    else if (h.event === 'in_progress' || h.event === 'progress') status = 'in_progress';
+    else if (h.event === 'stuck') status = 'stuck';
+    else if (h.event === 'dropped') status = 'dropped';
+    else if (h.event === 'reopened') status = 'open';
+    else if (h.event === 'due' && status === 'stuck') status = 'in_progress';
+  }
+  return status;
+}
+
+/** Weeks Monday–Sunday in the network's zone, the last one containing `now`. */
+export function progressWeeks(all: Action[], now: Date, count: number, zone: string): ConsoleProgressWeek[] {
+  const lastSunday = endOfWeek(localDate(now, zone));
+  const weeks: ConsoleProgressWeek[] = [];
+  for (let i = count - 1; i >= 0; i--) {
+    const monday = addDays(lastSunday, -6 - 7 * i);
+    const start = localStartIso(monday, zone);
+    const end = localStartIso(addDays(monday, 7), zone);
+    const cut = end < now.toISOString() ? end : now.toISOString();
+    const movers = new Set<string>();
+    let wins = 0;
+    let open = 0;
+    let stuck = 0;
+    for (const a of all) {
+      if (a.doneAt && a.status === 'done' && a.doneAt >= start && a.doneAt < end) wins++;
+      const status = statusAt(a, cut);
+      if (status === 'open' || status === 'in_progress') open++;
+      else if (status === 'stuck') stuck++;
+      for (const h of a.history) if (h.at >= start && h.at < end) movers.add(h.by);
+    }
+    weeks.push({ week: monday, wins, open, stuck, movers: movers.size });
+  }
+  return weeks;
+}
+
+function localStartIso(date: string, zone: string): string {
+  return startOfLocalDay(date, zone).toISOString();
+}

@@ -1,0 +1,68 @@
+/**
+ * The console's settings, read from the environment with zod at the edge:
+ * - WEGWIJS_PUBLIC_URL: where people reach the server (the sign-in link); default http://localhost:PORT;
+ * - WEGWIJS_CONSOLE_SECRET: the key that signs links and sessions (shared by every instance);
+ *   without it, one derived from the platforms' secrets, else one kept in the data folder;
+ * - WEGWIJS_CURATORS: knowledge curators, comma-separated user ids, optionally `platform:tenant:user`;
+ * - WEGWIJS_CONSOLE_TEAMS_TAB: "true" lets Teams frame the console (personal and channel tab).
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { Config } from '../config.ts';
+
+const EnvSchema = z.object({
+  WEGWIJS_PUBLIC_URL: z.url().optional(),
+  WEGWIJS_CONSOLE_SECRET: z.string().min(16).optional(),
+  WEGWIJS_CURATORS: z.string().max(10_000).default(''),
+  WEGWIJS_CONSOLE_TEAMS_TAB: z.enum(['true', 'false', '1', '0', '']).default(''),
+});
+
+export interface ConsoleWebConfig {
+  publicUrl: string;
+  secret: string;
+  curators: string[];
+  teamsTab: boolean;
+  /** Cookies marked Secure (production, or an https public URL). */
+  secureCookies: boolean;
+  /** How long a sign-in link is valid, and the session's idle and absolute limits. */
+  linkSeconds: number;
+  idleSeconds: number;
+  maxSessionSeconds: number;
+  /** Links one person may ask for per 10 minutes. */
+  linksPerWindow: number;
+}
+
+export function consoleWebConfig(config: Config, env: NodeJS.ProcessEnv = process.env): ConsoleWebConfig {
+  const parsed = EnvSchema.parse(env);
+  const publicUrl = (parsed.WEGWIJS_PUBLIC_URL ?? `http://localhost:${config.port}`).replace(/\/+$/, '');
+  return {
+    publicUrl,
+    secret: parsed.WEGWIJS_CONSOLE_SECRET ?? derivedSecret(config),
+    curators: parsed.WEGWIJS_CURATORS.split(',').map((s) => s.trim()).filter(Boolean),
+    teamsTab: ['true', '1'].includes(parsed.WEGWIJS_CONSOLE_TEAMS_TAB),
+    secureCookies: config.production || publicUrl.startsWith('https:'),
+    linkSeconds: 600,
+    idleSeconds: 30 * 60,
+    maxSessionSeconds: 12 * 3600,
+    linksPerWindow: 3,
+  };
+}
+
+/** Every instance of a deployment shares the platforms' secrets; locally a key is kept in the data folder. */
+function derivedSecret(config: Config): string {
+  const platform = [config.slack?.signingSecret, config.teams?.appPassword, config.teams?.appId].filter(Boolean).join('|');
+  if (platform) return createHash('sha256').update(`wegwijs-console|${platform}`).digest('hex');
+  const dir = config.store.kind === 'sqlite' ? config.store.dataDir : config.dataDir;
+  const file = join(dir, 'console-secret');
+  if (!existsSync(file)) {
+    mkdirSync(dir, { recursive: true });
+    try {
+      writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
+    } catch {
+      // Another process wrote it first: read theirs.
+    }
+  }
+  return readFileSync(file, 'utf8').trim();
+}

@@ -1,0 +1,67 @@
+/**
+ * The networks feature's side of the web console (`services.ports.consoleNetworks`): a network's
+ * settings, and a change read with the same rules as `wegwijs netwerk schema|pauze|hervat|taal|tijdzone`.
+ */
+import { type ChatUser, type ConsoleNetworksPort, type ConsoleResult, type ConsoleSettingsChange, type Services, fold, isLang } from '../core/index.ts';
+import { isTimeZone } from '../config.ts';
+import type { Network } from '../core/index.ts';
+import { describeSchedule, localDate, nextRun, parseLocalDate, parseSchedule, startOfLocalDay } from './schedule.ts';
+
+const LANGUAGES: Record<string, string> = { nl: 'nl', nederlands: 'nl', dutch: 'nl', en: 'en', engels: 'en', english: 'en' };
+
+export function consoleNetworksPort(services: Services): ConsoleNetworksPort {
+  return {
+    async settings(id, lang) {
+      const network = (await services.store.networks.get(id, id))?.data;
+      if (!network) return undefined;
+      const next = network.status === 'active' ? nextRun(network.schedule, network.timeZone, services.clock.now()) : undefined;
+      return {
+        schedule: network.schedule,
+        scheduleText: describeSchedule(network.schedule, lang).replace(/`/g, ''),
+        status: network.status,
+        pausedUntil: network.pausedUntil,
+        language: network.language,
+        timeZone: network.timeZone,
+        nextNudge: next?.toISOString(),
+      };
+    },
+    change: (id, change, by) => changeSettings(services, id, change, by),
+  };
+}
+
+async function changeSettings(services: Services, id: string, change: ConsoleSettingsChange, by: ChatUser): Promise<ConsoleResult> {
+  const network = (await services.store.networks.get(id, id))?.data;
+  if (!network) return { ok: false, key: 'networks.none', vars: { bot: services.config.botName } };
+  if (!network.facilitators.includes(by.id)) return { ok: false, key: 'networks.facilitator_only' };
+  const now = services.clock.now();
+  const patch: Partial<Network> = {};
+  const zone = change.timeZone?.trim();
+  if (zone && zone !== network.timeZone) {
+    if (!isTimeZone(zone)) return { ok: false, key: 'networks.zone.invalid', vars: { text: zone } };
+    patch.timeZone = zone;
+  }
+  const timeZone = patch.timeZone ?? network.timeZone;
+  const typedSchedule = change.schedule?.trim();
+  if (typedSchedule && typedSchedule !== network.schedule && typedSchedule !== describeSchedule(network.schedule, 'nl') && typedSchedule !== describeSchedule(network.schedule, 'en')) {
+    const schedule = parseSchedule(typedSchedule, timeZone);
+    if (!schedule) return { ok: false, key: 'networks.schedule.invalid', vars: { text: typedSchedule, bot: services.config.botName } };
+    if (schedule !== network.schedule) Object.assign(patch, { schedule, scheduleSince: now.toISOString() });
+  }
+  const language = change.language ? LANGUAGES[fold(change.language)] : undefined;
+  if (change.language && !isLang(language)) return { ok: false, key: 'networks.language.invalid' };
+  if (isLang(language) && language !== network.language) patch.language = language;
+  if (network.status !== 'stopped') {
+    if (change.resume && network.status === 'paused') Object.assign(patch, { status: 'active', pausedUntil: undefined, scheduleSince: now.toISOString() });
+    const typedPause = change.pauseUntil?.trim();
+    if (typedPause) {
+      const date = parseLocalDate(typedPause, now, timeZone);
+      if (!date) return { ok: false, key: 'networks.pause.unreadable', vars: { text: typedPause, bot: services.config.botName } };
+      if (date <= localDate(now, timeZone)) return { ok: false, key: 'networks.pause.past', vars: { date, bot: services.config.botName } };
+      Object.assign(patch, { status: 'paused', pausedUntil: startOfLocalDay(date, timeZone).toISOString() });
+    }
+  }
+  if (!Object.keys(patch).length) return { ok: true };
+  await services.store.networks.update(id, id, (current) => (current ? { ...current, ...patch } : undefined));
+  services.log.info({ network: id, fields: Object.keys(patch), via: 'console' }, 'network changed');
+  return { ok: true };
+}
