@@ -141,6 +141,8 @@ export function askingActions(services: Services) {
       return void (await turn.replyPrivately({ text: turn.t(sent.error === 'conversation_gone' ? 'peers.channel_gone' : 'peers.post_failed', { network: network.name }) }));
     }
     question.messageId = sent.messageId;
+    // Asking in a network makes you a member of it (as `stil` and `ik weet van` do): answers follow you there.
+    await store.members.update(network.id, turn.user.id, (current) => (current ? undefined : { userId: turn.user.id, name: turn.user.name || turn.user.id, quiet: false, joinedAt: now.toISOString() }));
     await peers(services).put(network.id, questionKey(number), question);
     if (sent.messageId) await peers(services).put(network.id, threadKey(sent.messageId), { type: 'thread', number });
     turn.log.info({ network: network.id, number, tagged: question.tagged.length, anonymous }, 'peers: question posted');

@@ -39,6 +39,8 @@ export function confirmCard(t: Translate, network: string, questionText: string,
   const built = card(
     { title: t('peers.confirm.title') },
     notice ? text(notice) : null,
+    // The text as it will be posted, also where a form field shows no value (plain-text clients).
+    text(t('peers.confirm.preview', { text: questionText })),
     ...confirmElements(t, network, questionText, false),
     buttons(
       button(t('peers.button.post_named'), 'peers.post', { ...value, anon: false }, 'primary'),
