@@ -4,14 +4,14 @@
  */
 import { join } from 'node:path';
 import type { Config } from '../src/config.ts';
-import { Bot, Catalog, type Feature, createLogger, DEFAULT_PROMPTS_DIR, Messenger, systemClock, type Clock, type Logger, type MessengerOptions, type Services } from '../src/core/index.ts';
-import { Inbox, openStore, type Store } from '../src/store/index.ts';
+import { Bot, Catalog, type Feature, createLogger, DEFAULT_PROMPTS_DIR, Messenger, openWegwijsStore, systemClock, type Clock, type Logger, type MessengerOptions, type Services, type WegwijsStore } from '../src/core/index.ts';
+import { Inbox } from '../src/store/index.ts';
 import { createFeatures } from './features.ts';
 
 export interface App {
   bot: Bot;
   services: Services;
-  store: Store;
+  store: WegwijsStore;
   /** Platform requests kept before they are acknowledged, worked on after (src/store/inbox.ts). */
   inbox: Inbox;
   close(): Promise<void>;
@@ -28,7 +28,7 @@ export interface AppOptions {
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? createLogger(config.logLevel);
-  const store = await openStore(config.store, clock);
+  const store = await openWegwijsStore(config.store, clock);
   const catalog = Catalog.fromDirectory(join(config.promptsDir ?? DEFAULT_PROMPTS_DIR, 'messages'));
   const messenger = new Messenger(store, log, options.messenger);
   const services: Services = { config, store, clock, log, catalog, messenger, ports: {} };

@@ -5,7 +5,9 @@
  */
 import { z } from 'zod';
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
-import type { Store } from '../../src/store/index.ts';
+import { defineKind, type Store } from '../../src/store/index.ts';
+
+const INSTALLATION_KIND = defineKind('installation', { owner: 'slack', partition: '"slack"', about: 'Slack OAuth installations', shared: true });
 
 export const INSTALLATION_PK = 'slack';
 
@@ -27,7 +29,7 @@ export function tenantOf(source: { isEnterpriseInstall?: boolean; teamId?: strin
 }
 
 export function installationCollection(store: Store) {
-  return store.collection('installation', SlackInstallationSchema);
+  return store.collection(INSTALLATION_KIND, SlackInstallationSchema);
 }
 
 /** Creates the installation store Bolt's `InstallProvider` reads and writes. */

@@ -6,7 +6,10 @@
  */
 import { z } from 'zod';
 import type { ConversationRef } from '../../src/core/index.ts';
-import type { Store } from '../../src/store/index.ts';
+import type { WegwijsStore as Store } from '../../src/core/index.ts';
+import { defineKind } from '../../src/store/index.ts';
+
+const INSTALLATION_KIND = defineKind('installation', { owner: 'teams', partition: 'teams:tenant', about: 'Teams tenants and users the bot was installed for', shared: true });
 import { conversationTypeOf, splitConversationId, tenantOf, type TeamsActivity } from './incoming.ts';
 
 const Account = z.object({ id: z.string().min(1), name: z.string().optional() }).passthrough();
@@ -63,8 +66,8 @@ export class TeamsDirectory {
   private readonly written = new Map<string, string>();
 
   constructor(private readonly store: Store) {
-    this.tenants = store.collection('installation', TenantRecordSchema);
-    this.users = store.collection('installation', UserRecordSchema);
+    this.tenants = store.collection(INSTALLATION_KIND, TenantRecordSchema);
+    this.users = store.collection(INSTALLATION_KIND, UserRecordSchema);
   }
 
   static pk(tenantId: string): string {

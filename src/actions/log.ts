@@ -3,7 +3,7 @@
  * the action-log port). People's text is redacted before it is stored.
  */
 import { type ChatUser, type Services, fold } from '../core/index.ts';
-import type { Network } from '../store/index.ts';
+import type { Network } from '../core/index.ts';
 import { redact, type Redaction } from '../privacy/index.ts';
 import { parseDueDate } from './due-date.ts';
 import { actions, ensureMember, findMember, isFacilitator, type Action, type Status } from './model.ts';

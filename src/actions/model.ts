@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import { type Services, fold } from '../core/index.ts';
-import type { Member, Network } from '../store/index.ts';
+import { defineKind } from '../store/index.ts';
+import type { Member, Network } from '../core/index.ts';
 
 export const STATUSES = ['open', 'in_progress', 'stuck', 'done', 'dropped'] as const;
 export type Status = (typeof STATUSES)[number];
@@ -49,8 +50,10 @@ export type Action = z.infer<typeof ActionSchema>;
 
 export const OPEN: Status[] = ['open', 'in_progress', 'stuck'];
 
+export const ACTION_KIND = defineKind('action', { owner: 'actions', partition: 'network', about: 'the actions of a network' });
+
 export function actions(services: Services) {
-  return services.store.collection('action', ActionSchema);
+  return services.store.collection(ACTION_KIND, ActionSchema);
 }
 
 export function isFacilitator(network: Network, userId: string): boolean {

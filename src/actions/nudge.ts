@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { button, buttons, card, cardMessage, divider, fold, input, mention, text, type CardElement, type Mention, type OutgoingMessage, type Services, type Translate, endOfWeek, formatDate, localDate } from '../core/index.ts';
-import type { Member, Network } from '../store/index.ts';
+import { defineKind } from '../store/index.ts';
+import type { Member, Network } from '../core/index.ts';
 import { actions, OPEN, type Action } from './model.ts';
 import { choosePair, emptyHistory, type PairHistory } from './pairs.ts';
 
@@ -24,8 +25,11 @@ export const NudgeStateSchema = z.object({
 });
 export type NudgeState = z.infer<typeof NudgeStateSchema>;
 
+/** The nudge state of a network (kind "delivery", the name it has always had in the database). */
+export const NUDGE_STATE_KIND = defineKind('delivery', { owner: 'actions', partition: 'network', about: 'weekly nudge state: last nudge, streak, pairs, delivery failures' });
+
 export function nudgeStates(services: Services) {
-  return services.store.collection('delivery', NudgeStateSchema);
+  return services.store.collection(NUDGE_STATE_KIND, NudgeStateSchema);
 }
 
 export const STATE_ID = 'nudge';

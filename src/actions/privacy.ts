@@ -7,7 +7,8 @@
  * weekly nudge's pair history forgets them too. Only networks of the subject's tenant are touched.
  */
 import { type DataSubject, type ExportView, type ForgetCount, type Services, type UserDataSection, fold, localDate, removedMemberLabel, scrubNames } from '../core/index.ts';
-import type { Doc, Network } from '../store/index.ts';
+import type { Doc } from '../store/index.ts';
+import type { Network } from '../core/index.ts';
 import { actions, type Action } from './model.ts';
 import { nudgeStates, STATE_ID, type NudgeState } from './nudge.ts';
 

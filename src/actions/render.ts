@@ -1,6 +1,6 @@
 /** Cards and lines that show actions. */
 import { buttons, card, cardMessage, context, fields, input, text, type OutgoingMessage, type Translate, formatDate, localDate } from '../core/index.ts';
-import type { Network } from '../store/index.ts';
+import type { Network } from '../core/index.ts';
 import { OPEN, type Action } from './model.ts';
 import { statusButtons } from './nudge.ts';
 

@@ -7,7 +7,7 @@
  */
 import { Cron } from 'croner';
 import { type ConversationRef, type Services, isoWeekKey, localDate } from '../core/index.ts';
-import type { Network } from '../store/index.ts';
+import type { Network } from '../core/index.ts';
 import { composeNudge, nudgeStates, NudgeStateSchema, STATE_ID } from './nudge.ts';
 import { recordPair, type PairHistory } from './pairs.ts';
 

@@ -3,7 +3,7 @@
  * refusal with its reason. Shared by the engine, the chat rendering and the evaluation.
  */
 import type { Lang } from '../core/index.ts';
-import type { Role } from '../store/index.ts';
+import type { Role } from './roles.ts';
 import type { AnswerPart } from './compose.ts';
 import type { RuleKind } from './guardrails.ts';
 import type { KnowledgeCard } from './knowledge.ts';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { Catalog, DEFAULT_KNOWLEDGE_DIR, fold, DEFAULT_PROMPTS_DIR, guessLanguage, silentLogger, type Lang, type Logger } from '../core/index.ts';
 import type { Config } from '../config.ts';
 import { createLlmClient, type LlmClient } from '../llm/index.ts';
-import type { Role } from '../store/index.ts';
+import type { Role } from './roles.ts';
 import { indexTerms, loadSynonyms, words, isStopWord } from './analyze.ts';
 import { loadGuardrails, matchGuardrail, type Guardrails } from './guardrails.ts';
 import { loadCards, type KnowledgeCard } from './knowledge.ts';
@@ -271,4 +271,3 @@ export function isElliptic(question: string, confidenceAlone: number): boolean {
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
-

@@ -10,7 +10,7 @@ import { consoleKnowledgePort } from './console-port.ts';
 import { AskEngine } from './engine.ts';
 import { answerMessage } from './render.ts';
 import { ASKED_TTL_SECONDS, FEEDBACK_REASONS, THREAD_TTL_SECONDS, exportAskUser, feedback, forgetAskUser, questionId, questions, recordGap, threadKey, type FeedbackReason } from './records.ts';
-import { CHOOSABLE_ROLES, parseRole } from './roles.ts';
+import { CHOOSABLE_ROLES, asRole, parseRole } from './roles.ts';
 
 /** Refusals that point at a gap in the knowledge base (the others are refusals by policy). */
 const GAP_REFUSALS = new Set(['unknown', 'out_of_scope']);
@@ -46,7 +46,7 @@ export function createAskFeature(services: Services, options: AskFeatureOptions 
     const thread = earlier?.data.type === 'thread' ? earlier.data : undefined;
     const fresh = thread && (!turn.message.isDirect || turn.message.threadId || now.getTime() - Date.parse(thread.at) < DM_CONTEXT_MS);
     const contextText = fresh ? thread.text : undefined;
-    const answer = await engine.answer(redaction.text, { role: prefs?.data.role, lang, context: contextText });
+    const answer = await engine.answer(redaction.text, { role: asRole(prefs?.data.role), lang, context: contextText });
     const qid = questionId(redaction.text);
     const at = now.toISOString();
     if (answer.answered) {
@@ -74,7 +74,7 @@ export function createAskFeature(services: Services, options: AskFeatureOptions 
     const t = turn.inLanguage(lang);
     if (!found) return void (await turn.replyPrivately({ text: t.t('ask.card.gone') }));
     const prefs = await store.users.get(tenant(turn), turn.user.id);
-    const answer = engine.cardAnswer(found, lang, prefs?.data.role);
+    const answer = engine.cardAnswer(found, lang, asRole(prefs?.data.role));
     await t.reply(answerMessage(answer, { t: (k, v) => t.t(k, v), questionId: String(action.value?.q ?? ''), today: today(), expanded: true }), { inThread: true });
   }
 

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { RoleSchema } from '../store/index.ts';
+import { RoleSchema } from './roles.ts';
 
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;

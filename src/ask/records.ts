@@ -11,7 +11,8 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { type DataSubject, type ExportView, type ForgetCount, type UserDataSection, fold } from '../core/index.ts';
-import type { Store } from '../store/index.ts';
+import { defineKind } from '../store/index.ts';
+import type { WegwijsStore as Store } from '../core/index.ts';
 
 export const ASKED_TTL_SECONDS = 14 * 24 * 3600;
 export const THREAD_TTL_SECONDS = 7 * 24 * 3600;
@@ -49,8 +50,11 @@ export const FeedbackSchema = z.object({
 });
 export type Feedback = z.infer<typeof FeedbackSchema>;
 
-export const questions = (store: Store) => store.collection('question', QuestionRecordSchema);
-export const feedback = (store: Store) => store.collection('feedback', FeedbackSchema);
+export const QUESTION_KIND = defineKind('question', { owner: 'ask', partition: 'tenant', about: 'redacted questions: gaps for curators, recent answers, thread context' });
+export const FEEDBACK_KIND = defineKind('feedback', { owner: 'ask', partition: 'tenant', about: 'one vote per person and answer, with the reason' });
+
+export const questions = (store: Store) => store.collection(QUESTION_KIND, QuestionRecordSchema);
+export const feedback = (store: Store) => store.collection(FEEDBACK_KIND, FeedbackSchema);
 
 /** The same question (case, accents, punctuation aside) gets the same id, so counts add up. */
 export function questionId(redactedText: string): string {

@@ -6,7 +6,7 @@
  * best card covers.
  */
 import MiniSearch, { type SearchResult } from 'minisearch';
-import type { Role } from '../store/index.ts';
+import type { Role } from './roles.ts';
 import { analyseQuery, indexTerms, stems, type QueryToken, type Synonyms } from './analyze.ts';
 import type { KnowledgeCard } from './knowledge.ts';
 import type { Concept } from './compose.ts';

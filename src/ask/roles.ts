@@ -1,6 +1,16 @@
 /** The six roles people can choose (`wegwijs rol …`), read forgivingly: variants and typos. */
 import { fold, levenshtein } from '../core/index.ts';
-import type { Role } from '../store/index.ts';
+import { z } from 'zod';
+
+/** The roles the knowledge base knows ("iedereen": a card for everyone); the ask feature owns them. */
+export const RoleSchema = z.enum(['clientondersteuner', 'zorgkantoor', 'zorgaanbieder', 'mantelzorgmakelaar', 'gemeente', 'facilitator', 'iedereen']);
+export type Role = z.infer<typeof RoleSchema>;
+
+/** A role kept in a person's preferences (the core keeps it as a word), when it is one we know. */
+export function asRole(kept: string | undefined): Role | undefined {
+  const parsed = RoleSchema.safeParse(kept);
+  return parsed.success ? parsed.data : undefined;
+}
 
 export const CHOOSABLE_ROLES = ['clientondersteuner', 'zorgkantoor', 'zorgaanbieder', 'mantelzorgmakelaar', 'gemeente', 'facilitator'] as const satisfies readonly Role[];
 export type ChoosableRole = (typeof CHOOSABLE_ROLES)[number];

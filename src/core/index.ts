@@ -14,6 +14,7 @@ export * from './message.ts';
 export * from './messenger.ts';
 export * from './paths.ts';
 export * from './ports.ts';
+export * from './records.ts';
 export * from './rights.ts';
 export * from './router.ts';
 export * from './services.ts';

@@ -9,7 +9,7 @@ import { DeliveryError } from './adapter.ts';
 import type { OutgoingMessage } from './cards.ts';
 import type { Logger } from './logger.ts';
 import { conversationKey, type ConversationRef, type Platform } from './message.ts';
-import type { Store } from '../store/index.ts';
+import type { WegwijsStore as Store } from './records.ts';
 
 export interface DeliveryResult {
   ok: boolean;

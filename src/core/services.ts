@@ -1,6 +1,6 @@
 /** What every feature receives from the composition root. */
 import type { Config } from '../config.ts';
-import type { Store } from '../store/index.ts';
+import type { WegwijsStore as Store } from './records.ts';
 import type { Clock } from './clock.ts';
 import type { Catalog } from './i18n.ts';
 import type { Logger } from './logger.ts';

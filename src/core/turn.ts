@@ -8,7 +8,8 @@ import type { Lang, Vars } from './i18n.ts';
 import type { Logger } from './logger.ts';
 import type { ConversationRef, IncomingMessage } from './message.ts';
 import type { Services } from './services.ts';
-import type { Doc, Network } from '../store/index.ts';
+import type { Doc } from '../store/index.ts';
+import type { Network } from './records.ts';
 import { privacyNotice, type PersonalDataKind } from '../privacy/index.ts';
 
 export class Turn {

@@ -5,7 +5,7 @@
  */
 import { button, buttons, card, cardMessage, input, text, type Feature, type OutgoingMessage, type Services, type Turn, fold, formatDate, isLang, networkId, formatInstant, readDate, tenantKey } from '../core/index.ts';
 import { isTimeZone } from '../config.ts';
-import type { Member, Network } from '../store/index.ts';
+import type { Member, Network } from '../core/index.ts';
 import { consoleNetworksPort } from './console-port.ts';
 import { exportNetworksUser, forgetNetworksUser } from './privacy.ts';
 import { DEFAULT_SCHEDULE, describeSchedule, localDate, nextRun, parseLocalDate, parseSchedule, startOfLocalDay } from './schedule.ts';

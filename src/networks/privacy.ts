@@ -4,7 +4,8 @@
  * Only networks of the subject's own platform and tenant are read or changed.
  */
 import { type DataSubject, type ExportView, type ForgetCount, type Services, type UserDataSection, formatInstant } from '../core/index.ts';
-import type { Doc, Member, Network } from '../store/index.ts';
+import type { Doc } from '../store/index.ts';
+import type { Member, Network } from '../core/index.ts';
 
 const tenantPrefix = (subject: DataSubject) => `${subject.platform}:${subject.tenantId}:`;
 

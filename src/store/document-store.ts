@@ -3,28 +3,25 @@
  * of a `kind`, grouped by a partition key, with an eTag for optimistic concurrency. Modelled on
  * the Agents SDK storage and the Cosmos item API, so the Cosmos backend is a thin translation.
  */
-import { WegwijsError } from '../core/errors.ts';
+import { WegwijsError } from '../errors.ts';
 
-/** Every kind of record Wegwijs keeps. Backends may map kinds to tables or containers. */
-export const KINDS = [
-  'network',
-  'member',
-  'conversation',
-  'user',
-  'action',
-  'deliberation',
-  'feedback',
-  'question',
-  'event',
-  'lease',
-  'installation',
-  'counter',
-  'delivery',
-  'inbox',
-] as const;
-export type Kind = (typeof KINDS)[number];
+/**
+ * The name of a kind of record. Kinds are declared by the unit that owns them (`defineKind` in
+ * `kinds.ts`); backends store the name with every document.
+ */
+export type Kind = string;
 
 export type Scalar = string | number | boolean | null;
+
+/**
+ * Where the store's "now" comes from (expiry, `updatedAt`). The store's own minimal type: the
+ * core's `Clock` fits it, and the store needs nothing else from the core.
+ */
+export interface StoreClock {
+  now(): Date;
+}
+
+export const systemStoreClock: StoreClock = { now: () => new Date() };
 
 export interface Doc<T> {
   kind: Kind;

@@ -18,10 +18,10 @@
  */
 import { createCipheriv, createDecipheriv, createHash, randomBytes, randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { Clock } from '../core/clock.ts';
-import { isConflict, type Doc, type DocumentStore } from './document-store.ts';
+import { defineKind } from './kinds.ts';
+import { isConflict, type Doc, type DocumentStore, type StoreClock } from './document-store.ts';
 
-export const INBOX_KIND = 'inbox' as const;
+export const INBOX_KIND = defineKind('inbox', { owner: 'store', partition: 'platform', about: 'platform requests kept (encrypted) before their ack until done' });
 
 export const InboxRecordSchema = z.object({
   state: z.enum(['pending', 'done']),
@@ -73,7 +73,7 @@ export class Inbox {
 
   constructor(
     private readonly docs: DocumentStore,
-    private readonly clock: Clock,
+    private readonly clock: StoreClock,
     private readonly settings: InboxOptions,
   ) {
     this.key = createHash('sha256').update(`wegwijs-inbox|${settings.secret}`).digest();

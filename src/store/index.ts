@@ -4,43 +4,37 @@
  */
 import { join } from 'node:path';
 import type { z } from 'zod';
-import type { Clock } from '../core/clock.ts';
-import { systemClock } from '../core/clock.ts';
 import type { StoreConfig } from '../config.ts';
 import { Collection } from './collection.ts';
-import { isConflict, type DocumentStore, type Kind } from './document-store.ts';
-import { ConversationSchema, CounterSchema, LeaseSchema, MarkerSchema, MemberSchema, NetworkSchema, UserPrefsSchema } from './entities.ts';
+import { isConflict, systemStoreClock, type DocumentStore, type Kind, type StoreClock } from './document-store.ts';
+import { COUNTER_KIND, CounterSchema, EVENT_KIND, LEASE_KIND, LeaseSchema, MarkerSchema } from './entities.ts';
+import { assertKind } from './kinds.ts';
 import { SqliteStore } from './sqlite/sqlite-store.ts';
 
 export * from './document-store.ts';
 export * from './entities.ts';
 export { Collection } from './collection.ts';
+export { defineKind, declaredKinds, assertKind, type KindInfo, type DeclaredKind } from './kinds.ts';
 export { Inbox, INBOX_KIND, type InboxHandler, type InboxOptions } from './inbox.ts';
 export { SqliteStore } from './sqlite/sqlite-store.ts';
 
 export class Store {
-  readonly networks: Collection<typeof NetworkSchema>;
-  readonly members: Collection<typeof MemberSchema>;
-  readonly conversations: Collection<typeof ConversationSchema>;
-  readonly users: Collection<typeof UserPrefsSchema>;
   private readonly leases: Collection<typeof LeaseSchema>;
   private readonly events: Collection<typeof MarkerSchema>;
   private readonly counters: Collection<typeof CounterSchema>;
 
   constructor(
     readonly docs: DocumentStore,
-    private readonly clock: Clock = systemClock,
+    private readonly clock: StoreClock = systemStoreClock,
   ) {
-    this.networks = this.collection('network', NetworkSchema);
-    this.members = this.collection('member', MemberSchema);
-    this.conversations = this.collection('conversation', ConversationSchema);
-    this.users = this.collection('user', UserPrefsSchema);
-    this.leases = this.collection('lease', LeaseSchema);
-    this.events = this.collection('event', MarkerSchema);
-    this.counters = this.collection('counter', CounterSchema);
+    this.leases = this.collection(LEASE_KIND, LeaseSchema);
+    this.events = this.collection(EVENT_KIND, MarkerSchema);
+    this.counters = this.collection(COUNTER_KIND, CounterSchema);
   }
 
+  /** A typed collection of a declared kind (`defineKind` in the unit that owns the records). */
   collection<S extends z.ZodType>(kind: Kind, schema: S): Collection<S> {
+    assertKind(kind);
     return new Collection(this.docs, kind, schema);
   }
 
@@ -76,7 +70,7 @@ export class Store {
 
   async releaseLease(key: string, owner: string): Promise<void> {
     const current = await this.leases.get('lease', key);
-    if (current?.data.owner === owner) await this.docs.delete('lease', 'lease', key, { ifMatch: current.etag }).catch(() => false);
+    if (current?.data.owner === owner) await this.docs.delete(LEASE_KIND, 'lease', key, { ifMatch: current.etag }).catch(() => false);
   }
 
   /** The next number in a sequence (action numbers within a network), safe across processes. */
@@ -96,8 +90,17 @@ export class Store {
 }
 
 /** Opens the configured backend. The Cosmos backend is loaded only when chosen. */
-export async function openStore(config: StoreConfig, clock: Clock = systemClock): Promise<Store> {
-  if (config.kind === 'sqlite') return new Store(new SqliteStore(join(config.dataDir, 'wegwijs.db'), clock), clock);
+export async function openDocuments(config: StoreConfig, clock: StoreClock = systemStoreClock): Promise<DocumentStore> {
+  if (config.kind === 'sqlite') return new SqliteStore(join(config.dataDir, 'wegwijs.db'), clock);
   const { openCosmosStore } = await import('./cosmos/cosmos-store.ts' as string);
-  return new Store(await openCosmosStore(config, clock), clock);
+  return openCosmosStore(config, clock);
+}
+
+/** The configured backend as a `Store`, or as a subclass of it (the core's `WegwijsStore`). */
+export async function openStore<T extends Store = Store>(
+  config: StoreConfig,
+  clock: StoreClock = systemStoreClock,
+  make: (docs: DocumentStore, clock: StoreClock) => T = (docs, c) => new Store(docs, c) as T,
+): Promise<T> {
+  return make(await openDocuments(config, clock), clock);
 }

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { SqlParameter, SqlQuerySpec } from '@azure/cosmos';
-import { WegwijsError } from '../../core/errors.ts';
+import { WegwijsError } from '../../errors.ts';
 import type { Doc, Kind, QueryOptions } from '../document-store.ts';
 
 /** The one container; see ARCHITECTURE.md "Cosmos DB: containers and partition keys". */

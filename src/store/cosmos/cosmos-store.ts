@@ -8,9 +8,8 @@
 import { Agent } from 'node:https';
 import { CosmosClient, PartitionKeyDefinitionVersion, type Container, type ContainerDefinition, type CosmosClientOptions } from '@azure/cosmos';
 import type { StoreConfig } from '../../config.ts';
-import { systemClock, type Clock } from '../../core/clock.ts';
-import { WegwijsError } from '../../core/errors.ts';
-import { StoreConflictError, type Doc, type DocumentStore, type Kind, type QueryOptions, type WriteOptions } from '../document-store.ts';
+import { WegwijsError } from '../../errors.ts';
+import { StoreConflictError, systemStoreClock, type StoreClock, type Doc, type DocumentStore, type Kind, type QueryOptions, type WriteOptions } from '../document-store.ts';
 import { CONTAINER_ID, buildQuery, isLive, itemId, toDoc, toItem, type CosmosItem } from './cosmos-items.ts';
 
 export type CosmosStoreConfig = Extract<StoreConfig, { kind: 'cosmos' }>;
@@ -41,7 +40,7 @@ export class CosmosStore implements DocumentStore {
   constructor(
     private readonly client: CosmosClient,
     private readonly container: Container,
-    private readonly clock: Clock = systemClock,
+    private readonly clock: StoreClock = systemStoreClock,
   ) {}
 
   async read<T>(kind: Kind, pk: string, id: string): Promise<Doc<T> | undefined> {
@@ -157,7 +156,7 @@ export class CosmosStore implements DocumentStore {
  * Opens the Cosmos DB store: a key when configured, otherwise the managed identity (or developer
  * login) through `DefaultAzureCredential`; creates the database and container when allowed.
  */
-export async function openCosmosStore(config: CosmosStoreConfig, clock: Clock = systemClock): Promise<DocumentStore> {
+export async function openCosmosStore(config: CosmosStoreConfig, clock: StoreClock = systemStoreClock): Promise<DocumentStore> {
   const options: CosmosClientOptions = { endpoint: config.endpoint, userAgentSuffix: 'wegwijs' };
   if (config.key) {
     options.key = config.key;

@@ -6,10 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, accessSync, constants } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'libsql';
-import type { Clock } from '../../core/clock.ts';
-import { systemClock } from '../../core/clock.ts';
-import { WegwijsError } from '../../core/errors.ts';
-import { StoreConflictError, type Doc, type DocumentStore, type Kind, type QueryOptions, type WriteOptions } from '../document-store.ts';
+import { WegwijsError } from '../../errors.ts';
+import { StoreConflictError, systemStoreClock, type StoreClock, type Doc, type DocumentStore, type Kind, type QueryOptions, type WriteOptions } from '../document-store.ts';
 import { MIGRATIONS } from './migrations.ts';
 
 interface Row {
@@ -30,7 +28,7 @@ export class SqliteStore implements DocumentStore {
 
   constructor(
     readonly file: string,
-    private readonly clock: Clock = systemClock,
+    private readonly clock: StoreClock = systemStoreClock,
   ) {
     prepareDirectory(file);
     try {
