@@ -115,15 +115,18 @@ async function sendDirect(services: Services, session: Session, userId: string, 
   return result.ok;
 }
 
-/** Members of the network (not quiet) and participants, without the facilitator. */
-async function membersOf(ctx: Ctx, session: Session): Promise<{ id: string; name: string }[]> {
+/** Members of the network (not quiet) and the session's participants, without the facilitator. */
+async function membersOf(ctx: Ctx, session: Session, now: Date): Promise<{ id: string; name: string }[]> {
   const pk = sessionPk(session);
-  const members = (await ctx.services.store.members.list({ pk })).map((d) => d.data).filter((m) => !m.quiet);
+  const today = localDate(now, session.timeZone);
+  const members = (await ctx.services.store.members.list({ pk })).map((d) => d.data);
+  // `wegwijs stil [tot …]` is respected: quiet people get no reminder (until their date has passed).
+  const quiet = new Set(members.filter((m) => m.quiet && (m.quietUntil === undefined || today <= m.quietUntil)).map((m) => m.userId));
   const people = new Map<string, string>();
   for (const m of members) people.set(m.userId, m.name);
   for (const p of session.participants) people.set(p.id, p.name);
   people.delete(session.facilitator.id);
-  return [...people].map(([id, name]) => ({ id, name }));
+  return [...people].filter(([id]) => !quiet.has(id)).map(([id, name]) => ({ id, name }));
 }
 
 /** Once per step (claimed through the store): a direct message to everyone who has not contributed yet. */
@@ -136,7 +139,7 @@ async function remind(ctx: Ctx, method: Method, data: Session, now: Date): Promi
   for (const c of session.contributions) if (c.step === session.step && c.userId) spoke.add(c.userId);
   for (const v of session.votes ?? []) if (v.step === session.step) spoke.add(v.userId);
   if (method.steps[session.step].input === 'rating') for (const r of session.ratings) spoke.add(r.userId);
-  const waiting = (await membersOf(ctx, session)).filter((p) => !spoke.has(p.id));
+  const waiting = (await membersOf(ctx, session, now)).filter((p) => !spoke.has(p.id));
   const t = tFor(ctx, session);
   const step = method.steps[session.step];
   const message = cardMessage(

@@ -8,9 +8,6 @@ import { type Feature, DEFAULT_PROMPTS_DIR, type Services, fold, networkId, stri
 import { defineKind } from '../store/index.ts';
 
 const SESSION_KIND = defineKind('deliberation', { owner: 'deliberate', partition: 'network', about: 'deliberation sessions (contributions redacted)' });
-import { defineKind } from '../store/index.ts';
-
-const SESSION_KIND = defineKind('deliberation', { owner: 'deliberate', partition: 'network', about: 'deliberation sessions (contributions redacted)' });
 import { createLlmClient, type LlmClient } from '../llm/index.ts';
 import { sessionActions } from './actions.ts';
 import { closeAt, readAsyncOption, stepMinutes } from './async.ts';
