@@ -7,6 +7,7 @@ import { parseDueDate } from './due-date.ts';
 import { changeAction, readDate, resolveOwner, type Change } from './log.ts';
 import { actions, OPEN } from './model.ts';
 import { reminderMessage } from './nudge.ts';
+import { ownerOnly, refreshNudge } from './nudge-buttons.ts';
 import { actionCard } from './render.ts';
 
 /** The submit of the new-action form (modal or card). */
@@ -38,6 +39,11 @@ export function statusButton(kind: Kind) {
     }
     const network = Number.isInteger(number) ? (await services.store.networks.get(target, target))?.data : undefined;
     if (!network || !sameTenant(turn.message, network)) return void (await turn.replyPrivately({ text: turn.t('core.action_unknown') }));
+    // On the weekly nudge card these buttons are the owner's (others get a friendly word).
+    if (action.value?.nudge) {
+      const doc = await actions(services).get(network.id, String(number));
+      if (doc && !(await ownerOnly(turn, network, doc.data))) return;
+    }
     const note = (action.inputs?.note ?? '').trim();
     let change: Change;
     if (kind === 'done') change = { kind: 'status', status: 'done' };
@@ -62,6 +68,9 @@ export function statusButton(kind: Kind) {
         .filter((a) => a.number === number || (a.ownerId === turn.user.id && OPEN.includes(a.status) && a.due && a.due <= weekEnd))
         .sort((a, b) => a.number - b.number);
       await turn.update(action.messageId, reminderMessage(services, network, mine));
+    } else if (action.value?.nudge) {
+      // The nudge card shows the whole network's week: it is rendered again, in place.
+      await refreshNudge(turn, network);
     } else if (action.value?.keep) {
       // A summary of several actions stays as it is; only the answer below is sent.
     } else if (action.messageId) {

@@ -5,6 +5,7 @@
  */
 import type { Feature, Services } from '../core/index.ts';
 import { statusButton, submitForm } from './buttons.ts';
+import { myUpdate, submitThought, submitUpdate, thinkAlong } from './nudge-buttons.ts';
 import { addActionsFor } from './agreements.ts';
 import { exportCommand, listCommand, mineCommand } from './lists.ts';
 import { actionCommand } from './new-action.ts';
@@ -12,6 +13,7 @@ import { previewCommand } from './preview.ts';
 import { consoleActionsPort } from './console-port.ts';
 import { exportActionsUser, forgetActionsUser } from './privacy.ts';
 import { runDueNudges } from './scheduler.ts';
+import { readState } from './nudge.ts';
 
 export { parseDueDate, splitDue } from './due-date.ts';
 export { choosePair, recordPair, emptyHistory, type PairHistory } from './pairs.ts';
@@ -21,6 +23,12 @@ export { dueSlot } from './scheduler.ts';
 export function createActionsFeature(services: Services): Feature {
   services.ports.consoleActions = consoleActionsPort(services);
   services.ports.actionLog = { addActions: (channel, items, by, source) => addActionsFor(services, channel, items, by, source) };
+  services.ports.nudgeStatus = {
+    status: async (networkId) => {
+      const { lastNudgeAt, deliveryIssue } = await readState(services, networkId);
+      return { lastNudgeAt, deliveryIssue };
+    },
+  };
   return {
     name: 'actions',
     commands: [
@@ -36,6 +44,10 @@ export function createActionsFeature(services: Services): Feature {
       progress: statusButton('progress'),
       stuck: statusButton('stuck'),
       later: statusButton('later'),
+      update: myUpdate,
+      update_submit: submitUpdate,
+      think: thinkAlong,
+      think_submit: submitThought,
     },
     tick: (now) => runDueNudges(services, now),
     exportUser: (subject, view) => exportActionsUser(services, subject, view),

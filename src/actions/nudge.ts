@@ -4,10 +4,11 @@
  * streak. Encouraging, never a ranking. Composing is pure reading; sending is in scheduler.ts.
  */
 import { z } from 'zod';
-import { button, buttons, card, cardMessage, divider, fold, input, mention, text, type CardElement, type Mention, type OutgoingMessage, type Services, type Translate, endOfWeek, formatDate, localDate } from '../core/index.ts';
+import { button, buttons, card, cardMessage, divider, input, text, type CardElement, type OpenNetworkQuestion, type OutgoingMessage, type Services, type Translate, endOfWeek, formatDate, localDate } from '../core/index.ts';
 import { defineKind } from '../store/index.ts';
 import type { Member, Network } from '../core/index.ts';
 import { actions, OPEN, type Action } from './model.ts';
+import { nudgeCard, type NudgeFrame, type NudgeInput } from './nudge-card.ts';
 import { choosePair, emptyHistory, type PairHistory } from './pairs.ts';
 
 export const NudgeStateSchema = z.object({
@@ -22,6 +23,12 @@ export const NudgeStateSchema = z.object({
     })
     .default(emptyHistory()),
   failures: z.array(z.object({ at: z.string(), target: z.string(), error: z.string() })).default([]),
+  /** The last nudge's delivery failures, shown to facilitators (settings) until a nudge goes through. */
+  deliveryIssue: z.object({ at: z.string(), target: z.string(), error: z.string(), count: z.number().int() }).optional(),
+  /** The last nudge card in the channel, so updates given on it change it in place. */
+  card: z
+    .object({ messageId: z.string().optional(), since: z.string(), sentAt: z.string(), pair: z.tuple([z.string(), z.string()]).optional(), streak: z.number().int() })
+    .optional(),
 });
 export type NudgeState = z.infer<typeof NudgeStateSchema>;
 
@@ -49,87 +56,42 @@ export interface ComposedNudge {
   pair?: [string, string];
   hadProgress: boolean;
   streak: number;
+  frame: NudgeFrame;
 }
 
 /** Everything one nudge would send now, without sending or changing anything. */
 export async function composeNudge(services: Services, network: Network, now: Date): Promise<ComposedNudge> {
-  const t = services.catalog.translator(network.language);
   const state = await readState(services, network.id);
   const since = state.lastNudgeAt ?? new Date(now.getTime() - 7 * 86_400_000).toISOString();
+  const input = await nudgeInput(services, network);
+  const hadProgress = input.actions.some((a) => (a.doneAt && a.doneAt > since) || a.history.some((h) => h.at > since && (h.event === 'progress' || h.event === 'in_progress')));
+  const streak = hadProgress ? state.streak + 1 : 0;
+  const candidates = [...new Set(input.actions.filter((a) => OPEN.includes(a.status) && a.ownerId && input.members.has(a.ownerId)).map((a) => a.ownerId!))];
+  const pair = choosePair(candidates, state.pairs as PairHistory);
+  const frame: NudgeFrame = { since, sentAt: now.toISOString(), pair, streak };
+  const reminders = dueReminders(services, network, input.actions, input.members, now);
+  return { channel: nudgeCard(input, frame), reminders, pair, hadProgress, streak, frame };
+}
+
+/** What a nudge card is made of: the network's actions, members and open questions (when the peers feature offers them). */
+export async function nudgeInput(services: Services, network: Network): Promise<NudgeInput> {
   const all = (await actions(services).list({ pk: network.id })).map((d) => d.data).sort((a, b) => a.number - b.number);
   const members = new Map((await services.store.members.list({ pk: network.id })).map((d) => [d.data.userId, d.data]));
-  // One person, one name: the member record's, as a real mention when the owner is a member.
-  const mentioned = new Map<string, Mention>();
-  const who = (a: Action): string => {
-    const member = a.ownerId ? members.get(a.ownerId) : undefined;
-    if (!member) return a.ownerName;
-    mentioned.set(member.userId, { id: member.userId, name: member.name });
-    return mention({ id: member.userId, name: member.name });
-  };
-
-  const wins = winLines(all, since, t, who);
-  const hadProgress = wins.length > 0;
-  const streak = hadProgress ? state.streak + 1 : 0;
-  const lines: string[] = [`**${t('actions.nudge.title', { network: network.name })}**`, ''];
-  if (hadProgress) lines.push(t('actions.nudge.wins'), ...wins);
-  else lines.push(t('actions.nudge.no_wins'));
-
-  const open = all.filter((a) => a.status === 'open' || a.status === 'in_progress');
-  if (open.length) {
-    lines.push('', t('actions.nudge.open'));
-    for (const list of groupByOwner(open).values()) {
-      lines.push(`**${who(list[0])}**`);
-      for (const a of list) lines.push(`- #${a.number} ${a.title}${dueText(a, network, t)}: ${t('actions.nudge.next_step')}`);
-    }
+  let questions: OpenNetworkQuestion[] = [];
+  try {
+    questions = (await services.ports.networkQuestions?.openQuestions(network.id)) ?? [];
+  } catch (err) {
+    // The questions are a bonus: without them the nudge still goes out.
+    services.log.warn({ network: network.id, err: { message: (err as Error).message } }, 'open network questions unavailable');
   }
-  const stuck = all.filter((a) => a.status === 'stuck');
-  if (stuck.length) {
-    lines.push('', t('actions.nudge.stuck'));
-    for (const a of stuck) {
-      const blocker = [...a.notes].reverse().find((n) => n.kind === 'stuck')?.text;
-      lines.push(`- #${a.number} ${a.title} (${who(a)})${blocker ? `: ${blocker}` : ''}`);
-    }
-    lines.push(t('actions.nudge.think_along'));
-  }
-  const candidates = [...new Set(all.filter((a) => OPEN.includes(a.status) && a.ownerId && members.has(a.ownerId)).map((a) => a.ownerId!))];
-  const pair = choosePair(candidates, state.pairs as PairHistory);
-  if (pair) {
-    const [first, second] = pair.map((id) => ({ id, name: members.get(id)!.name }));
-    for (const p of [first, second]) mentioned.set(p.id, p);
-    lines.push('', t('actions.nudge.pair', { a: mention(first), b: mention(second) }));
-  }
-  if (streak > 0) lines.push('', t(streak === 1 ? 'actions.nudge.streak_one' : 'actions.nudge.streak', { weeks: streak }));
-  lines.push('', `_${t('actions.nudge.footer', { bot: services.config.botName })}_`);
-
-  const reminders = dueReminders(services, network, all, members, now);
-  const channel: OutgoingMessage = { text: lines.join('\n'), ...(mentioned.size ? { mentions: [...mentioned.values()] } : {}) };
-  return { channel, reminders, pair, hadProgress, streak };
+  return { network, t: services.catalog.translator(network.language), bot: services.config.botName, actions: all, members, questions };
 }
 
-function winLines(all: Action[], since: string, t: Translate, who: (a: Action) => string): string[] {
-  const lines: string[] = [];
-  for (const a of all) {
-    if (a.status === 'done' && a.doneAt && a.doneAt > since) {
-      lines.push(`- 🎉 ${t('actions.nudge.win_done', { owner: who(a), number: a.number, title: a.title })}`);
-      continue;
-    }
-    const notes = a.notes.filter((n) => n.kind === 'progress' && n.at > since);
-    if (notes.length) {
-      const last = notes[notes.length - 1];
-      lines.push(`- 🌱 ${t('actions.nudge.win_progress', { owner: who(a), number: a.number, title: a.title })}${last.text ? `: ${last.text}` : ''}`);
-    }
-  }
-  return lines;
-}
-
-/** Actions per owner: by member id when there is one, so one person is one group. */
-function groupByOwner(list: Action[]): Map<string, Action[]> {
-  const groups = new Map<string, Action[]>();
-  for (const a of list) {
-    const key = a.ownerId ? `id:${a.ownerId}` : `name:${fold(a.ownerName)}`;
-    groups.set(key, [...(groups.get(key) ?? []), a]);
-  }
-  return groups;
+/** This week's card again, with the actions as they are now (after a button or an update). */
+export async function currentNudgeCard(services: Services, network: Network): Promise<{ messageId: string; message: OutgoingMessage } | undefined> {
+  const state = await readState(services, network.id);
+  if (!state.card?.messageId) return undefined;
+  return { messageId: state.card.messageId, message: nudgeCard(await nudgeInput(services, network), state.card) };
 }
 
 function dueText(a: Action, network: Network, t: Translate): string {

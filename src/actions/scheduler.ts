@@ -5,8 +5,7 @@
  * nudge on return, not one per missed week. The claim in the store, keyed by network and week,
  * is taken before sending: a second process or a restart finds it taken.
  */
-import { Cron } from 'croner';
-import { type ConversationRef, type Services, isoWeekKey, localDate } from '../core/index.ts';
+import { type ConversationRef, type Services, dueNudge, isoWeekKey, nextNudge, localDate } from '../core/index.ts';
 import type { Network } from '../core/index.ts';
 import { composeNudge, nudgeStates, NudgeStateSchema, STATE_ID } from './nudge.ts';
 import { recordPair, type PairHistory } from './pairs.ts';
@@ -14,24 +13,12 @@ import { recordPair, type PairHistory } from './pairs.ts';
 /** Claims outlive any catch-up window, so a late process never sends a week again. */
 const CLAIM_TTL_SECONDS = 35 * 86_400;
 
-/** The slot whose nudge should be sent now, or undefined. */
+/**
+ * The slot whose nudge should be sent now, or undefined: the network's calendar decides (a slot on
+ * a public holiday is sent on the next working day, a skipped week or a pause sends nothing).
+ */
 export function dueSlot(network: Network, now: Date, catchUpHours: number): Date | undefined {
-  if (network.status === 'stopped') return undefined;
-  let cron: Cron;
-  try {
-    cron = new Cron(network.schedule, { timezone: network.timeZone, paused: true });
-  } catch {
-    return undefined;
-  }
-  // previousRuns excludes a run at exactly the reference time; look one second ahead.
-  const [slot] = cron.previousRuns(1, new Date(now.getTime() + 1000));
-  if (!slot || slot.getTime() > now.getTime()) return undefined;
-  if (now.getTime() - slot.getTime() > catchUpHours * 3_600_000) return undefined;
-  if (slot.toISOString() < network.createdAt) return undefined;
-  // A schedule set (or a network resumed) at 11:00 for "today 10:00" waits for next week.
-  if (network.scheduleSince && slot.toISOString() < network.scheduleSince) return undefined;
-  if (network.status === 'paused' && (!network.pausedUntil || slot.toISOString() < network.pausedUntil)) return undefined;
-  return slot;
+  return dueNudge(network, now, catchUpHours)?.slot;
 }
 
 export function weekKey(network: Network, slot: Date): string {
@@ -82,17 +69,11 @@ async function sendNudge(services: Services, network: Network, now: Date, week: 
       streak: composed.streak,
       pairs: recordPair(state.pairs as PairHistory, composed.pair),
       failures: [...state.failures, ...failures.map((f) => ({ ...f, at }))].slice(-10),
+      // The card's frame and id: updates given on it re-render this card in place.
+      card: { ...composed.frame, messageId: posted.ok ? posted.messageId : undefined },
+      deliveryIssue: failures.length ? { at, target: failures[0].target, error: failures[0].error, count: failures.length } : undefined,
     };
   });
-  await services.store.networks.update(network.id, network.id, (current) =>
-    current
-      ? {
-          ...current,
-          lastNudgeAt: at,
-          deliveryIssue: failures.length ? { at, target: failures[0].target, error: failures[0].error, count: failures.length } : undefined,
-        }
-      : undefined,
-  );
   services.log.info({ network: network.id, week, reminders: composed.reminders.length, failures: failures.length }, 'nudge sent');
 }
 
@@ -100,18 +81,11 @@ async function recordFailure(services: Services, network: Network, now: Date, ta
   const at = now.toISOString();
   await nudgeStates(services).update(network.id, STATE_ID, (current) => {
     const state = current ?? NudgeStateSchema.parse({});
-    return { ...state, failures: [...state.failures, { at, target, error }].slice(-10) };
+    return { ...state, failures: [...state.failures, { at, target, error }].slice(-10), deliveryIssue: { at, target, error, count: 1 } };
   });
-  await services.store.networks.update(network.id, network.id, (current) =>
-    current ? { ...current, deliveryIssue: { at, target, error, count: 1 } } : undefined,
-  );
 }
 
-/** The next slot after now, for the settings and the preview. */
+/** When the next nudge is really sent (after holidays, skipped weeks and a pause), for the settings and the preview. */
 export function nextSlot(network: Network, now: Date): Date | undefined {
-  try {
-    return new Cron(network.schedule, { timezone: network.timeZone, paused: true }).nextRun(now) ?? undefined;
-  } catch {
-    return undefined;
-  }
+  return nextNudge(network, now).next?.at;
 }

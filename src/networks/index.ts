@@ -3,10 +3,11 @@
  * facilitators, a time zone, a language, a nudge schedule, a pause or a stop; and anyone can opt
  * out of personal reminders (`wegwijs stil`).
  */
-import { button, buttons, card, cardMessage, input, text, type Feature, type OutgoingMessage, type Services, type Turn, fold, formatDate, isLang, networkId, formatInstant, readDate, tenantKey } from '../core/index.ts';
+import { button, buttons, card, cardMessage, input, text, type Feature, type OutgoingMessage, type Services, type Turn, fold, formatDate, isLang, networkId, formatInstant, nextNudge, readDate, tenantKey } from '../core/index.ts';
 import { isTimeZone } from '../config.ts';
 import type { Member, Network } from '../core/index.ts';
 import { consoleNetworksPort } from './console-port.ts';
+import { nextCommand, skipCommand, submitSkip } from './calendar.ts';
 import { exportNetworksUser, forgetNetworksUser } from './privacy.ts';
 import { DEFAULT_SCHEDULE, describeSchedule, localDate, nextRun, parseLocalDate, parseSchedule, startOfLocalDay } from './schedule.ts';
 
@@ -33,6 +34,12 @@ export function createNetworksFeature(services: Services): Feature {
         if (!network.facilitators.includes(turn.user.id)) return void (await turn.replyPrivately({ text: turn.t('networks.facilitator_only') }));
         await pause(turn, network, (action.inputs?.date ?? '').trim(), bot());
       },
+      skip: async (turn, action) => {
+        const network = turn.message.isDirect ? undefined : (await turn.network())?.data;
+        if (!network) return void (await turn.replyPrivately({ text: turn.t('networks.none', { bot: bot() }) }));
+        if (!network.facilitators.includes(turn.user.id)) return void (await turn.replyPrivately({ text: turn.t('networks.facilitator_only') }));
+        await submitSkip(turn, network, action.inputs ?? {}, (change) => save(turn, network, change));
+      },
       quiet: (turn, action) => quietCommand(turn, `tot ${(action.inputs?.date ?? '').trim() || '…'}`),
     },
     exportUser: (subject, view) => exportNetworksUser(services, subject, view),
@@ -49,6 +56,8 @@ const SUB: [RegExp, string][] = [
   [/^(stop|stoppen|beeindig|end)\b/i, 'stop'],
   [/^(taal|language)\b/i, 'language'],
   [/^(tijdzone|timezone|zone)\b/i, 'zone'],
+  [/^(overslaan|vakantie|skip|break)\b/i, 'skip'],
+  [/^(volgende|next|kalender|calendar)\b/i, 'next'],
 ];
 
 async function networkCommand(turn: Turn, args: string, bot: string): Promise<void> {
@@ -64,8 +73,12 @@ async function networkCommand(turn: Turn, args: string, bot: string): Promise<vo
     if (trimmed) return void (await turn.reply({ text: turn.t('networks.usage', { bot }) }));
     return void (await turn.reply({ text: await settingsText(turn, network) }));
   }
+  // Anyone may ask when the next nudge comes; changing the calendar is for facilitators.
+  if (sub[1] === 'next') return nextCommand(turn, network);
   if (!network.facilitators.includes(turn.user.id)) return void (await turn.reply({ text: turn.t('networks.facilitator_only') }));
   switch (sub[1]) {
+    case 'skip':
+      return skipCommand(turn, network, rest, (change) => save(turn, network, change));
     case 'facilitator':
       return addFacilitators(turn, network, bot);
     case 'schedule': {
@@ -174,7 +187,8 @@ async function save(turn: Turn, network: Network, change: Partial<Network>): Pro
 }
 
 function nextText(turn: Turn, network: Network): string {
-  const next = nextRun(network.schedule, network.timeZone, turn.services.clock.now());
+  // The calendar's next nudge: after public holidays, skipped weeks and a pause.
+  const next = nextNudge(network, turn.services.clock.now(), turn.lang).next?.at;
   return next ? formatInstant(next, network.timeZone, turn.lang) : '–';
 }
 
@@ -194,9 +208,11 @@ async function settingsText(turn: Turn, network: Network): Promise<string> {
     `- ${t('networks.settings.language')}: ${network.language}`,
   ];
   if (network.status !== 'stopped') lines.push(`- ${t('networks.settings.next')}: ${nextText(turn, network)}`);
-  if (network.lastNudgeAt) lines.push(`- ${t('networks.settings.last')}: ${formatInstant(new Date(network.lastNudgeAt), network.timeZone, turn.lang)}`);
-  if (network.deliveryIssue) {
-    const d = network.deliveryIssue;
+  // The nudge's own state (the actions feature), through its port: absent without that feature.
+  const nudge = (await turn.services.ports.nudgeStatus?.status(network.id)) ?? {};
+  if (nudge.lastNudgeAt) lines.push(`- ${t('networks.settings.last')}: ${formatInstant(new Date(nudge.lastNudgeAt), network.timeZone, turn.lang)}`);
+  if (nudge.deliveryIssue) {
+    const d = nudge.deliveryIssue;
     lines.push(`- ⚠️ ${t('networks.settings.delivery_issue', { when: formatInstant(new Date(d.at), network.timeZone, turn.lang), target: d.target, error: d.error, count: d.count })}`);
   }
   lines.push('', `_${t('networks.settings.hint', { bot: turn.services.config.botName })}_`);
