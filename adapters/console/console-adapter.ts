@@ -3,6 +3,8 @@
  * sink (stdout as JSON lines, or pretty text). Message ids are m1, m2, … in order of sending; with
  * a persistent `sequence` they keep counting across restarts, so an old thread id stays unique.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ChannelAdapter, ConversationRef, OutgoingMessage, PostedMessage } from '../../src/core/index.ts';
 import { toConsoleOutput, type ConsoleOutput } from './render.ts';
 
@@ -15,12 +17,19 @@ export class ConsoleAdapter implements ChannelAdapter {
   /** Where each message went, so an update can be printed with the same place. */
   private readonly places = new Map<string, Omit<ConsoleOutput, 'id' | 'text' | 'card'>>();
 
+  private readonly picturesDir?: string;
+
   constructor(
-    private readonly sink: (output: ConsoleOutput) => void,
-    options: { sequence?: () => Promise<number> } = {},
+    sink: (output: ConsoleOutput) => void,
+    /** `picturesDir`: where pictures are written as PNG files (none are written without it). */
+    options: { sequence?: () => Promise<number>; picturesDir?: string } = {},
   ) {
     this.sequence = options.sequence ?? (async () => ++this.counter);
+    this.picturesDir = options.picturesDir;
+    this.sink = sink;
   }
+
+  private readonly sink: (output: ConsoleOutput) => void;
 
   async nextId(prefix = 'm'): Promise<string> {
     return `${prefix}${await this.sequence()}`;
@@ -36,7 +45,7 @@ export class ConsoleAdapter implements ChannelAdapter {
 
   async update(_conversation: ConversationRef, messageId: string, message: OutgoingMessage): Promise<void> {
     const place = this.places.get(messageId) ?? placeOf(_conversation);
-    this.sink(toConsoleOutput(message, messageId, { ...place, update: true }));
+    this.sink(this.withPicture(toConsoleOutput(message, messageId, { ...place, update: true }), message));
   }
 
   async sendDirect(user: { tenantId: string; userId: string }, message: OutgoingMessage): Promise<PostedMessage> {
@@ -45,14 +54,27 @@ export class ConsoleAdapter implements ChannelAdapter {
 
   async postEphemeral(conversation: ConversationRef, userId: string, message: OutgoingMessage, threadId?: string): Promise<void> {
     const place = { ...placeOf(conversation), to: userId, private: true, ...(threadId ? { thread: threadId } : {}) };
-    this.sink(toConsoleOutput(message, await this.nextId('p'), place));
+    this.sink(this.withPicture(toConsoleOutput(message, await this.nextId('p'), place), message));
   }
 
   private async emit(message: OutgoingMessage, place: Omit<ConsoleOutput, 'id' | 'text' | 'card'>): Promise<PostedMessage> {
     const id = await this.nextId();
     this.places.set(id, place);
-    this.sink(toConsoleOutput(message, id, place));
+    this.sink(this.withPicture(toConsoleOutput(message, id, place), message));
     return { id };
+  }
+
+  /** The console cannot show a picture: it prints the alt text and keeps the PNG as a file. */
+  private withPicture(output: ConsoleOutput, message: OutgoingMessage): ConsoleOutput {
+    const picture = message.picture;
+    if (!picture) return output;
+    let file: string | undefined;
+    if (this.picturesDir) {
+      mkdirSync(this.picturesDir, { recursive: true });
+      file = join(this.picturesDir, `${output.id}-${picture.filename.replace(/[^\w.-]+/g, '_')}`);
+      writeFileSync(file, picture.png);
+    }
+    return { ...output, picture: { title: picture.title, alt: picture.alt, ...(file ? { file } : {}) } };
   }
 }
 

@@ -28,6 +28,8 @@ export interface ConsoleOutput {
   private?: boolean;
   /** Set when this line replaces an earlier message (a card whose state changed). */
   update?: boolean;
+  /** A picture sent with the message: its alt text, and the PNG file when the console keeps pictures. */
+  picture?: { title: string; alt: string; file?: string };
 }
 
 export function toConsoleCard(card: Card, messageId: string): ConsoleCard {
@@ -50,7 +52,8 @@ export function toPrettyText(output: ConsoleOutput, firstNumber: number, t: Tran
   const privately = output.private ? ` (${t('console.only_for', { user: output.to ?? '' })})` : '';
   const where = output.dm ? `DM → ${output.to}` : `#${output.channel}${output.thread ? ` ↳ ${output.thread}` : ''}${privately}`;
   const head = `\x1b[36m[${output.id}] ${botName} · ${where}${output.update ? ` (${t('console.updated')})` : ''}\x1b[0m`;
-  if (!output.card) return `${head}\n${terminalText(output.text)}`;
+  const picture = output.picture ? `\n🖼  ${output.picture.alt}${output.picture.file ? ` (${output.picture.file})` : ''}` : '';
+  if (!output.card) return `${head}\n${terminalText(output.text)}${picture}`;
   const lines = [head];
   if (output.card.title) lines.push(`\x1b[1m${terminalText(output.card.title)}\x1b[0m`);
   const buttons = output.card.buttons.map((b, i) => `\x1b[33m[${firstNumber + i}] ${b.label}\x1b[0m`).join('  ');
@@ -60,7 +63,7 @@ export function toPrettyText(output: ConsoleOutput, firstNumber: number, t: Tran
   if (body.join('').trim()) lines.push(terminalText(body.join('\n')));
   for (const input of output.card.inputs) lines.push(`  ✎ ${input.label}${input.required ? ' *' : ''}`);
   if (buttons) lines.push(lead ? `${terminalText(lead)} ${buttons}` : buttons);
-  return lines.join('\n');
+  return lines.join('\n') + picture;
 }
 
 /** The chat markdown subset for a terminal: **bold** and _italic_ as ANSI styles, no raw markers. */

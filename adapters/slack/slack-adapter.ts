@@ -21,6 +21,7 @@ import {
 } from '../../src/core/index.ts';
 import { cardToBlocks, modalText, SLACK_LIMITS, toSlackMessage } from './cards.ts';
 import { slackErrorCode, toDeliveryError } from './errors.ts';
+import { uploadPicture } from './pictures.ts';
 
 type WebClient = webApi.WebClient;
 
@@ -60,12 +61,17 @@ export class SlackAdapter implements ChannelAdapter {
   /** `key` (a turn's message from the inbox) goes along as message metadata, to be found again. */
   async post(conversation: ConversationRef, message: OutgoingMessage, key?: string): Promise<PostedMessage> {
     const channel = await this.channelOf(conversation);
-    return this.postMessage(conversation.tenantId, { channel, ...toSlackMessage(message), ...metadata(key) });
+    const posted = await this.postMessage(conversation.tenantId, { channel, ...toSlackMessage(message), ...metadata(key) });
+    // A picture goes in the thread of its message, so the channel shows one entry.
+    if (message.picture) await this.picture(conversation.tenantId, { channel, threadTs: posted.id }, message);
+    return posted;
   }
 
   async postToThread(conversation: ConversationRef, threadId: string, message: OutgoingMessage, key?: string): Promise<PostedMessage> {
     const channel = await this.channelOf(conversation);
-    return this.postMessage(conversation.tenantId, { channel, thread_ts: threadId, ...toSlackMessage(message), ...metadata(key) });
+    const posted = await this.postMessage(conversation.tenantId, { channel, thread_ts: threadId, ...toSlackMessage(message), ...metadata(key) });
+    if (message.picture) await this.picture(conversation.tenantId, { channel, threadTs: threadId }, message);
+    return posted;
   }
 
   async update(conversation: ConversationRef, messageId: string, message: OutgoingMessage, key?: string): Promise<void> {
@@ -93,7 +99,13 @@ export class SlackAdapter implements ChannelAdapter {
 
   async sendDirect(user: { tenantId: string; userId: string }, message: OutgoingMessage): Promise<PostedMessage> {
     const channel = await this.openDirect(user.tenantId, user.userId);
-    return this.postMessage(user.tenantId, { channel, ...toSlackMessage(message) });
+    const posted = await this.postMessage(user.tenantId, { channel, ...toSlackMessage(message) });
+    if (message.picture) await this.picture(user.tenantId, { channel }, message);
+    return posted;
+  }
+
+  private picture(tenantId: string, place: { channel: string; threadTs?: string }, message: OutgoingMessage): Promise<void> {
+    return this.call(tenantId, (client) => uploadPicture(client, place, message.picture!, this.options.log));
   }
 
   async postEphemeral(conversation: ConversationRef, userId: string, message: OutgoingMessage, threadId?: string): Promise<void> {

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { createReadStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ConsoleAdapter, runInteractive, runScript, type ConsoleOutput } from '../../adapters/console/index.ts';
@@ -28,6 +29,7 @@ export const chat: CliCommand = {
     const app = await createApp(config, { clock, messenger: { baseDelayMs: 50 } });
     const adapter = new ConsoleAdapter((out) => (scripted ? process.stdout.write(`${JSON.stringify(out)}\n`) : buffer.push(out)), {
       sequence: () => app.store.nextNumber('console', 'message'),
+      picturesDir: join(config.dataDir, 'pictures'),
     });
     app.services.messenger.register(adapter);
     try {

@@ -2,6 +2,7 @@
  * An in-process Wegwijs on a real SQLite file, the console adapter and a manual clock: the
  * quickest way to drive features end to end in a test. (For the real CLI process, see cli.ts.)
  */
+import { join } from 'node:path';
 import { ConsoleAdapter, toIncoming, type ConsoleOutput, type ConsoleTurn } from '../../adapters/console/index.ts';
 import { createApp, type App, type AppOptions } from '../../app/compose.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
@@ -33,7 +34,7 @@ export async function createHarness(
   const config = { ...loadConfig({ WEGWIJS_DATA_DIR: dataDir, ...options.env }), ...options.config };
   const clock = new ManualClock(options.start ?? '2026-11-16T10:00:00+01:00');
   const outputs: ConsoleOutput[] = [];
-  const adapter = new ConsoleAdapter((out) => outputs.push(out));
+  const adapter = new ConsoleAdapter((out) => outputs.push(out), { picturesDir: join(dataDir, 'pictures') });
   const app = await createApp(config, { clock, log: silentLogger, messenger: { baseDelayMs: 1, sleep: async () => {} }, features: options.features });
   app.services.messenger.register(adapter);
   const collect = async (work: () => Promise<void>) => {

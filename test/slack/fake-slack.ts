@@ -44,6 +44,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   let ts = 1_700_000_000;
   const nextTs = () => `${++ts}.000100`;
   const waiters = new Set<() => void>();
+  // The server's own address, for upload URLs (set once it listens).
+  let base = () => '';
 
   // Messages as Slack keeps them, with their metadata, for conversations.history and .replies.
   const kept: { channel: string; ts: string; thread_ts?: string; text?: unknown; metadata?: unknown }[] = [];
@@ -81,6 +83,12 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         return { ok: true, view: { id: 'V1', callback_id: (args.view as { callback_id?: string })?.callback_id } };
       case 'conversations.open':
         return { ok: true, channel: { id: `D${String(args.users)}` } };
+      case 'files.getUploadURLExternal': {
+        const id = `F${++ts}`;
+        return { ok: true, file_id: id, upload_url: `${base()}upload/${id}` };
+      }
+      case 'files.completeUploadExternal':
+        return { ok: true, files: ((args.files as { id: string; title?: string }[]) ?? []).map((f) => ({ id: f.id, title: f.title })) };
       case 'users.info':
         return { ok: true, user: { id: args.user, name: String(args.user).toLowerCase(), real_name: `Naam ${String(args.user)}`, profile: { display_name: `Naam ${String(args.user)}` } } };
       case 'oauth.v2.access': {
@@ -105,6 +113,15 @@ export async function startFakeSlack(): Promise<FakeSlack> {
 
   const server: Server = createServer(async (req, res) => {
     const method = (req.url ?? '/').replace(/^\/+(api\/)?/, '').split('?')[0];
+    if (method.startsWith('upload/')) {
+      // The file's bytes, posted to the upload URL: kept whole (binary) for tests to check.
+      const bytes = await readBytes(req);
+      calls.push({ method: 'upload', args: { fileId: method.slice(7), bytes }, response: {}, status: 200 });
+      for (const wake of waiters) wake();
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.end('OK');
+      return;
+    }
     const raw = await readBody(req);
     const args = parseArgs(raw, req.headers['content-type']);
     const auth = req.headers.authorization;
@@ -121,6 +138,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   await once(server, 'listening');
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
+  base = () => `http://127.0.0.1:${port}/`;
 
   return {
     url: `http://127.0.0.1:${port}/api/`,
@@ -150,10 +168,14 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   };
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBytes(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  return (await readBytes(req)).toString('utf8');
 }
 
 /** The WebClient sends form fields, with objects and arrays as JSON strings. */
