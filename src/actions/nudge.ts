@@ -25,6 +25,8 @@ export const NudgeStateSchema = z.object({
   failures: z.array(z.object({ at: z.string(), target: z.string(), error: z.string() })).default([]),
   /** The last nudge's delivery failures, shown to facilitators (settings) until a nudge goes through. */
   deliveryIssue: z.object({ at: z.string(), target: z.string(), error: z.string(), count: z.number().int() }).optional(),
+  /** The last nudge's delivery failures, shown to facilitators (settings) until a nudge goes through. */
+  deliveryIssue: z.object({ at: z.string(), target: z.string(), error: z.string(), count: z.number().int() }).optional(),
   /** The last nudge card in the channel, so updates given on it change it in place. */
   card: z
     .object({ messageId: z.string().optional(), since: z.string(), sentAt: z.string(), pair: z.tuple([z.string(), z.string()]).optional(), streak: z.number().int() })

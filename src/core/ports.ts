@@ -186,8 +186,22 @@ export interface ConsoleKnowledgePort {
   staleCards(now: Date, sourceYears: number): ConsoleStaleCard[];
 }
 
+/** A delivery problem of the last weekly nudge, shown to facilitators until a nudge goes through. */
+export interface NudgeDeliveryIssue {
+  at: string;
+  target: string;
+  error: string;
+  count: number;
+}
+
+/** What the weekly nudge (the actions feature) tells others about a network: when it last went out, and what failed. */
+export interface NudgeStatusPort {
+  status(networkId: string): Promise<{ lastNudgeAt?: string; deliveryIssue?: NudgeDeliveryIssue }>;
+}
+
 export interface Ports {
   actionLog?: ActionLogPort;
+  nudgeStatus?: NudgeStatusPort;
   networkQuestions?: NetworkQuestionsPort;
   knowledgeTopics?: KnowledgeTopicsPort;
   deliberationReports?: DeliberationReportsPort;

@@ -358,7 +358,7 @@ describe('Slack weekly nudge (the real scheduler, end to end)', () => {
     await app.bot.tick(MONDAY_0900);
     await app.bot.tick(new Date(MONDAY_0900.getTime() + 30 * 60_000));
     expect(fake.calls.slice(since)).toHaveLength(3);
-    expect((await app.store.networks.get(network.id, network.id))?.data.lastNudgeAt).toBe(MONDAY_0900.toISOString());
+    expect((await app.services.ports.nudgeStatus?.status(network.id))?.lastNudgeAt).toBe(MONDAY_0900.toISOString());
   });
 });
 

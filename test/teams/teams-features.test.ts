@@ -158,7 +158,7 @@ describe('Teams weekly nudge (the real scheduler, end to end)', () => {
     await bot.app.bot.tick(MONDAY_0900);
     await bot.app.bot.tick(new Date(MONDAY_0900.getTime() + 30 * 60_000));
     expect(teams.requests.slice(before)).toHaveLength(3);
-    expect((await bot.app.store.networks.get(network.id, network.id))?.data.lastNudgeAt).toBe(MONDAY_0900.toISOString());
+    expect((await bot.app.services.ports.nudgeStatus?.status(network.id))?.lastNudgeAt).toBe(MONDAY_0900.toISOString());
 
     // Bram, once @mentioned as owner, is the same person when he writes himself (with his AAD id
     // on the activity) and when he presses a button on his reminder: the action is his.
