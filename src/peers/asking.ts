@@ -116,6 +116,12 @@ export function askingActions(services: Services) {
     }
     // Claimed on the pending record: a double press (or two instances) posts one card.
     const pk = tenantKey(turn.message);
+    /** Not posted: the claim goes, so the asker may press again once the channel is back. */
+    const failed = async (error: string | undefined) => {
+      turn.log.warn({ code: 'peers_post_failed', error, network: network.id }, 'network question not posted');
+      await peers(services).update(pk, pendingKey(found.id), (current) => (current?.type === 'pending' ? { ...current, claimed: undefined } : undefined));
+      await turn.replyPrivately({ text: turn.t(error === 'conversation_gone' ? 'peers.channel_gone' : 'peers.post_failed', { network: network.name }) });
+    };
     let claimed = false;
     await peers(services).update(pk, pendingKey(found.id), (current) => {
       if (current?.type !== 'pending' || current.claimed) return undefined;
@@ -124,6 +130,8 @@ export function askingActions(services: Services) {
     });
     if (!claimed) return void (await turn.replyPrivately({ text: turn.t('peers.ask.already_posted') }));
     const anonymous = action.inputs?.as === 'anonymous' || action.value?.anon === true;
+    const ref = await services.messenger.conversation(network.platform, network.tenantId, network.channelId);
+    if (!ref || ref.dead) return failed('conversation_gone');
     const number = await store.nextNumber(network.id, 'peer-question');
     const now = clock.now();
     const question: NetworkQuestion = {
@@ -134,12 +142,7 @@ export function askingActions(services: Services) {
     };
     const nt = networkText(services, network);
     const sent = await sendToChannel(services, network, questionCard(question, nt, localDay(now, network, network.language)));
-    if (!sent.ok) {
-      turn.log.warn({ code: 'peers_post_failed', error: sent.error, network: network.id }, 'network question not posted');
-      // Not posted: the asker may try again later.
-      await peers(services).update(pk, pendingKey(found.id), (current) => (current?.type === 'pending' ? { ...current, claimed: undefined } : undefined));
-      return void (await turn.replyPrivately({ text: turn.t(sent.error === 'conversation_gone' ? 'peers.channel_gone' : 'peers.post_failed', { network: network.name }) }));
-    }
+    if (!sent.ok) return failed(sent.error);
     question.messageId = sent.messageId;
     // Asking in a network makes you a member of it (as `stil` and `ik weet van` do): answers follow you there.
     await store.members.update(network.id, turn.user.id, (current) => (current ? undefined : { userId: turn.user.id, name: turn.user.name || turn.user.id, quiet: false, joinedAt: now.toISOString() }));

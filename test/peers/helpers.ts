@@ -63,3 +63,19 @@ export const NETWORK_ANSWER =
   'Bel bij haast de vaste contactpersoon zorgbemiddeling en vraag om een terugbelafspraak. Leg de vraag ook per mail vast, ' +
   'zodat de termijn duidelijk is. Bij een spoedsituatie kan de zorgbemiddelaar de aanvraag met voorrang behandelen, ' +
   'maar dat moet je zelf expliciet vragen en goed onderbouwen.';
+
+/**
+ * The features the peers tests need, with one answering engine per test file (building the
+ * knowledge index is the slow part of starting the app); the flow test uses the app's own wiring.
+ */
+import { AskEngine, createAskFeature } from '../../src/ask/index.ts';
+import { createNetworksFeature } from '../../src/networks/index.ts';
+import { createActionsFeature } from '../../src/actions/index.ts';
+import { createPeersFeature } from '../../src/peers/index.ts';
+import type { Feature, Services } from '../../src/core/index.ts';
+
+let engine: AskEngine | undefined;
+export function peersFeatures(services: Services): Feature[] {
+  engine ??= AskEngine.fromConfig(services.config, services.log, services.catalog);
+  return [createAskFeature(services, { engine }), createNetworksFeature(services), createActionsFeature(services), createPeersFeature(services)];
+}
