@@ -6,7 +6,10 @@
  */
 import { z } from 'zod';
 import { findPrototypeKey, LIMITS, parseIncoming, PROTOTYPE_KEYS, type IncomingAction, type IncomingMessage } from '../../src/core/index.ts';
-import { ACTION_KEY } from './render.ts';
+import { ACTION_KEY, CARD_KEY } from './render.ts';
+
+/** The key in a dialog's data naming the stored form (see universal.ts). */
+export const MODAL_KEY = 'wegwijsModal';
 
 const Account = z.object({ id: z.string().min(1), name: z.string().optional(), aadObjectId: z.string().optional() }).passthrough();
 
@@ -246,7 +249,7 @@ function decodeEntities(text: string): string {
 
 const Scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 const ActionData = z.object({ [ACTION_KEY]: z.string().min(1).max(200), value: z.record(z.string(), z.unknown()).optional() }).passthrough();
-const RESERVED = new Set([ACTION_KEY, 'value', 'msteams']);
+const RESERVED = new Set([ACTION_KEY, 'value', 'msteams', CARD_KEY, MODAL_KEY]);
 
 /**
  * A card press. Teams sends `Action.Submit` as a message whose `value` is the button's data
@@ -256,12 +259,16 @@ const RESERVED = new Set([ACTION_KEY, 'value', 'msteams']);
  */
 // Built once: constructing a zod schema costs far more than using it.
 const InvokeValue = z.object({ action: z.object({ data: z.unknown() }).passthrough() });
+const DialogValue = z.object({ data: z.unknown() }).passthrough();
 
 export function actionOf(activity: TeamsActivity): IncomingAction | undefined {
   let data: unknown;
   if (activity.type === 'message') data = activity.value;
   else if (activity.type === 'invoke' && activity.name === 'adaptiveCard/action') {
     data = InvokeValue.safeParse(activity.value).data?.action.data;
+  } else if (activity.type === 'invoke' && activity.name === 'task/submit') {
+    // A dialog's submit: the form's inputs merged with its submit button's data, as Action.Submit.
+    data = DialogValue.safeParse(activity.value).data?.data;
   }
   // Prototype keys never reach zod's record parsing (which trips over a non-function `constructor`).
   if (findPrototypeKey(data)) return undefined;

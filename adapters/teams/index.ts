@@ -13,7 +13,9 @@ import { errorCode } from '../../src/core/index.ts';
 import { authConfiguration, teamsMode, tokenPrecheck, type TeamsMode } from './auth.ts';
 import { TeamsDirectory } from './references.ts';
 import { TeamsChannelAdapter } from './teams-adapter.ts';
-import { INBOX_SOURCE, TeamsTurnHandler } from './turn-handler.ts';
+import { INBOX_SOURCE, LOCAL_TENANT, TeamsTurnHandler } from './turn-handler.ts';
+import { TeamsCards } from './universal.ts';
+import { TeamsNativeInvokes } from './native-invokes.ts';
 import { checkActivity } from './incoming.ts';
 
 export { teamsMode, authConfiguration, type TeamsMode } from './auth.ts';
@@ -108,9 +110,11 @@ export async function mountTeams(server: Express, app: App): Promise<TeamsEndpoi
     throw err;
   };
   const directory = new TeamsDirectory(store);
-  const adapter = new TeamsChannelAdapter({ cloud, bot: app.bot, directory, log, appId: config.teams?.appId });
+  const cards = new TeamsCards(store);
+  const adapter = new TeamsChannelAdapter({ cloud, bot: app.bot, directory, log, appId: config.teams?.appId, cards });
   messenger.register(adapter);
-  const handler = new TeamsTurnHandler({ bot: app.bot, store, log, cloud, adapter, directory, inbox: app.inbox, local: mode === 'local' });
+  const native = new TeamsNativeInvokes(cards, app.bot, mode === 'local' ? LOCAL_TENANT : undefined);
+  const handler = new TeamsTurnHandler({ bot: app.bot, store, log, cloud, adapter, directory, inbox: app.inbox, local: mode === 'local', native });
   app.inbox.on(INBOX_SOURCE, (activity) => handler.onActivity(activity));
 
   server.post(

@@ -3,13 +3,16 @@
  * through the Bot Connector, inside a turn (with the turn's connector client) and outside one
  * (proactively, through `CloudAdapter.continueConversation` and the stored reference).
  * Teams has no ephemeral messages, so `postEphemeral` is left out and the core sends a DM.
+ * Cards whose controls only some people may use go out with Universal Actions (`TeamsCards`);
+ * a form opens as a Teams dialog from an opener card only its person can press.
  */
 import { Activity, type ConversationReference } from '@microsoft/agents-activity';
 import type { CloudAdapter, ConnectorClient } from '@microsoft/agents-hosting';
-import { DeliveryError, type Bot, type ChannelAdapter, type ConversationRef, type Logger, type OutgoingMessage, type PostedMessage } from '../../src/core/index.ts';
+import { DeliveryError, type Bot, type ChannelAdapter, type ConversationRef, type IncomingMessage, type Logger, type Modal, type OutgoingMessage, type PostedMessage } from '../../src/core/index.ts';
 import { toDeliveryError } from './errors.ts';
 import { readReference, TeamsDirectory, type TeamsReference } from './references.ts';
 import { toTeamsMessage } from './render.ts';
+import { openerTexts, type TeamsCards } from './universal.ts';
 
 export interface TeamsAdapterDeps {
   cloud: CloudAdapter;
@@ -18,6 +21,8 @@ export interface TeamsAdapterDeps {
   log: Logger;
   /** The bot's app (client) id; undefined in local mode, where outgoing calls carry no token. */
   appId?: string;
+  /** Stored cards, forms and feedback targets (Universal Actions, dialogs, feedback); without it, plain cards. */
+  cards?: TeamsCards;
 }
 
 /** The connector client of the turn being handled, reused for replies to the same service. */
@@ -41,20 +46,46 @@ export class TeamsChannelAdapter implements ChannelAdapter {
 
   async post(conversation: ConversationRef, message: OutgoingMessage): Promise<PostedMessage> {
     const ref = this.reference(conversation);
-    return this.send(ref, ref.conversation.id, message);
+    return this.send(conversation.tenantId, ref, ref.conversation.id, message);
   }
 
   async postToThread(conversation: ConversationRef, threadId: string, message: OutgoingMessage): Promise<PostedMessage> {
     const ref = this.reference(conversation);
     // Only channels have reply chains; a chat has one stream, so the reply goes there.
     const inChannel = ref.conversation.conversationType === 'channel';
-    return this.send(ref, inChannel ? `${ref.conversation.id};messageid=${threadId}` : ref.conversation.id, message);
+    return this.send(conversation.tenantId, ref, inChannel ? `${ref.conversation.id};messageid=${threadId}` : ref.conversation.id, message);
   }
 
   async update(conversation: ConversationRef, messageId: string, message: OutgoingMessage): Promise<void> {
     const ref = this.reference(conversation);
-    const activity = Activity.fromObject({ ...toTeamsMessage(message), id: messageId, conversation: ref.conversation });
+    const activity = Activity.fromObject({ ...(await this.render(conversation.tenantId, message)), id: messageId, conversation: ref.conversation });
     await this.withClient(ref, (client) => client.updateActivity(ref.conversation.id, messageId, activity));
+    await this.deps.cards?.rememberFeedback(conversation.tenantId, ref.conversation.id, messageId, message);
+  }
+
+  /**
+   * A form as a Teams dialog: an opener card in the conversation whose button (for this person
+   * only, by refresh, in a shared conversation) opens the form with `task/fetch`.
+   */
+  async openModal(turn: IncomingMessage, modal: Modal): Promise<void> {
+    const { cards, bot } = this.deps;
+    if (!cards) throw new DeliveryError('Teams dialogs need the card store', 'fatal');
+    const stored = await bot.services.store.conversations.get(`teams:${turn.tenantId}`, turn.channelId);
+    if (!stored) throw new DeliveryError('no Teams reference stored for this conversation', 'gone');
+    const conversation = stored.data as ConversationRef;
+    const lang = await bot.languageFor(turn);
+    const shared = !turn.isDirect;
+    const body = await cards.keepModal(turn.tenantId, turn.user.id, modal, openerTexts(bot.services.catalog, lang, turn.user.name), shared);
+    const ref = this.reference(conversation);
+    const inChannel = ref.conversation.conversationType === 'channel';
+    const target = turn.threadId && inChannel ? `${ref.conversation.id};messageid=${turn.threadId}` : ref.conversation.id;
+    const activity = Activity.fromObject({ ...body, conversation: { ...ref.conversation, id: target } });
+    await this.withClient(ref, (client) => client.sendToConversation(target, activity));
+  }
+
+  /** The activity body: Universal Actions through the card store when there is one. */
+  private render(tenantId: string, message: OutgoingMessage): Promise<Record<string, unknown>> | Record<string, unknown> {
+    return this.deps.cards ? this.deps.cards.render(tenantId, message) : toTeamsMessage(message);
   }
 
   async sendDirect(user: { tenantId: string; userId: string }, message: OutgoingMessage): Promise<PostedMessage> {
@@ -96,10 +127,12 @@ export class TeamsChannelAdapter implements ChannelAdapter {
     return conversation;
   }
 
-  private async send(ref: TeamsReference, conversationId: string, message: OutgoingMessage): Promise<PostedMessage> {
-    const activity = Activity.fromObject({ ...toTeamsMessage(message), conversation: { ...ref.conversation, id: conversationId } });
+  private async send(tenantId: string, ref: TeamsReference, conversationId: string, message: OutgoingMessage): Promise<PostedMessage> {
+    const activity = Activity.fromObject({ ...(await this.render(tenantId, message)), conversation: { ...ref.conversation, id: conversationId } });
     const response = await this.withClient(ref, (client) => client.sendToConversation(conversationId, activity));
-    return { id: response?.id ?? '' };
+    const id = response?.id ?? '';
+    await this.deps.cards?.rememberFeedback(tenantId, ref.conversation.id, id, message);
+    return { id };
   }
 
   private reference(conversation: ConversationRef): TeamsReference {

@@ -16,6 +16,7 @@ import { actionOf, isFromBot, resolveTenant, splitConversationId, TeamsActivityS
 import { invokeResponseBody } from './invoke.ts';
 import { readReference, referenceOf, TeamsDirectory } from './references.ts';
 import type { TeamsChannelAdapter } from './teams-adapter.ts';
+import type { TeamsNativeInvokes } from './native-invokes.ts';
 
 /** Teams activities in the inbox (src/store/inbox.ts). */
 export const INBOX_SOURCE = 'teams';
@@ -33,6 +34,8 @@ export interface TurnHandlerDeps {
   directory: TeamsDirectory;
   inbox: Inbox;
   local: boolean;
+  /** Refreshes, dialogs and feedback (Teams' native surfaces); without it those invokes get "not here". */
+  native?: TeamsNativeInvokes;
 }
 
 export class TeamsTurnHandler {
@@ -58,7 +61,10 @@ export class TeamsTurnHandler {
       return undefined;
     }
     const activity = parsed.data;
-    const isCardAction = activity.type === 'invoke' && activity.name === 'adaptiveCard/action';
+    // A refresh or a dialog opening is answered now, from what the adapter stored: no turn.
+    const now = activity.type === 'invoke' ? await this.deps.native?.answerNow(activity) : undefined;
+    if (now) return void (await this.respondInvoke(context, now.body));
+    const isCardAction = activity.type === 'invoke' && (activity.name === 'adaptiveCard/action' || Boolean(this.deps.native?.keeps(activity)));
     // Other invokes get a friendly invoke response (never the SDK's 501); nothing is kept for them.
     if (activity.type === 'invoke' && !isCardAction) return void (await this.acknowledgeInvoke(context));
     // Redeliveries carry the same activity id: the inbox record is the de-duplication marker.
@@ -85,7 +91,11 @@ export class TeamsTurnHandler {
       case 'message':
         return this.onMessage(activity);
       case 'invoke':
-        if (activity.name === 'adaptiveCard/action') return this.onMessage(activity);
+        if (activity.name === 'adaptiveCard/action' || activity.name === 'task/submit') return this.onMessage(activity);
+        if (activity.name === 'message/submitAction') {
+          const press = await this.deps.native?.feedbackAsPress(activity);
+          if (press) return this.onMessage(press);
+        }
         return;
       case 'conversationUpdate':
         return this.onConversationUpdate(activity);
@@ -201,6 +211,8 @@ export class TeamsTurnHandler {
     const parsed = TeamsActivitySchema.safeParse(context.activity);
     const activity = parsed.success ? parsed.data : undefined;
     const name = typeof context.activity.name === 'string' ? context.activity.name : undefined;
+    const native = activity && (await this.deps.native?.ackBody(activity));
+    if (native) return native.body;
     if (activity && name === 'adaptiveCard/action' && actionOf(activity)) return invokeResponseBody(name, '');
     const { bot } = this.deps;
     let lang = bot.services.config.language;
@@ -215,13 +227,12 @@ export class TeamsTurnHandler {
 
   /** Answers an invoke at once with status 200 (else the SDK answers 501 and Teams shows an error). */
   private async acknowledgeInvoke(context: TurnContext): Promise<void> {
+    await this.respondInvoke(context, await this.invokeBody(context));
+  }
+
+  private async respondInvoke(context: TurnContext, body: unknown): Promise<void> {
     try {
-      await context.sendActivity(
-        Activity.fromObject({
-          type: 'invokeResponse',
-          value: { status: 200, body: await this.invokeBody(context) },
-        }),
-      );
+      await context.sendActivity(Activity.fromObject({ type: 'invokeResponse', value: { status: 200, body } }));
     } catch (err) {
       this.deps.log.warn({ platform: 'teams', code: errorCode(err) }, 'teams invoke response failed');
     }

@@ -118,23 +118,15 @@ describe('Teams end to end (local mode)', () => {
     expect(sourcesLine).toMatchObject({ isSubtle: true });
     const documents = [...new Set(expected.sources.map((s) => s.document))].slice(0, 2);
     for (const document of documents) expect(sourcesLine!.text).toContain(document.replace(/`/g, ''));
-    // 👍/👎 are Action.Submit buttons carrying Wegwijs's action ids, the question and the card.
-    const feedback = content.body.filter((e) => e.type === 'ActionSet').at(-1)!.actions!;
-    expect(feedback.map((a) => [a.type, a.title])).toEqual([
-      ['Action.Submit', t('ask.feedback.up')],
-      ['Action.Submit', t('ask.feedback.down')],
-    ]);
-    expect(t('ask.feedback.up')).toContain('👍');
-    expect(t('ask.feedback.down')).toContain('👎');
-    const value = { q: expect.any(String), lang: 'nl', card: answerCard.id };
-    expect(feedback.map((a) => a.data)).toEqual([
-      { wegwijs: 'ask.up', value },
-      { wegwijs: 'ask.down', value },
-    ]);
+    // 👍/👎 are Teams' own feedback control (message/submitAction, see teams-native.test.ts), not card buttons.
+    expect((reply.body.channelData as { feedbackLoopEnabled?: boolean }).feedbackLoopEnabled).toBe(true);
+    expect(JSON.stringify(content.body)).not.toContain('"wegwijs":"ask.up"');
+    expect(JSON.stringify(content.body)).not.toContain('"wegwijs":"ask.down"');
     expect(String(content.fallbackText)).toContain(answerCard.title);
 
-    // Pressing 👍 (Teams sends the button's data as the message value) reaches the ask feature.
-    await teams.deliver(bot.url, personalMessage({ tenant: TENANT }, '', { text: undefined, replyToId: reply.responseId, value: feedback[0].data }));
+    // Pressing Teams' 👍 (a message/submitAction invoke on the answer) reaches the ask feature.
+    const like = { actionName: 'feedback', actionValue: { reaction: 'like', feedback: '{"feedbackText":""}' } };
+    await teams.deliver(bot.url, personalMessage({ tenant: TENANT }, '', { type: 'invoke', name: 'message/submitAction', text: undefined, replyToId: reply.responseId, value: like }));
     expect(teams.sent).toHaveLength(2);
     expect(teams.sent[1].body.text).toBe(t('ask.feedback.thanks'));
   });
