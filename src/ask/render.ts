@@ -2,7 +2,7 @@
  * How an answer looks: in chat (a card with the answer, follow-up buttons, 👍/👎 and a sources
  * line), on the command line (plain text) and as JSON (`wegwijs ask --json`).
  */
-import { button, buttons, card, cardMessage, context, text, type Button, type OutgoingMessage, type Translate } from '../core/index.ts';
+import { button, buttons, card, cardMessage, context, text, type Button, type Citation, type OutgoingMessage, type Translate } from '../core/index.ts';
 import type { Answer, AskEngine, SourceRef } from './engine.ts';
 import type { KnowledgeCard } from './knowledge.ts';
 
@@ -76,13 +76,25 @@ export interface RenderOptions {
   expanded?: boolean;
 }
 
+/** The answer's sources as citations (one per document), for platforms that show them natively. */
+export function citationsOf(answer: Answer, t: Translate): Citation[] {
+  const seen = new Set<string>();
+  const out: Citation[] = [];
+  for (const s of answer.sources) {
+    if (seen.has(s.document)) continue;
+    seen.add(s.document);
+    out.push({ title: s.document, date: dateOf(s, t, answer.lang), abstract: [s.publisher, s.locator].filter(Boolean).join(', ') || undefined, ...(s.url ? { url: s.url } : {}) });
+  }
+  return out;
+}
+
 /** The chat message for an answer or a refusal. */
 export function answerMessage(answer: Answer, options: RenderOptions): OutgoingMessage {
   const { t, questionId } = options;
   const value = (extra: Record<string, string>) => ({ q: questionId, lang: answer.lang, ...extra });
   const feedback: Button[] = [
-    button(t('ask.feedback.up'), 'ask.up', value({ card: answer.card?.id ?? '' })),
-    button(t('ask.feedback.down'), 'ask.down', value({ card: answer.card?.id ?? '' })),
+    feedbackButton('up', t('ask.feedback.up'), 'ask.up', value({ card: answer.card?.id ?? '' })),
+    feedbackButton('down', t('ask.feedback.down'), 'ask.down', value({ card: answer.card?.id ?? '' })),
   ];
   const cardButtons = (list: KnowledgeCard[]) => list.map((c) => button(c.title, 'ask.show', value({ card: c.id })));
   const dutchOnly = answer.answered && answer.via === 'offline' && answer.lang === 'en' && !answer.card?.answer_en;
@@ -110,7 +122,14 @@ export function answerMessage(answer: Answer, options: RenderOptions): OutgoingM
   const listed = (heading: string, list: KnowledgeCard[]) => (fallback: string) =>
     list.length ? fallback.replace(`\n${heading}\n`, `\n${heading} ${list.map((c) => c.title).join('; ')}\n`) : fallback;
   const fallback = [listed(t('ask.more'), answer.followUps), listed(t('ask.maybe'), answer.suggestions)].reduce((f, add) => add(f), built.fallback);
-  return cardMessage({ ...built, fallback });
+  const citations = answer.sources.length ? citationsOf(answer, t) : [];
+  // The "AI generated" label only when a language model wrote the text, never for a curated card.
+  return { ...cardMessage({ ...built, fallback }), ...(citations.length ? { citations } : {}), ...(answer.via === 'llm' ? { aiGenerated: true } : {}) };
+}
+
+/** A 👍/👎 button, marked so a platform with its own feedback control can show that instead. */
+function feedbackButton(kind: 'up' | 'down', ...args: Parameters<typeof button>): Button {
+  return { ...button(...args), feedback: kind };
 }
 
 /** Readable text for `wegwijs ask` without --json. */
