@@ -27,7 +27,7 @@ export const evaluate: CliCommand = {
     if (!engine) return 1;
     const sets =
       positionals.length > 0
-        ? positionals.map((f) => ({ name: basename(f), items: loadEvalSet(f), split: 'tune' as Split }))
+        ? positionals.map((f) => ({ name: basename(f), items: loadEvalSet(f), split: splitOf(f) }))
         : SPLITS.map((split) => ({ name: split, items: loadSplit(EVAL_DIR, split), split }));
     if (values.explain) return explain(engine, sets.flatMap((s) => s.items), values.explain);
     let passed = true;
@@ -48,6 +48,11 @@ export const evaluate: CliCommand = {
     return passed ? 0 : 1;
   },
 };
+
+/** A held-out file named on the command line stays held out: its misses are not listed. */
+function splitOf(file: string): Split {
+  return /heldout/i.test(basename(file)) ? 'heldout' : 'tune';
+}
 
 function table(name: string, report: EvalReport, split: Split): string[] {
   const rows = [`${name}: ${report.answerable} answerable, ${report.mustRefuse} must refuse`, '', 'category                  n   facts  refused'];

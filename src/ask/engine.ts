@@ -11,7 +11,7 @@ import type { Role } from './roles.ts';
 import { indexTerms, loadSynonyms, words, isStopWord } from './analyze.ts';
 import { loadGuardrails, matchGuardrail, type Guardrails } from './guardrails.ts';
 import { loadCards, type KnowledgeCard } from './knowledge.ts';
-import { cardSentences, composeAnswer, lacksFact, splitBody } from './compose.ts';
+import { cardSentences, composeAnswer, factCue, lacksFact, splitBody } from './compose.ts';
 import { orderForRole, sourcesOf, unique, type Answer, type AskOptions, type Explanation, type RefusalKind } from './answer.ts';
 import type { AnswerPart } from './compose.ts';
 import { definitionFirst, namesCard, withFactFirst } from './card-order.ts';
@@ -194,6 +194,9 @@ export class AskEngine {
     explanation?.sentences.push(...parts.flatMap((p) => p.chosen.map((c) => ({ card: p.card.id, text: c.text, score: round(c.score) }))));
     // The card matched, but none of its sentences is about what was asked: no answer, no guess.
     if (matched < MIN_SENTENCE_MATCH && typed > 1) return refuse('unknown');
+    // A number, amount or duration is only an answer when the sentence that carries it is about
+    // what was asked: "25%" about meerzorg does not answer what a place costs per day.
+    if (!factIsAbout(parts, shape)) return refuse('unknown');
     const near = hits.slice(1).filter((h) => h.score >= hits[0].score * FOLLOW_UP_SHARE).map((h) => h.card);
     const related = best.related.map((id) => this.card(id)).filter((c): c is KnowledgeCard => Boolean(c));
     const shown = parts.map((p) => p.card.id);
@@ -270,4 +273,16 @@ export function isElliptic(question: string, confidenceAlone: number): boolean {
   return content.length <= 2 && confidenceAlone < MARGIN_ZONE;
 }
 
+/** The share of the question the sentence with the asked fact must cover itself. */
+const MIN_FACT_MATCH = 0.25;
+
+/** True unless the question wants a specific fact and no shown sentence with it is about the question. */
+function factIsAbout(parts: AnswerPart[], shape: QuestionShape): boolean {
+  const cue = factCue(shape);
+  if (!cue) return true;
+  const carrying = parts.flatMap((p) => p.chosen).filter((s) => cue.test(s.folded));
+  return carrying.some((s) => s.matched >= MIN_FACT_MATCH);
+}
+
 const round = (x: number) => Math.round(x * 1000) / 1000;
+
