@@ -135,7 +135,9 @@ export async function submitThought(turn: Turn, pressed: IncomingAction): Promis
   const idea = (pressed.inputs?.idea ?? '').trim().slice(0, FORM_CHARS);
   if (!idea) return void (await turn.replyPrivately({ text: turn.t('actions.think.empty', { number: a.number }) }));
   const t = turn.services.catalog.translator(network.language);
-  const people = [{ id: turn.user.id, name: turn.user.name || turn.user.id }, ...(a.ownerId && a.ownerId !== turn.user.id ? [{ id: a.ownerId, name: a.ownerName }] : [])];
+  // One person, one name: the member record's when there is one.
+  const me = (await turn.services.store.members.get(network.id, turn.user.id))?.data.name || turn.user.name || turn.user.id;
+  const people = [{ id: turn.user.id, name: me }, ...(a.ownerId && a.ownerId !== turn.user.id ? [{ id: a.ownerId, name: a.ownerName }] : [])];
   const owner = a.ownerId ? mention({ id: a.ownerId, name: a.ownerName }) : a.ownerName;
   const message = { text: t('actions.think.posted', { who: mention(people[0]), owner, number: a.number, title: a.title, idea }), mentions: people };
   const current = await currentNudgeCard(turn.services, network);

@@ -117,7 +117,7 @@ export function ownerButtons(t: Translate, network: Network, number: number) {
 /** One open action: its next-step question, or a thank-you once its owner updated it on the card. */
 function openLine(a: Action, { network, t, bot }: NudgeInput, sentAt: string, withButtons: boolean): string {
   const due = a.due ? ` (${t('actions.due_short', { date: formatDate(a.due, network.language) })})` : '';
-  const updated = a.history.some((h) => h.at > sentAt && (h.event === 'progress' || h.event === 'in_progress'));
+  const updated = a.history.some((h) => h.at >= sentAt && (h.event === 'progress' || h.event === 'in_progress'));
   if (updated) return `- #${a.number} ${a.title}${due}: 🌱 ${t('actions.nudge.updated')}`;
   return `- #${a.number} ${a.title}${due}: ${t(withButtons ? 'actions.nudge.next_step' : 'actions.nudge.next_step_typed', { number: a.number, bot })}`;
 }
