@@ -7,7 +7,7 @@
  */
 import { button, buttons, card, cardMessage, fold, text, type Services } from '../core/index.ts';
 import { localDate } from '../core/time-zone.ts';
-import { reveal } from './blind.ts';
+import { formOpen, reveal } from './blind.ts';
 import { changeSession, methodOf, posterFor, sessionPk, tFor, type Ctx } from './context.ts';
 import { finishSession } from './finish.ts';
 import { local, type Method } from './methods.ts';
@@ -155,7 +155,7 @@ async function remind(ctx: Ctx, method: Method, data: Session, now: Date): Promi
         }),
       ),
       text(local(step.prompt, session.lang)),
-      step.blind ? buttons(button(t('deliberate.button.answer'), ACTION.answer, { s: session.id, i: session.step }, 'primary')) : undefined,
+      formOpen(method, session) ? buttons(button(t('deliberate.button.answer'), ACTION.answer, { s: session.id, i: session.step }, 'primary')) : undefined,
     ),
   );
   let sent = 0;

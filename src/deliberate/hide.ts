@@ -30,6 +30,7 @@ export function hideListMessage(t: Translate, session: Session, titles: string[]
   const lines = list.map(({ c }, i) => `${i + 1}. [${titles[c.step] ?? c.step + 1}] ${c.anonymous ? t('deliberate.report.anonymous') : (c.name ?? '?')}: ${short(c.text.replace(/\n+/g, ' / '), 100)}`);
   return cardMessage(
     card(
+      // Sent privately to whoever steers; on a platform that shows each person their own card, theirs alone.
       { title: t('deliberate.hide.title', { code: session.code }) },
       text(t('deliberate.hide.intro')),
       text(lines.join('\n')),

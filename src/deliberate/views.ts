@@ -138,7 +138,8 @@ export function stepMessage(t: Translate, method: Method, session: Session, opti
 /** A blind step: how it works, how many answers are in, and the private form and "Toon alles" buttons. */
 function blindElements(t: Translate, method: Method, session: Session, open: boolean) {
   const step = method.steps[session.step];
-  if (!step.blind) return [];
+  // Asynchronous: every step that asks for words can be answered from a form as well as in the thread.
+  if (!step.blind) return open && isAsync(session) && step.input !== 'none' && step.input !== 'rating' ? [buttons(button(t('deliberate.button.answer'), ACTION.answer, { s: session.id, i: session.step }))] : [];
   const value = { s: session.id, i: session.step };
   const revealed = isRevealed(session, session.step);
   const count = session.contributions.filter((c) => c.step === session.step && c.blind).length;
@@ -150,7 +151,7 @@ function blindElements(t: Translate, method: Method, session: Session, open: boo
     list.push(
       buttons(
         button(t('deliberate.button.answer'), ACTION.answer, value, 'primary'),
-        ...(isAsync(session) ? [] : [button(t('deliberate.button.reveal'), ACTION.reveal, value)]),
+        ...(isAsync(session) ? [] : [{ ...button(t('deliberate.button.reveal'), ACTION.reveal, value), actors: [session.facilitator.id] }]),
       ),
     );
   }
