@@ -4,6 +4,7 @@
  */
 import { config as loadDotEnv } from 'dotenv';
 import { z } from 'zod';
+import { WegwijsError } from './errors.ts';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -115,13 +116,13 @@ export interface Config {
 }
 
 /** A configuration error names the variable so the operator can fix it at once. */
-export class ConfigError extends Error {
-  readonly code = 'wegwijs_config_error';
+export class ConfigError extends WegwijsError {
+  declare readonly code: 'wegwijs_config_error';
   constructor(
     readonly variable: string,
     message: string,
   ) {
-    super(`Configuration error in ${variable}: ${message}`);
+    super('wegwijs_config_error', `Configuration error in ${variable}: ${message}`);
   }
 }
 

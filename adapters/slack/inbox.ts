@@ -9,7 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { AnyMiddlewareArgs, App as BoltApp, Middleware } from '@slack/bolt';
-import type { Logger } from '../../src/core/index.ts';
+import { WegwijsError, type Logger } from '../../src/core/index.ts';
 import type { Inbox } from '../../src/store/index.ts';
 import { inboxTurn } from './outbox.ts';
 
@@ -26,8 +26,10 @@ interface Kept {
 
 type Ack = (response?: unknown) => Promise<void>;
 
-export class InboxUnavailableError extends Error {
-  readonly code = 'wegwijs_inbox_unavailable';
+export class InboxUnavailableError extends WegwijsError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('wegwijs_inbox_unavailable', message, options);
+  }
 }
 
 /**

@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { WegwijsError } from '../core/index.ts';
 import { RoleSchema } from './roles.ts';
 
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
@@ -174,10 +175,10 @@ export function checkKnowledge(dir: string, today: Date = new Date()): Knowledge
   return { cards, issues };
 }
 
-export class KnowledgeError extends Error {
-  readonly code = 'wegwijs_knowledge_error';
+export class KnowledgeError extends WegwijsError {
+  declare readonly code: 'wegwijs_knowledge_error';
   constructor(readonly issues: KnowledgeIssue[]) {
-    super(`Knowledge base has ${issues.length} error(s): ${issues.slice(0, 3).map(formatIssue).join('; ')}`);
+    super('wegwijs_knowledge_error', `Knowledge base has ${issues.length} error(s): ${issues.slice(0, 3).map(formatIssue).join('; ')}`);
   }
 }
 

@@ -3,6 +3,7 @@
  * Optional capabilities are checked by the core before use, so a platform that lacks one degrades.
  */
 import type { OutgoingMessage, Card } from './cards.ts';
+import { WegwijsError } from './errors.ts';
 import type { ConversationRef, IncomingMessage, Platform } from './message.ts';
 
 export interface PostedMessage {
@@ -35,14 +36,14 @@ export interface ChannelAdapter {
  * Thrown by adapters when delivery fails, classified so the core's delivery loop can decide:
  * retry after a delay (429, 5xx), or give up and mark the conversation dead (gone).
  */
-export class DeliveryError extends Error {
-  readonly code = 'wegwijs_delivery_error';
+export class DeliveryError extends WegwijsError {
+  declare readonly code: 'wegwijs_delivery_error';
   constructor(
     message: string,
     readonly kind: 'retry' | 'gone' | 'fatal',
     readonly retryAfterMs?: number,
     readonly status?: number,
   ) {
-    super(message);
+    super('wegwijs_delivery_error', message);
   }
 }

@@ -7,7 +7,7 @@ import type { ChannelAdapter } from './adapter.ts';
 import { builtinFeature } from './builtin.ts';
 import type { Command, Feature } from './feature.ts';
 import type { Lang } from './i18n.ts';
-import { errorCode } from './errors.ts';
+import { errorCode, userMessageKey } from './errors.ts';
 import type { ConversationRef, IncomingAction, IncomingMessage } from './message.ts';
 import { isGreeting, looksLikeUnknownCommand, matchCommand, ownHandler, splitActionId, stripEntryWord } from './router.ts';
 import type { Services } from './services.ts';
@@ -59,7 +59,7 @@ export class Bot {
       log.info({ ms: Date.now() - started, action: message.action?.id, redacted: redacted.length }, 'turn handled');
     } catch (err) {
       log.error({ code: errorCode(err), err: { message: (err as Error).message, stack: (err as Error).stack } }, 'turn failed');
-      await this.apologise(turn, message, adapter).catch((e) => log.error({ code: errorCode(e) }, 'apology failed'));
+      await this.apologise(turn, message, adapter, err).catch((e) => log.error({ code: errorCode(e) }, 'apology failed'));
     }
   }
 
@@ -196,8 +196,14 @@ export class Bot {
     return prefs?.data.language ?? (await network)?.data.language ?? this.services.config.language;
   }
 
-  private async apologise(turn: Turn | undefined, message: IncomingMessage, adapter: ChannelAdapter): Promise<void> {
-    const text = this.services.catalog.t(turn?.lang ?? this.services.config.language, 'core.error');
+  /**
+   * The one error handler's answer: the text an error names (`WegwijsError.userKey`, a catalogue
+   * key), else the general apology; never the error's own message.
+   */
+  private async apologise(turn: Turn | undefined, message: IncomingMessage, adapter: ChannelAdapter, err?: unknown): Promise<void> {
+    const { catalog, config } = this.services;
+    const named = userMessageKey(err);
+    const text = catalog.t(turn?.lang ?? config.language, named && catalog.has(named) ? named : 'core.error', { bot: config.botName });
     if (turn) await turn.reply({ text });
     else await adapter.post({ platform: message.platform, tenantId: message.tenantId, channelId: message.channelId, isDirect: message.isDirect }, { text });
   }
