@@ -3,7 +3,7 @@
  * list, the progress chart's weeks, a change with the same rules as in chat, the CSV export and
  * the next nudge's preview. One partition query per call (pk = network id), no cross-partition scan.
  */
-import { type ChatUser, type ConsoleActionChange, type ConsoleActionsPort, type ConsoleProgressWeek, type ConsoleResult, type Services, addDays, endOfWeek, localDate, startOfLocalDay } from '../core/index.ts';
+import { type ChatUser, type ConsoleActionChange, type ConsoleActionsPort, type ConsoleProgressWeek, type ConsoleResult, type Services, addDays, endOfWeek, localDate, offsetMinutes, startOfLocalDay } from '../core/index.ts';
 import type { Network } from '../core/index.ts';
 import { toCsv } from './csv.ts';
 import { changeAction, readDate, resolveOwner, type Change } from './log.ts';
@@ -13,7 +13,9 @@ import { actionCard } from './render.ts';
 
 export function consoleActionsPort(services: Services): ConsoleActionsPort {
   const network = async (id: string): Promise<Network | undefined> => (await services.store.networks.get(id, id))?.data;
-  const all = async (id: string): Promise<Action[]> => (await actions(services).list({ pk: id })).map((d) => d.data);
+  // The feature's own records, written through ActionSchema: read raw here, since parsing 2,000
+  // records again on every page view costs more than the page itself (bench/console-web.bench.ts).
+  const all = async (id: string): Promise<Action[]> => (await services.store.docs.query<Action>('action', { pk: id })).map((d) => ({ ...d.data, notes: d.data.notes ?? [], history: d.data.history ?? [] }));
   return {
     async list(id) {
       return (await all(id))
@@ -35,9 +37,11 @@ export function consoleActionsPort(services: Services): ConsoleActionsPort {
       const net = await network(id);
       if (!net) return '';
       const t = services.catalog.translator(net.language);
+      const words = new Map<string, string>();
+      const status = (s: string) => words.get(s) ?? (words.set(s, t(`actions.status.${s}`)), words.get(s)!);
       const rows = (await all(id))
         .sort((a, b) => a.number - b.number)
-        .map((a) => [a.number, a.title, a.ownerName, t(`actions.status.${a.status}`), a.due, localDate(new Date(a.createdAt), net.timeZone), localDate(new Date(a.updatedAt), net.timeZone), a.notes[a.notes.length - 1]?.text]);
+        .map((a) => [a.number, a.title, a.ownerName, status(a.status), a.due, dayIn(a.createdAt, net.timeZone), dayIn(a.updatedAt, net.timeZone), a.notes[a.notes.length - 1]?.text]);
       const header = ['number', 'title', 'owner', 'status', 'due', 'created', 'updated', 'last_note'].map((c) => t(`actions.csv.${c}`));
       return toCsv([header, ...rows], { separator: ';', bom: true, newline: '\r\n' });
     },
@@ -100,41 +104,78 @@ export function statusAt(a: Action, at: string): Status | undefined {
   let status: Status = 'open';
   for (const h of a.history) {
     if (h.at >= at) break;
-    if (h.event === 'done') status = 'done';
-    else if (h.event === 'in_progress' || h.event === 'progress') status = 'in_progress';
-    else if (h.event === 'stuck') status = 'stuck';
-    else if (h.event === 'dropped') status = 'dropped';
-    else if (h.event === 'reopened') status = 'open';
-    else if (h.event === 'due' && status === 'stuck') status = 'in_progress';
+    status = replay(status, h.event);
   }
   return status;
 }
 
-/** Weeks Monday–Sunday in the network's zone, the last one containing `now`. */
+/**
+ * Weeks Monday–Sunday in the network's zone, the last one containing `now`. One pass over each
+ * action's history: its status at every week's end, its win, and who moved it in which week.
+ */
 export function progressWeeks(all: Action[], now: Date, count: number, zone: string): ConsoleProgressWeek[] {
   const lastSunday = endOfWeek(localDate(now, zone));
-  const weeks: ConsoleProgressWeek[] = [];
-  for (let i = count - 1; i >= 0; i--) {
-    const monday = addDays(lastSunday, -6 - 7 * i);
-    const start = localStartIso(monday, zone);
-    const end = localStartIso(addDays(monday, 7), zone);
-    const cut = end < now.toISOString() ? end : now.toISOString();
-    const movers = new Set<string>();
-    let wins = 0;
-    let open = 0;
-    let stuck = 0;
-    for (const a of all) {
-      if (a.doneAt && a.status === 'done' && a.doneAt >= start && a.doneAt < end) wins++;
-      const status = statusAt(a, cut);
-      if (status === 'open' || status === 'in_progress') open++;
-      else if (status === 'stuck') stuck++;
-      for (const h of a.history) if (h.at >= start && h.at < end) movers.add(h.by);
+  const mondays = Array.from({ length: count }, (_, i) => addDays(lastSunday, -6 - 7 * (count - 1 - i)));
+  const starts = [...mondays, addDays(mondays[count - 1], 7)].map((d) => localStartIso(d, zone));
+  const nowIso = now.toISOString();
+  const cuts = starts.slice(1).map((end) => (end < nowIso ? end : nowIso));
+  const weekOf = (at: string): number => {
+    if (at < starts[0] || at >= starts[count]) return -1;
+    let i = count - 1;
+    while (at < starts[i]) i--;
+    return i;
+  };
+  const weeks = mondays.map((week) => ({ week, wins: 0, open: 0, stuck: 0, movers: new Set<string>() }));
+  for (const a of all) {
+    if (a.doneAt && a.status === 'done') {
+      const w = weekOf(a.doneAt);
+      if (w >= 0) weeks[w].wins++;
     }
-    weeks.push({ week: monday, wins, open, stuck, movers: movers.size });
+    let status: Status | undefined;
+    let h = 0;
+    for (let w = 0; w < count; w++) {
+      const cut = cuts[w];
+      if (a.createdAt >= cut) continue;
+      status ??= 'open';
+      for (; h < a.history.length && a.history[h].at < cut; h++) status = replay(status, a.history[h].event);
+      if (status === 'open' || status === 'in_progress') weeks[w].open++;
+      else if (status === 'stuck') weeks[w].stuck++;
+    }
+    for (const event of a.history) {
+      const w = weekOf(event.at);
+      if (w >= 0) weeks[w].movers.add(event.by);
+    }
   }
-  return weeks;
+  return weeks.map((w) => ({ week: w.week, wins: w.wins, open: w.open, stuck: w.stuck, movers: w.movers.size }));
+}
+
+/** The status after one history event (the events changeAction writes). */
+function replay(status: Status, event: string): Status {
+  if (event === 'done') return 'done';
+  if (event === 'in_progress' || event === 'progress') return 'in_progress';
+  if (event === 'stuck') return 'stuck';
+  if (event === 'dropped') return 'dropped';
+  if (event === 'reopened') return 'open';
+  if (event === 'due' && status === 'stuck') return 'in_progress';
+  return status;
 }
 
 function localStartIso(date: string, zone: string): string {
   return startOfLocalDay(date, zone).toISOString();
+}
+
+/**
+ * The local day of an ISO instant, for thousands of rows: the zone's offset is looked up once per
+ * UTC hour (offsets change only on the hour), not formatted per row.
+ */
+const hourOffsets = new Map<string, number>();
+export function dayIn(iso: string, zone: string): string {
+  const key = `${zone}|${iso.slice(0, 13)}`;
+  let offset = hourOffsets.get(key);
+  if (offset === undefined) {
+    offset = offsetMinutes(new Date(`${iso.slice(0, 13)}:00:00Z`), zone);
+    if (hourOffsets.size > 50_000) hourOffsets.clear();
+    hourOffsets.set(key, offset);
+  }
+  return new Date(Date.parse(iso) + offset * 60_000).toISOString().slice(0, 10);
 }

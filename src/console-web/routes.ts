@@ -18,7 +18,7 @@ import { actionsPage, editPage } from './pages/actions.ts';
 import { deliberationsPage } from './pages/deliberations.ts';
 import { homePage } from './pages/home.ts';
 import { knowledgePage } from './pages/knowledge.ts';
-import { overviewPage, settingsPage } from './pages/network.ts';
+import { nudgePage, overviewPage, settingsPage } from './pages/network.ts';
 import { RateLimiter } from './rate-limit.ts';
 
 const CSS = readFileSync(new URL('./assets/console.css', import.meta.url), 'utf8');
@@ -187,6 +187,11 @@ export function consoleRouter(services: Services, config: ConsoleWebConfig): exp
     const result = await services.ports.consoleNetworks.change(ctx.network!.id, { ...parsed.data, resume: parsed.data.resume === '1' }, by);
     if (!result.ok) return void res.status(422).type('html').send(await settingsPage(ctx, { text: ctx.t(result.key, { bot: services.config.botName, ...result.vars }), kind: 'error' }));
     res.status(200).type('html').send(await settingsPage(ctx, { text: ctx.t('console_web.saved'), kind: 'ok' }));
+  }));
+  networkRoutes.get('/nudge', wrap(async (_req, res) => {
+    const ctx = ctxOf(res);
+    if (ctx.network!.role !== 'facilitator') return notYours(res);
+    res.type('html').send(await nudgePage(ctx));
   }));
   networkRoutes.get('/deliberations', wrap(async (_req, res) => void res.type('html').send(await deliberationsPage(ctxOf(res)))));
   networkRoutes.get('/deliberations/:file', wrap(async (req, res) => {

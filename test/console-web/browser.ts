@@ -44,6 +44,6 @@ export interface AxeViolation {
 /** Runs axe-core in the page (injected by the test driver, not by the page: the CSP allows no scripts). */
 export async function axe(page: Page): Promise<AxeViolation[]> {
   await page.evaluate(AXE);
-  const result = (await page.evaluate(() => (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe.run())) as { violations: AxeViolation[] };
+  const result = (await page.evaluate(() => (globalThis as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe.run())) as { violations: AxeViolation[] };
   return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }

@@ -130,7 +130,7 @@ describe('pages', () => {
     expect(csv.headers.get('content-disposition')).toMatch(/attachment/);
     expect((await csv.text()).split('\r\n')).toHaveLength(4);
     const page = await (await rig.get(`/console/n/${slug(NET)}/settings`, cookie)).text();
-    expect(page).toContain('class="preview"');
+    expect(await (await rig.get(`/console/n/${slug(NET)}/nudge`, cookie)).text()).toContain('class="preview"');
     const bad = await rig.post(`/console/n/${slug(NET)}/settings`, { _csrf: csrfOf(page), schedule: 'elke blauwe maan' }, cookie);
     expect(bad.status).toBe(422);
     const ok = await rig.post(`/console/n/${slug(NET)}/settings`, { _csrf: csrfOf(page), schedule: 'dinsdag 10:00', timeZone: 'Europe/Amsterdam', language: 'nl' }, cookie);

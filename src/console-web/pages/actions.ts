@@ -1,10 +1,10 @@
 /** The action list with filters, the edit form (same rules as chat) and the CSV link. */
-import { addDays, endOfWeek, formatDate, localDate, type ConsoleActionView } from '../../core/index.ts';
+import { addDays, endOfWeek, localDate, type ConsoleActionView } from '../../core/index.ts';
 import type { PageContext } from '../context.ts';
 import { networkSlug } from '../context.ts';
 import { html } from '../html.ts';
 import { networkTabs, page } from '../layout.ts';
-import { hiddenCsrf, notice } from './common.ts';
+import { dayText, hiddenCsrf, notice } from './common.ts';
 
 export const STATUSES = ['open', 'in_progress', 'stuck', 'done', 'dropped'] as const;
 export const STATUS_FILTERS = ['unfinished', 'all', ...STATUSES] as const;
@@ -67,7 +67,7 @@ ${notice(message?.text, message?.kind)}
 <thead><tr><th scope="col">#</th><th scope="col">${t('console_web.actions.title')}</th><th scope="col">${t('console_web.actions.owner')}</th><th scope="col">${t('console_web.actions.status')}</th><th scope="col">${t('console_web.actions.due')}</th><th scope="col">${t('console_web.actions.note')}</th><th scope="col"><span class="sr-only">${t('console_web.actions.edit')}</span></th></tr></thead>
 <tbody>${shown.slice(0, MAX_ROWS).map((a) => html`<tr data-number="${a.number}" data-status="${a.status}">
 <td>${a.number}</td><td>${a.title}</td><td>${a.ownerName}</td><td><span class="status ${a.status}">${t(`actions.status.${a.status}`)}</span></td>
-<td>${a.due ? html`<time datetime="${a.due}">${formatDate(a.due, ctx.lang)}</time>${a.due < today && !['done', 'dropped'].includes(a.status) ? html` <span class="overdue">${t('console_web.due.overdue')}</span>` : ''}` : '–'}</td>
+<td>${a.due ? html`<time datetime="${a.due}">${dayText(a.due, ctx.lang)}</time>${a.due < today && !['done', 'dropped'].includes(a.status) ? html` <span class="overdue">${t('console_web.due.overdue')}</span>` : ''}` : '–'}</td>
 <td>${a.lastNote ?? ''}</td>
 <td>${canEdit(ctx, a) ? html`<a href="${base}/actions/${a.number}" aria-label="${t('console_web.actions.edit_n', { number: a.number })}">${t('console_web.actions.edit')}</a>` : ''}</td></tr>`)}</tbody>
 </table></div>

@@ -3,10 +3,22 @@ import { formatInstant } from '../../core/index.ts';
 import type { PageContext } from '../context.ts';
 import { html, type Html } from '../html.ts';
 
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+function dayFormat(lang: 'nl' | 'en', withWeekday: boolean): Intl.DateTimeFormat {
+  const key = `${lang}|${withWeekday}`;
+  let f = dayFormats.get(key);
+  if (!f) dayFormats.set(key, (f = new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { ...(withWeekday ? { weekday: 'short' } : {}), day: 'numeric', month: 'short', timeZone: 'UTC' })));
+  return f;
+}
+
+/** "vr 27 nov" / "Fri 27 Nov" for a local "YYYY-MM-DD" (as formatDate in chat), one formatter per language. */
+export function dayText(date: string, lang: 'nl' | 'en'): string {
+  return dayFormat(lang, true).format(new Date(`${date}T00:00:00Z`));
+}
+
 /** "16 nov" / "16 Nov": a week's Monday on the chart's axis. */
 export function weekLabel(monday: string, lang: 'nl' | 'en'): string {
-  const [y, m, d] = monday.split('-').map(Number);
-  return new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+  return dayFormat(lang, false).format(new Date(`${monday}T00:00:00Z`));
 }
 
 export function when(ctx: PageContext, iso: string, zone: string): string {

@@ -2,6 +2,7 @@
 import type { ConsoleNetworkSettings } from '../../core/index.ts';
 import { barChart } from '../chart.ts';
 import type { PageContext } from '../context.ts';
+import { networkSlug } from '../context.ts';
 import { html } from '../html.ts';
 import { networkTabs, page } from '../layout.ts';
 import { dataTable, hiddenCsrf, notice, weekLabel, when } from './common.ts';
@@ -61,7 +62,6 @@ export async function settingsPage(ctx: PageContext, message?: { text: string; k
   const settings = await services.ports.consoleNetworks?.settings(n.id, ctx.lang);
   if (!settings) return page(ctx, n.name, html`${networkTabs(ctx, 'settings')}<p>${t('console_web.unavailable')}</p>`);
   const facilitator = n.role === 'facilitator';
-  const preview = facilitator ? await services.ports.consoleActions?.nudgePreview(n.id, services.clock.now()) : undefined;
   const body = html`${networkTabs(ctx, 'settings')}
 ${notice(message?.text, message?.kind)}
 <section><h2>${t('console_web.settings.title')}</h2>
@@ -74,8 +74,23 @@ ${notice(message?.text, message?.kind)}
   <dt>${t('console_web.settings.knowers')}</dt><dd>${t('console_web.settings.not_yet')}</dd>
 </dl></section>
 ${facilitator ? settingsForm(ctx, settings) : html`<p class="hint">${t('console_web.settings.members_read')}</p>`}
-${preview ? html`<section><h2>${t('console_web.settings.preview')}</h2><p class="hint">${t('console_web.settings.preview_hint', { count: preview.reminders })}</p><pre class="preview">${preview.text}</pre></section>` : ''}`;
+${facilitator ? html`<p><a href="/console/n/${networkSlug(n.id)}/nudge">${t('console_web.settings.preview')}</a></p>` : ''}`;
   return page(ctx, `${n.name} · ${t('console_web.tab.settings')}`, body);
+}
+
+/** The next nudge exactly as it would be posted now (facilitators, as `nudge voorbeeld` in chat). */
+export async function nudgePage(ctx: PageContext): Promise<string> {
+  const { t, services } = ctx;
+  const n = ctx.network!;
+  const preview = await services.ports.consoleActions?.nudgePreview(n.id, services.clock.now());
+  const body = html`${networkTabs(ctx, 'settings')}
+<section><h2>${t('console_web.settings.preview')}</h2>
+${preview
+    ? html`<p class="hint">${t('console_web.settings.preview_hint', { count: preview.reminders })}</p><pre class="preview">${preview.text}</pre>`
+    : html`<p>${t('console_web.settings.no_preview')}</p>`}
+</section>
+<p><a href="/console/n/${networkSlug(n.id)}/settings">${t('console_web.tab.settings')}</a></p>`;
+  return page(ctx, `${n.name} · ${t('console_web.settings.preview')}`, body);
 }
 
 function statusText(ctx: PageContext, s: ConsoleNetworkSettings): string {
