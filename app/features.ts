@@ -8,7 +8,8 @@ import { createNetworksFeature } from '../src/networks/index.ts';
 import { createActionsFeature } from '../src/actions/index.ts';
 import { createAskFeature } from '../src/ask/index.ts';
 import { createConsoleWebFeature } from '../src/console-web/index.ts';
+import { createPeersFeature } from '../src/peers/index.ts';
 
 export function createFeatures(_services: Services): Feature[] {
-  return [createAskFeature(_services), createDeliberateFeature(_services), createNetworksFeature(_services), createActionsFeature(_services), createConsoleWebFeature(_services)];
+  return [createAskFeature(_services), createDeliberateFeature(_services), createNetworksFeature(_services), createActionsFeature(_services), createConsoleWebFeature(_services), createPeersFeature(_services)];
 }

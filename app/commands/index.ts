@@ -37,8 +37,8 @@ export const COMMANDS: Record<string, CommandEntry> = {
     load: async () => (await import('./eval.ts')).evaluate,
   },
   kb: {
-    summary: 'knowledge base: "check" validates the cards, "gaps" lists unanswered questions',
-    usage: 'kb check | kb gaps [--limit N] [--json]',
+    summary: 'knowledge base: "check" validates the cards, "gaps" lists unanswered questions, "drafts" cards from the networks',
+    usage: 'kb check | kb gaps [--limit N] [--json] [--all] | kb gaps close ID CARD | kb drafts | kb draft N',
     load: async () => (await import('./kb.ts')).kb,
   },
 };

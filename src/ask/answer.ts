@@ -19,6 +19,9 @@ export interface SourceRef {
   date: string;
   consulted?: boolean;
   url?: string;
+  /** Experience knowledge from a learning network (kind `network`), and whether a curator reviewed it. */
+  network?: boolean;
+  reviewed?: boolean;
 }
 
 /** Why a question got its answer (`wegwijs eval --explain`). */
@@ -80,6 +83,7 @@ export function sourcesOf(cards: KnowledgeCard[]): SourceRef[] {
       date: s.published ?? s.consulted ?? '',
       ...(s.published ? {} : { consulted: true }),
       ...(s.url ? { url: s.url } : {}),
+      ...(s.kind === 'network' ? { network: true, reviewed: Boolean(s.reviewed_by && s.reviewed_at) } : {}),
     })),
   );
 }

@@ -4,13 +4,15 @@
  * Every question is redacted before anything is stored or sent to an LLM, and retrieval runs on
  * the redacted text.
  */
-import { button, buttons, card, cardMessage, guessLanguage, text, type Feature, type IncomingAction, type Services, type Turn } from '../core/index.ts';
+import { button, buttons, card, cardMessage, DEFAULT_KNOWLEDGE_DIR, guessLanguage, text, type Feature, type IncomingAction, type Services, type Turn } from '../core/index.ts';
 import { privacyNotice, redact } from '../privacy/index.ts';
 import { consoleKnowledgePort } from './console-port.ts';
 import { AskEngine } from './engine.ts';
 import { answerMessage } from './render.ts';
 import { ASKED_TTL_SECONDS, FEEDBACK_REASONS, THREAD_TTL_SECONDS, exportAskUser, feedback, forgetAskUser, questionId, questions, recordGap, threadKey, type FeedbackReason } from './records.ts';
 import { CHOOSABLE_ROLES, asRole, parseRole } from './roles.ts';
+import { askNetworkButton, deliverAnswer, originOf, privateFirst, shareAnswer } from './share.ts';
+import { createKnowledgeTopics } from './topics.ts';
 
 /** Refusals that point at a gap in the knowledge base (the others are refusals by policy). */
 const GAP_REFUSALS = new Set(['unknown', 'out_of_scope']);
@@ -24,6 +26,7 @@ export interface AskFeatureOptions {
 export function createAskFeature(services: Services, options: AskFeatureOptions = {}): Feature {
   const engine = options.engine ?? AskEngine.fromConfig(services.config, services.log, services.catalog);
   services.ports.consoleKnowledge = consoleKnowledgePort(services, () => engine.cards);
+  services.ports.knowledgeTopics = createKnowledgeTopics(engine.cards, services.config.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR);
   const { store, clock } = services;
   const tenant = (turn: Turn) => `${turn.message.platform}:${turn.message.tenantId}`;
   const today = () => clock.now().toISOString().slice(0, 10);
@@ -64,7 +67,7 @@ export function createAskFeature(services: Services, options: AskFeatureOptions 
     const t = turn.inLanguage(answer.lang);
     const translate = (key: string, vars?: Record<string, string | number>) => t.t(key, vars);
     const notice = privacyNotice(redaction, translate);
-    await t.reply(answerMessage(answer, { t: translate, questionId: qid, privacyNotice: notice, today: today() }), { inThread: true });
+    await deliverAnswer(services, t, answer, { t: translate, questionId: qid, privacyNotice: notice, today: today(), extra: { buttons: [], channel: originOf(turn).channel } }, { text: redaction.text, id: qid });
   }
 
   async function show(turn: Turn, action: IncomingAction): Promise<void> {
@@ -75,7 +78,10 @@ export function createAskFeature(services: Services, options: AskFeatureOptions 
     if (!found) return void (await turn.replyPrivately({ text: t.t('ask.card.gone') }));
     const prefs = await store.users.get(tenant(turn), turn.user.id);
     const answer = engine.cardAnswer(found, lang, asRole(prefs?.data.role));
-    await t.reply(answerMessage(answer, { t: (k, v) => t.t(k, v), questionId: String(action.value?.q ?? ''), today: today(), expanded: true }), { inThread: true });
+    const expanded = answerMessage(answer, { t: (k, v) => t.t(k, v), questionId: String(action.value?.q ?? ''), today: today(), expanded: true });
+    // "Meer uitleg" on a private answer stays private.
+    if (await privateFirst(services, turn)) await t.replyPrivately(expanded);
+    else await t.reply(expanded, { inThread: true });
   }
 
   async function vote(turn: Turn, action: IncomingAction, kind: 'up' | 'down'): Promise<void> {
@@ -98,7 +104,11 @@ export function createAskFeature(services: Services, options: AskFeatureOptions 
       if (asked?.data.type === 'asked') await recordGap(store, pk, { text: asked.data.text, lang: asked.data.lang, cards: asked.data.cards, down: true, at });
     }
     const reasons = FEEDBACK_REASONS.map((r) => button(turn.t(`ask.reason.${r}`), 'ask.reason', { q: qid, card: cardId ?? '', reason: r }));
-    await turn.replyPrivately(cardMessage(card({}, text(turn.t('ask.feedback.why')), buttons(...reasons))));
+    // After a 👎 the network may know better: "Vraag het netwerk" with the question asked.
+    const asked = (await questions(store).get(pk, qid))?.data;
+    const channel = typeof action.value?.c === 'string' ? action.value.c : originOf(turn).channel;
+    const askNetwork = asked?.type === 'asked' ? askNetworkButton(services, (k, v) => turn.t(k, v), { text: asked.text, id: qid, lang: asked.lang }, { channel, message: '' }) : undefined;
+    await turn.replyPrivately(cardMessage(card({}, text(turn.t('ask.feedback.why')), buttons(...reasons), askNetwork && text(turn.t('peers.ask_network.hint')), askNetwork && buttons(askNetwork))));
   }
 
   async function reason(turn: Turn, action: IncomingAction): Promise<void> {
@@ -146,6 +156,7 @@ export function createAskFeature(services: Services, options: AskFeatureOptions 
       up: (turn, action) => vote(turn, action, 'up'),
       down: (turn, action) => vote(turn, action, 'down'),
       reason,
+      share: (turn, action) => shareAnswer(services, engine, turn, action, today()),
     },
     question,
     exportUser: (subject, view) => exportAskUser(store, subject, view),

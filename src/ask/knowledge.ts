@@ -43,6 +43,8 @@ export const SourceSchema = z
     kind: z.enum(['seed', 'law', 'official', 'copy', 'network']).optional(),
     /** For network sources: who reviewed the experience knowledge, and when. */
     reviewed_by: z.string().trim().min(2).optional(),
+    /** For network sources: the day it was reviewed. */
+    reviewed_at: dateText.optional(),
   })
   .strict()
   .refine((s) => s.published || s.consulted, { message: 'needs "published" or, for an undated web page, "consulted"', path: ['published'] });
@@ -116,7 +118,7 @@ function splitFrontMatter(source: string): { yaml: string; body: string } | unde
  * Validates every card: the schema, id = file name, unique ids, related ids that exist, and
  * `valid_until` in the past (a warning: the card still answers, marked as possibly outdated).
  */
-export function checkKnowledge(dir: string, today: Date = new Date()): KnowledgeCheck {
+export function checkKnowledge(dir: string, today: Date = new Date(), options: { requireNetworkReview?: boolean } = {}): KnowledgeCheck {
   const issues: KnowledgeIssue[] = [];
   const cards: KnowledgeCard[] = [];
   const files = cardFiles(dir);
@@ -163,7 +165,11 @@ export function checkKnowledge(dir: string, today: Date = new Date()): Knowledge
     });
     card.sources.forEach((source, i) => {
       if (!source.published) issues.push({ level: 'warning', file: card.file, field: `sources.${i}.published`, message: 'no publication date (only "consulted"): look for the date the source itself gives' });
-      if (source.kind === 'network' && !source.reviewed_by) issues.push({ level: 'warning', file: card.file, field: `sources.${i}.reviewed_by`, message: 'experience knowledge from a network needs a reviewer before it answers as checked' });
+      // `kb check` (requireNetworkReview) refuses it; loaded anyway, its answers say "nog niet gecontroleerd".
+      if (source.kind === 'network' && !(source.reviewed_by && source.reviewed_at)) {
+        const field = source.reviewed_by ? 'reviewed_at' : 'reviewed_by';
+        issues.push({ level: options.requireNetworkReview ? 'error' : 'warning', file: card.file, field: `sources.${i}.${field}`, message: 'experience knowledge from a network needs reviewed_by and reviewed_at (who reviewed it, and when) before it answers as checked' });
+      }
     });
     if (card.sources.every((s) => s.kind === 'copy')) {
       issues.push({ level: 'warning', file: card.file, field: 'sources', message: 'the only sources are copies of someone else\'s text: cite the original publisher' });

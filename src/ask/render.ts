@@ -52,7 +52,7 @@ export function compactSources(answer: Answer, t: Translate): string[] {
   for (const s of answer.sources) {
     if (seen.has(s.document)) continue;
     seen.add(s.document);
-    const label = [s.document, s.publisher, dateOf(s, t, answer.lang)].filter(Boolean).join(', ');
+    const label = [s.document, s.network ? t('peers.source.network') : s.publisher, dateOf(s, t, answer.lang)].filter(Boolean).join(', ');
     lines.push(t('ask.source_short', { source: s.url ? `[${label} ↗](${s.url})` : label }));
   }
   // Compact: the first two documents; "Meer uitleg" shows them all with their sections.
@@ -74,6 +74,8 @@ export interface RenderOptions {
   today: string;
   /** The expanded view of one card ("Meer uitleg"): full text and full sources. */
   expanded?: boolean;
+  /** Private first and asking the network (share.ts): a line above the answer, buttons and a note under it, the channel asked in. */
+  extra?: { buttons: Button[]; note?: string; lead?: string; channel?: string };
 }
 
 /** The answer's sources as citations (one per document), for platforms that show them natively. */
@@ -92,9 +94,11 @@ export function citationsOf(answer: Answer, t: Translate): Citation[] {
 export function answerMessage(answer: Answer, options: RenderOptions): OutgoingMessage {
   const { t, questionId } = options;
   const value = (extra: Record<string, string>) => ({ q: questionId, lang: answer.lang, ...extra });
+  // The channel asked in goes with 👎, so "Vraag het netwerk" after it knows the network (also from a DM).
+  const channel: Record<string, string> = options.extra?.channel ? { c: options.extra.channel } : {};
   const feedback: Button[] = [
-    feedbackButton('up', t('ask.feedback.up'), 'ask.up', value({ card: answer.card?.id ?? '' })),
-    feedbackButton('down', t('ask.feedback.down'), 'ask.down', value({ card: answer.card?.id ?? '' })),
+    feedbackButton('up', t('ask.feedback.up'), 'ask.up', value({ card: answer.card?.id ?? '', ...channel })),
+    feedbackButton('down', t('ask.feedback.down'), 'ask.down', value({ card: answer.card?.id ?? '', ...channel })),
   ];
   const cardButtons = (list: KnowledgeCard[]) => list.map((c) => button(c.title, 'ask.show', value({ card: c.id })));
   const dutchOnly = answer.answered && answer.via === 'offline' && answer.lang === 'en' && !answer.card?.answer_en;
@@ -104,11 +108,13 @@ export function answerMessage(answer: Answer, options: RenderOptions): OutgoingM
   const built = card(
     { title: answer.answered ? answer.card?.title : heading },
     options.privacyNotice ? text(options.privacyNotice) : null,
+    options.extra?.lead ? text(options.extra.lead) : null,
     text(heading ? answer.text.replace(heading, '').trim() : answer.text),
     dutchOnly && context(t('ask.dutch_only')),
     expired && text(t('ask.expired', { date: answer.card!.valid_until! })),
     answer.usedContext && context(t('ask.context_used')),
     answer.via === 'llm' && context(t('ask.via_llm')),
+    answer.sources.some((s) => s.network && !s.reviewed) && context(t('peers.source.unreviewed')),
     answer.sources.length > 0 && context((options.expanded ? sourceLines(answer, t) : compactSources(answer, t)).join('\n')),
     more && buttons(more),
     answer.followUps.length > 0 && text(t('ask.more'), 'muted'),
@@ -116,6 +122,8 @@ export function answerMessage(answer: Answer, options: RenderOptions): OutgoingM
     answer.suggestions.length > 0 && text(t('ask.maybe'), 'muted'),
     answer.suggestions.length > 0 && buttons(...cardButtons(answer.suggestions)),
     answer.answered && context(t('ask.no_advice')),
+    options.extra?.note ? context(options.extra.note) : null,
+    Boolean(options.extra?.buttons.length) && buttons(...options.extra!.buttons),
     buttons(...feedback),
   );
   // The fallback (notifications, plain-text clients) has no buttons: name the follow-up cards there.

@@ -186,6 +186,12 @@ export interface ConsoleKnowledgePort {
   staleCards(now: Date, sourceYears: number): ConsoleStaleCard[];
 }
 
+/** How answers to questions in a network's channel go out (the peers feature keeps the setting). */
+export interface AnswerPolicyPort {
+  /** True when the network answers in public (`wegwijs netwerk antwoorden openbaar`); by default answers go privately first. */
+  answersInPublic(networkId: string): Promise<boolean>;
+}
+
 /** A delivery problem of the last weekly nudge, shown to facilitators until a nudge goes through. */
 export interface NudgeDeliveryIssue {
   at: string;
@@ -203,6 +209,7 @@ export interface Ports {
   actionLog?: ActionLogPort;
   nudgeStatus?: NudgeStatusPort;
   networkQuestions?: NetworkQuestionsPort;
+  answerPolicy?: AnswerPolicyPort;
   knowledgeTopics?: KnowledgeTopicsPort;
   deliberationReports?: DeliberationReportsPort;
   consoleActions?: ConsoleActionsPort;
