@@ -5,7 +5,8 @@
  *   npm run teams:package -- [--domain bot.example.org]… [--website https://…] [--out DIR]
  *
  * `--domain` adds the bot's host to validDomains (and is the default website); `--website` sets
- * the developer, privacy and terms URLs.
+ * the developer, privacy and terms URLs; `--console` the web console the personal and channel tabs
+ * show (default: /console on the first domain); `--no-channel-tab` leaves the channel tab out.
  *
  * The app id comes from the validated configuration (src/config.ts), so the same variables that
  * run the bot build its package.
@@ -27,6 +28,10 @@ export interface PackageOptions {
   websiteUrl: string;
   domains: string[];
   outDir: string;
+  /** The web console's base URL (https), shown in the personal tab and the channel tab. */
+  consoleUrl?: string;
+  /** The configurable tab for channels, group chats and meetings (default: on). */
+  channelTab?: boolean;
 }
 
 /** The manifest from the template, with every `${…}` placeholder filled in. */
@@ -36,6 +41,7 @@ export function buildManifest(options: Omit<PackageOptions, 'outDir'>): Record<s
     VERSION: options.version,
     WEBSITE_URL: options.websiteUrl.replace(/\/+$/, ''),
     ACCENT_COLOR: ACCENT,
+    CONSOLE_URL: (options.consoleUrl ?? `${options.websiteUrl.replace(/\/+$/, '')}/console`).replace(/\/+$/, ''),
   };
   const template = readFileSync(join(HERE, 'manifest.json'), 'utf8');
   const filled = template.replace(/\$\{([A-Z_]+)\}/g, (_all, name: string) => {
@@ -43,7 +49,10 @@ export function buildManifest(options: Omit<PackageOptions, 'outDir'>): Record<s
     return values[name];
   });
   const manifest = JSON.parse(filled) as Record<string, unknown>;
-  manifest.validDomains = options.domains;
+  // The tabs' pages must be on a valid domain: the console's host is added when it is not there.
+  const consoleHost = new URL(values.CONSOLE_URL).host;
+  manifest.validDomains = options.domains.includes(consoleHost) || !consoleHost ? options.domains : [...options.domains, consoleHost];
+  if (options.channelTab === false) delete manifest.configurableTabs;
   return manifest;
 }
 
@@ -70,6 +79,8 @@ function main(argv: string[]): number {
       domain: { type: 'string', multiple: true, default: [] },
       website: { type: 'string' },
       out: { type: 'string', default: join(HERE, 'build') },
+      console: { type: 'string' },
+      'no-channel-tab': { type: 'boolean', default: false },
     },
   });
   loadEnvFiles();
@@ -80,7 +91,9 @@ function main(argv: string[]): number {
   // The developer URLs must be https; without --website the bot's own domain is used.
   const websiteUrl = values.website ?? (domains[0] ? `https://${domains[0]}` : 'https://example.org');
   if (!values.website && !domains[0]) process.stderr.write('teams:package: no --website or --domain given; the manifest links to https://example.org\n');
-  const path = buildPackage({ appId: config.teams.appId, version: pkg.version, websiteUrl, domains, outDir: values.out });
+  const consoleUrl = values.console ?? `${websiteUrl}/console`;
+  if (!consoleUrl.startsWith('https://')) throw new Error('--console must be an https URL (Teams shows tabs only over https)');
+  const path = buildPackage({ appId: config.teams.appId, version: pkg.version, websiteUrl, domains, outDir: values.out, consoleUrl, channelTab: !values['no-channel-tab'] });
   process.stdout.write(`Teams app package: ${path}\nUpload it in Teams: Apps → Manage your apps → Upload an app.\n`);
   return 0;
 }
