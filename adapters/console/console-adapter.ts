@@ -18,14 +18,16 @@ export class ConsoleAdapter implements ChannelAdapter {
   private readonly places = new Map<string, Omit<ConsoleOutput, 'id' | 'text' | 'card'>>();
 
   private readonly picturesDir?: string;
+  private readonly documentsDir?: string;
 
   constructor(
     sink: (output: ConsoleOutput) => void,
-    /** `picturesDir`: where pictures are written as PNG files (none are written without it). */
-    options: { sequence?: () => Promise<number>; picturesDir?: string } = {},
+    /** `picturesDir`, `documentsDir`: where pictures (PNG) and documents are written as files (none without it). */
+    options: { sequence?: () => Promise<number>; picturesDir?: string; documentsDir?: string } = {},
   ) {
     this.sequence = options.sequence ?? (async () => ++this.counter);
     this.picturesDir = options.picturesDir;
+    this.documentsDir = options.documentsDir;
     this.sink = sink;
   }
 
@@ -45,7 +47,7 @@ export class ConsoleAdapter implements ChannelAdapter {
 
   async update(_conversation: ConversationRef, messageId: string, message: OutgoingMessage): Promise<void> {
     const place = this.places.get(messageId) ?? placeOf(_conversation);
-    this.sink(this.withPicture(toConsoleOutput(message, messageId, { ...place, update: true }), message));
+    this.sink(this.withFiles(toConsoleOutput(message, messageId, { ...place, update: true }), message));
   }
 
   async sendDirect(user: { tenantId: string; userId: string }, message: OutgoingMessage): Promise<PostedMessage> {
@@ -54,14 +56,31 @@ export class ConsoleAdapter implements ChannelAdapter {
 
   async postEphemeral(conversation: ConversationRef, userId: string, message: OutgoingMessage, threadId?: string): Promise<void> {
     const place = { ...placeOf(conversation), to: userId, private: true, ...(threadId ? { thread: threadId } : {}) };
-    this.sink(this.withPicture(toConsoleOutput(message, await this.nextId('p'), place), message));
+    this.sink(this.withFiles(toConsoleOutput(message, await this.nextId('p'), place), message));
   }
 
   private async emit(message: OutgoingMessage, place: Omit<ConsoleOutput, 'id' | 'text' | 'card'>): Promise<PostedMessage> {
     const id = await this.nextId();
     this.places.set(id, place);
-    this.sink(this.withPicture(toConsoleOutput(message, id, place), message));
+    this.sink(this.withFiles(toConsoleOutput(message, id, place), message));
     return { id };
+  }
+
+  private withFiles(output: ConsoleOutput, message: OutgoingMessage): ConsoleOutput {
+    return this.withDocument(this.withPicture(output, message), message);
+  }
+
+  /** A document is kept as a file (named after the message, so two reports never overwrite each other). */
+  private withDocument(output: ConsoleOutput, message: OutgoingMessage): ConsoleOutput {
+    const document = message.document;
+    if (!document) return output;
+    let file: string | undefined;
+    if (this.documentsDir) {
+      mkdirSync(this.documentsDir, { recursive: true });
+      file = join(this.documentsDir, `${output.id}-${document.filename.replace(/[^\w.-]+/g, '_')}`);
+      writeFileSync(file, document.content, 'utf8');
+    }
+    return { ...output, document: { title: document.title, filename: document.filename, ...(file ? { file } : {}) } };
   }
 
   /** The console cannot show a picture: it prints the alt text and keeps the PNG as a file. */

@@ -30,6 +30,8 @@ export interface ConsoleOutput {
   update?: boolean;
   /** A picture sent with the message: its alt text, and the PNG file when the console keeps pictures. */
   picture?: { title: string; alt: string; file?: string };
+  /** A document sent with the message: its title and name, and the file when the console keeps documents. */
+  document?: { title: string; filename: string; file?: string };
 }
 
 export function toConsoleCard(card: Card, messageId: string): ConsoleCard {
@@ -52,7 +54,9 @@ export function toPrettyText(output: ConsoleOutput, firstNumber: number, t: Tran
   const privately = output.private ? ` (${t('console.only_for', { user: output.to ?? '' })})` : '';
   const where = output.dm ? `DM → ${output.to}` : `#${output.channel}${output.thread ? ` ↳ ${output.thread}` : ''}${privately}`;
   const head = `\x1b[36m[${output.id}] ${botName} · ${where}${output.update ? ` (${t('console.updated')})` : ''}\x1b[0m`;
-  const picture = output.picture ? `\n🖼  ${output.picture.alt}${output.picture.file ? ` (${output.picture.file})` : ''}` : '';
+  const picture =
+    (output.picture ? `\n🖼  ${output.picture.alt}${output.picture.file ? ` (${output.picture.file})` : ''}` : '') +
+    (output.document ? `\n📄 ${output.document.title}${output.document.file ? ` (${output.document.file})` : ''}` : '');
   if (!output.card) return `${head}\n${terminalText(output.text)}${picture}`;
   const lines = [head];
   if (output.card.title) lines.push(`\x1b[1m${terminalText(output.card.title)}\x1b[0m`);

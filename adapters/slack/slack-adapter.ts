@@ -21,6 +21,7 @@ import {
 } from '../../src/core/index.ts';
 import { cardToBlocks, modalText, SLACK_LIMITS, toSlackMessage } from './cards.ts';
 import { slackErrorCode, toDeliveryError } from './errors.ts';
+import { uploadDocument } from './documents.ts';
 import { uploadPicture } from './pictures.ts';
 
 type WebClient = webApi.WebClient;
@@ -64,6 +65,7 @@ export class SlackAdapter implements ChannelAdapter {
     const posted = await this.postMessage(conversation.tenantId, { channel, ...toSlackMessage(message), ...metadata(key) });
     // A picture goes in the thread of its message, so the channel shows one entry.
     if (message.picture) await this.picture(conversation.tenantId, { channel, threadTs: posted.id }, message);
+    if (message.document) await this.document(conversation.tenantId, { channel, threadTs: posted.id }, message);
     return posted;
   }
 
@@ -71,6 +73,7 @@ export class SlackAdapter implements ChannelAdapter {
     const channel = await this.channelOf(conversation);
     const posted = await this.postMessage(conversation.tenantId, { channel, thread_ts: threadId, ...toSlackMessage(message), ...metadata(key) });
     if (message.picture) await this.picture(conversation.tenantId, { channel, threadTs: threadId }, message);
+    if (message.document) await this.document(conversation.tenantId, { channel, threadTs: threadId }, message);
     return posted;
   }
 
@@ -101,11 +104,16 @@ export class SlackAdapter implements ChannelAdapter {
     const channel = await this.openDirect(user.tenantId, user.userId);
     const posted = await this.postMessage(user.tenantId, { channel, ...toSlackMessage(message) });
     if (message.picture) await this.picture(user.tenantId, { channel }, message);
+    if (message.document) await this.document(user.tenantId, { channel }, message);
     return posted;
   }
 
   private picture(tenantId: string, place: { channel: string; threadTs?: string }, message: OutgoingMessage): Promise<void> {
     return this.call(tenantId, (client) => uploadPicture(client, place, message.picture!, this.options.log));
+  }
+
+  private document(tenantId: string, place: { channel: string; threadTs?: string }, message: OutgoingMessage): Promise<void> {
+    return this.call(tenantId, (client) => uploadDocument(client, place, message.document!, this.options.log));
   }
 
   async postEphemeral(conversation: ConversationRef, userId: string, message: OutgoingMessage, threadId?: string): Promise<void> {

@@ -30,6 +30,7 @@ export const chat: CliCommand = {
     const adapter = new ConsoleAdapter((out) => (scripted ? process.stdout.write(`${JSON.stringify(out)}\n`) : buffer.push(out)), {
       sequence: () => app.store.nextNumber('console', 'message'),
       picturesDir: join(config.dataDir, 'pictures'),
+      documentsDir: join(config.dataDir, 'reports'),
     });
     app.services.messenger.register(adapter);
     try {

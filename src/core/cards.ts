@@ -90,6 +90,22 @@ export interface OutgoingMessage {
   aiGenerated?: boolean;
   /** A picture sent with the message (a chart, an impact matrix): each platform posts it its own way. */
   picture?: Picture;
+  /**
+   * A document sent with the message (a deliberation report as Markdown or HTML): uploaded as a
+   * file where the platform can (Slack), kept as a file by the console; a platform that cannot
+   * send files shows the message's text, which must make sense without it.
+   */
+  document?: OutgoingDocument;
+}
+
+/** A text document to share as a file. */
+export interface OutgoingDocument {
+  /** File name with extension ("beraad-3-kort.md"). */
+  filename: string;
+  title: string;
+  /** "text/markdown" or "text/html". */
+  mimeType: string;
+  content: string;
 }
 
 /**

@@ -8,9 +8,10 @@ import { canSteer, changeSession, methodOf, posterFor, tFor, type Ctx, type Outc
 import { finishSession } from './finish.ts';
 import { goToAsyncStep, stepMinutes } from './async.ts';
 import { openAnswerForm, revealAction, submitAnswer } from './blind.ts';
+import { reportDocument } from './documents.ts';
 import { hideAction } from './hide.ts';
 import type { Method } from './methods.ts';
-import { EXTEND_MINUTES, extend, goToStep, isAsync, join, pause, resume, type Session } from './session.ts';
+import { EXTEND_MINUTES, extend, goToStep, isAsync, isParticipant, join, pause, resume, type Session } from './session.ts';
 import { reportMessage } from './report.ts';
 import { clockTime, confirmEndMessage, dayTime, guidanceMessage, pausedMessage, stepMessage } from './views.ts';
 import { voteAction } from './vote-action.ts';
@@ -205,6 +206,20 @@ export function sessionActions(ctx: Ctx): Record<string, ActionHandler> {
       if (!(await canSteer(ctx, session, turn.user.id))) return void (await privately(turn, 'deliberate.error.report_facilitator', { name: session.facilitator.name }));
       await turn.sendDirect(reportMessage(tFor(ctx, session), methodOf(ctx, session)!, session, { withButton: false }));
       await privately(turn, 'deliberate.report_sent');
+    },
+    // The report as documents (Markdown, and HTML to print), by direct message to whoever took part.
+    download: async (turn, action) => {
+      const loaded = await load(ctx, turn, action, { allowEnded: true });
+      if (!loaded) return;
+      const { session } = loaded;
+      if (session.status !== 'ended') return void (await privately(turn, 'deliberate.error.not_ended'));
+      if (!isParticipant(session, turn.user.id) && !(await canSteer(ctx, session, turn.user.id))) return void (await privately(turn, 'deliberate.error.download_participants'));
+      const t = tFor(ctx, session);
+      for (const format of ['md', 'html'] as const) {
+        const document = reportDocument(ctx, session, format);
+        if (document) await turn.sendDirect({ text: t(`deliberate.doc.dm_${format}`, { file: document.filename, code: session.code }), document });
+      }
+      await privately(turn, 'deliberate.doc.sent');
     },
   };
 }

@@ -4,7 +4,7 @@
  * the stored session with the same sections as the report card, so they never disagree. Offered
  * to the web console through `services.ports.deliberationReports`.
  */
-import type { DeliberationReportsPort, DeliberationReportSummary, Translate } from '../core/index.ts';
+import type { DeliberationReportsPort, DeliberationReportSummary, OutgoingDocument, Translate } from '../core/index.ts';
 import { methodOf, tFor, type Ctx } from './context.ts';
 import { local, type Method } from './methods.ts';
 import { reportSections } from './report.ts';
@@ -121,6 +121,20 @@ export function renderDocument(ctx: Ctx, session: Session, format: DocumentForma
 /** File name of a session's document ("beraad-3-kort.md"). */
 export function documentName(session: Session, format: DocumentFormat): string {
   return `${session.lang === 'en' ? 'deliberation' : 'beraad'}-${session.code}-${session.methodId}.${format}`;
+}
+
+/** The session's report as a document to share (a file in Slack and the console). */
+export function reportDocument(ctx: Ctx, session: Session, format: DocumentFormat): OutgoingDocument | undefined {
+  const content = renderDocument(ctx, session, format);
+  const method = methodOf(ctx, session);
+  if (content === undefined || !method) return undefined;
+  const t = tFor(ctx, session);
+  return {
+    filename: documentName(session, format),
+    title: `${t('deliberate.report.title', { method: local(method.name, session.lang) })} #${session.code}${format === 'html' ? ` (${t('deliberate.doc.print')})` : ''}`,
+    mimeType: format === 'md' ? 'text/markdown' : 'text/html',
+    content,
+  };
 }
 
 /** The port for the web console: a network's sessions (newest first) and their documents. */

@@ -6,6 +6,7 @@
 import { errorCode, type ChatUser, type ConversationRef, type Turn } from '../core/index.ts';
 import { redact } from '../privacy/index.ts';
 import { changeSession, methodOf, posterFor, sessionPk, tFor, type Ctx } from './context.ts';
+import { reportDocument } from './documents.ts';
 import { agreementItems, notesText, reportMessage, reportSections } from './report.ts';
 import type { Session } from './session.ts';
 import { synthesise } from './synthesis.ts';
@@ -51,5 +52,8 @@ export async function finishSession(ctx: Ctx, turn: Turn | undefined, before: Se
   log.info({ session: final.id, contributions: final.contributions.length, actions: actions?.length ?? 0, synthesis: Boolean(synthesis) }, 'deliberation ended');
   const reportId = await poster.post(reportMessage(t, method, final, { withButton: true }));
   if (reportId) await changeSession(ctx, sessionPk(final), final.id, (s) => ({ ...s, reportMessageId: reportId }));
+  // The report as a Markdown file in the thread (uploaded in Slack, a file in the console); the text says where else it is.
+  const document = reportDocument(ctx, final, 'md');
+  if (document) await poster.post({ text: t('deliberate.doc.posted', { file: document.filename, bot: ctx.services.config.botName }), document });
   await poster.update(final.threadId, openingMessage(t, method, final, ctx.services.config.botName, { ended: true }));
 }

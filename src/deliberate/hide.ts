@@ -9,6 +9,7 @@ import { sessionFor, revealMessage } from './blind.ts';
 import { canSteer, changeSession, methodOf, posterFor, sessionPk, tFor, type Ctx } from './context.ts';
 import { local } from './methods.ts';
 import { isRevealed, type Contribution, type Session } from './session.ts';
+import { reportMessage } from './report.ts';
 import { ACTION, short, stepMessage } from './views.ts';
 import { contributionKey } from './votes.ts';
 
@@ -83,6 +84,9 @@ export async function hideAction(ctx: Ctx, turn: Turn, action: IncomingAction): 
   const revealed = changed.revealMessages?.[String(gone.step)];
   if (gone.blind && revealed) await poster.update(revealed, revealMessage(t, method, changed, gone.step));
   if (changed.stepMessageId && changed.status !== 'ended') await poster.update(changed.stepMessageId, stepMessage(t, method, changed));
+  // After the end: the report card is redrawn; a document shared earlier cannot be changed, so the facilitator hears so.
+  if (changed.status === 'ended' && changed.reportMessageId) await poster.update(changed.reportMessageId, reportMessage(t, method, changed, { withButton: true }));
+  if (changed.status === 'ended') await privately(turn, 'deliberate.hide.after_end');
   // A reply typed in the thread is the writer's own message: the bot cannot delete it there.
   const typed = !gone.anonymous && !gone.blind;
   await privately(turn, typed ? 'deliberate.hide.done_typed' : 'deliberate.hide.done', { name: gone.name ?? '' });

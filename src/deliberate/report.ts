@@ -128,7 +128,7 @@ export function reportMessage(t: Translate, method: Method, session: Session, op
       session.synthesis ? context(t('deliberate.report.synthesis_note')) : undefined,
       ...sections.map((s) => text(`**${s.heading}**\n${s.body}`)),
       context(t('deliberate.report.footer')),
-      options.withButton ? buttons(button(t('deliberate.button.report_dm'), ACTION.report, { s: session.id })) : undefined,
+      options.withButton ? buttons(button(t('deliberate.button.report_dm'), ACTION.report, { s: session.id }), button(t('deliberate.button.download'), ACTION.download, { s: session.id })) : undefined,
     ),
   );
 }

@@ -24,6 +24,7 @@ export const ACTION = {
   vote: 'deliberate.vote',
   unvote: 'deliberate.unvote',
   hide: 'deliberate.hide',
+  download: 'deliberate.download',
 } as const;
 
 /** A button label within every platform's limit (Slack: 75 characters). */

@@ -3,6 +3,8 @@
  * answers revealed together, dot voting, hiding a note, confirmation before ending, guidance only
  * for the facilitator, and the report as documents through the port.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConsoleOutput } from '../../adapters/console/index.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
@@ -190,7 +192,19 @@ describe('the report as a document', () => {
     const { thread } = await startSession(h);
     await h.say('bram', CHANNEL, 'De cliënt zegt <script>alert(1)</script> & "meer" *nu*.', thread);
     await toStep(thread, 0, 6);
-    await press(h, 'anna', 'end', step(thread, 6));
+    const end = await press(h, 'anna', 'end', step(thread, 6));
+    // The Markdown file is shared in the thread: the console keeps it under the data folder.
+    const shared = end.find((o) => o.document)!;
+    expect(shared).toMatchObject({ channel: CHANNEL, thread, document: { filename: 'beraad-1-kort.md' } });
+    expect(shared.document!.file!.startsWith(join(h.dataDir, 'reports'))).toBe(true);
+    expect(readFileSync(shared.document!.file!, 'utf8')).toMatch(/^# Verslag/);
+    expect(shared.text).toMatch(/wegwijs console/);
+    // "Als document": Markdown and HTML by direct message, for whoever took part.
+    const download = end.find((o) => o.card?.title?.startsWith('Verslag'))!.card!.buttons.find((b) => b.label === 'Als document')!;
+    const mine = await h.press('bram', { channel: CHANNEL }, download.action);
+    expect(mine.filter((o) => o.dm && o.to === 'bram').map((o) => o.document?.filename)).toEqual(['beraad-1-kort.md', 'beraad-1-kort.html']);
+    expect(readFileSync(mine.find((o) => o.document?.filename.endsWith('.html'))!.document!.file!, 'utf8')).toMatch(/^<!DOCTYPE html>/);
+    expect(texts(await h.press('zoe', { channel: CHANNEL }, download.action))).toMatch(/voor wie aan dit beraad meedeed/);
     const port = h.app.services.ports.deliberationReports!;
     const list = await port.list(`console:local:${CHANNEL}`);
     expect(list).toEqual([{ id: thread, number: 1, method: 'kort', startedAt: '2026-11-23T08:00:00.000Z', participants: 2, actions: 0 }]);

@@ -34,7 +34,7 @@ export async function createHarness(
   const config = { ...loadConfig({ WEGWIJS_DATA_DIR: dataDir, ...options.env }), ...options.config };
   const clock = new ManualClock(options.start ?? '2026-11-16T10:00:00+01:00');
   const outputs: ConsoleOutput[] = [];
-  const adapter = new ConsoleAdapter((out) => outputs.push(out), { picturesDir: join(dataDir, 'pictures') });
+  const adapter = new ConsoleAdapter((out) => outputs.push(out), { picturesDir: join(dataDir, 'pictures'), documentsDir: join(dataDir, 'reports') });
   const app = await createApp(config, { clock, log: silentLogger, messenger: { baseDelayMs: 1, sleep: async () => {} }, features: options.features });
   app.services.messenger.register(adapter);
   const collect = async (work: () => Promise<void>) => {
