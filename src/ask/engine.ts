@@ -25,6 +25,8 @@ export const MIN_CONFIDENCE = 0.4;
 /** Between MIN_CONFIDENCE and this, the best card must also stand out from the second. */
 const MARGIN_ZONE = 0.55;
 const MIN_MARGIN = 0.08;
+/** The best two cards together must cover this much more of the question than the first alone. */
+const PAIR_GAIN = 0.2;
 /** Score factor for a card about another law than the one the question names. */
 const OTHER_LAW = 0.25;
 const IMPLIED_OTHER_LAW = 0.7;
@@ -187,7 +189,10 @@ export class AskEngine {
     // Nothing of the domain in it at all: not a gap in the knowledge base, but another subject.
     // The asker's introduction counts here: "Ik werk bij een zorgkantoor. Hoe vaak …?" is in the domain.
     if (!this.retriever.inDomain(question, this.domainWords)) return refuse('out_of_scope');
-    if (confidence < MIN_CONFIDENCE || (confidence < MARGIN_ZONE && margin < MIN_MARGIN) || wrongLaw || noFact) return refuse('unknown');
+    // Two close cards that each answer one part ("X en Y?") answer it together.
+    const together = retrieval.pairConfidence >= MARGIN_ZONE && retrieval.pairConfidence - confidence >= PAIR_GAIN;
+    const unsure = confidence < MIN_CONFIDENCE || (confidence < MARGIN_ZONE && margin < MIN_MARGIN);
+    if ((unsure && !together) || wrongLaw || noFact) return refuse('unknown');
     const best = hits[0].card;
     const concepts = usedContext ? this.retriever.concepts(`${shape.topic} ${options.context}`) : topicConcepts;
     const { parts, matched } = composeAnswer({ shape, lang, concepts, laws: this.laws, cardLaws: this.cardLaws }, hits.map((h) => h.card));

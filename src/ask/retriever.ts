@@ -31,6 +31,8 @@ const DOMAIN_WEIGHT = 3;
 const DISTINCTIVE_DF = 4;
 const PHRASING_WEIGHT = 1;
 const CONTEXT_WEIGHT = 0.5;
+/** A second card this close to the first may answer another part of the question. */
+const PAIR_SHARE = 0.8;
 
 export interface Hit {
   card: KnowledgeCard;
@@ -41,6 +43,8 @@ export interface Retrieval {
   hits: Hit[];
   /** 0..1: how much of the question the best card covers (0 without any hit). */
   confidence: number;
+  /** 0..1: how much of it the best two cards cover together, when the second is close to the first. */
+  pairConfidence: number;
   /** Typed content words; 0 means there was nothing to search for. */
   typed: number;
 }
@@ -122,7 +126,7 @@ export class Retriever {
         sources.set(term, set);
       }
     }
-    if (weights.size === 0) return { hits: [], confidence: 0, typed };
+    if (weights.size === 0) return { hits: [], confidence: 0, pairConfidence: 0, typed };
     const typedTerms = new Set(tokens.filter((t) => t.weight === 1).flatMap((t) => t.terms));
     const role = options.role;
     const results = this.search.search([...weights.keys()].join(' '), {
@@ -141,8 +145,10 @@ export class Retriever {
       .map((r) => (adjust ? { ...r, score: r.score * adjust(r.result.id as string) } : r))
       .sort((a, b) => b.score - a.score);
     const hits = reranked.slice(0, options.limit ?? 10).map((r) => ({ card: this.byId.get(r.result.id as string)!, score: r.score }));
-    const confidence = reranked.length > 0 ? this.coverage(reranked[0].result, tokens, all, typed) : 0;
-    return { hits, confidence, typed };
+    const confidence = reranked.length > 0 ? this.coverage([reranked[0].result], tokens, all, typed) : 0;
+    // "Wat zijn X en Y?": two close cards that together cover the question answer it together.
+    const pair = reranked.length > 1 && reranked[1].score >= reranked[0].score * PAIR_SHARE ? this.coverage([reranked[0].result, reranked[1].result], tokens, all, typed) : confidence;
+    return { hits, confidence, pairConfidence: Math.max(confidence, pair), typed };
   }
 
   /**
@@ -247,9 +253,9 @@ export class Retriever {
    * (or its split compound, separable verb or synonym) occurs in the card as such, half when it
    * only matched through fuzziness or a prefix (a typo, or a different word altogether).
    */
-  private coverage(top: SearchResult, tokens: QueryToken[], all: QueryToken[], typed: number): number {
-    const docTerms = new Set(top.terms);
-    const queryTerms = new Set(top.queryTerms);
+  private coverage(top: SearchResult[], tokens: QueryToken[], all: QueryToken[], typed: number): number {
+    const docTerms = new Set(top.flatMap((r) => r.terms));
+    const queryTerms = new Set(top.flatMap((r) => r.queryTerms));
     const credit = new Map<number, number>();
     for (const token of all) {
       for (const term of token.terms) {
