@@ -108,7 +108,8 @@ export function createAskFeature(services: Services, options: AskFeatureOptions 
     const asked = (await questions(store).get(pk, qid))?.data;
     const channel = typeof action.value?.c === 'string' ? action.value.c : originOf(turn).channel;
     const askNetwork = asked?.type === 'asked' ? askNetworkButton(services, (k, v) => turn.t(k, v), { text: asked.text, id: qid, lang: asked.lang }, { channel, message: '' }) : undefined;
-    await turn.replyPrivately(cardMessage(card({}, text(turn.t('ask.feedback.why')), buttons(...reasons), askNetwork && text(turn.t('peers.ask_network.hint')), askNetwork && buttons(askNetwork))));
+    await turn.replyPrivately(cardMessage(card({}, text(turn.t('ask.feedback.why')), buttons(...reasons))));
+    if (askNetwork) await turn.replyPrivately(cardMessage(card({}, text(turn.t('peers.ask_network.hint')), buttons(askNetwork))));
   }
 
   async function reason(turn: Turn, action: IncomingAction): Promise<void> {

@@ -50,10 +50,14 @@ describe('ask feature', () => {
     const incoming = { ...toIncoming({ user: 'bram', channel: 'netwerk', text: '@wegwijs Wat doet het CCE?' }, 'wegwijs'), messageId: 'u42', addressedToBot: true };
     const before = h.outputs.length;
     await h.app.bot.handle(incoming, h.adapter);
+    // Privately first (issue 14): only the asker sees it, with "Deel in kanaal" into the question's thread.
     const [out] = h.outputs.slice(before);
-    expect(out.channel).toBe('netwerk');
-    expect(out.thread).toBe('u42');
+    expect(out).toMatchObject({ channel: 'netwerk', private: true, to: 'bram' });
     expect(out.card?.title).toMatch(/CCE/);
+    const share = out.card!.buttons.find((b) => b.action.id === 'ask.share')!;
+    const [shared] = (await h.press('bram', { channel: 'netwerk' }, share.action)).filter((o) => !o.private);
+    expect(shared.thread).toBe('u42');
+    expect(shared.card?.title).toMatch(/CCE/);
   });
 
   it('answers an English question in English', async () => {
