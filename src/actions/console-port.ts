@@ -8,7 +8,7 @@ import type { Network } from '../core/index.ts';
 import { toCsv } from './csv.ts';
 import { changeAction, readDate, resolveOwner, type Change } from './log.ts';
 import { actions, type Action, type Status } from './model.ts';
-import { composeNudge, readState } from './nudge.ts';
+import { composeNudge } from './nudge.ts';
 import { actionCard } from './render.ts';
 
 export function consoleActionsPort(services: Services): ConsoleActionsPort {
@@ -25,8 +25,8 @@ export function consoleActionsPort(services: Services): ConsoleActionsPort {
     async progress(id, now, count) {
       const net = await network(id);
       const zone = net?.timeZone ?? services.config.timeZone;
-      const state = await readState(services, id);
-      return { weeks: progressWeeks(await all(id), now, count, zone), streak: state.streak };
+      const weeks = progressWeeks(await all(id), now, count, zone);
+      return { weeks, streak: streakOf(weeks) };
     },
     async change(id, number, change, by) {
       const net = await network(id);
@@ -147,6 +147,16 @@ export function progressWeeks(all: Action[], now: Date, count: number, zone: str
     }
   }
   return weeks.map((w) => ({ week: w.week, wins: w.wins, open: w.open, stuck: w.stuck, movers: w.movers.size }));
+}
+
+/**
+ * The group's streak: weeks in a row with at least one action done, up to last week (and this
+ * week once it has a win, so a week in progress does not break it).
+ */
+export function streakOf(weeks: ConsoleProgressWeek[]): number {
+  let streak = weeks[weeks.length - 1]?.wins ? 1 : 0;
+  for (let i = weeks.length - 2; i >= 0 && weeks[i].wins > 0; i--) streak++;
+  return streak;
 }
 
 /** The status after one history event (the events changeAction writes). */

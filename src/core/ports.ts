@@ -112,7 +112,7 @@ export type ConsoleResult = { ok: true } | { ok: false; key: string; vars?: Reco
 
 export interface ConsoleActionsPort {
   list(networkId: string): Promise<ConsoleActionView[]>;
-  /** The last `count` weeks up to `now` (oldest first) and the group's streak. */
+  /** The last `count` weeks up to `now` (oldest first) and the group's streak (weeks in a row with a win). */
   progress(networkId: string, now: Date, count: number): Promise<{ weeks: ConsoleProgressWeek[]; streak: number }>;
   /** Applies the change as the chat would (permissions, states); the channel's card follows. */
   change(networkId: string, number: number, change: ConsoleActionChange, by: ChatUser): Promise<ConsoleResult>;

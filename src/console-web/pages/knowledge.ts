@@ -35,8 +35,8 @@ export async function knowledgePage(ctx: PageContext): Promise<string> {
     desc: t('console_web.knowledge.votes_desc', { up: weeks.reduce((s, w) => s + w.up, 0), down: weeks.reduce((s, w) => s + w.down, 0) }),
     labels,
     bars: [
-      { label: '👍', values: weeks.map((w) => w.up), cls: 'up' },
-      { label: '👎', values: weeks.map((w) => w.down), cls: 'down' },
+      { label: t('console_web.knowledge.up'), values: weeks.map((w) => w.up), cls: 'up' },
+      { label: t('console_web.knowledge.down'), values: weeks.map((w) => w.down), cls: 'down' },
     ],
   });
   const body = html`<h1>${t('console_web.knowledge.title')}</h1>
@@ -44,16 +44,16 @@ export async function knowledgePage(ctx: PageContext): Promise<string> {
 <p class="legend"><span class="key answered"></span>${t('console_web.knowledge.answered')} <span class="key refused"></span>${t('console_web.knowledge.refused')}</p>
 ${questions}
 <p class="hint">${t('console_web.knowledge.kept_hint')}</p>
-${dataTable(t('console_web.chart.table'), [t('console_web.chart.week'), t('console_web.knowledge.asked'), t('console_web.knowledge.answered'), t('console_web.knowledge.refused'), '👍', '👎'], weeks.map((w, i) => [labels[i], w.asked, w.answered, w.refused, w.up, w.down]))}
+${dataTable(t('console_web.chart.table'), [t('console_web.chart.week'), t('console_web.knowledge.asked'), t('console_web.knowledge.answered'), t('console_web.knowledge.refused'), t('console_web.knowledge.up'), t('console_web.knowledge.down')], weeks.map((w, i) => [labels[i], w.asked, w.answered, w.refused, w.up, w.down]))}
 </section>
 <section><h2>${t('console_web.knowledge.votes_title')}</h2>
-<p class="legend"><span class="key up"></span>👍 <span class="key down"></span>👎</p>
+<p class="legend"><span class="key up"></span>${t('console_web.knowledge.up')} <span class="key down"></span>${t('console_web.knowledge.down')}</p>
 ${votes}
 </section>
 <section><h2>${t('console_web.knowledge.gaps')}</h2>
 ${gaps.length
     ? html`<div class="scroll"><table><caption class="sr-only">${t('console_web.knowledge.gaps')}</caption>
-<thead><tr><th scope="col">${t('console_web.knowledge.question')}</th><th scope="col">${t('console_web.knowledge.count')}</th><th scope="col">${t('console_web.knowledge.refused')}</th><th scope="col">👎</th><th scope="col">${t('console_web.knowledge.reasons')}</th></tr></thead>
+<thead><tr><th scope="col">${t('console_web.knowledge.question')}</th><th scope="col">${t('console_web.knowledge.count')}</th><th scope="col">${t('console_web.knowledge.refused')}</th><th scope="col">${t('console_web.knowledge.down')}</th><th scope="col">${t('console_web.knowledge.reasons')}</th></tr></thead>
 <tbody>${gaps.map((g) => html`<tr><td>${g.text}</td><td>${g.count}</td><td>${g.unanswered}</td><td>${g.down}</td><td>${[
         ...Object.entries(g.reasons).map(([r, c]) => `${t(`console_web.reason.${r}`)} (${c})`),
         g.refusal ? t(`console_web.refusal.${g.refusal}`) : '',

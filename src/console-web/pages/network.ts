@@ -39,7 +39,8 @@ export async function overviewPage(ctx: PageContext): Promise<string> {
 <section class="figures" aria-label="${t('console_web.overview.figures')}">
   <p><strong>${last?.wins ?? 0}</strong> ${t('console_web.overview.wins_week')}</p>
   <p><strong>${streak}</strong> ${t('console_web.overview.streak')}</p>
-  <p><strong>${last?.open ?? 0}</strong> ${t('console_web.chart.open')} · <strong>${last?.stuck ?? 0}</strong> ${t('console_web.chart.stuck')}</p>
+  <p><strong>${last?.open ?? 0}</strong> ${t('console_web.overview.open_now')}</p>
+  <p><strong>${last?.stuck ?? 0}</strong> ${t('console_web.overview.stuck_now')}</p>
   <p><strong>${last?.movers ?? 0}</strong> ${t('console_web.overview.movers_week')}</p>
 </section>
 <section><h2>${t('console_web.chart.wins_title', { weeks: WEEKS })}</h2>
