@@ -217,7 +217,7 @@ export function sessionActions(ctx: Ctx): Record<string, ActionHandler> {
       const t = tFor(ctx, session);
       for (const format of ['md', 'html'] as const) {
         const document = reportDocument(ctx, session, format);
-        if (document) await turn.sendDirect({ text: t(`deliberate.doc.dm_${format}`, { file: document.filename, code: session.code }), document });
+        if (document) await turn.sendDirect({ text: t(`deliberate.doc.dm_${format}`, { file: document.filename, code: session.code, bot: ctx.services.config.botName }), document });
       }
       await privately(turn, 'deliberate.doc.sent');
     },

@@ -123,6 +123,11 @@ describe('the richer deliberation in Teams', () => {
     await press(anna, steer('next', 4));
     await press(anna, steer('next', 5));
     await press(anna, steer('end', 6));
+    // Teams sends no files from a bot into a channel: "Als document" answers by direct message, pointing to the console.
+    const download = teams.sent.length;
+    await press(carla, latest('Als document'));
+    const dms = teams.sent.slice(download).filter((r) => !inChannel(r));
+    expect(textOf(dms)).toMatch(/beraad-1-kort\.md\). Zie je hier geen bestand, dan vind je het in de netwerkconsole/);
     const port = bot.app.services.ports.deliberationReports!;
     const pk = `teams:${TENANT}:${CHANNEL}`;
     const [listed] = await port.list(pk);

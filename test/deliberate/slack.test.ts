@@ -1,0 +1,154 @@
+/**
+ * The richer deliberation through the real Bolt stack against the fake Slack Web API: blind
+ * answers in a modal stay out of the channel until "Toon alles", dot voting with buttons, and the
+ * report uploaded as a Markdown file into the session's thread (files.uploadV2) and sent as
+ * documents by direct message.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeSlack, type FakeSlack, type SlackCall } from '../slack/fake-slack.ts';
+import { nextTs, sendCommand, sendEvent, sendInteraction, startSlackServer, type SlackServer } from '../slack/slack-helpers.ts';
+
+let fake: FakeSlack;
+let wegwijs: SlackServer;
+let url: string;
+const C = 'C77';
+
+beforeAll(async () => {
+  fake = await startFakeSlack();
+  wegwijs = await startSlackServer(fake);
+  url = wegwijs.server.url;
+});
+afterAll(async () => {
+  await wegwijs.close();
+  await fake.close();
+});
+
+interface SlackButton {
+  label: string;
+  action_id: string;
+  value: string;
+  ts: string;
+}
+
+const settle = () => wegwijs.app.inbox.idle();
+const messages = (since = 0) => fake.calls.slice(since).filter((c) => c.method === 'chat.postMessage' || c.method === 'chat.update');
+const tsOf = (c: SlackCall) => String(c.method === 'chat.update' ? c.args.ts : c.response.ts);
+
+/** Every button of every message the bot posted or updated, the latest last. */
+function buttons(): SlackButton[] {
+  const out: SlackButton[] = [];
+  for (const call of messages()) {
+    for (const block of (call.args.blocks as { type: string; elements?: { type: string; action_id: string; value: string; text: { text: string } }[] }[] | undefined) ?? []) {
+      if (block.type !== 'actions') continue;
+      for (const e of block.elements ?? []) if (e.type === 'button') out.push({ label: e.text.text, action_id: e.action_id, value: e.value, ts: tsOf(call) });
+    }
+  }
+  return out;
+}
+const latest = (label: string) => {
+  const found = [...buttons()].reverse().find((b) => b.label === label);
+  if (!found) throw new Error(`no button "${label}" among ${[...new Set(buttons().map((b) => b.label))].join(', ')}`);
+  return found;
+};
+
+async function press(user: string, button: SlackButton, root: string) {
+  await sendInteraction(url, {
+    type: 'block_actions',
+    team: { id: 'T1', domain: 'netwerk' },
+    user: { id: user, username: user.toLowerCase(), team_id: 'T1' },
+    api_app_id: 'A1',
+    trigger_id: `trigger-${user}-${Math.random().toString(36).slice(2)}`,
+    container: { type: 'message', message_ts: button.ts, channel_id: C, is_ephemeral: false, thread_ts: root },
+    channel: { id: C, name: 'zuid' },
+    message: { type: 'message', ts: button.ts, thread_ts: root, text: '', user: 'UBOTT1' },
+    actions: [{ type: 'button', action_id: button.action_id, block_id: 'b1', value: button.value, action_ts: '1' }],
+  });
+  await settle();
+}
+
+describe('the richer deliberation in Slack', () => {
+  it('blind answers in a modal, dots, "Toon alles", and the report uploaded as a file in the thread', async () => {
+    await sendCommand(url, 'netwerk start "Zuid"', { channel: C, user: 'U1' });
+    await settle();
+    const start = fake.calls.length;
+    await sendCommand(url, 'beraad kort', { channel: C, user: 'U1' });
+    await settle();
+    const opening = messages(start).find((c) => c.method === 'chat.postMessage' && c.args.channel === C && !c.args.thread_ts)!;
+    const root = String(opening.response.ts);
+    await press('U2', latest('Ik doe mee'), root);
+    await press('U3', latest('Ik doe mee'), root);
+    for (let i = 0; i < 3; i++) await press('U1', latest('Volgende stap'), root);
+    const ts = nextTs();
+    await sendEvent(url, { type: 'message', channel: C, user: 'U2', text: 'Thuis blijven met extra zorg\nVerhuizen naar een instelling', ts, thread_ts: root, event_ts: ts });
+    await settle();
+    await press('U1', latest('Volgende stap'), root);
+
+    // "Mijn antwoord" opens a modal (views.open); its submission comes back as the form action.
+    const before = fake.calls.length;
+    await press('U2', latest('Mijn antwoord'), root);
+    const open = fake.calls.slice(before).find((c) => c.method === 'views.open')!;
+    const view = open.args.view as { callback_id: string; private_metadata: string; blocks: { block_id: string }[] };
+    expect(view.callback_id).toBe('deliberate.submit');
+    expect(view.blocks.map((b) => b.block_id)).toEqual(expect.arrayContaining(['input:answer', 'input:as']));
+    const submit = async (user: string, answer: string, as: string) => {
+      await sendInteraction(url, {
+        type: 'view_submission',
+        team: { id: 'T1', domain: 'netwerk' },
+        user: { id: user, username: user.toLowerCase(), team_id: 'T1' },
+        api_app_id: 'A1',
+        trigger_id: 'trigger-submit',
+        view: {
+          id: 'V1',
+          team_id: 'T1',
+          type: 'modal',
+          callback_id: view.callback_id,
+          private_metadata: view.private_metadata,
+          state: { values: { 'input:answer': { answer: { type: 'plain_text_input', value: answer } }, 'input:as': { as: { type: 'static_select', selected_option: { value: as } } } } },
+        },
+      });
+      await settle();
+    };
+    await submit('U2', 'Thuis: zelfbeschikking weegt het zwaarst.', 'named');
+    await submit('U3', 'Verhuizen: veiligheid eerst.', 'anonymous');
+    const hidden = JSON.stringify(messages(before).map((c) => c.args));
+    expect(hidden).not.toMatch(/zelfbeschikking weegt het zwaarst|veiligheid eerst/);
+    expect(hidden).toMatch(/2 binnen/);
+
+    // Three dots each, no more.
+    for (let i = 0; i < 3; i++) await press('U2', latest('● 1. Thuis blijven met extra zorg'), root);
+    const refused = fake.calls.length;
+    await press('U2', latest('● 2. Verhuizen naar een instelling'), root);
+    expect(fake.calls.slice(refused).some((c) => c.method === 'chat.postEphemeral' && c.args.user === 'U2' && /al je 3 stippen/.test(String(c.args.text)))).toBe(true);
+    await press('U3', latest('● 2. Verhuizen naar een instelling'), root);
+
+    const reveal = fake.calls.length;
+    await press('U1', latest('Toon alles'), root);
+    const shown = messages(reveal).find((c) => c.method === 'chat.postMessage' && /Alle antwoorden van stap 5/.test(JSON.stringify(c.args)))!;
+    expect(shown.args).toMatchObject({ channel: C, thread_ts: root });
+    expect(JSON.stringify(shown.args)).toContain('Naam U2: Thuis: zelfbeschikking weegt het zwaarst.');
+    expect(JSON.stringify(shown.args)).toContain('anoniem: Verhuizen: veiligheid eerst.');
+    expect(JSON.stringify(messages(reveal).map((c) => c.args))).toMatch(/Thuis blijven met extra zorg ●●● \(3\)/);
+
+    // The end: the report, then its Markdown uploaded into the thread.
+    await press('U1', latest('Volgende stap'), root);
+    await press('U1', latest('Volgende stap'), root);
+    const end = fake.calls.length;
+    await press('U1', latest('Afronden en verslag'), root);
+    const complete = fake.calls.slice(end).find((c) => c.method === 'files.completeUploadExternal')!;
+    expect(complete.args).toMatchObject({ channel_id: C, thread_ts: root });
+    const upload = fake.calls.slice(end).find((c) => c.method === 'upload')!;
+    const markdown = (upload.args.bytes as Buffer).toString('utf8');
+    // The fake keeps the upload's multipart body: the Markdown is inside it, whole.
+    expect(markdown).toMatch(/\n# Verslag moreel beraad: Kort moreel beraad\n/);
+    expect(markdown).toMatch(/## Stippen \(Ieders keuze\)\n\n.*\n- Thuis blijven met extra zorg: ●●● 3/);
+    expect(fake.calls.slice(end).find((c) => c.method === 'files.getUploadURLExternal')!.args).toMatchObject({ filename: 'beraad-1-kort.md' });
+
+    // "Als document": Markdown and HTML in U3's direct messages.
+    const download = fake.calls.length;
+    await press('U3', latest('Als document'), root);
+    const files = fake.calls.slice(download).filter((c) => c.method === 'files.getUploadURLExternal').map((c) => c.args.filename);
+    expect(files).toEqual(['beraad-1-kort.md', 'beraad-1-kort.html']);
+    const dm = fake.calls.slice(download).filter((c) => c.method === 'files.completeUploadExternal').map((c) => c.args.channel_id);
+    expect(dm).toEqual(['DU3', 'DU3']);
+  });
+});
