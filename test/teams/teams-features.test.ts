@@ -121,8 +121,10 @@ describe('Teams weekly nudge (the real scheduler, end to end)', () => {
     // In the channel: the weekly progress, wins first, then the open actions with their due date.
     const posts = nudged.filter((r) => r.method === 'POST' && r.conversationId === channel);
     expect(posts).toHaveLength(1);
-    const text = String(posts[0].body.text);
-    expect(posts[0].body.entities).toContainEqual({ type: 'mention', text: `<at>${bram.name}</at>`, mentioned: { id: bram.id, name: bram.name } });
+    // The nudge is an Adaptive Card (with the owners' buttons); its mentions are the card's entities.
+    const nudgeCard = (posts[0].body.attachments as { content: { body: { text?: string }[]; msteams?: { entities?: unknown[] } } }[])[0].content;
+    const text = nudgeCard.body.map((e) => e.text ?? '').join('\n');
+    expect(nudgeCard.msteams?.entities).toContainEqual({ type: 'mention', text: `<at>${bram.name}</at>`, mentioned: { id: bram.id, name: bram.name } });
     expect(text).toContain(t('actions.nudge.title', { network: 'Passende plekken' }));
     expect(text).toContain(t('actions.nudge.wins'));
     // The owner is a real Teams mention (<at>…</at> with its entity), so Teams notifies him.
