@@ -92,6 +92,20 @@ describe('asking the network: bad input and privacy', () => {
     expect(h.outputs.filter((o) => o.card?.title?.startsWith('🙋'))).toHaveLength(1);
   });
 
+  it('takes an answer through "Ik weet het" (a form where no modal opens): in the thread and to the asker', async () => {
+    const h = await start();
+    await network(h);
+    const card = await posted(h);
+    const form = await h.press('bram', { channel: 'noord' }, buttonOf([card], 'peers.answer'));
+    expect(form[0]).toMatchObject({ private: true, to: 'bram' });
+    expect(form[0].card!.inputs.map((i) => i.id)).toEqual(['answer']);
+    const empty = await h.press('bram', { channel: 'noord' }, buttonOf(form, 'peers.reply'));
+    expect(empty[0].text).toContain('leeg');
+    const sent = await h.press('bram', { channel: 'noord' }, { ...buttonOf(form, 'peers.reply'), inputs: { answer: NETWORK_ANSWER } });
+    expect(sent.find((o) => o.thread === card.id)!.text).toContain('@bram');
+    expect(sent.find((o) => o.dm && o.to === 'anna')!.text).toContain('vijf werkdagen');
+  });
+
   it('tells the asker when the bot was removed from the network\'s channel', async () => {
     const h = await start();
     await network(h);

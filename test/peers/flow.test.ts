@@ -9,7 +9,7 @@ import { createHarness, type Harness } from '../helpers/harness.ts';
 import { runInProcess } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/temp.ts';
 import { listDrafts } from '../../src/peers/index.ts';
-import { NETWORK_ANSWER, UNKNOWN_QUESTION, allText, buttonOf, knowledgeWithPromotedCard } from './helpers.ts';
+import { NETWORK_ANSWER, UNKNOWN_QUESTION, allText, buttonOf, knowledgeWithPromotedCard, peersFeatures } from './helpers.ts';
 
 let h: Harness | undefined;
 const temps: { cleanup(): void }[] = [];
@@ -90,7 +90,7 @@ describe('peers ask peers (console)', () => {
   });
 
   it('shows the draft as a card file on the command line, and after review the next asker gets the network answer with its source', async () => {
-    h = await createHarness({ start: '2026-11-18T10:00:00+01:00' });
+    h = await createHarness({ start: '2026-11-18T10:00:00+01:00', features: peersFeatures });
     await networkWithKnower(h);
     const refusal = await h.say('anna', 'noord', `wegwijs ${UNKNOWN_QUESTION}`);
     const confirm = await h.press('anna', { channel: 'noord' }, buttonOf(refusal, 'peers.ask'));
