@@ -9,7 +9,8 @@ import { createActionsFeature } from '../src/actions/index.ts';
 import { createAskFeature } from '../src/ask/index.ts';
 import { createConsoleWebFeature } from '../src/console-web/index.ts';
 import { createPeersFeature } from '../src/peers/index.ts';
+import { createIdeasFeature } from '../src/ideas/index.ts';
 
 export function createFeatures(_services: Services): Feature[] {
-  return [createAskFeature(_services), createDeliberateFeature(_services), createNetworksFeature(_services), createActionsFeature(_services), createConsoleWebFeature(_services), createPeersFeature(_services)];
+  return [createAskFeature(_services), createDeliberateFeature(_services), createIdeasFeature(_services), createNetworksFeature(_services), createActionsFeature(_services), createConsoleWebFeature(_services), createPeersFeature(_services)];
 }

@@ -3,6 +3,7 @@
  * A port is optional: the consumer checks for it and degrades when the feature is absent.
  */
 import type { ChatUser, ConversationRef } from './message.ts';
+import type { Turn } from './turn.ts';
 
 export interface NewActionItem {
   title: string;
@@ -130,8 +131,10 @@ export interface ConsoleNetworkSettings {
   pausedUntil?: string;
   language: 'nl' | 'en';
   timeZone: string;
-  /** ISO date-time of the next nudge, when one is planned. */
+  /** ISO date-time of the next nudge, when one is planned (holidays, skipped weeks and pause counted). */
   nextNudge?: string;
+  /** Periods without a nudge, local days "YYYY-MM-DD" (from today on). */
+  skipWeeks: { from: string; to: string }[];
 }
 
 export interface ConsoleSettingsChange {
@@ -141,6 +144,10 @@ export interface ConsoleSettingsChange {
   resume?: boolean;
   language?: string;
   timeZone?: string;
+  /** A period without nudges, as typed or picked (both ends, or one day for its whole week). */
+  skipFrom?: string;
+  skipTo?: string;
+  clearSkips?: boolean;
 }
 
 export interface ConsoleNetworksPort {
@@ -205,7 +212,39 @@ export interface NudgeStatusPort {
   status(networkId: string): Promise<{ lastNudgeAt?: string; deliveryIssue?: NudgeDeliveryIssue }>;
 }
 
+/** The crazy eight (the ideas feature), for the deliberation feature's list of methods and its `beraad start crazy-eight`. */
+export interface IdeaSessionsPort {
+  method: { id: string; name: { nl: string; en: string }; summary: { nl: string; en: string }; minutes: number };
+  start(turn: Turn, args: string): Promise<void>;
+}
+
+/** A draft card from a network's resolved question (the peers feature), for the curators. */
+export interface ConsoleDraft {
+  number: number;
+  networkName: string;
+  question: string;
+  answer: string;
+  date: string;
+}
+
+/** Who knows what in a network (the peers feature). */
+export interface ConsoleKnower {
+  name: string;
+  tags: string[];
+}
+
+export interface ConsolePeersPort {
+  /** Draft cards from the tenant's networks (`platform:tenant`), newest first. */
+  drafts(tenant: string): Promise<ConsoleDraft[]>;
+  /** The draft as a card file to complete and add to knowledge/cards; undefined when not the tenant's. */
+  draftFile(tenant: string, number: number): Promise<string | undefined>;
+  /** Removes a draft a curator rejected; false when not the tenant's. */
+  rejectDraft(tenant: string, number: number): Promise<boolean>;
+  knowers(networkId: string): Promise<ConsoleKnower[]>;
+}
+
 export interface Ports {
+  ideaSessions?: IdeaSessionsPort;
   actionLog?: ActionLogPort;
   nudgeStatus?: NudgeStatusPort;
   networkQuestions?: NetworkQuestionsPort;
@@ -215,4 +254,5 @@ export interface Ports {
   consoleActions?: ConsoleActionsPort;
   consoleNetworks?: ConsoleNetworksPort;
   consoleKnowledge?: ConsoleKnowledgePort;
+  consolePeers?: ConsolePeersPort;
 }

@@ -35,6 +35,8 @@ export const NetworkSchema = z.object({
   skipWeeks: z.array(z.object({ from: z.string(), to: z.string() })).max(50).optional(),
   createdAt: z.string(),
   createdBy: z.string(),
+  /** Pictures in the chat (the nudge's chart, an impact matrix); on unless turned off. */
+  pictures: z.boolean().optional(),
   /** Slots before this moment are not caught up (set when the schedule changes or the network resumes). */
   scheduleSince: z.string().optional(),
 });

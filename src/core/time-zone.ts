@@ -120,3 +120,8 @@ export function formatInstant(instant: Date, timeZone: string, lang: 'nl' | 'en'
     minute: '2-digit',
   }).format(instant);
 }
+
+/** The time of day of an instant in a time zone, as people read it ("14:08"). */
+export function clockTime(iso: string, timeZone: string, lang: 'nl' | 'en'): string {
+  return new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(iso));
+}

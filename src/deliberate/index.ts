@@ -89,10 +89,16 @@ async function command(ctx: Ctx, turn: Turn, args: string): Promise<void> {
   if (ANONYMOUS.has(word)) return anonymousContribution(ctx, turn, args.trim().slice(first.length));
   if (START.has(word)) return start(ctx, turn, rest.join(' '));
   if (HIDE.has(word)) return hideCommand(ctx, turn, await sessionOfThread(ctx, turn));
-  if (LIST.has(word)) return void (await turn.reply(methodsMessage(tr(turn), ctx.methods, turn.lang, bot, turn.t('deliberate.methods.intro'))));
+  if (LIST.has(word)) return void (await turn.reply(methodsMessage(tr(turn), ctx.methods, turn.lang, bot, turn.t('deliberate.methods.intro'), otherMethods(ctx))));
   // "wegwijs beraad kort" is understood as "start kort".
-  if (findMethod(ctx.methods, first)) return start(ctx, turn, args);
-  await turn.reply(methodsMessage(tr(turn), ctx.methods, turn.lang, bot, turn.t('deliberate.unknown_method', { method: first.slice(0, 40) })));
+  if (findMethod(ctx.methods, first) || fold(first) === ctx.services.ports.ideaSessions?.method.id) return start(ctx, turn, args);
+  await turn.reply(methodsMessage(tr(turn), ctx.methods, turn.lang, bot, turn.t('deliberate.unknown_method', { method: first.slice(0, 40) }), otherMethods(ctx)));
+}
+
+/** Methods of other features (the crazy eight), for the list. */
+function otherMethods(ctx: Ctx) {
+  const ideas = ctx.services.ports.ideaSessions;
+  return ideas ? [ideas.method] : [];
 }
 
 function findMethod(methods: Method[], typed: string): Method | undefined {
@@ -119,9 +125,13 @@ async function start(ctx: Ctx, turn: Turn, typed: string): Promise<void> {
   if (option.error) return void (await turn.reply({ text: turn.t('deliberate.async.bad_time', { time: option.error.slice(0, 40), bot }) }));
   typed = option.rest;
   const method = findMethod(ctx.methods, typed);
+  // "beraad start crazy-eight": a method the ideas feature runs.
+  const [firstWord = '', ...restWords] = typed.trim().split(/\s+/);
+  const ideas = ctx.services.ports.ideaSessions;
+  if (!method && ideas && fold(firstWord) === ideas.method.id) return ideas.start(turn, restWords.join(' '));
   if (!method) {
     const intro = typed.trim() ? turn.t('deliberate.unknown_method', { method: typed.trim().slice(0, 40) }) : turn.t('deliberate.start.which');
-    return void (await turn.reply(methodsMessage(tr(turn), ctx.methods, turn.lang, bot, intro)));
+    return void (await turn.reply(methodsMessage(tr(turn), ctx.methods, turn.lang, bot, intro, otherMethods(ctx))));
   }
   const now = ctx.services.clock.now();
   const pk = networkId(turn.conversation);

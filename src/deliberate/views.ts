@@ -42,8 +42,19 @@ export function clockTime(iso: string, timeZone: string, lang: Lang): string {
   return new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(iso));
 }
 
-export function methodsMessage(t: Translate, methods: Method[], lang: Lang, bot: string, intro?: string): OutgoingMessage {
-  const lines = methods.map((m) => `- **${m.id}**: ${local(m.name, lang)} (~${m.duration_minutes} min). ${local(m.description, lang)}`);
+/** A method another feature runs (the crazy eight, through the `ideaSessions` port), listed with these. */
+export interface OtherMethod {
+  id: string;
+  name: { nl: string; en: string };
+  summary: { nl: string; en: string };
+  minutes: number;
+}
+
+export function methodsMessage(t: Translate, methods: Method[], lang: Lang, bot: string, intro?: string, others: OtherMethod[] = []): OutgoingMessage {
+  const lines = [
+    ...methods.map((m) => `- **${m.id}**: ${local(m.name, lang)} (~${m.duration_minutes} min). ${local(m.description, lang)}`),
+    ...others.map((m) => `- **${m.id}**: ${m.name[lang]} (${t('deliberate.methods.writing_minutes', { minutes: m.minutes })}). ${m.summary[lang]}`),
+  ];
   return cardMessage(
     card(
       { title: t('deliberate.methods.title') },
