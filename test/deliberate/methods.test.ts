@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { DEFAULT_PROMPTS_DIR, silentLogger } from '../../src/core/index.ts';
 import { createDeliberateFeature, loadMethods } from '../../src/deliberate/index.ts';
+import { voteSource } from '../../src/deliberate/methods.ts';
 import { createHarness } from '../helpers/harness.ts';
 import { tempDir } from '../helpers/temp.ts';
 
@@ -68,5 +69,38 @@ describe('deliberation methods', () => {
     const feature = createDeliberateFeature({ ...h.app.services, log }, { methodsDir: temp.dir });
     expect(lines.some((l) => l.level === 50 && String(l.msg).includes('stuk.yaml'))).toBe(true);
     expect(feature.commands?.[0].names).toContain('beraad');
+  });
+
+  it('marks the choice step blind with three dots on the options, and refuses a vote on a later or unknown step', () => {
+    const { methods } = loadMethods(SHIPPED, silentLogger);
+    for (const method of methods) {
+      const choice = method.steps.find((s) => s.input === 'choice')!;
+      expect(choice).toMatchObject({ blind: true, vote: 3 });
+      const source = method.steps.findIndex((s) => s.id === choice.vote_on);
+      expect(method.steps[source].input).toBe('options');
+      expect(voteSource(method, method.steps.indexOf(choice))).toBe(source);
+    }
+    const temp = tempDir('wegwijs-methods-');
+    cleanups.push(temp.cleanup);
+    const write = (name: string, change: (m: { id: string; steps: Record<string, unknown>[] }) => void) => {
+      const m = parse(readFileSync(join(SHIPPED, 'kort.yaml'), 'utf8'));
+      m.id = name;
+      change(m);
+      writeFileSync(join(temp.dir, `${name}.yaml`), stringify(m));
+    };
+    write('later', (m) => void (m.steps[1] = { ...m.steps[1], vote: 2, vote_on: 'keuze' }));
+    write('onbekend', (m) => void (m.steps[4] = { ...m.steps[4], vote_on: 'nergens' }));
+    write('zonder-stippen', (m) => void (m.steps[2] = { ...m.steps[2], vote_on: 'casus' }));
+    write('te-veel', (m) => void (m.steps[4] = { ...m.steps[4], vote: 40 }));
+    write('blind-tekst', (m) => void (m.steps[0] = { ...m.steps[0], blind: 'ja' }));
+    const { methods: loaded, errors } = loadMethods(temp.dir, silentLogger);
+    expect(loaded).toEqual([]);
+    expect(errors.map((e) => [e.file, e.field])).toEqual([
+      ['blind-tekst.yaml', 'steps.0.blind'],
+      ['later.yaml', 'steps.1.vote_on'],
+      ['onbekend.yaml', 'steps.4.vote_on'],
+      ['te-veel.yaml', 'steps.4.vote'],
+      ['zonder-stippen.yaml', 'steps.2.vote_on'],
+    ]);
   });
 });
