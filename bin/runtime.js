@@ -4,10 +4,10 @@
 // - The TypeScript sources through tsx (a dev dependency), when this is a checkout whose sources
 //   changed since the last build: a developer never runs stale code and needs no build step.
 // - Without tsx and without a usable dist/, it builds once and runs the result.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -52,9 +52,43 @@ export function build({ quiet = false } = {}) {
   // 2: type errors, but the JavaScript was written (type checking is `npm test`'s job).
   if (result.status === 2) console.error('wegwijs build: compiled with type errors (see `npm run typecheck`)');
   else if (result.status !== 0) throw new Error('wegwijs: the TypeScript build failed (npx tsc -p tsconfig.build.json)');
+  copyAssets();
+  warmCaches();
   // Written last, so a build that stopped half-way is not taken for a finished one.
   spawnSync(process.execPath, ['-e', `require('fs').writeFileSync(${JSON.stringify(STAMP)}, new Date().toISOString())`]);
   return true;
+}
+
+/**
+ * Files next to the sources that are not TypeScript (a stylesheet a module reads from its own
+ * folder) go to the same place in dist/, so compiled code finds them as the sources do.
+ */
+function copyAssets() {
+  const walk = (folder) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (!entry.name.endsWith('.ts')) {
+        const target = join(DIST, relative(ROOT, path));
+        mkdirSync(dirname(target), { recursive: true });
+        copyFileSync(path, target);
+      }
+    }
+  };
+  for (const name of ['src', 'adapters', 'app']) if (existsSync(join(ROOT, name))) walk(join(ROOT, name));
+}
+
+/**
+ * Fills dist/cache/ with what a start would otherwise compute from the data folders (the
+ * validated cards, src/ask/card-cache.ts). Best effort: a knowledge base with errors is reported
+ * at start, as before, and simply not cached.
+ */
+function warmCaches() {
+  mkdirSync(join(DIST, 'cache'), { recursive: true });
+  const knowledge = pathToFileURL(join(DIST, 'src/ask/knowledge.js')).href;
+  const paths = pathToFileURL(join(DIST, 'src/core/paths.js')).href;
+  const script = `const k = await import(${JSON.stringify(knowledge)}); const p = await import(${JSON.stringify(paths)}); try { k.loadCards(p.DEFAULT_KNOWLEDGE_DIR); } catch {}`;
+  spawnSync(process.execPath, ['--input-type=module', '-e', script], { stdio: 'ignore', cwd: ROOT });
 }
 
 /**

@@ -5,7 +5,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const { AskEngine } = await import(`${root}dist/src/ask/index.js`);
+// The installation whose compiled code is measured (argument 2; this checkout by default).
+const installation = process.argv[3] ? `${process.argv[3].replace(/\/$/, '')}/` : root;
+const { AskEngine } = await import(`${installation}dist/src/ask/index.js`);
 const total = Number(process.argv[2] ?? 100_000);
 const evalDir = `${root}test/eval/`;
 const questions = readdirSync(evalDir)

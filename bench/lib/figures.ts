@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { BIN, oneShotMs, ROOT, startServer } from './processes.ts';
 
 export interface Row {
@@ -33,10 +33,12 @@ export async function processFigures(): Promise<Row[]> {
   const data = mkdtempSync(join(tmpdir(), 'wegwijs-bench-'));
   try {
     const env = { WEGWIJS_DATA_DIR: data, LOG_LEVEL: 'warn' };
+    // BENCH_WEGWIJS_BIN: another installation's command (a before/after comparison in one run).
+    const bin = process.env.BENCH_WEGWIJS_BIN ?? BIN;
     const readies: number[] = [];
     let idle = 0;
     for (let i = 0; i < 3; i++) {
-      const server = await startServer([BIN, 'serve'], env);
+      const server = await startServer([bin, 'serve'], env);
       readies.push(server.readyMs);
       if (i === 0) {
         await new Promise((resolve) => setTimeout(resolve, 1500));
@@ -45,9 +47,9 @@ export async function processFigures(): Promise<Row[]> {
       await server.stop();
     }
     const ready = readies.sort((a, b) => a - b)[1];
-    const ask = oneShotMs([BIN, 'ask', 'Wie is dossierhouder als mijn cliënt op de wachtlijst staat?'], env);
+    const ask = oneShotMs([bin, 'ask', 'Wie is dossierhouder als mijn cliënt op de wachtlijst staat?'], env);
     const count = Number(process.env.BENCH_QUESTIONS ?? 100_000);
-    const run = spawnSync(process.execPath, ['--expose-gc', join(ROOT, 'bench/apps/questions.mjs'), String(count)], { cwd: ROOT, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['--expose-gc', join(ROOT, 'bench/apps/questions.mjs'), String(count), join(dirname(bin), '..')], { cwd: ROOT, encoding: 'utf8' });
     const memory = JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '{}') as { after1k: number; afterAll: number };
     const growth = (memory.afterAll - memory.after1k) / memory.after1k;
     return [

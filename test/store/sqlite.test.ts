@@ -51,4 +51,30 @@ describe('sqlite store file', () => {
       expect(() => new SqliteStore(join(readOnly, 'wegwijs.db'))).toThrow(/WEGWIJS_DATA_DIR/);
     }
   });
+
+  it('commits writes asked for together in one group, each with its own outcome, and reads see them', async () => {
+    const temp = tempDir();
+    cleanups.push(temp.cleanup);
+    const file = join(temp.dir, 'wegwijs.db');
+    const store = new SqliteStore(file);
+    await store.create('network', 'n', 'taken', { v: 0 });
+    // Asked for in one go: a conflict fails only its own write.
+    const writes = [
+      store.create('network', 'n', 'a', { v: 1 }),
+      store.create('network', 'n', 'taken', { v: 2 }),
+      store.upsert('network', 'n', 'b', { v: 3 }),
+    ];
+    // A read asked for after them (not awaited) sees them.
+    const seen = await store.read<{ v: number }>('network', 'n', 'b');
+    const outcomes = await Promise.allSettled(writes);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((outcomes[1] as PromiseRejectedResult).reason).toMatchObject({ code: 'wegwijs_store_conflict' });
+    expect(seen?.data.v).toBe(3);
+    // Once a write has settled it is on disk: another connection to the file reads it.
+    const other = new SqliteStore(file);
+    expect((await other.read<{ v: number }>('network', 'n', 'a'))?.data.v).toBe(1);
+    expect((await other.read<{ v: number }>('network', 'n', 'taken'))?.data.v).toBe(0);
+    await other.close();
+    await store.close();
+  });
 });

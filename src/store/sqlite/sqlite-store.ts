@@ -1,10 +1,19 @@
 /**
  * The embedded default store: one SQLite file (WAL mode), shared safely by several processes.
  * Optimistic concurrency is a conditional UPDATE on the eTag, which SQLite executes atomically.
+ *
+ * Writes are committed in groups: the writes asked for in one turn of the event loop (under load,
+ * those of many requests at once) run in one transaction, which costs the commit once instead of
+ * once per write. Each write's promise settles only after its group's COMMIT, so "written" still
+ * means on disk for every caller (the inbox acknowledges a request only after that). Each write
+ * keeps its own outcome (a conflict fails that write alone), and a read first commits the writes
+ * asked for before it, so every reader sees what was written before it asked.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, accessSync, constants } from 'node:fs';
 import { dirname } from 'node:path';
+// The real one, also where a test fakes the global timers: a queued write must always commit.
+import { setImmediate } from 'node:timers';
 import Database from 'libsql';
 import { WegwijsError } from '../../errors.ts';
 import { StoreConflictError, systemStoreClock, type StoreClock, type Doc, type DocumentStore, type Kind, type QueryOptions, type WriteOptions } from '../document-store.ts';
@@ -25,6 +34,8 @@ export class SqliteStore implements DocumentStore {
   private readonly db: Database.Database;
   /** Prepared once per SQL text: preparing is a large part of a small read or write. */
   private readonly statements = new Map<string, Database.Statement>();
+  /** Writes waiting for the group commit at the end of this turn of the event loop. */
+  private pending: PendingWrite[] = [];
 
   constructor(
     readonly file: string,
@@ -41,12 +52,21 @@ export class SqliteStore implements DocumentStore {
   }
 
   async read<T>(kind: Kind, pk: string, id: string): Promise<Doc<T> | undefined> {
+    this.commitPending();
+    return this.readNow<T>(kind, pk, id);
+  }
+
+  private readNow<T>(kind: Kind, pk: string, id: string): Doc<T> | undefined {
     const row = this.sql('SELECT * FROM docs WHERE kind = ? AND pk = ? AND id = ? AND (expires_at IS NULL OR expires_at > ?)')
       .get(kind, pk, id, this.nowMs()) as Row | undefined;
     return row ? toDoc<T>(row) : undefined;
   }
 
-  async create<T>(kind: Kind, pk: string, id: string, data: T, options: WriteOptions = {}): Promise<Doc<T>> {
+  create<T>(kind: Kind, pk: string, id: string, data: T, options: WriteOptions = {}): Promise<Doc<T>> {
+    return this.write(() => this.createNow(kind, pk, id, data, options));
+  }
+
+  private createNow<T>(kind: Kind, pk: string, id: string, data: T, options: WriteOptions): Doc<T> {
     const etag = randomUUID();
     const updatedAt = this.clock.now().toISOString();
     // One statement: insert, or take the place of a record that has expired (it no longer exists
@@ -67,7 +87,11 @@ export class SqliteStore implements DocumentStore {
     return { kind, pk, id, etag, data, updatedAt };
   }
 
-  async replace<T>(kind: Kind, pk: string, id: string, data: T, options: WriteOptions & { ifMatch: string }): Promise<Doc<T>> {
+  replace<T>(kind: Kind, pk: string, id: string, data: T, options: WriteOptions & { ifMatch: string }): Promise<Doc<T>> {
+    return this.write(() => this.replaceNow(kind, pk, id, data, options));
+  }
+
+  private replaceNow<T>(kind: Kind, pk: string, id: string, data: T, options: WriteOptions & { ifMatch: string }): Doc<T> {
     const etag = randomUUID();
     const updatedAt = this.clock.now().toISOString();
     const result = this.sql(
@@ -79,7 +103,11 @@ export class SqliteStore implements DocumentStore {
     return { kind, pk, id, etag, data, updatedAt };
   }
 
-  async upsert<T>(kind: Kind, pk: string, id: string, data: T, options: WriteOptions = {}): Promise<Doc<T>> {
+  upsert<T>(kind: Kind, pk: string, id: string, data: T, options: WriteOptions = {}): Promise<Doc<T>> {
+    return this.write(() => this.upsertNow(kind, pk, id, data, options));
+  }
+
+  private upsertNow<T>(kind: Kind, pk: string, id: string, data: T, options: WriteOptions): Doc<T> {
     const etag = randomUUID();
     const updatedAt = this.clock.now().toISOString();
     this.sql(
@@ -91,16 +119,21 @@ export class SqliteStore implements DocumentStore {
     return { kind, pk, id, etag, data, updatedAt };
   }
 
-  async delete(kind: Kind, pk: string, id: string, options: { ifMatch?: string } = {}): Promise<boolean> {
+  delete(kind: Kind, pk: string, id: string, options: { ifMatch?: string } = {}): Promise<boolean> {
+    return this.write(() => this.deleteNow(kind, pk, id, options));
+  }
+
+  private deleteNow(kind: Kind, pk: string, id: string, options: { ifMatch?: string }): boolean {
     if (options.ifMatch) {
       const result = this.sql('DELETE FROM docs WHERE kind = ? AND pk = ? AND id = ? AND etag = ?').run(kind, pk, id, options.ifMatch);
-      if (result.changes === 0 && (await this.read(kind, pk, id))) throw new StoreConflictError(kind, id);
+      if (result.changes === 0 && this.readNow(kind, pk, id)) throw new StoreConflictError(kind, id);
       return result.changes === 1;
     }
     return this.sql('DELETE FROM docs WHERE kind = ? AND pk = ? AND id = ?').run(kind, pk, id).changes === 1;
   }
 
   async query<T>(kind: Kind, options: QueryOptions = {}): Promise<Doc<T>[]> {
+    this.commitPending();
     const clauses = ['kind = ?', '(expires_at IS NULL OR expires_at > ?)'];
     const params: unknown[] = [kind, this.nowMs()];
     if (options.pk !== undefined) {
@@ -123,10 +156,12 @@ export class SqliteStore implements DocumentStore {
 
   /** Removes expired records; called from time to time by the scheduler. */
   purgeExpired(): number {
+    this.commitPending();
     return this.sql('DELETE FROM docs WHERE expires_at IS NOT NULL AND expires_at <= ?').run(this.nowMs()).changes;
   }
 
   async close(): Promise<void> {
+    this.commitPending();
     this.statements.clear();
     this.db.close();
   }
@@ -146,6 +181,56 @@ export class SqliteStore implements DocumentStore {
     }
   }
 
+  /** Queues a write for the group commit; settles after its group is committed (or failed). */
+  private write<T>(work: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      if (this.pending.length === 0) setImmediate(() => this.commitPending());
+      this.pending.push({ work, resolve: resolve as (value: unknown) => void, reject });
+    });
+  }
+
+  /**
+   * Runs the waiting writes in one transaction and settles their promises. Synchronous, so the
+   * order of writes and reads is the order in which they were asked for.
+   */
+  private commitPending(): void {
+    const group = this.pending;
+    if (group.length === 0) return;
+    this.pending = [];
+    const outcomes: { ok: boolean; value: unknown }[] = [];
+    const run = (write: PendingWrite) => {
+      try {
+        outcomes.push({ ok: true, value: write.work() });
+      } catch (err) {
+        outcomes.push({ ok: false, value: err });
+      }
+    };
+    if (group.length === 1) {
+      run(group[0]);
+    } else {
+      try {
+        this.db.exec('BEGIN IMMEDIATE');
+      } catch (err) {
+        for (const write of group) write.reject(err);
+        return;
+      }
+      // A failing statement (a conflict) undoes itself only; the others stay in the transaction.
+      for (const write of group) run(write);
+      try {
+        this.db.exec('COMMIT');
+      } catch (err) {
+        try {
+          this.db.exec('ROLLBACK');
+        } catch {
+          // already rolled back by SQLite
+        }
+        for (const write of group) write.reject(err);
+        return;
+      }
+    }
+    group.forEach((write, i) => (outcomes[i].ok ? write.resolve(outcomes[i].value) : write.reject(outcomes[i].value)));
+  }
+
   private sql(text: string): Database.Statement {
     let statement = this.statements.get(text);
     if (!statement) {
@@ -162,6 +247,12 @@ export class SqliteStore implements DocumentStore {
   private nowMs(): number {
     return this.clock.now().getTime();
   }
+}
+
+interface PendingWrite {
+  work: () => unknown;
+  resolve: (value: unknown) => void;
+  reject: (reason: unknown) => void;
 }
 
 function toDoc<T>(row: Row): Doc<T> {
