@@ -6,8 +6,9 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../helpers/harness.ts';
-import { NETWORK_ANSWER, UNKNOWN_QUESTION, buttonOf, peersFeatures } from './helpers.ts';
+import { NETWORK_ANSWER, UNKNOWN_QUESTION, allText, buttonOf, peersFeatures } from './helpers.ts';
 import type { ConsoleOutput } from '../../adapters/console/index.ts';
+import { readQuestion } from '../../src/peers/records.ts';
 
 const open: Harness[] = [];
 afterEach(async () => {
@@ -104,6 +105,24 @@ describe('asking the network: bad input and privacy', () => {
     const sent = await h.press('bram', { channel: 'noord' }, { ...buttonOf(form, 'peers.reply'), inputs: { answer: NETWORK_ANSWER } });
     expect(sent.find((o) => o.thread === card.id)!.text).toContain('@bram');
     expect(sent.find((o) => o.dm && o.to === 'anna')!.text).toContain('vijf werkdagen');
+  });
+
+  it('shows what it keeps about a person (mijn gegevens) and forgets it (vergeet mij)', async () => {
+    const h = await start();
+    await network(h);
+    const card = await posted(h);
+    await h.say('bram', 'noord', NETWORK_ANSWER, card.id);
+    const mine = await h.dm('bram', 'mijn gegevens');
+    expect(allText(mine)).toContain('Je weet van: pgb');
+    expect(allText(mine)).toContain('Je antwoord op vraag #1');
+    const ask = await h.dm('bram', 'vergeet mij');
+    await h.press('bram', { dm: true }, buttonOf(ask, 'core.forget'));
+    const after = await h.dm('bram', 'mijn gegevens');
+    expect(allText(after)).not.toContain('Je weet van');
+    expect(allText(after)).not.toContain('vijf werkdagen');
+    // The question keeps the (redacted) answer, without Bram's name or id.
+    const q = await readQuestion(h.app.services, 'console:local:noord', 1);
+    expect(JSON.stringify(q)).not.toContain('bram');
   });
 
   it('tells the asker when the bot was removed from the network\'s channel', async () => {
