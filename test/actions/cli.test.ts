@@ -119,14 +119,17 @@ describe('weekly nudge through the CLI', () => {
         { clock: '2027-03-24T10:00:00+01:00' },
         { user: 'anna', channel: 'c1', text: 'wegwijs actie 3 voortgang agenda rondgestuurd' },
         mark('progress'),
-        // The clocks go forward on Sunday 28 March: Monday 29 March 09:00 CEST = 07:00Z.
-        { clock: '2027-03-29T06:59:00Z' },
-        mark('mar29-0859-local'),
+        // The clocks go forward on Sunday 28 March; Monday 29 March is Easter Monday (a public
+        // holiday), so the nudge moves to Tuesday 30 March, 09:00 CEST = 07:00Z.
         { clock: '2027-03-29T07:00:00Z' },
-        mark('mar29-0900-local'),
+        mark('mar29-easter-monday'),
+        { clock: '2027-03-30T06:59:00Z' },
+        mark('mar30-0859-local'),
+        { clock: '2027-03-30T07:00:00Z' },
+        mark('mar30-0900-local'),
         // 08:00Z was 09:00 in winter time; now it is 10:00 and no second nudge goes out.
-        { clock: '2027-03-29T08:00:00Z' },
-        mark('mar29-1000-local'),
+        { clock: '2027-03-30T08:00:00Z' },
+        mark('mar30-1000-local'),
     );
     expect(run.code).toBe(0);
     expect(run.lines.filter((l) => l.error)).toEqual([]);
@@ -138,13 +141,14 @@ describe('weekly nudge through the CLI', () => {
     expect(String(first.text)).toContain('bram heeft #1 "Bel het zorgkantoor over het MDO" afgerond');
     expect(String(first.text).indexOf('Eerst het goede nieuws')).toBeLessThan(String(first.text).indexOf('Lopende acties'));
     expect(at['mar22-0905-local'].filter(isNudge)).toEqual([]);
-    expect(at['mar29-0859-local'].filter(isNudge)).toEqual([]);
-    const second = at['mar29-0900-local'].filter(isNudge);
+    expect(at['mar29-easter-monday'].filter(isNudge)).toEqual([]);
+    expect(at['mar30-0859-local'].filter(isNudge)).toEqual([]);
+    const second = at['mar30-0900-local'].filter(isNudge);
     expect(second).toHaveLength(1);
     expect(String(second[0].text)).toContain('anna zette een stap bij #3');
     expect(String(second[0].text)).toContain('Al 2 weken op rij voortgang');
     expect(String(second[0].text)).not.toContain('bram heeft #1');
-    expect(at['mar29-1000-local']).toEqual([]);
+    expect(at['mar30-1000-local']).toEqual([]);
   }, 120_000);
 
   it('a bot that was down over the scheduled time sends the nudge once when it comes back', async () => {
