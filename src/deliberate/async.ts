@@ -126,6 +126,7 @@ async function membersOf(ctx: Ctx, session: Session, now: Date): Promise<{ id: s
   for (const m of members) people.set(m.userId, m.name);
   for (const p of session.participants) people.set(p.id, p.name);
   people.delete(session.facilitator.id);
+  for (const id of session.left ?? []) people.delete(id);
   return [...people].filter(([id]) => !quiet.has(id)).map(([id, name]) => ({ id, name }));
 }
 

@@ -13,11 +13,11 @@ import { sessionActions } from './actions.ts';
 import { closeAt, readAsyncOption, stepMinutes } from './async.ts';
 import { deliberationReportsPort } from './documents.ts';
 import { hideCommand } from './hide.ts';
-import { changeSession, tr, type Ctx } from './context.ts';
+import { changeSession, methodOf, tFor, tr, type Ctx } from './context.ts';
 import { anonymousContribution, sessionOfThread, threadContribution } from './contributions.ts';
 import { loadMethods, type Method } from './methods.ts';
 import { exportDeliberateUser, forgetDeliberateUser } from './privacy.ts';
-import { SessionSchema, type Session } from './session.ts';
+import { leave, SessionSchema, type Session } from './session.ts';
 import { loadSynthesisPrompt } from './synthesis.ts';
 import { deliberationTick } from './tick.ts';
 import { guidanceMessage, methodsMessage, openingMessage, stepMessage } from './views.ts';
@@ -37,6 +37,7 @@ const START = new Set(['start', 'begin', 'starten']);
 const ANONYMOUS = new Set(['anoniem', 'anonymous', 'anon']);
 const LIST = new Set(['', 'methoden', 'methods', 'lijst', 'list']);
 const HIDE = new Set(['verberg', 'verbergen', 'verwijder', 'hide', 'remove']);
+const LEAVE = new Set(['verlaat', 'verlaten', 'uitstappen', 'leave']);
 
 /** Builds the feature; loads and validates the method files now (bad files are logged and skipped). */
 export function createDeliberateFeature(services: Services, options: DeliberateOptions = {}): Feature {
@@ -89,6 +90,7 @@ async function command(ctx: Ctx, turn: Turn, args: string): Promise<void> {
   if (ANONYMOUS.has(word)) return anonymousContribution(ctx, turn, args.trim().slice(first.length));
   if (START.has(word)) return start(ctx, turn, rest.join(' '));
   if (HIDE.has(word)) return hideCommand(ctx, turn, await sessionOfThread(ctx, turn));
+  if (LEAVE.has(word)) return leaveSession(ctx, turn);
   if (LIST.has(word)) return void (await turn.reply(methodsMessage(tr(turn), ctx.methods, turn.lang, bot, turn.t('deliberate.methods.intro'), otherMethods(ctx))));
   // "wegwijs beraad kort" is understood as "start kort".
   if (findMethod(ctx.methods, first) || fold(first) === ctx.services.ports.ideaSessions?.method.id) return start(ctx, turn, args);
@@ -110,6 +112,18 @@ function findMethod(methods: Method[], typed: string): Method | undefined {
     // "short" or "extended": the first word of the English name.
     methods.find((m) => firstWord(m.name.en) === wanted)
   );
+}
+
+/** `wegwijs beraad verlaat` in the session's thread. */
+async function leaveSession(ctx: Ctx, turn: Turn): Promise<void> {
+  const session = await sessionOfThread(ctx, turn);
+  if (!session) return void (await turn.replyPrivately({ text: turn.t('deliberate.leave.where', { bot: ctx.services.config.botName }) }));
+  if (session.facilitator.id === turn.user.id) return void (await turn.replyPrivately({ text: turn.t('deliberate.leave.facilitator') }));
+  const { outcome, session: changed } = await changeSession(ctx, networkId(turn.conversation), session.id, (s) => (s.status === 'ended' ? 'ended' : leave(s, turn.user.id)));
+  if (outcome !== 'ok' || !changed) return void (await turn.replyPrivately({ text: turn.t(outcome === 'ended' ? 'deliberate.error.ended' : 'deliberate.leave.not_in') }));
+  await turn.replyPrivately({ text: turn.t('deliberate.leave.done') });
+  const method = methodOf(ctx, changed);
+  if (method && changed.stepMessageId) await turn.update(changed.stepMessageId, stepMessage(tFor(ctx, changed), method, changed));
 }
 
 async function start(ctx: Ctx, turn: Turn, typed: string): Promise<void> {

@@ -72,6 +72,8 @@ export const SessionSchema = z.object({
   removed: z.array(z.object({ step: z.number().int(), at: z.string(), by: z.string() })).optional(),
   /** The report card in the thread, redrawn when a note is hidden after the end. */
   reportMessageId: z.string().optional(),
+  /** Who left the session (`beraad verlaat`): not waited for, not reminded, until they join again. */
+  left: z.array(z.string()).optional(),
   /** Counter for contribution ids. */
   seq: z.number().int().optional(),
   /** Bumped on every change; used in logs and tests. */
@@ -125,7 +127,8 @@ export function extend(session: Session, minutes: number, now: Date): Session {
 
 export function join(session: Session, person: Person, now: Date): Session {
   if (session.participants.some((p) => p.id === person.id)) return session;
-  return { ...session, participants: [...session.participants, { ...person, joinedAt: iso(now) }], version: session.version + 1 };
+  const left = session.left?.filter((id) => id !== person.id);
+  return { ...session, participants: [...session.participants, { ...person, joinedAt: iso(now) }], ...(left ? { left } : {}), version: session.version + 1 };
 }
 
 /** The next contribution id, and the session with its counter moved on (pure, so safe in `changeSession`). */
@@ -136,6 +139,12 @@ export function nextId(session: Session): [string, Session] {
 
 export const isAsync = (session: Session) => session.mode === 'async';
 export const isRevealed = (session: Session, step: number) => Boolean(session.revealed?.includes(step));
+
+/** Leaves the session: no longer waited for or reminded; what the person said stays in the notes. */
+export function leave(session: Session, userId: string): Session | 'unchanged' {
+  if (!session.participants.some((p) => p.id === userId)) return 'unchanged';
+  return { ...session, participants: session.participants.filter((p) => p.id !== userId), left: [...new Set([...(session.left ?? []), userId])], version: session.version + 1 };
+}
 
 export function isParticipant(session: Session, userId: string): boolean {
   return session.facilitator.id === userId || session.participants.some((p) => p.id === userId);

@@ -118,6 +118,31 @@ describe('an asynchronous session', () => {
   });
 });
 
+describe('leaving', () => {
+  it('takes a member out of the waiting list and the reminders; the facilitator cannot leave', async () => {
+    const h = await createHarness({ dataDir: folder(), start: '2026-11-23T09:00:00+01:00' });
+    try {
+      await h.app.store.members.update(PK, 'dirk', () => ({ userId: 'dirk', name: 'dirk', quiet: false, joinedAt: '2026-11-01T00:00:00.000Z' }));
+      const out = await h.say('anna', CHANNEL, 'wegwijs beraad start kort async 8u');
+      const thread = out.find((o) => o.card?.title?.startsWith('Moreel beraad'))!.id;
+      await press(h, 'dirk', 'join', { s: thread });
+      await press(h, 'carla', 'join', { s: thread });
+      expect(texts(await h.say('anna', CHANNEL, 'wegwijs beraad verlaat', thread))).toMatch(/Jij leidt dit beraad/);
+      const left = await h.say('dirk', CHANNEL, 'wegwijs beraad verlaat', thread);
+      expect(texts(left.filter((o) => o.private))).toMatch(/Je doet niet meer mee/);
+      expect(left.find((o) => o.update && o.card?.title === 'Stap 1 van 7: Casus')!.text).toMatch(/Deelnemers: anna, carla\n/);
+      const halfway = await h.at('2026-11-23T13:00:00+01:00');
+      expect(dmsTo(halfway, 'dirk')).toEqual([]);
+      expect(dmsTo(halfway, 'carla')).toHaveLength(1);
+      // Joining again brings the reminders back.
+      await press(h, 'dirk', 'join', { s: thread });
+      expect((await storedSession(h, thread)).left).toEqual([]);
+    } finally {
+      await h.close();
+    }
+  });
+});
+
 describe('a live session across a restart', () => {
   it('keeps blind answers hidden, and a late joiner can still answer and vote, after the bot restarts', async () => {
     const dir = folder();
