@@ -209,8 +209,8 @@ export class SlackAdapter implements ChannelAdapter {
     return id;
   }
 
-  /** Runs one Web API call with the workspace's token, classifying any failure. */
-  private async call<T>(tenantId: string, work: (client: WebClient) => Promise<T>): Promise<T> {
+  /** Runs one Web API call with the workspace's token, classifying any failure (also for the Home and shortcuts, native.ts). */
+  async call<T>(tenantId: string, work: (client: WebClient) => Promise<T>): Promise<T> {
     let token: string;
     try {
       token = await this.options.tokenFor(tenantId);

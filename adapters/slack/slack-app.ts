@@ -28,6 +28,7 @@ import {
 import { slackRequestGuard } from './guard.ts';
 import { createInstallationStore, installationCollection, INSTALLATION_PK, tenantOf } from './installation-store.ts';
 import { SlackAdapter } from './slack-adapter.ts';
+import { registerNative } from './native.ts';
 import { slackTiming, SLACK_EVENTS_PATH, SLACK_INSTALL_PATH, SLACK_REDIRECT_PATH, SLACK_SCOPES } from './constants.ts';
 import { TurnAdapter, type PlaceholderOptions, type RespondFn } from './turn-adapter.ts';
 import { InboxUnavailableError, INBOX_SOURCE, keepThenAcknowledge, replayFromInbox } from './inbox.ts';
@@ -166,6 +167,9 @@ export async function startSlack(server: Express, host: { bot: Bot; services: Se
     const message = fromViewSubmission(body as unknown as ViewSubmissionPayload, await who(context, body.user.id));
     if (message) await handle(message);
   });
+
+  // Slack's own surfaces: App Home, the "Actie loggen" and "Vraag Wegwijs hierover" shortcuts (native.ts).
+  registerNative(app, { bot, services, adapter, log, who, handle: (message) => handle(message) });
 
   app.event('member_joined_channel', async ({ event, context }) => {
     if (!context.botUserId || event.user !== context.botUserId) return;

@@ -9,10 +9,10 @@
 import type { AnyMiddlewareArgs, App as BoltApp, Middleware, ReceiverEvent } from '@slack/bolt';
 import type { Logger } from '../../src/core/index.ts';
 
-/** Event types with a listener in slack-app.ts (keep in step). */
-export const HANDLED_EVENTS = new Set(['app_mention', 'message', 'member_joined_channel', 'app_uninstalled']);
+/** Event types with a listener in slack-app.ts or native.ts (keep in step). */
+export const HANDLED_EVENTS = new Set(['app_mention', 'message', 'member_joined_channel', 'app_uninstalled', 'app_home_opened']);
 /** Interactivity payload types with a listener in slack-app.ts (slash commands are always handled). */
-export const HANDLED_PAYLOADS = new Set(['block_actions', 'view_submission']);
+export const HANDLED_PAYLOADS = new Set(['block_actions', 'view_submission', 'shortcut', 'message_action']);
 /** Options requests expect a list; an empty one shows "no options" instead of an error. */
 const OPTIONS_REQUESTS = new Set(['block_suggestion', 'dialog_suggestion']);
 

@@ -127,6 +127,9 @@ export class Bot {
       await turn.replyPrivately({ text: turn.t('core.too_long', { length: message.text.length, max: MAX_MESSAGE_CHARS }) });
       return;
     }
+    // A message someone asked the bot about: its text is the question, never read as a command.
+    const asker = this.features.find((f) => f.question);
+    if (message.asQuestion && body && asker) return asker.question!(turn, body);
     if (addressed && body) {
       const match = matchCommand(body, this.commands);
       if (match) return match.command.handler(turn, match.args);
@@ -139,7 +142,6 @@ export class Bot {
     // A greeting or a probe ("hi", "test") gets what Wegwijs can do, not a card or a "did you mean".
     if (isGreeting(body, this.services.config.botName)) return void (await turn.reply(greetingMessage(turn, this.commands)));
     if (looksLikeUnknownCommand(body) && !message.isDirect) return void (await turn.reply(unknownCommandMessage(turn, body, this.commands)));
-    const asker = this.features.find((f) => f.question);
     if (!asker) {
       if (looksLikeUnknownCommand(body)) return void (await turn.reply(unknownCommandMessage(turn, body, this.commands)));
       return void (await turn.reply({ text: turn.t('core.no_questions') }));

@@ -89,6 +89,8 @@ export const IncomingMessageSchema = z.object({
   isDirect: z.boolean().default(false),
   action: IncomingActionSchema.optional(),
   locale: z.string().max(35).optional(),
+  /** The text is a question for the bot as it stands, never a command (e.g. a message someone asked Wegwijs about). */
+  asQuestion: z.boolean().optional(),
   /** Opaque platform data an adapter may need again for this turn (e.g. a Slack trigger id). */
   platformData: z.unknown().optional(),
 });
