@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { Services } from '../core/index.ts';
-import { isCurator, networkFor, networksOf } from './access.ts';
+import { isCurator, networkFor, networksOf, tenantOf } from './access.ts';
 import { COOKIE, LINK_SCOPE, checkCsrf, cookieHeader, csrfToken, newId, readCookie, readLink, readSession, sessionCookie, type Session } from './auth.ts';
 import type { ConsoleWebConfig } from './config.ts';
 import { networkFromSlug, networkSlug, type PageContext } from './context.ts';
@@ -138,6 +138,23 @@ export function consoleRouter(services: Services, config: ConsoleWebConfig): exp
     res.type('html').send(await knowledgePage(ctx));
   }));
 
+  // Draft cards (the peers feature): exported as a card file to complete, or rejected. Curators only.
+  router.get('/knowledge/drafts/:file', wrap(async (req, res) => {
+    const ctx = ctxOf(res);
+    const m = /^(\d{1,9})\.md$/.exec(String(req.params.file));
+    const file = ctx.curator && m ? await services.ports.consolePeers?.draftFile(tenantOf(ctx.session), Number(m[1])) : undefined;
+    if (!file) return notYours(res);
+    res.type('text/markdown; charset=utf-8').attachment(`concept-${m![1]}.md`).send(file);
+  }));
+  router.post('/knowledge/drafts/:n/reject', wrap(async (req, res) => {
+    const ctx = ctxOf(res);
+    const n = Number(req.params.n);
+    const done = ctx.curator && Number.isInteger(n) ? await services.ports.consolePeers?.rejectDraft(tenantOf(ctx.session), n) : false;
+    if (!done) return notYours(res);
+    services.log.info({ draft: n }, 'draft card rejected in the console');
+    res.redirect(303, '/console/knowledge#drafts');
+  }));
+
   // The network pages: the id in the URL is checked against the session before anything is read.
   router.use('/n/:slug', (req, res, next) => void (async () => {
     const ctx = ctxOf(res);
@@ -184,7 +201,7 @@ export function consoleRouter(services: Services, config: ConsoleWebConfig): exp
     const parsed = SettingsSchema.safeParse(req.body ?? {});
     if (!parsed.success || !services.ports.consoleNetworks) return void res.status(400).type('html').send(await settingsPage(ctx, { text: ctx.t('console_web.form_invalid'), kind: 'error' }));
     const by = { id: ctx.session.userId, name: ctx.session.name };
-    const result = await services.ports.consoleNetworks.change(ctx.network!.id, { ...parsed.data, resume: parsed.data.resume === '1' }, by);
+    const result = await services.ports.consoleNetworks.change(ctx.network!.id, { ...parsed.data, resume: parsed.data.resume === '1', clearSkips: parsed.data.clearSkips === '1' }, by);
     if (!result.ok) return void res.status(422).type('html').send(await settingsPage(ctx, { text: ctx.t(result.key, { bot: services.config.botName, ...result.vars }), kind: 'error' }));
     res.status(200).type('html').send(await settingsPage(ctx, { text: ctx.t('console_web.saved'), kind: 'ok' }));
   }));
@@ -224,6 +241,9 @@ const SettingsSchema = z.object({
   language: z.enum(['nl', 'en']).optional(),
   pauseUntil: z.string().max(40).optional(),
   resume: z.literal('1').optional(),
+  skipFrom: z.string().max(40).optional(),
+  skipTo: z.string().max(40).optional(),
+  clearSkips: z.literal('1').optional(),
 });
 
 async function findAction(ctx: PageContext, raw: unknown) {

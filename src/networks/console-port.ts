@@ -2,10 +2,13 @@
  * The networks feature's side of the web console (`services.ports.consoleNetworks`): a network's
  * settings, and a change read with the same rules as `wegwijs netwerk schema|pauze|hervat|taal|tijdzone`.
  */
-import { type ChatUser, type ConsoleNetworksPort, type ConsoleResult, type ConsoleSettingsChange, type Services, fold, isLang } from '../core/index.ts';
+import { type ChatUser, type ConsoleNetworksPort, type ConsoleResult, type ConsoleSettingsChange, type Services, fold, isLang, nextNudge } from '../core/index.ts';
 import { isTimeZone } from '../config.ts';
 import type { Network } from '../core/index.ts';
-import { describeSchedule, localDate, nextRun, parseLocalDate, parseSchedule, startOfLocalDay } from './schedule.ts';
+import { readPeriod } from './calendar.ts';
+import { describeSchedule, localDate, parseLocalDate, parseSchedule, startOfLocalDay } from './schedule.ts';
+
+const MAX_PERIODS = 20;
 
 const LANGUAGES: Record<string, string> = { nl: 'nl', nederlands: 'nl', dutch: 'nl', en: 'en', engels: 'en', english: 'en' };
 
@@ -14,7 +17,10 @@ export function consoleNetworksPort(services: Services): ConsoleNetworksPort {
     async settings(id, lang) {
       const network = (await services.store.networks.get(id, id))?.data;
       if (!network) return undefined;
-      const next = network.status === 'active' ? nextRun(network.schedule, network.timeZone, services.clock.now()) : undefined;
+      const now = services.clock.now();
+      // The scheduler's own rule (core/calendar.ts): holidays, skipped weeks and a pause counted.
+      const next = network.status === 'stopped' ? undefined : nextNudge(network, now, lang).next?.at;
+      const today = localDate(now, network.timeZone);
       return {
         schedule: network.schedule,
         scheduleText: describeSchedule(network.schedule, lang).replace(/`/g, ''),
@@ -23,6 +29,7 @@ export function consoleNetworksPort(services: Services): ConsoleNetworksPort {
         language: network.language,
         timeZone: network.timeZone,
         nextNudge: next?.toISOString(),
+        skipWeeks: (network.skipWeeks ?? []).filter((p) => p.to >= today),
       };
     },
     change: (id, change, by) => changeSettings(services, id, change, by),
@@ -59,6 +66,17 @@ async function changeSettings(services: Services, id: string, change: ConsoleSet
       if (date <= localDate(now, timeZone)) return { ok: false, key: 'networks.pause.past', vars: { date, bot: services.config.botName } };
       Object.assign(patch, { status: 'paused', pausedUntil: startOfLocalDay(date, timeZone).toISOString() });
     }
+  }
+  const skip = [change.skipFrom?.trim(), change.skipTo?.trim()].filter(Boolean);
+  if (change.clearSkips) patch.skipWeeks = [];
+  else if (skip.length) {
+    // As `netwerk overslaan <van> tot <tot>`: one day means its whole week.
+    const period = readPeriod(skip.join(' tot '), now, timeZone);
+    if (!period.ok) return { ok: false, key: `networks.skip.${period.error}`, vars: { text: skip.join(' – ') } };
+    const today = localDate(now, timeZone);
+    if (period.value.to < today) return { ok: false, key: 'networks.skip.past', vars: { to: period.value.to } };
+    const kept = (network.skipWeeks ?? []).filter((p) => p.to >= today && (p.from !== period.value.from || p.to !== period.value.to));
+    patch.skipWeeks = [...kept, period.value].sort((a, b) => a.from.localeCompare(b.from)).slice(-MAX_PERIODS);
   }
   if (!Object.keys(patch).length) return { ok: true };
   await services.store.networks.update(id, id, (current) => (current ? { ...current, ...patch } : undefined));

@@ -7,6 +7,7 @@
  */
 import { fold, networkId, type Feature, type Services, type Turn } from '../core/index.ts';
 import { askingActions } from './asking.ts';
+import { consolePeersPort } from './console-port.ts';
 import { answerHandlers } from './answers.ts';
 import { knowerCommands } from './knowers.ts';
 import { exportPeersUser, forgetPeersUser } from './privacy.ts';
@@ -22,6 +23,7 @@ export function createPeersFeature(services: Services): Feature {
   const answers = answerHandlers(services);
   const knowers = knowerCommands(services);
 
+  services.ports.consolePeers = consolePeersPort(services);
   services.ports.networkQuestions = {
     async openQuestions(id) {
       return (await openQuestions(services, id)).map((q) => ({ number: q.number, text: q.text, askedAt: q.askedAt }));

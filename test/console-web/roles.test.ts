@@ -4,7 +4,8 @@
  * the CSRF token; with the Teams tab on, only Teams may frame the console and cookies go cross-site.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { consoleRig, csrfOf, type ConsoleRig } from './helpers.ts';
+import { DRAFTS_PK, draftKey, peers } from '../../src/peers/records.ts';
+import { consoleRig, csrfOf, slug, type ConsoleRig } from './helpers.ts';
 
 describe('roles', () => {
   let rig: ConsoleRig;
@@ -35,6 +36,40 @@ describe('roles', () => {
     expect((await rig.h.say('bram', 'zorg', 'wegwijs console curator @bram')).map((o) => o.text).join(' ')).toContain('Alleen een facilitator');
     await rig.h.say('fleur', 'zorg', 'wegwijs console curator @bram');
     expect((await rig.get('/console/knowledge', await rig.signIn('bram'))).status).toBe(200);
+  });
+
+  it('lets curators export and reject the draft cards of their own tenant only', async () => {
+    const draft = (number: number, networkId: string) => ({
+      type: 'draft' as const, number, networkId, networkName: `Netwerk ${number}`, question: `Hoe regel ik vervoer ${number}?`,
+      answer: 'Via de gemeente, vraag naar de regiotaxi.', lang: 'nl' as const, topics: [], questionNumber: 1, date: '2026-11-10',
+    });
+    if (!rig.h.app.services.ports.consolePeers) return void console.warn('[console-web] draft cards not tested: no peers feature');
+    await peers(rig.h.app.services).put(DRAFTS_PK, draftKey(901), draft(901, 'console:local:zorg'));
+    await peers(rig.h.app.services).put(DRAFTS_PK, draftKey(902), draft(902, 'slack:T-OTHER:C1'));
+    const kim = await rig.signIn('kim');
+    const page = await (await rig.get('/console/knowledge', kim)).text();
+    expect(page).toContain('Hoe regel ik vervoer 901?');
+    expect(page).not.toContain('vervoer 902');
+    const file = await rig.get('/console/knowledge/drafts/901.md', kim);
+    expect(await file.text()).toMatch(/^---[\s\S]*kind: network/);
+    expect((await rig.get('/console/knowledge/drafts/902.md', kim)).status).toBe(404);
+    expect((await rig.post('/console/knowledge/drafts/902/reject', { _csrf: csrfOf(page) }, kim)).status).toBe(404);
+    expect((await rig.post('/console/knowledge/drafts/901/reject', { _csrf: csrfOf(page) }, kim)).status).toBe(303);
+    expect(await (await rig.get('/console/knowledge', kim)).text()).not.toContain('vervoer 901');
+  });
+
+  it('adds skipped weeks as in chat, and the next nudge moves past them', async () => {
+    const fleur = await rig.signIn('fleur');
+    const path = `/console/n/${slug('console:local:zorg')}/settings`;
+    const page = await (await rig.get(path, fleur)).text();
+    // The default schedule is Monday 09:00; the clock is in the week of 16 November 2026.
+    const res = await rig.post(path, { _csrf: csrfOf(page), skipFrom: '2026-11-23', skipTo: '2026-12-06' }, fleur);
+    expect(res.status).toBe(200);
+    const after = await res.text();
+    expect(after).toMatch(/ma 23 nov – zo 6 dec/);
+    expect((await rig.h.say('fleur', 'zorg', 'wegwijs netwerk')).map((o) => o.text).join('\n')).toMatch(/7 dec/);
+    const bad = await rig.post(path, { _csrf: csrfOf(page), skipFrom: '2026-12-06', skipTo: '2026-11-23' }, fleur);
+    expect(bad.status).toBe(422);
   });
 
   it('switches the language and signs out only with the session\'s CSRF token', async () => {

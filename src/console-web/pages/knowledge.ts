@@ -4,7 +4,7 @@ import { tenantOf } from '../access.ts';
 import type { PageContext } from '../context.ts';
 import { html } from '../html.ts';
 import { page } from '../layout.ts';
-import { dataTable, weekLabel } from './common.ts';
+import { dataTable, hiddenCsrf, weekLabel } from './common.ts';
 import { WEEKS } from './network.ts';
 
 const SOURCE_YEARS = 3;
@@ -18,6 +18,7 @@ export async function knowledgePage(ctx: PageContext): Promise<string> {
   const weeks = await port.weeks(tenant, now, WEEKS, services.config.timeZone);
   const gaps = await port.gaps(tenant, 50);
   const stale = port.staleCards(now, SOURCE_YEARS);
+  const drafts = await services.ports.consolePeers?.drafts(tenant);
   const labels = weeks.map((w) => weekLabel(w.week, ctx.lang));
   const questions = barChart({
     id: 'chart-questions',
@@ -60,7 +61,19 @@ ${gaps.length
       ].filter(Boolean).join(', ')}</td></tr>`)}</tbody></table></div>`
     : html`<p>${t('console_web.knowledge.no_gaps')}</p>`}
 </section>
-<section><h2>${t('console_web.knowledge.drafts')}</h2><p>${t('console_web.knowledge.drafts_unavailable')}</p></section>
+<section id="drafts"><h2>${t('console_web.knowledge.drafts')}</h2>
+${drafts === undefined
+    ? html`<p>${t('console_web.knowledge.drafts_unavailable')}</p>`
+    : drafts.length
+      ? html`<p class="hint">${t('console_web.knowledge.drafts_hint')}</p>${drafts.map((d) => html`<article class="draft">
+<h3>${t('console_web.knowledge.draft_title', { number: d.number, network: d.networkName, date: d.date })}</h3>
+<p><strong>${d.question}</strong></p>
+<blockquote>${d.answer}</blockquote>
+<p><a href="/console/knowledge/drafts/${d.number}.md" download aria-label="${t('console_web.knowledge.export_n', { number: d.number })}">${t('console_web.knowledge.export')}</a></p>
+<form method="post" action="/console/knowledge/drafts/${d.number}/reject">${hiddenCsrf(ctx)}<button type="submit" aria-label="${t('console_web.knowledge.reject_n', { number: d.number })}">${t('console_web.knowledge.reject')}</button></form>
+</article>`)}`
+      : html`<p>${t('console_web.knowledge.no_drafts')}</p>`}
+</section>
 <section><h2>${t('console_web.knowledge.stale', { years: SOURCE_YEARS })}</h2>
 ${stale.length
     ? html`<ul>${stale.map((c) => html`<li><code>${c.id}</code> ${c.title}: ${c.reasons.map((r) => t(`console_web.knowledge.${r}`, { date: r === 'expired' ? (c.validUntil ?? '') : (c.newestSource ?? '') })).join('; ')}</li>`)}</ul>`

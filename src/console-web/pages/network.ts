@@ -5,7 +5,7 @@ import type { PageContext } from '../context.ts';
 import { networkSlug } from '../context.ts';
 import { html } from '../html.ts';
 import { networkTabs, page } from '../layout.ts';
-import { dataTable, hiddenCsrf, notice, weekLabel, when } from './common.ts';
+import { dataTable, dayText, hiddenCsrf, notice, weekLabel, when } from './common.ts';
 
 export const WEEKS = 12;
 
@@ -63,6 +63,7 @@ export async function settingsPage(ctx: PageContext, message?: { text: string; k
   const settings = await services.ports.consoleNetworks?.settings(n.id, ctx.lang);
   if (!settings) return page(ctx, n.name, html`${networkTabs(ctx, 'settings')}<p>${t('console_web.unavailable')}</p>`);
   const facilitator = n.role === 'facilitator';
+  const knowers = await services.ports.consolePeers?.knowers(n.id);
   const body = html`${networkTabs(ctx, 'settings')}
 ${notice(message?.text, message?.kind)}
 <section><h2>${t('console_web.settings.title')}</h2>
@@ -71,8 +72,8 @@ ${notice(message?.text, message?.kind)}
   <dt>${t('console_web.settings.status')}</dt><dd>${statusText(ctx, settings)}</dd>
   <dt>${t('console_web.settings.language')}</dt><dd>${t(`console_web.language.${settings.language}`)}</dd>
   <dt>${t('console_web.settings.next')}</dt><dd>${settings.nextNudge ? when(ctx, settings.nextNudge, settings.timeZone) : '–'}</dd>
-  <dt>${t('console_web.settings.skip_weeks')}</dt><dd>${t('console_web.settings.not_yet')}</dd>
-  <dt>${t('console_web.settings.knowers')}</dt><dd>${t('console_web.settings.not_yet')}</dd>
+  <dt>${t('console_web.settings.skip_weeks')}</dt><dd>${settings.skipWeeks.length ? settings.skipWeeks.map((p, i) => html`${i ? ', ' : ''}${dayText(p.from, ctx.lang)} – ${dayText(p.to, ctx.lang)}`) : t('console_web.settings.no_skips')}</dd>
+  <dt>${t('console_web.settings.knowers')}</dt><dd>${knowers === undefined ? t('console_web.settings.not_yet') : knowers.length ? knowers.map((k, i) => html`${i ? '; ' : ''}${k.name}${k.tags.length ? ` (${k.tags.join(', ')})` : ''}`) : t('console_web.settings.no_knowers', { bot: services.config.botName })}</dd>
 </dl></section>
 ${facilitator ? settingsForm(ctx, settings) : html`<p class="hint">${t('console_web.settings.members_read')}</p>`}
 ${facilitator ? html`<p><a href="/console/n/${networkSlug(n.id)}/nudge">${t('console_web.settings.preview')}</a></p>` : ''}`;
@@ -117,6 +118,13 @@ ${hiddenCsrf(ctx)}
 ${s.status === 'paused'
     ? html`<label class="check"><input type="checkbox" name="resume" value="1"> ${t('console_web.settings.resume')}</label>`
     : html`<label for="pauseUntil">${t('console_web.settings.pause_until')}</label><input id="pauseUntil" name="pauseUntil" type="date">`}
+<fieldset><legend>${t('console_web.settings.skip_weeks')}</legend>
+<label for="skipFrom">${t('console_web.settings.skip_from')}</label>
+<input id="skipFrom" name="skipFrom" type="date">
+<label for="skipTo">${t('console_web.settings.skip_to')}</label>
+<input id="skipTo" name="skipTo" type="date">
+${s.skipWeeks.length ? html`<label class="check"><input type="checkbox" name="clearSkips" value="1"> ${t('console_web.settings.clear_skips')}</label>` : ''}
+</fieldset>
 <button type="submit">${t('console_web.save')}</button>
 </form></section>`;
 }
