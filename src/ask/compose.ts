@@ -32,6 +32,10 @@ export const LIST_MAX_WORDS = 90;
 const SECOND_SENTENCE_SHARE = 0.5;
 const MAX_LEAD_SENTENCES = 3;
 const CARRY_OVER = 0.6;
+/** A word carrying this share of the question is a part of it the lead must cover if the card can. */
+const OPEN_PART_SHARE = 0.2;
+/** The sentence that covers an open part must also share this much more of the question. */
+const OPEN_PART_EXTRA = 0.1;
 
 // Abbreviations whose full stop ends no sentence.
 const ABBREVIATIONS = /(?:\b(?:art|artt|bijv|bv|o\.a|d\.w\.z|e\.d|nr|ca|resp|incl|excl|m\.b\.t|t\.a\.v|i\.p\.v|z\.s\.m|evt|jl|lid|e\.g|i\.e|etc|vs|mr|mw|dhr|drs|dr|prof|st|jr|blz|p|zgn|min|max)|\b\p{Lu})\.$/u;
@@ -170,7 +174,7 @@ export function scoreSentences(sentences: Sentence[], context: ScoreContext): Sc
  * the whole stays short; a sentence with the kind of fact asked for (a duration, an amount) is
  * always among them when the card has one. In the card's own order, so it reads as written.
  */
-export function chooseLead(scored: ScoredSentence[], shape: QuestionShape, maxWords = shape.wants.includes('list') ? LIST_MAX_WORDS : LEAD_MAX_WORDS): ScoredSentence[] {
+export function chooseLead(scored: ScoredSentence[], shape: QuestionShape, maxWords = shape.wants.includes('list') ? LIST_MAX_WORDS : LEAD_MAX_WORDS, concepts: Concept[] = []): ScoredSentence[] {
   if (scored.length === 0) return [];
   const ranked = [...scored].sort((a, b) => b.score - a.score || a.position - b.position);
   const best = ranked[0];
@@ -188,6 +192,14 @@ export function chooseLead(scored: ScoredSentence[], shape: QuestionShape, maxWo
     // The asked fact may stretch the lead a little: it is what the asker came for.
     const withFact = ranked.find((s) => s.score > 0.15 && cue.test(s.folded) && fits(s, maxWords * 1.5));
     if (withFact) take(withFact);
+  }
+  // A part of the question the lead leaves open ("NZa vs Zorginstituut", "wie … en wie …") gets
+  // the best sentence that covers it, when that sentence is about the question itself too.
+  const total = concepts.reduce((a, c) => a + c.weight, 0) || 1;
+  for (const concept of [...concepts].sort((a, b) => b.weight - a.weight)) {
+    if (concept.weight < total * OPEN_PART_SHARE || lead.some((s) => covers(s, concept))) continue;
+    const filling = ranked.find((s) => s.score > 0.15 && s.matched >= concept.weight / total + OPEN_PART_EXTRA && covers(s, concept) && fits(s, maxWords * 1.5));
+    if (filling) take(filling);
   }
   for (const next of ranked.slice(1)) {
     if (lead.length >= MAX_LEAD_SENTENCES || next.score < best.score * SECOND_SENTENCE_SHARE || next.score <= 0.15) break;
@@ -260,7 +272,7 @@ const SECOND_PART_SHARE = 0.3;
 export function composeAnswer(input: ComposeInput, cards: KnowledgeCard[]): { parts: AnswerPart[]; matched: number } {
   const { shape, lang, laws, cardLaws } = input;
   const [best, ...others] = cards;
-  const lead = chooseLead(scoreSentences(cardSentences(best, lang), { shape, concepts: input.concepts, laws }), shape);
+  const lead = chooseLead(scoreSentences(cardSentences(best, lang), { shape, concepts: input.concepts, laws }), shape, undefined, input.concepts);
   // The title stands above the answer: what it says counts as answered for the check below.
   const title = new Set(indexTerms(best.title));
   const beyondTitle = input.concepts.filter((c) => ![...c.terms].some((t) => title.has(t)));

@@ -97,7 +97,7 @@ export function stripPreamble(question: string): { text: string; intro: string }
 }
 
 const WANTS: [Want, RegExp][] = [
-  ['duration', /\b(hoe ?lang|hoelang|hoe snel|hoe vlug|binnen (hoeveel|welke)|welke termijn|termijn(en)?|uiterlijk|how long|how quickly|how fast|how soon|within how|deadline|time limits?|how many (days|weeks|months))\b/iu],
+  ['duration', /\b(hoe ?lang|hoelang|hoeveel tijd|how much time|hoe snel|hoe vlug|binnen (hoeveel|welke)|welke termijn|termijn(en)?|uiterlijk|how long|how quickly|how fast|how soon|within how|deadline|time limits?|how many (days|weeks|months))\b/iu],
   ['frequency', /\b(hoe vaak|hoe dikwijls|how often|how frequently)\b/iu],
   ['count', /\b(hoeveel|how many|aantal|number of)\b/iu],
   ['money', /\b(wat kost(en|t)?|hoeveel kost(en|t)?|hoeveel (geld|euro)|hoe hoog is (de|het) (bedrag|bijdrage|budget|tarief)|welk bedrag|bedrag|prijs|tarief|how much (does|do|is|money|will)|what does .{0,40} cost|what do .{0,40} cost|price)\b/iu],
