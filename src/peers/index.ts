@@ -56,7 +56,7 @@ export function createPeersFeature(services: Services): Feature {
   return {
     name: 'peers',
     commands: [
-      { names: ['ik weet van', 'i know about', 'ik weet iets van', 'ik ken'], usage: 'peers.knowers.usage_args', summaryKey: 'peers.knowers.summary', handler: knowers.iKnow },
+      { names: ['ik weet van', 'i know about', 'ik weet iets van'], usage: 'peers.knowers.usage_args', summaryKey: 'peers.knowers.summary', handler: knowers.iKnow },
       { names: ['netwerk kenners', 'network knowers'], usage: 'peers.knowers.list_usage_args', summaryKey: 'peers.knowers.list_summary', handler: knowers.knowers },
       { names: ['netwerk antwoorden', 'network answers'], usage: 'peers.answers.usage_args', summaryKey: 'peers.answers.summary', handler: answersSetting },
     ],

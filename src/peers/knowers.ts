@@ -11,6 +11,11 @@ const MAX_TAGS = 20;
 const MAX_TAG_CHARS = 60;
 const CLEAR = /^(niets|niks|geen|nothing|none|-)$/;
 
+/** A question or a story rather than topics: a question mark, or a "topic" of many words. */
+export function looksLikeSentence(typed: string): boolean {
+  return /\?/.test(typed) || typed.split(/[,;\n]/).some((part) => part.trim().split(/\s+/).length > 5);
+}
+
 /** "pgb, meerzorg en wlz" → ["pgb", "meerzorg", "wlz"]. */
 export function parseTags(args: string): string[] {
   const tags = args
@@ -80,6 +85,8 @@ export function knowerCommands(services: Services) {
       const tags = mine?.type === 'knower' ? mine.tags : [];
       return void (await turn.replyPrivately({ text: tags.length ? turn.t('peers.knowers.yours', { tags: tags.join(', '), bot: bot() }) : turn.t('peers.knowers.none_yet', { bot: bot() }) }));
     }
+    // "ik weet van een cliënt die …, wat nu?" is a question, not a list of topics.
+    if (looksLikeSentence(typed)) return void (await turn.replyPrivately({ text: turn.t('peers.knowers.sentence', { bot: bot() }) }));
     const tags = CLEAR.test(fold(typed)) ? [] : parseTags(typed);
     const { unknown } = await saveKnower(services, network, turn.user, tags);
     const lines = [tags.length ? turn.t('peers.knowers.saved', { tags: tags.join(', '), network: network.name }) : turn.t('peers.knowers.cleared')];
@@ -95,7 +102,11 @@ export function knowerCommands(services: Services) {
     const people = turn.message.mentions.filter((m) => fold(m.name) !== fold(bot()) && fold(m.id) !== fold(bot()));
     if (people.length === 1) {
       const person = people[0];
-      const rest = args.replace(/^\s*\S*@\S+\s*/, '').replace(/<@[^>]+>\s*/g, '').trim();
+      // The topics are what follows the mention, however the platform wrote it ("@Anna de Boer", "<@U2>").
+      const rest = [`@${person.name}`, `@${person.id}`, `<@${person.id}>`]
+        .reduce((text, written) => text.split(written).join(' '), args)
+        .replace(/^\s*@\S+\s*/, '')
+        .trim();
       const tags = CLEAR.test(fold(rest)) ? [] : parseTags(rest);
       const { unknown } = await saveKnower(services, network, person, tags);
       const lines = [tags.length ? turn.t('peers.knowers.set_for', { name: person.name || person.id, tags: tags.join(', ') }) : turn.t('peers.knowers.cleared_for', { name: person.name || person.id })];

@@ -219,6 +219,10 @@ describe('asking the network: bad input and privacy', () => {
     const card = await posted(h);
     expect(card.text).toContain('@fleur');
     expect(card.text).not.toContain('@carla');
+    const story = await h.say('carla', 'noord', 'wegwijs ik weet van een cliënt die nergens terecht kan, wat nu?');
+    expect(story[0].text).toContain('lijkt een vraag');
+    await h.say('fleur', 'noord', 'wegwijs netwerk kenners @carla nah');
+    expect((await h.say('fleur', 'noord', 'wegwijs netwerk kenners'))[0].text).toMatch(/carla: nah/);
     const dm = await h.say('bram', 'dm-only', 'wegwijs ik weet van pgb');
     expect(dm[0].text).toContain('nog geen lerend netwerk');
   });
