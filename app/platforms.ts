@@ -1,54 +1,53 @@
 /**
- * The platform endpoints on the shared HTTP server. Each platform mounts itself when configured;
- * when it is not, the server says so in the log and how to turn it on. A platform's SDK (the
- * Agents SDK, Bolt) is imported only when that platform is mounted.
+ * The platform endpoints on the shared HTTP server. Each adapter folder exports one `Platform`
+ * unit (`teamsPlatform`, `slackPlatform`: mount plus its `ChannelAdapter`); this file only says
+ * which are configured and mounts those. A platform's SDK (the Agents SDK, Bolt) is imported
+ * only when that platform is mounted; the configuration is read here once and never changed.
  */
 import type { Express } from 'express';
-import type { App } from './compose.ts';
+import type { Config } from '../src/config.ts';
+import type { ChannelAdapter, ChatPlatform, PlatformHost } from '../src/core/index.ts';
 import { teamsMode } from '../adapters/teams/auth.ts';
-import type { TeamsEndpoint } from '../adapters/teams/index.ts';
 
 export interface PlatformMount {
   name: string;
   /** Why it is off and how to turn it on, or undefined when it is on. */
   off?: string;
-  mount(server: Express, app: App): Promise<void>;
+  mount(server: Express, host: PlatformHost): Promise<void>;
+  /** The platform's adapter once mounted. */
+  readonly adapter?: ChannelAdapter;
   close?(): Promise<void>;
 }
 
-export function platformMounts(app: App): PlatformMount[] {
-  return [teamsPlatform(app), slackPlatform(app)];
-}
-
-/** Teams: on with TEAMS_* credentials, or in explicitly enabled local mode (never in production). */
-function teamsPlatform(app: App): PlatformMount {
+export function platformMounts(app: { services: { config: Config } }): PlatformMount[] {
   const { config } = app.services;
-  let endpoint: TeamsEndpoint | undefined;
-  const off = teamsMode(config, { local: config.teamsLocalMode }) === 'off';
-  return {
-    name: 'teams',
-    off: off
-      ? 'set TEAMS_APP_ID, TEAMS_APP_PASSWORD and TEAMS_TENANT_ID (see README, "Microsoft Teams"), or TEAMS_LOCAL_MODE=true to try it with a local emulator'
-      : undefined,
-    mount: async (server, mounted) => {
-      const { mountTeams } = await import('../adapters/teams/index.ts');
-      endpoint = await mountTeams(server, mounted);
-    },
-    close: async () => endpoint?.close(),
-  };
+  return [
+    lazy(
+      'teams',
+      teamsMode(config, { local: config.teamsLocalMode }) === 'off'
+        ? 'set TEAMS_APP_ID, TEAMS_APP_PASSWORD and TEAMS_TENANT_ID (see README, "Microsoft Teams"), or TEAMS_LOCAL_MODE=true to try it with a local emulator'
+        : undefined,
+      async () => (await import('../adapters/teams/index.ts')).teamsPlatform(),
+    ),
+    lazy('slack', config.slack ? undefined : 'set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN (see README, "Slack")', async () =>
+      (await import('../adapters/slack/index.ts')).slackPlatform(),
+    ),
+  ];
 }
 
-function slackPlatform(app: App): PlatformMount {
-  let mounted: { close(): Promise<void> } | undefined;
+/** A platform unit loaded (with its SDK) only when it is mounted. */
+function lazy(name: string, off: string | undefined, load: () => Promise<ChatPlatform<Express>>): PlatformMount {
+  let platform: ChatPlatform<Express> | undefined;
   return {
-    name: 'slack',
-    off: app.services.config.slack ? undefined : 'set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN (see README, "Slack")',
+    name,
+    off,
     mount: async (server, host) => {
-      const { slackMount } = await import('../adapters/slack/index.ts');
-      const slack = slackMount();
-      await slack.mount(server, host);
-      mounted = slack;
+      platform = await load();
+      await platform.mount(server, host);
     },
-    close: async () => mounted?.close(),
+    get adapter() {
+      return platform?.adapter;
+    },
+    close: async () => platform?.close(),
   };
 }

@@ -3,9 +3,8 @@
  * Bolt is loaded only when Slack is started, so other commands (`wegwijs chat`) start quickly.
  */
 import type { Express } from 'express';
-import type { Bot, Services } from '../../src/core/index.ts';
+import type { ChatPlatform, PlatformHost } from '../../src/core/index.ts';
 import type { SlackOptions, SlackRuntime } from './slack-app.ts';
-import type { Inbox } from '../../src/store/index.ts';
 
 export * from './constants.ts';
 export type { SlackRuntime, SlackOptions } from './slack-app.ts';
@@ -19,17 +18,24 @@ export { createInstallationStore, SlackInstallationSchema, INSTALLATION_PK } fro
  * Starts Slack: mounts Bolt's receiver on `server` (or connects through Socket Mode) and
  * registers the adapter with the messenger for proactive messages.
  */
-export async function startSlack(server: Express, host: { bot: Bot; services: Services; inbox: Inbox }, options?: SlackOptions): Promise<SlackRuntime> {
+export async function startSlack(server: Express, host: PlatformHost, options?: SlackOptions): Promise<SlackRuntime> {
   const { startSlack: start } = await import('./slack-app.ts');
   return start(server, host, options);
 }
 
-/** The mount and close hooks for the shared server (`app/platforms.ts`). */
-export function slackMount(): { mount(server: Express, app: { bot: Bot; services: Services; inbox: Inbox }): Promise<void>; close(): Promise<void> } {
+/** Slack as one platform unit: `mount` on the shared server (`app/platforms.ts`), then its `ChannelAdapter`. */
+export function slackPlatform(options?: SlackOptions): ChatPlatform<Express> & { readonly runtime: SlackRuntime | undefined } {
   let runtime: SlackRuntime | undefined;
   return {
-    mount: async (server, app) => {
-      runtime = await startSlack(server, app);
+    name: 'slack',
+    mount: async (server, host) => {
+      runtime = await startSlack(server, host, options);
+    },
+    get adapter() {
+      return runtime?.adapter;
+    },
+    get runtime() {
+      return runtime;
     },
     close: async () => {
       await runtime?.close();

@@ -7,9 +7,8 @@
 import { CloudAdapter, type Request as AgentsRequest } from '@microsoft/agents-hosting';
 import { z } from 'zod';
 import express, { type Express, type Request, type RequestHandler, type Response } from 'express';
-import type { App } from '../../app/compose.ts';
-import { ConfigError } from '../../src/config.ts';
-import { errorCode } from '../../src/core/index.ts';
+import { ConfigError, type Config } from '../../src/config.ts';
+import { errorCode, type ChatPlatform, type PlatformHost } from '../../src/core/index.ts';
 import { authConfiguration, teamsMode, tokenPrecheck, type TeamsMode } from './auth.ts';
 import { TeamsDirectory } from './references.ts';
 import { TeamsChannelAdapter } from './teams-adapter.ts';
@@ -35,24 +34,33 @@ export interface TeamsEndpoint {
 }
 
 /**
- * Explicitly allows Teams local mode for this app (as `TEAMS_LOCAL_MODE=true` does): without Teams credentials, `/api/messages`
- * then accepts requests without a token and replies without one. Refused in production and
- * pointless with credentials (they always win).
+ * The mode the Teams endpoint runs in: with credentials, or in local mode when the configuration
+ * asks for it (`TEAMS_LOCAL_MODE=true`, refused in production by the configuration), else off.
+ * Read from the configuration as it was loaded; never changed afterwards.
  */
-export function enableTeamsLocalMode(app: App): void {
-  const { config } = app.services;
-  if (config.production) throw new ConfigError('NODE_ENV', 'Teams local mode (unauthenticated requests) is never allowed in production');
-  config.teamsLocalMode = true;
-}
-
-/** The mode the Teams endpoint of this app runs in. */
-export function teamsModeOf(app: App): TeamsMode {
-  return teamsMode(app.services.config, { local: app.services.config.teamsLocalMode });
+export function teamsModeOf(config: Config): TeamsMode {
+  return teamsMode(config, { local: config.teamsLocalMode });
 }
 
 /** Why Teams is off, or undefined when it is on (with credentials, or in explicit local mode). */
-export function teamsOffReason(app: App): string | undefined {
-  return teamsModeOf(app) === 'off' ? 'set TEAMS_APP_ID, TEAMS_APP_PASSWORD and TEAMS_TENANT_ID (see README, "Microsoft Teams"), or TEAMS_LOCAL_MODE=true to try it with a local emulator' : undefined;
+export function teamsOffReason(config: Config): string | undefined {
+  return teamsModeOf(config) === 'off' ? 'set TEAMS_APP_ID, TEAMS_APP_PASSWORD and TEAMS_TENANT_ID (see README, "Microsoft Teams"), or TEAMS_LOCAL_MODE=true to try it with a local emulator' : undefined;
+}
+
+/** Teams as one platform unit: `mount` on the shared server, then its `ChannelAdapter`. */
+export function teamsPlatform(): ChatPlatform<Express> & { readonly endpoint: TeamsEndpoint | undefined } {
+  let endpoint: TeamsEndpoint | undefined;
+  return {
+    name: 'teams',
+    mount: async (server, host) => void (endpoint = await mountTeams(server, host)),
+    get adapter() {
+      return endpoint?.adapter;
+    },
+    get endpoint() {
+      return endpoint;
+    },
+    close: async () => endpoint?.close(),
+  };
 }
 
 /**
@@ -95,9 +103,9 @@ const validActivity: RequestHandler = (req, res, next) => {
 };
 
 /** Mounts the Teams endpoint and registers the Teams adapter with the messenger. */
-export async function mountTeams(server: Express, app: App): Promise<TeamsEndpoint> {
+export async function mountTeams(server: Express, app: PlatformHost): Promise<TeamsEndpoint> {
   const { config, log, store, messenger } = app.services;
-  const mode = teamsModeOf(app);
+  const mode = teamsModeOf(config);
   if (mode === 'off') throw new ConfigError('TEAMS_APP_ID', 'Teams needs TEAMS_APP_ID, TEAMS_APP_PASSWORD and TEAMS_TENANT_ID');
   const cloud = new CloudAdapter(authConfiguration(config));
   // The SDK merges its own environment variables into the configuration; refuse to run with an

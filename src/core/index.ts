@@ -13,6 +13,7 @@ export * from './logger.ts';
 export * from './message.ts';
 export * from './messenger.ts';
 export * from './paths.ts';
+export * from './platform.ts';
 export * from './ports.ts';
 export * from './records.ts';
 export * from './rights.ts';

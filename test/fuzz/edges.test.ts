@@ -11,7 +11,6 @@ import { PassThrough, Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConsoleAdapter, runScript, type ConsoleOutput } from '../../adapters/console/index.ts';
 import { runInteractive } from '../../adapters/console/interactive.ts';
-import { enableTeamsLocalMode } from '../../adapters/teams/index.ts';
 import { createApp, type App } from '../../app/compose.ts';
 import { startServer, type RunningServer } from '../../app/server.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -67,9 +66,8 @@ describe('the HTTP edges', () => {
     temp = tempDir('wegwijs-edges-');
     fake = await startFakeSlack();
     teams = await new FakeConnector().start();
-    const config = slackTestConfig(temp.dir, fake, { LOG_LEVEL: 'silent', SLACK_BOT_TOKEN: 'xoxb-T1' });
+    const config = slackTestConfig(temp.dir, fake, { LOG_LEVEL: 'silent', SLACK_BOT_TOKEN: 'xoxb-T1', TEAMS_LOCAL_MODE: 'true' });
     app = await createApp(config, { log: silentLogger, messenger: { baseDelayMs: 1, sleep: async () => {} } });
-    enableTeamsLocalMode(app);
     server = await startServer(app);
   });
 

@@ -5,7 +5,6 @@
  * no turn fails inside the bot; and the bot still answers afterwards.
  */
 import { describe, expect, it } from 'vitest';
-import { enableTeamsLocalMode } from '../../adapters/teams/index.ts';
 import { createApp } from '../../app/compose.ts';
 import { startServer } from '../../app/server.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -52,11 +51,10 @@ describe('Teams endpoint under fuzzing', () => {
     const temp = tempDir('wegwijs-fuzz-');
     const { log, errors } = recordingLogger();
     const teams = await new FakeConnector().start();
-    const app = await createApp(loadConfig({ WEGWIJS_DATA_DIR: temp.dir, PORT: '0', HOST: '127.0.0.1', SCHEDULER_INTERVAL_SECONDS: '3600' }), {
+    const app = await createApp(loadConfig({ WEGWIJS_DATA_DIR: temp.dir, PORT: '0', HOST: '127.0.0.1', SCHEDULER_INTERVAL_SECONDS: '3600', TEAMS_LOCAL_MODE: 'true' }), {
       log,
       messenger: { baseDelayMs: 1, sleep: async () => {} },
     });
-    enableTeamsLocalMode(app);
     const turns = countTurns(app.bot);
     const server = await startServer(app);
     try {

@@ -7,7 +7,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enableTeamsLocalMode } from '../../adapters/teams/index.ts';
 import { createApp, type App } from '../../app/compose.ts';
 import { startServer, type RunningServer } from '../../app/server.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -32,10 +31,9 @@ const logs: string[] = [];
 beforeAll(async () => {
   teams = await new FakeConnector().start();
   dir = tempDir();
-  const config = loadConfig({ WEGWIJS_DATA_DIR: dir.dir, PORT: '0', HOST: '127.0.0.1', SCHEDULER_INTERVAL_SECONDS: '3600' });
+  const config = loadConfig({ WEGWIJS_DATA_DIR: dir.dir, PORT: '0', HOST: '127.0.0.1', SCHEDULER_INTERVAL_SECONDS: '3600', TEAMS_LOCAL_MODE: 'true' });
   const log = createLogger('trace', { write: (line: string) => void logs.push(line) } as never);
   app = await createApp(config, { log, messenger: { baseDelayMs: 1, sleep: async () => {} } });
-  enableTeamsLocalMode(app);
   server = await startServer(app);
 }, 60_000);
 

@@ -1,5 +1,4 @@
 /** Starts the real Wegwijs server (createApp + startServer, port 0) for the Teams tests. */
-import { enableTeamsLocalMode } from '../../adapters/teams/index.ts';
 import { createApp, type App } from '../../app/compose.ts';
 import { startServer, type RunningServer } from '../../app/server.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -38,6 +37,8 @@ export async function startTeamsBot(options: { env?: Record<string, string>; fea
     HOST: '127.0.0.1',
     LOG_LEVEL: 'silent',
     SCHEDULER_INTERVAL_SECONDS: '3600',
+    // Local mode is configuration, read once at start (never switched on afterwards).
+    ...(options.localMode ? { TEAMS_LOCAL_MODE: 'true' } : {}),
     ...options.env,
   });
   const sleeps: number[] = [];
@@ -45,7 +46,6 @@ export async function startTeamsBot(options: { env?: Record<string, string>; fea
   for (const feature of options.features ?? []) app.bot.use(feature);
   let server: RunningServer;
   try {
-    if (options.localMode) enableTeamsLocalMode(app);
     server = await startServer(app);
   } catch (err) {
     await app.close();
