@@ -12,7 +12,7 @@ import { answerHandlers } from './answers.ts';
 import { knowerCommands } from './knowers.ts';
 import { exportPeersUser, forgetPeersUser } from './privacy.ts';
 import { openQuestions, peers, SETTINGS_KEY } from './records.ts';
-import { remindOpenQuestions } from './reminders.ts';
+import { forgetOldQuestions, remindOpenQuestions } from './reminders.ts';
 
 export { listDrafts, readDraft, draftCardFile, closeGap, closedGaps } from './drafts.ts';
 export type { Draft, ClosedGap } from './records.ts';
@@ -71,7 +71,10 @@ export function createPeersFeature(services: Services): Feature {
     },
     ownsThread: answers.ownsThread,
     threadMessage: answers.threadMessage,
-    tick: (now) => remindOpenQuestions(services, now),
+    tick: async (now) => {
+      await remindOpenQuestions(services, now);
+      await forgetOldQuestions(services, now);
+    },
     exportUser: (subject, view) => exportPeersUser(services, subject, view),
     forgetUser: (subject) => forgetPeersUser(services, subject),
   };

@@ -6,7 +6,7 @@
  */
 import { addDays, localDate, localInstant, localParts, publicHoliday, type Services } from '../core/index.ts';
 import { withMentions } from './cards.ts';
-import { openQuestions, peers, questionKey, type NetworkQuestion } from './records.ts';
+import { openQuestions, peers, questionKey, threadKey, type NetworkQuestion } from './records.ts';
 import { networkText, readNetworkDoc, sendToChannel } from './shared.ts';
 import { mention, type Network } from '../core/index.ts';
 
@@ -54,4 +54,24 @@ async function remind(services: Services, network: Network, question: NetworkQue
     const t = services.catalog.translator(question.lang);
     await services.messenger.sendDirect(network.platform, network.tenantId, question.askerId, { text: t('peers.reminder.channel_gone', { number: question.number, network: network.name }) });
   }
+}
+
+/**
+ * Resolved questions (with the names of who asked and answered) are kept as long as other questions
+ * (`WEGWIJS_RETENTION_DAYS` after they were resolved), then deleted, once a day across instances.
+ * Drafts keep only the redacted text, without names, for the curators.
+ */
+export async function forgetOldQuestions(services: Services, now: Date): Promise<number> {
+  const day = now.toISOString().slice(0, 10);
+  if (!(await services.store.claimOnce('peers-retention', day, 3 * 86_400))) return 0;
+  const cutoff = new Date(now.getTime() - services.config.retentionDays * 86_400_000).toISOString();
+  let deleted = 0;
+  for (const doc of await peers(services).list({ where: { type: 'question', status: 'resolved' } })) {
+    const q = doc.data;
+    if (q.type !== 'question' || !q.resolvedAt || q.resolvedAt >= cutoff) continue;
+    if (await peers(services).delete(doc.pk, doc.id)) deleted++;
+    if (q.messageId) await peers(services).delete(doc.pk, threadKey(q.messageId));
+  }
+  if (deleted) services.log.info({ code: 'peers_retention', deleted }, 'peers: old resolved questions deleted');
+  return deleted;
 }

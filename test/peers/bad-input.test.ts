@@ -191,6 +191,20 @@ describe('asking the network: bad input and privacy', () => {
     expect(await h.app.services.ports.networkQuestions!.openQuestions('console:local:noord')).toMatchObject([{ number: 1, text: UNKNOWN_QUESTION }]);
   });
 
+  it('deletes a resolved question after the retention period', async () => {
+    const h = await start();
+    await network(h);
+    const card = await posted(h);
+    await h.say('bram', 'noord', NETWORK_ANSWER, card.id);
+    await h.press('anna', { channel: 'noord' }, buttonOf([card], 'peers.resolve'));
+    await h.at('2027-01-10T10:00:00+01:00');
+    expect(await readQuestion(h.app.services, 'console:local:noord', 1)).toBeDefined();
+    await h.at('2027-02-20T10:00:00+01:00'); // more than 90 days after it was resolved
+    expect(await readQuestion(h.app.services, 'console:local:noord', 1)).toBeUndefined();
+    // A reply in its old thread is no longer taken as an answer.
+    expect(await h.say('bram', 'noord', 'nog iets', card.id)).toEqual([]);
+  });
+
   it('sends the reminder once when two instances run the scheduler', async () => {
     const a = await start({ start: '2026-11-18T10:00:00+01:00' });
     await network(a);
