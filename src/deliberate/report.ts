@@ -79,7 +79,7 @@ function voteSections(t: Translate, method: Method, session: Session): { heading
     const results = tally(method, session, i);
     const n = voters(session, i);
     const body = results.length && n
-      ? [t('deliberate.report.voters', { n, dots: step.vote }), ...results.map((r) => `- ${r.option.text}: ${'●'.repeat(r.dots)} ${r.dots}`)].join('\n')
+      ? [t('deliberate.report.voters', { n, dots: step.vote }), ...results.map((r) => `- ${r.option.text}: ${[`${'●'.repeat(r.dots)}`, String(r.dots)].filter(Boolean).join(' ')}`)].join('\n')
       : t('deliberate.report.no_votes');
     return [{ heading: t('deliberate.report.section.votes', { title: local(step.title, session.lang) }), body }];
   });

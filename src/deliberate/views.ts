@@ -124,9 +124,10 @@ export function stepMessage(t: Translate, method: Method, session: Session, opti
   }
   const open = !options.closed && session.status !== 'ended';
   const rating = open && step.input === 'rating' ? [1, 2, 3, 4, 5].map((n) => button(String(n), ACTION.rate, { ...value, n })) : [];
-  return cardMessage(
+  const stepTitle = t('deliberate.step.title', { n: session.step + 1, total: method.steps.length, title: local(step.title, lang) });
+  return announced(open ? stepTitle : undefined, cardMessage(
     card(
-      { title: t('deliberate.step.title', { n: session.step + 1, total: method.steps.length, title: local(step.title, lang) }) },
+      { title: stepTitle },
       status ? text(`**${status}**`) : undefined,
       text(local(step.prompt, lang)),
       fields(
@@ -144,7 +145,12 @@ export function stepMessage(t: Translate, method: Method, session: Session, opti
       steer.length ? buttons(...steer.map((b) => ({ ...b, actors: [session.facilitator.id] }))) : undefined,
       open ? context(t('deliberate.step.steer_note', { name: session.facilitator.name })) : undefined,
     ),
-  );
+  ));
+}
+
+/** A step that is open is announced live where the platform can (an in-meeting notification in Teams). */
+function announced(line: string | undefined, message: OutgoingMessage): OutgoingMessage {
+  return line ? { ...message, announce: line } : message;
 }
 
 /** A blind step: how it works, how many answers are in, and the private form and "Toon alles" buttons. */
@@ -155,10 +161,9 @@ function blindElements(t: Translate, method: Method, session: Session, open: boo
   const value = { s: session.id, i: session.step };
   const revealed = isRevealed(session, session.step);
   const count = session.contributions.filter((c) => c.step === session.step && c.blind).length;
-  const list = [
-    text(t(revealed ? 'deliberate.blind.revealed' : isAsync(session) ? 'deliberate.blind.explain_async' : 'deliberate.blind.explain')),
-    fields([t('deliberate.field.answers'), t('deliberate.blind.count', { n: count })]),
-  ];
+  const list = revealed
+    ? [text(t('deliberate.blind.revealed'))]
+    : [text(t(isAsync(session) ? 'deliberate.blind.explain_async' : 'deliberate.blind.explain')), fields([t('deliberate.field.answers'), t('deliberate.blind.count', { n: count })])];
   if (open && !revealed) {
     list.push(
       buttons(
@@ -183,7 +188,7 @@ function voteElements(t: Translate, method: Method, session: Session, open: bool
   list.push(
     hidden
       ? text(options.map((o, i) => `${i + 1}. ${o.text}`).join('\n'))
-      : text(results.map((r) => `${number.get(r.option.id)}. ${r.option.text} ${'●'.repeat(r.dots)}${r.dots ? ` (${r.dots})` : ''}`).join('\n')),
+      : text(results.map((r) => `${number.get(r.option.id)}. ${r.option.text}${r.dots ? ` ${'●'.repeat(r.dots)} (${r.dots})` : ''}`).join('\n')),
     context(t(hidden ? 'deliberate.vote.hidden' : 'deliberate.vote.voters', { n: voters(session, session.step) })),
   );
   if (open) {

@@ -51,7 +51,15 @@ const latest = (label: string) => {
   return found;
 };
 
-async function press(user: string, button: SlackButton, root: string) {
+/** Waits (after `since`) for a call that shows the bot's work is done: the inbox may take the work a moment after the ack. */
+async function effect(since: number, match: (c: SlackCall) => boolean, what: string) {
+  await fake.waitFor((c) => fake.calls.indexOf(c) >= since && match(c), what);
+  await settle();
+}
+const said = (method: string, pattern: RegExp) => (c: SlackCall) => c.method === method && pattern.test(JSON.stringify(c.args));
+
+async function press(user: string, button: SlackButton, root: string, until?: [match: (c: SlackCall) => boolean, what: string]) {
+  const since = fake.calls.length;
   await sendInteraction(url, {
     type: 'block_actions',
     team: { id: 'T1', domain: 'netwerk' },
@@ -63,34 +71,39 @@ async function press(user: string, button: SlackButton, root: string) {
     message: { type: 'message', ts: button.ts, thread_ts: root, text: '', user: 'UBOTT1' },
     actions: [{ type: 'button', action_id: button.action_id, block_id: 'b1', value: button.value, action_ts: '1' }],
   });
-  await settle();
+  await (until ? effect(since, ...until) : settle());
 }
+const next = (root: string, to: number) => press('U1', latest('Volgende stap'), root, [said('chat.postMessage', new RegExp(`Stap ${to} van 7`)), `step ${to}`]);
 
 describe('the richer deliberation in Slack', () => {
   it('blind answers in a modal, dots, "Toon alles", and the report uploaded as a file in the thread', async () => {
+    let since = fake.calls.length;
     await sendCommand(url, 'netwerk start "Zuid"', { channel: C, user: 'U1' });
-    await settle();
+    await effect(since, said('chat.postMessage', /lerend netwerk/), 'the network');
     const start = fake.calls.length;
     await sendCommand(url, 'beraad kort', { channel: C, user: 'U1' });
-    await settle();
+    await effect(start, said('chat.postEphemeral', /Alleen voor jou als gespreksleider/), 'the first step');
     const opening = messages(start).find((c) => c.method === 'chat.postMessage' && c.args.channel === C && !c.args.thread_ts)!;
     const root = String(opening.response.ts);
-    await press('U2', latest('Ik doe mee'), root);
-    await press('U3', latest('Ik doe mee'), root);
-    for (let i = 0; i < 3; i++) await press('U1', latest('Volgende stap'), root);
+    const joined = (user: string) => [(c: SlackCall) => c.method === 'chat.postEphemeral' && c.args.user === user && /Je doet mee/.test(String(c.args.text)), 'joined'] as [(c: SlackCall) => boolean, string];
+    await press('U2', latest('Ik doe mee'), root, joined('U2'));
+    await press('U3', latest('Ik doe mee'), root, joined('U3'));
+    for (let i = 2; i <= 4; i++) await next(root, i);
     const ts = nextTs();
+    since = fake.calls.length;
     await sendEvent(url, { type: 'message', channel: C, user: 'U2', text: 'Thuis blijven met extra zorg\nVerhuizen naar een instelling', ts, thread_ts: root, event_ts: ts });
-    await settle();
-    await press('U1', latest('Volgende stap'), root);
+    await effect(since, said('chat.update', /Bijgedragen: Naam U2/), 'the options noted');
+    await next(root, 5);
 
     // "Mijn antwoord" opens a modal (views.open); its submission comes back as the form action.
     const before = fake.calls.length;
-    await press('U2', latest('Mijn antwoord'), root);
+    await press('U2', latest('Mijn antwoord'), root, [(c) => c.method === 'views.open', 'the modal']);
     const open = fake.calls.slice(before).find((c) => c.method === 'views.open')!;
     const view = open.args.view as { callback_id: string; private_metadata: string; blocks: { block_id: string }[] };
     expect(view.callback_id).toBe('deliberate.submit');
     expect(view.blocks.map((b) => b.block_id)).toEqual(expect.arrayContaining(['input:answer', 'input:as']));
     const submit = async (user: string, answer: string, as: string) => {
+      const since = fake.calls.length;
       await sendInteraction(url, {
         type: 'view_submission',
         team: { id: 'T1', domain: 'netwerk' },
@@ -106,7 +119,7 @@ describe('the richer deliberation in Slack', () => {
           state: { values: { 'input:answer': { answer: { type: 'plain_text_input', value: answer } }, 'input:as': { as: { type: 'static_select', selected_option: { value: as } } } } },
         },
       });
-      await settle();
+      await effect(since, (c) => c.method === 'chat.postEphemeral' && /Dank je/.test(String(c.args.text)) && c.args.user === user, 'the thanks');
     };
     await submit('U2', 'Thuis: zelfbeschikking weegt het zwaarst.', 'named');
     await submit('U3', 'Verhuizen: veiligheid eerst.', 'anonymous');
@@ -115,14 +128,15 @@ describe('the richer deliberation in Slack', () => {
     expect(hidden).toMatch(/2 binnen/);
 
     // Three dots each, no more.
-    for (let i = 0; i < 3; i++) await press('U2', latest('● 1. Thuis blijven met extra zorg'), root);
+    const dot = (user: string) => [(c: SlackCall) => c.method === 'chat.postEphemeral' && c.args.user === user && /stip|Stip/.test(String(c.args.text)), 'the dot'] as [(c: SlackCall) => boolean, string];
+    for (let i = 0; i < 3; i++) await press('U2', latest('● 1. Thuis blijven met extra zorg'), root, dot('U2'));
     const refused = fake.calls.length;
-    await press('U2', latest('● 2. Verhuizen naar een instelling'), root);
+    await press('U2', latest('● 2. Verhuizen naar een instelling'), root, dot('U2'));
     expect(fake.calls.slice(refused).some((c) => c.method === 'chat.postEphemeral' && c.args.user === 'U2' && /al je 3 stippen/.test(String(c.args.text)))).toBe(true);
-    await press('U3', latest('● 2. Verhuizen naar een instelling'), root);
+    await press('U3', latest('● 2. Verhuizen naar een instelling'), root, dot('U3'));
 
     const reveal = fake.calls.length;
-    await press('U1', latest('Toon alles'), root);
+    await press('U1', latest('Toon alles'), root, [said('chat.update', /antwoorden van deze blinde ronde staan nu in de draad/), 'the reveal']);
     const shown = messages(reveal).find((c) => c.method === 'chat.postMessage' && /Alle antwoorden van stap 5/.test(JSON.stringify(c.args)))!;
     expect(shown.args).toMatchObject({ channel: C, thread_ts: root });
     expect(JSON.stringify(shown.args)).toContain('Naam U2: Thuis: zelfbeschikking weegt het zwaarst.');
@@ -130,10 +144,10 @@ describe('the richer deliberation in Slack', () => {
     expect(JSON.stringify(messages(reveal).map((c) => c.args))).toMatch(/Thuis blijven met extra zorg ●●● \(3\)/);
 
     // The end: the report, then its Markdown uploaded into the thread.
-    await press('U1', latest('Volgende stap'), root);
-    await press('U1', latest('Volgende stap'), root);
+    await next(root, 6);
+    await next(root, 7);
     const end = fake.calls.length;
-    await press('U1', latest('Afronden en verslag'), root);
+    await press('U1', latest('Afronden en verslag'), root, [(c) => c.method === 'files.completeUploadExternal', 'the upload']);
     const complete = fake.calls.slice(end).find((c) => c.method === 'files.completeUploadExternal')!;
     expect(complete.args).toMatchObject({ channel_id: C, thread_ts: root });
     const upload = fake.calls.slice(end).find((c) => c.method === 'upload')!;
@@ -145,7 +159,7 @@ describe('the richer deliberation in Slack', () => {
 
     // "Als document": Markdown and HTML in U3's direct messages.
     const download = fake.calls.length;
-    await press('U3', latest('Als document'), root);
+    await press('U3', latest('Als document'), root, [said('chat.postEphemeral', /als document gestuurd/), 'the documents']);
     const files = fake.calls.slice(download).filter((c) => c.method === 'files.getUploadURLExternal').map((c) => c.args.filename);
     expect(files).toEqual(['beraad-1-kort.md', 'beraad-1-kort.html']);
     const dm = fake.calls.slice(download).filter((c) => c.method === 'files.completeUploadExternal').map((c) => c.args.channel_id);
