@@ -50,7 +50,9 @@ export async function postInThread(ctx: Ctx, s: IdeaSession, message: OutgoingMe
 }
 
 /** Replaces the session's card in the channel with its current state. */
-export async function refreshCard(ctx: Ctx, s: IdeaSession, turn?: Turn): Promise<void> {
+export async function refreshCard(ctx: Ctx, changed: IdeaSession, turn?: Turn): Promise<void> {
+  // Drawn from the latest stored state: two presses at once must not leave the older picture.
+  const s = (await ctx.sessions.get(sessionPk(changed), changed.id))?.data ?? changed;
   const message = sessionCard(tFor(ctx, s), ctx.method, s, ctx.services.clock.now());
   const m = turn?.message;
   if (turn && m && !m.isDirect && sessionPk(m) === sessionPk(s)) return void (await turn.update(s.id, message));
