@@ -149,6 +149,7 @@ export function formatPlainAnswer(answer: Answer, engine: AskEngine): string {
   if (answer.followUps.length > 0) lines.push('', `${t('ask.more')} ${answer.followUps.map((c) => `${c.title} (${c.id})`).join('; ')}`);
   if (answer.suggestions.length > 0) lines.push('', `${t('ask.maybe')} ${answer.suggestions.map((c) => `${c.title} (${c.id})`).join('; ')}`);
   if (answer.sources.length > 0) lines.push('', ...sourceLines(answer, t).map((l) => `- ${l}`));
+  if (answer.sources.some((s) => s.network && !s.reviewed)) lines.push(t('peers.source.unreviewed'));
   lines.push('', `confidence ${answer.confidence.toFixed(2)}${answer.refusal ? `, refused: ${answer.refusal}` : ''}`);
   return lines.join('\n');
 }
