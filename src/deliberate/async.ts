@@ -1,11 +1,12 @@
 /**
  * The asynchronous form, for networks that cannot meet: every step stays open for a set time
- * (default one working day), members who have not said anything yet get one direct-message
+ * (default one working day: weekends and public holidays skipped), members who have not said anything yet get one direct-message
  * reminder halfway, and the step closes by itself (a blind step is revealed first). When the last
  * step closes the session ends and the report is posted. All of it runs from the tick, and every
  * move is claimed through the store first, so several instances do it once.
  */
 import { button, buttons, card, cardMessage, fold, text, type Services } from '../core/index.ts';
+import { publicHoliday } from '../core/calendar.ts';
 import { localDate } from '../core/time-zone.ts';
 import { formOpen, reveal } from './blind.ts';
 import { changeSession, methodOf, posterFor, sessionPk, tFor, type Ctx } from './context.ts';
@@ -49,15 +50,20 @@ export function readAsyncOption(typed: string): { rest: string; async?: { minute
   return { rest: rest.join(' '), async: { minutes } };
 }
 
-const isWeekend = (instant: Date, timeZone: string) => {
-  const day = new Date(`${localDate(instant, timeZone)}T12:00:00Z`).getUTCDay();
-  return day === 0 || day === 6;
+/** A Saturday, Sunday or Dutch public holiday (the network calendar's holidays) in the network's time zone. */
+const isDayOff = (instant: Date, timeZone: string) => {
+  const date = localDate(instant, timeZone);
+  const day = new Date(`${date}T12:00:00Z`).getUTCDay();
+  return day === 0 || day === 6 || publicHoliday(date) !== undefined;
 };
 
-/** When a step opened at `from` closes: `minutes` later, moved past a weekend to the same time on Monday. */
+/**
+ * When a step opened at `from` closes: `minutes` later, moved past weekends and public holidays
+ * to the same time on the next working day (Friday 10:00 + one day: Monday 10:00).
+ */
 export function closeAt(from: Date, minutes: number, timeZone: string): Date {
   let end = new Date(from.getTime() + minutes * 60_000);
-  for (let i = 0; i < 3 && isWeekend(end, timeZone); i++) end = new Date(end.getTime() + 24 * 60 * 60_000);
+  for (let i = 0; i < 10 && isDayOff(end, timeZone); i++) end = new Date(end.getTime() + 24 * 60 * 60_000);
   return end;
 }
 

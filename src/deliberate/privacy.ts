@@ -28,6 +28,11 @@ export async function exportDeliberateUser(ctx: Ctx, subject: DataSubject, { t }
       count++;
       lines.push(t('rights.deliberate.contribution', { code: s.code, step: c.step + 1, date: day(c.at), text: c.text }));
     }
+    const dots = (s.votes ?? []).filter((v) => v.userId === subject.userId).length;
+    if (dots) {
+      count++;
+      lines.push(t('deliberate.rights.dots', { code: s.code, n: dots }));
+    }
     for (const r of s.ratings.filter((x) => x.userId === subject.userId)) {
       count++;
       lines.push(t('rights.deliberate.rating', { code: s.code, score: r.score, date: day(r.at) }));
@@ -54,6 +59,9 @@ export async function forgetDeliberateUser(ctx: Ctx, subject: DataSubject): Prom
   ];
 }
 
+/** Stands in for a forgotten voter, so the tally keeps its dots. */
+const FORGOTTEN = 'forgotten';
+
 /** The session without the person, or undefined when nothing in it is theirs. Pure. */
 function anonymise(s: Session, userId: string, label: string, scrub: (value: string) => string): Session | undefined {
   const next: Session = {
@@ -61,8 +69,14 @@ function anonymise(s: Session, userId: string, label: string, scrub: (value: str
     facilitator: s.facilitator.id === userId ? { id: '', name: label } : s.facilitator,
     participants: s.participants.filter((p) => p.id !== userId),
     contributions: s.contributions.map((c) =>
-      !c.anonymous && c.userId === userId ? { step: c.step, anonymous: true, text: scrub(c.text), at: c.at } : { ...c, text: scrub(c.text) },
+      !c.anonymous && c.userId === userId
+        ? { ...(c.id ? { id: c.id } : {}), step: c.step, anonymous: true, text: scrub(c.text), at: c.at, ...(c.blind ? { blind: true } : {}), ...(c.postedId ? { postedId: c.postedId } : {}) }
+        : { ...c, text: scrub(c.text) },
     ),
+    // Dots stay counted, without whose they were; leaving and hiding keep no id of the person.
+    votes: s.votes?.map((v) => (v.userId === userId ? { ...v, userId: FORGOTTEN } : v)),
+    removed: s.removed?.map((r) => (r.by === userId ? { ...r, by: '' } : r)),
+    left: s.left?.filter((id) => id !== userId),
     ratings: s.ratings.map((r) => (r.userId === userId ? { ...r, userId: '', name: label } : r)),
     endedBy: s.endedBy === userId ? undefined : s.endedBy,
     synthesis: s.synthesis === undefined ? undefined : scrub(s.synthesis),

@@ -125,7 +125,8 @@ export function stepMessage(t: Translate, method: Method, session: Session, opti
   const open = !options.closed && session.status !== 'ended';
   const rating = open && step.input === 'rating' ? [1, 2, 3, 4, 5].map((n) => button(String(n), ACTION.rate, { ...value, n })) : [];
   const stepTitle = t('deliberate.step.title', { n: session.step + 1, total: method.steps.length, title: local(step.title, lang) });
-  return announced(open ? stepTitle : undefined, cardMessage(
+  const people = [session.facilitator.id, ...session.participants.map((p) => p.id).filter((id) => id !== session.facilitator.id)];
+  return announced(open ? { text: stepTitle, to: people } : undefined, cardMessage(
     card(
       { title: stepTitle },
       status ? text(`**${status}**`) : undefined,
@@ -149,8 +150,8 @@ export function stepMessage(t: Translate, method: Method, session: Session, opti
 }
 
 /** A step that is open is announced live where the platform can (an in-meeting notification in Teams). */
-function announced(line: string | undefined, message: OutgoingMessage): OutgoingMessage {
-  return line ? { ...message, announce: line } : message;
+function announced(announce: OutgoingMessage['announce'], message: OutgoingMessage): OutgoingMessage {
+  return announce ? { ...message, announce } : message;
 }
 
 /** A blind step: how it works, how many answers are in, and the private form and "Toon alles" buttons. */

@@ -32,10 +32,12 @@ describe('the async option', () => {
     expect(readAsyncOption('kort')).toEqual({ rest: 'kort' });
   });
 
-  it('skips the weekend: a working day from Friday closes on Monday', () => {
+  it('skips weekends and public holidays: a working day from Friday closes on Monday', () => {
     const friday = new Date('2026-11-20T10:00:00+01:00');
     expect(closeAt(friday, 1440, 'Europe/Amsterdam').toISOString()).toBe('2026-11-23T09:00:00.000Z');
     expect(closeAt(friday, 240, 'Europe/Amsterdam').toISOString()).toBe('2026-11-20T13:00:00.000Z');
+    // Christmas (Friday 25 and Saturday 26 December 2026 are public holidays): Thursday 24th + one day is Monday 28th.
+    expect(closeAt(new Date('2026-12-24T10:00:00+01:00'), 1440, 'Europe/Amsterdam').toISOString()).toBe('2026-12-28T09:00:00.000Z');
   });
 });
 

@@ -122,6 +122,26 @@ describe('dot voting', () => {
   });
 });
 
+describe('the people\'s rights with blind answers and dots', () => {
+  it('exports a person\'s dots and forgets them without losing the tally', async () => {
+    const thread = await atChoice();
+    const dots = lastCard('Stap 5 van 7: Ieders keuze').card!.buttons.filter((b) => b.action.id === 'deliberate.vote');
+    await h.press('bram', { channel: CHANNEL }, { id: 'deliberate.vote', value: dots[0].action.value });
+    await h.press('bram', { channel: CHANNEL }, { id: 'deliberate.vote', value: dots[1].action.value });
+    await submit('bram', thread, 'Thuis blijven.');
+    expect(texts(await h.dm('bram', 'wegwijs mijn gegevens'))).toMatch(/Beraad #1: je gaf 2 stippen/);
+    const ask = await h.dm('bram', 'wegwijs vergeet mij');
+    const confirm = ask.flatMap((o) => o.card?.buttons ?? []).find((b) => b.label === 'Ja, vergeet mij')!;
+    await h.press('bram', { dm: true }, confirm.action);
+    const stored = await storedSession(h, thread);
+    expect(JSON.stringify(stored)).not.toMatch(/"bram"/);
+    expect(stored.votes).toHaveLength(2);
+    const answer = stored.contributions.find((c: { text: string }) => c.text === 'Thuis blijven.');
+    expect(answer).toMatchObject({ anonymous: true, blind: true });
+    expect(answer.id).toBeDefined();
+  });
+});
+
 describe('hiding a contribution', () => {
   it('lets only the facilitator erase a note, named or anonymous, and the report says one was removed', async () => {
     const { thread } = await startSession(h);
