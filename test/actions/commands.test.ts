@@ -152,6 +152,20 @@ describe('actions', () => {
     expect(empty[0].text).toContain('Wat ga je doen?');
   });
 
+  it("asks back with a date picker when the form's date cannot be read, and the picked date is kept", async () => {
+    const [form] = await h.say('bram', 'c1', 'wegwijs actie');
+    expect(form.card?.inputs.find((i) => i.id === 'due')?.kind).toBe('date');
+    const outs = await h.press('bram', { channel: 'c1' }, { ...form.card!.buttons[0].action, inputs: { title: 'Plek zoeken', owner: '', due: 'na de zomer' } });
+    expect(outs[0].card?.title).toBe('#1 Plek zoeken');
+    const ask = outs.find((o) => o.private && o.text.includes('"na de zomer" kon ik niet als datum lezen'))!;
+    expect(ask).toMatchObject({ to: 'bram' });
+    expect(ask.card?.inputs.map((i) => `${i.id}:${i.kind}`)).toEqual(['date:date']);
+    const pick = ask.card!.buttons[0].action;
+    expect(pick.id).toBe('actions.later');
+    const picked = await h.press('bram', { channel: 'c1' }, { ...pick, inputs: { date: '2026-12-04' } });
+    expect(texts(picked)).toContain('nieuwe datum: vr 4 dec');
+  });
+
   it('opens a modal where the platform supports it', async () => {
     const opened: { submitActionId: string; card: { elements: unknown[] } }[] = [];
     const adapter = Object.assign(Object.create(Object.getPrototypeOf(h.adapter)), h.adapter, {
