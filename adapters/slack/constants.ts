@@ -11,6 +11,8 @@ export const SLACK_SCOPES = [
   'channels:read',
   'chat:write',
   'commands',
+  // Pictures and report documents are uploaded as files (files.uploadV2).
+  'files:write',
   'groups:history',
   'groups:read',
   'im:history',
