@@ -8,6 +8,7 @@ import { cardSentences, lacksFact } from './compose.ts';
 import type { KnowledgeCard } from './knowledge.ts';
 import type { QuestionShape } from './question.ts';
 import type { Hit } from './retriever.ts';
+import type { Concept } from './compose.ts';
 
 const FACT_RUNNER_UP = 0.6;
 
@@ -27,8 +28,13 @@ export function namesCard(card: KnowledgeCard, terms: Set<string>, withTopics = 
  * For "what is X": the card that defines X goes first: one whose first sentence says "X is …",
  * else the best-ranked card whose title names X.
  */
-export function definitionFirst(hits: Hit[], terms: Set<string>, lang: Lang): Hit[] {
+export function definitionFirst(hits: Hit[], terms: Set<string>, lang: Lang, concepts: Concept[] = []): Hit[] {
   const top = hits.slice(0, 6);
+  // "wat zijn de wachtstatussen bij het zk?": the card named after the most specific word asked
+  // about ("wachtstatus", in few titles), not one named after a common one ("zorgkantoor").
+  const namedBy = (c: Concept) => top.filter((h) => namesCard(h.card, c.terms)).length;
+  const key = concepts.filter((c) => namedBy(c) > 0).sort((a, b) => namedBy(a) - namedBy(b) || b.weight - a.weight)[0];
+  if (key && concepts.length > 1) terms = key.terms;
   const inTitle = top.filter((h) => namesCard(h.card, terms, false));
   const naming = inTitle.length > 0 ? inTitle : top.filter((h) => namesCard(h.card, terms));
   const best = naming.find((h) => defines(h.card, terms, lang)) ?? naming[0];

@@ -222,7 +222,7 @@ const WHO_SUBJECT = new RegExp(`^(?:\\S+\\s+){0,3}${WHO.source}|\\b(?:door|by) (
 
 /** The patterns of every kind of fact the question asks for, the specific ones first. */
 function factCues(shape: QuestionShape): RegExp[] {
-  const cues = (['duration', 'money', 'frequency', 'count', 'where'] as const).filter((w) => shape.wants.includes(w)).map((w) => CUES[w]!);
+  const cues = (['duration', 'money', 'frequency', 'count', 'where', 'list'] as const).filter((w) => shape.wants.includes(w)).map((w) => CUES[w]!);
   return shape.wants.includes('who') ? [...cues, WHO_SUBJECT] : cues;
 }
 

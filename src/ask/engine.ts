@@ -170,7 +170,7 @@ export class AskEngine {
     const defining = !usedContext && (typed === 1 || (typed <= 2 && shape.wants.includes('define')));
     const topicConcepts = this.retriever.concepts(shape.topic);
     const asked = new Set(topicConcepts.flatMap((c) => [...c.terms]));
-    const ranked0 = defining ? definitionFirst(retrieval.hits, asked, lang) : retrieval.hits;
+    const ranked0 = defining ? definitionFirst(retrieval.hits, asked, lang, topicConcepts) : retrieval.hits;
     // A question for a duration, an amount or a number wants the card that has one: a close
     // second with the fact goes before a first without it.
     const hits = withFactFirst(ranked0, shape, lang);

@@ -101,10 +101,10 @@ const WANTS: [Want, RegExp][] = [
   ['frequency', /\b(hoe vaak|hoe dikwijls|how often|how frequently)\b/iu],
   ['count', /\b(hoeveel|how many|aantal|number of)\b/iu],
   ['money', /\b(wat kost(en|t)?|hoeveel kost(en|t)?|hoeveel (geld|euro)|hoe hoog is (de|het) (bedrag|bijdrage|budget|tarief)|welk bedrag|bedrag|prijs|tarief|how much (does|do|is|money|will)|what does .{0,40} cost|what do .{0,40} cost|price)\b/iu],
-  ['who', /\b(wie|bij wie|welke (organisatie|instantie|partij)|who|whom|which (organisation|body|party))\b/iu],
+  ['who', /\b(wie|bij wie|welke (organisaties?|instanties?|partij(en)?)|who|whom|which (organi[sz]ations?|bod(y|ies)|part(y|ies)))\b/iu],
   ['where', /\b(waar|where|welk(e)? (loket|website)|hoe vind|how do i find)\b/iu],
   ['list', /\b(welke|which|wat zijn de|what are the)\b.{0,40}\p{L}(en|s|'s)\b|\b(noem|opsomming|overzicht|list)\b/iu],
-  ['next', /\b(wat nu|en nu|wat kan ik (nog |dan )?doen|wat moet ik (nu |dan )?doen|wat zijn de (volgende )?stappen|welke stappen|waar kan ik (nog )?heen|what now|what can i do|what should i do|next steps?|where (can|do) i (turn|go))\b/iu],
+  ['next', /\b(wat nu|en nu|wat kan ik (nog |dan )?doen|wat moet ik (nu |dan )?doen|wat zijn de (volgende )?stappen|welke stappen|waar kan ik (nog )?heen|waar kan ik (nog |dan |mee )?terecht|bij wie kan ik (nog |dan )?terecht|what now|what can i do|what should i do|next steps?|where (can|do) i (turn|go))\b/iu],
   ['how', /\b(hoe|how)\b/iu],
   ['define', /\b(wat (is|zijn|betekent|houdt)|what (is|are|does)|betekenis|meaning)\b/iu],
 ];
