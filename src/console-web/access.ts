@@ -4,10 +4,10 @@
  * member removed in chat loses access at once). Curators see the tenant's knowledge pages: named
  * in WEGWIJS_CURATORS, or by a facilitator in chat (`wegwijs console curator @name`).
  */
-import { z } from 'zod';
 import type { Services } from '../core/index.ts';
 import type { Session } from './auth.ts';
 import type { ConsoleWebConfig } from './config.ts';
+import { consoleRecords, curatorKey } from './records.ts';
 
 export type Role = 'member' | 'facilitator';
 
@@ -21,9 +21,6 @@ export interface NetworkAccess {
   facilitators: string[];
 }
 
-const CuratorSchema = z.object({ at: z.string(), by: z.string() });
-const curatorPk = (tenant: string) => `console-curator:${tenant}`;
-const curators = (services: Services) => services.store.collection('event', CuratorSchema);
 
 export function tenantOf(session: Pick<Session, 'platform' | 'tenantId'>): string {
   return `${session.platform}:${session.tenantId}`;
@@ -57,9 +54,9 @@ export async function networkFor(services: Services, session: Session, id: strin
 export async function isCurator(services: Services, config: ConsoleWebConfig, session: Session): Promise<boolean> {
   const full = `${tenantOf(session)}:${session.userId}`;
   if (config.curators.includes(session.userId) || config.curators.includes(full)) return true;
-  return Boolean(await curators(services).get(curatorPk(tenantOf(session)), session.userId));
+  return (await consoleRecords(services).get(tenantOf(session), curatorKey(session.userId)))?.data.type === 'curator';
 }
 
 export async function nameCurator(services: Services, tenant: string, userId: string, by: string): Promise<void> {
-  await curators(services).put(curatorPk(tenant), userId, { at: services.clock.now().toISOString(), by });
+  await consoleRecords(services).put(tenant, curatorKey(userId), { type: 'curator', userId, at: services.clock.now().toISOString(), by });
 }

@@ -9,6 +9,7 @@ import type { Feature, Services } from '../core/index.ts';
 import type { Config } from '../config.ts';
 import { consoleCommand } from './command.ts';
 import { consoleWebConfig, type ConsoleWebConfig } from './config.ts';
+import { exportConsoleUser, forgetConsoleUser } from './records.ts';
 import { consoleRouter } from './routes.ts';
 
 export { consoleWebConfig, type ConsoleWebConfig } from './config.ts';
@@ -25,7 +26,12 @@ function configFor(services: Services, env?: NodeJS.ProcessEnv): ConsoleWebConfi
 
 /** The chat side: the `console` command (sign-in link; naming curators). */
 export function createConsoleWebFeature(services: Services, env?: NodeJS.ProcessEnv): Feature {
-  return { name: 'console_web', commands: [consoleCommand(services, configFor(services, env))] };
+  return {
+    name: 'console_web',
+    commands: [consoleCommand(services, configFor(services, env))],
+    exportUser: (subject, view) => exportConsoleUser(services, subject, view),
+    forgetUser: (subject) => forgetConsoleUser(services, subject),
+  };
 }
 
 export interface ConsoleDeps {

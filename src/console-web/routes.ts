@@ -20,6 +20,7 @@ import { homePage } from './pages/home.ts';
 import { knowledgePage } from './pages/knowledge.ts';
 import { nudgePage, overviewPage, settingsPage } from './pages/network.ts';
 import { RateLimiter } from './rate-limit.ts';
+import { consoleRecords, signedOutKey } from './records.ts';
 
 const CSS = readFileSync(new URL('./assets/console.css', import.meta.url), 'utf8');
 const TEAMS_FRAMES = 'https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft https://*.office.com https://outlook.office.com';
@@ -82,6 +83,13 @@ export function consoleRouter(services: Services, config: ConsoleWebConfig): exp
 
   // Everything below needs a session.
   router.use(async (req, res, next) => {
+    try {
+      await sessionStep(req, res, next);
+    } catch (err) {
+      next(err);
+    }
+  });
+  async function sessionStep(req: Request, res: Response, next: NextFunction) {
     const now = services.clock.now().getTime();
     const check = readSession(config, readCookie(req.headers.cookie, COOKIE), now);
     if (!check.ok) {
@@ -89,6 +97,9 @@ export function consoleRouter(services: Services, config: ConsoleWebConfig): exp
       return bare(res, 401, langOf(req), 'console_web.signin.title', `console_web.signin.${check.code}`);
     }
     const session = check.session;
+    if (await consoleRecords(services).get(tenantOf(session), signedOutKey(session.id))) {
+      return bare(res, 401, session.lang, 'console_web.signin.title', 'console_web.signin.session_expired');
+    }
     if (now - session.activeMs > 60_000) res.append('Set-Cookie', cookieHeader(config, sessionCookie(config, { ...session, activeMs: now }), config.maxSessionSeconds));
     if (req.method === 'POST') {
       form(req, res, (err?: unknown) => {
@@ -110,7 +121,7 @@ export function consoleRouter(services: Services, config: ConsoleWebConfig): exp
       (res.locals as Locals).ctx = ctx;
       next();
     }
-  });
+  }
 
   const ctxOf = (res: Response) => (res.locals as Locals).ctx;
   const wrap = (handler: (req: Request, res: Response) => Promise<unknown>) => (req: Request, res: Response, next: NextFunction) => void handler(req, res).catch(next);
@@ -121,10 +132,13 @@ export function consoleRouter(services: Services, config: ConsoleWebConfig): exp
     res.type('html').send(homePage(ctx, await networksOf(services, ctx.session)));
   }));
 
-  router.post('/logout', (_req, res) => {
+  router.post('/logout', wrap(async (_req, res) => {
+    const { session } = ctxOf(res);
+    // Signed out for good: the cookie is cleared, and a copy of it is refused until it would expire.
+    await consoleRecords(services).put(tenantOf(session), signedOutKey(session.id), { type: 'signed_out', at: services.clock.now().toISOString() }, { ttlSeconds: config.maxSessionSeconds });
     res.set('Set-Cookie', cookieHeader(config, '', 0));
     bare(res, 200, ctxOf(res).lang, 'console_web.logout_done.title', 'console_web.logout_done.text');
-  });
+  }));
 
   router.post('/lang', (req, res) => {
     const ctx = ctxOf(res);

@@ -36,6 +36,12 @@ describe('roles', () => {
     expect((await rig.h.say('bram', 'zorg', 'wegwijs console curator @bram')).map((o) => o.text).join(' ')).toContain('Alleen een facilitator');
     await rig.h.say('fleur', 'zorg', 'wegwijs console curator @bram');
     expect((await rig.get('/console/knowledge', await rig.signIn('bram'))).status).toBe(200);
+    // The naming is Bram's data: shown in "mijn gegevens", gone with "vergeet mij".
+    expect(JSON.stringify(await rig.h.dm('bram', 'mijn gegevens'))).toContain('curator van de kennisbank');
+    const ask = await rig.h.dm('bram', 'vergeet mij');
+    const button = ask.flatMap((o) => o.card?.buttons ?? []).find((b) => b.action.id === 'core.forget')!;
+    await rig.h.press('bram', { dm: true }, button.action);
+    expect((await rig.get('/console/knowledge', await rig.signIn('bram'))).status).toBe(403);
   });
 
   it('lets curators export and reject the draft cards of their own tenant only', async () => {
@@ -83,6 +89,8 @@ describe('roles', () => {
     expect((await rig.post('/console/logout', {}, english)).status).toBe(403);
     const out = await rig.post('/console/logout', { _csrf: csrfOf(home) }, english);
     expect(out.headers.get('set-cookie')).toMatch(/Max-Age=0/);
+    // A copy of the signed-out cookie is refused too.
+    expect((await rig.get('/console', english)).status).toBe(401);
   });
 });
 
