@@ -58,6 +58,7 @@ const SUB: [RegExp, string][] = [
   [/^(tijdzone|timezone|zone)\b/i, 'zone'],
   [/^(overslaan|vakantie|skip|break)\b/i, 'skip'],
   [/^(volgende|next|kalender|calendar)\b/i, 'next'],
+  [/^(plaatjes|afbeeldingen|grafieken|pictures|images|charts)\b/i, 'pictures'],
 ];
 
 async function networkCommand(turn: Turn, args: string, bot: string): Promise<void> {
@@ -100,6 +101,13 @@ async function networkCommand(turn: Turn, args: string, bot: string): Promise<vo
       if (!isLang(wanted)) return void (await turn.reply({ text: turn.t('networks.language.invalid') }));
       await save(turn, network, { language: wanted });
       return void (await turn.inLanguage(wanted).reply({ text: turn.services.catalog.t(wanted, 'networks.language.set') }));
+    }
+    case 'pictures': {
+      // Pictures in the chat (the nudge's chart, an impact matrix): on unless a facilitator turns them off.
+      const on = /^(aan|on|ja|yes)$/i.test(rest) ? true : /^(uit|off|nee|no)$/i.test(rest) ? false : undefined;
+      if (on === undefined) return void (await turn.reply({ text: turn.t('networks.pictures.usage', { state: turn.t(network.pictures === false ? 'networks.pictures.off' : 'networks.pictures.on'), bot }) }));
+      await save(turn, network, { pictures: on });
+      return void (await turn.reply({ text: turn.t('networks.pictures.set', { state: turn.t(on ? 'networks.pictures.on' : 'networks.pictures.off') }) }));
     }
     case 'zone': {
       if (!rest || !isTimeZone(rest)) return void (await turn.reply({ text: turn.t('networks.zone.invalid', { text: rest || '…' }) }));
@@ -208,6 +216,9 @@ async function settingsText(turn: Turn, network: Network): Promise<string> {
     `- ${t('networks.settings.language')}: ${network.language}`,
   ];
   if (network.status !== 'stopped') lines.push(`- ${t('networks.settings.next')}: ${nextText(turn, network)}`);
+  const today = localDate(turn.services.clock.now(), network.timeZone);
+  const skipped = (network.skipWeeks ?? []).filter((p) => p.to >= today);
+  if (skipped.length) lines.push(`- ${t('networks.settings.skipped')}: ${skipped.map((p) => `${formatDate(p.from, turn.lang)} – ${formatDate(p.to, turn.lang)}`).join(', ')}`);
   // The nudge's own state (the actions feature), through its port: absent without that feature.
   const nudge = (await turn.services.ports.nudgeStatus?.status(network.id)) ?? {};
   if (nudge.lastNudgeAt) lines.push(`- ${t('networks.settings.last')}: ${formatInstant(new Date(nudge.lastNudgeAt), network.timeZone, turn.lang)}`);

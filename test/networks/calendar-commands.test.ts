@@ -49,6 +49,7 @@ describe('netwerk overslaan', () => {
     const [listed] = await h.say('anna', 'c1', 'wegwijs netwerk overslaan');
     expect(listed.text).toContain('facilitator');
     expect((await h.say('fleur', 'c1', 'wegwijs netwerk overslaan'))[0].text).toContain('Deze periode gaat zonder wekelijkse nudge:\n- ma 19 jul – zo 29 aug');
+    expect((await h.say('anna', 'c1', 'wegwijs netwerk'))[0].text).toContain('- Zonder nudge: ma 19 jul – zo 29 aug');
     // Anyone may ask why; only facilitators change the calendar.
     const [refused] = await h.say('anna', 'c1', 'wegwijs netwerk overslaan volgende week');
     expect(refused.text).toContain('facilitator');
