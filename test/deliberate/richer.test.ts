@@ -3,7 +3,7 @@
  * answers revealed together, dot voting, hiding a note, confirmation before ending, guidance only
  * for the facilitator, and the report as documents through the port.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConsoleOutput } from '../../adapters/console/index.ts';
@@ -173,6 +173,16 @@ describe('hiding a contribution', () => {
     // The raw store holds no copy either (the record is replaced, not flagged).
     const docs = await h.app.store.docs.query('deliberation', { pk: `console:local:${CHANNEL}` });
     expect(JSON.stringify(docs)).not.toMatch(/Lindenstraat|bakker/);
+
+    // Nor does the database file once its write-ahead log is folded in (SQLite overwrites deleted content).
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const store = h.app.store.docs as any;
+    if (store.db && store.file) {
+      store.db.pragma('wal_checkpoint(TRUNCATE)');
+      const bytes = [store.file, `${store.file}-wal`].filter((f: string) => existsSync(f)).map((f: string) => readFileSync(f).toString('latin1'));
+      const needle = Buffer.from('Lindenstraat', 'utf8').toString('latin1');
+      expect(bytes.some((b: string) => b.includes(needle))).toBe(false);
+    }
 
     const md = await h.app.services.ports.deliberationReports!.report(`console:local:${CHANNEL}`, thread, 'md');
     expect(md).toMatch(/2 bijdragen zijn door de gespreksleider verwijderd/);

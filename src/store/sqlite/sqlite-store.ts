@@ -44,7 +44,8 @@ export class SqliteStore implements DocumentStore {
     prepareDirectory(file);
     try {
       this.db = new Database(file);
-      this.db.exec('PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;');
+      // secure_delete: what is overwritten or deleted (a hidden note, a forgotten person) is zeroed in the file, not left in free space.
+      this.db.exec('PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON;');
       this.migrate();
     } catch (err) {
       throw new WegwijsError('wegwijs_store_error', `Cannot open the database at ${file}: ${(err as Error).message}`, { cause: err });
