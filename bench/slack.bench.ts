@@ -17,7 +17,7 @@ import { BIN, ROOT, startServer } from './lib/processes.ts';
 const SECRET = 'bench-signing-secret';
 const TEAM = 'T1';
 
-function mention(url: string, i: number, text: string): Request {
+export function mention(url: string, i: number, text: string): Request {
   const ts = `${1_800_000_000 + i}.${String(i % 1_000_000).padStart(6, '0')}`;
   const body = JSON.stringify({
     token: 'legacy',
@@ -38,9 +38,21 @@ function mention(url: string, i: number, text: string): Request {
   };
 }
 
-/** Threads that got an answer (a post in the thread, or a placeholder replaced by the answer). */
-function answered(fake: FakeSlack): () => number {
-  return () => new Set(fake.calls.filter((c) => (c.method === 'chat.postMessage' || c.method === 'chat.update') && c.args.thread_ts).map((c) => `${c.args.channel}|${c.args.thread_ts}`)).size;
+/**
+ * Questions that got an answer: threads with a post that stayed (a placeholder that was deleted
+ * is no answer; one replaced by the answer is), plus answers only the asker sees (ephemeral).
+ */
+export function answered(fake: FakeSlack): () => number {
+  return () => {
+    const deleted = new Set(fake.calls.filter((c) => c.method === 'chat.delete').map((c) => `${c.args.channel}|${c.args.ts}`));
+    const threads = new Set<string>();
+    let privately = 0;
+    for (const c of fake.calls) {
+      if (c.method === 'chat.postEphemeral') privately++;
+      else if (c.method === 'chat.postMessage' && c.args.thread_ts && !deleted.has(`${c.args.channel}|${c.response.ts}`)) threads.add(`${c.args.channel}|${c.args.thread_ts}`);
+    }
+    return threads.size + privately;
+  };
 }
 
 
@@ -61,12 +73,35 @@ export async function run(): Promise<void> {
     const env = { SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: `xoxb-${TEAM}`, SLACK_API_URL: fake.url };
     const bare = await measure('bare Bolt 4 echo', [join(ROOT, 'bench/apps/bare-slack.mjs')], env, fake, 'echo');
     fake.calls.length = 0;
-    const wegwijs = await measure('Wegwijs', wegwijsArgs(), { ...env, WEGWIJS_DATA_DIR: data, LOG_LEVEL: 'info', NODE_ENV: 'production' }, fake, 'wat is meerzorg?');
-    printSides('Slack: signed app_mention events, 16 concurrent, answers counted at the fake Web API', bare, wegwijs);
+    const wegwijsEnv = { ...env, LOG_LEVEL: 'info', NODE_ENV: 'production' };
+    // BENCH_BEFORE_BIN: an earlier installation, driven the same way in the same run (before/after).
+    const before = await measureBefore((bin, dir) => measure('Wegwijs before', [bin, 'serve'], { ...wegwijsEnv, WEGWIJS_DATA_DIR: dir }, fake, 'wat is meerzorg?'));
+    fake.calls.length = 0;
+    const wegwijs = await measure('Wegwijs', wegwijsArgs(), { ...wegwijsEnv, WEGWIJS_DATA_DIR: data }, fake, 'wat is meerzorg?');
+    printSides('Slack: signed app_mention events, 16 concurrent, answers counted at the fake Web API', bare, wegwijs, before);
   } finally {
     await fake.close();
     rmSync(data, { recursive: true, force: true });
   }
+  await printProcessFigures();
+}
+
+/** Runs `measure` for the installation in BENCH_BEFORE_BIN (with a data folder of its own), if any. */
+export async function measureBefore(measure: (bin: string, dataDir: string) => Promise<Side>): Promise<Side | undefined> {
+  const bin = process.env.BENCH_BEFORE_BIN;
+  if (!bin) return undefined;
+  const dir = mkdtempSync(join(tmpdir(), 'wegwijs-bench-before-'));
+  try {
+    return await measure(bin, dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The process figures of this installation, and of BENCH_BEFORE_BIN's when set. */
+export async function printProcessFigures(): Promise<void> {
+  const before = process.env.BENCH_BEFORE_BIN;
+  if (before) printTable('Process, before (BENCH_BEFORE_BIN)', await processFigures(before));
   printTable('Process', await processFigures());
 }
 
@@ -79,10 +114,10 @@ export function wegwijsArgs(): string[] {
   return [...profile, process.env.BENCH_WEGWIJS_BIN ?? BIN, 'serve'];
 }
 
-export function printSides(title: string, bare: Side, wegwijs: Side): void {
+export function printSides(title: string, bare: Side, wegwijs: Side, before?: Side): void {
   const ratio = wegwijs.throughput / bare.throughput;
   const rows: Row[] = [];
-  for (const side of [bare, wegwijs]) {
+  for (const side of before ? [bare, before, wegwijs] : [bare, wegwijs]) {
     rows.push({ what: `${side.name}: answers/s (16 concurrent)`, value: `${side.throughput.toFixed(0)} (${side.answers}/${side.sent}${side.failed ? `, ${side.failed} failed` : ''})` });
     rows.push({ what: `${side.name}: ack p50 / p99 under that load`, value: `${side.ackP50.toFixed(1)} / ${side.ackP99.toFixed(1)} ms` });
     rows.push({
@@ -91,6 +126,7 @@ export function printSides(title: string, bare: Side, wegwijs: Side): void {
       ...(side === wegwijs ? { target: 'p99 < 50 ms', ok: side.pacedP99 < 50 } : {}),
     });
   }
+  if (before) rows.push({ what: 'Wegwijs before / bare', value: `${(before.throughput / bare.throughput).toFixed(2)}×` });
   rows.push({ what: 'Wegwijs / bare', value: `${ratio.toFixed(2)}×`, target: '≥ 0.7×', ok: ratio >= 0.7 });
   printTable(title, rows);
 }

@@ -10,9 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FakeConnector } from '../test/teams/fake-connector.ts';
 import { driveSide, type Request } from './lib/driver.ts';
-import { printTable, processFigures } from './lib/figures.ts';
 import { BIN, ROOT, startServer } from './lib/processes.ts';
-import { printSides, type Side } from './slack.bench.ts';
+import { measureBefore, printProcessFigures, printSides, type Side } from './slack.bench.ts';
 
 const TENANT = 'bench-tenant';
 const BOT = { id: '28:wegwijs-bot', name: 'Wegwijs' };
@@ -50,6 +49,8 @@ export async function run(): Promise<void> {
   try {
     const bare = await measure('bare Agents SDK echo', [join(ROOT, 'bench/apps/bare-teams.mjs')], {}, connector, 'echo');
     connector.requests.length = 0;
+    const before = await measureBefore((bin, dir) => measure('Wegwijs before', [bin, 'serve'], { WEGWIJS_DATA_DIR: dir, LOG_LEVEL: 'info', TEAMS_LOCAL_MODE: 'true' }, connector, 'wat is meerzorg?'));
+    connector.requests.length = 0;
     const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
     const wegwijs = await measure(
       'Wegwijs',
@@ -58,10 +59,10 @@ export async function run(): Promise<void> {
       connector,
       'wat is meerzorg?',
     );
-    printSides('Teams: personal-chat messages, 16 concurrent, replies counted at the fake connector', bare, wegwijs);
+    printSides('Teams: personal-chat messages, 16 concurrent, replies counted at the fake connector', bare, wegwijs, before);
   } finally {
     await connector.close();
     rmSync(data, { recursive: true, force: true });
   }
-  printTable('Process', await processFigures());
+  await printProcessFigures();
 }

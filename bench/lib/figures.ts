@@ -28,13 +28,13 @@ export function printTable(title: string, rows: Row[]): void {
 }
 
 /** BENCH_PROCESS=0 leaves them out (a quick platform-only run). */
-export async function processFigures(): Promise<Row[]> {
+export async function processFigures(installation?: string): Promise<Row[]> {
   if (process.env.BENCH_PROCESS === '0') return [];
   const data = mkdtempSync(join(tmpdir(), 'wegwijs-bench-'));
   try {
     const env = { WEGWIJS_DATA_DIR: data, LOG_LEVEL: 'warn' };
     // BENCH_WEGWIJS_BIN: another installation's command (a before/after comparison in one run).
-    const bin = process.env.BENCH_WEGWIJS_BIN ?? BIN;
+    const bin = installation ?? process.env.BENCH_WEGWIJS_BIN ?? BIN;
     const readies: number[] = [];
     let idle = 0;
     for (let i = 0; i < 3; i++) {
