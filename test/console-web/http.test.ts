@@ -164,3 +164,31 @@ describe('tenant isolation', () => {
     expect((await rig.get(`/console/n/${slug('console:local:elders')}`, cookie)).status).toBe(404);
   });
 });
+
+describe('bad input', () => {
+  it('answers malformed or oversized requests with a clear status, never a crash', async () => {
+    const cookie = await rig.signIn('fleur');
+    expect((await rig.get('/console/n/!!!', cookie)).status).toBe(404);
+    expect((await rig.get(`/console/n/${'A'.repeat(2000)}`, cookie)).status).toBe(404);
+    expect((await rig.get(`/console/n/${slug(NET)}/actions/abc`, cookie)).status).toBe(404);
+    expect((await rig.get(`/console/n/${slug(NET)}/actions/99999`, cookie)).status).toBe(404);
+    expect((await rig.get(`/console/n/${slug(NET)}/deliberations/..%2F..%2Fetc.md`, cookie)).status).toBe(404);
+    expect((await rig.get(`/console/login?token=${'x'.repeat(5000)}`)).status).toBe(400);
+    expect((await rig.post('/console/login', { token: '{"p":"console"}.abc' })).status).toBe(400);
+    const page = await (await rig.get(`/console/n/${slug(NET)}/actions/2`, cookie)).text();
+    const big = await rig.post(`/console/n/${slug(NET)}/actions/2`, { _csrf: csrfOf(page), note: 'x'.repeat(30_000) }, cookie);
+    expect(big.status).toBe(413);
+    const long = await rig.post(`/console/n/${slug(NET)}/actions/2`, { _csrf: csrfOf(page), owner: 'x'.repeat(500) }, cookie);
+    expect(long.status).toBe(400);
+    const unknownStatus = await rig.post(`/console/n/${slug(NET)}/actions/2`, { _csrf: csrfOf(page), status: 'gewonnen' }, cookie);
+    expect(unknownStatus.status).toBe(400);
+    expect(await unknownStatus.text()).toContain('Er is niets gewijzigd');
+    // Text typed in a form is shown escaped, never as markup.
+    await rig.h.say('fleur', 'zorg', 'wegwijs actie Schrijf de brief');
+    const script = await rig.post(`/console/n/${slug(NET)}/actions/4`, { _csrf: csrfOf(page), note: '<script>alert(1)</script>' }, cookie);
+    expect(script.status).toBe(303);
+    const list = await (await rig.get(`/console/n/${slug(NET)}/actions?status=all`, cookie)).text();
+    expect(list).toContain('&lt;script&gt;');
+    expect(list).not.toContain('<script>');
+  });
+});

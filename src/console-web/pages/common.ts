@@ -37,9 +37,11 @@ export function hiddenCsrf(ctx: PageContext): Html {
 
 /** The chart's numbers as a table (for screen readers, print, and anyone who prefers numbers). */
 export function dataTable(caption: string, head: string[], rows: (string | number)[][]): Html {
-  return html`<details class="data"><summary>${caption}</summary><div class="scroll"><table>
+  const table = html`<table>
 <caption>${caption}</caption>
 <thead><tr>${head.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
 <tbody>${rows.map((r) => html`<tr>${r.map((c, i) => (i === 0 ? html`<th scope="row">${c}</th>` : html`<td>${c}</td>`))}</tr>`)}</tbody>
-</table></div></details>`;
+</table>`;
+  // Folded on screen; a closed <details> does not print, so the printout gets its own copy.
+  return html`<details class="data"><summary>${caption}</summary><div class="scroll">${table}</div></details><div class="print-only">${table}</div>`;
 }
