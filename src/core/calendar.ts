@@ -6,11 +6,12 @@
  * observances such as Dodenherdenking and the school-only Bevrijdingsdag are working days.
  * Shared by the scheduler (actions) and the preview (networks), so both say the same thing.
  */
-import { Cron } from 'croner';
+import type { Cron } from 'croner';
 import Holidays from 'date-holidays';
 import type { Network } from './records.ts';
 import type { Lang } from './i18n.ts';
-import { addDays, localDate, localParts, offsetMinutes } from './time-zone.ts';
+import { parseCron } from './cron.ts';
+import { addDays, localDate, localInstant, localParts } from './time-zone.ts';
 
 export interface SkipWeeks {
   /** First local day skipped, "YYYY-MM-DD". */
@@ -64,14 +65,6 @@ function weekday(date: string): number {
   return new Date(Date.UTC(y, m - 1, d)).getUTCDay() || 7;
 }
 
-/** The instant of a wall-clock time on a local date in `timeZone` (DST-safe). */
-export function localInstant(date: string, hour: number, minute: number, timeZone: string): Date {
-  const [y, m, d] = date.split('-').map(Number);
-  const wall = Date.UTC(y, m - 1, d, hour, minute);
-  let guess = wall;
-  for (let i = 0; i < 3; i++) guess = wall - offsetMinutes(new Date(guess), timeZone) * 60_000;
-  return new Date(guess);
-}
 
 /** Whether a local date lies in one of the network's skipped periods; the period if so. */
 export function skipPeriod(network: Pick<Network, 'skipWeeks'>, date: string): SkipWeeks | undefined {
@@ -101,11 +94,7 @@ export function planSlot(network: Network, slot: Date, lang: Lang = network.lang
 }
 
 function cronOf(network: Network): Cron | undefined {
-  try {
-    return new Cron(network.schedule, { timezone: network.timeZone, paused: true });
-  } catch {
-    return undefined;
-  }
+  return parseCron(network.schedule, network.timeZone);
 }
 
 /** The schedule's slots from `now` on (at most `count`), each planned. */

@@ -6,6 +6,7 @@ export * from './bot.ts';
 export * from './cards.ts';
 export * from './dates.ts';
 export * from './clock.ts';
+export * from './cron.ts';
 export * from './errors.ts';
 export * from './feature.ts';
 export * from './i18n.ts';

@@ -1,8 +1,10 @@
 /**
  * Wall-clock helpers for a network's IANA time zone, shared by the features that show or schedule
  * times. Dates people care about ("due Friday") are local calendar dates, kept as "YYYY-MM-DD";
- * instants are only used for scheduling.
+ * instants are only used for scheduling. The zone arithmetic (offsets, wall time to instant across
+ * the daylight-saving changes) is `@date-fns/tz`'s, on the platform's own time-zone data.
  */
+import { TZDate, tzOffset } from '@date-fns/tz';
 
 export interface LocalParts {
   year: number;
@@ -14,47 +16,37 @@ export interface LocalParts {
   weekday: number;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      weekday: 'short',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
-
 /** The calendar date and time shown on a wall clock in `timeZone` at `instant`. */
 export function localParts(instant: Date, timeZone: string): LocalParts {
-  const parts = Object.fromEntries(formatter(timeZone).formatToParts(instant).map((p) => [p.type, p.value]));
+  const wall = new TZDate(instant.getTime(), timeZone);
   return {
-    year: Number(parts.year),
-    month: Number(parts.month),
-    day: Number(parts.day),
-    hour: Number(parts.hour),
-    minute: Number(parts.minute),
-    weekday: WEEKDAYS[parts.weekday] ?? 1,
+    year: wall.getFullYear(),
+    month: wall.getMonth() + 1,
+    day: wall.getDate(),
+    hour: wall.getHours(),
+    minute: wall.getMinutes(),
+    weekday: wall.getDay() || 7,
   };
 }
 
 /** Minutes the zone is ahead of UTC at `instant` (Amsterdam: 60 in winter, 120 in summer). */
 export function offsetMinutes(instant: Date, timeZone: string): number {
-  const p = localParts(instant, timeZone);
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute);
-  return Math.round((asUtc - Math.floor(instant.getTime() / 60_000) * 60_000) / 60_000);
+  return tzOffset(timeZone, instant);
+}
+
+/**
+ * The instant a wall-clock time on a local date happens in `timeZone`. A time that does not
+ * exist (skipped when the clocks go forward, 02:30 on the last Sunday of March in Amsterdam)
+ * moves forward by the gap (03:30 summer time), as cron and Temporal do; a time that happens
+ * twice (02:30 when the clocks go back) is the second one.
+ */
+export function localInstant(date: string, hour: number, minute: number, timeZone: string): Date {
+  const [y, m, d] = date.split('-').map(Number);
+  const found = new TZDate(y, m - 1, d, hour, minute, timeZone).getTime();
+  const wall = localParts(new Date(found), timeZone);
+  if (wall.hour === hour && wall.minute === minute) return new Date(found);
+  const gap = offsetMinutes(new Date(found + 3 * 3_600_000), timeZone) - offsetMinutes(new Date(found - 3 * 3_600_000), timeZone);
+  return new Date(found + gap * 60_000);
 }
 
 /** "YYYY-MM-DD" of `instant` in `timeZone`. */
@@ -76,10 +68,7 @@ export function addDays(date: string, days: number): string {
 
 /** The instant at which a local date starts (00:00) in `timeZone`. */
 export function startOfLocalDay(date: string, timeZone: string): Date {
-  const [y, m, d] = date.split('-').map(Number);
-  let guess = Date.UTC(y, m - 1, d);
-  for (let i = 0; i < 3; i++) guess = Date.UTC(y, m - 1, d) - offsetMinutes(new Date(guess), timeZone) * 60_000;
-  return new Date(guess);
+  return localInstant(date, 0, 0, timeZone);
 }
 
 /** ISO week key ("2027-W12") of a local "YYYY-MM-DD" date. */

@@ -2,8 +2,7 @@
  * The nudge schedule: typed as a weekday and a time ("dinsdag 10:00", "tuesday 10am") or as a
  * five-field cron expression, always read in the network's time zone.
  */
-import { Cron } from 'croner';
-import { fold, localDate, readDate, startOfLocalDay } from '../core/index.ts';
+import { fold, isValidCron, localDate, nextCronRun, readDate, startOfLocalDay } from '../core/index.ts';
 
 export const DEFAULT_SCHEDULE = '0 9 * * 1';
 
@@ -36,13 +35,7 @@ export function parseSchedule(typed: string, timeZone: string): string | undefin
     return `${minute} ${hour} * * ${DAYS[dayWord]}`;
   }
   const expression = typed.trim().replace(/\s+/g, ' ');
-  if (expression.split(' ').length !== 5) return undefined;
-  try {
-    const next = new Cron(expression, { timezone: timeZone, paused: true }).nextRun();
-    return next ? expression : undefined;
-  } catch {
-    return undefined;
-  }
+  return isValidCron(expression, timeZone) ? expression : undefined;
 }
 
 /** "maandag 09:00" for the simple weekly form, else the cron expression itself. */
@@ -53,11 +46,7 @@ export function describeSchedule(schedule: string, lang: 'nl' | 'en'): string {
 }
 
 export function nextRun(schedule: string, timeZone: string, now: Date): Date | undefined {
-  try {
-    return new Cron(schedule, { timezone: timeZone, paused: true }).nextRun(now) ?? undefined;
-  } catch {
-    return undefined;
-  }
+  return nextCronRun(schedule, timeZone, now);
 }
 
 /**
