@@ -119,7 +119,7 @@ export function stepMessage(t: Translate, method: Method, session: Session, opti
     if (last) steer.push(button(t('deliberate.button.finish'), ACTION.end, value, 'primary'));
     else steer.push(button(t('deliberate.button.next'), ACTION.next, value, 'primary'));
     steer.push(session.status === 'paused' ? button(t('deliberate.button.resume'), ACTION.resume, value) : button(t('deliberate.button.pause'), ACTION.pause, value));
-    steer.push(button(t('deliberate.button.extend', { n: 5 }), ACTION.extend, value));
+    steer.push(button(isAsync(session) ? t('deliberate.button.extend_async') : t('deliberate.button.extend', { n: 5 }), ACTION.extend, value));
     if (!last) steer.push(button(t('deliberate.button.end'), ACTION.end, value, 'danger'));
   }
   const open = !options.closed && session.status !== 'ended';

@@ -136,7 +136,12 @@ describe('leaving', () => {
       const halfway = await h.at('2026-11-23T13:00:00+01:00');
       expect(dmsTo(halfway, 'dirk')).toEqual([]);
       expect(dmsTo(halfway, 'carla')).toHaveLength(1);
-      // Joining again brings the reminders back.
+      // "Langer open" keeps the step open one more period (8 hours): from 17:00 to 01:00.
+      const card = left.find((o) => o.card?.title === 'Stap 1 van 7: Casus')!;
+      expect(card.card!.buttons.map((b) => b.label)).toContain('Langer open');
+      const longer = await press(h, 'anna', 'extend', step(thread, 0));
+      expect(texts(longer)).toMatch(/langer opengezet, tot di 24 nov\.?,? 01:00/);
+            // Joining again brings the reminders back.
       await press(h, 'dirk', 'join', { s: thread });
       expect((await storedSession(h, thread)).left).toEqual([]);
     } finally {
