@@ -46,7 +46,16 @@ export function referenceOf(activity: TeamsActivity): TeamsReference | undefined
       ...(activity.conversation.isGroup !== undefined ? { isGroup: activity.conversation.isGroup } : {}),
     },
     ...(activity.recipient ? { bot: { id: activity.recipient.id, ...(activity.recipient.name ? { name: activity.recipient.name } : {}) } } : {}),
+    // A meeting chat names its meeting: in-meeting notifications go to it (meetings.ts).
+    ...(meetingIdOf(activity) ? { meeting: { id: meetingIdOf(activity)! } } : {}),
   };
+}
+
+const MeetingInfo = z.object({ meeting: z.object({ id: z.string().min(1).max(512) }) });
+
+/** The meeting of a meeting chat (`channelData.meeting.id`), else undefined. */
+export function meetingIdOf(activity: TeamsActivity): string | undefined {
+  return MeetingInfo.safeParse(activity.channelData).data?.meeting.id;
 }
 
 export function readReference(conversation: ConversationRef): TeamsReference | undefined {

@@ -8,11 +8,12 @@
  */
 import { Activity, type ConversationReference } from '@microsoft/agents-activity';
 import type { CloudAdapter, ConnectorClient } from '@microsoft/agents-hosting';
-import { DeliveryError, type Bot, type ChannelAdapter, type ConversationRef, type IncomingMessage, type Logger, type Modal, type OutgoingMessage, type PostedMessage } from '../../src/core/index.ts';
+import { DeliveryError, errorCode, type Bot, type ChannelAdapter, type ConversationRef, type IncomingMessage, type Logger, type Modal, type OutgoingMessage, type PostedMessage } from '../../src/core/index.ts';
 import { toDeliveryError } from './errors.ts';
 import { readReference, TeamsDirectory, type TeamsReference } from './references.ts';
 import { toTeamsMessage } from './render.ts';
 import { openerTexts, type TeamsCards } from './universal.ts';
+import { consoleUrlFromEnv, meetingNotification, meetingOf, notifyMeeting } from './meetings.ts';
 
 export interface TeamsAdapterDeps {
   cloud: CloudAdapter;
@@ -132,7 +133,20 @@ export class TeamsChannelAdapter implements ChannelAdapter {
     const response = await this.withClient(ref, (client) => client.sendToConversation(conversationId, activity));
     const id = response?.id ?? '';
     await this.deps.cards?.rememberFeedback(tenantId, ref.conversation.id, id, message);
+    if (message.announce?.to.length) await this.announceInMeeting(ref, message.announce);
     return { id };
+  }
+
+  /** In a meeting chat, the message's announcement as an in-meeting notification; best effort. */
+  private async announceInMeeting(ref: TeamsReference, announce: NonNullable<OutgoingMessage['announce']>): Promise<void> {
+    const meetingId = meetingOf(ref);
+    if (!meetingId) return;
+    try {
+      await this.withClient(ref, (client) => notifyMeeting(client, meetingId, meetingNotification(announce, consoleUrlFromEnv())));
+    } catch (err) {
+      // No meeting permission (403) or no meeting any more: the message in the chat stands.
+      this.deps.log.info({ platform: 'teams', code: errorCode(err) }, 'teams meeting notification not sent');
+    }
   }
 
   private reference(conversation: ConversationRef): TeamsReference {

@@ -88,6 +88,12 @@ export interface OutgoingMessage {
   citations?: Citation[];
   /** True only when a language model wrote the text: platforms with an "AI generated" label show it. */
   aiGenerated?: boolean;
+  /**
+   * A short line announcing a new message live to the people it concerns (user ids), where the
+   * platform can alert people in a meeting (Teams: an in-meeting notification in a meeting chat).
+   * Others ignore it: the message itself says it all.
+   */
+  announce?: { text: string; to: string[] };
   /** A picture sent with the message (a chart, an impact matrix): each platform posts it its own way. */
   picture?: Picture;
   /**

@@ -258,3 +258,46 @@ describe('Teams answers written by an LLM', () => {
     expect((entity.citation as unknown[]).length).toBeGreaterThan(0);
   });
 });
+
+describe('Teams meetings', () => {
+  let bot: TeamsBot;
+  let teams: FakeConnector;
+
+  beforeEach(async () => {
+    teams = await new FakeConnector().start();
+    bot = await startTeamsBot({ localMode: true });
+  });
+  afterEach(async () => {
+    await bot.close();
+    await teams.close();
+  });
+
+  it('a deliberation in a meeting chat announces its step with a targeted meeting notification, and goes on without permission', async () => {
+    const chat = '19:meeting_native@thread.v2';
+    const inMeeting = (text: string) =>
+      personalMessage({ tenant: TENANT }, `<at>Wegwijs</at> ${text}`, {
+        conversation: { id: chat, conversationType: 'groupChat', isGroup: true, tenantId: TENANT },
+        channelData: { tenant: { id: TENANT }, meeting: { id: 'MCMmeeting-1' } },
+        entities: [{ type: 'mention', text: '<at>Wegwijs</at>', mentioned: { id: '28:wegwijs-bot', name: 'Wegwijs' } }],
+      });
+    await teams.deliver(bot.url, inMeeting('netwerk start "Overleg"'));
+    const before = teams.requests.length;
+    await teams.deliver(bot.url, inMeeting('beraad kort'));
+    const after = teams.requests.slice(before);
+    const notification = after.find((r) => r.method === 'POST' && r.path === '/v1/meetings/MCMmeeting-1/notification');
+    expect(notification).toBeDefined();
+    const value = notification!.body.value as { recipients: string[]; surfaces: { surface: string }[] };
+    expect(notification!.body.type).toBe('targetedMeetingNotification');
+    expect(value.recipients).toContain(ANNA.id);
+    expect(value.surfaces.length).toBe(1);
+    // The fake connector refuses it (no meeting permission): the step card is in the chat all the same.
+    expect(after.some((r) => r.conversationId === chat && r.status < 300 && JSON.stringify(r.body).includes('Stap 1'))).toBe(true);
+
+    // Outside a meeting nothing is sent to the meetings API.
+    const channel = '19:geen-meeting@thread.tacv2';
+    await teams.deliver(bot.url, channelMention({ tenant: TENANT, channel }, 'netwerk start "Noord"'));
+    const count = teams.requests.length;
+    await teams.deliver(bot.url, channelMention({ tenant: TENANT, channel }, 'beraad kort'));
+    expect(teams.requests.slice(count).some((r) => r.path.startsWith('/v1/meetings/'))).toBe(false);
+  });
+});
