@@ -142,6 +142,12 @@ describe('Slack shortcuts', () => {
     expect(answer.method).toBe('chat.postEphemeral');
     expect(answer.args.user).toBe('U3');
     expect(JSON.stringify(answer.args).toLowerCase()).toContain('zorgkantoor');
+    // Native formatting: the sources in a compact context block with links, the rest folded behind "Meer uitleg".
+    const blocks = answer.args.blocks as { type: string; elements?: { type: string; text?: string; action_id?: string }[] }[];
+    const sources = blocks.filter((b) => b.type === 'context').flatMap((b) => b.elements ?? []).map((e) => e.text ?? '');
+    expect(sources.some((t) => /<https?:\/\/[^|>]+\|[^>]+>/.test(t))).toBe(true);
+    const more = wegwijs.app.services.catalog.t('nl', 'ask.explain_more');
+    expect(JSON.stringify(blocks)).toContain(more);
     await wegwijs.app.inbox.idle();
     // "actie …" at the start did not log an action.
     expect((await actions(wegwijs.app.services).list()).length).toBe(count);
