@@ -10,6 +10,7 @@ import type { Member, Network } from '../core/index.ts';
 import { actions, OPEN, type Action } from './model.ts';
 import { nudgeCard, type NudgeFrame, type NudgeInput } from './nudge-card.ts';
 import { choosePair, emptyHistory, type PairHistory } from './pairs.ts';
+import { winsPicture } from './wins-chart.ts';
 
 export const NudgeStateSchema = z.object({
   lastNudgeAt: z.string().optional(),
@@ -23,8 +24,6 @@ export const NudgeStateSchema = z.object({
     })
     .default(emptyHistory()),
   failures: z.array(z.object({ at: z.string(), target: z.string(), error: z.string() })).default([]),
-  /** The last nudge's delivery failures, shown to facilitators (settings) until a nudge goes through. */
-  deliveryIssue: z.object({ at: z.string(), target: z.string(), error: z.string(), count: z.number().int() }).optional(),
   /** The last nudge's delivery failures, shown to facilitators (settings) until a nudge goes through. */
   deliveryIssue: z.object({ at: z.string(), target: z.string(), error: z.string(), count: z.number().int() }).optional(),
   /** The last nudge card in the channel, so updates given on it change it in place. */
@@ -72,7 +71,8 @@ export async function composeNudge(services: Services, network: Network, now: Da
   const pair = choosePair(candidates, state.pairs as PairHistory);
   const frame: NudgeFrame = { since, sentAt: now.toISOString(), pair, streak };
   const reminders = dueReminders(services, network, input.actions, input.members, now);
-  return { channel: nudgeCard(input, frame), reminders, pair, hadProgress, streak, frame };
+  const picture = await winsPicture(input.t, network, input.actions, now);
+  return { channel: { ...nudgeCard(input, frame), ...(picture ? { picture } : {}) }, reminders, pair, hadProgress, streak, frame };
 }
 
 /** What a nudge card is made of: the network's actions, members and open questions (when the peers feature offers them). */
