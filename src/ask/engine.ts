@@ -34,6 +34,7 @@ const IMPLIED_OTHER_LAW = 0.7;
 const ROUTE_BOOST = 1.3;
 const ROUTE_TITLE = /\b(route|stappen|stappenplan|escal\w*|wat te doen|wat kun je doen|hoe (vraag|maak|dien|regel)|aanvragen|aanvraag|bezwaar|klacht|inschakelen|wanneer)\b/iu;
 const FOLLOW_UP_SHARE = 0.55;
+const YEAR = /\b(?:19|20)\d\d\b/g;
 const MAX_FOLLOW_UPS = 4;
 const LLM_CARDS = 3;
 /** A second card answers a second part when that part carries this share of the question. */
@@ -65,6 +66,9 @@ export class AskEngine {
   private readonly cardLaws = new Map<string, string[]>();
   /** Cards whose title promises a way forward (a route, steps, how to apply or object). */
   private readonly routeCards = new Set<string>();
+  /** The years the cards' texts speak of: a question about a later year asks what no card can know. */
+  private readonly knownYears = new Set<string>();
+  private readonly thisYear: number;
 
   constructor(private readonly options: EngineOptions = {}) {
     const knowledgeDir = options.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR;
@@ -77,7 +81,9 @@ export class AskEngine {
       const found = lawsIn(fold(`${card.title} ${card.topics.join(' ')}`), this.laws);
       this.cardLaws.set(card.id, [...found.named, ...found.implied]);
       if (ROUTE_TITLE.test(fold(card.title))) this.routeCards.add(card.id);
+      for (const year of `${card.answer} ${card.answer_en ?? ''} ${card.body}`.match(YEAR) ?? []) this.knownYears.add(year);
     }
+    this.thisYear = (options.today ?? new Date()).getFullYear();
     this.catalog = options.catalog ?? Catalog.fromDirectory(join(promptsDir, 'messages'));
     this.prompt = options.llm ? loadPrompt(promptsDir) : undefined;
     this.log = options.log ?? silentLogger;
@@ -157,6 +163,8 @@ export class AskEngine {
 
   private answerOne(question: string, options: AskOptions, lang: Lang): Answer {
     const shape = shapeQuestion(question, this.laws);
+    // "het budget voor 2028", "de nieuwe wet van 2029": a year after this one that no card speaks of.
+    if ((shape.text.match(YEAR) ?? []).some((y) => Number(y) > this.thisYear && !this.knownYears.has(y))) return this.refusal('unknown', lang);
     const role = options.role ?? shape.role;
     const adjust = (id: string) => this.lawFactor(id, shape) * (shape.wants.includes('next') && this.routeCards.has(id) ? ROUTE_BOOST : 1);
     let retrieval = this.retriever.retrieve(shape.text, { role, adjust });
