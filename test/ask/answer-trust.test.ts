@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { AskEngine } from '../../src/ask/index.ts';
+
+// One engine on a fixed day, so "a year after this one" does not move with the calendar.
+const engine = new AskEngine({ today: new Date('2026-11-30T12:00:00Z') });
+const ask = (q: string) => engine.answerOffline(q);
+
+describe('answers professionals can trust (issue 11)', () => {
+  it('answers a two-part question from the two cards that each cover one part, instead of refusing', () => {
+    const answer = ask('wat zijn het grote participatiespel en het reflectiespel?');
+    expect(answer.answered).toBe(true);
+    expect(answer.parts.map((p) => p.card.id)).toEqual(expect.arrayContaining(['participatiespel-serious-game', 'reflectiespel-ouders-professionals']));
+    expect(answer.text).toMatch(/participatiespel/i);
+    expect(answer.text).toMatch(/reflectiespel/i);
+  });
+
+  it('defines the most specific word asked about, not the common one beside it', () => {
+    const answer = ask('wat zijn de wachtstatussen bij het zk?');
+    expect(answer.cards[0]).toBe('zorgkantoor-wachtlijst-wachtstatus');
+    // A list question shows the enumeration itself.
+    expect(answer.text).toMatch(/urgent plaatsen/i);
+    expect(answer.text).toMatch(/voorzorg/i);
+  });
+
+  it('reads "hoeveel tijd" as a question for a duration and shows it', () => {
+    const answer = ask('hoeveel tijd heb ik om bezwaar te maken tegen een besluit van het CIZ');
+    expect(answer.answered).toBe(true);
+    expect(answer.text).toMatch(/zes weken|6 weken/i);
+  });
+
+  it('does not pass off a number about something else as the asked amount', () => {
+    // The cards know meerzorg's 25%, not what a place costs per day: no answer beats a wrong one.
+    const answer = ask('Hoeveel kost een ZZP VG7 plek per dag precies?');
+    expect(answer.answered).toBe(false);
+    expect(answer.refusal).toBe('unknown');
+  });
+
+  it('refuses a question about a later year that no card speaks of, and answers the same topic without it', () => {
+    expect(ask('Wat staat er in de nieuwe wet van 2031 over de zorgplicht?').refusal).toBe('unknown');
+    expect(ask('Wat is de zorgplicht van het zorgkantoor?').answered).toBe(true);
+  });
+
+  it('refuses by the right reason for phrasings beyond the obvious ones', () => {
+    const cases: [string, string][] = [
+      ['Welke zorgaanbieder in Twente heeft de kortste wachttijd?', 'unknown'],
+      ["What's the current waiting time for a Wlz indication at the CIZ?", 'unknown'],
+      ['Kan de instelling mijn cliënt zomaar op straat zetten? Heeft hij een zaak?', 'legal_case'],
+      ['Heeft de gemeente bij mijn cliënt de wet overtreden door de beschikking te laat te geven?', 'legal_case'],
+      ['Moeten we voor onze bewoner meerzorg aanvragen of niet?', 'client_decision'],
+      ['Should we place our client in crisis care or not?', 'client_decision'],
+      ['mag ik de wens van de moeder van mijn client negeren en hem toch laten verhuizen? gewoon ja of nee', 'client_decision'],
+    ];
+    for (const [question, reason] of cases) expect(ask(question).refusal, question).toBe(reason);
+  });
+
+  it('leaves the general forms of those questions to the knowledge base', () => {
+    for (const question of ['Wat is meerzorg en wanneer vraag je het aan?', 'Hoe lang heeft de gemeente voor een beschikking na een Wmo-aanvraag?', 'Wie beslist over toegang tot de Wlz?']) {
+      expect(ask(question).answered, question).toBe(true);
+    }
+  });
+
+  it('covers a second entity of the question in the lead when the card has it', () => {
+    const answer = ask('Wat doen de IGJ en de NZa?');
+    expect(answer.answered).toBe(true);
+    expect(answer.text).toMatch(/Inspectie|IGJ/);
+    expect(answer.text).toMatch(/NZa|Zorgautoriteit/);
+  });
+});
