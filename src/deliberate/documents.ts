@@ -115,7 +115,18 @@ export function renderDocument(ctx: Ctx, session: Session, format: DocumentForma
   const method = methodOf(ctx, session);
   if (!method) return undefined;
   const t = tFor(ctx, session);
-  return format === 'md' ? reportMarkdown(t, method, session) : reportHtml(t, method, session);
+  const shown = visibleSoFar(method, session);
+  return format === 'md' ? reportMarkdown(t, method, shown) : reportHtml(t, method, shown);
+}
+
+/**
+ * A running session read from outside the thread (the web console) shows what the group has seen:
+ * blind answers and their dots only once they are revealed. At the end everything is shown.
+ */
+export function visibleSoFar(method: Method, session: Session): Session {
+  if (session.status === 'ended') return session;
+  const hidden = (step: number) => Boolean(method.steps[step]?.blind) && !session.revealed?.includes(step);
+  return { ...session, contributions: session.contributions.filter((c) => !(c.blind && hidden(c.step))), votes: session.votes?.filter((v) => !hidden(v.step)) };
 }
 
 /** File name of a session's document ("beraad-3-kort.md"). */

@@ -4,7 +4,7 @@
  * moral answer. Public entry of the feature: `createDeliberateFeature`.
  */
 import { join } from 'node:path';
-import { type Feature, DEFAULT_PROMPTS_DIR, type Services, fold, networkId, stripEntryWord, type Turn } from '../core/index.ts';
+import { type Feature, DEFAULT_PROMPTS_DIR, type Services, fold, networkId, stripEntryWord, type Turn, tenantKey } from '../core/index.ts';
 import { defineKind } from '../store/index.ts';
 
 const SESSION_KIND = defineKind('deliberation', { owner: 'deliberate', partition: 'network', about: 'deliberation sessions (contributions redacted)' });
@@ -151,7 +151,7 @@ async function start(ctx: Ctx, turn: Turn, typed: string): Promise<void> {
   const pk = networkId(turn.conversation);
   const network = await turn.network();
   const facilitator = { id: turn.user.id, name: turn.user.name || turn.user.id };
-  const code = await ctx.services.store.nextNumber(`${message.platform}:${message.tenantId}`, 'deliberation');
+  const code = await ctx.services.store.nextNumber(tenantKey(message), 'deliberation');
   const lang = turn.lang;
   const t = ctx.services.catalog.translator(lang);
   const opening = await turn.post(openingMessage(t, method, { facilitator, code, lang, mode: option.async ? 'async' : undefined, stepMinutes: option.async?.minutes }, bot));

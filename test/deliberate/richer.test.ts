@@ -65,6 +65,10 @@ describe('blind step', () => {
     expect(stored.contributions.find((c: { text: string }) => c.text.startsWith('Logeeropvang'))).not.toHaveProperty('userId');
 
     // Only the facilitator reveals; the reveal shows every answer together, once.
+    // The web console's document of the running session does not show them either.
+    const running = await h.app.services.ports.deliberationReports!.report(`console:local:${CHANNEL}`, thread, 'md');
+    expect(running).not.toMatch(/zelfbeschikking|Logeeropvang, want|met veel bezoek/);
+    expect(running).toContain('Eerst logeeropvang proberen');
     expect(texts(await press(h, 'bram', 'reveal', step(thread, CHOICE)))).toMatch(/Alleen de gespreksleider/);
     const shown = await press(h, 'anna', 'reveal', step(thread, CHOICE));
     const all = shown.find((o) => o.card?.title === 'Alle antwoorden van stap 5: Ieders keuze')!;
@@ -73,6 +77,7 @@ describe('blind step', () => {
     expect(all.text).toContain('anoniem: Logeeropvang, want veiligheid gaat voor.');
     expect(all.text).toContain('anoniem: Verhuizen, met veel bezoek.');
     expect(all.text).not.toContain('Thuis blijven; zelfbeschikking');
+    expect(await h.app.services.ports.deliberationReports!.report(`console:local:${CHANNEL}`, thread, 'md')).toContain('Logeeropvang, want veiligheid gaat voor.');
     expect(texts(await press(h, 'anna', 'reveal', step(thread, CHOICE)))).toMatch(/eerdere stap|al verder/);
     // After the reveal the form is closed.
     expect(texts(await submit('dirk', thread, 'Te laat.'))).toMatch(/al gesloten of getoond/);
