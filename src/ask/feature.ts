@@ -4,7 +4,7 @@
  * Every question is redacted before anything is stored or sent to an LLM, and retrieval runs on
  * the redacted text.
  */
-import { button, buttons, card, cardMessage, DEFAULT_KNOWLEDGE_DIR, guessLanguage, text, type Feature, type IncomingAction, type Services, type Turn } from '../core/index.ts';
+import { button, buttons, card, cardMessage, DEFAULT_KNOWLEDGE_DIR, guessLanguage, text, type Feature, type IncomingAction, type Services, type Turn, tenantKey } from '../core/index.ts';
 import { privacyNotice, redact } from '../privacy/index.ts';
 import { consoleKnowledgePort } from './console-port.ts';
 import { AskEngine } from './engine.ts';
@@ -28,7 +28,7 @@ export function createAskFeature(services: Services, options: AskFeatureOptions 
   services.ports.consoleKnowledge = consoleKnowledgePort(services, () => engine.cards);
   services.ports.knowledgeTopics = createKnowledgeTopics(engine.cards, services.config.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR);
   const { store, clock } = services;
-  const tenant = (turn: Turn) => `${turn.message.platform}:${turn.message.tenantId}`;
+  const tenant = (turn: Turn) => tenantKey(turn.message);
   const today = () => clock.now().toISOString().slice(0, 10);
 
   /** The thread a question belongs to: its own thread, the one its answer opens, or the DM. */

@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { type DataSubject, type ExportView, type ForgetCount, type UserDataSection, fold } from '../core/index.ts';
+import { type DataSubject, type ExportView, type ForgetCount, type UserDataSection, fold, tenantKey } from '../core/index.ts';
 import { defineKind } from '../store/index.ts';
 import type { WegwijsStore as Store } from '../core/index.ts';
 
@@ -118,18 +118,18 @@ export async function listGaps(store: Store): Promise<GapRecord[]> {
 const DM_THREAD = 'dm';
 
 async function directThreadKeys(store: Store, subject: DataSubject): Promise<string[]> {
-  const pk = `${subject.platform}:${subject.tenantId}`;
+  const pk = tenantKey(subject);
   const direct = await store.conversations.list({ pk, where: { isDirect: true, userId: subject.userId } });
   return direct.map((d) => threadKey(d.id, DM_THREAD));
 }
 
 async function feedbackOf(store: Store, subject: DataSubject) {
-  const pk = `${subject.platform}:${subject.tenantId}`;
+  const pk = tenantKey(subject);
   return (await feedback(store).list({ pk, where: { userId: subject.userId } })).filter((d) => d.data.userId === subject.userId);
 }
 
 export async function exportAskUser(store: Store, subject: DataSubject, { t }: ExportView): Promise<UserDataSection[]> {
-  const pk = `${subject.platform}:${subject.tenantId}`;
+  const pk = tenantKey(subject);
   const sections: UserDataSection[] = [];
   const votes = await feedbackOf(store, subject);
   const lines: string[] = [];
@@ -155,7 +155,7 @@ export async function exportAskUser(store: Store, subject: DataSubject, { t }: E
 }
 
 export async function forgetAskUser(store: Store, subject: DataSubject): Promise<ForgetCount[]> {
-  const pk = `${subject.platform}:${subject.tenantId}`;
+  const pk = tenantKey(subject);
   let votes = 0;
   for (const doc of await feedbackOf(store, subject)) {
     // A 👎 also counted in a gap (`gap-<question id>`): take it out of the counts, and the gap goes

@@ -6,7 +6,7 @@
  * of knowledge, and a 👎, offer "Vraag het netwerk" when the peers feature is there (its button id is
  * a string: no import).
  */
-import { button, networkId, type Button, type IncomingAction, type OutgoingMessage, type Services, type Turn } from '../core/index.ts';
+import { button, networkId, type Button, type IncomingAction, type OutgoingMessage, type Services, type Turn, tenantKey } from '../core/index.ts';
 import type { Answer, AskEngine } from './engine.ts';
 import { questions } from './records.ts';
 import { answerMessage, type RenderOptions } from './render.ts';
@@ -61,7 +61,7 @@ export async function deliverAnswer(services: Services, turn: Turn, answer: Answ
  * The channel comes from the button, but is looked up among this tenant's own conversations only.
  */
 export async function shareAnswer(services: Services, engine: AskEngine, turn: Turn, action: IncomingAction, today: string): Promise<void> {
-  const pk = `${turn.message.platform}:${turn.message.tenantId}`;
+  const pk = tenantKey(turn.message);
   const qid = String(action.value?.q ?? '');
   const channel = String(action.value?.c ?? '');
   const thread = String(action.value?.m ?? '');

@@ -5,6 +5,7 @@
  * in WEGWIJS_CURATORS, or by a facilitator in chat (`wegwijs console curator @name`).
  */
 import type { Services } from '../core/index.ts';
+import { tenantKey } from '../core/index.ts';
 import type { Session } from './auth.ts';
 import type { ConsoleWebConfig } from './config.ts';
 import { consoleRecords, curatorKey } from './records.ts';
@@ -23,7 +24,7 @@ export interface NetworkAccess {
 
 
 export function tenantOf(session: Pick<Session, 'platform' | 'tenantId'>): string {
-  return `${session.platform}:${session.tenantId}`;
+  return tenantKey(session);
 }
 
 /** The user's networks in the session's tenant, by name. */

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { DataSubject, ExportView, ForgetCount, Services, UserDataSection } from '../core/index.ts';
+import { tenantKey } from '../core/index.ts';
 import { defineKind } from '../store/index.ts';
 
 export const CONSOLE_KIND = defineKind('console', {
@@ -23,12 +24,12 @@ export const curatorKey = (userId: string) => `curator:${userId}`;
 export const signedOutKey = (sessionId: string) => `out:${sessionId}`;
 
 export async function exportConsoleUser(services: Services, subject: DataSubject, { t }: ExportView): Promise<UserDataSection[]> {
-  const doc = await consoleRecords(services).get(`${subject.platform}:${subject.tenantId}`, curatorKey(subject.userId));
+  const doc = await consoleRecords(services).get(tenantKey(subject), curatorKey(subject.userId));
   if (doc?.data.type !== 'curator') return [];
   return [{ title: t('console_web.rights.title'), lines: [t('console_web.rights.curator', { date: doc.data.at.slice(0, 10) })], count: 1 }];
 }
 
 export async function forgetConsoleUser(services: Services, subject: DataSubject): Promise<ForgetCount[]> {
-  const removed = await consoleRecords(services).delete(`${subject.platform}:${subject.tenantId}`, curatorKey(subject.userId));
+  const removed = await consoleRecords(services).delete(tenantKey(subject), curatorKey(subject.userId));
   return removed ? [{ key: 'console_web.rights.forgotten', count: 1 }] : [];
 }

@@ -3,6 +3,7 @@
  * picks the language, routes it to a feature, and turns any failure into a short apology.
  */
 import { randomUUID } from 'node:crypto';
+import { tenantKey } from './keys.ts';
 import type { ChannelAdapter } from './adapter.ts';
 import { builtinFeature } from './builtin.ts';
 import type { Command, Feature } from './feature.ts';
@@ -97,12 +98,12 @@ export class Bot {
 
   /** Forgets a conversation the bot was removed from. */
   async forget(conversation: Pick<ConversationRef, 'platform' | 'tenantId' | 'channelId'>): Promise<void> {
-    await this.services.store.conversations.delete(`${conversation.platform}:${conversation.tenantId}`, conversation.channelId);
+    await this.services.store.conversations.delete(tenantKey(conversation), conversation.channelId);
   }
 
   async saveConversation(ref: ConversationRef): Promise<void> {
     const { platform, tenantId, channelId } = ref;
-    await this.services.store.conversations.put(`${platform}:${tenantId}`, channelId, {
+    await this.services.store.conversations.put(tenantKey({ platform, tenantId }), channelId, {
       platform,
       tenantId,
       channelId,
@@ -183,7 +184,7 @@ export class Bot {
       isDirect: message.isDirect,
       userId: message.isDirect ? message.user.id : undefined,
     };
-    const stored = (await this.services.store.conversations.get(`${ref.platform}:${ref.tenantId}`, ref.channelId))?.data;
+    const stored = (await this.services.store.conversations.get(tenantKey(ref), ref.channelId))?.data;
     const current = { ...ref, name: ref.name ?? stored?.name, platformRef: stored?.platformRef };
     if (!stored || stored.dead || current.name !== stored.name) await this.saveConversation(current);
     return current;
@@ -194,7 +195,7 @@ export class Bot {
     message: Pick<IncomingMessage, 'platform' | 'tenantId' | 'channelId' | 'isDirect' | 'user'>,
     network = readNetwork(this.services, message),
   ): Promise<Lang> {
-    const prefs = await this.services.store.users.get(`${message.platform}:${message.tenantId}`, message.user.id);
+    const prefs = await this.services.store.users.get(tenantKey(message), message.user.id);
     return prefs?.data.language ?? (await network)?.data.language ?? this.services.config.language;
   }
 

@@ -3,6 +3,7 @@
  * rights (`mijn gegevens`, `vergeet mij`, with the retention job; see rights.ts).
  */
 import type { Bot } from './bot.ts';
+import { tenantKey } from './keys.ts';
 import type { Feature } from './feature.ts';
 import { helpMessage } from './help.ts';
 import { isLang } from './i18n.ts';
@@ -30,7 +31,7 @@ export function builtinFeature(bot: Bot): Feature {
           const wanted = LANGUAGE_WORDS[fold(args.trim())];
           if (!isLang(wanted)) return void (await turn.reply({ text: turn.t('core.language.usage') }));
           const { message } = turn;
-          await turn.services.store.users.update(`${message.platform}:${message.tenantId}`, message.user.id, (current) => ({
+          await turn.services.store.users.update(tenantKey(message), message.user.id, (current) => ({
             userId: message.user.id,
             ...current,
             name: message.user.name || current?.name,

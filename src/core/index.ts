@@ -10,6 +10,7 @@ export * from './cron.ts';
 export * from './errors.ts';
 export * from './feature.ts';
 export * from './i18n.ts';
+export * from './keys.ts';
 export * from './logger.ts';
 export * from './message.ts';
 export * from './messenger.ts';

@@ -5,6 +5,7 @@
  * conversations the platform says are gone as dead instead of retrying them forever.
  */
 import type { ChannelAdapter, PostedMessage } from './adapter.ts';
+import { tenantKey } from './keys.ts';
 import { DeliveryError } from './adapter.ts';
 import type { OutgoingMessage } from './cards.ts';
 import type { Logger } from './logger.ts';
@@ -90,7 +91,7 @@ export class Messenger {
 
   /** Looks up a stored conversation reference by its parts. */
   async conversation(platform: Platform, tenantId: string, channelId: string): Promise<ConversationRef | undefined> {
-    const doc = await this.store.conversations.get(`${platform}:${tenantId}`, channelId);
+    const doc = await this.store.conversations.get(tenantKey({ platform, tenantId }), channelId);
     return doc?.data;
   }
 
@@ -135,7 +136,7 @@ export class Messenger {
   }
 
   private async markDead(ref: ConversationRef): Promise<void> {
-    await this.store.conversations.update(`${ref.platform}:${ref.tenantId}`, ref.channelId, (current) =>
+    await this.store.conversations.update(tenantKey(ref), ref.channelId, (current) =>
       current ? { ...current, dead: true } : undefined,
     );
   }

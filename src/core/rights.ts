@@ -14,7 +14,7 @@ import type { ActionHandler, Command, DataSubject, Feature, ForgetCount, UserDat
 import type { Lang, Translate } from './i18n.ts';
 import type { IncomingAction } from './message.ts';
 import type { Services } from './services.ts';
-import { tenantKey } from './tenancy.ts';
+import { tenantKey } from './keys.ts';
 import { escapeRegExp } from './text.ts';
 import { formatInstant } from './time-zone.ts';
 import type { Turn } from './turn.ts';
@@ -107,7 +107,7 @@ async function exportCommand(turn: Turn, features: readonly Feature[]): Promise<
 /** Preferences and direct-conversation references: shared records the core itself keeps. */
 async function coreSections(turn: Turn, subject: DataSubject, t: Translate): Promise<UserDataSection[]> {
   const { store, config, catalog } = turn.services;
-  const pk = `${subject.platform}:${subject.tenantId}`;
+  const pk = tenantKey(subject);
   const sections: UserDataSection[] = [];
   const prefs = (await store.users.get(pk, subject.userId))?.data;
   if (prefs) {
@@ -132,7 +132,7 @@ async function coreSections(turn: Turn, subject: DataSubject, t: Translate): Pro
 }
 
 function directConversations(services: Services, subject: DataSubject) {
-  return services.store.conversations.list({ pk: `${subject.platform}:${subject.tenantId}`, where: { isDirect: true, userId: subject.userId } });
+  return services.store.conversations.list({ pk: tenantKey(subject), where: { isDirect: true, userId: subject.userId } });
 }
 
 function exportMessages(turn: Turn, sections: UserDataSection[]): OutgoingMessage[] {
@@ -245,7 +245,7 @@ async function confirmForget(turn: Turn, action: IncomingAction, features: reado
  */
 async function forgetCore(services: Services, subject: DataSubject, current?: string): Promise<ForgetCount[]> {
   const { store } = services;
-  const pk = `${subject.platform}:${subject.tenantId}`;
+  const pk = tenantKey(subject);
   const prefs = (await store.users.delete(pk, subject.userId)) ? 1 : 0;
   let conversations = 0;
   for (const doc of await directConversations(services, subject)) if ((await store.conversations.delete(pk, doc.id)) && doc.id !== current) conversations++;

@@ -5,6 +5,7 @@
  * (a network key, a session id) is checked here to belong to the turn's own tenant before anything
  * is read, and a foreign one is refused with one neutral text that names nothing.
  */
+import { tenantKey } from './keys.ts';
 import type { IncomingMessage } from './message.ts';
 import type { Turn } from './turn.ts';
 
@@ -14,10 +15,6 @@ const MAX_KEY_CHARS = 800;
 /** Stable codes for the log: why a payload id was refused. */
 export type ForeignCode = 'tenant_foreign_network' | 'tenant_malformed_key' | 'tenant_other_channel' | 'tenant_foreign_session';
 
-/** The partition of a tenant: `platform:tenant`. */
-export function tenantKey(message: Pick<IncomingMessage, 'platform' | 'tenantId'>): string {
-  return `${message.platform}:${message.tenantId}`;
-}
 
 export type Ownership = { ok: true; key: string } | { ok: false; code: ForeignCode };
 

@@ -6,6 +6,7 @@ import type { ChannelAdapter, Modal, PostedMessage } from './adapter.ts';
 import type { OutgoingMessage } from './cards.ts';
 import type { Lang, Vars } from './i18n.ts';
 import type { Logger } from './logger.ts';
+import { networkId } from './keys.ts';
 import type { ConversationRef, IncomingMessage } from './message.ts';
 import type { Services } from './services.ts';
 import type { Doc } from '../store/index.ts';
@@ -133,7 +134,3 @@ export function readNetwork(services: Services, where: Pick<ConversationRef, 'pl
   return services.store.networks.get(id, id);
 }
 
-/** A network is one channel: its id is the channel's conversation key. */
-export function networkId(ref: Pick<ConversationRef, 'platform' | 'tenantId' | 'channelId'>): string {
-  return `${ref.platform}:${ref.tenantId}:${ref.channelId}`;
-}

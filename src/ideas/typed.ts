@@ -3,7 +3,7 @@
  * facilitator's case, merges, splits, removals and choices ("kies 3 @bram voor vrijdag").
  * Everything else in the thread is the group's own conversation: the bot stays quiet.
  */
-import { fold, networkId, stripEntryWord, type Turn } from '../core/index.ts';
+import { fold, networkId, stripEntryWord, type Turn, tenantKey } from '../core/index.ts';
 import { canSteer, change, postInThread, refreshCard, tFor, type Ctx } from './context.ts';
 import { choose } from './flow.ts';
 import { mergeGroups, splitGroup } from './groups.ts';
@@ -30,7 +30,7 @@ export async function startSession(ctx: Ctx, turn: Turn, typed: string): Promise
   const caseText = typed.trim().replace(NAMED, '').trim();
   const now = ctx.services.clock.now();
   const network = await turn.network();
-  const code = await ctx.services.store.nextNumber(`${message.platform}:${message.tenantId}`, 'ideasession');
+  const code = await ctx.services.store.nextNumber(tenantKey(message), 'ideasession');
   const facilitator = { id: turn.user.id, name: turn.user.name || turn.user.id };
   const draft: IdeaSession = {
     id: '',

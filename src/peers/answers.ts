@@ -3,7 +3,7 @@
  * reaches the asker by direct message; "Opgelost" (asker or facilitator) closes the question once
  * and turns question + answers into a draft card for the curators.
  */
-import { mention, networkFromValue, networkId, sameTenant, type IncomingAction, type Network, type Services, type Turn } from '../core/index.ts';
+import { mention, networkFromValue, networkId, sameTenant, type IncomingAction, type Network, type Services, type Turn, tenantKey } from '../core/index.ts';
 import { answerDm, questionCard, replyCard } from './cards.ts';
 import { createDraft } from './drafts.ts';
 import { peers, questionKey, readQuestion, threadKey, type NetworkQuestion, type PeerAnswer } from './records.ts';
@@ -97,7 +97,7 @@ export function answerHandlers(services: Services) {
       await turn.replyPrivately({ text: turn.t('peers.answer.asker_left') });
       return true;
     }
-    const askerLang = (await services.store.users.get(`${network.platform}:${network.tenantId}`, question.askerId))?.data.language ?? question.lang;
+    const askerLang = (await services.store.users.get(tenantKey(network), question.askerId))?.data.language ?? question.lang;
     const sent = await services.messenger.sendDirect(network.platform, network.tenantId, question.askerId, answerDm(services.catalog.translator(askerLang), question, entry, network.name));
     turn.log.info({ network: network.id, number: question.number, forwarded: sent.ok }, 'peers: answer received');
     await turn.replyPrivately({ text: turn.t(sent.ok ? 'peers.answer.forwarded' : 'peers.answer.not_forwarded') });
