@@ -21,8 +21,7 @@ import {
 } from '../../src/core/index.ts';
 import { cardToBlocks, modalText, SLACK_LIMITS, toSlackMessage } from './cards.ts';
 import { slackErrorCode, toDeliveryError } from './errors.ts';
-import { uploadDocument } from './documents.ts';
-import { uploadPicture } from './pictures.ts';
+import { documentFile, pictureFile, uploadFile, type SlackFile } from './files.ts';
 
 type WebClient = webApi.WebClient;
 
@@ -63,17 +62,15 @@ export class SlackAdapter implements ChannelAdapter {
   async post(conversation: ConversationRef, message: OutgoingMessage, key?: string): Promise<PostedMessage> {
     const channel = await this.channelOf(conversation);
     const posted = await this.postMessage(conversation.tenantId, { channel, ...toSlackMessage(message), ...metadata(key) });
-    // A picture goes in the thread of its message, so the channel shows one entry.
-    if (message.picture) await this.picture(conversation.tenantId, { channel, threadTs: posted.id }, message);
-    if (message.document) await this.document(conversation.tenantId, { channel, threadTs: posted.id }, message);
+    // A picture or document goes in the thread of its message, so the channel shows one entry.
+    await this.files(conversation.tenantId, { channel, threadTs: posted.id }, message);
     return posted;
   }
 
   async postToThread(conversation: ConversationRef, threadId: string, message: OutgoingMessage, key?: string): Promise<PostedMessage> {
     const channel = await this.channelOf(conversation);
     const posted = await this.postMessage(conversation.tenantId, { channel, thread_ts: threadId, ...toSlackMessage(message), ...metadata(key) });
-    if (message.picture) await this.picture(conversation.tenantId, { channel, threadTs: threadId }, message);
-    if (message.document) await this.document(conversation.tenantId, { channel, threadTs: threadId }, message);
+    await this.files(conversation.tenantId, { channel, threadTs: threadId }, message);
     return posted;
   }
 
@@ -103,17 +100,14 @@ export class SlackAdapter implements ChannelAdapter {
   async sendDirect(user: { tenantId: string; userId: string }, message: OutgoingMessage): Promise<PostedMessage> {
     const channel = await this.openDirect(user.tenantId, user.userId);
     const posted = await this.postMessage(user.tenantId, { channel, ...toSlackMessage(message) });
-    if (message.picture) await this.picture(user.tenantId, { channel }, message);
-    if (message.document) await this.document(user.tenantId, { channel }, message);
+    await this.files(user.tenantId, { channel }, message);
     return posted;
   }
 
-  private picture(tenantId: string, place: { channel: string; threadTs?: string }, message: OutgoingMessage): Promise<void> {
-    return this.call(tenantId, (client) => uploadPicture(client, place, message.picture!, this.options.log));
-  }
-
-  private document(tenantId: string, place: { channel: string; threadTs?: string }, message: OutgoingMessage): Promise<void> {
-    return this.call(tenantId, (client) => uploadDocument(client, place, message.document!, this.options.log));
+  /** Uploads the message's picture and document, if any, after the message itself. */
+  private async files(tenantId: string, place: { channel: string; threadTs?: string }, message: OutgoingMessage): Promise<void> {
+    const files: SlackFile[] = [...(message.picture ? [pictureFile(message.picture)] : []), ...(message.document ? [documentFile(message.document)] : [])];
+    for (const file of files) await this.call(tenantId, (client) => uploadFile(client, place, file, this.options.log));
   }
 
   async postEphemeral(conversation: ConversationRef, userId: string, message: OutgoingMessage, threadId?: string): Promise<void> {
