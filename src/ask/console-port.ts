@@ -38,11 +38,11 @@ export function consoleKnowledgePort(services: Services, cards: () => KnowledgeC
       return weeks.map(({ start: _s, end: _e, ...week }) => week);
     },
     async gaps(tenant, limit) {
-      const gaps = (await questions(services.store).list({ pk: tenant })).map((d) => d.data).filter((q) => q.type === 'gap');
+      const gaps = (await questions(services.store).list({ pk: tenant })).flatMap((d) => (d.data.type === 'gap' ? [{ ...d.data, questionId: d.id.replace(/^gap-/, '') }] : []));
       return gaps
         .sort((a, b) => b.count - a.count || b.lastAt.localeCompare(a.lastAt))
         .slice(0, limit)
-        .map((g) => ({ text: g.text, count: g.count, unanswered: g.unanswered, down: g.down, reasons: { ...g.reasons }, refusal: g.refusal, lastAt: g.lastAt }));
+        .map((g) => ({ questionId: g.questionId, text: g.text, count: g.count, unanswered: g.unanswered, down: g.down, reasons: { ...g.reasons }, refusal: g.refusal, lastAt: g.lastAt }));
     },
     staleCards(now, sourceYears) {
       const today = now.toISOString().slice(0, 10);

@@ -160,6 +160,15 @@ export function consoleRouter(services: Services, config: ConsoleWebConfig): exp
     if (!file) return notYours(res);
     res.type('text/markdown; charset=utf-8').attachment(`concept-${m![1]}.md`).send(file);
   }));
+  router.post('/knowledge/drafts/:file', wrap(async (req, res) => {
+    const ctx = ctxOf(res);
+    const m = /^(\d{1,9})\.md$/.exec(String(req.params.file));
+    const edit = DraftEditSchema.safeParse(req.body ?? {});
+    if (!edit.success) return bare(res, 400, ctx.lang, 'console_web.not_found.title', 'console_web.form_invalid');
+    const file = ctx.curator && m ? await services.ports.consolePeers?.draftFile(tenantOf(ctx.session), Number(m[1]), edit.data) : undefined;
+    if (!file) return notYours(res);
+    res.type('text/markdown; charset=utf-8').attachment(`concept-${m![1]}.md`).send(file);
+  }));
   router.post('/knowledge/drafts/:n/reject', wrap(async (req, res) => {
     const ctx = ctxOf(res);
     const n = Number(req.params.n);
@@ -247,6 +256,8 @@ const ChangeSchema = z.object({
   due: z.string().max(40).optional(),
   note: z.string().max(2000).optional(),
 });
+
+const DraftEditSchema = z.object({ _csrf: z.string(), question: z.string().max(500).optional(), answer: z.string().max(4000).optional() });
 
 const SettingsSchema = z.object({
   _csrf: z.string(),

@@ -167,6 +167,8 @@ export interface ConsoleKnowledgeWeek {
 }
 
 export interface ConsoleGap {
+  /** The ask feature's question id ("q-…"), shared with the peers feature's questions from a gap. */
+  questionId: string;
   text: string;
   count: number;
   unanswered: number;
@@ -236,8 +238,10 @@ export interface ConsoleKnower {
 export interface ConsolePeersPort {
   /** Draft cards from the tenant's networks (`platform:tenant`), newest first. */
   drafts(tenant: string): Promise<ConsoleDraft[]>;
-  /** The draft as a card file to complete and add to knowledge/cards; undefined when not the tenant's. */
-  draftFile(tenant: string, number: number): Promise<string | undefined>;
+  /** The draft as a card file to complete and add to knowledge/cards, with a curator's edits (redacted); undefined when not the tenant's. */
+  draftFile(tenant: string, number: number, edit?: { question?: string; answer?: string }): Promise<string | undefined>;
+  /** What the tenant's networks answered to gaps (by the gap's question id), and the card a curator closed a gap with. */
+  gapAnswers(tenant: string): Promise<Record<string, { network?: string; answer?: string; card?: string }>>;
   /** Removes a draft a curator rejected; false when not the tenant's. */
   rejectDraft(tenant: string, number: number): Promise<boolean>;
   knowers(networkId: string): Promise<ConsoleKnower[]>;

@@ -5,8 +5,9 @@
  * belongs to the tenant asking.
  */
 import type { ConsolePeersPort, Services } from '../core/index.ts';
-import { draftCardFile, listDrafts, readDraft } from './drafts.ts';
-import { DRAFTS_PK, draftKey, peers, type Knower } from './records.ts';
+import { redact } from '../privacy/index.ts';
+import { closedGaps, draftCardFile, listDrafts, readDraft } from './drafts.ts';
+import { DRAFTS_PK, draftKey, peers, type Knower, type NetworkQuestion } from './records.ts';
 
 export function consolePeersPort(services: Services): ConsolePeersPort {
   const mine = (tenant: string, networkId: string) => networkId.startsWith(`${tenant}:`);
@@ -16,9 +17,26 @@ export function consolePeersPort(services: Services): ConsolePeersPort {
         .filter((d) => mine(tenant, d.networkId))
         .map((d) => ({ number: d.number, networkName: d.networkName, question: d.question, answer: d.answer, date: d.date }));
     },
-    async draftFile(tenant, number) {
+    async draftFile(tenant, number, edit) {
       const draft = await readDraft(services.store, number);
-      return draft && mine(tenant, draft.networkId) ? draftCardFile(draft) : undefined;
+      if (!draft || !mine(tenant, draft.networkId)) return undefined;
+      // A curator's edits are free text like any other: one redaction pass before they are used.
+      const now = services.clock.now();
+      const question = edit?.question?.trim() ? redact(edit.question.trim(), now).text : draft.question;
+      const answer = edit?.answer?.trim() ? redact(edit.answer.trim(), now).text : draft.answer;
+      return draftCardFile({ ...draft, question, answer });
+    },
+    async gapAnswers(tenant) {
+      const [platform, tenantId] = tenant.split(':');
+      const asked = await peers(services).list({ where: { type: 'question', platform, tenantId } });
+      const out: Record<string, { network?: string; answer?: string; card?: string }> = {};
+      for (const q of asked.map((d) => d.data).filter((d): d is NetworkQuestion => d.type === 'question' && mine(tenant, d.networkId))) {
+        if (!q.gapQuestion || !q.answers.length) continue;
+        const network = (await services.store.networks.get(q.networkId, q.networkId))?.data.name;
+        out[q.gapQuestion] = { network, answer: q.answers.map((a) => a.text).join(' / ') };
+      }
+      for (const [gap, closed] of await closedGaps(services.store)) out[gap] = { ...out[gap], card: closed.card };
+      return out;
     },
     async rejectDraft(tenant, number) {
       const draft = await readDraft(services.store, number);

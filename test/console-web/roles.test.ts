@@ -60,8 +60,29 @@ describe('roles', () => {
     expect(await file.text()).toMatch(/^---[\s\S]*kind: network/);
     expect((await rig.get('/console/knowledge/drafts/902.md', kim)).status).toBe(404);
     expect((await rig.post('/console/knowledge/drafts/902/reject', { _csrf: csrfOf(page) }, kim)).status).toBe(404);
+    // Edited before export: the curator's text passes the redaction like any other.
+    const edited = await rig.post('/console/knowledge/drafts/901.md', { _csrf: csrfOf(page), answer: 'Bel de regiotaxi op 06-12345678 voor een pas.' }, kim);
+    const card = await edited.text();
+    expect(card).toContain('regiotaxi');
+    expect(card).not.toContain('06-12345678');
+    expect((await rig.post('/console/knowledge/drafts/902.md', { _csrf: csrfOf(page), answer: 'x' }, kim)).status).toBe(404);
     expect((await rig.post('/console/knowledge/drafts/901/reject', { _csrf: csrfOf(page) }, kim)).status).toBe(303);
     expect(await (await rig.get('/console/knowledge', kim)).text()).not.toContain('vervoer 901');
+  });
+
+  it('shows what a network answered to a gap', async () => {
+    if (!rig.h.app.services.ports.consolePeers) return void console.warn('[console-web] gap answers not tested: no peers feature');
+    const gaps = await rig.h.app.services.ports.consoleKnowledge!.gaps('console:local', 10);
+    const gap = gaps.find((g) => g.text.includes('parkeervergunning'));
+    expect(gap).toBeDefined();
+    await peers(rig.h.app.services).put('console:local:zorg', 'question-77', {
+      type: 'question', number: 77, networkId: 'console:local:zorg', platform: 'console', tenantId: 'local', channelId: 'zorg',
+      askerId: 'bram', askerName: 'bram', anonymous: false, text: gap!.text, lang: 'nl', askedAt: '2026-11-16T10:00:00.000Z',
+      status: 'resolved', tagged: [], gapQuestion: gap!.questionId,
+      answers: [{ userId: 'fleur', name: 'fleur', text: 'Bij de gemeente, met de Wmo-pas.', at: '2026-11-16T11:00:00.000Z' }],
+    });
+    const page = await (await rig.get('/console/knowledge', await rig.signIn('kim'))).text();
+    expect(page).toMatch(/parkeervergunning[\s\S]*Zorgnetwerk Oost<\/em>: Bij de gemeente, met de Wmo-pas\./);
   });
 
   it('adds skipped weeks as in chat, and the next nudge moves past them', async () => {

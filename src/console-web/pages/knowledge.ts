@@ -19,6 +19,7 @@ export async function knowledgePage(ctx: PageContext): Promise<string> {
   const gaps = await port.gaps(tenant, 50);
   const stale = port.staleCards(now, SOURCE_YEARS);
   const drafts = await services.ports.consolePeers?.drafts(tenant);
+  const answers = (await services.ports.consolePeers?.gapAnswers(tenant)) ?? {};
   const labels = weeks.map((w) => weekLabel(w.week, ctx.lang));
   const questions = barChart({
     id: 'chart-questions',
@@ -54,11 +55,11 @@ ${votes}
 <section><h2>${t('console_web.knowledge.gaps')}</h2>
 ${gaps.length
     ? html`<div class="scroll"><table><caption class="sr-only">${t('console_web.knowledge.gaps')}</caption>
-<thead><tr><th scope="col">${t('console_web.knowledge.question')}</th><th scope="col">${t('console_web.knowledge.count')}</th><th scope="col">${t('console_web.knowledge.refused')}</th><th scope="col">${t('console_web.knowledge.down')}</th><th scope="col">${t('console_web.knowledge.reasons')}</th></tr></thead>
+<thead><tr><th scope="col">${t('console_web.knowledge.question')}</th><th scope="col">${t('console_web.knowledge.count')}</th><th scope="col">${t('console_web.knowledge.refused')}</th><th scope="col">${t('console_web.knowledge.down')}</th><th scope="col">${t('console_web.knowledge.reasons')}</th><th scope="col">${t('console_web.knowledge.network_answer')}</th></tr></thead>
 <tbody>${gaps.map((g) => html`<tr><td>${g.text}</td><td>${g.count}</td><td>${g.unanswered}</td><td>${g.down}</td><td>${[
         ...Object.entries(g.reasons).map(([r, c]) => `${t(`console_web.reason.${r}`)} (${c})`),
         g.refusal ? t(`console_web.refusal.${g.refusal}`) : '',
-      ].filter(Boolean).join(', ')}</td></tr>`)}</tbody></table></div>`
+      ].filter(Boolean).join(', ')}</td><td>${gapAnswer(ctx, answers[g.questionId])}</td></tr>`)}</tbody></table></div>`
     : html`<p>${t('console_web.knowledge.no_gaps')}</p>`}
 </section>
 <section id="drafts"><h2>${t('console_web.knowledge.drafts')}</h2>
@@ -70,6 +71,11 @@ ${drafts === undefined
 <p><strong>${d.question}</strong></p>
 <blockquote>${d.answer}</blockquote>
 <p><a href="/console/knowledge/drafts/${d.number}.md" download aria-label="${t('console_web.knowledge.export_n', { number: d.number })}">${t('console_web.knowledge.export')}</a></p>
+<details><summary>${t('console_web.knowledge.edit_n', { number: d.number })}</summary>
+<form method="post" action="/console/knowledge/drafts/${d.number}.md" class="stack">${hiddenCsrf(ctx)}
+<label for="q-${d.number}">${t('console_web.knowledge.question')}</label><textarea id="q-${d.number}" name="question" rows="2" maxlength="500">${d.question}</textarea>
+<label for="a-${d.number}">${t('console_web.knowledge.answer')}</label><textarea id="a-${d.number}" name="answer" rows="6" maxlength="4000">${d.answer}</textarea>
+<button type="submit">${t('console_web.knowledge.export_edited')}</button></form></details>
 <form method="post" action="/console/knowledge/drafts/${d.number}/reject">${hiddenCsrf(ctx)}<button type="submit" aria-label="${t('console_web.knowledge.reject_n', { number: d.number })}">${t('console_web.knowledge.reject')}</button></form>
 </article>`)}`
       : html`<p>${t('console_web.knowledge.no_drafts')}</p>`}
@@ -80,4 +86,9 @@ ${stale.length
     : html`<p>${t('console_web.knowledge.none_stale')}</p>`}
 </section>`;
   return page(ctx, t('console_web.knowledge.title'), body, { active: 'knowledge' });
+}
+
+function gapAnswer(ctx: PageContext, found: { network?: string; answer?: string; card?: string } | undefined) {
+  if (!found) return '';
+  return html`${found.answer ? html`${found.network ? html`<em>${found.network}</em>: ` : ''}${found.answer}` : ''}${found.card ? html`${found.answer ? html`<br>` : ''}${ctx.t('console_web.knowledge.closed_with', { card: found.card })}` : ''}`;
 }
