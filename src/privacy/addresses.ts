@@ -5,7 +5,7 @@
  * (data/words.ts, data/streets.ts).
  */
 import { KNOWN_STREETS } from './data/streets.ts';
-import { NOT_HOUSE_NUMBER_AFTER, NOT_NAMES, NOT_POSTCODE_LETTERS, PARTICLES, STREET_PREFIX_WORDS, STREET_SUFFIXES_STRONG, STREET_SUFFIXES_WEAK } from './data/words.ts';
+import { NOT_HOUSE_NUMBER_AFTER, NOT_NAMES, NOT_STREETS, NOT_POSTCODE_LETTERS, PARTICLES, STREET_PREFIX_WORDS, STREET_SUFFIXES_STRONG, STREET_SUFFIXES_WEAK } from './data/words.ts';
 import { foldWord } from './normalise.ts';
 import type { Detector, Span } from './span.ts';
 
@@ -60,6 +60,7 @@ function streets(text: string): Span[] {
     const strong = STRONG.has(suffix.toLowerCase().replace(/^str\.?$/, 'straat'));
     // Weak endings ("…pad", "…ring") need a capital: "Zorgpad 3" is rare, "scoring 3" ordinary.
     if (!strong && !capitalised(word)) continue;
+    if (NOT_STREETS.has(foldWord(word))) continue;
     if (stem.replace(/[-'’]/g, '').length < 2) {
       // A bare street word is a street when capitalised: "Singel 250", "Oude Gracht 12"; a weak
       // one ("Hof 3") only after another capitalised word.

@@ -69,6 +69,17 @@ describe('netwerk overslaan', () => {
     expect(cleared.text).toContain('Er worden geen weken meer overgeslagen');
   });
 
+  it('reads the period as typed, ISO dates too, without taking "overslaan 19" for an address', async () => {
+    const h = await network('2027-07-01T10:00:00+02:00');
+    const iso = await h.say('fleur', 'c1', 'wegwijs netwerk overslaan 2027-07-19 tot 2027-08-29');
+    expect(iso.map((o) => o.text).join('\n')).toContain('van ma 19 jul t/m zo 29 aug gaat er geen wekelijkse nudge uit');
+    expect(iso.map((o) => o.text).join('\n')).not.toContain('persoonsgegevens');
+    const [words] = await h.say('fleur', 'c1', 'wegwijs netwerk overslaan 19 juli tot 29 augustus');
+    expect(words.text).toContain('van ma 19 jul t/m zo 29 aug');
+    const [week] = await h.say('fleur', 'c1', 'wegwijs netwerk overslaan volgende week');
+    expect(week.text).toContain('van ma 5 jul t/m zo 11 jul');
+  });
+
   it('asks back with two date pickers when the period cannot be read, and the picked dates are kept', async () => {
     const h = await network('2027-07-01T10:00:00+02:00');
     const [ask] = await h.say('fleur', 'c1', 'wegwijs netwerk overslaan de zomervakantie');

@@ -108,6 +108,16 @@ export const STREET_SUFFIXES_WEAK = words(`
   hof pad park baan wal veld erf burg haven poort kamp hoek vaart wetering oord akker zoom weide
   horst donk broek berg dal veen hout gaarde brink wijk zijde kant kwartier stede erve hoeve
 `);
+/**
+ * Ordinary words with a street ending that are no street: the verbs on "-slaan" ("netwerk
+ * overslaan 19 juli", "opslaan 3 keer"), so a date or count after them is no house number.
+ */
+export const NOT_STREETS = new Set(
+  words(`
+  overslaan opslaan afslaan aanslaan uitslaan doorslaan inslaan toeslaan neerslaan omslaan terugslaan
+  dichtslaan vastslaan dubbelslaan stukslaan platslaan
+`),
+);
 /** Words that start multi-word street names: "Laan van Meerdervoort", "Oude Gracht", "Prins Hendrikkade". */
 export const STREET_PREFIX_WORDS = words(`
   laan weg plein straat kade gracht dijk singel dreef hof oude nieuwe korte lange grote kleine
