@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSlack, type FakeSlack, type SlackCall } from '../slack/fake-slack.ts';
+import { slackTiming } from '../../adapters/slack/index.ts';
 import { nextTs, sendCommand, sendEvent, sendInteraction, startSlackServer, type SlackServer } from '../slack/slack-helpers.ts';
 import { listDrafts } from '../../src/peers/index.ts';
 import { NETWORK_ANSWER, UNKNOWN_QUESTION } from './helpers.ts';
@@ -15,12 +16,17 @@ let fake: FakeSlack;
 let wegwijs: SlackServer;
 let url: string;
 
+let placeholderAfterMs: number;
 beforeAll(async () => {
+  // A slow machine must not turn an answer into a placeholder and an update (tested in test/slack).
+  placeholderAfterMs = slackTiming.placeholderAfterMs;
+  slackTiming.placeholderAfterMs = 60_000;
   fake = await startFakeSlack();
   wegwijs = await startSlackServer(fake);
   url = wegwijs.server.url;
 });
 afterAll(async () => {
+  slackTiming.placeholderAfterMs = placeholderAfterMs;
   await wegwijs?.close();
   await fake?.close();
 });
