@@ -174,7 +174,7 @@ export function scoreSentences(sentences: Sentence[], context: ScoreContext): Sc
  * the whole stays short; a sentence with the kind of fact asked for (a duration, an amount) is
  * always among them when the card has one. In the card's own order, so it reads as written.
  */
-export function chooseLead(scored: ScoredSentence[], shape: QuestionShape, maxWords = shape.wants.includes('list') ? LIST_MAX_WORDS : LEAD_MAX_WORDS, concepts: Concept[] = []): ScoredSentence[] {
+export function chooseLead(scored: ScoredSentence[], shape: QuestionShape, maxWords = shape.wants.includes('list') ? LIST_MAX_WORDS : LEAD_MAX_WORDS, concepts: Concept[] = [], open: Concept[] = concepts): ScoredSentence[] {
   if (scored.length === 0) return [];
   const ranked = [...scored].sort((a, b) => b.score - a.score || a.position - b.position);
   const best = ranked[0];
@@ -195,10 +195,12 @@ export function chooseLead(scored: ScoredSentence[], shape: QuestionShape, maxWo
   }
   // A part of the question the lead leaves open ("NZa vs Zorginstituut", "wie … en wie …") gets
   // the best sentence that covers it, when that sentence is about the question itself too.
+  // The parts are what the question asks beyond the card's title (the title names the subject).
   const total = concepts.reduce((a, c) => a + c.weight, 0) || 1;
-  for (const concept of [...concepts].sort((a, b) => b.weight - a.weight)) {
-    if (concept.weight < total * OPEN_PART_SHARE || lead.some((s) => covers(s, concept))) continue;
-    const filling = ranked.find((s) => s.score > 0.15 && s.matched >= concept.weight / total + OPEN_PART_EXTRA && covers(s, concept) && fits(s, maxWords * 1.5));
+  const openTotal = open.reduce((a, c) => a + c.weight, 0) || 1;
+  for (const concept of [...open].sort((a, b) => b.weight - a.weight)) {
+    if (concept.weight < openTotal * OPEN_PART_SHARE || lead.some((s) => covers(s, concept))) continue;
+    const filling = ranked.find((s) => s.score > 0.15 && s.matched >= concept.weight / total + OPEN_PART_EXTRA && covers(s, concept) && fits(s));
     if (filling) take(filling);
   }
   for (const next of ranked.slice(1)) {
@@ -272,10 +274,10 @@ const SECOND_PART_SHARE = 0.3;
 export function composeAnswer(input: ComposeInput, cards: KnowledgeCard[]): { parts: AnswerPart[]; matched: number } {
   const { shape, lang, laws, cardLaws } = input;
   const [best, ...others] = cards;
-  const lead = chooseLead(scoreSentences(cardSentences(best, lang), { shape, concepts: input.concepts, laws }), shape, undefined, input.concepts);
   // The title stands above the answer: what it says counts as answered for the check below.
   const title = new Set(indexTerms(best.title));
   const beyondTitle = input.concepts.filter((c) => ![...c.terms].some((t) => title.has(t)));
+  const lead = chooseLead(scoreSentences(cardSentences(best, lang), { shape, concepts: input.concepts, laws }), shape, undefined, input.concepts, beyondTitle);
   const parts: AnswerPart[] = [{ card: best, sentences: withAsOf(lead.map((s) => s.text), best, lang), chosen: lead }];
   const total = input.concepts.reduce((a, c) => a + c.weight, 0) || 1;
   // What the title covers counts as matched: the user reads it above the sentences.
