@@ -246,6 +246,16 @@ export function consoleRouter(services: Services, config: ConsoleWebConfig): exp
   }));
 
   router.use('/n/:slug', networkRoutes);
+
+  // A request that could not be read (too large, malformed) or failed: a page in words, never a stack trace.
+  router.use((err: unknown, req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(err);
+    const status = Number((err as { status?: unknown }).status ?? (err as { statusCode?: unknown }).statusCode);
+    const known = Number.isInteger(status) && status >= 400 && status < 500;
+    services.log.warn({ status: known ? status : 500, code: (err as { type?: string }).type ?? 'console_error' }, 'console request failed');
+    const lang = (res.locals as Partial<Locals>).ctx?.lang ?? langOf(req);
+    bare(res, known ? status : 500, lang, 'console_web.error.title', status === 413 ? 'console_web.error.too_large' : known ? 'console_web.form_invalid' : 'console_web.error.internal');
+  });
   return router;
 }
 

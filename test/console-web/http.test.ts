@@ -178,6 +178,7 @@ describe('bad input', () => {
     const page = await (await rig.get(`/console/n/${slug(NET)}/actions/2`, cookie)).text();
     const big = await rig.post(`/console/n/${slug(NET)}/actions/2`, { _csrf: csrfOf(page), note: 'x'.repeat(30_000) }, cookie);
     expect(big.status).toBe(413);
+    expect(await big.text()).toContain('te lang');
     const long = await rig.post(`/console/n/${slug(NET)}/actions/2`, { _csrf: csrfOf(page), owner: 'x'.repeat(500) }, cookie);
     expect(long.status).toBe(400);
     const unknownStatus = await rig.post(`/console/n/${slug(NET)}/actions/2`, { _csrf: csrfOf(page), status: 'gewonnen' }, cookie);
