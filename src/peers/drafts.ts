@@ -81,7 +81,9 @@ export function draftCardFile(draft: Draft): string {
     '# - have it reviewed: set `reviewed_by` and `reviewed_at` on the network source, and `reviewed`;',
     '# - save it as knowledge/cards/<topic>/<id>.md and run `wegwijs kb check`.',
   ];
-  return `---\n${header.join('\n')}\n${stringify(front, { lineWidth: 100 }).trimEnd()}\n---\n`;
+  // Dates quoted, as knowledge/FORMAT.md asks (a YAML 1.1 reader would make them dates).
+  const yaml = stringify(front, { lineWidth: 100 }).replace(/^(\s*(?:published|reviewed): )(\d{4}-\d{2}-\d{2})$/gm, '$1"$2"');
+  return `---\n${header.join('\n')}\n${yaml.trimEnd()}\n---\n`;
 }
 
 /** A gap a curator closed with a card (`wegwijs kb gaps close <id> <card>`). */
