@@ -5,16 +5,26 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ConsoleOutput } from '../../adapters/console/index.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
-import { CHANNEL, press, privateTo, startSession, step, storedSession, texts } from './session-helpers.ts';
+import { press as pressIn, privateTo, startSession as startIn, step, storedSession as storedIn, texts } from './session-helpers.ts';
 
+// One app for the file (starting one costs seconds); every test has a channel of its own.
 let h: Harness;
-beforeEach(async () => {
+let CHANNEL = '';
+let channels = 0;
+beforeAll(async () => {
   h = await createHarness({ start: '2026-11-23T09:00:00+01:00' });
 });
-afterEach(async () => h.close());
+afterAll(async () => h.close());
+beforeEach(() => {
+  CHANNEL = `rijk-${++channels}`;
+});
+const startSession = (harness: Harness) => startIn(harness, 'anna', 'kort', CHANNEL);
+const press = (harness: Harness, user: string, id: string, value: Record<string, string | number>) => pressIn(harness, user, id, value, CHANNEL);
+const storedSession = (harness: Harness, thread: string) => storedIn(harness, thread, CHANNEL);
+const codeOf = async (thread: string) => (await storedSession(h, thread)).code as number;
 
 const CHOICE = 4; // "Ieders keuze" in kort: blind, three dots on the options of step 4
 const OPTIONS = 3;
@@ -54,7 +64,7 @@ describe('blind step', () => {
     const before = h.outputs.length;
     await submit('bram', thread, 'Thuis blijven; zelfbeschikking weegt voor mij het zwaarst.');
     await submit('carla', thread, 'Logeeropvang, want veiligheid gaat voor.', 'anonymous');
-    await h.dm('dirk', 'wegwijs beraad anoniem #1 Verhuizen, met veel bezoek.');
+    await h.dm('dirk', `wegwijs beraad anoniem #${await codeOf(thread)} Verhuizen, met veel bezoek.`);
     // A second named answer replaces the first.
     await submit('bram', thread, 'Thuis blijven met extra zorg; zelfbeschikking weegt het zwaarst.');
     const meanwhile = h.outputs.slice(before);
@@ -134,7 +144,7 @@ describe('the people\'s rights with blind answers and dots', () => {
     await h.press('bram', { channel: CHANNEL }, { id: 'deliberate.vote', value: dots[0].action.value });
     await h.press('bram', { channel: CHANNEL }, { id: 'deliberate.vote', value: dots[1].action.value });
     await submit('bram', thread, 'Thuis blijven.');
-    expect(texts(await h.dm('bram', 'wegwijs mijn gegevens'))).toMatch(/Beraad #1: je gaf 2 stippen/);
+    expect(texts(await h.dm('bram', 'wegwijs mijn gegevens'))).toContain(`Beraad #${await codeOf(thread)}: je gaf 2 stippen`);
     const ask = await h.dm('bram', 'wegwijs vergeet mij');
     const confirm = ask.flatMap((o) => o.card?.buttons ?? []).find((b) => b.label === 'Ja, vergeet mij')!;
     await h.press('bram', { dm: true }, confirm.action);
@@ -153,7 +163,7 @@ describe('hiding a contribution', () => {
     await press(h, 'bram', 'join', { s: thread });
     await h.say('bram', CHANNEL, 'Het gaat om de cliënt uit de Lindenstraat met de rode deur.', thread);
     await h.say('carla', CHANNEL, 'Ze wil thuis blijven.', thread);
-    const anon = await h.dm('dirk', 'wegwijs beraad anoniem #1 De dochter werkt bij de bakker op de hoek.');
+    const anon = await h.dm('dirk', `wegwijs beraad anoniem #${await codeOf(thread)} De dochter werkt bij de bakker op de hoek.`);
     const echo = anon.find((o) => o.thread === thread && /Anonieme bijdrage/.test(o.text))!;
 
     expect(texts(await h.say('bram', CHANNEL, 'wegwijs beraad verberg', thread))).toMatch(/Alleen de gespreksleider/);
@@ -227,22 +237,23 @@ describe('the report as a document', () => {
     const { thread } = await startSession(h);
     await h.say('bram', CHANNEL, 'De cliënt zegt <script>alert(1)</script> & "meer" *nu*.', thread);
     await toStep(thread, 0, 6);
+    const code = await codeOf(thread);
     const end = await press(h, 'anna', 'end', step(thread, 6));
     // The Markdown file is shared in the thread: the console keeps it under the data folder.
     const shared = end.find((o) => o.document)!;
-    expect(shared).toMatchObject({ channel: CHANNEL, thread, document: { filename: 'beraad-1-kort.md' } });
+    expect(shared).toMatchObject({ channel: CHANNEL, thread, document: { filename: `beraad-${code}-kort.md` } });
     expect(shared.document!.file!.startsWith(join(h.dataDir, 'reports'))).toBe(true);
     expect(readFileSync(shared.document!.file!, 'utf8')).toMatch(/^# Verslag/);
     expect(shared.text).toMatch(/wegwijs console/);
     // "Als document": Markdown and HTML by direct message, for whoever took part.
     const download = end.find((o) => o.card?.title?.startsWith('Verslag'))!.card!.buttons.find((b) => b.label === 'Als document')!;
     const mine = await h.press('bram', { channel: CHANNEL }, download.action);
-    expect(mine.filter((o) => o.dm && o.to === 'bram').map((o) => o.document?.filename)).toEqual(['beraad-1-kort.md', 'beraad-1-kort.html']);
+    expect(mine.filter((o) => o.dm && o.to === 'bram').map((o) => o.document?.filename)).toEqual([`beraad-${code}-kort.md`, `beraad-${code}-kort.html`]);
     expect(readFileSync(mine.find((o) => o.document?.filename.endsWith('.html'))!.document!.file!, 'utf8')).toMatch(/^<!DOCTYPE html>/);
     expect(texts(await h.press('zoe', { channel: CHANNEL }, download.action))).toMatch(/voor wie aan dit beraad meedeed/);
     const port = h.app.services.ports.deliberationReports!;
     const list = await port.list(`console:local:${CHANNEL}`);
-    expect(list).toEqual([{ id: thread, number: 1, method: 'kort', startedAt: '2026-11-23T08:00:00.000Z', participants: 2, actions: 0 }]);
+    expect(list).toEqual([{ id: thread, number: code, method: 'kort', startedAt: '2026-11-23T08:00:00.000Z', participants: 2, actions: 0 }]);
     expect(await port.list('console:local:elders')).toEqual([]);
     expect(await port.report(`console:local:${CHANNEL}`, 'm999', 'md')).toBeUndefined();
     expect(await port.report('console:local:elders', thread, 'html')).toBeUndefined();
