@@ -277,7 +277,7 @@ export function composeAnswer(input: ComposeInput, cards: KnowledgeCard[]): { pa
   // The title stands above the answer: what it says counts as answered for the check below.
   const title = new Set(indexTerms(best.title));
   const beyondTitle = input.concepts.filter((c) => ![...c.terms].some((t) => title.has(t)));
-  const lead = chooseLead(scoreSentences(cardSentences(best, lang), { shape, concepts: input.concepts, laws }), shape, undefined, input.concepts, beyondTitle);
+  const lead = chooseLead(scoreSentences(cardSentences(best, lang), { shape, concepts: input.concepts, laws }), shape, undefined, input.concepts, beyondTitle.length > 0 ? beyondTitle : input.concepts);
   const parts: AnswerPart[] = [{ card: best, sentences: withAsOf(lead.map((s) => s.text), best, lang), chosen: lead }];
   const total = input.concepts.reduce((a, c) => a + c.weight, 0) || 1;
   // What the title covers counts as matched: the user reads it above the sentences.
