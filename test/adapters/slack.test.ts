@@ -4,7 +4,8 @@
  * built from the delivered blocks (their action and block ids, the inputs' state), read by the
  * adapter's own `fromBlockAction`.
  */
-import { fromBlockAction, type SlackStateValue } from '../../adapters/slack/incoming.ts';
+import { type SlackStateValue } from '../../adapters/slack/cards.ts';
+import { fromBlockAction } from '../../adapters/slack/incoming.ts';
 import { startFakeSlack, type SlackCall } from '../slack/fake-slack.ts';
 import { startSlackServer } from '../slack/slack-helpers.ts';
 import { adapterContract, objectsWhere, stringsUnder, type Delivered } from './contract.ts';
