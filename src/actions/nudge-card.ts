@@ -29,8 +29,8 @@ export interface NudgeInput {
 }
 
 /** Open actions shown with buttons; more would make the card too long (Slack allows 50 blocks). */
-export const MAX_WITH_BUTTONS = 10;
-const MAX_STUCK_BUTTONS = 5;
+export const MAX_WITH_BUTTONS = 8;
+const MAX_STUCK_BUTTONS = 3;
 const MAX_QUESTIONS = 5;
 
 /** The value every button of the nudge card carries: which action, and that it sits on the nudge. */
@@ -57,30 +57,48 @@ export function nudgeCard(input: NudgeInput, frame: NudgeFrame): OutgoingMessage
     elements.push(text(lines.join('\n')));
   } else elements.push(text(t('actions.nudge.no_wins')));
 
+  // Lines are gathered and written as one text until a row of buttons follows, so a long week
+  // stays within the platforms' limits (Slack: 50 blocks) with every action still listed.
+  let buffer: string[] = [];
+  const flush = () => {
+    if (buffer.length) elements.push(text(buffer.join('\n')));
+    buffer = [];
+  };
+
   const open = all.filter((a) => a.status === 'open' || a.status === 'in_progress');
   if (open.length) {
-    elements.push(divider(), text(t('actions.nudge.open')));
+    elements.push(divider());
+    buffer.push(t('actions.nudge.open'));
     let shown = 0;
     for (const list of groupByOwner(open).values()) {
-      elements.push(text(`**${who(list[0])}**`));
+      buffer.push(`**${who(list[0])}**`);
       for (const a of list) {
         const withButtons = shown++ < MAX_WITH_BUTTONS;
-        elements.push(text(openLine(a, input, frame.sentAt, withButtons)));
-        if (withButtons) elements.push(buttons(...ownerButtons(t, network, a.number)));
+        buffer.push(openLine(a, input, frame.sentAt, withButtons));
+        if (withButtons) {
+          flush();
+          elements.push(buttons(...ownerButtons(t, network, a.number)));
+        }
       }
     }
+    flush();
     if (open.length > MAX_WITH_BUTTONS) elements.push(context(t('actions.nudge.more', { count: open.length - MAX_WITH_BUTTONS, bot: input.bot })));
   }
 
   const stuck = all.filter((a) => a.status === 'stuck');
   if (stuck.length) {
-    elements.push(divider(), text(t('actions.nudge.stuck')));
+    elements.push(divider());
+    buffer.push(t('actions.nudge.stuck'));
     stuck.forEach((a, i) => {
       const blocker = [...a.notes].reverse().find((n) => n.kind === 'stuck')?.text;
-      elements.push(text(`- #${a.number} ${a.title} (${who(a)})${blocker ? `: ${blocker}` : ''}`));
-      if (i < MAX_STUCK_BUTTONS) elements.push(buttons(button(t('actions.nudge.button.think'), 'actions.think', { network: network.id, n: a.number })));
+      buffer.push(`- #${a.number} ${a.title} (${who(a)})${blocker ? `: ${blocker}` : ''}`);
+      if (i < MAX_STUCK_BUTTONS) {
+        flush();
+        elements.push(buttons(button(t('actions.nudge.button.think'), 'actions.think', { network: network.id, n: a.number })));
+      }
     });
-    elements.push(text(t('actions.nudge.think_along')));
+    buffer.push(t('actions.nudge.think_along'));
+    flush();
   }
 
   if (frame.pair && frame.pair.every((id) => input.members.has(id))) {
