@@ -4,12 +4,14 @@
  * them, the facilitator included, until "Toon alles" (or, in an asynchronous session, the close
  * of the step) posts them together in the thread, so nobody anchors on the first answer.
  */
-import { button, buttons, card, cardMessage, input, networkId, sameTenant, text, type IncomingAction, type OutgoingMessage, type Translate, type Turn } from '../core/index.ts';
+import { button, buttons, card, cardMessage, fold, input, networkId, sameTenant, text, type IncomingAction, type OutgoingMessage, type Translate, type Turn } from '../core/index.ts';
 import { privacyNotice, redact } from '../privacy/index.ts';
 import { canSteer, changeSession, methodOf, posterFor, sessionPk, tFor, tr, type Ctx } from './context.ts';
 import { local, type Method } from './methods.ts';
 import { isAsync, isRevealed, join, nextId, type Contribution, type Session } from './session.ts';
 import { ACTION, stepMessage } from './views.ts';
+
+const ANONYMOUS_CHOICE = new Set(['anonymous', 'anoniem', 'anon', 'zonder naam', 'without name']);
 
 const privately = (turn: Turn, key: string, vars?: Record<string, string | number>) => turn.replyPrivately({ text: turn.t(key, vars) });
 
@@ -80,7 +82,8 @@ export async function submitAnswer(ctx: Ctx, turn: Turn, action: IncomingAction)
   if (!session || !method) return privately(turn, 'deliberate.error.not_found');
   const body = (action.inputs?.answer ?? '').trim();
   if (!body) return privately(turn, 'deliberate.blind.empty');
-  const anonymous = action.inputs?.as === 'anonymous';
+  // The select sends 'anonymous'; typed forms (the console) may say it in Dutch.
+  const anonymous = ANONYMOUS_CHOICE.has(fold(action.inputs?.as ?? '').trim());
   const now = ctx.services.clock.now();
   // Inputs were redacted at the edge; once more here, for the notice to the writer.
   const redaction = redact(body, now, { keepNames: [turn.user.name].filter(Boolean) });

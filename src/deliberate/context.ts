@@ -70,11 +70,27 @@ export function posterFor(ctx: Ctx, session: Session, turn?: Turn): ThreadPoster
   const m = turn?.message;
   if (turn && m && !m.isDirect && m.platform === session.platform && m.tenantId === session.tenantId && m.channelId === session.channelId) {
     return {
-      post: async (message) => (await turn.postToThread(session.threadId, message)).id,
-      update: (messageId, message) => turn.update(messageId, message),
+      post: async (message) => (await turn.postToThread(session.threadId, await withSteerers(ctx, session, message))).id,
+      update: async (messageId, message) => turn.update(messageId, await withSteerers(ctx, session, message)),
     };
   }
   return messengerPoster(ctx, session);
+}
+
+/**
+ * Steer buttons name the session's facilitator as the one who may press them; the network's
+ * facilitators may steer too (`canSteer`), so a platform that shows each person their own card
+ * (Teams) shows them the buttons as well.
+ */
+async function withSteerers(ctx: Ctx, session: Session, message: OutgoingMessage): Promise<OutgoingMessage> {
+  if (!message.card) return message;
+  const pk = sessionPk(session);
+  const extra = ((await ctx.services.store.networks.get(pk, pk))?.data.facilitators ?? []).filter((id) => id !== session.facilitator.id);
+  if (!extra.length) return message;
+  const widen = <T extends { actors?: string[] }>(control: T): T =>
+    control.actors?.includes(session.facilitator.id) ? { ...control, actors: [...new Set([...control.actors, ...extra])] } : control;
+  const elements = message.card.elements.map((e) => (e.type === 'buttons' ? { ...e, buttons: e.buttons.map(widen) } : e.type === 'input' ? widen(e) : e));
+  return { ...message, card: { ...message.card, elements } };
 }
 
 function messengerPoster(ctx: Ctx, session: Session): ThreadPoster {
@@ -88,12 +104,12 @@ function messengerPoster(ctx: Ctx, session: Session): ThreadPoster {
     };
   return {
     async post(message) {
-      const result = await messenger.post(await ref(), message, session.threadId);
+      const result = await messenger.post(await ref(), await withSteerers(ctx, session, message), session.threadId);
       if (!result.ok) log.warn({ code: 'wegwijs_delivery_error', error: result.error, session: session.id }, 'deliberation post failed');
       return result.messageId;
     },
     async update(messageId, message) {
-      const result = await messenger.update(await ref(), messageId, message);
+      const result = await messenger.update(await ref(), messageId, await withSteerers(ctx, session, message));
       if (!result.ok) log.warn({ code: 'wegwijs_delivery_error', error: result.error, session: session.id }, 'deliberation card update failed');
     },
   };

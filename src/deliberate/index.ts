@@ -13,7 +13,7 @@ import { sessionActions } from './actions.ts';
 import { closeAt, readAsyncOption, stepMinutes } from './async.ts';
 import { deliberationReportsPort } from './documents.ts';
 import { hideCommand } from './hide.ts';
-import { changeSession, methodOf, tFor, tr, type Ctx } from './context.ts';
+import { changeSession, methodOf, posterFor, tFor, tr, type Ctx } from './context.ts';
 import { anonymousContribution, sessionOfThread, threadContribution } from './contributions.ts';
 import { loadMethods, type Method } from './methods.ts';
 import { exportDeliberateUser, forgetDeliberateUser } from './privacy.ts';
@@ -183,7 +183,8 @@ async function start(ctx: Ctx, turn: Turn, typed: string): Promise<void> {
   if (option.async) session.stepEndsAt = closeAt(now, stepMinutes(method, session, 0), session.timeZone).toISOString();
   await ctx.sessions.create(pk, session.id, session);
   turn.log.info({ session: session.id, method: method.id, code }, 'deliberation started');
-  const card = await turn.postToThread(session.threadId, stepMessage(t, method, session));
-  await changeSession(ctx, pk, session.id, (s) => (s.stepMessageId ? 'unchanged' : { ...s, stepMessageId: card.id }));
+  // Through the session's poster, so the network's facilitators may steer too (posterFor).
+  const cardId = await posterFor(ctx, session, turn).post(stepMessage(t, method, session));
+  await changeSession(ctx, pk, session.id, (s) => (s.stepMessageId || !cardId ? 'unchanged' : { ...s, stepMessageId: cardId }));
   await turn.replyPrivately(guidanceMessage(t, method, session));
 }

@@ -63,7 +63,8 @@ describe('blind step', () => {
 
     const before = h.outputs.length;
     await submit('bram', thread, 'Thuis blijven; zelfbeschikking weegt voor mij het zwaarst.');
-    await submit('carla', thread, 'Logeeropvang, want veiligheid gaat voor.', 'anonymous');
+    // Typed in Dutch (the interactive console asks for each field): still anonymous.
+    await submit('carla', thread, 'Logeeropvang, want veiligheid gaat voor.', 'Anoniem');
     await h.dm('dirk', `wegwijs beraad anoniem #${await codeOf(thread)} Verhuizen, met veel bezoek.`);
     // A second named answer replaces the first.
     await submit('bram', thread, 'Thuis blijven met extra zorg; zelfbeschikking weegt het zwaarst.');
