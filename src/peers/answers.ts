@@ -127,6 +127,12 @@ export function answerHandlers(services: Services) {
       if (!updated.ok) turn.log.warn({ code: 'peers_update_failed', error: updated.error }, 'question card not updated');
     }
     const draft = question.answers.length ? await createDraft(services, network, question) : undefined;
+    // A facilitator closed it: the asker hears so (unless they left the network).
+    if (turn.user.id !== question.askerId && question.askerId && (await services.store.members.get(network.id, question.askerId))) {
+      const askerLang = (await services.store.users.get(`${network.platform}:${network.tenantId}`, question.askerId))?.data.language ?? question.lang;
+      const text = services.catalog.t(askerLang, 'peers.resolve.told_asker', { number: question.number, network: network.name, name: turn.user.name || turn.user.id });
+      await services.messenger.sendDirect(network.platform, network.tenantId, question.askerId, { text });
+    }
     turn.log.info({ network: network.id, number: question.number, draft }, 'peers: question resolved');
     await turn.replyPrivately({ text: turn.t(draft ? 'peers.resolve.done_draft' : 'peers.resolve.done', { number: question.number, draft: draft ?? 0 }) });
   }

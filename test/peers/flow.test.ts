@@ -99,7 +99,9 @@ describe('peers ask peers (console)', () => {
     expect(questionCard.text).toContain('Anoniem gevraagd');
     expect(questionCard.text).not.toContain('anna');
     await h.say('bram', 'noord', NETWORK_ANSWER, questionCard.id);
-    await h.press('fleur', { channel: 'noord' }, buttonOf([questionCard], 'peers.resolve'));
+    const closed = await h.press('fleur', { channel: 'noord' }, buttonOf([questionCard], 'peers.resolve'));
+    // A facilitator closed it: the asker is told by DM.
+    expect(closed.find((o) => o.dm && o.to === 'anna')!.text).toContain('heeft je vraag #1');
     const dataDir = h.dataDir;
 
     const list = await runInProcess(['kb', 'drafts'], { env: { WEGWIJS_DATA_DIR: dataDir } });
