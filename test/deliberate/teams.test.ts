@@ -91,8 +91,33 @@ describe('the richer deliberation in Teams', () => {
     // Teams opens the form as a dialog for bram alone: what the channel gets holds no form fields.
     expect(formSent.length).toBeGreaterThan(0);
     expect(textOf(formSent.filter(inChannel))).not.toContain('Input.Text');
+    // The dialog as Teams opens it: bram's refresh of the opener card, task/fetch, then task/submit with the form's fields.
+    const invoke = (user: typeof anna, name: string, value: unknown, replyToId?: string) =>
+      teams.deliver(bot.url, {
+        type: 'invoke',
+        name,
+        id: `inv-${Math.random().toString(36).slice(2)}`,
+        channelId: 'msteams',
+        from: user,
+        recipient: { id: '28:wegwijs-bot', name: 'Wegwijs' },
+        conversation: { id: `${CHANNEL};messageid=${root}`, conversationType: 'channel', isGroup: true, tenantId: TENANT },
+        channelData: { tenant: { id: TENANT }, channel: { id: CHANNEL } },
+        ...(replyToId ? { replyToId } : {}),
+        value,
+      });
+    const opener = formSent.find((r) => (r.body.attachments as { content: { refresh?: { userIds: string[] } } }[] | undefined)?.[0]?.content.refresh?.userIds.includes(bram.id))!;
+    const refresh = (opener.body.attachments as { content: { refresh: { action: { data: unknown } } } }[])[0].content.refresh.action;
+    const mine = (await invoke(bram, 'adaptiveCard/action', { action: { type: 'Action.Execute', verb: 'wegwijs.refresh', data: refresh.data }, trigger: 'automatic' }, opener.responseId)).body as { value: unknown };
+    const fetchData = JSON.stringify(mine.value).match(/"data":(\{[^{}]*"msteams":\{"type":"task\/fetch"\}[^{}]*\})/);
+    expect(fetchData).not.toBeNull();
+    const fetched = (await invoke(bram, 'task/fetch', { data: JSON.parse(fetchData![1]) })).body as { task: { type: string; value: { card: { content: { body: unknown; actions: { data: Record<string, unknown> }[] } } } } };
+    expect(fetched.task.type).toBe('continue');
+    const form = fetched.task.value.card.content;
+    expect(JSON.stringify(form.body)).toMatch(/"id":"answer"/);
+    expect(JSON.stringify(form.body)).toMatch(/"type":"Input.ChoiceSet"/);
+    await invoke(bram, 'task/submit', { data: { ...form.actions[0].data, answer: 'Ik kies thuis: zelfbeschikking weegt zwaarst.', as: 'named' } });
+    // Carla's form is the card fallback: its Action.Execute carries the inputs.
     const submit = { title: 'Versturen', data: { wegwijs: 'deliberate.submit', value: latest('Mijn antwoord').data.value }, card: '' };
-    await press(bram, submit, { answer: 'Ik kies thuis: zelfbeschikking weegt zwaarst.', as: 'named' });
     await press(carla, submit, { answer: 'Ik kies verhuizen: veiligheid eerst.', as: 'anonymous' });
     const hidden = teams.sent.slice(since);
     expect(textOf(hidden.filter(inChannel))).not.toMatch(/zelfbeschikking weegt zwaarst|veiligheid eerst/);
