@@ -107,6 +107,22 @@ describe('the weekly nudge card', () => {
     expect(other.some((o) => o.update)).toBe(false);
   });
 
+  it('lets a facilitator, and nobody else, update an action kept under a typed name (no member yet)', async () => {
+    const h = await createHarness({ start: '2026-11-18T10:00:00+01:00' });
+    harnesses.push(h);
+    await h.say('fleur', 'c1', 'wegwijs netwerk start "Passende plekken"');
+    await h.send({ user: 'anna', name: 'Anna Smit', channel: 'c1', text: 'wegwijs actie Vervoer regelen' });
+    await h.say('fleur', 'c1', 'wegwijs actie 1 eigenaar Dirk');
+    const nudge = (await h.at('2026-11-23T09:00:30+01:00')).find(isNudge)!;
+    expect(nudge.text).toContain('**Dirk**');
+    h.clock.set('2026-11-23T10:00:00+01:00');
+    const anna = await h.press('anna', { channel: 'c1' }, press(nudge, 'Klaar', 1));
+    expect(anna.some((o) => o.update)).toBe(false);
+    expect(anna[0].text).toContain('Deze knoppen bij #1 zijn voor Dirk');
+    const fleur = await h.press('fleur', { channel: 'c1' }, press(nudge, 'Klaar', 1));
+    expect(fleur.find((o) => o.update)?.text).toContain('🎉 Dirk heeft #1');
+  });
+
   it('lets anyone think along with a stuck action: the idea goes to the nudge thread, naming both', async () => {
     const { h, nudge } = await week();
     const [form] = await h.press('carla', { channel: 'c1' }, press(nudge, 'Denk mee', 2));
