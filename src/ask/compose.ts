@@ -220,7 +220,8 @@ function repeats(s: Sentence, chosen: Sentence[]): boolean {
 
 // "Wie …?" is answered by a sentence whose subject is a body or person ("De burgemeester neemt …",
 // "… wordt genomen door de rechter"), not by one that only mentions one in passing.
-const WHO_SUBJECT = new RegExp(`^(?:\\S+\\s+){0,3}${WHO.source}|\\b(?:door|by) (?:de|het|een|the|a) ${WHO.source}`, 'iu');
+// A passive with its agent ("uitgevoerd door 's Heeren Loo", "run by Vilans") names who, whatever the name.
+const WHO_SUBJECT = new RegExp(`^(?:\\S+\\s+){0,3}${WHO.source}|\\b(?:door|by) (?:de|het|een|the|a) ${WHO.source}|\\b(?:uitgevoerd|georganiseerd|ontwikkeld|geleid|opgezet|gefinancierd|begeleid|gedaan|run|carried out|organi[sz]ed|developed|led|funded|done) (?:door|by)\\b`, 'iu');
 
 /** The patterns of every kind of fact the question asks for, the specific ones first. */
 function factCues(shape: QuestionShape): RegExp[] {
