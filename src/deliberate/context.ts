@@ -3,7 +3,7 @@
  * and small helpers to change a session safely and to post in its thread, from a turn or from
  * the scheduler (through the messenger and the stored conversation).
  */
-import type { OutgoingMessage, Translate, ConversationRef, Services, Turn } from '../core/index.ts';
+import { networkId, type OutgoingMessage, type Translate, type ConversationRef, type Services, type Turn } from '../core/index.ts';
 import type { LlmClient } from '../llm/index.ts';
 import type { Collection } from '../store/index.ts';
 import type { Method } from './methods.ts';
@@ -20,7 +20,7 @@ export interface Ctx {
 
 export type Outcome = 'ok' | 'missing' | 'ended' | 'stale' | 'unchanged';
 
-export const sessionPk = (s: Pick<Session, 'platform' | 'tenantId' | 'channelId'>) => `${s.platform}:${s.tenantId}:${s.channelId}`;
+export const sessionPk = (s: Pick<Session, 'platform' | 'tenantId' | 'channelId'>) => networkId(s);
 
 export function methodOf(ctx: Ctx, session: Session): Method | undefined {
   return ctx.methods.find((m) => m.id === session.methodId);

@@ -14,6 +14,7 @@ import { startTeamsBot, type TeamsBot } from './server.ts';
 const TENANT = 'tenant-native';
 const ANNA = { id: '29:anna', aadObjectId: 'aad-anna', name: 'Anna de Boer' };
 const BRAM = { id: '29:bram', aadObjectId: 'aad-bram', name: 'Bram' };
+const CARLA = { id: '29:carla', aadObjectId: 'aad-carla', name: 'Carla' };
 
 type Json = Record<string, unknown>;
 const cardOf = (r: Recorded) => ((r.body.attachments as { content: Json }[] | undefined)?.[0]?.content ?? {}) as Json;
@@ -76,16 +77,19 @@ describe('Teams Universal Actions and dialogs', () => {
     await teams.close();
   });
 
-  it('refresh: the facilitator gets the step controls, a member the read-only card; a press is answered with a card', async () => {
+  it('refresh: the facilitators get the step controls, a member the read-only card; a press is answered with a card', async () => {
     const channel = '19:beraad-native@thread.tacv2';
     await teams.deliver(bot.url, channelMention({ tenant: TENANT, channel }, 'netwerk start "Noord"'));
+    // Bram is a facilitator of the network too: he may steer Anna's deliberation (canSteer).
+    const mentionBram = { entities: [{ type: 'mention', text: '<at>Wegwijs</at>', mentioned: { id: '28:wegwijs-bot', name: 'Wegwijs' } }, { type: 'mention', text: '<at>Bram</at>', mentioned: BRAM }] };
+    await teams.deliver(bot.url, channelMention({ tenant: TENANT, channel }, 'netwerk facilitator <at>Bram</at>', mentionBram));
     const before = teams.sent.length;
     await teams.deliver(bot.url, channelMention({ tenant: TENANT, channel }, 'beraad kort'));
     const step = teams.sent.slice(before).find((r) => r.conversationId?.startsWith(`${channel};messageid=`) && (cardOf(r).refresh as Json | undefined))!;
     expect(step).toBeDefined();
     const shared = cardOf(step);
     const refresh = shared.refresh as { action: Json; userIds: string[] };
-    expect(refresh.userIds).toEqual([ANNA.id]);
+    expect([...refresh.userIds].sort()).toEqual([ANNA.id, BRAM.id]);
     expect(refresh.action).toMatchObject({ type: 'Action.Execute', verb: 'wegwijs.refresh' });
     // The shared card has no steering buttons; every button is a Universal Action.
     const sharedVerbs = actionsOf(shared).map((a) => a.verb);
@@ -106,9 +110,10 @@ describe('Teams Universal Actions and dialogs', () => {
     expect(annaVerbs).toContain('deliberate.pause');
     // The refreshed card keeps refreshing (for later updates).
     expect(annas.refresh).toBeDefined();
-    const brams = await refreshFor(BRAM);
-    expect(actionsOf(brams).map((a) => a.verb)).not.toContain('deliberate.next');
-    expect(actionsOf(brams).map((a) => a.verb)).toContain('deliberate.join');
+    expect(actionsOf(await refreshFor(BRAM)).map((a) => a.verb)).toContain('deliberate.next');
+    const carlas = await refreshFor(CARLA);
+    expect(actionsOf(carlas).map((a) => a.verb)).not.toContain('deliberate.next');
+    expect(actionsOf(carlas).map((a) => a.verb)).toContain('deliberate.join');
 
     // Anna presses "next" (an Action.Execute): the invoke answers with a card, the core moves on.
     const next = actionsOf(annas).find((a) => a.verb === 'deliberate.next')!;
