@@ -14,7 +14,6 @@ import { consoleActionsPort } from './console-port.ts';
 import { exportActionsUser, forgetActionsUser } from './privacy.ts';
 import { runDueNudges } from './scheduler.ts';
 import { readState } from './nudge.ts';
-import { readState } from './nudge.ts';
 
 export { parseDueDate, splitDue } from './due-date.ts';
 export { choosePair, recordPair, emptyHistory, type PairHistory } from './pairs.ts';
@@ -24,12 +23,6 @@ export { dueSlot } from './scheduler.ts';
 export function createActionsFeature(services: Services): Feature {
   services.ports.consoleActions = consoleActionsPort(services);
   services.ports.actionLog = { addActions: (channel, items, by, source) => addActionsFor(services, channel, items, by, source) };
-  services.ports.nudgeStatus = {
-    status: async (networkId) => {
-      const { lastNudgeAt, deliveryIssue } = await readState(services, networkId);
-      return { lastNudgeAt, deliveryIssue };
-    },
-  };
   services.ports.nudgeStatus = {
     status: async (networkId) => {
       const { lastNudgeAt, deliveryIssue } = await readState(services, networkId);
