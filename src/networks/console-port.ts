@@ -19,7 +19,7 @@ export function consoleNetworksPort(services: Services): ConsoleNetworksPort {
       if (!network) return undefined;
       const now = services.clock.now();
       // The scheduler's own rule (core/calendar.ts): holidays, skipped weeks and a pause counted.
-      const next = network.status === 'stopped' ? undefined : nextNudge(network, now, lang).next?.at;
+      const next = network.status === 'stopped' ? undefined : nextCached(network, now, lang);
       const today = localDate(now, network.timeZone);
       return {
         schedule: network.schedule,
@@ -34,6 +34,21 @@ export function consoleNetworksPort(services: Services): ConsoleNetworksPort {
     },
     change: (id, change, by) => changeSettings(services, id, change, by),
   };
+}
+
+/**
+ * The calendar looks a year ahead through the holidays (tens of milliseconds): its answer is kept
+ * while the inputs are the same and the slot it found is still ahead.
+ */
+const nextSlots = new Map<string, Date | undefined>();
+function nextCached(network: Network, now: Date, lang: 'nl' | 'en'): Date | undefined {
+  const key = JSON.stringify([network.id, network.schedule, network.timeZone, network.status, network.pausedUntil, network.skipWeeks, lang]);
+  const cached = nextSlots.get(key);
+  if (cached && cached > now) return cached;
+  const next = nextNudge(network, now, lang).next?.at;
+  if (nextSlots.size > 1000) nextSlots.clear();
+  nextSlots.set(key, next);
+  return next;
 }
 
 async function changeSettings(services: Services, id: string, change: ConsoleSettingsChange, by: ChatUser): Promise<ConsoleResult> {
