@@ -10,7 +10,7 @@
  * platform without it says so with `capabilities`).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { button, buttons, card, cardMessage, context, divider, fields, input, text, type Card, type ChannelAdapter, type ConversationRef, type IncomingAction, type OutgoingMessage } from '../../src/core/index.ts';
+import { button, buttons, card, cardMessage, context, divider, fields, input, parseIncoming, text, type Card, type ChannelAdapter, type ConversationRef, type IncomingAction, type OutgoingMessage } from '../../src/core/index.ts';
 
 /** One message as it reached the platform, in the platform's terms made neutral. */
 export interface Delivered {
@@ -42,6 +42,11 @@ export interface AdapterHarness {
   press(delivered: Delivered, index: number, fill: Record<string, string>): Promise<IncomingAction | undefined>;
   /** What the platform cannot do natively (the contract then checks the fallback). */
   capabilities?: { ephemeral?: boolean };
+  /**
+   * The card as one person sees it, where the platform draws a card per person (Teams' refresh);
+   * absent: everyone sees the same card (every control; the feature refuses who may not act).
+   */
+  viewAs?(delivered: Delivered, userId: string): Promise<Delivered | undefined>;
   close(): Promise<void>;
 }
 
@@ -134,6 +139,55 @@ export function adapterContract(make: () => Promise<AdapterHarness>): void {
       expect(action).toMatchObject({ id: 'probe.save', value: { n: 7, ok: true }, inputs: { wat: 'Bellen met het zorgkantoor', datum: '2026-12-04', keuze: 'vast' } });
       const other = await h.press(shown, 1, {});
       expect(other?.id).toBe('probe.cancel');
+    });
+
+    it('limits controls to the people a card names: their own card where the platform draws one per person, else every control', async () => {
+      const limited = card(
+        { title: 'Voor wie?' },
+        text('Een stap'),
+        buttons(button('Ik doe mee', 'probe.join')),
+        buttons({ ...button('Volgende', 'probe.next'), actors: [h.user.userId] }),
+      );
+      const sent = await during(() => h.adapter.post(h.channel, cardMessage(limited)));
+      expect(sent).toHaveLength(1);
+      const shown = sent[0];
+      expect(shown.visible).toContain('Voor wie?');
+      expect(shown.buttons.map((b) => b.label)).toContain('Ik doe mee');
+      if (h.viewAs) {
+        // Everyone else sees a read-only card; the person named gets the controls.
+        expect(shown.buttons.map((b) => b.label)).not.toContain('Volgende');
+        expect((await h.viewAs(shown, h.user.userId))?.buttons.map((b) => b.label)).toContain('Volgende');
+        expect((await h.viewAs(shown, 'someone-else'))?.buttons.map((b) => b.label) ?? []).not.toContain('Volgende');
+      } else {
+        expect(shown.buttons.map((b) => b.label)).toEqual(['Ik doe mee', 'Volgende']);
+      }
+      expect((await h.press(shown, 0, {}))?.id).toBe('probe.join');
+    });
+
+    it('opens a form the platform\'s way (a dialog, a modal, or the form as a card), or leaves the card to the core', async () => {
+      const turn = parseIncoming({
+        platform: h.channel.platform,
+        tenantId: h.channel.tenantId,
+        channelId: h.channel.channelId,
+        user: { id: h.user.userId, name: 'Anna' },
+        isDirect: false,
+      });
+      const form = card({ title: 'Nieuwe actie' }, input('wat', 'Wat?', { required: true }), input('wanneer', 'Wanneer?', { kind: 'date' }));
+      if (!h.adapter.openModal) return; // the core posts the card with a submit button instead (Turn.openModal → false)
+      const sent = await during(() => h.adapter.openModal!(turn, { title: 'Nieuwe actie', card: form, submitActionId: 'probe.save', submitLabel: 'Opslaan' }));
+      expect(sent.length).toBeGreaterThanOrEqual(1);
+      expect(sent.map((s) => s.visible).join('\n')).toContain('Nieuwe actie');
+    });
+
+    it('delivers an AI answer with its citations: the text always, the sources natively where the platform has them', async () => {
+      const answer: OutgoingMessage = {
+        text: 'De Wlz regelt langdurige zorg.',
+        citations: [{ title: 'Wet langdurige zorg', date: '2015', url: 'https://wetten.overheid.nl/BWBR0035917' }],
+        aiGenerated: true,
+      };
+      const sent = await during(() => h.adapter.post(h.channel, answer));
+      expect(sent).toHaveLength(1);
+      expect(sent[0].visible).toContain('De Wlz regelt langdurige zorg.');
     });
 
     it('degrades a very long text rather than failing', async () => {

@@ -62,6 +62,28 @@ adapterContract(async () => {
       for (const d of known.filter((k) => k.data.isDirect)) dmMembers.set(d.data.channelId, d.data.userId!);
       return connector.sent.map((r) => delivered(r, dmMembers));
     },
+    // A Universal Actions card: the refresh Teams sends when this person views it, answered with their card.
+    viewAs: async (shown, userId) => {
+      const { attachments, messageId } = shown.raw as { attachments: { content: { refresh?: { action: { verb: string; data: unknown } } } }[]; messageId?: string };
+      const refresh = attachments[0]?.content.refresh;
+      if (!refresh) return shown;
+      const invoke = {
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        id: `refresh-${userId}-${messageId}`,
+        channelId: 'msteams',
+        from: { id: userId, name: userId },
+        recipient: { id: '28:wegwijs-bot', name: 'Wegwijs' },
+        conversation: { id: CHANNEL, conversationType: 'channel', isGroup: true, tenantId: TENANT },
+        channelData: { tenant: { id: TENANT } },
+        replyToId: messageId,
+        value: { action: { type: 'Action.Execute', verb: refresh.action.verb, data: refresh.action.data }, trigger: 'automatic' },
+      };
+      const response = (await connector.deliver(bot.url, invoke)).body as { type?: string; value?: unknown };
+      if (response.type !== 'application/vnd.microsoft.card.adaptive') return undefined;
+      const card = [{ content: response.value }];
+      return { ...shown, buttons: objectsWhere(card, isButton).map((b) => ({ label: String(b.title) })), raw: { attachments: card, messageId } };
+    },
     press: async (shown, index, fill) => {
       const { attachments, messageId } = shown.raw as { attachments: unknown[]; messageId?: string };
       const pressed = objectsWhere(attachments, isButton)[index] as { data?: Record<string, unknown> } | undefined;
