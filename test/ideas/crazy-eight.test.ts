@@ -147,6 +147,25 @@ describe('crazy eight', () => {
     expect(done.map((o) => o.text).join()).toContain('heeft de sessie gestopt');
   });
 
+  it('lets a participant leave, and shows and forgets their ideas on request', async () => {
+    h = await createHarness({ start: '2026-12-01T10:00:00+01:00' });
+    await openSession(h);
+    await pressIn(h, 'anna', buttonOf(h.outputs, 'Start de acht minuten'));
+    await pressDm(h, 'bram', buttonOf(h.outputs, 'Insturen', 'bram'), { ideas: 'Casus naar de taskforce' });
+    const left = await pressDm(h, 'bram', buttonOf(h.outputs, 'Ik stop', 'bram'));
+    expect(left.find((o) => o.update)?.text).toContain('Je bent gestopt');
+    expect(h.outputs.filter((o) => o.card?.title === 'Crazy eight #1').at(-1)!.card!.body).toContain('3 personen');
+
+    const mine = await h.dm('bram', 'wegwijs mijn gegevens');
+    expect(mine.map((o) => `${o.text}${o.card?.body ?? ''}`).join()).toContain('Idee in #1: Casus naar de taskforce');
+    const ask = await h.dm('bram', 'wegwijs vergeet mij');
+    const confirm = ask.flatMap((o) => o.card?.buttons ?? []).find((b) => b.label === 'Ja, vergeet mij')!;
+    await h.press('bram', { dm: true }, confirm.action);
+    const stored = JSON.stringify(await h.app.store.docs.query('ideasession', { pk: `console:local:${CHANNEL}` }));
+    expect(stored).toContain('Casus naar de taskforce');
+    expect(stored).not.toContain('"bram"');
+  });
+
   it('is listed as a method by "wegwijs beraad" and starts from there', async () => {
     h = await createHarness();
     const list = await h.say('anna', CHANNEL, 'wegwijs beraad');
