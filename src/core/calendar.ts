@@ -38,25 +38,28 @@ export interface PlannedSlot {
   skipped?: SlotReason;
 }
 
-/** Dutch holiday data is read once per language. */
+/** Dutch holiday data is read once per language, and each year's public holidays once (the scheduler asks every tick). */
 const calendars = new Map<Lang, Holidays>();
+const years = new Map<string, Map<string, string>>();
 
-function holidays(lang: Lang): Holidays {
-  let hd = calendars.get(lang);
-  if (!hd) {
-    hd = new Holidays('NL', { languages: [lang], types: ['public'] });
-    calendars.set(lang, hd);
+function holidaysOf(year: number, lang: Lang): Map<string, string> {
+  const key = `${lang}:${year}`;
+  let found = years.get(key);
+  if (!found) {
+    let hd = calendars.get(lang);
+    if (!hd) {
+      hd = new Holidays('NL', { languages: [lang], types: ['public'] });
+      calendars.set(lang, hd);
+    }
+    found = new Map(hd.getHolidays(year, lang).filter((h) => h.type === 'public').map((h) => [h.date.slice(0, 10), h.name]));
+    years.set(key, found);
   }
-  return hd;
+  return found;
 }
 
 /** The name of the Dutch public holiday on a local date ("Tweede paasdag"), or undefined. */
 export function publicHoliday(date: string, lang: Lang = 'nl'): string | undefined {
-  const year = Number(date.slice(0, 4));
-  const found = holidays(lang)
-    .getHolidays(year, lang)
-    .find((h) => h.type === 'public' && h.date.slice(0, 10) === date);
-  return found?.name;
+  return holidaysOf(Number(date.slice(0, 4)), lang).get(date);
 }
 
 /** ISO weekday (1 = Monday … 7 = Sunday) of a local date. */
