@@ -107,6 +107,21 @@ describe('the walls between the layers', () => {
     ]);
   });
 
+  it('partition keys are made in one module, and collections only of declared kinds', () => {
+    const offenders: string[] = [];
+    for (const dir of ['src', 'adapters', 'app']) {
+      for (const file of sources(resolve(REPO_ROOT, dir))) {
+        const path = relative(REPO_ROOT, file).split(sep).join('/');
+        const code = readFileSync(file, 'utf8');
+        // `${x.platform}:${x.tenantId}` by hand, instead of tenantKey / networkId (src/core/keys.ts).
+        if (path !== 'src/core/keys.ts' && /\$\{[\w.]*platform\}:\$\{[\w.]*tenantId\}/.test(code)) offenders.push(`${path} builds a tenant key by hand`);
+        // store.collection('kind', …) with a bare name: kinds are declared by their owner (defineKind).
+        if (/\.collection\(\s*['"`]/.test(code)) offenders.push(`${path} opens a collection of an undeclared kind name`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+
   it('hold in this repository', () => {
     const files = [...read('src'), ...read('adapters')];
     expect(files.length).toBeGreaterThan(50);

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
-import type { Services } from '../core/index.ts';
+import { tenantKey, type Services } from '../core/index.ts';
 import { isCurator, networkFor, networksOf, tenantOf } from './access.ts';
 import { COOKIE, LINK_SCOPE, checkCsrf, cookieHeader, csrfToken, newId, readCookie, readLink, readSession, sessionCookie, type Session } from './auth.ts';
 import type { ConsoleWebConfig } from './config.ts';
@@ -294,7 +294,7 @@ async function tellChannel(services: Services, ctx: PageContext, number: number)
   const n = ctx.network!;
   const a = (await services.ports.consoleActions?.list(n.id))?.find((x) => x.number === number);
   const [platform, tenantId] = [ctx.session.platform, ctx.session.tenantId];
-  const channelId = n.id.slice(`${platform}:${tenantId}:`.length);
+  const channelId = n.id.slice(`${tenantKey(ctx.session)}:`.length);
   const ref = await services.messenger.conversation(platform, tenantId, channelId);
   if (!ref || !a) return;
   const text = services.catalog.t(n.language, 'console_web.chat.changed', {

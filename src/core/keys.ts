@@ -16,6 +16,11 @@ export function tenantKey(who: TenantRef): string {
   return `${who.platform}:${who.tenantId}`;
 }
 
+/** A conversation (channel or direct chat) within its tenant: `platform:tenant:channel`. */
+export function conversationKey(ref: Pick<ConversationRef, 'platform' | 'tenantId' | 'channelId'>): string {
+  return `${tenantKey(ref)}:${ref.channelId}`;
+}
+
 /** A network is one channel: its id is the channel's conversation key, `platform:tenant:channel`. */
 export function networkId(ref: Pick<ConversationRef, 'platform' | 'tenantId' | 'channelId'>): string {
   return `${tenantKey(ref)}:${ref.channelId}`;

@@ -115,6 +115,3 @@ export interface ConversationRef {
   dead?: boolean;
 }
 
-export function conversationKey(ref: Pick<ConversationRef, 'platform' | 'tenantId' | 'channelId'>): string {
-  return `${ref.platform}:${ref.tenantId}:${ref.channelId}`;
-}

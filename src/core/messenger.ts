@@ -9,7 +9,8 @@ import { tenantKey } from './keys.ts';
 import { DeliveryError } from './adapter.ts';
 import type { OutgoingMessage } from './cards.ts';
 import type { Logger } from './logger.ts';
-import { conversationKey, type ConversationRef, type Platform } from './message.ts';
+import { conversationKey } from './keys.ts';
+import type { ConversationRef, Platform } from './message.ts';
 import type { WegwijsStore as Store } from './records.ts';
 
 export interface DeliveryResult {

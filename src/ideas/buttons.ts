@@ -36,7 +36,7 @@ function steering(ctx: Ctx, move: (ctx: Ctx, s: IdeaSession, turn: Turn) => Prom
 /** Changes the writing time: longer, paused or going again. */
 function timing(ctx: Ctx, step: (s: IdeaSession, now: number) => IdeaSession | string): ActionHandler {
   return steering(ctx, async (c, s, turn) => {
-    const { session, refused } = await change(c, `${s.platform}:${s.tenantId}:${s.channelId}`, s.id, (x) => (x.phase === 'writing' ? step(x, c.services.clock.now().getTime()) : 'ideas.error.phase'));
+    const { session, refused } = await change(c, networkId(s), s.id, (x) => (x.phase === 'writing' ? step(x, c.services.clock.now().getTime()) : 'ideas.error.phase'));
     if (session) await refreshCard(c, session, turn);
     return refused;
   });
@@ -45,7 +45,7 @@ function timing(ctx: Ctx, step: (s: IdeaSession, now: number) => IdeaSession | s
 const EXTRA_MS = 2 * 60_000;
 
 export function ideaButtons(ctx: Ctx): Record<string, ActionHandler> {
-  const pk = (s: IdeaSession) => `${s.platform}:${s.tenantId}:${s.channelId}`;
+  const pk = (s: IdeaSession) => networkId(s);
   return {
     join: async (turn, action) => {
       const s = await sessionOf(ctx, turn, action);

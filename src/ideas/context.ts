@@ -3,6 +3,7 @@
  * facilitator check, and posting in the session's thread from a turn or from the scheduler.
  */
 import type { OutgoingMessage, Services, Translate, Turn } from '../core/index.ts';
+import { networkId } from '../core/index.ts';
 import type { Collection } from '../store/index.ts';
 import { IdeaSessionSchema, type IdeaMethod, type IdeaSession } from './session.ts';
 import { sessionCard } from './views.ts';
@@ -13,7 +14,7 @@ export interface Ctx {
   sessions: Collection<typeof IdeaSessionSchema>;
 }
 
-export const sessionPk = (s: Pick<IdeaSession, 'platform' | 'tenantId' | 'channelId'>) => `${s.platform}:${s.tenantId}:${s.channelId}`;
+export const sessionPk = (s: Pick<IdeaSession, 'platform' | 'tenantId' | 'channelId'>) => networkId(s);
 export const tFor = (ctx: Ctx, s: IdeaSession): Translate => ctx.services.catalog.translator(s.lang);
 
 /**

@@ -4,6 +4,7 @@
  * the private cards. Called by buttons, typed commands and the scheduler alike.
  */
 import type { ChatUser, Turn } from '../core/index.ts';
+import { networkId } from '../core/index.ts';
 import { change, direct, postInThread, refreshCard, tFor, type Ctx } from './context.ts';
 import { groupIdeas } from './groups.ts';
 import { bestFirst, matrixMessage, quadrantNamer } from './matrix.ts';
@@ -124,4 +125,4 @@ export async function ideasTick(ctx: Ctx, now: Date): Promise<void> {
   }
 }
 
-const pkOf = (s: IdeaSession) => `${s.platform}:${s.tenantId}:${s.channelId}`;
+const pkOf = (s: IdeaSession) => networkId(s);

@@ -108,14 +108,14 @@ export async function threadMessage(ctx: Ctx, turn: Turn): Promise<void> {
 
 async function setCase(ctx: Ctx, turn: Turn, s: IdeaSession, text: string): Promise<void> {
   if (!text.trim()) return turn.ignore();
-  const { session } = await change(ctx, `${s.platform}:${s.tenantId}:${s.channelId}`, s.id, (x) => (x.phase === 'open' ? { ...x, case: text.trim().slice(0, 600), version: x.version + 1 } : 'ideas.error.phase'));
+  const { session } = await change(ctx, networkId(s), s.id, (x) => (x.phase === 'open' ? { ...x, case: text.trim().slice(0, 600), version: x.version + 1 } : 'ideas.error.phase'));
   if (!session) return;
   await refreshCard(ctx, session, turn);
   await turn.reply({ text: turn.t('ideas.case.set') });
 }
 
 async function regroup(ctx: Ctx, turn: Turn, s: IdeaSession, regroup: (s: IdeaSession) => IdeaSession['groups'] | undefined): Promise<void> {
-  const { session, refused } = await change(ctx, `${s.platform}:${s.tenantId}:${s.channelId}`, s.id, (x) => {
+  const { session, refused } = await change(ctx, networkId(s), s.id, (x) => {
     if (x.phase !== 'reveal') return 'ideas.error.phase';
     const groups = regroup(x);
     return groups ? { ...x, groups, version: x.version + 1 } : 'ideas.error.regroup';
@@ -126,7 +126,7 @@ async function regroup(ctx: Ctx, turn: Turn, s: IdeaSession, regroup: (s: IdeaSe
 
 /** Removes an idea that identifies someone: its text is gone from the store; the report says one was removed. */
 async function remove(ctx: Ctx, turn: Turn, s: IdeaSession, number: number): Promise<void> {
-  const { session, refused } = await change(ctx, `${s.platform}:${s.tenantId}:${s.channelId}`, s.id, (x) => {
+  const { session, refused } = await change(ctx, networkId(s), s.id, (x) => {
     const group = x.groups.find((g) => g.number === number);
     if (!group) return 'ideas.error.no_such_idea';
     const groups = x.groups.filter((g) => g !== group).map((g, i) => ({ ...g, number: i + 1 }));

@@ -4,13 +4,13 @@
  * that only the facilitator may use say so (`actors`), so platforms that can show them to the
  * facilitator alone do.
  */
-import { button, buttons, card, cardMessage, clockTime, context, fields, input, text, type Button, type OutgoingMessage, type Translate } from '../core/index.ts';
+import { button, buttons, card, cardMessage, clockTime, context, fields, input, text, type Button, type OutgoingMessage, type Translate, networkId } from '../core/index.ts';
 import { averages, ideasOf, type IdeaMethod, type IdeaSession } from './session.ts';
 
 export const ACTION = (name: string) => `ideas.${name}`;
 
 const steer = (s: IdeaSession, b: Button): Button => ({ ...b, actors: [s.facilitator.id] });
-const value = (s: IdeaSession, extra: Record<string, string | number> = {}) => ({ s: s.id, n: `${s.platform}:${s.tenantId}:${s.channelId}`, ...extra });
+const value = (s: IdeaSession, extra: Record<string, string | number> = {}) => ({ s: s.id, n: networkId(s), ...extra });
 
 function minutesLeft(s: IdeaSession, now: Date): number {
   if (s.pausedRemainingMs !== undefined) return Math.ceil(s.pausedRemainingMs / 60_000);

@@ -3,11 +3,11 @@
  * a member or facilitator of (`wegwijs mijn gegevens`), and removing that (`wegwijs vergeet mij`).
  * Only networks of the subject's own platform and tenant are read or changed.
  */
-import { type DataSubject, type ExportView, type ForgetCount, type Services, type UserDataSection, formatInstant } from '../core/index.ts';
+import { type DataSubject, type ExportView, type ForgetCount, type Services, type UserDataSection, formatInstant, tenantKey } from '../core/index.ts';
 import type { Doc } from '../store/index.ts';
 import type { Member, Network } from '../core/index.ts';
 
-const tenantPrefix = (subject: DataSubject) => `${subject.platform}:${subject.tenantId}:`;
+const tenantPrefix = (subject: DataSubject) => `${tenantKey(subject)}:`;
 
 async function tenantNetworks(services: Services, subject: DataSubject): Promise<Doc<Network>[]> {
   const all = await services.store.networks.list({ where: { platform: subject.platform, tenantId: subject.tenantId } });

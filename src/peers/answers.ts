@@ -129,7 +129,7 @@ export function answerHandlers(services: Services) {
     const draft = question.answers.length ? await createDraft(services, network, question) : undefined;
     // A facilitator closed it: the asker hears so (unless they left the network).
     if (turn.user.id !== question.askerId && question.askerId && (await services.store.members.get(network.id, question.askerId))) {
-      const askerLang = (await services.store.users.get(`${network.platform}:${network.tenantId}`, question.askerId))?.data.language ?? question.lang;
+      const askerLang = (await services.store.users.get(tenantKey(network), question.askerId))?.data.language ?? question.lang;
       const text = services.catalog.t(askerLang, 'peers.resolve.told_asker', { number: question.number, network: network.name, name: turn.user.name || turn.user.id });
       await services.messenger.sendDirect(network.platform, network.tenantId, question.askerId, { text });
     }

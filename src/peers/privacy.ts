@@ -5,9 +5,10 @@
  * the redacted text, as it keeps a chat message). Only the subject's own tenant is read.
  */
 import type { DataSubject, ExportView, ForgetCount, Services, UserDataSection } from '../core/index.ts';
+import { tenantKey } from '../core/index.ts';
 import { peers } from './records.ts';
 
-const prefix = (s: DataSubject) => `${s.platform}:${s.tenantId}:`;
+const prefix = (s: DataSubject) => `${tenantKey(s)}:`;
 
 async function tenantRecords(services: Services, subject: DataSubject) {
   const docs = await peers(services).list({ where: { type: 'knower' } });
