@@ -4,7 +4,7 @@
  * member removed in chat loses access at once). Curators see the tenant's knowledge pages: named
  * in WEGWIJS_CURATORS, or by a facilitator in chat (`wegwijs console curator @name`).
  */
-import type { Services } from '../core/index.ts';
+import { ownedNetworkKey, type Services } from '../core/index.ts';
 import { tenantKey } from '../core/index.ts';
 import type { Session } from './auth.ts';
 import type { ConsoleWebConfig } from './config.ts';
@@ -44,7 +44,8 @@ export async function networksOf(services: Services, session: Session): Promise<
  * neither member nor facilitator. The id comes from a URL: it is checked here before anything is read.
  */
 export async function networkFor(services: Services, session: Session, id: string): Promise<NetworkAccess | undefined> {
-  if (!id.startsWith(`${tenantOf(session)}:`) || id.length > 800) return undefined;
+  // The same rule as for a button's value in chat: the key must carry the session's own tenant.
+  if (!ownedNetworkKey(session, id).ok) return undefined;
   const network = (await services.store.networks.get(id, id))?.data;
   if (!network || network.platform !== session.platform || network.tenantId !== session.tenantId) return undefined;
   const facilitator = network.facilitators.includes(session.userId);
