@@ -76,7 +76,7 @@ export class TeamsChannelAdapter implements ChannelAdapter {
     const conversation = stored.data as ConversationRef;
     const lang = await bot.languageFor(turn);
     const shared = !turn.isDirect;
-    const body = await cards.keepModal(turn.tenantId, turn.user.id, modal, openerTexts(bot.services.catalog, lang, turn.user.name), shared);
+    const body = await cards.keepModal(turn.tenantId, turn.user, modal, openerTexts(bot.services.catalog, lang, turn.user.name), shared);
     const ref = this.reference(conversation);
     const inChannel = ref.conversation.conversationType === 'channel';
     const target = turn.threadId && inChannel ? `${ref.conversation.id};messageid=${turn.threadId}` : ref.conversation.id;

@@ -47,7 +47,7 @@ const Record = z.discriminatedUnion('type', [
   // The neutral message as the core sent it (already redacted by the core).
   z.object({ type: z.literal('card'), message: z.custom<OutgoingMessage>((v) => typeof v === 'object' && v !== null) }),
   z.object({ type: z.literal('modal'), userId: z.string(), modal: z.custom<Modal>((v) => typeof v === 'object' && v !== null) }),
-  z.object({ type: z.literal('opener'), userId: z.string(), modalKey: z.string(), title: z.string(), note: z.string(), open: z.string() }),
+  z.object({ type: z.literal('opener'), userId: z.string(), name: z.string().optional(), modalKey: z.string(), title: z.string(), note: z.string(), open: z.string() }),
   z.object({ type: z.literal('feedback'), up: ActionRefSchema.optional(), down: ActionRefSchema.optional() }),
 ]);
 type StoredRecord = z.infer<typeof Record>;
@@ -108,11 +108,12 @@ export class TeamsCards {
    * Stores a form for one person and returns the opener message: a card whose "open" button
    * opens the form as a dialog; in a shared conversation only that person gets the button.
    */
-  async keepModal(tenantId: string, userId: string, modal: Modal, text: { note: string; open: string }, shared: boolean): Promise<Json> {
+  async keepModal(tenantId: string, user: { id: string; name: string }, modal: Modal, text: { note: string; open: string }, shared: boolean): Promise<Json> {
+    const userId = user.id;
     const pk = TeamsCards.pk(tenantId);
     const modalKey = randomUUID();
     await this.records.put(pk, `modal:${modalKey}`, { type: 'modal', userId, modal }, { ttlSeconds: MODAL_TTL_SECONDS });
-    const opener = { type: 'opener' as const, userId, modalKey, title: modal.title, note: text.note, open: text.open };
+    const opener = { type: 'opener' as const, userId, ...(user.name ? { name: user.name } : {}), modalKey, title: modal.title, note: text.note, open: text.open };
     const base = (content: Json) => ({ type: 'message', summary: modal.title, attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content }] });
     if (!shared) return base(openerCard(opener, undefined, userId));
     const key = randomUUID();
@@ -169,16 +170,21 @@ function refreshOf(key: string, userIds: string[]): Json {
 /** The opener of a form: its title and note, and for its one person the button that opens the dialog. */
 function openerCard(opener: Extract<StoredRecord, { type: 'opener' }>, key: string | undefined, viewer: string | undefined): Json {
   const mine = viewer === opener.userId;
+  // Everyone else reads whose form it is, with the person as a real mention (Teams notifies them).
+  const tag = opener.name ? `<at>${opener.name}</at>` : undefined;
+  const note = tag && opener.note.includes(opener.name!) ? opener.note.replace(opener.name!, tag) : opener.note;
+  const mention = tag && note !== opener.note && !mine ? { msteams: { entities: [{ type: 'mention', text: tag, mentioned: { id: opener.userId, name: opener.name } }] } } : {};
   return {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: ADAPTIVE_CARD_VERSION,
     body: [
       { type: 'TextBlock', text: opener.title, weight: 'Bolder', size: 'Medium', wrap: true },
-      ...(mine ? [] : [{ type: 'TextBlock', text: opener.note, isSubtle: true, wrap: true }]),
+      ...(mine ? [] : [{ type: 'TextBlock', text: note, isSubtle: true, wrap: true }]),
     ],
     ...(mine ? { actions: [{ type: 'Action.Submit', title: opener.open, data: { msteams: { type: 'task/fetch' }, [MODAL_KEY]: opener.modalKey } }] } : {}),
     ...(key ? { refresh: refreshOf(key, [opener.userId]) } : {}),
+    ...mention,
   };
 }
 

@@ -140,8 +140,10 @@ describe('Teams Universal Actions and dialogs', () => {
     await teams.deliver(bot.url, channelMention({ tenant: TENANT, channel }, 'actie'));
     const opener = teams.sent.slice(before).find((r) => (cardOf(r).refresh as Json | undefined))!;
     expect(opener).toBeDefined();
-    // Everyone else sees whose form it is, without the button.
+    // Everyone else sees whose form it is (a real mention), without the button.
     expect(actionsOf(cardOf(opener))).toEqual([]);
+    expect((cardOf(opener).msteams as { entities: Json[] }).entities).toEqual([{ type: 'mention', text: `<at>${ANNA.name}</at>`, mentioned: { id: ANNA.id, name: ANNA.name } }]);
+    expect(JSON.stringify(cardOf(opener).body)).toContain(`<at>${ANNA.name}</at>`);
     const refresh = cardOf(opener).refresh as { action: Json; userIds: string[] };
     expect(refresh.userIds).toEqual([ANNA.id]);
     const mine = (await teams.deliver(bot.url, execute(ANNA, opener.conversationId!, opener.responseId!, { verb: 'wegwijs.refresh', data: refresh.action.data }))).body as { value: Json };
