@@ -80,14 +80,17 @@ function copyAssets() {
 
 /**
  * Fills dist/cache/ with what a start would otherwise compute from the data folders (the
- * validated cards, src/ask/card-cache.ts). Best effort: a knowledge base with errors is reported
+ * validated cards and message catalogues, src/core/data-cache.ts). Best effort: a knowledge base with errors is reported
  * at start, as before, and simply not cached.
  */
 function warmCaches() {
   mkdirSync(join(DIST, 'cache'), { recursive: true });
-  const knowledge = pathToFileURL(join(DIST, 'src/ask/knowledge.js')).href;
-  const paths = pathToFileURL(join(DIST, 'src/core/paths.js')).href;
-  const script = `const k = await import(${JSON.stringify(knowledge)}); const p = await import(${JSON.stringify(paths)}); try { k.loadCards(p.DEFAULT_KNOWLEDGE_DIR); } catch {}`;
+  const url = (file) => JSON.stringify(pathToFileURL(join(DIST, file)).href);
+  const script = [
+    `const k = await import(${url('src/ask/knowledge.js')}); const i = await import(${url('src/core/i18n.js')}); const p = await import(${url('src/core/paths.js')});`,
+    `try { k.loadCards(p.DEFAULT_KNOWLEDGE_DIR); } catch {}`,
+    `try { i.Catalog.fromDirectory(p.DEFAULT_PROMPTS_DIR + 'messages'); } catch {}`,
+  ].join('\n');
   spawnSync(process.execPath, ['--input-type=module', '-e', script], { stdio: 'ignore', cwd: ROOT });
 }
 

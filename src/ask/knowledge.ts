@@ -9,7 +9,7 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { WegwijsError } from '../core/index.ts';
 import { RoleSchema } from './roles.ts';
-import { cardsKey, readCachedCards, writeCachedCards } from './card-cache.ts';
+import { cachedCards } from './card-cache.ts';
 
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -196,12 +196,11 @@ export function formatIssue(issue: KnowledgeIssue): string {
 /** Loads the cards for answering; throws `KnowledgeError` naming file and field on any error. */
 export function loadCards(dir: string, today?: Date): KnowledgeCard[] {
   // The same files read by the same code give the same cards: those of the last start (card-cache.ts).
-  const key = cardsKey(cardFiles(dir).map((path) => ({ file: relative(dir, path), text: readFileSync(path, 'utf8') })));
-  const cached = readCachedCards<KnowledgeCard>(dir, key);
-  if (cached) return cached;
-  const { cards, issues } = checkKnowledge(dir, today);
-  const errors = issues.filter((i) => i.level === 'error');
-  if (errors.length > 0) throw new KnowledgeError(errors);
-  writeCachedCards(dir, key, cards);
-  return cards;
+  const files = cardFiles(dir).map((path) => ({ file: relative(dir, path), text: readFileSync(path, 'utf8') }));
+  return cachedCards(dir, files, () => {
+    const { cards, issues } = checkKnowledge(dir, today);
+    const errors = issues.filter((i) => i.level === 'error');
+    if (errors.length > 0) throw new KnowledgeError(errors);
+    return cards;
+  });
 }

@@ -6,10 +6,12 @@ import { z } from 'zod';
 export const RoleSchema = z.enum(['clientondersteuner', 'zorgkantoor', 'zorgaanbieder', 'mantelzorgmakelaar', 'gemeente', 'facilitator', 'iedereen']);
 export type Role = z.infer<typeof RoleSchema>;
 
+const KNOWN_ROLES: ReadonlySet<string> = new Set(RoleSchema.options);
+
 /** A role kept in a person's preferences (the core keeps it as a word), when it is one we know. */
 export function asRole(kept: string | undefined): Role | undefined {
-  const parsed = RoleSchema.safeParse(kept);
-  return parsed.success ? parsed.data : undefined;
+  // A set lookup: on every question, and a failed safeParse would build an error with its stack.
+  return kept !== undefined && KNOWN_ROLES.has(kept) ? (kept as Role) : undefined;
 }
 
 export const CHOOSABLE_ROLES = ['clientondersteuner', 'zorgkantoor', 'zorgaanbieder', 'mantelzorgmakelaar', 'gemeente', 'facilitator'] as const satisfies readonly Role[];

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { cachedData, type DataFile } from './data-cache.ts';
 
 export const LANGUAGES = ['nl', 'en'] as const;
 export type Lang = (typeof LANGUAGES)[number];
@@ -23,24 +24,9 @@ export class Catalog {
   /** Loads every `*.yaml` in the folder; a bad file or a duplicate key fails with its name. */
   static fromDirectory(dir: string): Catalog {
     const catalog = new Catalog();
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
-      const parsed = FileSchema.safeParse(parse(readFileSync(join(dir, file), 'utf8')));
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        throw new Error(`Message catalogue ${file}: ${issue.path.join('.')}: ${issue.message}`);
-      }
-      for (const [key, entry] of Object.entries(parsed.data)) {
-        if (catalog.entries.has(key)) throw new Error(`Message catalogue ${file}: duplicate key ${key}`);
-        for (const lang of LANGUAGES) {
-          try {
-            compile(entry[lang], lang);
-          } catch (err) {
-            throw new Error(`Message catalogue ${file}: ${key}.${lang}: ${(err as Error).message}`);
-          }
-        }
-        catalog.entries.set(key, entry);
-      }
-    }
+    const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort().map((file) => ({ file, text: readFileSync(join(dir, file), 'utf8') }));
+    // Files checked before by this code are not parsed and checked again at every start (data-cache.ts).
+    for (const [key, entry] of cachedData('messages', dir, files, [import.meta.url], () => checkedEntries(files))) catalog.entries.set(key, entry);
     return catalog;
   }
 
@@ -92,6 +78,30 @@ export class Catalog {
   translator(lang: Lang): Translate {
     return (key, vars) => this.t(lang, key, vars);
   }
+}
+
+/** Every entry of the catalogue files, each message compiled once to check it. */
+function checkedEntries(files: DataFile[]): [string, Record<Lang, string>][] {
+  const entries = new Map<string, Record<Lang, string>>();
+  for (const { file, text } of files) {
+    const parsed = FileSchema.safeParse(parse(text));
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new Error(`Message catalogue ${file}: ${issue.path.join('.')}: ${issue.message}`);
+    }
+    for (const [key, entry] of Object.entries(parsed.data)) {
+      if (entries.has(key)) throw new Error(`Message catalogue ${file}: duplicate key ${key}`);
+      for (const lang of LANGUAGES) {
+        try {
+          compile(entry[lang], lang);
+        } catch (err) {
+          throw new Error(`Message catalogue ${file}: ${key}.${lang}: ${(err as Error).message}`);
+        }
+      }
+      entries.set(key, entry);
+    }
+  }
+  return [...entries];
 }
 
 export const LOCALES: Record<Lang, string> = { nl: 'nl-NL', en: 'en-GB' };
