@@ -9,7 +9,7 @@ import jwt from 'jsonwebtoken';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { authConfiguration, teamsMode } from '../../adapters/teams/index.ts';
-import { runCli } from '../helpers/cli.ts';
+import { runInProcess } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/temp.ts';
 import { FakeConnector, personalMessage } from './fake-connector.ts';
 import { startTeamsBot, type TeamsBot } from './server.ts';
@@ -107,13 +107,13 @@ describe('Teams configuration', () => {
   });
 
   it('refuses local mode in production', async () => {
-    await expect(startTeamsBot({ env: { NODE_ENV: 'production' }, localMode: true })).rejects.toThrow(/NODE_ENV.*never allowed in production/);
+    await expect(startTeamsBot({ env: { NODE_ENV: 'production' }, localMode: true })).rejects.toThrow(/TEAMS_LOCAL_MODE.*never allowed with NODE_ENV=production/);
   });
 
   it('refuses to start the server with partial Teams credentials', async () => {
     const temp = tempDir();
     try {
-      const result = await runCli(['serve'], { env: { TEAMS_APP_ID: APP_ID, WEGWIJS_DATA_DIR: temp.dir, PORT: '0' } });
+      const result = await runInProcess(['serve'], { env: { TEAMS_APP_ID: APP_ID, WEGWIJS_DATA_DIR: temp.dir, PORT: '0' } });
       expect(result.code).toBe(2);
       expect(result.stderr).toMatch(/TEAMS_APP_PASSWORD/);
       expect(result.stderr).toMatch(/all three or none/);
@@ -125,7 +125,7 @@ describe('Teams configuration', () => {
   it('refuses to start the server with only legacy MicrosoftAppId-style variables', async () => {
     const temp = tempDir();
     try {
-      const result = await runCli(['serve'], { env: { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'x', WEGWIJS_DATA_DIR: temp.dir, PORT: '0' } });
+      const result = await runInProcess(['serve'], { env: { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'x', WEGWIJS_DATA_DIR: temp.dir, PORT: '0' } });
       expect(result.code).toBe(2);
       expect(result.stderr).toMatch(/MicrosoftAppId/);
       expect(result.stderr).toMatch(/TEAMS_APP_ID/);
