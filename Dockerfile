@@ -15,6 +15,10 @@ COPY bin ./bin
 COPY src ./src
 COPY app ./app
 COPY adapters ./adapters
+# The build also fills dist/cache/ from the data folders (validated cards, checked catalogues),
+# so a start in the image reads them without parsing (src/core/data-cache.ts).
+COPY prompts ./prompts
+COPY knowledge ./knowledge
 RUN npm run build
 
 FROM ${NODE_IMAGE} AS deps
