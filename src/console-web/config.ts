@@ -37,9 +37,13 @@ export interface ConsoleWebConfig {
 export function consoleWebConfig(config: Config, env: NodeJS.ProcessEnv = process.env): ConsoleWebConfig {
   const parsed = EnvSchema.parse(env);
   const publicUrl = (parsed.WEGWIJS_PUBLIC_URL ?? `http://localhost:${config.port}`).replace(/\/+$/, '');
+  let secret = parsed.WEGWIJS_CONSOLE_SECRET;
   return {
     publicUrl,
-    secret: parsed.WEGWIJS_CONSOLE_SECRET ?? derivedSecret(config),
+    // Read on first use: a bot that never signs anyone in leaves no key file behind.
+    get secret() {
+      return (secret ??= derivedSecret(config));
+    },
     curators: parsed.WEGWIJS_CURATORS.split(',').map((s) => s.trim()).filter(Boolean),
     teamsTab: ['true', '1'].includes(parsed.WEGWIJS_CONSOLE_TEAMS_TAB),
     secureCookies: config.production || publicUrl.startsWith('https:'),
