@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { tenantKey, type Services } from '../core/index.ts';
+import { redact } from '../privacy/index.ts';
 import { isCurator, networkFor, networksOf, tenantOf } from './access.ts';
 import { COOKIE, LINK_SCOPE, checkCsrf, cookieHeader, csrfToken, newId, readCookie, readLink, readSession, sessionCookie, type Session } from './auth.ts';
 import type { ConsoleWebConfig } from './config.ts';
@@ -188,6 +189,7 @@ export function consoleRouter(services: Services, config: ConsoleWebConfig): exp
       return notYours(res);
     }
     ctx.network = network;
+    if (req.method === 'POST') req.body = await redactForm(services, ctx, req.body);
     next();
   })().catch(next));
 
@@ -280,6 +282,20 @@ const SettingsSchema = z.object({
   skipTo: z.string().max(40).optional(),
   clearSkips: z.literal('1').optional(),
 });
+
+/**
+ * A form's free text comes from a browser, not through `Bot.handle`: the same redaction pass as a
+ * chat message's card inputs runs here, before any feature stores, logs or echoes a field (an
+ * unreadable date is shown again in the error). As in chat, the names of colleagues stay: the
+ * person signed in and the network's members (an owner is picked by name).
+ */
+async function redactForm(services: Services, ctx: PageContext, body: unknown): Promise<unknown> {
+  if (!body || typeof body !== 'object') return body;
+  const members = await services.store.members.list({ pk: ctx.network!.id });
+  const keepNames = [ctx.session.name, ...members.map((m) => m.data.name)].filter(Boolean);
+  const now = services.clock.now();
+  return Object.fromEntries(Object.entries(body).map(([k, v]) => [k, k !== '_csrf' && typeof v === 'string' ? redact(v, now, { keepNames }).text : v]));
+}
 
 async function findAction(ctx: PageContext, raw: unknown) {
   const number = Number(raw);
