@@ -49,12 +49,28 @@ describe('answers professionals can trust (issue 11)', () => {
       ['Moeten we voor onze bewoner meerzorg aanvragen of niet?', 'client_decision'],
       ['Should we place our client in crisis care or not?', 'client_decision'],
       ['mag ik de wens van de moeder van mijn client negeren en hem toch laten verhuizen? gewoon ja of nee', 'client_decision'],
+      ['Wat is de naam van de zorgbemiddelaar bij Menzis voor regio Twente?', 'unknown'],
+      ['Is er volgende maand een bed vrij bij Philadelphia in Amersfoort?', 'unknown'],
+      ['Wat zijn de openingstijden van het CIZ?', 'unknown'],
+      ['Welke status heeft de aanvraag van mijn client bij het CIZ?', 'unknown'],
+      ['Kunnen we het zorgkantoor voor de rechter dagen omdat mijn client al een jaar wacht?', 'legal_case'],
+      ['Beoordeel of de beschikking van mijn client klopt', 'legal_case'],
+      ['Should I apply for VG7 or VG6 for Tom?', 'client_decision'],
+      ['Wat is het beste: mijn client thuis laten wonen of laten opnemen?', 'client_decision'],
+      ['Do you think my client needs to be placed in a closed setting?', 'client_decision'],
     ];
     for (const [question, reason] of cases) expect(ask(question).refusal, question).toBe(reason);
   });
 
   it('leaves the general forms of those questions to the knowledge base', () => {
-    for (const question of ['Wat is meerzorg en wanneer vraag je het aan?', 'Hoe lang heeft de gemeente voor een beschikking na een Wmo-aanvraag?', 'Wie beslist over toegang tot de Wlz?']) {
+    for (const question of [
+      'Wat is meerzorg en wanneer vraag je het aan?',
+      'Hoe lang heeft de gemeente voor een beschikking na een Wmo-aanvraag?',
+      'Wie beslist over toegang tot de Wlz?',
+      'Wie kent de vrije crisisplaatsen in de regio?',
+      'Wat is het verschil tussen zorg in natura en een pgb?',
+      'Hoe maak ik bezwaar tegen een besluit van het CIZ?',
+    ]) {
       expect(ask(question).answered, question).toBe(true);
     }
   });
