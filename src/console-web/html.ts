@@ -2,6 +2,8 @@
  * HTML by tagged templates: every interpolated value is escaped unless it is already `Html`
  * (made by this tag). No template language to learn, and the type checker sees every page.
  */
+import { escapeHtml } from '../core/text.ts';
+
 export class Html {
   constructor(readonly value: string) {}
   toString(): string {
@@ -9,11 +11,7 @@ export class Html {
   }
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
-}
+export { escapeHtml };
 
 type Value = Html | string | number | boolean | null | undefined | Value[];
 

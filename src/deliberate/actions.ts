@@ -3,7 +3,7 @@
  * facilitator only; every button carries the session id and the step it was drawn for, so a
  * stale press (an old card, or two people pressing at once) is recognised and changes nothing.
  */
-import { type ActionHandler, type IncomingAction, networkId, sameTenant, type Turn } from '../core/index.ts';
+import { type ActionHandler, type IncomingAction, networkId, sameTenant, type Turn, clockTime } from '../core/index.ts';
 import { canSteer, changeSession, methodOf, posterFor, tFor, type Ctx, type Outcome } from './context.ts';
 import { finishSession } from './finish.ts';
 import { goToAsyncStep, stepMinutes } from './async.ts';
@@ -13,7 +13,7 @@ import { hideAction } from './hide.ts';
 import type { Method } from './methods.ts';
 import { EXTEND_MINUTES, extend, goToStep, isAsync, isParticipant, join, pause, resume, type Session } from './session.ts';
 import { reportMessage } from './report.ts';
-import { clockTime, confirmEndMessage, dayTime, guidanceMessage, pausedMessage, stepMessage } from './views.ts';
+import { confirmEndMessage, dayTime, guidanceMessage, pausedMessage, stepMessage } from './views.ts';
 import { voteAction } from './vote-action.ts';
 
 interface Target {

@@ -4,7 +4,7 @@
  * the stored session with the same sections as the report card, so they never disagree. Offered
  * to the web console through `services.ports.deliberationReports`.
  */
-import type { DeliberationReportsPort, DeliberationReportSummary, OutgoingDocument, Translate } from '../core/index.ts';
+import { escapeHtml, type DeliberationReportsPort, type DeliberationReportSummary, type OutgoingDocument, type Translate } from '../core/index.ts';
 import { methodOf, tFor, type Ctx } from './context.ts';
 import { local, type Method } from './methods.ts';
 import { reportSections } from './report.ts';
@@ -50,10 +50,6 @@ export function reportMarkdown(t: Translate, method: Method, session: Session): 
   }
   lines.push(`_${mdText(t('deliberate.report.footer'))}_`, '');
   return lines.join('\n');
-}
-
-export function escapeHtml(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 /** A section body: "- " lines become a list, other lines paragraphs. */

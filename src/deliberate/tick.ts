@@ -4,10 +4,11 @@
  * asynchronous sessions (see async.ts). The state change
  * is claimed through the store first, so two processes never post the same notice twice.
  */
+import { clockTime } from '../core/index.ts';
 import { changeSession, methodOf, posterFor, sessionPk, tFor, type Ctx } from './context.ts';
 import { asyncTick } from './async.ts';
 import { IDLE_PAUSE_MS, isAsync, pause } from './session.ts';
-import { clockTime, pausedMessage, stepMessage } from './views.ts';
+import { pausedMessage, stepMessage } from './views.ts';
 
 export async function deliberationTick(ctx: Ctx, now: Date): Promise<void> {
   const active = await ctx.sessions.list({ where: { status: 'active' } });

@@ -2,7 +2,7 @@
  * The cards of a session: the opening card, one card per step, the pause notice and the list of
  * methods. Built from stored state only, so the tick and a restarted process draw the same cards.
  */
-import { button, buttons, card, cardMessage, context, fields, text, type Button, type OutgoingMessage, type Lang, type Translate } from '../core/index.ts';
+import { button, buttons, card, cardMessage, clockTime, context, fields, text, type Button, type OutgoingMessage, type Lang, type Translate } from '../core/index.ts';
 import { local, type Method } from './methods.ts';
 import { contributorsOf, isAsync, isRevealed, type Session } from './session.ts';
 import { tally, voteOptions, voters } from './votes.ts';
@@ -37,10 +37,6 @@ export function dayTime(iso: string, timeZone: string, lang: Lang): string {
   return new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(iso));
 }
 
-/** Hours and minutes in the network's time zone. */
-export function clockTime(iso: string, timeZone: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(iso));
-}
 
 /** A method another feature runs (the crazy eight, through the `ideaSessions` port), listed with these. */
 export interface OtherMethod {
