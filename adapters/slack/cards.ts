@@ -97,7 +97,7 @@ function elementBlocks(element: CardElement, counter: { n: number }): Block[] {
         fields: group.map((f) => ({ type: 'mrkdwn', text: truncate(`*${toMrkdwn(f.label)}*\n${toMrkdwn(f.value)}`, SLACK_LIMITS.sectionField) })),
       }));
     case 'buttons':
-      return buttonBlocks(element.buttons, counter);
+      return feedbackBlocks(element.buttons, counter) ?? buttonBlocks(element.buttons, counter);
     case 'input':
       return [inputBlock(element)];
     case 'divider':
@@ -123,6 +123,28 @@ function contextBlock(text: string): Block {
 
 function note(): Block {
   return { type: 'context', elements: [{ type: 'mrkdwn', text: DROPPED_NOTE }] };
+}
+
+/** The `action_id` of Slack's feedback buttons; the pressed side's action travels in its value. */
+export const FEEDBACK_ACTION_ID = 'wegwijs_feedback';
+
+/**
+ * A 👍/👎 pair (`Button.feedback`) as Slack's own feedback buttons (a `context_actions` block);
+ * each side's value is `{ a: action id, v: action value }`, read back by `fromBlockAction`.
+ * Undefined when the buttons are not exactly such a pair (or a value would not fit).
+ */
+function feedbackBlocks(buttons: Button[], counter: { n: number }): Block[] | undefined {
+  const up = buttons.find((b) => b.feedback === 'up');
+  const down = buttons.find((b) => b.feedback === 'down');
+  if (!up || !down || buttons.length !== 2) return undefined;
+  const side = (button: Button) => ({
+    text: { type: 'plain_text' as const, text: truncate(toPlainText(button.label), SLACK_LIMITS.buttonText) || DROPPED_NOTE, emoji: true },
+    value: JSON.stringify({ a: button.action.id, v: button.action.value ?? {} }),
+  });
+  const [positive, negative] = [side(up), side(down)];
+  if (positive.value.length > SLACK_LIMITS.buttonValue || negative.value.length > SLACK_LIMITS.buttonValue) return undefined;
+  const element = { type: 'feedback_buttons' as const, action_id: `${FEEDBACK_ACTION_ID}~${++counter.n}`, positive_button: positive, negative_button: negative };
+  return [{ type: 'context_actions', elements: [element] } as Block];
 }
 
 function buttonBlocks(buttons: Button[], counter: { n: number }): Block[] {

@@ -67,6 +67,8 @@ export interface BlockActionPayload {
 export interface ButtonPayload {
   action_id: string;
   value?: string;
+  /** `feedback_buttons` for Slack's 👍/👎 (cards.ts): the pressed side's action is in the value. */
+  type?: string;
 }
 
 export interface ViewSubmissionPayload {
@@ -141,6 +143,8 @@ export function fromBlockAction(body: BlockActionPayload, action: ButtonPayload,
   const channelId = body.channel?.id ?? body.container?.channel_id ?? origin?.c;
   if (!channelId) return undefined;
   const messageTs = body.message?.ts ?? body.container?.message_ts ?? origin?.m;
+  const feedback = action.type === 'feedback_buttons' ? feedbackAction(action.value) : undefined;
+  if (action.type === 'feedback_buttons' && !feedback) return undefined;
   const threadTs = body.message?.thread_ts ?? body.container?.thread_ts ?? origin?.t;
   return parseIncoming({
     platform: 'slack',
@@ -153,8 +157,7 @@ export function fromBlockAction(body: BlockActionPayload, action: ButtonPayload,
     addressedToBot: true,
     isDirect: channelId.startsWith('D') || Boolean(origin?.d),
     action: {
-      id: coreActionId(action.action_id),
-      value: parseValue(action.value),
+      ...(feedback ?? { id: coreActionId(action.action_id), value: parseValue(action.value) }),
       inputs: cleanInputs(inputsFromState(body.state?.values)),
       messageId: messageTs,
     },
@@ -201,6 +204,21 @@ function parseValue(value: string | undefined): Record<string, Scalar> | undefin
   if (!value || value.length > 4 * LIMITS.valueChars) return undefined;
   try {
     return cleanValue(JSON.parse(value));
+  } catch {
+    return undefined;
+  }
+}
+
+const FeedbackValue = z.object({ a: z.string().min(1).max(200), v: z.unknown() });
+
+/** The action of the pressed side of Slack's feedback buttons (`{ a: id, v: value }`, cards.ts). */
+function feedbackAction(value: string | undefined): { id: string; value?: Record<string, Scalar> } | undefined {
+  if (!value || value.length > 4 * LIMITS.valueChars) return undefined;
+  try {
+    const parsed = FeedbackValue.safeParse(JSON.parse(value));
+    if (!parsed.success) return undefined;
+    const cleaned = cleanValue(parsed.data.v);
+    return { id: parsed.data.a, ...(cleaned ? { value: cleaned } : {}) };
   } catch {
     return undefined;
   }

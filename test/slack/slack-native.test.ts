@@ -17,6 +17,7 @@ let url: string;
 
 type Block = { type: string; block_id?: string; elements?: { type: string; action_id?: string; value?: string }[]; element?: { type: string; action_id?: string }; text?: { text?: string } };
 
+
 beforeAll(async () => {
   fake = await startFakeSlack();
   wegwijs = await startSlackServer(fake, { clock: new ManualClock('2026-11-18T09:00:00.000Z') });
@@ -151,5 +152,25 @@ describe('Slack shortcuts', () => {
     await wegwijs.app.inbox.idle();
     // "actie …" at the start did not log an action.
     expect((await actions(wegwijs.app.services).list()).length).toBe(count);
+
+    // 👍/👎 are Slack's own feedback buttons; 👎 is stored as the answer's vote and the reasons follow.
+    const feedback = blocks.find((b) => b.type === 'context_actions')?.elements?.[0] as { type: string; action_id: string; negative_button: { value: string } } | undefined;
+    expect(feedback?.type).toBe('feedback_buttons');
+    const before = fake.calls.length;
+    await sendInteraction(url, {
+      type: 'block_actions',
+      team: { id: 'T1', domain: 'netwerk' },
+      user: { id: 'U3', username: 'carla', team_id: 'T1' },
+      api_app_id: 'A1',
+      trigger_id: 'trigger-fb',
+      container: { type: 'message', message_ts: ts, channel_id: 'C1', is_ephemeral: true },
+      channel: { id: 'C1', name: 'passende-plekken' },
+      actions: [{ type: 'feedback_buttons', action_id: feedback!.action_id, block_id: 'fb', value: feedback!.negative_button.value, action_ts: nextTs() }],
+    });
+    await fake.waitFor((c) => c.method === 'chat.postEphemeral' && c.args.user === 'U3' && fake.calls.indexOf(c) >= before, 'the reasons');
+    await wegwijs.app.inbox.idle();
+    const { feedbackRecords } = await import('../../src/ask/index.ts');
+    const votes = (await feedbackRecords(wegwijs.app.store).list()).map((d) => d.data);
+    expect(votes).toEqual([expect.objectContaining({ vote: 'down', userId: 'U3' })]);
   });
 });
