@@ -4,7 +4,7 @@
  * read-only card; a press is answered with a card), a dialog (task/fetch, task/submit) that logs
  * an action with a date, and an answer's citations, AI label and feedback control.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { actions } from '../../src/actions/model.ts';
 import { ManualClock } from '../../src/core/index.ts';
 import { completion, startFakeOpenAi, type FakeOpenAi } from '../helpers/fake-openai.ts';
@@ -68,11 +68,12 @@ describe('Teams Universal Actions and dialogs', () => {
   let bot: TeamsBot;
   let teams: FakeConnector;
 
-  beforeEach(async () => {
+  // One bot for these tests: each works in its own channel.
+  beforeAll(async () => {
     teams = await new FakeConnector().start();
     bot = await startTeamsBot({ localMode: true, clock: new ManualClock('2026-11-18T09:00:00.000Z') });
   });
-  afterEach(async () => {
+  afterAll(async () => {
     await bot.close();
     await teams.close();
   });
