@@ -54,8 +54,9 @@ export function dataKey(files: DataFile[], code: string[]): string {
   return hash.digest('hex');
 }
 
-function cachePath(name: string, dir: string): string {
-  return join(CACHE_DIR, `${name}-${createHash('sha256').update(resolve(dir)).digest('hex').slice(0, 16)}.json`);
+/** One file per folder and per reading code: the sources (tests, tsx) and dist/ do not take turns. */
+function cachePath(name: string, dir: string, code: string[]): string {
+  return join(CACHE_DIR, `${name}-${createHash('sha256').update([resolve(dir), ...code].join('\0')).digest('hex').slice(0, 16)}.json`);
 }
 
 /** True for a folder of this installation (knowledge/, prompts/), not one of a test or elsewhere. */
@@ -71,7 +72,7 @@ function isOwn(dir: string): boolean {
  */
 export function cachedData<T>(name: string, dir: string, files: DataFile[], code: string[], compute: () => T): T {
   const key = dataKey(files, code);
-  const path = cachePath(name, dir);
+  const path = cachePath(name, dir, code);
   const hit = readCache(path, key);
   if (hit) return hit.value as T;
   const value = compute();
