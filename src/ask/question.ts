@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { fold } from '../core/index.ts';
 import { withoutPlaceholders } from '../privacy/index.ts';
 import { parseRole, type ChoosableRole } from './roles.ts';
+import { isStopWord, words } from './analyze.ts';
 
 export type Want = 'duration' | 'count' | 'money' | 'frequency' | 'who' | 'where' | 'list' | 'next' | 'how' | 'define';
 
@@ -138,7 +139,7 @@ function roleIn(intro: string): ChoosableRole | undefined {
  * without content of its own stays with the question before it.
  */
 export function splitQuestions(text: string): string[] {
-  const pieces = stripPreamble(text).text.split(/(?<=\?)\s+/u).map((p) => p.trim()).filter(Boolean);
+  const pieces = stripPreamble(text).text.split(/(?<=\?)\s+/u).flatMap(splitClauses).map((p) => p.trim()).filter(Boolean);
   const out: string[] = [];
   for (const piece of pieces) {
     const content = piece.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 3);
@@ -146,4 +147,21 @@ export function splitQuestions(text: string): string[] {
     else out.push(piece);
   }
   return out;
+}
+
+// ", en hoe lang …", "; and who …": a second question joined to the first in one sentence.
+const JOINED = /[,;]\s*(?:en|and)\s+(?=(?:hoe|wat|wie|waar|wanneer|welke|welk|how|what|who|where|when|which)\b)/iu;
+
+const LEANS_BACK = /\b(die|deze|dit|dat|ze|zij|hij|hem|it|they|them|this|that|these|those)\b/iu;
+
+/** Splits "…, en hoe lang …?" into two questions when the second has content of its own. */
+function splitClauses(piece: string): string[] {
+  const at = piece.search(JOINED);
+  if (at < 0) return [piece];
+  const first = piece.slice(0, at).trim();
+  const second = piece.slice(at).replace(/^[,;]\s*(?:en|and)\s+/iu, '').trim();
+  const content = (p: string) => words(p).filter((w) => !isStopWord(w) && w.length > 2).length;
+  // "…, en hoe lang duurt die?" leans on the first part: one question, answered as one.
+  if (content(first) < 2 || content(second) < 2 || LEANS_BACK.test(second)) return [piece];
+  return [first.endsWith('?') ? first : `${first}?`, ...splitClauses(second)];
 }

@@ -75,6 +75,17 @@ describe('answers professionals can trust (issue 11)', () => {
     }
   });
 
+  it('answers both questions joined in one sentence, and keeps one that leans back on the first whole', () => {
+    const two = ask('Binnen hoeveel tijd moet de gemeente beslissen op een Wmo-aanvraag, en hoe lang heb je daarna om bezwaar te maken?');
+    expect(two.answered).toBe(true);
+    expect(two.text).toMatch(/twee weken/);
+    expect(two.text).toMatch(/bezwaar/);
+    const one = ask('Wie neemt een crisismaatregel, en hoe lang duurt die maximaal?');
+    expect(one.text).toMatch(/burgemeester/i);
+    expect(one.text).toMatch(/drie dagen/);
+    expect(one.text).not.toMatch(/andere deel/);
+  });
+
   it('covers a second entity of the question in the lead when the card has it', () => {
     const answer = ask('Wat doen de IGJ en de NZa?');
     expect(answer.answered).toBe(true);
