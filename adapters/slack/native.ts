@@ -8,7 +8,9 @@
  *   its submit is the actions feature's form action in that network's channel.
  * - Message shortcut "Vraag Wegwijs hierover" (`wegwijs_ask_about`): the message's text (redacted
  *   by the core like every text) as a question, answered in the message's thread, privately first.
- * The workspace and the person come from the verified request only.
+ * The workspace and the person come from the verified request only. The Home of someone who
+ * opened it is drawn again after each of their presses and direct messages (`afterTurn`, best
+ * effort, this instance).
  */
 import type { App as BoltApp, Context } from '@slack/bolt';
 import { z } from 'zod';
@@ -53,8 +55,19 @@ const MessageShortcut = z.object({
   message: z.object({ text: z.string().max(40_000).optional(), ts: z.string(), thread_ts: z.string().optional() }).passthrough(),
 });
 
-export function registerNative(app: BoltApp, deps: NativeDeps): void {
+export interface Native {
+  /** Called after every turn: draws the person's Home again when the turn may have changed it. */
+  afterTurn(message: IncomingMessage): void;
+}
+
+export function registerNative(app: BoltApp, deps: NativeDeps): Native {
   const { services, bot, adapter, log } = deps;
+  /** People who opened their Home (on this instance), bounded. */
+  const viewers = new Set<string>();
+  const viewing = (tenantId: string, userId: string) => {
+    if (viewers.size >= 10_000) viewers.clear();
+    viewers.add(`${tenantId}|${userId}`);
+  };
 
   /** Publishes the Home of one person; best effort (a failure is logged, never shown). */
   const publishHome = async (tenantId: string, userId: string, lang?: Lang) => {
@@ -70,6 +83,7 @@ export function registerNative(app: BoltApp, deps: NativeDeps): void {
   app.event('app_home_opened', async ({ event, context }) => {
     if (event.tab !== 'home') return;
     const { tenantId } = await deps.who(context, event.user);
+    viewing(tenantId, event.user);
     await publishHome(tenantId, event.user);
   });
 
@@ -92,8 +106,8 @@ export function registerNative(app: BoltApp, deps: NativeDeps): void {
       action: { id: coreActionId(action.action_id), ...(parseValue(action.value) ? { value: parseValue(action.value) } : {}) },
       platformData: { triggerId: press.data.trigger_id } satisfies SlackPlatformData,
     });
+    viewing(who.tenantId, who.user.id);
     await deps.handle(message);
-    await publishHome(who.tenantId, who.user.id);
   });
 
   app.shortcut(LOG_ACTION_CALLBACK, async ({ ack, shortcut, context }) => {
@@ -127,7 +141,6 @@ export function registerNative(app: BoltApp, deps: NativeDeps): void {
       action: { id: 'actions.create', inputs: { title: read.title, ...(owner ? { owner: owner.name } : {}), ...(read.due ? { due: read.due } : {}) } },
     });
     await deps.handle(message);
-    await publishHome(who.tenantId, who.user.id);
   });
 
   app.shortcut(ASK_ABOUT_CALLBACK, async ({ ack, shortcut, context }) => {
@@ -153,6 +166,15 @@ export function registerNative(app: BoltApp, deps: NativeDeps): void {
     });
     await deps.handle(message);
   });
+
+  return {
+    afterTurn(message) {
+      // A press (an action's status, a vote) or a direct message (settings) may change the Home.
+      if (message.platform !== 'slack' || !(message.action || message.isDirect)) return;
+      if (!viewers.has(`${message.tenantId}|${message.user.id}`)) return;
+      void publishHome(message.tenantId, message.user.id);
+    },
+  };
 }
 
 type Scalar = string | number | boolean | null;

@@ -107,6 +107,7 @@ export async function startSlack(server: Express, host: { bot: Bot; services: Se
       await bot.handle(message, turnAdapter);
     } finally {
       await turnAdapter.finish();
+      native.afterTurn(message);
     }
   };
 
@@ -169,7 +170,7 @@ export async function startSlack(server: Express, host: { bot: Bot; services: Se
   });
 
   // Slack's own surfaces: App Home, the "Actie loggen" and "Vraag Wegwijs hierover" shortcuts (native.ts).
-  registerNative(app, { bot, services, adapter, log, who, handle: (message) => handle(message) });
+  const native = registerNative(app, { bot, services, adapter, log, who, handle: (message) => handle(message) });
 
   app.event('member_joined_channel', async ({ event, context }) => {
     if (!context.botUserId || event.user !== context.botUserId) return;

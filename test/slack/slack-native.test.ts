@@ -82,6 +82,28 @@ describe('Slack App Home', () => {
   });
 });
 
+describe('Slack App Home refresh', () => {
+  it('is drawn again after a press elsewhere by someone who opened it', async () => {
+    const card = [...fake.calls].reverse().find((c) => c.method === 'chat.postMessage' && c.args.channel === 'C1' && JSON.stringify(c.args.blocks ?? '').includes('actions.progress'));
+    expect(card).toBeDefined();
+    const blocks = (typeof card!.args.blocks === 'string' ? JSON.parse(card!.args.blocks) : card!.args.blocks) as Block[];
+    const progress = blocks.flatMap((b) => b.elements ?? []).find((e) => e.action_id?.startsWith('actions.progress'))!;
+    const since = fake.calls.length;
+    await sendInteraction(url, {
+      type: 'block_actions',
+      team: { id: 'T1', domain: 'netwerk' },
+      user: { id: 'U1', username: 'anna', team_id: 'T1' },
+      api_app_id: 'A1',
+      trigger_id: 'trigger-card',
+      container: { type: 'message', message_ts: String(card!.response.ts), channel_id: 'C1' },
+      channel: { id: 'C1', name: 'passende-plekken' },
+      message: { ts: String(card!.response.ts), text: '' },
+      actions: [{ type: 'button', action_id: progress.action_id, block_id: 'b1', value: progress.value, action_ts: nextTs() }],
+    });
+    await fake.waitFor(published('U1', since), 'the Home drawn again');
+  });
+});
+
 describe('Slack shortcuts', () => {
   it('"Actie loggen" opens a modal with an owner picker and a datepicker; its submit logs the action with owner and date', async () => {
     const since = fake.calls.length;
