@@ -45,6 +45,8 @@ const EnvSchema = z.object({
   TEAMS_APP_PASSWORD: optionalText,
   TEAMS_TENANT_ID: optionalText,
   TEAMS_LOCAL_MODE: bool.default(false),
+  /** The Application ID URI of the Teams tab's SSO (`api://<host>/<app id>`); default from WEGWIJS_PUBLIC_URL. */
+  TEAMS_SSO_RESOURCE: z.string().regex(/^api:\/\/[^\s]{1,500}$/, 'must be an Application ID URI: api://<host>/<app id>').optional(),
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_BOT_TOKEN: optionalText,
   SLACK_APP_TOKEN: optionalText,
@@ -61,6 +63,8 @@ export interface TeamsConfig {
   appId: string;
   appPassword: string;
   tenantId: string;
+  /** The Application ID URI the Teams tab's SSO tokens are issued for (TEAMS_SSO_RESOURCE), if set. */
+  ssoResource?: string;
 }
 
 export type SlackConfig =
@@ -219,7 +223,7 @@ function teamsConfig(env: Env, source: NodeJS.ProcessEnv): TeamsConfig | undefin
   }
   const missing = Object.entries(values).find(([, v]) => !v);
   if (missing) throw new ConfigError(missing[0], 'Teams needs TEAMS_APP_ID, TEAMS_APP_PASSWORD and TEAMS_TENANT_ID together (all three or none)');
-  return { appId: env.TEAMS_APP_ID!, appPassword: env.TEAMS_APP_PASSWORD!, tenantId: env.TEAMS_TENANT_ID! };
+  return { appId: env.TEAMS_APP_ID!, appPassword: env.TEAMS_APP_PASSWORD!, tenantId: env.TEAMS_TENANT_ID!, ...(env.TEAMS_SSO_RESOURCE ? { ssoResource: env.TEAMS_SSO_RESOURCE } : {}) };
 }
 
 function teamsLocalMode(env: Env): boolean {

@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import type { CloudAdapter, TurnContext } from '@microsoft/agents-hosting';
 import { errorCode, type Bot, type ConversationRef, type IncomingMessage, type Logger } from '../../src/core/index.ts';
 import type { Inbox } from '../../src/store/index.ts';
+import { rememberEntraLink } from '../../src/core/entra-link.ts';
 import type { WegwijsStore as Store } from '../../src/core/index.ts';
 import { actionOf, isFromBot, resolveTenant, splitConversationId, TeamsActivitySchema, toIncoming, unmappedReason, userIdOf, type TeamsActivity } from './incoming.ts';
 import { invokeResponseBody } from './invoke.ts';
@@ -191,6 +192,13 @@ export class TeamsTurnHandler {
       this.fresh.set(key, serviceUrl);
     }
     await this.rememberDirectory(activity, conversation.tenantId);
+    // The Entra object id next to the channel account id, so a Teams SSO token (which names the
+    // object id) finds this user in the console tab. Same verified tenant as every other record.
+    // One point read per message (no cache), so a link removed by `vergeet mij` comes back as
+    // soon as the person writes again.
+    if (activity.from?.aadObjectId) {
+      await rememberEntraLink(this.deps.store, conversation.tenantId, activity.from.aadObjectId, userIdOf(activity.from), this.deps.bot.services.clock.now());
+    }
   }
 
   private async rememberDirectory(activity: TeamsActivity, tenantId: string): Promise<void> {

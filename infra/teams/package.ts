@@ -7,6 +7,8 @@
  * `--domain` adds the bot's host to validDomains (and is the default website); `--website` sets
  * the developer, privacy and terms URLs; `--console` the web console the personal and channel tabs
  * show (default: /console on the first domain); `--no-channel-tab` leaves the channel tab out.
+ * `webApplicationInfo` names the app for Teams SSO in the tab: resource `api://<console host>/<app id>`
+ * (or TEAMS_SSO_RESOURCE), which must be the Application ID URI of the app registration.
  *
  * The app id comes from the validated configuration (src/config.ts), so the same variables that
  * run the bot build its package.
@@ -32,6 +34,11 @@ export interface PackageOptions {
   consoleUrl?: string;
   /** The configurable tab for channels, group chats and meetings (default: on). */
   channelTab?: boolean;
+  /**
+   * The Application ID URI the tab's Teams SSO token is issued for (TEAMS_SSO_RESOURCE); default
+   * `api://<console host>/<app id>`, the URI the console accepts by default (src/console-web/sso.ts).
+   */
+  ssoResource?: string;
 }
 
 /** The manifest from the template, with every `${…}` placeholder filled in. */
@@ -43,6 +50,8 @@ export function buildManifest(options: Omit<PackageOptions, 'outDir'>): Record<s
     ACCENT_COLOR: ACCENT,
     CONSOLE_URL: (options.consoleUrl ?? `${options.websiteUrl.replace(/\/+$/, '')}/console`).replace(/\/+$/, ''),
   };
+  // Teams SSO in the tab (webApplicationInfo): the same app id, and the console's host in the URI.
+  values.SSO_RESOURCE = options.ssoResource ?? `api://${new URL(values.CONSOLE_URL).host}/${options.appId}`;
   const template = readFileSync(join(HERE, 'manifest.json'), 'utf8');
   const filled = template.replace(/\$\{([A-Z_]+)\}/g, (_all, name: string) => {
     if (!(name in values)) throw new Error(`manifest.json: unknown placeholder \${${name}}`);
@@ -93,7 +102,7 @@ function main(argv: string[]): number {
   if (!values.website && !domains[0]) process.stderr.write('teams:package: no --website or --domain given; the manifest links to https://example.org\n');
   const consoleUrl = values.console ?? `${websiteUrl}/console`;
   if (!consoleUrl.startsWith('https://')) throw new Error('--console must be an https URL (Teams shows tabs only over https)');
-  const path = buildPackage({ appId: config.teams.appId, version: pkg.version, websiteUrl, domains, outDir: values.out, consoleUrl, channelTab: !values['no-channel-tab'] });
+  const path = buildPackage({ appId: config.teams.appId, version: pkg.version, websiteUrl, domains, outDir: values.out, consoleUrl, channelTab: !values['no-channel-tab'], ssoResource: config.teams.ssoResource });
   process.stdout.write(`Teams app package: ${path}\nUpload it in Teams: Apps → Manage your apps → Upload an app.\n`);
   return 0;
 }

@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Config } from '../config.ts';
+import { ssoSettings, type SsoSettings } from './sso.ts';
 
 const EnvSchema = z.object({
   WEGWIJS_PUBLIC_URL: z.url().optional(),
@@ -32,6 +33,8 @@ export interface ConsoleWebConfig {
   maxSessionSeconds: number;
   /** Links one person may ask for per 10 minutes. */
   linksPerWindow: number;
+  /** Teams SSO in the tab: only with Teams credentials (sso.ts). */
+  sso?: SsoSettings;
 }
 
 export function consoleWebConfig(config: Config, env: NodeJS.ProcessEnv = process.env): ConsoleWebConfig {
@@ -51,6 +54,7 @@ export function consoleWebConfig(config: Config, env: NodeJS.ProcessEnv = proces
     idleSeconds: 30 * 60,
     maxSessionSeconds: 12 * 3600,
     linksPerWindow: 3,
+    sso: ssoSettings(config, publicUrl),
   };
 }
 

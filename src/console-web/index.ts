@@ -11,6 +11,7 @@ import { consoleCommand } from './command.ts';
 import { consoleWebConfig, type ConsoleWebConfig } from './config.ts';
 import { exportConsoleUser, forgetConsoleUser } from './records.ts';
 import { consoleRouter } from './routes.ts';
+import type { SsoSettings } from './sso.ts';
 
 export { consoleWebConfig, type ConsoleWebConfig } from './config.ts';
 export { linkToken, readLink, readSession, sessionCookie, csrfToken, COOKIE } from './auth.ts';
@@ -37,9 +38,11 @@ export function createConsoleWebFeature(services: Services, env?: NodeJS.Process
 export interface ConsoleDeps {
   services: Services;
   env?: NodeJS.ProcessEnv;
+  /** Tests only: Teams SSO settings (a local key server) instead of the configuration's. */
+  sso?: SsoSettings;
 }
 
 /** The web side: mounts /console on the server. */
 export function mountConsole(app: express.Express, deps: ConsoleDeps): void {
-  app.use('/console', consoleRouter(deps.services, configFor(deps.services, deps.env)));
+  app.use('/console', consoleRouter(deps.services, configFor(deps.services, deps.env), { sso: deps.sso }));
 }

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { DataSubject, ExportView, ForgetCount, Services, UserDataSection } from '../core/index.ts';
 import { tenantKey } from '../core/index.ts';
 import { defineKind } from '../store/index.ts';
+import { entraLinksOf, forgetEntraLinks } from '../core/entra-link.ts';
 
 export const CONSOLE_KIND = defineKind('console', {
   owner: 'console-web',
@@ -25,11 +26,15 @@ export const signedOutKey = (sessionId: string) => `out:${sessionId}`;
 
 export async function exportConsoleUser(services: Services, subject: DataSubject, { t }: ExportView): Promise<UserDataSection[]> {
   const doc = await consoleRecords(services).get(tenantKey(subject), curatorKey(subject.userId));
-  if (doc?.data.type !== 'curator') return [];
-  return [{ title: t('console_web.rights.title'), lines: [t('console_web.rights.curator', { date: doc.data.at.slice(0, 10) })], count: 1 }];
+  const lines = doc?.data.type === 'curator' ? [t('console_web.rights.curator', { date: doc.data.at.slice(0, 10) })] : [];
+  // The Teams sign-in link (src/core/entra-link.ts): ids only, recorded when the person wrote to the bot.
+  const links = subject.platform === 'teams' ? await entraLinksOf(services.store, subject.tenantId, subject.userId) : [];
+  for (const link of links) lines.push(t('console_web.rights.teams_link', { oid: link.oid, date: link.at.slice(0, 10) }));
+  return lines.length ? [{ title: t('console_web.rights.title'), lines, count: lines.length }] : [];
 }
 
 export async function forgetConsoleUser(services: Services, subject: DataSubject): Promise<ForgetCount[]> {
   const removed = await consoleRecords(services).delete(tenantKey(subject), curatorKey(subject.userId));
-  return removed ? [{ key: 'console_web.rights.forgotten', count: 1 }] : [];
+  const links = subject.platform === 'teams' ? await forgetEntraLinks(services.store, subject.tenantId, subject.userId) : 0;
+  return [...(removed ? [{ key: 'console_web.rights.forgotten', count: 1 }] : []), ...(links ? [{ key: 'console_web.rights.teams_link_forgotten', count: links }] : [])];
 }

@@ -22,13 +22,17 @@ import { knowledgePage } from './pages/knowledge.ts';
 import { nudgePage, overviewPage, settingsPage } from './pages/network.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { consoleRecords, signedOutKey } from './records.ts';
+import { mountSsoRoutes } from './sso-routes.ts';
+import type { SsoSettings } from './sso.ts';
+import type { JWTVerifyGetKey } from 'jose';
 
 const CSS = readFileSync(new URL('./assets/console.css', import.meta.url), 'utf8');
 const TEAMS_FRAMES = 'https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft https://*.office.com https://outlook.office.com';
 
 type Locals = { ctx: PageContext };
 
-export function consoleRouter(services: Services, config: ConsoleWebConfig): express.Router {
+/** `sso` and `keys` are for tests (a local key set); the server uses the configuration's. */
+export function consoleRouter(services: Services, config: ConsoleWebConfig, options: { sso?: SsoSettings; keys?: JWTVerifyGetKey } = {}): express.Router {
   const router = express.Router();
   const form = express.urlencoded({ extended: false, limit: '20kb', parameterLimit: 20 });
   const signIns = new RateLimiter(30, 10 * 60_000, () => services.clock.now().getTime());
@@ -37,8 +41,8 @@ export function consoleRouter(services: Services, config: ConsoleWebConfig): exp
   const bare = (res: Response, status: number, lang: 'nl' | 'en', titleKey: string, textKey: string, vars?: Record<string, string | number>) =>
     res.status(status).type('html').send(barePage(lang, services.config.botName, t(lang, titleKey), html`<h1>${t(lang, titleKey)}</h1><p>${t(lang, textKey, { bot: services.config.botName, ...vars })}</p>`));
 
+  const frames = config.teamsTab ? `'self' ${TEAMS_FRAMES}` : "'none'";
   router.use((_req, res, next) => {
-    const frames = config.teamsTab ? `'self' ${TEAMS_FRAMES}` : "'none'";
     res.set({
       'Content-Security-Policy': `default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors ${frames}`,
       'X-Content-Type-Options': 'nosniff',
@@ -81,6 +85,9 @@ export function consoleRouter(services: Services, config: ConsoleWebConfig): exp
     services.log.info({ platform: session.platform }, 'console session opened');
     res.set('Set-Cookie', cookieHeader(config, sessionCookie(config, session), config.maxSessionSeconds)).redirect(303, '/console');
   });
+
+  // The Teams tab: SSO with Teams credentials, the configure page, their scripts (sso-routes.ts).
+  mountSsoRoutes(router, { services, config, sso: options.sso ?? config.sso, keys: options.keys, frames, signIns, langOf, bare });
 
   // Everything below needs a session.
   router.use(async (req, res, next) => {
