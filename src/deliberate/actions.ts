@@ -172,10 +172,10 @@ export function sessionActions(ctx: Ctx): Record<string, ActionHandler> {
       if (!loaded) return;
       const now = ctx.services.clock.now();
       const person = { id: turn.user.id, name: turn.user.name || turn.user.id };
-      const { session } = await changeSession(ctx, networkId(turn.conversation), loaded.session.id, (s) =>
+      const { outcome, session } = await changeSession(ctx, networkId(turn.conversation), loaded.session.id, (s) =>
         s.status === 'ended' ? 'ended' : s.participants.some((p) => p.id === person.id) || s.facilitator.id === person.id ? 'unchanged' : join(s, person, now),
       );
-      await privately(turn, 'deliberate.joined', { code: loaded.session.code, bot: ctx.services.config.botName });
+      await privately(turn, outcome === 'unchanged' ? 'deliberate.joined_already' : 'deliberate.joined', { code: loaded.session.code, bot: ctx.services.config.botName });
       if (session && session.status !== 'ended') await redrawStep(ctx, turn, session);
     },
     rate: async (turn, action) => {

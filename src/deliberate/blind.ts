@@ -127,8 +127,12 @@ export async function revealAction(ctx: Ctx, turn: Turn, action: IncomingAction)
   const session = await sessionFor(ctx, turn, action.value?.s);
   if (!session || !methodOf(ctx, session)) return privately(turn, 'deliberate.error.not_found');
   if (!(await canSteer(ctx, session, turn.user.id))) return privately(turn, 'deliberate.error.not_facilitator', { name: session.facilitator.name });
-  const done = await reveal(ctx, session, typeof action.value?.i === 'number' ? action.value.i : -1, turn);
-  if (!done) await privately(turn, 'deliberate.error.stale');
+  const step = typeof action.value?.i === 'number' ? action.value.i : -1;
+  const done = await reveal(ctx, session, step, turn);
+  if (done) return;
+  // A second press (or a colleague's at the same moment) on the current step is not a stale card.
+  const now = await sessionFor(ctx, turn, action.value?.s);
+  await privately(turn, now && now.step === step && isRevealed(now, step) ? 'deliberate.blind.already_revealed' : 'deliberate.error.stale');
 }
 
 /**

@@ -49,6 +49,8 @@ export async function threadContribution(ctx: Ctx, turn: Turn): Promise<void> {
   const step = method.steps[found.step];
   const rating = step.input === 'rating' ? parseRating(redaction.text) : undefined;
   const noteText = rating ? (rating.remark ? `${rating.score}/5 – ${rating.remark}` : `${rating.score}/5`) : redaction.text;
+  // "6 super" or "8/10" in the rating step: kept as a remark, and the writer hears that the scale is 1–5.
+  const offScale = step.input === 'rating' && !rating && /^\d+(?:[.,]\d+)?(?=$|[\s/.,:;!)–-])/.test(redaction.text.trim());
   const { outcome, session } = await changeSession(ctx, networkId(turn.conversation), found.id, (s) => {
     if (s.status === 'ended') return 'ended';
     const joined = join(s, person, now);
@@ -64,6 +66,7 @@ export async function threadContribution(ctx: Ctx, turn: Turn): Promise<void> {
   if (notice) await turn.replyPrivately({ text: notice });
   // In a blind step a reply in the thread is seen by all: it is kept, and the writer hears how to answer unseen.
   if (step.blind && !isRevealed(session, session.step)) await turn.replyPrivately({ text: turn.t('deliberate.blind.in_thread') });
+  if (offScale) await turn.replyPrivately({ text: turn.t('deliberate.rating.off_scale') });
   const stepNow = methodOf(ctx, session)!.steps[session.step];
   if (stepNow.input === 'moral_question') await checkQuestion(ctx, turn, session, redaction.text);
   await redrawStep(ctx, session, turn);

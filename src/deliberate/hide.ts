@@ -46,7 +46,7 @@ export async function hideCommand(ctx: Ctx, turn: Turn, session: Session | undef
   if (!session) return privately(turn, 'deliberate.hide.where', { bot: ctx.services.config.botName });
   const method = methodOf(ctx, session);
   if (!method) return privately(turn, 'deliberate.error.method_gone', { method: session.methodId });
-  if (!(await canSteer(ctx, session, turn.user.id))) return privately(turn, 'deliberate.error.not_facilitator', { name: session.facilitator.name });
+  if (!(await canSteer(ctx, session, turn.user.id))) return privately(turn, 'deliberate.hide.not_facilitator', { name: session.facilitator.name });
   const t = tFor(ctx, session);
   await turn.replyPrivately(hideListMessage(t, session, method.steps.map((s) => local(s.title, session.lang))));
 }
@@ -71,7 +71,7 @@ export async function hideAction(ctx: Ctx, turn: Turn, action: IncomingAction): 
   const session = await sessionFor(ctx, turn, action.value?.s);
   const method = session && methodOf(ctx, session);
   if (!session || !method) return privately(turn, 'deliberate.error.not_found');
-  if (!(await canSteer(ctx, session, turn.user.id))) return privately(turn, 'deliberate.error.not_facilitator', { name: session.facilitator.name });
+  if (!(await canSteer(ctx, session, turn.user.id))) return privately(turn, 'deliberate.hide.not_facilitator', { name: session.facilitator.name });
   const key = typeof action.value?.c === 'string' ? action.value.c : '';
   const gone = session.contributions.find((c, i) => contributionKey(c, i) === key);
   const now = ctx.services.clock.now().toISOString();

@@ -1,0 +1,79 @@
+/**
+ * Found by walking through a deliberation as its users would (QA, not tuned on a test phrase):
+ * second presses and out-of-turn presses get an answer that fits what happened.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createHarness, type Harness } from '../helpers/harness.ts';
+import { CHANNEL, press, privateTo, startSession, step, storedSession } from './session-helpers.ts';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await createHarness({ start: '2026-11-23T09:00:00+01:00' });
+});
+afterEach(() => h.close());
+
+async function toStep(thread: string, target: number) {
+  for (let i = 0; i < target; i++) await press(h, 'anna', 'next', step(thread, i));
+}
+
+describe('deliberation walkthrough: what a user sees on odd presses', () => {
+  it('says the answers are already shown when Toon alles is pressed twice, not that the card is old', async () => {
+    const { thread } = await startSession(h);
+    await toStep(thread, 4); // the blind choice step of kort
+    await press(h, 'anna', 'reveal', step(thread, 4));
+    const again = privateTo(await press(h, 'anna', 'reveal', step(thread, 4)), 'anna');
+    expect(again.map((o) => o.text).join('\n')).toMatch(/al getoond/);
+    expect(again.map((o) => o.text).join('\n')).not.toMatch(/eerdere stap/);
+    // A card of an earlier step is still called stale.
+    const old = privateTo(await press(h, 'anna', 'reveal', step(thread, 3)), 'anna');
+    expect(old.map((o) => o.text).join('\n')).toMatch(/eerdere stap|niet/);
+  });
+
+  it('tells someone who joins twice that they already take part', async () => {
+    const { thread } = await startSession(h);
+    const first = privateTo(await press(h, 'bram', 'join', { s: thread }), 'bram')[0].text;
+    const second = privateTo(await press(h, 'bram', 'join', { s: thread }), 'bram')[0].text;
+    expect(first).toMatch(/Je doet mee/);
+    expect(second).toMatch(/Je doet al mee/);
+  });
+
+  it('says a score off the 1–5 scale was not recorded, and keeps the words', async () => {
+    const { thread } = await startSession(h);
+    await toStep(thread, 6); // the rating step of kort
+    for (const [user, text] of [['bram', '6 super'], ['carla', '8/10 fijn'], ['dirk', '0']]) {
+      const out = privateTo(await h.say(user, CHANNEL, text, thread), user);
+      expect(out.map((o) => o.text).join('\n')).toMatch(/van 1 tot 5/);
+    }
+    const ok = privateTo(await h.say('erik', CHANNEL, '4, goed gesprek', thread), 'erik');
+    expect(ok.map((o) => o.text).join('\n')).not.toMatch(/van 1 tot 5/);
+    const session = await storedSession(h, thread);
+    expect(session.ratings.map((r: { userId: string }) => r.userId)).toEqual(['erik']);
+    expect(session.contributions.some((c: { text: string }) => c.text === '6 super')).toBe(true);
+  });
+
+  it('answers a non-facilitator who presses Verberg about hiding, not about steps', async () => {
+    const { thread } = await startSession(h);
+    await h.say('bram', CHANNEL, 'De cliënt wil thuis blijven.', thread);
+    const session = await storedSession(h, thread);
+    const out = privateTo(await press(h, 'carla', 'hide', { s: thread, c: session.contributions[0].id }), 'carla');
+    expect(out[0].text).toMatch(/verbergen/);
+    expect(out[0].text).not.toMatch(/volgende stap/);
+    expect((await storedSession(h, thread)).contributions).toHaveLength(1);
+  });
+
+  it('says plainly that the last dot was given', async () => {
+    const { thread } = await startSession(h);
+    await press(h, 'anna', 'next', step(thread, 0));
+    await press(h, 'anna', 'next', step(thread, 1));
+    await press(h, 'anna', 'next', step(thread, 2));
+    await h.say('bram', CHANNEL, 'thuis blijven\nlogeeropvang', thread);
+    await press(h, 'anna', 'next', step(thread, 3));
+    const session = await storedSession(h, thread);
+    const option = `${session.contributions[0].id}:0`;
+    const replies: string[] = [];
+    for (let i = 0; i < 3; i++) replies.push(privateTo(await press(h, 'bram', 'vote', { ...step(thread, 4), o: option }), 'bram')[0].text);
+    expect(replies[0]).toMatch(/nog 2 van de 3/);
+    expect(replies[2]).toMatch(/laatste/);
+    expect(replies[2]).not.toMatch(/nog 0/);
+  });
+});
