@@ -142,7 +142,7 @@ export function splitQuestions(text: string): string[] {
   const pieces = stripPreamble(text).text.split(/(?<=\?)\s+/u).flatMap(splitClauses).map((p) => p.trim()).filter(Boolean);
   const out: string[] = [];
   for (const piece of pieces) {
-    const content = piece.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 3);
+    const content = words(piece).filter((w) => w.length > 3 && !isStopWord(w));
     if (out.length > 0 && (content.length < 2 || !piece.endsWith('?'))) out[out.length - 1] += ` ${piece}`;
     else out.push(piece);
   }
