@@ -7,7 +7,8 @@
  * Shared by the scheduler (actions) and the preview (networks), so both say the same thing.
  */
 import type { Cron } from 'croner';
-import Holidays from 'date-holidays';
+import { createRequire } from 'node:module';
+import type Holidays from 'date-holidays';
 import type { Network } from './records.ts';
 import type { Lang } from './i18n.ts';
 import { parseCron } from './cron.ts';
@@ -42,13 +43,17 @@ export interface PlannedSlot {
 const calendars = new Map<Lang, Holidays>();
 const years = new Map<string, Map<string, string>>();
 
+/** date-holidays (its data and moment-timezone), loaded at the first holiday asked for, not at every start. */
+let holidaysModule: typeof Holidays | undefined;
+const holidaysClass = (): typeof Holidays => (holidaysModule ??= createRequire(import.meta.url)('date-holidays') as typeof Holidays);
+
 function holidaysOf(year: number, lang: Lang): Map<string, string> {
   const key = `${lang}:${year}`;
   let found = years.get(key);
   if (!found) {
     let hd = calendars.get(lang);
     if (!hd) {
-      hd = new Holidays('NL', { languages: [lang], types: ['public'] });
+      hd = new (holidaysClass())('NL', { languages: [lang], types: ['public'] });
       calendars.set(lang, hd);
     }
     found = new Map(hd.getHolidays(year, lang).filter((h) => h.type === 'public').map((h) => [h.date.slice(0, 10), h.name]));

@@ -10,7 +10,8 @@
  * a marker ("voor", "uiterlijk", "by", "tot"…), or at the very start or end of the text. Anything
  * else ("voor de cliënt", "het MDO van 3-12") stays in the title.
  */
-import * as chrono from 'chrono-node';
+import { createRequire } from 'node:module';
+import type * as Chrono from 'chrono-node';
 import { addDays, localDate, offsetMinutes, ymd } from './time-zone.ts';
 
 export interface DatePhrase {
@@ -135,11 +136,15 @@ const CUSTOM: Custom[] = [
   },
 ];
 
+/** chrono-node, loaded at the first date phrase read: most commands and turns never read one. */
+let chronoModule: typeof Chrono | undefined;
+const chrono = (): typeof Chrono => (chronoModule ??= createRequire(import.meta.url)('chrono-node') as typeof Chrono);
+
 /** chrono's results that are too thin to be a date in a sentence ("zo", "ma", "nu", "om 10 uur"). */
 function chronoCandidates(text: string, now: Date, timeZone: string, forward: boolean): (DatePhrase & { custom: false })[] {
   const reference = { instant: now, timezone: offsetMinutes(now, timeZone) };
   const out: (DatePhrase & { custom: false })[] = [];
-  for (const parser of [chrono.nl, chrono.en]) {
+  for (const parser of [chrono().nl, chrono().en]) {
     for (const r of parser.parse(text, reference, { forwardDate: forward })) {
       const s = r.start;
       const phrase = r.text.trim();
