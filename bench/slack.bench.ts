@@ -98,9 +98,9 @@ export async function measureBefore(measure: (bin: string, dataDir: string) => P
   }
 }
 
-/** The process figures of this installation, and of BENCH_BEFORE_BIN's when set. */
+/** The process figures of this installation, and of BENCH_BEFORE_BIN's when set (BENCH_BEFORE_PROCESS=0: not). */
 export async function printProcessFigures(): Promise<void> {
-  const before = process.env.BENCH_BEFORE_BIN;
+  const before = process.env.BENCH_BEFORE_PROCESS === '0' ? undefined : process.env.BENCH_BEFORE_BIN;
   if (before) printTable('Process, before (BENCH_BEFORE_BIN)', await processFigures(before));
   printTable('Process', await processFigures());
 }
