@@ -38,7 +38,8 @@ export function teamOfToken(token: string | undefined): string {
   return token?.startsWith('xoxb-') ? token.slice(5) : 'T1';
 }
 
-export async function startFakeSlack(): Promise<FakeSlack> {
+/** `users`: display names by user id for users.info (others get "Naam <id>"). */
+export async function startFakeSlack(options: { users?: Record<string, string> } = {}): Promise<FakeSlack> {
   const calls: SlackCall[] = [];
   const queued = new Map<string, QueuedAnswer[]>();
   let ts = 1_700_000_000;
@@ -89,8 +90,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       }
       case 'files.completeUploadExternal':
         return { ok: true, files: ((args.files as { id: string; title?: string }[]) ?? []).map((f) => ({ id: f.id, title: f.title })) };
-      case 'users.info':
-        return { ok: true, user: { id: args.user, name: String(args.user).toLowerCase(), real_name: `Naam ${String(args.user)}`, profile: { display_name: `Naam ${String(args.user)}` } } };
+      case 'users.info': {
+        const name = options.users?.[String(args.user)] ?? `Naam ${String(args.user)}`;
+        return { ok: true, user: { id: args.user, name: String(args.user).toLowerCase(), real_name: name, profile: { display_name: name } } };
+      }
       case 'oauth.v2.access': {
         const installTeam = String(args.code).replace(/^code-/, '');
         return {
