@@ -34,6 +34,10 @@ const IMPLIED_OTHER_LAW = 0.7;
 const ROUTE_BOOST = 1.3;
 const ROUTE_TITLE = /\b(route|stappen|stappenplan|escal\w*|wat te doen|wat kun je doen|hoe (vraag|maak|dien|regel)|aanvragen|aanvraag|bezwaar|klacht|inschakelen|wanneer)\b/iu;
 const FOLLOW_UP_SHARE = 0.55;
+/** "Wat is X en hoe lang …?": a definition and a fact asked as two parts. */
+const DEFINE_AND_FACT = /\b(wat (is|zijn|betekent|houdt)|what (is|are|does))\b.+\b(en|and)\b.+\b(hoe ?lang|hoeveel|hoe vaak|wat kost|how (long|many|much|often)|what does it cost)\b/u;
+/** The kinds of fact a question can want that a card may lack. */
+const FACT_WANTS: string[] = ['duration', 'money', 'frequency', 'count'];
 const YEAR = /\b(?:19|20)\d\d\b/g;
 const MAX_FOLLOW_UPS = 4;
 const LLM_CARDS = 3;
@@ -200,21 +204,26 @@ export class AskEngine {
     // Two close cards that each answer one part ("X en Y?") answer it together.
     const together = retrieval.pairConfidence >= MARGIN_ZONE && retrieval.pairConfidence - confidence >= PAIR_GAIN;
     const unsure = confidence < MIN_CONFIDENCE || (confidence < MARGIN_ZONE && margin < MIN_MARGIN);
-    if ((unsure && !together) || wrongLaw || noFact) return refuse('unknown');
+    // "Wat is X en hoe lang duurt het?" with no duration in the cards: the definition is answered,
+    // and the answer says that the other part is not known, rather than refusing both.
+    const alsoDefines = DEFINE_AND_FACT.test(fold(shape.text));
+    if ((unsure && !together) || wrongLaw || (noFact && !alsoDefines)) return refuse('unknown');
     const best = hits[0].card;
     const concepts = usedContext ? this.retriever.concepts(`${shape.topic} ${options.context}`) : topicConcepts;
-    const { parts, matched } = composeAnswer({ shape, lang, concepts, laws: this.laws, cardLaws: this.cardLaws }, hits.map((h) => h.card));
+    const composeShape = noFact ? { ...shape, wants: shape.wants.filter((w) => !FACT_WANTS.includes(w)) } : shape;
+    const { parts, matched } = composeAnswer({ shape: composeShape, lang, concepts, laws: this.laws, cardLaws: this.cardLaws }, hits.map((h) => h.card));
     explanation?.sentences.push(...parts.flatMap((p) => p.chosen.map((c) => ({ card: p.card.id, text: c.text, score: round(c.score) }))));
     // The card matched, but none of its sentences is about what was asked: no answer, no guess.
     if (matched < MIN_SENTENCE_MATCH && typed > 1) return refuse('unknown');
     // A number, amount or duration is only an answer when the sentence that carries it is about
     // what was asked: "25%" about meerzorg does not answer what a place costs per day.
-    if (!factIsAbout(parts, shape)) return refuse('unknown');
+    const factMissing = noFact || !factIsAbout(parts, shape);
+    if (factMissing && !alsoDefines) return refuse('unknown');
     const near = hits.slice(1).filter((h) => h.score >= hits[0].score * FOLLOW_UP_SHARE).map((h) => h.card);
     const related = best.related.map((id) => this.card(id)).filter((c): c is KnowledgeCard => Boolean(c));
     const shown = parts.map((p) => p.card.id);
     const followUps = orderForRole(unique([...near, ...related]).filter((c) => !shown.includes(c.id)), role).slice(0, MAX_FOLLOW_UPS);
-    const text = [parts.map((p) => p.sentences.join(' ')).join('\n\n'), this.uncoveredLaws(shape, parts, lang)].filter(Boolean).join('\n\n');
+    const text = [parts.map((p) => p.sentences.join(' ')).join('\n\n'), this.uncoveredLaws(shape, parts, lang), factMissing ? this.catalog.t(lang, 'ask.partly_unknown') : undefined].filter(Boolean).join('\n\n');
     const cards = unique([...parts.map((p) => p.card), ...near]).map((c) => c.id).slice(0, 5);
     return { answered: true, lang, text, card: best, parts, cards, followUps, suggestions: [], sources: sourcesOf(parts.map((p) => p.card)), confidence, ranked, via: 'offline', usedContext, explanation };
   }

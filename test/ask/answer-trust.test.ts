@@ -86,6 +86,14 @@ describe('answers professionals can trust (issue 11)', () => {
     expect(one.text).not.toMatch(/andere deel/);
   });
 
+  it('answers the definition of "wat is X en hoeveel kost het?" and says the cost is not known, rather than refusing both', () => {
+    const answer = ask('Wat is een mini moreel beraad en hoeveel kost het?');
+    expect(answer.answered).toBe(true);
+    expect(answer.text).toMatch(/moreel/i);
+    expect(answer.text).toContain(engine.t('nl', 'ask.partly_unknown'));
+    expect(answer.text).not.toMatch(/€|euro/i);
+  });
+
   it('covers a second entity of the question in the lead when the card has it', () => {
     const answer = ask('Wat doen de IGJ en de NZa?');
     expect(answer.answered).toBe(true);
