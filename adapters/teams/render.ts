@@ -29,6 +29,12 @@ export interface UniversalOptions {
   viewer?: string;
 }
 
+/**
+ * Teams refuses a message over about 28 KB (413 MessageSizeTooBig): a longer text is cut, with
+ * "…", rather than lost whole. Characters, not bytes: room for accented letters (two bytes each).
+ */
+export const TEXT_MAX_CHARS = 12_000;
+
 export interface TeamsRenderOptions {
   universal?: UniversalOptions;
 }
@@ -39,7 +45,7 @@ export function toTeamsMessage(message: OutgoingMessage, options: TeamsRenderOpt
   const ai = aiEntity(message);
   const feedback = hasFeedback(message) ? { channelData: { feedbackLoopEnabled: true } } : {};
   if (!message.card) {
-    const text = mention(toTeamsMarkdown(message.text)) + citationMarkers(message.citations);
+    const text = truncate(mention(toTeamsMarkdown(message.text)), TEXT_MAX_CHARS) + citationMarkers(message.citations);
     const all = [...entities.filter((e) => text.includes(e.text)), ...(ai ? [ai] : [])];
     return { type: 'message', textFormat: 'markdown', text, ...(all.length ? { entities: all } : {}), ...feedback, ...(message.picture ? { attachments: [pictureAttachment(message.picture)] } : {}) };
   }
