@@ -40,6 +40,8 @@ export interface AdapterHarness {
   deliveries(): Promise<Delivered[]>;
   /** A person presses button `index` of a delivered card after filling in `fill`: the action the adapter reads. */
   press(delivered: Delivered, index: number, fill: Record<string, string>): Promise<IncomingAction | undefined>;
+  /** What in a delivered message breaks the platform's own limits (none: it fits). */
+  overLimits?(delivered: Delivered): string[];
   /** What the platform cannot do natively (the contract then checks the fallback). */
   capabilities?: { ephemeral?: boolean };
   /**
@@ -195,6 +197,7 @@ export function adapterContract(make: () => Promise<AdapterHarness>): void {
       const sent = await during(() => h.adapter.post(h.channel, { text: long }));
       expect(sent.length).toBeGreaterThanOrEqual(1);
       expect(sent[0].visible).toContain('Begin.');
+      expect(sent.flatMap((d) => h.overLimits?.(d) ?? [])).toEqual([]);
     });
 
     it('degrades a card with many buttons rather than failing', async () => {
@@ -204,6 +207,7 @@ export function adapterContract(make: () => Promise<AdapterHarness>): void {
       const shown = sent.flatMap((s) => s.buttons);
       expect(shown.length).toBeGreaterThan(0);
       expect(shown[0].label).toBe('Knop 1');
+      expect(sent.flatMap((d) => h.overLimits?.(d) ?? [])).toEqual([]);
       const action = await h.press(sent[0], 0, {});
       expect(action).toMatchObject({ id: 'probe.press', value: { i: 0 } });
     });

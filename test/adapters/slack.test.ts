@@ -4,7 +4,7 @@
  * built from the delivered blocks (their action and block ids, the inputs' state), read by the
  * adapter's own `fromBlockAction`.
  */
-import { type SlackStateValue } from '../../adapters/slack/cards.ts';
+import { SLACK_LIMITS, type SlackStateValue } from '../../adapters/slack/cards.ts';
 import { fromBlockAction } from '../../adapters/slack/incoming.ts';
 import { startFakeSlack, type SlackCall } from '../slack/fake-slack.ts';
 import { startSlackServer } from '../slack/slack-helpers.ts';
@@ -32,7 +32,7 @@ function delivered(call: SlackCall, dmUsers: Map<string, string>): Delivered | u
       return { id: element.action_id, kind: INPUT_KINDS[element.type] };
     }),
     dividers: objectsWhere(blocks, (o) => o.type === 'divider').length,
-    raw: { channel, ts: call.response.ts, blocks },
+    raw: { channel, ts: call.response.ts, blocks, text: String(args.text ?? '') },
   };
 }
 
@@ -64,6 +64,15 @@ adapterContract(async () => {
       }
       const body = { channel: { id: channel }, message: { ts }, container: { type: 'message', message_ts: ts, channel_id: channel }, state: { values } };
       return fromBlockAction(body, { action_id: pressed.action_id, value: pressed.value }, { tenantId: 'T1', user: { id: 'UBRAM', name: 'Bram' } })?.action;
+    },
+    // Slack refuses messages over these (https://docs.slack.dev/reference/block-kit/blocks).
+    overLimits: (shown) => {
+      const { blocks, text } = shown.raw as { blocks: { type: string; elements?: unknown[] }[]; text: string };
+      const problems: string[] = [];
+      if (blocks.length > SLACK_LIMITS.blocksPerMessage) problems.push(`${blocks.length} blocks`);
+      for (const b of blocks) if (b.type === 'actions' && (b.elements?.length ?? 0) > SLACK_LIMITS.elementsPerActions) problems.push(`${b.elements!.length} elements in one actions block`);
+      if (text.length > 40_000) problems.push(`text of ${text.length} characters`);
+      return problems;
     },
     close: async () => {
       await slack.close();

@@ -30,7 +30,7 @@ function delivered(r: Recorded, dmMembers: Map<string, string>): Delivered {
     buttons: objectsWhere(attachments, isButton).map((b) => ({ label: String(b.title) })),
     inputs: objectsWhere(attachments, (o) => typeof o.type === 'string' && o.type in INPUT_KINDS).map((i) => ({ id: String(i.id), kind: INPUT_KINDS[String(i.type)] })),
     dividers: objectsWhere(attachments, (o) => o.separator === true).length,
-    raw: { attachments, messageId: r.responseId },
+    raw: { attachments, messageId: r.responseId, bytes: Buffer.byteLength(JSON.stringify(r.body)) },
   };
 }
 
@@ -90,6 +90,11 @@ adapterContract(async () => {
       if (!pressed) return undefined;
       const activity = { type: 'message', value: { ...pressed.data, ...fill }, replyToId: messageId } as unknown as TeamsActivity;
       return actionOf(activity);
+    },
+    // Teams refuses a message over about 28 KB (text, card and entities together).
+    overLimits: (shown) => {
+      const { bytes } = shown.raw as { bytes: number };
+      return bytes > 28 * 1024 ? [`${bytes} bytes`] : [];
     },
     close: async () => {
       await bot.close();
