@@ -19,6 +19,9 @@ async function sessionOf(ctx: Ctx, turn: Turn, action: IncomingAction): Promise<
   return doc.data;
 }
 
+/** A finished or stopped session: a late press is told so, not that the session "moved on". */
+const isOver = (s: IdeaSession) => s.phase === 'done' || s.phase === 'stopped';
+
 async function refuse(turn: Turn, key: string | undefined): Promise<void> {
   if (key) await turn.replyPrivately({ text: turn.t(key) });
 }
@@ -29,6 +32,7 @@ function steering(ctx: Ctx, move: (ctx: Ctx, s: IdeaSession, turn: Turn) => Prom
     const s = await sessionOf(ctx, turn, action);
     if (!s) return;
     if (!(await canSteer(ctx, s, turn.user.id))) return refuse(turn, 'ideas.error.facilitator_only');
+    if (isOver(s)) return refuse(turn, 'ideas.error.over');
     await refuse(turn, await move(ctx, s, turn));
   };
 }
@@ -50,14 +54,14 @@ export function ideaButtons(ctx: Ctx): Record<string, ActionHandler> {
     join: async (turn, action) => {
       const s = await sessionOf(ctx, turn, action);
       if (!s) return;
-      if (!['open', 'writing', 'scoring'].includes(s.phase)) return refuse(turn, 'ideas.error.phase');
+      if (!['open', 'writing', 'scoring'].includes(s.phase)) return refuse(turn, isOver(s) ? 'ideas.error.over' : 'ideas.error.phase');
       const { session, refused } = await change(ctx, pk(s), s.id, (x) => join(x, { id: turn.user.id, name: turn.user.name || turn.user.id }));
       if (!session) return refuse(turn, refused);
       const t = tFor(ctx, session);
       const now = ctx.services.clock.now();
       if (session.phase === 'writing') await turn.sendDirect(writingCard(t, ctx.method, session, turn.user.id, now));
       else if (session.phase === 'scoring') await turn.sendDirect(scoringCard(t, ctx.method, session, turn.user.id, nextToScore(session, turn.user.id)));
-      else await turn.replyPrivately({ text: t('ideas.joined', { minutes: ctx.method.writing_minutes }) });
+      else await turn.replyPrivately({ text: t(session.version === s.version ? 'ideas.joined_already' : 'ideas.joined', { minutes: ctx.method.writing_minutes }) });
       if (session.version !== s.version) await refreshCard(ctx, session, turn);
     },
     write: steering(ctx, startWriting),
@@ -74,9 +78,9 @@ export function ideaButtons(ctx: Ctx): Record<string, ActionHandler> {
         ? { ...s, pausedRemainingMs: s.pausedRemainingMs + EXTRA_MS, version: s.version + 1 }
         : { ...s, writingEndsAt: new Date(Math.max(now, new Date(s.writingEndsAt!).getTime()) + EXTRA_MS).toISOString(), version: s.version + 1 },
     ),
-    pause: timing(ctx, (s, now) => (s.pausedRemainingMs !== undefined ? 'ideas.error.phase' : { ...s, pausedRemainingMs: Math.max(0, new Date(s.writingEndsAt!).getTime() - now), version: s.version + 1 })),
+    pause: timing(ctx, (s, now) => (s.pausedRemainingMs !== undefined ? 'ideas.error.already_paused' : { ...s, pausedRemainingMs: Math.max(0, new Date(s.writingEndsAt!).getTime() - now), version: s.version + 1 })),
     resume: timing(ctx, (s, now) =>
-      s.pausedRemainingMs === undefined ? 'ideas.error.phase' : { ...s, writingEndsAt: new Date(now + s.pausedRemainingMs).toISOString(), pausedRemainingMs: undefined, version: s.version + 1 },
+      s.pausedRemainingMs === undefined ? 'ideas.error.not_paused' : { ...s, writingEndsAt: new Date(now + s.pausedRemainingMs).toISOString(), pausedRemainingMs: undefined, version: s.version + 1 },
     ),
     add: async (turn, action) => {
       const s = await sessionOf(ctx, turn, action);

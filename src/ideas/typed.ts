@@ -89,7 +89,11 @@ export async function threadMessage(ctx: Ctx, turn: Turn): Promise<void> {
   const s = await sessionInThread(ctx, turn);
   if (!s) return;
   const text = stripEntryWord(turn.message.text, ctx.services.config.botName).body.trim();
-  if (!(await canSteer(ctx, s, turn.user.id))) return turn.ignore();
+  if (!(await canSteer(ctx, s, turn.user.id))) {
+    // Chat in the thread stays chat; a typed steering command ("verwijder 3") is answered, not silently dropped.
+    const steering = [MERGE, SPLIT, REMOVE, CHOOSE].some((re) => re.test(text)) && /\d/.test(text);
+    return steering ? void (await turn.replyPrivately({ text: turn.t('ideas.error.facilitator_only_typed') })) : turn.ignore();
+  }
   const numbers = [...text.matchAll(/\d{1,3}/g)].map((m) => Number(m[0]));
   if (s.phase === 'open' && (!s.case || CASE.test(text))) return setCase(ctx, turn, s, text.replace(CASE, ''));
   if (s.phase === 'reveal' && MERGE.test(text)) return regroup(ctx, turn, s, (x) => mergeGroups(x.groups, numbers));
@@ -143,5 +147,6 @@ async function remove(ctx: Ctx, turn: Turn, s: IdeaSession, number: number): Pro
   });
   if (!session) return void (await turn.replyPrivately({ text: turn.t(refused!) }));
   await turn.reply({ text: turn.t('ideas.removed', { number }) });
+  await refreshCard(ctx, session, turn);
   if (session.phase === 'reveal') await postInThread(ctx, session, revealMessage(tFor(ctx, session), ctx.method, session), turn);
 }
