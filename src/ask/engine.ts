@@ -33,6 +33,7 @@ const IMPLIED_OTHER_LAW = 0.7;
 /** "Wat nu?" asks for a way forward: cards about a route or steps rank a little higher. */
 const ROUTE_BOOST = 1.3;
 const ROUTE_TITLE = /\b(route|stappen|stappenplan|escal\w*|wat te doen|wat kun je doen|hoe (vraag|maak|dien|regel)|aanvragen|aanvraag|bezwaar|klacht|inschakelen|wanneer)\b/iu;
+const PROCEDURE = /\b(klacht\w*|bezwaar\w*|beroep|complain\w*|objection|appeal)\b/iu;
 const FOLLOW_UP_SHARE = 0.55;
 /** "Wat is X en hoe lang …?": a definition and a fact asked as two parts. */
 const DEFINE_AND_FACT = /\b(wat (is|zijn|betekent|houdt)|what (is|are|does))\b.+\b(en|and)\b.+\b(hoe ?lang|hoeveel|hoe vaak|wat kost|how (long|many|much|often)|what does it cost)\b/u;
@@ -70,6 +71,8 @@ export class AskEngine {
   private readonly cardLaws = new Map<string, string[]>();
   /** Cards whose title promises a way forward (a route, steps, how to apply or object). */
   private readonly routeCards = new Set<string>();
+  /** Cards about a complaint or objection procedure. */
+  private readonly procedureCards = new Set<string>();
   /** The years the cards' texts speak of: a question about a later year asks what no card can know. */
   private readonly knownYears = new Set<string>();
   private readonly thisYear: number;
@@ -85,6 +88,7 @@ export class AskEngine {
       const found = lawsIn(fold(`${card.title} ${card.topics.join(' ')}`), this.laws);
       this.cardLaws.set(card.id, [...found.named, ...found.implied]);
       if (ROUTE_TITLE.test(fold(card.title))) this.routeCards.add(card.id);
+      if (PROCEDURE.test(fold(card.title))) this.procedureCards.add(card.id);
       for (const year of `${card.answer} ${card.answer_en ?? ''} ${card.body}`.match(YEAR) ?? []) this.knownYears.add(year);
     }
     this.thisYear = (options.today ?? new Date()).getFullYear();
@@ -170,7 +174,9 @@ export class AskEngine {
     // "het budget voor 2028", "de nieuwe wet van 2029": a year after this one that no card speaks of.
     if ((shape.text.match(YEAR) ?? []).some((y) => Number(y) > this.thisYear && !this.knownYears.has(y))) return this.refusal('unknown', lang);
     const role = options.role ?? shape.role;
-    const adjust = (id: string) => this.lawFactor(id, shape) * (shape.wants.includes('next') && this.routeCards.has(id) ? ROUTE_BOOST : 1);
+    // A complaint or objection route is a way forward only for a question about a complaint or an objection.
+    const procedureAsked = PROCEDURE.test(fold(shape.text));
+    const adjust = (id: string) => this.lawFactor(id, shape) * (shape.wants.includes('next') && this.routeCards.has(id) && (procedureAsked || !this.procedureCards.has(id)) ? ROUTE_BOOST : 1);
     let retrieval = this.retriever.retrieve(shape.text, { role, adjust });
     let usedContext = false;
     if (options.context && isElliptic(shape.text, retrieval.confidence)) {
