@@ -22,6 +22,18 @@ describe('answers professionals can trust (issue 11)', () => {
     expect(answer.text).toMatch(/voorzorg/i);
   });
 
+  it('answers "nobody will take my client" with the escalation route, not the complaint procedure', () => {
+    const answer = ask('geen enkele zorgaanbieder wil mijn client, waar kan ik terecht?');
+    expect(answer.answered).toBe(true);
+    expect(answer.cards[0]).toBe('escalatieroute-geen-passende-plek');
+    expect(answer.text).toMatch(/taskforce|landelijke commissie/i);
+  });
+
+  it('reads a Wmo decision as the municipality\'s beschikking, not the Awb objection term', () => {
+    const answer = ask('hoe lang heeft de gemeente om te beslissen na een wmo aanvraag');
+    expect(answer.text).toMatch(/twee weken/);
+  });
+
   it('reads "hoeveel tijd" as a question for a duration and shows it', () => {
     const answer = ask('hoeveel tijd heb ik om bezwaar te maken tegen een besluit van het CIZ');
     expect(answer.answered).toBe(true);
