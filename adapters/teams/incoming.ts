@@ -81,6 +81,20 @@ export const TeamsEnvelopeSchema = z
   })
   .passthrough();
 
+/**
+ * Null and empty fields of the envelope and its accounts, removed: Wegwijs reads them as absent,
+ * but the SDK's own schema refuses a null or an empty id, name or locale and the request would
+ * fail as a 500 inside it. Other values are left as they are for `checkActivity`.
+ */
+export function withoutBlanks(body: unknown): unknown {
+  const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+  if (!isRecord(body)) return body;
+  const strip = (record: Record<string, unknown>) => Object.fromEntries(Object.entries(record).filter(([k, v]) => v !== null && (v !== '' || k === 'text')));
+  const out = strip(body);
+  for (const key of ['from', 'recipient', 'conversation']) if (isRecord(out[key])) out[key] = strip(out[key] as Record<string, unknown>);
+  return out;
+}
+
 export type EdgeCheck = { ok: true } | { ok: false; error: string; field: string; message: string };
 
 /**

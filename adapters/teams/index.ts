@@ -15,7 +15,7 @@ import { TeamsChannelAdapter } from './teams-adapter.ts';
 import { INBOX_SOURCE, LOCAL_TENANT, TeamsTurnHandler } from './turn-handler.ts';
 import { TeamsCards } from './universal.ts';
 import { TeamsNativeInvokes } from './native-invokes.ts';
-import { checkActivity } from './incoming.ts';
+import { checkActivity, withoutBlanks } from './incoming.ts';
 
 export { teamsMode, authConfiguration, type TeamsMode } from './auth.ts';
 export { TeamsChannelAdapter } from './teams-adapter.ts';
@@ -87,10 +87,14 @@ const ActivityEnvelope = z
     serviceUrl: z.string().url(),
     conversation: z.object({ id: z.string().min(1) }).passthrough(),
     from: z.object({ id: z.string().min(1) }).passthrough().optional(),
+    channelId: z.string().min(1).optional(),
   })
-  .passthrough();
+  .passthrough()
+  // The SDK answers an invoke without a channel with a 501: it cannot address the invoke response.
+  .refine((a) => a.type !== 'invoke' || a.channelId !== undefined, { path: ['channelId'], message: 'an invoke names its channel' });
 
 const validActivity: RequestHandler = (req, res, next) => {
+  req.body = withoutBlanks(req.body);
   const parsed = ActivityEnvelope.safeParse(req.body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
