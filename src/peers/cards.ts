@@ -14,7 +14,7 @@ export function questionCard(q: NetworkQuestion, t: Translate, date: string): Ou
     { title: t('peers.card.title', { number: q.number }) },
     text(q.text),
     context(asker ? t('peers.card.asked_by', { name: mention(asker), date }) : t('peers.card.asked_anonymously', { date })),
-    q.status === 'open' && text(tagged ? t('peers.card.who_knows', { names: tagged }) : t('peers.card.who_knows_none')),
+    q.status === 'open' && text(tagged ? t('peers.card.who_knows', { names: tagged, count: q.tagged.length }) : t('peers.card.who_knows_none')),
     q.status === 'open' &&
       buttons(button(t('peers.button.know'), 'peers.answer', value, 'primary'), button(t('peers.button.resolve'), 'peers.resolve', value)),
     q.status === 'resolved' && text(t('peers.card.resolved', { count: q.answers.length })),

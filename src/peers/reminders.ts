@@ -46,7 +46,7 @@ export async function remindOpenQuestions(services: Services, now: Date): Promis
 async function remind(services: Services, network: Network, question: NetworkQuestion, now: Date): Promise<void> {
   const nt = networkText(services, network);
   const names = question.tagged.map(mention).join(' ');
-  const message = withMentions({ text: names ? nt('peers.reminder.tagged', { names, number: question.number }) : nt('peers.reminder.untagged', { number: question.number }) }, question.tagged);
+  const message = withMentions({ text: names ? nt('peers.reminder.tagged', { names, number: question.number, count: question.tagged.length }) : nt('peers.reminder.untagged', { number: question.number }) }, question.tagged);
   const sent = await sendToChannel(services, network, message, question.messageId);
   await peers(services).update(network.id, questionKey(question.number), (current) => (current?.type === 'question' ? { ...current, remindedAt: now.toISOString() } : undefined));
   services.log.info({ network: network.id, number: question.number, ok: sent.ok, error: sent.error }, 'peers: reminder');
