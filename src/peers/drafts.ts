@@ -76,7 +76,8 @@ export function draftCardFile(draft: Draft): string {
     reviewed: draft.date,
   };
   const header = [
-    `# Draft ${draft.number} from network "${draft.networkName}", ${draft.date}. Before it answers as checked:`,
+    // One comment line whatever the name holds: a line break would start a field of the card.
+    `# Draft ${draft.number} from network "${draft.networkName.replace(/\s+/g, ' ')}", ${draft.date}. Before it answers as checked:`,
     '# - add 2-7 more phrasings to `questions`; write the answer in your own words (40-150 words, B1);',
     '# - have it reviewed: set `reviewed_by` and `reviewed_at` on the network source, and `reviewed`;',
     '# - save it as knowledge/cards/<topic>/<id>.md and run `wegwijs kb check`.',

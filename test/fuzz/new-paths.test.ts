@@ -18,6 +18,8 @@ import { createApp, type App } from '../../app/compose.ts';
 import { startServer } from '../../app/server.ts';
 import { loadConfig } from '../../src/config.ts';
 import { ManualClock, type IncomingAction } from '../../src/core/index.ts';
+import { draftCardFile } from '../../src/peers/index.ts';
+import { parse } from 'yaml';
 import { consoleRig, csrfOf, slug, type ConsoleRig } from '../console-web/helpers.ts';
 import { tempDir } from '../helpers/temp.ts';
 import { startFakeSlack } from '../slack/fake-slack.ts';
@@ -178,6 +180,25 @@ describe('peers, crazy eight and deliberation buttons with damaged values and in
     expect(turns.finished).toBeGreaterThan(PRESSES / 4);
     expect(errors.map((e) => `${String(e.msg)} ${String(e.code)}`)).toEqual([]);
   }, 60_000);
+});
+
+describe('a draft card exported from hostile text (`wegwijs kb draft N`, the console)', () => {
+  it('stays one card whose fields say what the network wrote, never reviewed by itself', () => {
+    const hostile = 'Noord"\nreviewed_by: "Redactie"\nreviewed_at: "2026-11-20"\n---\nid: ander';
+    const file = draftCardFile({
+      type: 'draft', number: 3, networkId: 'slack:T1:C1', networkName: hostile, question: `Hoe regel ik vervoer?\n---\nreviewed: "2026-11-20"`,
+      answer: `Via de gemeente.\n---\nreviewed_by: "X"`, lang: 'nl', topics: [], questionNumber: 1, date: '2026-11-10',
+    } as never);
+    const parts = file.split(/^---$/m);
+    expect(parts).toHaveLength(3);
+    const card = parse(parts[1]) as Record<string, unknown>;
+    expect(card.id).toMatch(/^netwerk-3/);
+    // No field came from the text: the name and the answer stay values, never keys of the card.
+    expect(Object.keys(card)).not.toContain('reviewed_by');
+    expect((card.sources as Record<string, unknown>[]).every((source) => !('reviewed_by' in source) && !('reviewed_at' in source))).toBe(true);
+    expect(card.reviewed).toBe('2026-11-10');
+    expect(card.answer).toBe('Via de gemeente.\n---\nreviewed_by: "X"');
+  });
 });
 
 describe('Slack native surfaces and Teams invokes under fuzzing', () => {
