@@ -150,6 +150,13 @@ export function registerNative(app: BoltApp, deps: NativeDeps): Native {
     const { channel, message: asked, user } = payload.data;
     const who = await deps.who(context, user.id);
     const question = fromSlackText(asked.text ?? '', who.botUserId).text;
+    // A message without text (a picture, a file): said privately, never the help in its thread.
+    if (!question.trim()) {
+      const lang = await bot.languageFor({ platform: 'slack', tenantId: who.tenantId, channelId: channel.id, isDirect: channel.id.startsWith('D'), user: who.user });
+      const where = { platform: 'slack' as const, tenantId: who.tenantId, channelId: channel.id, isDirect: channel.id.startsWith('D') };
+      const thread = channel.id.startsWith('D') ? undefined : (asked.thread_ts ?? asked.ts);
+      return void (await adapter.postEphemeral(where, who.user.id, { text: services.catalog.t(lang, 'slack.shortcut.no_text') }, thread).catch((err) => log.warn({ code: errorCode(err) }, 'slack ask-about notice not sent')));
+    }
     const message = parseIncoming({
       platform: 'slack',
       tenantId: who.tenantId,

@@ -235,6 +235,15 @@ describe('Slack native surfaces and Teams invokes under fuzzing', () => {
       await app.inbox.idle();
       await until('the turns to settle', () => turns.finished === turns.started);
       expect(errors.map((e) => `${String(e.msg)} ${String(e.code)}`)).toEqual([]);
+      // The shortcut on a message without text (a picture): told privately, nothing in the thread for all.
+      for (const message of [{ type: 'message', user: 'U4', ts: nextTs(), text: '' }, { type: 'message', user: 'U4', ts: nextTs(), files: [{ id: 'F1' }] }]) {
+        const before = fake.calls.length;
+        expect((await sendInteraction(server.url, { ...bases[0], message })).status).toBe(200);
+        const told = await fake.waitFor((c) => fake.calls.indexOf(c) >= before && c.method === 'chat.postEphemeral', 'the private notice');
+        expect(told.args).toMatchObject({ user: 'U1', thread_ts: message.ts, text: app.services.catalog.t('nl', 'slack.shortcut.no_text') });
+        await app.inbox.idle();
+        expect(fake.calls.slice(before).filter((c) => c.method === 'chat.postMessage')).toEqual([]);
+      }
       // Still serving.
       const since = fake.calls.length;
       await sendCommand(server.url, 'acties', { channel: 'C1' });
