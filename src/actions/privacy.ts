@@ -6,16 +6,13 @@
  * their name is replaced by "(verwijderd lid)", also where others' titles and notes name them; the
  * weekly nudge's pair history forgets them too. Only networks of the subject's tenant are touched.
  */
-import { type DataSubject, type ExportView, type ForgetCount, type Services, type UserDataSection, fold, localDate, removedMemberLabel, scrubNames, tenantKey } from '../core/index.ts';
-import type { Doc } from '../store/index.ts';
+import { type DataSubject, type ExportView, type ForgetCount, type Services, type UserDataSection, fold, localDate, removedMemberLabel, scrubNames, tenantRecords } from '../core/index.ts';
 import type { Network } from '../core/index.ts';
 import { actions, type Action } from './model.ts';
 import { nudgeStates, STATE_ID, type NudgeState } from './nudge.ts';
 
 async function tenantNetworks(services: Services, subject: DataSubject): Promise<Network[]> {
-  const prefix = `${tenantKey(subject)}:`;
-  const all: Doc<Network>[] = await services.store.networks.list({ where: { platform: subject.platform, tenantId: subject.tenantId } });
-  return all.filter((d) => d.pk.startsWith(prefix)).map((d) => d.data);
+  return (await tenantRecords(services.store.networks, subject)).map((d) => d.data);
 }
 
 /** The person owns an action by id, or (not yet linked) by the name it was typed with. */

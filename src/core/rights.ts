@@ -18,7 +18,7 @@ import { tenantKey } from './keys.ts';
 import { escapeRegExp } from './text.ts';
 import { formatInstant } from './time-zone.ts';
 import type { Turn } from './turn.ts';
-import { isConflict, type Kind } from '../store/index.ts';
+import { isConflict, type Doc, type Kind, type QueryOptions } from '../store/index.ts';
 
 /**
  * The export is complete, however long: its text is cut into blocks and messages that every
@@ -82,6 +82,20 @@ export function createRights(services: Services, features: () => readonly Featur
 }
 
 /** The person of this turn: id and tenant from the verified request, plus the names they go by. */
+/**
+ * A feature's records of the person's tenant (for `mijn gegevens` and `vergeet mij`): queried by
+ * platform and tenant, and checked again against the partition key, so no other tenant's record
+ * can slip in.
+ */
+export async function tenantRecords<T extends { platform: string; tenantId: string }>(
+  collection: { list(options?: QueryOptions): Promise<Doc<T>[]> },
+  subject: Pick<DataSubject, 'platform' | 'tenantId'>,
+): Promise<Doc<T>[]> {
+  const prefix = `${tenantKey(subject)}:`;
+  const all = await collection.list({ where: { platform: subject.platform, tenantId: subject.tenantId } });
+  return all.filter((d) => d.pk.startsWith(prefix) && d.data.platform === subject.platform && d.data.tenantId === subject.tenantId);
+}
+
 export async function subjectOf(turn: Turn): Promise<DataSubject> {
   const { store } = turn.services;
   const { platform, tenantId, user } = turn.message;

@@ -6,14 +6,11 @@
  * session's report whole under "(verwijderd lid)", they leave the participant list, and their name
  * is taken out of others' notes, the synthesis and the agreed actions.
  */
-import { type DataSubject, type ExportView, type ForgetCount, type UserDataSection, localDate, removedMemberLabel, scrubNames } from '../core/index.ts';
+import { type DataSubject, type ExportView, type ForgetCount, type UserDataSection, localDate, removedMemberLabel, scrubNames, tenantRecords } from '../core/index.ts';
 import type { Ctx } from './context.ts';
 import type { Session } from './session.ts';
 
-async function tenantSessions(ctx: Ctx, subject: DataSubject) {
-  const all = await ctx.sessions.list({ where: { platform: subject.platform, tenantId: subject.tenantId } });
-  return all.filter((d) => d.data.platform === subject.platform && d.data.tenantId === subject.tenantId);
-}
+const tenantSessions = (ctx: Ctx, subject: DataSubject) => tenantRecords(ctx.sessions, subject);
 
 export async function exportDeliberateUser(ctx: Ctx, subject: DataSubject, { t }: ExportView): Promise<UserDataSection[]> {
   const lines: string[] = [];

@@ -3,14 +3,11 @@
  * person led or joined and the ideas they wrote. `wegwijs vergeet mij`: their ideas and scores stay
  * (the group's report stays whole) but no longer point at them, and they leave the lists.
  */
-import { type DataSubject, type ExportView, type ForgetCount, type UserDataSection, localDate, removedMemberLabel } from '../core/index.ts';
+import { type DataSubject, type ExportView, type ForgetCount, type UserDataSection, localDate, removedMemberLabel, tenantRecords } from '../core/index.ts';
 import type { Ctx } from './context.ts';
 import type { IdeaSession } from './session.ts';
 
-async function tenantSessions(ctx: Ctx, subject: DataSubject) {
-  const all = await ctx.sessions.list({ where: { platform: subject.platform, tenantId: subject.tenantId } });
-  return all.filter((d) => d.data.platform === subject.platform && d.data.tenantId === subject.tenantId);
-}
+const tenantSessions = (ctx: Ctx, subject: DataSubject) => tenantRecords(ctx.sessions, subject);
 
 export async function exportIdeasUser(ctx: Ctx, subject: DataSubject, { t }: ExportView): Promise<UserDataSection[]> {
   const lines: string[] = [];

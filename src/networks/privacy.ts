@@ -3,16 +3,13 @@
  * a member or facilitator of (`wegwijs mijn gegevens`), and removing that (`wegwijs vergeet mij`).
  * Only networks of the subject's own platform and tenant are read or changed.
  */
-import { type DataSubject, type ExportView, type ForgetCount, type Services, type UserDataSection, formatInstant, tenantKey } from '../core/index.ts';
+import { type DataSubject, type ExportView, type ForgetCount, type Services, type UserDataSection, formatInstant, tenantKey, tenantRecords } from '../core/index.ts';
 import type { Doc } from '../store/index.ts';
 import type { Member, Network } from '../core/index.ts';
 
 const tenantPrefix = (subject: DataSubject) => `${tenantKey(subject)}:`;
 
-async function tenantNetworks(services: Services, subject: DataSubject): Promise<Doc<Network>[]> {
-  const all = await services.store.networks.list({ where: { platform: subject.platform, tenantId: subject.tenantId } });
-  return all.filter((d) => d.pk.startsWith(tenantPrefix(subject)));
-}
+const tenantNetworks = (services: Services, subject: DataSubject): Promise<Doc<Network>[]> => tenantRecords(services.store.networks, subject);
 
 async function memberships(services: Services, subject: DataSubject): Promise<Doc<Member>[]> {
   const all = await services.store.members.list({ where: { userId: subject.userId } });
