@@ -35,10 +35,11 @@ export const FLOORS = { tune: 0.9, heldout: 0.85, refusals: 1, maxInScopeRefused
 
 /**
  * What `npm test` holds the held-out split to while it is below its target: the figures measured
- * when it was last run to report (2026-11-30: facts 67.4%, refusals 84.4%, in-scope refused
- * 7.4%), a little under, so it cannot get worse unnoticed. Only ever raise these.
+ * when it was last run to report (2026-11-30, three blind batches, 184 answerable and 63
+ * must-refuse: facts 67.4%, refusals 84.1%, in-scope refused 7.1%), one question under, so it
+ * cannot get worse unnoticed. Only ever raise these.
  */
-export const HELDOUT_GUARD = { facts: 0.66, refusals: 0.82, maxInScopeRefused: 0.1 };
+export const HELDOUT_GUARD = { facts: 0.665, refusals: 0.825, maxInScopeRefused: 0.08 };
 
 export type Split = 'tune' | 'heldout';
 
