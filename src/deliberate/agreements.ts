@@ -30,7 +30,8 @@ export function parseAgreement(line: string, context: AgreementContext): NewActi
   let rest = line.trim();
   let owner: string | undefined;
   let ownerId: string | undefined;
-  const ownerMatch = OWNER.exec(rest);
+  // "@Bram de Vries" (a platform mention by display name) before "@bram": the whole name is the owner.
+  const ownerMatch = fullNameMention(rest, context.people) ?? OWNER.exec(rest);
   if (ownerMatch) {
     const typed = ownerMatch[2].replace(/[.,;:]+$/, '');
     const person = context.people?.find((p) => fold(p.id) === fold(typed) || fold(p.name) === fold(typed) || fold(p.name.split(/\s+/)[0]) === fold(typed));
@@ -50,4 +51,11 @@ export function parseAgreement(line: string, context: AgreementContext): NewActi
     ...(split.due ? { due: split.due } : {}),
     ...(split.unreadable ? { unreadableDue: split.unreadable } : {}),
   };
+}
+
+function fullNameMention(text: string, people: AgreementContext['people']): RegExpExecArray | null {
+  const names = (people ?? []).map((p) => p.name.trim()).filter((n) => /\s/.test(n)).sort((a, b) => b.length - a.length);
+  if (!names.length) return null;
+  const escaped = names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`(^|\\s)@(${escaped.join('|')})(?![\\p{L}\\p{N}_])`, 'iu').exec(text);
 }

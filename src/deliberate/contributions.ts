@@ -44,7 +44,10 @@ export async function threadContribution(ctx: Ctx, turn: Turn): Promise<void> {
   // A 👍 or "+1!" is a reaction, not a contribution: no note, no name under "Bijgedragen".
   if (isReactionOnly(body)) return;
   const now = ctx.services.clock.now();
-  const redaction = redact(body, now);
+  // Colleagues the platform mentioned keep their names (as at the edge), marked as mentions: Teams
+  // gives "Bram de Vries" where Slack and the console give "@…", and an agreement's owner is a mention.
+  const mentioned = turn.message.mentions.filter((m) => m.name.trim());
+  const redaction = redact(markMentions(body, mentioned), now, { keepNames: [turn.user.name, ...mentioned.map((m) => m.name)].filter(Boolean) });
   const person = { id: turn.user.id, name: turn.user.name || turn.user.id };
   const step = method.steps[found.step];
   const rating = step.input === 'rating' ? parseRating(redaction.text) : undefined;
@@ -70,6 +73,16 @@ export async function threadContribution(ctx: Ctx, turn: Turn): Promise<void> {
   const stepNow = methodOf(ctx, session)!.steps[session.step];
   if (stepNow.input === 'moral_question') await checkQuestion(ctx, turn, session, redaction.text);
   await redrawStep(ctx, session, turn);
+}
+
+/** "… taskforce Bram de Vries voor …" → "… taskforce @Bram de Vries voor …" for each mentioned name not marked yet. */
+function markMentions(text: string, mentions: { name: string }[]): string {
+  let out = text;
+  for (const m of [...mentions].sort((a, b) => b.name.length - a.name.length)) {
+    const name = m.name.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    out = out.replace(new RegExp(`(^|[^@\\p{L}\\p{N}_])(${name})(?![\\p{L}\\p{N}_])`, 'gu'), '$1@$2');
+  }
+  return out;
 }
 
 async function checkQuestion(ctx: Ctx, turn: Turn, session: Session, question: string): Promise<void> {

@@ -22,7 +22,7 @@ export interface ScriptTurn {
   dm?: boolean;
   thread?: string;
   text?: string;
-  action?: { id: string; value?: Value; messageId?: string };
+  action?: { id: string; value?: Value; messageId?: string; inputs?: Record<string, string> };
   inputs?: Record<string, string>;
 }
 export type ScriptLine = { clock: string } | ScriptTurn;
@@ -164,7 +164,8 @@ export async function replay(driver: Driver, script: ScriptLine[], reference: Co
     if (line.action) {
       const { on, button } = await findButton(driver, from, line, reference, n);
       entry.pressed = { on, button };
-      await driver.press(from, on, button, line.inputs ?? {});
+      // Script mode takes a card's inputs on the line or in its action.
+      await driver.press(from, on, button, { ...line.action.inputs, ...line.inputs });
       continue;
     }
     let root: Shown | undefined;
