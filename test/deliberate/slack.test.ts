@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSlack, type FakeSlack, type SlackCall } from '../slack/fake-slack.ts';
+import { blockAction, latestSlackButton, slackButtons, slackMessages, type SlackButton } from '../slack/slack-cards.ts';
 import { nextTs, sendCommand, sendEvent, sendInteraction, startSlackServer, type SlackServer } from '../slack/slack-helpers.ts';
 
 let fake: FakeSlack;
@@ -23,33 +24,10 @@ afterAll(async () => {
   await fake.close();
 });
 
-interface SlackButton {
-  label: string;
-  action_id: string;
-  value: string;
-  ts: string;
-}
-
 const settle = () => wegwijs.app.inbox.idle();
-const messages = (since = 0) => fake.calls.slice(since).filter((c) => c.method === 'chat.postMessage' || c.method === 'chat.update');
-const tsOf = (c: SlackCall) => String(c.method === 'chat.update' ? c.args.ts : c.response.ts);
-
-/** Every button of every message the bot posted or updated, the latest last. */
-function buttons(): SlackButton[] {
-  const out: SlackButton[] = [];
-  for (const call of messages()) {
-    for (const block of (call.args.blocks as { type: string; elements?: { type: string; action_id: string; value: string; text: { text: string } }[] }[] | undefined) ?? []) {
-      if (block.type !== 'actions') continue;
-      for (const e of block.elements ?? []) if (e.type === 'button') out.push({ label: e.text.text, action_id: e.action_id, value: e.value, ts: tsOf(call) });
-    }
-  }
-  return out;
-}
-const latest = (label: string) => {
-  const found = [...buttons()].reverse().find((b) => b.label === label);
-  if (!found) throw new Error(`no button "${label}" among ${[...new Set(buttons().map((b) => b.label))].join(', ')}`);
-  return found;
-};
+const messages = (since = 0) => slackMessages(fake, since);
+const buttons = () => slackButtons(fake);
+const latest = (label: string) => latestSlackButton(fake, label);
 
 /** Waits (after `since`) for a call that shows the bot's work is done: the inbox may take the work a moment after the ack. */
 async function effect(since: number, match: (c: SlackCall) => boolean, what: string) {
@@ -60,17 +38,7 @@ const said = (method: string, pattern: RegExp) => (c: SlackCall) => c.method ===
 
 async function press(user: string, button: SlackButton, root: string, until?: [match: (c: SlackCall) => boolean, what: string]) {
   const since = fake.calls.length;
-  await sendInteraction(url, {
-    type: 'block_actions',
-    team: { id: 'T1', domain: 'netwerk' },
-    user: { id: user, username: user.toLowerCase(), team_id: 'T1' },
-    api_app_id: 'A1',
-    trigger_id: `trigger-${user}-${Math.random().toString(36).slice(2)}`,
-    container: { type: 'message', message_ts: button.ts, channel_id: C, is_ephemeral: false, thread_ts: root },
-    channel: { id: C, name: 'zuid' },
-    message: { type: 'message', ts: button.ts, thread_ts: root, text: '', user: 'UBOTT1' },
-    actions: [{ type: 'button', action_id: button.action_id, block_id: 'b1', value: button.value, action_ts: '1' }],
-  });
+  await sendInteraction(url, blockAction(user, button, { threadTs: root }));
   await (until ? effect(since, ...until) : settle());
 }
 const next = (root: string, to: number) => press('U1', latest('Volgende stap'), root, [said('chat.postMessage', new RegExp(`Stap ${to} van 7`)), `step ${to}`]);

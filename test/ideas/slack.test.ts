@@ -5,7 +5,8 @@
  * uploaded into the thread as a PNG with its alt text, and a choice that becomes an action.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeSlack, type FakeSlack, type SlackCall } from '../slack/fake-slack.ts';
+import { startFakeSlack, type FakeSlack } from '../slack/fake-slack.ts';
+import { blockAction, latestSlackButton, slackButtons, slackMessages, type SlackButton } from '../slack/slack-cards.ts';
 import { sendCommand, sendInteraction, startSlackServer, type SlackServer } from '../slack/slack-helpers.ts';
 
 let fake: FakeSlack;
@@ -24,48 +25,13 @@ afterAll(async () => {
   await fake.close();
 });
 
-interface SlackButton {
-  label: string;
-  action_id: string;
-  value: string;
-  ts: string;
-  channel: string;
-}
-
 const settle = () => wegwijs.app.inbox.idle();
-const messages = (since = 0) => fake.calls.slice(since).filter((c) => c.method === 'chat.postMessage' || c.method === 'chat.update');
-const tsOf = (c: SlackCall) => String(c.method === 'chat.update' ? c.args.ts : c.response.ts);
+const messages = (since = 0) => slackMessages(fake, since);
+const buttons = () => slackButtons(fake);
+const latest = (label: string, channel = C) => latestSlackButton(fake, label, channel);
 
-function buttons(): SlackButton[] {
-  const out: SlackButton[] = [];
-  for (const call of messages()) {
-    for (const block of (call.args.blocks as { type: string; elements?: { type: string; action_id: string; value: string; text: { text: string } }[] }[] | undefined) ?? []) {
-      if (block.type !== 'actions') continue;
-      for (const e of block.elements ?? []) if (e.type === 'button') out.push({ label: e.text.text, action_id: e.action_id, value: e.value, ts: tsOf(call), channel: String(call.args.channel) });
-    }
-  }
-  return out;
-}
-const latest = (label: string, channel = C) => {
-  const found = [...buttons()].reverse().find((b) => b.label === label && b.channel === channel);
-  if (!found) throw new Error(`no button "${label}" in ${channel} among ${[...new Set(buttons().map((b) => `${b.channel}:${b.label}`))].join(', ')}`);
-  return found;
-};
-
-async function press(user: string, button: SlackButton, state?: Record<string, string>) {
-  const values = Object.fromEntries(Object.entries(state ?? {}).map(([id, value]) => [`input:${id}`, { [id]: { type: 'plain_text_input', value } }]));
-  const r = await sendInteraction(url, {
-    type: 'block_actions',
-    team: { id: 'T1', domain: 'netwerk' },
-    user: { id: user, username: user.toLowerCase(), team_id: 'T1' },
-    api_app_id: 'A1',
-    trigger_id: `trigger-${user}-${Math.random().toString(36).slice(2)}`,
-    container: { type: 'message', message_ts: button.ts, channel_id: button.channel, is_ephemeral: false },
-    channel: { id: button.channel, name: button.channel.startsWith('D') ? 'directmessage' : 'noord' },
-    message: { type: 'message', ts: button.ts, text: '', user: 'UBOTT1' },
-    state: { values },
-    actions: [{ type: 'button', action_id: button.action_id, block_id: 'b1', value: button.value, action_ts: '1' }],
-  });
+async function press(user: string, button: SlackButton, inputs?: Record<string, string>) {
+  await sendInteraction(url, blockAction(user, button, { inputs }));
   await settle();
 }
 
