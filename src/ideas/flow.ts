@@ -4,7 +4,7 @@
  * the private cards. Called by buttons, typed commands and the scheduler alike.
  */
 import type { ChatUser, Turn } from '../core/index.ts';
-import { networkId } from '../core/index.ts';
+import { networkId, readDate } from '../core/index.ts';
 import { change, direct, postInThread, refreshCard, tFor, type Ctx } from './context.ts';
 import { groupIdeas } from './groups.ts';
 import { bestFirst, matrixMessage, quadrantNamer } from './matrix.ts';
@@ -81,8 +81,10 @@ export async function choose(ctx: Ctx, current: IdeaSession, turn: Turn, pick: {
     ? await port.addActions(turn.conversation, [{ title: group.text, owner: pick.owner, ownerId: pick.ownerId, due: pick.due, author: { id: by.id, name: by.name } }], by, { label: t('ideas.source', { code: current.code }) })
     : undefined;
   const action = added?.[0]?.number;
+  // Read by the same date reader as the action log, so the report keeps the date also where there is no log.
+  const due = pick.due ? readDate(pick.due, ctx.services.clock.now(), current.timeZone) : undefined;
   const { session, refused } = await change(ctx, pkOf(current), current.id, (s) =>
-    s.chosen.some((c) => c.group === pick.group) ? 'ideas.error.already_chosen' : { ...s, chosen: [...s.chosen, { group: pick.group, action, owner: pick.owner }], version: s.version + 1 },
+    s.chosen.some((c) => c.group === pick.group) ? 'ideas.error.already_chosen' : { ...s, chosen: [...s.chosen, { group: pick.group, action, owner: pick.owner, due }], version: s.version + 1 },
   );
   if (!session) return refused;
   const key = action ? 'ideas.choose.done' : 'ideas.choose.done_no_log';

@@ -55,7 +55,7 @@ export const IdeaSessionSchema = z.object({
   /** After the reveal: numbered groups of ideas that say the same. */
   groups: z.array(z.object({ number: z.number().int(), ideaIds: z.array(z.number().int()), text: z.string() })),
   scores: z.array(z.object({ by: z.string(), group: z.number().int(), effort: z.number().int().optional(), impact: z.number().int().optional() })),
-  chosen: z.array(z.object({ group: z.number().int(), action: z.number().int().optional(), owner: z.string().optional() })),
+  chosen: z.array(z.object({ group: z.number().int(), action: z.number().int().optional(), owner: z.string().optional(), due: z.string().optional() })),
   /** Ideas the facilitator removed because they identified someone (their text is gone). */
   removed: z.number().int().default(0),
   createdAt: z.string(),

@@ -4,7 +4,7 @@
  * that only the facilitator may use say so (`actors`), so platforms that can show them to the
  * facilitator alone do.
  */
-import { button, buttons, card, cardMessage, clockTime, context, fields, input, text, type Button, type OutgoingMessage, type Translate, networkId } from '../core/index.ts';
+import { button, buttons, card, cardMessage, clockTime, context, fields, formatDate, input, text, type Button, type OutgoingMessage, type Translate, networkId } from '../core/index.ts';
 import { averages, ideasOf, type IdeaMethod, type IdeaSession } from './session.ts';
 
 export const ACTION = (name: string) => `ideas.${name}`;
@@ -167,7 +167,8 @@ export function reportText(t: Translate, method: IdeaMethod, s: IdeaSession, qua
   if (!s.chosen.length) lines.push(`- ${t('ideas.report.none_chosen')}`);
   for (const c of s.chosen) {
     const g = s.groups.find((x) => x.number === c.group);
-    lines.push(`- ${c.group}. ${g?.text ?? ''}${c.action ? ` → ${t('ideas.report.action', { number: c.action })}` : ''}${c.owner ? ` (${c.owner})` : ''}`);
+    const who = [c.owner, c.due && t('ideas.report.due', { date: formatDate(c.due, s.lang) })].filter(Boolean).join(', ');
+    lines.push(`- ${c.group}. ${g?.text ?? ''}${c.action ? ` → ${t('ideas.report.action', { number: c.action })}` : ''}${who ? ` (${who})` : ''}`);
   }
   if (s.removed) lines.push('', `_${t('ideas.report.removed', { count: s.removed })}_`);
   lines.push('', `_${t('ideas.report.people', { count: s.participants.length })} · ${method.source}_`);

@@ -106,7 +106,7 @@ describe('crazy eight', () => {
     const report = done.find((o) => o.thread === thread && o.text.startsWith('**Verslag'))!;
     expect(report.text).toContain('1. Casus inbrengen bij de regionale taskforce (2×): moeite 2 · impact 5, 4 scores → Snelle winst');
     expect(report.text).toContain('7. Nieuwe woonvorm bouwen: moeite 5 · impact 1, 3 scores → Niet doen');
-    expect(report.text).toMatch(/1\. Casus inbrengen bij de regionale taskforce → actie #\d+ \(@bram\)/);
+    expect(report.text).toMatch(/1\. Casus inbrengen bij de regionale taskforce → actie #\d+ \(@bram, voor vr 11 dec\)/);
     expect(done.some((o) => o.dm && o.to === 'anna' && o.text.startsWith('**Verslag'))).toBe(true);
   });
 

@@ -81,4 +81,17 @@ describe('crazy eight walkthrough: what a user sees on odd presses', () => {
     expect(again).toMatch(/al afgelopen/);
     expect(privateText(await pressIn('bram', 'Doe mee'), 'bram')).toMatch(/al afgelopen/);
   });
+
+  it('keeps the date of a choice in the report, also in a channel without an action log', async () => {
+    const thread = await revealed();
+    await pressIn('fleur', 'Start het scoren');
+    await pressIn('fleur', 'Toon de impactmatrix');
+    await h.say('fleur', CHANNEL, 'kies 1 @bram voor vrijdag', thread);
+    await h.say('fleur', CHANNEL, 'kies 2 eind januari', thread);
+    await h.say('fleur', CHANNEL, 'kies 3', thread);
+    const report = (await pressIn('fleur', 'Afronden')).find((o) => o.text.startsWith('**Verslag'))!.text;
+    expect(report).toMatch(/^- 1\. .*\(@bram, voor vr 11 dec\)$/m);
+    expect(report).toMatch(/^- 2\. .*\(voor zo 31 jan\)$/m);
+    expect(report).toMatch(/^- 3\. [^(]*$/m);
+  });
 });
