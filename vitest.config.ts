@@ -4,12 +4,12 @@ import { defineConfig } from 'vitest/config';
  * Test files in these folders run without isolation: one module graph per worker, so the core,
  * the SDKs and the knowledge base are imported and compiled once per worker instead of once per
  * file (on two cores this more than halves their time). They keep no module state between files;
- * that was checked by running them so. Other folders keep a fresh module graph per file until
- * they have been checked the same way.
+ * that was checked by running them so. Other folders keep a fresh module graph per file: some of
+ * their files rely on it (test/ask/answer-trust, test/peers/curation and script fail without it).
  */
 const SHARED = [
   'test/architecture.test.ts',
-  'test/{adapters,app,console-web,core,ideas,networks,privacy,slack,store,teams,tenancy}/**/*.test.ts',
+  'test/{actions,adapters,app,console,console-web,core,deliberate,ideas,networks,privacy,slack,store,teams,tenancy}/**/*.test.ts',
 ];
 
 export default defineConfig({
