@@ -5,6 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { channelMention, FakeConnector, type Recorded } from '../teams/fake-connector.ts';
+import { cardPress, teamsButtons, type TeamsButton } from '../teams/teams-cards.ts';
 import { startTeamsBot, type TeamsBot } from '../teams/server.ts';
 
 const TENANT = 'tenant-b';
@@ -13,26 +14,7 @@ const anna = { id: '29:anna', aadObjectId: 'aad-anna', name: 'Anna de Boer' };
 const bram = { id: '29:bram', aadObjectId: 'aad-bram', name: 'Bram' };
 const carla = { id: '29:carla', aadObjectId: 'aad-carla', name: 'Carla' };
 
-interface Press {
-  title: string;
-  data: { wegwijs: string; value?: Record<string, unknown> };
-  card: string;
-}
-
-/** Every button (Action.Submit / Action.Execute data with a Wegwijs action) in what the bot sent. */
-function buttonsIn(sent: Recorded[]): Press[] {
-  const out: Press[] = [];
-  const walk = (node: unknown, card: string) => {
-    if (Array.isArray(node)) return node.forEach((n) => walk(n, card));
-    if (!node || typeof node !== 'object') return;
-    const o = node as Record<string, unknown>;
-    const data = o.data as Press['data'] | undefined;
-    if (typeof o.title === 'string' && data && typeof data.wegwijs === 'string') out.push({ title: o.title, data, card });
-    Object.values(o).forEach((v) => walk(v, card));
-  };
-  for (const r of sent) walk(r.body.attachments, r.responseId ?? r.activityId ?? '');
-  return out;
-}
+type Press = TeamsButton;
 
 const inChannel = (r: Recorded) => r.conversationId?.startsWith(CHANNEL);
 const textOf = (rs: Recorded[]) => JSON.stringify(rs.map((r) => r.body));
@@ -54,22 +36,10 @@ describe('the richer deliberation in Teams', () => {
     const say = (user: typeof anna, text: string, inThread = true) =>
       teams.deliver(bot.url, channelMention({ tenant: TENANT, channel: CHANNEL, user, ...(inThread ? { root } : {}) }, '', { text, entities: [] }));
     // A press as Teams sends an Action.Execute: an `adaptiveCard/action` invoke with the button's data (and the card's inputs).
-    const press = (user: typeof anna, p: Press, inputs: Record<string, string> = {}) =>
-      teams.deliver(bot.url, {
-        type: 'invoke',
-        name: 'adaptiveCard/action',
-        id: `inv-${Math.random().toString(36).slice(2)}`,
-        channelId: 'msteams',
-        from: user,
-        recipient: { id: '28:wegwijs-bot', name: 'Wegwijs' },
-        conversation: { id: `${CHANNEL};messageid=${root}`, conversationType: 'channel', isGroup: true, tenantId: TENANT },
-        channelData: { tenant: { id: TENANT }, channel: { id: CHANNEL } },
-        replyToId: p.card || root,
-        value: { action: { type: 'Action.Execute', verb: p.data.wegwijs, data: { ...p.data, ...inputs } }, trigger: 'manual' },
-      });
-    const latest = (label: string, id?: string) => [...buttonsIn(teams.sent)].reverse().find((b) => b.title === label && (!id || b.data.wegwijs === id))!;
+    const press = (user: typeof anna, p: Press, inputs: Record<string, string> = {}) => teams.deliver(bot.url, cardPress(user, { ...p, conversation: CHANNEL }, { tenant: TENANT, channel: CHANNEL, root }, inputs));
+    const latest = (label: string, id?: string) => [...teamsButtons(teams.sent)].reverse().find((b) => b.title === label && (!id || b.data.wegwijs === id))!;
     // The steering buttons reach only the facilitator (a card refreshed for her): pressed by their data.
-    const steer = (id: string, i: number): Press => ({ title: id, data: { wegwijs: `deliberate.${id}`, value: { s: root, i } }, card: '' });
+    const steer = (id: string, i: number): Press => ({ title: id, data: { wegwijs: `deliberate.${id}`, value: { s: root, i } }, card: '', conversation: CHANNEL });
 
     await teams.deliver(bot.url, channelMention({ tenant: TENANT, channel: CHANNEL, user: anna }, 'netwerk start "Zuid"'));
     const before = teams.sent.length;
@@ -117,7 +87,7 @@ describe('the richer deliberation in Teams', () => {
     expect(JSON.stringify(form.body)).toMatch(/"type":"Input.ChoiceSet"/);
     await invoke(bram, 'task/submit', { data: { ...form.actions[0].data, answer: 'Ik kies thuis: zelfbeschikking weegt zwaarst.', as: 'named' } });
     // Carla's form is the card fallback: its Action.Execute carries the inputs.
-    const submit = { title: 'Versturen', data: { wegwijs: 'deliberate.submit', value: latest('Mijn antwoord').data.value }, card: '' };
+    const submit = { title: 'Versturen', data: { wegwijs: 'deliberate.submit', value: latest('Mijn antwoord').data.value }, card: '', conversation: CHANNEL };
     await press(carla, submit, { answer: 'Ik kies verhuizen: veiligheid eerst.', as: 'anonymous' });
     const hidden = teams.sent.slice(since);
     expect(textOf(hidden.filter(inChannel))).not.toMatch(/zelfbeschikking weegt zwaarst|veiligheid eerst/);

@@ -4,34 +4,14 @@
  * chats, the reveal in the channel's reply chain, and the impact matrix as an inline PNG.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { channelMention, FakeConnector, type Recorded } from '../teams/fake-connector.ts';
+import { channelMention, FakeConnector } from '../teams/fake-connector.ts';
+import { cardPress, teamsButtons, type TeamsButton } from '../teams/teams-cards.ts';
 import { startTeamsBot, type TeamsBot } from '../teams/server.ts';
 
 const TENANT = 'tenant-ideas';
 const CHANNEL = '19:ideas@thread.tacv2';
 const people = ['anna', 'bram', 'carla', 'dirk'].map((n) => ({ id: `29:${n}`, aadObjectId: `aad-${n}`, name: n[0].toUpperCase() + n.slice(1) }));
 type Person = (typeof people)[number];
-
-interface Press {
-  title: string;
-  data: { wegwijs: string; value?: Record<string, unknown> };
-  card: string;
-  conversation: string;
-}
-
-function buttonsIn(sent: Recorded[]): Press[] {
-  const out: Press[] = [];
-  const walk = (node: unknown, card: string, conversation: string) => {
-    if (Array.isArray(node)) return node.forEach((n) => walk(n, card, conversation));
-    if (!node || typeof node !== 'object') return;
-    const o = node as Record<string, unknown>;
-    const data = o.data as Press['data'] | undefined;
-    if (typeof o.title === 'string' && data && typeof data.wegwijs === 'string') out.push({ title: o.title, data, card, conversation });
-    Object.values(o).forEach((v) => walk(v, card, conversation));
-  };
-  for (const r of sent) walk(r.body.attachments, r.responseId ?? r.activityId ?? '', (r.conversationId ?? '').split(';')[0]);
-  return out;
-}
 
 describe('crazy eight in Teams', () => {
   let bot: TeamsBot;
@@ -49,28 +29,14 @@ describe('crazy eight in Teams', () => {
     let root = '';
     /** The 1:1 conversation the bot opened with a person (POST /v3/conversations with them as member). */
     const dmOf = (p: Person) => teams.requests.find((r) => r.method === 'POST' && r.path === '/v3/conversations' && JSON.stringify(r.body.members).includes(p.id))?.responseId ?? '';
-    const press = (user: Person, p: Press, inputs: Record<string, string> = {}) => {
-      const personal = p.conversation.startsWith('a:');
-      return teams.deliver(bot.url, {
-        type: 'invoke',
-        name: 'adaptiveCard/action',
-        id: `inv-${Math.random().toString(36).slice(2)}`,
-        channelId: 'msteams',
-        from: user,
-        recipient: { id: '28:wegwijs-bot', name: 'Wegwijs' },
-        conversation: personal ? { id: p.conversation, conversationType: 'personal', tenantId: TENANT } : { id: `${CHANNEL};messageid=${root}`, conversationType: 'channel', isGroup: true, tenantId: TENANT },
-        channelData: personal ? { tenant: { id: TENANT } } : { tenant: { id: TENANT }, channel: { id: CHANNEL } },
-        replyToId: p.card || root,
-        value: { action: { type: 'Action.Execute', verb: p.data.wegwijs, data: { ...p.data, ...inputs } }, trigger: 'manual' },
-      });
-    };
+    const press = (user: Person, p: TeamsButton, inputs: Record<string, string> = {}) => teams.deliver(bot.url, cardPress(user, p, { tenant: TENANT, channel: CHANNEL, root }, inputs));
     const latest = (label: string, where = CHANNEL) => {
-      const found = [...buttonsIn(teams.sent)].reverse().find((b) => b.title === label && b.conversation === where);
-      if (!found) throw new Error(`no "${label}" in ${where}: ${[...new Set(buttonsIn(teams.sent).map((b) => `${b.conversation}:${b.title}`))].join(', ')}`);
+      const found = [...teamsButtons(teams.sent)].reverse().find((b) => b.title === label && b.conversation === where);
+      if (!found) throw new Error(`no "${label}" in ${where}: ${[...new Set(teamsButtons(teams.sent).map((b) => `${b.conversation}:${b.title}`))].join(', ')}`);
       return found;
     };
     // Steering buttons are refreshed for the facilitator only: pressed by their data, as her client would.
-    const steer = (id: string): Press => ({ title: id, data: { wegwijs: `ideas.${id}`, value: { s: root, n: `teams:${TENANT}:${CHANNEL}` } }, card: root, conversation: CHANNEL });
+    const steer = (id: string): TeamsButton => ({ title: id, data: { wegwijs: `ideas.${id}`, value: { s: root, n: `teams:${TENANT}:${CHANNEL}` } }, card: root, conversation: CHANNEL });
 
     const [anna, ...others] = people;
     await teams.deliver(bot.url, channelMention({ tenant: TENANT, channel: CHANNEL, user: anna }, 'netwerk start "Oost"'));
@@ -93,7 +59,7 @@ describe('crazy eight in Teams', () => {
     for (const p of people) {
       for (let n = 1; n <= 4; n++) {
         for (const [d, v] of [['e', scores[n - 1][0]], ['i', scores[n - 1][1]]] as const) {
-          const b = [...buttonsIn(teams.sent)].reverse().find((x) => x.conversation === dmOf(p) && x.data.value?.g === n && x.data.value?.d === d && x.data.value?.v === v);
+          const b = [...teamsButtons(teams.sent)].reverse().find((x) => x.conversation === dmOf(p) && x.data.value?.g === n && x.data.value?.d === d && x.data.value?.v === v);
           if (!b) throw new Error(`no score button ${d}=${v} for ${n} in ${dmOf(p)}`);
           await press(p, b);
         }
