@@ -26,6 +26,14 @@ const UNIT_MINUTES: Record<string, number> = {
   d: 24 * 60, dag: 24 * 60, dagen: 24 * 60, day: 24 * 60, days: 24 * 60, werkdag: 24 * 60, werkdagen: 24 * 60, 'working day': 24 * 60,
 };
 
+/** A written-out count before a unit ("async twee dagen", "async one day"). */
+const NUMBER_WORDS: Record<string, number> = {
+  een: 1, one: 1, a: 1, an: 1, twee: 2, two: 2, drie: 3, three: 3, vier: 4, four: 4, vijf: 5, five: 5, zes: 6, six: 6,
+  zeven: 7, seven: 7, acht: 8, eight: 8, negen: 9, nine: 9, tien: 10, ten: 10, twaalf: 12, twelve: 12, veertien: 14, fourteen: 14,
+};
+const withDigits = (words: string[]) =>
+  words.length > 1 && NUMBER_WORDS[fold(words[0])] !== undefined && UNIT_MINUTES[fold(words[1])] !== undefined ? [String(NUMBER_WORDS[fold(words[0])]), ...words.slice(1)] : words;
+
 /**
  * Reads "async", "async 2d", "asynchroon 4 uur", "async 1 werkdag" out of what follows the
  * method's name. Returns the rest (the method) and the step time, or an error for a time that
@@ -35,7 +43,7 @@ export function readAsyncOption(typed: string): { rest: string; async?: { minute
   const words = typed.trim().split(/\s+/).filter(Boolean);
   const at = words.findIndex((w) => WORDS.has(fold(w).replace(/^--?/, '')));
   if (at < 0) return { rest: typed.trim() };
-  const after = words.slice(at + 1).join(' ');
+  const after = withDigits(words.slice(at + 1)).join(' ');
   const m = /^(\d+(?:[.,]\d+)?)\s*([a-z]+(?:\s+day)?)?\b/i.exec(after);
   const rest = [...words.slice(0, at)];
   if (!m) {

@@ -76,4 +76,13 @@ describe('deliberation walkthrough: what a user sees on odd presses', () => {
     expect(replies[2]).toMatch(/laatste/);
     expect(replies[2]).not.toMatch(/nog 0/);
   });
+
+  it('reads a step time written out in words ("async twee dagen", "async one day")', async () => {
+    for (const [typed, shown] of [['kort async twee dagen', /elke stap 48 uur/], ['kort async acht uur', /elke stap 8 uur/], ['kort async one day', /elke stap 24 uur/]] as const) {
+      const out = await h.say('anna', `c-${typed.length}-${typed.charCodeAt(11)}`, `wegwijs beraad start ${typed}`);
+      const opening = out.find((o) => o.card?.title?.startsWith('Moreel beraad'));
+      expect(opening, typed).toBeDefined();
+      expect(opening!.card!.body).toMatch(shown);
+    }
+  });
 });
