@@ -212,8 +212,7 @@ describe('asking the network: bad input and privacy', () => {
     const b = await start({ dataDir: a.dataDir, start: '2026-11-18T10:00:00+01:00' });
     const at = '2026-11-20T10:30:00+01:00';
     // The second instance finds the claim the first one took (claims themselves are raced in test/store).
-    const fromA = await a.at(at);
-    const fromB = await b.at(at);
+    const [fromA, fromB] = await Promise.all([a.at(at), b.at(at)]);
     expect([...fromA, ...fromB].filter((o) => o.text.includes('nog open'))).toHaveLength(1);
   });
 
