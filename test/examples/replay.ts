@@ -223,3 +223,81 @@ export function after(driver: Driver, entry: ReplayLog, next?: ReplayLog): Shown
 
 /** Raw Markdown marks the platform would show as characters (`**bold**`, `_x_` in Teams text, `**` in Slack mrkdwn). */
 export const RAW_BOLD = /\*\*[^*\n]+\*\*/;
+
+/** Script mode's run, the platform's replay of it, and the people in it. */
+export interface Week {
+  reference: ConsoleLine[];
+  log: ReplayLog[];
+  shown: Shown[];
+  people: Person[];
+}
+
+export async function runWeek(driver: Driver, file: string): Promise<Week> {
+  const script = readScript(file);
+  const reference = await consoleRun(file);
+  const log = await replay(driver, script, reference);
+  const people = [...new Set(script.flatMap((l) => ('user' in l ? [l.user] : [])))].map((u) => driver.person(u));
+  return { reference, log, shown: driver.shown(), people };
+}
+
+/**
+ * Text reduced to what a reader takes from it, the same for every surface: a mention as
+ * "@Name", no bold/italic/code marks, "- " bullets, Slack's escapes decoded, spaces collapsed.
+ */
+export function plain(text: string, people: Person[]): string {
+  let out = text;
+  for (const p of people) out = out.split(`<@${p.id}>`).join(`@${p.name}`).split(`<at>${p.name}</at>`).join(`@${p.name}`);
+  return out
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/[*`]/g, '')
+    .replace(/(^|\s)_([^_\n]+)_(?=\s|$|[.,:;!?])/g, '$1$2')
+    .replace(/^\s*[•◦▪-]\s+/gm, '- ')
+    .replace(/[ \t]+/g, ' ')
+    .trim();
+}
+
+/** The phrases the bot said it could not read as a date. */
+export function unreadableDates(texts: string[]): string[] {
+  const out = new Set<string>();
+  for (const t of texts) for (const m of t.matchAll(/"([^"]+)" (?:kon ik niet als datum lezen|could not be read as a date|I could not read as a date)/g)) out.add(m[1]);
+  return [...out].sort();
+}
+
+/** The rows of a CSV export shown in a message (BOM and header included), first `columns` fields each. */
+export function csvRows(text: string, columns = 5): string[] {
+  return text
+    .split('\n')
+    .map((l) => l.replace(/^\uFEFF/, '').trim())
+    .filter((l) => /^(\d+|nummer|number);/.test(l))
+    .map((l) => l.split(';').slice(0, columns).join(';'));
+}
+
+/**
+ * Fixed fragments (24+ characters) of the catalogue's texts in one language that the other
+ * language does not share: a Dutch run must show none of the English ones, and the other way round.
+ */
+export async function catalogueFragments(lang: 'nl' | 'en'): Promise<string[]> {
+  const { readdirSync } = await import('node:fs');
+  const { parse } = await import('yaml');
+  const dir = fileURLToPath(new URL('../../prompts/messages/', import.meta.url));
+  const other = lang === 'nl' ? 'en' : 'nl';
+  const mine: string[] = [];
+  const theirs: string[] = [];
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml'))) {
+    const doc = parse(readFileSync(`${dir}${file}`, 'utf8')) as Record<string, Record<string, string> | undefined>;
+    for (const entry of Object.values(doc ?? {})) {
+      if (typeof entry?.[lang] === 'string') mine.push(entry[lang]);
+      if (typeof entry?.[other] === 'string') theirs.push(entry[other]);
+    }
+  }
+  const own = mine.map((t) => clean(t)).join('\n');
+  const out = new Set<string>();
+  for (const t of theirs) for (const part of t.split(/[{}]/)) {
+    const f = clean(part);
+    if (f.length >= 24 && !own.includes(f)) out.add(f);
+  }
+  return [...out];
+}
+const clean = (t: string) => t.replace(/[*`_]/g, '').replace(/\s+/g, ' ').trim();

@@ -6,7 +6,7 @@
  */
 import { createApp } from '../../app/compose.ts';
 import { startServer } from '../../app/server.ts';
-import { createLogger, ManualClock, silentLogger } from '../../src/core/index.ts';
+import { createLogger, OffsetClock, silentLogger } from '../../src/core/index.ts';
 import { tempDir } from '../helpers/temp.ts';
 import { startFakeSlack, type FakeSlack, type SlackCall } from '../slack/fake-slack.ts';
 import { nextTs, sendEvent, sendInteraction, slackTestConfig, type SlackServer } from '../slack/slack-helpers.ts';
@@ -21,7 +21,8 @@ export const slackUserId = (user: string) => `U${user.toUpperCase().replace(/[^A
 export const slackChannelId = (name: string) => `C${name.toUpperCase().replace(/[^A-Z0-9]/g, '')}`;
 
 export class SlackDriver implements Driver {
-  readonly clock = new ManualClock('2026-11-16T09:00:00Z');
+  // As script mode: the clock is set by clock lines and runs on between them (so a step taken after a nudge comes after it).
+  readonly clock = new OffsetClock();
   fake!: FakeSlack;
   server!: SlackServer;
   private readonly people = new Map<string, Person>();

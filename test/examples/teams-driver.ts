@@ -7,7 +7,7 @@
  * with a refresh are seen as Teams shows them to that person (the refresh invoke), and a form
  * opens as Teams does: the opener's task/fetch, then task/submit.
  */
-import { ManualClock } from '../../src/core/index.ts';
+import { OffsetClock } from '../../src/core/index.ts';
 import { BOT, FakeConnector, type Recorded } from '../teams/fake-connector.ts';
 import { startTeamsBot, type TeamsBot } from '../teams/server.ts';
 import { latest, settleInbox, type Driver, type Person, type ScriptLine, type Shown, type ShownButton } from './replay.ts';
@@ -18,7 +18,8 @@ type Json = Record<string, unknown>;
 export const teamsChannelId = (name: string) => `19:${name}@thread.tacv2`;
 
 export class TeamsDriver implements Driver {
-  readonly clock = new ManualClock('2026-11-16T09:00:00Z');
+  // As script mode: the clock is set by clock lines and runs on between them (so a step taken after a nudge comes after it).
+  readonly clock = new OffsetClock();
   teams!: FakeConnector;
   bot!: TeamsBot;
   private readonly people = new Map<string, Person>();
