@@ -60,10 +60,12 @@ export function askingActions(services: Services) {
       if (network) return confirm(turn, id, pending, network);
     }
     const mine = await memberNetworks(turn);
-    if (mine.length === 0) return void (await turn.replyPrivately({ text: turn.t('peers.ask.no_network') }));
+    // The asker goes on in the language the refusal was given in (an English question: English).
+    const at = services.catalog.translator(lang);
+    if (mine.length === 0) return void (await turn.replyPrivately({ text: at('peers.ask.no_network') }));
     if (mine.length === 1) return confirm(turn, id, pending, mine[0]);
     const choices = mine.slice(0, 20).map((n) => button(n.name, 'peers.choose', { p: id, n: n.id }));
-    await turn.replyPrivately(cardMessage(card({ title: turn.t('peers.choose.title') }, text(turn.t('peers.choose.text', { count: mine.length })), buttons(...choices))));
+    await turn.replyPrivately(cardMessage(card({ title: at('peers.choose.title') }, text(at('peers.choose.text', { count: mine.length })), buttons(...choices))));
   }
 
   /** The network chosen for a question asked in a direct message. */
@@ -81,7 +83,7 @@ export function askingActions(services: Services) {
   async function confirm(turn: Turn, id: string, pending: Pending, network: Network, notice?: string): Promise<void> {
     const blocked = statusProblem(turn, network);
     if (blocked) return void (await turn.replyPrivately({ text: blocked }));
-    const t = turn.t.bind(turn);
+    const t = services.catalog.translator(pending.lang);
     const value = { p: id, n: network.id };
     const opened = !notice && (await turn.openModal({
       title: t('peers.confirm.modal_title'),
@@ -111,8 +113,9 @@ export function askingActions(services: Services) {
     if (edited && turn.redacted.length > 0) {
       const updated = { ...found.pending, text: questionText };
       await peers(services).put(tenantKey(turn.message), pendingKey(found.id), updated, { ttlSeconds: PENDING_TTL_SECONDS });
-      const notice = privacyNotice({ found: [...turn.redacted] }, (k, v) => turn.t(k, v));
-      return confirm(turn, found.id, updated, network, notice ?? turn.t('peers.confirm.changed'));
+      const at = services.catalog.translator(found.pending.lang);
+      const notice = privacyNotice({ found: [...turn.redacted] }, at);
+      return confirm(turn, found.id, updated, network, notice ?? at('peers.confirm.changed'));
     }
     // Claimed on the pending record: a double press (or two instances) posts one card.
     const pk = tenantKey(turn.message);
@@ -149,7 +152,7 @@ export function askingActions(services: Services) {
     await peers(services).put(network.id, questionKey(number), question);
     if (sent.messageId) await peers(services).put(network.id, threadKey(sent.messageId), { type: 'thread', number });
     turn.log.info({ network: network.id, number, tagged: question.tagged.length, anonymous }, 'peers: question posted');
-    await turn.replyPrivately({ text: turn.t(anonymous ? 'peers.ask.posted_anonymous' : 'peers.ask.posted', { number, network: network.name }) });
+    await turn.replyPrivately({ text: services.catalog.translator(found.pending.lang)(anonymous ? 'peers.ask.posted_anonymous' : 'peers.ask.posted', { number, network: network.name }) });
   }
 
   async function cancel(turn: Turn, action: IncomingAction): Promise<void> {

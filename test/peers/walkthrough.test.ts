@@ -40,4 +40,21 @@ describe('peers walkthrough: who is addressed', () => {
     const card = await postQuestion(h);
     expect(card.text).toMatch(/jullie weten hier meer van: willen jullie reageren/);
   });
+
+  it('goes on in English after an English question, from the choice of network to the confirmation', async () => {
+    h = await createHarness({ start: '2026-12-01T10:00:00+01:00' });
+    for (const channel of ['noord', 'oost']) {
+      await h.say('fleur', channel, `wegwijs netwerk start "${channel}"`);
+      await h.say('anna', channel, 'wegwijs actie iets doen');
+    }
+    const refusal = await h.dm('anna', 'How quickly does the Menzis care office answer a question about a personal budget?');
+    expect(refusal[0].text).toMatch(/not sure/i);
+    const which = await h.press('anna', { dm: true }, buttonOf(refusal, 'peers.ask'));
+    expect(which[0].card?.title).toMatch(/network/i);
+    expect(which[0].card?.title).not.toMatch(/netwerk\?/);
+    const confirm = await h.press('anna', { dm: true }, buttonOf(which, 'oost'));
+    const body = `${confirm[0].card?.title}\n${confirm[0].card?.body}`;
+    expect(body).toMatch(/Ask the network/);
+    expect(body).not.toMatch(/Dit wordt gepost/);
+  });
 });
