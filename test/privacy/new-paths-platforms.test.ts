@@ -23,20 +23,15 @@ import { tempDir } from '../helpers/temp.ts';
 import { startFakeSlack, type FakeSlack } from '../slack/fake-slack.ts';
 import { nextTs, sendCommand, sendInteraction, slackTestConfig } from '../slack/slack-helpers.ts';
 import { channelMention, FakeConnector, personalMessage } from '../teams/fake-connector.ts';
-import { corpusChunks, leaks, personalCorpus } from './forms.ts';
+import { corpusChunks, personalCorpus } from './forms.ts';
+import { leaksIn as leaksOf } from './new-paths-leaks.ts';
 
 type Json = Record<string, unknown>;
 const corpus = personalCorpus();
 const forms = corpus.flatMap((l) => l.forms);
 const chunks = corpusChunks(corpus, 2800);
 
-function leaksIn(where: Record<string, string>): string[] {
-  const found: string[] = [];
-  for (const [place, content] of Object.entries(where)) {
-    for (const form of forms) for (const leak of leaks(content, form, 4)) found.push(`${place}: ${leak} (from "${form}")`);
-  }
-  return found;
-}
+const leaksIn = (where: Record<string, string>) => leaksOf(where, forms);
 const file = (path: string) => (existsSync(path) ? readFileSync(path).toString('utf8') : '');
 
 describe('Slack shortcuts, modal and App Home with personal data', () => {

@@ -21,7 +21,8 @@ import { createLogger, ManualClock, type IncomingAction } from '../../src/core/i
 import { draftCardFile, listDrafts } from '../../src/peers/index.ts';
 import { completion, startFakeOpenAi, type FakeOpenAi } from '../helpers/fake-openai.ts';
 import { tempDir } from '../helpers/temp.ts';
-import { corpusChunks, leaks, personalCorpus } from './forms.ts';
+import { corpusChunks, personalCorpus } from './forms.ts';
+import { leaksIn } from './new-paths-leaks.ts';
 
 const corpus = personalCorpus();
 const forms = corpus.flatMap((l) => l.forms);
@@ -91,13 +92,7 @@ function places(): Record<string, string> {
   };
 }
 
-function leaked(): string[] {
-  const found: string[] = [];
-  for (const [place, content] of Object.entries(places())) {
-    for (const form of forms) for (const leak of leaks(content, form, 4)) found.push(`${place}: ${leak} (from "${form}")`);
-  }
-  return found;
-}
+const leaked = () => leaksIn(places(), forms);
 
 describe('peers, every personal-data form', () => {
   it('keeps none of them through the confirmation, answers, thread replies, tags and the draft card', async () => {
