@@ -226,13 +226,14 @@ interface MentionInfo {
   text?: string;
 }
 
+// Built once: constructing a zod schema costs far more than using it.
+const MentionEntity = z.object({ mentioned: Account, text: z.string().optional() });
+
 function mentionsOf(activity: TeamsActivity): MentionInfo[] {
   const out: MentionInfo[] = [];
   for (const entity of activity.entities ?? []) {
     if (entity.type !== 'mention') continue;
-    const parsed = z
-      .object({ mentioned: Account, text: z.string().optional() })
-      .safeParse(entity);
+    const parsed = MentionEntity.safeParse(entity);
     if (!parsed.success) continue;
     out.push({ id: parsed.data.mentioned.id, aadObjectId: parsed.data.mentioned.aadObjectId, name: parsed.data.mentioned.name ?? '', text: parsed.data.text });
   }
@@ -284,6 +285,8 @@ export function actionOf(activity: TeamsActivity): IncomingAction | undefined {
     // A dialog's submit: the form's inputs merged with its submit button's data, as Action.Submit.
     data = DialogValue.safeParse(activity.value).data?.data;
   }
+  // A typed message has no card data: no parse (a failed one builds an error with its stack, every message).
+  if (!data || typeof data !== 'object') return undefined;
   // Prototype keys never reach zod's record parsing (which trips over a non-function `constructor`).
   if (findPrototypeKey(data)) return undefined;
   const parsed = ActionData.safeParse(data);
