@@ -234,7 +234,9 @@ export function consoleRouter(services: Services, config: ConsoleWebConfig, opti
     if (!parsed.success || !services.ports.consoleNetworks) return void res.status(400).type('html').send(await settingsPage(ctx, { text: ctx.t('console_web.form_invalid'), kind: 'error' }));
     const by = { id: ctx.session.userId, name: ctx.session.name };
     const result = await services.ports.consoleNetworks.change(ctx.network!.id, { ...parsed.data, resume: parsed.data.resume === '1', clearSkips: parsed.data.clearSkips === '1' }, by);
-    if (!result.ok) return void res.status(422).type('html').send(await settingsPage(ctx, { text: ctx.t(result.key, { bot: services.config.botName, ...result.vars }), kind: 'error' }));
+    // The chat's refusal names chat commands and pickers "below"; the form has its own words where the catalogue has them.
+    const webKey = (key: string) => (services.catalog.has(`console_web.${key}`) ? `console_web.${key}` : key);
+    if (!result.ok) return void res.status(422).type('html').send(await settingsPage(ctx, { text: ctx.t(webKey(result.key), { bot: services.config.botName, ...result.vars }), kind: 'error' }));
     res.status(200).type('html').send(await settingsPage(ctx, { text: ctx.t('console_web.saved'), kind: 'ok' }));
   }));
   networkRoutes.get('/nudge', wrap(async (_req, res) => {
