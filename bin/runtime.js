@@ -4,7 +4,7 @@
 // - The TypeScript sources through tsx (a dev dependency), when this is a checkout whose sources
 //   changed since the last build: a developer never runs stale code and needs no build step.
 // - Without tsx and without a usable dist/, it builds once and runs the result.
-import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
@@ -84,6 +84,8 @@ function copyAssets() {
  * at start, as before, and simply not cached.
  */
 function warmCaches() {
+  // Made afresh: what an earlier build or version kept would only be a miss.
+  rmSync(join(DIST, 'cache'), { recursive: true, force: true });
   mkdirSync(join(DIST, 'cache'), { recursive: true });
   const url = (file) => JSON.stringify(pathToFileURL(join(DIST, file)).href);
   const script = [
