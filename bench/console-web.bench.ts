@@ -50,7 +50,7 @@ export async function run(): Promise<void> {
   });
   h.clock.set('2026-11-30T12:00:00+01:00');
   const server = await startServer(h.app);
-  const config = consoleWebConfig(h.app.services.config, process.env);
+  const config = consoleWebConfig(h.app.services.config);
   const { token } = linkToken(config, { platform: 'console', tenantId: 'local', userId: 'fleur', name: 'Fleur', lang: 'nl' }, h.clock.now().getTime());
   const login = await fetch(`${server.url}/console/login`, { method: 'POST', body: new URLSearchParams({ token }), redirect: 'manual' });
   const cookie = login.headers.get('set-cookie')!.split(';')[0];

@@ -26,6 +26,14 @@ const EnvSchema = z.object({
   SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   NUDGE_CATCHUP_HOURS: z.coerce.number().min(0).max(24 * 14).default(24),
   WEGWIJS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /** Where people reach this server (sign-in links, the console in Teams and Slack). */
+  WEGWIJS_PUBLIC_URL: z.url().optional(),
+  /** The key that signs console links and sessions, shared by every instance. */
+  WEGWIJS_CONSOLE_SECRET: z.string().min(16).optional(),
+  /** Knowledge curators: comma-separated user ids, optionally `platform:tenant:user`. */
+  WEGWIJS_CURATORS: z.string().max(10_000).default(''),
+  /** Lets Teams frame the console (personal and channel tab). */
+  WEGWIJS_CONSOLE_TEAMS_TAB: bool.default(false),
   STORE: z.enum(['sqlite', 'cosmos']).default('sqlite'),
   COSMOS_ENDPOINT: optionalText,
   COSMOS_KEY: optionalText,
@@ -111,6 +119,10 @@ export interface Config {
   nudgeCatchUpHours: number;
   /** Questions and feedback older than this many days are deleted by the scheduler. */
   retentionDays: number;
+  /** WEGWIJS_PUBLIC_URL without a trailing slash. */
+  publicUrl?: string;
+  /** The web console: signing key, curators, and whether Teams may frame it. */
+  console: { secret?: string; curators: string[]; teamsTab: boolean };
   store: StoreConfig;
   llm?: LlmConfig;
   teams?: TeamsConfig;
@@ -160,6 +172,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     schedulerIntervalSeconds: env.SCHEDULER_INTERVAL_SECONDS,
     nudgeCatchUpHours: env.NUDGE_CATCHUP_HOURS,
     retentionDays: env.WEGWIJS_RETENTION_DAYS,
+    publicUrl: env.WEGWIJS_PUBLIC_URL?.replace(/\/+$/, ''),
+    console: {
+      secret: env.WEGWIJS_CONSOLE_SECRET,
+      curators: env.WEGWIJS_CURATORS.split(',').map((s) => s.trim()).filter(Boolean),
+      teamsTab: env.WEGWIJS_CONSOLE_TEAMS_TAB,
+    },
     store: storeConfig(env),
     llm: llmConfig(env),
     teams: teamsConfig(env, source),

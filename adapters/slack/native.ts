@@ -33,13 +33,6 @@ export interface NativeDeps {
   handle: (message: IncomingMessage) => Promise<void>;
 }
 
-const PublicUrl = z.url();
-
-/** The console's address when the server knows its public URL (WEGWIJS_PUBLIC_URL). */
-function consoleUrl(): string | undefined {
-  const parsed = PublicUrl.safeParse(process.env.WEGWIJS_PUBLIC_URL);
-  return parsed.success ? `${parsed.data.replace(/\/+$/, '')}/console` : undefined;
-}
 
 const HomePress = z.object({
   user: z.object({ id: z.string() }),
@@ -73,7 +66,7 @@ export function registerNative(app: BoltApp, deps: NativeDeps): Native {
   const publishHome = async (tenantId: string, userId: string, lang?: Lang) => {
     try {
       const language = lang ?? (await bot.languageFor({ platform: 'slack', tenantId, channelId: userId, isDirect: true, user: { id: userId, name: '' } }));
-      const view = await homeView(services, tenantId, userId, language, { consoleUrl: consoleUrl() });
+      const view = await homeView(services, tenantId, userId, language, { consoleUrl: services.config.publicUrl && `${services.config.publicUrl}/console` });
       await adapter.call(tenantId, (client) => client.views.publish({ user_id: userId, view }));
     } catch (err) {
       log.warn({ code: errorCode(err) }, 'slack home not published');

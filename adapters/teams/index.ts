@@ -123,7 +123,7 @@ export async function mountTeams(server: Express, app: PlatformHost): Promise<Te
   };
   const directory = new TeamsDirectory(store);
   const cards = new TeamsCards(store);
-  const adapter = new TeamsChannelAdapter({ cloud, bot: app.bot, directory, log, appId: config.teams?.appId, cards });
+  const adapter = new TeamsChannelAdapter({ cloud, bot: app.bot, directory, log, appId: config.teams?.appId, cards, publicUrl: config.publicUrl });
   messenger.register(adapter);
   const native = new TeamsNativeInvokes(cards, app.bot, mode === 'local' ? LOCAL_TENANT : undefined);
   const handler = new TeamsTurnHandler({ bot: app.bot, store, log, cloud, adapter, directory, inbox: app.inbox, local: mode === 'local', native });

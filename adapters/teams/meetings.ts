@@ -37,10 +37,7 @@ export async function notifyMeeting(client: ConnectorClient, meetingId: string, 
   await client.httpClient.request({ method: 'POST', url: `/v1/meetings/${encodeURIComponent(meetingId)}/notification`, data: body, headers: { 'content-type': 'application/json' } });
 }
 
-const PublicUrl = z.url();
-
-/** The web console's address, when the server knows its public https URL (WEGWIJS_PUBLIC_URL). */
-export function consoleUrlFromEnv(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const parsed = PublicUrl.safeParse(env.WEGWIJS_PUBLIC_URL);
-  return parsed.success && parsed.data.startsWith('https://') ? `${parsed.data.replace(/\/+$/, '')}/console` : undefined;
+/** The web console's address, when the server knows its public https URL (Teams opens only https). */
+export function consoleUrl(publicUrl: string | undefined): string | undefined {
+  return publicUrl?.startsWith('https://') ? `${publicUrl}/console` : undefined;
 }

@@ -13,7 +13,7 @@ import { toDeliveryError } from './errors.ts';
 import { readReference, TeamsDirectory, type TeamsReference } from './references.ts';
 import { toTeamsMessage } from './render.ts';
 import { openerTexts, type TeamsCards } from './universal.ts';
-import { consoleUrlFromEnv, meetingNotification, meetingOf, notifyMeeting } from './meetings.ts';
+import { consoleUrl, meetingNotification, meetingOf, notifyMeeting } from './meetings.ts';
 
 export interface TeamsAdapterDeps {
   cloud: CloudAdapter;
@@ -24,6 +24,8 @@ export interface TeamsAdapterDeps {
   appId?: string;
   /** Stored cards, forms and feedback targets (Universal Actions, dialogs, feedback); without it, plain cards. */
   cards?: TeamsCards;
+  /** The server's public address (WEGWIJS_PUBLIC_URL), for links into the web console. */
+  publicUrl?: string;
 }
 
 /** The connector client of the turn being handled, reused for replies to the same service. */
@@ -142,7 +144,7 @@ export class TeamsChannelAdapter implements ChannelAdapter {
     const meetingId = meetingOf(ref);
     if (!meetingId) return;
     try {
-      await this.withClient(ref, (client) => notifyMeeting(client, meetingId, meetingNotification(announce, consoleUrlFromEnv())));
+      await this.withClient(ref, (client) => notifyMeeting(client, meetingId, meetingNotification(announce, consoleUrl(this.deps.publicUrl))));
     } catch (err) {
       // No meeting permission (403) or no meeting any more: the message in the chat stands.
       this.deps.log.info({ platform: 'teams', code: errorCode(err) }, 'teams meeting notification not sent');

@@ -9,10 +9,8 @@
 import { Activity } from '@microsoft/agents-activity';
 import { randomUUID } from 'node:crypto';
 import type { CloudAdapter, TurnContext } from '@microsoft/agents-hosting';
-import { errorCode, type Bot, type ConversationRef, type IncomingMessage, type Logger } from '../../src/core/index.ts';
+import { errorCode, type Bot, type ConversationRef, type IncomingMessage, type Logger, rememberEntraLink, type WegwijsStore as Store } from '../../src/core/index.ts';
 import type { Inbox } from '../../src/store/index.ts';
-import { rememberEntraLink } from '../../src/core/entra-link.ts';
-import type { WegwijsStore as Store } from '../../src/core/index.ts';
 import { actionOf, isFromBot, resolveTenant, splitConversationId, TeamsActivitySchema, toIncoming, unmappedReason, userIdOf, type TeamsActivity } from './incoming.ts';
 import { invokeResponseBody } from './invoke.ts';
 import { readReference, referenceOf, TeamsDirectory } from './references.ts';

@@ -4,7 +4,7 @@
  * start without parsing and validating ~180 YAML front matters again.
  */
 import { extname } from 'node:path';
-import { cachedData, type DataFile } from '../core/data-cache.ts';
+import { cachedData, type DataFile } from '../core/index.ts';
 
 /** The modules whose source decides the cards, in the layout that runs (.ts sources or .js in dist/). */
 function readingCode(): string[] {

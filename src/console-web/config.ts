@@ -1,24 +1,15 @@
 /**
- * The console's settings, read from the environment with zod at the edge:
- * - WEGWIJS_PUBLIC_URL: where people reach the server (the sign-in link); default http://localhost:PORT;
- * - WEGWIJS_CONSOLE_SECRET: the key that signs links and sessions (shared by every instance);
- *   without it, one derived from the platforms' secrets, else one kept in the data folder;
- * - WEGWIJS_CURATORS: knowledge curators, comma-separated user ids, optionally `platform:tenant:user`;
- * - WEGWIJS_CONSOLE_TEAMS_TAB: "true" lets Teams frame the console (personal and channel tab).
+ * The console's settings, from the configuration (src/config.ts reads the environment):
+ * - the public URL (the sign-in link); default http://localhost:PORT;
+ * - the key that signs links and sessions (shared by every instance); without it, one derived
+ *   from the platforms' secrets, else one kept in the data folder;
+ * - the knowledge curators; whether Teams may frame the console (personal and channel tab).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
 import type { Config } from '../config.ts';
 import { ssoSettings, type SsoSettings } from './sso.ts';
-
-const EnvSchema = z.object({
-  WEGWIJS_PUBLIC_URL: z.url().optional(),
-  WEGWIJS_CONSOLE_SECRET: z.string().min(16).optional(),
-  WEGWIJS_CURATORS: z.string().max(10_000).default(''),
-  WEGWIJS_CONSOLE_TEAMS_TAB: z.enum(['true', 'false', '1', '0', '']).default(''),
-});
 
 export interface ConsoleWebConfig {
   publicUrl: string;
@@ -37,18 +28,17 @@ export interface ConsoleWebConfig {
   sso?: SsoSettings;
 }
 
-export function consoleWebConfig(config: Config, env: NodeJS.ProcessEnv = process.env): ConsoleWebConfig {
-  const parsed = EnvSchema.parse(env);
-  const publicUrl = (parsed.WEGWIJS_PUBLIC_URL ?? `http://localhost:${config.port}`).replace(/\/+$/, '');
-  let secret = parsed.WEGWIJS_CONSOLE_SECRET;
+export function consoleWebConfig(config: Config): ConsoleWebConfig {
+  const publicUrl = config.publicUrl ?? `http://localhost:${config.port}`;
+  let secret = config.console.secret;
   return {
     publicUrl,
     // Read on first use: a bot that never signs anyone in leaves no key file behind.
     get secret() {
       return (secret ??= derivedSecret(config));
     },
-    curators: parsed.WEGWIJS_CURATORS.split(',').map((s) => s.trim()).filter(Boolean),
-    teamsTab: ['true', '1'].includes(parsed.WEGWIJS_CONSOLE_TEAMS_TAB),
+    curators: config.console.curators,
+    teamsTab: config.console.teamsTab,
     secureCookies: config.production || publicUrl.startsWith('https:'),
     linkSeconds: 600,
     idleSeconds: 30 * 60,

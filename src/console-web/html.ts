@@ -2,7 +2,7 @@
  * HTML by tagged templates: every interpolated value is escaped unless it is already `Html`
  * (made by this tag). No template language to learn, and the type checker sees every page.
  */
-import { escapeHtml } from '../core/text.ts';
+import { escapeHtml } from '../core/index.ts';
 
 export class Html {
   constructor(readonly value: string) {}

@@ -19,17 +19,17 @@ export { barChart, niceMax } from './chart.ts';
 
 const configs = new WeakMap<Services, ConsoleWebConfig>();
 
-function configFor(services: Services, env?: NodeJS.ProcessEnv): ConsoleWebConfig {
+function configFor(services: Services): ConsoleWebConfig {
   let found = configs.get(services);
-  if (!found) configs.set(services, (found = consoleWebConfig(services.config as Config, env)));
+  if (!found) configs.set(services, (found = consoleWebConfig(services.config as Config)));
   return found;
 }
 
 /** The chat side: the `console` command (sign-in link; naming curators). */
-export function createConsoleWebFeature(services: Services, env?: NodeJS.ProcessEnv): Feature {
+export function createConsoleWebFeature(services: Services): Feature {
   return {
     name: 'console_web',
-    commands: [consoleCommand(services, configFor(services, env))],
+    commands: [consoleCommand(services, configFor(services))],
     exportUser: (subject, view) => exportConsoleUser(services, subject, view),
     forgetUser: (subject) => forgetConsoleUser(services, subject),
   };
@@ -37,12 +37,11 @@ export function createConsoleWebFeature(services: Services, env?: NodeJS.Process
 
 export interface ConsoleDeps {
   services: Services;
-  env?: NodeJS.ProcessEnv;
   /** Tests only: Teams SSO settings (a local key server) instead of the configuration's. */
   sso?: SsoSettings;
 }
 
 /** The web side: mounts /console on the server. */
 export function mountConsole(app: express.Express, deps: ConsoleDeps): void {
-  app.use('/console', consoleRouter(deps.services, configFor(deps.services, deps.env), { sso: deps.sso }));
+  app.use('/console', consoleRouter(deps.services, configFor(deps.services), { sso: deps.sso }));
 }

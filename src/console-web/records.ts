@@ -4,10 +4,8 @@
  * copied cookie is refused after sign-out). Links and sessions themselves are signed, not stored.
  */
 import { z } from 'zod';
-import type { DataSubject, ExportView, ForgetCount, Services, UserDataSection } from '../core/index.ts';
-import { tenantKey } from '../core/index.ts';
+import { type DataSubject, type ExportView, type ForgetCount, type Services, type UserDataSection, tenantKey, entraLinksOf, forgetEntraLinks } from '../core/index.ts';
 import { defineKind } from '../store/index.ts';
-import { entraLinksOf, forgetEntraLinks } from '../core/entra-link.ts';
 
 export const CONSOLE_KIND = defineKind('console', {
   owner: 'console-web',

@@ -6,8 +6,7 @@
  */
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
-import type { Services } from '../core/index.ts';
-import { findEntraUser } from '../core/entra-link.ts';
+import { type Services, findEntraUser } from '../core/index.ts';
 import { COOKIE, cookieHeader, newId, readCookie, readSession, sessionCookie, type Session } from './auth.ts';
 import type { ConsoleWebConfig } from './config.ts';
 import type { RateLimiter } from './rate-limit.ts';

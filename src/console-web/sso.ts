@@ -14,8 +14,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { createRemoteJWKSet, decodeJwt, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
-import type { Clock } from '../core/index.ts';
-import { isObjectId } from '../core/entra-link.ts';
+import { type Clock, isObjectId } from '../core/index.ts';
 import type { Config } from '../config.ts';
 import { html, type Html } from './html.ts';
 

@@ -3,6 +3,7 @@
  */
 export * from './adapter.ts';
 export * from './bot.ts';
+export * from './calendar.ts';
 export * from './cards.ts';
 export * from './dates.ts';
 export * from './clock.ts';
@@ -25,3 +26,5 @@ export * from './tenancy.ts';
 export * from './text.ts';
 export * from './turn.ts';
 export * from './time-zone.ts';
+export * from './entra-link.ts';
+export * from './data-cache.ts';

@@ -5,9 +5,7 @@
  * step closes the session ends and the report is posted. All of it runs from the tick, and every
  * move is claimed through the store first, so several instances do it once.
  */
-import { button, buttons, card, cardMessage, fold, text, type Services } from '../core/index.ts';
-import { publicHoliday } from '../core/calendar.ts';
-import { localDate } from '../core/time-zone.ts';
+import { button, buttons, card, cardMessage, fold, localDate, publicHoliday, text, type Services } from '../core/index.ts';
 import { formOpen, reveal } from './blind.ts';
 import { changeSession, methodOf, posterFor, sessionPk, tFor, type Ctx } from './context.ts';
 import { finishSession } from './finish.ts';

@@ -6,7 +6,7 @@
  * Colours are the Okabe–Ito palette (distinguishable with the common colour-vision deficiencies),
  * on an opaque white panel so the picture reads the same in a dark or light chat.
  */
-import { escapeHtml } from '../core/text.ts';
+import { escapeHtml } from '../core/index.ts';
 import { FONT_FAMILY } from './render.ts';
 
 export type Quadrant = 'quickWin' | 'bigBet' | 'filler' | 'avoid';

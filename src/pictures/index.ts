@@ -4,7 +4,7 @@
  * in the thread, Teams an image in the card, the console the alt text and a file). Shared like
  * `src/privacy`: features import it, it imports only the core's types.
  */
-import type { Picture } from '../core/cards.ts';
+import type { Picture } from '../core/index.ts';
 import { impactMatrixSvg, placeIdeas, QUADRANTS, type MatrixIdea, type MatrixLabels } from './impact-matrix.ts';
 import { svgToPng } from './render.ts';
 import { winsChartSvg, type WeekWins } from './wins-chart.ts';

@@ -2,7 +2,7 @@
  * A small bar chart of the network's wins (actions done) per week, for the weekly nudge: the
  * progress principle is about seeing small steps add up. The group's total only, never a person.
  */
-import { escapeHtml } from '../core/text.ts';
+import { escapeHtml } from '../core/index.ts';
 import { FONT_FAMILY } from './render.ts';
 
 export interface WeekWins {

@@ -58,7 +58,7 @@ export async function consoleRig(options: { env?: Record<string, string>; start?
       return exchange(await tokenFromChat(user));
     },
     foreignCookie: async (user, tenant) => {
-      const config = consoleWebConfig(h.app.services.config, process.env);
+      const config = consoleWebConfig(h.app.services.config);
       const { token } = linkToken(config, { platform: 'slack', tenantId: tenant, userId: user, name: user, lang: 'nl' }, h.clock.now().getTime());
       return exchange(token);
     },

@@ -61,7 +61,7 @@ describe('Teams SSO in the console tab', () => {
     await new Promise<void>((resolve) => keys.listen(0, '127.0.0.1', resolve));
     await teams.start();
     // Teams in local mode (no credentials): the real endpoint, driven by the fake connector.
-    bot = await startTeamsBot({ localMode: true, clock });
+    bot = await startTeamsBot({ localMode: true, clock, env: ENV });
     // The same console on the same services, with SSO settings whose key set is served locally
     // (the only difference from production, where they come from TEAMS_* and Microsoft's keys).
     settings = {
@@ -267,7 +267,7 @@ describe('Teams SSO in the console tab', () => {
     expect(sso.audiences).toEqual([APP_ID, `api://wegwijs.example.org/${APP_ID}`]);
     expect(sso.tenants).toEqual([TENANT_A]);
     expect(sso.jwksUrl).toBe(`https://login.microsoftonline.com/${TENANT_A}/discovery/v2.0/keys`);
-    expect(consoleWebConfig(config, { WEGWIJS_PUBLIC_URL: 'https://wegwijs.example.org' }).sso).toEqual(sso);
+    expect(consoleWebConfig({ ...config, publicUrl: 'https://wegwijs.example.org' }).sso).toEqual(sso);
     expect(ssoSettings(loadConfig({}), 'https://wegwijs.example.org')).toBeUndefined();
     const custom = loadConfig({ TEAMS_APP_ID: APP_ID, TEAMS_APP_PASSWORD: 'secret', TEAMS_TENANT_ID: TENANT_A, TEAMS_SSO_RESOURCE: `api://tab.example.org/${APP_ID}` });
     expect(ssoSettings(custom, 'https://wegwijs.example.org')!.audiences).toContain(`api://tab.example.org/${APP_ID}`);

@@ -16,6 +16,7 @@ import { ActionSchema } from '../../src/actions/model.ts';
 import { consoleWebConfig, linkToken, sessionCookie } from '../../src/console-web/index.ts';
 import { peers, questionKey } from '../../src/peers/records.ts';
 import { consoleRig, csrfOf, slug, type ConsoleRig } from '../console-web/helpers.ts';
+import { createHarness, type Harness } from '../helpers/harness.ts';
 import { countTurns, until } from '../fuzz/gen.ts';
 import { startFakeSlack, type FakeSlack, type SlackCall } from '../slack/fake-slack.ts';
 import { nextTs, sendCommand, sendInteraction, startSlackServer, type SlackServer } from '../slack/slack-helpers.ts';
@@ -83,14 +84,14 @@ describe('web console: sessions, CSRF and scope', () => {
     expect((await rig.get(n, fleur)).status).toBe(401);
     expect((await rig.post(`${n}/actions/1`, { _csrf: fleurToken, status: 'done' }, fleur)).status).toBe(401);
     // A cookie signed with another deployment's secret, naming Fleur.
-    const other = consoleWebConfig(rig.h.app.services.config, { ...process.env, WEGWIJS_CONSOLE_SECRET: 'another-deployment-secret-0123456789' });
+    const other = consoleWebConfig({ ...rig.h.app.services.config, console: { ...rig.h.app.services.config.console, secret: 'another-deployment-secret-0123456789' } });
     const now = rig.h.clock.now().getTime();
     const forged = sessionCookie(other, { platform: 'console', tenantId: 'local', userId: 'fleur', name: 'fleur', lang: 'nl', id: 'abcdefghijklmnopqrstuv', createdMs: now, activeMs: now });
     expect((await rig.get(n, `wegwijs_console=${forged}`)).status).toBe(401);
   });
 
   it('keeps link tokens and session cookies apart, and a link works once and only in time', async () => {
-    const config = consoleWebConfig(rig.h.app.services.config, process.env);
+    const config = consoleWebConfig(rig.h.app.services.config);
     const now = rig.h.clock.now().getTime();
     const { token } = linkToken(config, { platform: 'console', tenantId: 'local', userId: 'fleur', name: 'fleur', lang: 'nl' }, now);
     // A link token is no session, and a session cookie is no link.
@@ -108,6 +109,60 @@ describe('web console: sessions, CSRF and scope', () => {
     const res = await rig.post('/console/login', { token: late });
     expect(res.status).toBe(400);
     expect(await res.text()).toContain('verlopen');
+  });
+});
+
+describe('"Vraag het netwerk" across networks of one tenant', () => {
+  const NOORD = 'console:local:noord';
+  const QUESTION = 'Hoe snel reageert het zorgkantoor Menzis op een pgb vraag?';
+  let h: Harness;
+  beforeAll(async () => {
+    h = await createHarness();
+    await h.say('fleur', 'noord', 'wegwijs netwerk start "Noord"');
+    await h.say('bram', 'noord', 'wegwijs ik weet van pgb');
+    await h.say('mallory', 'zuid', 'wegwijs netwerk start "Zuid"');
+    const refusal = await h.say('fleur', 'noord', `wegwijs ${QUESTION}`);
+    const ask = refusal.flatMap((o) => o.card?.buttons ?? []).find((b) => b.action.id === 'peers.ask')!;
+    const confirm = await h.press('fleur', { channel: 'noord' }, ask.action as never);
+    const post = confirm.flatMap((o) => o.card?.buttons ?? []).find((b) => b.action.id === 'peers.post')!;
+    await h.press('fleur', { channel: 'noord' }, post.action as never);
+  });
+  afterAll(() => h?.close());
+  const question = async () => (await peers(h.app.services).get(NOORD, questionKey(1)))?.data as { answers: { userId: string }[]; status: string };
+  const said = (out: { text: string; card?: { body?: string } }[]) => out.map((o) => `${o.text} ${o.card?.body ?? ''}`).join('\n');
+
+  it('keeps a colleague outside the network from reading, answering or resolving its question by a direct message', async () => {
+    const notYours = h.app.services.catalog.t('nl', 'core.not_yours');
+    for (const action of [
+      { id: 'peers.answer', value: { n: NOORD, q: 1 } },
+      { id: 'peers.reply', value: { n: NOORD, q: 1 }, inputs: { answer: 'Ik ben geen lid maar antwoord toch.' } },
+      { id: 'peers.resolve', value: { n: NOORD, q: 1 } },
+    ]) {
+      const out = await h.press('mallory', { dm: true }, action);
+      expect(said(out), action.id).toContain(notYours);
+      expect(said(out), action.id).not.toContain('Menzis');
+    }
+    // Nor from the channel of another network of theirs.
+    expect(said(await h.press('mallory', { channel: 'zuid' }, { id: 'peers.answer', value: { n: NOORD, q: 1 } }))).not.toContain('Menzis');
+    expect((await question()).answers).toEqual([]);
+    expect((await question()).status).toBe('open');
+    // A member answers by a direct message (the knower's notice), as before.
+    await h.press('bram', { dm: true }, { id: 'peers.reply', value: { n: NOORD, q: 1 }, inputs: { answer: 'Bel op maandag, dan gaat het snelst.' } });
+    expect((await question()).answers.map((a) => a.userId)).toEqual(['bram']);
+  });
+
+  it('does not post a question into a network the asker is not in, nor make them its member', async () => {
+    const refusal = await h.say('mallory', 'zuid', `wegwijs ${QUESTION}`);
+    const ask = refusal.flatMap((o) => o.card?.buttons ?? []).find((b) => b.action.id === 'peers.ask')!;
+    // The button's channel swapped for Noord's.
+    const forged = { ...ask.action, value: { ...(ask.action.value ?? {}), c: 'noord' } } as never;
+    const confirm = await h.press('mallory', { channel: 'zuid' }, forged);
+    const post = confirm.flatMap((o) => o.card?.buttons ?? []).find((b) => b.action.id === 'peers.post');
+    if (post) expect(said(await h.press('mallory', { channel: 'zuid' }, post.action as never))).toContain(h.app.services.catalog.t('nl', 'core.not_yours'));
+    const chosen = await h.press('mallory', { dm: true }, { id: 'peers.choose', value: { p: String(post?.action.value?.p ?? 'x'), n: NOORD } });
+    expect(said(chosen)).not.toContain('Noord');
+    expect(await h.app.store.members.get(NOORD, 'mallory')).toBeUndefined();
+    expect(await peers(h.app.services).get(NOORD, questionKey(2))).toBeUndefined();
   });
 });
 
