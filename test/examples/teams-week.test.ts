@@ -1,19 +1,49 @@
-import { writeFileSync } from 'node:fs';
-import { describe, it } from 'vitest';
-import { consoleRun, readScript, replay } from './replay.ts';
+/**
+ * The facilitator's week of issue 15 (examples/week-nl.jsonl and week-en.jsonl), replayed through
+ * the real Teams stack (Agents SDK in local mode, the fake Bot Connector): checked for the slips
+ * of issue 15 in what reaches Teams, and for the same facts as in script mode.
+ */
+import { expect } from 'vitest';
+import type { Shown } from './replay.ts';
 import { TeamsDriver } from './teams-driver.ts';
+import { weekSuite } from './week-suite.ts';
 
-describe('teams week', () => {
-  it.each(['week-nl.jsonl', 'week-en.jsonl'])('%s', async (file) => {
-    const script = readScript(file);
-    const reference = await consoleRun(file);
-    const driver = await new TeamsDriver().start(script);
-    try {
-      await replay(driver, script, reference);
-    } finally {
-      writeFileSync(`/tmp/ex/teams-${file}.json`, JSON.stringify(driver.shown().map(({ raw, ...s }) => s), null, 1));
-      writeFileSync(`/tmp/ex/teams-req-${file}.json`, JSON.stringify(driver.teams.requests.map((r) => [r.method, r.path, r.status, r.conversationId, r.responseId, JSON.stringify(r.body).slice(0, 400)]), null, 1));
-      await driver.close();
+type Json = Record<string, unknown>;
+const MARKS = /\*\*|(^|\s)_[^_]+_(\s|$)/;
+
+weekSuite({
+  name: 'Teams',
+  driver: () => new TeamsDriver(),
+  mention: (p) => `<at>${p.name}</at>`,
+  privatePlace: 'dm',
+  knownGaps: [
+    {
+      // Teams has no ephemeral messages: "Weet je zeker…" comes by 1:1 chat, and a press there looks
+      // the session up in the chat, not the channel; the session then pauses after 24 hours.
+      pattern: /^(Dit beraad kan ik niet \(meer\) vinden|⏸️ Het was # uur stil)/,
+      files: ['week-nl.jsonl'],
+      why: 'ending a deliberation early from the private confirmation fails in Teams',
+    },
+  ],
+  // Text blocks and markdown messages render ** and _; button titles and input labels print them.
+  checkMarkup(s: Shown) {
+    const { activity, card } = s.raw as { activity?: Json; card?: Json };
+    if (typeof activity?.text === 'string' && /\*\*/.test(activity.text)) expect(activity.textFormat).toBe('markdown');
+    for (const button of s.buttons) expect(button.label).not.toMatch(MARKS);
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) return node.forEach(walk);
+      if (!node || typeof node !== 'object') return;
+      const o = node as Json;
+      if (typeof o.type === 'string' && o.type.startsWith('Input.')) for (const k of ['label', 'placeholder']) if (typeof o[k] === 'string') expect(o[k]).not.toMatch(MARKS);
+      Object.values(o).forEach(walk);
+    };
+    walk(card);
+  },
+  // Each <at>Name</at> in the card is a real mention: an entity with the person's id.
+  checkNudgeMentions(card: Shown, people) {
+    const entities = ((((card.raw as { card?: Json }).card?.msteams as Json | undefined)?.entities as { text: string; mentioned: { id: string } }[]) ?? []);
+    for (const p of people.filter((p) => card.text.includes(`<at>${p.name}</at>`))) {
+      expect(entities.some((e) => e.text === `<at>${p.name}</at>` && e.mentioned.id === p.id), p.name).toBe(true);
     }
-  }, 90_000);
+  },
 });
