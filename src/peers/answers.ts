@@ -7,7 +7,7 @@ import { mention, networkFromValue, networkId, sameTenant, type IncomingAction, 
 import { answerDm, questionCard, replyCard } from './cards.ts';
 import { createDraft } from './drafts.ts';
 import { peers, questionKey, readQuestion, threadKey, type NetworkQuestion, type PeerAnswer } from './records.ts';
-import { localDay, networkText, readNetworkDoc, sendToChannel, updateInChannel } from './shared.ts';
+import { localDay, mayActIn, networkText, readNetworkDoc, sendToChannel, updateInChannel } from './shared.ts';
 
 const MAX_ANSWER_CHARS = 3000;
 
@@ -23,6 +23,11 @@ export function answerHandlers(services: Services) {
     const question = network && Number.isInteger(number) && number > 0 ? await readQuestion(services, key, number) : undefined;
     if (!network || !question || !sameTenant(turn.message, question)) {
       await turn.replyPrivately({ text: turn.t('peers.question_gone') });
+      return undefined;
+    }
+    if (!(await mayActIn(services, turn, network))) {
+      turn.log.warn({ code: 'peers_not_a_member' }, 'network question refused: not in the network');
+      await turn.replyPrivately({ text: turn.t('core.not_yours') });
       return undefined;
     }
     return { network, question };

@@ -23,7 +23,7 @@ import { privacyNotice } from '../privacy/index.ts';
 import { confirmCard, confirmElements, questionCard } from './cards.ts';
 import { matchKnowers } from './knowers.ts';
 import { PENDING_TTL_SECONDS, peers, questionKey, threadKey, type NetworkQuestion, type Pending } from './records.ts';
-import { localDay, networkText, readNetworkDoc, sendToChannel } from './shared.ts';
+import { localDay, mayActIn, networkText, readNetworkDoc, sendToChannel } from './shared.ts';
 
 /** Longest question the network is asked (a chat question, not a document). */
 export const MAX_QUESTION_CHARS = 1500;
@@ -49,7 +49,9 @@ export function askingActions(services: Services) {
     if (!questionText) return void (await turn.replyPrivately({ text: turn.t('peers.ask.empty') }));
     const lang = action.value?.lang === 'en' ? 'en' : 'nl';
     const gap = str(action.value?.q);
-    const origin = str(action.value?.c) || (turn.message.isDirect ? '' : turn.message.channelId);
+    // Pressed in a channel, that channel is where it was asked; the button's channel is for a press
+    // by direct message (Teams sends private answers there).
+    const origin = turn.message.isDirect ? str(action.value?.c) : turn.message.channelId;
     const id = randomUUID();
     const pending: Pending = { type: 'pending', userId: turn.user.id, text: questionText, lang, channelId: origin, at: clock.now().toISOString(), ...(/^q-[0-9a-f]{20}$/.test(gap) ? { gapQuestion: gap } : {}) };
     await peers(services).put(tenantKey(turn.message), pendingKey(id), pending, { ttlSeconds: PENDING_TTL_SECONDS });
@@ -76,6 +78,7 @@ export function askingActions(services: Services) {
     if (!found) return void (await turn.replyPrivately({ text: turn.t('peers.pending_gone') }));
     const network = await readNetworkDoc(services, key);
     if (!network) return void (await turn.replyPrivately({ text: turn.t('peers.network_gone') }));
+    if (!(await mayAsk(turn, found.pending, network))) return void (await turn.replyPrivately({ text: turn.t('core.not_yours') }));
     await confirm(turn, found.id, found.pending, network);
   }
 
@@ -103,6 +106,9 @@ export function askingActions(services: Services) {
     if (!found) return void (await turn.replyPrivately({ text: turn.t('peers.pending_gone') }));
     const network = await readNetworkDoc(services, key);
     if (!network) return void (await turn.replyPrivately({ text: turn.t('peers.network_gone') }));
+    // The network comes from the payload: only the channel's own, one the asker is in, or the one
+    // the question was asked in (on Teams the confirmation comes by direct message).
+    if (!(await mayAsk(turn, found.pending, network))) return void (await turn.replyPrivately({ text: turn.t('core.not_yours') }));
     const blocked = statusProblem(turn, network);
     if (blocked) return void (await turn.replyPrivately({ text: blocked }));
     const edited = (action.inputs?.question ?? '').trim();
@@ -162,6 +168,10 @@ export function askingActions(services: Services) {
   }
 
   /** The networks of this tenant the user is a member of (for a question in a direct message). */
+  async function mayAsk(turn: Turn, pending: Pending, network: Network): Promise<boolean> {
+    return (pending.channelId !== '' && pending.channelId === network.channelId) || mayActIn(services, turn, network);
+  }
+
   async function memberNetworks(turn: Turn): Promise<Network[]> {
     const prefix = `${tenantKey(turn.message)}:`;
     const memberships = (await store.members.list({ where: { userId: turn.user.id } })).filter((d) => d.pk.startsWith(prefix));

@@ -1,8 +1,19 @@
 /** Small helpers the peers feature's parts share: the network, its language and channel, its days. */
-import { formatDate, localDate, type DeliveryResult, type Lang, type Network, type OutgoingMessage, type Services, type Translate } from '../core/index.ts';
+import { formatDate, localDate, networkId, type DeliveryResult, type Lang, type Network, type OutgoingMessage, type Services, type Translate, type Turn } from '../core/index.ts';
 
 export async function readNetworkDoc(services: Services, id: string): Promise<Network | undefined> {
   return (await services.store.networks.get(id, id))?.data;
+}
+
+/**
+ * Whether the person may act in a network a payload names: in the network's own channel, or as
+ * its member or facilitator. The tenant is checked before (`networkFromValue`); this keeps a
+ * colleague of the same tenant out of a network they are not in (a direct message can name any).
+ */
+export async function mayActIn(services: Services, turn: Turn, network: Network): Promise<boolean> {
+  if (!turn.message.isDirect && networkId(turn.conversation) === network.id) return true;
+  if (network.facilitators.includes(turn.user.id)) return true;
+  return Boolean(await services.store.members.get(network.id, turn.user.id));
 }
 
 /** Texts for the network's channel: in the network's language, whoever pressed. */
