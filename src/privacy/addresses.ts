@@ -113,4 +113,29 @@ function postcodes(text: string): Span[] {
   return out;
 }
 
-export const address: Detector = (text) => [...streets(text), ...postcodes(text)];
+// English addresses put the number first: "12 Baker Street", "221b baker street", "Flat 2, 7 Mill Lane".
+// Capitalised names may end in any street word; lower-case ones only in the unmistakable ones.
+const EN_STRONG = ['street', 'st', 'road', 'rd', 'avenue', 'ave', 'lane', 'ln', 'boulevard', 'blvd'];
+const EN_WEAK = ['drive', 'dr', 'way', 'close', 'court', 'ct', 'place', 'pl', 'square', 'sq', 'crescent', 'terrace', 'gardens', 'grove', 'row', 'walk', 'mews', 'parade', 'hill'];
+const EN_STREET = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?<num>\\d{1,5}[a-z]?)\\s+(?<name>(?:${WORD}\\s+){1,3})(?<type>${alt([...EN_STRONG, ...EN_WEAK].sort((a, b) => b.length - a.length))})\\.?(?![\\p{L}\\p{N}])`,
+  'giu',
+);
+
+// In lower case ("221b baker street") only where an address is expected: "at", "to", "address:" …
+const EN_ADDRESS_CUE = /(?:^|[^\p{L}])(?:at|on|to|from|in|address|lives|living|moved)\s*:?\s*$/iu;
+
+function englishStreets(text: string): Span[] {
+  const out: Span[] = [];
+  for (const m of text.matchAll(EN_STREET)) {
+    const words = m.groups!.name.trim().split(/\s+/);
+    const named = words.every((w) => capitalised(w) && !NOT_NAMES.has(foldWord(w)));
+    const strong = EN_STRONG.includes(m.groups!.type.toLowerCase());
+    const cued = EN_ADDRESS_CUE.test(text.slice(Math.max(0, m.index! - 24), m.index!));
+    if (!named && !(strong && words.length <= 2 && cued)) continue;
+    out.push({ start: m.index!, end: m.index! + m[0].length, kind: 'address' });
+  }
+  return out;
+}
+
+export const address: Detector = (text) => [...streets(text), ...englishStreets(text), ...postcodes(text)];
