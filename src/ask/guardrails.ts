@@ -15,16 +15,18 @@ export type RuleKind = (typeof RULE_KINDS)[number];
 const GuardrailFileSchema = z.object({
   /** Named word lists, used in patterns as `{name}`: one list, many rules. */
   lexicons: z.record(z.string().regex(/^[a-z_]+$/), z.array(z.string().min(1)).min(1)).default({}),
+  /** Phrases blanked before the emergency rules: they look like an acute sign but are not about a person. */
+  not_emergency: z.array(z.string().min(1)).default([]),
   ...(Object.fromEntries(RULE_KINDS.map((k) => [k, z.array(z.string().min(1)).default([])])) as Record<RuleKind, z.ZodDefault<z.ZodArray<z.ZodString>>>),
 });
 
-export type Guardrails = { kind: RuleKind; pattern: RegExp }[];
+export type Guardrails = { kind: RuleKind | 'not_emergency'; pattern: RegExp }[];
 
 /** Reads and compiles `guardrails.yaml`; a bad pattern fails naming the kind and its index. */
 export function loadGuardrails(dir: string): Guardrails {
   const data = readDataFile(dir, 'guardrails.yaml', GuardrailFileSchema);
   const rules: Guardrails = [];
-  for (const kind of RULE_KINDS) {
+  for (const kind of ['not_emergency', ...RULE_KINDS] as const) {
     data[kind].forEach((written, i) => {
       try {
         const source = written.replace(/\{([a-z_]+)\}/g, (name, key: string) => {
@@ -32,7 +34,7 @@ export function loadGuardrails(dir: string): Guardrails {
           if (!words) throw new Error(`no lexicon "${key}"`);
           return `(?:${words.join('|')})`;
         });
-        rules.push({ kind, pattern: new RegExp(source, 'iu') });
+        rules.push({ kind, pattern: new RegExp(source, kind === 'not_emergency' ? 'giu' : 'iu') });
       } catch (err) {
         throw new Error(`guardrails.yaml: ${kind}.${i}: ${(err as Error).message}`);
       }
@@ -41,8 +43,14 @@ export function loadGuardrails(dir: string): Guardrails {
   return rules;
 }
 
-/** The first rule kind the question matches (rules are checked in file order of kinds). */
+/**
+ * The first rule kind the question matches (rules are checked in file order of kinds). The
+ * emergency rules see the text without its `not_emergency` phrases ("het zorgkantoor reageert
+ * niet" is an escalation; "hij reageert niet" in the same message still counts).
+ */
 export function matchGuardrail(rules: Guardrails, question: string): RuleKind | undefined {
   const text = fold(question);
-  return rules.find((r) => r.pattern.test(text))?.kind;
+  const calm = rules.filter((r) => r.kind === 'not_emergency').reduce((t, r) => t.replace(r.pattern, (m) => ' '.repeat(m.length)), text);
+  const hit = rules.find((r) => r.kind !== 'not_emergency' && r.pattern.test(r.kind === 'emergency' ? calm : text));
+  return hit?.kind as RuleKind | undefined;
 }

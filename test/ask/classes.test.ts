@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { AskEngine } from '../../src/ask/index.ts';
+
+// Failure classes found by a fresh-eyes tester; each is tested with several phrasings, Dutch and
+// English, and with phrasings that must keep their old outcome.
+const engine = new AskEngine({ today: new Date('2026-11-30T12:00:00Z') });
+const ask = (q: string) => engine.answerOffline(q);
+
+describe('an organisation that does not respond is an escalation, a person who does not respond an emergency', () => {
+  it.each([
+    'escalatie: zorgkantoor reageert niet, wat nu',
+    'de gemeente reageert niet op onze aanvraag, wat nu?',
+    'geen reactie van het zorgkantoor, hoe escaleer ik?',
+    'CIZ is al weken niet te bereiken, wat kan ik nu doen',
+    'aanbieder belt niet terug, wat nu',
+    'the care office is not responding, what now?',
+    "the municipality doesn't respond to our request, what now",
+  ])('is not refused as an emergency: %s', (q) => {
+    expect(ask(q).refusal).not.toBe('emergency');
+  });
+
+  it.each([
+    'mijn moeder reageert niet meer, wat nu',
+    'hij ademt niet!',
+    'bewoner reageert niet, wat nu?',
+    'de instelling belt: de bewoner reageert niet, wat nu',
+    'zorgkantoor reageert niet en mijn cliënt is net gevallen en bloedt',
+    'my client is not responding right now',
+  ])('is still an emergency: %s', (q) => {
+    expect(ask(q).refusal).toBe('emergency');
+  });
+
+  it('answers a municipality that does not decide with putting it in default', () => {
+    const answer = ask('de gemeente reageert niet op onze aanvraag, wat nu?');
+    expect(answer.answered).toBe(true);
+    expect(answer.text).toMatch(/in gebreke/i);
+  });
+});
