@@ -16,7 +16,20 @@ async function sessionOf(ctx: Ctx, turn: Turn, action: IncomingAction): Promise<
   if (!pk) return undefined;
   const doc = typeof value.s === 'string' ? await ctx.sessions.get(pk, value.s) : undefined;
   if (!doc || !sameTenant(turn.message, doc.data)) return void (await turn.replyPrivately({ text: turn.t('ideas.error.missing') }));
+  // By direct message the payload alone names the network: only its people may use the session.
+  if (turn.message.isDirect && !(await belongs(ctx, turn, pk, doc.data))) {
+    turn.log.warn({ code: 'ideas_not_in_network' }, 'idea session refused: not in the network');
+    return void (await turn.replyPrivately({ text: turn.t('core.not_yours') }));
+  }
   return doc.data;
+}
+
+/** A participant or facilitator of the session, or a member or facilitator of its network. */
+async function belongs(ctx: Ctx, turn: Turn, pk: string, session: IdeaSession): Promise<boolean> {
+  const id = turn.user.id;
+  if (session.facilitator.id === id || session.participants.some((p) => p.id === id)) return true;
+  const network = await ctx.services.store.networks.get(pk, pk);
+  return Boolean(network?.data.facilitators.includes(id) || (await ctx.services.store.members.get(pk, id)));
 }
 
 /** A finished or stopped session: a late press is told so, not that the session "moved on". */

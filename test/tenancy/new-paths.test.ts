@@ -169,6 +169,28 @@ describe('"Vraag het netwerk" across networks of one tenant', () => {
   });
 });
 
+describe('the crazy eight across networks of one tenant', () => {
+  it('does not let a colleague outside the network join its session by a direct message', async () => {
+    const h = await createHarness({ start: '2026-12-01T10:00:00+01:00' });
+    try {
+      await h.say('anna', 'noord', 'wegwijs netwerk start "Noord"');
+      const out = await h.say('anna', 'noord', 'wegwijs crazy eight start Casus over de Kersenlaan');
+      const join = out.flatMap((o) => o.card?.buttons ?? []).map((b) => b.action).filter((b) => b.id === 'ideas.join' && b.value?.s).pop()!;
+      expect(join, 'the join button').toBeDefined();
+      const refused = await h.press('mallory', { dm: true }, join as never);
+      expect(refused.map((o) => o.text).join('\n')).toContain(h.app.services.catalog.t('nl', 'core.not_yours'));
+      const stored = JSON.stringify(await h.app.store.docs.query('ideasession', { pk: 'console:local:noord' }));
+      expect(stored).not.toContain('mallory');
+      // A member of the network may join by a direct message, as before.
+      await h.say('bram', 'noord', 'wegwijs ik weet van pgb');
+      await h.press('bram', { dm: true }, join as never);
+      expect(JSON.stringify(await h.app.store.docs.query('ideasession', { pk: 'console:local:noord' }))).toContain('"bram"');
+    } finally {
+      await h.close();
+    }
+  });
+});
+
 describe('Slack: the newer buttons from another workspace', () => {
   const OWNER = 'UOWNERX';
   const NETWORK = 'slack:T1:C1';
