@@ -4,7 +4,7 @@
  * stale press (an old card, or two people pressing at once) is recognised and changes nothing.
  */
 import { type ActionHandler, type IncomingAction, networkId, sameTenant, type Turn, clockTime } from '../core/index.ts';
-import { canSteer, changeSession, methodOf, posterFor, tFor, type Ctx, type Outcome } from './context.ts';
+import { canSteer, changeSession, methodOf, posterFor, sessionPk, tFor, type Ctx, type Outcome } from './context.ts';
 import { finishSession } from './finish.ts';
 import { goToAsyncStep, stepMinutes } from './async.ts';
 import { openAnswerForm, revealAction, submitAnswer } from './blind.ts';
@@ -34,8 +34,10 @@ const privately = (turn: Turn, key: string, vars?: Record<string, string | numbe
 /** Loads the session a button points at; answers privately and returns undefined when it cannot be used. */
 async function load(ctx: Ctx, turn: Turn, action: IncomingAction, options: { allowEnded?: boolean } = {}): Promise<{ session: Session; target: Target } | undefined> {
   const t = target(action);
-  // The session is looked up only in this channel's own network (the tenant of the verified request).
-  const doc = t && !turn.message.isDirect ? await ctx.sessions.get(networkId(turn.conversation), t.id) : undefined;
+  // The session is looked up only in this channel's own network (the tenant of the verified request);
+  // a button sent by 1:1 chat names its network (`net`), and the tenant must still match.
+  const net = turn.message.isDirect ? (typeof action.value?.net === 'string' ? action.value.net : undefined) : networkId(turn.conversation);
+  const doc = t && net ? await ctx.sessions.get(net, t.id) : undefined;
   if (!t || !doc || !sameTenant(turn.message, doc.data)) {
     await privately(turn, 'deliberate.error.not_found');
     return undefined;
@@ -77,7 +79,7 @@ function steering(ctx: Ctx, steer: Steer, after: (turn: Turn, before: Session, a
     const method = methodOf(ctx, session)!;
     const now = ctx.services.clock.now();
     let before: Session | undefined;
-    const { outcome, session: changed } = await changeSession(ctx, networkId(turn.conversation), session.id, (current) => {
+    const { outcome, session: changed } = await changeSession(ctx, sessionPk(session), session.id, (current) => {
       before = current;
       if (current.status === 'ended') return 'ended';
       if (tgt.step === undefined || tgt.step !== current.step) return 'stale';

@@ -19,7 +19,8 @@ import { openingMessage, stepMessage } from './views.ts';
 export async function finishSession(ctx: Ctx, turn: Turn | undefined, before: Session, ended: Session): Promise<void> {
   const method = methodOf(ctx, ended)!;
   const log = turn?.log ?? ctx.services.log;
-  const channel: ConversationRef = turn?.conversation ??
+  // Pressed in a 1:1 chat (Teams' private confirmation): the actions belong to the session's channel.
+  const channel: ConversationRef = (turn && !turn.message.isDirect ? turn.conversation : undefined) ??
     (await ctx.services.messenger.conversation(ended.platform, ended.tenantId, ended.channelId)) ?? { platform: ended.platform, tenantId: ended.tenantId, channelId: ended.channelId, isDirect: false };
   const by: ChatUser = turn?.user ?? { id: ended.facilitator.id, name: ended.facilitator.name };
   const t = tFor(ctx, ended);

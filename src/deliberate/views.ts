@@ -2,7 +2,7 @@
  * The cards of a session: the opening card, one card per step, the pause notice and the list of
  * methods. Built from stored state only, so the tick and a restarted process draw the same cards.
  */
-import { button, buttons, card, cardMessage, clockTime, context, fields, text, type Button, type OutgoingMessage, type Lang, type Translate } from '../core/index.ts';
+import { button, buttons, card, cardMessage, clockTime, context, fields, networkId, text, type Button, type OutgoingMessage, type Lang, type Translate } from '../core/index.ts';
 import { local, type Method } from './methods.ts';
 import { contributorsOf, isAsync, isRevealed, type Session } from './session.ts';
 import { tally, voteOptions, voters } from './votes.ts';
@@ -208,7 +208,9 @@ export function confirmEndMessage(t: Translate, session: Session, step: number):
     card(
       {},
       text(t('deliberate.end.confirm', { step: step + 1 })),
-      buttons(button(t('deliberate.button.end_confirm'), ACTION.end, { s: session.id, i: step, ok: true }, 'danger'), button(t('deliberate.button.end_cancel'), ACTION.keep, { s: session.id })),
+      // `net`: where a platform without private messages in a channel (Teams) sends this, a 1:1
+      // chat, the press still finds the session (load checks the tenant and who may steer).
+      buttons(button(t('deliberate.button.end_confirm'), ACTION.end, { s: session.id, i: step, ok: true, net: networkId(session) }, 'danger'), button(t('deliberate.button.end_cancel'), ACTION.keep, { s: session.id })),
     ),
   );
 }

@@ -16,15 +16,6 @@ weekSuite({
   driver: () => new TeamsDriver(),
   mention: (p) => `<at>${p.name}</at>`,
   privatePlace: 'dm',
-  knownGaps: [
-    {
-      // Teams has no ephemeral messages: "Weet je zeker…" comes by 1:1 chat, and a press there looks
-      // the session up in the chat, not the channel; the session then pauses after 24 hours.
-      pattern: /^(Dit beraad kan ik niet \(meer\) vinden|⏸️ Het was # uur stil)/,
-      files: ['week-nl.jsonl'],
-      why: 'ending a deliberation early from the private confirmation fails in Teams',
-    },
-  ],
   // Text blocks and markdown messages render ** and _; button titles and input labels print them.
   checkMarkup(s: Shown) {
     const { activity, card } = s.raw as { activity?: Json; card?: Json };
