@@ -245,6 +245,7 @@ async function confirmForget(turn: Turn, action: IncomingAction, features: reado
     if (feature.forgetUser) counts.push(...(await feature.forgetUser(subject)));
   }
   counts.push(...(await forgetCore(turn.services, subject, turn.message.isDirect ? turn.message.channelId : undefined)));
+  await turn.services.store.purge();
   const done = counts.filter((c) => c.count > 0);
   turn.log.info({ code: 'rights_forget', kinds: done.length, records: done.reduce((n, c) => n + c.count, 0) }, 'rights: person forgotten');
   const lines = done.map((c) => `- ${turn.t(c.key, { count: c.count })}`);

@@ -78,6 +78,7 @@ export async function hideAction(ctx: Ctx, turn: Turn, action: IncomingAction): 
   const { outcome, session: changed } = await changeSession(ctx, sessionPk(session), session.id, (s) => removeContribution(s, key, turn.user.id, now));
   if (outcome !== 'ok' || !changed || !gone) return privately(turn, 'deliberate.hide.gone');
   turn.log.info({ session: changed.id, step: gone.step }, 'deliberation contribution hidden');
+  await ctx.services.store.purge();
   const t = tFor(ctx, changed);
   const poster = posterFor(ctx, changed, turn);
   if (gone.postedId) await poster.update(gone.postedId, { text: t('deliberate.hide.placeholder') });

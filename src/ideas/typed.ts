@@ -146,6 +146,7 @@ async function remove(ctx: Ctx, turn: Turn, s: IdeaSession, number: number): Pro
     };
   });
   if (!session) return void (await turn.replyPrivately({ text: turn.t(refused!) }));
+  await ctx.services.store.purge();
   await turn.reply({ text: turn.t('ideas.removed', { number }) });
   await refreshCard(ctx, session, turn);
   if (session.phase === 'reveal') await postInThread(ctx, session, revealMessage(tFor(ctx, session), ctx.method, session), turn);

@@ -57,6 +57,12 @@ export interface DocumentStore {
   /** True when something was deleted. With `ifMatch`, a changed record is a conflict. */
   delete(kind: Kind, pk: string, id: string, options?: { ifMatch?: string }): Promise<boolean>;
   query<T>(kind: Kind, options?: QueryOptions): Promise<Doc<T>[]>;
+  /**
+   * Makes deleted and overwritten content unrecoverable now rather than eventually (SQLite: the
+   * write-ahead log is checkpointed and truncated). Called after a person is forgotten or a text is
+   * hidden; a backend that keeps nothing extra need not have it.
+   */
+  purge?(): Promise<void>;
   close(): Promise<void>;
 }
 

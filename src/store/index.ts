@@ -84,6 +84,11 @@ export class Store {
     return (await this.counters.get(pk, name))?.data.value ?? 0;
   }
 
+  /** After forgetting or hiding: deleted content unrecoverable now (see `DocumentStore.purge`). */
+  async purge(): Promise<void> {
+    await this.docs.purge?.();
+  }
+
   close(): Promise<void> {
     return this.docs.close();
   }

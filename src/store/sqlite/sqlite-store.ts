@@ -161,6 +161,13 @@ export class SqliteStore implements DocumentStore {
     return this.sql('DELETE FROM docs WHERE expires_at IS NOT NULL AND expires_at <= ?').run(this.nowMs()).changes;
   }
 
+  async purge(): Promise<void> {
+    this.commitPending();
+    // secure_delete zeroes freed pages in the database file; the old page images still sit in the
+    // -wal file until a checkpoint copies them back: TRUNCATE does that now and empties the log.
+    this.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+  }
+
   async close(): Promise<void> {
     this.commitPending();
     this.statements.clear();
