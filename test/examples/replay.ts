@@ -216,11 +216,6 @@ async function findButton(driver: Driver, from: Person, line: ScriptTurn, refere
   return pick;
 }
 
-/** The messages a script line caused (from `since`), for assertions near their cause. */
-export function after(driver: Driver, entry: ReplayLog, next?: ReplayLog): Shown[] {
-  return driver.shown().slice(entry.since, next?.since);
-}
-
 /** Raw Markdown marks the platform would show as characters (`**bold**`, `_x_` in Teams text, `**` in Slack mrkdwn). */
 export const RAW_BOLD = /\*\*[^*\n]+\*\*/;
 
