@@ -13,7 +13,7 @@ import { loadGuardrails, matchGuardrail, type Guardrails } from './guardrails.ts
 import { loadCards, type KnowledgeCard } from './knowledge.ts';
 import { cardSentences, composeAnswer, factCue, lacksFact, splitBody } from './compose.ts';
 import { orderForRole, sourcesOf, unique, type Answer, type AskOptions, type Explanation, type RefusalKind } from './answer.ts';
-import type { AnswerPart } from './compose.ts';
+import type { AnswerPart, Concept } from './compose.ts';
 import { definitionFirst, namesCard, withFactFirst } from './card-order.ts';
 export type { Answer, AskOptions, Explanation, RefusalKind, SourceRef } from './answer.ts';
 import { lawsIn, loadDomainWords, loadLaws, shapeQuestion, splitQuestions, type Law, type QuestionShape } from './question.ts';
@@ -223,7 +223,7 @@ export class AskEngine {
     if (matched < MIN_SENTENCE_MATCH && typed > 1) return refuse('unknown');
     // A number, amount or duration is only an answer when the sentence that carries it is about
     // what was asked: "25%" about meerzorg does not answer what a place costs per day.
-    const factMissing = noFact || !factIsAbout(parts, shape);
+    const factMissing = noFact || !factIsAbout(parts, shape, concepts);
     if (factMissing && !alsoDefines) return refuse('unknown');
     const near = hits.slice(1).filter((h) => h.score >= hits[0].score * FOLLOW_UP_SHARE).map((h) => h.card);
     const related = best.related.map((id) => this.card(id)).filter((c): c is KnowledgeCard => Boolean(c));
@@ -304,12 +304,36 @@ export function isElliptic(question: string, confidenceAlone: number): boolean {
 /** The share of the question the sentence with the asked fact must cover itself. */
 const MIN_FACT_MATCH = 0.25;
 
-/** True unless the question wants a specific fact and no shown sentence with it is about the question. */
-function factIsAbout(parts: AnswerPart[], shape: QuestionShape): boolean {
-  const cue = factCue(shape);
-  if (!cue) return true;
-  const carrying = parts.flatMap((p) => p.chosen).filter((s) => cue.test(s.folded));
-  return carrying.some((s) => s.matched >= MIN_FACT_MATCH);
+/** Words that say which kind of fact is asked (a price, a period, a number), not what it is about. */
+const MEASURE = /^(kost\w*|prijs\w*|tarie\w*|tarif\w*|bedrag\w*|euro|hoeveel|hoe|veel|lang|duur\w*|aantal\w*|dag\w*|etmaal|week|weken|maand\w*|jaar|jar\w*|uur|uren|per|gemiddeld\w*|ongeveer|cost\w*|price\w*|rate|rates|tariff\w*|amount\w*|how|much|many|long|number\w*|day\w*|week\w*|month\w*|year\w*|hour\w*|average|\d{4})$/u;
+/** A question for a price (not for how much more or a share) is not answered by a percentage. */
+const PRICE_ASKED = /\b((wat|hoeveel) (kost|kosten)|what (does|do|will) .{1,60}\bcost|how much (does|do|is|will) .{1,60}\bcost|prijs|tarief|tarieven|price|tariff|rate per)\b/u;
+const RELATIVE = /\b(meer|minder|hoger|lager|duurder|goedkoper|extra|procent|percentage|deel|more|less|higher|lower|dearer|cheaper|percent|share)\b/u;
+const ABSOLUTE_AMOUNT = /(€|\beuro\b|\bmiljoen\b|\bmiljard\b|\bmillion\b|\bbillion\b|\bgratis\b|\bkosteloos\b|\b(for free|costs nothing|no charge)\b|\bis (always |completely )?free\b|\bno cost\b|\bniets\b|\beigen bijdrage\b|\bbedrag\w*\b|\bamount\b)/u;
+/** The share of the question's subject (beyond the measure words) the fact's sentence must cover. */
+const MIN_SUBJECT_MATCH = 0.5;
+
+/**
+ * True unless the question wants a specific fact and no shown sentence with it is about the
+ * question: it must cover enough of the question, and of what the fact is about ("een
+ * verpleeghuisplek"), not only the measure ("kost", "per dag"). The sentence just before may
+ * carry the subject ("Zorg thuis kan duurder zijn. Dan mag het 25% hoger zijn.").
+ */
+function factIsAbout(parts: AnswerPart[], shape: QuestionShape, concepts: Concept[]): boolean {
+  const asked = factCue(shape);
+  if (!asked) return true;
+  const question = fold(shape.text);
+  const priceOnly = shape.wants.includes('money') && PRICE_ASKED.test(question) && !RELATIVE.test(question);
+  const cue = priceOnly ? { test: (t: string) => asked.test(t) && ABSOLUTE_AMOUNT.test(t) } : asked;
+  const subject = concepts.filter((c) => ![...c.terms].some((t) => MEASURE.test(t)));
+  const total = subject.reduce((a, c) => a + c.weight, 0);
+  const share = (terms: Set<string>) => subject.reduce((a, c) => a + ([...c.terms].some((t) => terms.has(t)) ? c.weight : 0), 0) / (total || 1);
+  return parts.some((p) => p.chosen.some((s, i) => {
+    if (!cue.test(s.folded) || s.matched < MIN_FACT_MATCH) return false;
+    if (total === 0) return true;
+    const before = p.chosen[i - 1];
+    return share(s.terms) >= MIN_SUBJECT_MATCH || (before !== undefined && share(new Set([...s.terms, ...before.terms])) >= MIN_SUBJECT_MATCH);
+  }));
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;

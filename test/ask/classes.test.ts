@@ -36,3 +36,28 @@ describe('an organisation that does not respond is an escalation, a person who d
     expect(answer.text).toMatch(/in gebreke/i);
   });
 });
+
+describe('a price, tariff or number that no card states is unknown, not a nearby number', () => {
+  it.each([
+    'hoeveel kost een verpleeghuisplek per dag in 2026',
+    'wat kost een plek in een instelling per maand?',
+    'what does a nursing home bed cost per day?',
+    'how much does a place in a care home cost per month',
+    'hoeveel kost een dag dagbesteding',
+  ])('says it does not know: %s', (q) => {
+    const answer = ask(q);
+    expect(answer.answered).toBe(false);
+    expect(answer.refusal).toBe('unknown');
+    expect(answer.text).not.toMatch(/25 ?%/);
+  });
+
+  it.each([
+    ['hoeveel meer mag zorg thuis kosten dan in een instelling?', /25 ?%/],
+    ['wat kost onafhankelijke clientondersteuning?', /gratis/i],
+    ['what does a client supporter cost?', /free/i],
+  ])('still answers an amount or share a card states: %s', (q, fact) => {
+    const answer = ask(q);
+    expect(answer.answered).toBe(true);
+    expect(answer.text).toMatch(fact);
+  });
+});
