@@ -145,9 +145,18 @@ export class Inbox {
     return taken;
   }
 
-  /** Resolves when no request is being worked on by this instance (tests, shutdown). */
+  /**
+   * Resolves when no request is being worked on by this instance (tests, shutdown). A request kept
+   * a moment ago starts just after its acknowledgement has gone out: it is waited for too, for a
+   * short while (one whose acknowledgement failed is never run, and must not hold a shutdown).
+   */
   async idle(): Promise<void> {
-    while (this.inFlight.size) await Promise.allSettled([...this.inFlight.values()]);
+    const until = Date.now() + 250;
+    for (;;) {
+      if (this.inFlight.size) await Promise.allSettled([...this.inFlight.values()]);
+      else if (this.received.size && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 1));
+      else return;
+    }
   }
 
   /** Stops taking work and waits for what runs. */
