@@ -86,8 +86,10 @@ describe('web console: sessions, CSRF and scope', () => {
     // A cookie signed with another deployment's secret, naming Fleur.
     const other = consoleWebConfig({ ...rig.h.app.services.config, console: { ...rig.h.app.services.config.console, secret: 'another-deployment-secret-0123456789' } });
     const now = rig.h.clock.now().getTime();
-    const forged = sessionCookie(other, { platform: 'console', tenantId: 'local', userId: 'fleur', name: 'fleur', lang: 'nl', id: 'abcdefghijklmnopqrstuv', createdMs: now, activeMs: now });
-    expect((await rig.get(n, `wegwijs_console=${forged}`)).status).toBe(401);
+    const who = { platform: 'console' as const, tenantId: 'local', userId: 'fleur', name: 'fleur', lang: 'nl' as const, id: 'abcdefghijklmnopqrstuv', createdMs: now, activeMs: now };
+    expect((await rig.get(n, `wegwijs_console=${sessionCookie(other, who)}`)).status).toBe(401);
+    // The same cookie signed with this deployment's secret opens the page: the secret made the difference.
+    expect((await rig.get(n, `wegwijs_console=${sessionCookie(consoleWebConfig(rig.h.app.services.config), who)}`)).status).toBe(200);
   });
 
   it('keeps link tokens and session cookies apart, and a link works once and only in time', async () => {
