@@ -6,7 +6,7 @@
 import { type ActionHandler, type IncomingAction, networkId, sameTenant, type Turn, clockTime } from '../core/index.ts';
 import { canSteer, changeSession, methodOf, posterFor, sessionPk, tFor, type Ctx, type Outcome } from './context.ts';
 import { finishSession } from './finish.ts';
-import { goToAsyncStep, stepMinutes } from './async.ts';
+import { extendAsync, goToAsyncStep, stepMinutes } from './async.ts';
 import { openAnswerForm, revealAction, submitAnswer } from './blind.ts';
 import { reportDocument } from './documents.ts';
 import { hideAction } from './hide.ts';
@@ -143,7 +143,7 @@ export function sessionActions(ctx: Ctx): Record<string, ActionHandler> {
     ),
     extend: steering(
       ctx,
-      (s, now, method) => extend(s, extraMinutes(method, s), now),
+      (s, now, method) => (isAsync(s) ? extendAsync(method, s, now) : extend(s, extraMinutes(method, s), now)),
       async (turn, _before, after) => {
         await redrawStep(ctx, turn, after);
         const t = tFor(ctx, after);

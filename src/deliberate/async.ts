@@ -1,27 +1,30 @@
 /**
- * The asynchronous form, for networks that cannot meet: every step stays open for a set time
- * (default one working day: weekends and public holidays skipped), members who have not said anything yet get one direct-message
+ * The asynchronous form, for networks that cannot meet: every step stays open for a set amount of
+ * WORKING time (default one working day; 08:00–18:00 on working days, see working-time.ts), members who have not said anything yet get one direct-message
  * reminder halfway, and the step closes by itself (a blind step is revealed first). When the last
  * step closes the session ends and the report is posted. All of it runs from the tick, and every
  * move is claimed through the store first, so several instances do it once.
  */
-import { button, buttons, card, cardMessage, fold, localDate, publicHoliday, text, type Services } from '../core/index.ts';
+import { button, buttons, card, cardMessage, fold, localDate, text, type Services } from '../core/index.ts';
 import { formOpen, reveal } from './blind.ts';
 import { changeSession, methodOf, posterFor, sessionPk, tFor, type Ctx } from './context.ts';
 import { finishSession } from './finish.ts';
 import { local, type Method } from './methods.ts';
-import { goToStep, isRevealed, type Session } from './session.ts';
+import { extend, goToStep, isRevealed, type Session } from './session.ts';
 import { ACTION, dayTime, guidanceMessage, stepMessage } from './views.ts';
+import { addWorkingMinutes, isWorkingTime, WORKDAY_MINUTES, workingMinutesBetween } from './working-time.ts';
 
-/** One working day. */
-export const DEFAULT_STEP_MINUTES = 24 * 60;
-const MAX_STEP_MINUTES = 14 * 24 * 60;
+/** One working day (ten working hours). */
+export const DEFAULT_STEP_MINUTES = WORKDAY_MINUTES;
+const MAX_STEP_MINUTES = 14 * WORKDAY_MINUTES;
+const DAY = WORKDAY_MINUTES;
 
 const WORDS = new Set(['async', 'asynchroon', 'asynchronous', 'asynchrone', 'online', 'schriftelijk']);
 const UNIT_MINUTES: Record<string, number> = {
   m: 1, min: 1, minuut: 1, minuten: 1, minute: 1, minutes: 1,
   u: 60, h: 60, uur: 60, uren: 60, hour: 60, hours: 60,
-  d: 24 * 60, dag: 24 * 60, dagen: 24 * 60, day: 24 * 60, days: 24 * 60, werkdag: 24 * 60, werkdagen: 24 * 60, 'working day': 24 * 60,
+  // A day is a working day: hours are working hours, so "1d" and "10u" are the same.
+  d: DAY, dag: DAY, dagen: DAY, day: DAY, days: DAY, werkdag: DAY, werkdagen: DAY, 'working day': DAY,
 };
 
 /** A written-out count before a unit ("async twee dagen", "async one day"). */
@@ -56,21 +59,12 @@ export function readAsyncOption(typed: string): { rest: string; async?: { minute
   return { rest: rest.join(' '), async: { minutes } };
 }
 
-/** A Saturday, Sunday or Dutch public holiday (the network calendar's holidays) in the network's time zone. */
-const isDayOff = (instant: Date, timeZone: string) => {
-  const date = localDate(instant, timeZone);
-  const day = new Date(`${date}T12:00:00Z`).getUTCDay();
-  return day === 0 || day === 6 || publicHoliday(date) !== undefined;
-};
-
 /**
- * When a step opened at `from` closes: `minutes` later, moved past weekends and public holidays
- * to the same time on the next working day (Friday 10:00 + one day: Monday 10:00).
+ * When a step opened at `from` closes: `minutes` of working time later (a step opened at 18:01
+ * for eight hours closes at 16:00 on the next working day; Friday 10:00 + one day: Monday 10:00).
  */
 export function closeAt(from: Date, minutes: number, timeZone: string): Date {
-  let end = new Date(from.getTime() + minutes * 60_000);
-  for (let i = 0; i < 10 && isDayOff(end, timeZone); i++) end = new Date(end.getTime() + 24 * 60 * 60_000);
-  return end;
+  return addWorkingMinutes(from, minutes, timeZone);
 }
 
 export function stepMinutes(method: Method, session: Session, step: number): number {
@@ -78,10 +72,11 @@ export function stepMinutes(method: Method, session: Session, step: number): num
   return hours ? Math.round(hours * 60) : (session.stepMinutes ?? DEFAULT_STEP_MINUTES);
 }
 
-/** Halfway through the step's open time: when the reminder goes out. */
-function remindAt(session: Session): number {
-  const start = new Date(session.stepStartedAt).getTime();
-  return start + (new Date(session.stepEndsAt).getTime() - start) / 2;
+/** Halfway through the step's open working time: when the reminder goes out (never at night). */
+export function remindAt(session: Pick<Session, 'stepStartedAt' | 'stepEndsAt' | 'timeZone'>): number {
+  const start = new Date(session.stepStartedAt);
+  const half = workingMinutesBetween(start, new Date(session.stepEndsAt), session.timeZone) / 2;
+  return addWorkingMinutes(start, half, session.timeZone).getTime();
 }
 
 /** Moves an asynchronous step on to `step`, closing at the right time (pure). */
@@ -90,12 +85,19 @@ export function goToAsyncStep(method: Method, session: Session, step: number, no
   return { ...moved, stepEndsAt: closeAt(now, stepMinutes(method, session, step), session.timeZone).toISOString() };
 }
 
+/** "Langer open" in an asynchronous session: the step's own open time once more, in working time. */
+export function extendAsync(method: Method, session: Session, now: Date): Session {
+  const moved = extend(session, 0, now);
+  return { ...moved, stepEndsAt: closeAt(new Date(moved.stepEndsAt), stepMinutes(method, session, session.step), session.timeZone).toISOString() };
+}
+
 /** The tick's work for one active asynchronous session. */
 export async function asyncTick(ctx: Ctx, data: Session, now: Date): Promise<void> {
   const method = methodOf(ctx, data);
   if (!method) return;
   if (now.getTime() >= new Date(data.stepEndsAt).getTime()) return closeStep(ctx, method, data, now);
-  if (now.getTime() >= remindAt(data) && data.remindedStep !== data.step) await remind(ctx, method, data, now);
+  // A tick that comes late (the server was down overnight) waits for working hours rather than wake people.
+  if (now.getTime() >= remindAt(data) && data.remindedStep !== data.step && isWorkingTime(now, data.timeZone)) await remind(ctx, method, data, now);
 }
 
 async function closeStep(ctx: Ctx, method: Method, data: Session, now: Date): Promise<void> {

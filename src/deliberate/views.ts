@@ -5,6 +5,7 @@
 import { button, buttons, card, cardMessage, clockTime, context, fields, networkId, text, type Button, type OutgoingMessage, type Lang, type Translate } from '../core/index.ts';
 import { local, type Method } from './methods.ts';
 import { contributorsOf, isAsync, isRevealed, type Session } from './session.ts';
+import { WORKDAY_MINUTES, workingTimeParts } from './working-time.ts';
 import { tally, voteOptions, voters } from './votes.ts';
 
 export const ACTION = {
@@ -61,6 +62,13 @@ export function methodsMessage(t: Translate, methods: Method[], lang: Lang, bot:
   );
 }
 
+/** "1 werkdag", "2 werkdagen", "8 werkuur": an asynchronous step's open time. */
+function workingTimeText(t: Translate, minutes: number): string {
+  const { days, hours } = workingTimeParts(minutes);
+  if (days === 1) return t('deliberate.async.working_day');
+  return days ? t('deliberate.async.working_days', { n: days }) : t('deliberate.async.working_hours', { n: hours ?? 0 });
+}
+
 export function openingMessage(
   t: Translate,
   method: Method,
@@ -76,7 +84,7 @@ export function openingMessage(
       fields(
         [t('deliberate.field.facilitator'), session.facilitator.name],
         async
-          ? [t('deliberate.field.form'), t('deliberate.async.form', { hours: Math.round(((session.stepMinutes ?? 1440) / 60) * 10) / 10 })]
+          ? [t('deliberate.field.form'), t('deliberate.async.form', { time: workingTimeText(t, session.stepMinutes ?? WORKDAY_MINUTES) })]
           : [t('deliberate.field.duration'), t('deliberate.minutes', { n: method.duration_minutes })],
         [t('deliberate.field.steps'), String(method.steps.length)],
         [t('deliberate.field.code'), `#${session.code}`],

@@ -78,7 +78,7 @@ describe('deliberation walkthrough: what a user sees on odd presses', () => {
   });
 
   it('reads a step time written out in words ("async twee dagen", "async one day")', async () => {
-    for (const [typed, shown] of [['kort async twee dagen', /elke stap 48 uur/], ['kort async acht uur', /elke stap 8 uur/], ['kort async one day', /elke stap 24 uur/]] as const) {
+    for (const [typed, shown] of [['kort async twee dagen', /elke stap 2 werkdagen/], ['kort async acht uur', /elke stap 8 werkuur/], ['kort async one day', /elke stap 1 werkdag /]] as const) {
       const out = await h.say('anna', `c-${typed.length}-${typed.charCodeAt(11)}`, `wegwijs beraad start ${typed}`);
       const opening = out.find((o) => o.card?.title?.startsWith('Moreel beraad'));
       expect(opening, typed).toBeDefined();
