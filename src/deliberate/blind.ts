@@ -153,9 +153,13 @@ export async function reveal(ctx: Ctx, session: Session, step: number, turn?: Tu
   return final;
 }
 
-/** All answers of a revealed blind step, in the order given (not by who answered first on the screen). */
+/**
+ * All answers of a revealed blind step, in the order given (not by who answered first on the
+ * screen): the hidden ones from the form or `beraad anoniem`, and those typed in the thread (seen
+ * already, but an answer all the same: "Alle antwoorden" means all).
+ */
 export function revealMessage(t: Translate, method: Method, session: Session, step: number): OutgoingMessage {
-  const answers = session.contributions.filter((c) => c.step === step && c.blind);
+  const answers = session.contributions.filter((c) => c.step === step);
   const removed = (session.removed ?? []).filter((r) => r.step === step).length;
   const lines = answers.map((c) => `- ${c.anonymous ? t('deliberate.report.anonymous') : (c.name ?? '?')}: ${c.text.replace(/\n+/g, ' / ')}`);
   return cardMessage(

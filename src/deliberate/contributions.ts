@@ -51,13 +51,15 @@ export async function threadContribution(ctx: Ctx, turn: Turn): Promise<void> {
   const person = { id: turn.user.id, name: turn.user.name || turn.user.id };
   const step = method.steps[found.step];
   const rating = step.input === 'rating' ? parseRating(redaction.text) : undefined;
-  const noteText = rating ? (rating.remark ? `${rating.score}/5 – ${rating.remark}` : `${rating.score}/5`) : redaction.text;
+  // A typed score counts once, as a rating (like the buttons); only the words after it are a remark.
+  const noteText = rating ? rating.remark : redaction.text;
   // "6 super" or "8/10" in the rating step: kept as a remark, and the writer hears that the scale is 1–5.
   const offScale = step.input === 'rating' && !rating && /^\d+(?:[.,]\d+)?(?=$|[\s/.,:;!)–-])/.test(redaction.text.trim());
   const { outcome, session } = await changeSession(ctx, networkId(turn.conversation), found.id, (s) => {
     if (s.status === 'ended') return 'ended';
     const joined = join(s, person, now);
     const ratings = rating ? [...joined.ratings.filter((r) => r.userId !== person.id), { userId: person.id, name: person.name, score: rating.score, at: now.toISOString() }] : joined.ratings;
+    if (!noteText) return { ...joined, ratings, lastActivityAt: now.toISOString(), version: s.version + 1 };
     const [id, counted] = nextId(joined);
     const contribution = { id, step: s.step, userId: person.id, name: person.name, anonymous: false, text: noteText, at: now.toISOString() };
     return { ...counted, ratings, contributions: [...s.contributions, contribution], lastActivityAt: now.toISOString(), version: s.version + 1 };

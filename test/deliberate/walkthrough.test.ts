@@ -51,6 +51,31 @@ describe('deliberation walkthrough: what a user sees on odd presses', () => {
     expect(session.contributions.some((c: { text: string }) => c.text === '6 super')).toBe(true);
   });
 
+  it('counts a rating typed in the thread once, as a rating, and keeps only the words after it as a remark', async () => {
+    const { thread } = await startSession(h);
+    await toStep(thread, 6); // the rating step of kort
+    await h.say('bram', CHANNEL, '4/5', thread);
+    await h.say('carla', CHANNEL, '3 - iets te kort', thread);
+    const session = await storedSession(h, thread);
+    expect(session.ratings.map((r: { userId: string; score: number }) => [r.userId, r.score])).toEqual([['bram', 4], ['carla', 3]]);
+    const remarks = session.contributions.filter((c: { step: number }) => c.step === 6).map((c: { text: string }) => c.text);
+    expect(remarks).toEqual(['iets te kort']);
+    const report = (await h.app.services.ports.deliberationReports!.report(`console:local:${CHANNEL}`, thread, 'md'))!;
+    expect(report.match(/4\/5/g)).toHaveLength(1);
+    expect(report.match(/3\/5/g)).toHaveLength(1);
+  });
+
+  it('puts an answer typed in the thread of a blind step in "Alle antwoorden" too', async () => {
+    const { thread } = await startSession(h);
+    await toStep(thread, 4); // the blind choice step of kort
+    await h.say('dirk', CHANNEL, 'Ik kies verhuizen, om de veiligheid.', thread);
+    await h.press('bram', { channel: CHANNEL }, { id: 'deliberate.submit', value: step(thread, 4), inputs: { answer: 'Thuis blijven, met hulp.', as: 'named' } });
+    const shown = await press(h, 'anna', 'reveal', step(thread, 4));
+    const all = shown.find((o) => o.card?.title?.startsWith('Alle antwoorden'))!;
+    expect(all.text).toContain('dirk: Ik kies verhuizen, om de veiligheid.');
+    expect(all.text).toContain('bram: Thuis blijven, met hulp.');
+  });
+
   it('answers a non-facilitator who presses Verberg about hiding, not about steps', async () => {
     const { thread } = await startSession(h);
     await h.say('bram', CHANNEL, 'De cliënt wil thuis blijven.', thread);
