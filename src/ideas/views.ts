@@ -43,6 +43,22 @@ function phaseButtons(t: Translate, s: IdeaSession): Button[] {
   }
 }
 
+/** Longest case text in the plain-text fallback: a notification shows a line or two. */
+const FALLBACK_CASE_CHARS = 160;
+
+/**
+ * The card's plain text (notifications, screen readers, clients without cards): which session,
+ * which step, the case, the time left and what to do now, not only the title.
+ */
+function sessionFallback(t: Translate, s: IdeaSession, title: string, time: [string, string] | undefined, done: boolean): string {
+  const raw = (s.case ?? t('ideas.case.missing')).replace(/\s+/g, ' ').trim();
+  const caseText = raw.length > FALLBACK_CASE_CHARS ? `${raw.slice(0, FALLBACK_CASE_CHARS - 1).trimEnd()}…` : raw;
+  const parts = [t('ideas.card.fallback', { title, phase: t(`ideas.phase.${s.phase}`), case: caseText })];
+  if (time) parts.push(`${time[0]}: ${time[1]}.`);
+  if (!done) parts.push(t(`ideas.hint.${s.phase}`));
+  return parts.join(' ');
+}
+
 /** The session's card in the channel, replaced in place at every change. */
 export function sessionCard(t: Translate, method: IdeaMethod, s: IdeaSession, now: Date): OutgoingMessage {
   const title = t('ideas.title', { name: method.name[s.lang], code: s.code });
@@ -58,7 +74,7 @@ export function sessionCard(t: Translate, method: IdeaMethod, s: IdeaSession, no
   ] as [string, string][];
   return cardMessage(
     card(
-      { title, fallback: `${title}: ${t(`ideas.phase.${s.phase}`)}` },
+      { title, fallback: sessionFallback(t, s, title, time, done) },
       s.phase === 'open' && text(method.summary[s.lang]),
       fields(...list),
       !done && context(t(`ideas.hint.${s.phase}`)),

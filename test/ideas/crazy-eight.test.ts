@@ -38,6 +38,18 @@ describe('crazy eight', () => {
   let h: Harness;
   afterEach(async () => h?.close());
 
+  it("gives the session card a plain-text fallback with the case, the step and what to do (notifications, screen readers)", async () => {
+    h = await createHarness({ start: '2026-12-01T10:00:00+01:00' });
+    await openSession(h);
+    const opening = [...h.outputs].reverse().find((o) => o.card?.title === 'Crazy eight #1')!;
+    expect(opening.text).toMatch(/^Crazy eight #1 — stap: aanmelden\. Casus: Cliënt met zware gedragsproblematiek;/);
+    expect(opening.text).toContain('Doe mee');
+    await pressIn(h, 'anna', buttonOf(h.outputs, 'Start de acht minuten'));
+    const writing = [...h.outputs].reverse().find((o) => o.card?.title === 'Crazy eight #1')!;
+    expect(writing.text).toMatch(/stap: ideeën schrijven\. Casus: Cliënt met zware/);
+    expect(writing.text).toMatch(/Tijd: .*10:08/);
+  });
+
   it('runs from case to actions with four participants', async () => {
     h = await createHarness({ start: '2026-12-01T10:00:00+01:00' });
     const thread = await openSession(h);
