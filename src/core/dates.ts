@@ -13,6 +13,7 @@
 import { createRequire } from 'node:module';
 import type * as Chrono from 'chrono-node';
 import { addDays, localDate, offsetMinutes, ymd } from './time-zone.ts';
+import { publicHoliday } from './calendar.ts';
 
 export interface DatePhrase {
   /** "YYYY-MM-DD" in the time zone. */
@@ -22,6 +23,8 @@ export interface DatePhrase {
   end: number;
   /** How sure the reader is that this is a date at all: month-only phrases are weak. */
   strong: boolean;
+  /** The phrase carries its own deadline word ("na pasen", "before Christmas"): a deadline anywhere. */
+  marked?: boolean;
 }
 
 export interface SplitDate {
@@ -52,7 +55,12 @@ const MID = String.raw`(?:half|halverwege|midden|medio|mid|mid-)`;
 const BEGIN = String.raw`(?:begin|early|start)`;
 const OF = String.raw`(?:\s+(?:van|of))?(?:\s+(?:de|het|the|deze|this))?`;
 
-type Custom = { re: RegExp; read: (m: RegExpExecArray, today: string, forward: boolean) => string | undefined | null };
+type Custom = {
+  re: RegExp;
+  read: (m: RegExpExecArray, today: string, forward: boolean, deadline: boolean) => string | undefined | null;
+  /** The match holds its own deadline word ("na pasen"). */
+  marked?: (m: RegExpExecArray) => boolean;
+};
 
 export interface ReadOptions {
   /**
@@ -60,6 +68,12 @@ export interface ReadOptions {
    * typed on 16 November is then this year's, which the caller refuses as past.
    */
   forward?: boolean;
+  /**
+   * A due date (default): "end of the week/month" is its last working day and "kerst" the last
+   * working day before it. Off for a pause, a quiet period or skipped weeks, where the end of
+   * the month is its last day and a bare holiday is no single day.
+   */
+  deadline?: boolean;
 }
 
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
@@ -89,16 +103,81 @@ function weekday(date: string): number {
   return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
 }
 
-/** The coming Friday (today when it is Friday; next week's on a weekend). */
-function endOfWorkWeek(today: string): string {
-  const wd = weekday(today);
-  return addDays(today, wd <= 5 ? 5 - wd : 12 - wd);
+/** A working day: Monday to Friday and no Dutch public holiday. */
+export function isWorkingDay(date: string): boolean {
+  const wd = weekday(date);
+  return wd >= 1 && wd <= 5 && !publicHoliday(date);
 }
 
-function endOfMonth(today: string, ahead: number): string {
+/** The date itself when it is a working day, else the last working day before it. */
+function workingDayOnOrBefore(date: string): string {
+  let d = date;
+  for (let i = 0; i < 14 && !isWorkingDay(d); i++) d = addDays(d, -1);
+  return d;
+}
+
+/** The date itself when it is a working day, else the first working day after it. */
+function workingDayOnOrAfter(date: string): string {
+  let d = date;
+  for (let i = 0; i < 14 && !isWorkingDay(d); i++) d = addDays(d, 1);
+  return d;
+}
+
+/** "End of the week" as a deadline: the week's last working day (Friday, earlier on a holiday); next week's on a weekend. */
+function endOfWorkWeek(today: string, weeksAhead: number, deadline: boolean): string {
+  const wd = weekday(today);
+  const friday = addDays(today, (wd >= 1 && wd <= 5 ? 5 - wd : wd === 6 ? 6 : 5) + 7 * weeksAhead);
+  if (!deadline) return friday;
+  const day = workingDayOnOrBefore(friday);
+  return day >= today ? day : friday;
+}
+
+/** The last working day of a month (day number): "eind januari" is no Sunday. */
+function lastWorkingDayOf(y: number, m: number): number {
+  return Number(workingDayOnOrBefore(ymd(y, m, lastDay(y, m))).slice(8, 10));
+}
+
+function endOfMonth(today: string, ahead: number, deadline: boolean): string {
   const [y, m] = today.split('-').map(Number);
   const t = new Date(Date.UTC(y, m - 1 + ahead, 1));
-  return ymd(t.getUTCFullYear(), t.getUTCMonth() + 1, lastDay(t.getUTCFullYear(), t.getUTCMonth() + 1));
+  const [ny, nm] = [t.getUTCFullYear(), t.getUTCMonth() + 1];
+  return ymd(ny, nm, deadline ? lastWorkingDayOf(ny, nm) : lastDay(ny, nm));
+}
+
+/**
+ * Named holidays and seasons ("pasen", "na de zomer", "before Christmas"). A span of days in a
+ * year, from the calendar's public holidays (date-holidays) so Easter and Pentecost move with it.
+ */
+const HOLIDAYS: { re: string; span: (y: number) => [string, string] | undefined }[] = [
+  { re: String.raw`pasen|paasdagen|paasweekend|easter`, span: (y) => named(y, 'Pasen', 'Tweede paasdag') },
+  { re: String.raw`pinksteren|pinksterdagen|pinksterweekend|whitsun|pentecost`, span: (y) => named(y, 'Pinksteren', 'Tweede pinksterdag') },
+  { re: String.raw`kerst(?:mis|dagen)?|christmas|xmas`, span: (y) => named(y, 'Kerstmis', 'Tweede kerstdag') },
+  { re: String.raw`koningsdag|king'?s\s+day`, span: (y) => named(y, 'Koningsdag') },
+  { re: String.raw`hemelvaart(?:sdag)?|ascension(?:\s+day)?`, span: (y) => named(y, 'Hemelvaartsdag') },
+  { re: String.raw`nieuwjaar(?:sdag)?|new\s+year(?:'s)?(?:\s+day)?`, span: (y) => named(y, 'Nieuwjaar') },
+  // The summer: July and August (school holidays differ per region; asking is worse than a fair reading).
+  { re: String.raw`zomer(?:vakantie|reces)?|summer(?:\s+holidays?|\s+break)?`, span: (y) => [ymd(y, 7, 1), ymd(y, 8, 31)] },
+];
+
+function named(year: number, first: string, last = first): [string, string] | undefined {
+  const found: Record<string, string> = {};
+  for (let d = ymd(year, 1, 1); d.startsWith(String(year)); d = addDays(d, 1)) {
+    const name = publicHoliday(d);
+    if (name && !(name in found)) found[name] = d;
+  }
+  return found[first] && found[last] ? [found[first], found[last]] : undefined;
+}
+
+/** "na" = the first working day after the span; "voor" (or the bare name) = the last one before it; "op" = its first day. */
+function holidayDate(kind: 'after' | 'before' | 'on', span: (y: number) => [string, string] | undefined, today: string): string | null {
+  const ty = Number(today.slice(0, 4));
+  for (const y of [ty, ty + 1]) {
+    const s = span(y);
+    if (!s) continue;
+    const date = kind === 'after' ? workingDayOnOrAfter(addDays(s[1], 1)) : kind === 'on' ? s[0] : workingDayOnOrBefore(addDays(s[0], -1));
+    if (date >= today) return date;
+  }
+  return null;
 }
 
 /** What chrono does not read (or reads month-first): null = looked like a date but is none. */
@@ -113,27 +192,48 @@ const CUSTOM: Custom[] = [
   // eind januari, eind van januari 2027, end of January, half maart, begin april
   {
     re: new RegExp(String.raw`(?<![\p{L}])(${END}|${MID}|${BEGIN})${OF}\s+(${MONTH})\.?(?:\s+(\d{4}))?(?![\p{L}])`, 'giu'),
-    read: (m, today, forward) => {
+    read: (m, today, forward, deadline) => {
       const month = MONTHS[m[2].toLowerCase()];
       const kind = new RegExp(`^${END}$`, 'i').test(m[1]) ? 'end' : new RegExp(`^${BEGIN}$`, 'i').test(m[1]) ? 'begin' : 'mid';
-      return nextDay(today, month, (y) => (kind === 'end' ? lastDay(y, month) : kind === 'mid' ? 15 : 1), year2(m[3]), forward);
+      const end = (y: number) => (deadline ? lastWorkingDayOf(y, month) : lastDay(y, month));
+      return nextDay(today, month, (y) => (kind === 'end' ? end(y) : kind === 'mid' ? 15 : 1), year2(m[3]), forward);
     },
+  },
+  // eind volgende week, eind van de volgende week, end of next week: that week's last working day
+  {
+    re: new RegExp(String.raw`(?<![\p{L}])${END}${OF}\s+(?:volgende|next|komende|coming)\s+week(?![\p{L}])`, 'giu'),
+    read: (_m, today, _f, deadline) => endOfWorkWeek(today, 1, deadline),
   },
   // eind van de week, eind deze week, deze week, end of the week, this week
   {
     re: new RegExp(String.raw`(?<![\p{L}])(?:${END}${OF}\s+(?:week)|deze\s+week|this\s+week)(?![\p{L}])`, 'giu'),
-    read: (_m, today) => endOfWorkWeek(today),
+    read: (_m, today, _f, deadline) => endOfWorkWeek(today, 0, deadline),
   },
   // volgende maand, deze maand, next month, this month: by the end of that month
   {
     re: /(?<![\p{L}])(volgende|deze|next|this)\s+(?:maand|month)(?![\p{L}])/giu,
-    read: (m, today) => endOfMonth(today, /^(volgende|next)$/i.test(m[1]) ? 1 : 0),
+    read: (m, today, _f, deadline) => endOfMonth(today, /^(volgende|next)$/i.test(m[1]) ? 1 : 0, deadline),
   },
   // eind van de maand, eind volgende maand, end of the month, end of next month
   {
     re: new RegExp(String.raw`(?<![\p{L}])${END}${OF}\s+(volgende\s+|next\s+)?(?:maand|month)(?![\p{L}])`, 'giu'),
-    read: (m, today) => endOfMonth(today, m[1] ? 1 : 0),
+    read: (m, today, _f, deadline) => endOfMonth(today, m[1] ? 1 : 0, deadline),
   },
+  // na pasen, voor de zomer, after Christmas, op koningsdag, (bare) kerst
+  ...HOLIDAYS.map(({ re, span }): Custom => ({
+    re: new RegExp(String.raw`(?<![\p{L}])(?:(ergens|somewhere|sometime|kort|vlak|net|ruim|shortly|just|right|soon|long)\s+)?(?:(na|after|v[oó][oó]r|before|op|on|met|at|rond(?:om)?|around|omstreeks|tijdens|during|in)\s+)?(?:(?:de|het|the)\s+)?(?:${re})(?![\p{L}])`, 'giu'),
+    read: (m, today, _f, deadline) => {
+      // "ergens na de zomer", "shortly after Easter": no one day either.
+      if (m[1]) return null;
+      const word = (m[2] ?? '').toLowerCase();
+      // Outside a deadline ("pauze tot de zomer") a bare holiday or season is no single day.
+      if (!deadline && !/^(na|after|op|on|met|at)$/.test(word)) return undefined;
+      // "rond pasen", "in de zomer": no one day; the bot asks back.
+      if (/^(rond|rondom|around|omstreeks|tijdens|during|in)$/.test(word)) return null;
+      return holidayDate(/^(na|after)$/.test(word) ? 'after' : /^(op|on|met|at)$/.test(word) ? 'on' : 'before', span, today);
+    },
+    marked: (m) => Boolean(m[1] || m[2]),
+  })),
 ];
 
 /** chrono-node, loaded at the first date phrase read: most commands and turns never read one. */
@@ -162,14 +262,16 @@ function chronoCandidates(text: string, now: Date, timeZone: string, forward: bo
 /** Every date phrase in the text, in order, overlapping ones resolved (own readings first, then the longest). */
 export function findDates(text: string, now: Date, timeZone: string, options: ReadOptions = {}): (DatePhrase & { unreadable?: boolean })[] {
   const forward = options.forward ?? true;
+  const deadline = options.deadline ?? true;
   const today = localDate(now, timeZone);
   const own: (DatePhrase & { custom: true; unreadable?: boolean })[] = [];
   for (const rule of CUSTOM) {
     rule.re.lastIndex = 0;
     for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
-      const date = rule.read(m, today, forward);
+      const date = rule.read(m, today, forward, deadline);
       if (date === undefined) continue;
-      own.push({ date: date ?? '', index: m.index, end: m.index + m[0].length, strong: true, custom: true, unreadable: date === null });
+      const marked = rule.marked?.(m) ? { marked: true } : {};
+      own.push({ date: date ?? '', index: m.index, end: m.index + m[0].length, strong: true, custom: true, unreadable: date === null, ...marked });
     }
   }
   const all: (DatePhrase & { custom: boolean; unreadable?: boolean })[] = [...own, ...chronoCandidates(text, now, timeZone, forward)];
@@ -177,7 +279,7 @@ export function findDates(text: string, now: Date, timeZone: string, options: Re
   const ranked = [...all].sort((a, b) => Number(b.custom) - Number(a.custom) || b.end - b.index - (a.end - a.index));
   for (const c of ranked) {
     if (chosen.some((o) => c.index < o.end && o.index < c.end)) continue;
-    chosen.push({ date: c.date, index: c.index, end: c.end, strong: c.strong, ...(c.unreadable ? { unreadable: true } : {}) });
+    chosen.push({ date: c.date, index: c.index, end: c.end, strong: c.strong, ...(c.unreadable ? { unreadable: true } : {}), ...(c.marked ? { marked: true } : {}) });
   }
   return chosen.sort((a, b) => a.index - b.index);
 }
@@ -206,11 +308,11 @@ export function readDate(phrase: string, now: Date, timeZone: string, options: R
 
 /** Words that look like an attempt at a date after a deadline marker. */
 const DATE_WORDS = new RegExp(
-  String.raw`\d|dag\b|week|weken|maand|morgen|vandaag|${MONTH}|day\b|month|tomorrow|today|kerst|christmas|zomer|summer|vakantie|holiday|pasen|easter`,
+  String.raw`\d|dag\b|week|weken|maand|morgen|vandaag|${MONTH}|day\b|month|tomorrow|today|kerst|christmas|zomer|summer|vakantie|holiday|pasen|easter|pinkster|whitsun|hemelvaart|ascension|nieuwjaar|new\s+year|herfst|autumn|fall|voorjaar|spring|winter|krokus|carnaval|reces|break`,
   'iu',
 );
 const TAIL = 300;
-const TRAILING_MARKER = /\s+(v[oó][oó]r|uiterlijk|deadline|by|before|due|tot|until)\s+(\S+(?:\s+\S+){0,4})\s*$/iu;
+const TRAILING_MARKER = /\s+(v[oó][oó]r|uiterlijk|deadline|by|before|due|tot|until|na|after|rond|around|omstreeks|tijdens|during)\s+(\S+(?:\s+\S+){0,4})\s*$/iu;
 
 /**
  * Takes the deadline out of running text ("Plek zoeken voor de cliënt voor vrijdag"): the last
@@ -237,7 +339,7 @@ export function splitDate(text: string, now: Date, timeZone: string): SplitDate 
     // "op", "in", "on", "per" are prepositions too: "het gesprek op 3-12 nabespreken" keeps its
     // date; only a day at the very end ("bel de cliënt op vrijdag") is the deadline.
     const markerCounts = marker && (deadline || (d.strong && atEnd));
-    if (!(markerCounts || (d.strong && (atEnd || atStart)))) continue;
+    if (!(markerCounts || d.marked || (d.strong && (atEnd || atStart)))) continue;
     if (d.unreadable) return { title: input, unreadable: body.slice(d.index, d.end) };
     const cut = marker && markerCounts ? before.slice(0, marker.index) : before;
     const title = `${cut} ${after}`.replace(/\s+/g, ' ').replace(/[\s,;:-]+$/u, '').trim();

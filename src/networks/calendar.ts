@@ -52,7 +52,7 @@ type Period = { ok: true; value: SkipWeeks } | { ok: false; error: 'unreadable' 
 export function readPeriod(typed: string, now: Date, timeZone: string): Period {
   const parts = typed.split(/\s+(?:tot en met|t\/m|tm|tot|until|till|through|to|-|–|—)\s+/i);
   if (parts.length > 2) return { ok: false, error: 'unreadable' };
-  const dates = parts.map((p) => readDate(p.replace(/^(van|vanaf|from|de week van|week van|the week of)\s+/i, ''), now, timeZone));
+  const dates = parts.map((p) => readDate(p.replace(/^(van|vanaf|from|de week van|week van|the week of)\s+/i, ''), now, timeZone, { deadline: false }));
   if (dates.some((d) => !d)) return { ok: false, error: 'unreadable' };
   let [from, to] = dates as string[];
   if (!to) {

@@ -241,7 +241,7 @@ async function quietCommand(turn: Turn, args: string): Promise<void> {
     const wanted = typed.replace(/^(tot|until|till|t\/m)\s+/i, '');
     const network = message.isDirect ? undefined : (await turn.network())?.data;
     const zone = network?.timeZone ?? services.config.timeZone;
-    until = readDate(wanted, services.clock.now(), zone);
+    until = readDate(wanted, services.clock.now(), zone, { deadline: false });
     if (!until) return void (await turn.replyPrivately(askDate(turn, 'networks.quiet.unreadable', { text: wanted, bot }, 'networks.quiet')));
     if (until <= localDate(services.clock.now(), zone)) return void (await turn.replyPrivately(askDate(turn, 'networks.quiet.past', { date: formatDate(until, turn.lang), bot }, 'networks.quiet')));
   }

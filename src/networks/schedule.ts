@@ -54,7 +54,7 @@ export function nextRun(schedule: string, timeZone: string, now: Date): Date | u
  * Not forward: "6 januari" typed in February means the past one, which the caller refuses.
  */
 export function parseLocalDate(typed: string, now: Date, timeZone: string): string | undefined {
-  return readDate(typed, now, timeZone, { forward: false });
+  return readDate(typed, now, timeZone, { forward: false, deadline: false });
 }
 
 export { localDate, startOfLocalDay };

@@ -69,8 +69,9 @@ describe('the one date reader', () => {
     ['15-11', '2027-11-15'],
     ['over twee weken', '2026-12-02'],
     ['in two weeks', '2026-12-02'],
-    ['eind januari', '2027-01-31'],
-    ['end of February', '2027-02-28'],
+    // The last working day of the month: 31 January 2027 is a Sunday, 28 February a Sunday.
+    ['eind januari', '2027-01-29'],
+    ['end of February', '2027-02-26'],
     ['half maart', '2027-03-15'],
     ['eind van de maand', '2026-11-30'],
     ['eind deze week', '2026-11-20'],
@@ -92,14 +93,14 @@ describe('the one date reader', () => {
   it('reads numeric dates, weekdays and relative phrases in running text', () => {
     expect(splitDue('Bespreken in regionale taskforce voor 12-12', NOW, AMS)).toEqual({ title: 'Bespreken in regionale taskforce', due: '2026-12-12' });
     expect(splitDue('Mail the care office by 3/12', NOW, AMS)).toEqual({ title: 'Mail the care office', due: '2026-12-03' });
-    expect(splitDue('Evaluatie plannen eind januari', NOW, AMS)).toEqual({ title: 'Evaluatie plannen', due: '2027-01-31' });
+    expect(splitDue('Evaluatie plannen eind januari', NOW, AMS)).toEqual({ title: 'Evaluatie plannen', due: '2027-01-29' });
     expect(splitDue('Bel de cliënt op vrijdag', NOW, AMS)).toEqual({ title: 'Bel de cliënt', due: '2026-11-20' });
     expect(splitDue('Morgen het zorgkantoor bellen', NOW, AMS)).toEqual({ title: 'Het zorgkantoor bellen', due: '2026-11-19' });
   });
 
   it('asks back about a deadline that is no day', () => {
     expect(splitDue('Rapport sturen voor 31-02', NOW, AMS)).toEqual({ title: 'Rapport sturen voor 31-02', unreadable: '31-02' });
-    expect(splitDue('Taskforce voorbereiden voor de kerst', NOW, AMS)).toEqual({ title: 'Taskforce voorbereiden voor de kerst', unreadable: 'de kerst' });
+    expect(splitDue('Taskforce voorbereiden voor de herfstvakantie', NOW, AMS)).toEqual({ title: 'Taskforce voorbereiden voor de herfstvakantie', unreadable: 'de herfstvakantie' });
   });
 
   it('resolves the day in the network time zone with the injected clock', () => {
