@@ -8,6 +8,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { PlatformSchema, type Platform } from '../core/index.ts';
+import { EVENT_KIND, MarkerSchema, type Store } from '../store/index.ts';
 import type { ConsoleWebConfig } from './config.ts';
 
 export const LINK_SCOPE = 'console-link';
@@ -73,6 +74,14 @@ export function linkToken(config: ConsoleWebConfig, who: Identity, nowMs: number
 }
 
 export type LinkCheck = { ok: true; who: Identity; id: string; expiresMs: number } | { ok: false; code: 'link_invalid' | 'link_expired' };
+
+/**
+ * Whether the link was used already, read without using it up: opening a used link says so at
+ * once, instead of offering "Inloggen als …" and refusing only after the press.
+ */
+export async function linkUsed(store: Store, id: string): Promise<boolean> {
+  return (await store.collection(EVENT_KIND, MarkerSchema).get(LINK_SCOPE, id)) !== undefined;
+}
 
 /** Checks signature and expiry; the caller claims the id once in the store. */
 export function readLink(config: ConsoleWebConfig, token: unknown, nowMs: number): LinkCheck {

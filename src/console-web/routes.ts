@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { tenantKey, type Services } from '../core/index.ts';
 import { redact } from '../privacy/index.ts';
 import { isCurator, networkFor, networksOf, tenantOf } from './access.ts';
-import { COOKIE, LINK_SCOPE, checkCsrf, cookieHeader, csrfToken, newId, readCookie, readLink, readSession, sessionCookie, type Session } from './auth.ts';
+import { COOKIE, LINK_SCOPE, checkCsrf, cookieHeader, csrfToken, linkUsed, newId, readCookie, readLink, readSession, sessionCookie, type Session } from './auth.ts';
 import type { ConsoleWebConfig } from './config.ts';
 import { networkFromSlug, networkSlug, type PageContext } from './context.ts';
 import { html } from './html.ts';
@@ -60,11 +60,13 @@ export function consoleRouter(services: Services, config: ConsoleWebConfig, opti
   });
 
   // The link only shows a button: link previews and mail scanners open links, and must not use them up.
-  router.get('/login', (req, res) => {
+  // It does look (without claiming) whether the link was used, so a used link says so at once.
+  router.get('/login', async (req, res) => {
     const lang = langOf(req);
     const link = readLink(config, req.query.token, services.clock.now().getTime());
     if (!link.ok) return bare(res, 400, lang, 'console_web.login.title', `console_web.login.${link.code}`);
     const l = link.who.lang;
+    if (await linkUsed(services.store, link.id)) return bare(res, 400, l, 'console_web.login.title', 'console_web.login.link_used');
     res.type('html').send(
       barePage(l, services.config.botName, t(l, 'console_web.login.title'), html`<h1>${t(l, 'console_web.login.title')}</h1>
 <p>${t(l, 'console_web.login.confirm', { name: link.who.name })}</p>

@@ -3,6 +3,7 @@
  * tenant isolation, the chart's bars from seeded data, an edit seen in chat, CSV and settings.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { consoleWebConfig, linkToken } from '../../src/console-web/index.ts';
 import { consoleRig, csrfOf, slug, type ConsoleRig } from './helpers.ts';
 
 const NET = 'console:local:zorg';
@@ -40,6 +41,28 @@ describe('sign-in', () => {
     const again = await rig.post('/console/login', { token });
     expect(again.status).toBe(400);
     expect(await again.text()).toContain('al gebruikt');
+  });
+
+  it('says at once, on opening, that a used link was used (Dutch and English), and opening does not use it up', async () => {
+    const config = consoleWebConfig(rig.h.app.services.config);
+    for (const [lang, used, confirm] of [['nl', 'al gebruikt', 'Inloggen als'], ['en', 'used already', 'Sign in as']] as const) {
+      const { token } = linkToken(config, { platform: 'console', tenantId: 'local', userId: 'bram', name: 'bram', lang }, rig.h.clock.now().getTime());
+      const open = () => rig.get(`/console/login?token=${encodeURIComponent(token)}`);
+      // Opened twice (a link preview, then the person): still unused, still the button.
+      for (let i = 0; i < 2; i++) {
+        const fresh = await open();
+        expect(fresh.status).toBe(200);
+        expect(await fresh.text()).toContain(confirm);
+      }
+      expect((await rig.post('/console/login', { token })).status).toBe(303);
+      const reopened = await open();
+      expect(reopened.status).toBe(400);
+      const page = await reopened.text();
+      expect(page).toContain(used);
+      expect(page).toContain('wegwijs console');
+      expect(page).not.toContain(confirm);
+      expect(page).not.toContain('<form');
+    }
   });
 
   it('refuses a forged or expired link', async () => {
