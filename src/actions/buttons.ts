@@ -9,6 +9,7 @@ import { actions, OPEN } from './model.ts';
 import { reminderMessage } from './nudge.ts';
 import { ownerOnly, refreshNudge } from './nudge-buttons.ts';
 import { actionCard } from './render.ts';
+import { holidayNotice } from './notices.ts';
 
 /** The submit of the new-action form (modal or card). */
 export async function submitForm(turn: Turn, action: IncomingAction): Promise<void> {
@@ -80,6 +81,7 @@ export function statusButton(kind: Kind) {
     }
     const privacy = result.redaction && privacyNotice(result.redaction, turn.t.bind(turn));
     const thanks = turn.t(kind === 'done' ? 'actions.changed.done' : `actions.changed.${kind}`, { number, title: result.action.title, owner: result.action.ownerName, date: result.action.due ? formatDate(result.action.due, turn.lang) : '' });
-    await turn.replyPrivately({ text: privacy ? `${thanks}\n${privacy}` : thanks });
+    const holiday = kind === 'later' && holidayNotice(turn.t.bind(turn), turn.lang, turn.services.config.botName, number, result.action.due);
+    await turn.replyPrivately({ text: [thanks, privacy, holiday].filter(Boolean).join('\n') });
   };
 }

@@ -6,7 +6,7 @@ import { createAction, resolveOwner, type Owner } from './log.ts';
 import { actions } from './model.ts';
 import { actionCard } from './render.ts';
 import { requireNetwork } from './network-guard.ts';
-import { askDate, ownerNotice, tellFacilitators } from './notices.ts';
+import { askDate, holidayNotice, ownerNotice, tellFacilitators } from './notices.ts';
 import { updateCommand } from './update-command.ts';
 
 export async function actionCommand(turn: Turn, args: string): Promise<void> {
@@ -57,6 +57,8 @@ export async function logAndShow(turn: Turn, network: Network, input: { title: s
   const privacy = privacyNotice(created.redaction, turn.t.bind(turn));
   if (privacy) notes.push(privacy);
   if (!input.owner.member) notes.push(await ownerNotice(turn, network, input.owner, created.action));
+  const holiday = holidayNotice(turn.t.bind(turn), turn.lang, services.config.botName, created.action.number, created.action.due);
+  if (holiday) notes.push(holiday);
   if (notes.length) await turn.reply({ text: notes.join('\n') });
   if (unreadable) await turn.replyPrivately(askDate(turn, network, created.action.number, 'actions.date_unreadable', unreadable));
   if (!input.owner.member) await tellFacilitators(services, network, input.owner, created.action, turn.user, true);

@@ -1,5 +1,5 @@
 /** What the actions feature tells besides the card: the ask-back with a date picker and the notices about owners who are no members yet. */
-import { button, buttons, card, cardMessage, input, mention, text, type ChatUser, type Network, type OutgoingMessage, type Services, type Turn } from '../core/index.ts';
+import { button, buttons, card, cardMessage, formatDate, input, mention, publicHoliday, text, type ChatUser, type Lang, type Network, type OutgoingMessage, type Services, type Translate, type Turn } from '../core/index.ts';
 import type { Owner } from './log.ts';
 import { isFacilitator, type Action } from './model.ts';
 
@@ -17,6 +17,15 @@ export function askDate(turn: Turn, network: Network, number: number, key: strin
       buttons(button(t('actions.button.set_date'), 'actions.later', { network: network.id, n: number }, 'primary')),
     ),
   );
+}
+
+/**
+ * A due date on a Dutch public holiday is accepted (someone may mean it), but the confirmation
+ * says so: "by next Friday" typed mid-December can be Christmas Day without anyone noticing.
+ */
+export function holidayNotice(t: Translate, lang: Lang, bot: string, number: number, due: string | undefined): string | undefined {
+  const holiday = due ? publicHoliday(due, lang) : undefined;
+  return holiday && due ? t('actions.due_holiday', { date: formatDate(due, lang), holiday, number, bot }) : undefined;
 }
 
 /** The facilitators as the members they are ("@Fleur Jansen"), not as platform ids. */

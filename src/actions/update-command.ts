@@ -4,7 +4,7 @@ import { privacyNotice, type Redaction } from '../privacy/index.ts';
 import { changeAction, readDate, resolveOwner, type Change, type ChangeResult } from './log.ts';
 import { actions } from './model.ts';
 import { actionCard } from './render.ts';
-import { askDate, ownerNotice } from './notices.ts';
+import { askDate, holidayNotice, ownerNotice } from './notices.ts';
 
 const VERBS: [RegExp, string][] = [
   [/^(klaar|af|gedaan|done|finished|complete)$/i, 'done'],
@@ -74,6 +74,8 @@ export async function reportChange(turn: Turn, network: Network, result: ChangeR
   const lines = [turn.t(key, { number: a.number, title: a.title, owner: a.ownerName, date: a.due ? formatDate(a.due, turn.lang) : '' })];
   const privacy = result.redaction && privacyNotice(result.redaction as Redaction, turn.t.bind(turn));
   if (privacy) lines.push(privacy);
+  const holiday = change.kind === 'later' && holidayNotice(turn.t.bind(turn), turn.lang, turn.services.config.botName, a.number, a.due);
+  if (holiday) lines.push(holiday);
   if (change.kind === 'owner' && !change.owner.member) lines.push(await ownerNotice(turn, network, change.owner, a));
   // Only facilitators reassign, so the line above tells them; no private message is needed.
   await turn.reply({ text: lines.join('\n') });

@@ -38,8 +38,12 @@ describe('examples/week-nl.jsonl', () => {
     expect(card(lines, '#1 ')[0].card!.title).toBe('#1 Plek zoeken voor de cliënt');
     expect(card(lines, '#2 ')[0].card!.title).toBe('#2 Aanmelden voor de taskforce');
     expect(card(lines, '#3 ')[0].text).toContain('do 3 dec');
-    // Only the one phrase that is no date is asked about.
-    expect([...new Set(all.match(/"[^"]+" kon ik niet als datum lezen/g))]).toEqual(['"de kerst" kon ik niet als datum lezen', '"de zomervakantie" kon ik niet als datum lezen']);
+    // Only the one phrase that is no date is asked about; "voor de kerst" is the last working day before it.
+    expect([...new Set(all.match(/"[^"]+" kon ik niet als datum lezen/g))]).toEqual(['"de zomervakantie" kon ik niet als datum lezen']);
+    const transport = lines.find((l) => l.card?.title?.endsWith(' Vervoer regelen'))!;
+    expect(transport.text).toContain('do 24 dec');
+    // "eind januari" is its last working day, not Sunday 31 January.
+    expect(lines.find((l) => l.card?.title?.endsWith(' Evaluatie plannen'))!.text).toContain('vr 29 jan');
     // One name per person; the nudge names people as mentions and counts in the right form.
     const nudge = lines.find((l) => l.channel === 'passende-plekken' && !l.private && l.text?.startsWith('**Wekelijkse voortgang'))!;
     expect(nudge.text).toContain('@Bram de Vries');

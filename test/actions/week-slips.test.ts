@@ -37,10 +37,10 @@ describe('a message that is too long', () => {
 describe('dates that cannot be read', () => {
   it('ask back with a date picker whose button sets the date', async () => {
     await h.say('anna', 'c1', 'wegwijs netwerk start "Passende plekken"');
-    const outs = await h.say('bram', 'c1', 'wegwijs actie Taskforce voorbereiden voor de kerst');
-    expect(outs[0].card?.title).toBe('#1 Taskforce voorbereiden voor de kerst');
+    const outs = await h.say('bram', 'c1', 'wegwijs actie Taskforce voorbereiden rond de kerst');
+    expect(outs[0].card?.title).toBe('#1 Taskforce voorbereiden rond de kerst');
     const ask = outs.find((o) => o.private && o.to === 'bram')!;
-    expect(ask.text).toContain('"de kerst" kon ik niet als datum lezen');
+    expect(ask.text).toContain('"rond de kerst" kon ik niet als datum lezen');
     expect(ask.card!.inputs).toEqual([expect.objectContaining({ id: 'date', kind: 'date' })]);
     const button = ask.card!.buttons.find((b) => b.label === 'Datum zetten')!;
     const set = await h.press('bram', { channel: 'c1' }, { ...button.action, inputs: { date: '2026-12-23' } });
@@ -69,5 +69,32 @@ describe('the console', () => {
     const without = toPrettyText({ id: 'm2', channel: 'c1', text: '', card: { body: 'Antwoord.\nZie ook:', buttons: [], inputs: [] } }, 1, t, 'wegwijs');
     expect(without).not.toContain('Zie ook');
     expect(without).not.toContain('**');
+  });
+});
+
+describe('due dates on holidays and named holidays', () => {
+  it('accepts a due date on a public holiday and says so in the confirmation', async () => {
+    await h.clock.set('2026-12-14T10:00:00+01:00');
+    await h.say('anna', 'c1', 'wegwijs netwerk start "Passende plekken"');
+    const outs = await h.say('bram', 'c1', 'wegwijs actie Zorgkantoor bellen by next friday');
+    expect(outs[0].text).toContain('vr 25 dec');
+    expect(texts(outs)).toMatch(/vr 25 dec is Kerstmis, een feestdag/);
+    const later = texts(await h.say('bram', 'c1', 'wegwijs actie 1 later 28-12'));
+    expect(later).toContain('nieuwe datum');
+    expect(later).not.toContain('feestdag');
+    expect(texts(await h.say('bram', 'c1', 'wegwijs actie 1 later 27-4'))).toMatch(/Koningsdag, een feestdag/);
+    const plain = await h.say('bram', 'c1', 'wegwijs actie Verslag sturen voor 17-12');
+    expect(texts(plain)).not.toContain('feestdag');
+  });
+
+  it('reads "na pasen" and asks back with a date picker about a holiday that names no day', async () => {
+    await h.say('anna', 'c1', 'wegwijs netwerk start "Passende plekken"');
+    const [easter] = await h.say('anna', 'c1', 'wegwijs actie Evalueren na pasen');
+    expect(easter.card?.title).toBe('#1 Evalueren');
+    expect(easter.text).toContain('di 30 mrt');
+    const vague = await h.say('anna', 'c1', 'wegwijs actie Evalueren ergens na de zomer');
+    const ask = vague.find((o) => o.private && o.to === 'anna')!;
+    expect(ask.text).toContain('"ergens na de zomer" kon ik niet als datum lezen');
+    expect(ask.card!.inputs).toEqual([expect.objectContaining({ id: 'date', kind: 'date' })]);
   });
 });
