@@ -14,7 +14,8 @@ export interface ConsoleTurn {
 
 export function toIncoming(turn: ConsoleTurn, botName: string): IncomingMessage {
   const text = turn.text ?? '';
-  const mentions = [...text.matchAll(/@([\p{L}\p{N}_.-]+)/gu)]
+  // "@anna" is a mention; "<@U123>" (Slack markup typed in the console) and "a@b.nl" are plain text.
+  const mentions = [...text.matchAll(/(?<![<\p{L}\p{N}_.-])@([\p{L}\p{N}_.-]+)/gu)]
     .map((m) => m[1])
     .filter((name) => name.toLowerCase() !== botName.toLowerCase())
     .map((name) => ({ id: name.toLowerCase(), name }));

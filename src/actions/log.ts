@@ -5,6 +5,7 @@
 import { type ChatUser, type Services, fold } from '../core/index.ts';
 import type { Network } from '../core/index.ts';
 import { redact, type Redaction } from '../privacy/index.ts';
+import { cleanTitle } from './title.ts';
 import { parseDueDate } from './due-date.ts';
 import { actions, ensureMember, findMember, isFacilitator, type Action, type Status } from './model.ts';
 
@@ -62,7 +63,8 @@ export async function createAction(
   const now = services.clock.now();
   await ensureMember(services, network.id, by);
   if (input.owner.id && input.owner.id !== by.id) await ensureMember(services, network.id, { id: input.owner.id, name: input.owner.name });
-  const redaction = redact(input.title, now);
+  // Every way in (sentence, form, agreements, action-log port) gets the same clean title.
+  const redaction = redact(cleanTitle(input.title) || input.title, now);
   const number = await services.store.nextNumber(network.id, 'action');
   const at = now.toISOString();
   const action: Action = {

@@ -2,6 +2,7 @@
 import { button, buttons, card, cardMessage, escapeRegExp, fold, input, type Network, type Turn } from '../core/index.ts';
 import { privacyNotice } from '../privacy/index.ts';
 import { splitDue } from './due-date.ts';
+import { cleanTitle } from './title.ts';
 import { createAction, resolveOwner, type Owner } from './log.ts';
 import { actions } from './model.ts';
 import { actionCard } from './render.ts';
@@ -36,11 +37,17 @@ async function newAction(turn: Turn, network: Network, args: string): Promise<vo
   let body = args;
   // Console and Slack keep "@id" in the text, Teams the plain name: take the owner's mention out.
   for (const m of mentions) {
+    // Slack's own markup ("<@U123>", "<@U123|anna>") goes whole, so no "< >" is left in the title.
+    const markup = new RegExp(`<@${escapeRegExp(m.id)}(?:\\|[^<>]*)?>`, 'iu');
+    if (markup.test(body)) {
+      body = body.replace(markup, ' ');
+      continue;
+    }
     const forms = [`@${m.id}`, m.name && `@${m.name}`, m.name].filter((f): f is string => Boolean(f));
     const found = forms.map((f) => new RegExp(`(?<![\\p{L}\\p{N}_@])${escapeRegExp(f)}(?![\\p{L}\\p{N}_])`, 'iu')).find((r) => r.test(body));
     if (found) body = body.replace(found, ' ');
   }
-  body = body.replace(/\s+/g, ' ').trim();
+  body = cleanTitle(body);
   const split = splitDue(body, services.clock.now(), network.timeZone);
   if (!split.title) return void (await turn.reply({ text: turn.t('actions.usage', { bot: services.config.botName }) }));
   const owner = await resolveOwner(services, network.id, mentions[0], turn.user);
