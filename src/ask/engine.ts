@@ -311,13 +311,13 @@ const PRICE_ASKED = /\b((wat|hoeveel) (kost|kosten)|what (does|do|will) .{1,60}\
 const RELATIVE = /\b(meer|minder|hoger|lager|duurder|goedkoper|extra|procent|percentage|deel|more|less|higher|lower|dearer|cheaper|percent|share)\b/u;
 const ABSOLUTE_AMOUNT = /(€|\beuro\b|\bmiljoen\b|\bmiljard\b|\bmillion\b|\bbillion\b|\bgratis\b|\bkosteloos\b|\b(for free|costs nothing|no charge)\b|\bis (always |completely )?free\b|\bno cost\b|\bniets\b|\beigen bijdrage\b|\bbedrag\w*\b|\bamount\b)/u;
 /** The share of the question's subject (beyond the measure words) the fact's sentence must cover. */
-const MIN_SUBJECT_MATCH = 0.5;
+const MIN_SUBJECT_MATCH = 0.3;
 
 /**
  * True unless the question wants a specific fact and no shown sentence with it is about the
  * question: it must cover enough of the question, and of what the fact is about ("een
- * verpleeghuisplek"), not only the measure ("kost", "per dag"). The sentence just before may
- * carry the subject ("Zorg thuis kan duurder zijn. Dan mag het 25% hoger zijn.").
+ * verpleeghuisplek"), not only the measure ("kost", "per dag"). The card's title and the sentence
+ * just before may carry the subject ("Zorg thuis kan duurder zijn. Dan mag het 25% hoger zijn.").
  */
 function factIsAbout(parts: AnswerPart[], shape: QuestionShape, concepts: Concept[]): boolean {
   const asked = factCue(shape);
@@ -328,12 +328,16 @@ function factIsAbout(parts: AnswerPart[], shape: QuestionShape, concepts: Concep
   const subject = concepts.filter((c) => ![...c.terms].some((t) => MEASURE.test(t)));
   const total = subject.reduce((a, c) => a + c.weight, 0);
   const share = (terms: Set<string>) => subject.reduce((a, c) => a + ([...c.terms].some((t) => terms.has(t)) ? c.weight : 0), 0) / (total || 1);
-  return parts.some((p) => p.chosen.some((s, i) => {
-    if (!cue.test(s.folded) || s.matched < MIN_FACT_MATCH) return false;
-    if (total === 0) return true;
-    const before = p.chosen[i - 1];
-    return share(s.terms) >= MIN_SUBJECT_MATCH || (before !== undefined && share(new Set([...s.terms, ...before.terms])) >= MIN_SUBJECT_MATCH);
-  }));
+  return parts.some((p) => {
+    // The card's title stands above its sentences: what it names is the subject of all of them.
+    const title = indexTerms(`${p.card.title} ${p.card.topics.join(' ')}`);
+    return p.chosen.some((s, i) => {
+      if (!cue.test(s.folded) || s.matched < MIN_FACT_MATCH) return false;
+      if (total === 0) return true;
+      const before = p.chosen[i - 1]?.terms ?? [];
+      return share(new Set([...s.terms, ...before, ...title])) >= MIN_SUBJECT_MATCH;
+    });
+  });
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;

@@ -61,3 +61,24 @@ describe('a price, tariff or number that no card states is unknown, not a nearby
     expect(answer.text).toMatch(fact);
   });
 });
+
+describe('English phrasing reaches the Dutch card that fits', () => {
+  it.each([
+    'What should I do when no provider accepts my client under the Wlz?',
+    'no provider accepts my client, what can I do',
+    'none of the providers will admit my client, next steps?',
+  ])('answers with the escalation route: %s', (q) => {
+    const answer = ask(q);
+    expect(answer.answered).toBe(true);
+    expect(answer.cards[0]).toBe('escalatieroute-geen-passende-plek');
+    expect(answer.text).toMatch(/task force|national committee/i);
+  });
+});
+
+describe('of two plausible cards, the one that answers what is asked', () => {
+  it('still explains why when asked why', () => {
+    expect(ask('waarom zeggen aanbieders nee tegen mijn client met VG7?').cards[0]).toBe('passende-plek-waarom-moeilijk');
+    expect(ask('hoe komt het dat zorgaanbieders nee zeggen bij VG7?').cards[0]).toBe('passende-plek-waarom-moeilijk');
+    expect(ask('why is it so hard to find a suitable place?').cards[0]).toBe('passende-plek-waarom-moeilijk');
+  });
+});
