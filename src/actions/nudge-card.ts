@@ -6,7 +6,7 @@
  * Pure: the same frame and records give the same card, so a card updated in place after a button
  * press is the same card with the new state.
  */
-import { button, buttons, card, cardMessage, context, divider, fold, mention, text, type CardElement, type Mention, type Member, type Network, type OpenNetworkQuestion, type OutgoingMessage, type Translate, formatDate } from '../core/index.ts';
+import { button, buttons, card, cardMessage, context, divider, fold, mention, text, type CardElement, type Mention, type Member, type Network, type OpenNetworkQuestion, type OutgoingMessage, type Translate, formatDate, localDate } from '../core/index.ts';
 import { OPEN, type Action } from './model.ts';
 
 /** What stays fixed for one week's card: the window its wins are counted from, its pair and streak. */
@@ -134,7 +134,9 @@ export function ownerButtons(t: Translate, network: Network, number: number) {
 
 /** One open action: its next-step question, or a thank-you once its owner updated it on the card. */
 function openLine(a: Action, { network, t, bot }: NudgeInput, sentAt: string, withButtons: boolean): string {
-  const due = a.due ? ` (${t('actions.due_short', { date: formatDate(a.due, network.language) })})` : '';
+  // A date that has passed is said plainly and kindly: a new date is a step too, never a reproach.
+  const overdue = a.due !== undefined && a.due < localDate(new Date(sentAt), network.timeZone);
+  const due = a.due ? ` (${t(overdue ? 'actions.nudge.overdue' : 'actions.due_short', { date: formatDate(a.due, network.language) })})` : '';
   const updated = a.history.some((h) => h.at >= sentAt && (h.event === 'progress' || h.event === 'in_progress'));
   if (updated) return `- #${a.number} ${a.title}${due}: 🌱 ${t('actions.nudge.updated')}`;
   return `- #${a.number} ${a.title}${due}: ${t(withButtons ? 'actions.nudge.next_step' : 'actions.nudge.next_step_typed', { number: a.number, bot })}`;

@@ -57,6 +57,22 @@ describe('the weekly nudge card', () => {
     expect(text).not.toMatch(/ranking|\b1e\b|eerste plaats|meeste/i);
   });
 
+  it('marks an open action whose date has passed as overdue, kindly, and one still ahead as plainly due', async () => {
+    const { h, nudge } = await week();
+    // #1 was due Friday 20 November; the card goes out on Monday 23 November.
+    expect(nudge.text).toContain('#1 Plek zoeken (⏳ de datum vr 20 nov is voorbij; een nieuwe datum kiezen is ook een stap)');
+    expect(nudge.text).not.toMatch(/te laat|achterstand|vergeten|schuld/i);
+    await h.send({ user: 'anna', name: 'Anna Smit', channel: 'c1', text: 'wegwijs actie 1 later 25-11' });
+    await h.send({ user: 'anna', name: 'Anna Smit', channel: 'c1', text: 'wegwijs actie Verslag delen voor 30-11' });
+    const next = (await h.at('2026-11-30T09:00:30+01:00')).find(isNudge)!;
+    expect(next.text).toContain('#1 Plek zoeken (⏳ de datum wo 25 nov is voorbij');
+    // Due on the day the card goes out is not overdue.
+    expect(next.text).toContain('#4 Verslag delen (voor ma 30 nov)');
+    await h.send({ user: 'anna', name: 'Anna Smit', channel: 'c1', text: 'wegwijs actie 1 later 10-12' });
+    const third = (await h.at('2026-12-07T09:00:30+01:00')).find(isNudge)!;
+    expect(third.text).toContain('#1 Plek zoeken (voor do 10 dec)');
+  });
+
   it('gives a friendly refusal to anyone but the owner, and changes nothing', async () => {
     const { h, nudge } = await week();
     const outs = await h.press('bram', { channel: 'c1' }, press(nudge, 'Klaar', 1));
@@ -76,7 +92,7 @@ describe('the weekly nudge card', () => {
     const updated = loopt.find((o) => o.update)!;
     expect(updated.id).toBe(nudge.id);
     expect(updated.text).toContain('@Anna Smit zette een stap bij #1 "Plek zoeken"');
-    expect(updated.text).toContain('#1 Plek zoeken (voor vr 20 nov): 🌱 bijgewerkt, dank je!');
+    expect(updated.text).toContain('#1 Plek zoeken (⏳ de datum vr 20 nov is voorbij; een nieuwe datum kiezen is ook een stap): 🌱 bijgewerkt, dank je!');
     expect(loopt.find((o) => o.private)?.to).toBe('anna');
     const klaar = await h.press('anna', { channel: 'c1' }, press(updated, 'Klaar', 1));
     const done = klaar.find((o) => o.update)!;
