@@ -4,6 +4,7 @@
  * the message is routed, so no feature ever sees the raw text. Ids (user, channel, thread,
  * message, action) and the platform's names of people (the sender, mentions) are not free text.
  */
+import { guessLanguage } from '../core/i18n.ts';
 import type { IncomingMessage } from '../core/message.ts';
 import { redact, type PersonalDataKind } from './index.ts';
 
@@ -24,12 +25,23 @@ function stillMentioned(text: string, mention: { id: string; name: string }): bo
 
 const ORDER: PersonalDataKind[] = ['name', 'bsn', 'birthdate', 'address', 'phone', 'email', 'iban'];
 
+/**
+ * The placeholders' language, from the message's own words (its text and typed inputs together):
+ * the network's language is not known yet at the edge, and what people write in an English network
+ * is English. Dutch when the words do not say (short texts), as before.
+ */
+function placeholderLanguage(message: IncomingMessage): 'nl' | 'en' {
+  const typed = Object.values(message.action?.inputs ?? {}).filter((v): v is string => typeof v === 'string');
+  return guessLanguage([message.text, ...typed].join('\n')) === 'en' ? 'en' : 'nl';
+}
+
 export function redactIncoming(message: IncomingMessage, now: Date): RedactedIncoming {
   const found = new Set<PersonalDataKind>();
   // The sender and the people mentioned are colleagues on the platform: their names stay.
   const keepNames = [message.user.name, ...message.mentions.map((m) => m.name)].filter(Boolean);
+  const lang = placeholderLanguage(message);
   const clean = (text: string): string => {
-    const r = redact(text, now, { keepNames });
+    const r = redact(text, now, { keepNames, lang });
     r.found.forEach((k) => found.add(k));
     return r.text;
   };

@@ -28,6 +28,12 @@ export interface RedactOptions {
    * @-mentioned (colleagues on the platform). Only name finds are kept, never numbers.
    */
   keepNames?: readonly string[];
+  /**
+   * The language of the placeholders written: Dutch (the default) or English. The edge picks it
+   * from the message's own words, so an English text reads "Mr. [name], born [date of birth]".
+   * Both languages' placeholders are recognised everywhere (redacting twice, retrieval).
+   */
+  lang?: 'nl' | 'en';
 }
 
 export const PLACEHOLDERS: Readonly<Record<PersonalDataKind, string>> = {
@@ -40,21 +46,34 @@ export const PLACEHOLDERS: Readonly<Record<PersonalDataKind, string>> = {
   iban: '[rekeningnummer]',
 };
 
+/** The same placeholders for a text written in English. */
+export const PLACEHOLDERS_EN: Readonly<Record<PersonalDataKind, string>> = {
+  bsn: '[BSN]',
+  phone: '[phone]',
+  email: '[e-mail]',
+  birthdate: '[date of birth]',
+  address: '[address]',
+  name: '[name]',
+  iban: '[account number]',
+};
+
 const ORDER: PersonalDataKind[] = ['name', 'bsn', 'birthdate', 'address', 'phone', 'email', 'iban'];
+/** Every placeholder of either language, longest first (so no shorter one matches inside a longer one). */
+const ALL_PLACEHOLDERS = [...new Set([...Object.values(PLACEHOLDERS), ...Object.values(PLACEHOLDERS_EN)])].sort((a, b) => b.length - a.length);
 
 /**
  * Every placeholder `redact` writes, as a global pattern ("[naam]", "[BSN]", …). For consumers
  * that must not treat a placeholder as content (retrieval, question ids): `text.replace(PLACEHOLDER_PATTERN, ' ')`.
  */
-export const PLACEHOLDER_PATTERN = new RegExp(Object.values(PLACEHOLDERS).map(escapeRegExp).join('|'), 'g');
+export const PLACEHOLDER_PATTERN = new RegExp(ALL_PLACEHOLDERS.map(escapeRegExp).join('|'), 'g');
 
-const PLACEHOLDER_GROUP = `(?:${Object.values(PLACEHOLDERS).map(escapeRegExp).join('|')})`;
+const PLACEHOLDER_GROUP = `(?:${ALL_PLACEHOLDERS.map(escapeRegExp).join('|')})`;
 /**
  * Words right before a placeholder that only point at what was removed: titles, role and kinship
  * words ("mijn cliënt mevrouw [naam]", "haar zoon [naam]") and labels ("BSN [BSN]", "tel: [telefoon]").
  */
 const POINTER_BEFORE_PLACEHOLDER = new RegExp(
-  `(?<![\\p{L}])(?:(?:mijn|onze|haar|zijn|hun|de|een|deze|die|my|our|her|his|their|the|a|this)\\s+)?(?:cli[eë]nte?|bewoner|bewoonster|pati[eë]nte?|mevrouw|mevr\\.?|mw\\.?|meneer|mijnheer|dhr\\.?|de heer|familie|fam\\.?|zoon|dochter|vader|moeder|broer|zus|partner|man|vrouw|client|resident|patient|mr\\.?|mrs\\.?|ms\\.?|bsn|burgerservicenummer|tel\\.?|telefoon(?:nummer)?|mobiel|e-?mail|mail|adres|postcode|geboren(?:\\s+op)?|geb\\.?|geboortedatum|iban|rekeningnummer)\\s*:?\\s*(${PLACEHOLDER_GROUP})`,
+  `(?<![\\p{L}])(?:(?:mijn|onze|haar|zijn|hun|de|een|deze|die|my|our|her|his|their|the|a|this)\\s+)?(?:cli[eë]nte?|bewoner|bewoonster|pati[eë]nte?|mevrouw|mevr\\.?|mw\\.?|meneer|mijnheer|dhr\\.?|de heer|familie|fam\\.?|zoon|dochter|vader|moeder|broer|zus|partner|man|vrouw|client|resident|patient|mr\\.?|mrs\\.?|ms\\.?|bsn|burgerservicenummer|tel\\.?|telefoon(?:nummer)?|mobiel|e-?mail|mail|adres|postcode|geboren(?:\\s+op)?|geb\\.?|geboortedatum|iban|rekeningnummer|born(?:\\s+on)?|date of birth|dob|phone|address|account(?:\\s+number)?)\\s*:?\\s*(${PLACEHOLDER_GROUP})`,
   'giu',
 );
 
@@ -80,7 +99,7 @@ export function withoutPlaceholders(text: string): string {
 
 /** The kinds whose placeholders a text holds. */
 export function placeholderKinds(text: string): PersonalDataKind[] {
-  const present = new Set(ORDER.filter((k) => text.includes(PLACEHOLDERS[k])));
+  const present = new Set(ORDER.filter((k) => text.includes(PLACEHOLDERS[k]) || text.includes(PLACEHOLDERS_EN[k])));
   return ORDER.filter((k) => present.has(k));
 }
 
@@ -137,10 +156,11 @@ export function redact(text: string, now: Date = new Date(), options: RedactOpti
     if (last && span.start < last.end) last.end = Math.max(last.end, span.end);
     else merged.push({ ...span });
   }
+  const written = options.lang === 'en' ? PLACEHOLDERS_EN : PLACEHOLDERS;
   let result = '';
   let at = 0;
   for (const span of merged) {
-    result += text.slice(at, span.start) + PLACEHOLDERS[span.kind];
+    result += text.slice(at, span.start) + written[span.kind];
     at = span.end;
   }
   result += text.slice(at);
