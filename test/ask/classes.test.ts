@@ -81,4 +81,15 @@ describe('of two plausible cards, the one that answers what is asked', () => {
     expect(ask('hoe komt het dat zorgaanbieders nee zeggen bij VG7?').cards[0]).toBe('passende-plek-waarom-moeilijk');
     expect(ask('why is it so hard to find a suitable place?').cards[0]).toBe('passende-plek-waarom-moeilijk');
   });
+
+  it.each([
+    ['mag pgb budgethouder zorg inkopen bij familie', /familielid|sociale netwerk/i],
+    ['mag de zoon van mijn client betaald worden uit het pgb?', /familielid|sociale netwerk/i],
+    ["can I pay my daughter from my client's pgb?", /family member|social network/i],
+    ['can a budget holder hire a family member with a personal budget?', /family member|social network/i],
+  ])('a pgb question about family gets the fact about family, not only what a pgb is: %s', (q, fact) => {
+    const answer = ask(q);
+    expect(answer.answered).toBe(true);
+    expect(answer.text).toMatch(fact);
+  });
 });
