@@ -89,10 +89,14 @@ export function endOfWeek(date: string): string {
   return addDays(date, 7 - weekday);
 }
 
-/** A local date for people: "vr 27 nov" / "Fri 27 Nov". */
-export function formatDate(date: string, lang: 'nl' | 'en'): string {
+/**
+ * A local date for people: "vr 27 nov" / "Fri 27 Nov". Given `today` ("YYYY-MM-DD"), a date in
+ * another year shows its year ("ma 1 jan 1990"), so a past or far date is not mistaken for this year's.
+ */
+export function formatDate(date: string, lang: 'nl' | 'en', today?: string): string {
   const [y, m, d] = date.split('-').map(Number);
-  return new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
+  const year = today !== undefined && today.slice(0, 4) !== date.slice(0, 4) ? ({ year: 'numeric' } as const) : {};
+  return new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { weekday: 'short', day: 'numeric', month: 'short', ...year, timeZone: 'UTC' }).format(
     new Date(Date.UTC(y, m - 1, d)),
   );
 }

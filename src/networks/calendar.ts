@@ -7,6 +7,11 @@
 import { button, buttons, card, cardMessage, input, text, type Network, type OutgoingMessage, type SkipWeeks, type Turn, addDays, endOfWeek, fold, formatDate, formatInstant, localDate, nextNudge, publicHoliday, readDate } from '../core/index.ts';
 import { describeSchedule } from './schedule.ts';
 
+/** A date as this network's people read it: with its year when that is not this year ("ma 1 jan 1990"). */
+export function shownDate(turn: Turn, date: string): string {
+  return formatDate(date, turn.lang, localDate(turn.services.clock.now(), turn.services.config.timeZone));
+}
+
 /** A skipped period is at most a year long; a network keeps at most this many. */
 const MAX_DAYS = 366;
 const MAX_PERIODS = 20;
@@ -26,14 +31,14 @@ export async function skipCommand(turn: Turn, network: Network, typed: string, s
   }
   const period = readPeriod(rest, now, network.timeZone);
   if (!period.ok) return void (await turn.reply(askPeriod(turn, turn.t(`networks.skip.${period.error}`, { text: rest }))));
-  if (period.value.to < today) return void (await turn.reply(askPeriod(turn, turn.t('networks.skip.past', { to: formatDate(period.value.to, turn.lang) }))));
+  if (period.value.to < today) return void (await turn.reply(askPeriod(turn, turn.t('networks.skip.past', { to: shownDate(turn, period.value.to) }))));
   const merged = [...kept.filter((p) => p.from !== period.value.from || p.to !== period.value.to), period.value].sort((a, b) => a.from.localeCompare(b.from)).slice(-MAX_PERIODS);
   await save({ skipWeeks: merged });
   const next = nextNudge({ ...network, skipWeeks: merged }, now, turn.lang).next?.at;
   await turn.reply({
     text: turn.t('networks.skip.set', {
-      from: formatDate(period.value.from, turn.lang),
-      to: formatDate(period.value.to, turn.lang),
+      from: shownDate(turn, period.value.from),
+      to: shownDate(turn, period.value.to),
       next: next ? formatInstant(next, network.timeZone, turn.lang) : '–',
     }),
   });
@@ -71,7 +76,7 @@ function daysBetween(a: string, b: string): number {
 
 function listText(turn: Turn, periods: SkipWeeks[]): string {
   if (!periods.length) return turn.t('networks.skip.none', { bot: turn.services.config.botName });
-  const lines = periods.map((p) => `- ${formatDate(p.from, turn.lang)} – ${formatDate(p.to, turn.lang)}`);
+  const lines = periods.map((p) => `- ${shownDate(turn, p.from)} – ${shownDate(turn, p.to)}`);
   return [turn.t('networks.skip.list', { count: periods.length }), ...lines, '', `_${turn.t('networks.skip.hint', { bot: turn.services.config.botName })}_`].join('\n');
 }
 
@@ -103,28 +108,35 @@ export async function nextCommand(turn: Turn, network: Network): Promise<void> {
   // Why: skipped slots before it (grouped per period), then the holidays it moved past.
   const seen = new Set<string>();
   for (const p of passed) {
-    const date = formatDate(localDate(p.slot, zone), turn.lang);
+    const date = shownDate(turn, localDate(p.slot, zone));
     const reason = p.skipped;
     if (reason?.kind === 'skip') {
       if (seen.has(`skip:${reason.from}`)) continue;
       seen.add(`skip:${reason.from}`);
       const count = passed.filter((q) => q.skipped?.kind === 'skip' && q.skipped.from === reason.from).length;
-      lines.push(`- ${turn.t('networks.next.skipped', { from: formatDate(reason.from, turn.lang), to: formatDate(reason.to, turn.lang), count })}`);
+      lines.push(`- ${turn.t('networks.next.skipped', { from: shownDate(turn, reason.from), to: shownDate(turn, reason.to), count })}`);
     } else if (p.skipped?.kind === 'paused' && !seen.has('paused')) {
       seen.add('paused');
       const until = p.skipped.until ? formatInstant(new Date(p.skipped.until), zone, turn.lang).replace(/,? 00:00$/, '') : '';
       lines.push(`- ${turn.t(until ? 'networks.next.paused_until' : 'networks.next.paused', { date, until })}`);
     }
   }
-  for (const m of next?.moved ?? []) lines.push(`- ${turn.t('networks.next.holiday', { date: formatDate(m.date, turn.lang), holiday: m.name })}`);
+  for (const m of next?.moved ?? []) lines.push(`- ${turn.t('networks.next.holiday', { date: shownDate(turn, m.date), holiday: m.name })}`);
   if (next && !next.moved.length && !passed.length) lines.push(`- ${turn.t('networks.next.as_planned')}`);
 
-  // The public holidays in the coming eight weeks, so nobody is surprised.
+  // Every skipped period still to come (the one that passed over a slot above included), so the
+  // facilitator sees the whole plan, not only what lies before the next nudge.
   const today = localDate(now, zone);
+  const comingSkips = (network.skipWeeks ?? []).filter((p) => p.to >= today);
+  if (comingSkips.length) {
+    lines.push('', turn.t('networks.next.skips_coming', { count: comingSkips.length }), ...comingSkips.map((p) => `- ${shownDate(turn, p.from)} – ${shownDate(turn, p.to)}`));
+  }
+
+  // The public holidays in the coming eight weeks, so nobody is surprised.
   const coming: string[] = [];
   for (let d = today, i = 0; i < 56; i++, d = addDays(d, 1)) {
     const name = publicHoliday(d, turn.lang);
-    if (name) coming.push(`${formatDate(d, turn.lang)} (${name})`);
+    if (name) coming.push(`${shownDate(turn, d)} (${name})`);
   }
   if (coming.length) lines.push('', turn.t('networks.next.coming_holidays', { list: coming.join(', ') }));
 
@@ -132,7 +144,7 @@ export async function nextCommand(turn: Turn, network: Network): Promise<void> {
   const member = turn.message.isDirect ? undefined : (await services.store.members.get(network.id, turn.user.id))?.data;
   if (member?.quiet) {
     const quietUntil = member.quietUntil && member.quietUntil > today ? member.quietUntil : undefined;
-    if (quietUntil) lines.push('', turn.t('networks.next.quiet_until', { date: formatDate(quietUntil, turn.lang), bot: services.config.botName }));
+    if (quietUntil) lines.push('', turn.t('networks.next.quiet_until', { date: shownDate(turn, quietUntil), bot: services.config.botName }));
     else if (!member.quietUntil) lines.push('', turn.t('networks.next.quiet', { bot: services.config.botName }));
   }
   await turn.reply({ text: lines.join('\n') });

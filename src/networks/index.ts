@@ -3,11 +3,11 @@
  * facilitators, a time zone, a language, a nudge schedule, a pause or a stop; and anyone can opt
  * out of personal reminders (`wegwijs stil`).
  */
-import { button, buttons, card, cardMessage, input, text, type Feature, type OutgoingMessage, type Services, type Turn, fold, formatDate, isLang, networkId, formatInstant, nextNudge, readDate, tenantKey } from '../core/index.ts';
+import { button, buttons, card, cardMessage, input, text, type Feature, type OutgoingMessage, type Services, type Turn, fold, isLang, networkId, formatInstant, nextNudge, readDate, tenantKey } from '../core/index.ts';
 import { isTimeZone } from '../config.ts';
 import type { Member, Network } from '../core/index.ts';
 import { consoleNetworksPort } from './console-port.ts';
-import { nextCommand, skipCommand, submitSkip } from './calendar.ts';
+import { nextCommand, shownDate, skipCommand, submitSkip } from './calendar.ts';
 import { exportNetworksUser, forgetNetworksUser } from './privacy.ts';
 import { DEFAULT_SCHEDULE, describeSchedule, localDate, nextRun, parseLocalDate, parseSchedule, startOfLocalDay } from './schedule.ts';
 
@@ -176,7 +176,7 @@ async function pause(turn: Turn, network: Network, typed: string, bot: string): 
   const now = turn.services.clock.now();
   const date = parseLocalDate(typed, now, network.timeZone);
   if (!date) return void (await turn.reply(askDate(turn, 'networks.pause.unreadable', { text: typed || '…', bot }, 'networks.pause')));
-  if (date <= localDate(now, network.timeZone)) return void (await turn.reply(askDate(turn, 'networks.pause.past', { date: formatDate(date, turn.lang), bot }, 'networks.pause')));
+  if (date <= localDate(now, network.timeZone)) return void (await turn.reply(askDate(turn, 'networks.pause.past', { date: shownDate(turn, date), bot }, 'networks.pause')));
   const until = startOfLocalDay(date, network.timeZone).toISOString();
   await save(turn, network, { status: 'paused', pausedUntil: until });
   await turn.reply({ text: turn.t('networks.paused', { date: formatInstant(new Date(until), network.timeZone, turn.lang).replace(/,? 00:00$/, '') }) });
@@ -218,7 +218,7 @@ async function settingsText(turn: Turn, network: Network): Promise<string> {
   if (network.status !== 'stopped') lines.push(`- ${t('networks.settings.next')}: ${nextText(turn, network)}`);
   const today = localDate(turn.services.clock.now(), network.timeZone);
   const skipped = (network.skipWeeks ?? []).filter((p) => p.to >= today);
-  if (skipped.length) lines.push(`- ${t('networks.settings.skipped')}: ${skipped.map((p) => `${formatDate(p.from, turn.lang)} – ${formatDate(p.to, turn.lang)}`).join(', ')}`);
+  if (skipped.length) lines.push(`- ${t('networks.settings.skipped')}: ${skipped.map((p) => `${shownDate(turn, p.from)} – ${shownDate(turn, p.to)}`).join(', ')}`);
   // The nudge's own state (the actions feature), through its port: absent without that feature.
   const nudge = (await turn.services.ports.nudgeStatus?.status(network.id)) ?? {};
   if (nudge.lastNudgeAt) lines.push(`- ${t('networks.settings.last')}: ${formatInstant(new Date(nudge.lastNudgeAt), network.timeZone, turn.lang)}`);
@@ -243,7 +243,7 @@ async function quietCommand(turn: Turn, args: string): Promise<void> {
     const zone = network?.timeZone ?? services.config.timeZone;
     until = readDate(wanted, services.clock.now(), zone, { deadline: false });
     if (!until) return void (await turn.replyPrivately(askDate(turn, 'networks.quiet.unreadable', { text: wanted, bot }, 'networks.quiet')));
-    if (until <= localDate(services.clock.now(), zone)) return void (await turn.replyPrivately(askDate(turn, 'networks.quiet.past', { date: formatDate(until, turn.lang), bot }, 'networks.quiet')));
+    if (until <= localDate(services.clock.now(), zone)) return void (await turn.replyPrivately(askDate(turn, 'networks.quiet.past', { date: shownDate(turn, until), bot }, 'networks.quiet')));
   }
   const quiet = !off;
   const change = (current: Member): Member => ({ ...current, quiet, quietUntil: quiet ? until : undefined });
@@ -266,5 +266,5 @@ async function quietCommand(turn: Turn, args: string): Promise<void> {
   }
   if (!count) return void (await turn.replyPrivately({ text: turn.t('networks.quiet.no_networks') }));
   const key = until ? 'networks.quiet.until' : quiet ? 'networks.quiet.on' : 'networks.quiet.off';
-  await turn.replyPrivately({ text: turn.t(key, { bot, date: until ? formatDate(until, turn.lang) : '' }) });
+  await turn.replyPrivately({ text: turn.t(key, { bot, date: until ? shownDate(turn, until) : '' }) });
 }

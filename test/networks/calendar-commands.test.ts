@@ -96,3 +96,35 @@ describe('netwerk overslaan', () => {
     expect(other.text).toContain('facilitator');
   });
 });
+
+describe('the calendar says what is still to come, with years where needed', () => {
+  it('lists every skipped period still to come in `netwerk volgende`, not only the one before the next nudge', async () => {
+    const h = await network('2026-11-18T10:00:00+01:00');
+    await h.say('fleur', 'c1', 'wegwijs netwerk overslaan 28 december tot 3 januari');
+    await h.say('fleur', 'c1', 'wegwijs netwerk overslaan 19 juli 2027 tot 29 augustus 2027');
+    await h.say('fleur', 'c1', 'wegwijs netwerk overslaan 2 november 2026 tot 8 november 2026');
+    const [reply] = await h.say('anna', 'c1', 'wegwijs netwerk volgende');
+    expect(reply.text).toContain('Overgeslagen periodes die nog komen');
+    expect(reply.text).toContain('- ma 28 dec – zo 3 jan 2027');
+    expect(reply.text).toContain('- ma 19 jul 2027 – zo 29 aug 2027');
+    // A period that has passed is no longer listed.
+    expect(reply.text).not.toContain('2 nov');
+  });
+
+  it('names the year of a date in another year when refusing it, in Dutch and English', async () => {
+    const h = await network('2026-11-18T10:00:00+01:00');
+    const [nl] = await h.say('fleur', 'c1', 'wegwijs netwerk pauze tot 1 januari 1990');
+    expect(nl.text).toContain('ma 1 jan 1990 ligt niet in de toekomst');
+    const [quiet] = (await h.say('anna', 'c1', 'wegwijs stil tot 3-2-2025')).filter((o) => o.private);
+    expect(quiet.text).toContain('ma 3 feb 2025 ligt niet in de toekomst');
+    const [past] = await h.say('fleur', 'c1', 'wegwijs netwerk overslaan 3 maart 2025 tot 9 maart 2025');
+    expect(past.text).toContain('zo 9 mrt 2025');
+    await h.say('fleur', 'c1', 'wegwijs netwerk taal en');
+    const [en] = await h.say('fleur', 'c1', 'wegwijs network pause until 1 January 1990');
+    expect(en.text).toMatch(/Mon,? 1 Jan 1990 is not in the future/);
+    // This year's dates stay short.
+    const [skip] = await h.say('fleur', 'c1', 'wegwijs network skip 7 December to 13 December');
+    expect(skip.text).toMatch(/Mon,? 7 Dec – Sun,? 13 Dec|Mon 7 Dec/);
+    expect(skip.text).not.toMatch(/Dec 2026/);
+  });
+});
