@@ -73,7 +73,11 @@ export class TeamsNativeInvokes {
   async ackBody(activity: TeamsActivity): Promise<NativeAnswer | undefined> {
     const who = this.who(activity);
     if (!who || activity.type !== 'invoke') return undefined;
-    if (activity.name === 'task/submit') return { body: undefined }; // closes the dialog
+    if (activity.name === 'task/submit') {
+      // Our own dialog closes; a dialog that is not ours gets the default "not here" answer.
+      const data = DialogValue.safeParse(activity.value).data?.data;
+      return key(data?.[MODAL_KEY]) && typeof data?.[ACTION_KEY] === 'string' ? { body: undefined } : undefined;
+    }
     if (activity.name === 'message/submitAction') return { body: undefined };
     if (activity.name === 'adaptiveCard/action') {
       const cardKey = key(ExecuteValue.safeParse(activity.value).data?.action.data?.[CARD_KEY]);

@@ -68,7 +68,7 @@ async function replay(fixture: Fixture): Promise<Observed & { posts: Recorded[] 
     // Not handled here: the user reads why, in their language (Dutch by default), from the catalogue.
     const { catalog, config } = bot.app.services;
     const notHere = catalog.t(config.language, 'core.not_here', { bot: config.botName }).slice(0, 30);
-    if (!fixture.expected.private && !JSON.stringify(response.body).includes(notHere)) problems.push('the invoke response does not say it cannot be done here');
+    if (!fixture.expected.private && !JSON.stringify(response.body ?? null).includes(notHere)) problems.push('the invoke response does not say it cannot be done here');
   }
   const welcome = markers(bot.app).welcome;
   const outcome = !messages.length ? 'silent' : messages.some((m) => welcome.some((w) => m.includes(w))) ? 'welcomed' : 'answered';
