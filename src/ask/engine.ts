@@ -14,6 +14,7 @@ import { loadCards, type KnowledgeCard } from './knowledge.ts';
 import { cardSentences, composeAnswer, factCue, lacksFact, splitBody } from './compose.ts';
 import { orderForRole, sourcesOf, unique, type Answer, type AskOptions, type Explanation, type RefusalKind } from './answer.ts';
 import type { AnswerPart, Concept } from './compose.ts';
+import { comparedSides } from './compare.ts';
 import { definitionFirst, namesCard, withFactFirst } from './card-order.ts';
 export type { Answer, AskOptions, Explanation, RefusalKind, SourceRef } from './answer.ts';
 import { lawsIn, loadDomainWords, loadLaws, shapeQuestion, splitQuestions, type Law, type QuestionShape } from './question.ts';
@@ -229,7 +230,8 @@ export class AskEngine {
     const related = best.related.map((id) => this.card(id)).filter((c): c is KnowledgeCard => Boolean(c));
     const shown = parts.map((p) => p.card.id);
     const followUps = orderForRole(unique([...near, ...related]).filter((c) => !shown.includes(c.id)), role).slice(0, MAX_FOLLOW_UPS);
-    const text = [parts.map((p) => p.sentences.join(' ')).join('\n\n'), this.uncoveredLaws(shape, parts, lang), factMissing ? this.catalog.t(lang, 'ask.partly_unknown') : undefined].filter(Boolean).join('\n\n');
+    const unknownSides = this.coverSides(shape, parts, lang, role);
+    const text = [parts.map((p) => p.sentences.join(' ')).join('\n\n'), this.uncoveredLaws(shape, parts, lang), factMissing ? this.catalog.t(lang, 'ask.partly_unknown') : undefined, unknownSides.length ? this.catalog.t(lang, 'ask.side_unknown', { sides: unknownSides.join(', ') }) : undefined].filter(Boolean).join('\n\n');
     const cards = unique([...parts.map((p) => p.card), ...near]).map((c) => c.id).slice(0, 5);
     return { answered: true, lang, text, card: best, parts, cards, followUps, suggestions: [], sources: sourcesOf(parts.map((p) => p.card)), confidence, ranked, via: 'offline', usedContext, explanation };
   }
@@ -271,6 +273,43 @@ export class AskEngine {
    * A question about two laws ("Wmo of Wlz?") whose answer says nothing about one of them says so,
    * rather than leaving the asker to think the answer covers both.
    */
+  /**
+   * A comparison ("X vs Y") must show both sides: a side the shown sentences do not name gets the
+   * lead of its own card when one clearly defines it (added to `parts`); the sides no card knows
+   * are returned, so the answer can say so instead of explaining one side as if it were both.
+   */
+  private coverSides(shape: QuestionShape, parts: AnswerPart[], lang: Lang, role: AskOptions['role']): string[] {
+    const sides = comparedSides(shape.text);
+    if (!sides) return [];
+    const unknown: string[] = [];
+    for (const side of sides) {
+      if (!words(side).some((w) => !isStopWord(w))) continue;
+      const concepts = this.retriever.concepts(side);
+      // A word no card uses at all: that side is not known.
+      if (concepts.length === 0) {
+        unknown.push(side);
+        continue;
+      }
+      const shown = new Set(parts.flatMap((p) => [...p.chosen.flatMap((c) => [...c.terms]), ...indexTerms(p.card.title)]));
+      // A part of a compound ("casus" in "casusregisseur") does not name the side; its stem or a synonym does.
+      const own = (t: string) => !side.includes(t) || t.length >= 0.7 * (side.split(' ').find((w) => w.includes(t))?.length ?? 0);
+      if (concepts.every((c) => [...c.terms].some((t) => own(t) && shown.has(t)))) continue;
+      const alone = this.retriever.retrieve(side, { role });
+      const card = alone.hits[0]?.card;
+      const names = card && concepts.every((c) => [...c.terms].some((t) => indexTerms(`${card.title} ${card.topics.join(' ')}`).includes(t)));
+      if (card && names && alone.confidence >= MARGIN_ZONE && !parts.some((p) => p.card.id === card.id)) {
+        const sideShape = { ...shapeQuestion(`wat is ${side}`, this.laws), wants: ['define' as const] };
+        const added = composeAnswer({ shape: sideShape, lang, concepts, laws: this.laws, cardLaws: this.cardLaws }, [card]).parts[0];
+        if (added) {
+          parts.push({ ...added, sentences: added.sentences.slice(0, 2), chosen: added.chosen.slice(0, 2) });
+          continue;
+        }
+      }
+      unknown.push(side);
+    }
+    return unknown;
+  }
+
   private uncoveredLaws(shape: QuestionShape, parts: AnswerPart[], lang: Lang): string | undefined {
     if (shape.laws.length < 2) return undefined;
     const said = new Set([...parts.flatMap((p) => this.cardLaws.get(p.card.id) ?? []), ...lawsIn(fold(parts.flatMap((p) => p.sentences).join(' ')), this.laws).named]);

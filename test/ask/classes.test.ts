@@ -93,3 +93,27 @@ describe('of two plausible cards, the one that answers what is asked', () => {
     expect(answer.text).toMatch(fact);
   });
 });
+
+describe('a comparison covers both sides, or says which side is not known', () => {
+  it.each([
+    'casusregisseur vs dossierhouder',
+    'wat is het verschil tussen een casusregisseur en een dossierhouder?',
+  ])('explains the known side and names the unknown one: %s', (q) => {
+    const answer = ask(q);
+    expect(answer.answered).toBe(true);
+    expect(answer.text).toMatch(/dossierhouder/i);
+    expect(answer.text).toMatch(/casusregisseur/i);
+    expect(answer.text).toMatch(/niets in de kennisbank/i);
+  });
+
+  it.each([
+    ['difference between casemanager and dossierhouder', [/dossierhouder/i, /case manager/i]],
+    ['verschil tussen CCE en COT', [/Centrum voor Consultatie en Expertise/i, /C\.O\.T\./]],
+    ['mee versus clientondersteuner', [/MEE/, /cliëntondersteun/i]],
+  ])('covers both known sides without an unknown note: %s', (q, facts) => {
+    const answer = ask(q);
+    expect(answer.answered).toBe(true);
+    for (const fact of facts) expect(answer.text).toMatch(fact);
+    expect(answer.text).not.toMatch(/niets in de kennisbank|nothing about/i);
+  });
+});

@@ -1,0 +1,20 @@
+/**
+ * Comparison questions ("X vs Y", "wat is het verschil tussen X en Y?"): both sides must be in
+ * the answer, or the answer says which side the knowledge base does not know.
+ */
+import { fold } from '../core/index.ts';
+
+const BETWEEN = /\b(?:verschil(?:len)?|onderscheid|difference(?:s)?|distinction)\b(?:\s+\S+){0,3}?\s+(?:tussen|between)\s+(.+?)\s+(?:en|and|&)\s+(.+?)\s*(?:[?.!:;]|$)/u;
+const VERSUS = /^(?:.*?:\s*)?(.+?)\s+(?:vs\.?|versus|tegenover|compared (?:to|with)|vergeleken met)\s+(.+?)\s*(?:[?.!:;]|$)/u;
+const ARTICLE = /^(?:de|het|een|the|a|an)\s+/u;
+const MAX_SIDE_WORDS = 4;
+
+/** The two things a question compares, folded, or undefined when it compares nothing. */
+export function comparedSides(question: string): [string, string] | undefined {
+  const text = fold(question).replace(/\s+/g, ' ').trim();
+  const found = BETWEEN.exec(text) ?? VERSUS.exec(text);
+  if (!found) return undefined;
+  const sides = [found[1], found[2]].map((s) => s.replace(ARTICLE, '').replace(/[,"'()]/g, '').trim());
+  if (sides.some((s) => !s || s.split(' ').length > MAX_SIDE_WORDS)) return undefined;
+  return [sides[0], sides[1]];
+}
