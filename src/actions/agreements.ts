@@ -1,7 +1,8 @@
 /** The action-log port: agreements (a deliberation) become actions, with one summary for the facilitators. */
-import { button, buttons, card, cardMessage, context, input, networkId, text, type ActionSource, type ChatUser, type NewActionItem, type Network, type Services, formatDate } from '../core/index.ts';
+import { button, buttons, card, cardMessage, context, input, networkId, text, type ActionSource, type ChatUser, type NewActionItem, type Network, type Services } from '../core/index.ts';
 import { createAction, readDate, resolveOwner, type Owner } from './log.ts';
 import type { Action } from './model.ts';
+import { dueText } from './render.ts';
 
 /**
  * The action-log port: turns agreements (a deliberation) into actions. The owner is the person
@@ -46,7 +47,7 @@ async function tellFacilitatorsOnce(services: Services, network: Network, made: 
   const lines = made.map(({ action, owner, author, unreadable }) => {
     const parts = [
       t('actions.summary_line', { number: action.number, title: action.title, owner: owner.name, author: author?.name ?? t('actions.summary_anonymous') }),
-      action.due ? t('actions.due_short', { date: formatDate(action.due, network.language) }) : undefined,
+      action.due ? t('actions.due_short', { date: dueText(action, network.language) }) : undefined,
       !owner.member ? t(owner.id ? 'actions.summary_new_member' : 'actions.summary_not_member', { owner: owner.name }) : undefined,
       unreadable ? t('actions.summary_unreadable', { text: unreadable }) : undefined,
     ];

@@ -1,5 +1,5 @@
 /** Button presses: the form's submit, and done / progress / stuck / later on cards and DMs. */
-import { type IncomingAction, type Turn, networkId, networkFromValue, sameTenant, endOfWeek, formatDate, localDate } from '../core/index.ts';
+import { type IncomingAction, type Turn, networkId, networkFromValue, sameTenant, endOfWeek, localDate } from '../core/index.ts';
 import { privacyNotice } from '../privacy/index.ts';
 import { logAndShow } from './new-action.ts';
 import { requireNetwork } from './network-guard.ts';
@@ -8,7 +8,7 @@ import { changeAction, readDate, resolveOwner, type Change } from './log.ts';
 import { actions, OPEN } from './model.ts';
 import { reminderMessage } from './nudge.ts';
 import { ownerOnly, refreshNudge } from './nudge-buttons.ts';
-import { actionCard } from './render.ts';
+import { actionCard, dueText } from './render.ts';
 import { holidayNotice } from './notices.ts';
 
 /** The submit of the new-action form (modal or card). */
@@ -80,8 +80,8 @@ export function statusButton(kind: Kind) {
       await turn.reply(actionCard(t, network, result.action));
     }
     const privacy = result.redaction && privacyNotice(result.redaction, turn.t.bind(turn));
-    const thanks = turn.t(kind === 'done' ? 'actions.changed.done' : `actions.changed.${kind}`, { number, title: result.action.title, owner: result.action.ownerName, date: result.action.due ? formatDate(result.action.due, turn.lang) : '' });
-    const holiday = kind === 'later' && holidayNotice(turn.t.bind(turn), turn.lang, turn.services.config.botName, number, result.action.due);
+    const thanks = turn.t(kind === 'done' ? 'actions.changed.done' : `actions.changed.${kind}`, { number, title: result.action.title, owner: result.action.ownerName, date: dueText(result.action, turn.lang) });
+    const holiday = kind === 'later' && holidayNotice(turn.t.bind(turn), turn.lang, turn.services.config.botName, number, result.action.due, result.action.updatedAt.slice(0, 10));
     await turn.replyPrivately({ text: [thanks, privacy, holiday].filter(Boolean).join('\n') });
   };
 }

@@ -64,7 +64,7 @@ export async function logAndShow(turn: Turn, network: Network, input: { title: s
   const privacy = privacyNotice(created.redaction, turn.t.bind(turn));
   if (privacy) notes.push(privacy);
   if (!input.owner.member) notes.push(await ownerNotice(turn, network, input.owner, created.action));
-  const holiday = holidayNotice(turn.t.bind(turn), turn.lang, services.config.botName, created.action.number, created.action.due);
+  const holiday = holidayNotice(turn.t.bind(turn), turn.lang, services.config.botName, created.action.number, created.action.due, created.action.updatedAt.slice(0, 10));
   if (holiday) notes.push(holiday);
   if (notes.length) await turn.reply({ text: notes.join('\n') });
   if (unreadable) await turn.replyPrivately(askDate(turn, network, created.action.number, 'actions.date_unreadable', unreadable));

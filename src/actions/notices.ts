@@ -23,9 +23,9 @@ export function askDate(turn: Turn, network: Network, number: number, key: strin
  * A due date on a Dutch public holiday is accepted (someone may mean it), but the confirmation
  * says so: "by next Friday" typed mid-December can be Christmas Day without anyone noticing.
  */
-export function holidayNotice(t: Translate, lang: Lang, bot: string, number: number, due: string | undefined): string | undefined {
+export function holidayNotice(t: Translate, lang: Lang, bot: string, number: number, due: string | undefined, today?: string): string | undefined {
   const holiday = due ? publicHoliday(due, lang) : undefined;
-  return holiday && due ? t('actions.due_holiday', { date: formatDate(due, lang), holiday, number, bot }) : undefined;
+  return holiday && due ? t('actions.due_holiday', { date: formatDate(due, lang, today), holiday, number, bot }) : undefined;
 }
 
 /** The facilitators as the members they are ("@Fleur Jansen"), not as platform ids. */

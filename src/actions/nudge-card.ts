@@ -135,8 +135,9 @@ export function ownerButtons(t: Translate, network: Network, number: number) {
 /** One open action: its next-step question, or a thank-you once its owner updated it on the card. */
 function openLine(a: Action, { network, t, bot }: NudgeInput, sentAt: string, withButtons: boolean): string {
   // A date that has passed is said plainly and kindly: a new date is a step too, never a reproach.
-  const overdue = a.due !== undefined && a.due < localDate(new Date(sentAt), network.timeZone);
-  const due = a.due ? ` (${t(overdue ? 'actions.nudge.overdue' : 'actions.due_short', { date: formatDate(a.due, network.language) })})` : '';
+  const today = localDate(new Date(sentAt), network.timeZone);
+  const overdue = a.due !== undefined && a.due < today;
+  const due = a.due ? ` (${t(overdue ? 'actions.nudge.overdue' : 'actions.due_short', { date: formatDate(a.due, network.language, today) })})` : '';
   const updated = a.history.some((h) => h.at >= sentAt && (h.event === 'progress' || h.event === 'in_progress'));
   if (updated) return `- #${a.number} ${a.title}${due}: 🌱 ${t('actions.nudge.updated')}`;
   return `- #${a.number} ${a.title}${due}: ${t(withButtons ? 'actions.nudge.next_step' : 'actions.nudge.next_step_typed', { number: a.number, bot })}`;

@@ -97,7 +97,7 @@ export async function currentNudgeCard(services: Services, network: Network): Pr
 }
 
 function dueText(a: Action, network: Network, t: Translate): string {
-  return a.due ? ` (${t('actions.due_short', { date: formatDate(a.due, network.language) })})` : '';
+  return a.due ? ` (${t('actions.due_short', { date: formatDate(a.due, network.language, a.updatedAt.slice(0, 10)) })})` : '';
 }
 
 /** One short DM per owner whose actions are due this week or overdue (not for opted-out members). */

@@ -14,7 +14,7 @@ export function actionCard(t: Translate, network: Network, a: Action): OutgoingM
       fields(
         [t('actions.field.owner'), a.ownerName],
         [t('actions.field.status'), t(`actions.status.${a.status}`)],
-        [t('actions.field.due'), a.due ? formatDate(a.due, network.language) : t('actions.field.no_due')],
+        [t('actions.field.due'), a.due ? dueText(a, network.language) : t('actions.field.no_due')],
       ),
       last && text(`${t(`actions.note.${last.kind}`)} (${formatDate(localDate(new Date(last.at), network.timeZone), network.language)}): ${last.text}`),
       open && input('note', t('actions.input.note'), { multiline: true }),
@@ -25,9 +25,17 @@ export function actionCard(t: Translate, network: Network, a: Action): OutgoingM
   );
 }
 
+/**
+ * An action's due date for people, with its year when that is not the year of `today` (by
+ * default the action's last change): "eind januari" typed in November shows "vr 29 jan 2027".
+ */
+export function dueText(a: Pick<Action, 'due' | 'updatedAt'>, lang: 'nl' | 'en', today: string = a.updatedAt.slice(0, 10)): string {
+  return a.due ? formatDate(a.due, lang, today) : '';
+}
+
 /** One line per action for lists. */
 export function actionLine(t: Translate, lang: 'nl' | 'en', a: Action, withOwner = true): string {
-  const due = a.due ? `, ${t('actions.due_short', { date: formatDate(a.due, lang) })}` : '';
+  const due = a.due ? `, ${t('actions.due_short', { date: dueText(a, lang) })}` : '';
   const owner = withOwner ? `${a.ownerName}, ` : '';
   return `- #${a.number} ${a.title} (${owner}${t(`actions.status.${a.status}`)}${due})`;
 }

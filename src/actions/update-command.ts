@@ -1,9 +1,9 @@
 /** `wegwijs actie <nr> klaar | voortgang … | vast … | later … | …`: changing an action in words. */
-import { fold, type Network, type Turn, formatDate } from '../core/index.ts';
+import { fold, type Network, type Turn } from '../core/index.ts';
 import { privacyNotice, type Redaction } from '../privacy/index.ts';
 import { changeAction, readDate, resolveOwner, type Change, type ChangeResult } from './log.ts';
 import { actions } from './model.ts';
-import { actionCard } from './render.ts';
+import { actionCard, dueText } from './render.ts';
 import { askDate, holidayNotice, ownerNotice } from './notices.ts';
 
 const VERBS: [RegExp, string][] = [
@@ -71,10 +71,10 @@ export async function reportChange(turn: Turn, network: Network, result: ChangeR
   if (!result.ok) return void (await turn.reply({ text: turn.t(result.key, { bot: turn.services.config.botName, ...result.vars }) }));
   const a = result.action;
   const key = change.kind === 'status' ? `actions.changed.${change.status}` : `actions.changed.${change.kind}`;
-  const lines = [turn.t(key, { number: a.number, title: a.title, owner: a.ownerName, date: a.due ? formatDate(a.due, turn.lang) : '' })];
+  const lines = [turn.t(key, { number: a.number, title: a.title, owner: a.ownerName, date: dueText(a, turn.lang) })];
   const privacy = result.redaction && privacyNotice(result.redaction as Redaction, turn.t.bind(turn));
   if (privacy) lines.push(privacy);
-  const holiday = change.kind === 'later' && holidayNotice(turn.t.bind(turn), turn.lang, turn.services.config.botName, a.number, a.due);
+  const holiday = change.kind === 'later' && holidayNotice(turn.t.bind(turn), turn.lang, turn.services.config.botName, a.number, a.due, a.updatedAt.slice(0, 10));
   if (holiday) lines.push(holiday);
   if (change.kind === 'owner' && !change.owner.member) lines.push(await ownerNotice(turn, network, change.owner, a));
   // Only facilitators reassign, so the line above tells them; no private message is needed.

@@ -67,7 +67,7 @@ describe('examples/week-nl.jsonl', () => {
     expect(tooLong).toMatchObject({ private: true, to: 'carla' });
 
     // The calendar: the holidays skipped, and why the next nudge comes when it does.
-    expect(all).toContain('van ma 28 dec t/m zo 3 jan gaat er geen wekelijkse nudge uit');
+    expect(all).toContain('van ma 28 dec t/m zo 3 jan 2027 gaat er geen wekelijkse nudge uit');
     expect(all).toContain('De volgende wekelijkse nudge komt op ma 21 dec 2026, 09:00 (Europe/Amsterdam)');
     expect(all).toContain('Het netwerk is gepauzeerd tot ma 21 dec 2026.');
     // The nudge card: owner buttons per open action, Denk mee at the stuck one.
@@ -110,7 +110,7 @@ describe('examples/week-en.jsonl', () => {
     expect(report).toContain('Average score: 4.5 (from 2 participants)');
     expect(lines.filter((l) => l.dm && l.card?.title === 'New actions in Complex care')).toHaveLength(1);
 
-    expect(all).toContain('from Mon 28 Dec to Sun 3 Jan no weekly nudge goes out');
+    expect(all).toContain('from Mon 28 Dec to Sun, 3 Jan 2027 no weekly nudge goes out');
     expect(all).toContain('The next weekly nudge comes on Mon, 21 Dec 2026, 09:00 (Europe/Amsterdam)');
     expect(all).toContain('Public holidays in the coming eight weeks: Fri 25 Dec (Christmas Day), Sat 26 Dec (Boxing Day)');
     const { nudge: week, updates } = lastNudge(lines, 'Weekly progress');

@@ -98,3 +98,16 @@ describe('due dates on holidays and named holidays', () => {
     expect(ask.card!.inputs).toEqual([expect.objectContaining({ id: 'date', kind: 'date' })]);
   });
 });
+
+describe('due dates in another year', () => {
+  it('show their year on the card and in lists; this year\'s stay short', async () => {
+    await h.say('anna', 'c1', 'wegwijs netwerk start "Passende plekken"');
+    const [card] = await h.say('anna', 'c1', 'wegwijs actie Evaluatie plannen eind januari');
+    expect(card.text).toContain('vr 29 jan 2027');
+    const [soon] = await h.say('anna', 'c1', 'wegwijs actie Verslag sturen voor 3-12');
+    expect(soon.text).toContain('do 3 dec');
+    expect(soon.text).not.toContain('3 dec 2026');
+    const later = texts(await h.say('anna', 'c1', 'wegwijs actie 2 later 2-1-2027'));
+    expect(later).toContain('za 2 jan 2027');
+  });
+});
