@@ -39,7 +39,7 @@ export const FLOORS = { tune: 0.9, heldout: 0.85, refusals: 1, maxInScopeRefused
  * must-refuse: facts 67.4%, refusals 84.1%, in-scope refused 7.1%), one question under, so it
  * cannot get worse unnoticed. Only ever raise these.
  */
-export const HELDOUT_GUARD = { facts: 0.665, refusals: 0.825, maxInScopeRefused: 0.08 };
+export const HELDOUT_GUARD = { facts: 0.665, refusals: 0.85, maxInScopeRefused: 0.08 };
 
 export type Split = 'tune' | 'heldout';
 
