@@ -148,7 +148,7 @@ function endOfMonth(today: string, ahead: number, deadline: boolean): string {
  * Named holidays and seasons ("pasen", "na de zomer", "before Christmas"). A span of days in a
  * year, from the calendar's public holidays (date-holidays) so Easter and Pentecost move with it.
  */
-const HOLIDAYS: { re: string; span: (y: number) => [string, string] | undefined }[] = [
+const HOLIDAYS: { re: string; span?: (y: number) => [string, string] | undefined }[] = [
   { re: String.raw`pasen|paasdagen|paasweekend|easter`, span: (y) => named(y, 'Pasen', 'Tweede paasdag') },
   { re: String.raw`pinksteren|pinksterdagen|pinksterweekend|whitsun|pentecost`, span: (y) => named(y, 'Pinksteren', 'Tweede pinksterdag') },
   { re: String.raw`kerst(?:mis|dagen)?|christmas|xmas`, span: (y) => named(y, 'Kerstmis', 'Tweede kerstdag') },
@@ -157,6 +157,7 @@ const HOLIDAYS: { re: string; span: (y: number) => [string, string] | undefined 
   { re: String.raw`nieuwjaar(?:sdag)?|new\s+year(?:'s)?(?:\s+day)?`, span: (y) => named(y, 'Nieuwjaar') },
   // The summer: July and August (school holidays differ per region; asking is worse than a fair reading).
   { re: String.raw`zomer(?:vakantie|reces)?|summer(?:\s+holidays?|\s+break)?`, span: (y) => [ymd(y, 7, 1), ymd(y, 8, 31)] },
+  { re: String.raw`(?:kerst|herfst|voorjaars|krokus|mei|winter)(?:vakantie|reces)|(?:christmas|autumn|spring|half[-\s]term|winter)\s+(?:holidays?|break)` },
 ];
 
 function named(year: number, first: string, last = first): [string, string] | undefined {
@@ -169,9 +170,9 @@ function named(year: number, first: string, last = first): [string, string] | un
 }
 
 /** "na" = the first working day after the span; "voor" (or the bare name) = the last one before it; "op" = its first day. */
-function holidayDate(kind: 'after' | 'before' | 'on', span: (y: number) => [string, string] | undefined, today: string): string | null {
+function holidayDate(kind: 'after' | 'before' | 'on', span: (y: number) => [string, string] | undefined, today: string, year?: number): string | null {
   const ty = Number(today.slice(0, 4));
-  for (const y of [ty, ty + 1]) {
+  for (const y of year !== undefined ? [year] : [ty, ty + 1]) {
     const s = span(y);
     if (!s) continue;
     const date = kind === 'after' ? workingDayOnOrAfter(addDays(s[1], 1)) : kind === 'on' ? s[0] : workingDayOnOrBefore(addDays(s[0], -1));
@@ -221,8 +222,10 @@ const CUSTOM: Custom[] = [
   },
   // na pasen, voor de zomer, after Christmas, op koningsdag, (bare) kerst
   ...HOLIDAYS.map(({ re, span }): Custom => ({
-    re: new RegExp(String.raw`(?<![\p{L}])(?:(ergens|somewhere|sometime|kort|vlak|net|ruim|shortly|just|right|soon|long)\s+)?(?:(na|after|v[oó][oó]r|before|op|on|met|at|rond(?:om)?|around|omstreeks|tijdens|during|in)\s+)?(?:(?:de|het|the)\s+)?(?:${re})(?![\p{L}])`, 'giu'),
+    re: new RegExp(String.raw`(?<![\p{L}])(?:(ergens|somewhere|sometime|kort|vlak|net|ruim|shortly|just|right|soon|long)\s+)?(?:(na|after|v[oó][oó]r|before|op|on|met|at|rond(?:om)?|around|omstreeks|tijdens|during|in)\s+)?(?:(?:de|het|the)\s+)?(?:${re})(?:\s+(\d{4}))?(?![\p{L}\p{N}])`, 'giu'),
     read: (m, today, _f, deadline) => {
+      // School holidays differ per region and year: asked back after a marker, a title word otherwise.
+      if (!span) return m[1] || m[2] ? null : undefined;
       // "ergens na de zomer", "shortly after Easter": no one day either.
       if (m[1]) return null;
       const word = (m[2] ?? '').toLowerCase();
@@ -230,7 +233,8 @@ const CUSTOM: Custom[] = [
       if (!deadline && !/^(na|after|op|on|met|at)$/.test(word)) return undefined;
       // "rond pasen", "in de zomer": no one day; the bot asks back.
       if (/^(rond|rondom|around|omstreeks|tijdens|during|in)$/.test(word)) return null;
-      return holidayDate(/^(na|after)$/.test(word) ? 'after' : /^(op|on|met|at)$/.test(word) ? 'on' : 'before', span, today);
+      const kind = /^(na|after)$/.test(word) ? 'after' : /^(op|on|met|at)$/.test(word) ? 'on' : 'before';
+      return holidayDate(kind, span, today, m[3] ? Number(m[3]) : undefined);
     },
     marked: (m) => Boolean(m[1] || m[2]),
   })),

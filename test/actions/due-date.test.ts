@@ -100,7 +100,7 @@ describe('the one date reader', () => {
 
   it('asks back about a deadline that is no day', () => {
     expect(splitDue('Rapport sturen voor 31-02', NOW, AMS)).toEqual({ title: 'Rapport sturen voor 31-02', unreadable: '31-02' });
-    expect(splitDue('Taskforce voorbereiden voor de herfstvakantie', NOW, AMS)).toEqual({ title: 'Taskforce voorbereiden voor de herfstvakantie', unreadable: 'de herfstvakantie' });
+    expect(splitDue('Taskforce voorbereiden voor de herfstvakantie', NOW, AMS)).toEqual({ title: 'Taskforce voorbereiden voor de herfstvakantie', unreadable: 'voor de herfstvakantie' });
   });
 
   it('resolves the day in the network time zone with the injected clock', () => {

@@ -55,7 +55,10 @@ describe('named holidays and seasons', () => {
     for (const [typed, phrase] of [
       ['Evalueren rond pasen', 'rond pasen'],
       ['Plan review sometime after Easter', 'sometime after Easter'],
-      ['Evalueren na de herfstvakantie', 'de herfstvakantie'],
+      ['Evalueren na de herfstvakantie', 'na de herfstvakantie'],
+      ['Boeken in de kerstvakantie', 'in de kerstvakantie'],
+      ['Call after the autumn break', 'after the autumn break'],
+      ['Bellen voor kerst 2025', 'voor kerst 2025'],
       ['Overleg tijdens de zomer', 'tijdens de zomer'],
     ]) {
       const split = splitDate(typed, MON, AMS);
@@ -68,6 +71,8 @@ describe('named holidays and seasons', () => {
   it('leaves words that only contain a holiday alone', () => {
     expect(splitDate('Kerstpakketten regelen', MON, AMS)).toEqual({ title: 'Kerstpakketten regelen' });
     expect(splitDate('Zomerrooster maken', MON, AMS)).toEqual({ title: 'Zomerrooster maken' });
+    expect(splitDate('Kerstvakantie plannen', MON, AMS)).toEqual({ title: 'Kerstvakantie plannen' });
+    expect(splitDate('Evalueren na Pasen 2028', MON, AMS)).toEqual({ title: 'Evalueren', due: '2028-04-18' });
   });
 
   it('is no single day for a pause period: a bare holiday is not read there', () => {
