@@ -86,7 +86,7 @@ describe('examples/week-nl.jsonl', () => {
     const final = updates.at(-1)!.text!;
     expect(final).toContain('🌱 @Anna Smit zette een stap bij #2 "Aanmelden voor de taskforce": aanmeldformulier ingevuld · volgende stap: vrijdag opsturen');
     expect(final).toContain('🎉 @Bram de Vries heeft #6 "Bespreken in regionale taskforce" afgerond');
-    expect(final).toContain('#7 Plan een MDO met de broer (voor vr 27 nov): 🌱 bijgewerkt, dank je!');
+    expect(final).toContain('#7 Plan een MDO met de broer (⏳ de datum vr 27 nov is voorbij; een nieuwe datum kiezen is ook een stap): 🌱 bijgewerkt, dank je!');
     expect(final.indexOf('Eerst het goede nieuws')).toBeLessThan(final.indexOf('Lopende acties'));
     // Denk mee: the idea in the card's thread, naming both.
     const idea = lines.find((l) => l.thread === week.id && l.text?.startsWith('💡'))!;
