@@ -87,6 +87,17 @@ describe('due dates on holidays and named holidays', () => {
     expect(texts(plain)).not.toContain('feestdag');
   });
 
+  it('says so in English too, by the holiday\'s English name', async () => {
+    await h.clock.set('2026-12-14T10:00:00+01:00');
+    await h.say('anna', 'c1', 'wegwijs netwerk start "Complex care"');
+    await h.say('anna', 'c1', 'wegwijs netwerk taal en');
+    const outs = texts(await h.say('bram', 'c1', 'wegwijs action Call the care office by next friday'));
+    expect(outs).toMatch(/Fri,? 25 Dec is Christmas Day, a public holiday/);
+    const [easter] = await h.say('bram', 'c1', 'wegwijs action Evaluate the plan after Easter');
+    expect(easter.card?.title).toBe('#2 Evaluate the plan');
+    expect(easter.text).toMatch(/Tue,? 30 Mar 2027/);
+  });
+
   it('reads "na pasen" and asks back with a date picker about a holiday that names no day', async () => {
     await h.say('anna', 'c1', 'wegwijs netwerk start "Passende plekken"');
     const [easter] = await h.say('anna', 'c1', 'wegwijs actie Evalueren na pasen');
