@@ -337,7 +337,8 @@ describe('Slack weekly nudge (the real scheduler, end to end)', () => {
     expect(text).toContain(t('actions.nudge.win_progress', { owner: `<@${owner}>`, number: 1, title: 'Bel de wijkverpleging over de plek' }).replace(/^@/, ''));
     expect(text).toContain('Eerste gesprek gehad');
     expect(text).toContain(t('actions.nudge.open'));
-    expect(text).toContain(`#1 Bel de wijkverpleging over de plek (${t('actions.due_short', { date: formatDate('2026-11-20', 'nl') })})`);
+    // Due last Friday: marked kindly as past, with its date.
+    expect(text).toContain(`#1 Bel de wijkverpleging over de plek (${t('actions.nudge.overdue', { date: formatDate('2026-11-20', 'nl') })})`);
     expect(text).toContain('#2 Zoek een logeerplek in de regio');
     expect(text.indexOf(t('actions.nudge.wins'))).toBeLessThan(text.indexOf(t('actions.nudge.open')));
 
