@@ -74,12 +74,7 @@ export class ConsoleAdapter implements ChannelAdapter {
   private withDocument(output: ConsoleOutput, message: OutgoingMessage): ConsoleOutput {
     const document = message.document;
     if (!document) return output;
-    let file: string | undefined;
-    if (this.documentsDir) {
-      mkdirSync(this.documentsDir, { recursive: true });
-      file = join(this.documentsDir, `${output.id}-${document.filename.replace(/[^\w.-]+/g, '_')}`);
-      writeFileSync(file, document.content, 'utf8');
-    }
+    const file = keepFile(this.documentsDir, output.id, document.filename, document.content);
     return { ...output, document: { title: document.title, filename: document.filename, ...(file ? { file } : {}) } };
   }
 
@@ -87,12 +82,7 @@ export class ConsoleAdapter implements ChannelAdapter {
   private withPicture(output: ConsoleOutput, message: OutgoingMessage): ConsoleOutput {
     const picture = message.picture;
     if (!picture) return output;
-    let file: string | undefined;
-    if (this.picturesDir) {
-      mkdirSync(this.picturesDir, { recursive: true });
-      file = join(this.picturesDir, `${output.id}-${picture.filename.replace(/[^\w.-]+/g, '_')}`);
-      writeFileSync(file, picture.png);
-    }
+    const file = keepFile(this.picturesDir, output.id, picture.filename, picture.png);
     return { ...output, picture: { title: picture.title, alt: picture.alt, ...(file ? { file } : {}) } };
   }
 }
@@ -100,4 +90,13 @@ export class ConsoleAdapter implements ChannelAdapter {
 function placeOf(conversation: ConversationRef): Omit<ConsoleOutput, 'id' | 'text' | 'card'> {
   if (conversation.isDirect) return { dm: true, to: conversation.userId ?? conversation.channelId.replace(/^dm:/, '') };
   return { channel: conversation.channelId };
+}
+
+/** Writes a message's file under `dir` as `<message id>-<name>` (none without a folder). */
+function keepFile(dir: string | undefined, id: string, filename: string, content: string | Uint8Array): string | undefined {
+  if (!dir) return undefined;
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${id}-${filename.replace(/[^\w.-]+/g, '_')}`);
+  writeFileSync(file, content);
+  return file;
 }

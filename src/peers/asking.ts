@@ -72,14 +72,24 @@ export function askingActions(services: Services) {
 
   /** The network chosen for a question asked in a direct message. */
   async function choose(turn: Turn, action: IncomingAction): Promise<void> {
+    const pressed = await pressedQuestion(turn, action);
+    if (pressed) await confirm(turn, pressed.found.id, pressed.found.pending, pressed.network);
+  }
+
+  /**
+   * The pending question and the network a press names. The network comes from the payload: only
+   * the channel's own, one the asker is in, or the one the question was asked in (on Teams the
+   * confirmation comes by direct message). Undefined after telling the person why not.
+   */
+  async function pressedQuestion(turn: Turn, action: IncomingAction) {
     const key = await networkFromValue(turn, action.value?.n);
-    if (!key) return;
+    if (!key) return undefined;
     const found = await readPending(turn, action.value?.p);
     if (!found) return void (await turn.replyPrivately({ text: turn.t('peers.pending_gone') }));
     const network = await readNetworkDoc(services, key);
     if (!network) return void (await turn.replyPrivately({ text: turn.t('peers.network_gone') }));
     if (!(await mayAsk(turn, found.pending, network))) return void (await turn.replyPrivately({ text: turn.t('core.not_yours') }));
-    await confirm(turn, found.id, found.pending, network);
+    return { found, network };
   }
 
   /** The confirmation: a form (modal) where the platform has one, else a private card with the text to edit. */
@@ -100,15 +110,9 @@ export function askingActions(services: Services) {
 
   /** The asker's press: posts the question in the network's channel, tagging who knows the topic. */
   async function post(turn: Turn, action: IncomingAction): Promise<void> {
-    const key = await networkFromValue(turn, action.value?.n);
-    if (!key) return;
-    const found = await readPending(turn, action.value?.p);
-    if (!found) return void (await turn.replyPrivately({ text: turn.t('peers.pending_gone') }));
-    const network = await readNetworkDoc(services, key);
-    if (!network) return void (await turn.replyPrivately({ text: turn.t('peers.network_gone') }));
-    // The network comes from the payload: only the channel's own, one the asker is in, or the one
-    // the question was asked in (on Teams the confirmation comes by direct message).
-    if (!(await mayAsk(turn, found.pending, network))) return void (await turn.replyPrivately({ text: turn.t('core.not_yours') }));
+    const pressed = await pressedQuestion(turn, action);
+    if (!pressed) return;
+    const { found, network } = pressed;
     const blocked = statusProblem(turn, network);
     if (blocked) return void (await turn.replyPrivately({ text: blocked }));
     const edited = (action.inputs?.question ?? '').trim();
