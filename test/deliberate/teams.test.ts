@@ -3,10 +3,10 @@
  * Bot Connector: blind answers stay out of the channel until "Toon alles", dot voting through
  * card buttons, and the report documents for download through the port.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { channelMention, FakeConnector, type Recorded } from '../teams/fake-connector.ts';
 import { cardPress, teamsButtons, type TeamsButton } from '../teams/teams-cards.ts';
-import { startTeamsBot, type TeamsBot } from '../teams/server.ts';
+import { startTeamsBot, type TeamsBot, useTeamsBot } from '../teams/server.ts';
 
 const TENANT = 'tenant-b';
 const CHANNEL = '19:beraad-rijk@thread.tacv2';
@@ -22,14 +22,7 @@ const textOf = (rs: Recorded[]) => JSON.stringify(rs.map((r) => r.body));
 describe('the richer deliberation in Teams', () => {
   let bot: TeamsBot;
   let teams: FakeConnector;
-  beforeEach(async () => {
-    teams = await new FakeConnector().start();
-    bot = await startTeamsBot({ localMode: true });
-  });
-  afterEach(async () => {
-    await bot.close();
-    await teams.close();
-  });
+  useTeamsBot((b, t) => ([bot, teams] = [b, t]));
 
   it('keeps blind answers out of the channel until "Toon alles", counts dots, and offers the report as documents', async () => {
     let root = '';

@@ -3,10 +3,10 @@
  * the fake Bot Connector: presses as Action.Execute invokes, writing and scoring cards in 1:1
  * chats, the reveal in the channel's reply chain, and the impact matrix as an inline PNG.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { channelMention, FakeConnector } from '../teams/fake-connector.ts';
 import { cardPress, teamsButtons, type TeamsButton } from '../teams/teams-cards.ts';
-import { startTeamsBot, type TeamsBot } from '../teams/server.ts';
+import { startTeamsBot, type TeamsBot, useTeamsBot } from '../teams/server.ts';
 
 const TENANT = 'tenant-ideas';
 const CHANNEL = '19:ideas@thread.tacv2';
@@ -16,14 +16,7 @@ type Person = (typeof people)[number];
 describe('crazy eight in Teams', () => {
   let bot: TeamsBot;
   let teams: FakeConnector;
-  beforeEach(async () => {
-    teams = await new FakeConnector().start();
-    bot = await startTeamsBot({ localMode: true });
-  });
-  afterEach(async () => {
-    await bot.close();
-    await teams.close();
-  });
+  useTeamsBot((b, t) => ([bot, teams] = [b, t]));
 
   it('runs from the case to the matrix, with private cards in 1:1 chats', async () => {
     let root = '';

@@ -3,7 +3,9 @@ import { createApp, type App } from '../../app/compose.ts';
 import { startServer, type RunningServer } from '../../app/server.ts';
 import { loadConfig } from '../../src/config.ts';
 import { silentLogger, type Clock, type Feature } from '../../src/core/index.ts';
+import { afterEach, beforeEach } from 'vitest';
 import { tempDir } from '../helpers/temp.ts';
+import { FakeConnector } from './fake-connector.ts';
 
 /** The bots started by this test process, so the fake connector can wait for their work. */
 const running = new Set<App>();
@@ -64,4 +66,22 @@ export async function startTeamsBot(options: { env?: Record<string, string>; fea
       temp.cleanup();
     },
   };
+}
+
+/**
+ * A fresh fake Bot Connector and Teams bot (local mode) for every test of the describe block it is
+ * called in, closed after each; `set` receives them (the test's own `bot` and `teams` variables).
+ */
+export function useTeamsBot(set: (bot: TeamsBot, teams: FakeConnector) => void, options: () => Parameters<typeof startTeamsBot>[0] = () => ({ localMode: true })): void {
+  let bot: TeamsBot | undefined;
+  let teams: FakeConnector | undefined;
+  beforeEach(async () => {
+    teams = await new FakeConnector().start();
+    bot = await startTeamsBot(options());
+    set(bot, teams);
+  });
+  afterEach(async () => {
+    await bot?.close();
+    await teams?.close();
+  });
 }

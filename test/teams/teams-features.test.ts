@@ -7,7 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatDate, ManualClock } from '../../src/core/index.ts';
 import { BOT, channelMention, FakeConnector, personalMessage } from './fake-connector.ts';
-import { startTeamsBot, type TeamsBot } from './server.ts';
+import { startTeamsBot, type TeamsBot, useTeamsBot } from './server.ts';
 
 const TENANT = 'tenant-a';
 
@@ -15,14 +15,7 @@ describe('Teams with the real features', () => {
   let bot: TeamsBot;
   let teams: FakeConnector;
 
-  beforeEach(async () => {
-    teams = await new FakeConnector().start();
-    bot = await startTeamsBot({ localMode: true });
-  });
-  afterEach(async () => {
-    await bot.close();
-    await teams.close();
-  });
+  useTeamsBot((b, t) => ([bot, teams] = [b, t]));
 
   it('presses a button of a real feature card (an action card) in a channel', async () => {
     expect(bot.app.bot.has('networks')).toBe(true);

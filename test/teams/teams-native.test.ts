@@ -9,7 +9,7 @@ import { actions } from '../../src/actions/model.ts';
 import { ManualClock } from '../../src/core/index.ts';
 import { completion, startFakeOpenAi, type FakeOpenAi } from '../helpers/fake-openai.ts';
 import { channelMention, FakeConnector, personalMessage, type Recorded } from './fake-connector.ts';
-import { startTeamsBot, type TeamsBot } from './server.ts';
+import { startTeamsBot, type TeamsBot, useTeamsBot } from './server.ts';
 
 const TENANT = 'tenant-native';
 const ANNA = { id: '29:anna', aadObjectId: 'aad-anna', name: 'Anna de Boer' };
@@ -184,14 +184,7 @@ describe('Teams answers: citations, AI label, feedback', () => {
   let bot: TeamsBot;
   let teams: FakeConnector;
 
-  beforeEach(async () => {
-    teams = await new FakeConnector().start();
-    bot = await startTeamsBot({ localMode: true });
-  });
-  afterEach(async () => {
-    await bot.close();
-    await teams.close();
-  });
+  useTeamsBot((b, t) => ([bot, teams] = [b, t]));
 
   it('an answer carries its sources as citation entities, no AI label without an LLM, and the feedback control wired to the feedback store', async () => {
     const before = teams.sent.length;
@@ -271,14 +264,7 @@ describe('Teams meetings', () => {
   let bot: TeamsBot;
   let teams: FakeConnector;
 
-  beforeEach(async () => {
-    teams = await new FakeConnector().start();
-    bot = await startTeamsBot({ localMode: true });
-  });
-  afterEach(async () => {
-    await bot.close();
-    await teams.close();
-  });
+  useTeamsBot((b, t) => ([bot, teams] = [b, t]));
 
   it('a deliberation in a meeting chat announces its step with a targeted meeting notification, and goes on without permission', async () => {
     const chat = '19:meeting_native@thread.v2';
