@@ -80,7 +80,7 @@ function copyAssets() {
 
 /**
  * Fills dist/cache/ with what a start would otherwise compute from the data folders (the
- * validated cards and message catalogues, src/core/data-cache.ts). Best effort: a knowledge base with errors is reported
+ * validated cards, the search index built from them, and the message catalogues; src/core/data-cache.ts). Best effort: a knowledge base with errors is reported
  * at start, as before, and simply not cached.
  */
 function warmCaches() {
@@ -90,7 +90,8 @@ function warmCaches() {
   const url = (file) => JSON.stringify(pathToFileURL(join(DIST, file)).href);
   const script = [
     `const k = await import(${url('src/ask/knowledge.js')}); const i = await import(${url('src/core/i18n.js')}); const p = await import(${url('src/core/paths.js')});`,
-    `try { k.loadCards(p.DEFAULT_KNOWLEDGE_DIR); } catch {}`,
+    `const c = await import(${url('src/ask/card-cache.js')}); const a = await import(${url('src/ask/analyze.js')});`,
+    `try { c.cachedRetriever(p.DEFAULT_KNOWLEDGE_DIR, k.loadCards(p.DEFAULT_KNOWLEDGE_DIR), a.loadSynonyms(p.DEFAULT_KNOWLEDGE_DIR)); } catch {}`,
     `try { i.Catalog.fromDirectory(p.DEFAULT_PROMPTS_DIR + 'messages'); } catch {}`,
   ].join('\n');
   spawnSync(process.execPath, ['--input-type=module', '-e', script], { stdio: 'ignore', cwd: ROOT });

@@ -5,14 +5,29 @@
  */
 import { extname } from 'node:path';
 import { cachedData, type DataFile } from '../core/index.ts';
+import type { Synonyms } from './analyze.ts';
+import type { KnowledgeCard } from './knowledge.ts';
+import { Retriever } from './retriever.ts';
 
 /** The modules whose source decides the cards, in the layout that runs (.ts sources or .js in dist/). */
-function readingCode(): string[] {
+function readingCode(names = ['./knowledge', './roles']): string[] {
   const ext = extname(new URL(import.meta.url).pathname);
-  return ['./knowledge', './roles'].map((name) => new URL(`${name}${ext}`, import.meta.url).href);
+  return names.map((name) => new URL(`${name}${ext}`, import.meta.url).href);
 }
 
 /** `read()` (which throws on a knowledge base with errors), or the cards it gave for exactly these files. */
 export function cachedCards<T>(dir: string, files: DataFile[], read: () => T[]): T[] {
   return cachedData('cards', dir, files, readingCode(), read);
+}
+
+/**
+ * The retriever for these cards and synonyms: its index (stemming every card text both ways is
+ * most of a start) taken from the start-up cache when it was built from exactly the same cards and
+ * synonyms by the same code, else built (and kept for the next start).
+ */
+export function cachedRetriever(dir: string, cards: KnowledgeCard[], synonyms: Synonyms): Retriever {
+  let built: Retriever | undefined;
+  const input: DataFile = { file: 'cards+synonyms', text: JSON.stringify([cards, [...synonyms.expansions], synonyms.maxWords]) };
+  const state = cachedData('retriever', dir, [input], readingCode(['./retriever', './analyze']), () => (built = new Retriever(cards, synonyms)).state());
+  return built ?? new Retriever(cards, synonyms, state);
 }

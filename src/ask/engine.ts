@@ -9,6 +9,7 @@ import type { Config } from '../config.ts';
 import { createLlmClient, type LlmClient } from '../llm/index.ts';
 import type { Role } from './roles.ts';
 import { indexTerms, loadSynonyms, words, isStopWord } from './analyze.ts';
+import { cachedRetriever } from './card-cache.ts';
 import { loadGuardrails, matchGuardrail, type Guardrails } from './guardrails.ts';
 import { loadCards, type KnowledgeCard } from './knowledge.ts';
 import { cardSentences, composeAnswer, factCue, lacksFact, splitBody } from './compose.ts';
@@ -81,7 +82,7 @@ export class AskEngine {
   constructor(private readonly options: EngineOptions = {}) {
     const knowledgeDir = options.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR;
     const promptsDir = options.promptsDir ?? DEFAULT_PROMPTS_DIR;
-    this.retriever = new Retriever(loadCards(knowledgeDir, options.today), loadSynonyms(knowledgeDir));
+    this.retriever = cachedRetriever(knowledgeDir, loadCards(knowledgeDir, options.today), loadSynonyms(knowledgeDir));
     this.rules = loadGuardrails(knowledgeDir);
     this.laws = loadLaws(knowledgeDir);
     this.domainWords = new Set(indexTerms(loadDomainWords(knowledgeDir).join(' ')));

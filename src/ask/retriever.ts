@@ -22,6 +22,21 @@ interface IndexedCard {
 }
 
 const FIELDS = ['title', 'questions', 'answer', 'answer_en', 'topics', 'body'] as const;
+
+const SEARCH_OPTIONS = {
+  fields: [...FIELDS],
+  tokenize: (text: string) => indexTerms(text),
+  processTerm: (term: string) => term,
+  searchOptions: { tokenize: (text: string) => text.split(' '), processTerm: (term: string) => term },
+};
+
+/** The retriever's index and term statistics as plain data (see `Retriever.state`). */
+export interface RetrieverState {
+  index: string;
+  documentFrequency: [string, number][];
+  domain: string[];
+  phrasings: [string, { terms: string[]; total: number }[]][];
+}
 const BOOST = { title: 2.5, questions: 3, topics: 1.5, answer: 1, answer_en: 0.8, body: 0.4 };
 const ROLE_BOOST = 1.2;
 const COMPOUND_WEIGHT = 0.8;
@@ -70,14 +85,19 @@ export class Retriever {
   constructor(
     readonly cards: KnowledgeCard[],
     private readonly synonyms: Synonyms,
+    /** The index as `state()` gave it for exactly these cards and synonyms (the start-up cache). */
+    prepared?: RetrieverState,
   ) {
     this.byId = new Map(cards.map((c) => [c.id, c]));
-    this.search = new MiniSearch<IndexedCard>({
-      fields: [...FIELDS],
-      tokenize: (text) => indexTerms(text),
-      processTerm: (term) => term,
-      searchOptions: { tokenize: (text) => text.split(' '), processTerm: (term) => term },
-    });
+    if (prepared) {
+      this.search = MiniSearch.loadJSON<IndexedCard>(prepared.index, SEARCH_OPTIONS);
+      for (const [term, df] of prepared.documentFrequency) this.documentFrequency.set(term, df);
+      this.maxIdf = this.idf(0);
+      for (const term of prepared.domain) this.domain.add(term);
+      for (const [id, list] of prepared.phrasings) this.phrasings.set(id, list.map((p) => ({ terms: new Set(p.terms), total: p.total })));
+      return;
+    }
+    this.search = new MiniSearch<IndexedCard>(SEARCH_OPTIONS);
     const docs = cards.map(toIndexed);
     this.search.addAll(docs);
     for (const doc of docs) {
@@ -101,6 +121,16 @@ export class Retriever {
         }),
       );
     }
+  }
+
+  /** Everything the constructor computed from the cards, as plain data (for the start-up cache). */
+  state(): RetrieverState {
+    return {
+      index: JSON.stringify(this.search),
+      documentFrequency: [...this.documentFrequency],
+      domain: [...this.domain],
+      phrasings: [...this.phrasings].map(([id, list]) => [id, list.map((p) => ({ terms: [...p.terms], total: p.total }))]),
+    };
   }
 
   card(id: string): KnowledgeCard | undefined {
