@@ -9,20 +9,15 @@
  *   free-text comment).
  * Afterwards no form is in the SQLite file or its -wal, the logs, or any call to the platform.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOME_METADATA } from '../../adapters/slack/home.ts';
 import { slackTiming } from '../../adapters/slack/index.ts';
-import { createApp, type App } from '../../app/compose.ts';
-import { startServer, type RunningServer } from '../../app/server.ts';
 import { loadConfig } from '../../src/config.ts';
 import { actions } from '../../src/actions/model.ts';
-import { createLogger } from '../../src/core/index.ts';
-import { tempDir } from '../helpers/temp.ts';
 import { startFakeSlack, type FakeSlack } from '../slack/fake-slack.ts';
 import { nextTs, sendCommand, sendInteraction, slackTestConfig } from '../slack/slack-helpers.ts';
 import { channelMention, FakeConnector, personalMessage } from '../teams/fake-connector.ts';
+import { startTracedServer, teamsLocalConfig, type TracedServer } from './traced-server.ts';
 import { corpusChunks, personalCorpus } from './forms.ts';
 import { leaksIn as leaksOf } from './new-paths-leaks.ts';
 
@@ -32,28 +27,21 @@ const forms = corpus.flatMap((l) => l.forms);
 const chunks = corpusChunks(corpus, 2800);
 
 const leaksIn = (where: Record<string, string>) => leaksOf(where, forms);
-const file = (path: string) => (existsSync(path) ? readFileSync(path).toString('utf8') : '');
 
 describe('Slack shortcuts, modal and App Home with personal data', () => {
   let fake: FakeSlack;
-  let app: App;
-  let server: RunningServer;
-  let dir: ReturnType<typeof tempDir>;
-  const logs: string[] = [];
+  let traced: TracedServer;
+  let server: TracedServer['server'];
 
   beforeAll(async () => {
     slackTiming.placeholderAfterMs = 60_000;
     fake = await startFakeSlack({ users: { U1: 'Lotte Brinkman', U3: 'Joost Verbeek', U4: 'Mirjam Kok' } });
-    dir = tempDir();
-    const log = createLogger('trace', { write: (line: string) => void logs.push(line) } as never);
-    app = await createApp(slackTestConfig(dir.dir, fake), { log, messenger: { baseDelayMs: 1, sleep: async () => {} } });
-    server = await startServer(app);
+    traced = await startTracedServer((dir) => slackTestConfig(dir, fake));
+    server = traced.server;
   }, 60_000);
   afterAll(async () => {
-    await server?.close();
-    await app?.close();
+    await traced?.close();
     await fake?.close();
-    dir?.cleanup();
   });
 
   const team = { id: 'T1', domain: 'netwerk' };
@@ -91,13 +79,12 @@ describe('Slack shortcuts, modal and App Home with personal data', () => {
       });
       await waitSince(since, (c) => c.method === 'views.publish', 'the Home drawn again');
     }
-    await app.inbox.idle();
-    const db = join(dir.dir, 'wegwijs.db');
-    const where = { database: file(db), wal: file(`${db}-wal`), logs: logs.join(''), slack: JSON.stringify(fake.calls.map((c) => c.args)) };
+    await traced.app.inbox.idle();
+    const where = { ...traced.kept(), slack: JSON.stringify(fake.calls.map((c) => c.args)) };
     expect(leaksIn(where)).toEqual([]);
     expect(where.slack).toContain('[BSN]');
     // Every modal submission logged an action (redacted).
-    expect((await actions(app.services).list()).length).toBe(chunks.length);
+    expect((await actions(traced.app.services).list()).length).toBe(chunks.length);
     expect(where.database + where.wal).toContain('[naam]');
   }, 120_000);
 });
@@ -108,24 +95,17 @@ describe('Teams invokes, dialogs and feedback with personal data', () => {
   const CHANNEL = '19:net@thread.tacv2';
   const who = { tenant: TENANT, user: LOTTE };
   let teams: FakeConnector;
-  let app: App;
-  let server: RunningServer;
-  let dir: ReturnType<typeof tempDir>;
-  const logs: string[] = [];
+  let traced: TracedServer;
+  let server: TracedServer['server'];
 
   beforeAll(async () => {
     teams = await new FakeConnector().start();
-    dir = tempDir();
-    const config = loadConfig({ WEGWIJS_DATA_DIR: dir.dir, PORT: '0', HOST: '127.0.0.1', SCHEDULER_INTERVAL_SECONDS: '3600', TEAMS_LOCAL_MODE: 'true' });
-    const log = createLogger('trace', { write: (line: string) => void logs.push(line) } as never);
-    app = await createApp(config, { log, messenger: { baseDelayMs: 1, sleep: async () => {} } });
-    server = await startServer(app);
+    traced = await startTracedServer((dir) => loadConfig(teamsLocalConfig(dir)));
+    server = traced.server;
   }, 60_000);
   afterAll(async () => {
-    await server?.close();
-    await app?.close();
+    await traced?.close();
     await teams?.close();
-    dir?.cleanup();
   });
 
   const invoke = (name: string, value: unknown, extra: Json = {}, conversation: Json = { id: CHANNEL, conversationType: 'channel', isGroup: true, tenantId: TENANT }) => ({
@@ -135,7 +115,7 @@ describe('Teams invokes, dialogs and feedback with personal data', () => {
   const deliver = async (activity: Json) => {
     const res = await teams.deliver(server.url, activity);
     expect(res.status).toBeLessThan(500);
-    await app.inbox.idle();
+    await traced.app.inbox.idle();
     return res;
   };
   const cardOf = (r: { body: Json }) => ((r.body.attachments as { content: Json }[] | undefined)?.[0]?.content ?? {}) as Json;
@@ -165,14 +145,13 @@ describe('Teams invokes, dialogs and feedback with personal data', () => {
       expect(answer, 'an answer with the feedback control').toBeDefined();
       await deliver(invoke('message/submitAction', { actionName: 'feedback', actionValue: { reaction: 'dislike', feedback: JSON.stringify({ feedbackText: chunk }) } }, { replyToId: answer!.responseId }, { id: `a:personal-${LOTTE.id}`, conversationType: 'personal', tenantId: TENANT }));
     }
-    const db = join(dir.dir, 'wegwijs.db');
-    const where = { database: file(db), wal: file(`${db}-wal`), logs: logs.join(''), teams: JSON.stringify(teams.sent.map((r) => r.body)) };
+    const where = { ...traced.kept(), teams: JSON.stringify(teams.sent.map((r) => r.body)) };
     expect(leaksIn(where)).toEqual([]);
     expect(where.database + where.wal).toContain('[BSN]');
     expect(where.teams).toContain('[naam]');
     // Every press and every dialog logged an action (redacted); every 👎 was counted.
-    expect((await actions(app.services).list()).length).toBe(2 * chunks.length);
+    expect((await actions(traced.app.services).list()).length).toBe(2 * chunks.length);
     const { feedbackRecords } = await import('../../src/ask/index.ts');
-    expect((await feedbackRecords(app.store).list()).length).toBeGreaterThan(0);
+    expect((await feedbackRecords(traced.app.store).list()).length).toBeGreaterThan(0);
   }, 120_000);
 });

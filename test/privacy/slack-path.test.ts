@@ -4,16 +4,11 @@
  * commands. Afterwards no form is in the SQLite file or its -wal (the inbox keeps requests before
  * redaction, encrypted), the logs at `trace` (Bolt's included), or any call to Slack's API.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { slackTiming } from '../../adapters/slack/index.ts';
-import { createApp, type App } from '../../app/compose.ts';
-import { startServer, type RunningServer } from '../../app/server.ts';
-import { createLogger } from '../../src/core/index.ts';
-import { tempDir } from '../helpers/temp.ts';
 import { startFakeSlack, type FakeSlack } from '../slack/fake-slack.ts';
 import { nextTs, sendCommand, sendEvent, slackTestConfig } from '../slack/slack-helpers.ts';
+import { startTracedServer, type TracedServer } from './traced-server.ts';
 import { corpusChunks, leaks, personalCorpus } from './forms.ts';
 
 const corpus = personalCorpus();
@@ -21,26 +16,19 @@ const forms = corpus.flatMap((l) => l.forms);
 const chunks = corpusChunks(corpus);
 
 let fake: FakeSlack;
-let app: App;
-let server: RunningServer;
-let dir: ReturnType<typeof tempDir>;
-const logs: string[] = [];
+let traced: TracedServer;
+let server: TracedServer['server'];
 
 beforeAll(async () => {
   slackTiming.placeholderAfterMs = 60_000;
   fake = await startFakeSlack();
-  dir = tempDir();
-  const config = slackTestConfig(dir.dir, fake);
-  const log = createLogger('trace', { write: (line: string) => void logs.push(line) } as never);
-  app = await createApp(config, { log, messenger: { baseDelayMs: 1, sleep: async () => {} } });
-  server = await startServer(app);
+  traced = await startTracedServer((dir) => slackTestConfig(dir, fake));
+  server = traced.server;
 }, 60_000);
 
 afterAll(async () => {
-  await server?.close();
-  await app?.close();
+  await traced?.close();
   await fake?.close();
-  dir?.cleanup();
 });
 
 /** Sends a request and waits until the bot has answered in `channel`. */
@@ -62,10 +50,8 @@ describe('Slack requests with personal data', () => {
       await answered('C1', () => sendCommand(server.url, `actie ${chunk.slice(0, 180)}`, { channel: 'C1' }));
       await answered(`C${i + 100}`, () => sendCommand(server.url, `netwerk start ${chunk.slice(0, 180)}`, { channel: `C${i + 100}` }));
     }
-    await app.inbox.close?.();
-    const db = join(dir.dir, 'wegwijs.db');
-    const file = (path: string) => (existsSync(path) ? readFileSync(path).toString('utf8') : '');
-    const where = { database: file(db), wal: file(`${db}-wal`), logs: logs.join(''), slack: JSON.stringify(fake.calls.map((c) => c.args)) };
+    await traced.app.inbox.close?.();
+    const where = { ...traced.kept(), slack: JSON.stringify(fake.calls.map((c) => c.args)) };
     const found: string[] = [];
     for (const [place, content] of Object.entries(where)) {
       for (const form of forms) for (const leak of leaks(content, form, 4)) found.push(`${place}: ${leak} (from "${form}")`);

@@ -4,15 +4,10 @@
  * and commands. Afterwards no form is in the SQLite file or its -wal, the logs at `trace`, or any
  * activity the bot sent.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../app/compose.ts';
-import { startServer, type RunningServer } from '../../app/server.ts';
 import { loadConfig } from '../../src/config.ts';
-import { createLogger } from '../../src/core/index.ts';
-import { tempDir } from '../helpers/temp.ts';
 import { channelMention, FakeConnector, personalMessage } from '../teams/fake-connector.ts';
+import { startTracedServer, teamsLocalConfig, type TracedServer } from './traced-server.ts';
 import { corpusChunks, leaks, personalCorpus } from './forms.ts';
 
 const TENANT = 'tenant-a';
@@ -23,32 +18,23 @@ const forms = corpus.flatMap((l) => l.forms);
 const chunks = corpusChunks(corpus);
 
 let teams: FakeConnector;
-let app: App;
-let server: RunningServer;
-let dir: ReturnType<typeof tempDir>;
-const logs: string[] = [];
+let traced: TracedServer;
 
 beforeAll(async () => {
   teams = await new FakeConnector().start();
-  dir = tempDir();
-  const config = loadConfig({ WEGWIJS_DATA_DIR: dir.dir, PORT: '0', HOST: '127.0.0.1', SCHEDULER_INTERVAL_SECONDS: '3600', TEAMS_LOCAL_MODE: 'true' });
-  const log = createLogger('trace', { write: (line: string) => void logs.push(line) } as never);
-  app = await createApp(config, { log, messenger: { baseDelayMs: 1, sleep: async () => {} } });
-  server = await startServer(app);
+  traced = await startTracedServer((dir) => loadConfig(teamsLocalConfig(dir)));
 }, 60_000);
 
 afterAll(async () => {
-  await server?.close();
-  await app?.close();
+  await traced?.close();
   await teams?.close();
-  dir?.cleanup();
 });
 
 async function deliver(activity: Record<string, unknown>): Promise<void> {
   const before = teams.sent.length;
-  const { status } = await teams.deliver(server.url, activity);
+  const { status } = await teams.deliver(traced.server.url, activity);
   expect(status).toBe(200);
-  await app.inbox.idle();
+  await traced.app.inbox.idle();
   expect(teams.sent.length, 'the bot answered').toBeGreaterThan(before);
 }
 
@@ -61,9 +47,7 @@ describe('Teams requests with personal data', () => {
       await deliver(channelMention({ ...who, channel: '19:net@thread.tacv2' }, `actie ${chunk.slice(0, 180)}`));
       await deliver(channelMention({ ...who, channel: `19:new${i}@thread.tacv2` }, `netwerk start ${chunk.slice(0, 180)}`));
     }
-    const db = join(dir.dir, 'wegwijs.db');
-    const file = (path: string) => (existsSync(path) ? readFileSync(path).toString('utf8') : '');
-    const where = { database: file(db), wal: file(`${db}-wal`), logs: logs.join(''), teams: JSON.stringify(teams.sent.map((r) => r.body)) };
+    const where = { ...traced.kept(), teams: JSON.stringify(teams.sent.map((r) => r.body)) };
     const found: string[] = [];
     for (const [place, content] of Object.entries(where)) {
       for (const form of forms) for (const leak of leaks(content, form, 4)) found.push(`${place}: ${leak} (from "${form}")`);

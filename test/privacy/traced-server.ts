@@ -1,0 +1,45 @@
+/**
+ * The real Wegwijs server for the personal-data path tests: a fresh data folder, logs at `trace`
+ * collected in memory, and what the server kept afterwards (the SQLite file, its -wal, the logs)
+ * to search for personal data.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createApp, type App } from '../../app/compose.ts';
+import { startServer, type RunningServer } from '../../app/server.ts';
+import type { Config } from '../../src/config.ts';
+import { createLogger } from '../../src/core/index.ts';
+import { tempDir } from '../helpers/temp.ts';
+
+export interface TracedServer {
+  app: App;
+  server: RunningServer;
+  /** The SQLite file and its write-ahead log as text, and every log line written so far. */
+  kept(): { database: string; wal: string; logs: string };
+  close(): Promise<void>;
+}
+
+const read = (path: string) => (existsSync(path) ? readFileSync(path).toString('utf8') : '');
+
+/** Starts the server on the configuration `configFor(dataDir)` gives for a fresh data folder. */
+export async function startTracedServer(configFor: (dataDir: string) => Config): Promise<TracedServer> {
+  const dir = tempDir();
+  const logs: string[] = [];
+  const log = createLogger('trace', { write: (line: string) => void logs.push(line) } as never);
+  const app = await createApp(configFor(dir.dir), { log, messenger: { baseDelayMs: 1, sleep: async () => {} } });
+  const server = await startServer(app);
+  const db = join(dir.dir, 'wegwijs.db');
+  return {
+    app,
+    server,
+    kept: () => ({ database: read(db), wal: read(`${db}-wal`), logs: logs.join('') }),
+    close: async () => {
+      await server.close();
+      await app.close();
+      dir.cleanup();
+    },
+  };
+}
+
+/** The Teams test configuration: local mode (no credentials), scheduler quiet. */
+export const teamsLocalConfig = (dataDir: string) => ({ WEGWIJS_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', SCHEDULER_INTERVAL_SECONDS: '3600', TEAMS_LOCAL_MODE: 'true' });
