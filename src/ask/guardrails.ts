@@ -22,6 +22,20 @@ const GuardrailFileSchema = z.object({
 
 export type Guardrails = { kind: RuleKind | 'not_emergency'; pattern: RegExp }[];
 
+/**
+ * Replaces each `{name}` by its lexicon as one group. A lexicon may use another (`someone` is
+ * built from `person_noun`), so one word list serves every rule that speaks of a person; a cycle
+ * or a list that does not exist fails loading.
+ */
+function expand(written: string, lexicons: Record<string, string[]>, seen: string[] = []): string {
+  return written.replace(/\{([a-z_]+)\}/g, (_name, key: string) => {
+    const words = lexicons[key];
+    if (!words) throw new Error(`no lexicon "${key}"`);
+    if (seen.includes(key)) throw new Error(`lexicon "${key}" uses itself`);
+    return `(?:${words.map((w) => expand(w, lexicons, [...seen, key])).join('|')})`;
+  });
+}
+
 /** Reads and compiles `guardrails.yaml`; a bad pattern fails naming the kind and its index. */
 export function loadGuardrails(dir: string): Guardrails {
   const data = readDataFile(dir, 'guardrails.yaml', GuardrailFileSchema);
@@ -29,11 +43,7 @@ export function loadGuardrails(dir: string): Guardrails {
   for (const kind of ['not_emergency', ...RULE_KINDS] as const) {
     data[kind].forEach((written, i) => {
       try {
-        const source = written.replace(/\{([a-z_]+)\}/g, (name, key: string) => {
-          const words = data.lexicons[key];
-          if (!words) throw new Error(`no lexicon "${key}"`);
-          return `(?:${words.join('|')})`;
-        });
+        const source = expand(written, data.lexicons);
         rules.push({ kind, pattern: new RegExp(source, kind === 'not_emergency' ? 'giu' : 'iu') });
       } catch (err) {
         throw new Error(`guardrails.yaml: ${kind}.${i}: ${(err as Error).message}`);
@@ -49,7 +59,8 @@ export function loadGuardrails(dir: string): Guardrails {
  * niet" is an escalation; "hij reageert niet" in the same message still counts).
  */
 export function matchGuardrail(rules: Guardrails, question: string): RuleKind | undefined {
-  const text = fold(question);
+  // Phone keyboards type curly quotes ("you’re", "collega’s"); the rules are written with straight ones.
+  const text = fold(question).replace(/[\u2018\u2019\u02bc]/g, "'");
   const calm = rules.filter((r) => r.kind === 'not_emergency').reduce((t, r) => t.replace(r.pattern, (m) => ' '.repeat(m.length)), text);
   const hit = rules.find((r) => r.kind !== 'not_emergency' && r.pattern.test(r.kind === 'emergency' ? calm : text));
   return hit?.kind as RuleKind | undefined;
