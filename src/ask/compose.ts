@@ -86,7 +86,7 @@ export function splitSentences(text: string): string[] {
   // Paragraphs and list items are blocks; a single newline only wraps a line.
   for (const block of text.split(/\n\s*\n/)) {
     let current = '';
-    for (const piece of block.replace(/\s+/g, ' ').trim().split(/(?<=[.!?])\s+(?=[\p{Lu}\d"'„(])/u)) {
+    for (const piece of block.replace(/\s+/g, ' ').trim().split(/(?<=[.!?])\s+(?=[\p{Lu}\d"'„(])(?!\d+\)\s)/u)) {
       current = current ? `${current} ${piece}` : piece;
       if (!ABBREVIATIONS.test(current)) {
         out.push(current);
@@ -102,31 +102,79 @@ const NUMBER = /\b(\d+([.,]\d+)?|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|e
 const DURATION = /\b(\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s*(werk)?(dag(en)?|weken|week|maand(en)?|jaar|jaren|uur|minuten|minuut|kwartier|days?|weeks?|months?|years?|hours?|minutes?)\b/iu;
 // An amount, or that something costs nothing or is a share (25% more than …).
 const MONEY = /(€|\beuro\b|\bmiljoen\b|\bmiljard\b|\bmillion\b|\bbillion\b|\bper (maand|jaar|dag)\b|\bper (month|year|day)\b|\bgratis\b|\bkosteloos\b|\bfree of charge\b|\b(for free|costs nothing|no charge)\b|\bis (always |completely )?free\b|\bno cost\b|\bkost (het|de client|u|je) niets\b|\beigen bijdrage\b|\d+\s?(%|procent|percent))/iu;
-const WHO = /\b(zorgkantor(en)?|gemeente(n)?|college van b(urgemeester )?(en|&) w(ethouders)?|burgemeester|officier van justitie|openbaar ministerie|ciz|cak|svb|cce|zorgverzekeraar(s)?|(zorg)?aanbieder(s)?|wlz-?uitvoerder(s)?|clientondersteuner(s)?|dossierhouder|zorgverantwoordelijke|nza|zorginstituut|igj|inspectie|taskforce|commissie|rechter|huisarts|casemanager|crisisregisseur|mee|ministerie|minister|vws|staatssecretaris|zorgverzekeraars nederland|vilans|trimbos|juridisch loket|wettelijk vertegenwoordiger|mentor|curator|municipality|mayor|public prosecutor|care office|insurer|provider|court|judge)\b/iu;
-// An enumeration: a colon, or three or more items separated by commas.
-const LIST = /:|(,[^,]+){2,}/u;
+const WHO = /\b(zorgkantor(en)?|gemeente(n)?|college van b(urgemeester )?(en|&) w(ethouders)?|burgemeester|officier van justitie|openbaar ministerie|ciz|cak|svb|cce|zorgverzekeraar(s)?|(zorg)?aanbieder(s)?|wlz-?uitvoerder(s)?|clientondersteuner(s)?|dossierhouder|zorgverantwoordelijke|nza|zorginstituut|igj|inspectie|taskforce|commissie|rechter|huisarts|casemanager|crisisregisseur|mee|ministerie|minister|vws|staatssecretaris|zorgverzekeraars nederland|vilans|trimbos|juridisch loket|wettelijk vertegenwoordiger|mentor|curator|stichting|vereniging|kenniscentrum|foundation|association|municipality|mayor|public prosecutor|care office|insurer|provider|court|judge)\b/iu;
+// An enumeration: a colon followed by two or more items, or three or more items in a row.
+const LIST = { test: (folded: string) => enumerates(folded) } as RegExp;
+// A date or a year: "sinds wanneer", "in welk jaar".
+const WHEN = /\b(?:19|20)\d\d\b|\b(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|january|february|march|june|july|august|october)\b/u;
 const WHERE = /(https?:\/\/|\bwww\.|\.nl\b|\bvia\b|\bop de website\b|\bloket\b|\bwebsite\b)/iu;
 
 const FREQUENCY = /\b(per (week|maand|jaar|kwartaal)|(maandelijks|wekelijks|jaarlijks|dagelijks)|(elke|iedere) (week|maand|jaar|\d+|twee|drie|vier|zes|acht) ?(weken|maanden|jaar)?|om de (week|twee weken|maand)|tweewekelijks|(\d+|een|twee|drie|vier|zes|acht) (keer|maal)|(\d+|zes|acht) ?(tot|à|-|–) ?(\d+|acht|tien) weken|every (week|month|year|\d+|two|three|four|six|other) ?(weeks|months|years)?|fortnightly|biweekly|monthly|weekly|yearly|annual(ly)?|(once|twice|\d+ times) (a|per) (week|month|year))\b/iu;
-const CUES: Partial<Record<Want, RegExp>> = { duration: DURATION, count: NUMBER, money: MONEY, frequency: FREQUENCY, who: WHO, where: WHERE, list: LIST };
-const CUE_WEIGHT: Partial<Record<Want, number>> = { duration: 0.45, count: 0.35, money: 0.35, frequency: 0.45, who: 0.3, where: 0.2, list: 0.25 };
+// A reason: "omdat", "doordat", "because", "so that".
+const WHY = /\b(omdat|doordat|want|daardoor|daarom|waardoor|reden(en)?|oorzaak|oorzaken|zodat|because|due to|as a result|reasons?|causes?|so that|therefore|since|thus|hence)\b|,\s*(dus|so)\b/u;
+const CUES: Partial<Record<Want, RegExp>> = { duration: DURATION, count: NUMBER, money: MONEY, frequency: FREQUENCY, who: WHO, where: WHERE, when: WHEN, why: WHY, list: LIST };
+const CUE_WEIGHT: Partial<Record<Want, number>> = { duration: 0.45, count: 0.35, money: 0.35, frequency: 0.45, who: 0.3, where: 0.2, when: 0.35, why: 0.2, list: 0.3 };
+
+/** True when a sentence lists things: after a colon two or more items, else three or more. */
+export function enumerates(text: string): boolean {
+  const colon = text.indexOf(':');
+  const items = colon >= 0 ? text.slice(colon + 1) : text;
+  // Commas inside brackets ("(CELZ, commissie Leerink)") separate no items of the list.
+  const flat = items.replace(/\([^)]*\)/g, '');
+  const separators = (flat.match(/[,;]/g) ?? []).length + (/\s(en|of|and|or)\s/u.test(flat) ? 1 : 0);
+  return colon >= 0 ? separators >= 2 : separators >= 3;
+}
 // Concrete content (a number, an article, a named body) makes a sentence a better answer than a
 // general one with the same words.
 const CONCRETE = /\d|\b(art(ikel)?\.?\s*\d)|\b\p{Lu}{2,}\b/u;
+
+/** How much a word of the situation or of an "als/if" clause counts, against a word of what is asked. */
+const BACKGROUND_WEIGHT = 0.6;
+/** What is asked must carry at least this share of the question for the background to weigh less. */
+const MIN_FOCUS_SHARE = 0.2;
+
+/**
+ * The question's concepts with the words that only set the scene (the situation told first, an
+ * "als/if" clause) weighing less: "wie heeft zorgplicht als geen aanbieder hem opneemt?" is
+ * answered by the sentence about who has the duty, not by one about providers refusing.
+ */
+export function focusWeighted(concepts: Concept[], shape: QuestionShape): Concept[] {
+  if (!shape.background) return concepts;
+  const focus = new Set(indexTerms(shape.focus ?? shape.text));
+  const inFocus = (c: Concept) => [...c.terms].some((t) => focus.has(t));
+  const total = concepts.reduce((a, c) => a + c.weight, 0);
+  const focused = concepts.filter(inFocus).reduce((a, c) => a + c.weight, 0);
+  if (total === 0 || focused / total < MIN_FOCUS_SHARE) return concepts;
+  return concepts.map((c) => (inFocus(c) ? c : { ...c, background: true }));
+}
 
 /** One typed word of the question: its stems and synonyms, and how much it says (rarity). */
 export interface Concept {
   terms: Set<string>;
   weight: number;
+  /** Weaker forms: the head of a compound ("groep" in "doelgroepen"), counted at half. */
+  partial?: Set<string>;
+  /** A word of the situation or of an "als/if" clause, not of what is asked. */
+  background?: boolean;
 }
 
 export interface ScoreContext {
   shape: QuestionShape;
   concepts: Concept[];
   laws: Law[];
+  /** The terms of the card's title: in-card, the words it shares with the question weigh less. */
+  title?: Set<string>;
 }
 
 const covers = (s: Sentence, c: Concept) => [...c.terms].some((t) => s.terms.has(t));
+/** 1 when the sentence has the word (or a synonym), less when only the head of a compound ("groep" for "doelgroepen"). */
+const credit = (s: Sentence, c: Concept) => (covers(s, c) ? 1 : c.partial && [...c.partial].some((t) => s.terms.has(t)) ? PARTIAL_CREDIT : 0);
+const PARTIAL_CREDIT = 0.5;
+/**
+ * Inside one card, the words its title shares with the question say little about which sentence
+ * answers: every sentence is about the card's subject. They count this much there.
+ */
+const TITLE_WORD_WEIGHT = 0.5;
 
 // The laws a sentence names, found once per sentence (cards and laws do not change while running).
 const SENTENCE_LAWS = new WeakMap<Sentence, string[]>();
@@ -141,15 +189,25 @@ function lawsOf(s: Sentence, laws: Law[]): string[] {
 
 /** Scores every sentence of a card for the question: shared rare words, and the fact wanted. */
 export function scoreSentences(sentences: Sentence[], context: ScoreContext): ScoredSentence[] {
-  const total = context.concepts.reduce((a, c) => a + c.weight, 0) || 1;
-  const asked = context.shape.laws;
-  const matchOf = (s: Sentence) => context.concepts.reduce((sum, c) => sum + (covers(s, c) ? c.weight : 0), 0) / total;
-  const matches = sentences.map(matchOf);
-  return sentences.map((s, i) => {
+  const title = context.title;
+  const inTitle = (c: Concept) => Boolean(title && [...c.terms].some((t) => title.has(t)));
+  // The scene's words weigh less, when the card speaks of what is asked at all.
+  const focusFound = sentences.some((s) => context.concepts.some((c) => !c.background && !inTitle(c) && covers(s, c)));
+  const scene = (c: Concept) => (c.background && focusFound ? BACKGROUND_WEIGHT : 1);
+  const shareOf = (weightOf: (c: Concept) => number) => {
+    const total = context.concepts.reduce((a, c) => a + weightOf(c), 0) || 1;
+    const shares = sentences.map((s) => context.concepts.reduce((sum, c) => sum + credit(s, c) * weightOf(c), 0) / total);
     // A sentence often leans on the one before it ("Sinds 2021 zijn er vier: …"): it shares a
     // little of that sentence's match.
-    const matched = matches[i] + CARRY_OVER * (matches[i - 1] ?? 0) * (1 - matches[i]);
-    let score = matched;
+    return shares.map((m, i) => m + CARRY_OVER * (shares[i - 1] ?? 0) * (1 - m));
+  };
+  // `matched` is the plain share of the question; the ranking weighs the title's words less.
+  const matches = shareOf((c) => c.weight);
+  const ranks = shareOf((c) => c.weight * scene(c) * (inTitle(c) ? TITLE_WORD_WEIGHT : 1));
+  const asked = context.shape.laws;
+  return sentences.map((s, i) => {
+    const matched = matches[i];
+    let score = ranks[i];
     const folded = s.folded;
     for (const want of context.shape.wants) {
       const cue = CUES[want];
@@ -278,7 +336,7 @@ export function composeAnswer(input: ComposeInput, cards: KnowledgeCard[]): { pa
   // The title stands above the answer: what it says counts as answered for the check below.
   const title = new Set(indexTerms(best.title));
   const beyondTitle = input.concepts.filter((c) => ![...c.terms].some((t) => title.has(t)));
-  const lead = chooseLead(scoreSentences(cardSentences(best, lang), { shape, concepts: input.concepts, laws }), shape, undefined, input.concepts, beyondTitle.length > 0 ? beyondTitle : input.concepts);
+  const lead = chooseLead(scoreSentences(cardSentences(best, lang), { shape, concepts: input.concepts, laws, title }), shape, undefined, input.concepts, beyondTitle.length > 0 ? beyondTitle : input.concepts);
   const parts: AnswerPart[] = [{ card: best, sentences: withAsOf(lead.map((s) => s.text), best, lang), chosen: lead }];
   const total = input.concepts.reduce((a, c) => a + c.weight, 0) || 1;
   // What the title covers counts as matched: the user reads it above the sentences.

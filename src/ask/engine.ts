@@ -12,7 +12,7 @@ import { indexTerms, loadSynonyms, words, isStopWord } from './analyze.ts';
 import { cachedRetriever } from './card-cache.ts';
 import { loadGuardrails, matchGuardrail, type Guardrails } from './guardrails.ts';
 import { loadCards, type KnowledgeCard } from './knowledge.ts';
-import { cardSentences, composeAnswer, factCue, lacksFact, splitBody } from './compose.ts';
+import { cardSentences, composeAnswer, factCue, focusWeighted, lacksFact, splitBody } from './compose.ts';
 import { orderForRole, sourcesOf, unique, type Answer, type AskOptions, type Explanation, type RefusalKind } from './answer.ts';
 import type { AnswerPart, Concept } from './compose.ts';
 import { comparedSides } from './compare.ts';
@@ -179,16 +179,17 @@ export class AskEngine {
     // A complaint or objection route is a way forward only for a question about a complaint or an objection.
     const procedureAsked = PROCEDURE.test(fold(shape.text));
     const adjust = (id: string) => this.lawFactor(id, shape) * (shape.wants.includes('next') && this.routeCards.has(id) && (procedureAsked || !this.procedureCards.has(id)) ? ROUTE_BOOST : 1);
-    let retrieval = this.retriever.retrieve(shape.text, { role, adjust });
+    const background = backgroundWords(shape);
+    let retrieval = this.retriever.retrieve(shape.text, { role, adjust, background });
     let usedContext = false;
     if (options.context && isElliptic(shape.text, retrieval.confidence)) {
-      retrieval = this.retriever.retrieve(shape.text, { role, adjust, context: options.context });
+      retrieval = this.retriever.retrieve(shape.text, { role, adjust, background, context: options.context });
       usedContext = true;
     }
     const { confidence, typed } = retrieval;
     // One word ("wlz", "meerzorg") asks what it is: the card that is about that word itself.
     const defining = !usedContext && (typed === 1 || (typed <= 2 && shape.wants.includes('define')));
-    const topicConcepts = this.retriever.concepts(shape.topic);
+    const topicConcepts = focusWeighted(this.retriever.concepts(shape.topic), shape);
     const asked = new Set(topicConcepts.flatMap((c) => [...c.terms]));
     const ranked0 = defining ? definitionFirst(retrieval.hits, asked, lang, topicConcepts) : retrieval.hits;
     // A question for a duration, an amount or a number wants the card that has one: a close
@@ -217,7 +218,7 @@ export class AskEngine {
     const alsoDefines = DEFINE_AND_FACT.test(fold(shape.text));
     if ((unsure && !together) || wrongLaw || (noFact && !alsoDefines)) return refuse('unknown');
     const best = hits[0].card;
-    const concepts = usedContext ? this.retriever.concepts(`${shape.topic} ${options.context}`) : topicConcepts;
+    const concepts = usedContext ? focusWeighted(this.retriever.concepts(`${shape.topic} ${options.context}`), shape) : topicConcepts;
     const composeShape = noFact ? { ...shape, wants: shape.wants.filter((w) => !FACT_WANTS.includes(w)) } : shape;
     const { parts, matched } = composeAnswer({ shape: composeShape, lang, concepts, laws: this.laws, cardLaws: this.cardLaws }, hits.map((h) => h.card));
     explanation?.sentences.push(...parts.flatMap((p) => p.chosen.map((c) => ({ card: p.card.id, text: c.text, score: round(c.score) }))));
@@ -339,6 +340,13 @@ export function isElliptic(question: string, confidenceAlone: number): boolean {
   if (content.length > 5) return false;
   if (/^\s*(en|and|maar|but|ook|also|dus|so|what about|how about|wat als|en als|en bij|en voor|en wat|en wie|and if|and for)\b/i.test(question)) return true;
   return content.length <= 2 && confidenceAlone < MARGIN_ZONE;
+}
+
+/** The typed words that only set the scene: in the background and not in what is asked. */
+function backgroundWords(shape: QuestionShape): Set<string> | undefined {
+  if (!shape.background) return undefined;
+  const asked = new Set(words(shape.focus ?? shape.text));
+  return new Set(words(shape.background).filter((w) => !asked.has(w)));
 }
 
 /** The share of the question the sentence with the asked fact must cover itself. */

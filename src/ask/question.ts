@@ -11,7 +11,7 @@ import { withoutPlaceholders } from '../privacy/index.ts';
 import { parseRole, type ChoosableRole } from './roles.ts';
 import { isStopWord, words } from './analyze.ts';
 
-export type Want = 'duration' | 'count' | 'money' | 'frequency' | 'who' | 'where' | 'list' | 'next' | 'how' | 'define';
+export type Want = 'duration' | 'count' | 'money' | 'frequency' | 'who' | 'where' | 'when' | 'why' | 'list' | 'next' | 'how' | 'define';
 
 export interface QuestionShape {
   /** The question as asked, without introduction, greeting, thanks and placeholders. */
@@ -25,6 +25,13 @@ export interface QuestionShape {
   /** Laws only implied by their bodies or products ("zorgkantoor" → wlz). */
   impliedLaws: string[];
   wants: Want[];
+  /**
+   * What the question asks about (its question sentence, main clause), and what only sets the
+   * scene: sentences about the client's situation before it, and an "als/if" clause. Sentences
+   * are chosen for the focus first. Empty background when the question is one plain sentence.
+   */
+  focus?: string;
+  background?: string;
 }
 
 const LawSchema = z.object({ name: z.string(), named: z.array(z.string()).min(1), implied: z.array(z.string()).default([]) });
@@ -61,6 +68,9 @@ export function lawsIn(folded: string, laws: Law[]): { named: string[]; implied:
 
 const GREETING = /^\s*(?:(?:hoi|hallo|hey|hi|hello|goedemorgen|goedemiddag|goedenavond|morgen|beste|dear|collega'?s?|allen|team)\b[\s,!.:]*)+/iu;
 const LEAD_IN = /^\s*(?:(?:een |a )?(?:korte |snelle |quick |short )?(?:vraag(je)?|question)\s*[:!-]\s*|(?:ik heb een|i have a) (?:korte |snelle |quick )?(?:vraag(je)?|question)[^.?!:]*[.:!]\s*)/iu;
+// What askers add to say the question is general ("algemene vraag, geen casus", "(niet acuut)"):
+// it says nothing about the topic.
+const DISCLAIMER = /\(?\b(?:(?:even |een )?algeme(?:en|ne) vraag(?:je)?(?: voor [^,:.?()]{1,30})?|in het algemeen|even algemeen|geen (?:specifieke |concrete )?(?:casus|client)|niet acuut(?: nu)?|puur (?:theoretisch|hypothetisch)|hypothetisch|in general|general question|no specific case|not urgent|not an emergency|hypothetically)\b\)?[,:;]?/giu;
 const THANKS = /[\s,.!]*(?:(?:alvast )?(?:bedankt|dank je( wel)?|dank u( wel)?|dankjewel|thanks?( a lot| in advance)?|thank you|groet(en|jes)?|mvg|gr\.?)\b[^?]*)$/iu;
 // An introduction of the asker: "Ik ben cliëntondersteuner bij MEE, …", "I work as a case manager; …".
 // It ends at a full stop or comma, or at "en"/"and" after which the asker says what they do next
@@ -93,18 +103,19 @@ export function stripPreamble(question: string): { text: string; intro: string }
     }
     if (text === before) break;
   }
-  const stripped = text.replace(THANKS, '').trim();
+  const stripped = text.replace(THANKS, '').replace(DISCLAIMER, ' ').replace(/\s+([,.?!:;])/g, '$1').replace(/^[\s,.:;]+/u, '').replace(/\s+/g, ' ').trim();
   return { text: stripped.length >= 3 ? stripped : text.trim(), intro: intro.trim() };
 }
 
 const WANTS: [Want, RegExp][] = [
   ['duration', /\b(hoe ?lang|hoelang|hoeveel tijd|how much time|hoe snel|hoe vlug|binnen (hoeveel|welke)|welke termijn|termijn(en)?|uiterlijk|how long|how quickly|how fast|how soon|within how|deadline|time limits?|how many (days|weeks|months))\b/iu],
   ['frequency', /\b(hoe vaak|hoe dikwijls|how often|how frequently)\b/iu],
-  ['count', /\b(hoeveel|how many|aantal|number of)\b/iu],
+  ['count', /\b(hoeveel|how many|aantal|number of|hoe groot|hoe hoog|how big|how large|how high|drempel|grens|threshold|percentage|procent|percent)\b/iu],
   ['money', /\b(wat kost(en|t)?|hoeveel kost(en|t)?|hoeveel (geld|euro)|hoe hoog is (de|het) (bedrag|bijdrage|budget|tarief)|welk bedrag|bedrag|prijs|tarief|how much (does|do|is|money|will)|what does .{0,40} cost|what do .{0,40} cost|price)\b/iu],
   ['who', /\b(wie|bij wie|welke (organisaties?|instanties?|partij(en)?)|who|whom|which (organi[sz]ations?|bod(y|ies)|part(y|ies)))\b/iu],
   ['where', /\b(waar|where|welk(e)? (loket|website)|hoe vind|how do i find)\b/iu],
-  ['list', /\b(welke|which|wat zijn de|what are the)\b.{0,40}\p{L}(en|s|'s)\b|\b(noem|opsomming|overzicht|list)\b/iu],
+  ['when', /\b(sinds wanneer|vanaf wanneer|tot wanneer|per wanneer|in welk jaar|welk jaar|welke datum|sinds welk jaar|since when|from when|until when|in what year|what year|which year|what date)\b/iu],
+  ['why', /\b(waarom|hoe komt het|hoe kan het|wat is de reden|om welke reden|why|how come|for what reason|what is the reason)\b/iu],
   ['next', /\b(wat nu|en nu|wat kan ik (nog |dan )?doen|wat moet ik (nu |dan )?doen|wat zijn de (volgende )?stappen|welke stappen|waar kan ik (nog )?heen|waar kan ik (nog |dan |mee )?terecht|bij wie kan ik (nog |dan )?terecht|what now|what can i do|what should i do|next steps?|where (can|do) i (turn|go))\b/iu],
   ['how', /\b(hoe|how)\b/iu],
   ['define', /\b(wat (is|zijn|betekent|houdt)|what (is|are|does)|betekenis|meaning)\b/iu],
@@ -119,9 +130,87 @@ export function shapeQuestion(question: string, laws: Law[]): QuestionShape {
   const { text, intro } = stripPreamble(question);
   const folded = fold(text);
   const found = lawsIn(folded, laws);
-  const wants = WANTS.filter(([, pattern]) => pattern.test(folded)).map(([want]) => want);
+  const { asking, focus, background } = focusOf(text);
+  // What kind of fact is wanted is read from the question sentence, not from the situation
+  // told before it ("Hij wacht al een jaar. Wie is dossierhouder?" asks no duration).
+  const askFolded = fold(asking);
+  const wants = WANTS.filter(([, pattern]) => pattern.test(askFolded)).map(([want]) => want);
+  if (asksPlural(askFolded)) wants.push('list');
   const topic = text.replace(FACT_WORDS, ' ');
-  return { text, topic: topic.trim() || text, role: intro ? roleIn(intro) : undefined, laws: found.named, impliedLaws: found.implied, wants };
+  return { text, topic: topic.trim() || text, role: intro ? roleIn(intro) : undefined, laws: found.named, impliedLaws: found.implied, wants, focus, background };
+}
+
+// A sentence that asks: it ends in a question mark or opens with a question word or a verb.
+const ASKS = /^(?:\S+:\s*)?(?:en |and |maar |but )?(?:wie|wat|hoe|hoeveel|hoelang|welke?|waar\w*|wanneer|waarom|mag|mogen|moet|moeten|kan|kun|kunnen|is|zijn|heeft|hebben|klopt|geldt|gelden|bestaat|bestaan|krijgt|who|what|how|which|where|when|why|can|could|may|must|should|does|do|is|are|has|have|will|would)\b/iu;
+// "…, wie moet dan …?" after "Als …": the clause that sets the condition, before the question.
+const CONDITION_FIRST = /^(?:als|indien|zodra|stel dat|wanneer|if|in case|once|suppose|when)\s+([^,?]{6,}?),\s*(.{6,})$/iu;
+// "wie heeft zorgplicht als geen aanbieder hem wil opnemen?": the condition after the question.
+const CONDITION_AFTER = /^(.{6,}?)[,]?\s+(als|indien|zodra|wanneer|terwijl|omdat|nu|if|when|whenever|in case|once|while|because|since)\s+(.{6,})$/iu;
+// Dutch "als" is also "as" ("optreden als dossierhouder"): a condition has a verb.
+const CLAUSE_VERB = /\b(is|zijn|was|waren|wordt|worden|werd|heeft|hebben|had|kan|kunnen|kon|wil|willen|wilde|moet|moeten|mag|mogen|zal|zullen|gaat|gaan|komt|komen|staat|blijft|lukt|past|weigert|weigeren|reageert|reageren|wacht|wachten|woont|wonen|krijgt|krijgen|vindt|vinden|neemt|nemen|doet|doen|zegt|zeggen|ligt|zit|zitten|gebeurt|valt|vallen|heb|hebt|ben|bent|kun|kunt|wil|wilt)\b/iu;
+const QUESTION_WORD = /^(?:wie|wat|hoe|welke?|waar\w*|wanneer|waarom|who|what|how|which|where|when|why)\b/iu;
+
+/**
+ * The question sentence(s) of a message and, inside it, the main clause: what is asked. The
+ * situation told before it and a condition ("als …", "if …") are background, so that sentences
+ * are chosen for what is asked rather than for the circumstances.
+ */
+export function focusOf(text: string): { asking: string; focus: string; background: string } {
+  // "familie maakt zich zorgen over de kosten: telt … mee?": a lead-in clause before a colon is
+  // a sentence of its own; a short label ("werkagenda: …", "trimbos: …") stays with the question.
+  const sentences = text
+    .split(/(?<=[.?!])\s+(?=\S)|(?<=^[^:?]{20,}):\s+(?=\S)/u)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const isAsking = (s: string) => s.endsWith('?') || ASKS.test(fold(s));
+  const asked = sentences.filter(isAsking);
+  // The situation comes before the question; a message without a clear question sentence is all focus.
+  const questions = asked.length > 0 && asked.length < sentences.length ? asked : sentences;
+  const background = sentences.filter((s) => !questions.includes(s));
+  const asking = questions.join(' ');
+  let focus = asking;
+  // "who …, and who if …?" asks two things: the condition belongs to the second, not to the background.
+  if (questions.length === 1 && (fold(questions[0]).match(/\b(wie|wat|hoe|welke?|waar|wanneer|waarom|who|what|how|which|where|when|why)\b/gu) ?? []).length < 2) {
+    const q = questions[0];
+    const first = CONDITION_FIRST.exec(q);
+    const after = first ? undefined : CONDITION_AFTER.exec(q);
+    if (first && QUESTION_WORD.test(fold(first[2]).replace(/^(?:dan|then)\s+/u, '').replace(/^\S+\s+(?=wie|wat|hoe|welke|waar)/u, ''))) {
+      focus = first[2];
+      background.push(first[1]);
+    } else if (after && (after[2].toLowerCase() !== 'als' || CLAUSE_VERB.test(fold(after[3]))) && content(after[1]) >= 1 && content(after[3]) >= 2) {
+      focus = after[1];
+      background.push(after[3]);
+    }
+  }
+  return { asking, focus, background: background.join(' ') };
+}
+
+const content = (text: string) => words(text).filter((w) => !isStopWord(w) && w.length > 2).length;
+
+// "welke termijnen", "which groups", "wat zijn de taken", "wie zitten er": the answer is a list.
+const PLURAL_DUTCH = /^(?:\p{L}+(?:en|'s|[lrn]s|jes|ies|ees|ijs|ers|els))$/u;
+const PLURAL_ENGLISH = /^(?:\p{L}+[^su's]s|\p{L}+ies)$/u;
+const NOT_NOUN = new Set(['een', 'geen', 'deze', 'zijn', 'hebben', 'moeten', 'kunnen', 'mogen', 'willen', 'worden', 'gelden', 'this', 'these', 'those', 'does', 'has', 'was', 'its', 'his', 'is', 'as', 'us']);
+const NUMBER_WORD = /^(\d+|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|two|three|four|five|six|seven|eight|nine|ten|several|verschillende|belangrijkste|andere|main|key|other|different)$/u;
+const ENGLISH_PLURAL_VERB = /^(are|were|do|did|have|can|could|must|should|will|would|may|might|need|exist|fall|sit|apply|play|take|make|get|in|of|for|at|on|from|within|under|between|does|there|\?|)$/u;
+
+/** True when the question asks for several things ("welke termijnen …?", "which groups …?"). */
+export function asksPlural(folded: string): boolean {
+  if (/\b(noem|opsomming|overzicht|lijst(je)? van|list|enumerate|name the)\b/u.test(folded)) return true;
+  if (/\b(wat|welke|who|what|which) (zijn|are) (de|het|er|the)\b/u.test(folded)) return true;
+  // "wie zitten er …", "wie spelen een rol": a plural verb after "wie".
+  if (/\bwie (zitten|zijn|spelen|doen|hebben|moeten|kunnen|mogen|betalen|beslissen|bepalen|nemen|horen|schuiven|werken|zijn er)\b/u.test(folded)) return true;
+  const m = /\b(welke|which|what)\s+(\S+)(?:\s+(\S+))?(?:\s+(\S+))?/u.exec(folded.replace(/[?,.!:;]/g, ' '));
+  if (!m) return false;
+  // A number or an adjective before the noun ("welke drie doelgroepen", "which three target groups").
+  const [w1, w2, w3] = NUMBER_WORD.test(m[2]) ? [m[3] ?? '', m[4] ?? '', folded.slice(m.index + m[0].length).trim().split(/\s+/)[0] ?? ''] : [m[2], m[3] ?? '', m[4] ?? ''];
+  if (m[1] === 'welke') {
+    const noun = /e$/u.test(w1) && w1.length > 4 && PLURAL_DUTCH.test(w2) ? w2 : w1;
+    return !NOT_NOUN.has(noun) && PLURAL_DUTCH.test(noun);
+  }
+  if (PLURAL_ENGLISH.test(w1) && !NOT_NOUN.has(w1)) return m[1] !== 'what' || !/^(is|does|has)$/u.test(w2);
+  // "which care offices are …" (a noun before the plural noun), not "which law gives the …".
+  return PLURAL_ENGLISH.test(w2) && !NOT_NOUN.has(w2) && ENGLISH_PLURAL_VERB.test(w3);
 }
 
 function roleIn(intro: string): ChoosableRole | undefined {
@@ -149,9 +238,10 @@ export function splitQuestions(text: string): string[] {
   return out;
 }
 
-// ", en hoe lang …", "; and who …": a second question joined to the first in one sentence.
-const JOINED = /[,;]\s*(?:en|and)\s+(?=(?:hoe|wat|wie|waar|wanneer|welke|welk|how|what|who|where|when|which)\b)/iu;
+// ", en hoe lang …", "; and who …", "… en uit welke wet …": a second question joined to the first in one sentence.
+const JOINED = /(?:[,;]\s*|\s+)(?:en|and)\s+(?=(?:(?:uit|van|bij|met|voor|naar|in|op|onder|door|from|by|with|for|to|under|in)\s+)?(?:hoe|wat|wie|waar|wanneer|welke|welk|how|what|who|where|when|which)\b)/iu;
 
+const GAPPED = /^(?:\S+\s+)?(?:hoe|wat|wie|waar|wanneer|welke|welk|how|what|who|where|when|which)\s+(?:de|het|een|the|a|an)\b/iu;
 const LEANS_BACK = /\b(die|deze|dit|dat|ze|zij|hij|hem|it|they|them|this|that|these|those)\b/iu;
 
 /** Splits "…, en hoe lang …?" into two questions when the second has content of its own. */
@@ -159,9 +249,10 @@ function splitClauses(piece: string): string[] {
   const at = piece.search(JOINED);
   if (at < 0) return [piece];
   const first = piece.slice(0, at).trim();
-  const second = piece.slice(at).replace(/^[,;]\s*(?:en|and)\s+/iu, '').trim();
+  const second = piece.slice(at).replace(/^(?:[,;]\s*|\s+)(?:en|and)\s+/iu, '').trim();
   const content = (p: string) => words(p).filter((w) => !isStopWord(w) && w.length > 2).length;
-  // "…, en hoe lang duurt die?" leans on the first part: one question, answered as one.
-  if (content(first) < 2 || content(second) < 2 || LEANS_BACK.test(second)) return [piece];
+  // "…, en hoe lang duurt die?" leans on the first part: one question, answered as one; so does
+  // "wie doet X en wie het Y?", whose second part borrows the verb of the first.
+  if (content(first) < 2 || content(second) < 2 || LEANS_BACK.test(second) || GAPPED.test(second)) return [piece];
   return [first.endsWith('?') ? first : `${first}?`, ...splitClauses(second)];
 }

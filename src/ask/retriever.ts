@@ -46,6 +46,8 @@ const DOMAIN_WEIGHT = 3;
 const DISTINCTIVE_DF = 4;
 const PHRASING_WEIGHT = 1;
 const CONTEXT_WEIGHT = 0.5;
+/** How much a word that only sets the scene searches, against a word of what is asked. */
+const BACKGROUND_WEIGHT = 0.6;
 /** A second card this close to the first may answer another part of the question. */
 const PAIR_SHARE = 0.8;
 
@@ -70,6 +72,11 @@ export interface RetrieveOptions {
   context?: string;
   /** A factor per card id on the final score (the engine lowers cards about another law). */
   adjust?: (id: string) => number;
+  /**
+   * Typed words (folded) that only set the scene (the client's situation, an "als/if" clause):
+   * they still find cards, but weigh less than the words of what is asked.
+   */
+  background?: Set<string>;
 }
 
 export class Retriever {
@@ -147,10 +154,13 @@ export class Retriever {
     const all = [...tokens, ...this.splitCompounds(tokens), ...this.contextTokens(options.context, typed)];
     const weights = new Map<string, number>();
     const sources = new Map<string, Set<number>>();
+    const background = options.background;
+    const soft = new Set(background ? tokens.filter((t) => t.weight === 1 && background.has(t.word)).map((t) => t.source) : []);
     for (const token of all) {
+      const weight = soft.has(token.source) ? token.weight * BACKGROUND_WEIGHT : token.weight;
       for (const term of token.terms) {
         // A word with two different stems (Dutch, English) must not count twice.
-        weights.set(term, Math.max(weights.get(term) ?? 0, token.weight / token.terms.length));
+        weights.set(term, Math.max(weights.get(term) ?? 0, weight / token.terms.length));
         const set = sources.get(term) ?? new Set<number>();
         set.add(token.source);
         sources.set(term, set);
