@@ -17,10 +17,18 @@ const GuardrailFileSchema = z.object({
   lexicons: z.record(z.string().regex(/^[a-z_]+$/), z.array(z.string().min(1)).min(1)).default({}),
   /** Phrases blanked before the emergency rules: they look like an acute sign but are not about a person. */
   not_emergency: z.array(z.string().min(1)).default([]),
+  /** Phrases by which the asker says the question is general ("algemene vraag", "geen specifieke casus"). */
+  general_question: z.array(z.string().min(1)).default([]),
   ...(Object.fromEntries(RULE_KINDS.map((k) => [k, z.array(z.string().min(1)).default([])])) as Record<RuleKind, z.ZodDefault<z.ZodArray<z.ZodString>>>),
 });
 
-export type Guardrails = { kind: RuleKind | 'not_emergency'; pattern: RegExp }[];
+export type Guardrails = { kind: RuleKind | 'not_emergency' | 'general_question'; pattern: RegExp }[];
+
+/**
+ * The kinds that are about one person's situation: a question the asker calls general ("algemene
+ * vraag voor ons protocol: als iemand acuut gevaar veroorzaakt, wie …") is not refused by them.
+ */
+const ABOUT_ONE_PERSON: readonly RuleKind[] = ['emergency', 'legal_case', 'client_decision'];
 
 /**
  * Replaces each `{name}` by its lexicon as one group. A lexicon may use another (`someone` is
@@ -40,7 +48,7 @@ function expand(written: string, lexicons: Record<string, string[]>, seen: strin
 export function loadGuardrails(dir: string): Guardrails {
   const data = readDataFile(dir, 'guardrails.yaml', GuardrailFileSchema);
   const rules: Guardrails = [];
-  for (const kind of ['not_emergency', ...RULE_KINDS] as const) {
+  for (const kind of ['not_emergency', 'general_question', ...RULE_KINDS] as const) {
     data[kind].forEach((written, i) => {
       try {
         const source = expand(written, data.lexicons);
@@ -62,6 +70,7 @@ export function matchGuardrail(rules: Guardrails, question: string): RuleKind | 
   // Phone keyboards type curly quotes ("you’re", "collega’s"); the rules are written with straight ones.
   const text = fold(question).replace(/[\u2018\u2019\u02bc]/g, "'");
   const calm = rules.filter((r) => r.kind === 'not_emergency').reduce((t, r) => t.replace(r.pattern, (m) => ' '.repeat(m.length)), text);
-  const hit = rules.find((r) => r.kind !== 'not_emergency' && r.pattern.test(r.kind === 'emergency' ? calm : text));
+  const general = rules.some((r) => r.kind === 'general_question' && r.pattern.test(text));
+  const hit = rules.find((r) => r.kind !== 'not_emergency' && r.kind !== 'general_question' && !(general && ABOUT_ONE_PERSON.includes(r.kind)) && r.pattern.test(r.kind === 'emergency' ? calm : text));
   return hit?.kind as RuleKind | undefined;
 }
