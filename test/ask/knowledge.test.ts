@@ -77,8 +77,12 @@ interface Probe {
   forbidden?: string[];
 }
 const PROBES: Probe[] = JSON.parse(readFileSync(fileURLToPath(new URL('./coverage-probes.json', import.meta.url)), 'utf8'));
-/** The share measured after the coverage round of 2026-11-30 (one question under it), before: 76.6%. */
-const PROBE_FLOOR = 0.76;
+/**
+ * Measured 2026-11-30: the first 124 probes 76.6% before this round, 99% after; the 52 probes of the
+ * second batch (F…, written after the first fixes and run once before any fix) 59.6% fresh, 94% after.
+ * Both together about 97.7%; the floor leaves a few questions of room for retrieval changes.
+ */
+const PROBE_FLOOR = 0.94;
 
 describe('coverage probes (seeds and public facts)', () => {
   it('are well formed, cover every seed and the public sources, and ask in other words than the cards', () => {
