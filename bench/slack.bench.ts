@@ -6,7 +6,7 @@
  * are counted where the user would see them: at the local fake Slack Web API. Loopback only.
  */
 import { createHmac, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeSlack, type FakeSlack } from '../test/slack/fake-slack.ts';
@@ -56,11 +56,11 @@ export function answered(fake: FakeSlack): () => number {
 }
 
 
-async function measure(name: string, args: string[], env: Record<string, string>, fake: FakeSlack, question: string): Promise<Side> {
+async function measure(name: string, args: string[], env: Record<string, string>, fake: FakeSlack, questions: string[]): Promise<Side> {
   const server = await startServer(args, env);
   try {
     let n = 0;
-    return await driveSide(name, () => mention(server.url, n++, question), answered(fake));
+    return await driveSide(name, () => mention(server.url, n, questions[n++ % questions.length]), answered(fake), server.cpuMs);
   } finally {
     await server.stop();
   }
@@ -71,19 +71,32 @@ export async function run(): Promise<void> {
   const data = mkdtempSync(join(tmpdir(), 'wegwijs-bench-slack-'));
   try {
     const env = { SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: `xoxb-${TEAM}`, SLACK_API_URL: fake.url };
-    const bare = await measure('bare Bolt 4 echo', [join(ROOT, 'bench/apps/bare-slack.mjs')], env, fake, 'echo');
+    const bare = await measure('bare Bolt 4 echo', [join(ROOT, 'bench/apps/bare-slack.mjs')], env, fake, ['echo']);
+    const questions = benchQuestions();
     fake.calls.length = 0;
     const wegwijsEnv = { ...env, LOG_LEVEL: 'info', NODE_ENV: 'production' };
     // BENCH_BEFORE_BIN: an earlier installation, driven the same way in the same run (before/after).
-    const before = await measureBefore((bin, dir) => measure('Wegwijs before', [bin, 'serve'], { ...wegwijsEnv, WEGWIJS_DATA_DIR: dir }, fake, 'wat is meerzorg?'));
+    const before = await measureBefore((bin, dir) => measure('Wegwijs before', [bin, 'serve'], { ...wegwijsEnv, WEGWIJS_DATA_DIR: dir }, fake, questions));
     fake.calls.length = 0;
-    const wegwijs = await measure('Wegwijs', wegwijsArgs(), { ...wegwijsEnv, WEGWIJS_DATA_DIR: data }, fake, 'wat is meerzorg?');
-    printSides('Slack: signed app_mention events, 16 concurrent, answers counted at the fake Web API', bare, wegwijs, before);
+    const wegwijs = await measure('Wegwijs', wegwijsArgs(), { ...wegwijsEnv, WEGWIJS_DATA_DIR: data }, fake, questions);
+    printSides(`Slack: signed app_mention events, 16 concurrent, ${questions.length} different questions in turn, answers counted at the fake Web API`, bare, wegwijs, before);
   } finally {
     await fake.close();
     rmSync(data, { recursive: true, force: true });
   }
   await printProcessFigures();
+}
+
+/**
+ * The questions Wegwijs gets, in turn: those of the tuning splits as professionals typed them
+ * (answers, refusals, the odd typo), so no cache of any kind sees one question over and over.
+ */
+export function benchQuestions(): string[] {
+  const dir = join(ROOT, 'test/eval');
+  return readdirSync(dir)
+    .filter((f) => /^facts-tune\d*\.jsonl$/.test(f))
+    .flatMap((f) => readFileSync(join(dir, f), 'utf8').split('\n').filter(Boolean))
+    .map((line) => String((JSON.parse(line) as { q: string }).q));
 }
 
 /** Runs `measure` for the installation in BENCH_BEFORE_BIN (with a data folder of its own), if any. */
@@ -128,6 +141,11 @@ export function printSides(title: string, bare: Side, wegwijs: Side, before?: Si
   }
   if (before) rows.push({ what: 'Wegwijs before / bare', value: `${(before.throughput / bare.throughput).toFixed(2)}×` });
   rows.push({ what: 'Wegwijs / bare', value: `${ratio.toFixed(2)}×`, target: '≥ 0.7×', ok: ratio >= 0.7 });
+  // CPU per answer does not depend on what else the machine runs: the cost ratio, next to the throughput ratio.
+  if (bare.cpuPerAnswerMs && wegwijs.cpuPerAnswerMs) {
+    for (const side of before ? [bare, before, wegwijs] : [bare, wegwijs]) rows.push({ what: `${side.name}: CPU per answer`, value: `${side.cpuPerAnswerMs.toFixed(2)} ms` });
+    rows.push({ what: 'bare / Wegwijs, CPU per answer', value: `${(bare.cpuPerAnswerMs / wegwijs.cpuPerAnswerMs).toFixed(2)}×` });
+  }
   printTable(title, rows);
 }
 

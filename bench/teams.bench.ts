@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { FakeConnector } from '../test/teams/fake-connector.ts';
 import { driveSide, type Request } from './lib/driver.ts';
 import { BIN, ROOT, startServer } from './lib/processes.ts';
-import { measureBefore, printProcessFigures, printSides, type Side } from './slack.bench.ts';
+import { benchQuestions, measureBefore, printProcessFigures, printSides, type Side } from './slack.bench.ts';
 
 const TENANT = 'bench-tenant';
 const BOT = { id: '28:wegwijs-bot', name: 'Wegwijs' };
@@ -33,11 +33,11 @@ function message(url: string, serviceUrl: string, i: number, text: string): Requ
   return { url: `${url}/api/messages`, headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) };
 }
 
-async function measure(name: string, args: string[], env: Record<string, string>, connector: FakeConnector, text: string): Promise<Side> {
+async function measure(name: string, args: string[], env: Record<string, string>, connector: FakeConnector, texts: string[]): Promise<Side> {
   const server = await startServer(args, env);
   try {
     let n = 0;
-    return await driveSide(name, () => message(server.url, connector.url, n++, text), () => connector.sent.length);
+    return await driveSide(name, () => message(server.url, connector.url, n, texts[n++ % texts.length]), () => connector.sent.length, server.cpuMs);
   } finally {
     await server.stop();
   }
@@ -47,9 +47,9 @@ export async function run(): Promise<void> {
   const connector = await new FakeConnector().start();
   const data = mkdtempSync(join(tmpdir(), 'wegwijs-bench-teams-'));
   try {
-    const bare = await measure('bare Agents SDK echo', [join(ROOT, 'bench/apps/bare-teams.mjs')], {}, connector, 'echo');
+    const bare = await measure('bare Agents SDK echo', [join(ROOT, 'bench/apps/bare-teams.mjs')], {}, connector, ['echo']);
     connector.requests.length = 0;
-    const before = await measureBefore((bin, dir) => measure('Wegwijs before', [bin, 'serve'], { WEGWIJS_DATA_DIR: dir, LOG_LEVEL: 'info', TEAMS_LOCAL_MODE: 'true' }, connector, 'wat is meerzorg?'));
+    const before = await measureBefore((bin, dir) => measure('Wegwijs before', [bin, 'serve'], { WEGWIJS_DATA_DIR: dir, LOG_LEVEL: 'info', TEAMS_LOCAL_MODE: 'true' }, connector, benchQuestions()));
     connector.requests.length = 0;
     const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
     const wegwijs = await measure(
@@ -57,7 +57,7 @@ export async function run(): Promise<void> {
       [...profile, process.env.BENCH_WEGWIJS_BIN ?? BIN, 'serve'],
       { WEGWIJS_DATA_DIR: data, LOG_LEVEL: 'info', TEAMS_LOCAL_MODE: 'true' },
       connector,
-      'wat is meerzorg?',
+      benchQuestions(),
     );
     printSides('Teams: personal-chat messages, 16 concurrent, replies counted at the fake connector', bare, wegwijs, before);
   } finally {

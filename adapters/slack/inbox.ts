@@ -1,21 +1,27 @@
 /**
- * "Acknowledged means kept" for Slack. Bolt runs with `processBeforeResponse`, so nothing is sent
- * to Slack until the middleware chain returns. This middleware (after the signature check and the
- * workspace's authorisation) keeps the verified request in the inbox, acknowledges it, and
- * returns: Bolt then sends the 200. The work runs after the response, by handing the kept request
- * to Bolt again (`app.processEvent`), now marked as coming from the inbox, so the listeners run.
- * A request that cannot be kept is not acknowledged (500: Slack retries events; a command shows
- * its error). A request id seen before (Slack's retries, duplicates) is acknowledged and dropped.
+ * "Acknowledged means kept" for Slack, in one pass through Bolt. Every request's acknowledgement
+ * goes through a gate (`AckGate`): whatever Bolt or a listener acknowledges is held until this
+ * middleware (after the signature check and the workspace's authorisation) has kept the verified
+ * request in the inbox; then the gate opens and the receiver sends the 200 at once. The same pass
+ * then goes on to the listeners, as the inbox's first run of the request. A request that cannot be
+ * kept is never acknowledged (500: Slack retries events; a command shows its error). A request id
+ * seen before (Slack's retries, duplicates) is acknowledged and dropped. A request whose run failed
+ * or whose instance died is run again later by handing the kept body to Bolt once more
+ * (`replayFromInbox`), marked as coming from the inbox.
  */
 import { randomUUID } from 'node:crypto';
-import type { AnyMiddlewareArgs, App as BoltApp, Middleware } from '@slack/bolt';
-import { WegwijsError, type Logger } from '../../src/core/index.ts';
+import type { AnyMiddlewareArgs, App as BoltApp, Middleware, ReceiverEvent } from '@slack/bolt';
+import { errorCode, WegwijsError, type Logger } from '../../src/core/index.ts';
 import type { Inbox } from '../../src/store/index.ts';
 import { inboxTurn } from './outbox.ts';
+import { OPTIONS_REQUESTS, type Ack } from './unhandled.ts';
 
 export const INBOX_SOURCE = 'slack';
 /** Set in Bolt's context when a request is replayed from the inbox. */
 const FROM_INBOX = 'wegwijsFromInbox';
+/** Bolt's context key of the request's acknowledgement gate. */
+const GATE = 'wegwijsAckGate';
+
 
 /** What is kept of a request: the verified body and Slack's retry headers. */
 interface Kept {
@@ -24,7 +30,6 @@ interface Kept {
   retryReason?: string;
 }
 
-type Ack = (response?: unknown) => Promise<void>;
 
 export class InboxUnavailableError extends WegwijsError {
   constructor(message: string, options?: { cause?: unknown }) {
@@ -42,6 +47,55 @@ export function requestId(body: Record<string, unknown>): string {
   return `request:${randomUUID()}`;
 }
 
+/**
+ * The acknowledgement of one request: Bolt acknowledges events itself before any middleware runs,
+ * and listeners acknowledge commands and buttons; the gate keeps what they asked for (the first
+ * call counts) and sends it when it is released, once. The receiver runs without
+ * `processBeforeResponse`, so a release sends the response at once.
+ */
+export class AckGate {
+  private asked = false;
+  private response: unknown;
+  released = false;
+
+  constructor(private readonly send: Ack) {}
+
+  readonly ack: Ack = async (response) => {
+    if (this.asked) return;
+    this.asked = true;
+    this.response = response;
+  };
+
+  get wasAsked(): boolean {
+    return this.asked;
+  }
+
+  /** Sends what was asked for (or `fallback` when nothing was); later calls do nothing. */
+  async release(fallback?: unknown): Promise<void> {
+    if (this.released) return;
+    this.released = true;
+    await this.send(this.asked ? this.response : fallback);
+  }
+}
+
+/**
+ * Puts every request's acknowledgement behind a gate. Once Bolt is done with a request without
+ * error, a gate still closed is released: what a listener asked for, or an empty acknowledgement
+ * for a payload type Bolt ignores without a word (never a 404 after 3 s). When Bolt fails the
+ * request, the gate stays closed and the receiver answers the error itself (500, 401).
+ */
+export function gateAcknowledgements(app: BoltApp, log: Logger): void {
+  const process = app.processEvent.bind(app);
+  app.processEvent = async (event: ReceiverEvent) => {
+    const gate = new AckGate(event.ack);
+    await process({ ...event, ack: gate.ack, customProperties: { ...event.customProperties, [GATE]: gate } });
+    if (gate.released) return;
+    const type = String((event.body as { type?: unknown }).type ?? 'unknown').slice(0, 60);
+    if (!gate.wasAsked) log.debug({ type }, 'slack payload Bolt does not know acknowledged');
+    await gate.release(OPTIONS_REQUESTS.has(type) ? { options: [] } : undefined);
+  };
+}
+
 export function keepThenAcknowledge(inbox: Inbox, log: Logger): Middleware<AnyMiddlewareArgs> {
   return async (args) => {
     const { context, next } = args;
@@ -55,16 +109,21 @@ export function keepThenAcknowledge(inbox: Inbox, log: Logger): Middleware<AnyMi
     } catch (err) {
       throw new InboxUnavailableError('the request could not be kept; not acknowledged', { cause: err });
     }
-    // Commands and interactivity are acknowledged here; Bolt acknowledged events itself (held
-    // back, like this one, until the chain returns).
-    const ack = (args as { ack?: Ack }).ack;
-    if (ack) await ack();
+    // Kept: now the acknowledgement goes out (held by the gate until here).
+    const gate = context[GATE] as AckGate | undefined;
+    if (gate) await gate.release();
+    else await (args as { ack?: Ack }).ack?.();
     if (!isNew) {
       log.debug({ retry: context.retryNum, reason: context.retryReason }, 'slack request already received');
       return;
     }
-    // After Bolt has sent the response.
-    setImmediate(() => inbox.run(INBOX_SOURCE, id, kept));
+    // The inbox's first run of the request is the rest of this very pass (the listeners). A
+    // failure is logged like any failed request; the request is done (as a replay would be).
+    await inbox.run(INBOX_SOURCE, id, kept, (_payload, item) =>
+      inboxTurn.run({ id: item.id, attempts: item.attempts }, () =>
+        next().catch((err: unknown) => log.error({ code: errorCode(err) }, 'slack request failed')),
+      ),
+    );
   };
 }
 

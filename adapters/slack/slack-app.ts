@@ -31,10 +31,10 @@ import { SlackAdapter } from './slack-adapter.ts';
 import { registerNative } from './native.ts';
 import { slackTiming, SLACK_EVENTS_PATH, SLACK_INSTALL_PATH, SLACK_REDIRECT_PATH, SLACK_SCOPES } from './constants.ts';
 import { TurnAdapter, type PlaceholderOptions, type RespondFn } from './turn-adapter.ts';
-import { InboxUnavailableError, INBOX_SOURCE, keepThenAcknowledge, replayFromInbox } from './inbox.ts';
+import { gateAcknowledgements, InboxUnavailableError, INBOX_SOURCE, keepThenAcknowledge, replayFromInbox } from './inbox.ts';
 import { outboxForTurn } from './outbox.ts';
 import type { Inbox } from '../../src/store/index.ts';
-import { acknowledgeLeftovers, acknowledgeUnhandled } from './unhandled.ts';
+import { acknowledgeUnhandled } from './unhandled.ts';
 
 export interface SlackRuntime {
   adapter: SlackAdapter;
@@ -120,7 +120,7 @@ export async function startSlack(server: Express, host: { bot: Bot; services: Se
 
   // Payload types without a listener are acknowledged at once (never Bolt's 404 after 3 s).
   app.use(acknowledgeUnhandled(log));
-  acknowledgeLeftovers(app, log);
+  gateAcknowledgements(app, log);
 
   // Kept in the inbox before the ack, worked on after it; each request once, across instances:
   // retries (X-Slack-Retry-Num) and duplicates are dropped (adapters/slack/inbox.ts).
@@ -237,9 +237,9 @@ function createReceiver(config: SlackConfig, logger: ReturnType<typeof boltLogge
   return new ExpressReceiver({
     signingSecret: config.signingSecret,
     endpoints: SLACK_EVENTS_PATH,
-    // The response waits for the middleware chain, which keeps the request in the inbox and
-    // acknowledges it; the work runs after the response (adapters/slack/inbox.ts).
-    processBeforeResponse: true,
+    // An acknowledgement is sent when it is released: the acknowledgement gate holds it until
+    // the request is kept in the inbox (adapters/slack/inbox.ts).
+    processBeforeResponse: false,
     logger,
     ...oauth,
   });

@@ -4,9 +4,9 @@
  * modal, a custom-function step), and Slack then shows the user an error. This middleware, first in
  * the chain, acknowledges at once every payload type Wegwijs has no listener for, logs it at debug
  * level and stops there (no de-duplication record, no turn). Types Bolt cannot classify at all
- * (`dialog_cancellation`) never reach middleware; `acknowledgeLeftovers` catches those.
+ * (`dialog_cancellation`) never reach middleware; the acknowledgement gate (inbox.ts) catches those.
  */
-import type { AnyMiddlewareArgs, App as BoltApp, Middleware, ReceiverEvent } from '@slack/bolt';
+import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import type { Logger } from '../../src/core/index.ts';
 
 /** Event types with a listener in slack-app.ts or native.ts (keep in step). */
@@ -14,9 +14,9 @@ export const HANDLED_EVENTS = new Set(['app_mention', 'message', 'member_joined_
 /** Interactivity payload types with a listener in slack-app.ts (slash commands are always handled). */
 export const HANDLED_PAYLOADS = new Set(['block_actions', 'view_submission', 'shortcut', 'message_action']);
 /** Options requests expect a list; an empty one shows "no options" instead of an error. */
-const OPTIONS_REQUESTS = new Set(['block_suggestion', 'dialog_suggestion']);
+export const OPTIONS_REQUESTS = new Set(['block_suggestion', 'dialog_suggestion']);
 
-type Ack = (response?: unknown) => Promise<void>;
+export type Ack = (response?: unknown) => Promise<void>;
 
 export function acknowledgeUnhandled(log: Logger): Middleware<AnyMiddlewareArgs> {
   return async (args) => {
@@ -29,23 +29,5 @@ export function acknowledgeUnhandled(log: Logger): Middleware<AnyMiddlewareArgs>
     const ack = (args as { ack?: Ack }).ack;
     if (ack) await ack(OPTIONS_REQUESTS.has(type) ? { options: [] } : undefined);
     log.debug({ type: type.slice(0, 60) }, 'slack payload acknowledged, not handled');
-  };
-}
-
-/**
- * Once Bolt has finished with a request without error, anything still unacknowledged (a payload
- * type Bolt ignores without a word) is acknowledged here instead of ending in a 404 after 3 s.
- * Errors are left to the receiver, which answers them itself (a failed authorization is a 401).
- */
-export function acknowledgeLeftovers(app: BoltApp, log: Logger): void {
-  const process = app.processEvent.bind(app);
-  app.processEvent = async (event: ReceiverEvent) => {
-    let acked = false;
-    const ack = event.ack;
-    await process({ ...event, ack: async (response) => ((acked = true), ack(response)) });
-    if (acked) return;
-    const type = String((event.body as { type?: unknown }).type ?? 'unknown').slice(0, 60);
-    await ack(OPTIONS_REQUESTS.has(type) ? { options: [] } : undefined);
-    log.debug({ type }, 'slack payload Bolt does not know acknowledged');
   };
 }

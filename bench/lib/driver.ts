@@ -91,14 +91,18 @@ export interface Side {
   pacedP50: number;
   pacedP99: number;
   failed: number;
+  /** CPU time the server used per answer during the burst (0 when unknown): cost, whatever the machine's load. */
+  cpuPerAnswerMs: number;
 }
 
 /** Drives one side with the same load as the other: the one driver both benchmarks share. */
-export async function driveSide(name: string, make: (i: number) => Request, answers: () => number): Promise<Side> {
+export async function driveSide(name: string, make: (i: number) => Request, answers: () => number, cpuMs: () => number = () => 0): Promise<Side> {
   const count = Number(process.env.BENCH_COUNT ?? 2000);
   // Warm-up: authentication, the caches and the JIT.
   await saturate({ count: 100, concurrency: 16, maxSeconds: 20, make, answers });
+  const cpuBefore = cpuMs();
   const load = await saturate({ count, concurrency: 16, maxSeconds: 60, make, answers });
+  const cpuPerAnswerMs = load.answers ? (cpuMs() - cpuBefore) / load.answers : 0;
   const steady = await paced({ rate: 100, seconds: 5, make });
   return {
     name,
@@ -110,5 +114,6 @@ export async function driveSide(name: string, make: (i: number) => Request, answ
     pacedP50: steady.p50,
     pacedP99: steady.p99,
     failed: load.failed + steady.failed,
+    cpuPerAnswerMs,
   };
 }

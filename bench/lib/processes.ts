@@ -16,6 +16,8 @@ export interface Running {
   /** From spawn to the first 200 of /healthz. */
   readyMs: number;
   rssMb(): number;
+  /** CPU time (user + system) the process has used so far, in ms. */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
@@ -56,12 +58,27 @@ export async function startServer(args: string[], env: Record<string, string>): 
     child,
     readyMs,
     rssMb: () => rssMb(child.pid!),
+    cpuMs: () => cpuMs(child.pid!),
     stop: async () => {
       if (child.exitCode !== null) return;
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));
     },
   };
+}
+
+/** Clock ticks per second of /proc/<pid>/stat (USER_HZ: 100 on Linux, whatever the kernel's HZ). */
+const TICKS_PER_SECOND = 100;
+
+/** CPU time of a process so far (utime + stime from /proc/<pid>/stat), in ms; 0 where there is no /proc. */
+export function cpuMs(pid: number): number {
+  try {
+    // The command name (field 2) may hold spaces; the fields after its closing parenthesis do not.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return 0;
+  }
 }
 
 export function rssMb(pid: number): number {

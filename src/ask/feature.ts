@@ -4,7 +4,7 @@
  * Every question is redacted before anything is stored or sent to an LLM, and retrieval runs on
  * the redacted text.
  */
-import { button, buttons, card, cardMessage, DEFAULT_KNOWLEDGE_DIR, guessLanguage, text, type Feature, type IncomingAction, type Services, type Turn, tenantKey } from '../core/index.ts';
+import { button, buttons, card, cardMessage, DEFAULT_KNOWLEDGE_DIR, fewWords, guessLanguage, text, type Feature, type IncomingAction, type Services, type Turn, tenantKey } from '../core/index.ts';
 import { privacyNotice, redact } from '../privacy/index.ts';
 import { consoleKnowledgePort } from './console-port.ts';
 import { AskEngine } from './engine.ts';
@@ -151,7 +151,16 @@ export function createAskFeature(services: Services, options: AskFeatureOptions 
 
   return {
     name: 'ask',
-    commands: [{ names: ['rol', 'role'], usage: '[clientondersteuner|zorgkantoor|zorgaanbieder|mantelzorgmakelaar|gemeente|facilitator]', summaryKey: 'ask.role.summary', handler: role }],
+    commands: [
+      {
+        names: ['rol', 'role'],
+        usage: '[clientondersteuner|zorgkantoor|zorgaanbieder|mantelzorgmakelaar|gemeente|facilitator]',
+        summaryKey: 'ask.role.summary',
+        handler: role,
+        // "rol zorgkantoor", or a mistyped role; a longer sentence is a question about a role.
+        accepts: (args) => fewWords(args) || parseRole(args) !== undefined,
+      },
+    ],
     actions: {
       show,
       up: (turn, action) => vote(turn, action, 'up'),

@@ -22,6 +22,12 @@ export interface Command {
    * ("help, mijn cliënt reageert niet" is a cry for help, not a request for the command list).
    */
   bare?: boolean;
+  /**
+   * The arguments the command understands. A body that starts with the command's name and goes on
+   * with anything else is a sentence about it, not the command: "rol van de gemeente als … ?" is a
+   * question for the knowledge base, not an attempt to set a role.
+   */
+  accepts?: (args: string) => boolean;
 }
 
 export type ActionHandler = (turn: Turn, action: IncomingAction) => Promise<void>;

@@ -38,12 +38,19 @@ export function matchCommand(body: string, commands: Command[]): CommandMatch | 
       if (nameWords.length <= bestLength || nameWords.length > folded.length) continue;
       if (command.bare && folded.length > nameWords.length) continue;
       if (nameWords.every((w, i) => w === folded[i])) {
-        best = { command, name, args: words.slice(nameWords.length).join(' ') };
+        const args = words.slice(nameWords.length).join(' ');
+        if (command.accepts && !command.accepts(args)) continue;
+        best = { command, name, args };
         bestLength = nameWords.length;
       }
     }
   }
   return best;
+}
+
+/** At most `max` words: a command's short arguments, not a sentence. */
+export function fewWords(args: string, max = 2): boolean {
+  return args.split(/\s+/).filter(Boolean).length <= max;
 }
 
 /**

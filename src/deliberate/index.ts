@@ -4,7 +4,7 @@
  * moral answer. Public entry of the feature: `createDeliberateFeature`.
  */
 import { join } from 'node:path';
-import { type Feature, DEFAULT_PROMPTS_DIR, type Services, fold, networkId, stripEntryWord, type Turn, tenantKey } from '../core/index.ts';
+import { type Feature, DEFAULT_PROMPTS_DIR, fewWords, type Services, fold, networkId, stripEntryWord, type Turn, tenantKey } from '../core/index.ts';
 import { defineKind } from '../store/index.ts';
 
 const SESSION_KIND = defineKind('deliberation', { owner: 'deliberate', partition: 'network', about: 'deliberation sessions (contributions redacted)' });
@@ -63,6 +63,8 @@ export function createDeliberateFeature(services: Services, options: DeliberateO
         usage: 'deliberate.usage_args',
         summaryKey: 'deliberate.summary',
         handler: (turn, args) => command(ctx, turn, args),
+        // "beraad start kort", "beraad anoniem …"; another sentence ("moreel beraad, hoe lang duurt dat?") is a question.
+        accepts: (args) => fewWords(args) || isSubcommand(ctx, args),
       },
     ],
     actions: sessionActions(ctx),
@@ -81,6 +83,13 @@ const QUESTION_START = /^(wat|wie|wanneer|waar|waarom|hoe|welke?|mag|moet|kan|ku
 function questionToBot(turn: Turn, bot: string): boolean {
   const { body, entryWord } = stripEntryWord(turn.message.text, bot);
   return entryWord && body.length > 0 && (/\?\s*$/.test(body) || QUESTION_START.test(body));
+}
+
+/** Typed arguments that start with one of the command's own words (or a method's name). */
+function isSubcommand(ctx: Ctx, args: string): boolean {
+  const first = args.trim().split(/\s+/)[0] ?? '';
+  const word = fold(first);
+  return [ANONYMOUS, START, HIDE, LEAVE, LIST].some((set) => set.has(word)) || Boolean(findMethod(ctx.methods, first)) || word === ctx.services.ports.ideaSessions?.method.id;
 }
 
 async function command(ctx: Ctx, turn: Turn, args: string): Promise<void> {

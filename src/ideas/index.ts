@@ -7,14 +7,14 @@
  * arrives here too (through the `ideaSessions` port). Public entry: `createIdeasFeature`.
  */
 import { join } from 'node:path';
-import { DEFAULT_PROMPTS_DIR, type Feature, type Services } from '../core/index.ts';
+import { DEFAULT_PROMPTS_DIR, fewWords, type Feature, type Services } from '../core/index.ts';
 import { defineKind } from '../store/index.ts';
 import { ideaButtons } from './buttons.ts';
 import type { Ctx } from './context.ts';
 import { ideasTick } from './flow.ts';
 import { exportIdeasUser, forgetIdeasUser } from './privacy.ts';
 import { IdeaSessionSchema, loadMethod } from './session.ts';
-import { ideasCommand, ownsIdeaThread, startSession, threadMessage } from './typed.ts';
+import { ideasCommand, ownsIdeaThread, startSession, startsSession, threadMessage } from './typed.ts';
 
 const KIND = defineKind('ideasession', { owner: 'ideas', partition: 'network', about: 'crazy eight sessions: the case and ideas (redacted), scores, choices' });
 
@@ -33,6 +33,8 @@ export function createIdeasFeature(services: Services, options: { methodFile?: s
         usage: 'ideas.usage_args',
         summaryKey: 'ideas.summary',
         handler: (turn, args) => ideasCommand(ctx, turn, args),
+        // "crazy eight", "crazy eight start [met namen] <casus>"; another sentence is a question about the method.
+        accepts: (args) => fewWords(args) || startsSession(args),
       },
     ],
     actions: ideaButtons(ctx),

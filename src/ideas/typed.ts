@@ -13,9 +13,13 @@ import { revealMessage, sessionCard } from './views.ts';
 const START = new Set(['start', 'begin', 'starten']);
 const NAMED = /^(?:met namen|with names|named)\b\s*/i;
 
+/** "start …" (or "begin …"): the command opens a session. */
+export function startsSession(args: string): boolean {
+  return START.has(fold(args.trim().split(/\s+/)[0] ?? ''));
+}
+
 export async function ideasCommand(ctx: Ctx, turn: Turn, args: string): Promise<void> {
-  const [first = '', ...rest] = args.trim().split(/\s+/);
-  if (START.has(fold(first))) return startSession(ctx, turn, rest.join(' '));
+  if (startsSession(args)) return startSession(ctx, turn, args.trim().split(/\s+/).slice(1).join(' '));
   const bot = ctx.services.config.botName;
   await turn.reply({ text: `**${ctx.method.name[turn.lang]}**\n${ctx.method.summary[turn.lang]}\n\n${turn.t('ideas.how_to_start', { bot })}` });
 }

@@ -3,7 +3,7 @@
  * facilitators, a time zone, a language, a nudge schedule, a pause or a stop; and anyone can opt
  * out of personal reminders (`wegwijs stil`).
  */
-import { button, buttons, card, cardMessage, input, text, type Feature, type OutgoingMessage, type Services, type Turn, fold, isLang, networkId, formatInstant, nextNudge, readDate, tenantKey } from '../core/index.ts';
+import { button, buttons, card, cardMessage, fewWords, input, text, type Feature, type OutgoingMessage, type Services, type Turn, fold, isLang, networkId, formatInstant, nextNudge, readDate, tenantKey } from '../core/index.ts';
 import { isTimeZone } from '../config.ts';
 import type { Member, Network } from '../core/index.ts';
 import { consoleNetworksPort } from './console-port.ts';
@@ -23,6 +23,8 @@ export function createNetworksFeature(services: Services): Feature {
         usage: 'networks.usage_args',
         summaryKey: 'networks.summary',
         handler: (turn, args) => networkCommand(turn, args, bot()),
+        // Its settings ("netwerk pauze tot 6 januari"); another sentence is a question about networks.
+        accepts: (args) => fewWords(args) || SUB.some(([pattern]) => pattern.test(fold(args.trim()))),
       },
       { names: ['stil', 'quiet'], usage: 'networks.quiet.usage_args', summaryKey: 'networks.quiet.summary', handler: quietCommand },
     ],

@@ -113,12 +113,17 @@ export class Inbox {
     }
   }
 
-  /** Works on a request this instance just received, after the ack; never throws. */
-  run(source: string, id: string, payload: unknown): void {
+  /**
+   * Works on a request this instance just received, after the ack; never throws. `handler` works
+   * on it this time instead of the source's own (Slack continues the very request it kept,
+   * instead of handing it to Bolt a second time); a run after a failure or a crash uses the
+   * source's handler. Resolves when the work is done.
+   */
+  run(source: string, id: string, payload: unknown, handler?: InboxHandler): Promise<void> {
     const key = `${source}|${id}`;
     const doc = this.received.get(key);
     this.received.delete(key);
-    if (doc) this.track(source, id, () => this.work(doc, payload));
+    return doc ? this.track(source, id, () => this.work(doc, payload, handler)) : Promise.resolve();
   }
 
   /** Takes over and runs pending requests whose lease ran out. Returns how many it took. */
@@ -165,12 +170,13 @@ export class Inbox {
     await this.idle();
   }
 
-  private track(source: string, id: string, work: () => Promise<void>): void {
+  private track(source: string, id: string, work: () => Promise<void>): Promise<void> {
     const key = `${source}|${id}`;
     const done = work()
       .catch((err: unknown) => this.settings.log?.error({ source, code: (err as { code?: string }).code ?? 'wegwijs_inbox_error' }, 'inbox work failed'))
       .finally(() => this.inFlight.delete(key));
     this.inFlight.set(key, done);
+    return done;
   }
 
   /**
@@ -179,7 +185,7 @@ export class Inbox {
    * store. A request that had to wait renews its lease (on its eTag) before it runs: if another
    * instance took it over meanwhile, that one runs it.
    */
-  private async work(doc: Doc<InboxRecord>, opened?: unknown): Promise<void> {
+  private async work(doc: Doc<InboxRecord>, opened?: unknown, handler?: InboxHandler): Promise<void> {
     const waited = await this.slot();
     try {
       let current = doc;
@@ -191,7 +197,7 @@ export class Inbox {
           throw err;
         }
       }
-      await this.runHandler(current, opened);
+      await this.runHandler(current, opened, handler);
     } finally {
       this.release();
     }
@@ -214,8 +220,8 @@ export class Inbox {
   }
 
   /** Runs the handler, renewing the lease while it runs, then marks the record done. */
-  private async runHandler(doc: Doc<InboxRecord>, opened?: unknown): Promise<void> {
-    const handler = this.handlers.get(doc.pk);
+  private async runHandler(doc: Doc<InboxRecord>, opened?: unknown, override?: InboxHandler): Promise<void> {
+    const handler = override ?? this.handlers.get(doc.pk);
     if (!handler) return;
     let current = doc;
     if (current.data.attempts > this.options.maxAttempts) {
