@@ -80,8 +80,9 @@ const PROBES: Probe[] = JSON.parse(readFileSync(fileURLToPath(new URL('./coverag
 /**
  * Measured 2026-11-30: the first 124 probes 76.6% before this round, 99% after; the 52 probes of the
  * second batch (F…, written after the first fixes and run once before any fix) 59.6% fresh, 94% after;
- * the 40 of the third batch (G…, same way, after the second round) 80.0% fresh, 92.5% after.
- * All 216 together about 96%; the floor leaves a few questions of room for retrieval changes.
+ * the 40 of the third batch (G…, same way, after the second round) 80.0% fresh, 92.5% after;
+ * the 30 public-law probes of the fourth batch (H…) 86.7% fresh, 96.7% after.
+ * All 246 together about 97%; the floor leaves a few questions of room for retrieval changes.
  */
 const PROBE_FLOOR = 0.94;
 
