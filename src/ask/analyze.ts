@@ -151,6 +151,22 @@ export interface QueryToken {
    * synonym found in the card is nearly as good as the word itself, even if it searches softly.
    */
   credit?: number;
+  /**
+   * For a typed word that is part of a phrase with synonyms ("no provider accepts"): the typed
+   * words of the phrase. The phrase is its meaning: the word alone ("provider") says less.
+   */
+  phrase?: number[];
+  /**
+   * For a word of a synonym phrase ("take" from "no one will take"): the other words of that
+   * phrase (their stems), one list per phrase it is in. It means the phrase only together with
+   * them; alone it is an everyday word. Undefined: the word means it by itself.
+   */
+  together?: string[][][];
+}
+
+/** True when a token's word counts: by itself, or with the rest of one of its synonym phrases. */
+export function countsWith(token: QueryToken, hit: (term: string) => boolean): boolean {
+  return !token.together || token.together.some((phrase) => phrase.every((terms) => terms.some(hit)));
 }
 
 export const SYNONYM_CREDIT = 0.8;
@@ -203,14 +219,26 @@ function analyse(text: string, synonyms: Synonyms): { tokens: QueryToken[]; type
       // concept, so a card with its synonym covers all of them, not only the first word.
       const phraseSources = new Set<number>([source]);
       for (let j = i; j < i + n; j++) if (sourceOf.has(j)) phraseSources.add(sourceOf.get(j)!);
+      if (n > 1 && phraseSources.size > 1) for (const from of phraseSources) if (from >= 0 && !tokens[from].phrase) tokens[from].phrase = [...phraseSources].filter((x) => x >= 0);
+      const added = new Map<string, QueryToken[]>();
       for (const expansion of expansions) {
-        for (const w of phraseWords(expansion.to)) {
-          if (isStopWord(w) || seen.has(w)) continue;
+        const content = phraseWords(expansion.to).filter((w) => !isStopWord(w));
+        const others = (w: string) => content.filter((x) => x !== w).map(stems);
+        for (const w of content) {
+          const earlier = added.get(w);
+          if (earlier) {
+            // Also in this phrase: alone (a one-word synonym) it stands by itself, else one more phrase.
+            for (const t of earlier) t.together = content.length > 1 && t.together ? [...t.together, others(w)] : undefined;
+            continue;
+          }
+          if (seen.has(w)) continue;
           seen.add(w);
           // A typed phrase of several words ("care office", "tegen zijn wil") names one concept
           // unambiguously, unlike its loose parts: its synonyms search almost as strongly.
           const weight = n > 1 ? Math.max(expansion.weight, PHRASE_WEIGHT) : expansion.weight;
-          for (const from of phraseSources) tokens.push({ word: w, terms: stems(w), source: from, weight, credit: SYNONYM_CREDIT });
+          const list = [...phraseSources].map((from) => ({ word: w, terms: stems(w), source: from, weight, credit: SYNONYM_CREDIT, ...(content.length > 1 ? { together: [others(w)] } : {}) }));
+          tokens.push(...list);
+          added.set(w, list);
         }
       }
       break;

@@ -8,6 +8,7 @@ import { indexTerms } from './analyze.ts';
 import type { KnowledgeCard } from './knowledge.ts';
 import type { Law, QuestionShape, Want } from './question.ts';
 import { lawsIn } from './question.ts';
+import { comparedSides } from './compare.ts';
 
 export interface Sentence {
   text: string;
@@ -31,6 +32,10 @@ export const LEAD_MAX_WORDS = 60;
 export const LIST_MAX_WORDS = 90;
 const SECOND_SENTENCE_SHARE = 0.5;
 const MAX_LEAD_SENTENCES = 3;
+/** A list may take one sentence more, each with an item of its own. */
+const MAX_LIST_SENTENCES = 4;
+/** An item's sentence must score half as well as the best sentence. */
+const LIST_ITEM_MATCH = 0.5;
 const CARRY_OVER = 0.6;
 /** A word carrying this share of the question is a part of it the lead must cover if the card can. */
 const OPEN_PART_SHARE = 0.2;
@@ -112,8 +117,8 @@ const WHERE = /(https?:\/\/|\bwww\.|\.nl\b|\bvia\b|\bop de website\b|\bloket\b|\
 const FREQUENCY = /\b(per (week|maand|jaar|kwartaal)|(maandelijks|wekelijks|jaarlijks|dagelijks)|(elke|iedere) (week|maand|jaar|\d+|twee|drie|vier|zes|acht) ?(weken|maanden|jaar)?|om de (week|twee weken|maand)|tweewekelijks|(\d+|een|twee|drie|vier|zes|acht) (keer|maal)|(\d+|zes|acht) ?(tot|à|-|–) ?(\d+|acht|tien) weken|every (week|month|year|\d+|two|three|four|six|other) ?(weeks|months|years)?|fortnightly|biweekly|monthly|weekly|yearly|annual(ly)?|(once|twice|\d+ times) (a|per) (week|month|year))\b/iu;
 // A reason: "omdat", "doordat", "because", "so that".
 const WHY = /\b(omdat|doordat|want|daardoor|daarom|waardoor|reden(en)?|oorzaak|oorzaken|zodat|because|due to|as a result|reasons?|causes?|so that|therefore|since|thus|hence)\b|,\s*(dus|so)\b/u;
-const CUES: Partial<Record<Want, RegExp>> = { duration: DURATION, count: NUMBER, money: MONEY, frequency: FREQUENCY, who: WHO, where: WHERE, when: WHEN, why: WHY, list: LIST };
-const CUE_WEIGHT: Partial<Record<Want, number>> = { duration: 0.45, count: 0.35, money: 0.35, frequency: 0.45, who: 0.3, where: 0.2, when: 0.35, why: 0.2, list: 0.3 };
+const CUES: Partial<Record<Want, RegExp>> = { duration: DURATION, count: NUMBER, number: NUMBER, money: MONEY, frequency: FREQUENCY, who: WHO, where: WHERE, when: WHEN, why: WHY, list: LIST };
+const CUE_WEIGHT: Partial<Record<Want, number>> = { duration: 0.45, count: 0.35, number: 0.3, money: 0.35, frequency: 0.45, who: 0.3, where: 0.2, when: 0.35, why: 0.2, list: 0.3 };
 
 /** True when a sentence lists things: after a colon two or more items, else three or more. */
 export function enumerates(text: string): boolean {
@@ -121,8 +126,10 @@ export function enumerates(text: string): boolean {
   const items = colon >= 0 ? text.slice(colon + 1) : text;
   // Commas inside brackets ("(CELZ, commissie Leerink)") separate no items of the list.
   const flat = items.replace(/\([^)]*\)/g, '');
-  const separators = (flat.match(/[,;]/g) ?? []).length + (/\s(en|of|and|or)\s/u.test(flat) ? 1 : 0);
-  return colon >= 0 ? separators >= 2 : separators >= 3;
+  const commas = (flat.match(/[,;]/g) ?? []).length;
+  // "a, b en c": the last item joined by a conjunction after the last comma.
+  const closed = /[,;][^,;]+\s(en|of|and|or)\s[^,;]+$/u.test(flat.replace(/[.!?]\s*$/u, ''));
+  return colon >= 0 ? commas >= 2 || (commas >= 1 && closed) || /^\s*\S+(\s\S+){0,3}\s(en|and)\s/u.test(flat) : commas >= 3 || (commas >= 2 && closed);
 }
 // Concrete content (a number, an article, a named body) makes a sentence a better answer than a
 // general one with the same words.
@@ -148,12 +155,25 @@ export function focusWeighted(concepts: Concept[], shape: QuestionShape): Concep
   return concepts.map((c) => (inFocus(c) ? c : { ...c, background: true }));
 }
 
+/** A sentence that defines one side of a comparison: this much per side. */
+const COMPARE_SIDE = 0.25;
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** For "X vs Y": patterns of a sentence (or clause) that says what X is, and what Y is. */
+function definingPatterns(shape: QuestionShape): RegExp[] {
+  const sides = shape.wants.includes('compare') ? comparedSides(shape.text) : undefined;
+  if (!sides) return [];
+  return sides.map((side) => new RegExp(`(?:^|[;:]\\s*|\\b(?:en|and|maar|but|terwijl|while|whereas)\\s+)(?:een |de |het |a |an |the )?${escape(side)}\\w{0,3}\\s+(?:(?:is|zijn|are)\\s+(?!(?:daarnaast|ook|niet|wel|nog|soms|vaak|dan|er|daar|hier|in|bij|op|betrokken|also|not|often|then|there|involved)\\b)|betekent\\b|means\\b|staat voor\\b|stands for\\b|heet\\b)`, 'u'));
+}
+
 /** One typed word of the question: its stems and synonyms, and how much it says (rarity). */
 export interface Concept {
   terms: Set<string>;
   weight: number;
   /** Weaker forms: the head of a compound ("groep" in "doelgroepen"), counted at half. */
   partial?: Set<string>;
+  /** Synonym phrases (the stems of each of their words) that stand for the word when all there. */
+  phrases?: string[][][];
   /** A word of the situation or of an "als/if" clause, not of what is asked. */
   background?: boolean;
 }
@@ -166,9 +186,31 @@ export interface ScoreContext {
   title?: Set<string>;
 }
 
-const covers = (s: Sentence, c: Concept) => [...c.terms].some((t) => s.terms.has(t));
+const covers = (s: Sentence, c: Concept) => [...c.terms].some((t) => s.terms.has(t)) || Boolean(c.phrases?.some((p) => p.every((terms) => terms.some((t) => s.terms.has(t)))));
 /** 1 when the sentence has the word (or a synonym), less when only the head of a compound ("groep" for "doelgroepen"). */
-const credit = (s: Sentence, c: Concept) => (covers(s, c) ? 1 : c.partial && [...c.partial].some((t) => s.terms.has(t)) ? PARTIAL_CREDIT : 0);
+const credit = (s: Sentence, c: Concept) => (covers(s, c) ? 1 : (c.partial && [...c.partial].some((t) => s.terms.has(t))) || [...c.terms].some((t) => headsOf(s).has(t)) ? PARTIAL_CREDIT : 0);
+
+/**
+ * Dutch compounds end in what they are: a "beslistermijn" is a "termijn", a "doelgroep" a
+ * "groep". The tails (of four letters or more, after three or more) of a text's long terms.
+ */
+export function compoundHeads(terms: Iterable<string>): Set<string> {
+  const heads = new Set<string>();
+  for (const term of terms) {
+    if (term.length < 7 || /\d/.test(term)) continue;
+    for (let i = 3; i <= term.length - 4; i++) heads.add(term.slice(i));
+  }
+  return heads;
+}
+const HEADS = new WeakMap<Sentence, Set<string>>();
+function headsOf(s: Sentence): Set<string> {
+  let heads = HEADS.get(s);
+  if (!heads) {
+    heads = compoundHeads(s.terms);
+    HEADS.set(s, heads);
+  }
+  return heads;
+}
 const PARTIAL_CREDIT = 0.5;
 /**
  * Inside one card, the words its title shares with the question say little about which sentence
@@ -203,8 +245,11 @@ export function scoreSentences(sentences: Sentence[], context: ScoreContext): Sc
   };
   // `matched` is the plain share of the question; the ranking weighs the title's words less.
   const matches = shareOf((c) => c.weight);
-  const ranks = shareOf((c) => c.weight * scene(c) * (inTitle(c) ? TITLE_WORD_WEIGHT : 1));
+  // "Wat is X?" and "X vs Y" ask about the title's words themselves.
+  const aboutTitle = context.shape.wants.includes('define') || context.shape.wants.includes('compare');
+  const ranks = shareOf((c) => c.weight * scene(c) * (inTitle(c) && !aboutTitle ? TITLE_WORD_WEIGHT : 1));
   const asked = context.shape.laws;
+  const defines = definingPatterns(context.shape);
   return sentences.map((s, i) => {
     const matched = matches[i];
     let score = ranks[i];
@@ -218,6 +263,8 @@ export function scoreSentences(sentences: Sentence[], context: ScoreContext): Sc
       if (named.some((l) => asked.includes(l))) score += 0.15;
       else if (named.length > 0) score -= 0.35;
     }
+    // "Het verschil tussen X en Y": a sentence that says what X is (and what Y is) answers it.
+    for (const pattern of defines) if (pattern.test(folded)) score += COMPARE_SIDE;
     // The card's opening sentence is its summary (for "what is …" its definition): a small lift.
     if (s.position === 0) score += context.shape.wants.includes('define') ? 0.2 : 0.08;
     if (CONCRETE.test(s.text)) score += 0.05;
@@ -251,6 +298,22 @@ export function chooseLead(scored: ScoredSentence[], shape: QuestionShape, maxWo
     const withFact = ranked.find((s) => s.score > 0.15 && cue.test(s.folded) && fits(s, maxWords * 1.5));
     if (withFact) take(withFact);
   }
+  // "Welke termijnen gelden …?", "wie zitten er aan tafel?": every item asked for, not only the
+  // first. The other sentences with the kind of fact asked for that add a new one (another term,
+  // another body), while they are about the question too.
+  const itemCue = shape.wants.includes('list') ? factCues(shape).find((c) => c !== LIST) : undefined;
+  if (itemCue) {
+    const items = (s: Sentence) => new Set((s.folded.match(new RegExp(itemCue.source, 'giu')) ?? []).map((m) => m.trim()));
+    const known = new Set(lead.flatMap((s) => [...items(s)]));
+    for (const s of ranked) {
+      if (lead.length >= MAX_LIST_SENTENCES) break;
+      if (lead.includes(s) || s.matched <= 0 || s.score < best.score * LIST_ITEM_MATCH || !fits(s)) continue;
+      const found = [...items(s)];
+      if (found.length === 0 || found.every((f) => known.has(f))) continue;
+      found.forEach((f) => known.add(f));
+      take(s);
+    }
+  }
   // A part of the question the lead leaves open ("NZa vs Zorginstituut", "wie … en wie …") gets
   // the best sentence that covers it, when that sentence is about the question itself too.
   // The parts are what the question asks beyond the card's title (the title names the subject).
@@ -283,8 +346,10 @@ const WHO_SUBJECT = new RegExp(`^(?:\\S+\\s+){0,3}${WHO.source}|\\b(?:door|by) (
 
 /** The patterns of every kind of fact the question asks for, the specific ones first. */
 function factCues(shape: QuestionShape): RegExp[] {
-  const cues = (['duration', 'money', 'frequency', 'count', 'where', 'list'] as const).filter((w) => shape.wants.includes(w)).map((w) => CUES[w]!);
-  return shape.wants.includes('who') ? [...cues, WHO_SUBJECT] : cues;
+  const cues = (['duration', 'money', 'frequency', 'count', 'where'] as const).filter((w) => shape.wants.includes(w)).map((w) => CUES[w]!);
+  const all = shape.wants.includes('who') ? [...cues, WHO_SUBJECT] : cues;
+  // A list of durations or of bodies is made of those sentences; only a plain list wants an enumeration.
+  return shape.wants.includes('list') && all.length === 0 ? [LIST] : all;
 }
 
 /** The pattern of the specific fact a question wants (a duration, a number, an amount), if any. */
@@ -342,10 +407,14 @@ export function composeAnswer(input: ComposeInput, cards: KnowledgeCard[]): { pa
   // What the title covers counts as matched: the user reads it above the sentences.
   const titleShare = beyondTitle.length === 0 ? 1 : 1 - beyondTitle.reduce((a, c) => a + c.weight, 0) / total;
   const matched = titleShare + (1 - titleShare) * Math.max(0, ...lead.map((s) => s.matched));
-  const open = uncovered(input.concepts, lead).filter((c) => !beyondTitle.length || beyondTitle.includes(c));
+  // The scene ("als geen aanbieder hem opneemt") asks for no answer of its own.
+  const open = uncovered(input.concepts, lead).filter((c) => !c.background && (!beyondTitle.length || beyondTitle.includes(c)));
   const missingLaw = shape.laws.find((law) => !lead.some((s) => lawsOf(s, laws).includes(law)) && !cardLaws.get(best.id)?.includes(law));
   const openShare = open.reduce((a, c) => a + c.weight, 0) / total;
   if (!missingLaw && openShare < SECOND_PART_SHARE) return { parts, matched };
+  // "X vs Y": each side is shown by the card that defines it (the engine's coverSides), not by
+  // any sentence that mentions it.
+  if (shape.wants.includes('compare') && comparedSides(shape.text)) return { parts, matched };
   let second: { card: KnowledgeCard; sentence: ScoredSentence } | undefined;
   for (const card of others.slice(0, 4)) {
     if (missingLaw && !cardLaws.get(card.id)?.includes(missingLaw)) continue;

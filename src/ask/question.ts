@@ -11,7 +11,7 @@ import { withoutPlaceholders } from '../privacy/index.ts';
 import { parseRole, type ChoosableRole } from './roles.ts';
 import { isStopWord, words } from './analyze.ts';
 
-export type Want = 'duration' | 'count' | 'money' | 'frequency' | 'who' | 'where' | 'when' | 'why' | 'list' | 'next' | 'how' | 'define';
+export type Want = 'duration' | 'count' | 'number' | 'money' | 'frequency' | 'who' | 'where' | 'when' | 'why' | 'list' | 'next' | 'how' | 'define' | 'compare';
 
 export interface QuestionShape {
   /** The question as asked, without introduction, greeting, thanks and placeholders. */
@@ -110,15 +110,19 @@ export function stripPreamble(question: string): { text: string; intro: string }
 const WANTS: [Want, RegExp][] = [
   ['duration', /\b(hoe ?lang|hoelang|hoeveel tijd|how much time|hoe snel|hoe vlug|binnen (hoeveel|welke)|welke termijn|termijn(en)?|uiterlijk|how long|how quickly|how fast|how soon|within how|deadline|time limits?|how many (days|weeks|months))\b/iu],
   ['frequency', /\b(hoe vaak|hoe dikwijls|how often|how frequently)\b/iu],
-  ['count', /\b(hoeveel|how many|aantal|number of|hoe groot|hoe hoog|how big|how large|how high|drempel|grens|threshold|percentage|procent|percent)\b/iu],
+  ['count', /\b(hoeveel|how many|aantal|number of)\b/iu],
+  // A size or a threshold: a sentence with a number answers it, but a card without one may still
+  // answer in words ("hoe groot is de groep?": "een kleine groep").
+  ['number', /\b(hoe groot|hoe hoog|how big|how large|how high|drempel|threshold|percentage|procent|percent|how much more|hoeveel meer)\b/iu],
   ['money', /\b(wat kost(en|t)?|hoeveel kost(en|t)?|hoeveel (geld|euro)|hoe hoog is (de|het) (bedrag|bijdrage|budget|tarief)|welk bedrag|bedrag|prijs|tarief|how much (does|do|is|money|will)|what does .{0,40} cost|what do .{0,40} cost|price)\b/iu],
   ['who', /\b(wie|bij wie|welke (organisaties?|instanties?|partij(en)?)|who|whom|which (organi[sz]ations?|bod(y|ies)|part(y|ies)))\b/iu],
   ['where', /\b(waar|where|welk(e)? (loket|website)|hoe vind|how do i find)\b/iu],
   ['when', /\b(sinds wanneer|vanaf wanneer|tot wanneer|per wanneer|in welk jaar|welk jaar|welke datum|sinds welk jaar|since when|from when|until when|in what year|what year|which year|what date)\b/iu],
+  ['compare', /\b(verschil(len)?|onderscheid|vergelijk\w*|versus|vs\.?|difference|differences|differ|distinction|compared?)\b/iu],
   ['why', /\b(waarom|hoe komt het|hoe kan het|wat is de reden|om welke reden|why|how come|for what reason|what is the reason)\b/iu],
   ['next', /\b(wat nu|en nu|wat kan ik (nog |dan )?doen|wat moet ik (nu |dan )?doen|wat zijn de (volgende )?stappen|welke stappen|waar kan ik (nog )?heen|waar kan ik (nog |dan |mee )?terecht|bij wie kan ik (nog |dan )?terecht|what now|what can i do|what should i do|next steps?|where (can|do) i (turn|go))\b/iu],
   ['how', /\b(hoe|how)\b/iu],
-  ['define', /\b(wat (is|zijn|betekent|houdt)|what (is|are|does)|betekenis|meaning)\b/iu],
+  ['define', /\b(wat (is|zijn|betekent|houdt|doet|doen)|what (is|are|does)|betekenis|meaning)\b/iu],
 ];
 
 // Words that only ask for a kind of fact ("hoe lang", "how many"): they say nothing of the topic,
@@ -197,14 +201,16 @@ const ENGLISH_PLURAL_VERB = /^(are|were|do|did|have|can|could|must|should|will|w
 /** True when the question asks for several things ("welke termijnen …?", "which groups …?"). */
 export function asksPlural(folded: string): boolean {
   if (/\b(noem|opsomming|overzicht|lijst(je)? van|list|enumerate|name the)\b/u.test(folded)) return true;
-  if (/\b(wat|welke|who|what|which) (zijn|are) (de|het|er|the)\b/u.test(folded)) return true;
+  const are = /\b(?:wat|welke|what|which) (?:zijn|are) (?:de|the) (?:\S+e |main |key )?(\S+)/u.exec(folded.replace(/[?,.!:;]/g, ' '));
+  if (are && (PLURAL_DUTCH.test(are[1]) || PLURAL_ENGLISH.test(are[1]))) return true;
+  if (/\b(?:wie|who) (?:zijn|are) (?:de|the|er|there)\b/u.test(folded)) return true;
   // "wie zitten er …", "wie spelen een rol": a plural verb after "wie".
   if (/\bwie (zitten|zijn|spelen|doen|hebben|moeten|kunnen|mogen|betalen|beslissen|bepalen|nemen|horen|schuiven|werken|zijn er)\b/u.test(folded)) return true;
-  const m = /\b(welke|which|what)\s+(\S+)(?:\s+(\S+))?(?:\s+(\S+))?/u.exec(folded.replace(/[?,.!:;]/g, ' '));
+  const m = /\b(welke|which|what|wat voor(?: soort)?|what kinds? of|what sorts? of)\s+(\S+)(?:\s+(\S+))?(?:\s+(\S+))?/u.exec(folded.replace(/[?,.!:;]/g, ' '));
   if (!m) return false;
   // A number or an adjective before the noun ("welke drie doelgroepen", "which three target groups").
   const [w1, w2, w3] = NUMBER_WORD.test(m[2]) ? [m[3] ?? '', m[4] ?? '', folded.slice(m.index + m[0].length).trim().split(/\s+/)[0] ?? ''] : [m[2], m[3] ?? '', m[4] ?? ''];
-  if (m[1] === 'welke') {
+  if (m[1] === 'welke' || m[1].startsWith('wat voor')) {
     const noun = /e$/u.test(w1) && w1.length > 4 && PLURAL_DUTCH.test(w2) ? w2 : w1;
     return !NOT_NOUN.has(noun) && PLURAL_DUTCH.test(noun);
   }
@@ -232,7 +238,9 @@ export function splitQuestions(text: string): string[] {
   const out: string[] = [];
   for (const piece of pieces) {
     const content = words(piece).filter((w) => w.length > 3 && !isStopWord(w));
-    if (out.length > 0 && (content.length < 2 || !piece.endsWith('?'))) out[out.length - 1] += ` ${piece}`;
+    // "… ? En heet dat bij de Wzd hetzelfde?" points back at the question before: one question.
+    const leansBack = content.length <= 4 && LEANS_BACK.test(piece);
+    if (out.length > 0 && (content.length < 2 || !piece.endsWith('?') || leansBack)) out[out.length - 1] += ` ${piece}`;
     else out.push(piece);
   }
   return out;

@@ -7,9 +7,9 @@
  */
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Role } from './roles.ts';
-import { analyseQuery, indexTerms, stems, type QueryToken, type Synonyms } from './analyze.ts';
+import { analyseQuery, countsWith, indexTerms, stems, type QueryToken, type Synonyms } from './analyze.ts';
 import type { KnowledgeCard } from './knowledge.ts';
-import type { Concept } from './compose.ts';
+import { compoundHeads, type Concept } from './compose.ts';
 
 interface IndexedCard {
   id: string;
@@ -46,6 +46,10 @@ const DOMAIN_WEIGHT = 3;
 const DISTINCTIVE_DF = 4;
 const PHRASING_WEIGHT = 1;
 const CONTEXT_WEIGHT = 0.5;
+/** A synonym found in more than this share of the cards is an everyday word, not searched. */
+const EVERYDAY_SHARE = 0.5;
+/** In how close a phrasing is: a word of a synonym phrase found alone, against the phrase. */
+const PHRASE_PART_CREDIT = 0.5;
 /** How much a word that only sets the scene searches, against a word of what is asked. */
 const BACKGROUND_WEIGHT = 0.6;
 /** A second card this close to the first may answer another part of the question. */
@@ -150,14 +154,22 @@ export class Retriever {
    * a follow-up is answered about its own words, read in the light of the earlier question.
    */
   retrieve(question: string, options: RetrieveOptions = {}): Retrieval {
-    const { tokens, typed } = analyseQuery(question, this.synonyms);
+    const analysed = analyseQuery(question, this.synonyms);
+    const typed = analysed.typed;
+    // A synonym that is an everyday word of the cards ("care" from "no care provider", in nearly
+    // every card) carries nothing of the phrase it stands in for: it is not searched.
+    const everyday = this.cards.length * EVERYDAY_SHARE;
+    const tokens = analysed.tokens.filter((t) => t.weight === 1 || !t.terms.every((term) => (this.documentFrequency.get(term) ?? 0) > everyday));
     const all = [...tokens, ...this.splitCompounds(tokens), ...this.contextTokens(options.context, typed)];
     const weights = new Map<string, number>();
     const sources = new Map<string, Set<number>>();
     const background = options.background;
     const soft = new Set(background ? tokens.filter((t) => t.weight === 1 && background.has(t.word)).map((t) => t.source) : []);
     for (const token of all) {
-      const weight = soft.has(token.source) ? token.weight * BACKGROUND_WEIGHT : token.weight;
+      // A typed word of a synonym phrase ("provider" in "no provider accepts") searches softer:
+      // the phrase's synonyms carry its meaning.
+      const own = token.weight === 1 && token.phrase ? PHRASE_PART_CREDIT : 1;
+      const weight = token.weight * own * (soft.has(token.source) ? BACKGROUND_WEIGHT : 1);
       for (const term of token.terms) {
         // A word with two different stems (Dutch, English) must not count twice.
         weights.set(term, Math.max(weights.get(term) ?? 0, weight / token.terms.length));
@@ -181,13 +193,14 @@ export class Retriever {
       boostDocument: role ? (id) => (this.byId.get(id as string)?.audience.includes(role) ? ROLE_BOOST : 1) : undefined,
     });
     const adjust = options.adjust;
-    const reranked = this.rerank(results.slice(0, RERANK_DEPTH), all, sources)
+    const reranked = this.rerank(results.slice(0, RERANK_DEPTH), all, sources, soft)
       .map((r) => (adjust ? { ...r, score: r.score * adjust(r.result.id as string) } : r))
       .sort((a, b) => b.score - a.score);
-    const hits = reranked.slice(0, options.limit ?? 10).map((r) => ({ card: this.byId.get(r.result.id as string)!, score: r.score }));
-    const confidence = reranked.length > 0 ? this.coverage([reranked[0].result], tokens, all, typed) : 0;
+    // Rounded: a restored index sums the same scores in another order (last-digit differences).
+    const hits = reranked.slice(0, options.limit ?? 10).map((r) => ({ card: this.byId.get(r.result.id as string)!, score: Math.round(r.score * 1e9) / 1e9 }));
+    const confidence = reranked.length > 0 ? this.coverage([reranked[0].result], tokens, all, typed, soft) : 0;
     // "Wat zijn X en Y?": two close cards that together cover the question answer it together.
-    const pair = reranked.length > 1 && reranked[1].score >= reranked[0].score * PAIR_SHARE ? this.coverage([reranked[0].result, reranked[1].result], tokens, all, typed) : confidence;
+    const pair = reranked.length > 1 && reranked[1].score >= reranked[0].score * PAIR_SHARE ? this.coverage([reranked[0].result, reranked[1].result], tokens, all, typed, soft) : confidence;
     return { hits, confidence, pairConfidence: Math.max(confidence, pair), typed };
   }
 
@@ -196,13 +209,15 @@ export class Retriever {
    * whose title or one of whose example questions is close to the question (cosine over rare
    * terms) is the better answer. Final score = BM25 relative to the best + PHRASING_WEIGHT × that.
    */
-  private rerank(results: SearchResult[], all: QueryToken[], sources: Map<string, Set<number>>): { result: SearchResult; score: number }[] {
+  private rerank(results: SearchResult[], all: QueryToken[], sources: Map<string, Set<number>>, soft = new Set<number>()): { result: SearchResult; score: number }[] {
     if (results.length === 0) return [];
     // MiniSearch multiplies a score by the number of query terms matched; with stems and synonyms
     // one typed word has several terms, so count the typed words (concepts) matched instead.
     const concepts = (r: SearchResult) => {
       const matched = new Set<number>();
-      for (const term of r.queryTerms) for (const source of sources.get(term) ?? []) matched.add(source);
+      const hit = new Set(r.queryTerms);
+      // A word of a synonym phrase counts for its typed word only with the rest of the phrase.
+      for (const token of all) if (token.terms.some((t) => hit.has(t)) && countsWith(token, (t) => hit.has(t))) matched.add(token.source);
       return (r.score / Math.max(1, r.queryTerms.length)) * matched.size;
     };
     const base = new Map(results.map((r) => [r, concepts(r)]));
@@ -211,7 +226,9 @@ export class Retriever {
     const rarity = new Map<number, number>();
     for (const token of all) {
       if (token.weight !== 1) continue;
-      rarity.set(token.source, Math.max(rarity.get(token.source) ?? 0, ...token.terms.map((t) => this.idfOf(t))));
+      // A word that only sets the scene counts less in how close a phrasing is, as in the search.
+      const factor = soft.has(token.source) ? BACKGROUND_WEIGHT : 1;
+      rarity.set(token.source, Math.max(rarity.get(token.source) ?? 0, ...token.terms.map((t) => factor * this.idfOf(t))));
     }
     const rarityTotal = [...rarity.values()].reduce((a, b) => a + b, 0) || 1;
     const queryTerms = new Set(all.flatMap((t) => t.terms));
@@ -222,8 +239,14 @@ export class Retriever {
           // How much of the question the phrasing covers, and how much of the phrasing the
           // question covers (both weighted by rarity); their geometric mean, like a cosine.
           const credit = new Map<number, number>();
+          const found = (source: number) => all.some((t) => t.source === source && t.weight === 1 && t.terms.some((term) => phrasing.terms.has(term)));
           for (const token of all) {
-            if (token.terms.some((t) => phrasing.terms.has(t))) credit.set(token.source, Math.max(credit.get(token.source) ?? 0, token.weight));
+            if (!token.terms.some((t) => phrasing.terms.has(t)) || !countsWith(token, (t) => phrasing.terms.has(t))) continue;
+            // A word of a phrase ("provider" in "no provider accepts") found without the rest of
+            // the phrase (or its synonym) does not carry the phrase's meaning: it counts half.
+            const alone = token.weight === 1 && token.phrase && !token.phrase.every(found);
+            const value = alone ? token.weight * PHRASE_PART_CREDIT : token.weight;
+            credit.set(token.source, Math.max(credit.get(token.source) ?? 0, value));
           }
           let covered = 0;
           for (const [source, r] of rarity) covered += r * (credit.get(source) ?? 0);
@@ -257,13 +280,30 @@ export class Retriever {
     const { tokens } = analyseQuery(question, this.synonyms);
     const all = [...tokens, ...this.splitCompounds(tokens)];
     const bySource = new Map<number, Concept>();
-    for (const token of tokens) {
-      if (token.weight !== 1) continue;
+    const typed = tokens.filter((t) => t.weight === 1);
+    typed.forEach((token, i) => {
+      // "wlz-pgb" gives wlz, pgb and wlzpgb: the joined word is its last part's concept, not a third one.
+      const [a, b] = [typed[i - 2], typed[i - 1]];
+      if (a && b && token.word === a.word + b.word) {
+        for (const term of token.terms) bySource.get(b.source)?.terms.add(term);
+        return;
+      }
       // A number counts not for confidence, but a year or a number asked about marks the sentence.
       const weight = /^\d+$/.test(token.word) ? this.maxIdf / 2 : this.weightOf(token);
       bySource.set(token.source, { terms: new Set(token.terms), weight });
+    });
+    for (const token of all) {
+      const concept = bySource.get(token.source);
+      if (!concept) continue;
+      // A word of a synonym phrase finds a sentence only with the rest of that phrase.
+      if (token.together) concept.phrases = [...(concept.phrases ?? []), ...token.together.map((rest) => [token.terms, ...rest])];
+      else for (const term of token.terms) concept.terms.add(term);
     }
-    for (const token of all) for (const term of token.terms) bySource.get(token.source)?.terms.add(term);
+    // The head of a typed compound ("groep" in "doelgroepen") finds a sentence weakly.
+    for (const concept of bySource.values()) {
+      const heads = [...compoundHeads(concept.terms)].filter((h) => this.documentFrequency.has(h) && !concept.terms.has(h));
+      if (heads.length > 0) concept.partial = new Set(heads);
+    }
     return [...bySource.values()];
   }
 
@@ -293,11 +333,13 @@ export class Retriever {
    * (or its split compound, separable verb or synonym) occurs in the card as such, half when it
    * only matched through fuzziness or a prefix (a typo, or a different word altogether).
    */
-  private coverage(top: SearchResult[], tokens: QueryToken[], all: QueryToken[], typed: number): number {
+  private coverage(top: SearchResult[], tokens: QueryToken[], all: QueryToken[], typed: number, soft = new Set<number>()): number {
     const docTerms = new Set(top.flatMap((r) => r.terms));
     const queryTerms = new Set(top.flatMap((r) => r.queryTerms));
     const credit = new Map<number, number>();
+    const hit = (t: string) => docTerms.has(t) || queryTerms.has(t);
     for (const token of all) {
+      if (!countsWith(token, hit)) continue;
       for (const term of token.terms) {
         const value = docTerms.has(term) ? (token.credit ?? (token.weight === 1 ? 1 : 0.5)) : queryTerms.has(term) ? 0.5 : 0;
         credit.set(token.source, Math.max(credit.get(token.source) ?? 0, value));
@@ -307,7 +349,8 @@ export class Retriever {
     let covered = 0;
     for (const token of tokens) {
       if (token.weight !== 1) continue;
-      const w = this.weightOf(token);
+      // The words of what is asked count most; those that only set the scene less.
+      const w = this.weightOf(token) * (soft.has(token.source) ? BACKGROUND_WEIGHT : 1);
       total += w;
       covered += w * (credit.get(token.source) ?? 0);
     }
