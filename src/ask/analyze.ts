@@ -222,7 +222,10 @@ function analyse(text: string, synonyms: Synonyms): { tokens: QueryToken[]; type
       if (n > 1 && phraseSources.size > 1) for (const from of phraseSources) if (from >= 0 && !tokens[from].phrase) tokens[from].phrase = [...phraseSources].filter((x) => x >= 0);
       const added = new Map<string, QueryToken[]>();
       for (const expansion of expansions) {
-        const content = phraseWords(expansion.to).filter((w) => !isStopWord(w));
+        const all = phraseWords(expansion.to);
+        const content = all.filter((w) => !isStopWord(w));
+        // "geen aanbieder" without its "geen" is only "aanbieder": the phrase's meaning is gone.
+        if (content.length === 1 && all.some((w) => NEGATION.has(w))) continue;
         const others = (w: string) => content.filter((x) => x !== w).map(stems);
         for (const w of content) {
           const earlier = added.get(w);
@@ -252,5 +255,6 @@ function analyse(text: string, synonyms: Synonyms): { tokens: QueryToken[]; type
   return { tokens, typed };
 }
 
+const NEGATION = new Set(['geen', 'niet', 'niets', 'nooit', 'no', 'not', 'none', 'nothing', 'never']);
 const SEPARABLE = /^(aan|af|op|uit|mee|door|terug|toe|na|in|bij)(\p{L}+en)$/u;
 const SEPARABLE_WEIGHT = 0.5;
