@@ -119,12 +119,14 @@ export async function printProcessFigures(): Promise<void> {
 }
 
 /**
- * `wegwijs serve`; BENCH_WEGWIJS_BIN runs another checkout's command (a before/after comparison)
- * and BENCH_CPU_PROF=DIR writes a CPU profile of the Wegwijs process there (node --cpu-prof).
+ * `wegwijs serve`; BENCH_WEGWIJS_BIN runs another checkout's command (a before/after comparison),
+ * BENCH_CPU_PROF=DIR writes a CPU profile of the Wegwijs process there (node --cpu-prof), and
+ * BENCH_NODE_FLAGS gives the Wegwijs process Node or V8 flags (e.g. a heap setting to weigh).
  */
 export function wegwijsArgs(): string[] {
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  return [...profile, process.env.BENCH_WEGWIJS_BIN ?? BIN, 'serve'];
+  const flags = process.env.BENCH_NODE_FLAGS?.split(/\s+/).filter(Boolean) ?? [];
+  return [...flags, ...profile, process.env.BENCH_WEGWIJS_BIN ?? BIN, 'serve'];
 }
 
 export function printSides(title: string, bare: Side, wegwijs: Side, before?: Side): void {
