@@ -9,6 +9,7 @@ import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Role } from './roles.ts';
 import { analyseQuery, countsWith, indexTerms, stems, type QueryToken, type Synonyms } from './analyze.ts';
 import type { KnowledgeCard } from './knowledge.ts';
+import { TermSearch } from './term-search.ts';
 import { compoundHeads, type Concept } from './compose.ts';
 
 interface IndexedCard {
@@ -85,6 +86,8 @@ export interface RetrieveOptions {
 
 export class Retriever {
   private readonly search: MiniSearch<IndexedCard>;
+  /** The index, searched term by term with each term's hits kept (built on first use). */
+  private terms?: TermSearch;
   private readonly byId: Map<string, KnowledgeCard>;
   private readonly documentFrequency = new Map<string, number>();
   private readonly maxIdf: number;
@@ -181,16 +184,16 @@ export class Retriever {
     if (weights.size === 0) return { hits: [], confidence: 0, pairConfidence: 0, typed };
     const typedTerms = new Set(tokens.filter((t) => t.weight === 1).flatMap((t) => t.terms));
     const role = options.role;
-    const results = this.search.search([...weights.keys()].join(' '), {
-      boost: BOOST,
-      combineWith: 'OR',
+    // One OR query over all terms, each term's index lookup remembered (term-search.ts).
+    this.terms ??= new TermSearch(this.search as MiniSearch<unknown>, BOOST);
+    const results = this.terms.search([...weights.keys()], {
       // Only words the cards never use are typos worth the (costly) fuzzy search.
       fuzzy: (term) => (term.length >= 5 && !/\d/.test(term) && !this.documentFrequency.has(term) ? 0.2 : false),
       maxFuzzy: 2,
       // Prefix search (the costly part) for the words typed, not for their synonyms.
       prefix: (term) => term.length >= 5 && typedTerms.has(term),
-      boostTerm: (term) => weights.get(term) ?? 1,
-      boostDocument: role ? (id) => (this.byId.get(id as string)?.audience.includes(role) ? ROLE_BOOST : 1) : undefined,
+      weight: (term) => weights.get(term) ?? 1,
+      boostDocument: role ? (id) => (this.byId.get(id)?.audience.includes(role) ? ROLE_BOOST : 1) : undefined,
     });
     const adjust = options.adjust;
     const reranked = this.rerank(results.slice(0, RERANK_DEPTH), all, sources, soft)
