@@ -155,6 +155,17 @@ export function focusWeighted(concepts: Concept[], shape: QuestionShape): Concep
   return concepts.map((c) => (inFocus(c) ? c : { ...c, background: true }));
 }
 
+/** A sentence that says what the asked word is, for "wat is …?". */
+const DEFINITION = 0.2;
+// The defined word, then the verb: "X is …", "X betekent …" (not "X kan duurder zijn").
+const DEFINES = /^(?:(?!(?:kan|kunnen|mag|mogen|moet|moeten|zal|zullen|wil|willen|wordt|worden|can|may|must|will|would|should|does|do)\s)\S+\s+){0,5}?(?:is|zijn|betekent|betekenen|staat voor|houdt in|heet|heten|means|stands for|are|refers to)\s/u;
+function definesAsked(s: Sentence, concepts: Concept[]): boolean {
+  const verb = DEFINES.exec(s.folded);
+  if (!verb) return false;
+  const head = new Set(indexTerms(s.folded.slice(0, verb[0].length)));
+  return concepts.some((c) => [...c.terms].some((t) => head.has(t)));
+}
+
 /** A sentence that defines one side of a comparison: this much per side. */
 const COMPARE_SIDE = 0.25;
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -172,8 +183,6 @@ export interface Concept {
   weight: number;
   /** Weaker forms: the head of a compound ("groep" in "doelgroepen"), counted at half. */
   partial?: Set<string>;
-  /** Synonym phrases (the stems of each of their words) that stand for the word when all there. */
-  phrases?: string[][][];
   /** A word of the situation or of an "als/if" clause, not of what is asked. */
   background?: boolean;
 }
@@ -186,7 +195,7 @@ export interface ScoreContext {
   title?: Set<string>;
 }
 
-const covers = (s: Sentence, c: Concept) => [...c.terms].some((t) => s.terms.has(t)) || Boolean(c.phrases?.some((p) => p.every((terms) => terms.some((t) => s.terms.has(t)))));
+const covers = (s: Sentence, c: Concept) => [...c.terms].some((t) => s.terms.has(t));
 /** 1 when the sentence has the word (or a synonym), less when only the head of a compound ("groep" for "doelgroepen"). */
 const credit = (s: Sentence, c: Concept) => (covers(s, c) ? 1 : (c.partial && [...c.partial].some((t) => s.terms.has(t))) || [...c.terms].some((t) => headsOf(s).has(t)) ? PARTIAL_CREDIT : 0);
 
@@ -211,7 +220,7 @@ function headsOf(s: Sentence): Set<string> {
   }
   return heads;
 }
-const PARTIAL_CREDIT = 0.5;
+const PARTIAL_CREDIT = 0.3;
 /**
  * Inside one card, the words its title shares with the question say little about which sentence
  * answers: every sentence is about the card's subject. They count this much there.
@@ -265,6 +274,8 @@ export function scoreSentences(sentences: Sentence[], context: ScoreContext): Sc
     }
     // "Het verschil tussen X en Y": a sentence that says what X is (and what Y is) answers it.
     for (const pattern of defines) if (pattern.test(folded)) score += COMPARE_SIDE;
+    // "Wat is X?": a sentence that says what X is ("X is een …", "X betekent …") is the answer.
+    if (context.shape.wants.includes('define') && definesAsked(s, context.concepts)) score += DEFINITION;
     // The card's opening sentence is its summary (for "what is …" its definition): a small lift.
     if (s.position === 0) score += context.shape.wants.includes('define') ? 0.2 : 0.08;
     if (CONCRETE.test(s.text)) score += 0.05;
@@ -335,7 +346,8 @@ export function chooseLead(scored: ScoredSentence[], shape: QuestionShape, maxWo
 function repeats(s: Sentence, chosen: Sentence[]): boolean {
   return chosen.some((c) => {
     const shared = [...s.terms].filter((t) => c.terms.has(t)).length;
-    return shared >= 0.7 * Math.min(s.terms.size, c.terms.size);
+    // Mostly words already shown: a sentence that says more than one shown before is no repeat.
+    return shared >= 0.7 * s.terms.size;
   });
 }
 

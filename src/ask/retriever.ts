@@ -298,9 +298,9 @@ export class Retriever {
     for (const token of all) {
       const concept = bySource.get(token.source);
       if (!concept) continue;
-      // A word of a synonym phrase finds a sentence only with the rest of that phrase.
-      if (token.together) concept.phrases = [...(concept.phrases ?? []), ...token.together.map((rest) => [token.terms, ...rest])];
-      else for (const term of token.terms) concept.terms.add(term);
+      // Inside a card that retrieval found, a word of one of the typed word's synonym phrases is
+      // enough to mark a sentence about it (the card's own wording rarely repeats the phrase).
+      for (const term of token.terms) concept.terms.add(term);
     }
     // The head of a typed compound ("groep" in "doelgroepen") finds a sentence weakly.
     for (const concept of bySource.values()) {
