@@ -98,6 +98,9 @@ const PROBES: Record<string, string[]> = {
     "There's a man with a knife in our group home right now",
     "My client fell and isn't responding",
     "She's been missing since this morning and she has dementia",
+    // A medicine taken with an acute sign is an emergency, not a question about dosing.
+    'mijn cliënt heeft te veel insuline gespoten en is suf',
+    'hij heeft zijn oxazepam dubbel ingenomen en is heel suf',
   ],
   legal_case: [
     'heeft mijn cliënt kans als we in beroep gaan tegen de afwijzing van het CIZ?',
