@@ -22,7 +22,17 @@ const GuardrailFileSchema = z.object({
   ...(Object.fromEntries(RULE_KINDS.map((k) => [k, z.array(z.string().min(1)).default([])])) as Record<RuleKind, z.ZodDefault<z.ZodArray<z.ZodString>>>),
 });
 
-export type Guardrails = { kind: RuleKind | 'not_emergency' | 'general_question'; pattern: RegExp }[];
+/**
+ * A rule's leading lookaheads, each tested once per question however many rules start with it
+ * (most rules about one person's case start with the same "about a person" lookahead).
+ */
+interface Gate {
+  key: string;
+  test: RegExp;
+  negate: boolean;
+}
+
+export type Guardrails = { kind: RuleKind | 'not_emergency' | 'general_question'; pattern: RegExp; gates?: Gate[]; rest?: RegExp }[];
 
 /**
  * The kinds that are about one person's situation: a question the asker calls general ("algemene
@@ -63,6 +73,51 @@ function anchorFirst(source: string): string {
   return lead ? `^${lead[1]}${source.slice(lead[0].length)}` : source;
 }
 
+/** The end of the group that opens at `start` (escapes and character classes skipped); -1 if none. */
+function groupEnd(source: string, start: number): number {
+  let depth = 0;
+  for (let i = start; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (c === '[') {
+      for (i++; i < source.length && source[i] !== ']'; i++) if (source[i] === '\\') i++;
+    } else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** True when `source` has a `|` outside every group: then "^(?=a)b|c" is not "^(?=a)(?:b|c)". */
+function topLevelAlternation(source: string): boolean {
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (c === '(' || c === '[') i = c === '(' ? groupEnd(source, i) : groupEnd(`(${source.slice(i)})`, 0) + i - 1;
+    else if (c === '|') return true;
+    if (i < 0) return true;
+  }
+  return false;
+}
+
+/**
+ * "^(?=.*a)(?!.*b)rest" as gates (each lookahead tested alone at the start) and "^(?:rest)": the
+ * same verdict, with each gate's result shared by every rule that starts with it. Rules with a
+ * top-level alternation or a back-reference are left whole.
+ */
+function gated(source: string, flags: string): { gates?: Gate[]; rest?: RegExp } {
+  if (!source.startsWith('^') || topLevelAlternation(source) || /\\[1-9k]/.test(source)) return {};
+  const gates: Gate[] = [];
+  let i = 1;
+  while (source.startsWith('(?=', i) || source.startsWith('(?!', i)) {
+    const end = groupEnd(source, i);
+    if (end < 0) return {};
+    const body = source.slice(i + 3, end);
+    gates.push({ key: body, test: new RegExp(`^(?:${body})`, flags), negate: source[i + 2] === '!' });
+    i = end + 1;
+  }
+  return gates.length ? { gates, rest: new RegExp(`^(?:${source.slice(i)})`, flags) } : {};
+}
+
 /** Reads and compiles `guardrails.yaml`; a bad pattern fails naming the kind and its index. */
 export function loadGuardrails(dir: string): Guardrails {
   const data = readDataFile(dir, 'guardrails.yaml', GuardrailFileSchema);
@@ -71,7 +126,7 @@ export function loadGuardrails(dir: string): Guardrails {
     data[kind].forEach((written, i) => {
       try {
         const source = anchorFirst(expand(written, data.lexicons));
-        rules.push({ kind, pattern: new RegExp(source, flagsFor(kind, source)) });
+        rules.push({ kind, pattern: new RegExp(source, flagsFor(kind, source)), ...gated(source, flagsFor('', source)) });
       } catch (err) {
         throw new Error(`guardrails.yaml: ${kind}.${i}: ${(err as Error).message}`);
       }
@@ -90,6 +145,18 @@ export function matchGuardrail(rules: Guardrails, question: string): RuleKind | 
   const text = fold(question).replace(/[\u2018\u2019\u02bc]/g, "'");
   const calm = rules.filter((r) => r.kind === 'not_emergency').reduce((t, r) => t.replace(r.pattern, (m) => ' '.repeat(m.length)), text);
   const general = rules.some((r) => r.kind === 'general_question' && r.pattern.test(text));
-  const hit = rules.find((r) => r.kind !== 'not_emergency' && r.kind !== 'general_question' && !(general && ABOUT_ONE_PERSON.includes(r.kind)) && r.pattern.test(r.kind === 'emergency' ? calm : text));
+  const seen = { text: new Map<string, boolean>(), calm: new Map<string, boolean>() };
+  const matches = (rule: Guardrails[number]) => {
+    const subject = rule.kind === 'emergency' ? calm : text;
+    if (!rule.gates || !rule.rest) return rule.pattern.test(subject);
+    const memo = rule.kind === 'emergency' ? seen.calm : seen.text;
+    for (const gate of rule.gates) {
+      let found = memo.get(gate.key);
+      if (found === undefined) memo.set(gate.key, (found = gate.test.test(subject)));
+      if (found === gate.negate) return false;
+    }
+    return rule.rest.test(subject);
+  };
+  const hit = rules.find((r) => r.kind !== 'not_emergency' && r.kind !== 'general_question' && !(general && ABOUT_ONE_PERSON.includes(r.kind)) && matches(r));
   return hit?.kind as RuleKind | undefined;
 }

@@ -1,0 +1,51 @@
+/**
+ * Rules that start with lookaheads are tested gate by gate (each gate once per question, shared by
+ * the rules that start with it). The verdicts must be those of the whole patterns.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadGuardrails, matchGuardrail, type Guardrails } from '../../src/ask/guardrails.ts';
+import { DEFAULT_KNOWLEDGE_DIR } from '../../src/core/index.ts';
+
+/** The same rules without their gates: every pattern tested whole. */
+const whole = (rules: Guardrails): Guardrails => rules.map(({ kind, pattern }) => ({ kind, pattern }));
+
+describe('guardrail gates', () => {
+  it('give the verdicts of the whole patterns on every tuning question', () => {
+    const rules = loadGuardrails(DEFAULT_KNOWLEDGE_DIR);
+    expect(rules.filter((r) => r.gates).length).toBeGreaterThan(0);
+    const dir = 'test/eval';
+    const questions = readdirSync(dir)
+      .filter((f) => /^facts-tune\d*\.jsonl$/.test(f))
+      .flatMap((f) => readFileSync(join(dir, f), 'utf8').split('\n').filter(Boolean))
+      .map((line) => (JSON.parse(line) as { q: string }).q);
+    for (const q of questions) expect(matchGuardrail(rules, q), q).toBe(matchGuardrail(whole(rules), q));
+  });
+
+  it('leave a rule with a top-level alternation whole, and share a gate between rules', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wegwijs-gates-'));
+    try {
+      writeFileSync(
+        join(dir, 'guardrails.yaml'),
+        [
+          'legal_case:',
+          "  - '^(?=.*\\bmijn\\b)(?!.*\\balgemeen\\b).*\\bwinnen\\b'",
+          "  - '^(?=.*\\bzaak\\b)rechter|vonnis'",
+          'client_decision:',
+          "  - '^(?=.*\\bmijn\\b).*\\bkiezen\\b'",
+        ].join('\n'),
+      );
+      const rules = loadGuardrails(dir);
+      expect(rules[0].gates?.map((g) => g.negate)).toEqual([false, true]);
+      expect(rules[1].gates).toBeUndefined();
+      const cases = ['gaat mijn client winnen', 'in het algemeen: kan mijn client winnen', 'wat zegt het vonnis', 'mijn zaak bij de rechter', 'rechter', 'moet ik voor mijn client kiezen', 'kiezen'];
+      for (const q of cases) expect(matchGuardrail(rules, q), q).toBe(matchGuardrail(whole(rules), q));
+      expect(matchGuardrail(rules, 'wat zegt het vonnis')).toBe('legal_case');
+      expect(matchGuardrail(rules, 'moet ik voor mijn client kiezen')).toBe('client_decision');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
