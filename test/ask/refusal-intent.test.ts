@@ -11,9 +11,12 @@
  * and a seventh in English (28 of 36 before, 36 after). No in-scope probe
  * was refused by a rule at any step.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AskEngine } from '../../src/ask/index.ts';
-import { refusalReason } from '../../src/ask/evaluate.ts';
+import { AskEngine, loadGuardrails } from '../../src/ask/index.ts';
+import { loadSplit, refusalReason } from '../../src/ask/evaluate.ts';
+import { matchGuardrail } from '../../src/ask/guardrails.ts';
 import { redact } from '../../src/privacy/index.ts';
 
 const engine = new AskEngine();
@@ -701,5 +704,15 @@ describe('refusal by intent, on phrasings nobody tuned on', () => {
       if (got && POLICY.has(got)) misses.push(`${q} → ${got}`);
     }
     expect(misses).toEqual([]);
+  });
+
+  it('refuses by rule none of the answerable questions of the tuning splits and the coverage probes', () => {
+    // Written by others, as users ask: every one must reach the knowledge base (a gap may still say "not sure").
+    const rules = loadGuardrails(join(import.meta.dirname, '../../knowledge'));
+    const tuning = loadSplit(join(import.meta.dirname, '../eval'), 'tune').filter((i) => i.expect === 'answer').map((i) => i.q);
+    const coverage = (JSON.parse(readFileSync(join(import.meta.dirname, 'coverage-probes.json'), 'utf8')) as { q: string }[]).map((p) => p.q);
+    expect(tuning.length + coverage.length).toBeGreaterThan(400);
+    const refused = [...tuning, ...coverage].map((q) => [q, matchGuardrail(rules, redact(q).text)]).filter(([, kind]) => kind);
+    expect(refused).toEqual([]);
   });
 });
