@@ -26,8 +26,8 @@ export interface TermSearchOptions {
   boostDocument?: (id: string) => number;
 }
 
-/** One term's hits: per card, its BM25 part and the index terms it matched in which fields. */
-type TermHits = { id: string; score: number; match: Record<string, string[]> }[];
+/** One term's hits: per card, its BM25 part and the index terms it matched (exact, prefix, fuzzy). */
+type TermHits = { id: string; score: number; terms: string[] }[];
 
 const MAX_TERMS = 4000;
 
@@ -39,26 +39,30 @@ export class TermSearch {
     private readonly boost: Record<string, number>,
   ) {}
 
-  /** Ranks the cards for these query terms, as `index.search(terms.join(' '), { combineWith: 'OR', … })`. */
+  /**
+   * Ranks the cards for these (distinct) query terms, as `index.search(terms.join(' '), {
+   * combineWith: 'OR', … })` does. `match` (which field each index term was found in) is left
+   * empty: the retriever needs only which terms matched.
+   */
   search(terms: string[], options: TermSearchOptions): SearchResult[] {
-    const byCard = new Map<string, { score: number; queryTerms: string[]; match: Record<string, string[]> }>();
+    const byCard = new Map<string, { score: number; queryTerms: string[]; terms: Set<string> }>();
     for (const term of terms) {
       const weight = options.weight(term);
       for (const hit of this.termHits(term, options)) {
         const found = byCard.get(hit.id);
         if (!found) {
-          byCard.set(hit.id, { score: weight * hit.score, queryTerms: [term], match: { ...hit.match } });
+          byCard.set(hit.id, { score: weight * hit.score, queryTerms: [term], terms: new Set(hit.terms) });
           continue;
         }
         found.score += weight * hit.score;
-        if (!found.queryTerms.includes(term)) found.queryTerms.push(term);
-        for (const [indexTerm, fields] of Object.entries(hit.match)) found.match[indexTerm] = [...new Set([...(found.match[indexTerm] ?? []), ...fields])];
+        found.queryTerms.push(term);
+        for (const t of hit.terms) found.terms.add(t);
       }
     }
     const results: SearchResult[] = [];
-    for (const [id, { score, queryTerms, match }] of byCard) {
+    for (const [id, { score, queryTerms, terms: matched }] of byCard) {
       const boost = options.boostDocument?.(id) ?? 1;
-      results.push({ id, score: score * boost * queryTerms.length, terms: Object.keys(match), queryTerms, match });
+      results.push({ id, score: score * boost * queryTerms.length, terms: [...matched], queryTerms, match: {} });
     }
     return results.sort((a, b) => b.score - a.score);
   }
@@ -76,7 +80,7 @@ export class TermSearch {
     }
     const found = this.index
       .search(term, { boost: this.boost, combineWith: 'OR', fuzzy, maxFuzzy: options.maxFuzzy, prefix })
-      .map((r) => ({ id: r.id as string, score: r.score, match: r.match }));
+      .map((r) => ({ id: r.id as string, score: r.score, terms: r.terms }));
     if (this.hits.size >= MAX_TERMS) this.hits.delete(this.hits.keys().next().value!);
     this.hits.set(key, found);
     return found;
