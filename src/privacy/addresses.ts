@@ -34,15 +34,18 @@ const caseSensitiveKnown = new Set(knownStreets.filter((s) => s.endsWith('*')).m
 const NOT_A_NUMBER_AFTER = new RegExp(`^\\s*(?:%|:\\d|[.,]\\d|(?:${alt(NOT_HOUSE_NUMBER_AFTER)})(?![\\p{L}]))`, 'iu');
 const capitalised = (w: string) => /^\p{Lu}/u.test(w);
 const PREFIX_WORD = new Set([...STREET_PREFIX_WORDS, ...PARTICLES]);
+const ABBREVIATED = new Set(['burg', 'st', 'pr', 'mr', 'dr', 'prof', 'ds', 'gen', 'kon', 'mgr', 'jhr', 'past', 'kpt']);
 
 /** Extends a street to the left over capitalised words and particles: "Prins Hendrikkade", "Burgemeester de Monchyplein". */
 function extendLeft(text: string, start: number): number {
   let at = start;
   for (let i = 0; i < 3; i++) {
-    const m = /(\p{L}[\p{L}'’-]*)\s+$/u.exec(text.slice(Math.max(0, at - 40), at));
+    const m = /(\p{L}[\p{L}'’-]*)(\.?)\s+$/u.exec(text.slice(Math.max(0, at - 40), at));
     if (!m) break;
     const word = m[1];
     const folded = foldWord(word);
+    // Short forms with their dot: "Burg. de Withstraat", "Mr. Visserplein", "St. Jansstraat".
+    if (m[2] && !(capitalised(word) && ABBREVIATED.has(folded))) break;
     if (!(capitalised(word) && !NOT_NAMES.has(folded)) && !(PREFIX_WORD.has(folded) && (capitalised(word) || PARTICLES.includes(folded)))) break;
     at -= m[0].length;
   }
@@ -133,7 +136,9 @@ function englishStreets(text: string): Span[] {
     const strong = EN_STRONG.includes(m.groups!.type.toLowerCase());
     const cued = EN_ADDRESS_CUE.test(text.slice(Math.max(0, m.index! - 24), m.index!));
     if (!named && !(strong && words.length <= 2 && cued)) continue;
-    out.push({ start: m.index!, end: m.index! + m[0].length, kind: 'address' });
+    // "Flat 2, 17 Kingsley Road": the flat or unit goes with it.
+    const unit = /(?:flat|apt\.?|apartment|unit|suite)\s+\d{1,4}[a-z]?,?\s*$/iu.exec(text.slice(Math.max(0, m.index! - 20), m.index!));
+    out.push({ start: m.index! - (unit ? unit[0].length : 0), end: m.index! + m[0].length, kind: 'address' });
   }
   return out;
 }

@@ -45,9 +45,18 @@ const PATTERNS: RegExp[] = [
   new RegExp(`(?<![\\p{L}\\p{N}])(?<mn>${MONTH})\\.?\\s+(?<d>\\d{1,2})${ORDINAL}(?:,?\\s+(?<y>${YEAR}))?(?![\\p{L}\\p{N}]|[:.,]\\d)`, 'giu'),
   // maart 1946 (a month and a year: a birth date only after a birth word)
   new RegExp(`(?<![\\p{L}\\p{N}])(?<mn>${MONTH})\\.?\\s+(?<y>\\d{4}|${APOSTROPHE}\\s?\\d{2})(?![\\p{L}\\p{N}])`, 'giu'),
+  // digits run together right after a birth word: "geboortedatum 120447", "DOB 19470412"
+  new RegExp(`(?<![\\p{L}\\p{N}])(?<c>\\d{6}|\\d{8})(?![\\p{L}\\p{N}])`, 'gu'),
   // a bare year right after a birth word: "geboren in 1946", "geboortejaar: 1946"
   new RegExp(`(?<![\\p{L}\\p{N}])(?<y>(?:19|20)\\d{2})(?![\\p{L}\\p{N}])`, 'gu'),
 ];
+
+/** Is a run of six or eight digits a day, month and year (ddmmyy, ddmmyyyy or yyyymmdd)? */
+function compactDate(digits: string): boolean {
+  const n = (from: number, to: number) => Number(digits.slice(from, to));
+  if (digits.length === 6) return validDayMonth(n(0, 2), n(2, 4)) || validDayMonth(n(2, 4), n(0, 2));
+  return validDayMonth(n(0, 2), n(2, 4)) || validDayMonth(n(6, 8), n(4, 6));
+}
 
 const words = (list: string[]) => list.map((w) => w.replace(/\./g, '\\.')).join('|');
 // A birth word shortly before: "geboren op", "geb.", "(geb. ", "geboortedatum: ", "born on", "DOB".
@@ -73,11 +82,15 @@ export const birthdate: Detector = (text, now) => {
   const out: Span[] = [];
   PATTERNS.forEach((pattern, index) => {
     const yearOnly = index === PATTERNS.length - 1;
-    const monthYear = index === PATTERNS.length - 2;
+    const monthYear = index === PATTERNS.length - 3;
     for (const m of text.matchAll(pattern)) {
       const g = m.groups!;
       const before = text.slice(Math.max(0, m.index! - 40), m.index!);
       const birthWord = BIRTH_BEFORE.test(before) || BIRTH_PHRASE.test(before);
+      if (g.c !== undefined) {
+        if (birthWord && compactDate(g.c)) out.push({ start: m.index!, end: m.index! + m[0].length, kind: 'birthdate' });
+        continue;
+      }
       if (yearOnly || monthYear) {
         if (birthWord) out.push({ start: m.index!, end: m.index! + m[0].length, kind: 'birthdate' });
         continue;

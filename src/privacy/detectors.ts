@@ -6,6 +6,7 @@
 import { address } from './addresses.ts';
 import { birthdate } from './dates.ts';
 import { email } from './email.ts';
+import { identifiers } from './identifiers.ts';
 import { name } from './names.ts';
 import { bsn, iban, phone } from './numbers.ts';
 import type { Detector } from './span.ts';
@@ -13,4 +14,5 @@ import type { Detector } from './span.ts';
 export { isValidBsn, isValidIban } from './numbers.ts';
 export type { PersonalDataKind, Span, Detector } from './span.ts';
 
-export const DETECTORS: Detector[] = [email, iban, phone, bsn, birthdate, address, name];
+export const DETECTORS: Detector[] = [email, iban, phone, bsn, birthdate, address, name, identifiers];
+export { handles } from './identifiers.ts';

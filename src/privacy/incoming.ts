@@ -6,7 +6,7 @@
  */
 import { guessLanguage } from '../core/i18n.ts';
 import type { IncomingMessage } from '../core/message.ts';
-import { redact, type PersonalDataKind } from './index.ts';
+import { ORDER, redact, type PersonalDataKind } from './index.ts';
 
 export interface RedactedIncoming {
   message: IncomingMessage;
@@ -23,7 +23,6 @@ function stillMentioned(text: string, mention: { id: string; name: string }): bo
   return [mention.id, mention.name].some((s) => s.trim().length > 0 && lower.includes(s.trim().toLowerCase()));
 }
 
-const ORDER: PersonalDataKind[] = ['name', 'bsn', 'birthdate', 'address', 'phone', 'email', 'iban'];
 
 /**
  * The placeholders' language, from the message's own words (its text and typed inputs together):
@@ -38,7 +37,8 @@ function placeholderLanguage(message: IncomingMessage): 'nl' | 'en' {
 export function redactIncoming(message: IncomingMessage, now: Date): RedactedIncoming {
   const found = new Set<PersonalDataKind>();
   // The sender and the people mentioned are colleagues on the platform: their names stay.
-  const keepNames = [message.user.name, ...message.mentions.map((m) => m.name)].filter(Boolean);
+  // Their ids too: Slack's "@U024BE7LH" is a mention, not a social-media handle.
+  const keepNames = [message.user.name, ...message.mentions.flatMap((m) => [m.name, m.id])].filter(Boolean);
   const lang = placeholderLanguage(message);
   const clean = (text: string): string => {
     const r = redact(text, now, { keepNames, lang });

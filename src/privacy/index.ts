@@ -6,7 +6,7 @@
  */
 import type { Translate } from '../core/i18n.ts';
 import { escapeRegExp } from '../core/text.ts';
-import { DETECTORS, type PersonalDataKind, type Span } from './detectors.ts';
+import { DETECTORS, handles, type PersonalDataKind, type Span } from './detectors.ts';
 import { normalise, originalRange } from './normalise.ts';
 
 export { isValidBsn, isValidIban, type PersonalDataKind } from './detectors.ts';
@@ -44,6 +44,9 @@ export const PLACEHOLDERS: Readonly<Record<PersonalDataKind, string>> = {
   address: '[adres]',
   name: '[naam]',
   iban: '[rekeningnummer]',
+  record: '[dossiernummer]',
+  plate: '[kenteken]',
+  handle: '[account]',
 };
 
 /** The same placeholders for a text written in English. */
@@ -55,9 +58,12 @@ export const PLACEHOLDERS_EN: Readonly<Record<PersonalDataKind, string>> = {
   address: '[address]',
   name: '[name]',
   iban: '[account number]',
+  record: '[record number]',
+  plate: '[licence plate]',
+  handle: '[account]',
 };
 
-const ORDER: PersonalDataKind[] = ['name', 'bsn', 'birthdate', 'address', 'phone', 'email', 'iban'];
+export const ORDER: PersonalDataKind[] = ['name', 'bsn', 'birthdate', 'address', 'phone', 'email', 'iban', 'record', 'plate', 'handle'];
 /** Every placeholder of either language, longest first (so no shorter one matches inside a longer one). */
 const ALL_PLACEHOLDERS = [...new Set([...Object.values(PLACEHOLDERS), ...Object.values(PLACEHOLDERS_EN)])].sort((a, b) => b.length - a.length);
 
@@ -73,7 +79,7 @@ const PLACEHOLDER_GROUP = `(?:${ALL_PLACEHOLDERS.map(escapeRegExp).join('|')})`;
  * words ("mijn cliënt mevrouw [naam]", "haar zoon [naam]") and labels ("BSN [BSN]", "tel: [telefoon]").
  */
 const POINTER_BEFORE_PLACEHOLDER = new RegExp(
-  `(?<![\\p{L}])(?:(?:mijn|onze|haar|zijn|hun|de|een|deze|die|my|our|her|his|their|the|a|this)\\s+)?(?:cli[eë]nte?|bewoner|bewoonster|pati[eë]nte?|mevrouw|mevr\\.?|mw\\.?|meneer|mijnheer|dhr\\.?|de heer|familie|fam\\.?|zoon|dochter|vader|moeder|broer|zus|partner|man|vrouw|client|resident|patient|mr\\.?|mrs\\.?|ms\\.?|bsn|burgerservicenummer|tel\\.?|telefoon(?:nummer)?|mobiel|e-?mail|mail|adres|postcode|geboren(?:\\s+op)?|geb\\.?|geboortedatum|iban|rekeningnummer|born(?:\\s+on)?|date of birth|dob|phone|address|account(?:\\s+number)?)\\s*:?\\s*(${PLACEHOLDER_GROUP})`,
+  `(?<![\\p{L}])(?:(?:mijn|onze|haar|zijn|hun|de|een|deze|die|my|our|her|his|their|the|a|this)\\s+)?(?:cli[eë]nte?|bewoner|bewoonster|pati[eë]nte?|mevrouw|mevr\\.?|mw\\.?|meneer|mijnheer|dhr\\.?|de heer|familie|fam\\.?|zoon|dochter|vader|moeder|broer|zus|partner|man|vrouw|client|resident|patient|mr\\.?|mrs\\.?|ms\\.?|bsn|burgerservicenummer|tel\\.?|telefoon(?:nummer)?|mobiel|e-?mail|mail|adres|postcode|geboren(?:\\s+op)?|geb\\.?|geboortedatum|iban|rekeningnummer|born(?:\\s+on)?|date of birth|dob|phone|address|account(?:\\s+number)?|dossier(?:nummer|nr\\.?)?|cli[eë]ntnummer|kenteken|licen[cs]e plate|insta(?:gram)?|tiktok|twitter|facebook|record number|case number)\\s*:?\\s*(${PLACEHOLDER_GROUP})`,
   'giu',
 );
 
@@ -145,7 +151,8 @@ function outside(text: string, span: Span, kept: { start: number; end: number }[
 export function redact(text: string, now: Date = new Date(), options: RedactOptions = {}): Redaction {
   const n = normalise(text);
   const kept = options.keepNames?.length ? keptRanges(n.text, options.keepNames) : [];
-  const finds = DETECTORS.flatMap((detect) => detect(n.text, now))
+  const keptHandles = new Set((options.keepNames ?? []).map((k) => k.trim().toLowerCase()));
+  const finds = [...DETECTORS.flatMap((detect) => detect(n.text, now)), ...handles(n.text, keptHandles)]
     .flatMap((s) => (s.kind === 'name' && kept.length ? outside(n.text, s, kept) : [s]))
     .filter((s) => s.end > s.start)
     .map((s) => ({ ...originalRange(n, s.start, s.end), kind: s.kind }))

@@ -6,7 +6,8 @@
  * mostly a colleague. The words are data (data/words.ts, data/first-names.ts).
  */
 import { FIRST_NAMES } from './data/first-names.ts';
-import { COMMON_SURNAMES, FIRST_NAMES_THAT_ARE_WORDS, NOT_NAMES, PARTICLES, STRONG_TITLES, WEAK_TITLES } from './data/words.ts';
+import { COMMON_SURNAMES, FIRST_NAMES_THAT_ARE_WORDS, KIN_PREFIXES, NAME_LABELS, NOT_NAMES, PARTICLES, STRONG_TITLES, WEAK_TITLES } from './data/words.ts';
+import { personAfter, personAfterFirstName } from './name-context.ts';
 import { foldWord } from './normalise.ts';
 import type { Detector, Span } from './span.ts';
 
@@ -44,6 +45,10 @@ const firstNames = new Map<string, boolean>(
 );
 // Compound first names count when every part is listed: "Willem-Jan", "Anne-Marie".
 const isFirstName = (folded: string) => folded.split('-').every((part) => firstNames.has(part));
+// Written with a capital on every part, one listed part is enough: "Anna-Lena", "Mohammed-Amine".
+const isCapitalisedFirstName = (t: Token) =>
+  isFirstName(t.folded) || (/^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)+$/u.test(t.word) && t.folded.split('-').some((part) => firstNames.has(part) && !ambiguousPart(part)));
+const ambiguousPart = (folded: string) => firstNames.get(folded) === true;
 const ambiguous = (folded: string) => !folded.includes('-') && firstNames.get(folded) === true;
 // Listed first names that are also ordinary words in lower case: only capitalised they are names.
 const WORD_NAMES = new Set(FIRST_NAMES_THAT_ARE_WORDS);
@@ -60,7 +65,11 @@ const lowerCaseSurname = (t: Token) =>
   !STRONG_TITLES.includes(t.folded) &&
   (COMMON_SURNAMES.has(t.folded) || (!verbLike(t.folded) && !/[^s]en$/.test(t.folded)));
 const strongTitles = new Set(STRONG_TITLES);
-const weakTitles = new Set(WEAK_TITLES);
+const kinWords = new Set(WEAK_TITLES);
+const KIN_COMPOUND = new RegExp(`^(?:${KIN_PREFIXES.join('|')})(?:${WEAK_TITLES.filter((w) => /^\p{L}{3,}$/u.test(w)).join('|')})$`, 'u');
+// "pleegzoon", "stiefdochter", "halfbroer": a kinship word with a prefix is one too.
+const weakTitles = { has: (folded: string) => kinWords.has(folded) || KIN_COMPOUND.test(folded), includes: (folded: string) => weakTitles.has(folded) };
+const nameLabels = new Set(NAME_LABELS);
 const particles = new Set(PARTICLES);
 
 const capitalised = (t: Token) => /^\p{Lu}/u.test(t.word);
@@ -97,7 +106,7 @@ function nameEnd(text: string, tokens: Token[], i: number, anyCase: boolean): nu
       pendingParticles++;
       j++;
       continue;
-    } else if (nameWord(t) || (anyCase && words === 0 && lowerCaseAfterTitle(t))) {
+    } else if (nameWord(t) || (pendingParticles > 0 && capitalised(t) && COMMON_SURNAMES.has(t.folded)) || (anyCase && words === 0 && lowerCaseAfterTitle(t))) {
       end = j;
       words++;
     } else break;
@@ -138,6 +147,32 @@ function lowerCaseSurnameAt(text: string, tokens: Token[], i: number): number {
   return lowerCaseSurname(tokens[j]) && !mentionBefore(text, tokens[j]) ? j : -1;
 }
 
+/** The end of a common surname starting at token `i`, particles first ("de vries"), or -1. */
+function commonSurnameAt(text: string, tokens: Token[], i: number): number {
+  let j = i;
+  while (j + 1 < tokens.length && j - i < 3 && LOWER_CASE_PARTICLES.has(tokens[j].folded) && joined(text, tokens[j], tokens[j + 1])) j++;
+  return COMMON_SURNAMES.has(tokens[j].folded) && !mentionBefore(text, tokens[j]) ? j : -1;
+}
+
+/**
+ * The first word of a name after a label and a colon ("Naam: …", "Naam cliënt: …", "Cliënt: …"),
+ * or -1. A role word as label only counts before a capital (its value may be a description).
+ */
+function labelled(text: string, tokens: Token[], i: number): number {
+  const t = tokens[i];
+  if (!nameLabels.has(t.folded) && !(weakTitles.has(t.folded) && !NOT_NAMES.has(t.folded) ? true : ROLE_LABELS.has(t.folded))) return -1;
+  const m = LABEL_TAIL.exec(text.slice(t.end, t.end + 40));
+  if (!m) return -1;
+  const at = t.end + m[0].length;
+  const j = tokens.findIndex((u, k) => k > i && u.start === at);
+  if (j < 0) return -1;
+  return nameLabels.has(t.folded) || capitalised(tokens[j]) ? j : -1;
+}
+const NAMING_VERBS = new Set(['noemen', 'noemt', 'noemde', 'noemden', 'noem', 'call', 'calls', 'called', 'name', 'named']);
+const OBJECT_PRONOUNS = new Set(['hem', 'haar', 'ze', 'hen', 'zichzelf', 'him', 'her', 'them', 'himself', 'herself']);
+const ROLE_LABELS = new Set(['client', 'cliente', 'patient', 'patiente', 'bewoner', 'bewoonster', 'deelnemer', 'resident']);
+const LABEL_TAIL = /^\.?[ \t]*(?:(?:van[ \t]+(?:de[ \t]+)?|of[ \t]+(?:the[ \t]+)?)?(?:cli[eë]nte?|client|pati[eë]nte?|patient|bewoner|deelnemer|moeder|vader|zoon|dochter|partner)[ \t]*)?[:=][ \t]*/iu;
+
 const mentionBefore = (text: string, t: Token) => /[@#]$/.test(text.slice(Math.max(0, t.start - 1), t.start));
 
 export const name: Detector = (text) => {
@@ -159,11 +194,50 @@ export const name: Detector = (text) => {
         continue;
       }
     }
+    // A label and a colon: "Naam: petra schouten", "Naam cliënt: …" (any case), "Cliënt: Xander Qwerty".
+    const field = labelled(text, tokens, i);
+    if (field >= 0) {
+      let end = nameEnd(text, tokens, field, nameLabels.has(t.folded));
+      // A form field holds only the name: its later words count in lower case too ("petra schouten").
+      while (end >= 0 && nameLabels.has(t.folded) && end + 1 < tokens.length && joined(text, tokens[end], tokens[end + 1]) && (particles.has(tokens[end + 1].folded) || lowerCaseSurname(tokens[end + 1]))) end++;
+      if (end >= 0) {
+        add(field, end);
+        i = end;
+        continue;
+      }
+    }
+    // Set off by a comma after a title or kinship word: "de zoon van mevrouw, Kevin, is …".
+    if ((title || (weakTitles.has(t.folded) && !sentenceEnd(t))) && i + 1 < tokens.length && /^[ \t]*,[ \t]*$/.test(text.slice(t.end, tokens[i + 1].start))) {
+      const u = tokens[i + 1];
+      if (capitalised(u) && isCapitalisedFirstName(u) && !mentionBefore(text, u)) {
+        const end = Math.max(i + 1, nameEnd(text, tokens, i + 1, false));
+        add(i + 1, end);
+        i = end;
+        continue;
+      }
+    }
+    // "ze noemen hem Sjaak": a naming verb and its object, then the name.
+    if (NAMING_VERBS.has(t.folded) && next >= 0 && OBJECT_PRONOUNS.has(tokens[next].folded) && next + 1 < tokens.length && joined(text, tokens[next], tokens[next + 1])) {
+      const end = nameEnd(text, tokens, next + 1, false);
+      if (end >= 0) {
+        add(next + 1, end);
+        i = end;
+        continue;
+      }
+    }
     if (weakTitles.has(t.folded) && !sentenceEnd(t) && next >= 0) {
       const end = nameEnd(text, tokens, next, false);
       if (end >= 0) {
         add(next, end);
         i = end;
+        continue;
+      }
+      // "haar broer ahmed": a listed first name in lower case after a kinship word.
+      if (lowerCaseName(tokens[next]) && !mentionBefore(text, tokens[next])) {
+        const surname = next + 1 < tokens.length && joined(text, tokens[next], tokens[next + 1]) ? lowerCaseSurnameAt(text, tokens, next + 1) : -1;
+        const last = surname >= 0 ? surname : next;
+        add(next, last);
+        i = last;
         continue;
       }
       // "familie hendriksen", "gezin de jong": a family name in lower case too, when it looks like
@@ -187,13 +261,44 @@ export const name: Detector = (text) => {
         continue;
       }
     }
-    if (capitalised(t) && !mentionBefore(text, t) && isFirstName(t.folded)) {
+    // Short or ambiguous first names in lower case count with a common surname: "ria jansen", "jan de vries".
+    if (!capitalised(t) && !mentionBefore(text, t) && next >= 0 && t.word.length >= 3 && firstNames.has(t.folded) && !WORD_NAMES.has(t.folded)) {
+      const surname = commonSurnameAt(text, tokens, next);
+      if (surname >= 0) {
+        add(i, surname);
+        i = surname;
+        continue;
+      }
+    }
+    if (capitalised(t) && !mentionBefore(text, t) && isCapitalisedFirstName(t)) {
       const surname = next >= 0 ? nameEnd(text, tokens, next, false) : -1;
       if (surname >= 0) {
         add(i, surname);
         i = surname;
+      } else if (personAfterFirstName(text.slice(t.end, t.end + 48)) || personAfter(text.slice(t.end, t.end + 48))) {
+        // A first name alone is a person's when the words after it say so: "Wim (cliënt)", "Jayden
+        // (8)", "Yusuf en zijn broer", "Bram zijn moeder", "Sarah's mother".
+        add(i, i);
       }
       continue;
+    }
+    // A capitalised name of any origin that the words after it make a person's: "Xander Qwerty (cliënt)".
+    if (capitalised(t) && nameWord(t) && !mentionBefore(text, t)) {
+      const end = nameEnd(text, tokens, i, false);
+      if (end >= 0 && personAfter(text.slice(tokens[end].end, tokens[end].end + 48))) {
+        add(i, end);
+        i = end;
+        continue;
+      }
+    }
+    // A surname with capitalised particles at the start: "Van der Meer belde", "De Vries komt".
+    if (capitalised(t) && particles.has(t.folded) && !t.dot && next >= 0) {
+      const end = nameEnd(text, tokens, i, false);
+      if (end > i && COMMON_SURNAMES.has(tokens[end].folded)) {
+        add(i, end);
+        i = end;
+        continue;
+      }
     }
     // Initials with a surname: "J. de Vries", "J.P. Jansen" (not "plan B. Daarna").
     if (isInitial(t) && !mentionBefore(text, t)) {

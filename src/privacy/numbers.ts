@@ -27,17 +27,22 @@ interface Group {
 // Separators between digit groups: one of - – — . / or spaces, optionally with spaces around
 // ("06 - 47382915"), and brackets around an area code ("(020) 738 2916").
 const GROUP = /(\s{0,2}[-–—./]?\s{0,2}\)?\s{0,2})(\d+)/y;
+const GROUP_LINES = /([ \t]{0,2}[-–—./]?[ \t]{0,2}\r?\n?[ \t]{0,2}[-–—./]?[ \t]{0,2})(\d+)/y;
 
-/** The digit groups of a run that starts at `start` (a digit), at most `max` groups. */
-function digitGroups(text: string, start: number, max = 8): Group[] {
+/**
+ * The digit groups of a run that starts at `start` (a digit), at most `max` groups. `lines`: one
+ * line break may sit between two groups (a number typed over two lines to slip past a filter).
+ */
+function digitGroups(text: string, start: number, max = 8, lines = false): Group[] {
   const groups: Group[] = [];
   let at = start;
   while (groups.length < max) {
-    GROUP.lastIndex = at;
-    const m = GROUP.exec(text);
+    const pattern = lines ? GROUP_LINES : GROUP;
+    pattern.lastIndex = at;
+    const m = pattern.exec(text);
     if (!m || (groups.length === 0 && m[1] !== '') || (groups.length > 0 && m[1] === '')) break;
-    // A line break ends the number; so does a closing bracket that was not opened before the first group.
-    if (/\n/.test(m[1])) break;
+    // A line break ends the number (unless `lines`); so does a closing bracket that was not opened before the first group.
+    if (/\n/.test(m[1]) && (!lines || /\n[^\n]*\n/.test(m[1]))) break;
     const digitsStart = m.index + m[1].length;
     groups.push({ start: digitsStart, end: digitsStart + m[2].length, digits: m[2], before: m[1] });
     at = digitsStart + m[2].length;
@@ -65,24 +70,33 @@ function looksLikeDate(groups: Group[]): boolean {
  * A BSN: 9 digits, or 8 with the leading zero dropped, in at most four groups of two to four
  * digits (or ungrouped), passing the elfproef.
  */
+// A label right before the number says it is a BSN: then a typo in it (failing the elfproef) or
+// an odd grouping ("7554-49071") does not let it through.
+const BSN_LABEL = /(?:\bbsn|b\.s\.n\.?|burgerservice\s?n(?:umme)?r\.?|sofi-?\s?n(?:umme)?r\.?|citizen\s+service\s+number|social\s+security\s+number|ssn)\s*(?:(?:nr|no|nummer|number|is|was|van\s+\S+(?:\s+is)?|of\s+\S+(?:\s+is)?)\.?\s*){0,2}[:=#(\-]?\s*$/iu;
+
 export const bsn: Detector = (text) => {
   const out: Span[] = [];
   for (let i = 0; i < text.length; i++) {
     if (!startsRun(text, i) || !freeBefore(text, i)) continue;
-    // Up to nine groups: "1 2 3 4 5 6 7 8 2" is a BSN typed digit by digit.
-    const groups = digitGroups(text, i, 9);
+    const labelled = BSN_LABEL.test(text.slice(Math.max(0, i - 40), i));
+    // Up to nine groups: "1 2 3 4 5 6 7 8 2" is a BSN typed digit by digit; one line break may
+    // split it when the groups are long enough not to be a list ("111 222\n333").
+    const groups = digitGroups(text, i, 9, true);
     let digits = '';
     let best: Span | undefined;
     for (let g = 0; g < groups.length; g++) {
       const group = groups[g];
-      if (g > 0 && (/[()]/.test(group.before) || group.digits.length > 4 || groups[0].digits.length > 4)) break;
+      if (g > 0 && (/[()]/.test(group.before) || (!labelled && (group.digits.length > 4 || groups[0].digits.length > 4)))) break;
+      if (/\n/.test(group.before) && !labelled && (g > 3 || groups.slice(0, g + 1).some((x) => x.digits.length < 3))) break;
       digits += group.digits;
       if (digits.length > 9) break;
       const used = groups.slice(0, g + 1);
       if ((digits.length === 9 || digits.length === 8) && freeAfter(text, group.end) && !(g + 1 < groups.length && groups[g + 1].before === '')) {
         const padded = digits.padStart(9, '0');
         const grouped = g > 0;
-        if (isValidBsn(padded) && !(grouped && digits.length === 8 && looksLikeDate(used))) best = { start: i, end: group.end, kind: 'bsn' };
+        // Eight digits are a BSN whose leading zero was dropped: they never start with a zero themselves ("0900-8020").
+        const shape = !(digits.length === 8 && digits[0] === '0');
+        if (shape && (isValidBsn(padded) || (labelled && digits.length === 9)) && !(grouped && digits.length === 8 && looksLikeDate(used))) best = { start: i, end: group.end, kind: 'bsn' };
       }
     }
     if (best) {
@@ -94,9 +108,13 @@ export const bsn: Detector = (text) => {
 };
 
 /** Valid digit strings of a phone number: Dutch 0 + 9 digits, +31/0031 + 9, other countries 8–15. */
+// Numbers of organisations, never of a person: free and paid service numbers (0800, 0900, 0906,
+// 0909) and company numbers (088). They stay, so "bel het CIZ op 088 …" keeps its use.
+const SERVICE_NUMBER = /^(?:8(?:00|8)|90[069])/;
+
 function phoneLength(prefix: 'nl' | 'intl' | 'nl-intl', digits: string): boolean {
-  if (prefix === 'nl') return digits.length === 10 && digits[0] === '0' && digits[1] !== '0';
-  if (prefix === 'nl-intl') return digits.length === 9 && digits[0] !== '0';
+  if (prefix === 'nl') return digits.length === 10 && digits[0] === '0' && digits[1] !== '0' && !SERVICE_NUMBER.test(digits.slice(1));
+  if (prefix === 'nl-intl') return digits.length === 9 && digits[0] !== '0' && !SERVICE_NUMBER.test(digits);
   return digits.length >= 8 && digits.length <= 15;
 }
 

@@ -1,5 +1,5 @@
 /** What every detector returns: where in the (normalised) text a piece of personal data is. */
-export type PersonalDataKind = 'bsn' | 'phone' | 'email' | 'birthdate' | 'address' | 'name' | 'iban';
+export type PersonalDataKind = 'bsn' | 'phone' | 'email' | 'birthdate' | 'address' | 'name' | 'iban' | 'record' | 'plate' | 'handle';
 
 export interface Span {
   start: number;

@@ -15,4 +15,5 @@ Ahmet Ali Arzu Aylin Ayse Aysel Bayram Berna Burak Busra Cem Derya Dilek Ebru El
 Anand Anita Asha Bhola Chandrika Devika Dinesh Girish Indra Kavita Krishna Lakshmi Mahesh Manoj Nirmala Poonam Priya Radj Rajesh Rakesh Ravi Reshma Roshni Sandhya Sarita Shanti Sharmila Soenita Sunil Sushila Usha Vikash
 Clyde Dwayne Errol Etienne Glenn Gracia Jermaine Lloyd Marlon Natasha Orlando Ramon Ricardo Romano Rudi Shirley Sharon Tamara Winston Xiomara Yolanda
 Abdi Abdirahman Agnieszka Ahmad Amina Anastasia Ayaan Dawit Ewa Farah Fatuma Hodan Katarzyna Kwame Kofi Krzysztof Magdalena Marek Mariusz Mohamud Pawel Piotr Rasha Rania Senait Tesfay Tomasz Yonas Yohannes Dewi Wati Lina Mahmoud Samir Reza Zahra Maryam Hamed Farid Mirwais
+Ilias Jayden Ria Lena Bas* Jens Ryan Dylan Jordy Romy Demi Britt Jade Noortje Olivia Nova Luca Cas Bo* Jolanda Toos Nel* Dini Hennie Joop Harry Bep Lies* Marian Anass Hiba Kaoutar Selma Emir Yigit Eymen Mert Kerem Ece Elanur Hira Irem Jessica Priscilla Shanice Quincy Germaine Rowan Ayden Adam Sam Max* Julian Mats Tygo Mia Evi Liv Zoe
 `;

@@ -19,8 +19,15 @@ export const WEAK_TITLES = words(`
   buurman buurvrouw vriend vriendin mantelzorger vertegenwoordiger curator mentor bewindvoerder
   genaamd heet heette noemt named called son daughter husband wife mother father brother sister
   grandson granddaughter grandmother grandfather uncle aunt nephew niece neighbour neighbor friend
-  client's resident
+  client's resident ouders grootouders pleegouders parents grandparents zwager schoonzus cousin
+  neefje nichtje roepnaam bijnaam noemen heten genoemd nickname alias aka stepson stepdaughter
 `);
+
+/** Prefixes that make a kinship word of another: "pleegzoon", "stiefdochter", "schoonmoeder", "halfbroer". */
+export const KIN_PREFIXES = words(`pleeg stief schoon half klein achterklein tweeling step foster`);
+
+/** Labels of a form field that holds a name: "Naam: …", "Naam cliënt: …", "Roepnaam: …". */
+export const NAME_LABELS = words(`naam name achternaam voornaam voornamen roepnaam bijnaam clientnaam patientnaam surname`);
 
 /** Name particles (tussenvoegsels), also Arabic and Turkish ones: "van der", "El", "Ait", "Ben". */
 export const PARTICLES = words(`
@@ -93,6 +100,8 @@ export const DOCUMENT_DATE_WORDS = words(`
   sinds sedert per vanaf tot ingegaan ingevoerd inwerkingtreding werking wet besluit brief kamerbrief
   rapport versie publicatie gepubliceerd verschenen uitspraak vonnis beschikking circulaire
   since from until effective published version dated report letter
+  kracht getreden afgeschaft gewijzigd vastgesteld aangenomen ondertekend gestart begonnen
+  force introduced enacted adopted amended abolished repealed entered commenced started began signed
 `);
 export const REFERENCE_WORDS = words(`art artikel lid par paragraaf hoofdstuk bijlage versie v nr nummer sectie section chapter`);
 

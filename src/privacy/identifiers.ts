@@ -1,0 +1,92 @@
+/**
+ * Identifiers that point at one person without being a name or a BSN: client, dossier, patient
+ * and case numbers after their label ("dossiernr 2023-0456", "cliëntnummer 778812", "patient ID
+ * 4471236"), Dutch licence plates in their official shapes ("KL-483-P", "75-XNT-3"), social-media
+ * handles and profile links ("insta @sanne_kok92", "facebook.com/annie.degroot.37"), and personal
+ * fields in a link's query ("…?bsn=…&email=…").
+ */
+import { matches, type Detector, type PersonalDataKind, type Span } from './span.ts';
+
+// Words whose number is a person's record: glued to or followed by nummer/nr/id ("cliëntnummer",
+// "dossier nr.", "patient ID", "polisnummer"). Strong ones also stand alone: "dossier 2023-0456".
+// Court and case numbers ("zaaknummer 19/1234 WLZ") are public references in rulings: they stay.
+const STRONG_STEMS = 'dossier|cli[eë]nt|client|pati[eë]nt|patient|bewoner|resident|mrn|epd|ecd';
+const WEAK_STEMS =
+  'file|record|registratie|indicatie|indicatiebesluit|aanvraag|besluit|beschikking|klant|relatie|verzekerden?|verzekerings?|' +
+  'polis|policy|insurance|lid|leden|member|membership|paspoort|passport|rijbewijs|licen[cs]e|id-?kaart|identiteitskaart|identity\\s+card|' +
+  'document|pas|budgethouder|svb|hospital|ziekenhuis|nhs|medical\\s+record|zorgverzekering|verzekering';
+const SUFFIX = '(?:[\\s_-]?(?:nummer|nr|no|number|num|id|code))';
+const ID = '(?<id>[\\p{L}\\p{N}](?:[\\p{L}\\p{N}]|[./-](?=[\\p{L}\\p{N}])){3,29})';
+const RECORD = new RegExp(
+  `(?<![\\p{L}])(?:(?:${STRONG_STEMS})(?:${SUFFIX})?|(?:${WEAK_STEMS})${SUFFIX})(?![\\p{L}])\\.?(?:\\s+(?:is|was|van\\s+\\p{L}+))?\\s*[:=#/]?\\s*(?:nr\\.?\\s*|no\\.?\\s*|#\\s*)?${ID}(?![\\p{L}\\p{N}])`,
+  'giu',
+);
+
+/** An id is a person's number when it holds at least four digits and is no bare year. */
+function recordId(id: string): boolean {
+  const digits = id.replace(/\D/g, '');
+  if (digits.length < 4) return false;
+  if (/^(?:19|20)\d{2}$/.test(id)) return false;
+  return digits.length >= 5 || /[\p{L}./-]/u.test(id);
+}
+
+const record: Detector = (text) =>
+  [...text.matchAll(RECORD)].flatMap((m) => {
+    const id = m.groups!.id;
+    if (!recordId(id)) return [];
+    const start = m.index! + m[0].length - id.length;
+    return [{ start, end: start + id.length, kind: 'record' as const }];
+  });
+
+// The official Dutch side codes (L a letter, D a digit): every plate since 1951.
+const SIDE_CODES = new Set(['LL-DD-DD', 'DD-DD-LL', 'DD-LL-DD', 'LL-DD-LL', 'LL-LL-DD', 'DD-LL-LL', 'DD-LLL-D', 'D-LLL-DD', 'LL-DDD-L', 'L-DDD-LL', 'LLL-DD-L', 'L-DD-LLL', 'D-LL-DDD', 'DDD-LL-D']);
+const PLATE = /(?<![\p{L}\p{N}-])([a-z0-9]{1,3})([- ])([a-z0-9]{1,3})\2([a-z0-9]{1,3})(?![\p{L}\p{N}]|-[\p{L}\p{N}])/giu;
+const PLATE_LABEL = /(?:kenteken|nummerbord|licen[cs]e\s+plate|number\s+plate|plate|registration)\s*(?:nummer|number|nr\.?|is|was)?\s*:?\s*$/iu;
+
+const plate: Detector = (text) =>
+  [...text.matchAll(PLATE)].flatMap((m) => {
+    const shape = [m[1], m[3], m[4]].map((g) => (/^\d+$/.test(g) ? 'D'.repeat(g.length) : /^\p{L}+$/u.test(g) ? 'L'.repeat(g.length) : '?')).join('-');
+    if (!SIDE_CODES.has(shape)) return [];
+    // Written in capitals with dashes it is a plate anywhere; in lower case or with spaces only after "kenteken".
+    const labelled = PLATE_LABEL.test(text.slice(Math.max(0, m.index! - 30), m.index!));
+    if (!labelled && (m[2] !== '-' || m[0] !== m[0].toUpperCase())) return [];
+    return [{ start: m.index!, end: m.index! + m[0].length, kind: 'plate' as const }];
+  });
+
+// A handle: "@sanne_kok92". Without a platform word before it, only one with a digit, underscore or
+// dot counts (a plain "@Marieke" is a colleague mentioned in the chat; the edge keeps mentions).
+const HANDLE = /(?<![\p{L}\p{N}_.@<\/])@([\p{L}\p{N}_](?:[\p{L}\p{N}_.]{0,28}[\p{L}\p{N}_])?)(?![\p{L}\p{N}_@]|\.[\p{L}])/gu;
+const SOCIAL_CUE =
+  /(?:insta|instagram|ig|tiktok|twitter|x|snapchat|snap|facebook|fb|telegram|threads|bluesky|youtube|mastodon|handle|account|gebruikersnaam|username|user\s+name|volg|volgen|follow|profiel|profile|dm)\b[^.\n]{0,20}$/iu;
+// Profile links on social networks ("facebook.com/annie.degroot.37", "wa.me/316…"); pages of organisations stay.
+const SOCIAL_URL =
+  /(?<![\p{L}\p{N}])(?:https?:\/\/)?(?:[a-z0-9-]+\.)*(?:facebook\.com|fb\.com|fb\.me|instagram\.com|instagr\.am|tiktok\.com|twitter\.com|x\.com|linkedin\.com|snapchat\.com|youtube\.com|threads\.net|bsky\.app|t\.me|wa\.me|m\.me|reddit\.com)\/(?!(?:company|school|showcase|groups|pages|events|hashtag|help|legal|policies)\/)[^\s<>|()"'\]]+/giu;
+
+/** Handles whose name is in `kept` (the people mentioned on the platform) stay unless a platform word marks them. */
+export function handles(text: string, kept: ReadonlySet<string> = new Set()): Span[] {
+  const out = matches(text, SOCIAL_URL, 'handle');
+  for (const m of text.matchAll(HANDLE)) {
+    const cued = SOCIAL_CUE.test(text.slice(Math.max(0, m.index! - 40), m.index!));
+    if (!cued && (!/[\d_.]/.test(m[1]) || kept.has(m[1].toLowerCase()))) continue;
+    out.push({ start: m.index!, end: m.index! + m[0].length, kind: 'handle' });
+  }
+  return out;
+}
+
+// Personal fields in a link's query or path: "?bsn=…", "&email=…", "/clientId=…".
+const QUERY_FIELDS: Record<string, PersonalDataKind> = {
+  bsn: 'bsn', burgerservicenummer: 'bsn', email: 'email', mail: 'email', 'e-mail': 'email', naam: 'name', name: 'name', achternaam: 'name',
+  voornaam: 'name', firstname: 'name', lastname: 'name', tel: 'phone', phone: 'phone', telefoon: 'phone', mobiel: 'phone', mobile: 'phone',
+  dob: 'birthdate', geboortedatum: 'birthdate', birthdate: 'birthdate', postcode: 'address', zip: 'address', adres: 'address', address: 'address',
+  iban: 'iban',
+};
+const QUERY = new RegExp(`[?&;](${Object.keys(QUERY_FIELDS).join('|')})=([^&#\\s<>|"']+)`, 'giu');
+
+const query: Detector = (text) =>
+  [...text.matchAll(QUERY)].map((m) => {
+    const start = m.index! + m[0].length - m[2].length;
+    return { start, end: start + m[2].length, kind: QUERY_FIELDS[m[1].toLowerCase()] };
+  });
+
+/** Record numbers, plates and personal link fields; handles are found by `handles` (it needs the kept mentions). */
+export const identifiers: Detector = (text, now) => [...record(text, now), ...plate(text, now), ...query(text, now)];
