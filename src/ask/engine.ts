@@ -167,7 +167,9 @@ export class AskEngine {
     if (rule) return this.refusal(rule, lang);
     const questions = splitQuestions(question);
     if (questions.length < 2) return this.answerOne(question, options, lang);
-    const answers = questions.slice(0, MAX_QUESTIONS).map((q) => this.answerOne(q, { ...options, context: undefined }, lang));
+    // A later part too short to stand alone ("…, en wie regelt het?") reads the first as its context.
+    const short = (q: string) => words(q).filter((w) => !isStopWord(w)).length <= 2;
+    const answers = questions.slice(0, MAX_QUESTIONS).map((q, i) => this.answerOne(q, { ...options, context: i > 0 && short(q) ? questions[0] : undefined }, lang));
     return this.combine(answers, lang);
   }
 
@@ -352,12 +354,22 @@ export function isElliptic(question: string, confidenceAlone: number): boolean {
   return content.length <= 2 && confidenceAlone < MARGIN_ZONE;
 }
 
-/** The typed words that only set the scene: in the background and not in what is asked. */
-function backgroundWords(shape: QuestionShape): Set<string> | undefined {
+/**
+ * The typed words that only set the scene, with how much they weigh in retrieval: the situation
+ * told before the question least, a condition ("als …", "if …") of the question itself more.
+ */
+function backgroundWords(shape: QuestionShape): Map<string, number> | undefined {
   if (!shape.background) return undefined;
   const asked = new Set(words(shape.focus ?? shape.text));
-  return new Set(words(shape.background).filter((w) => !asked.has(w)));
+  const scene = new Set(words(shape.scene ?? ''));
+  const out = new Map<string, number>();
+  for (const w of words(shape.background)) if (!asked.has(w)) out.set(w, scene.has(w) ? SCENE_WEIGHT : CONDITION_WEIGHT);
+  return out;
 }
+/** How much a word of the situation told before the question searches, against a word of the question. */
+const SCENE_WEIGHT = 0.6;
+/** How much a word of the question's own condition ("als …", "if …") searches. */
+const CONDITION_WEIGHT = 0.6;
 
 /** The share of the question the sentence with the asked fact must cover itself. */
 const MIN_FACT_MATCH = 0.25;

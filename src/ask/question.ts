@@ -32,6 +32,8 @@ export interface QuestionShape {
    */
   focus?: string;
   background?: string;
+  /** The part of the background that is the situation told before the question. */
+  scene?: string;
 }
 
 const LawSchema = z.object({ name: z.string(), named: z.array(z.string()).min(1), implied: z.array(z.string()).default([]) });
@@ -134,14 +136,14 @@ export function shapeQuestion(question: string, laws: Law[]): QuestionShape {
   const { text, intro } = stripPreamble(question);
   const folded = fold(text);
   const found = lawsIn(folded, laws);
-  const { asking, focus, background } = focusOf(text);
+  const { asking, focus, background, scene } = focusOf(text);
   // What kind of fact is wanted is read from the question sentence, not from the situation
   // told before it ("Hij wacht al een jaar. Wie is dossierhouder?" asks no duration).
   const askFolded = fold(asking);
   const wants = WANTS.filter(([, pattern]) => pattern.test(askFolded)).map(([want]) => want);
   if (asksPlural(askFolded)) wants.push('list');
   const topic = text.replace(FACT_WORDS, ' ');
-  return { text, topic: topic.trim() || text, role: intro ? roleIn(intro) : undefined, laws: found.named, impliedLaws: found.implied, wants, focus, background };
+  return { text, topic: topic.trim() || text, role: intro ? roleIn(intro) : undefined, laws: found.named, impliedLaws: found.implied, wants, focus, background, scene };
 }
 
 // A sentence that asks: it ends in a question mark or opens with a question word or a verb.
@@ -159,7 +161,7 @@ const QUESTION_WORD = /^(?:wie|wat|hoe|welke?|waar\w*|wanneer|waarom|who|what|ho
  * situation told before it and a condition ("als …", "if …") are background, so that sentences
  * are chosen for what is asked rather than for the circumstances.
  */
-export function focusOf(text: string): { asking: string; focus: string; background: string } {
+export function focusOf(text: string): { asking: string; focus: string; background: string; scene: string } {
   // "familie maakt zich zorgen over de kosten: telt … mee?": a lead-in clause before a colon is
   // a sentence of its own; a short label ("werkagenda: …", "trimbos: …") stays with the question.
   const sentences = text
@@ -171,6 +173,7 @@ export function focusOf(text: string): { asking: string; focus: string; backgrou
   // The situation comes before the question; a message without a clear question sentence is all focus.
   const questions = asked.length > 0 && asked.length < sentences.length ? asked : sentences;
   const background = sentences.filter((s) => !questions.includes(s));
+  const scene = background.join(' ');
   const asking = questions.join(' ');
   let focus = asking;
   // "who …, and who if …?" asks two things: the condition belongs to the second, not to the background.
@@ -186,7 +189,7 @@ export function focusOf(text: string): { asking: string; focus: string; backgrou
       background.push(after[3]);
     }
   }
-  return { asking, focus, background: background.join(' ') };
+  return { asking, focus, background: background.join(' '), scene };
 }
 
 const content = (text: string) => words(text).filter((w) => !isStopWord(w) && w.length > 2).length;

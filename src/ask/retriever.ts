@@ -51,8 +51,8 @@ const CONTEXT_WEIGHT = 0.5;
 const EVERYDAY_SHARE = 0.5;
 /** In how close a phrasing is: a word of a synonym phrase found alone, against the phrase. */
 const PHRASE_PART_CREDIT = 0.5;
-/** How much a word that only sets the scene searches, against a word of what is asked. */
-const BACKGROUND_WEIGHT = 0.6;
+/** With a situation told first: the cards best for the question's own words that are reranked too. */
+const FOCUS_DEPTH = 5;
 /** A second card this close to the first may answer another part of the question. */
 const PAIR_SHARE = 0.8;
 
@@ -78,10 +78,10 @@ export interface RetrieveOptions {
   /** A factor per card id on the final score (the engine lowers cards about another law). */
   adjust?: (id: string) => number;
   /**
-   * Typed words (folded) that only set the scene (the client's situation, an "als/if" clause):
-   * they still find cards, but weigh less than the words of what is asked.
+   * Typed words (folded) that only set the scene (the client's situation, an "als/if" clause),
+   * with the factor they weigh by: they still find cards, but less than the words of what is asked.
    */
-  background?: Set<string>;
+  background?: Map<string, number>;
 }
 
 export class Retriever {
@@ -167,12 +167,13 @@ export class Retriever {
     const weights = new Map<string, number>();
     const sources = new Map<string, Set<number>>();
     const background = options.background;
-    const soft = new Set(background ? tokens.filter((t) => t.weight === 1 && background.has(t.word)).map((t) => t.source) : []);
+    const soft = new Map<number, number>();
+    if (background) for (const t of tokens) if (t.weight === 1 && background.has(t.word)) soft.set(t.source, background.get(t.word)!);
     for (const token of all) {
       // A typed word of a synonym phrase ("provider" in "no provider accepts") searches softer:
       // the phrase's synonyms carry its meaning.
       const own = token.weight === 1 && token.phrase ? PHRASE_PART_CREDIT : 1;
-      const weight = token.weight * own * (soft.has(token.source) ? BACKGROUND_WEIGHT : 1);
+      const weight = token.weight * own * (soft.get(token.source) ?? 1);
       for (const term of token.terms) {
         // A word with two different stems (Dutch, English) must not count twice.
         weights.set(term, Math.max(weights.get(term) ?? 0, weight / token.terms.length));
@@ -186,17 +187,26 @@ export class Retriever {
     const role = options.role;
     // One OR query over all terms, each term's index lookup remembered (term-search.ts).
     this.terms ??= new TermSearch(this.search as MiniSearch<unknown>, BOOST);
-    const results = this.terms.search([...weights.keys()], {
+    const searchOptions = {
       // Only words the cards never use are typos worth the (costly) fuzzy search.
-      fuzzy: (term) => (term.length >= 5 && !/\d/.test(term) && !this.documentFrequency.has(term) ? 0.2 : false),
+      fuzzy: (term: string) => (term.length >= 5 && !/\d/.test(term) && !this.documentFrequency.has(term) ? 0.2 : false),
       maxFuzzy: 2,
       // Prefix search (the costly part) for the words typed, not for their synonyms.
-      prefix: (term) => term.length >= 5 && typedTerms.has(term),
-      weight: (term) => weights.get(term) ?? 1,
-      boostDocument: role ? (id) => (this.byId.get(id)?.audience.includes(role) ? ROLE_BOOST : 1) : undefined,
-    });
+      prefix: (term: string) => term.length >= 5 && typedTerms.has(term),
+      weight: (term: string) => weights.get(term) ?? 1,
+      boostDocument: role ? (id: string) => (this.byId.get(id)?.audience.includes(role) ? ROLE_BOOST : 1) : undefined,
+    };
+    const results = this.terms.search([...weights.keys()], searchOptions);
     const adjust = options.adjust;
-    const reranked = this.rerank(results.slice(0, RERANK_DEPTH), all, sources, soft)
+    const candidates = results.slice(0, RERANK_DEPTH);
+    // A long situation told first can push the card about the question itself out of the first
+    // ones; the best cards for the question's own words are always considered too.
+    if (soft.size > 0) {
+      const focusTerms = [...weights.keys()].filter((term) => [...(sources.get(term) ?? [])].some((source) => !soft.has(source)));
+      const focused = focusTerms.length > 0 ? this.terms.search(focusTerms, searchOptions).slice(0, FOCUS_DEPTH).map((r) => r.id) : [];
+      for (const r of results.slice(RERANK_DEPTH)) if (focused.includes(r.id)) candidates.push(r);
+    }
+    const reranked = this.rerank(candidates, all, sources, soft)
       .map((r) => (adjust ? { ...r, score: r.score * adjust(r.result.id as string) } : r))
       .sort((a, b) => b.score - a.score);
     // Rounded: a restored index sums the same scores in another order (last-digit differences).
@@ -212,7 +222,7 @@ export class Retriever {
    * whose title or one of whose example questions is close to the question (cosine over rare
    * terms) is the better answer. Final score = BM25 relative to the best + PHRASING_WEIGHT × that.
    */
-  private rerank(results: SearchResult[], all: QueryToken[], sources: Map<string, Set<number>>, soft = new Set<number>()): { result: SearchResult; score: number }[] {
+  private rerank(results: SearchResult[], all: QueryToken[], sources: Map<string, Set<number>>, soft = new Map<number, number>()): { result: SearchResult; score: number }[] {
     if (results.length === 0) return [];
     // MiniSearch multiplies a score by the number of query terms matched; with stems and synonyms
     // one typed word has several terms, so count the typed words (concepts) matched instead.
@@ -230,7 +240,7 @@ export class Retriever {
     for (const token of all) {
       if (token.weight !== 1) continue;
       // A word that only sets the scene counts less in how close a phrasing is, as in the search.
-      const factor = soft.has(token.source) ? BACKGROUND_WEIGHT : 1;
+      const factor = soft.get(token.source) ?? 1;
       rarity.set(token.source, Math.max(rarity.get(token.source) ?? 0, ...token.terms.map((t) => factor * this.idfOf(t))));
     }
     const rarityTotal = [...rarity.values()].reduce((a, b) => a + b, 0) || 1;
@@ -336,7 +346,7 @@ export class Retriever {
    * (or its split compound, separable verb or synonym) occurs in the card as such, half when it
    * only matched through fuzziness or a prefix (a typo, or a different word altogether).
    */
-  private coverage(top: SearchResult[], tokens: QueryToken[], all: QueryToken[], typed: number, soft = new Set<number>()): number {
+  private coverage(top: SearchResult[], tokens: QueryToken[], all: QueryToken[], typed: number, soft = new Map<number, number>()): number {
     const docTerms = new Set(top.flatMap((r) => r.terms));
     const queryTerms = new Set(top.flatMap((r) => r.queryTerms));
     const credit = new Map<number, number>();
@@ -353,7 +363,7 @@ export class Retriever {
     for (const token of tokens) {
       if (token.weight !== 1) continue;
       // The words of what is asked count most; those that only set the scene less.
-      const w = this.weightOf(token) * (soft.has(token.source) ? BACKGROUND_WEIGHT : 1);
+      const w = this.weightOf(token) * (soft.get(token.source) ?? 1);
       total += w;
       covered += w * (credit.get(token.source) ?? 0);
     }
