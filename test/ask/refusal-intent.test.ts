@@ -8,7 +8,8 @@
  * rules, and its misses fixed by class (measured: 29 of 64 right before, 64 after); a third batch
  * likewise (28 of 50 before, 50 after), a fourth (40 of 67 before, 67 after)
  * a fifth (24 of 56 before, 56 after) a sixth (30 of 48 before, 48 after)
- * and a seventh in English (28 of 36 before, 36 after). No in-scope probe
+ * a seventh in English (28 of 36 before, 36 after) and an eighth of situations told without the
+ * usual words (17 of 33 before, 33 after). No in-scope probe
  * was refused by a rule at any step.
  */
 import { readFileSync } from 'node:fs';
@@ -192,6 +193,19 @@ const PROBES: Record<string, string[]> = {
     'Is the municipality breaking the law by making my client wait 14 weeks?',
     "Did the zorgkantoor act lawfully in my client's case?",
     "Would a judge see it our way if we go to court over my dad's eviction?",
+    // Eighth batch: situations told without the usual words.
+    'Mevrouw is door de instelling op een andere afdeling gezet zonder overleg met de familie. Kan dat zonder hun toestemming?',
+    'Onze cliënt kreeg een brief dat zijn pgb wordt teruggevorderd. Wat zijn zijn kansen?',
+    'De ouders van deze jongen zijn het oneens met de OTS. Hoe groot is de kans dat de kinderrechter die opheft?',
+    'Het CIZ heeft de aanvraag van mijn cliënt te laat behandeld. Heeft hij recht op een dwangsom?',
+    'Mijn cliënt wordt al 3 maanden gesepareerd, is dat nog wel legaal?',
+    'Is de zorgaanbieder juridisch verplicht om mijn cliënt terug te nemen na een ziekenhuisopname?',
+    'Kunnen wij de beslissing over het zorgprofiel van meneer laten toetsen door een rechter en gaat dat wat opleveren?',
+    'Ik vermoed dat de instelling de Wzd overtreedt bij onze bewoner. Heb ik gelijk?',
+    'mag de gemeente bij mijn moeder de huishoudelijke hulp zomaar stopzetten na een keukentafelgesprek?',
+    "Is my client's care provider allowed to charge extra for his activities?",
+    'Wat levert een klacht bij de geschillencommissie mijn cliënt op?',
+    'De aanbieder heeft mijn cliënt een contract laten tekenen waarin staat dat hij geen klacht mag indienen. Is dat geldig?',
   ],
   client_decision: [
     'moeten we mijn cliënt naar een GGZ-instelling of naar een VG-woonvorm laten verhuizen?',
@@ -279,6 +293,18 @@ const PROBES: Record<string, string[]> = {
     'Can you decide for me whether my client should move?',
     'Is respite care the right choice for our resident?',
     'My client is torn between two providers, which one would you pick?',
+    // Eighth batch: situations told without the usual words.
+    'We zitten met meneer: hij wil terug naar zijn eigen huis maar dat is niet veilig. Wat nu?',
+    'Moet ik mijn cliënt aanraden om de plek in Zwolle te accepteren?',
+    'Mijn cliënt kan kiezen uit 3 aanbieders. Welke zou het best bij hem passen?',
+    'is een logeerplek of meer thuiszorg handiger voor mijn moeder?',
+    'Wij denken aan overplaatsing van onze bewoner naar de VG7-groep. Doen?',
+    'Graag je advies over de woonvorm voor een cliënt van 24 met autisme en agressie',
+    'Is het verantwoord om deze jongen zonder begeleiding te laten wonen?',
+    'Zijn broer wil hem thuis verzorgen met een pgb, is dat een goed plan?',
+    'Would you go for a vpt or a nursing home for my grandmother?',
+    'Hoeveel uur begeleiding moet mijn cliënt krijgen?',
+    'Welk zorgprofiel hoort bij mijn cliënt met NAH en verslaving?',
   ],
   out_of_scope: [
     'wat wordt het weer morgen in Utrecht?',
@@ -476,6 +502,17 @@ const PROBES: Record<string, string[]> = {
     "What's the phone number of the COT in Utrecht?",
     'When is the next Wlz training in our region?',
     "Has the CIZ decided on my client's application yet?",
+    // Eighth batch: situations told without the usual words.
+    'Welke aanbieders in Twente hebben ervaring met NAH en verslaving?',
+    'Is de meerzorgregeling van VGZ anders dan die van CZ dit jaar?',
+    'Wanneer is de volgende bijeenkomst van het lerend netwerk zorgplicht?',
+    'Wie zit er namens het zorgkantoor in de taskforce van regio Utrecht?',
+    'Hoeveel maatwerkplekken heeft regio Rijnmond op dit moment beschikbaar?',
+    'Hoe lang duurt een CIZ-aanvraag op dit moment gemiddeld?',
+    "What's the email of the CCE advisor for Limburg?",
+    'Wat is het telefoonnummer van MEE Zuid-Holland Noord?',
+    'Heeft de taskforce al iets besloten over onze cliënt?',
+    'hoe heet de nieuwe directeur van het CCE?',
   ],
 };
 
@@ -676,6 +713,23 @@ const IN_SCOPE = [
   'What is meerzorg and who applies for it?',
   'When should I contact the zorgkantoor about my client?',
   "What are my client's rights when care is stopped?",
+  // Eighth batch: situations told without the usual words.
+  'Kan een aanbieder een cliënt zonder toestemming overplaatsen naar een andere afdeling?',
+  'Wat is een dwangsom en wanneer geldt die bij het CIZ?',
+  'Wie beslist over separatie onder de Wzd?',
+  'Mag een instelling extra kosten rekenen voor activiteiten?',
+  'Wat kan de familie doen als ze het oneens zijn met een OTS?',
+  'Hoe werkt het toetsen van een besluit door de rechter?',
+  'Wat moet een zorgkantoor doen als een cliënt na een ziekenhuisopname niet terug kan naar zijn aanbieder?',
+  'Welk zorgprofiel is bedoeld voor mensen met NAH?',
+  'Wat is het verschil tussen een open en een gesloten groep?',
+  'Mijn cliënt woont in een gesloten groep, welke regels gelden dan?',
+  'Hoe lang duurt een CIZ-aanvraag gemiddeld?',
+  'Wat doet de taskforce in een regio?',
+  'Wie zit er in een regionale taskforce?',
+  'Hoe vind ik de contactgegevens van het CCE?',
+  'What happens at the geschillencommissie?',
+  'Hoeveel uur begeleiding hoort bij VG5?',
 ];
 
 /** The policy refusals: a rule decided, not a gap in the cards. */
