@@ -72,7 +72,7 @@ const GREETING = /^\s*(?:(?:hoi|hallo|hey|hi|hello|goedemorgen|goedemiddag|goede
 const LEAD_IN = /^\s*(?:(?:een |a )?(?:korte |snelle |quick |short )?(?:vraag(je)?|question)\s*[:!-]\s*|(?:ik heb een|i have a) (?:korte |snelle |quick )?(?:vraag(je)?|question)[^.?!:]*[.:!]\s*)/iu;
 // What askers add to say the question is general ("algemene vraag, geen casus", "(niet acuut)"):
 // it says nothing about the topic.
-const DISCLAIMER = /\(?\b(?:(?:even |een )?algeme(?:en|ne) vraag(?:je)?(?: voor [^,:.?()]{1,30})?|in het algemeen|even algemeen|geen (?:specifieke |concrete )?(?:casus|client)|niet acuut(?: nu)?|puur (?:theoretisch|hypothetisch)|hypothetisch|in general|general question|no specific case|not urgent|not an emergency|hypothetically)\b\)?[,:;]?/giu;
+const DISCLAIMER = /\(?\b(?:(?:even |een )?algeme(?:en|ne) vraag(?:je)?(?: voor [^,:.?()]{1,30})?|in het algemeen|even algemeen|geen (?:specifieke |concrete )?(?:casus|client)|niet acuut(?: nu)?|puur (?:theoretisch|hypothetisch)|hypothetisch|in general|general question|no specific case|not urgent|not an emergency|hypothetically)\b\)?/giu;
 const THANKS = /[\s,.!]*(?:(?:alvast )?(?:bedankt|dank je( wel)?|dank u( wel)?|dankjewel|thanks?( a lot| in advance)?|thank you|groet(en|jes)?|mvg|gr\.?)\b[^?]*)$/iu;
 // An introduction of the asker: "Ik ben cliëntondersteuner bij MEE, …", "I work as a case manager; …".
 // It ends at a full stop or comma, or at "en"/"and" after which the asker says what they do next
@@ -105,7 +105,14 @@ export function stripPreamble(question: string): { text: string; intro: string }
     }
     if (text === before) break;
   }
-  const stripped = text.replace(THANKS, '').replace(DISCLAIMER, ' ').replace(/\s+([,.?!:;])/g, '$1').replace(/^[\s,.:;]+/u, '').replace(/\s+/g, ' ').trim();
+  const stripped = text
+    .replace(THANKS, '')
+    .replace(DISCLAIMER, ' ')
+    .replace(/\s+([,.?!:;])/g, '$1')
+    .replace(/([,:;])(?:[\s,:;]+)([,:;])/g, '$2')
+    .replace(/^[\s,.:;]+/u, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return { text: stripped.length >= 3 ? stripped : text.trim(), intro: intro.trim() };
 }
 
@@ -199,13 +206,15 @@ const PLURAL_DUTCH = /^(?:\p{L}+(?:en|'s|[lrn]s|jes|ies|ees|ijs|ers|els))$/u;
 const PLURAL_ENGLISH = /^(?:\p{L}+[^su's]s|\p{L}+ies)$/u;
 const NOT_NOUN = new Set(['een', 'geen', 'deze', 'zijn', 'hebben', 'moeten', 'kunnen', 'mogen', 'willen', 'worden', 'gelden', 'this', 'these', 'those', 'does', 'has', 'was', 'its', 'his', 'is', 'as', 'us']);
 const NUMBER_WORD = /^(\d+|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|two|three|four|five|six|seven|eight|nine|ten|several|verschillende|belangrijkste|andere|main|key|other|different)$/u;
-const ENGLISH_PLURAL_VERB = /^(are|were|do|did|have|can|could|must|should|will|would|may|might|need|exist|fall|sit|apply|play|take|make|get|in|of|for|at|on|from|within|under|between|does|there|\?|)$/u;
+// After "which care offices": a verb agreeing with a plural, or a preposition; "which law gives
+// the …" has a singular verb followed by its object.
+const OBJECT_NEXT = /^(the|a|an|its|their|his|her|my|your|our|this|that|these|those|de|het|een)$/u;
 
 /** True when the question asks for several things ("welke termijnen …?", "which groups …?"). */
 export function asksPlural(folded: string): boolean {
   if (/\b(noem|opsomming|overzicht|lijst(je)? van|list|enumerate|name the)\b/u.test(folded)) return true;
-  const are = /\b(?:wat|welke|what|which) (?:zijn|are) (?:de|the) (?:\S+e |main |key )?(\S+)/u.exec(folded.replace(/[?,.!:;]/g, ' '));
-  if (are && (PLURAL_DUTCH.test(are[1]) || PLURAL_ENGLISH.test(are[1]))) return true;
+  const are = /\b(?:wat|welke|what|which) (?:zijn|are) (?:de|the) (\S+)(?: (\S+))?/u.exec(folded.replace(/[?,.!:;]/g, ' '));
+  if (are && [are[1], are[2] ?? ''].some((w) => !NOT_NOUN.has(w) && (PLURAL_DUTCH.test(w) || PLURAL_ENGLISH.test(w)))) return true;
   if (/\b(?:wie|who) (?:zijn|are) (?:de|the|er|there)\b/u.test(folded)) return true;
   // "wie zitten er …", "wie spelen een rol": a plural verb after "wie".
   if (/\bwie (zitten|zijn|spelen|doen|hebben|moeten|kunnen|mogen|betalen|beslissen|bepalen|nemen|horen|schuiven|werken|zijn er)\b/u.test(folded)) return true;
@@ -219,7 +228,7 @@ export function asksPlural(folded: string): boolean {
   }
   if (PLURAL_ENGLISH.test(w1) && !NOT_NOUN.has(w1)) return m[1] !== 'what' || !/^(is|does|has)$/u.test(w2);
   // "which care offices are …" (a noun before the plural noun), not "which law gives the …".
-  return PLURAL_ENGLISH.test(w2) && !NOT_NOUN.has(w2) && ENGLISH_PLURAL_VERB.test(w3);
+  return PLURAL_ENGLISH.test(w2) && !NOT_NOUN.has(w2) && !OBJECT_NEXT.test(w3);
 }
 
 function roleIn(intro: string): ChoosableRole | undefined {
