@@ -107,7 +107,7 @@ const NUMBER = /\b(\d+([.,]\d+)?|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|e
 const DURATION = /\b(\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s*(werk)?(dag(en)?|weken|week|maand(en)?|jaar|jaren|uur|minuten|minuut|kwartier|days?|weeks?|months?|years?|hours?|minutes?)\b/iu;
 // An amount, or that something costs nothing or is a share (25% more than …).
 const MONEY = /(€|\beuro\b|\bmiljoen\b|\bmiljard\b|\bmillion\b|\bbillion\b|\bper (maand|jaar|dag)\b|\bper (month|year|day)\b|\bgratis\b|\bkosteloos\b|\bfree of charge\b|\b(for free|costs nothing|no charge)\b|\bis (always |completely )?free\b|\bno cost\b|\bkost (het|de client|u|je) niets\b|\beigen bijdrage\b|\d+\s?(%|procent|percent))/iu;
-const WHO = /\b(zorgkantor(en)?|gemeente(n)?|college van b(urgemeester )?(en|&) w(ethouders)?|burgemeester|officier van justitie|openbaar ministerie|ciz|cak|svb|cce|zorgverzekeraar(s)?|(zorg)?aanbieder(s)?|wlz-?uitvoerder(s)?|clientondersteuner(s)?|dossierhouder|zorgverantwoordelijke|nza|zorginstituut|igj|inspectie|taskforce|commissie|rechter|huisarts|casemanager|crisisregisseur|mee|ministerie|minister|vws|staatssecretaris|zorgverzekeraars nederland|vilans|trimbos|juridisch loket|wettelijk vertegenwoordiger|mentor|curator|stichting|vereniging|kenniscentrum|foundation|association|municipality|mayor|public prosecutor|care office|insurer|provider|court|judge)\b/iu;
+const WHO = /\b(zorgkantor(en)?|gemeente(n)?|college van b(urgemeester )?(en|&) w(ethouders)?|burgemeester|officier van justitie|openbaar ministerie|ciz|cak|svb|cce|zorgverzekeraar(s)?|(zorg)?aanbieder(s)?|wlz-?uitvoerder(s)?|clientondersteuner(s)?|dossierhouder|zorgverantwoordelijke|nza|zorginstituut|igj|inspectie|taskforce|commissie|rechter|huisarts|casemanager|crisisregisseur|mee|ministerie|minister|vws|staatssecretaris|zorgverzekeraars nederland|vilans|trimbos|juridisch loket|wettelijk vertegenwoordiger|mentor|curator|stichting|vereniging|kenniscentrum|budgethouder(s)?|klachtenfunctionaris|wzd-functionaris|clientenvertrouwenspersoon|patientenvertrouwenspersoon|ombudsman|foundation|association|budget holder(s)?|municipality|mayor|public prosecutor|care office|insurer|provider|court|judge)\b/iu;
 // An enumeration: a colon followed by two or more items, or three or more items in a row.
 const LIST = { test: (folded: string) => enumerates(folded) } as RegExp;
 // A date or a year: "sinds wanneer", "in welk jaar".
@@ -303,7 +303,8 @@ export function chooseLead(scored: ScoredSentence[], shape: QuestionShape, maxWo
     words += wordsOf(s);
   };
   // Each kind of fact asked for (a duration and a who, say) gets a sentence that has it.
-  for (const cue of factCues(shape)) {
+  const cues = factCues(shape);
+  for (const cue of cues) {
     if (lead.some((s) => cue.test(s.folded))) continue;
     // The asked fact may stretch the lead a little: it is what the asker came for.
     const withFact = ranked.find((s) => s.score > 0.15 && cue.test(s.folded) && fits(s, maxWords * 1.5));
@@ -332,7 +333,9 @@ export function chooseLead(scored: ScoredSentence[], shape: QuestionShape, maxWo
   const openTotal = open.reduce((a, c) => a + c.weight, 0) || 1;
   for (const concept of [...open].sort((a, b) => b.weight - a.weight)) {
     if (concept.weight < openTotal * OPEN_PART_SHARE || lead.some((s) => covers(s, concept))) continue;
-    const filling = ranked.find((s) => s.score > 0.15 && s.matched >= concept.weight / total + OPEN_PART_EXTRA && covers(s, concept) && fits(s));
+    const candidates = ranked.filter((s) => s.score > 0.15 && s.matched >= concept.weight / total + OPEN_PART_EXTRA && covers(s, concept) && fits(s));
+    // "Wie … bij natura en wie bij een pgb?": the part's sentence with the kind of fact asked for.
+    const filling = candidates.find((s) => cues.some((cue) => cue.test(s.folded))) ?? candidates[0];
     if (filling) take(filling);
   }
   for (const next of ranked.slice(1)) {
@@ -354,7 +357,8 @@ function repeats(s: Sentence, chosen: Sentence[]): boolean {
 // "Wie …?" is answered by a sentence whose subject is a body or person ("De burgemeester neemt …",
 // "… wordt genomen door de rechter"), not by one that only mentions one in passing.
 // A passive with its agent ("uitgevoerd door 's Heeren Loo", "run by Vilans") names who, whatever the name.
-const WHO_SUBJECT = new RegExp(`^(?:\\S+\\s+){0,3}${WHO.source}|\\b(?:door|by) (?:de|het|een|the|a) ${WHO.source}|\\b(?:uitgevoerd|georganiseerd|ontwikkeld|geleid|opgezet|gefinancierd|begeleid|gedaan|run|carried out|organi[sz]ed|developed|led|funded|done) (?:door|by)\\b`, 'iu');
+// Dutch puts the subject after the verb when a phrase comes first ("Bij een pgb vraagt de budgethouder …").
+const WHO_SUBJECT = new RegExp(`^(?:\\S+\\s+){0,3}${WHO.source}|\\b\\p{L}+t (?:de|het) ${WHO.source}|\\b(?:door|by) (?:de|het|een|the|a) ${WHO.source}|\\b(?:uitgevoerd|georganiseerd|ontwikkeld|geleid|opgezet|gefinancierd|begeleid|gedaan|run|carried out|organi[sz]ed|developed|led|funded|done) (?:door|by)\\b`, 'iu');
 
 /** The patterns of every kind of fact the question asks for, the specific ones first. */
 function factCues(shape: QuestionShape): RegExp[] {
