@@ -59,8 +59,9 @@ const HANDLE = /(?<![\p{L}\p{N}_.@<\/])@([\p{L}\p{N}_](?:[\p{L}\p{N}_.]{0,28}[\p
 const SOCIAL_CUE =
   /(?:insta|instagram|ig|tiktok|twitter|x|snapchat|snap|facebook|fb|telegram|threads|bluesky|youtube|mastodon|handle|account|gebruikersnaam|username|user\s+name|volg|volgen|follow|profiel|profile|dm)\b[^.\n]{0,20}$/iu;
 // Profile links on social networks ("facebook.com/annie.degroot.37", "wa.me/316…"); pages of organisations stay.
+// The subdomain is one short label: an open-ended one ("(?:[a-z0-9-]+\.)*") is quadratic on "12-12-12-…".
 const SOCIAL_URL =
-  /(?<![\p{L}\p{N}])(?:https?:\/\/)?(?:[a-z0-9-]+\.)*(?:facebook\.com|fb\.com|fb\.me|instagram\.com|instagr\.am|tiktok\.com|twitter\.com|x\.com|linkedin\.com|snapchat\.com|youtube\.com|threads\.net|bsky\.app|t\.me|wa\.me|m\.me|reddit\.com)\/(?!(?:company|school|showcase|groups|pages|events|hashtag|help|legal|policies)\/)[^\s<>|()"'\]]+/giu;
+  /(?<![\p{L}\p{N}.-])(?:https?:\/\/)?(?:(?:www|m|mobile|web|[a-z]{2}(?:-[a-z]{2})?)\.)?(?:facebook\.com|fb\.com|fb\.me|instagram\.com|instagr\.am|tiktok\.com|twitter\.com|x\.com|linkedin\.com|snapchat\.com|youtube\.com|threads\.net|bsky\.app|t\.me|wa\.me|m\.me|reddit\.com)\/(?!(?:company|school|showcase|groups|pages|events|hashtag|help|legal|policies)\/)[^\s<>|()"'\]]+/giu;
 
 /** Handles whose name is in `kept` (the people mentioned on the platform) stay unless a platform word marks them. */
 export function handles(text: string, kept: ReadonlySet<string> = new Set()): Span[] {

@@ -45,8 +45,9 @@ export function redactIncoming(message: IncomingMessage, now: Date): RedactedInc
     r.found.forEach((k) => found.add(k));
     return r.text;
   };
+  // Keys too: a forged payload can put text where a field's id belongs ({"Jan de Vries, BSN …": "x"}).
   const mapRecord = <T>(record: Record<string, T> | undefined): Record<string, T> | undefined =>
-    record && Object.fromEntries(Object.entries(record).map(([k, v]) => [k, (typeof v === 'string' ? clean(v) : v) as T]));
+    record && Object.assign(Object.create(null) as Record<string, T>, Object.fromEntries(Object.entries(record).map(([k, v]) => [clean(k), (typeof v === 'string' ? clean(v) : v) as T])));
   const action = message.action && { ...message.action, value: mapRecord(message.action.value), inputs: mapRecord(message.action.inputs) };
   if (action && action.value === undefined) delete action.value;
   if (action && action.inputs === undefined) delete action.inputs;

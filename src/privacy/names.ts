@@ -160,7 +160,8 @@ function commonSurnameAt(text: string, tokens: Token[], i: number): number {
  */
 function labelled(text: string, tokens: Token[], i: number): number {
   const t = tokens[i];
-  if (!nameLabels.has(t.folded) && !(weakTitles.has(t.folded) && !NOT_NAMES.has(t.folded) ? true : ROLE_LABELS.has(t.folded))) return -1;
+  const label = nameLabels.has(t.folded) || ROLE_LABELS.has(t.folded) || (weakTitles.has(t.folded) && !NOT_NAMES.has(t.folded));
+  if (!label) return -1;
   const m = LABEL_TAIL.exec(text.slice(t.end, t.end + 40));
   if (!m) return -1;
   const at = t.end + m[0].length;
@@ -168,9 +169,11 @@ function labelled(text: string, tokens: Token[], i: number): number {
   if (j < 0) return -1;
   return nameLabels.has(t.folded) || capitalised(tokens[j]) ? j : -1;
 }
+// A first name as the subject of the message: "Over Jeroen: …", "betreft Noor", "about Emily".
+const ABOUT = new Set(['over', 'betreft', 'inzake', 'aangaande', 'omtrent', 'namens', 'about', 'regarding', 're', 'concerning']);
 const NAMING_VERBS = new Set(['noemen', 'noemt', 'noemde', 'noemden', 'noem', 'call', 'calls', 'called', 'name', 'named']);
 const OBJECT_PRONOUNS = new Set(['hem', 'haar', 'ze', 'hen', 'zichzelf', 'him', 'her', 'them', 'himself', 'herself']);
-const ROLE_LABELS = new Set(['client', 'cliente', 'patient', 'patiente', 'bewoner', 'bewoonster', 'deelnemer', 'resident']);
+const ROLE_LABELS = new Set(['client', 'cliente', 'patient', 'patiente', 'bewoner', 'bewoonster', 'deelnemer', 'resident', 'casus', 'case', 'betreft', 're', 'onderwerp', 'subject']);
 const LABEL_TAIL = /^\.?[ \t]*(?:(?:van[ \t]+(?:de[ \t]+)?|of[ \t]+(?:the[ \t]+)?)?(?:cli[eë]nte?|client|pati[eë]nte?|patient|bewoner|deelnemer|moeder|vader|zoon|dochter|partner)[ \t]*)?[:=][ \t]*/iu;
 
 const mentionBefore = (text: string, t: Token) => /[@#]$/.test(text.slice(Math.max(0, t.start - 1), t.start));
@@ -272,10 +275,11 @@ export const name: Detector = (text) => {
     }
     if (capitalised(t) && !mentionBefore(text, t) && isCapitalisedFirstName(t)) {
       const surname = next >= 0 ? nameEnd(text, tokens, next, false) : -1;
+      const about = i > 0 && ABOUT.has(tokens[i - 1].folded) && joined(text, tokens[i - 1], t);
       if (surname >= 0) {
         add(i, surname);
         i = surname;
-      } else if (personAfterFirstName(text.slice(t.end, t.end + 48)) || personAfter(text.slice(t.end, t.end + 48))) {
+      } else if (about || personAfterFirstName(text.slice(t.end, t.end + 48)) || personAfter(text.slice(t.end, t.end + 48))) {
         // A first name alone is a person's when the words after it say so: "Wim (cliënt)", "Jayden
         // (8)", "Yusuf en zijn broer", "Bram zijn moeder", "Sarah's mother".
         add(i, i);

@@ -167,10 +167,15 @@ const IBAN = /(?<![\p{L}\p{N}])[a-z]{2} ?\d{2}(?:[a-z0-9]{11,30}|(?:[ .-][a-z0-9
 // A Dutch account number is removed even with a typo in its check digits.
 const DUTCH_SHAPE = /^NL\d{2}[A-Z]{4}\d{10}$/;
 
+// After its label a Dutch account number goes with a digit too many or too few ("IBAN: NL82 ASNB 0292 2683 309").
+const IBAN_LABEL = /(?:iban|rekening(?:nummer|nr)?|bankrekening(?:nummer)?|rek\.?\s?nr|account(?:\s+number)?|bank\s+account)\.?\s*(?:is|:|=)?\s*$/i;
+const DUTCH_LOOSE = /^NL\d{2}[A-Z]{4}\d{8,12}$/;
+
 export const iban: Detector = (text) =>
   [...text.matchAll(IBAN)].flatMap((m) => {
     const compact = m[0].replace(/[ .-]/g, '').toUpperCase();
     // Account numbers are mostly digits; words in groups of four are not ("in 2020 bleek dat").
     if ((compact.match(/\d/g) ?? []).length < 10) return [];
-    return isValidIban(compact) || DUTCH_SHAPE.test(compact) ? [{ start: m.index!, end: m.index! + m[0].length, kind: 'iban' as const }] : [];
+    const labelled = IBAN_LABEL.test(text.slice(Math.max(0, m.index! - 30), m.index!)) && DUTCH_LOOSE.test(compact);
+    return isValidIban(compact) || DUTCH_SHAPE.test(compact) || labelled ? [{ start: m.index!, end: m.index! + m[0].length, kind: 'iban' as const }] : [];
   });
