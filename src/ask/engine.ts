@@ -48,6 +48,8 @@ const LLM_CARDS = 3;
 /** The best sentence must itself cover this share of the question, or the card is not the answer. */
 const MIN_SENTENCE_MATCH = 0.3;
 const MAX_QUESTIONS = 3;
+/** The question's own words must carry this share of it for the scene around them to weigh less. */
+const MIN_FOCUS_SHARE = 0.35;
 
 export interface EngineOptions {
   knowledgeDir?: string;
@@ -181,7 +183,9 @@ export class AskEngine {
     // A complaint or objection route is a way forward only for a question about a complaint or an objection.
     const procedureAsked = PROCEDURE.test(fold(shape.text));
     const adjust = (id: string) => this.lawFactor(id, shape) * (shape.wants.includes('next') && this.routeCards.has(id) && (procedureAsked || !this.procedureCards.has(id)) ? ROUTE_BOOST : 1);
-    const background = backgroundWords(shape);
+    // The scene weighs less only when what is asked says enough itself ("Wat zijn de
+    // mogelijkheden?" after a situation is about that situation).
+    const background = this.focusCarries(shape) ? backgroundWords(shape) : undefined;
     let retrieval = this.retriever.retrieve(shape.text, { role, adjust, background });
     let usedContext = false;
     if (options.context && isElliptic(shape.text, retrieval.confidence)) {
@@ -238,6 +242,16 @@ export class AskEngine {
     const text = [parts.map((p) => p.sentences.join(' ')).join('\n\n'), this.uncoveredLaws(shape, parts, lang), factMissing ? this.catalog.t(lang, 'ask.partly_unknown') : undefined, unknownSides.length ? this.catalog.t(lang, 'ask.side_unknown', { sides: unknownSides.join(', ') }) : undefined].filter(Boolean).join('\n\n');
     const cards = unique([...parts.map((p) => p.card), ...near]).map((c) => c.id).slice(0, 5);
     return { answered: true, lang, text, card: best, parts, cards, followUps, suggestions: [], sources: sourcesOf(parts.map((p) => p.card)), confidence, ranked, via: 'offline', usedContext, explanation };
+  }
+
+  /** True when the question's own words (without the scene) carry enough of what it is about. */
+  private focusCarries(shape: QuestionShape): boolean {
+    if (!shape.background) return false;
+    const concepts = this.retriever.concepts(shape.topic);
+    const focus = new Set(indexTerms(shape.focus ?? shape.text));
+    const total = concepts.reduce((a, c) => a + c.weight, 0);
+    const focused = concepts.filter((c) => [...c.terms].some((t) => focus.has(t))).reduce((a, c) => a + c.weight, 0);
+    return total > 0 && focused / total >= MIN_FOCUS_SHARE;
   }
 
   /** One answer for a message with several questions: each answered part, and a word on the rest. */

@@ -72,7 +72,7 @@ const GREETING = /^\s*(?:(?:hoi|hallo|hey|hi|hello|goedemorgen|goedemiddag|goede
 const LEAD_IN = /^\s*(?:(?:een |a )?(?:korte |snelle |quick |short )?(?:vraag(je)?|question)\s*[:!-]\s*|(?:ik heb een|i have a) (?:korte |snelle |quick )?(?:vraag(je)?|question)[^.?!:]*[.:!]\s*)/iu;
 // What askers add to say the question is general ("algemene vraag, geen casus", "(niet acuut)"):
 // it says nothing about the topic.
-const DISCLAIMER = /\(?\b(?:(?:even |een )?algeme(?:en|ne) vraag(?:je)?(?: voor [^,:.?()]{1,30})?|in het algemeen|even algemeen|geen (?:specifieke |concrete )?(?:casus|client)|niet acuut(?: nu)?|puur (?:theoretisch|hypothetisch)|hypothetisch|in general|general question|no specific case|not urgent|not an emergency|hypothetically)\b\)?/giu;
+const DISCLAIMER = /\(?\b(?:(?:even |een )?algeme(?:en|ne) vraag(?:je)?(?: voor [^,:.?()]{1,30})?|in het algemeen|even algemeen|geen (?:specifieke |concrete )?(?:casus|client)|niet acuut(?: nu)?|puur (?:theoretisch|hypothetisch)|hypothetisch|in general|general question|no specific case|not urgent|not an emergency|hypothetically|in short|in a nutshell|kortom|in het kort|kort gezegd)\b\)?/giu;
 const THANKS = /[\s,.!]*(?:(?:alvast )?(?:bedankt|dank je( wel)?|dank u( wel)?|dankjewel|thanks?( a lot| in advance)?|thank you|groet(en|jes)?|mvg|gr\.?)\b[^?]*)$/iu;
 // An introduction of the asker: "Ik ben cliëntondersteuner bij MEE, …", "I work as a case manager; …".
 // It ends at a full stop or comma, or at "en"/"and" after which the asker says what they do next
@@ -188,7 +188,7 @@ export function focusOf(text: string): { asking: string; focus: string; backgrou
     const q = questions[0];
     const first = CONDITION_FIRST.exec(q);
     const after = first ? undefined : CONDITION_AFTER.exec(q);
-    if (first && QUESTION_WORD.test(fold(first[2]).replace(/^(?:dan|then)\s+/u, '').replace(/^\S+\s+(?=wie|wat|hoe|welke|waar)/u, ''))) {
+    if (first && content(first[2]) >= 1 && QUESTION_WORD.test(fold(first[2]).replace(/^(?:dan|then)\s+/u, '').replace(/^\S+\s+(?=wie|wat|hoe|welke|waar)/u, ''))) {
       focus = first[2];
       background.push(first[1]);
     } else if (after && (after[2].toLowerCase() !== 'als' || CLAUSE_VERB.test(fold(after[3]))) && content(after[1]) >= 1 && content(after[3]) >= 2) {
