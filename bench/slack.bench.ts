@@ -60,7 +60,7 @@ async function measure(name: string, args: string[], env: Record<string, string>
   const server = await startServer(args, env);
   try {
     let n = 0;
-    return await driveSide(name, () => mention(server.url, n, questions[n++ % questions.length]), answered(fake), server.cpuMs);
+    return await driveSide(name, () => mention(server.url, n, questions[n++ % questions.length]), answered(fake), server.cpuMs, Math.max(100, questions.length));
   } finally {
     await server.stop();
   }

@@ -37,7 +37,7 @@ async function measure(name: string, args: string[], env: Record<string, string>
   const server = await startServer(args, env);
   try {
     let n = 0;
-    return await driveSide(name, () => message(server.url, connector.url, n, texts[n++ % texts.length]), () => connector.sent.length, server.cpuMs);
+    return await driveSide(name, () => message(server.url, connector.url, n, texts[n++ % texts.length]), () => connector.sent.length, server.cpuMs, Math.max(100, texts.length));
   } finally {
     await server.stop();
   }

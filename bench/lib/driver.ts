@@ -96,10 +96,11 @@ export interface Side {
 }
 
 /** Drives one side with the same load as the other: the one driver both benchmarks share. */
-export async function driveSide(name: string, make: (i: number) => Request, answers: () => number, cpuMs: () => number = () => 0): Promise<Side> {
+export async function driveSide(name: string, make: (i: number) => Request, answers: () => number, cpuMs: () => number = () => 0, warmUp = 100): Promise<Side> {
   const count = Number(process.env.BENCH_COUNT ?? 2000);
-  // Warm-up: authentication, the caches and the JIT.
-  await saturate({ count: 100, concurrency: 16, maxSeconds: 20, make, answers });
+  // Warm-up: authentication, the caches and the JIT (for a side that gets many different
+  // questions, each of them once: the first answer compiles the regular expressions it meets).
+  await saturate({ count: warmUp, concurrency: 16, maxSeconds: 60, make, answers });
   const cpuBefore = cpuMs();
   const load = await saturate({ count, concurrency: 16, maxSeconds: 60, make, answers });
   const cpuPerAnswerMs = load.answers ? (cpuMs() - cpuBefore) / load.answers : 0;
