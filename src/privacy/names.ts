@@ -169,6 +169,8 @@ function labelled(text: string, tokens: Token[], i: number): number {
   if (j < 0) return -1;
   return nameLabels.has(t.folded) || capitalised(tokens[j]) ? j : -1;
 }
+const ORGANISATION_AFTER =
+  /^[ \t]+(?:Centrum|Huis|Kliniek|Ziekenhuis|Instituut|Stichting|Fonds|School|College|Hospice|Groep|Academie|Hogeschool|Universiteit|Prijs|Lezing|Foundation|Institute|Centre|Center|Hospital|Clinic|House|Trust|Kliniek|Zorg|Zorggroep|Hofje|Stede|Hoeve)(?![\p{L}])/u;
 // A first name as the subject of the message: "Over Jeroen: …", "betreft Noor", "about Emily".
 const ABOUT = new Set(['over', 'betreft', 'inzake', 'aangaande', 'omtrent', 'namens', 'about', 'regarding', 're', 'concerning']);
 const NAMING_VERBS = new Set(['noemen', 'noemt', 'noemde', 'noemden', 'noem', 'call', 'calls', 'called', 'name', 'named']);
@@ -182,7 +184,11 @@ export const name: Detector = (text) => {
   const tokens = tokenise(text);
   const out: Span[] = [];
   // The name ends with its last word; an initial keeps its dot ("Meneer K." → "Meneer [naam]").
-  const add = (from: number, to: number) => out.push({ start: tokens[from].start, end: isInitial(tokens[to]) ? tokens[to].end : tokens[to].start + tokens[to].word.length, kind: 'name' });
+  const add = (from: number, to: number) => {
+    const end = isInitial(tokens[to]) ? tokens[to].end : tokens[to].start + tokens[to].word.length;
+    // A person's name that names an organisation: "Pieter Baan Centrum", "Willem Arntsz Huis".
+    if (!ORGANISATION_AFTER.test(text.slice(end, end + 24))) out.push({ start: tokens[from].start, end, kind: 'name' });
+  };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     const next = i + 1 < tokens.length && joined(text, t, tokens[i + 1]) ? i + 1 : -1;

@@ -102,6 +102,7 @@ export const DOCUMENT_DATE_WORDS = words(`
   since from until effective published version dated report letter
   kracht getreden afgeschaft gewijzigd vastgesteld aangenomen ondertekend gestart begonnen
   force introduced enacted adopted amended abolished repealed entered commenced started began signed
+  effect ingang geldt gelden valid applies
 `);
 export const REFERENCE_WORDS = words(`art artikel lid par paragraaf hoofdstuk bijlage versie v nr nummer sectie section chapter`);
 
