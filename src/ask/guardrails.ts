@@ -19,6 +19,8 @@ const GuardrailFileSchema = z.object({
   not_emergency: z.array(z.string().min(1)).default([]),
   /** Phrases by which the asker says the question is general ("algemene vraag", "geen specifieke casus"). */
   general_question: z.array(z.string().min(1)).default([]),
+  /** Questions that weigh organisations against each other ("bij het zorgkantoor of bij de gemeente?"): a route. */
+  route_question: z.array(z.string().min(1)).default([]),
   ...(Object.fromEntries(RULE_KINDS.map((k) => [k, z.array(z.string().min(1)).default([])])) as Record<RuleKind, z.ZodDefault<z.ZodArray<z.ZodString>>>),
 });
 
@@ -32,13 +34,21 @@ interface Gate {
   negate: boolean;
 }
 
-export type Guardrails = { kind: RuleKind | 'not_emergency' | 'general_question'; pattern: RegExp; gates?: Gate[]; rest?: RegExp }[];
+/** Patterns that mark a question rather than refuse it. */
+const MARKS = ['not_emergency', 'general_question', 'route_question'] as const;
+type Mark = (typeof MARKS)[number];
+
+export type Guardrails = { kind: RuleKind | Mark; pattern: RegExp; gates?: Gate[]; rest?: RegExp }[];
 
 /**
- * The kinds that are about one person's situation: a question the asker calls general ("algemene
- * vraag voor ons protocol: als iemand acuut gevaar veroorzaakt, wie …") is not refused by them.
+ * The kinds a marked question leaves alone. A question the asker calls general ("algemene vraag
+ * voor ons protocol: als iemand acuut gevaar veroorzaakt, wie …") is not about one person's
+ * situation; a choice between organisations asks the route, not a decision about the client.
  */
-const ABOUT_ONE_PERSON: readonly RuleKind[] = ['emergency', 'legal_case', 'client_decision'];
+const EXEMPT: Record<Exclude<Mark, 'not_emergency'>, readonly RuleKind[]> = {
+  general_question: ['emergency', 'legal_case', 'client_decision'],
+  route_question: ['client_decision'],
+};
 
 /**
  * Replaces each `{name}` by its lexicon as one group. A lexicon may use another (`someone` is
@@ -122,7 +132,7 @@ function gated(source: string, flags: string): { gates?: Gate[]; rest?: RegExp }
 export function loadGuardrails(dir: string): Guardrails {
   const data = readDataFile(dir, 'guardrails.yaml', GuardrailFileSchema);
   const rules: Guardrails = [];
-  for (const kind of ['not_emergency', 'general_question', ...RULE_KINDS] as const) {
+  for (const kind of [...MARKS, ...RULE_KINDS] as const) {
     data[kind].forEach((written, i) => {
       try {
         const source = anchorFirst(expand(written, data.lexicons));
@@ -144,7 +154,8 @@ export function matchGuardrail(rules: Guardrails, question: string): RuleKind | 
   // Phone keyboards type curly quotes ("you’re", "collega’s"); the rules are written with straight ones.
   const text = fold(question).replace(/[\u2018\u2019\u02bc]/g, "'");
   const calm = rules.filter((r) => r.kind === 'not_emergency').reduce((t, r) => t.replace(r.pattern, (m) => ' '.repeat(m.length)), text);
-  const general = rules.some((r) => r.kind === 'general_question' && r.pattern.test(text));
+  const marked = (Object.keys(EXEMPT) as (keyof typeof EXEMPT)[]).filter((mark) => rules.some((r) => r.kind === mark && r.pattern.test(text)));
+  const exempt = new Set<string>(marked.flatMap((mark) => EXEMPT[mark]));
   const seen = { text: new Map<string, boolean>(), calm: new Map<string, boolean>() };
   const matches = (rule: Guardrails[number]) => {
     const subject = rule.kind === 'emergency' ? calm : text;
@@ -157,6 +168,6 @@ export function matchGuardrail(rules: Guardrails, question: string): RuleKind | 
     }
     return rule.rest.test(subject);
   };
-  const hit = rules.find((r) => r.kind !== 'not_emergency' && r.kind !== 'general_question' && !(general && ABOUT_ONE_PERSON.includes(r.kind)) && matches(r));
+  const hit = rules.find((r) => !(MARKS as readonly string[]).includes(r.kind) && !exempt.has(r.kind) && matches(r));
   return hit?.kind as RuleKind | undefined;
 }
