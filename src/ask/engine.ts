@@ -183,9 +183,9 @@ export class AskEngine {
     // A complaint or objection route is a way forward only for a question about a complaint or an objection.
     const procedureAsked = PROCEDURE.test(fold(shape.text));
     const adjust = (id: string) => this.lawFactor(id, shape) * (shape.wants.includes('next') && this.routeCards.has(id) && (procedureAsked || !this.procedureCards.has(id)) ? ROUTE_BOOST : 1);
-    // The scene weighs less only when what is asked says enough itself ("Wat zijn de
-    // mogelijkheden?" after a situation is about that situation).
-    const background = this.focusCarries(shape) ? backgroundWords(shape) : undefined;
+    // A situation told first weighs less only when what is asked says enough itself ("Wat zijn
+    // de mogelijkheden?" after a situation is about that situation); a condition always does.
+    const background = backgroundWords(shape, this.focusCarries(shape));
     let retrieval = this.retriever.retrieve(shape.text, { role, adjust, background });
     let usedContext = false;
     if (options.context && isElliptic(shape.text, retrieval.confidence)) {
@@ -372,13 +372,16 @@ export function isElliptic(question: string, confidenceAlone: number): boolean {
  * The typed words that only set the scene, with how much they weigh in retrieval: the situation
  * told before the question least, a condition ("als …", "if …") of the question itself more.
  */
-function backgroundWords(shape: QuestionShape): Map<string, number> | undefined {
+function backgroundWords(shape: QuestionShape, withScene: boolean): Map<string, number> | undefined {
   if (!shape.background) return undefined;
   const asked = new Set(words(shape.focus ?? shape.text));
   const scene = new Set(words(shape.scene ?? ''));
   const out = new Map<string, number>();
-  for (const w of words(shape.background)) if (!asked.has(w)) out.set(w, scene.has(w) ? SCENE_WEIGHT : CONDITION_WEIGHT);
-  return out;
+  for (const w of words(shape.background)) {
+    if (asked.has(w) || (scene.has(w) && !withScene)) continue;
+    out.set(w, scene.has(w) ? SCENE_WEIGHT : CONDITION_WEIGHT);
+  }
+  return out.size > 0 ? out : undefined;
 }
 /** How much a word of the situation told before the question searches, against a word of the question. */
 const SCENE_WEIGHT = 0.6;
