@@ -45,7 +45,7 @@ describe('guardrails with named word lists', () => {
   });
 
   it('leaves a choice between organisations to the knowledge base, for the decision rules only', () => {
-    const load = rules(`route_question:\n  - '\\bof (bij )?(het|de) (zorgkantoor|gemeente)\\b'\nlegal_case:\n  - '\\bwinnen\\b'\nclient_decision:\n  - '\\bmoet ik voor mijn client\\b'\n`);
+    const load = rules(`route_question:\n  - '\\bof (naar |bij )?(het|de) (zorgkantoor|gemeente)\\b'\nlegal_case:\n  - '\\bwinnen\\b'\nclient_decision:\n  - '\\bmoet ik voor mijn client\\b'\n`);
     const loaded = load();
     expect(matchGuardrail(loaded, 'Moet ik voor mijn cliënt naar het CIZ of naar het zorgkantoor?')).toBeUndefined();
     expect(matchGuardrail(loaded, 'Moet ik voor mijn cliënt een pgb aanvragen?')).toBe('client_decision');
