@@ -91,7 +91,7 @@ export function splitSentences(text: string): string[] {
   // Paragraphs and list items are blocks; a single newline only wraps a line.
   for (const block of text.split(/\n\s*\n/)) {
     let current = '';
-    for (const piece of block.replace(/\s+/g, ' ').trim().split(/(?<=[.!?])\s+(?=[\p{Lu}\d"'„(])(?!\d+\)\s)/u)) {
+    for (const piece of block.replace(/\s+/g, ' ').trim().split(/(?<=[.!?])\s+(?=[\p{Lu}\d"'„(])/u)) {
       current = current ? `${current} ${piece}` : piece;
       if (!ABBREVIATIONS.test(current)) {
         out.push(current);
@@ -280,7 +280,8 @@ export function scoreSentences(sentences: Sentence[], context: ScoreContext): Sc
     if (s.position === 0) score += context.shape.wants.includes('define') ? 0.2 : 0.08;
     if (CONCRETE.test(s.text)) score += 0.05;
     // A question in the card ("Wat maakt een netwerk succesvol?") introduces, it answers nothing.
-    if (s.text.endsWith('?')) score -= 0.5;
+    // A numbered step that ends in a question ("1) verhelderen: wat willen we oplossen?") is content.
+    if (s.text.endsWith('?') && !/^\d+\)|:/u.test(s.text)) score -= 0.5;
     return { ...s, score, matched };
   });
 }
