@@ -48,8 +48,10 @@ const LLM_CARDS = 3;
 /** The best sentence must itself cover this share of the question, or the card is not the answer. */
 const MIN_SENTENCE_MATCH = 0.3;
 const MAX_QUESTIONS = 3;
-/** The question's own words must carry this share of it for the scene around them to weigh less. */
-const MIN_FOCUS_SHARE = 0.35;
+/** The question's own words must carry this share of it for a situation told first to weigh less. */
+const MIN_FOCUS_FOR_SCENE = 0.35;
+/** … and this share for a condition of the question ("als …", "if …") to weigh less. */
+const MIN_FOCUS_FOR_CONDITION = 0.15;
 
 export interface EngineOptions {
   knowledgeDir?: string;
@@ -183,9 +185,11 @@ export class AskEngine {
     // A complaint or objection route is a way forward only for a question about a complaint or an objection.
     const procedureAsked = PROCEDURE.test(fold(shape.text));
     const adjust = (id: string) => this.lawFactor(id, shape) * (shape.wants.includes('next') && this.routeCards.has(id) && (procedureAsked || !this.procedureCards.has(id)) ? ROUTE_BOOST : 1);
-    // A situation told first weighs less only when what is asked says enough itself ("Wat zijn
-    // de mogelijkheden?" after a situation is about that situation); a condition always does.
-    const background = backgroundWords(shape, this.focusCarries(shape));
+    // The scene weighs less only when what is asked says enough itself ("Wat zijn de
+    // mogelijkheden?" after a situation is about that situation; "wat is de route als …" is about
+    // the condition); a condition of the question itself needs less of it than a told situation.
+    const focusShare = this.focusShare(shape);
+    const background = focusShare >= MIN_FOCUS_FOR_CONDITION ? backgroundWords(shape, focusShare >= MIN_FOCUS_FOR_SCENE) : undefined;
     let retrieval = this.retriever.retrieve(shape.text, { role, adjust, background });
     let usedContext = false;
     if (options.context && isElliptic(shape.text, retrieval.confidence)) {
@@ -244,14 +248,14 @@ export class AskEngine {
     return { answered: true, lang, text, card: best, parts, cards, followUps, suggestions: [], sources: sourcesOf(parts.map((p) => p.card)), confidence, ranked, via: 'offline', usedContext, explanation };
   }
 
-  /** True when the question's own words (without the scene) carry enough of what it is about. */
-  private focusCarries(shape: QuestionShape): boolean {
-    if (!shape.background) return false;
+  /** The share (by rarity) of the question's words that are in what is asked, not in the scene. */
+  private focusShare(shape: QuestionShape): number {
+    if (!shape.background) return 0;
     const concepts = this.retriever.concepts(shape.topic);
     const focus = new Set(indexTerms(shape.focus ?? shape.text));
     const total = concepts.reduce((a, c) => a + c.weight, 0);
     const focused = concepts.filter((c) => [...c.terms].some((t) => focus.has(t))).reduce((a, c) => a + c.weight, 0);
-    return total > 0 && focused / total >= MIN_FOCUS_SHARE;
+    return total > 0 ? focused / total : 0;
   }
 
   /** One answer for a message with several questions: each answered part, and a word on the rest. */
