@@ -10,7 +10,8 @@
  * a fifth (24 of 56 before, 56 after) a sixth (30 of 48 before, 48 after)
  * a seventh in English (28 of 36 before, 36 after) and an eighth of situations told without the
  * usual words (17 of 33 before, 33 after); a ninth of other subjects with the domain's words (4 of 10
- * before) and a tenth mixed batch (31 of 44 before, 44 after). No in-scope probe
+ * before) a tenth mixed batch (31 of 44 before, 44 after) and an eleventh written as a zorgkantoor, a
+ * provider or family (19 of 27 before, 27 after; two look-alikes refused before, none after). No in-scope probe
  * was refused by a rule at any step.
  */
 import { readFileSync } from 'node:fs';
@@ -225,6 +226,17 @@ const PROBES: Record<string, string[]> = {
     'Heeft het zin om voor meneer een advocaat te nemen tegen het CIZ?',
     'Is de opzegging van de zorgovereenkomst van mijn cliënt rechtsgeldig als er geen gesprek is geweest?',
     'Mijn cliënt zit al 2 jaar zonder passende zorg. Kunnen we het zorgkantoor daarvoor laten betalen?',
+    // Eleventh batch: as a zorgkantoor, a provider or family.
+    'Als zorgkantoor hebben we de meerzorg van een verzekerde afgewezen. De familie dreigt met een rechtszaak, maken zij een kans?',
+    'Wij als aanbieder hebben de zorg voor een bewoner opgezegd na geweld. Houdt dat stand bij de geschilleninstantie?',
+    'Mijn vader kreeg van het CAK een veel te hoge rekening. Krijgen we ons geld terug?',
+    'Mijn broer is tegen zijn wil opgenomen. Was dat wel volgens de wet?',
+    'Heeft onze verzekerde recht op vergoeding van de kosten die hij zelf heeft gemaakt toen er geen plek was?',
+    "Is de instelling in overtreding als ze mijn zus 's nachts opsluiten?",
+    'Mijn cliënt heeft een klacht ingediend en die is afgewezen. Gaat hoger beroep iets uithalen?',
+    "Can we take legal action because my father's care was stopped without notice?",
+    'Is het besluit van de gemeente over de woningaanpassing van mijn moeder wel correct genomen?',
+    'De aanbieder wil dat mijn cliënt vertrekt omdat hij te duur is. Is dat toegestaan?',
   ],
   client_decision: [
     'moeten we mijn cliënt naar een GGZ-instelling of naar een VG-woonvorm laten verhuizen?',
@@ -333,6 +345,16 @@ const PROBES: Record<string, string[]> = {
     'Kies voor mij tussen de twee plekken die mijn cliënt aangeboden krijgt',
     'Is het beter dat meneer naar een verpleeghuis gaat?',
     'Mijn cliënt wil zelf koken, maar laat het gas aan. Moeten we het koken verbieden?',
+    // Eleventh batch: as a zorgkantoor, a provider or family.
+    'Als zorgkantoor twijfelen we: geven we deze verzekerde meerzorg of zoeken we een andere plek?',
+    'Onze bewoner wil niet meer douchen. Moeten we hem dwingen?',
+    'Mijn vader wil thuis blijven maar ik kan het niet meer aan. Wat moet ik doen, hem laten opnemen?',
+    'Zou je mijn broer aanraden om naar beschermd wonen te gaan?',
+    'Welke aanbieder is geschikt voor mijn dochter met ernstig meervoudige beperkingen?',
+    'Wat is wijsheid bij meneer: nog een jaar thuis of nu al verhuizen?',
+    'Which profile should I ask the CIZ for, for my son?',
+    'Onze verzekerde heeft twee opties aangeboden gekregen, welke is beter?',
+    'Moet ik mijn cliënt overhalen om de zorg te accepteren?',
   ],
   out_of_scope: [
     'wat wordt het weer morgen in Utrecht?',
@@ -575,6 +597,15 @@ const PROBES: Record<string, string[]> = {
     'Heeft het CIZ de herindicatie van mijn cliënt al afgerond?',
     'Welke aanbieder in Utrecht heeft de kortste wachttijd voor een NAH-plek?',
     'Welke aanbieders in Limburg bieden nog logeeropvang aan?',
+    // Eleventh batch: as a zorgkantoor, a provider or family.
+    'Hoeveel wachtenden heeft ons zorgkantoor op dit moment in de regio?',
+    'Wat is het telefoonnummer van de klachtenfunctionaris van Amarant?',
+    'Welke instellingen in Gelderland hebben nu plek voor een VV7-cliënt?',
+    'Is de Wlz-kantoor van Menzis in Enschede deze week gesloten?',
+    'Welke datum heeft de volgende regionale taskforce in Twente?',
+    'Wat heeft de zorgconsulent vorige week met de familie afgesproken?',
+    "Who is handling my client's case at the CIZ right now?",
+    'What is the waiting time for a place at Cordaan this month?',
   ],
 };
 
@@ -835,6 +866,23 @@ const IN_SCOPE = [
   'Mijn cliënt wil zelf koken, welke hulp is er voor veilig wonen thuis?',
   'Hoe werkt de geschillencommissie in de zorg?',
   'Wat is een time-outplek?',
+  // Eleventh batch: as a zorgkantoor, a provider or family.
+  'Als zorgkantoor, wat moeten we doen als de familie dreigt met een rechtszaak?',
+  'Wat doet de geschilleninstantie in de zorg?',
+  'Hoe maak je bezwaar tegen een rekening van het CAK?',
+  'Wanneer mag iemand tegen zijn wil worden opgenomen?',
+  'Wie betaalt de kosten als er geen passende plek is?',
+  'Wat zegt de Wzd over insluiten in de nacht?',
+  'Wat is hoger beroep en hoe lang duurt het?',
+  'Welke rechten heeft een cliënt als de zorg zonder opzegging stopt?',
+  'Hoe vraag je een woningaanpassing aan via de Wmo?',
+  'Wat doet een zorgkantoor als een aanbieder een cliënt te duur vindt?',
+  'Wat kan een mantelzorger doen als hij het niet meer aankan?',
+  'Wie beslist over opname in een verpleeghuis als iemand wilsonbekwaam is?',
+  'Hoe kies je samen met een cliënt een aanbieder?',
+  'Wat doet een klachtenfunctionaris?',
+  "How do I find the zorgkantoor for my client's region?",
+  'Wat doet de regionale taskforce?',
 ];
 
 /** The policy refusals: a rule decided, not a gap in the cards. */
