@@ -33,6 +33,35 @@ export interface Normalised {
   to: number[];
   /** Length of the original text. */
   length: number;
+  /** The original text. */
+  source: string;
+}
+
+// Inline markup that can sit inside a number or a name without showing: HTML tags of rich text
+// ("06<b>1234</b>5678", "mevrouw <b>Jansen</b>") and the Slack/Markdown markers * ~ ` ("06*1234*5678");
+// an underscore only between digits (it belongs to handles and e-mail addresses).
+// Tags with attributes stay: their attributes are read like text ('<a href="tel:06…">').
+const MARKUP = /<\/?(?:b|i|u|s|em|strong|code|span|font|strike|del|ins|mark|sub|sup|small|big|a|at)\s*>|[*~`]+|(?<=\d)_+(?=\d)/giu;
+// Digits written as words, six or more in a row ("vier vier vier nul nul drie …", "zero six one two …"):
+// read as the digits, so a spelled-out BSN or phone number is a number.
+const DIGIT_WORDS: Record<string, string> = {
+  nul: '0', een: '1', één: '1', twee: '2', drie: '3', vier: '4', vijf: '5', zes: '6', zeven: '7', acht: '8', negen: '9',
+  zero: '0', oh: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9',
+};
+const DIGIT_WORD = `(?:${Object.keys(DIGIT_WORDS).join('|')})`;
+const DIGIT_WORD_RUN = new RegExp(`(?<![\\p{L}])${DIGIT_WORD}(?:[\\s,.-]{1,3}${DIGIT_WORD}){5,}(?![\\p{L}])`, 'giu');
+
+/** Where the original text reads as something else for the detectors: markup as nothing, digit words as digits. */
+function substitutions(original: string): Map<number, { end: number; text: string }> {
+  const subs = new Map<number, { end: number; text: string }>();
+  for (const m of original.matchAll(MARKUP)) subs.set(m.index!, { end: m.index! + m[0].length, text: '' });
+  for (const m of original.matchAll(DIGIT_WORD_RUN)) {
+    for (const w of m[0].matchAll(new RegExp(`${DIGIT_WORD}|[^\\p{L}]+`, 'giu'))) {
+      const start = m.index! + w.index!;
+      subs.set(start, { end: start + w[0].length, text: DIGIT_WORDS[w[0].toLowerCase()] ?? '' });
+    }
+  }
+  return subs;
 }
 
 export function normalise(original: string): Normalised {
@@ -40,8 +69,25 @@ export function normalise(original: string): Normalised {
   const from: number[] = [];
   const to: number[] = [];
   let at = 0;
+  const subs = /[<*~`_]|(?:nul|een|één|twee|zero|one|two)\s/iu.test(original) ? substitutions(original) : undefined;
+  let skipTo = 0;
   for (const char of original) {
     const end = at + char.length;
+    const sub = subs?.get(at);
+    if (at < skipTo) {
+      at = end;
+      continue;
+    }
+    if (sub) {
+      for (let i = 0; i < sub.text.length; i++) {
+        text += sub.text[i];
+        from.push(at);
+        to.push(sub.end);
+      }
+      skipTo = sub.end;
+      at = end;
+      continue;
+    }
     if (!INVISIBLE.test(char)) {
       const folded = asciiDigits(char.normalize('NFKC')).replace(MARKS, '');
       text += folded;
@@ -52,13 +98,17 @@ export function normalise(original: string): Normalised {
     }
     at = end;
   }
-  return { text, from, to, length: original.length };
+  return { text, from, to, length: original.length, source: original };
 }
 
 /** The range in the original text that a span of the normalised text came from. */
 export function originalRange(n: Normalised, start: number, end: number): { start: number; end: number } {
-  // What was dropped right after the find (a combining mark, a zero-width space) goes with it.
-  return { start: n.from[start], end: end < n.text.length ? n.from[end] : n.length };
+  // What was dropped right after the find goes with it when it was invisible (a combining mark, a
+  // zero-width space); markup after it (a closing "</b>" or "*") stays.
+  const last = n.to[end - 1];
+  const next = end < n.text.length ? n.from[end] : n.length;
+  const gap = n.source.slice(last, next);
+  return { start: n.from[start], end: gap && /^[\p{Cf}\p{M}\u034F\u115F\u1160\u17B4\u17B5\u3164\uFFA0]+$/u.test(gap) ? next : last };
 }
 
 /** Accents and case folded, for comparing words with the lists ("Cliënt" = "client"). */
