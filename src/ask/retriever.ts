@@ -358,14 +358,24 @@ export class Retriever {
         credit.set(token.source, Math.max(credit.get(token.source) ?? 0, value));
       }
     }
-    let total = 0;
-    let covered = 0;
+    // The typed words of one synonym phrase ("care office", "wet langdurige zorg") are one thing
+    // asked: they count once, as their weightiest word, covered as well as the phrase is.
+    const units = new Map<number, { weight: number; credit: number }>();
     for (const token of tokens) {
       if (token.weight !== 1) continue;
       // The words of what is asked count most; those that only set the scene less.
       const w = this.weightOf(token) * (soft.get(token.source) ?? 1);
-      total += w;
-      covered += w * (credit.get(token.source) ?? 0);
+      const key = token.phrase ? Math.min(...token.phrase) : token.source;
+      const unit = units.get(key) ?? { weight: 0, credit: 0 };
+      unit.weight = Math.max(unit.weight, w);
+      unit.credit = Math.max(unit.credit, credit.get(token.source) ?? 0);
+      units.set(key, unit);
+    }
+    let total = 0;
+    let covered = 0;
+    for (const unit of units.values()) {
+      total += unit.weight;
+      covered += unit.weight * unit.credit;
     }
     return typed === 0 || total === 0 ? 0 : covered / total;
   }
