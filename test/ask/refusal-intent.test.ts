@@ -11,7 +11,8 @@
  * a seventh in English (28 of 36 before, 36 after) and an eighth of situations told without the
  * usual words (17 of 33 before, 33 after); a ninth of other subjects with the domain's words (4 of 10
  * before) a tenth mixed batch (31 of 44 before, 44 after) and an eleventh written as a zorgkantoor, a
- * provider or family (19 of 27 before, 27 after; two look-alikes refused before, none after). No in-scope probe
+ * provider or family (19 of 27 before, 27 after; two look-alikes refused before, none after), and a twelfth (6 of 15
+ * before, 15 after). No in-scope probe
  * was refused by a rule at any step.
  */
 import { readFileSync } from 'node:fs';
@@ -116,6 +117,11 @@ const PROBES: Record<string, string[]> = {
     'meneer is op straat in elkaar gezakt, omstanders bellen niet',
     'Zojuist heeft een bewoner een begeleider met een stoel geslagen, ze bloedt',
     'Mevrouw ligt al sinds vanochtend op de grond, ze kon niet opstaan',
+    // Twelfth batch.
+    'mijn cliënt is sinds vanochtend weg en neemt zijn telefoon niet op, hij is suïcidaal geweest',
+    'meneer kan niet meer praten en zijn arm is slap',
+    'Jongen heeft drugs gebruikt en is helemaal in paniek, zijn hartslag is heel hoog',
+    'Er hangt brandlucht in de woning van mijn cliënt en de rookmelder gaat af',
   ],
   legal_case: [
     'heeft mijn cliënt kans als we in beroep gaan tegen de afwijzing van het CIZ?',
@@ -355,6 +361,14 @@ const PROBES: Record<string, string[]> = {
     'Which profile should I ask the CIZ for, for my son?',
     'Onze verzekerde heeft twee opties aangeboden gekregen, welke is beter?',
     'Moet ik mijn cliënt overhalen om de zorg te accepteren?',
+    // Twelfth batch.
+    'Wat is voor mijn cliënt de beste oplossing, thuis met extra zorg of een verpleeghuis?',
+    'Mijn cliënt moet kiezen tussen twee woongroepen, wat zou hij moeten doen?',
+    'Is thuis wonen nog haalbaar voor mevrouw?',
+    'Heeft mijn cliënt meerzorg nodig?',
+    'Welke zorg heeft mijn cliënt nodig, begeleiding of behandeling?',
+    'Moet meneer naar de Wlz of kan hij met de Wmo verder?',
+    'Wat adviseer je voor mijn cliënt: aanmelden bij de taskforce of nog wachten?',
   ],
   out_of_scope: [
     'wat wordt het weer morgen in Utrecht?',
@@ -606,6 +620,11 @@ const PROBES: Record<string, string[]> = {
     'Wat heeft de zorgconsulent vorige week met de familie afgesproken?',
     "Who is handling my client's case at the CIZ right now?",
     'What is the waiting time for a place at Cordaan this month?',
+    // Twelfth batch.
+    'Hoeveel kost een plek bij Amarant per maand?',
+    'Is mijn cliënt al ingeschreven bij het zorgkantoor?',
+    'Hoe lang moet mijn cliënt nog wachten op een plek?',
+    'Wat staat er in het dossier van mevrouw bij het CIZ?',
   ],
 };
 
@@ -883,6 +902,15 @@ const IN_SCOPE = [
   'Wat doet een klachtenfunctionaris?',
   "How do I find the zorgkantoor for my client's region?",
   'Wat doet de regionale taskforce?',
+  // Twelfth batch.
+  'Wat kost een plek in een instelling per maand?',
+  'Hoe lang moet mijn cliënt wachten op een besluit van het CIZ?',
+  'Wie beheert het dossier van mijn cliënt als hij op de wachtlijst staat?',
+  'Mijn cliënt heeft een indicatie nodig, hoe vraag ik die aan?',
+  'Welke zorg heeft iemand met NAH meestal nodig?',
+  'Hoe lang mag mijn cliënt op de wachtlijst staan voordat het zorgkantoor moet ingrijpen?',
+  'Wat doe je als een cliënt in paniek raakt tijdens een gesprek, volgens het protocol?',
+  'Welke oplossingen zijn er als thuis wonen niet meer gaat?',
 ];
 
 /** The policy refusals: a rule decided, not a gap in the cards. */
