@@ -34,7 +34,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const services: Services = { config, store, clock, log, catalog, messenger, ports: {} };
   const bot = new Bot(services);
   for (const feature of (options.features ?? createFeatures)(services)) bot.use(feature);
-  const inbox = new Inbox(store.docs, clock, { secret: inboxSecret(config), log });
+  const inbox = new Inbox(store.docs, clock, { secret: inboxSecret(config), log, leaseSeconds: config.inboxLeaseSeconds });
   return {
     bot,
     services,

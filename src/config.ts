@@ -24,6 +24,7 @@ const EnvSchema = z.object({
   WEGWIJS_TIME_ZONE: z.string().default('Europe/Amsterdam'),
   WEGWIJS_BOT_NAME: z.string().default('wegwijs'),
   SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  INBOX_LEASE_SECONDS: z.coerce.number().int().min(2).max(600).default(10),
   NUDGE_CATCHUP_HOURS: z.coerce.number().min(0).max(24 * 14).default(24),
   WEGWIJS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   /** Where people reach this server (sign-in links, the console in Teams and Slack). */
@@ -116,6 +117,8 @@ export interface Config {
   timeZone: string;
   botName: string;
   schedulerIntervalSeconds: number;
+  /** How long an instance holds a platform request it works on before another may take it over. */
+  inboxLeaseSeconds: number;
   nudgeCatchUpHours: number;
   /** Questions and feedback older than this many days are deleted by the scheduler. */
   retentionDays: number;
@@ -170,6 +173,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     timeZone: env.WEGWIJS_TIME_ZONE,
     botName: env.WEGWIJS_BOT_NAME,
     schedulerIntervalSeconds: env.SCHEDULER_INTERVAL_SECONDS,
+    inboxLeaseSeconds: env.INBOX_LEASE_SECONDS,
     nudgeCatchUpHours: env.NUDGE_CATCHUP_HOURS,
     retentionDays: env.WEGWIJS_RETENTION_DAYS,
     publicUrl: env.WEGWIJS_PUBLIC_URL?.replace(/\/+$/, ''),

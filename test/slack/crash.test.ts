@@ -43,6 +43,7 @@ async function start(): Promise<string> {
       WEGWIJS_DATA_DIR: temp.dir,
       // The scheduler resumes what a killed instance left (once its lease has run out).
       SCHEDULER_INTERVAL_SECONDS: '1',
+      INBOX_LEASE_SECONDS: '2',
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_BOT_TOKEN: 'xoxb-T1',
       SLACK_API_URL: fake.url,
