@@ -26,7 +26,8 @@ const STOP_WORDS = new Set(
   where when why how of for in on at to from with by about as into than so not no any some
   please thanks dank bedankt graag hallo hoi hi hello wegwijs someone somebody anyone anybody
   something anything get gets got getting under just also very really s t ll re ve d qua
-  kort uitgelegd samengevat briefly explained nutshell vs versus terecht`.split(/\s+/),
+  kort uitgelegd samengevat briefly explained nutshell vs versus terecht exactly actually basically
+  precisely ok okay`.split(/\s+/),
 );
 
 const SynonymFileSchema = z.object({

@@ -28,17 +28,30 @@ export function namesCard(card: KnowledgeCard, terms: Set<string>, withTopics = 
  * For "what is X": the card that defines X goes first: one whose first sentence says "X is …",
  * else the best-ranked card whose title names X.
  */
-export function definitionFirst(hits: Hit[], terms: Set<string>, lang: Lang, concepts: Concept[] = []): Hit[] {
+export function definitionFirst(hits: Hit[], terms: Set<string>, lang: Lang, concepts: Concept[] = [], head?: Concept): Hit[] {
   const top = hits.slice(0, 6);
   // "wat zijn de wachtstatussen bij het zk?": the card named after the most specific word asked
   // about ("wachtstatus", in few titles), not one named after a common one ("zorgkantoor").
+  // "Wat is de zorgplicht van het zorgkantoor?" defines its head noun, whatever follows "van".
   const namedBy = (c: Concept) => top.filter((h) => namesCard(h.card, c.terms)).length;
-  const key = concepts.filter((c) => namedBy(c) > 0).sort((a, b) => namedBy(a) - namedBy(b) || b.weight - a.weight)[0];
-  if (key && concepts.length > 1) terms = key.terms;
+  const key = head && namedBy(head) > 0 ? head : concepts.filter((c) => namedBy(c) > 0).sort((a, b) => namedBy(a) - namedBy(b) || b.weight - a.weight)[0];
+  if (key && (concepts.length > 1 || key === head)) terms = key.terms;
   const inTitle = top.filter((h) => namesCard(h.card, terms, false));
   const naming = inTitle.length > 0 ? inTitle : top.filter((h) => namesCard(h.card, terms));
   const best = naming.find((h) => defines(h.card, terms, lang)) ?? naming[0];
   return best ? [best, ...hits.filter((h) => h !== best)] : hits;
+}
+
+// "wat is de zorgplicht van het zorgkantoor", "what is the duty of care of the care office":
+// the noun phrase before "van"/"of" is what is asked to be defined.
+const DEFINED_HEAD = /\b(?:wat (?:is|zijn|betekent|betekenen|houdt)|what (?:is|are|does))\s+(?:de |het |een |the |a |an )?(.+?)\s+(?:van|of)\s+(?:de |het |een |the |a |an )?\S/u;
+
+/** The concept a "what is X of Y" question asks to define: X, the head before "of"/"van". */
+export function definedHead(folded: string, concepts: Concept[]): Concept | undefined {
+  const found = DEFINED_HEAD.exec(folded);
+  if (!found) return undefined;
+  const head = new Set(indexTerms(found[1]));
+  return concepts.filter((c) => [...c.terms].some((t) => head.has(t))).sort((a, b) => b.weight - a.weight)[0];
 }
 
 const DEFINING = /^(?:\S+\s+){0,4}?(is|zijn|betekent|betekenen|staat voor|houdt in|heet|means|stands for|are|refers to)\b/u;

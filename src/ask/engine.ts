@@ -16,7 +16,7 @@ import { cardSentences, composeAnswer, factCue, focusWeighted, lacksFact, splitB
 import { orderForRole, sourcesOf, unique, type Answer, type AskOptions, type Explanation, type RefusalKind } from './answer.ts';
 import type { AnswerPart, Concept } from './compose.ts';
 import { comparedSides } from './compare.ts';
-import { definitionFirst, namesCard, withFactFirst } from './card-order.ts';
+import { definedHead, definitionFirst, namesCard, withFactFirst } from './card-order.ts';
 export type { Answer, AskOptions, Explanation, RefusalKind, SourceRef } from './answer.ts';
 import { lawsIn, loadDomainWords, loadLaws, shapeQuestion, splitQuestions, type Law, type QuestionShape } from './question.ts';
 import { llmAnswer, loadPrompt, type AskPrompt } from './llm-answer.ts';
@@ -198,10 +198,12 @@ export class AskEngine {
     }
     const { confidence, typed } = retrieval;
     // One word ("wlz", "meerzorg") asks what it is: the card that is about that word itself.
-    const defining = !usedContext && (typed === 1 || (typed <= 2 && shape.wants.includes('define')));
+    // "what is the duty of care of the care office" asks about two things, as "wat is de zorgplicht van het zorgkantoor".
+    const units = retrieval.units ?? typed;
+    const defining = !usedContext && (typed === 1 || (units <= 2 && shape.wants.includes('define')));
     const topicConcepts = focusWeighted(this.retriever.concepts(shape.topic), shape);
     const asked = new Set(topicConcepts.flatMap((c) => [...c.terms]));
-    const ranked0 = defining ? definitionFirst(retrieval.hits, asked, lang, topicConcepts) : retrieval.hits;
+    const ranked0 = defining ? definitionFirst(retrieval.hits, asked, lang, topicConcepts, definedHead(fold(shape.text), topicConcepts)) : retrieval.hits;
     // A question for a duration, an amount or a number wants the card that has one: a close
     // second with the fact goes before a first without it.
     const hits = withFactFirst(ranked0, shape, lang);

@@ -69,6 +69,8 @@ export interface Retrieval {
   pairConfidence: number;
   /** Typed content words; 0 means there was nothing to search for. */
   typed: number;
+  /** The things asked about: typed words, a synonym phrase's words ("care office") counted once. */
+  units?: number;
 }
 
 export interface RetrieveOptions {
@@ -214,7 +216,8 @@ export class Retriever {
     const confidence = reranked.length > 0 ? this.coverage([reranked[0].result], tokens, all, typed, soft) : 0;
     // "Wat zijn X en Y?": two close cards that together cover the question answer it together.
     const pair = reranked.length > 1 && reranked[1].score >= reranked[0].score * PAIR_SHARE ? this.coverage([reranked[0].result, reranked[1].result], tokens, all, typed, soft) : confidence;
-    return { hits, confidence, pairConfidence: Math.max(confidence, pair), typed };
+    const units = new Set(tokens.filter((t) => t.weight === 1).map((t) => (t.phrase ? Math.min(...t.phrase) : t.source))).size;
+    return { hits, confidence, pairConfidence: Math.max(confidence, pair), typed, units };
   }
 
   /**

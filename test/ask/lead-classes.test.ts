@@ -103,6 +103,19 @@ describe('a question in two parts is answered for both', () => {
   });
 });
 
+describe('"wat is X van Y?" defines X', () => {
+  it.each([
+    ['wat is de zorgplicht van het zorgkantoor?', /zorgplicht (betekent|ligt|van het zorgkantoor houdt)/i],
+    ['Wat betekent de zorgplicht van het zorgkantoor eigenlijk?', /zorgplicht (betekent|ligt|van het zorgkantoor houdt)/i],
+    ['what is the duty of care of the care office?', /duty of care\)? means|zorgplicht \(duty of care\)/i],
+  ])('%s', (q, definition) => {
+    const answer = ask(q);
+    expect(answer.answered).toBe(true);
+    expect(answer.text).toMatch(definition);
+    expect(answer.text).not.toMatch(/lerend netwerk|learning network/i);
+  });
+});
+
 describe('English phrasing with everyday words reaches the card about the phrase', () => {
   it.each(['no provider accepts my client, what can I do', 'who has to find a place for my client?'])('does not answer from a card that only shares "provider" or "client": %s', (q) => {
     const answer = ask(q);
