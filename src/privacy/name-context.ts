@@ -18,6 +18,21 @@ const FIRST_NAME_AFTER = new RegExp(
   'iu',
 );
 
+// After a listed first name: the state of a person in care, within the same clause ("Kees heeft een
+// VG7-indicatie", "Noor woont alleen", "Kees is opgenomen", "met Kees gaat het slecht"). A colleague's
+// work ("Bram heeft de actie afgerond") names no such state.
+const CARE_STATE = new RegExp(
+  `^\\s+(?:heeft|had|is|was|zit|zat|woont|woonde|wacht|wachtte|krijgt|kreeg|ligt|lag|gaat|ging|has|had|is|was|lives|lived|needs|gets|got)(?![\\p{L}])[^.?!\\n;]{0,40}?(?<![\\p{L}])(?:indicatie|wlz-indicatie|diagnose|dementie|alzheimer|autisme|lvb|nah|korsakov|opgenomen|gevallen|overleden|verhuisd|crisis\\p{L}*|wachtlijst|zorgprofiel|zzp|vg\\s?\\d|vv\\s?\\d|lg\\s?\\d|ggz|pgb|alleen|verpleeghuis|instelling|gezinshuis|dagbesteding|plek|plaatsing|ziekenhuis|het\\s+(?:niet\\s+)?(?:goed|slecht|beter|minder)|admitted|diagnosed|dementia|autism|waiting\\s+list|nursing\\s+home|care\\s+home|placement|hospital)(?![\\p{L}])`,
+  'iu',
+);
+/** Before a listed first name: a possessive ("onze Kees", "mijn Jeroen") or how they are doing ("het gaat slecht met Piet"). */
+const PERSON_BEFORE = /(?:(?<![\p{L}])(?:onze|ons|mijn|m'n|my|our)|gaat\s+(?:het\s+)?(?:niet\s+)?(?:goed|slecht|beter|minder|achteruit)\s+met)\s+$/iu;
+const WITH_BEFORE = /(?<![\p{L}])met\s+$/iu;
+
+/** Does the clause around a listed first name describe a person in care? `before`/`after`: the text on either side. */
+export const personInCare = (before: string, after: string) =>
+  CARE_STATE.test(after) || PERSON_BEFORE.test(before) || (WITH_BEFORE.test(before) && /^\s+gaat\s+het(?![\p{L}])/iu.test(after));
+
 /** Do the words after a capitalised name (`after`, the text that follows it) make it a person's? */
 export const personAfter = (after: string) => ROLE_AFTER.test(after);
 /** The same for a listed first name, which ages and relatives also mark. */

@@ -7,7 +7,7 @@
  */
 import { FIRST_NAMES } from './data/first-names.ts';
 import { COMMON_SURNAMES, FIRST_NAMES_THAT_ARE_WORDS, KIN_PREFIXES, NAME_LABELS, NOT_NAMES, PARTICLES, STRONG_TITLES, WEAK_TITLES } from './data/words.ts';
-import { personAfter, personAfterFirstName } from './name-context.ts';
+import { personAfter, personAfterFirstName, personInCare } from './name-context.ts';
 import { foldWord } from './normalise.ts';
 import type { Detector, Span } from './span.ts';
 
@@ -169,6 +169,12 @@ function labelled(text: string, tokens: Token[], i: number): number {
   if (j < 0) return -1;
   return nameLabels.has(t.folded) || capitalised(tokens[j]) ? j : -1;
 }
+// Common surnames that are no Dutch word or place as well (not "Bakker", "Visser", "Bos", "Maas", "Post").
+const SURNAMES_THAT_ARE_WORDS = new Set(
+  `jong vries berg dijk bakker visser smit boer groot bos vos wit graaf meer kok haan heuvel veen broek bruin beek ven
+  dam wal prins jonge brink wijk vink ridder pol post bot witte koster kramer kuiper smid maas vliet linden`.split(/\s+/),
+);
+const DISTINCTIVE_SURNAMES = new Set([...COMMON_SURNAMES].filter((s) => !SURNAMES_THAT_ARE_WORDS.has(s)));
 const ORGANISATION_AFTER =
   /^[ \t]+(?:Centrum|Huis|Kliniek|Ziekenhuis|Instituut|Stichting|Fonds|School|College|Hospice|Groep|Academie|Hogeschool|Universiteit|Prijs|Lezing|Foundation|Institute|Centre|Center|Hospital|Clinic|House|Trust|Kliniek|Zorg|Zorggroep|Hofje|Stede|Hoeve)(?![\p{L}])/u;
 // A first name as the subject of the message: "Over Jeroen: …", "betreft Noor", "about Emily".
@@ -285,7 +291,12 @@ export const name: Detector = (text) => {
       if (surname >= 0) {
         add(i, surname);
         i = surname;
-      } else if (about || personAfterFirstName(text.slice(t.end, t.end + 48)) || personAfter(text.slice(t.end, t.end + 48))) {
+      } else if (
+        about ||
+        personAfterFirstName(text.slice(t.end, t.end + 48)) ||
+        personAfter(text.slice(t.end, t.end + 48)) ||
+        personInCare(text.slice(Math.max(0, t.start - 40), t.start), text.slice(t.end, t.end + 64))
+      ) {
         // A first name alone is a person's when the words after it say so: "Wim (cliënt)", "Jayden
         // (8)", "Yusuf en zijn broer", "Bram zijn moeder", "Sarah's mother".
         add(i, i);
@@ -300,6 +311,11 @@ export const name: Detector = (text) => {
         i = end;
         continue;
       }
+    }
+    // A distinctive common surname alone, capitalised: "Jansen belde net", "gesprek met Dijkstra".
+    if (capitalised(t) && !t.dot && DISTINCTIVE_SURNAMES.has(t.folded) && !mentionBefore(text, t) && !/^\p{Lu}+$/u.test(t.word.slice(1))) {
+      add(i, i);
+      continue;
     }
     // A surname with capitalised particles at the start: "Van der Meer belde", "De Vries komt".
     if (capitalised(t) && particles.has(t.folded) && !t.dot && next >= 0) {
