@@ -137,6 +137,12 @@ describe('the red-team corpus through real Slack and Teams requests', () => {
     ts = nextTs();
     const broken = `{"type":"event_callback","team_id":"T1","event":{"type":"message","text":${JSON.stringify(chunks[0])},"ts":"${ts}"`;
     expect((await postSigned(slack.server.url, broken, 'application/json')).status).toBeLessThan(500);
+    // Valid JSON that fails the edge's schema (an id far too long, a nested object for the text).
+    ts = nextTs();
+    expect((await sendEvent(slack.server.url, { type: 'message', channel_type: 'im', channel: 'D91', user: `U${'9'.repeat(5000)}`, text: chunks[0], ts, event_ts: ts })).status).toBeLessThan(500);
+    ts = nextTs();
+    const nested = JSON.parse(`${'{"a":'.repeat(500)}${JSON.stringify(chunks[0])}${'}'.repeat(500)}`) as unknown;
+    expect((await sendEvent(slack.server.url, { type: 'message', channel_type: 'im', channel: 'D92', user: 'U3', text: nested, blocks: nested, ts, event_ts: ts })).status).toBeLessThan(500);
     await slack.app.inbox.close?.();
     const found = leaksIn({ ...slack.kept(), slack: JSON.stringify(fake.calls.map((c) => c.args)) }, forms);
     expect(found).toEqual([]);
@@ -150,6 +156,11 @@ describe('the red-team corpus through real Slack and Teams requests', () => {
       expect((await teams.deliver(team.server.url, personalMessage(who, chunk))).status).toBe(200);
       await team.app.inbox.idle();
       expect(teams.sent.length).toBeGreaterThan(before);
+    }
+    // Malformed: a nested object where the text belongs, an invalid surrogate, a sender id far too long.
+    for (const extra of [{ text: { deep: [[[chunks[0]]]] } }, { text: `\ud800${chunks[0]}\udfff` }, { from: { id: `29:${'x'.repeat(5000)}`, name: chunks[0].slice(0, 200) } }]) {
+      expect((await teams.deliver(team.server.url, personalMessage(who, chunks[0], extra))).status).toBeLessThan(500);
+      await team.app.inbox.idle();
     }
     const forged = personalMessage(who, chunks[0], { channelData: { tenant: { id: 'tenant-b' } } });
     const sentBefore = teams.sent.length;
