@@ -117,7 +117,7 @@ export function stripPreamble(question: string): { text: string; intro: string }
 }
 
 const WANTS: [Want, RegExp][] = [
-  ['duration', /\b(hoe ?lang|hoelang|hoeveel tijd|how much time|hoe snel|hoe vlug|binnen (hoeveel|welke)|welke termijn|termijn(en)?|uiterlijk|how long|how quickly|how fast|how soon|within how|deadline|time limits?|how many (days|weeks|months))\b/iu],
+  ['duration', /\b(hoe ?lang|hoelang|hoeveel tijd|how much time|hoe snel|hoe vlug|binnen (hoeveel|welke)|welke termijn|\p{L}*termijn(en)?|wachttijd(en)?|doorlooptijd|uiterlijk|how long|how quickly|how fast|how soon|within how|deadline|time limits?|how many (days|weeks|months))\b/iu],
   ['frequency', /\b(hoe vaak|hoe dikwijls|how often|how frequently)\b/iu],
   ['count', /\b(hoeveel|how many|aantal|number of)\b/iu],
   // A size or a threshold: a sentence with a number answers it, but a card without one may still
