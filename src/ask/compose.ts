@@ -29,7 +29,7 @@ export interface ScoredSentence extends Sentence {
 /** Aim for a lead a professional reads at a glance. */
 export const LEAD_MAX_WORDS = 60;
 /** A question for a list ("welke groepen …") may get a longer lead: the list is the answer. */
-export const LIST_MAX_WORDS = 90;
+export const LIST_MAX_WORDS = 80;
 const SECOND_SENTENCE_SHARE = 0.5;
 const MAX_LEAD_SENTENCES = 3;
 /** A list may take one sentence more, each with an item of its own. */
