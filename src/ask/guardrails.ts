@@ -6,6 +6,7 @@
 import { readDataFile } from './data-file.ts';
 import { z } from 'zod';
 import { fold } from '../core/index.ts';
+import { needlesOf } from './needles.ts';
 
 // Order matters: an emergency is recognised before anything else, whatever else the text says;
 // plainly other subjects (stocks, sport) before the kinds that look at the asker's own case.
@@ -21,6 +22,8 @@ const GuardrailFileSchema = z.object({
   general_question: z.array(z.string().min(1)).default([]),
   /** Questions that weigh organisations against each other ("bij het zorgkantoor of bij de gemeente?"): a route. */
   route_question: z.array(z.string().min(1)).default([]),
+  /** Chat shorthand read as the full word before any rule ("mn clt" is "mijn client", "zmr" is "zomaar"). */
+  shorthand: z.record(z.string().regex(/^[a-z'.]+$/), z.string().min(1)).default({}),
   ...(Object.fromEntries(RULE_KINDS.map((k) => [k, z.array(z.string().min(1)).default([])])) as Record<RuleKind, z.ZodDefault<z.ZodArray<z.ZodString>>>),
 });
 
@@ -38,7 +41,7 @@ interface Gate {
 const MARKS = ['not_emergency', 'general_question', 'route_question'] as const;
 type Mark = (typeof MARKS)[number];
 
-export type Guardrails = { kind: RuleKind | Mark; pattern: RegExp; gates?: Gate[]; rest?: RegExp }[];
+export type Guardrails = { kind: RuleKind | Mark | 'shorthand'; pattern: RegExp; gates?: Gate[]; rest?: RegExp; full?: string; needles?: string[][] }[];
 
 /**
  * The kinds a marked question leaves alone. A question the asker calls general ("algemene vraag
@@ -131,12 +134,18 @@ function gated(source: string, flags: string): { gates?: Gate[]; rest?: RegExp }
 /** Reads and compiles `guardrails.yaml`; a bad pattern fails naming the kind and its index. */
 export function loadGuardrails(dir: string): Guardrails {
   const data = readDataFile(dir, 'guardrails.yaml', GuardrailFileSchema);
-  const rules: Guardrails = [];
+  const rules: Guardrails = Object.entries(data.shorthand).map(([short, full]) => ({
+    kind: 'shorthand' as const,
+    pattern: new RegExp(`(?<![\\w'])${short.replace(/[.']/g, (c) => `\\${c}`)}(?![\\w'])`, 'g'),
+    full,
+  }));
   for (const kind of [...MARKS, ...RULE_KINDS] as const) {
     data[kind].forEach((written, i) => {
       try {
         const source = anchorFirst(expand(written, data.lexicons));
-        rules.push({ kind, pattern: new RegExp(source, flagsFor(kind, source)), ...gated(source, flagsFor('', source)) });
+        // Literal sets of which a match contains one each (needles.ts): without them, the rule is not run.
+        const needles = needlesOf(source, flagsFor(kind, source));
+        rules.push({ kind, pattern: new RegExp(source, flagsFor(kind, source)), ...gated(source, flagsFor('', source)), ...(needles.length ? { needles } : {}) });
       } catch (err) {
         throw new Error(`guardrails.yaml: ${kind}.${i}: ${(err as Error).message}`);
       }
@@ -152,13 +161,22 @@ export function loadGuardrails(dir: string): Guardrails {
  */
 export function matchGuardrail(rules: Guardrails, question: string): RuleKind | undefined {
   // Phone keyboards type curly quotes ("you’re", "collega’s"); the rules are written with straight ones.
-  const text = fold(question).replace(/[\u2018\u2019\u02bc]/g, "'");
+  const typed = fold(question).replace(/[\u2018\u2019\u02bc]/g, "'");
+  const text = rules.filter((r) => r.kind === 'shorthand').reduce((t, r) => t.replace(r.pattern, r.full!), typed);
   const calm = rules.filter((r) => r.kind === 'not_emergency').reduce((t, r) => t.replace(r.pattern, (m) => ' '.repeat(m.length)), text);
   const marked = (Object.keys(EXEMPT) as (keyof typeof EXEMPT)[]).filter((mark) => rules.some((r) => r.kind === mark && r.pattern.test(text)));
   const exempt = new Set<string>(marked.flatMap((mark) => EXEMPT[mark]));
   const seen = { text: new Map<string, boolean>(), calm: new Map<string, boolean>() };
+  const found = new Map<string, boolean>();
+  const contains = (subject: string, needle: string) => {
+    const key = `${subject === text ? 't' : 'c'}${needle}`;
+    let yes = found.get(key);
+    if (yes === undefined) found.set(key, (yes = subject.includes(needle)));
+    return yes;
+  };
   const matches = (rule: Guardrails[number]) => {
     const subject = rule.kind === 'emergency' ? calm : text;
+    if (rule.needles && !rule.needles.every((set) => set.some((needle) => contains(subject, needle)))) return false;
     if (!rule.gates || !rule.rest) return rule.pattern.test(subject);
     const memo = rule.kind === 'emergency' ? seen.calm : seen.text;
     for (const gate of rule.gates) {
@@ -168,6 +186,6 @@ export function matchGuardrail(rules: Guardrails, question: string): RuleKind | 
     }
     return rule.rest.test(subject);
   };
-  const hit = rules.find((r) => !(MARKS as readonly string[]).includes(r.kind) && !exempt.has(r.kind) && matches(r));
+  const hit = rules.find((r) => (RULE_KINDS as readonly string[]).includes(r.kind) && !exempt.has(r.kind) && matches(r));
   return hit?.kind as RuleKind | undefined;
 }

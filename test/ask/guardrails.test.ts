@@ -52,6 +52,13 @@ describe('guardrails with named word lists', () => {
     expect(matchGuardrail(loaded, 'Gaan we winnen van de gemeente of het zorgkantoor?')).toBe('legal_case');
   });
 
+  it('reads chat shorthand as the full word, whole words only', () => {
+    const load = rules(`shorthand:\n  mn: mijn\n  zmr: zomaar\nlegal_case:\n  - '\\bmijn client\\b.*\\bzomaar\\b'\n`);
+    const loaded = load();
+    expect(matchGuardrail(loaded, 'mn client is eruit gezet, mag dat zmr?')).toBe('legal_case');
+    expect(matchGuardrail(loaded, 'mnclient zmrx')).toBeUndefined();
+  });
+
   it('reads curly quotes as straight ones', () => {
     const load = rules(`injection:\n  - "\\\\bpretend you're\\\\b"\n`);
     expect(matchGuardrail(load(), 'Pretend you’re my lawyer')).toBe('injection');
