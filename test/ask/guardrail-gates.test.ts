@@ -1,6 +1,7 @@
 /**
  * Rules that start with lookaheads are tested gate by gate (each gate once per question, shared by
- * the rules that start with it). The verdicts must be those of the whole patterns.
+ * the rules that start with it), and a rule whose needles are absent is not run. The verdicts must
+ * be those of the whole patterns.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,13 +10,14 @@ import { describe, expect, it } from 'vitest';
 import { loadGuardrails, matchGuardrail, type Guardrails } from '../../src/ask/guardrails.ts';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/core/index.ts';
 
-/** The same rules without their gates: every pattern tested whole. */
-const whole = (rules: Guardrails): Guardrails => rules.map(({ kind, pattern }) => ({ kind, pattern }));
+/** The same rules without their gates and needles: every pattern tested whole, on every question. */
+const whole = (rules: Guardrails): Guardrails => rules.map(({ gates: _gates, rest: _rest, needles: _needles, ...rule }) => rule);
 
 describe('guardrail gates', () => {
   it('give the verdicts of the whole patterns on every tuning question', () => {
     const rules = loadGuardrails(DEFAULT_KNOWLEDGE_DIR);
     expect(rules.filter((r) => r.gates).length).toBeGreaterThan(0);
+    expect(rules.filter((r) => r.needles).length).toBeGreaterThan(rules.length / 2);
     const dir = 'test/eval';
     const questions = readdirSync(dir)
       .filter((f) => /^facts-tune\d*\.jsonl$/.test(f))

@@ -1,0 +1,99 @@
+/**
+ * What text a regular expression cannot match without: sets of literal strings ("needles"); every
+ * match contains at least one needle of each set. A refusal rule whose needles are all absent from a
+ * question cannot match it, so it is neither run nor (on its first use) compiled: most questions
+ * contain the words of only a few of the many rules. The analysis is conservative: where it cannot
+ * name a literal that every match must contain, it names none, and the rule always runs.
+ *
+ * It walks the pattern's syntax tree (regjsparser, the parser Babel uses): a sequence needs each
+ * of its parts (literal runs like "mijn client", a group's needles), an alternation needs one
+ * needle of one of its branches, a positive lookahead needs its body, and a part that may match
+ * nothing (`x?`, `x*`, a negative lookahead, `\b`) needs nothing.
+ */
+import regjsparser, { type RootNode } from 'regjsparser';
+
+// A CommonJS module: its exports come as one object.
+const { parse } = regjsparser;
+
+/** More needles than this are no useful filter (and cost more than the rule itself). */
+const MAX_NEEDLES = 300;
+
+type Needles = Set<string> | null;
+
+/** The needle sets of `source` (compiled with `flags`), lower-cased for folded text; [] when none. */
+export function needlesOf(source: string, flags: string): string[][] {
+  let tree: RootNode;
+  try {
+    tree = parse(source, flags.replace(/[gy]/g, ''), { lookbehind: true, namedGroups: true }) as RootNode;
+  } catch {
+    return [];
+  }
+  const lower = (n: string) => (flags.includes('i') ? n.toLowerCase() : n);
+  // The most selective few: a set whose shortest needle is one or two characters filters nothing.
+  return ranked(parts(tree.type === 'alternative' ? tree.body : [tree]))
+    .filter((set) => shortest(set) >= 3)
+    .slice(0, 3)
+    .map((set) => [...new Set([...set].map(lower))]);
+}
+
+/** What each part of a sequence needs (all of them): its literal runs and its groups' needles. */
+function parts(sequence: RootNode[]): Set<string>[] {
+  const sets: Set<string>[] = [];
+  let run = '';
+  const endRun = () => {
+    if (run) sets.push(new Set([run]));
+    run = '';
+  };
+  for (const node of sequence) {
+    if (node.type === 'value') {
+      run += String.fromCodePoint(node.codePoint);
+      continue;
+    }
+    endRun();
+    const own = requiredOf(node);
+    if (own) sets.push(own);
+  }
+  endRun();
+  return sets;
+}
+
+/** One set a sequence needs: its most selective part. */
+function required(sequence: RootNode[]): Needles {
+  return ranked(parts(sequence))[0] ?? null;
+}
+
+function requiredOf(node: RootNode): Needles {
+  switch (node.type) {
+    case 'alternative':
+      return required(node.body);
+    case 'disjunction': {
+      const all = new Set<string>();
+      for (const branch of node.body) {
+        const needles = requiredOf(branch);
+        if (!needles) return null;
+        for (const n of needles) all.add(n);
+        if (all.size > MAX_NEEDLES) return null;
+      }
+      return all;
+    }
+    case 'group':
+      // A negative lookaround requires nothing; a positive one requires its body, as a group does.
+      return node.behavior === 'negativeLookahead' || node.behavior === 'negativeLookbehind' ? null : required(node.body);
+    case 'quantifier':
+      return node.min >= 1 ? requiredOf(node.body[0]) : null;
+    case 'value':
+      return new Set([String.fromCodePoint(node.codePoint)]);
+    default:
+      // Anchors, dots, character classes, back-references: no literal.
+      return null;
+  }
+}
+
+const shortest = (set: Set<string>) => Math.min(...[...set].map((n) => n.length));
+
+/** Most selective first: the longest shortest needle, then the fewest needles. */
+function ranked(sets: Set<string>[]): Set<string>[] {
+  const useful = sets.filter((set) => set.size > 0 && set.size <= MAX_NEEDLES);
+  const value = (set: Set<string>) => shortest(set) * 1000 - set.size;
+  return useful.sort((a, b) => value(b) - value(a));
+}

@@ -1,0 +1,38 @@
+/** What a pattern cannot match without (src/ask/needles.ts): sound first, selective second. */
+import { describe, expect, it } from 'vitest';
+import { needlesOf } from '../../src/ask/needles.ts';
+
+describe('needlesOf', () => {
+  it('names the literal runs and alternatives a match needs, each part of a sequence', () => {
+    expect(needlesOf('\\bmijn client\\b', 'i')).toEqual([['mijn client']]);
+    expect(needlesOf('^(?=.*\\b(mijn|onze)\\b)(?!.*\\balgemeen\\b).*\\b(winnen|verliezen)\\b', 'i')).toEqual([['winnen', 'verliezen'], ['mijn', 'onze']]);
+    expect(needlesOf('\\b(?:Zorgkantoor\\w*|gemeente) reageert', 'i')).toContainEqual(['zorgkantoor', 'gemeente']);
+  });
+
+  it('names nothing a match can do without', () => {
+    // Optional parts, negative lookarounds, classes and dots need no literal.
+    expect(needlesOf('a?b*(?!xyz)[a-z]+.', 'i')).toEqual([]);
+    // An alternation with one branch that needs nothing needs nothing.
+    expect(needlesOf('(?:foobar|\\d+)', 'i')).toEqual([]);
+    // A quantified run is no literal run: "ab+c" matches "abbc", which has no "abc".
+    expect(needlesOf('xyzab+cdef', 'i').flat()).not.toContain('xyzabcdef');
+    // Too short to filter anything.
+    expect(needlesOf('\\b(ja|nee)\\b', 'i')).toEqual([]);
+  });
+
+  it('never misses a match: a text a pattern matches holds a needle of every set', () => {
+    const cases: [string, string[]][] = [
+      ['^(?=.*\\b(mijn|onze)\\b).*\\b(winnen|verliezen)\\b', ['gaat mijn client winnen', 'onze zaak verliezen we']],
+      ['xyzab+cdef', ['xyzabbbcdef']],
+      ['(foo|bar)+baz(qux)?', ['foofoobaz', 'barbazqux']],
+      ['(?<=mevrouw )\\w+ (?:is|was) gevallen', ['mevrouw jansen is gevallen']],
+    ];
+    for (const [source, texts] of cases) {
+      const sets = needlesOf(source, 'i');
+      for (const text of texts) {
+        expect(new RegExp(source, 'i').test(text), `${source} on ${text}`).toBe(true);
+        for (const set of sets) expect(set.some((n) => text.includes(n)), `${source} on ${text}: ${set}`).toBe(true);
+      }
+    }
+  });
+});
