@@ -30,12 +30,22 @@ function recordId(id: string): boolean {
   return digits.length >= 5 || /[\p{L}./-]/u.test(id);
 }
 
+// More numbers after the first: "dossier C-7781 en C-7782", "cliëntnummers 778812, 778813".
+const MORE_IDS = new RegExp(`^\\s*(?:,|;|/|&|en|and|of|or)\\s*${ID}(?![\\p{L}\\p{N}])`, 'iu');
+
 const record: Detector = (text) =>
   [...text.matchAll(RECORD)].flatMap((m) => {
     const id = m.groups!.id;
     if (!recordId(id)) return [];
     const start = m.index! + m[0].length - id.length;
-    return [{ start, end: start + id.length, kind: 'record' as const }];
+    const out: Span[] = [{ start, end: start + id.length, kind: 'record' }];
+    let cursor = start + id.length;
+    for (let more = MORE_IDS.exec(text.slice(cursor, cursor + 80)); more && recordId(more.groups!.id) && out.length < 20; more = MORE_IDS.exec(text.slice(cursor, cursor + 80))) {
+      const end = cursor + more[0].length;
+      out.push({ start: end - more.groups!.id.length, end, kind: 'record' });
+      cursor = end;
+    }
+    return out;
   });
 
 // The official Dutch side codes (L a letter, D a digit): every plate since 1951.

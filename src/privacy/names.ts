@@ -68,7 +68,10 @@ const strongTitles = new Set(STRONG_TITLES);
 const kinWords = new Set(WEAK_TITLES);
 const KIN_COMPOUND = new RegExp(`^(?:${KIN_PREFIXES.join('|')})(?:${WEAK_TITLES.filter((w) => /^\p{L}{3,}$/u.test(w)).join('|')})$`, 'u');
 // "pleegzoon", "stiefdochter", "halfbroer": a kinship word with a prefix is one too.
-const weakTitles = { has: (folded: string) => kinWords.has(folded) || KIN_COMPOUND.test(folded), includes: (folded: string) => weakTitles.has(folded) };
+// Short forms in notes ("cl. Verhoef", "pt Jansen") and diminutives ("het zoontje van Dewi").
+const NOTE_ROLES = new Set(['cl', 'clt', 'pt']);
+const kinWord = (folded: string) => kinWords.has(folded) || KIN_COMPOUND.test(folded) || NOTE_ROLES.has(folded);
+const weakTitles = { has: (folded: string) => kinWord(folded) || (/t?je$/.test(folded) && kinWord(folded.replace(/t?je$/, ''))), includes: (folded: string) => weakTitles.has(folded) };
 const nameLabels = new Set(NAME_LABELS);
 const particles = new Set(PARTICLES);
 
@@ -131,7 +134,7 @@ const lowerCaseAfterTitle = (t: Token) =>
 
 // Titles written short carry a dot ("Mw.", "dhr."); after a whole word a dot ends the sentence:
 // in "met de cliënt. Volgende week" no name follows.
-const ABBREVIATIONS = new Set(['mevr', 'mw', 'mvr', 'dhr', 'mnr', 'hr', 'fam', 'mr', 'mrs', 'ms', 'dr', 'drs', 'prof']);
+const ABBREVIATIONS = new Set(['mevr', 'mw', 'mvr', 'dhr', 'mnr', 'hr', 'fam', 'mr', 'mrs', 'ms', 'dr', 'drs', 'prof', 'cl', 'clt', 'pt']);
 const sentenceEnd = (t: Token) => t.dot && !ABBREVIATIONS.has(t.folded);
 
 const FAMILY_WORDS = new Set(['familie', 'gezin', 'family']);
@@ -222,9 +225,21 @@ export const name: Detector = (text) => {
       }
     }
     // Set off by a comma after a title or kinship word: "de zoon van mevrouw, Kevin, is …".
-    if ((title || (weakTitles.has(t.folded) && !sentenceEnd(t))) && i + 1 < tokens.length && /^[ \t]*,[ \t]*$/.test(text.slice(t.end, tokens[i + 1].start))) {
+    // Or in brackets: "meneer (Bakker) was boos", "moeder (Fatma)".
+    const gap = i + 1 < tokens.length ? text.slice(t.end, tokens[i + 1].start) : '';
+    if ((title || (weakTitles.has(t.folded) && !sentenceEnd(t))) && /^[ \t]*[,(][ \t]*$/.test(gap)) {
       const u = tokens[i + 1];
-      if (capitalised(u) && isCapitalisedFirstName(u) && !mentionBefore(text, u)) {
+      const bracketed = gap.includes('(');
+      const inBrackets = title && bracketed ? nameEnd(text, tokens, i + 1, false) : -1;
+      if (inBrackets >= 0) {
+        add(i + 1, inBrackets);
+        i = inBrackets;
+        continue;
+      }
+      // In brackets after a title any surname ("meneer (Pronk)"); after a kinship word only a listed name
+      // ("Lastige ouders (Difficult parents)" is a translation).
+      const surname = bracketed && (COMMON_SURNAMES.has(u.folded) || (title && nameWord(u)));
+      if (capitalised(u) && !mentionBefore(text, u) && (isCapitalisedFirstName(u) || surname)) {
         const end = Math.max(i + 1, nameEnd(text, tokens, i + 1, false));
         add(i + 1, end);
         i = end;
@@ -245,6 +260,12 @@ export const name: Detector = (text) => {
       if (end >= 0) {
         add(next, end);
         i = end;
+        continue;
+      }
+      // "client Said": a capitalised listed first name that is also an English word.
+      if (capitalised(tokens[next]) && isCapitalisedFirstName(tokens[next]) && !mentionBefore(text, tokens[next])) {
+        add(next, next);
+        i = next;
         continue;
       }
       // "haar broer ahmed": a listed first name in lower case after a kinship word.

@@ -113,7 +113,8 @@ export const bsn: Detector = (text) => {
 const SERVICE_NUMBER = /^(?:8(?:00|8)|90[069])/;
 
 function phoneLength(prefix: 'nl' | 'intl' | 'nl-intl', digits: string): boolean {
-  if (prefix === 'nl') return digits.length === 10 && digits[0] === '0' && digits[1] !== '0' && !SERVICE_NUMBER.test(digits.slice(1));
+  // Eleven digits after a 0 are a British number ("07700 900456") or a Dutch one with a digit too many.
+  if (prefix === 'nl') return (digits.length === 10 || digits.length === 11) && digits[0] === '0' && digits[1] !== '0' && !SERVICE_NUMBER.test(digits.slice(1));
   if (prefix === 'nl-intl') return digits.length === 9 && digits[0] !== '0' && !SERVICE_NUMBER.test(digits);
   return digits.length >= 8 && digits.length <= 15;
 }
