@@ -6,7 +6,7 @@
 import { readDataFile } from './data-file.ts';
 import { z } from 'zod';
 import { fold } from '../core/index.ts';
-import { needlesOf } from './needles.ts';
+import { cachedRules, compileRules } from './guardrail-rules.ts';
 
 // Order matters: an emergency is recognised before anything else, whatever else the text says;
 // plainly other subjects (stocks, sport) before the kinds that look at the asker's own case.
@@ -54,101 +54,28 @@ const EXEMPT: Record<Exclude<Mark, 'not_emergency'>, readonly RuleKind[]> = {
 };
 
 /**
- * Replaces each `{name}` by its lexicon as one group. A lexicon may use another (`someone` is
- * built from `person_noun`), so one word list serves every rule that speaks of a person; a cycle
- * or a list that does not exist fails loading.
+ * Reads `guardrails.yaml` and compiles its rules (guardrail-rules.ts: lexicons expanded, gates,
+ * needles), through the start-up cache; a bad pattern fails naming the kind and its index.
  */
-function expand(written: string, lexicons: Record<string, string[]>, seen: string[] = []): string {
-  return written.replace(/\{([a-z_]+)\}/g, (_name, key: string) => {
-    const words = lexicons[key];
-    if (!words) throw new Error(`no lexicon "${key}"`);
-    if (seen.includes(key)) throw new Error(`lexicon "${key}" uses itself`);
-    return `(?:${words.map((w) => expand(w, lexicons, [...seen, key])).join('|')})`;
-  });
-}
-
-/**
- * The rules match folded text (lower case, no accents) and are written in ASCII, so they need no
- * Unicode mode, which makes every rule about a third slower (case folding, `\b`, `\w`); a rule that
- * uses a Unicode escape gets it.
- */
-function flagsFor(kind: string, source: string): string {
-  const unicode = /\\[pPu]\{/.test(source) ? 'u' : '';
-  return `${kind === 'not_emergency' ? 'g' : ''}i${unicode}`;
-}
-
-/**
- * "(?!.*x)(?=.*y)^…" and "^(?!.*x)(?=.*y)…" match the same texts, but the first tries its lookaheads
- * at every position before `^` fails there (quadratic in the text); the second only at the start.
- */
-function anchorFirst(source: string): string {
-  const lead = /^((?:\(\?[=!](?:[^()\\]|\\.|\((?:[^()\\]|\\.|\((?:[^()\\]|\\.|\([^()]*\))*\))*\))*\))+)\^/.exec(source);
-  return lead ? `^${lead[1]}${source.slice(lead[0].length)}` : source;
-}
-
-/** The end of the group that opens at `start` (escapes and character classes skipped); -1 if none. */
-function groupEnd(source: string, start: number): number {
-  let depth = 0;
-  for (let i = start; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') i++;
-    else if (c === '[') {
-      for (i++; i < source.length && source[i] !== ']'; i++) if (source[i] === '\\') i++;
-    } else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return i;
-  }
-  return -1;
-}
-
-/** True when `source` has a `|` outside every group: then "^(?=a)b|c" is not "^(?=a)(?:b|c)". */
-function topLevelAlternation(source: string): boolean {
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') i++;
-    else if (c === '(' || c === '[') i = c === '(' ? groupEnd(source, i) : groupEnd(`(${source.slice(i)})`, 0) + i - 1;
-    else if (c === '|') return true;
-    if (i < 0) return true;
-  }
-  return false;
-}
-
-/**
- * "^(?=.*a)(?!.*b)rest" as gates (each lookahead tested alone at the start) and "^(?:rest)": the
- * same verdict, with each gate's result shared by every rule that starts with it. Rules with a
- * top-level alternation or a back-reference are left whole.
- */
-function gated(source: string, flags: string): { gates?: Gate[]; rest?: RegExp } {
-  if (!source.startsWith('^') || topLevelAlternation(source) || /\\[1-9k]/.test(source)) return {};
-  const gates: Gate[] = [];
-  let i = 1;
-  while (source.startsWith('(?=', i) || source.startsWith('(?!', i)) {
-    const end = groupEnd(source, i);
-    if (end < 0) return {};
-    const body = source.slice(i + 3, end);
-    gates.push({ key: body, test: new RegExp(`^(?:${body})`, flags), negate: source[i + 2] === '!' });
-    i = end + 1;
-  }
-  return gates.length ? { gates, rest: new RegExp(`^(?:${source.slice(i)})`, flags) } : {};
-}
-
-/** Reads and compiles `guardrails.yaml`; a bad pattern fails naming the kind and its index. */
 export function loadGuardrails(dir: string): Guardrails {
-  const data = readDataFile(dir, 'guardrails.yaml', GuardrailFileSchema);
-  const rules: Guardrails = Object.entries(data.shorthand).map(([short, full]) => ({
+  const compiled = cachedRules(dir, () => {
+    const data = readDataFile(dir, 'guardrails.yaml', GuardrailFileSchema);
+    return compileRules(data.lexicons, Object.entries(data.shorthand), [...MARKS, ...RULE_KINDS].map((kind) => [kind, data[kind]] as const));
+  });
+  const rules: Guardrails = compiled.shorthand.map(([short, full]) => ({
     kind: 'shorthand' as const,
     pattern: new RegExp(`(?<![\\w'])${short.replace(/[.']/g, (c) => `\\${c}`)}(?![\\w'])`, 'g'),
     full,
   }));
-  for (const kind of [...MARKS, ...RULE_KINDS] as const) {
-    data[kind].forEach((written, i) => {
-      try {
-        const source = anchorFirst(expand(written, data.lexicons));
-        // Literal sets of which a match contains one each (needles.ts): without them, the rule is not run.
-        const needles = needlesOf(source, flagsFor(kind, source));
-        rules.push({ kind, pattern: new RegExp(source, flagsFor(kind, source)), ...gated(source, flagsFor('', source)), ...(needles.length ? { needles } : {}) });
-      } catch (err) {
-        throw new Error(`guardrails.yaml: ${kind}.${i}: ${(err as Error).message}`);
-      }
+  for (const rule of compiled.rules) {
+    const gateFlags = rule.flags.replace('g', '');
+    rules.push({
+      kind: rule.kind as RuleKind | Mark,
+      pattern: new RegExp(rule.source, rule.flags),
+      ...(rule.gates && rule.rest !== undefined
+        ? { gates: rule.gates.map((g) => ({ key: g.body, negate: g.negate, test: new RegExp(`^(?:${g.body})`, gateFlags) })), rest: new RegExp(`^(?:${rule.rest})`, gateFlags) }
+        : {}),
+      ...(rule.needles ? { needles: rule.needles } : {}),
     });
   }
   return rules;

@@ -1,0 +1,143 @@
+/**
+ * Compiling the refusal rules of `guardrails.yaml` into plain data: lexicons expanded into each
+ * rule, the flags, a rule's leading lookaheads as shared gates, and its needles (needles.ts). The
+ * result is kept in the start-up cache (src/core/data-cache.ts), keyed by the file and this code,
+ * so a start parses neither the YAML nor the patterns again; guardrails.ts makes the regular
+ * expressions from it (compiled by V8 on their first use only).
+ */
+import { readFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { cachedData } from '../core/index.ts';
+import { needlesOf } from './needles.ts';
+
+export interface CompiledGate {
+  body: string;
+  negate: boolean;
+}
+
+export interface CompiledRule {
+  kind: string;
+  source: string;
+  flags: string;
+  gates?: CompiledGate[];
+  /** The pattern after its gates (matched at the start, as "^(?:rest)"). */
+  rest?: string;
+  needles?: string[][];
+}
+
+export interface CompiledRules {
+  shorthand: [string, string][];
+  rules: CompiledRule[];
+}
+
+/** `compute()`, or what it gave for exactly this `guardrails.yaml` and this code. */
+export function cachedRules(dir: string, compute: () => CompiledRules): CompiledRules {
+  let text = '';
+  try {
+    text = readFileSync(join(dir, 'guardrails.yaml'), 'utf8');
+  } catch {
+    // No file: no rules (computed as always).
+  }
+  const ext = extname(new URL(import.meta.url).pathname);
+  const code = [import.meta.url, new URL(`./needles${ext}`, import.meta.url).href, new URL(`./guardrails${ext}`, import.meta.url).href];
+  return cachedData('guardrails', dir, [{ file: 'guardrails.yaml', text }], code, compute);
+}
+
+/** Every rule of every kind, in order; a bad pattern fails naming its kind and index. */
+export function compileRules(lexicons: Record<string, string[]>, shorthand: [string, string][], kinds: readonly (readonly [string, string[]])[]): CompiledRules {
+  const rules: CompiledRule[] = [];
+  for (const [kind, written] of kinds) {
+    written.forEach((pattern, i) => {
+      try {
+        const source = anchorFirst(expand(pattern, lexicons));
+        const flags = flagsFor(kind, source);
+        new RegExp(source, flags);
+        // Literal sets of which a match contains one each: without them, the rule is not run.
+        const needles = needlesOf(source, flags);
+        rules.push({ kind, source, flags, ...gated(source), ...(needles.length ? { needles } : {}) });
+      } catch (err) {
+        throw new Error(`guardrails.yaml: ${kind}.${i}: ${(err as Error).message}`);
+      }
+    });
+  }
+  return { shorthand, rules };
+}
+
+/**
+ * Replaces each `{name}` by its lexicon as one group. A lexicon may use another (`someone` is
+ * built from `person_noun`), so one word list serves every rule that speaks of a person; a cycle
+ * or a list that does not exist fails loading.
+ */
+function expand(written: string, lexicons: Record<string, string[]>, seen: string[] = []): string {
+  return written.replace(/\{([a-z_]+)\}/g, (_name, key: string) => {
+    const words = lexicons[key];
+    if (!words) throw new Error(`no lexicon "${key}"`);
+    if (seen.includes(key)) throw new Error(`lexicon "${key}" uses itself`);
+    return `(?:${words.map((w) => expand(w, lexicons, [...seen, key])).join('|')})`;
+  });
+}
+
+/**
+ * The rules match folded text (lower case, no accents) and are written in ASCII, so they need no
+ * Unicode mode, which makes every rule about a third slower (case folding, `\b`, `\w`); a rule that
+ * uses a Unicode escape gets it.
+ */
+function flagsFor(kind: string, source: string): string {
+  const unicode = /\\[pPu]\{/.test(source) ? 'u' : '';
+  return `${kind === 'not_emergency' ? 'g' : ''}i${unicode}`;
+}
+
+/**
+ * "(?!.*x)(?=.*y)^…" and "^(?!.*x)(?=.*y)…" match the same texts, but the first tries its lookaheads
+ * at every position before `^` fails there (quadratic in the text); the second only at the start.
+ */
+function anchorFirst(source: string): string {
+  const lead = /^((?:\(\?[=!](?:[^()\\]|\\.|\((?:[^()\\]|\\.|\((?:[^()\\]|\\.|\([^()]*\))*\))*\))*\))+)\^/.exec(source);
+  return lead ? `^${lead[1]}${source.slice(lead[0].length)}` : source;
+}
+
+/** The end of the group that opens at `start` (escapes and character classes skipped); -1 if none. */
+function groupEnd(source: string, start: number): number {
+  let depth = 0;
+  for (let i = start; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (c === '[') {
+      for (i++; i < source.length && source[i] !== ']'; i++) if (source[i] === '\\') i++;
+    } else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** True when `source` has a `|` outside every group: then "^(?=a)b|c" is not "^(?=a)(?:b|c)". */
+function topLevelAlternation(source: string): boolean {
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (c === '(' || c === '[') i = c === '(' ? groupEnd(source, i) : groupEnd(`(${source.slice(i)})`, 0) + i - 1;
+    else if (c === '|') return true;
+    if (i < 0) return true;
+  }
+  return false;
+}
+
+/**
+ * "^(?=.*a)(?!.*b)rest" as gates (each lookahead tested alone at the start) and "^(?:rest)": the
+ * same verdict, with each gate's result shared by every rule that starts with it. Rules with a
+ * top-level alternation or a back-reference are left whole.
+ */
+function gated(source: string): { gates?: CompiledGate[]; rest?: string } {
+  if (!source.startsWith('^') || topLevelAlternation(source) || /\\[1-9k]/.test(source)) return {};
+  const gates: CompiledGate[] = [];
+  let i = 1;
+  while (source.startsWith('(?=', i) || source.startsWith('(?!', i)) {
+    const end = groupEnd(source, i);
+    if (end < 0) return {};
+    const body = source.slice(i + 3, end);
+    gates.push({ body, negate: source[i + 2] === '!' });
+    i = end + 1;
+  }
+  return gates.length ? { gates, rest: source.slice(i) } : {};
+}
+
