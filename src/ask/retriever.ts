@@ -255,12 +255,15 @@ export class Retriever {
           // How much of the question the phrasing covers, and how much of the phrasing the
           // question covers (both weighted by rarity); their geometric mean, like a cosine.
           const credit = new Map<number, number>();
-          const found = (source: number) => all.some((t) => t.source === source && t.weight === 1 && t.terms.some((term) => phrasing.terms.has(term)));
-          for (const token of all) {
-            if (!token.terms.some((t) => phrasing.terms.has(t)) || !countsWith(token, (t) => phrasing.terms.has(t))) continue;
+          const inPhrasing = (t: string) => phrasing.terms.has(t);
+          const hits = all.filter((token) => token.terms.some(inPhrasing));
+          // The typed words this phrasing has (for "is the whole phrase there?").
+          const found = new Set(hits.filter((t) => t.weight === 1).map((t) => t.source));
+          for (const token of hits) {
+            if (!countsWith(token, inPhrasing)) continue;
             // A word of a phrase ("provider" in "no provider accepts") found without the rest of
             // the phrase (or its synonym) does not carry the phrase's meaning: it counts half.
-            const alone = token.weight === 1 && token.phrase && !token.phrase.every(found);
+            const alone = token.weight === 1 && token.phrase && !token.phrase.every((source) => found.has(source));
             const value = alone ? token.weight * PHRASE_PART_CREDIT : token.weight;
             credit.set(token.source, Math.max(credit.get(token.source) ?? 0, value));
           }
