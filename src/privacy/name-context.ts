@@ -20,9 +20,10 @@ const FIRST_NAME_AFTER = new RegExp(
 
 // After a listed first name: the state of a person in care, within the same clause ("Kees heeft een
 // VG7-indicatie", "Noor woont alleen", "Kees is opgenomen", "met Kees gaat het slecht"). A colleague's
-// work ("Bram heeft de actie afgerond") names no such state.
+// work ("Bram heeft de actie afgerond", "Emma heeft een vraag over de indicatie van haar cliënt") names
+// no such state: a question, "over", "voor" or someone else's client before the state word stops it.
 const CARE_STATE = new RegExp(
-  `^\\s+(?:heeft|had|is|was|zit|zat|woont|woonde|wacht|wachtte|krijgt|kreeg|ligt|lag|gaat|ging|has|had|is|was|lives|lived|needs|gets|got)(?![\\p{L}])[^.?!\\n;]{0,40}?(?<![\\p{L}])(?:indicatie|wlz-indicatie|diagnose|dementie|alzheimer|autisme|lvb|nah|korsakov|opgenomen|gevallen|overleden|verhuisd|crisis\\p{L}*|wachtlijst|zorgprofiel|zzp|vg\\s?\\d|vv\\s?\\d|lg\\s?\\d|ggz|pgb|alleen|verpleeghuis|instelling|gezinshuis|dagbesteding|plek|plaatsing|ziekenhuis|het\\s+(?:niet\\s+)?(?:goed|slecht|beter|minder)|admitted|diagnosed|dementia|autism|waiting\\s+list|nursing\\s+home|care\\s+home|placement|hospital)(?![\\p{L}])`,
+  `^\\s+(?:heeft|had|is|was|zit|zat|woont|woonde|wacht|wachtte|krijgt|kreeg|ligt|lag|gaat|ging|has|had|is|was|lives|lived|needs|gets|got)(?![\\p{L}])(?:(?!(?:vraag|vragen|question|over|about|voor|for|haar|zijn|zijn|her|his|their)(?![\\p{L}]))[^.?!\\n;]){0,40}?(?<![\\p{L}])(?:indicatie|wlz-indicatie|diagnose|dementie|alzheimer|autisme|lvb|nah|korsakov|opgenomen|gevallen|overleden|verhuisd|crisis\\p{L}*|wachtlijst|zorgprofiel|zzp|vg\\s?\\d|vv\\s?\\d|lg\\s?\\d|ggz|pgb|alleen|verpleeghuis|instelling|gezinshuis|dagbesteding|plek|plaatsing|ziekenhuis|het\\s+(?:niet\\s+)?(?:goed|slecht|beter|minder)|admitted|diagnosed|dementia|autism|waiting\\s+list|nursing\\s+home|care\\s+home|placement|hospital)(?![\\p{L}])`,
   'iu',
 );
 /** Before a listed first name: a possessive ("onze Kees", "mijn Jeroen") or how they are doing ("het gaat slecht met Piet"). */

@@ -179,7 +179,7 @@ const SURNAMES_THAT_ARE_WORDS = new Set(
 );
 const DISTINCTIVE_SURNAMES = new Set([...COMMON_SURNAMES].filter((s) => !SURNAMES_THAT_ARE_WORDS.has(s)));
 const ORGANISATION_AFTER =
-  /^[ \t]+(?:Centrum|Huis|Kliniek|Ziekenhuis|Instituut|Stichting|Fonds|School|College|Hospice|Groep|Academie|Hogeschool|Universiteit|Prijs|Lezing|Foundation|Institute|Centre|Center|Hospital|Clinic|House|Trust|Kliniek|Zorg|Zorggroep|Hofje|Stede|Hoeve)(?![\p{L}])/u;
+  /^[ \t]+(?:Centrum|Huis|Kliniek|Ziekenhuis|Instituut|Stichting|Fonds|School|College|Hospice|Groep|Academie|Hogeschool|Universiteit|Prijs|Lezing|Foundation|Institute|Centre|Center|Hospital|Clinic|House|Trust|Zorg|Zorggroep|Hofje|Stede|Hoeve|Advocaten|Notarissen|Accountants|Adviseurs|Advies|Bureau|Partners|&[ \t]+Partners|B\.?V\.?|N\.?V\.?)(?![\p{L}])/u;
 // A first name as the subject of the message: "Over Jeroen: …", "betreft Noor", "about Emily".
 const ABOUT = new Set(['over', 'betreft', 'inzake', 'aangaande', 'omtrent', 'namens', 'about', 'regarding', 're', 'concerning']);
 const NAMING_VERBS = new Set(['noemen', 'noemt', 'noemde', 'noemden', 'noem', 'call', 'calls', 'called', 'name', 'named']);
