@@ -29,7 +29,8 @@ export interface TermSearchOptions {
 /** One term's hits: per card, its BM25 part and the index terms it matched (exact, prefix, fuzzy). */
 type TermHits = { id: string; score: number; terms: string[] }[];
 
-const MAX_TERMS = 4000;
+/** Enough for the vocabulary a network uses (a few MB at most); the least recently used term goes first. */
+const MAX_TERMS = 2000;
 
 export class TermSearch {
   private readonly hits = new Map<string, TermHits>();
