@@ -13,7 +13,12 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { createRemoteJWKSet, decodeJwt, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import type { JWTVerifyGetKey } from 'jose';
+
+/** jose is loaded at the first token, not at every start (most servers never see one). */
+type Jose = typeof import('jose');
+let jose: Promise<Jose> | undefined;
+const loadJose = () => (jose ??= import('jose'));
 import { type Clock, isObjectId } from '../core/index.ts';
 import type { Config } from '../config.ts';
 import { html, type Html } from './html.ts';
@@ -53,9 +58,11 @@ export type SsoCheck = { ok: true; tenantId: string; oid: string; name?: string 
 
 /** A verifier with its key set (fetched on first use, cached, refetched for an unknown key id). */
 export function ssoVerifier(settings: SsoSettings, clock: Clock, keys?: JWTVerifyGetKey): (token: unknown) => Promise<SsoCheck> {
-  const jwks = keys ?? createRemoteJWKSet(new URL(settings.jwksUrl), { timeoutDuration: 5000, cooldownDuration: 30_000, cacheMaxAge: 12 * 3600_000 });
+  let jwks = keys;
   return async (token) => {
     if (typeof token !== 'string' || token.length > MAX_TOKEN_CHARS || !/^[\w-]+\.[\w-]+\.[\w-]+$/.test(token)) return { ok: false, code: 'sso_invalid' };
+    const { createRemoteJWKSet, decodeJwt, errors, jwtVerify } = await loadJose();
+    jwks ??= createRemoteJWKSet(new URL(settings.jwksUrl), { timeoutDuration: 5000, cooldownDuration: 30_000, cacheMaxAge: 12 * 3600_000 });
     // The tenant is read before verification only to know which issuer to expect; the signature
     // check below binds it (the issuer names the same tenant and is part of the signed token).
     let tid: unknown;
@@ -81,14 +88,14 @@ export function ssoVerifier(settings: SsoSettings, clock: Clock, keys?: JWTVerif
       return { ok: true, tenantId: tid, oid: payload.oid.toLowerCase(), ...(name ? { name } : {}) };
     } catch (err) {
       if (err instanceof errors.JWTExpired) return { ok: false, code: 'sso_expired' };
-      if (err instanceof errors.JWKSTimeout || isFetchFailure(err)) return { ok: false, code: 'sso_unavailable' };
+      if (err instanceof errors.JWKSTimeout || isFetchFailure(err, errors)) return { ok: false, code: 'sso_unavailable' };
       return { ok: false, code: 'sso_invalid' };
     }
   };
 }
 
 /** The key set could not be fetched (network, a 5xx): not the user's fault, so said differently. */
-function isFetchFailure(err: unknown): boolean {
+function isFetchFailure(err: unknown, errors: Jose['errors']): boolean {
   if (err instanceof errors.JOSEError) return err.code === 'ERR_JOSE_GENERIC' && /fetch|response|status/i.test(err.message);
   return err instanceof TypeError;
 }
