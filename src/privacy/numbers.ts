@@ -27,7 +27,7 @@ interface Group {
 // Separators between digit groups: one of - – — . / or spaces, optionally with spaces around
 // ("06 - 47382915"), and brackets around an area code ("(020) 738 2916").
 const GROUP = /(\s{0,2}[-–—./]?\s{0,2}\)?\s{0,2})(\d+)/y;
-const GROUP_LINES = /([ \t]{0,2}[-–—./]?[ \t]{0,2}\r?\n?[ \t]{0,2}[-–—./]?[ \t]{0,2})(\d+)/y;
+const GROUP_LINES = /([ \t]{0,2}[-–—./]?[ \t]{0,2}\)?[ \t]{0,2}\r?\n?[ \t]{0,2}[-–—./]?[ \t]{0,2})(\d+)/y;
 
 /**
  * The digit groups of a run that starts at `start` (a digit), at most `max` groups. `lines`: one
@@ -135,7 +135,8 @@ export const phone: Detector = (text) => {
     const country = m[2] ?? '';
     // "0031 20" and "+31 6": the country code is not part of the national digits.
     const kind = !international ? 'nl' : country === '31' ? 'nl-intl' : 'intl';
-    const groups = digitGroups(text, after, 8);
+    // One line break may split a Dutch number ("06-\n12345678"): its exact length keeps lists out.
+    const groups = digitGroups(text, after, 8, kind !== 'intl');
     let digits = kind === 'intl' ? country : '';
     let end: number | undefined;
     for (const group of groups) {

@@ -54,11 +54,12 @@ describe('red-team corpus', () => {
     expect(leaked(lines)).toEqual([]);
   });
 
-  it('finds a BSN typed over two lines', () => {
+  it('finds a BSN or phone number typed over two lines', () => {
     const lines = ['444003368', '726090797', '196593153'].flatMap((n) => [
       { text: `bsn ${n.slice(0, 3)}\n${n.slice(3)}`, forms: [n] },
       { text: `het nummer is ${n.slice(0, 3)} ${n.slice(3, 6)}\n${n.slice(6)} graag checken`, forms: [n] },
     ]);
+    lines.push({ text: 'bel haar op 06-\n12345678', forms: ['0612345678'] }, { text: 'tel (020)\n738 2916 na vijven', forms: ['0207382916'] });
     expect(leaked(lines)).toEqual([]);
     // A list of short numbers, one a line, is no BSN.
     expect(redact('stap\n1\n2\n3\n4\n5\n6\n7\n8\n9', now).text).toBe('stap\n1\n2\n3\n4\n5\n6\n7\n8\n9');
