@@ -405,6 +405,8 @@ export interface ComposeInput {
 
 /** A second card answers a second part when that part carries this share of the question. */
 const SECOND_PART_SHARE = 0.3;
+/** Terms that only say which kind of fact is asked (a price, a period, a number). */
+const MEASURE_WORD = /^(kost\w*|prijs\w*|tarie\w*|bedrag\w*|euro|hoeveel|lang|duur\w*|aantal\w*|cost\w*|price\w*|amount\w*|much|many|long|number\w*|last\w*|tak\w*)$/u;
 
 /**
  * The answer's parts: the best card's sentences for the question, and when a second card covers
@@ -425,7 +427,11 @@ export function composeAnswer(input: ComposeInput, cards: KnowledgeCard[]): { pa
   const titleShare = beyondTitle.length === 0 ? 1 : 1 - beyondTitle.reduce((a, c) => a + c.weight, 0) / total;
   const matched = titleShare + (1 - titleShare) * Math.max(0, ...lead.map((s) => s.matched));
   // The scene ("als geen aanbieder hem opneemt") asks for no answer of its own.
-  const open = uncovered(input.concepts, lead).filter((c) => !c.background && (!beyondTitle.length || beyondTitle.includes(c)));
+  // A word that only asks for the kind of fact ("kost", "hoe lang") is answered once the lead
+  // has that kind of fact ("OCO is gratis"): it is no open part for another card.
+  const cue = factCue(shape);
+  const factShown = cue !== undefined && lead.some((s) => cue.test(s.folded));
+  const open = uncovered(input.concepts, lead).filter((c) => !c.background && (!beyondTitle.length || beyondTitle.includes(c)) && !(factShown && [...c.terms].every((t) => MEASURE_WORD.test(t))));
   const missingLaw = shape.laws.find((law) => !lead.some((s) => lawsOf(s, laws).includes(law)) && !cardLaws.get(best.id)?.includes(law));
   const openShare = open.reduce((a, c) => a + c.weight, 0) / total;
   if (!missingLaw && openShare < SECOND_PART_SHARE) return { parts, matched };

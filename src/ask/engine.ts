@@ -38,7 +38,7 @@ const ROUTE_TITLE = /\b(route|stappen|stappenplan|escal\w*|wat te doen|wat kun j
 const PROCEDURE = /\b(klacht\w*|bezwaar\w*|beroep|complain\w*|objection|appeal)\b/iu;
 const FOLLOW_UP_SHARE = 0.55;
 /** "Wat is X en hoe lang …?": a definition and a fact asked as two parts. */
-const DEFINE_AND_FACT = /\b(wat (is|zijn|betekent|houdt)|what (is|are|does))\b.+\b(en|and)\b.+\b(hoe ?lang|hoeveel|hoe vaak|wat kost|how (long|many|much|often)|what does it cost)\b/u;
+const DEFINE_AND_FACT = /\b(wat (is|zijn|betekent|houdt|doet|doen)|what (is|are|does|do))\b.+\b(en|and)\b.+\b(hoe ?lang|hoeveel|hoe vaak|wat kost|kost(en|t)? (het|dat|dit|die|ze)|how (long|many|much|often)|what does it cost|does (it|that) cost)\b/u;
 /** The kinds of fact a question can want that a card may lack. */
 const FACT_WANTS: string[] = ['duration', 'money', 'frequency', 'count'];
 const YEAR = /\b(?:19|20)\d\d\b/g;

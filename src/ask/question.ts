@@ -123,7 +123,7 @@ const WANTS: [Want, RegExp][] = [
   // A size or a threshold: a sentence with a number answers it, but a card without one may still
   // answer in words ("hoe groot is de groep?": "een kleine groep").
   ['number', /\b(hoe groot|hoe hoog|how big|how large|how high|drempel|threshold|percentage|procent|percent|how much more|hoeveel meer)\b/iu],
-  ['money', /\b(wat kost(en|t)?|hoeveel kost(en|t)?|hoeveel (geld|euro)|hoe hoog is (de|het) (bedrag|bijdrage|budget|tarief)|welk bedrag|bedrag|prijs|tarief|how much (does|do|is|money|will)|what does .{0,40} cost|what do .{0,40} cost|price)\b/iu],
+  ['money', /\b(kost(en|t)? (het|dat|dit|die|ze|hij|zij)( de (client|clienten|cliënt))? (iets|geld|wat)|is (het|dat|dit) gratis|moet(en)? (je|ik|we|de client|hij|zij|ze) (iets |er iets )?(voor )?betalen|does (it|that|this) cost|is (it|that|this) free|wat kost(en|t)?|hoeveel kost(en|t)?|hoeveel (geld|euro)|hoe hoog is (de|het) (bedrag|bijdrage|budget|tarief)|welk bedrag|bedrag|prijs|tarief|how much (does|do|is|money|will)|what does .{0,40} cost|what do .{0,40} cost|price)\b/iu],
   ['who', /\b(wie|bij wie|welke (organisaties?|instanties?|partij(en)?)|who|whom|which (organi[sz]ations?|bod(y|ies)|part(y|ies)))\b/iu],
   ['where', /\b(waar|where|welk(e)? (loket|website)|hoe vind|how do i find)\b/iu],
   ['when', /\b(sinds wanneer|vanaf wanneer|tot wanneer|per wanneer|in welk jaar|welk jaar|welke datum|sinds welk jaar|since when|from when|until when|in what year|what year|which year|what date)\b/iu],

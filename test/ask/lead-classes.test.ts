@@ -96,6 +96,13 @@ describe('a question in two parts is answered for both', () => {
     expect(answer.text).toMatch(/stuck|challenging behaviour|vastlop/i);
   });
 
+  it('answers what someone does and what it costs from the card about them, without a card about other costs', () => {
+    const answer = ask('wat doet een clientondersteuner en kost dat iets?');
+    expect(answer.cards[0]).toBe('rol-clientondersteuner');
+    expect(answer.text).toMatch(/gratis/i);
+    expect(answer.text).not.toMatch(/Extra Kosten Thuis/i);
+  });
+
   it('explains both sides of a comparison by the sentences that say what each is', () => {
     const answer = ask('wmo: wat is het verschil tussen een algemene voorziening en een maatwerkvoorziening?');
     expect(answer.text).toMatch(/algemene voorziening is/i);
