@@ -7,11 +7,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { z } from 'zod';
+import { cachedData } from '../core/index.ts';
 
 export function readDataFile<T extends z.ZodType>(dir: string, name: string, schema: T): z.infer<T> {
   let raw: unknown = {};
   try {
-    raw = parse(readFileSync(join(dir, name), 'utf8')) ?? {};
+    const text = readFileSync(join(dir, name), 'utf8');
+    // The parsed YAML through the start-up cache: the same text parses to the same data.
+    raw = cachedData(`yaml-${name.replace(/\W+/g, '-')}`, dir, [{ file: name, text }], [import.meta.url], () => parse(text) ?? {});
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`${name}: ${(err as Error).message}`);
   }
