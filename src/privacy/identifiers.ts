@@ -13,10 +13,11 @@ import { matches, type Detector, type PersonalDataKind, type Span } from './span
 const STRONG_STEMS = 'dossier|cli[eë]nt|client|pati[eë]nt|patient|bewoner|resident|mrn|epd|ecd';
 const WEAK_STEMS =
   'file|record|registratie|indicatie|indicatiebesluit|aanvraag|besluit|beschikking|klant|relatie|verzekerden?|verzekerings?|' +
-  'polis|policy|insurance|lid|leden|member|membership|paspoort|passport|rijbewijs|licen[cs]e|id-?kaart|identiteitskaart|identity\\s+card|' +
+  'polis|policy|insurance|lid|leden|member|membership|paspoort|passport|rijbewijs|licen[cs]e|id-?kaart|id[\\s-]?card|identiteitskaart|identity\\s+card|' +
   'document|pas|budgethouder|svb|hospital|ziekenhuis|nhs|medical\\s+record|zorgverzekering|verzekering';
 const SUFFIX = '(?:[\\s_-]?(?:nummer|nr|no|number|num|id|code))';
-const ID = '(?<id>[\\p{L}\\p{N}](?:[\\p{L}\\p{N}]|[./-](?=[\\p{L}\\p{N}])){3,29})';
+// An id: letters and digits with . / - inside, or digit groups with spaces ("943 476 5919").
+const ID = '(?<id>\\d{2,4}(?: \\d{2,4}){1,4}(?![\\p{L}\\p{N}])|[\\p{L}\\p{N}](?:[\\p{L}\\p{N}]|[./-](?=[\\p{L}\\p{N}])){3,29})';
 const RECORD = new RegExp(
   `(?<![\\p{L}])(?:(?:${STRONG_STEMS})(?:${SUFFIX})?|(?:${WEAK_STEMS})${SUFFIX})(?![\\p{L}])\\.?(?:\\s+(?:is|was|van\\s+\\p{L}+))?\\s*[:=#/]?\\s*(?:nr\\.?\\s*|no\\.?\\s*|#\\s*)?${ID}(?![\\p{L}\\p{N}])`,
   'giu',

@@ -178,6 +178,8 @@ const SURNAMES_THAT_ARE_WORDS = new Set(
   dam wal prins jonge brink wijk vink ridder pol post bot witte koster kramer kuiper smid maas vliet linden`.split(/\s+/),
 );
 const DISTINCTIVE_SURNAMES = new Set([...COMMON_SURNAMES].filter((s) => !SURNAMES_THAT_ARE_WORDS.has(s)));
+const PLACE_BEFORE = new Set(['uit', 'in', 'te', 'naar', 'nabij', 'rond', 'regio', 'gemeente', 'from', 'near', 'to']);
+const CALLED_BETWEEN = new RegExp(`^[ \\t]*\\([ \\t]*\\p{Lu}[\\p{L}'-]*[ \\t]*\\)(?:[ \\t]+(?:${PARTICLES.join('|')}))*[ \\t]+\\p{Lu}[\\p{L}'-]+`, 'u');
 const ORGANISATION_AFTER =
   /^[ \t]+(?:Centrum|Huis|Kliniek|Ziekenhuis|Instituut|Stichting|Fonds|School|College|Hospice|Groep|Academie|Hogeschool|Universiteit|Prijs|Lezing|Foundation|Institute|Centre|Center|Hospital|Clinic|House|Trust|Zorg|Zorggroep|Hofje|Stede|Hoeve|Advocaten|Notarissen|Accountants|Adviseurs|Advies|Bureau|Partners|&[ \t]+Partners|B\.?V\.?|N\.?V\.?)(?![\p{L}])/u;
 // A first name as the subject of the message: "Over Jeroen: …", "betreft Noor", "about Emily".
@@ -194,7 +196,10 @@ export const name: Detector = (text) => {
   const out: Span[] = [];
   // The name ends with its last word; an initial keeps its dot ("Meneer K." → "Meneer [naam]").
   const add = (from: number, to: number) => {
-    const end = isInitial(tokens[to]) ? tokens[to].end : tokens[to].start + tokens[to].word.length;
+    let end = isInitial(tokens[to]) ? tokens[to].end : tokens[to].start + tokens[to].word.length;
+    // A first name in brackets between initials and surname goes with them: "dhr. G. (Gerrit) Hofstede".
+    const called = isInitial(tokens[to]) ? CALLED_BETWEEN.exec(text.slice(end, end + 80)) : null;
+    if (called) end += called[0].length;
     // A person's name that names an organisation: "Pieter Baan Centrum", "Willem Arntsz Huis".
     if (!ORGANISATION_AFTER.test(text.slice(end, end + 24))) out.push({ start: tokens[from].start, end, kind: 'name' });
   };
@@ -325,7 +330,8 @@ export const name: Detector = (text) => {
       continue;
     }
     // A capitalised name of any origin that the words after it make a person's: "Xander Qwerty (cliënt)".
-    if (capitalised(t) && nameWord(t) && !mentionBefore(text, t)) {
+    // Not after a place word: "uit Zaandam (zoon 22)" names a town.
+    if (capitalised(t) && nameWord(t) && !mentionBefore(text, t) && !(i > 0 && PLACE_BEFORE.has(tokens[i - 1].folded))) {
       const end = nameEnd(text, tokens, i, false);
       if (end >= 0 && personAfter(text.slice(tokens[end].end, tokens[end].end + 48))) {
         add(i, end);
