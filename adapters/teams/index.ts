@@ -141,7 +141,8 @@ export async function mountTeams(server: Express, app: PlatformHost): Promise<Te
         await cloud.process(req as unknown as AgentsRequest, res as never, async (context) => {
           turn.kept = await handler.keep(context);
         });
-        if (turn.kept) app.inbox.run(INBOX_SOURCE, turn.kept.id, turn.kept.activity);
+        const kept = turn.kept;
+        if (kept) void app.inbox.run(INBOX_SOURCE, kept.id, kept.activity, () => handler.onKept(kept.activity));
       } catch (err) {
         log.error({ platform: 'teams', code: errorCode(err) }, 'teams request failed');
         if (!res.headersSent) res.status(500).json({ error: 'internal' });

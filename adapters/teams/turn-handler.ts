@@ -84,8 +84,11 @@ export class TeamsTurnHandler {
    */
   async onActivity(payload: unknown): Promise<void> {
     const parsed = TeamsActivitySchema.safeParse(payload);
-    if (!parsed.success) return;
-    const activity = parsed.data;
+    if (parsed.success) await this.onKept(parsed.data);
+  }
+
+  /** Works on an activity `keep` has just validated (its first run: no second parse). */
+  async onKept(activity: TeamsActivity): Promise<void> {
     switch (activity.type) {
       case 'message':
         return this.onMessage(activity);
