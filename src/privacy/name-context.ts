@@ -4,6 +4,8 @@
  * jaar,") or a relative of theirs ("Yusuf en zijn broer", "Bram zijn moeder", "Sarah's mother",
  * "Kim en Tess zijn de dochters van mevrouw").
  */
+import { COMMON_SURNAMES, PARTICLES } from './data/words.ts';
+
 const ROLE =
   "cli[eë]nte?|client|pati[eë]nte?|patient|bewoner|bewoonster|deelnemer|resident|zoon|dochter|vader|moeder|broer|zus|opa|oma|partner|" +
   'echtgeno(?:ot|te)|kleinzoon|kleindochter|pleeg\\p{L}+|stief\\p{L}+|son|daughter|father|mother|brother|sister|husband|wife|grand\\p{L}+';
@@ -44,3 +46,21 @@ export const personInCare = (before: string, after: string) =>
 export const personAfter = (after: string) => ROLE_AFTER.test(after);
 /** The same for a listed first name, which ages and relatives also mark. */
 export const personAfterFirstName = (after: string) => FIRST_NAME_AFTER.test(after) || ROLE_OR_AGE_IN_BRACKETS.test(after);
+
+// Word lists and patterns the name detector (names.ts) uses around a name.
+// Common surnames that are no Dutch word or place as well (not "Bakker", "Visser", "Bos", "Maas", "Post").
+const SURNAMES_THAT_ARE_WORDS = new Set(
+  `jong vries berg dijk bakker visser smit boer groot bos vos wit graaf meer kok haan heuvel veen broek bruin beek ven
+  dam wal prins jonge brink wijk vink ridder pol post bot witte koster kramer kuiper smid maas vliet linden`.split(/\s+/),
+);
+export const DISTINCTIVE_SURNAMES = new Set([...COMMON_SURNAMES].filter((s) => !SURNAMES_THAT_ARE_WORDS.has(s)));
+export const PLACE_BEFORE = new Set(['uit', 'in', 'te', 'naar', 'nabij', 'rond', 'regio', 'gemeente', 'from', 'near', 'to']);
+export const CALLED_BETWEEN = new RegExp(`^[ \\t]*\\([ \\t]*\\p{Lu}[\\p{L}'-]*[ \\t]*\\)(?:[ \\t]+(?:${PARTICLES.join('|')}))*[ \\t]+\\p{Lu}[\\p{L}'-]+`, 'u');
+export const ORGANISATION_AFTER =
+  /^[ \t]+(?:Centrum|Huis|Kliniek|Ziekenhuis|Instituut|Stichting|Fonds|School|College|Hospice|Groep|Academie|Hogeschool|Universiteit|Prijs|Lezing|Foundation|Institute|Centre|Center|Hospital|Clinic|House|Trust|Zorg|Zorggroep|Hofje|Stede|Hoeve|Advocaten|Notarissen|Accountants|Adviseurs|Advies|Bureau|Partners|&[ \t]+Partners|B\.?V\.?|N\.?V\.?)(?![\p{L}])/u;
+// A first name as the subject of the message: "Over Jeroen: …", "betreft Noor", "about Emily".
+export const ABOUT = new Set(['over', 'betreft', 'inzake', 'aangaande', 'omtrent', 'namens', 'about', 'regarding', 're', 'concerning']);
+export const NAMING_VERBS = new Set(['noemen', 'noemt', 'noemde', 'noemden', 'noem', 'call', 'calls', 'called', 'name', 'named']);
+export const OBJECT_PRONOUNS = new Set(['hem', 'haar', 'ze', 'hen', 'zichzelf', 'him', 'her', 'them', 'himself', 'herself']);
+export const ROLE_LABELS = new Set(['client', 'cliente', 'patient', 'patiente', 'bewoner', 'bewoonster', 'deelnemer', 'resident', 'casus', 'case', 'betreft', 're', 'onderwerp', 'subject']);
+export const LABEL_TAIL = /^\.?[ \t]*(?:(?:van[ \t]+(?:de[ \t]+)?|of[ \t]+(?:the[ \t]+)?)?(?:cli[eë]nte?|client|pati[eë]nte?|patient|bewoner|deelnemer|moeder|vader|zoon|dochter|partner)[ \t]*)?[:=][ \t]*/iu;

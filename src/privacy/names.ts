@@ -2,12 +2,28 @@
  * Names of people: after a title in any case ("mevrouw kuipers", "dhr. de jong", "Mw. K."),
  * after a role or kinship word when capitalised ("familie Hendriksen", "zoon Mehmet", "cliënt Jan
  * de Boer"), a listed first name with a surname ("Fatma Yilmaz", "Jan de Vries", "fatma yilmaz"),
- * and initials with a surname ("J.P. de Wit"). A first name alone is kept: in a team's chat it is
- * mostly a colleague. The words are data (data/words.ts, data/first-names.ts).
+ * initials with a surname ("J.P. de Wit"), a form label ("Naam: …", "Casus: …"), a name in brackets
+ * after a title ("meneer (Pronk)") and a distinctive common surname alone ("Jansen belde"). A first
+ * name alone is kept (in a team's chat it is mostly a colleague) unless the words around it make it
+ * a client's (name-context.ts: "Wim (cliënt)", "Jayden (8)", "onze Kees", "Kees heeft een
+ * VG7-indicatie", "Over Jeroen:"). The words are data (data/words.ts, data/first-names.ts).
  */
 import { FIRST_NAMES } from './data/first-names.ts';
 import { COMMON_SURNAMES, FIRST_NAMES_THAT_ARE_WORDS, KIN_PREFIXES, NAME_LABELS, NOT_NAMES, PARTICLES, STRONG_TITLES, WEAK_TITLES } from './data/words.ts';
-import { personAfter, personAfterFirstName, personInCare } from './name-context.ts';
+import {
+  ABOUT,
+  CALLED_BETWEEN,
+  DISTINCTIVE_SURNAMES,
+  LABEL_TAIL,
+  NAMING_VERBS,
+  OBJECT_PRONOUNS,
+  ORGANISATION_AFTER,
+  personAfter,
+  personAfterFirstName,
+  personInCare,
+  PLACE_BEFORE,
+  ROLE_LABELS,
+} from './name-context.ts';
 import { foldWord } from './normalise.ts';
 import type { Detector, Span } from './span.ts';
 
@@ -172,22 +188,6 @@ function labelled(text: string, tokens: Token[], i: number): number {
   if (j < 0) return -1;
   return nameLabels.has(t.folded) || capitalised(tokens[j]) ? j : -1;
 }
-// Common surnames that are no Dutch word or place as well (not "Bakker", "Visser", "Bos", "Maas", "Post").
-const SURNAMES_THAT_ARE_WORDS = new Set(
-  `jong vries berg dijk bakker visser smit boer groot bos vos wit graaf meer kok haan heuvel veen broek bruin beek ven
-  dam wal prins jonge brink wijk vink ridder pol post bot witte koster kramer kuiper smid maas vliet linden`.split(/\s+/),
-);
-const DISTINCTIVE_SURNAMES = new Set([...COMMON_SURNAMES].filter((s) => !SURNAMES_THAT_ARE_WORDS.has(s)));
-const PLACE_BEFORE = new Set(['uit', 'in', 'te', 'naar', 'nabij', 'rond', 'regio', 'gemeente', 'from', 'near', 'to']);
-const CALLED_BETWEEN = new RegExp(`^[ \\t]*\\([ \\t]*\\p{Lu}[\\p{L}'-]*[ \\t]*\\)(?:[ \\t]+(?:${PARTICLES.join('|')}))*[ \\t]+\\p{Lu}[\\p{L}'-]+`, 'u');
-const ORGANISATION_AFTER =
-  /^[ \t]+(?:Centrum|Huis|Kliniek|Ziekenhuis|Instituut|Stichting|Fonds|School|College|Hospice|Groep|Academie|Hogeschool|Universiteit|Prijs|Lezing|Foundation|Institute|Centre|Center|Hospital|Clinic|House|Trust|Zorg|Zorggroep|Hofje|Stede|Hoeve|Advocaten|Notarissen|Accountants|Adviseurs|Advies|Bureau|Partners|&[ \t]+Partners|B\.?V\.?|N\.?V\.?)(?![\p{L}])/u;
-// A first name as the subject of the message: "Over Jeroen: …", "betreft Noor", "about Emily".
-const ABOUT = new Set(['over', 'betreft', 'inzake', 'aangaande', 'omtrent', 'namens', 'about', 'regarding', 're', 'concerning']);
-const NAMING_VERBS = new Set(['noemen', 'noemt', 'noemde', 'noemden', 'noem', 'call', 'calls', 'called', 'name', 'named']);
-const OBJECT_PRONOUNS = new Set(['hem', 'haar', 'ze', 'hen', 'zichzelf', 'him', 'her', 'them', 'himself', 'herself']);
-const ROLE_LABELS = new Set(['client', 'cliente', 'patient', 'patiente', 'bewoner', 'bewoonster', 'deelnemer', 'resident', 'casus', 'case', 'betreft', 're', 'onderwerp', 'subject']);
-const LABEL_TAIL = /^\.?[ \t]*(?:(?:van[ \t]+(?:de[ \t]+)?|of[ \t]+(?:the[ \t]+)?)?(?:cli[eë]nte?|client|pati[eë]nte?|patient|bewoner|deelnemer|moeder|vader|zoon|dochter|partner)[ \t]*)?[:=][ \t]*/iu;
 
 const mentionBefore = (text: string, t: Token) => /[@#]$/.test(text.slice(Math.max(0, t.start - 1), t.start));
 
