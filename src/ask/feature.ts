@@ -42,9 +42,9 @@ export function createAskFeature(services: Services, options: AskFeatureOptions 
     const now = clock.now();
     const redaction = redact(body, now);
     const lang = guessLanguage(redaction.text) ?? turn.lang;
-    const prefs = await store.users.get(tenant(turn), turn.user.id);
     const threadId = threadOf(turn);
-    const earlier = threadId ? await questions(store).get(tenant(turn), threadId) : undefined;
+    // Read together: one round trip's wait on Cosmos DB instead of two.
+    const [prefs, earlier] = await Promise.all([store.users.get(tenant(turn), turn.user.id), threadId ? questions(store).get(tenant(turn), threadId) : undefined]);
     // In a direct message there are no threads: only a question from the last hour is context.
     const thread = earlier?.data.type === 'thread' ? earlier.data : undefined;
     const fresh = thread && (!turn.message.isDirect || turn.message.threadId || now.getTime() - Date.parse(thread.at) < DM_CONTEXT_MS);
@@ -53,10 +53,13 @@ export function createAskFeature(services: Services, options: AskFeatureOptions 
     const qid = questionId(redaction.text);
     const at = now.toISOString();
     if (answer.answered) {
-      await questions(store).put(tenant(turn), qid, { type: 'asked', text: redaction.text, lang: answer.lang, cards: answer.cards, at }, { ttlSeconds: ASKED_TTL_SECONDS });
       // A follow-up keeps the thread's first question as context; a new topic replaces it.
       const contextToKeep = answer.usedContext && contextText ? contextText : redaction.text;
-      if (threadId) await questions(store).put(tenant(turn), threadId, { type: 'thread', text: contextToKeep, lang: answer.lang, at }, { ttlSeconds: THREAD_TTL_SECONDS });
+      // Both asked at once: one transaction of the store's group commit.
+      await Promise.all([
+        questions(store).put(tenant(turn), qid, { type: 'asked', text: redaction.text, lang: answer.lang, cards: answer.cards, at }, { ttlSeconds: ASKED_TTL_SECONDS }),
+        threadId && questions(store).put(tenant(turn), threadId, { type: 'thread', text: contextToKeep, lang: answer.lang, at }, { ttlSeconds: THREAD_TTL_SECONDS }),
+      ]);
     } else if (answer.refusal && GAP_REFUSALS.has(answer.refusal)) {
       await recordGap(store, tenant(turn), { text: redaction.text, lang: answer.lang, refusal: answer.refusal, cards: answer.suggestions.map((c) => c.id), at });
     }
