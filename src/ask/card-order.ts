@@ -5,6 +5,7 @@
 import { fold, type Lang } from '../core/index.ts';
 import { indexTerms } from './analyze.ts';
 import { cardSentences, lacksFact } from './compose.ts';
+export { definedHead } from './compose.ts';
 import type { KnowledgeCard } from './knowledge.ts';
 import type { QuestionShape } from './question.ts';
 import type { Hit } from './retriever.ts';
@@ -43,21 +44,6 @@ export function definitionFirst(hits: Hit[], terms: Set<string>, lang: Lang, con
   // A card that opens with "X is …" goes first, unless it ranks far below the best card named after X.
   const best = naming.find((h) => defines(h.card, terms, lang) && h.score >= (naming[0]?.score ?? 0) * DEFINER_SHARE) ?? naming[0];
   return best ? [best, ...hits.filter((h) => h !== best)] : hits;
-}
-
-// "wat is de zorgplicht van het zorgkantoor", "what is the duty of care of the care office",
-// "wat doet een cliëntondersteuner en kost dat iets": the words right after "wat is/doet", up
-// to "van"/"of", a preposition or "en", are what is asked to be defined.
-const DEFINED_HEAD = /\b(?:wat (?:is|zijn|betekent|betekenen|houdt|doet|doen)|what (?:is|are|does|do))\s+(?:eigenlijk |precies |nou |exactly |actually )?(?:de |het |een |the |a |an )?((?:(?!(?:van|of|en|and|bij|in|voor|onder|for|at|under|met|with)\b)[^\s?,.:;]+\s*){1,3})/u;
-// Words that say what kind of answer is wanted, not what it is about.
-const NOT_A_HEAD = /^(verschil\w*|difference\w*|kost\w*|cost\w*|prijs|price|rol|role|taak|taken|task\w*|doel|purpose|idee|idea)$/u;
-
-/** The concept a "what is X (of Y)" question asks to define: X, the head before "of"/"van". */
-export function definedHead(folded: string, concepts: Concept[]): Concept | undefined {
-  const found = DEFINED_HEAD.exec(folded);
-  if (!found) return undefined;
-  const head = new Set(found[1].split(/\s+/).filter((w) => w && !NOT_A_HEAD.test(w)).flatMap((w) => indexTerms(w)));
-  return concepts.filter((c) => [...c.terms].some((t) => head.has(t))).sort((a, b) => b.weight - a.weight)[0];
 }
 
 const DEFINING = /^(?:\S+\s+){0,4}?(is|zijn|betekent|betekenen|staat voor|houdt in|heet|means|stands for|are|refers to)\b/u;

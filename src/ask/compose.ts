@@ -155,6 +155,21 @@ export function focusWeighted(concepts: Concept[], shape: QuestionShape): Concep
   return concepts.map((c) => (inFocus(c) ? c : { ...c, background: true }));
 }
 
+// "wat is de zorgplicht van het zorgkantoor", "what is the duty of care of the care office",
+// "wat doet een cliëntondersteuner en kost dat iets": the words right after "wat is/doet", up
+// to "van"/"of", a preposition or "en", are what is asked to be defined.
+const DEFINED_HEAD = /\b(?:wat (?:is|zijn|betekent|betekenen|houdt|doet|doen)|what (?:is|are|does|do))\s+(?:eigenlijk |precies |nou |exactly |actually )?(?:de |het |een |the |a |an )?((?:(?!(?:van|of|en|and|bij|in|voor|onder|for|at|under|met|with)\b)[^\s?,.:;]+\s*){1,3})/u;
+// Words that say what kind of answer is wanted, not what it is about.
+const NOT_A_HEAD = /^(verschil\w*|difference\w*|kost\w*|cost\w*|prijs|price|rol|role|taak|taken|task\w*|doel|purpose|idee|idea)$/u;
+
+/** The concept a "what is X (of Y)" question asks to define: X, the head before "of"/"van". */
+export function definedHead(folded: string, concepts: Concept[]): Concept | undefined {
+  const found = DEFINED_HEAD.exec(folded);
+  if (!found) return undefined;
+  const head = new Set(found[1].split(/\s+/).filter((w) => w && !NOT_A_HEAD.test(w)).flatMap((w) => indexTerms(w)));
+  return concepts.filter((c) => [...c.terms].some((t) => head.has(t))).sort((a, b) => b.weight - a.weight)[0];
+}
+
 /** A sentence that says what the asked word is, for "wat is …?". */
 const DEFINITION = 0.2;
 // The defined word, then the verb: "X is …", "X betekent …" (not "X kan duurder zijn").
@@ -259,6 +274,9 @@ export function scoreSentences(sentences: Sentence[], context: ScoreContext): Sc
   const ranks = shareOf((c) => c.weight * scene(c) * (inTitle(c) && !aboutTitle ? TITLE_WORD_WEIGHT : 1));
   const asked = context.shape.laws;
   const defines = definingPatterns(context.shape);
+  // What "wat is X (van Y)?" asks to define: X when it can be told, else any word asked.
+  const head = context.shape.wants.includes('define') ? definedHead(fold(context.shape.text), context.concepts) : undefined;
+  const defined = head ? [head] : context.concepts;
   return sentences.map((s, i) => {
     const matched = matches[i];
     let score = ranks[i];
@@ -275,7 +293,7 @@ export function scoreSentences(sentences: Sentence[], context: ScoreContext): Sc
     // "Het verschil tussen X en Y": a sentence that says what X is (and what Y is) answers it.
     for (const pattern of defines) if (pattern.test(folded)) score += COMPARE_SIDE;
     // "Wat is X?": a sentence that says what X is ("X is een …", "X betekent …") is the answer.
-    if (context.shape.wants.includes('define') && definesAsked(s, context.concepts)) score += DEFINITION;
+    if (context.shape.wants.includes('define') && definesAsked(s, defined)) score += DEFINITION;
     // The card's opening sentence is its summary (for "what is …" its definition): a small lift.
     if (s.position === 0) score += context.shape.wants.includes('define') ? 0.2 : 0.08;
     if (CONCRETE.test(s.text)) score += 0.05;
@@ -310,6 +328,13 @@ export function chooseLead(scored: ScoredSentence[], shape: QuestionShape, maxWo
     // The asked fact may stretch the lead a little: it is what the asker came for.
     const withFact = ranked.find((s) => s.score > 0.15 && cue.test(s.folded) && fits(s, maxWords * 1.5));
     if (withFact) take(withFact);
+  }
+  // "Wat is meerzorg en wie vraagt het aan?": the other part's facts do not push out what X is.
+  const otherWants = shape.wants.some((w) => w !== 'define' && w !== 'list' && w !== 'how' && w !== 'compare');
+  const head = shape.wants.includes('define') && otherWants ? definedHead(fold(shape.text), concepts) : undefined;
+  if (head && !lead.some((s) => definesAsked(s, [head]))) {
+    const definition = ranked.find((s) => s.score > 0.15 && definesAsked(s, [head]) && fits(s, maxWords * 1.5));
+    if (definition) take(definition);
   }
   // "Welke termijnen gelden …?", "wie zitten er aan tafel?": every item asked for, not only the
   // first. The other sentences with the kind of fact asked for that add a new one (another term,
