@@ -1213,6 +1213,12 @@ const IN_SCOPE = [
   'Welke rechten heeft een cliënt bij verplichte medicatie onder de Wzd?',
   'Wie betaalt de huisarts voor een Wlz-cliënt?',
   'Wat is logeeropvang?',
+  // Look-alikes for protective measures and readiness: roles compared, a move already decided.
+  'Wie beslist over de woonplek van mijn cliënt, de mentor of de bewindvoerder?',
+  'Mijn cliënt is klaar om te verhuizen, wie regelt het vervoer?',
+  'My client is ready to move, who arranges the transport?',
+  'Wat is het verschil tussen curatele en bewind voor mijn cliënt?',
+  'Heeft mijn cliënt een mentor of een bewindvoerder nodig om een pgb te beheren?',
 ];
 
 /** The policy refusals: a rule decided, not a gap in the cards. */
