@@ -40,7 +40,8 @@ const ABBREVIATED = new Set(['burg', 'st', 'pr', 'mr', 'dr', 'prof', 'ds', 'gen'
 function extendLeft(text: string, start: number): number {
   let at = start;
   for (let i = 0; i < 3; i++) {
-    const m = /(\p{L}[\p{L}'’-]*)(\.?)\s+$/u.exec(text.slice(Math.max(0, at - 40), at));
+    // Within the line: a street name does not run on from the line before ("Den Bosch\nVan der Helststraat 1").
+    const m = /(\p{L}[\p{L}'’-]*)(\.?)[ \t]+$/u.exec(text.slice(Math.max(0, at - 40), at));
     if (!m) break;
     const word = m[1];
     const folded = foldWord(word);
@@ -143,4 +144,11 @@ function englishStreets(text: string): Span[] {
   return out;
 }
 
-export const address: Detector = (text) => [...streets(text), ...englishStreets(text), ...postcodes(text)];
+// The number before the street: "op nr 12 van de Lindenlaan", "huisnummer 4 in de Dorpsstraat".
+const NUMBER_FIRST = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:nr|nummer|huisnummer|no)\\.?\\s*${HOUSE_NUMBER}\\s+(?:van|op|in|aan)\\s+(?:de|het)\\s+[\\p{L}'’-]*(?:${alt(STREET_SUFFIXES_STRONG)})(?![\\p{L}])`,
+  'giu',
+);
+const numberFirst = (text: string): Span[] => [...text.matchAll(NUMBER_FIRST)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, kind: 'address' as const }));
+
+export const address: Detector = (text) => [...streets(text), ...englishStreets(text), ...postcodes(text), ...numberFirst(text)];

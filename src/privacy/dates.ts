@@ -47,8 +47,8 @@ const PATTERNS: RegExp[] = [
   new RegExp(`(?<![\\p{L}\\p{N}])(?<mn>${MONTH})\\.?\\s+(?<y>\\d{4}|${APOSTROPHE}\\s?\\d{2})(?![\\p{L}\\p{N}])`, 'giu'),
   // digits run together right after a birth word: "geboortedatum 120447", "DOB 19470412"
   new RegExp(`(?<![\\p{L}\\p{N}])(?<c>\\d{6}|\\d{8})(?![\\p{L}\\p{N}])`, 'gu'),
-  // a bare year right after a birth word: "geboren in 1946", "geboortejaar: 1946"
-  new RegExp(`(?<![\\p{L}\\p{N}])(?<y>(?:19|20)\\d{2})(?![\\p{L}\\p{N}])`, 'gu'),
+  // a bare year right after a birth word: "geboren in 1946", "geboortejaar: 1946", "geboren '58"
+  new RegExp(`(?<![\\p{L}\\p{N}])(?<y>(?:19|20)\\d{2}|${APOSTROPHE}\\d{2})(?![\\p{L}\\p{N}])`, 'gu'),
 ];
 
 /** Is a run of six or eight digits a day, month and year (ddmmyy, ddmmyyyy or yyyymmdd)? */

@@ -49,13 +49,17 @@ const DIGIT_WORDS: Record<string, string> = {
   zero: '0', oh: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9',
 };
 const DIGIT_WORD = `(?:${Object.keys(DIGIT_WORDS).join('|')})`;
-const DIGIT_WORD_RUN = new RegExp(`(?<![\\p{L}])${DIGIT_WORD}(?:[\\s,.-]{1,3}${DIGIT_WORD}){5,}(?![\\p{L}])`, 'giu');
+const DIGIT_WORD_RUN = new RegExp(`(?<![\\p{L}])${DIGIT_WORD}(?:[\\s,.-]{1,3}${DIGIT_WORD}){5,14}(?![\\p{L}])`, 'giu');
+// Two or more right before digits: "nul zes 1234 5678".
+const DIGIT_WORDS_THEN_DIGITS = new RegExp(`(?<![\\p{L}])${DIGIT_WORD}(?:[\\s,.-]{1,3}${DIGIT_WORD}){1,12}(?=[\\s,.-]{1,3}\\d)`, 'giu');
+
+const MAY_SUBSTITUTE = new RegExp(`[<*~\`_]|${DIGIT_WORD}[\\s,.-]`, 'iu');
 
 /** Where the original text reads as something else for the detectors: markup as nothing, digit words as digits. */
 function substitutions(original: string): Map<number, { end: number; text: string }> {
   const subs = new Map<number, { end: number; text: string }>();
   for (const m of original.matchAll(MARKUP)) subs.set(m.index!, { end: m.index! + m[0].length, text: '' });
-  for (const m of original.matchAll(DIGIT_WORD_RUN)) {
+  for (const m of [...original.matchAll(DIGIT_WORD_RUN), ...original.matchAll(DIGIT_WORDS_THEN_DIGITS)]) {
     for (const w of m[0].matchAll(new RegExp(`${DIGIT_WORD}|[^\\p{L}]+`, 'giu'))) {
       const start = m.index! + w.index!;
       subs.set(start, { end: start + w[0].length, text: DIGIT_WORDS[w[0].toLowerCase()] ?? '' });
@@ -69,7 +73,7 @@ export function normalise(original: string): Normalised {
   const from: number[] = [];
   const to: number[] = [];
   let at = 0;
-  const subs = /[<*~`_]|(?:nul|een|één|twee|zero|one|two)\s/iu.test(original) ? substitutions(original) : undefined;
+  const subs = MAY_SUBSTITUTE.test(original) ? substitutions(original) : undefined;
   let skipTo = 0;
   for (const char of original) {
     const end = at + char.length;

@@ -165,7 +165,8 @@ export function isValidIban(iban: string): boolean {
 }
 
 // Written together ("NL91ABNA0417164300") or in groups of four ("NL91 ABNA 0417 1643 00").
-const IBAN = /(?<![\p{L}\p{N}])[a-z]{2} ?\d{2}(?:[a-z0-9]{11,30}|(?:[ .-][a-z0-9]{4}){2,7}(?:[ .-][a-z0-9]{1,3})?)(?![\p{L}\p{N}])/giu;
+// The short last group is digits: "… 7034 is zijn rekening" must not take "is" as one.
+const IBAN = /(?<![\p{L}\p{N}])[a-z]{2} ?\d{2}(?:[a-z0-9]{11,30}|(?:[ .-][a-z0-9]{4}){2,7}(?:[ .-]\d{1,3})?)(?![\p{L}\p{N}])/giu;
 // A Dutch account number is removed even with a typo in its check digits.
 const DUTCH_SHAPE = /^NL\d{2}[A-Z]{4}\d{10}$/;
 

@@ -112,7 +112,7 @@ export const REFERENCE_WORDS = words(`art artikel lid par paragraaf hoofdstuk bi
  */
 export const STREET_SUFFIXES_STRONG = words(`
   straat straatje laan weg plein gracht kade singel dijk dreef steeg plantsoen boulevard allee markt
-  straatweg steenweg rijweg kanaal
+  straatweg steenweg rijweg kanaal straße strasse gasse platz
 `);
 export const STREET_SUFFIXES_WEAK = words(`
   hof pad park baan wal veld erf burg haven poort kamp hoek vaart wetering oord akker zoom weide
@@ -133,6 +133,7 @@ export const STREET_PREFIX_WORDS = words(`
   laan weg plein straat kade gracht dijk singel dreef hof oude nieuwe korte lange grote kleine
   hoge lage noordelijke zuidelijke oostelijke westelijke burgemeester prins prinses koning koningin
   graaf gravin jonkheer generaal kapitein dokter doctor pastoor professor sint st
+  achter buiten binnen boven rue avenue chaussee chemin quai place impasse
 `);
 
 /** Two-letter words that can follow four digits without being a postcode ("2026 en", "1500 mg"). */
