@@ -26,6 +26,7 @@ import { describe, expect, it } from 'vitest';
 import { AskEngine, loadGuardrails } from '../../src/ask/index.ts';
 import { loadSplit, refusalReason } from '../../src/ask/evaluate.ts';
 import { matchGuardrail } from '../../src/ask/guardrails.ts';
+import { loadCards } from '../../src/ask/knowledge.ts';
 import { redact } from '../../src/privacy/index.ts';
 
 const engine = new AskEngine();
@@ -168,6 +169,7 @@ const PROBES: Record<string, string[]> = {
     'er is een bewoner die zich opsluit met een mes en dreigt',
     'Help mijn cliënt krijgt een allergische shock',
     'my resident swallowed a battery',
+    'Mijn cliënt wil niet meer leven, welke hulplijn kan ik nu bellen?',
   ],
   legal_case: [
     'heeft mijn cliënt kans als we in beroep gaan tegen de afwijzing van het CIZ?',
@@ -1219,6 +1221,9 @@ const IN_SCOPE = [
   'My client is ready to move, who arranges the transport?',
   'Wat is het verschil tussen curatele en bewind voor mijn cliënt?',
   'Heeft mijn cliënt een mentor of een bewindvoerder nodig om een pgb te beheren?',
+  // Where to turn with thoughts of suicide, asked without anything happening now: the 113 card answers.
+  'Een cliënt praat over niet meer willen leven: welke hulplijnen zijn er?',
+  'How do I find the right zorgkantoor for my client?',
 ];
 
 /** The policy refusals: a rule decided, not a gap in the cards. */
@@ -1249,13 +1254,15 @@ describe('refusal by intent, on phrasings nobody tuned on', () => {
     expect(misses).toEqual([]);
   });
 
-  it('refuses by rule none of the answerable questions of the tuning splits and the coverage probes', () => {
+  it('refuses by rule none of the answerable questions of the tuning splits, the coverage probes and the cards', () => {
     // Written by others, as users ask: every one must reach the knowledge base (a gap may still say "not sure").
-    const rules = loadGuardrails(join(import.meta.dirname, '../../knowledge'));
+    const knowledge = join(import.meta.dirname, '../../knowledge');
+    const rules = loadGuardrails(knowledge);
+    const cards = loadCards(knowledge).flatMap((c) => [c.title, ...c.questions]);
     const tuning = loadSplit(join(import.meta.dirname, '../eval'), 'tune').filter((i) => i.expect === 'answer').map((i) => i.q);
     const coverage = (JSON.parse(readFileSync(join(import.meta.dirname, 'coverage-probes.json'), 'utf8')) as { q: string }[]).map((p) => p.q);
-    expect(tuning.length + coverage.length).toBeGreaterThan(400);
-    const refused = [...tuning, ...coverage].map((q) => [q, matchGuardrail(rules, redact(q).text)]).filter(([, kind]) => kind);
+    expect(tuning.length + coverage.length + cards.length).toBeGreaterThan(1500);
+    const refused = [...tuning, ...coverage, ...cards].map((q) => [q, matchGuardrail(rules, redact(q).text)]).filter(([, kind]) => kind);
     expect(refused).toEqual([]);
   });
 });
