@@ -196,8 +196,20 @@ export function focusOf(text: string): { asking: string; focus: string; backgrou
       background.push(after[3]);
     }
   }
+  // "actie wat is de zorgplicht van …": one or two words before the question word of a single
+  // question are a lead-in when the question itself says enough, and they do not lead into it
+  // ("levensloopbegeleider voor welke doelgroep …" is one phrase; a label before a colon,
+  // "werkagenda: …", names the topic and stays).
+  const lead = questions.length === 1 && focus === asking ? WORDS_BEFORE_QUESTION.exec(focus) : null;
+  if (lead && content(lead[2]) >= 3 && !LINKING.test(lead[1].trim()) && !lead[1].includes(':')) {
+    background.push(lead[1]);
+    focus = lead[2];
+  }
   return { asking, focus, background: background.join(' '), scene };
 }
+
+const LINKING = /(?:^|\s)(?:voor|van|bij|in|op|met|naar|over|om|aan|de|het|een|en|of|dan|for|of|in|at|on|with|to|about|the|a|an|and|or|then)$/iu;
+const WORDS_BEFORE_QUESTION = /^((?:[^\s?]+\s+){1,2}?)((?:wat|wie|hoe|welke?|waar|wanneer|waarom|hoeveel|who|what|how|which|where|when|why)\b.*)$/iu;
 
 const content = (text: string) => words(text).filter((w) => !isStopWord(w) && w.length > 2).length;
 

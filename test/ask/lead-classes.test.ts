@@ -131,3 +131,21 @@ describe('English phrasing with everyday words reaches the card about the phrase
     expect(answer.text).toMatch(/zorgkantoor|task force|taskforce/i);
   });
 });
+
+describe('a word or two before the question word is a lead-in', () => {
+  it.each([
+    ['actie wat is de zorgplicht van het zorgkantoor bij een wlz-indicatie?', /artikel 4\.2\.1|recht op/i],
+    ['btw wie is de dossierhouder als een client op de wachtlijst staat?', /dossierhouder/i],
+    ['en nog iets hoe lang heeft de gemeente voor een wmo onderzoek na een melding?', /zes weken|6 weken/i],
+  ] as const)('%s is answered as the question after it', (q, fact) => {
+    const answer = ask(q);
+    expect(answer.answered).toBe(true);
+    expect(answer.text).toMatch(fact);
+  });
+
+  it('keeps words that lead into the question with it', () => {
+    expect(focusOf('levensloopbegeleider voor welke doelgroep is dat bedoeld?').focus).toMatch(/^levensloopbegeleider/);
+    expect(focusOf('actie wat is de zorgplicht van het zorgkantoor bij een wlz-indicatie?').focus).toMatch(/^wat is/);
+    expect(focusOf('werkagenda: welke groepen vallen tussen wal en schip?').focus).toMatch(/^werkagenda/);
+  });
+});
