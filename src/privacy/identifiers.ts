@@ -10,6 +10,7 @@ import { matches, type Detector, type PersonalDataKind, type Span } from './span
 // Words whose number is a person's record: glued to or followed by nummer/nr/id ("cliëntnummer",
 // "dossier nr.", "patient ID", "polisnummer"). Strong ones also stand alone: "dossier 2023-0456".
 // Court and case numbers ("zaaknummer 19/1234 WLZ") are public references in rulings: they stay.
+// "aangemeld onder nummer CR-2291-44": what a person is registered under.
 const STRONG_STEMS = 'dossier|cli[eë]nt|client|pati[eë]nt|patient|bewoner|resident|mrn|epd|ecd';
 const WEAK_STEMS =
   'file|record|registratie|indicatie|indicatiebesluit|aanvraag|besluit|beschikking|klant|relatie|verzekerden?|verzekerings?|' +
@@ -19,7 +20,7 @@ const SUFFIX = '(?:[\\s_-]?(?:nummer|nr|no|number|num|id|code))';
 // An id: letters and digits with . / - inside, or digit groups with spaces ("943 476 5919").
 const ID = '(?<id>\\d{2,4}(?: \\d{2,4}){1,4}(?![\\p{L}\\p{N}])|[\\p{L}\\p{N}](?:[\\p{L}\\p{N}]|[./-](?=[\\p{L}\\p{N}])){3,29})';
 const RECORD = new RegExp(
-  `(?<![\\p{L}])(?:(?:${STRONG_STEMS})(?:s?${SUFFIX})?|(?:${WEAK_STEMS})s?${SUFFIX})(?![\\p{L}])\\.?(?:\\s+(?:is|was|van\\s+\\p{L}+))?\\s*[:=#/]?\\s*(?:nr\\.?\\s*|no\\.?\\s*|#\\s*)?${ID}(?![\\p{L}\\p{N}])`,
+  `(?<![\\p{L}])(?:(?:${STRONG_STEMS})(?:s?${SUFFIX})?|(?:${WEAK_STEMS})s?${SUFFIX}|onder\\s+(?:het\\s+)?(?:nummer|kenmerk))(?![\\p{L}])\\.?(?:\\s+(?:is|was|van\\s+\\p{L}+))?\\s*[:=#/]?\\s*(?:nr\\.?\\s*|no\\.?\\s*|#\\s*)?${ID}(?![\\p{L}\\p{N}])`,
   'giu',
 );
 

@@ -31,16 +31,18 @@ const FIRST_NAME_AFTER = new RegExp(
 // work ("Bram heeft de actie afgerond", "Emma heeft een vraag over de indicatie van haar cliënt") names
 // no such state: a question, "over", "voor" or someone else's client before the state word stops it.
 const CARE_STATE = new RegExp(
-  `^\\s+(?:heeft|had|is|was|zit|zat|woont|woonde|wacht|wachtte|krijgt|kreeg|ligt|lag|gaat|ging|has|had|is|was|lives|lived|needs|gets|got)(?![\\p{L}])(?:(?!(?:vraag|vragen|question|over|about|voor|for|haar|zijn|zijn|her|his|their)(?![\\p{L}]))[^.?!\\n;]){0,40}?(?<![\\p{L}])(?:indicatie|wlz-indicatie|diagnose|dementie|alzheimer|autisme|lvb|nah|korsakov|opgenomen|gevallen|overleden|verhuisd|crisis\\p{L}*|wachtlijst|zorgprofiel|zzp|vg\\s?\\d|vv\\s?\\d|lg\\s?\\d|ggz|pgb|alleen|verpleeghuis|instelling|gezinshuis|dagbesteding|plek|plaatsing|ziekenhuis|het\\s+(?:niet\\s+)?(?:goed|slecht|beter|minder)|admitted|diagnosed|dementia|autism|waiting\\s+list|nursing\\s+home|care\\s+home|placement|hospital)(?![\\p{L}])`,
+  `^\\s+(?:heeft|had|is|was|zit|zat|woont|woonde|wacht|wachtte|krijgt|kreeg|ligt|lag|gaat|ging|kan|kon|moet|moest|mag|has|had|is|was|lives|lived|needs|gets|got|can|cannot|must)(?![\\p{L}])(?:(?!(?:vraag|vragen|question|over|about|voor|for|haar|zijn|zijn|her|his|their)(?![\\p{L}]))[^.?!\\n;]){0,40}?(?<![\\p{L}])(?:indicatie|wlz-indicatie|diagnose|dementie|alzheimer|autisme|lvb|nah|korsakov|opgenomen|gevallen|overleden|verhuisd|crisis\\p{L}*|wachtlijst|zorgprofiel|zzp|vg\\s?\\d|vv\\s?\\d|lg\\s?\\d|ggz|pgb|alleen|verpleeghuis|instelling|gezinshuis|dagbesteding|plek|plaatsing|ziekenhuis|thuis\\s+(?:blijven|wonen)|uit\\s+huis|het\\s+(?:niet\\s+)?(?:goed|slecht|beter|minder)|admitted|diagnosed|dementia|autism|waiting\\s+list|nursing\\s+home|care\\s+home|placement|hospital)(?![\\p{L}])`,
   'iu',
 );
+// The same state in a clause with the verb at the end: "dat Sunil niet thuis kan blijven", "dat Noor opgenomen is".
+const CARE_STATE_LAST = /^\s+(?:(?:niet|nog|meer|al|weer|toch)\s+)*(?:thuis\s+(?:(?:kan|kon|mag|moet|wil)\s+)?(?:blijven|wonen)|opgenomen\s+(?:is|wordt|was)|overleden\s+is|gevallen\s+is)(?![\p{L}])/iu;
 /** Before a listed first name: a possessive ("onze Kees", "mijn Jeroen") or how they are doing ("het gaat slecht met Piet"). */
 const PERSON_BEFORE = /(?:(?<![\p{L}])(?:onze|ons|mijn|m'n|my|our)|gaat\s+(?:het\s+)?(?:niet\s+)?(?:goed|slecht|beter|minder|achteruit)\s+met)\s+$/iu;
 const WITH_BEFORE = /(?<![\p{L}])met\s+$/iu;
 
 /** Does the clause around a listed first name describe a person in care? `before`/`after`: the text on either side. */
 export const personInCare = (before: string, after: string) =>
-  CARE_STATE.test(after) || PERSON_BEFORE.test(before) || (WITH_BEFORE.test(before) && /^\s+gaat\s+het(?![\p{L}])/iu.test(after));
+  CARE_STATE.test(after) || CARE_STATE_LAST.test(after) || PERSON_BEFORE.test(before) || (WITH_BEFORE.test(before) && /^\s+gaat\s+het(?![\p{L}])/iu.test(after));
 
 /** Do the words after a capitalised name (`after`, the text that follows it) make it a person's? */
 export const personAfter = (after: string) => ROLE_AFTER.test(after);

@@ -21,6 +21,7 @@ export const WEAK_TITLES = words(`
   grandson granddaughter grandmother grandfather uncle aunt nephew niece neighbour neighbor friend
   client's resident ouders grootouders pleegouders parents grandparents zwager schoonzus cousin
   neefje nichtje roepnaam bijnaam noemen heten genoemd nickname alias aka stepson stepdaughter
+  ex ex-partner expartner ex-man exman ex-vrouw exvrouw ex-husband ex-wife
 `);
 
 /** Prefixes that make a kinship word of another: "pleegzoon", "stiefdochter", "schoonmoeder", "halfbroer". */
