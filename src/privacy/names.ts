@@ -189,6 +189,8 @@ function labelled(text: string, tokens: Token[], i: number): number {
   return nameLabels.has(t.folded) || capitalised(tokens[j]) ? j : -1;
 }
 
+const BORN_AFTER = /^[ \t]*\([ \t]*((?:19|20)\d{2})[ \t]*\)/;
+
 const mentionBefore = (text: string, t: Token) => /[@#]$/.test(text.slice(Math.max(0, t.start - 1), t.start));
 
 export const name: Detector = (text) => {
@@ -314,10 +316,18 @@ export const name: Detector = (text) => {
     if (capitalised(t) && !mentionBefore(text, t) && isCapitalisedFirstName(t)) {
       const surname = next >= 0 ? nameEnd(text, tokens, next, false) : -1;
       const about = i > 0 && ABOUT.has(tokens[i - 1].folded) && joined(text, tokens[i - 1], t);
+      // "Lars (2009)": a year in brackets after a first name is the year of birth; both go.
+      const nameEndsAt = surname >= 0 ? tokens[surname].end : t.end;
+      const born = BORN_AFTER.exec(text.slice(nameEndsAt, nameEndsAt + 12));
+      if (born) {
+        const year = nameEndsAt + born[0].indexOf(born[1]);
+        out.push({ start: year, end: year + 4, kind: 'birthdate' });
+      }
       if (surname >= 0) {
         add(i, surname);
         i = surname;
       } else if (
+        born ||
         about ||
         personAfterFirstName(text.slice(t.end, t.end + 48)) ||
         personAfter(text.slice(t.end, t.end + 48)) ||
