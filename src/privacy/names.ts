@@ -8,8 +8,7 @@
  * a client's (name-context.ts: "Wim (cliënt)", "Jayden (8)", "onze Kees", "Kees heeft een
  * VG7-indicatie", "Over Jeroen:"). The words are data (data/words.ts, data/first-names.ts).
  */
-import { FIRST_NAMES } from './data/first-names.ts';
-import { COMMON_SURNAMES, FIRST_NAMES_THAT_ARE_WORDS, KIN_PREFIXES, NAME_LABELS, NOT_NAMES, PARTICLES, STRONG_TITLES, WEAK_TITLES } from './data/words.ts';
+import { COMMON_SURNAMES, NOT_NAMES, STRONG_TITLES, WEAK_TITLES } from './data/words.ts';
 import {
   ABOUT,
   CALLED_BETWEEN,
@@ -24,51 +23,22 @@ import {
   PLACE_BEFORE,
   ROLE_LABELS,
 } from './name-context.ts';
-import { foldWord } from './normalise.ts';
+import {
+  capitalised,
+  firstNames,
+  isCapitalisedFirstName,
+  isInitial,
+  lowerCaseName,
+  nameLabels,
+  particles,
+  strongTitles,
+  tokenise,
+  weakTitles,
+  WORD_NAMES,
+  type Token,
+} from './name-tokens.ts';
 import type { Detector, Span } from './span.ts';
 
-interface Token {
-  start: number;
-  end: number;
-  /** The word without a trailing dot. */
-  word: string;
-  folded: string;
-  dot: boolean;
-}
-
-// Words, with a leading apostrophe for "'t" ("van 't Hof").
-const TOKEN = /['’]?\p{L}[\p{L}\p{M}'’-]*(\.)?/gu;
-
-function tokenise(text: string): Token[] {
-  return [...text.matchAll(TOKEN)].map((m) => {
-    const dot = Boolean(m[1]);
-    let word = dot ? m[0].slice(0, -1) : m[0];
-    let start = m.index!;
-    word = word.replace(/['’]+$/, '');
-    // Quotes are no part of the word: "'Jan'" is Jan, "'t" stays.
-    if (/^['’]\p{L}{2}/u.test(word)) {
-      word = word.slice(1);
-      start++;
-    }
-    return { start, end: m.index! + m[0].length, word, folded: foldWord(word).replace(/’/g, "'").replace(/'s$/, ''), dot };
-  });
-}
-
-const firstNames = new Map<string, boolean>(
-  FIRST_NAMES.trim()
-    .split(/\s+/)
-    .map((n) => [foldWord(n.replace(/\*$/, '')), n.endsWith('*')]),
-);
-// Compound first names count when every part is listed: "Willem-Jan", "Anne-Marie".
-const isFirstName = (folded: string) => folded.split('-').every((part) => firstNames.has(part));
-// Written with a capital on every part, one listed part is enough: "Anna-Lena", "Mohammed-Amine".
-const isCapitalisedFirstName = (t: Token) =>
-  isFirstName(t.folded) || (/^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)+$/u.test(t.word) && t.folded.split('-').some((part) => firstNames.has(part) && !ambiguousPart(part)));
-const ambiguousPart = (folded: string) => firstNames.get(folded) === true;
-const ambiguous = (folded: string) => !folded.includes('-') && firstNames.get(folded) === true;
-// Listed first names that are also ordinary words in lower case: only capitalised they are names.
-const WORD_NAMES = new Set(FIRST_NAMES_THAT_ARE_WORDS);
-const lowerCaseName = (t: Token) => /^\p{Ll}+$/u.test(t.word) && t.word.length >= 4 && firstNames.has(t.folded) && !ambiguous(t.folded) && !WORD_NAMES.has(t.folded);
 /**
  * The word after a lower-case first name that is its surname ("fatma yilmaz", "anna jansen"): not
  * a common word or a verb ("fatma belde", "anna zoekt", "met anna praten"), unless a common surname.
@@ -80,19 +50,6 @@ const lowerCaseSurname = (t: Token) =>
   !WEAK_TITLES.includes(t.folded) &&
   !STRONG_TITLES.includes(t.folded) &&
   (COMMON_SURNAMES.has(t.folded) || (!verbLike(t.folded) && !/[^s]en$/.test(t.folded)));
-const strongTitles = new Set(STRONG_TITLES);
-const kinWords = new Set(WEAK_TITLES);
-const KIN_COMPOUND = new RegExp(`^(?:${KIN_PREFIXES.join('|')})(?:${WEAK_TITLES.filter((w) => /^\p{L}{3,}$/u.test(w)).join('|')})$`, 'u');
-// "pleegzoon", "stiefdochter", "halfbroer": a kinship word with a prefix is one too.
-// Short forms in notes ("cl. Verhoef", "pt Jansen") and diminutives ("het zoontje van Dewi").
-const NOTE_ROLES = new Set(['cl', 'clt', 'pt']);
-const kinWord = (folded: string) => kinWords.has(folded) || KIN_COMPOUND.test(folded) || NOTE_ROLES.has(folded);
-const weakTitles = { has: (folded: string) => kinWord(folded) || (/t?je$/.test(folded) && kinWord(folded.replace(/t?je$/, ''))), includes: (folded: string) => weakTitles.has(folded) };
-const nameLabels = new Set(NAME_LABELS);
-const particles = new Set(PARTICLES);
-
-const capitalised = (t: Token) => /^\p{Lu}/u.test(t.word);
-const isInitial = (t: Token) => t.dot && /^\p{Lu}$/u.test(t.word);
 /** A word that can be (part of) a surname when capitalised: not a common word or a care term. */
 // All-caps words count from four letters ("JANSEN"); shorter ones are abbreviations ("CIZ", "VG").
 // A title is never part of a name: in "haar moeder Mw. Bakker" the name starts after "Mw.".

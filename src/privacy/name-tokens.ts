@@ -1,0 +1,63 @@
+/**
+ * The words of a text as the name detector (names.ts) reads them, and what each word can be: a
+ * listed first name, a title, a kinship or role word, a particle, an initial.
+ */
+import { FIRST_NAMES } from './data/first-names.ts';
+import { FIRST_NAMES_THAT_ARE_WORDS, KIN_PREFIXES, NAME_LABELS, PARTICLES, STRONG_TITLES, WEAK_TITLES } from './data/words.ts';
+import { foldWord } from './normalise.ts';
+
+export interface Token {
+  start: number;
+  end: number;
+  /** The word without a trailing dot. */
+  word: string;
+  folded: string;
+  dot: boolean;
+}
+
+// Words, with a leading apostrophe for "'t" ("van 't Hof").
+export const TOKEN = /['’]?\p{L}[\p{L}\p{M}'’-]*(\.)?/gu;
+
+export function tokenise(text: string): Token[] {
+  return [...text.matchAll(TOKEN)].map((m) => {
+    const dot = Boolean(m[1]);
+    let word = dot ? m[0].slice(0, -1) : m[0];
+    let start = m.index!;
+    word = word.replace(/['’]+$/, '');
+    // Quotes are no part of the word: "'Jan'" is Jan, "'t" stays.
+    if (/^['’]\p{L}{2}/u.test(word)) {
+      word = word.slice(1);
+      start++;
+    }
+    return { start, end: m.index! + m[0].length, word, folded: foldWord(word).replace(/’/g, "'").replace(/'s$/, ''), dot };
+  });
+}
+
+export const firstNames = new Map<string, boolean>(
+  FIRST_NAMES.trim()
+    .split(/\s+/)
+    .map((n) => [foldWord(n.replace(/\*$/, '')), n.endsWith('*')]),
+);
+// Compound first names count when every part is listed: "Willem-Jan", "Anne-Marie".
+export const isFirstName = (folded: string) => folded.split('-').every((part) => firstNames.has(part));
+// Written with a capital on every part, one listed part is enough: "Anna-Lena", "Mohammed-Amine".
+export const isCapitalisedFirstName = (t: Token) =>
+  isFirstName(t.folded) || (/^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)+$/u.test(t.word) && t.folded.split('-').some((part) => firstNames.has(part) && !ambiguousPart(part)));
+export const ambiguousPart = (folded: string) => firstNames.get(folded) === true;
+export const ambiguous = (folded: string) => !folded.includes('-') && firstNames.get(folded) === true;
+// Listed first names that are also ordinary words in lower case: only capitalised they are names.
+export const WORD_NAMES = new Set(FIRST_NAMES_THAT_ARE_WORDS);
+export const lowerCaseName = (t: Token) => /^\p{Ll}+$/u.test(t.word) && t.word.length >= 4 && firstNames.has(t.folded) && !ambiguous(t.folded) && !WORD_NAMES.has(t.folded);
+export const strongTitles = new Set(STRONG_TITLES);
+const kinWords = new Set(WEAK_TITLES);
+const KIN_COMPOUND = new RegExp(`^(?:${KIN_PREFIXES.join('|')})(?:${WEAK_TITLES.filter((w) => /^\p{L}{3,}$/u.test(w)).join('|')})$`, 'u');
+// "pleegzoon", "stiefdochter", "halfbroer": a kinship word with a prefix is one too.
+// Short forms in notes ("cl. Verhoef", "pt Jansen") and diminutives ("het zoontje van Dewi").
+const NOTE_ROLES = new Set(['cl', 'clt', 'pt']);
+const kinWord = (folded: string) => kinWords.has(folded) || KIN_COMPOUND.test(folded) || NOTE_ROLES.has(folded);
+export const weakTitles = { has: (folded: string) => kinWord(folded) || (/t?je$/.test(folded) && kinWord(folded.replace(/t?je$/, ''))), includes: (folded: string) => weakTitles.has(folded) };
+export const nameLabels = new Set(NAME_LABELS);
+export const particles = new Set(PARTICLES);
+
+export const capitalised = (t: Token) => /^\p{Lu}/u.test(t.word);
+export const isInitial = (t: Token) => t.dot && /^\p{Lu}$/u.test(t.word);
