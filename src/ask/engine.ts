@@ -11,6 +11,7 @@ import type { Role } from './roles.ts';
 import { indexTerms, loadSynonyms, words, isStopWord } from './analyze.ts';
 import { cachedRetriever } from './card-cache.ts';
 import { loadGuardrails, matchGuardrail, type Guardrails } from './guardrails.ts';
+import { Spelling } from './spelling.ts';
 import { loadCards, type KnowledgeCard } from './knowledge.ts';
 import { cardSentences, composeAnswer, factCue, focusWeighted, lacksFact, splitBody } from './compose.ts';
 import { orderForRole, sourcesOf, unique, type Answer, type AskOptions, type Explanation, type RefusalKind } from './answer.ts';
@@ -82,6 +83,8 @@ export class AskEngine {
   /** The years the cards' texts speak of: a question about a later year asks what no card can know. */
   private readonly knownYears = new Set<string>();
   private readonly thisYear: number;
+  /** Mistyped words read as the cards' own (spelling.ts). */
+  private readonly spelling: Spelling;
 
   constructor(private readonly options: EngineOptions = {}) {
     const knowledgeDir = options.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR;
@@ -89,7 +92,14 @@ export class AskEngine {
     this.retriever = cachedRetriever(knowledgeDir, loadCards(knowledgeDir, options.today), loadSynonyms(knowledgeDir));
     this.rules = loadGuardrails(knowledgeDir);
     this.laws = loadLaws(knowledgeDir);
-    this.domainWords = new Set(indexTerms(loadDomainWords(knowledgeDir).join(' ')));
+    const domainWords = loadDomainWords(knowledgeDir);
+    this.domainWords = new Set(indexTerms(domainWords.join(' ')));
+    const synonyms = this.retriever.synonymWords();
+    this.spelling = new Spelling(
+      () => [...this.retriever.cards.flatMap((c) => [c.title, c.topics.join(' ')]), ...domainWords, ...synonyms],
+      () => this.retriever.cards.flatMap((c) => [c.title, ...c.questions, c.answer, c.answer_en ?? '', c.body]),
+      (word) => this.retriever.knows(word),
+    );
     for (const card of this.retriever.cards) {
       const found = lawsIn(fold(`${card.title} ${card.topics.join(' ')}`), this.laws);
       this.cardLaws.set(card.id, [...found.named, ...found.implied]);
@@ -165,10 +175,11 @@ export class AskEngine {
    * The offline answer: the sentences of the best card(s) that answer the question, or a refusal.
    * A message with several questions gets an answer to each (at most MAX_QUESTIONS).
    */
-  answerOffline(question: string, options: AskOptions = {}): Answer {
-    const lang = this.languageOf(question, options.lang);
-    const rule = matchGuardrail(this.rules, question);
+  answerOffline(typed: string, options: AskOptions = {}): Answer {
+    const lang = this.languageOf(typed, options.lang);
+    const rule = matchGuardrail(this.rules, typed);
     if (rule) return this.refusal(rule, lang);
+    const question = this.spelling.correct(typed);
     const questions = splitQuestions(question);
     if (questions.length < 2) return this.answerOne(question, options, lang);
     // A later part too short to stand alone ("…, en wie regelt het?") reads the first as its context.

@@ -278,6 +278,16 @@ export class Retriever {
       .sort((a, b) => b.score - a.score);
   }
 
+  /** True when the index knows a stem of this (folded) word. */
+  knows(word: string): boolean {
+    return stems(word).some((term) => this.documentFrequency.has(term));
+  }
+
+  /** The words of the synonym list (its phrases and what they stand for). */
+  synonymWords(): string[] {
+    return [...this.synonyms.expansions].flatMap(([from, to]) => [from, ...to.map((t) => t.to)]);
+  }
+
   /** True when some typed word of the question is one of the domain's own words (titles, topics, synonyms). */
   inDomain(question: string, vocabulary: Set<string> = new Set()): boolean {
     const { tokens } = analyseQuery(question, this.synonyms);

@@ -1,0 +1,98 @@
+/**
+ * Typing errors in the domain's own long words ("zorgkantor", "zrogplicht", "dossierhouer"). A
+ * typed word the cards never use is read as a term of the domain (a word of the cards' titles and
+ * topics, of the synonym list or of domain.yaml) that is one typing error away (two for long
+ * words): a letter missing, added or wrong, or two neighbouring letters swapped. Only long words
+ * (everyday words such as "kamer" or "winnen" are too close to other words to correct without a
+ * dictionary), never numbers, and only toward a term with the same first letter (people rarely
+ * mistype that one); of several candidates the most used wins. Built on the first question.
+ */
+import { fold } from '../core/index.ts';
+import { isStopWord } from './analyze.ts';
+
+interface Known {
+  word: string;
+  count: number;
+}
+
+const MIN_LENGTH = 7;
+/** From this length on, two typing errors are still the same word. */
+const TWO_ERRORS_FROM = 10;
+
+export class Spelling {
+  private vocabulary?: { counts: Map<string, number>; byStart: Map<string, Known[]> };
+
+  /**
+   * `terms`: the domain's terms (card titles and topics, synonyms, domain words); `texts`: all
+   * the cards' text, whose words are never corrected.
+   */
+  constructor(
+    private readonly terms: () => string[],
+    private readonly texts: () => string[],
+    /** True for a word the index finds as it is (through its stems): no need to correct it. */
+    private readonly indexed: (word: string) => boolean = () => false,
+  ) {}
+
+  /** The text with each mistyped word replaced by the cards' word (folded); others unchanged. */
+  correct(text: string): string {
+    return text.replace(/\p{L}[\p{L}'’-]*\p{L}|\p{L}/gu, (typed) => this.fix(typed) ?? typed);
+  }
+
+  private fix(typed: string): string | undefined {
+    const word = fold(typed);
+    if (word.length < MIN_LENGTH || isStopWord(word)) return undefined;
+    const { counts, byStart } = this.build();
+    if (counts.has(word) || this.indexed(word)) return undefined;
+    const limit = word.length >= TWO_ERRORS_FROM ? 2 : 1;
+    let best: Known | undefined;
+    let bestDistance = limit + 1;
+    for (const known of byStart.get(word[0]) ?? []) {
+      if (Math.abs(known.word.length - word.length) > limit) continue;
+      const distance = typingDistance(word, known.word, limit);
+      if (distance < bestDistance || (distance === bestDistance && best && known.count > best.count)) {
+        best = known;
+        bestDistance = distance;
+      }
+    }
+    return best && bestDistance <= limit ? best.word : undefined;
+  }
+
+  private build() {
+    if (this.vocabulary) return this.vocabulary;
+    const wordsOf = (text: string) => fold(text).match(/\p{L}[\p{L}'-]*\p{L}/gu) ?? [];
+    const counts = new Map<string, number>();
+    for (const text of this.texts()) for (const word of wordsOf(text)) counts.set(word, (counts.get(word) ?? 0) + 1);
+    const byStart = new Map<string, Known[]>();
+    for (const word of new Set(this.terms().flatMap(wordsOf))) {
+      if (word.length < MIN_LENGTH - 1) continue;
+      const list = byStart.get(word[0]) ?? [];
+      list.push({ word, count: counts.get(word) ?? 1 });
+      byStart.set(word[0], list);
+    }
+    return (this.vocabulary = { counts, byStart });
+  }
+}
+
+/**
+ * The number of typing errors between two words (optimal string alignment: a letter missing,
+ * added, wrong, or two neighbours swapped), or `limit + 1` once it is certainly more than `limit`.
+ */
+export function typingDistance(a: string, b: string, limit: number): number {
+  let before = new Array<number>(b.length + 1).fill(0);
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowBest = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2] + 1);
+      current.push(value);
+      rowBest = Math.min(rowBest, value);
+    }
+    if (rowBest > limit) return limit + 1;
+    before = previous;
+    previous = current;
+  }
+  return previous[b.length];
+}
