@@ -35,11 +35,11 @@ export const FLOORS = { tune: 0.9, heldout: 0.85, refusals: 1, maxInScopeRefused
 
 /**
  * What `npm test` holds the held-out split to while it is below its target: the figures measured
- * when it was last run to report (2026-11-30, three blind batches, 184 answerable and 63
- * must-refuse: facts 67.4%, refusals 84.1%, in-scope refused 7.1%), one question under, so it
+ * when it was last run to report (2026-11-30 17:20, three blind batches, 184 answerable and 63
+ * must-refuse: facts 70.1%, refusals 88.9%, in-scope refused 6.5%), one question under, so it
  * cannot get worse unnoticed. Only ever raise these.
  */
-export const HELDOUT_GUARD = { facts: 0.665, refusals: 0.85, maxInScopeRefused: 0.08 };
+export const HELDOUT_GUARD = { facts: 0.695, refusals: 0.87, maxInScopeRefused: 0.071 };
 
 export type Split = 'tune' | 'heldout';
 
