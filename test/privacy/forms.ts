@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { IncomingMessage } from '../../src/core/index.ts';
 
 const corpusFile = (name: string) => fileURLToPath(new URL(`./corpus/${name}`, import.meta.url));
 
@@ -90,4 +91,19 @@ export function corpusChunks(corpus: { text: string }[], max = 3000): string[] {
     else all.push(text);
     return all;
   }, []);
+}
+
+/** A console message with this text (and card inputs): what the edge redacts. */
+export function consoleIncoming(text: string, inputs?: Record<string, string>): IncomingMessage {
+  return {
+    platform: 'console',
+    tenantId: 'local',
+    channelId: 'c1',
+    user: { id: 'fleur', name: 'Fleur de Wit' },
+    text,
+    mentions: [],
+    addressedToBot: true,
+    isDirect: false,
+    ...(inputs ? { action: { id: 'x.submit', inputs, messageId: 'm1' } } : {}),
+  };
 }

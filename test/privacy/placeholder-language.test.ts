@@ -4,21 +4,11 @@
  * Dutch (or too short to tell) gets Dutch ones; both are recognised everywhere afterwards.
  */
 import { describe, expect, it } from 'vitest';
-import type { IncomingMessage } from '../../src/core/index.ts';
 import { PLACEHOLDER_PATTERN, placeholderKinds, redact, redactIncoming, withoutPlaceholders } from '../../src/privacy/index.ts';
+import { consoleIncoming } from './forms.ts';
 
 const now = new Date('2026-11-30T12:00:00Z');
-const incoming = (text: string, inputs?: Record<string, string>): IncomingMessage => ({
-  platform: 'console',
-  tenantId: 'local',
-  channelId: 'c1',
-  user: { id: 'fleur', name: 'Fleur de Wit' },
-  text,
-  mentions: [],
-  addressedToBot: true,
-  isDirect: false,
-  ...(inputs ? { action: { id: 'x.submit', inputs, messageId: 'm1' } } : {}),
-});
+const incoming = consoleIncoming;
 
 describe('placeholders in the language of the text', () => {
   it('writes English placeholders for an English message, never the personal data', () => {

@@ -9,12 +9,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { slackTiming } from '../../adapters/slack/index.ts';
 import { loadConfig } from '../../src/config.ts';
-import type { IncomingMessage } from '../../src/core/index.ts';
 import { redact, redactIncoming } from '../../src/privacy/index.ts';
 import { startFakeSlack, type FakeSlack } from '../slack/fake-slack.ts';
 import { nextTs, postSigned, sendEvent, slackTestConfig } from '../slack/slack-helpers.ts';
 import { FakeConnector, personalMessage } from '../teams/fake-connector.ts';
-import { corpusChunks, leaks, readLines, type CorpusLine } from './forms.ts';
+import { consoleIncoming, corpusChunks, leaks, readLines, type CorpusLine } from './forms.ts';
 import { leaksIn } from './new-paths-leaks.ts';
 import { startTracedServer, teamsLocalConfig, type TracedServer } from './traced-server.ts';
 
@@ -67,17 +66,7 @@ describe('red-team corpus', () => {
 });
 
 describe('malformed and oversized text', () => {
-  const incoming = (text: string, inputs?: Record<string, string>): IncomingMessage => ({
-    platform: 'console',
-    tenantId: 'local',
-    channelId: 'c1',
-    user: { id: 'fleur', name: 'Fleur de Wit' },
-    text,
-    mentions: [],
-    addressedToBot: true,
-    isDirect: false,
-    ...(inputs ? { action: { id: 'x.submit', inputs, messageId: 'm1' } } : {}),
-  });
+  const incoming = consoleIncoming;
 
   it('redacts text with lone surrogates and control characters without throwing', () => {
     const out = redact('\ud800mevrouw Jansen\udfff BSN 444003368\u0000 tel 06-12345678\u0007', now).text;
