@@ -35,6 +35,9 @@ const OTHER_LAW = 0.25;
 const IMPLIED_OTHER_LAW = 0.7;
 /** "Wat nu?" asks for a way forward: cards about a route or steps rank a little higher. */
 const ROUTE_BOOST = 1.3;
+/** A card that explains why, for a question that asks what now. */
+const WHY_FACTOR = 0.75;
+const WHY_TITLE = /^(waarom|why)\b/iu;
 const ROUTE_TITLE = /\b(route|stappen|stappenplan|escal\w*|wat te doen|wat kun je doen|hoe (vraag|maak|dien|regel)|aanvragen|aanvraag|bezwaar|klacht|inschakelen|wanneer)\b/iu;
 const PROCEDURE = /\b(klacht\w*|bezwaar\w*|beroep|complain\w*|objection|appeal)\b/iu;
 const FOLLOW_UP_SHARE = 0.55;
@@ -78,6 +81,8 @@ export class AskEngine {
   private readonly cardLaws = new Map<string, string[]>();
   /** Cards whose title promises a way forward (a route, steps, how to apply or object). */
   private readonly routeCards = new Set<string>();
+  /** Cards whose title asks why (they explain causes, not what to do). */
+  private readonly whyCards = new Set<string>();
   /** Cards about a complaint or objection procedure. */
   private readonly procedureCards = new Set<string>();
   /** The years the cards' texts speak of: a question about a later year asks what no card can know. */
@@ -105,6 +110,7 @@ export class AskEngine {
       this.cardLaws.set(card.id, [...found.named, ...found.implied]);
       if (ROUTE_TITLE.test(fold(card.title))) this.routeCards.add(card.id);
       if (PROCEDURE.test(fold(card.title))) this.procedureCards.add(card.id);
+      if (WHY_TITLE.test(fold(card.title))) this.whyCards.add(card.id);
       for (const year of `${card.answer} ${card.answer_en ?? ''} ${card.body}`.match(YEAR) ?? []) this.knownYears.add(year);
     }
     this.thisYear = (options.today ?? new Date()).getFullYear();
@@ -195,7 +201,10 @@ export class AskEngine {
     const role = options.role ?? shape.role;
     // A complaint or objection route is a way forward only for a question about a complaint or an objection.
     const procedureAsked = PROCEDURE.test(fold(shape.text));
-    const adjust = (id: string) => this.lawFactor(id, shape) * (shape.wants.includes('next') && this.routeCards.has(id) && (procedureAsked || !this.procedureCards.has(id)) ? ROUTE_BOOST : 1);
+    const wantsNext = shape.wants.includes('next');
+    // "wat nu?" asks for a way forward: a route card goes up, a card that explains why goes down.
+    const adjust = (id: string) =>
+      this.lawFactor(id, shape) * (wantsNext && this.routeCards.has(id) && (procedureAsked || !this.procedureCards.has(id)) ? ROUTE_BOOST : 1) * (wantsNext && this.whyCards.has(id) ? WHY_FACTOR : 1);
     // The scene weighs less only when what is asked says enough itself ("Wat zijn de
     // mogelijkheden?" after a situation is about that situation; "wat is de route als …" is about
     // the condition); a condition of the question itself needs less of it than a told situation.

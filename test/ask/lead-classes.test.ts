@@ -149,3 +149,12 @@ describe('a word or two before the question word is a lead-in', () => {
     expect(focusOf('werkagenda: welke groepen vallen tussen wal en schip?').focus).toMatch(/^werkagenda/);
   });
 });
+
+describe('"wat nu?" asks for a way forward', () => {
+  it.each(['Geen enkele aanbieder wil mijn cliënt aannemen, wat nu?', 'alle aanbieders zeggen nee tegen mijn client, wat nu?'])('%s never gets only the reasons why', (q) => {
+    const answer = ask(q);
+    // The reasons why providers say no are no way forward: the route, or a refusal that offers it.
+    if (answer.answered) expect(answer.text).toMatch(/escalat|taskforce|zorgkantoor|bemiddel/i);
+    else expect(answer.suggestions.map((c) => c.title).join(' ')).toMatch(/escalat/i);
+  });
+});
