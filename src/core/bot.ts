@@ -10,7 +10,7 @@ import type { Command, Feature } from './feature.ts';
 import type { Lang } from './i18n.ts';
 import { errorCode, userMessageKey } from './errors.ts';
 import type { ConversationRef, IncomingAction, IncomingMessage } from './message.ts';
-import { isGreeting, looksLikeUnknownCommand, matchCommand, ownHandler, splitActionId, stripEntryWord } from './router.ts';
+import { isAnnouncedQuestion, isGreeting, looksLikeUnknownCommand, matchCommand, ownHandler, splitActionId, stripEntryWord } from './router.ts';
 import type { Services } from './services.ts';
 import { cleanText, MAX_MESSAGE_CHARS } from './text.ts';
 import { Turn, readNetwork } from './turn.ts';
@@ -142,6 +142,7 @@ export class Bot {
     if (!body) return void (await turn.reply(helpMessage(turn, this.commands)));
     // A greeting or a probe ("hi", "test") gets what Wegwijs can do, not a card or a "did you mean".
     if (isGreeting(body, this.services.config.botName)) return void (await turn.reply(greetingMessage(turn, this.commands)));
+    if (isAnnouncedQuestion(body)) return void (await turn.reply({ text: turn.t('core.announced', { bot: this.services.config.botName }) }));
     if (looksLikeUnknownCommand(body) && !message.isDirect) return void (await turn.reply(unknownCommandMessage(turn, body, this.commands)));
     if (!asker) {
       if (looksLikeUnknownCommand(body)) return void (await turn.reply(unknownCommandMessage(turn, body, this.commands)));

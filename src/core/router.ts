@@ -100,6 +100,16 @@ export function isGreeting(body: string, botName = 'wegwijs'): boolean {
 }
 
 /**
+ * "Ik heb een vraag over de wlz", "vraagje", "quick question about pgb": the question is announced,
+ * not asked yet (a chat habit). Answering it from a card would be a guess at what comes next.
+ */
+const ANNOUNCED = /^(?:(?:hoi|hallo|hi|hey|beste \p{L}+)[,!.]?\s+)?(?:(?:ik|wij|we)\s+(?:heb|hebben)\s+|i\s+(?:have|got)\s+|(?:heb|got)\s+)?(?:een\s+|a\s+)?(?:korte\s+|snelle\s+|kleine\s+|quick\s+|short\s+|small\s+)?(?:vraag(?:je)?|question)(?:\s+(?:over|about|mbt|m\.b\.t\.|ivm|i\.v\.m\.|rond|regarding|on)\s+(?!.*\b(?:wie|wat|hoe|waar|wanneer|waarom|welke?|mag|kan|moet|who|what|how|where|when|why|which|can|may|must)\b)[^?,;]{1,40})?\s*[.!:]?$/iu;
+
+export function isAnnouncedQuestion(body: string): boolean {
+  return ANNOUNCED.test(fold(body).trim());
+}
+
+/**
  * A handler by name from a feature's table, through own properties only: an action id such as
  * `actions.constructor` or `ask.toString` names no handler, however the table was built.
  */

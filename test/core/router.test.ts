@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Command } from '../../src/core/index.ts';
-import { looksLikeUnknownCommand, matchCommand, stripEntryWord, suggestCommand } from '../../src/core/index.ts';
+import { isAnnouncedQuestion, looksLikeUnknownCommand, matchCommand, stripEntryWord, suggestCommand } from '../../src/core/index.ts';
 
 const noop = async () => {};
 const commands: Command[] = [
@@ -78,5 +78,15 @@ describe('unknown commands', () => {
     expect(suggestCommand('hepl', commands)).toBe('help');
     expect(suggestCommand('berad', commands)).toBe('beraad');
     expect(suggestCommand('zorgkantoor', commands)).toBeUndefined();
+  });
+});
+
+describe('isAnnouncedQuestion', () => {
+  it('recognises a question announced but not asked yet', () => {
+    for (const body of ['ik heb een vraag over de wlz', 'Vraagje!', 'hoi, ik heb een korte vraag over pgb', 'quick question about the zorgkantoor', 'I have a question', 'wij hebben een vraag m.b.t. meerzorg:']) expect(isAnnouncedQuestion(body), body).toBe(true);
+  });
+
+  it('leaves real questions alone', () => {
+    for (const body of ['ik heb een vraag over de wlz: wie is dossierhouder?', 'vraag over meerzorg, wie beslist daarover', 'I have a question about how long the CIZ may take?', 'wat is een vraagverheldering', 'zorgvraag']) expect(isAnnouncedQuestion(body), body).toBe(false);
   });
 });
