@@ -68,6 +68,8 @@ export function lawsIn(folded: string, laws: Law[]): { named: string[]; implied:
   return { named, implied };
 }
 
+// "kun je me helpen met …", "help me with …": asking for help is no topic ("hulp" would find home help).
+const ASK_FOR_HELP = /^\s*(?:(?:kun|kan|zou|wil)\s+(?:je|jij|u)\s+(?:me|mij|ons)\s+(?:even\s+|eens\s+)?helpen(?:\s+met)?|help\s+(?:me|ons)(?:\s+even)?(?:\s+(?:met|with))?|(?:can|could|would)\s+you\s+(?:please\s+)?help(?:\s+(?:me|us))?(?:\s+with)?|please\s+help(?:\s+(?:me|us))?(?:\s+with)?)\b[\s,:?]*/iu;
 const GREETING = /^\s*(?:(?:hoi|hallo|hey|hi|hello|goedemorgen|goedemiddag|goedenavond|morgen|beste|dear|collega'?s?|allen|team)\b[\s,!.:]*)+/iu;
 const LEAD_IN = /^\s*(?:(?:een |a )?(?:korte |snelle |quick |short )?(?:vraag(je)?|question)\s*[:!-]\s*|(?:ik heb een|i have a) (?:korte |snelle |quick )?(?:vraag(je)?|question)[^.?!:]*[.:!]\s*)/iu;
 // What askers add to say the question is general ("algemene vraag, geen casus", "(niet acuut)"):
@@ -91,7 +93,7 @@ export function stripPreamble(question: string): { text: string; intro: string }
   let intro = '';
   for (let round = 0; round < 3; round++) {
     const before = text;
-    text = text.replace(GREETING, '').replace(LEAD_IN, '');
+    text = text.replace(GREETING, '').replace(LEAD_IN, '').replace(ASK_FOR_HELP, '');
     const self = SELF_INTRO.exec(text);
     // Only when a question remains after it: "Ik ben benieuwd wat meerzorg is" is the question.
     if (self && text.length - self[0].length >= 12 && !/\b(benieuwd|wondering|curious|op zoek naar|looking for)\b/iu.test(self[0])) {

@@ -158,3 +158,12 @@ describe('"wat nu?" asks for a way forward', () => {
     else expect(answer.suggestions.map((c) => c.title).join(' ')).toMatch(/escalat/i);
   });
 });
+
+describe('asking for help is no topic', () => {
+  it.each(['help me with the waiting list statuses', 'kun je me helpen met de wachtstatussen?', 'could you please help me with the waiting statuses in the wlz'])('%s is about the waiting statuses, not home help', (q) => {
+    expect(stripPreamble(q).text).not.toMatch(/^(help|kun|could)/i);
+    const answer = ask(q);
+    expect(answer.answered).toBe(true);
+    expect(answer.text).toMatch(/wachtstatus|waiting/i);
+  });
+});
