@@ -164,7 +164,11 @@ export class Retriever {
     // A synonym that is an everyday word of the cards ("care" from "no care provider", in nearly
     // every card) carries nothing of the phrase it stands in for: it is not searched.
     const everyday = this.cards.length * EVERYDAY_SHARE;
-    const tokens = analysed.tokens.filter((t) => t.weight === 1 || !t.terms.every((term) => (this.documentFrequency.get(term) ?? 0) > everyday));
+    // A word of one or two letters that the cards never use and that stands for nothing ("si",
+    // "et": a mistyped "is", "het") is noise, not a part of the question the cards fail to cover.
+    const expanded = new Set(analysed.tokens.filter((t) => t.weight < 1).map((t) => t.source));
+    const noise = (t: QueryToken) => t.weight === 1 && t.word.length <= 2 && !expanded.has(t.source) && !t.terms.some((term) => this.documentFrequency.has(term));
+    const tokens = analysed.tokens.filter((t) => !noise(t) && (t.weight === 1 || !t.terms.every((term) => (this.documentFrequency.get(term) ?? 0) > everyday)));
     const all = [...tokens, ...this.splitCompounds(tokens), ...this.contextTokens(options.context, typed)];
     const weights = new Map<string, number>();
     const sources = new Map<string, Set<number>>();

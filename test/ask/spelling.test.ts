@@ -27,3 +27,15 @@ describe('Spelling', () => {
     for (const text of ['de kamer van de vader', 'winnen of verliezen', 'meerzorg 2026', 'hardloopschoenen bij platvoeten', 'wachtlijst']) expect(spelling.correct(text)).toBe(text);
   });
 });
+
+describe('a question full of typing errors', () => {
+  it('is answered as the question it was meant to be', async () => {
+    const { AskEngine } = await import('../../src/ask/index.ts');
+    const engine = new AskEngine({ today: new Date('2026-11-30T12:00:00Z') });
+    for (const q of ['wat si de zrogplicht van et zorgkantor?', 'wie is de dossierhouer bij een wachtlijst']) {
+      const answer = engine.answerOffline(q);
+      expect(answer.answered, q).toBe(true);
+      expect(answer.text, q).toMatch(/zorgplicht|dossierhouder/i);
+    }
+  });
+});
