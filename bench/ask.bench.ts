@@ -76,7 +76,9 @@ export async function run(): Promise<void> {
     for (const q of questions) x2.answerOffline(q);
     const latX2: number[] = [];
     for (let round = 0; round < 3; round++) for (const q of questions) latX2.push(time(() => x2.answerOffline(q)).ms);
-    console.log(`twice the cards (${x2.cards.length}): engine build ${fmt(builtX2.ms)} (goal < 500 ms), answer p50 ${fmt(percentile(latX2, 50))}, p95 ${fmt(percentile(latX2, 95))} (goal < 2 ms)`);
+    // The index alone (the issue's goal), and the whole engine (cards read and validated without the start-up cache, rules compiled, index).
+    const indexX2 = percentile([0, 1, 2].map(() => time(() => new Retriever(x2.cards, loadSynonyms(doubled))).ms), 50);
+    console.log(`twice the cards (${x2.cards.length}): index build ${fmt(indexX2)} (goal < 500 ms), whole engine build without the start-up cache ${fmt(builtX2.ms)}, answer p50 ${fmt(percentile(latX2, 50))}, p95 ${fmt(percentile(latX2, 95))} (goal < 2 ms)`);
   } finally {
     rmSync(doubled, { recursive: true, force: true });
   }
