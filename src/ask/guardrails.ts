@@ -7,6 +7,7 @@ import { readDataFile } from './data-file.ts';
 import { z } from 'zod';
 import { fold } from '../core/index.ts';
 import { cachedRules, compileRules } from './guardrail-rules.ts';
+import { NeedleFinder } from './needle-finder.ts';
 
 // Order matters: an emergency is recognised before anything else, whatever else the text says;
 // plainly other subjects (stocks, sport) before the kinds that look at the asker's own case.
@@ -81,6 +82,20 @@ export function loadGuardrails(dir: string): Guardrails {
   return rules;
 }
 
+/** The rules' needles as ids of one finder, made once per set of rules. */
+const NEEDLES = new WeakMap<Guardrails, { finder: NeedleFinder; byRule: Map<Guardrails[number], number[][]> }>();
+
+function needleIndex(rules: Guardrails) {
+  let index = NEEDLES.get(rules);
+  if (!index) {
+    const finder = new NeedleFinder(rules.flatMap((r) => r.needles?.flat() ?? []));
+    const byRule = new Map(rules.filter((r) => r.needles).map((r) => [r, r.needles!.map((set) => set.map((n) => finder.id(n)!))] as const));
+    index = { finder, byRule };
+    NEEDLES.set(rules, index);
+  }
+  return index;
+}
+
 /**
  * The first rule kind the question matches (rules are checked in file order of kinds). The
  * emergency rules see the text without its `not_emergency` phrases ("het zorgkantoor reageert
@@ -94,16 +109,14 @@ export function matchGuardrail(rules: Guardrails, question: string): RuleKind | 
   const marked = (Object.keys(EXEMPT) as (keyof typeof EXEMPT)[]).filter((mark) => rules.some((r) => r.kind === mark && r.pattern.test(text)));
   const exempt = new Set<string>(marked.flatMap((mark) => EXEMPT[mark]));
   const seen = { text: new Map<string, boolean>(), calm: new Map<string, boolean>() };
-  const found = new Map<string, boolean>();
-  const contains = (subject: string, needle: string) => {
-    const key = `${subject === text ? 't' : 'c'}${needle}`;
-    let yes = found.get(key);
-    if (yes === undefined) found.set(key, (yes = subject.includes(needle)));
-    return yes;
-  };
+  // Every needle of every rule looked for at once, in one pass over each text (needle-finder.ts).
+  const needles = needleIndex(rules);
+  const present = { text: needles.finder.find(text), calm: calm === text ? undefined : needles.finder.find(calm) };
   const matches = (rule: Guardrails[number]) => {
     const subject = rule.kind === 'emergency' ? calm : text;
-    if (rule.needles && !rule.needles.every((set) => set.some((needle) => contains(subject, needle)))) return false;
+    const sets = needles.byRule.get(rule);
+    const found = rule.kind === 'emergency' && present.calm ? present.calm : present.text;
+    if (sets && !sets.every((set) => set.some((id) => found.has(id)))) return false;
     if (!rule.gates || !rule.rest) return rule.pattern.test(subject);
     const memo = rule.kind === 'emergency' ? seen.calm : seen.text;
     for (const gate of rule.gates) {
