@@ -34,6 +34,15 @@ function placeholderLanguage(message: IncomingMessage): 'nl' | 'en' {
   return guessLanguage([message.text, ...typed].join('\n')) === 'en' ? 'en' : 'nl';
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A hex id with a letter in it (a hash, "q-3f2a…"): a BSN or phone number has no letters. */
+const HEX_ID = /^(?:[a-z]{1,12}[-:])?(?=[0-9a-f]*[a-f])[0-9a-f]{8,64}$/i;
+
+/** An identifier the bot itself puts in a button: a UUID or a hex hash. */
+export function isMachineId(value: string): boolean {
+  return UUID.test(value) || HEX_ID.test(value);
+}
+
 export function redactIncoming(message: IncomingMessage, now: Date): RedactedIncoming {
   const found = new Set<PersonalDataKind>();
   // The sender and the people mentioned are colleagues on the platform: their names stay.
@@ -46,9 +55,15 @@ export function redactIncoming(message: IncomingMessage, now: Date): RedactedInc
     return r.text;
   };
   // Keys too: a forged payload can put text where a field's id belongs ({"Jan de Vries, BSN …": "x"}).
-  const mapRecord = <T>(record: Record<string, T> | undefined): Record<string, T> | undefined =>
-    record && Object.assign(Object.create(null) as Record<string, T>, Object.fromEntries(Object.entries(record).map(([k, v]) => [clean(k), (typeof v === 'string' ? clean(v) : v) as T])));
-  const action = message.action && { ...message.action, value: mapRecord(message.action.value), inputs: mapRecord(message.action.inputs) };
+  // A button's value carries the bot's own ids (a UUID, a hash): digit runs inside them are no
+  // BSN or phone number, and redacting them would break the button. Typed inputs are always redacted.
+  const mapRecord = <T>(record: Record<string, T> | undefined, keepIds = false): Record<string, T> | undefined =>
+    record &&
+    Object.assign(
+      Object.create(null) as Record<string, T>,
+      Object.fromEntries(Object.entries(record).map(([k, v]) => [clean(k), (typeof v === 'string' ? (keepIds && isMachineId(v) ? v : clean(v)) : v) as T])),
+    );
+  const action = message.action && { ...message.action, value: mapRecord(message.action.value, true), inputs: mapRecord(message.action.inputs) };
   if (action && action.value === undefined) delete action.value;
   if (action && action.inputs === undefined) delete action.inputs;
   const text = clean(message.text);
