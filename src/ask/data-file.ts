@@ -9,12 +9,14 @@ import { parse } from 'yaml';
 import type { z } from 'zod';
 import { cachedData } from '../core/index.ts';
 
-export function readDataFile<T extends z.ZodType>(dir: string, name: string, schema: T): z.infer<T> {
+/** `cache: false` for a caller that keeps its own, further computed result in the start-up cache. */
+export function readDataFile<T extends z.ZodType>(dir: string, name: string, schema: T, options: { cache?: boolean } = {}): z.infer<T> {
   let raw: unknown = {};
   try {
     const text = readFileSync(join(dir, name), 'utf8');
     // The parsed YAML through the start-up cache: the same text parses to the same data.
-    raw = cachedData(`yaml-${name.replace(/\W+/g, '-')}`, dir, [{ file: name, text }], [import.meta.url], () => parse(text) ?? {});
+    const parseText = () => parse(text) ?? {};
+    raw = options.cache === false ? parseText() : cachedData(`yaml-${name.replace(/\W+/g, '-')}`, dir, [{ file: name, text }], [import.meta.url], parseText);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`${name}: ${(err as Error).message}`);
   }

@@ -60,7 +60,8 @@ const EXEMPT: Record<Exclude<Mark, 'not_emergency'>, readonly RuleKind[]> = {
  */
 export function loadGuardrails(dir: string): Guardrails {
   const compiled = cachedRules(dir, () => {
-    const data = readDataFile(dir, 'guardrails.yaml', GuardrailFileSchema);
+    // Parsed without the YAML cache: the compiled rules are what the start-up cache keeps.
+    const data = readDataFile(dir, 'guardrails.yaml', GuardrailFileSchema, { cache: false });
     return compileRules(data.lexicons, Object.entries(data.shorthand), [...MARKS, ...RULE_KINDS].map((kind) => [kind, data[kind]] as const));
   });
   const rules: Guardrails = compiled.shorthand.map(([short, full]) => ({

@@ -210,7 +210,7 @@ export function focusOf(text: string): { asking: string; focus: string; backgrou
   return { asking, focus, background: background.join(' '), scene };
 }
 
-const LINKING = /(?:^|\s)(?:voor|van|bij|in|op|met|naar|over|om|aan|de|het|een|en|of|dan|for|of|in|at|on|with|to|about|the|a|an|and|or|then)$/iu;
+const LINKING = /(?:^|\s)(?:voor|van|bij|in|op|met|naar|over|om|aan|de|het|een|en|of|dan|for|at|on|with|to|about|the|a|an|and|or|then)$/iu;
 const WORDS_BEFORE_QUESTION = /^((?:[^\s?]+\s+){1,2}?)((?:wat|wie|hoe|welke?|waar|wanneer|waarom|hoeveel|who|what|how|which|where|when|why)\b.*)$/iu;
 
 const content = (text: string) => words(text).filter((w) => !isStopWord(w) && w.length > 2).length;
