@@ -37,13 +37,25 @@ export class InboxUnavailableError extends WegwijsError {
   }
 }
 
+/** Bolt's context key of the request's signature (set by the receiver, `requestSignature`). */
+export const SIGNATURE = 'wegwijsRequestSignature';
+
+/** The signature header of an HTTP request, for Bolt's context (`customPropertiesExtractor`). */
+export function requestSignature(req: { headers: Record<string, string | string[] | undefined> }): Record<string, string> {
+  const signature = req.headers['x-slack-signature'];
+  return typeof signature === 'string' && /^v0=[0-9a-f]{64}$/.test(signature) ? { [SIGNATURE]: signature } : {};
+}
+
 /**
- * The inbox id of a request: the event id for events (Slack retries those, with the same id);
- * commands and interactivity are never retried by Slack, and their trigger ids are not promised
- * to be unique, so each gets an id of its own.
+ * The inbox id of a request: the event id for events (Slack retries those, with the same id).
+ * Commands and interactivity are never retried by Slack and their trigger ids are not promised to
+ * be unique, so they are known by their signature: an HMAC of timestamp and body that Slack never
+ * sends twice, so the same signed request again (a replay within the five minutes the guard
+ * allows) is dropped like a retry. Without one (Socket Mode) each gets an id of its own.
  */
-export function requestId(body: Record<string, unknown>): string {
+export function requestId(body: Record<string, unknown>, signature?: unknown): string {
   if (typeof body.event_id === 'string' && body.event_id) return body.event_id;
+  if (typeof signature === 'string' && signature) return `signed:${signature}`;
   return `request:${randomUUID()}`;
 }
 
@@ -102,7 +114,7 @@ export function keepThenAcknowledge(inbox: Inbox, log: Logger): Middleware<AnyMi
     if (context[FROM_INBOX]) return next();
     const body = args.body as unknown as Record<string, unknown>;
     const kept: Kept = { body, retryNum: context.retryNum, retryReason: context.retryReason };
-    const id = requestId(body);
+    const id = requestId(body, context[SIGNATURE]);
     let isNew: boolean;
     try {
       isNew = await inbox.receive(INBOX_SOURCE, id, kept);

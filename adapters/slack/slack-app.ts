@@ -31,7 +31,7 @@ import { SlackAdapter } from './slack-adapter.ts';
 import { registerNative } from './native.ts';
 import { slackTiming, SLACK_EVENTS_PATH, SLACK_INSTALL_PATH, SLACK_REDIRECT_PATH, SLACK_SCOPES } from './constants.ts';
 import { TurnAdapter, type PlaceholderOptions, type RespondFn } from './turn-adapter.ts';
-import { gateAcknowledgements, InboxUnavailableError, INBOX_SOURCE, keepThenAcknowledge, replayFromInbox } from './inbox.ts';
+import { gateAcknowledgements, InboxUnavailableError, INBOX_SOURCE, keepThenAcknowledge, replayFromInbox, requestSignature } from './inbox.ts';
 import { outboxForTurn } from './outbox.ts';
 import type { Inbox } from '../../src/store/index.ts';
 import { acknowledgeUnhandled } from './unhandled.ts';
@@ -240,6 +240,8 @@ function createReceiver(config: SlackConfig, logger: ReturnType<typeof boltLogge
     // An acknowledgement is sent when it is released: the acknowledgement gate holds it until
     // the request is kept in the inbox (adapters/slack/inbox.ts).
     processBeforeResponse: false,
+    // The signature names a command or button press, so a replay of it is dropped (inbox.ts).
+    customPropertiesExtractor: (req) => requestSignature(req),
     logger,
     ...oauth,
   });

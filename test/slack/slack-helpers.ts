@@ -94,6 +94,7 @@ export async function postSigned(url: string, body: string, contentType: string,
 }
 
 let eventCounter = 0;
+let requestCounter = 0;
 
 /** An Events API callback for `event` in workspace `team`. */
 export function eventBody(event: Record<string, unknown>, options: { team?: string; eventId?: string } = {}): string {
@@ -127,14 +128,17 @@ export function sendCommand(url: string, text: string, options: { team?: string;
     text,
     api_app_id: 'A1',
     response_url: options.responseUrl ?? 'http://127.0.0.1:1/unused',
-    trigger_id: 'trigger-command',
+    // Slack gives every request its own trigger id, so no two signed requests are the same
+    // (the same signed request twice is a replay, and dropped).
+    trigger_id: `trigger-command-${++requestCounter}`,
   }).toString();
   return postSigned(url, body, 'application/x-www-form-urlencoded', options);
 }
 
 /** An interactivity payload (block_actions, view_submission) as Slack sends it: form field `payload`. */
 export function sendInteraction(url: string, payload: Record<string, unknown>, options: SendOptions = {}): Promise<Response> {
-  const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+  const unique = payload.trigger_id === undefined ? { trigger_id: `trigger-${++requestCounter}` } : {};
+  const body = new URLSearchParams({ payload: JSON.stringify({ ...payload, ...unique }) }).toString();
   return postSigned(url, body, 'application/x-www-form-urlencoded', options);
 }
 
