@@ -59,7 +59,7 @@ export const DISTINCTIVE_SURNAMES = new Set([...COMMON_SURNAMES].filter((s) => !
 export const PLACE_BEFORE = new Set(['uit', 'in', 'te', 'naar', 'nabij', 'rond', 'regio', 'gemeente', 'from', 'near', 'to']);
 export const CALLED_BETWEEN = new RegExp(`^[ \\t]*\\([ \\t]*\\p{Lu}[\\p{L}'-]*[ \\t]*\\)(?:[ \\t]+(?:${PARTICLES.join('|')}))*[ \\t]+\\p{Lu}[\\p{L}'-]+`, 'u');
 export const ORGANISATION_AFTER =
-  /^[ \t]+(?:Centrum|Huis|Kliniek|Ziekenhuis|Instituut|Stichting|Fonds|School|College|Hospice|Groep|Academie|Hogeschool|Universiteit|Prijs|Lezing|Foundation|Institute|Centre|Center|Hospital|Clinic|House|Trust|Zorg|Zorggroep|Hofje|Stede|Hoeve|Advocaten|Notarissen|Accountants|Adviseurs|Advies|Bureau|Partners|&[ \t]+Partners|B\.?V\.?|N\.?V\.?)(?![\p{L}])/u;
+  /^[ \t]+(?:Centrum|Huis|Kliniek|Ziekenhuis|Instituut|Stichting|Fonds|School|College|Hospice|Groep|Academie|Hogeschool|Universiteit|Prijs|Lezing|Foundation|Institute|Centre|Center|Hospital|Clinic|House|Trust|Zorg|Zorggroep|Hofje|Stede|Hoeve|Advocaten|Notarissen|Accountants|Adviseurs|Advies|Bureau|Partners|&[ \t]+Partners|B\.?V\.?|N\.?V\.?|Gasthuis|Revalidatie|Kinderziekenhuis|Ziekenhuizen|Medisch|MC|UMC|Zorgcentrum|Zorgcentra|Woonzorgcentrum|Verpleeghuis|Apotheek|Praktijk|Huisartsenpraktijk|Supermarkt|Thuiszorg|Kinderopvang|GGZ|Jeugdzorg|Ouderenzorg|Museum|Park|Plein|Stadion|Brug|Tunnel)(?![\p{L}])/u;
 // A first name as the subject of the message: "Over Jeroen: …", "betreft Noor", "about Emily".
 export const ABOUT = new Set(['over', 'betreft', 'inzake', 'aangaande', 'omtrent', 'namens', 'about', 'regarding', 're', 'concerning']);
 export const NAMING_VERBS = new Set(['noemen', 'noemt', 'noemde', 'noemden', 'noem', 'call', 'calls', 'called', 'name', 'named']);

@@ -8,7 +8,7 @@
  * a client's (name-context.ts: "Wim (cliënt)", "Jayden (8)", "onze Kees", "Kees heeft een
  * VG7-indicatie", "Over Jeroen:"). The words are data (data/words.ts, data/first-names.ts).
  */
-import { COMMON_SURNAMES, NOT_NAMES, STRONG_TITLES, WEAK_TITLES } from './data/words.ts';
+import { COMMON_SURNAMES, NAMED_AFTER_PEOPLE, NOT_NAMES, STRONG_TITLES, WEAK_TITLES } from './data/words.ts';
 import {
   ABOUT,
   CALLED_BETWEEN,
@@ -111,7 +111,7 @@ const ABBREVIATIONS = new Set(['mevr', 'mw', 'mvr', 'dhr', 'mnr', 'hr', 'fam', '
 const sentenceEnd = (t: Token) => t.dot && !ABBREVIATIONS.has(t.folded);
 
 const FAMILY_WORDS = new Set(['familie', 'gezin', 'family']);
-const LOWER_CASE_PARTICLES = new Set(['van', 'de', 'der', 'den', 'ter', 'ten', 'vander', 'vande']);
+const LOWER_CASE_PARTICLES = new Set(['van', 'de', 'der', 'den', 'ter', 'ten', 'vander', 'vande', 'el', 'ait', 'abou', 'bou']);
 // Typical endings of Dutch surnames: Hendriksen, Dijkstra, Hulshof, Wolterink, Postma, Mulders.
 const SURNAME_ENDING = /(?:sen|stra|ink|ma|hof|huis|ing|man|mans|ens|ers)$/;
 
@@ -150,6 +150,29 @@ const BORN_AFTER = /^[ \t]*\([ \t]*((?:19|20)\d{2})[ \t]*\)/;
 
 const mentionBefore = (text: string, t: Token) => /[@#]$/.test(text.slice(Math.max(0, t.start - 1), t.start));
 
+// Titles that are one only when written with a capital, before a capitalised name: "Miss Okafor",
+// "Mx Taylor", "Mej. de Wit" (in lower case "miss" is a verb: "we miss deadlines").
+const CAPITAL_TITLES = new Set(['miss', 'mx', 'mej', 'mejuffrouw']);
+// Words between a naming word and the name: "hij heet eigenlijk Hendrikus Bol", "officieel Hendrika …".
+const NAMING_ADVERBS = new Set(['eigenlijk', 'officieel', 'voluit', 'echt', 'gewoon', 'officially', 'actually', 'really']);
+const NAMING_WORDS = new Set(['heet', 'heette', 'heten', 'genaamd', 'genoemd', 'named', 'called', 'roepnaam', 'bijnaam', 'noemen', 'noemt']);
+
+// Organisations, brands and sayings named after people ("Albert Heijn", "Jan Modaal"): no client's name.
+const NAMED_AFTER = new RegExp(
+  `(?<![\\p{L}])(?:${NAMED_AFTER_PEOPLE.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')).join('|')})(?![\\p{L}])`,
+  'giu',
+);
+// Accents folded one character at a time, so positions stay those of the text ("Máxima" = "maxima").
+const foldedText = (text: string) => text.replace(/[\u00c0-\u024f]/g, (c) => c.normalize('NFD')[0]);
+/** Where the text names an organisation or saying after a person: these spans are no one's name. */
+function namedAfterPeople(text: string): { start: number; end: number }[] {
+  return [...foldedText(text).matchAll(NAMED_AFTER)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
+}
+// "het Daniel den Hoed", "in 't Antonius": a person's name after the neuter article names an institution.
+// The last word of a would-be name that makes it an organisation: "Sophia Revalidatie", "Reinier de Graaf Gasthuis".
+const ORGANISATION_WORD = /^(?:Revalidatie|Gasthuis|Ziekenhuis|Kinderziekenhuis|Zorgcentrum|Zorggroep|Stichting|Thuiszorg|Apotheek|Kliniek|Foundation|Hospital)$/u;
+const NEUTER_BEFORE = /(?<![\p{L}])(?:het|'t)[ \t]+$/iu;
+
 export const name: Detector = (text) => {
   const tokens = tokenise(text);
   const out: Span[] = [];
@@ -159,15 +182,21 @@ export const name: Detector = (text) => {
     // A first name in brackets between initials and surname goes with them: "dhr. G. (Gerrit) Hofstede".
     const called = isInitial(tokens[to]) ? CALLED_BETWEEN.exec(text.slice(end, end + 80)) : null;
     if (called) end += called[0].length;
-    // A person's name that names an organisation: "Pieter Baan Centrum", "Willem Arntsz Huis".
-    if (!ORGANISATION_AFTER.test(text.slice(end, end + 24))) out.push({ start: tokens[from].start, end, kind: 'name' });
+    // A person's name that names an organisation: "Pieter Baan Centrum", "Willem Arntsz Huis", "het Daniel den Hoed".
+    const start = tokens[from].start;
+    if (ORGANISATION_AFTER.test(text.slice(end, end + 24)) || (to > from && ORGANISATION_WORD.test(tokens[to].word))) return;
+    if (NEUTER_BEFORE.test(text.slice(Math.max(0, start - 6), start)) && capitalised(tokens[from])) return;
+    if (organisations.some((o) => o.start <= start && end <= o.end)) return;
+    out.push({ start, end, kind: 'name' });
   };
+  const organisations = namedAfterPeople(text);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     const next = i + 1 < tokens.length && joined(text, t, tokens[i + 1]) ? i + 1 : -1;
     // Titles: "mevrouw kuipers", "Dhr. de Jong"; "de heer" through "heer", "Hr." only with its
     // dot (HR is a department). All-caps "MS" is a disease.
-    const title = (strongTitles.has(t.folded) || (t.folded === 'hr' && t.dot)) && !/^\p{Lu}{2,3}$/u.test(t.word) && !sentenceEnd(t);
+    const capitalTitle = CAPITAL_TITLES.has(t.folded) && /^\p{Lu}\p{Ll}*$/u.test(t.word) && next >= 0 && capitalised(tokens[next]);
+    const title = (strongTitles.has(t.folded) || (t.folded === 'hr' && t.dot) || capitalTitle) && !/^\p{Lu}{2,3}$/u.test(t.word) && !sentenceEnd(t);
     if (title && next >= 0) {
       const end = nameEnd(text, tokens, next, true);
       if (end >= 0) {
@@ -212,6 +241,15 @@ export const name: Detector = (text) => {
     }
     // "ze noemen hem Sjaak": a naming verb and its object, then the name.
     if (NAMING_VERBS.has(t.folded) && next >= 0 && OBJECT_PRONOUNS.has(tokens[next].folded) && next + 1 < tokens.length && joined(text, tokens[next], tokens[next + 1])) {
+      const end = nameEnd(text, tokens, next + 1, false);
+      if (end >= 0) {
+        add(next + 1, end);
+        i = end;
+        continue;
+      }
+    }
+    // "hij heet eigenlijk Hendrikus Bol": an adverb between the naming word and the name.
+    if (NAMING_WORDS.has(t.folded) && next >= 0 && NAMING_ADVERBS.has(tokens[next].folded) && next + 1 < tokens.length && joined(text, tokens[next], tokens[next + 1])) {
       const end = nameEnd(text, tokens, next + 1, false);
       if (end >= 0) {
         add(next + 1, end);

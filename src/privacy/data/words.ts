@@ -22,6 +22,7 @@ export const WEAK_TITLES = words(`
   client's resident ouders grootouders pleegouders parents grandparents zwager schoonzus cousin
   neefje nichtje roepnaam bijnaam noemen heten genoemd nickname alias aka stepson stepdaughter
   ex ex-partner expartner ex-man exman ex-vrouw exvrouw ex-husband ex-wife
+  ome omi opoe oompje tantetje
 `);
 
 /** Prefixes that make a kinship word of another: "pleegzoon", "stiefdochter", "schoonmoeder", "halfbroer". */
@@ -83,13 +84,68 @@ export const NOT_NAMES = new Set(
   snel vaker amper nauwelijks helemaal bijna zeker waarschijnlijk blijkbaar kennelijk duidelijk
   tijdens sinds zonder ondanks weleens nogal best zeer vrij wat iets niks
   home here there this that these those then when where what who which how why please thanks
+  zomaar gewoon natuurlijk trouwens helaas gelukkig toevallig opeens meteen direct vanmorgen vanochtend
+  vanmiddag vanavond vannacht laatst onlangs binnenkort regelmatig dagelijks wekelijks absoluut totaal
+  des huizes
+  voorzitter burgemeester minister wethouder staatssecretaris directeur dominee pastoor priester imam
+  rabbijn rechter notaris advocaat officier agent agente politie dokter arts professor ombudsman
+  chairman chairwoman chair president mayor judge doctor speaker minister officer
 `),
 );
+
+/**
+ * Organisations, brands and sayings named after people, which stay as written: "Albert Heijn",
+ * "Pieter van Foreest" (care group), "Jan Modaal" (the average earner), "Tante Louise" (care
+ * group). One phrase a line, in lower case; matched as whole words, in any case.
+ */
+export const NAMED_AFTER_PEOPLE = `
+albert heijn
+dirk van den broek
+hans anders
+pieter van foreest
+vincent van gogh
+daniel den hoed
+antoni van leeuwenhoek
+willem arntsz
+pieter baan
+johan cruijff
+ronald mcdonald
+anne frank
+jantje beton
+jan modaal
+jan en alleman
+jan met de pet
+jan publiek
+pietje precies
+klaas vaak
+joost mag het weten
+tante louise
+oom agent
+reinier de graaf
+erasmus mc
+prinses maxima
+prinses beatrix
+prinses amalia
+koning willem-alexander
+koningin maxima
+william schrikker
+bartholomeus gasthuis
+sint maarten
+sint jacob
+sint jozef
+sint anna
+sint franciscus
+sint antonius
+st jansdal
+st jans gasthuis
+`
+  .trim()
+  .split('\n');
 
 /** Words right before a date that make it a date of birth: "geboren op", "geb.", "DOB". */
 export const BIRTH_WORDS = words(`
   geboren geb geboortedatum geboortejaar geboortedag gebdatum verjaardag jarig born birth birthday
-  dob birthdate
+  dob birthdate gebdat geb.dat gebdatum geb.datum geboortedd
 `);
 
 /**
