@@ -8,7 +8,8 @@ import { COMMON_SURNAMES, PARTICLES } from './data/words.ts';
 
 const ROLE =
   "cli[eë]nte?|client|pati[eë]nte?|patient|bewoner|bewoonster|deelnemer|resident|zoon|dochter|vader|moeder|broer|zus|opa|oma|partner|" +
-  'echtgeno(?:ot|te)|kleinzoon|kleindochter|pleeg\\p{L}+|stief\\p{L}+|son|daughter|father|mother|brother|sister|husband|wife|grand\\p{L}+';
+  'echtgeno(?:ot|te)|kleinzoon|kleindochter|pleeg\\p{L}+|stief\\p{L}+|son|daughter|father|mother|brother|sister|husband|wife|grand\\p{L}+|' +
+  'man|vrouw|weduwe|weduwnaar|widow|widower|tweeling|twin';
 const KIN =
   'zoon|dochter|vader|moeder|ouders|broer|broertje|zus|zusje|opa|oma|man|vrouw|partner|kinderen|kind|familie|mentor|curator|bewindvoerder|' +
   'begeleider|casemanager|mantelzorger|dossier|indicatie|son|daughter|father|mother|parents|brother|sister|husband|wife|children|family|guardian|carer|caregiver|file|case';
@@ -20,9 +21,12 @@ const ROLE_OR_AGE_IN_BRACKETS = new RegExp(
   `^\\s*\\((?:\\s*(?:(?:mijn|onze|de|een|my|our|the|a)\\s+)?(?:${ROLE})(?![\\p{L}])[^()\\n]{0,40}|[^()\\n]{0,30}?(?<![\\p{L}\\p{N}])\\d{1,3}\\s*(?:jaar|jr|years|yrs|yo)(?![\\p{L}])[^()\\n]{0,30})\\)`,
   'iu',
 );
+// "Tim is 12 jaar", "Noor is net 14", "Sam is 9 years old": an age said of the person (not years of service: "is 10 jaar in dienst").
+const AGE_VERB =
+  "\\s+(?:is|was|wordt|werd|turns|turned)\\s+(?:nu\\s+|pas\\s+|net\\s+|bijna\\s+|al\\s+|now\\s+|only\\s+|just\\s+)?\\d{1,3}(?:\\s*(?:jaar|jr|years?)(?:\\s+(?:oud|old))?(?![\\p{L}\\p{N}]|\\s+(?:jaar\\s+)?(?:in\\s+dienst|bij|werkzaam|lid|geleden|getrouwd|ago|with|at|in)(?![\\p{L}]))|(?=\\s*(?:[,.;!?)]|$)))";
 // After a listed first name: an age in brackets or after a comma, or a relative of theirs.
 const FIRST_NAME_AFTER = new RegExp(
-  `^(?:\\s*\\(\\s*\\d{1,3}\\s*(?:jaar|jr|j|y|yrs|years|yo)?\\.?\\s*\\)|\\s*,\\s*\\d{1,3}\\s*(?:jaar|jr|j|years|yrs|y)(?![\\p{L}])|\\s+(?:en|and|&)\\s+(?:zijn|haar|z'n|d'r|his|her|their)\\s+(?:${KIN})(?![\\p{L}])|\\s+(?:zijn|haar|z'n|d'r)\\s+(?:${KIN})(?![\\p{L}])|['’]s?\\s+(?:${KIN})(?![\\p{L}])|(?:\\s+(?:en|and|&)\\s+\\p{Lu}\\p{L}+)?\\s+(?:is|zijn|was|waren|are|were)\\s+(?:de|het|haar|zijn|hun|een|the|her|his|their|a)\\s+(?:${KIN})(?:s|en|eren)?(?![\\p{L}]))`,
+  `^(?:\\s*\\(\\s*\\d{1,3}\\s*(?:jaar|jr|j|y|yrs|years|yo)?\\.?\\s*[),;/]|\\s*,\\s*(?:[\\p{L}-]+\\s*,\\s*)?\\d{1,3}\\s*(?:jaar|jr|j|years|yrs|y)(?![\\p{L}])|${AGE_VERB}|\\s+(?:en|and|&)\\s+(?:zijn|haar|z'n|d'r|his|her|their)\\s+(?:${KIN})(?![\\p{L}])|\\s+(?:zijn|haar|z'n|d'r)\\s+(?:${KIN})(?![\\p{L}])|['’]s?\\s+(?:${KIN})(?![\\p{L}])|(?:\\s+(?:en|and|&)\\s+\\p{Lu}\\p{L}+)?\\s+(?:is|zijn|was|waren|are|were)\\s+(?:de|het|haar|zijn|hun|een|the|her|his|their|a)\\s+(?:${KIN})(?:s|en|eren)?(?![\\p{L}]))`,
   'iu',
 );
 
@@ -31,7 +35,7 @@ const FIRST_NAME_AFTER = new RegExp(
 // work ("Bram heeft de actie afgerond", "Emma heeft een vraag over de indicatie van haar cliënt") names
 // no such state: a question, "over", "voor" or someone else's client before the state word stops it.
 const CARE_STATE = new RegExp(
-  `^\\s+(?:heeft|had|is|was|zit|zat|woont|woonde|wacht|wachtte|krijgt|kreeg|ligt|lag|gaat|ging|kan|kon|moet|moest|mag|has|had|is|was|lives|lived|needs|gets|got|can|cannot|must)(?![\\p{L}])(?:(?!(?:vraag|vragen|question|over|about|voor|for|haar|zijn|zijn|her|his|their)(?![\\p{L}]))[^.?!\\n;]){0,40}?(?<![\\p{L}])(?:indicatie|wlz-indicatie|diagnose|dementie|alzheimer|autisme|lvb|nah|korsakov|opgenomen|gevallen|overleden|verhuisd|crisis\\p{L}*|wachtlijst|zorgprofiel|zzp|vg\\s?\\d|vv\\s?\\d|lg\\s?\\d|ggz|pgb|alleen|verpleeghuis|instelling|gezinshuis|dagbesteding|plek|plaatsing|ziekenhuis|thuis\\s+(?:blijven|wonen)|uit\\s+huis|het\\s+(?:niet\\s+)?(?:goed|slecht|beter|minder)|admitted|diagnosed|dementia|autism|waiting\\s+list|nursing\\s+home|care\\s+home|placement|hospital)(?![\\p{L}])`,
+  `^\\s+(?:heeft|had|is|was|zit|zat|woont|woonde|wacht|wachtte|krijgt|kreeg|ligt|lag|gaat|ging|kan|kon|moet|moest|mag|wil|wilde|eet|at|slaapt|sliep|has|had|is|was|lives|lived|needs|gets|got|can|cannot|must|wants|won't|refuses|weigert|weigerde)(?![\\p{L}])(?:(?!(?:vraag|vragen|question|over|about|voor|for|haar|zijn|zijn|her|his|their)(?![\\p{L}]))[^.?!\\n;]){0,40}?(?<![\\p{L}])(?:indicatie|wlz-indicatie|diagnose|dementie|alzheimer|autisme|lvb|nah|korsakov|opgenomen|gevallen|overleden|verhuisd|crisis\\p{L}*|wachtlijst|zorgprofiel|zzp|vg\\s?\\d|vv\\s?\\d|lg\\s?\\d|ggz|pgb|alleen|verpleeghuis|instelling|gezinshuis|dagbesteding|plek|plaatsing|ziekenhuis|thuis\\s+(?:blijven|wonen)|uit\\s+huis|het\\s+(?:niet\\s+)?(?:goed|slecht|beter|minder)|eten|drinken|slapen|douchen|wassen|medicatie|medicijnen|verhuizen|weglopen|weggelopen|naar\\s+huis|admitted|eat|drink|sleep|medication|diagnosed|dementia|autism|waiting\\s+list|nursing\\s+home|care\\s+home|placement|hospital)(?![\\p{L}])`,
   'iu',
 );
 // The same state in a clause with the verb at the end: "dat Sunil niet thuis kan blijven", "dat Noor opgenomen is".

@@ -367,5 +367,45 @@ export const name: Detector = (text) => {
       }
     }
   }
-  return out;
+  return [...out, ...companions(text, tokens, out)];
 };
+
+// Right after a name: "en"/"and" or a comma, and a listed first name ("Dewi en Rob Soerjadi",
+// "Kevin en Dylan, 15 jaar", "Huisman, Marloes"); a year of birth in brackets ("de moeder van Adam (2014)").
+const AND_BETWEEN = /^[ \t]+(?:en|and|&)[ \t]+$/iu;
+const REVERSED_TAIL = /^[ \t]*(?:["'”’)>\]\n]|$)/u;
+
+/**
+ * Names next to a found name that nothing else marks: a listed first name joined to it by "en"
+ * (either side) or after it with a comma at the end of a quoted or bracketed name ("Huisman,
+ * Marloes"), and a year of birth in brackets right after it.
+ */
+function companions(text: string, tokens: Token[], found: Span[]): Span[] {
+  const extra: Span[] = [];
+  const firstNameAt = (k: number) => k >= 0 && k < tokens.length && capitalised(tokens[k]) && isCapitalisedFirstName(tokens[k]) && !mentionBefore(text, tokens[k]);
+  const covered = (t: Token) => found.some((f) => f.start <= t.start && t.end <= f.end);
+  for (const span of found) {
+    if (span.kind !== 'name') continue;
+    const first = tokens.findIndex((t) => t.start >= span.start);
+    const last = tokens.findLastIndex((t) => t.end <= span.end || t.start + t.word.length <= span.end);
+    const and = (k: number) => k >= 0 && k < tokens.length && (tokens[k].folded === 'en' || tokens[k].folded === 'and');
+    const before = and(first - 1) ? first - 2 : first - 1;
+    if (before >= 0 && firstNameAt(before) && !covered(tokens[before]) && AND_BETWEEN.test(text.slice(tokens[before].end, span.start))) {
+      extra.push({ start: tokens[before].start, end: tokens[before].start + tokens[before].word.length, kind: 'name' });
+    }
+    const after = and(last + 1) ? last + 2 : last + 1;
+    if (after < tokens.length && firstNameAt(after) && !covered(tokens[after])) {
+      const gap = text.slice(span.end, tokens[after].start);
+      const tail = text.slice(tokens[after].start + tokens[after].word.length, tokens[after].start + tokens[after].word.length + 4);
+      if (AND_BETWEEN.test(gap) || (/^,[ \t]*$/.test(gap) && REVERSED_TAIL.test(tail))) {
+        extra.push({ start: tokens[after].start, end: tokens[after].start + tokens[after].word.length, kind: 'name' });
+      }
+    }
+    const born = BORN_AFTER.exec(text.slice(span.end, span.end + 12));
+    if (born) {
+      const year = span.end + born[0].indexOf(born[1]);
+      extra.push({ start: year, end: year + 4, kind: 'birthdate' });
+    }
+  }
+  return extra;
+}
