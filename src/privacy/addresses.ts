@@ -91,7 +91,7 @@ function streets(text: string): Span[] {
 
 // Postcodes: 4 digits (not starting with 0) and 2 letters; SA, SD and SS are never used.
 // A house number or the town may follow: "1234 AB 12", "3511 ab Utrecht".
-const POSTCODE = /(?<![\p{L}\p{N}])(?<digits>[1-9]\d{3})\s?(?<letters>[a-z]{2})(?![\p{L}\p{N}])(?<number>\s+\d{1,5}[a-z]?(?![\p{L}\p{N}]))?/giu;
+const POSTCODE = /(?<![\p{L}\p{N}])(?<digits>[1-9]\d{3})(?<sep>\s?|-)(?<letters>[a-z]{2})(?![\p{L}\p{N}]|-[\p{L}\p{N}])(?<number>\s+\d{1,5}[a-z]?(?![\p{L}\p{N}]))?/giu;
 const TOWN_AFTER = /^[ \t]+(?:['’]s[- ])?\p{Lu}[\p{L}'’-]+(?:[ \t](?:aan|op|bij|a\/d)[ \t](?:de[ \t])?\p{Lu}[\p{L}-]+)?/u;
 const UNIT_LETTERS = new Set(['EU', 'NL', 'VG', 'VV', 'MG', 'KG', 'KM', 'CM', 'MM', 'ML', 'HA', 'PK', 'KW', 'GB', 'MB']);
 const POSTCODE_WORD = /(?:postcode|postal code|zip|pc)\s*:?\s*$/i;
@@ -105,6 +105,8 @@ function postcodes(text: string): Span[] {
     const named = POSTCODE_WORD.test(text.slice(Math.max(0, m.index! - 20), m.index!));
     const townAfter = /^\s+\p{Lu}\p{Ll}/u.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 3));
     const context = named || Boolean(m.groups!.number) || townAfter;
+    // "5611-AB Eindhoven": with a dash only where it is said to be one (a code such as "2024-NL" is not).
+    if (m.groups!.sep === '-' && !context) continue;
     // "2026 en", "in 2018 de Werkagenda", "voor 2021 en 2022", "1500 mg": lower-case letters that
     // form a word are a postcode only after "postcode".
     if (!upper && NOT_POSTCODE_LETTERS.has(letters.toLowerCase()) && !named) continue;

@@ -25,6 +25,7 @@ const addMonths = (names: string, month: number) => names.split(' ').forEach((n)
   'november nov',
   'december dec',
 ].forEach((names, i) => addMonths(names, i + 1));
+const ROMAN_MONTHS = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
 const MONTH = `(?:${Object.keys(MONTH_NAMES).sort((a, b) => b.length - a.length).join('|')})`;
 
 // Two-digit years with any apostrophe: '49, ’49, `49.
@@ -40,7 +41,10 @@ const PATTERNS: RegExp[] = [
   // 1949-03-12, 1949/3/12
   new RegExp(`(?<![\\p{L}\\p{N}.,/-])(?<y>\\d{4})${SEP}(?<m>\\d{1,2})\\s?\\2\\s?(?<d>\\d{1,2})(?![\\p{N}]|[.,/-]\\d)`, 'giu'),
   // 12 maart 1946, 12 mrt. '46, 12-mar-1946, 12th of March 1946, 3 december (no year)
-  new RegExp(`(?<![\\p{L}\\p{N}])(?<d>\\d{1,2})${ORDINAL}(?:\\s?[-./]\\s?|\\s+)(?:of\\s+)?(?<mn>${MONTH})\\.?(?:(?:,?\\s+|\\s?[-./]\\s?)(?<y>${YEAR}))?(?![\\p{L}\\p{N}]|[:.,]\\d)`, 'giu'),
+  // also run together: "12mrt1951", "3april1951"
+  new RegExp(`(?<![\\p{L}\\p{N}])(?<d>\\d{1,2})${ORDINAL}(?:\\s?[-./]\\s?|\\s+|)(?:of\\s+)?(?<mn>${MONTH})\\.?(?:(?:,?\\s+|\\s?[-./]\\s?|(?=\\d{4}))(?<y>${YEAR}))?(?![\\p{L}\\p{N}]|[:.,]\\d)`, 'giu'),
+  // 3 IV 1951, 3-IV-1951: the month in Roman numerals (capitals only: "3 x 2024" is a sum)
+  new RegExp(`(?<![\\p{L}\\p{N}])(?<d>\\d{1,2})\\s?[-./ ]\\s?(?<r>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\\s?[-./ ]\\s?(?<y>\\d{4})(?![\\p{L}\\p{N}])`, 'gu'),
   // March 12, 1946; maart 12 1946; Mar 12th '46; March 12 (no year)
   new RegExp(`(?<![\\p{L}\\p{N}])(?<mn>${MONTH})\\.?\\s+(?<d>\\d{1,2})${ORDINAL}(?:,?\\s+(?<y>${YEAR}))?(?![\\p{L}\\p{N}]|[:.,]\\d)`, 'giu'),
   // maart 1946 (a month and a year: a birth date only after a birth word)
@@ -95,7 +99,7 @@ export const birthdate: Detector = (text, now) => {
         if (birthWord) out.push({ start: m.index!, end: m.index! + m[0].length, kind: 'birthdate' });
         continue;
       }
-      const month = g.mn ? MONTH_NAMES[g.mn.toLowerCase()] : Number(g.m);
+      const month = g.mn ? MONTH_NAMES[g.mn.toLowerCase()] : g.r ? ROMAN_MONTHS.indexOf(g.r) + 1 : Number(g.m);
       const day = Number(g.d);
       // Either order: 12-03 (Dutch) or 03/12 (American).
       if (!validDayMonth(day, month) && !validDayMonth(month, day)) continue;

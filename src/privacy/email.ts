@@ -18,6 +18,16 @@ const WORDED = new RegExp(
   'giu',
 );
 
+// Spaces around the dot or a comma for it, before a known top-level domain: "jan.devries @ gmail . com",
+// "jan.devries@gmail,com" (typed to slip past a filter, or a typo).
+const SPACED = new RegExp(
+  `(?<![\\p{L}\\p{N}._%+-])(?:${LOCAL}@|[\\p{L}\\p{N}%+'-]*[._\\d][\\p{L}\\p{N}._%+'-]*(?:${AT_SIGN}))${LABEL}(?:\\s?[.,]\\s?${LABEL})*\\s?[.,]\\s?(?:${EMAIL_TLDS.join('|')})(?![\\p{L}\\p{N}])`,
+  'giu',
+);
+
+// A mailbox at a known provider without its domain ending: "marloes.huisman@gmail".
+const PROVIDER = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+'-]+@(?:gmail|googlemail|hotmail|outlook|live|msn|ziggo|kpnmail|kpnplanet|planet|xs4all|yahoo|icloud|me|proton|protonmail|telfort|tele2|casema|chello|quicknet)(?![\p{L}\p{N}@]|\.[\p{L}\p{N}])/giu;
+
 // In running text " at " follows a verb or pronoun more often than a mailbox: "chat at 113.nl",
 // "find us at zorgkantoor.nl", "kijk at home". A one-word local part that is such a word is no address.
 const NOT_LOCAL = new Set(
@@ -28,5 +38,7 @@ const NOT_LOCAL = new Set(
 
 export const email: Detector = (text) => [
   ...matches(text, MARKED, 'email'),
+  ...matches(text, SPACED, 'email'),
+  ...matches(text, PROVIDER, 'email'),
   ...matches(text, WORDED, 'email', (m) => !NOT_LOCAL.has(m[0].split(/\s/)[0].toLowerCase())),
 ];

@@ -48,7 +48,19 @@ const DIGIT_WORDS: Record<string, string> = {
   nul: '0', een: '1', één: '1', twee: '2', drie: '3', vier: '4', vijf: '5', zes: '6', zeven: '7', acht: '8', negen: '9',
   zero: '0', oh: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9',
 };
-const DIGIT_WORD = `(?:${Object.keys(DIGIT_WORDS).join('|')})`;
+// Dutch numbers are also read out in pairs ("nul zes, twaalf, vierendertig …"): 10 to 99 as words.
+const UNITS = ['een', 'twee', 'drie', 'vier', 'vijf', 'zes', 'zeven', 'acht', 'negen'];
+['tien', 'elf', 'twaalf', 'dertien', 'veertien', 'vijftien', 'zestien', 'zeventien', 'achttien', 'negentien'].forEach((w, i) => (DIGIT_WORDS[w] = String(10 + i)));
+['twintig', 'dertig', 'veertig', 'vijftig', 'zestig', 'zeventig', 'tachtig', 'negentig'].forEach((tens, i) => {
+  DIGIT_WORDS[tens] = String(20 + i * 10);
+  UNITS.forEach((unit, u) => {
+    const value = String(21 + i * 10 + u);
+    DIGIT_WORDS[`${unit}en${tens}`] = value;
+    if (unit.endsWith('e')) DIGIT_WORDS[`${unit}ën${tens}`] = value;
+  });
+});
+// Longest first, so "tweeëntwintig" is not read as "twee".
+const DIGIT_WORD = `(?:${Object.keys(DIGIT_WORDS).sort((a, b) => b.length - a.length).join('|')})`;
 const DIGIT_WORD_RUN = new RegExp(`(?<![\\p{L}])${DIGIT_WORD}(?:[\\s,.-]{1,3}${DIGIT_WORD}){5,14}(?![\\p{L}])`, 'giu');
 // Two or more right before digits: "nul zes 1234 5678".
 const DIGIT_WORDS_THEN_DIGITS = new RegExp(`(?<![\\p{L}])${DIGIT_WORD}(?:[\\s,.-]{1,3}${DIGIT_WORD}){1,12}(?=[\\s,.-]{1,3}\\d)`, 'giu');

@@ -119,8 +119,8 @@ function phoneLength(prefix: 'nl' | 'intl' | 'nl-intl', digits: string): boolean
   return digits.length >= 8 && digits.length <= 15;
 }
 
-// Where a phone number may start: "+31", "0031", "+32", "(020)", "(0)6", "06", "020".
-const PHONE_START = /(?<![\p{L}\p{N}+])(?:(\+|00)\s?(\d{1,3})\)?[\s.-]?(?:\(0\)\s?)?|(?:\(\s?)?(?=0\d))/gu;
+// Where a phone number may start: "+31", "0031", "+32", "(020)", "(0)6", "06", "020", "+1 (415)".
+const PHONE_START = /(?<![\p{L}\p{N}+])(?:(\+|00)\s?(\d{1,3})\)?[\s.-]?(?:\(0\)\s?)?(?:\(\s?(?=\d))?|(?:\(\s?)?(?=0\d|0 6 \d))/gu;
 
 export const phone: Detector = (text) => {
   const out: Span[] = [];
@@ -136,17 +136,23 @@ export const phone: Detector = (text) => {
     // "0031 20" and "+31 6": the country code is not part of the national digits.
     const kind = !international ? 'nl' : country === '31' ? 'nl-intl' : 'intl';
     // One line break may split a Dutch number ("06-\n12345678"): its exact length keeps lists out.
-    const groups = digitGroups(text, after, 8, kind !== 'intl');
+    const groups = digitGroups(text, after, 10, kind !== 'intl');
     let digits = kind === 'intl' ? country : '';
     let end: number | undefined;
-    for (const group of groups) {
+    let used = 0;
+    for (const [g, group] of groups.entries()) {
       digits += group.digits;
       if (digits.length > 15) break;
       // Dutch numbers have exactly one valid length; international ones take the longest run.
-      if (phoneLength(kind, digits) && freeAfter(text, group.end)) end = group.end;
+      if (phoneLength(kind, digits) && freeAfter(text, group.end)) {
+        end = group.end;
+        used = g + 1;
+      }
     }
-    // "0 500 1000 2000" is a list of amounts: a national number starts with a group of 0 and a digit.
-    if (end !== undefined && !(kind === 'nl' && groups[0].digits.length < 2)) {
+    // "0 500 1000 2000" is a list of amounts: a national number starts with a group of 0 and a digit,
+    // unless it is typed digit by digit ("0 6 1 2 3 4 5 6 7 8").
+    const digitByDigit = digits.startsWith('06') && groups.slice(0, used).every((g) => g.digits.length === 1);
+    if (end !== undefined && !(kind === 'nl' && groups[0].digits.length < 2 && !digitByDigit)) {
       out.push({ start, end, kind: 'phone' });
       lastEnd = end;
     }
@@ -164,9 +170,9 @@ export function isValidIban(iban: string): boolean {
   return rest === 1;
 }
 
-// Written together ("NL91ABNA0417164300") or in groups of four ("NL91 ABNA 0417 1643 00").
+// Written together ("NL91ABNA0417164300"), in groups of four ("NL91 ABNA 0417 1643 00") or by its parts ("NL 91 ABNA 0417164300").
 // The short last group is digits: "… 7034 is zijn rekening" must not take "is" as one.
-const IBAN = /(?<![\p{L}\p{N}])[a-z]{2} ?\d{2}(?:[a-z0-9]{11,30}|(?:[ .-][a-z0-9]{4}){2,7}(?:[ .-]\d{1,3})?)(?![\p{L}\p{N}])/giu;
+const IBAN = /(?<![\p{L}\p{N}])[a-z]{2}[ .-]?\d{2}(?:[a-z0-9]{11,30}|(?:[ .-][a-z0-9]{4}){2,7}(?:[ .-]\d{1,3})?|[ .-]?[a-z]{4}[ .-]?\d{10})(?![\p{L}\p{N}])/giu;
 // A Dutch account number is removed even with a typo in its check digits.
 const DUTCH_SHAPE = /^NL\d{2}[A-Z]{4}\d{10}$/;
 
