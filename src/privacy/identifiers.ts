@@ -11,11 +11,12 @@ import { matches, type Detector, type PersonalDataKind, type Span } from './span
 // "dossier nr.", "patient ID", "polisnummer"). Strong ones also stand alone: "dossier 2023-0456".
 // Court and case numbers ("zaaknummer 19/1234 WLZ") are public references in rulings: they stay.
 // "aangemeld onder nummer CR-2291-44": what a person is registered under.
-const STRONG_STEMS = 'dossier|cli[eë]nt|client|pati[eë]nt|patient|bewoner|resident|mrn|epd|ecd';
+const STRONG_STEMS = '(?:zorg|jeugd|wlz|wmo|ggz|ecd|epd)?-?dossier|cli[eë]nt|client|pati[eë]nt|patient|bewoner|resident|mrn|epd|ecd';
 const WEAK_STEMS =
   'file|record|registratie|indicatie|indicatiebesluit|aanvraag|besluit|beschikking|klant|relatie|verzekerden?|verzekerings?|' +
   'polis|policy|insurance|lid|leden|member|membership|paspoort|passport|rijbewijs|licen[cs]e|id-?kaart|id[\\s-]?card|identiteitskaart|identity\\s+card|' +
-  'document|pas|budgethouder|svb|hospital|ziekenhuis|nhs|medical\\s+record|zorgverzekering|verzekering';
+  'document|pas|budgethouder|svb|hospital|ziekenhuis|nhs|medical\\s+record|zorgverzekering|verzekering|' +
+  'budget|ciz|cak|wlz|wmo|jeugdwet|toewijzing|zorgtoewijzing|aanmelding|aanmeld|referentie|reference|case';
 const SUFFIX = '(?:[\\s_-]?(?:nummer|nr|no|number|num|id|code))';
 // An id: letters and digits with . / - inside, or digit groups with spaces ("943 476 5919").
 const ID = '(?<id>\\d{2,4}(?: \\d{2,4}){1,4}(?![\\p{L}\\p{N}])|[\\p{L}\\p{N}](?:[\\p{L}\\p{N}]|[./-](?=[\\p{L}\\p{N}])){3,29})';
@@ -23,6 +24,18 @@ const RECORD = new RegExp(
   `(?<![\\p{L}])(?:(?:${STRONG_STEMS})(?:s?${SUFFIX})?|(?:${WEAK_STEMS})s?${SUFFIX}|onder\\s+(?:het\\s+)?(?:nummer|kenmerk))(?![\\p{L}])\\.?(?:\\s+(?:is|was|van\\s+\\p{L}+))?\\s*[:=#/]?\\s*(?:nr\\.?\\s*|no\\.?\\s*|#\\s*)?${ID}(?![\\p{L}\\p{N}])`,
   'giu',
 );
+
+// A decision or letter and its reference, also with the body's abbreviation between: "beschikking
+// JW-2024-0042", "kenmerk CIZ CIZ-24-889123". The id must hold letters and digits, or seven digits or
+// more: "besluit 2024-11" (a policy decision's number) stays.
+const REFERENCE = new RegExp(
+  `(?<![\\p{L}])(?:beschikking|besluit|indicatiebesluit|kenmerk|ons\\s+kenmerk|uw\\s+kenmerk|referentie|reference|ref)\\.?(?:\\s+(?:van\\s+(?:de|het)\\s+)?\\p{Lu}{2,5}(?![\\p{L}\\p{N}-]))?\\s*[:=#]?\\s*(?:nr\\.?\\s*|no\\.?\\s*)?${ID}(?![\\p{L}\\p{N}])`,
+  'giu',
+);
+const referenceId = (id: string) => {
+  const digits = id.replace(/\D/g, '').length;
+  return (digits >= 4 && /\p{L}/u.test(id)) || digits >= 7;
+};
 
 /** An id is a person's number when it holds at least four digits and is no bare year. */
 function recordId(id: string): boolean {
@@ -50,13 +63,32 @@ const record: Detector = (text) =>
     return out;
   });
 
+const reference: Detector = (text) =>
+  [...text.matchAll(REFERENCE)].flatMap((m) => {
+    const id = m.groups!.id;
+    if (!referenceId(id)) return [];
+    const start = m.index! + m[0].length - id.length;
+    return [{ start, end: start + id.length, kind: 'record' as const }];
+  });
+
 // The official Dutch side codes (L a letter, D a digit): every plate since 1951.
 const SIDE_CODES = new Set(['LL-DD-DD', 'DD-DD-LL', 'DD-LL-DD', 'LL-DD-LL', 'LL-LL-DD', 'DD-LL-LL', 'DD-LLL-D', 'D-LLL-DD', 'LL-DDD-L', 'L-DDD-LL', 'LLL-DD-L', 'L-DD-LLL', 'D-LL-DDD', 'DDD-LL-D']);
 const PLATE = /(?<![\p{L}\p{N}-])([a-z0-9]{1,3})([- ])([a-z0-9]{1,3})\2([a-z0-9]{1,3})(?![\p{L}\p{N}]|-[\p{L}\p{N}])/giu;
 const PLATE_LABEL = /(?:kenteken|nummerbord|licen[cs]e\s+plate|number\s+plate|plate|registration)\s*(?:nummer|number|nr\.?|is|was)?\s*:?\s*$/iu;
 
+// After "kenteken" also run together: "nummerbord gx123b" (its letters and digits in a side code's order).
+const GLUED_PLATE = /(?<![\p{L}\p{N}-])[a-z0-9]{6}(?![\p{L}\p{N}]|-[\p{L}\p{N}])/giu;
+const GLUED_SHAPES = new Set([...SIDE_CODES].map((c) => c.replace(/-/g, '')));
+const gluedPlates = (text: string): Span[] =>
+  [...text.matchAll(GLUED_PLATE)].flatMap((m) => {
+    const shape = [...m[0]].map((c) => (/\d/.test(c) ? 'D' : 'L')).join('');
+    if (!GLUED_SHAPES.has(shape) || !PLATE_LABEL.test(text.slice(Math.max(0, m.index! - 30), m.index!))) return [];
+    return [{ start: m.index!, end: m.index! + m[0].length, kind: 'plate' as const }];
+  });
+
 const plate: Detector = (text) =>
-  [...text.matchAll(PLATE)].flatMap((m) => {
+  [...gluedPlates(text), ...text.matchAll(PLATE)].flatMap((m) => {
+    if (!Array.isArray(m)) return [m];
     const shape = [m[1], m[3], m[4]].map((g) => (/^\d+$/.test(g) ? 'D'.repeat(g.length) : /^\p{L}+$/u.test(g) ? 'L'.repeat(g.length) : '?')).join('-');
     if (!SIDE_CODES.has(shape)) return [];
     // Written in capitals with dashes it is a plate anywhere; in lower case or with spaces only after "kenteken".
@@ -75,9 +107,20 @@ const SOCIAL_CUE =
 const SOCIAL_URL =
   /(?<![\p{L}\p{N}.-])(?:https?:\/\/)?(?:(?:www|m|mobile|web|[a-z]{2}(?:-[a-z]{2})?)\.)?(?:facebook\.com|fb\.com|fb\.me|instagram\.com|instagr\.am|tiktok\.com|twitter\.com|x\.com|linkedin\.com|snapchat\.com|youtube\.com|threads\.net|bsky\.app|t\.me|wa\.me|m\.me|reddit\.com)\/(?!(?:company|school|showcase|groups|pages|events|hashtag|help|legal|policies)\/)[^\s<>|()"'\]]+/giu;
 
+// After a platform word and a colon, a handle without its "@": "snapchat: mo_010x", "insta sanne.kok92".
+// Only one with a digit, underscore or dot in it (a plain word after "insta" is a sentence).
+const CUED_HANDLE =
+  /(?<![\p{L}])(?:insta|instagram|ig|tiktok|twitter|snapchat|snap|telegram|threads|bluesky|discord|tumblr|pinterest|twitch|kik)[ \t]*(?:account|handle|naam|name)?[ \t]*[:=]?[ \t]+(?!@)([\p{L}\p{N}_](?:[\p{L}\p{N}_.]{1,28}[\p{L}\p{N}_]))(?![\p{L}\p{N}_@]|\.[\p{L}])/giu;
+
 /** Handles whose name is in `kept` (the people mentioned on the platform) stay unless a platform word marks them. */
 export function handles(text: string, kept: ReadonlySet<string> = new Set()): Span[] {
   const out = matches(text, SOCIAL_URL, 'handle');
+  for (const m of text.matchAll(CUED_HANDLE)) {
+    const h = m[1];
+    if (!/[\d_.]/.test(h) || !/\p{L}/u.test(h) || /^\d+(?:\.\d+)*$/.test(h)) continue;
+    const start = m.index! + m[0].length - h.length;
+    out.push({ start, end: start + h.length, kind: 'handle' });
+  }
   for (const m of text.matchAll(HANDLE)) {
     const cued = SOCIAL_CUE.test(text.slice(Math.max(0, m.index! - 40), m.index!));
     if (!cued && (!/[\d_.]/.test(m[1]) || kept.has(m[1].toLowerCase()))) continue;
@@ -102,4 +145,4 @@ const query: Detector = (text) =>
   });
 
 /** Record numbers, plates and personal link fields; handles are found by `handles` (it needs the kept mentions). */
-export const identifiers: Detector = (text, now) => [...record(text, now), ...plate(text, now), ...query(text, now)];
+export const identifiers: Detector = (text, now) => [...record(text, now), ...reference(text, now), ...plate(text, now), ...query(text, now)];
