@@ -14,5 +14,8 @@ import type { Detector } from './span.ts';
 export { isValidBsn, isValidIban } from './numbers.ts';
 export type { PersonalDataKind, Span, Detector } from './span.ts';
 
-export const DETECTORS: Detector[] = [email, iban, phone, bsn, birthdate, address, name, identifiers];
+// Names in file names and links, where underscores stand for spaces: "Verslag_mw_Bakker.docx".
+const nameBetweenUnderscores: Detector = (text, now) => (text.includes('_') ? name(text.replace(/_/g, ' '), now) : []);
+
+export const DETECTORS: Detector[] = [email, iban, phone, bsn, birthdate, address, name, nameBetweenUnderscores, identifiers];
 export { handles } from './identifiers.ts';

@@ -18,7 +18,7 @@ const KIN =
 const ROLE_AFTER = new RegExp(`^\\s*(?:\\(\\s*(?:(?:mijn|onze|de|een|my|our|the|a)\\s+)?(?:${ROLE})\\s*\\)|,\\s*(?:mijn|onze|my|our)\\s+(?:${ROLE})(?![\\p{L}]))`, 'iu');
 // After a listed first name also more in the brackets: "Olga (moeder van Ivan)", "Jurre (VG, 17 jaar)".
 const ROLE_OR_AGE_IN_BRACKETS = new RegExp(
-  `^\\s*\\((?:\\s*(?:(?:mijn|onze|de|een|my|our|the|a)\\s+)?(?:${ROLE})(?![\\p{L}])[^()\\n]{0,40}|[^()\\n]{0,30}?(?<![\\p{L}\\p{N}])\\d{1,3}\\s*(?:jaar|jr|years|yrs|yo)(?![\\p{L}])[^()\\n]{0,30})\\)`,
+  `^\\s*\\((?:\\s*(?:(?:mijn|onze|de|een|my|our|the|a)\\s+)?(?:${ROLE})(?![\\p{L}])[^()\\n]{0,40}|[^()\\n]{0,30}?(?<![\\p{L}\\p{N}])\\d{1,3}\\s*(?:jaar|jr|years|yrs|yo)(?![\\p{L}])[^()\\n]{0,30}|[^()\\n]{0,30}?(?<![\\p{L}])(?:noemen|noemt|noemde|heet|heette|roepnaam|bijnaam|called|named|nickname)(?![\\p{L}])[^()\\n]{0,30})\\)`,
   'iu',
 );
 // "Tim is 12 jaar", "Noor is net 14", "Sam is 9 years old": an age said of the person (not years of service: "is 10 jaar in dienst").

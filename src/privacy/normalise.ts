@@ -65,12 +65,27 @@ const DIGIT_WORD_RUN = new RegExp(`(?<![\\p{L}])${DIGIT_WORD}(?:[\\s,.-]{1,3}${D
 // Two or more right before digits: "nul zes 1234 5678".
 const DIGIT_WORDS_THEN_DIGITS = new RegExp(`(?<![\\p{L}])${DIGIT_WORD}(?:[\\s,.-]{1,3}${DIGIT_WORD}){1,12}(?=[\\s,.-]{1,3}\\d)`, 'giu');
 
-const MAY_SUBSTITUTE = new RegExp(`[<*~\`_]|${DIGIT_WORD}[\\s,.-]`, 'iu');
+// A year in words ("negentienhonderd eenenvijftig", "tweeduizend twaalf") and a day in words before a
+// month ("drie april"): read as digits, so "geboren op drie april negentienhonderd eenenvijftig" is a date.
+const YEAR_WORDS = new RegExp(`(?<![\\p{L}])(negentienhonderd|tweeduizend)(?:[\\s-]?(?:en[\\s-]?)?(${DIGIT_WORD}))?(?![\\p{L}])`, 'giu');
+const MONTH_WORD = '(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)';
+const DAY_WORD = new RegExp(`(?<![\\p{L}])${DIGIT_WORD}(?=\\s+(?:de\\s+)?${MONTH_WORD}(?![\\p{L}]))`, 'giu');
+
+const MAY_SUBSTITUTE = new RegExp(`[<*~\`_]|${DIGIT_WORD}[\\s,.-]|honderd|duizend`, 'iu');
 
 /** Where the original text reads as something else for the detectors: markup as nothing, digit words as digits. */
 function substitutions(original: string): Map<number, { end: number; text: string }> {
   const subs = new Map<number, { end: number; text: string }>();
   for (const m of original.matchAll(MARKUP)) subs.set(m.index!, { end: m.index! + m[0].length, text: '' });
+  for (const m of original.matchAll(YEAR_WORDS)) {
+    const tail = m[2] ? DIGIT_WORDS[m[2].toLowerCase()] ?? '' : '';
+    const century = m[1].toLowerCase() === 'negentienhonderd' ? '19' : '20';
+    subs.set(m.index!, { end: m.index! + m[0].length, text: century + (tail ? tail.padStart(2, '0') : '00') });
+  }
+  for (const m of original.matchAll(DAY_WORD)) {
+    const day = DIGIT_WORDS[m[0].toLowerCase()];
+    if (day && Number(day) <= 31 && !subs.has(m.index!)) subs.set(m.index!, { end: m.index! + m[0].length, text: day });
+  }
   for (const m of [...original.matchAll(DIGIT_WORD_RUN), ...original.matchAll(DIGIT_WORDS_THEN_DIGITS)]) {
     for (const w of m[0].matchAll(new RegExp(`${DIGIT_WORD}|[^\\p{L}]+`, 'giu'))) {
       const start = m.index! + w.index!;

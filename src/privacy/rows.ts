@@ -1,0 +1,43 @@
+/**
+ * Rows of a table or an export pasted into the chat ("Jan;de Vries;03-04-1951;294582393", "| Jan
+ * Smit | 483390008 |", tab-separated): when a row holds personal data that another detector found
+ * (a date of birth, a BSN, a phone number …), its fields that read as a name (capitalised words
+ * and particles only) are names too. A row without such data is left to the other detectors.
+ */
+import { PARTICLES } from './data/words.ts';
+import type { Span } from './span.ts';
+
+const SEPARATOR = /[;|\t]/;
+const PARTICLE = new Set(PARTICLES);
+// A capitalised word with at least one lower-case letter ("Vries", "O'Neill"), not an abbreviation ("VG5", "NAH").
+const NAME_WORD = /^\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*$/u;
+
+function nameField(field: string): boolean {
+  const words = field.trim().split(/\s+/);
+  if (words.length === 0 || words.length > 5 || words[0] === '') return false;
+  return words.some((w) => NAME_WORD.test(w)) && words.every((w) => NAME_WORD.test(w) || PARTICLE.has(w.toLowerCase()) || /^\p{Lu}\.$/u.test(w));
+}
+
+/** Name fields of the rows in `text` that hold another find (`finds`, spans of the same text). */
+export function rowNames(text: string, finds: readonly Span[]): Span[] {
+  if (!SEPARATOR.test(text)) return [];
+  const out: Span[] = [];
+  let lineStart = 0;
+  for (const line of text.split('\n')) {
+    const lineEnd = lineStart + line.length;
+    const fields = line.split(SEPARATOR);
+    const hasData = fields.length >= 3 && finds.some((f) => f.kind !== 'name' && f.start >= lineStart && f.end <= lineEnd);
+    if (hasData) {
+      let at = lineStart;
+      for (const field of fields) {
+        if (nameField(field)) {
+          const lead = field.length - field.trimStart().length;
+          out.push({ start: at + lead, end: at + field.trimEnd().length, kind: 'name' });
+        }
+        at += field.length + 1;
+      }
+    }
+    lineStart = lineEnd + 1;
+  }
+  return out;
+}
