@@ -29,10 +29,14 @@ export function rowNames(text: string, finds: readonly Span[]): Span[] {
     const hasData = fields.length >= 3 && finds.some((f) => f.kind !== 'name' && f.start >= lineStart && f.end <= lineEnd);
     if (hasData) {
       let at = lineStart;
-      for (const field of fields) {
-        if (nameField(field)) {
-          const lead = field.length - field.trimStart().length;
-          out.push({ start: at + lead, end: at + field.trimEnd().length, kind: 'name' });
+      for (const [k, field] of fields.entries()) {
+        // The first field may follow a sentence on the same line: "… in Sneek. Jan;de Vries;…".
+        const sentence = k === 0 ? /^[\s\S]*[.!?:][ \t]+/.exec(field) : null;
+        const from = sentence ? sentence[0].length : 0;
+        const value = field.slice(from);
+        if (nameField(value)) {
+          const lead = value.length - value.trimStart().length;
+          out.push({ start: at + from + lead, end: at + from + value.trimEnd().length, kind: 'name' });
         }
         at += field.length + 1;
       }
