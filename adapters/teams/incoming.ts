@@ -112,6 +112,11 @@ export function checkActivity(body: unknown): EdgeCheck {
   const a = parsed.data;
   const fromConversation = a.conversation.tenantId;
   const fromChannelData = a.channelData?.tenant?.id;
+  // A tenant id is the first part of every key (`teams:<tenant>:<channel>`): a colon or other
+  // separator in it could make one tenant's keys look like another's. Teams sends GUIDs.
+  for (const [field, id] of [['conversation.tenantId', fromConversation], ['channelData.tenant.id', fromChannelData]] as const) {
+    if (id && !TENANT_ID.test(id)) return { ok: false, error: 'malformed_activity', field, message: 'not a tenant id' };
+  }
   if (fromConversation && fromChannelData && fromConversation.toLowerCase() !== fromChannelData.toLowerCase()) {
     return { ok: false, error: 'tenant_mismatch', field: 'channelData.tenant.id', message: 'the activity names two tenants' };
   }
@@ -129,6 +134,9 @@ export function checkActivity(body: unknown): EdgeCheck {
   }
   return { ok: true };
 }
+
+/** The shape of a tenant id: Teams' GUIDs, and plain names for a local emulator. */
+const TENANT_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
 const THREAD_MARKER = ';messageid=';
 

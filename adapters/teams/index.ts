@@ -9,7 +9,7 @@ import { z } from 'zod';
 import express, { type Express, type Request, type RequestHandler, type Response } from 'express';
 import { ConfigError, type Config } from '../../src/config.ts';
 import { errorCode, type ChatPlatform, type PlatformHost } from '../../src/core/index.ts';
-import { authConfiguration, teamsMode, tokenPrecheck, type TeamsMode } from './auth.ts';
+import { channelTokenOnly, connectorPolicy, teamsCloudAdapter, teamsMode, tokenPrecheck, type TeamsMode } from './auth.ts';
 import { TeamsDirectory } from './references.ts';
 import { TeamsChannelAdapter } from './teams-adapter.ts';
 import { INBOX_SOURCE, LOCAL_TENANT, TeamsTurnHandler } from './turn-handler.ts';
@@ -17,7 +17,7 @@ import { TeamsCards } from './universal.ts';
 import { TeamsNativeInvokes } from './native-invokes.ts';
 import { checkActivity, withoutBlanks } from './incoming.ts';
 
-export { teamsMode, authConfiguration, type TeamsMode } from './auth.ts';
+export { teamsMode, authConfiguration, connectorPolicy, teamsCloudAdapter, teamsEdge, type TeamsMode } from './auth.ts';
 export { TeamsChannelAdapter } from './teams-adapter.ts';
 export { toIncoming, actionOf, splitConversationId } from './incoming.ts';
 export { toAdaptiveCard, toTeamsMarkdown, toTeamsMessage } from './render.ts';
@@ -74,6 +74,7 @@ export function authChain(cloud: CloudAdapter, mode: TeamsMode, appId?: string):
     express.json({ limit: '1mb' }),
     ...(mode === 'authenticated' ? [tokenPrecheck(appId!)] : []),
     (req, res, next) => cloud.authorizeRequest(req as unknown as AgentsRequest, res as never, next),
+    ...(mode === 'authenticated' ? [channelTokenOnly()] : []),
   ];
 }
 
@@ -93,17 +94,24 @@ const ActivityEnvelope = z
   // The SDK answers an invoke without a channel with a 501: it cannot address the invoke response.
   .refine((a) => a.type !== 'invoke' || a.channelId !== undefined, { path: ['channelId'], message: 'an invoke names its channel' });
 
-const validActivity: RequestHandler = (req, res, next) => {
-  req.body = withoutBlanks(req.body);
-  const parsed = ActivityEnvelope.safeParse(req.body);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return void res.status(400).json({ error: 'malformed_activity', field: issue.path.join('.') || 'body', message: issue.message });
-  }
-  // Types, lengths, prototype keys and a single tenant, for every field the core reads.
-  const checked = checkActivity(req.body);
-  if (checked.ok) return next();
-  res.status(400).json({ error: checked.error, field: checked.field, message: checked.message });
+const validActivity = (mode: TeamsMode): RequestHandler => {
+  const connectors = connectorPolicy(mode);
+  return (req, res, next) => {
+    req.body = withoutBlanks(req.body);
+    const parsed = ActivityEnvelope.safeParse(req.body);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return void res.status(400).json({ error: 'malformed_activity', field: issue.path.join('.') || 'body', message: issue.message });
+    }
+    // The bot answers to this URL with its own token: only the Bot Connector's hosts (SSRF).
+    if (!connectors.isAllowed(parsed.data.serviceUrl)) {
+      return void res.status(400).json({ error: 'service_url_not_allowed', field: 'serviceUrl', message: 'not a Bot Connector service URL' });
+    }
+    // Types, lengths, prototype keys and a single tenant, for every field the core reads.
+    const checked = checkActivity(req.body);
+    if (checked.ok) return next();
+    res.status(400).json({ error: checked.error, field: checked.field, message: checked.message });
+  };
 };
 
 /** Mounts the Teams endpoint and registers the Teams adapter with the messenger. */
@@ -111,7 +119,7 @@ export async function mountTeams(server: Express, app: PlatformHost): Promise<Te
   const { config, log, store, messenger } = app.services;
   const mode = teamsModeOf(config);
   if (mode === 'off') throw new ConfigError('TEAMS_APP_ID', 'Teams needs TEAMS_APP_ID, TEAMS_APP_PASSWORD and TEAMS_TENANT_ID');
-  const cloud = new CloudAdapter(authConfiguration(config));
+  const cloud = teamsCloudAdapter(config, mode);
   // The SDK merges its own environment variables into the configuration; refuse to run with an
   // identity other than the one Wegwijs was configured with.
   if (cloud.getClientId() !== config.teams?.appId) {
@@ -132,7 +140,7 @@ export async function mountTeams(server: Express, app: PlatformHost): Promise<Te
   server.post(
     TEAMS_PATH,
     ...authChain(cloud, mode, config.teams?.appId),
-    validActivity,
+    validActivity(mode),
     async (req: Request, res: Response) => {
       try {
         // The SDK verifies the activity and its service URL and sends the response when the

@@ -15,6 +15,8 @@ import { loadConfig } from '../../src/config.ts';
 
 const APP_ID = '00000000-0000-4000-8000-000000000002';
 const TENANT_ID = '00000000-0000-4000-8000-0000000000bb';
+/** A Microsoft first-party tenant whose tokens Azure Bot Service sends (the SDK trusts it; its keys come from the authority). */
+const CHANNEL_TENANT = 'd6d49420-f39b-4df7-a1dc-d59a935871db';
 
 describe('Teams authentication chain (SDK JWT middleware)', () => {
   const signing = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -57,14 +59,25 @@ describe('Teams authentication chain (SDK JWT middleware)', () => {
   });
 
   const sign = (key: typeof signing.privateKey, claims: Record<string, unknown> = {}) =>
-    jwt.sign({ aud: APP_ID, iss: `https://sts.windows.net/${TENANT_ID}/`, tid: TENANT_ID, exp: Math.floor(Date.now() / 1000) + 300, ...claims }, key, { algorithm: 'RS256', keyid: 'k1' });
+    jwt.sign({ aud: APP_ID, iss: `https://sts.windows.net/${CHANNEL_TENANT}/`, tid: CHANNEL_TENANT, exp: Math.floor(Date.now() / 1000) + 300, ...claims }, key, { algorithm: 'RS256', keyid: 'k1' });
   const post = (token: string, path = '/api/messages') =>
     fetch(`${botUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ type: 'message' }) });
 
-  it('lets a correctly signed token for this app through', async () => {
+  it('lets a correctly signed channel token for this app through', async () => {
     const res = await post(sign(signing.privateKey));
     expect(res.status).toBe(200);
     expect(reached).toBe(1);
+  });
+
+  it('refuses a token of the app’s own tenant (a person’s SSO token, another app’s token), which the SDK alone accepts', async () => {
+    const before = reached;
+    const own = sign(signing.privateKey, { iss: `https://sts.windows.net/${TENANT_ID}/`, tid: TENANT_ID });
+    const ownV2 = sign(signing.privateKey, { iss: `https://login.microsoftonline.com/${TENANT_ID}/v2.0`, tid: TENANT_ID, scp: 'access_as_user', oid: 'aad-anna' });
+    for (const token of [own, ownV2]) expect((await post(token)).status).toBe(401);
+    expect(reached).toBe(before);
+    // The SDK on its own lets it through (agent-to-agent tokens): the chain's own check refuses it.
+    expect((await post(own, '/sdk-only/api/messages')).status).toBe(200);
+    expect(reached).toBe(before + 1);
   });
 
   it('refuses a token signed with another key, an expired one, and one from another tenant', async () => {
