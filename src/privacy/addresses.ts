@@ -18,9 +18,9 @@ const SUFFIXES = alt([...STREET_SUFFIXES_STRONG, ...STREET_SUFFIXES_WEAK].sort((
 const STRONG = new Set(STREET_SUFFIXES_STRONG);
 
 // "Kerkstraat 45": a word ending in a street suffix, then the number.
-// Between street and number people sometimes write "nr." or "no.": "Kerkstraat nr. 45"; "str." is
+// Between street and number people sometimes write "nr." or "no.": "Kerkstraat nr. 45", "de Bloemstraat op nummer 7"; "str." is
 // short for straat.
-const NUMBER_WORD = '(?:(?:nr|no|nummer|huisnummer)\\.?\\s*)?';
+const NUMBER_WORD = '(?:(?:op\\s+)?(?:nr|no|nummer|huisnummer)\\.?\\s*)?';
 const SUFFIXED = new RegExp(`(?<![\\p{L}\\p{N}])(?<stem>[\\p{L}'’-]*?)(?<suffix>${SUFFIXES}|str\\.?)\\s+${NUMBER_WORD}(?<num>${HOUSE_NUMBER})(?!\\p{N})`, 'giu');
 // "Laan van Meerdervoort 55", "Plein 1944 3": a street word, particles, a name, the number.
 const LEADING = new RegExp(

@@ -67,6 +67,10 @@ const words = (list: string[]) => list.map((w) => w.replace(/\./g, '\\.')).join(
 const BIRTH_BEFORE = new RegExp(`(?:${words(BIRTH_WORDS)})\\.?\\s*(?:is|was|op|on|in|at|:|=|-)?\\s*(?:de\\s+|the\\s+)?[(:]?\\s*$`, 'i');
 const BIRTH_PHRASE = /(?:date\s+of\s+birth|d\.o\.b\.?|geboren\s+(?:op|in|te\s+\S+\s+op))\s*[:(]?\s*$/i;
 const DOCUMENT_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${words(DOCUMENT_DATE_WORDS)})\\b[^\\n.;]{0,12}$`, 'iu');
+// After a date, what happened to a law or organisation that day (verbs said of no person): "op 1 januari 2015
+// ingegaan", "… is de AWBZ opgehouden te bestaan".
+const DOCUMENT_AFTER =
+  /^[^\n.;]{0,40}?(?<![\p{L}])(?:ingegaan|ingevoerd|in\s+werking|afgeschaft|opgeheven|opgehouden\s+te\s+bestaan|van\s+kracht|gefuseerd|opgericht|took\s+effect|came\s+into\s+force|entered\s+into\s+force|was\s+(?:abolished|founded))(?![\p{L}])/iu;
 const REFERENCE_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${words(REFERENCE_WORDS)})\\.?\\s*$`, 'iu');
 
 /** Two-digit years: the most recent year that ends in those digits and is not in the future. */
@@ -110,7 +114,8 @@ export const birthdate: Detector = (text, now) => {
       }
       if (!g.mn && REFERENCE_BEFORE.test(before)) continue;
       const longAgo = fullYear(g.y, now) <= now.getUTCFullYear() - 10;
-      if (birthWord || (longAgo && !DOCUMENT_BEFORE.test(before))) out.push({ start: m.index!, end: m.index! + m[0].length, kind: 'birthdate' });
+      const documentDate = DOCUMENT_BEFORE.test(before) || DOCUMENT_AFTER.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 60));
+      if (birthWord || (longAgo && !documentDate)) out.push({ start: m.index!, end: m.index! + m[0].length, kind: 'birthdate' });
     }
   });
   return out;

@@ -21,7 +21,7 @@ const SUFFIX = '(?:[\\s_-]?(?:nummer|nr|no|number|num|id|code))';
 // An id: letters and digits with . / - inside, or digit groups with spaces ("943 476 5919").
 const ID = '(?<id>\\d{2,4}(?: \\d{2,4}){1,4}(?![\\p{L}\\p{N}])|[\\p{L}\\p{N}](?:[\\p{L}\\p{N}]|[./-](?=[\\p{L}\\p{N}])){3,29})';
 const RECORD = new RegExp(
-  `(?<![\\p{L}])(?:(?:${STRONG_STEMS})(?:s?${SUFFIX})?|(?:${WEAK_STEMS})s?${SUFFIX}|onder\\s+(?:het\\s+)?(?:nummer|kenmerk))(?![\\p{L}])\\.?(?:\\s+(?:is|was|van\\s+\\p{L}+))?\\s*[:=#/]?\\s*(?:nr\\.?\\s*|no\\.?\\s*|#\\s*)?${ID}(?![\\p{L}\\p{N}])`,
+  `(?<![\\p{L}])(?:(?:${STRONG_STEMS})(?:s?${SUFFIX})?|(?:${WEAK_STEMS})s?${SUFFIX}|onder\\s+(?:het\\s+)?(?:nummer|kenmerk))(?![\\p{L}])\\.?(?:\\s+(?:is|was|van\\s+\\p{L}+))?(?:\\s+(?<org>\\p{L}{2,5})(?![\\p{L}\\p{N}-]))?\\s*[:=#/]?\\s*(?:nr\\.?\\s*|no\\.?\\s*|#\\s*)?${ID}(?![\\p{L}\\p{N}])`,
   'giu',
 );
 
@@ -29,7 +29,7 @@ const RECORD = new RegExp(
 // JW-2024-0042", "kenmerk CIZ CIZ-24-889123". The id must hold letters and digits, or seven digits or
 // more: "besluit 2024-11" (a policy decision's number) stays.
 const REFERENCE = new RegExp(
-  `(?<![\\p{L}])(?:beschikking|besluit|indicatiebesluit|kenmerk|ons\\s+kenmerk|uw\\s+kenmerk|referentie|reference|ref)\\.?(?:\\s+(?:van\\s+(?:de|het)\\s+)?\\p{Lu}{2,5}(?![\\p{L}\\p{N}-]))?\\s*[:=#]?\\s*(?:nr\\.?\\s*|no\\.?\\s*)?${ID}(?![\\p{L}\\p{N}])`,
+  `(?<![\\p{L}])(?:beschikking|besluit|indicatiebesluit|kenmerk|ons\\s+kenmerk|uw\\s+kenmerk|referentie|reference|ref)\\.?(?:\\s+(?:van\\s+(?:de|het)\\s+)?(?<org>\\p{L}{2,5})(?![\\p{L}\\p{N}-]))?\\s*[:=#]?\\s*(?:nr\\.?\\s*|no\\.?\\s*)?${ID}(?![\\p{L}\\p{N}])`,
   'giu',
 );
 const referenceId = (id: string) => {
@@ -48,10 +48,13 @@ function recordId(id: string): boolean {
 // More numbers after the first: "dossier C-7781 en C-7782", "cliëntnummers 778812, 778813".
 const MORE_IDS = new RegExp(`^\\s*(?:,|;|/|&|en|and|of|or)\\s*${ID}(?![\\p{L}\\p{N}])`, 'iu');
 
+// Between label and number only an organisation's abbreviation in capitals: "polisnr. VGZ 123456789".
+const orgOk = (org: string | undefined) => org === undefined || org === org.toUpperCase();
+
 const record: Detector = (text) =>
   [...text.matchAll(RECORD)].flatMap((m) => {
     const id = m.groups!.id;
-    if (!recordId(id)) return [];
+    if (!recordId(id) || !orgOk(m.groups!.org)) return [];
     const start = m.index! + m[0].length - id.length;
     const out: Span[] = [{ start, end: start + id.length, kind: 'record' }];
     let cursor = start + id.length;
@@ -66,7 +69,7 @@ const record: Detector = (text) =>
 const reference: Detector = (text) =>
   [...text.matchAll(REFERENCE)].flatMap((m) => {
     const id = m.groups!.id;
-    if (!referenceId(id)) return [];
+    if (!referenceId(id) || !orgOk(m.groups!.org)) return [];
     const start = m.index! + m[0].length - id.length;
     return [{ start, end: start + id.length, kind: 'record' as const }];
   });
@@ -110,7 +113,7 @@ const SOCIAL_URL =
 // After a platform word and a colon, a handle without its "@": "snapchat: mo_010x", "insta sanne.kok92".
 // Only one with a digit, underscore or dot in it (a plain word after "insta" is a sentence).
 const CUED_HANDLE =
-  /(?<![\p{L}])(?:insta|instagram|ig|tiktok|twitter|snapchat|snap|telegram|threads|bluesky|discord|tumblr|pinterest|twitch|kik)[ \t]*(?:account|handle|naam|name)?[ \t]*[:=]?[ \t]+(?!@)([\p{L}\p{N}_](?:[\p{L}\p{N}_.]{1,28}[\p{L}\p{N}_]))(?![\p{L}\p{N}_@]|\.[\p{L}])/giu;
+  /(?<![\p{L}])(?:insta|instagram|ig|tiktok|twitter|snapchat|snap|telegram|threads|bluesky|discord|tumblr|pinterest|twitch|kik)[ \t]*(?:account|handle|naam|name)?[ \t]*(?:[:=]|(?:als|is|as)(?![\p{L}]))?[ \t]+(?!@)([\p{L}\p{N}_](?:[\p{L}\p{N}_.]{1,28}[\p{L}\p{N}_]))(?![\p{L}\p{N}_@]|\.[\p{L}])/giu;
 
 /** Handles whose name is in `kept` (the people mentioned on the platform) stay unless a platform word marks them. */
 export function handles(text: string, kept: ReadonlySet<string> = new Set()): Span[] {

@@ -26,7 +26,7 @@ const AGE_VERB =
   "\\s+(?:is|was|wordt|werd|turns|turned)\\s+(?:nu\\s+|pas\\s+|net\\s+|bijna\\s+|al\\s+|now\\s+|only\\s+|just\\s+)?\\d{1,3}(?:\\s*(?:jaar|jr|years?)(?:\\s+(?:oud|old))?(?![\\p{L}\\p{N}]|\\s+(?:jaar\\s+)?(?:in\\s+dienst|bij|werkzaam|lid|geleden|getrouwd|ago|with|at|in)(?![\\p{L}]))|(?=\\s*(?:[,.;!?)]|$)))";
 // After a listed first name: an age in brackets or after a comma, or a relative of theirs.
 const FIRST_NAME_AFTER = new RegExp(
-  `^(?:\\s*\\(\\s*\\d{1,3}\\s*(?:jaar|jr|j|y|yrs|years|yo)?\\.?\\s*[),;/]|\\s*,\\s*(?:[\\p{L}-]+\\s*,\\s*)?\\d{1,3}\\s*(?:jaar|jr|j|years|yrs|y)(?![\\p{L}])|${AGE_VERB}|\\s+(?:en|and|&)\\s+(?:zijn|haar|z'n|d'r|his|her|their)\\s+(?:${KIN})(?![\\p{L}])|\\s+(?:zijn|haar|z'n|d'r)\\s+(?:${KIN})(?![\\p{L}])|['’]s?\\s+(?:${KIN})(?![\\p{L}])|(?:\\s+(?:en|and|&)\\s+\\p{Lu}\\p{L}+)?\\s+(?:is|zijn|was|waren|are|were)\\s+(?:de|het|haar|zijn|hun|een|the|her|his|their|a)\\s+(?:${KIN})(?:s|en|eren)?(?![\\p{L}]))`,
+  `^(?:\\s*\\(\\s*\\d{1,3}\\s*(?:jaar|jr|j|y|yrs|years|yo)?\\.?\\s*[),;/]|\\s*,\\s*(?:[\\p{L}-]+\\s*,\\s*)?\\d{1,3}\\s*(?:jaar|jr|j|years|yrs|y)(?![\\p{L}])|${AGE_VERB}|\\s+(?:en|and|&)\\s+(?:zijn|haar|z'n|d'r|his|her|their)\\s+(?:${KIN})(?:tje|je)?(?![\\p{L}])|\\s+(?:zijn|haar|z'n|d'r)\\s+(?:${KIN})(?![\\p{L}])|['’]s?\\s+(?:${KIN})(?![\\p{L}])|\\s+(?:woont|woonde|wonen|logeert|verblijft|lives|stays)\\s+(?:nu\\s+|nog\\s+|now\\s+)?(?:bij|with)\\s+(?:zijn|haar|z'n|d'r|hun|de|een|his|her|their|a)\\s+(?:${KIN}|oom|tante|neef|nicht|opa|oma|aunt|uncle|grandparents|grootouders|pleeg\\p{L}+)(?![\\p{L}])|(?:\\s+(?:en|and|&)\\s+\\p{Lu}\\p{L}+)?\\s+(?:is|zijn|was|waren|are|were)\\s+(?:de|het|haar|zijn|hun|een|the|her|his|their|a)\\s+(?:${KIN})(?:s|en|eren)?(?![\\p{L}]))`,
   'iu',
 );
 
@@ -41,7 +41,8 @@ const CARE_STATE = new RegExp(
 // The same state in a clause with the verb at the end: "dat Sunil niet thuis kan blijven", "dat Noor opgenomen is".
 const CARE_STATE_LAST = /^\s+(?:(?:niet|nog|meer|al|weer|toch)\s+)*(?:thuis\s+(?:(?:kan|kon|mag|moet|wil)\s+)?(?:blijven|wonen)|opgenomen\s+(?:is|wordt|was)|overleden\s+is|gevallen\s+is)(?![\p{L}])/iu;
 /** Before a listed first name: a possessive ("onze Kees", "mijn Jeroen") or how they are doing ("het gaat slecht met Piet"). */
-const PERSON_BEFORE = /(?:(?<![\p{L}])(?:onze|ons|mijn|m'n|my|our)|gaat\s+(?:het\s+)?(?:niet\s+)?(?:goed|slecht|beter|minder|achteruit)\s+met)\s+$/iu;
+const PERSON_BEFORE =
+  /(?:(?<![\p{L}])(?:onze|ons|mijn|m'n|my|our)|gaat\s+(?:het\s+)?(?:niet\s+)?(?:goed|slecht|beter|minder|achteruit)\s+met|(?<![\p{L}])(?:dossier|zorgplan|indicatie|beschikking|aanvraag|aanmelding|casus|situatie|zorgdossier|behandelplan|ondersteuningsplan|file|case|care\s+plan)\s+(?:van|of)\s+)\s*$/iu;
 const WITH_BEFORE = /(?<![\p{L}])met\s+$/iu;
 
 /** Does the clause around a listed first name describe a person in care? `before`/`after`: the text on either side. */

@@ -107,7 +107,7 @@ const lowerCaseAfterTitle = (t: Token) =>
 
 // Titles written short carry a dot ("Mw.", "dhr."); after a whole word a dot ends the sentence:
 // in "met de cliënt. Volgende week" no name follows.
-const ABBREVIATIONS = new Set(['mevr', 'mw', 'mvr', 'dhr', 'mnr', 'hr', 'fam', 'mr', 'mrs', 'ms', 'dr', 'drs', 'prof', 'cl', 'clt', 'pt']);
+const ABBREVIATIONS = new Set(['mevr', 'mw', 'mvr', 'dhr', 'mnr', 'hr', 'fam', 'mr', 'mrs', 'ms', 'dr', 'drs', 'prof', 'cl', 'clt', 'pt', 'zr', 'wed', 'jkvr', 'jhr', 'ds', 'br', 'mej']);
 const sentenceEnd = (t: Token) => t.dot && !ABBREVIATIONS.has(t.folded);
 
 const FAMILY_WORDS = new Set(['familie', 'gezin', 'family']);
@@ -153,6 +153,9 @@ const mentionBefore = (text: string, t: Token) => /[@#]$/.test(text.slice(Math.m
 // Titles that are one only when written with a capital, before a capitalised name: "Miss Okafor",
 // "Mx Taylor", "Mej. de Wit" (in lower case "miss" is a verb: "we miss deadlines").
 const CAPITAL_TITLES = new Set(['miss', 'mx', 'mej', 'mejuffrouw']);
+// Titles written short with their dot, before a capitalised name: "Zr. Agnes" (zuster), "wed. Jansen-Smit"
+// (weduwe), "jkvr. Van Heemstra", "jhr. de Beaufort", "ds. Bakker" (without the dot they are words or codes).
+const DOTTED_TITLES = new Set(['zr', 'wed', 'jkvr', 'jhr', 'ds', 'br', 'mej', 'wijlen', 'pater', 'zuster', 'broeder']);
 // Words between a naming word and the name: "hij heet eigenlijk Hendrikus Bol", "officieel Hendrika …".
 const NAMING_ADVERBS = new Set(['eigenlijk', 'officieel', 'voluit', 'echt', 'gewoon', 'officially', 'actually', 'really']);
 const NAMING_WORDS = new Set(['heet', 'heette', 'heten', 'genaamd', 'genoemd', 'named', 'called', 'roepnaam', 'bijnaam', 'noemen', 'noemt']);
@@ -171,6 +174,9 @@ function namedAfterPeople(text: string): { start: number; end: number }[] {
 // "het Daniel den Hoed", "in 't Antonius": a person's name after the neuter article names an institution.
 // The last word of a would-be name that makes it an organisation: "Sophia Revalidatie", "Reinier de Graaf Gasthuis".
 const ORGANISATION_WORD = /^(?:Revalidatie|Gasthuis|Ziekenhuis|Kinderziekenhuis|Zorgcentrum|Zorggroep|Stichting|Thuiszorg|Apotheek|Kliniek|Foundation|Hospital)$/u;
+// A name glued to what it names: "Johan de Witt-scholengroep", "Anne Frank-school", "Pieter Baan-rapport".
+const ORGANISATION_COMPOUND = /-(?:scholengroep|school|scholen|ziekenhuis|kliniek|stichting|huis|centrum|college|fonds|prijs|instituut|lezing|zaal|gebouw|park|plein|rapport|methode|model|wet|regeling|stichting|lyceum|gymnasium|academie)$/iu;
+const PLACE_PREPOSITION = new Set(['in', 'op', 'te', 'uit', 'bij', 'aan']);
 const NEUTER_BEFORE = /(?<![\p{L}])(?:het|'t)[ \t]+$/iu;
 
 export const name: Detector = (text) => {
@@ -184,7 +190,7 @@ export const name: Detector = (text) => {
     if (called) end += called[0].length;
     // A person's name that names an organisation: "Pieter Baan Centrum", "Willem Arntsz Huis", "het Daniel den Hoed".
     const start = tokens[from].start;
-    if (ORGANISATION_AFTER.test(text.slice(end, end + 24)) || (to > from && ORGANISATION_WORD.test(tokens[to].word))) return;
+    if (ORGANISATION_AFTER.test(text.slice(end, end + 24)) || (to > from && ORGANISATION_WORD.test(tokens[to].word)) || ORGANISATION_COMPOUND.test(tokens[to].word)) return;
     if (NEUTER_BEFORE.test(text.slice(Math.max(0, start - 6), start)) && capitalised(tokens[from])) return;
     if (organisations.some((o) => o.start <= start && end <= o.end)) return;
     out.push({ start, end, kind: 'name' });
@@ -195,7 +201,8 @@ export const name: Detector = (text) => {
     const next = i + 1 < tokens.length && joined(text, t, tokens[i + 1]) ? i + 1 : -1;
     // Titles: "mevrouw kuipers", "Dhr. de Jong"; "de heer" through "heer", "Hr." only with its
     // dot (HR is a department). All-caps "MS" is a disease.
-    const capitalTitle = CAPITAL_TITLES.has(t.folded) && /^\p{Lu}\p{Ll}*$/u.test(t.word) && next >= 0 && capitalised(tokens[next]);
+    const capitalTitle =
+      ((CAPITAL_TITLES.has(t.folded) && /^\p{Lu}\p{Ll}*$/u.test(t.word)) || (DOTTED_TITLES.has(t.folded) && (t.dot || t.word.length > 3))) && next >= 0 && capitalised(tokens[next]);
     const title = (strongTitles.has(t.folded) || (t.folded === 'hr' && t.dot) || capitalTitle) && !/^\p{Lu}{2,3}$/u.test(t.word) && !sentenceEnd(t);
     if (title && next >= 0) {
       const end = nameEnd(text, tokens, next, true);
@@ -257,7 +264,8 @@ export const name: Detector = (text) => {
         continue;
       }
     }
-    if (weakTitles.has(t.folded) && !sentenceEnd(t) && next >= 0) {
+    // "bij haar tante in Zaandam": after a kinship word a preposition starts a place, not a surname.
+    if (weakTitles.has(t.folded) && !sentenceEnd(t) && next >= 0 && !PLACE_PREPOSITION.has(tokens[next].word)) {
       const end = nameEnd(text, tokens, next, false);
       if (end >= 0) {
         add(next, end);
@@ -344,6 +352,14 @@ export const name: Detector = (text) => {
         continue;
       }
     }
+    // A surname, a comma and initials, as records list people: "Bakker, J.M.", "Van Dijk, A.".
+    if (capitalised(t) && nameWord(t) && !t.dot && !mentionBefore(text, t) && i + 1 < tokens.length && /^,[ \t]*$/.test(text.slice(t.end, tokens[i + 1].start)) && isInitial(tokens[i + 1])) {
+      let end = i + 1;
+      while (end + 1 < tokens.length && isInitial(tokens[end + 1]) && text.slice(tokens[end].end, tokens[end + 1].start) === '') end++;
+      add(i, end);
+      i = end;
+      continue;
+    }
     // A distinctive common surname alone, capitalised: "Jansen belde net", "gesprek met Dijkstra".
     if (capitalised(t) && !t.dot && DISTINCTIVE_SURNAMES.has(t.folded) && !mentionBefore(text, t) && !/^\p{Lu}+$/u.test(t.word.slice(1))) {
       add(i, i);
@@ -390,14 +406,18 @@ function companions(text: string, tokens: Token[], found: Span[]): Span[] {
     const last = tokens.findLastIndex((t) => t.end <= span.end || t.start + t.word.length <= span.end);
     const and = (k: number) => k >= 0 && k < tokens.length && (tokens[k].folded === 'en' || tokens[k].folded === 'and');
     const before = and(first - 1) ? first - 2 : first - 1;
-    if (before >= 0 && firstNameAt(before) && !covered(tokens[before]) && AND_BETWEEN.test(text.slice(tokens[before].end, span.start))) {
-      extra.push({ start: tokens[before].start, end: tokens[before].start + tokens[before].word.length, kind: 'name' });
+    if (before >= 0 && firstNameAt(before) && AND_BETWEEN.test(text.slice(tokens[before].end, span.start))) {
+      if (!covered(tokens[before])) extra.push({ start: tokens[before].start, end: tokens[before].start + tokens[before].word.length, kind: 'name' });
+      // A list: "Bart, Lisa en Merel" — the names before the "en" pair, each followed by a comma.
+      for (let k = before - 1; k >= 0 && firstNameAt(k) && /^,[ \t]*$/.test(text.slice(tokens[k].end, tokens[k + 1].start)); k--) {
+        extra.push({ start: tokens[k].start, end: tokens[k].start + tokens[k].word.length, kind: 'name' });
+      }
     }
     const after = and(last + 1) ? last + 2 : last + 1;
     if (after < tokens.length && firstNameAt(after) && !covered(tokens[after])) {
       const gap = text.slice(span.end, tokens[after].start);
       const tail = text.slice(tokens[after].start + tokens[after].word.length, tokens[after].start + tokens[after].word.length + 4);
-      if (AND_BETWEEN.test(gap) || (/^,[ \t]*$/.test(gap) && REVERSED_TAIL.test(tail))) {
+      if (AND_BETWEEN.test(gap) || (/^,[ \t]*$/.test(gap) && (REVERSED_TAIL.test(tail) || /^[ \t]*,/.test(tail)))) {
         extra.push({ start: tokens[after].start, end: tokens[after].start + tokens[after].word.length, kind: 'name' });
       }
     }
