@@ -28,6 +28,6 @@ export function cachedCards<T>(dir: string, files: DataFile[], read: () => T[]):
 export function cachedRetriever(dir: string, cards: KnowledgeCard[], synonyms: Synonyms): Retriever {
   let built: Retriever | undefined;
   const input: DataFile = { file: 'cards+synonyms', text: JSON.stringify([cards, [...synonyms.expansions], synonyms.maxWords]) };
-  const state = cachedData('retriever', dir, [input], readingCode(['./retriever', './analyze']), () => (built = new Retriever(cards, synonyms)).state());
+  const state = cachedData('retriever', dir, [input], readingCode(['./retriever', './search-index', './analyze']), () => (built = new Retriever(cards, synonyms)).state());
   return built ?? new Retriever(cards, synonyms, state);
 }

@@ -4,12 +4,13 @@
  */
 import { fold, type Lang } from '../core/index.ts';
 import { indexTerms } from './analyze.ts';
-import { cardSentences, lacksFact } from './compose.ts';
-export { definedHead } from './compose.ts';
+import { cardSentences } from './sentences.ts';
+import { lacksFact } from './fact-cues.ts';
+export { definedHead } from './sentence-score.ts';
 import type { KnowledgeCard } from './knowledge.ts';
 import type { QuestionShape } from './question.ts';
 import type { Hit } from './retriever.ts';
-import type { Concept } from './compose.ts';
+import type { Concept } from './query-concepts.ts';
 
 const FACT_RUNNER_UP = 0.6;
 /** A card that defines the word asked about must score this share of the best card named after it. */

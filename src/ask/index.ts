@@ -4,7 +4,8 @@
  * Public entry: the chat feature, the engine (for the CLI) and the curator tools.
  */
 export { createAskFeature, type AskFeatureOptions } from './feature.ts';
-export { AskEngine, MIN_CONFIDENCE, type Answer, type AskOptions, type RefusalKind } from './engine.ts';
+export { AskEngine, type Answer, type AskOptions, type RefusalKind } from './engine.ts';
+export { MIN_CONFIDENCE } from './confidence.ts';
 export { checkKnowledge, formatIssue, loadCards, KnowledgeError, type KnowledgeCard, type KnowledgeIssue } from './knowledge.ts';
 export { loadSynonyms } from './analyze.ts';
 export { loadGuardrails } from './guardrails.ts';

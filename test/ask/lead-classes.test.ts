@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AskEngine } from '../../src/ask/index.ts';
-import { enumerates } from '../../src/ask/compose.ts';
+import { enumerates } from '../../src/ask/fact-cues.ts';
 import { asksPlural, focusOf, shapeQuestion, splitQuestions, stripPreamble } from '../../src/ask/question.ts';
 import { fold } from '../../src/core/index.ts';
 

@@ -1,0 +1,81 @@
+/**
+ * When the engine is sure enough to answer: how much of the question the best card (or the best
+ * two together) covers and how far it stands out, and whether the number, amount or duration
+ * shown is about what was asked. Below these, Wegwijs says it does not know rather than guess.
+ */
+import { fold } from '../core/index.ts';
+import { indexTerms } from './analyze.ts';
+import type { AnswerPart } from './compose.ts';
+import { factCue } from './fact-cues.ts';
+import type { QuestionShape } from './question.ts';
+import type { Concept } from './query-concepts.ts';
+import type { Hit, Retrieval } from './retriever.ts';
+
+/** Below this share of the question covered by the best card, Wegwijs says it is not sure. */
+export const MIN_CONFIDENCE = 0.4;
+/** Between MIN_CONFIDENCE and this, the best card must also stand out from the second. */
+export const MARGIN_ZONE = 0.55;
+const MIN_MARGIN = 0.08;
+/** The best two cards together must cover this much more of the question than the first alone. */
+const PAIR_GAIN = 0.2;
+/** The best sentence must itself cover this share of the question, or the card is not the answer. */
+export const MIN_SENTENCE_MATCH = 0.3;
+/** "Wat is X en hoe lang …?": a definition and a fact asked as two parts. */
+export const DEFINE_AND_FACT = /\b(wat (is|zijn|betekent|houdt|doet|doen)|what (is|are|does|do))\b.+\b(en|and)\b.+\b(hoe ?lang|hoeveel|hoe vaak|wat kost|kost(en|t)? (het|dat|dit|die|ze)|how (long|many|much|often)|what does it cost|does (it|that) cost)\b/u;
+/** The kinds of fact a question can want that a card may lack. */
+export const FACT_WANTS: string[] = ['duration', 'money', 'frequency', 'count'];
+
+/** How far the best card stands out from the second (its share of the best score); 1 when alone. */
+export function marginOf(hits: Hit[]): number {
+  return hits.length > 1 ? (hits[0].score - hits[1].score) / hits[0].score : 1;
+}
+
+/**
+ * Too unsure to answer: the best card covers too little of the question, or little and stands
+ * not out from the second, unless two close cards that each answer one part ("X en Y?") answer
+ * it together.
+ */
+export function tooUnsure(retrieval: Retrieval, confidence: number, margin: number): boolean {
+  const together = retrieval.pairConfidence >= MARGIN_ZONE && retrieval.pairConfidence - confidence >= PAIR_GAIN;
+  const unsure = confidence < MIN_CONFIDENCE || (confidence < MARGIN_ZONE && margin < MIN_MARGIN);
+  return unsure && !together;
+}
+
+/** The share of the question the sentence with the asked fact must cover itself. */
+const MIN_FACT_MATCH = 0.25;
+
+/** Words that say which kind of fact is asked (a price, a period, a number), not what it is about. */
+const MEASURE = /^(kost\w*|prijs\w*|tarie\w*|tarif\w*|bedrag\w*|euro|hoeveel|hoe|veel|lang|duur\w*|aantal\w*|dag\w*|etmaal|week|weken|maand\w*|jaar|jar\w*|uur|uren|per|gemiddeld\w*|ongeveer|cost\w*|price\w*|rate|rates|tariff\w*|amount\w*|how|much|many|long|number\w*|day\w*|week\w*|month\w*|year\w*|hour\w*|average|\d{4})$/u;
+/** A question for a price (not for how much more or a share) is not answered by a percentage. */
+const PRICE_ASKED = /\b((wat|hoeveel) (kost|kosten)|what (does|do|will) .{1,60}\bcost|how much (does|do|is|will) .{1,60}\bcost|prijs|tarief|tarieven|price|tariff|rate per)\b/u;
+const RELATIVE = /\b(meer|minder|hoger|lager|duurder|goedkoper|extra|procent|percentage|deel|more|less|higher|lower|dearer|cheaper|percent|share)\b/u;
+const ABSOLUTE_AMOUNT = /(€|\beuro\b|\bmiljoen\b|\bmiljard\b|\bmillion\b|\bbillion\b|\bgratis\b|\bkosteloos\b|\b(for free|costs nothing|no charge)\b|\bis (always |completely )?free\b|\bno cost\b|\bniets\b|\beigen bijdrage\b|\bbedrag\w*\b|\bamount\b)/u;
+/** The share of the question's subject (beyond the measure words) the fact's sentence must cover. */
+const MIN_SUBJECT_MATCH = 0.3;
+
+/**
+ * True unless the question wants a specific fact and no shown sentence with it is about the
+ * question: it must cover enough of the question, and of what the fact is about ("een
+ * verpleeghuisplek"), not only the measure ("kost", "per dag"). The card's title and the sentence
+ * just before may carry the subject ("Zorg thuis kan duurder zijn. Dan mag het 25% hoger zijn.").
+ */
+export function factIsAbout(parts: AnswerPart[], shape: QuestionShape, concepts: Concept[]): boolean {
+  const asked = factCue(shape);
+  if (!asked) return true;
+  const question = fold(shape.text);
+  const priceOnly = shape.wants.includes('money') && PRICE_ASKED.test(question) && !RELATIVE.test(question);
+  const cue = priceOnly ? { test: (t: string) => asked.test(t) && ABSOLUTE_AMOUNT.test(t) } : asked;
+  const subject = concepts.filter((c) => ![...c.terms].some((t) => MEASURE.test(t)));
+  const total = subject.reduce((a, c) => a + c.weight, 0);
+  const share = (terms: Set<string>) => subject.reduce((a, c) => a + ([...c.terms].some((t) => terms.has(t)) ? c.weight : 0), 0) / (total || 1);
+  return parts.some((p) => {
+    // The card's title stands above its sentences: what it names is the subject of all of them.
+    const title = indexTerms(`${p.card.title} ${p.card.topics.join(' ')}`);
+    return p.chosen.some((s, i) => {
+      if (!cue.test(s.folded) || s.matched < MIN_FACT_MATCH) return false;
+      if (total === 0) return true;
+      const before = p.chosen[i - 1]?.terms ?? [];
+      return share(new Set([...s.terms, ...before, ...title])) >= MIN_SUBJECT_MATCH;
+    });
+  });
+}

@@ -1,0 +1,56 @@
+/**
+ * Both sides of a comparison ("X vs Y"): a side the shown sentences do not name gets the lead of
+ * its own card; the sides no card knows are said to be unknown rather than explained as the other.
+ */
+import type { Lang } from '../core/index.ts';
+import { indexTerms, isStopWord, words } from './analyze.ts';
+import type { AskOptions } from './answer.ts';
+import { comparedSides } from './compare.ts';
+import { composeAnswer, type AnswerPart } from './compose.ts';
+import { MARGIN_ZONE } from './confidence.ts';
+import { shapeQuestion, type Law, type QuestionShape } from './question.ts';
+import type { Retriever } from './retriever.ts';
+
+/** What covering a side needs of the engine. */
+export interface SideSources {
+  retriever: Retriever;
+  laws: Law[];
+  cardLaws: Map<string, string[]>;
+}
+
+/**
+ * A comparison ("X vs Y") must show both sides: a side the shown sentences do not name gets the
+ * lead of its own card when one clearly defines it (added to `parts`); the sides no card knows
+ * are returned, so the answer can say so instead of explaining one side as if it were both.
+ */
+export function coverSides(shape: QuestionShape, parts: AnswerPart[], lang: Lang, role: AskOptions['role'], { retriever, laws, cardLaws }: SideSources): string[] {
+  const sides = comparedSides(shape.text);
+  if (!sides) return [];
+  const unknown: string[] = [];
+  for (const side of sides) {
+    if (!words(side).some((w) => !isStopWord(w))) continue;
+    const concepts = retriever.concepts(side);
+    // A word no card uses at all: that side is not known.
+    if (concepts.length === 0) {
+      unknown.push(side);
+      continue;
+    }
+    const shown = new Set(parts.flatMap((p) => [...p.chosen.flatMap((c) => [...c.terms]), ...indexTerms(p.card.title)]));
+    // A part of a compound ("casus" in "casusregisseur") does not name the side; its stem or a synonym does.
+    const own = (t: string) => !side.includes(t) || t.length >= 0.7 * (side.split(' ').find((w) => w.includes(t))?.length ?? 0);
+    if (concepts.every((c) => [...c.terms].some((t) => own(t) && shown.has(t)))) continue;
+    const alone = retriever.retrieve(side, { role });
+    const card = alone.hits[0]?.card;
+    const names = card && concepts.every((c) => [...c.terms].some((t) => indexTerms(`${card.title} ${card.topics.join(' ')}`).includes(t)));
+    if (card && names && alone.confidence >= MARGIN_ZONE && !parts.some((p) => p.card.id === card.id)) {
+      const sideShape = { ...shapeQuestion(`wat is ${side}`, laws), wants: ['define' as const] };
+      const added = composeAnswer({ shape: sideShape, lang, concepts, laws, cardLaws }, [card]).parts[0];
+      if (added) {
+        parts.push({ ...added, sentences: added.sentences.slice(0, 2), chosen: added.chosen.slice(0, 2) });
+        continue;
+      }
+    }
+    unknown.push(side);
+  }
+  return unknown;
+}

@@ -1,0 +1,61 @@
+/**
+ * The kinds of fact a question can want (a duration, an amount, a who, a list …) as patterns a
+ * sentence that has such a fact matches, and how much such a sentence gains.
+ */
+import type { QuestionShape, Want } from './question.ts';
+import type { Sentence } from './sentences.ts';
+
+const NUMBER = /\b(\d+([.,]\d+)?|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|twintig|dertig|honderd|duizend|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|hundred|thousand)\b/iu;
+const DURATION = /\b(\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s*(werk)?(dag(en)?|weken|week|maand(en)?|jaar|jaren|uur|minuten|minuut|kwartier|days?|weeks?|months?|years?|hours?|minutes?)\b/iu;
+// An amount, or that something costs nothing or is a share (25% more than …).
+const MONEY = /(€|\beuro\b|\bmiljoen\b|\bmiljard\b|\bmillion\b|\bbillion\b|\bper (maand|jaar|dag)\b|\bper (month|year|day)\b|\bgratis\b|\bkosteloos\b|\bfree of charge\b|\b(for free|costs nothing|no charge)\b|\bis (always |completely )?free\b|\bno cost\b|\bkost (het|de client|u|je) niets\b|\beigen bijdrage\b|\d+\s?(%|procent|percent))/iu;
+const WHO = /\b(zorgkantor(en)?|gemeente(n)?|college van b(urgemeester )?(en|&) w(ethouders)?|burgemeester|officier van justitie|openbaar ministerie|ciz|cak|svb|cce|zorgverzekeraar(s)?|(zorg)?aanbieder(s)?|wlz-?uitvoerder(s)?|clientondersteuner(s)?|dossierhouder|zorgverantwoordelijke|nza|zorginstituut|igj|inspectie|taskforce|commissie|rechter|huisarts|casemanager|crisisregisseur|mee|ministerie|minister|vws|staatssecretaris|zorgverzekeraars nederland|vilans|trimbos|juridisch loket|wettelijk vertegenwoordiger|mentor|curator|stichting|vereniging|kenniscentrum|budgethouder(s)?|klachtenfunctionaris|wzd-functionaris|clientenvertrouwenspersoon|patientenvertrouwenspersoon|ombudsman|foundation|association|budget holder(s)?|municipality|mayor|public prosecutor|care office|insurer|provider|court|judge)\b/iu;
+// An enumeration: a colon followed by two or more items, or three or more items in a row.
+export const LIST = { test: (folded: string) => enumerates(folded) } as RegExp;
+// A date or a year: "sinds wanneer", "in welk jaar".
+const WHEN = /\b(?:19|20)\d\d\b|\b(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|january|february|march|june|july|august|october)\b/u;
+const WHERE = /(https?:\/\/|\bwww\.|\.nl\b|\bvia\b|\bop de website\b|\bloket\b|\bwebsite\b)/iu;
+
+const FREQUENCY = /\b(per (week|maand|jaar|kwartaal)|(maandelijks|wekelijks|jaarlijks|dagelijks)|(elke|iedere) (week|maand|jaar|\d+|twee|drie|vier|zes|acht) ?(weken|maanden|jaar)?|om de (week|twee weken|maand)|tweewekelijks|(\d+|een|twee|drie|vier|zes|acht) (keer|maal)|(\d+|zes|acht) ?(tot|à|-|–) ?(\d+|acht|tien) weken|every (week|month|year|\d+|two|three|four|six|other) ?(weeks|months|years)?|fortnightly|biweekly|monthly|weekly|yearly|annual(ly)?|(once|twice|\d+ times) (a|per) (week|month|year))\b/iu;
+// A reason: "omdat", "doordat", "because", "so that".
+const WHY = /\b(omdat|doordat|want|daardoor|daarom|waardoor|reden(en)?|oorzaak|oorzaken|zodat|because|due to|as a result|reasons?|causes?|so that|therefore|since|thus|hence)\b|,\s*(dus|so)\b/u;
+export const CUES: Partial<Record<Want, RegExp>> = { duration: DURATION, count: NUMBER, number: NUMBER, money: MONEY, frequency: FREQUENCY, who: WHO, where: WHERE, when: WHEN, why: WHY, list: LIST };
+export const CUE_WEIGHT: Partial<Record<Want, number>> = { duration: 0.45, count: 0.35, number: 0.3, money: 0.35, frequency: 0.45, who: 0.3, where: 0.2, when: 0.35, why: 0.2, list: 0.3 };
+
+/** True when a sentence lists things: after a colon two or more items, else three or more. */
+export function enumerates(text: string): boolean {
+  const colon = text.indexOf(':');
+  const items = colon >= 0 ? text.slice(colon + 1) : text;
+  // Commas inside brackets ("(CELZ, commissie Leerink)") separate no items of the list.
+  const flat = items.replace(/\([^)]*\)/g, '');
+  const commas = (flat.match(/[,;]/g) ?? []).length;
+  // "a, b en c": the last item joined by a conjunction after the last comma.
+  const closed = /[,;][^,;]+\s(en|of|and|or)\s[^,;]+$/u.test(flat.replace(/[.!?]\s*$/u, ''));
+  return colon >= 0 ? commas >= 2 || (commas >= 1 && closed) || /^\s*\S+(\s\S+){0,3}\s(en|and)\s/u.test(flat) : commas >= 3 || (commas >= 2 && closed);
+}
+
+// "Wie …?" is answered by a sentence whose subject is a body or person ("De burgemeester neemt …",
+// "… wordt genomen door de rechter"), not by one that only mentions one in passing.
+// A passive with its agent ("uitgevoerd door 's Heeren Loo", "run by Vilans") names who, whatever the name.
+// Dutch puts the subject after the verb when a phrase comes first ("Bij een pgb vraagt de budgethouder …").
+const WHO_SUBJECT = new RegExp(`^(?:\\S+\\s+){0,3}${WHO.source}|\\b\\p{L}+t (?:de|het) ${WHO.source}|\\b(?:door|by) (?:de|het|een|the|a) ${WHO.source}|\\b(?:uitgevoerd|georganiseerd|ontwikkeld|geleid|opgezet|gefinancierd|begeleid|gedaan|run|carried out|organi[sz]ed|developed|led|funded|done) (?:door|by)\\b`, 'iu');
+
+/** The patterns of every kind of fact the question asks for, the specific ones first. */
+export function factCues(shape: QuestionShape): RegExp[] {
+  const cues = (['duration', 'money', 'frequency', 'count', 'where'] as const).filter((w) => shape.wants.includes(w)).map((w) => CUES[w]!);
+  const all = shape.wants.includes('who') ? [...cues, WHO_SUBJECT] : cues;
+  // A list of durations or of bodies is made of those sentences; only a plain list wants an enumeration.
+  return shape.wants.includes('list') && all.length === 0 ? [LIST] : all;
+}
+
+/** The pattern of the specific fact a question wants (a duration, a number, an amount), if any. */
+export function factCue(shape: QuestionShape): RegExp | undefined {
+  for (const want of ['duration', 'money', 'frequency', 'count'] as const) if (shape.wants.includes(want)) return CUES[want];
+  return undefined;
+}
+
+/** True when a card has no sentence with the specific fact the question asks for. */
+export function lacksFact(sentences: Sentence[], shape: QuestionShape): boolean {
+  const cue = factCue(shape);
+  return cue !== undefined && !sentences.some((s) => cue.test(s.folded));
+}

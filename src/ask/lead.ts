@@ -1,0 +1,102 @@
+/**
+ * The lead: which of a card's scored sentences are shown, and in which order. The best sentence,
+ * then those that add the kind of fact asked for, what "wat is X" defines, every item of a list,
+ * or a part of the question left open, while the whole stays short.
+ */
+import { fold } from '../core/index.ts';
+import type { QuestionShape } from './question.ts';
+import { factCues, LIST } from './fact-cues.ts';
+import type { Concept } from './query-concepts.ts';
+import { covers, definedHead, definesAsked, type ScoredSentence } from './sentence-score.ts';
+import type { Sentence } from './sentences.ts';
+
+/** Aim for a lead a professional reads at a glance. */
+export const LEAD_MAX_WORDS = 60;
+/** A question for a list ("welke groepen …") may get a longer lead: the list is the answer. */
+export const LIST_MAX_WORDS = 80;
+const SECOND_SENTENCE_SHARE = 0.5;
+const MAX_LEAD_SENTENCES = 3;
+/** A list may take one sentence more, each with an item of its own. */
+const MAX_LIST_SENTENCES = 4;
+/** An item's sentence must score half as well as the best sentence. */
+const LIST_ITEM_MATCH = 0.5;
+/** A word carrying this share of the question is a part of it the lead must cover if the card can. */
+const OPEN_PART_SHARE = 0.2;
+/** The sentence that covers an open part must also share this much more of the question. */
+const OPEN_PART_EXTRA = 0.1;
+
+/**
+ * The lead: the best sentence, then the next best ones while they still answer the question and
+ * the whole stays short; a sentence with the kind of fact asked for (a duration, an amount) is
+ * always among them when the card has one. In the card's own order, so it reads as written.
+ */
+export function chooseLead(scored: ScoredSentence[], shape: QuestionShape, maxWords = shape.wants.includes('list') ? LIST_MAX_WORDS : LEAD_MAX_WORDS, concepts: Concept[] = [], open: Concept[] = concepts): ScoredSentence[] {
+  if (scored.length === 0) return [];
+  const ranked = [...scored].sort((a, b) => b.score - a.score || a.position - b.position);
+  const best = ranked[0];
+  const lead = [best];
+  const wordsOf = (s: Sentence) => s.text.split(/\s+/).length;
+  let words = wordsOf(best);
+  const fits = (s: ScoredSentence, budget = maxWords) => !lead.includes(s) && !repeats(s, lead) && words + wordsOf(s) <= budget;
+  const take = (s: ScoredSentence) => {
+    lead.push(s);
+    words += wordsOf(s);
+  };
+  // Each kind of fact asked for (a duration and a who, say) gets a sentence that has it.
+  const cues = factCues(shape);
+  for (const cue of cues) {
+    if (lead.some((s) => cue.test(s.folded))) continue;
+    // The asked fact may stretch the lead a little: it is what the asker came for.
+    const withFact = ranked.find((s) => s.score > 0.15 && cue.test(s.folded) && fits(s, maxWords * 1.5));
+    if (withFact) take(withFact);
+  }
+  // "Wat is meerzorg en wie vraagt het aan?": the other part's facts do not push out what X is.
+  const otherWants = shape.wants.some((w) => w !== 'define' && w !== 'list' && w !== 'how' && w !== 'compare');
+  const head = shape.wants.includes('define') && otherWants ? definedHead(fold(shape.text), concepts) : undefined;
+  if (head && !lead.some((s) => definesAsked(s, [head]))) {
+    const definition = ranked.find((s) => s.score > 0.15 && definesAsked(s, [head]) && fits(s, maxWords * 1.5));
+    if (definition) take(definition);
+  }
+  // "Welke termijnen gelden …?", "wie zitten er aan tafel?": every item asked for, not only the
+  // first. The other sentences with the kind of fact asked for that add a new one (another term,
+  // another body), while they are about the question too.
+  const itemCue = shape.wants.includes('list') ? factCues(shape).find((c) => c !== LIST) : undefined;
+  if (itemCue) {
+    const items = (s: Sentence) => new Set((s.folded.match(new RegExp(itemCue.source, 'giu')) ?? []).map((m) => m.trim()));
+    const known = new Set(lead.flatMap((s) => [...items(s)]));
+    for (const s of ranked) {
+      if (lead.length >= MAX_LIST_SENTENCES) break;
+      if (lead.includes(s) || s.matched <= 0 || s.score < best.score * LIST_ITEM_MATCH || !fits(s)) continue;
+      const found = [...items(s)];
+      if (found.length === 0 || found.every((f) => known.has(f))) continue;
+      found.forEach((f) => known.add(f));
+      take(s);
+    }
+  }
+  // A part of the question the lead leaves open ("NZa vs Zorginstituut", "wie … en wie …") gets
+  // the best sentence that covers it, when that sentence is about the question itself too.
+  // The parts are what the question asks beyond the card's title (the title names the subject).
+  const total = concepts.reduce((a, c) => a + c.weight, 0) || 1;
+  const openTotal = open.reduce((a, c) => a + c.weight, 0) || 1;
+  for (const concept of [...open].sort((a, b) => b.weight - a.weight)) {
+    if (concept.weight < openTotal * OPEN_PART_SHARE || lead.some((s) => covers(s, concept))) continue;
+    const candidates = ranked.filter((s) => s.score > 0.15 && s.matched >= concept.weight / total + OPEN_PART_EXTRA && covers(s, concept) && fits(s));
+    // "Wie … bij natura en wie bij een pgb?": the part's sentence with the kind of fact asked for.
+    const filling = candidates.find((s) => cues.some((cue) => cue.test(s.folded))) ?? candidates[0];
+    if (filling) take(filling);
+  }
+  for (const next of ranked.slice(1)) {
+    if (lead.length >= MAX_LEAD_SENTENCES || next.score < best.score * SECOND_SENTENCE_SHARE || next.score <= 0.15) break;
+    if (fits(next)) take(next);
+  }
+  return lead.sort((a, b) => a.position - b.position);
+}
+
+/** A sentence that says nearly the same as one already chosen (cards sometimes repeat a fact). */
+function repeats(s: Sentence, chosen: Sentence[]): boolean {
+  return chosen.some((c) => {
+    const shared = [...s.terms].filter((t) => c.terms.has(t)).length;
+    // Mostly words already shown: a sentence that says more than one shown before is no repeat.
+    return shared >= 0.7 * s.terms.size;
+  });
+}

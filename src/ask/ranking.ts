@@ -1,0 +1,109 @@
+/**
+ * The retriever's second stage and its certainty: reranking the search's best cards by how close
+ * a title or example question is to the question, and how much of the question the best card(s)
+ * cover (the confidence the engine decides on).
+ */
+import type { SearchResult } from 'minisearch';
+import { countsWith, type QueryToken } from './analyze.ts';
+import type { CardIndex } from './search-index.ts';
+
+const PHRASING_WEIGHT = 1;
+/** In how close a phrasing is: a word of a synonym phrase found alone, against the phrase. */
+export const PHRASE_PART_CREDIT = 0.5;
+
+/**
+ * Second stage: BM25 over whole cards favours long answers that repeat common words; a card
+ * whose title or one of whose example questions is close to the question (cosine over rare
+ * terms) is the better answer. Final score = BM25 relative to the best + PHRASING_WEIGHT × that.
+ */
+export function rerank(index: CardIndex, results: SearchResult[], all: QueryToken[], soft = new Map<number, number>()): { result: SearchResult; score: number }[] {
+  if (results.length === 0) return [];
+  // MiniSearch multiplies a score by the number of query terms matched; with stems and synonyms
+  // one typed word has several terms, so count the typed words (concepts) matched instead.
+  const concepts = (r: SearchResult) => {
+    const matched = new Set<number>();
+    const hit = new Set(r.queryTerms);
+    // A word of a synonym phrase counts for its typed word only with the rest of the phrase.
+    for (const token of all) if (token.terms.some((t) => hit.has(t)) && countsWith(token, (t) => hit.has(t))) matched.add(token.source);
+    return (r.score / Math.max(1, r.queryTerms.length)) * matched.size;
+  };
+  const base = new Map(results.map((r) => [r, concepts(r)]));
+  const top = Math.max(...base.values());
+  // Rarity of each typed word (its rarest stem), for the phrasing similarity.
+  const rarity = new Map<number, number>();
+  for (const token of all) {
+    if (token.weight !== 1) continue;
+    // A word that only sets the scene counts less in how close a phrasing is, as in the search.
+    const factor = soft.get(token.source) ?? 1;
+    rarity.set(token.source, Math.max(rarity.get(token.source) ?? 0, ...token.terms.map((t) => factor * index.idfOf(t))));
+  }
+  const rarityTotal = [...rarity.values()].reduce((a, b) => a + b, 0) || 1;
+  const queryTerms = new Set(all.flatMap((t) => t.terms));
+  return results
+    .map((result) => {
+      let best = 0;
+      for (const phrasing of index.phrasings.get(result.id as string) ?? []) {
+        // How much of the question the phrasing covers, and how much of the phrasing the
+        // question covers (both weighted by rarity); their geometric mean, like a cosine.
+        const credit = new Map<number, number>();
+        const inPhrasing = (t: string) => phrasing.terms.has(t);
+        const hits = all.filter((token) => token.terms.some(inPhrasing));
+        // The typed words this phrasing has (for "is the whole phrase there?").
+        const found = new Set(hits.filter((t) => t.weight === 1).map((t) => t.source));
+        for (const token of hits) {
+          if (!countsWith(token, inPhrasing)) continue;
+          // A word of a phrase ("provider" in "no provider accepts") found without the rest of
+          // the phrase (or its synonym) does not carry the phrase's meaning: it counts half.
+          const alone = token.weight === 1 && token.phrase && !token.phrase.every((source) => found.has(source));
+          const value = alone ? token.weight * PHRASE_PART_CREDIT : token.weight;
+          credit.set(token.source, Math.max(credit.get(token.source) ?? 0, value));
+        }
+        let covered = 0;
+        for (const [source, r] of rarity) covered += r * (credit.get(source) ?? 0);
+        let matched = 0;
+        for (const term of phrasing.terms) if (queryTerms.has(term)) matched += index.idfOf(term);
+        best = Math.max(best, Math.sqrt((covered / rarityTotal) * (matched / phrasing.total)));
+      }
+      return { result, score: base.get(result)! / top + PHRASING_WEIGHT * best };
+    })
+    .sort((a, b) => b.score - a.score);
+}
+
+/**
+ * Share of the typed words (weighted by rarity) that the best card matches: fully when a word
+ * (or its split compound, separable verb or synonym) occurs in the card as such, half when it
+ * only matched through fuzziness or a prefix (a typo, or a different word altogether).
+ */
+export function coverage(index: CardIndex, top: SearchResult[], tokens: QueryToken[], all: QueryToken[], typed: number, soft = new Map<number, number>()): number {
+  const docTerms = new Set(top.flatMap((r) => r.terms));
+  const queryTerms = new Set(top.flatMap((r) => r.queryTerms));
+  const credit = new Map<number, number>();
+  const hit = (t: string) => docTerms.has(t) || queryTerms.has(t);
+  for (const token of all) {
+    if (!countsWith(token, hit)) continue;
+    for (const term of token.terms) {
+      const value = docTerms.has(term) ? (token.credit ?? (token.weight === 1 ? 1 : 0.5)) : queryTerms.has(term) ? 0.5 : 0;
+      credit.set(token.source, Math.max(credit.get(token.source) ?? 0, value));
+    }
+  }
+  // The typed words of one synonym phrase ("care office", "wet langdurige zorg") are one thing
+  // asked: they count once, as their weightiest word, covered as well as the phrase is.
+  const units = new Map<number, { weight: number; credit: number }>();
+  for (const token of tokens) {
+    if (token.weight !== 1) continue;
+    // The words of what is asked count most; those that only set the scene less.
+    const w = index.weightOf(token) * (soft.get(token.source) ?? 1);
+    const key = token.phrase ? Math.min(...token.phrase) : token.source;
+    const unit = units.get(key) ?? { weight: 0, credit: 0 };
+    unit.weight = Math.max(unit.weight, w);
+    unit.credit = Math.max(unit.credit, credit.get(token.source) ?? 0);
+    units.set(key, unit);
+  }
+  let total = 0;
+  let covered = 0;
+  for (const unit of units.values()) {
+    total += unit.weight;
+    covered += unit.weight * unit.credit;
+  }
+  return typed === 0 || total === 0 ? 0 : covered / total;
+}

@@ -1,0 +1,145 @@
+/**
+ * The retriever's index and term statistics: MiniSearch over card titles, questions, answers and
+ * topics, each term's document frequency, the domain's own words, and each card's phrasings (title
+ * and example questions). Built once from the cards, or restored from the start-up cache.
+ */
+import MiniSearch from 'minisearch';
+import { indexTerms, stems, type QueryToken, type Synonyms } from './analyze.ts';
+import type { KnowledgeCard } from './knowledge.ts';
+
+interface IndexedCard {
+  id: string;
+  title: string;
+  questions: string;
+  answer: string;
+  answer_en: string;
+  topics: string;
+  body: string;
+}
+
+const FIELDS = ['title', 'questions', 'answer', 'answer_en', 'topics', 'body'] as const;
+
+const SEARCH_OPTIONS = {
+  fields: [...FIELDS],
+  tokenize: (text: string) => indexTerms(text),
+  processTerm: (term: string) => term,
+  searchOptions: { tokenize: (text: string) => text.split(' '), processTerm: (term: string) => term },
+};
+
+/** The retriever's index and term statistics as plain data (see `Retriever.state`). */
+export interface RetrieverState {
+  index: string;
+  documentFrequency: [string, number][];
+  domain: string[];
+  phrasings: [string, { terms: string[]; total: number }[]][];
+}
+/** Field boosts of the search: a card's own phrasings say most about what it answers. */
+export const BOOST = { title: 2.5, questions: 3, topics: 1.5, answer: 1, answer_en: 0.8, body: 0.4 };
+const DOMAIN_WEIGHT = 3;
+const DISTINCTIVE_DF = 4;
+
+/** One phrasing of a card (its title or an example question): its terms and their summed rarity. */
+export interface Phrasing {
+  terms: Set<string>;
+  total: number;
+}
+
+export class CardIndex {
+  readonly search: MiniSearch<IndexedCard>;
+  readonly byId: Map<string, KnowledgeCard>;
+  readonly documentFrequency = new Map<string, number>();
+  readonly maxIdf: number;
+  /** Terms of titles, topics and the synonym list: the domain's own words. */
+  readonly domain = new Set<string>();
+  /** Per card: the terms of its title and of each example question, with their norm. */
+  readonly phrasings = new Map<string, Phrasing[]>();
+
+  constructor(
+    readonly cards: KnowledgeCard[],
+    synonyms: Synonyms,
+    /** The index as `state()` gave it for exactly these cards and synonyms (the start-up cache). */
+    prepared?: RetrieverState,
+  ) {
+    this.byId = new Map(cards.map((c) => [c.id, c]));
+    if (prepared) {
+      this.search = MiniSearch.loadJSON<IndexedCard>(prepared.index, SEARCH_OPTIONS);
+      for (const [term, df] of prepared.documentFrequency) this.documentFrequency.set(term, df);
+      this.maxIdf = this.idf(0);
+      for (const term of prepared.domain) this.domain.add(term);
+      for (const [id, list] of prepared.phrasings) this.phrasings.set(id, list.map((p) => ({ terms: new Set(p.terms), total: p.total })));
+      return;
+    }
+    this.search = new MiniSearch<IndexedCard>(SEARCH_OPTIONS);
+    const docs = cards.map(toIndexed);
+    this.search.addAll(docs);
+    for (const doc of docs) {
+      const terms = new Set(FIELDS.flatMap((f) => indexTerms(doc[f])));
+      for (const term of terms) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
+    }
+    this.maxIdf = this.idf(0);
+    // Title words only when distinctive: titles also use everyday words ("nieuwe", "goed").
+    for (const card of cards) {
+      for (const term of indexTerms(card.topics.join(' '))) this.domain.add(term);
+      for (const term of indexTerms(card.title)) if ((this.documentFrequency.get(term) ?? 0) <= DISTINCTIVE_DF) this.domain.add(term);
+    }
+    for (const [from, to] of synonyms.expansions) for (const term of indexTerms(`${from} ${to.join(' ')}`)) this.domain.add(term);
+    for (const card of cards) {
+      this.phrasings.set(
+        card.id,
+        [card.title, ...card.questions].map((text) => {
+          const terms = new Set(indexTerms(text));
+          const total = [...terms].reduce((sum, t) => sum + this.idfOf(t), 0) || 1;
+          return { terms, total };
+        }),
+      );
+    }
+  }
+
+  /** Everything the constructor computed from the cards, as plain data (for the start-up cache). */
+  state(): RetrieverState {
+    return {
+      index: JSON.stringify(this.search),
+      documentFrequency: [...this.documentFrequency],
+      domain: [...this.domain],
+      phrasings: [...this.phrasings].map(([id, list]) => [id, list.map((p) => ({ terms: [...p.terms], total: p.total }))]),
+    };
+  }
+
+  /** True when the index knows a stem of this (folded) word. */
+  knows(word: string): boolean {
+    return stems(word).some((term) => this.documentFrequency.has(term));
+  }
+
+  idfOf(term: string): number {
+    return this.idf(this.documentFrequency.get(term) ?? 0);
+  }
+
+  idf(df: number): number {
+    const n = this.cards.length;
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  /**
+   * How much a typed word counts for confidence: its rarity in the cards (a word the cards never
+   * use counts as rarest), doubled for the domain's own words (titles, topics, synonyms), which
+   * are common in the cards but say most about what the question is about. Numbers count not.
+   */
+  weightOf(token: QueryToken): number {
+    if (/^\d+$/.test(token.word)) return 0;
+    const dfs = token.terms.map((t) => this.documentFrequency.get(t) ?? 0).filter((df) => df > 0);
+    const rarity = dfs.length === 0 ? this.maxIdf : this.idf(Math.min(...dfs));
+    return token.terms.some((t) => this.domain.has(t)) ? rarity * DOMAIN_WEIGHT : rarity;
+  }
+}
+
+function toIndexed(card: KnowledgeCard): IndexedCard {
+  return {
+    id: card.id,
+    title: card.title,
+    questions: card.questions.join('\n'),
+    answer: card.answer,
+    answer_en: card.answer_en ?? '',
+    topics: card.topics.join(' '),
+    body: card.body,
+  };
+}

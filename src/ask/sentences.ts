@@ -1,0 +1,78 @@
+/**
+ * A card's text as sentences: its answer and body (in the answer's language) split into plain
+ * sentences, each folded and stemmed once, for scoring them against a question.
+ */
+import { fold, type Lang } from '../core/index.ts';
+import { indexTerms } from './analyze.ts';
+import type { KnowledgeCard } from './knowledge.ts';
+
+export interface Sentence {
+  text: string;
+  /** The text folded (lower case, no accents), once: cues and laws are matched on it. */
+  folded: string;
+  /** Terms of the sentence, stemmed as in the index. */
+  terms: Set<string>;
+  /** Position in the card's text: 0 is the first sentence of the answer. */
+  position: number;
+}
+
+// Abbreviations whose full stop ends no sentence.
+const ABBREVIATIONS = /(?:\b(?:art|artt|bijv|bv|o\.a|d\.w\.z|e\.d|nr|ca|resp|incl|excl|m\.b\.t|t\.a\.v|i\.p\.v|z\.s\.m|evt|jl|lid|e\.g|i\.e|etc|vs|mr|mw|dhr|drs|dr|prof|st|jr|blz|p|zgn|min|max)|\b\p{Lu})\.$/u;
+
+// Cards are loaded once and never change while running: split and stem each card once per language.
+const SENTENCES = new WeakMap<KnowledgeCard, Partial<Record<Lang, Sentence[]>>>();
+
+/** Plain sentences of a card's text in a language: answer first, then the body. */
+export function cardSentences(card: KnowledgeCard, lang: Lang): Sentence[] {
+  const cached = SENTENCES.get(card) ?? {};
+  if (!cached[lang]) {
+    cached[lang] = splitCard(card, lang);
+    SENTENCES.set(card, cached);
+  }
+  return cached[lang];
+}
+
+function splitCard(card: KnowledgeCard, lang: Lang): Sentence[] {
+  const { nl, en } = splitBody(card.body);
+  const texts = lang === 'en' && card.answer_en ? [card.answer_en, en] : [card.answer, nl];
+  const out: Sentence[] = [];
+  for (const text of texts) {
+    for (const sentence of splitSentences(plain(text))) {
+      out.push({ text: sentence, folded: fold(sentence), terms: new Set(indexTerms(sentence)), position: out.length });
+    }
+  }
+  return out;
+}
+
+/** The body's Dutch part, and its English part after a `## English` heading. */
+export function splitBody(body: string): { nl: string; en: string } {
+  const at = body.search(/^#{1,3}\s*English\s*$/im);
+  if (at < 0) return { nl: body, en: '' };
+  return { nl: body.slice(0, at), en: body.slice(at).replace(/^#{1,3}\s*English\s*$/im, '') };
+}
+
+/** Markdown to plain text: headings, emphasis, links and list markers removed. */
+function plain(markdown: string): string {
+  return markdown
+    .replace(/^#{1,6}\s+.*$/gm, '\n\n')
+    .replace(/\[([^\]]+)\]\([^)]+\)/g, '$1')
+    .replace(/(\*\*|__|\*|_|`)(?=\S)([^*_`]+?)\1/g, '$2')
+    .replace(/^\s*(?:[-*+]|\d+[.)])\s+/gm, '\n\n');
+}
+
+export function splitSentences(text: string): string[] {
+  const out: string[] = [];
+  // Paragraphs and list items are blocks; a single newline only wraps a line.
+  for (const block of text.split(/\n\s*\n/)) {
+    let current = '';
+    for (const piece of block.replace(/\s+/g, ' ').trim().split(/(?<=[.!?])\s+(?=[\p{Lu}\d"'„(])/u)) {
+      current = current ? `${current} ${piece}` : piece;
+      if (!ABBREVIATIONS.test(current)) {
+        out.push(current);
+        current = '';
+      }
+    }
+    if (current) out.push(current);
+  }
+  return out.map((s) => s.trim()).filter((s) => s.split(/\s+/).length >= 3);
+}
