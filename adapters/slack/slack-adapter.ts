@@ -48,6 +48,8 @@ export interface SlackAdapterOptions {
 }
 
 /** Slack errors after which a cached token must not be used again. */
+/** Entries kept in each in-memory cache (names, direct channels) before it starts afresh. */
+const MAX_CACHED = 10_000;
 const TOKEN_ERRORS = new Set(['invalid_auth', 'token_revoked', 'token_expired', 'account_inactive', 'not_authed']);
 
 export class SlackAdapter implements ChannelAdapter {
@@ -175,6 +177,8 @@ export class SlackAdapter implements ChannelAdapter {
           this.names.delete(key);
           return userId;
         });
+      // Bounded: every signed request may name a user never seen before.
+      if (this.names.size >= MAX_CACHED) this.names.clear();
       this.names.set(key, name);
     }
     return name;
@@ -199,6 +203,7 @@ export class SlackAdapter implements ChannelAdapter {
     const result = await this.call(tenantId, (client) => client.conversations.open({ users: userId }));
     const id = result.channel?.id;
     if (!id) throw new DeliveryError('slack: conversations.open returned no channel', 'fatal');
+    if (this.directChannels.size >= MAX_CACHED) this.directChannels.clear();
     this.directChannels.set(key, id);
     return id;
   }

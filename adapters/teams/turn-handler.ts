@@ -66,8 +66,10 @@ export class TeamsTurnHandler {
     const isCardAction = activity.type === 'invoke' && (activity.name === 'adaptiveCard/action' || Boolean(this.deps.native?.keeps(activity)));
     // Other invokes get a friendly invoke response (never the SDK's 501); nothing is kept for them.
     if (activity.type === 'invoke' && !isCardAction) return void (await this.acknowledgeInvoke(context));
-    // Redeliveries carry the same activity id: the inbox record is the de-duplication marker.
-    const id = activity.id ? `${activity.conversation.id}|${activity.id}` : `request:${randomUUID()}`;
+    // Redeliveries carry the same activity id: the inbox record is the de-duplication marker. The
+    // tenant is part of it, so one tenant's activity can never stand in for another's.
+    const tenant = resolveTenant(activity, this.deps.local ? LOCAL_TENANT : undefined) ?? '-';
+    const id = activity.id ? `${tenant}|${activity.conversation.id}|${activity.id}` : `request:${randomUUID()}`;
     const isNew = await this.deps.inbox.receive(INBOX_SOURCE, id, activity);
     if (isCardAction) await this.acknowledgeInvoke(context);
     if (!isNew) {
@@ -190,6 +192,8 @@ export class TeamsTurnHandler {
       if (!stored || storedRef?.serviceUrl !== serviceUrl) {
         await this.deps.bot.saveConversation({ ...conversation, name: conversation.name ?? stored?.data.name });
       }
+      // Bounded: a cache of what is stored, started afresh rather than grown without end.
+      if (this.fresh.size >= 10_000) this.fresh.clear();
       this.fresh.set(key, serviceUrl);
     }
     await this.rememberDirectory(activity, conversation.tenantId);
