@@ -9,6 +9,7 @@ import { email } from './email.ts';
 import { identifiers } from './identifiers.ts';
 import { name } from './names.ts';
 import { bsn, iban, phone } from './numbers.ts';
+import { foreignScriptNames } from './scripts.ts';
 import type { Detector } from './span.ts';
 
 export { isValidBsn, isValidIban } from './numbers.ts';
@@ -17,5 +18,5 @@ export type { PersonalDataKind, Span, Detector } from './span.ts';
 // Names in file names and links, where underscores stand for spaces: "Verslag_mw_Bakker.docx".
 const nameBetweenUnderscores: Detector = (text, now) => (text.includes('_') ? name(text.replace(/_/g, ' '), now) : []);
 
-export const DETECTORS: Detector[] = [email, iban, phone, bsn, birthdate, address, name, nameBetweenUnderscores, identifiers];
+export const DETECTORS: Detector[] = [email, iban, phone, bsn, birthdate, address, name, nameBetweenUnderscores, foreignScriptNames, identifiers];
 export { handles } from './identifiers.ts';

@@ -95,12 +95,44 @@ function substitutions(original: string): Map<number, { end: number; text: strin
   return subs;
 }
 
+// Cyrillic and Greek letters that look like Latin ones. In a word that mixes them with Latin letters
+// ("ВSN" with a Cyrillic В, "Jаnssen" with a Cyrillic а) or is a short label of look-alike capitals, they are
+// read as the Latin letter: a label or name typed to slip past the detectors is still read.
+const LOOKALIKES: Record<string, string> = {
+  а: 'a', в: 'b', е: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x', і: 'i', ј: 'j', ѕ: 's', ԁ: 'd', ԛ: 'q', ԝ: 'w',
+  А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', У: 'Y', Х: 'X', І: 'I', Ј: 'J', Ѕ: 'S', Ԁ: 'D', Ԛ: 'Q', Ԝ: 'W',
+  α: 'a', ο: 'o', ρ: 'p', ν: 'v', ι: 'i', κ: 'k', τ: 't', υ: 'u', χ: 'x', Α: 'A', Β: 'B', Ε: 'E', Ζ: 'Z', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N',
+  Ο: 'O', Ρ: 'P', Τ: 'T', Υ: 'Y', Χ: 'X',
+};
+const LOOKALIKE = /[\u0370-\u03ff\u0400-\u052f]/u;
+const WORD_RUN = /[\p{L}\p{M}\p{Cf}]+/gu;
+
+/** Positions of look-alike letters to read as Latin: in mixed words or words of look-alikes only. */
+function lookalikes(original: string): Set<number> {
+  const at = new Set<number>();
+  if (!LOOKALIKE.test(original)) return at;
+  for (const m of original.matchAll(WORD_RUN)) {
+    const chars = [...m[0]];
+    const letters = chars.filter((c) => /\p{L}/u.test(c));
+    // Look-alikes only: a label in capitals ("ВЅΝ"); a word in lower case is that script's own ("Оксана").
+    const mixed = letters.some((c) => /[a-z]/i.test(c)) || (letters.every((c) => c in LOOKALIKES && /\p{Lu}/u.test(c)) && letters.length <= 5);
+    if (!mixed) continue;
+    let offset = m.index!;
+    for (const c of chars) {
+      if (c in LOOKALIKES) at.add(offset);
+      offset += c.length;
+    }
+  }
+  return at;
+}
+
 export function normalise(original: string): Normalised {
   let text = '';
   const from: number[] = [];
   const to: number[] = [];
   let at = 0;
   const subs = MAY_SUBSTITUTE.test(original) ? substitutions(original) : undefined;
+  const latin = lookalikes(original);
   let skipTo = 0;
   for (const char of original) {
     const end = at + char.length;
@@ -120,7 +152,7 @@ export function normalise(original: string): Normalised {
       continue;
     }
     if (!INVISIBLE.test(char)) {
-      const folded = asciiDigits(char.normalize('NFKC')).replace(MARKS, '');
+      const folded = latin.has(at) ? LOOKALIKES[char] : asciiDigits(char.normalize('NFKC')).replace(MARKS, '');
       text += folded;
       for (let i = 0; i < folded.length; i++) {
         from.push(at);

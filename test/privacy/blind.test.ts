@@ -58,6 +58,36 @@ describe('red-team batch 9, by redaction alone', () => {
   });
 });
 
+describe('batch 10, written after the batch 9 fixes to see how far they generalise', () => {
+  // Measured before its own fixes: 16 of 77 lines leaked, 3 of 50 ordinary lines changed.
+  const second = blindCorpus('blind2-personal.txt');
+  const plain = blindOrdinary('blind2-ordinary.txt');
+
+  it('removes every form but two named residuals', () => {
+    expect(second.length).toBeGreaterThanOrEqual(70);
+    // Still leaking, on purpose listed: an unlisted first name with a double surname and no word around it
+    // that makes it a person's ("advies over Wendela Brouwer-Sloot": "over" also precedes organisations),
+    // and a first name alone in a question ("wie kent Ilona?": in a team's chat mostly a colleague).
+    const residual = ['Graag advies over Wendela Brouwer-Sloot', 'wie kent Ilona? Ze zoekt een woonplek voor haar zoon'];
+    const lines = leaked(second).map((l) => l.split('  →  ')[0]);
+    expect([...new Set(lines)]).toEqual(residual);
+  });
+
+  it('leaves every ordinary line as written', () => {
+    expect(plain.length).toBeGreaterThanOrEqual(45);
+    expect(plain.filter((text) => redact(text, now).text !== text)).toEqual([]);
+  });
+
+  it('reads names in another script, and look-alike letters, in a Latin message', () => {
+    expect(redact('Оксана Бондаренко belde over haar zoon', now).text).toBe('[naam] belde over haar zoon');
+    expect(redact('haar zoon محمد komt morgen', now).text).toBe('haar zoon [naam] komt morgen');
+    expect(redact('ВSN 123456789 graag checken', now).text).toBe('ВSN [BSN] graag checken');
+    // A message written in that script is its own language, not a name.
+    const russian = 'Привет, как дела у тебя сегодня, мой друг?';
+    expect(redact(russian, now).text).toBe(russian);
+  });
+});
+
 describe('red-team batch 9 through real Slack and Teams requests', () => {
   const chunks = corpusChunks(corpus, 2800);
   // Slash commands carry one line of text: whole corpus lines, never a form cut in two.
