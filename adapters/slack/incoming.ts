@@ -34,6 +34,24 @@ export function verifiedTenant(context: SlackSource, options: { orgInstalls: boo
   return valid(context.teamId);
 }
 
+/**
+ * Whether a command's `response_url` is Slack's (https on `slack.com` or `slack-gov.com`, or the
+ * host of a configured Web API URL, as in tests): the bot posts its answer there, so a URL that
+ * points anywhere else is never called (the answer then goes no other way than chat.postMessage).
+ */
+export function isSlackResponseUrl(raw: unknown, apiUrl?: string): boolean {
+  if (typeof raw !== 'string' || raw.length > 2048) return false;
+  try {
+    const url = new URL(raw);
+    if (url.username || url.password) return false;
+    if (apiUrl && url.origin === new URL(apiUrl).origin) return true;
+    const host = url.hostname.toLowerCase();
+    return url.protocol === 'https:' && ['slack.com', 'slack-gov.com'].some((d) => host === d || host.endsWith(`.${d}`));
+  } catch {
+    return false;
+  }
+}
+
 export interface SlashCommandPayload {
   channel_id: string;
   channel_name?: string;

@@ -17,6 +17,7 @@ import {
   fromSlashCommand,
   fromViewSubmission,
   isPersonMessage,
+  isSlackResponseUrl,
   type BlockActionPayload,
   type ButtonPayload,
   type MessagePayload,
@@ -131,7 +132,8 @@ export async function startSlack(server: Express, host: { bot: Bot; services: Se
     await ack();
     const message = fromSlashCommand(command as SlashCommandPayload, await who(context, command.user_id));
     const placeholder = { conversation: conversationOf(message) };
-    await handle(message, { respond: respond as RespondFn, placeholder });
+    const trusted = isSlackResponseUrl(command.response_url, config.apiUrl);
+    await handle(message, { ...(trusted ? { respond: respond as RespondFn } : {}), placeholder });
   });
 
   app.event('app_mention', async ({ event, context }) => {

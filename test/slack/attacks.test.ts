@@ -6,6 +6,7 @@
  * abuse and damaged bodies. Each is refused (401/400) or answered with a neutral text; nothing is
  * stored for the wrong workspace, nothing of workspace T1 is shown in T2, no 5xx.
  */
+import { createServer } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { slackTiming } from '../../adapters/slack/index.ts';
 import { ActionSchema } from '../../src/actions/model.ts';
@@ -296,6 +297,33 @@ describe('Slack: forged button values and modal metadata', () => {
     expect(view.status).toBe(200);
     await marker();
     expect(turnsOf(count, (m) => m.tenantId === 'T1')).toEqual([]);
+  });
+});
+
+describe('Slack: where the bot posts', () => {
+  it('never calls a command’s response_url that is not Slack’s, even when the channel refuses the answer', async () => {
+    const hits: string[] = [];
+    const evil = createServer((req, res) => {
+      hits.push(String(req.url));
+      res.writeHead(200).end('ok');
+    });
+    await new Promise<void>((resolve) => evil.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (evil.address() as { port: number }).port;
+      for (const responseUrl of [`http://localhost:${port}/steal`, `https://hooks.slack.com.evil.example/x`, `http://user:pw@127.0.0.1:${port}/x`, 'file:///etc/passwd']) {
+        const since = fake.calls.length;
+        const count = turns.messages.length;
+        fake.queue('chat.postMessage', { body: { ok: false, error: 'not_in_channel' } });
+        fake.queue('chat.postMessage', { body: { ok: false, error: 'not_in_channel' } });
+        await sendCommand(url, 'hulp', { team: 'T2', channel: 'C404', user: 'UMALLORY', responseUrl });
+        await until('the command', () => turns.messages.slice(count).some((m) => m.channelId === 'C404'));
+        await turns.after(turns.started);
+        expect(fake.calls.slice(since).filter((c) => c.method.startsWith('response/'))).toEqual([]);
+      }
+      expect(hits).toEqual([]);
+    } finally {
+      await new Promise<void>((resolve) => evil.close(() => resolve()));
+    }
   });
 });
 
