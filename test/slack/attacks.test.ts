@@ -252,6 +252,38 @@ describe('Slack: forged button values and modal metadata', () => {
     expect(fake.calls.slice(since).filter((c) => c.method === 'chat.postMessage' && c.args.channel === 'C1' && c.token === 'xoxb-T1' && !c.args.user)).toEqual([]);
   });
 
+  it('changes nothing in network C1 for presses in another channel of the same workspace, or by DM from a colleague outside it', async () => {
+    await sendCommand(url, 'netwerk start "Ander netwerk"', { team: 'T1', channel: 'C2', user: 'UMALLORY' });
+    await marker();
+    const before = { action: await action(), session: await session() };
+    const since = fake.calls.length;
+    const count = turns.messages.length;
+    const forged: [string, string, unknown][] = [
+      ['C2', 'actions.done', { network: NETWORK, n: 1 }],
+      ['C2', 'actions.stuck', { network: NETWORK, n: 1 }],
+      ['D1MAL', 'actions.done', { network: NETWORK, n: 1, dm: true }],
+      ['D1MAL', 'actions.later', { network: NETWORK, n: 1, dm: true }],
+      ['C2', 'deliberate.next', { s: sessionTs, i: 0 }],
+      ['C2', 'deliberate.join', { s: sessionTs }],
+      ['D1MAL', 'deliberate.next', { s: sessionTs, i: 0, net: NETWORK }],
+      ['D1MAL', 'deliberate.end', { s: sessionTs, i: 0, net: NETWORK, ok: true }],
+      ['D1MAL', 'deliberate.report', { s: sessionTs, net: NETWORK }],
+      ['D1MAL', 'peers.answer', { n: NETWORK, q: 1 }],
+    ];
+    for (const [channel, id, value] of forged) expect((await press('T1', 'UMALLORY', channel, id, value)).status, id).toBe(200);
+    await marker();
+    expect(turnsOf(count, (m) => m.user.id === 'UMALLORY' && m.action !== undefined)).toHaveLength(forged.length);
+    const after = { action: await action(), session: await session() };
+    expect(after.action?.status).toBe(before.action?.status);
+    expect(after.action?.history).toEqual(before.action?.history);
+    expect(after.session?.step).toBe(before.session?.step);
+    expect(after.session?.status).toBe(before.session?.status);
+    expect(after.session?.participants).toEqual(before.session?.participants);
+    // Nothing posted in C1 because of it, and the report went to nobody.
+    expect(fake.calls.slice(since).filter((c) => /^chat\.post/.test(c.method) && c.args.channel === 'C1')).toEqual([]);
+    expect(postedSince(since)).not.toContain(TITLE);
+  });
+
   it('changes nothing for a T2 modal submission whose metadata names T1’s channel, network or session', async () => {
     const before = await action();
     const since = fake.calls.length;
