@@ -21,7 +21,7 @@ const WORDED = new RegExp(
 // Spaces around the dot or a comma for it, before a known top-level domain: "jan.devries @ gmail . com",
 // "jan.devries@gmail,com" (typed to slip past a filter, or a typo).
 const SPACED = new RegExp(
-  `(?<![\\p{L}\\p{N}._%+-])(?:${LOCAL}@|[\\p{L}\\p{N}%+'-]*[._\\d][\\p{L}\\p{N}._%+'-]*(?:${AT_SIGN}))${LABEL}(?:\\s?[.,]\\s?${LABEL})*\\s?[.,]\\s?(?:${EMAIL_TLDS.join('|')})(?![\\p{L}\\p{N}])`,
+  `(?<![\\p{L}\\p{N}._%+-])(?<local>${LOCAL})(?<at>${AT_SIGN})${LABEL}(?:\\s?[.,]\\s?${LABEL})*\\s?[.,]\\s?(?:${EMAIL_TLDS.join('|')})(?![\\p{L}\\p{N}])`,
   'giu',
 );
 
@@ -38,7 +38,8 @@ const NOT_LOCAL = new Set(
 
 export const email: Detector = (text) => [
   ...matches(text, MARKED, 'email'),
-  ...matches(text, SPACED, 'email'),
+  // With spaces around the "@" only a local part that is no word: "jan.devries @ gmail . com", not "me @ 10, nl".
+  ...matches(text, SPACED, 'email', (m) => m.groups!.at === '@' || /[._\d]/.test(m.groups!.local)),
   ...matches(text, PROVIDER, 'email'),
   ...matches(text, WORDED, 'email', (m) => !NOT_LOCAL.has(m[0].split(/\s/)[0].toLowerCase())),
 ];

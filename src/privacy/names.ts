@@ -398,34 +398,49 @@ const REVERSED_TAIL = /^[ \t]*(?:["'”’)>\]\n]|$)/u;
  */
 function companions(text: string, tokens: Token[], found: Span[]): Span[] {
   const extra: Span[] = [];
+  // Token positions by binary search, and which tokens a find covers: linear in the text, whatever the number of finds.
+  const firstAtOrAfter = (pos: number) => {
+    let lo = 0;
+    let hi = tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tokens[mid].start < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const covered = new Uint8Array(tokens.length);
+  const bounds = found.map((span) => {
+    const first = firstAtOrAfter(span.start);
+    let last = first - 1;
+    while (last + 1 < tokens.length && tokens[last + 1].start + tokens[last + 1].word.length <= span.end) covered[++last] = 1;
+    return { first, last };
+  });
   const firstNameAt = (k: number) => k >= 0 && k < tokens.length && capitalised(tokens[k]) && isCapitalisedFirstName(tokens[k]) && !mentionBefore(text, tokens[k]);
-  const covered = (t: Token) => found.some((f) => f.start <= t.start && t.end <= f.end);
-  for (const span of found) {
-    if (span.kind !== 'name') continue;
-    const first = tokens.findIndex((t) => t.start >= span.start);
-    const last = tokens.findLastIndex((t) => t.end <= span.end || t.start + t.word.length <= span.end);
-    const and = (k: number) => k >= 0 && k < tokens.length && (tokens[k].folded === 'en' || tokens[k].folded === 'and');
+  const push = (k: number) => extra.push({ start: tokens[k].start, end: tokens[k].start + tokens[k].word.length, kind: 'name' });
+  const and = (k: number) => k >= 0 && k < tokens.length && (tokens[k].folded === 'en' || tokens[k].folded === 'and');
+  found.forEach((span, n) => {
+    if (span.kind !== 'name') return;
+    const { first, last } = bounds[n];
     const before = and(first - 1) ? first - 2 : first - 1;
     if (before >= 0 && firstNameAt(before) && AND_BETWEEN.test(text.slice(tokens[before].end, span.start))) {
-      if (!covered(tokens[before])) extra.push({ start: tokens[before].start, end: tokens[before].start + tokens[before].word.length, kind: 'name' });
+      if (!covered[before]) push(before);
       // A list: "Bart, Lisa en Merel" — the names before the "en" pair, each followed by a comma.
-      for (let k = before - 1; k >= 0 && firstNameAt(k) && /^,[ \t]*$/.test(text.slice(tokens[k].end, tokens[k + 1].start)); k--) {
-        extra.push({ start: tokens[k].start, end: tokens[k].start + tokens[k].word.length, kind: 'name' });
+      for (let k = before - 1; k >= 0 && before - k <= 20 && firstNameAt(k) && /^,[ \t]*$/.test(text.slice(tokens[k].end, tokens[k + 1].start)); k--) {
+        if (!covered[k]) push(k);
       }
     }
     const after = and(last + 1) ? last + 2 : last + 1;
-    if (after < tokens.length && firstNameAt(after) && !covered(tokens[after])) {
+    if (after < tokens.length && firstNameAt(after) && !covered[after]) {
       const gap = text.slice(span.end, tokens[after].start);
       const tail = text.slice(tokens[after].start + tokens[after].word.length, tokens[after].start + tokens[after].word.length + 4);
-      if (AND_BETWEEN.test(gap) || (/^,[ \t]*$/.test(gap) && (REVERSED_TAIL.test(tail) || /^[ \t]*,/.test(tail)))) {
-        extra.push({ start: tokens[after].start, end: tokens[after].start + tokens[after].word.length, kind: 'name' });
-      }
+      if (AND_BETWEEN.test(gap) || (/^,[ \t]*$/.test(gap) && (REVERSED_TAIL.test(tail) || /^[ \t]*,/.test(tail)))) push(after);
     }
     const born = BORN_AFTER.exec(text.slice(span.end, span.end + 12));
     if (born) {
       const year = span.end + born[0].indexOf(born[1]);
       extra.push({ start: year, end: year + 4, kind: 'birthdate' });
     }
-  }
+  });
   return extra;
 }

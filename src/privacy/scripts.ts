@@ -16,7 +16,7 @@ const RUN = new RegExp(`(?<![\\p{L}\\p{M}])${WORD}(?:[ \\t]+${WORD}){0,3}(?![\\p
 const FOREIGN = new RegExp(`${CASED}|${CASELESS}`, 'gu');
 
 const FOREIGN_WORD = new RegExp(`(?:${CASED}|${CASELESS})[\\p{L}\\p{M}]*`, 'gu');
-const LATIN_WORD = /(?<![\p{L}])[A-Za-z\u00c0-\u024f]{2,}/g;
+const LATIN_WORD = /(?<![\p{L}])[A-Za-z\u00c0-\u024f]{2,}/gu;
 
 export const foreignScriptNames: Detector = (text) => {
   if (!FOREIGN.test(text)) return [];

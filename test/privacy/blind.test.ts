@@ -50,6 +50,14 @@ describe('red-team batch 9, by redaction alone', () => {
     expect(leaked(joined)).toEqual([]);
   });
 
+  it('redacts 100,000 characters of patterns aimed at the new rules (each pass linear: a quadratic one runs into the time-out)', () => {
+    const hostile = [
+      '12mrt'.repeat(20_000), 'Jan;de Vries;'.repeat(8_000) + '444003368', 'Bakker, J.'.repeat(10_000), 'Anna, '.repeat(15_000) + 'Lisa en Merel',
+      'Оксана '.repeat(15_000) + 'belde', 'J\u0430nssen '.repeat(12_000), 'mw_Bakker_'.repeat(10_000), 'mevrouw Jansen, Anna, '.repeat(4_000),
+    ];
+    for (const text of hostile) expect(typeof redact(text, now).text).toBe('string');
+  });
+
   it('the leak check sees through look-alikes and other digits', () => {
     // A detector that skipped these would leave them; the check must call that a leak.
     expect(blindLeaks('mevrouw J\u0430nssen', 'Janssen').length).toBeGreaterThan(0);
