@@ -36,7 +36,7 @@ const plain = (s: string) => s.normalize('NFKC').replace(/[\p{Cf}]/gu, '');
 const GENERIC = new Set(
   `the van der den het dot punt at of and bis laan weg straat plein gracht kade singel dijk dreef hof oude nieuwe lange korte
   tweede burgemeester prins stationsplein marktplein januari februari maart april mei juni juli augustus september oktober
-  november december march november aug sept nov mrt jan feb com net org hotmail gmail outlook mail provider
+  november december march november aug sept nov mrt jan feb com net org hotmail gmail outlook mail provider jong
   meer https http www nul een twee drie vier vijf zes zeven acht negen zero one two three four five six seven eight nine`.split(/\s+/),
 );
 
