@@ -83,11 +83,12 @@ export const teamsEdge: { authority?: string; connectorHosts: string[] } = { con
 
 /**
  * Where the Bot Connector may be: Teams' service URLs (`smba.trafficmanager.net`, the government
- * clouds' `smba.infra.*.teams.microsoft.*`) and Bot Framework channels (`*.botframework.com`), over
- * https. The SDK's own list is wider (any `*.blob.core.windows.net`, `*.sharepoint.com`: hosts
- * anyone can rent), so Wegwijs keeps its own: the bot sends its access token to this URL.
+ * clouds' `smba.infra.*.teams.microsoft.*`, the preview ring's `*.botapi.skype.com`) and Bot
+ * Framework channels (`*.botframework.com`), over https. The SDK's own list is wider (any
+ * `*.blob.core.windows.net`, `*.sharepoint.com`: hosts anyone can rent), so Wegwijs keeps its
+ * own: the bot sends its access token to this URL.
  */
-const CONNECTOR_HOSTS = ['smba.trafficmanager.net', 'botframework.com', 'botframework.us', 'teams.microsoft.com', 'teams.microsoft.us', 'botframework.azure.us'];
+const CONNECTOR_HOSTS = ['smba.trafficmanager.net', 'botframework.com', 'botframework.us', 'botframework.azure.us', 'teams.microsoft.com', 'teams.microsoft.us', 'botapi.skype.com'];
 /** Local mode talks to an emulator or test connector on this machine only. */
 const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
 

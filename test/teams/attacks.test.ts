@@ -13,7 +13,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import jwt from 'jsonwebtoken';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { teamsEdge } from '../../adapters/teams/index.ts';
+import { connectorPolicy, teamsEdge } from '../../adapters/teams/index.ts';
 import { ActionSchema } from '../../src/actions/model.ts';
 import { SessionSchema } from '../../src/deliberate/session.ts';
 import { countTurns, until, type TurnCount } from '../fuzz/gen.ts';
@@ -31,6 +31,22 @@ async function listener(): Promise<{ url: string; hits: string[]; close(): Promi
   const port = (server.address() as { port: number }).port;
   return { url: `http://localhost:${port}`, hits, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
+
+describe('the Bot Connector hosts Wegwijs answers to', () => {
+  it('takes Teams’ own service URLs and refuses look-alikes, plain http and hosts anyone can rent', () => {
+    const policy = connectorPolicy('authenticated', []);
+    for (const url of ['https://smba.trafficmanager.net/emea/', 'https://smba.trafficmanager.net/amer/', 'https://smba.infra.gcc.teams.microsoft.com/', 'https://smba.infra.gov.teams.microsoft.us/', 'https://canary.botapi.skype.com/teams/', 'https://webchat.botframework.com/']) {
+      expect(policy.isAllowed(url), url).toBe(true);
+    }
+    for (const url of ['http://smba.trafficmanager.net/emea/', 'https://smba.trafficmanager.net.evil.example/', 'https://evilsmba.trafficmanager.net.example/', 'https://x.blob.core.windows.net/', 'https://contoso.sharepoint.com/', 'https://botframework.com@evil.example/', 'https://127.0.0.1/', 'not a url', '']) {
+      expect(policy.isAllowed(url), url).toBe(false);
+    }
+    const local = connectorPolicy('local', []);
+    expect(local.isAllowed('http://127.0.0.1:3978/')).toBe(true);
+    expect(local.isAllowed('http://[::1]:3978/')).toBe(true);
+    expect(local.isAllowed('https://smba.trafficmanager.net/emea/')).toBe(false);
+  });
+});
 
 describe('Teams with credentials: only the channel speaks, and only to the Bot Connector', () => {
   const APP_ID = '00000000-0000-4000-8000-000000000007';
