@@ -230,6 +230,28 @@ describe('Teams in local mode: tenants, service URLs, replays and forged card da
     expectNothingDisclosed();
   });
 
+  it('does not forget or take over A’s channel when B says the bot was removed from, or added to, a conversation with the same id', async () => {
+    const stored = async () => bot.app.services.messenger.conversation('teams', A, CHANNEL);
+    expect(await stored()).toBeDefined();
+    const base = { channelId: 'msteams', recipient: { id: '28:wegwijs-bot', name: 'Wegwijs' }, from: { id: '29:mallory', name: 'Mallory' } };
+    const conversation = { id: CHANNEL, conversationType: 'channel', tenantId: B };
+    const channelData = { tenant: { id: B }, channel: { id: CHANNEL, name: 'Kaper' }, team: { id: '19:team@thread.tacv2', name: 'Kaper' } };
+    for (const activity of [
+      { ...base, type: 'conversationUpdate', id: 'cu-1', conversation, channelData, membersRemoved: [{ id: '28:wegwijs-bot' }] },
+      { ...base, type: 'installationUpdate', id: 'iu-1', action: 'remove', conversation, channelData },
+      { ...base, type: 'conversationUpdate', id: 'cu-2', conversation, channelData, membersAdded: [{ id: '28:wegwijs-bot' }] },
+    ]) {
+      expect((await b.deliver(bot.url, activity)).status).toBe(200);
+    }
+    await bot.app.inbox.idle();
+    const after = await stored();
+    expect(after).toBeDefined();
+    expect(after?.name).not.toBe('Kaper');
+    expect((after?.platformRef as { serviceUrl: string }).serviceUrl).toBe(a.url);
+    expect((await bot.app.store.networks.get(networkKey, networkKey))?.data.status).toBe('active');
+    expectNothingDisclosed();
+  });
+
   it('answers damaged and unknown invokes with 200 and a body, never a 5xx, and tells B nothing of A', async () => {
     const invokes: Record<string, unknown>[] = [
       { name: 'adaptiveCard/action', value: null },
