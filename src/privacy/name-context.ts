@@ -42,7 +42,7 @@ const CARE_STATE = new RegExp(
 const CARE_STATE_LAST = /^\s+(?:(?:niet|nog|meer|al|weer|toch)\s+)*(?:thuis\s+(?:(?:kan|kon|mag|moet|wil)\s+)?(?:blijven|wonen)|opgenomen\s+(?:is|wordt|was)|overleden\s+is|gevallen\s+is)(?![\p{L}])/iu;
 /** Before a listed first name: a possessive ("onze Kees", "mijn Jeroen") or how they are doing ("het gaat slecht met Piet"). */
 const PERSON_BEFORE =
-  /(?:(?<![\p{L}])(?:onze|ons|mijn|m'n|my|our)|gaat\s+(?:het\s+)?(?:niet\s+)?(?:goed|slecht|beter|minder|achteruit)\s+met|(?<![\p{L}])(?:dossier|zorgplan|indicatie|beschikking|aanvraag|aanmelding|casus|situatie|zorgdossier|behandelplan|ondersteuningsplan|file|case|care\s+plan)\s+(?:van|of)\s+)\s*$/iu;
+  /(?:(?<![\p{L}])(?:onze|ons|mijn|m'n|my|our)|gaat\s+(?:het\s+)?(?:niet\s+)?(?:goed|slecht|beter|minder|achteruit)\s+met|(?<![\p{L}])(?:dossier|zorgplan|indicatie|beschikking|aanvraag|aanmelding|casus|situatie|zorgdossier|behandelplan|ondersteuningsplan|file|case|care\s+plan|casemanager|case\s+manager|begeleider|woonbegeleider|trajectbegeleider|persoonlijk\s+begeleider|mentor|bewindvoerder|curator|cli[eë]ntondersteuner|regiebehandelaar|behandelaar|contactpersoon|voogd|gezinsvoogd|jeugdbeschermer|guardian|carer|caregiver)\s+(?:van|of)\s+)\s*$/iu;
 const WITH_BEFORE = /(?<![\p{L}])met\s+$/iu;
 
 /** Does the clause around a listed first name describe a person in care? `before`/`after`: the text on either side. */
@@ -70,4 +70,5 @@ export const ABOUT = new Set(['over', 'betreft', 'inzake', 'aangaande', 'omtrent
 export const NAMING_VERBS = new Set(['noemen', 'noemt', 'noemde', 'noemden', 'noem', 'call', 'calls', 'called', 'name', 'named']);
 export const OBJECT_PRONOUNS = new Set(['hem', 'haar', 'ze', 'hen', 'zichzelf', 'him', 'her', 'them', 'himself', 'herself']);
 export const ROLE_LABELS = new Set(['client', 'cliente', 'patient', 'patiente', 'bewoner', 'bewoonster', 'deelnemer', 'resident', 'casus', 'case', 'betreft', 're', 'onderwerp', 'subject']);
-export const LABEL_TAIL = /^\.?[ \t]*(?:(?:van[ \t]+(?:de[ \t]+)?|of[ \t]+(?:the[ \t]+)?)?(?:cli[eë]nte?|client|pati[eë]nte?|patient|bewoner|deelnemer|moeder|vader|zoon|dochter|partner)[ \t]*)?[:=][ \t]*/iu;
+export const LABEL_TAIL =
+  /^\.?[ \t]*(?:(?:van[ \t]+(?:de[ \t]+|het[ \t]+)?|of[ \t]+(?:the[ \t]+)?)?(?:cli[eë]nte?|client|pati[eë]nte?|patient|bewoner|deelnemer|moeder|vader|zoon|dochter|partner|kind|kinderen|ouders?|verzorger|broer|zus|contactpersoon|vertegenwoordiger|mentor|echtgeno(?:ot|te)|child|parent|mother|father|son|daughter|contact)(?:[ \t]*\/[ \t]*\p{L}+)?[ \t]*)?[:=][ \t]*/iu;

@@ -78,7 +78,8 @@ function nameEnd(text: string, tokens: Token[], i: number, anyCase: boolean): nu
     if (isInitial(t) || (anyCase && j === i && /^\p{Lu}$/u.test(t.word))) {
       end = j;
       words++;
-    } else if (particles.has(t.folded) && pendingParticles < 3 && !(t.dot && !t.folded.startsWith("'"))) {
+    } else if ((particles.has(t.folded) && pendingParticles < 3 && !(t.dot && !t.folded.startsWith("'"))) || (t.dot && /^[vd]$/.test(t.word) && pendingParticles < 3)) {
+      // "v.d." and "v." are "van de(r)" and "van" written short: "Dhr. v.d. Berg", "Mw. v. Dijk".
       pendingParticles++;
       j++;
       continue;
