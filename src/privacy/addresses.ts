@@ -153,4 +153,8 @@ const NUMBER_FIRST = new RegExp(
 );
 const numberFirst = (text: string): Span[] => [...text.matchAll(NUMBER_FIRST)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, kind: 'address' as const }));
 
-export const address: Detector = (text) => [...streets(text), ...englishStreets(text), ...postcodes(text), ...numberFirst(text)];
+// British postcodes in capitals with their space: "SW1A 2AA", "M1 1AE", "B33 8TH".
+const UK_POSTCODE = /(?<![\p{L}\p{N}])[A-Z]{1,2}\d[A-Z\d]? \d[ABD-HJLNP-UW-Z]{2}(?![\p{L}\p{N}])/gu;
+const ukPostcodes = (text: string): Span[] => [...text.matchAll(UK_POSTCODE)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, kind: 'address' as const }));
+
+export const address: Detector = (text) => [...streets(text), ...englishStreets(text), ...postcodes(text), ...ukPostcodes(text), ...numberFirst(text)];

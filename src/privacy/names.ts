@@ -159,6 +159,8 @@ const CAPITAL_TITLES = new Set(['miss', 'mx', 'mej', 'mejuffrouw']);
 const DOTTED_TITLES = new Set(['zr', 'wed', 'jkvr', 'jhr', 'ds', 'br', 'mej', 'wijlen', 'pater', 'zuster', 'broeder']);
 // Words between a naming word and the name: "hij heet eigenlijk Hendrikus Bol", "officieel Hendrika …".
 const NAMING_ADVERBS = new Set(['eigenlijk', 'officieel', 'voluit', 'echt', 'gewoon', 'officially', 'actually', 'really']);
+const NAME_NOUNS = new Set(['name', 'naam', 'voornaam', 'achternaam', 'roepnaam', 'bijnaam', 'surname', 'nickname']);
+const IS_WORDS = new Set(['is', 'was', 'luidt']);
 const NAMING_WORDS = new Set(['heet', 'heette', 'heten', 'genaamd', 'genoemd', 'named', 'called', 'roepnaam', 'bijnaam', 'noemen', 'noemt']);
 
 // Organisations, brands and sayings named after people ("Albert Heijn", "Jan Modaal"): no client's name.
@@ -252,6 +254,16 @@ export const name: Detector = (text) => {
       const end = nameEnd(text, tokens, next + 1, false);
       if (end >= 0) {
         add(next + 1, end);
+        i = end;
+        continue;
+      }
+    }
+    // "her name's Priya", "his partner's name is Dave", "haar naam is Thea": the name after "name is".
+    if (NAME_NOUNS.has(t.folded) && next >= 0) {
+      const k = IS_WORDS.has(tokens[next].folded) && next + 1 < tokens.length && joined(text, tokens[next], tokens[next + 1]) ? next + 1 : /['’]s$/.test(t.word) ? next : -1;
+      const end = k >= 0 ? nameEnd(text, tokens, k, false) : -1;
+      if (end >= 0) {
+        add(k, end);
         i = end;
         continue;
       }
@@ -418,6 +430,7 @@ function companions(text: string, tokens: Token[], found: Span[]): Span[] {
     return { first, last };
   });
   const firstNameAt = (k: number) => k >= 0 && k < tokens.length && capitalised(tokens[k]) && isCapitalisedFirstName(tokens[k]) && !mentionBefore(text, tokens[k]);
+  const nameWordAt = (k: number) => k >= 0 && k < tokens.length && nameWord(tokens[k]) && !tokens[k].dot && !mentionBefore(text, tokens[k]);
   const push = (k: number) => extra.push({ start: tokens[k].start, end: tokens[k].start + tokens[k].word.length, kind: 'name' });
   const and = (k: number) => k >= 0 && k < tokens.length && (tokens[k].folded === 'en' || tokens[k].folded === 'and');
   found.forEach((span, n) => {
@@ -432,10 +445,12 @@ function companions(text: string, tokens: Token[], found: Span[]): Span[] {
       }
     }
     const after = and(last + 1) ? last + 2 : last + 1;
-    if (after < tokens.length && firstNameAt(after) && !covered[after]) {
+    if (after < tokens.length && !covered[after]) {
       const gap = text.slice(span.end, tokens[after].start);
       const tail = text.slice(tokens[after].start + tokens[after].word.length, tokens[after].start + tokens[after].word.length + 4);
-      if (AND_BETWEEN.test(gap) || (/^,[ \t]*$/.test(gap) && (REVERSED_TAIL.test(tail) || /^[ \t]*,/.test(tail)))) push(after);
+      const comma = /^,[ \t]*$/.test(gap);
+      // "Okonkwo, Chidi" at the end of a line or in quotes: a surname and a given name of any origin.
+      if (firstNameAt(after) ? AND_BETWEEN.test(gap) || (comma && (REVERSED_TAIL.test(tail) || /^[ \t]*,/.test(tail))) : comma && nameWordAt(after) && REVERSED_TAIL.test(tail)) push(after);
     }
     const born = BORN_AFTER.exec(text.slice(span.end, span.end + 12));
     if (born) {
