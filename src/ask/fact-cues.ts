@@ -12,15 +12,18 @@ const MONEY = /(€|\beuro\b|\bmiljoen\b|\bmiljard\b|\bmillion\b|\bbillion\b|\bp
 const WHO = /\b(zorgkantor(en)?|gemeente(n)?|college van b(urgemeester )?(en|&) w(ethouders)?|burgemeester|officier van justitie|openbaar ministerie|ciz|cak|svb|cce|zorgverzekeraar(s)?|(zorg)?aanbieder(s)?|wlz-?uitvoerder(s)?|clientondersteuner(s)?|dossierhouder|zorgverantwoordelijke|nza|zorginstituut|igj|inspectie|taskforce|commissie|rechter|huisarts|casemanager|crisisregisseur|mee|ministerie|minister|vws|staatssecretaris|zorgverzekeraars nederland|vilans|trimbos|juridisch loket|wettelijk vertegenwoordiger|mentor|curator|stichting|vereniging|kenniscentrum|budgethouder(s)?|klachtenfunctionaris|wzd-functionaris|clientenvertrouwenspersoon|patientenvertrouwenspersoon|ombudsman|foundation|association|budget holder(s)?|municipality|mayor|public prosecutor|care office|insurer|provider|court|judge)\b/iu;
 // An enumeration: a colon followed by two or more items, or three or more items in a row.
 export const LIST = { test: (folded: string) => enumerates(folded) } as RegExp;
-// A date or a year: "sinds wanneer", "in welk jaar".
-const WHEN = /\b(?:19|20)\d\d\b|\b(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|january|february|march|june|july|august|october)\b/u;
+// A date or a year ("sinds wanneer", "in welk jaar"), or a time counted back ("twee jaar eerder").
+const WHEN = /\b(?:19|20)\d\d\b|\b(\d+|een|twee|drie|vier|vijf|one|two|three|four|five) (jaar|jaren|maanden|years?|months?) (eerder|geleden|daarvoor|ervoor|terug|earlier|before|ago|prior)\b|\bpeil(jaar|datum)\b|\b(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|january|february|march|june|july|august|october)\b/u;
 const WHERE = /(https?:\/\/|\bwww\.|\.nl\b|\bvia\b|\bop de website\b|\bloket\b|\bwebsite\b)/iu;
+
+// A phone number or a helpline ("0800-2000", "bel 113").
+const CONTACT = /\b0\d{2,3}[- ]?\d{2,}|\b(bel|call|bellen)\b[^.]{0,20}\b\d{3,}\b/iu;
 
 const FREQUENCY = /\b(per (week|maand|jaar|kwartaal)|(maandelijks|wekelijks|jaarlijks|dagelijks)|(elke|iedere) (week|maand|jaar|\d+|twee|drie|vier|zes|acht) ?(weken|maanden|jaar)?|om de (week|twee weken|maand)|tweewekelijks|(\d+|een|twee|drie|vier|zes|acht) (keer|maal)|(\d+|zes|acht) ?(tot|à|-|–) ?(\d+|acht|tien) weken|every (week|month|year|\d+|two|three|four|six|other) ?(weeks|months|years)?|fortnightly|biweekly|monthly|weekly|yearly|annual(ly)?|(once|twice|\d+ times) (a|per) (week|month|year))\b/iu;
 // A reason: "omdat", "doordat", "because", "so that".
 const WHY = /\b(omdat|doordat|want|daardoor|daarom|waardoor|reden(en)?|oorzaak|oorzaken|zodat|because|due to|as a result|reasons?|causes?|so that|therefore|since|thus|hence)\b|,\s*(dus|so)\b/u;
-export const CUES: Partial<Record<Want, RegExp>> = { duration: DURATION, count: NUMBER, number: NUMBER, money: MONEY, frequency: FREQUENCY, who: WHO, where: WHERE, when: WHEN, why: WHY, list: LIST };
-export const CUE_WEIGHT: Partial<Record<Want, number>> = { duration: 0.45, count: 0.35, number: 0.3, money: 0.35, frequency: 0.45, who: 0.3, where: 0.2, when: 0.35, why: 0.2, list: 0.3 };
+export const CUES: Partial<Record<Want, RegExp>> = { duration: DURATION, count: NUMBER, number: NUMBER, money: MONEY, frequency: FREQUENCY, who: WHO, where: WHERE, when: WHEN, why: WHY, list: LIST, contact: CONTACT };
+export const CUE_WEIGHT: Partial<Record<Want, number>> = { duration: 0.45, count: 0.35, number: 0.3, money: 0.35, frequency: 0.45, who: 0.3, where: 0.2, when: 0.35, why: 0.2, list: 0.3, contact: 0.45 };
 
 /** True when a sentence lists things: after a colon two or more items, else three or more. */
 export function enumerates(text: string): boolean {
@@ -42,7 +45,7 @@ const WHO_SUBJECT = new RegExp(`^(?:\\S+\\s+){0,3}${WHO.source}|\\b\\p{L}+t (?:d
 
 /** The patterns of every kind of fact the question asks for, the specific ones first. */
 export function factCues(shape: QuestionShape): RegExp[] {
-  const cues = (['duration', 'money', 'frequency', 'count', 'where'] as const).filter((w) => shape.wants.includes(w)).map((w) => CUES[w]!);
+  const cues = (['duration', 'money', 'frequency', 'count', 'contact', 'where'] as const).filter((w) => shape.wants.includes(w)).map((w) => CUES[w]!);
   const all = shape.wants.includes('who') ? [...cues, WHO_SUBJECT] : cues;
   // A list of durations or of bodies is made of those sentences; only a plain list wants an enumeration.
   return shape.wants.includes('list') && all.length === 0 ? [LIST] : all;

@@ -11,7 +11,7 @@ import { withoutPlaceholders } from '../privacy/index.ts';
 import { parseRole, type ChoosableRole } from './roles.ts';
 import { isStopWord, words } from './analyze.ts';
 
-export type Want = 'duration' | 'count' | 'number' | 'money' | 'frequency' | 'who' | 'where' | 'when' | 'why' | 'list' | 'next' | 'how' | 'define' | 'compare';
+export type Want = 'duration' | 'count' | 'number' | 'money' | 'frequency' | 'who' | 'where' | 'when' | 'why' | 'list' | 'next' | 'how' | 'define' | 'compare' | 'contact';
 
 export interface QuestionShape {
   /** The question as asked, without introduction, greeting, thanks and placeholders. */
@@ -127,6 +127,7 @@ const WANTS: [Want, RegExp][] = [
   ['number', /\b(hoe groot|hoe hoog|how big|how large|how high|drempel|threshold|percentage|procent|percent|how much more|hoeveel meer)\b/iu],
   ['money', /\b(kost(en|t)? (het|dat|dit|die|ze|hij|zij)( de (client|clienten|cliënt))? (iets|geld|wat)|is (het|dat|dit) gratis|moet(en)? (je|ik|we|de client|hij|zij|ze) (iets |er iets )?(voor )?betalen|does (it|that|this) cost|is (it|that|this) free|wat kost(en|t)?|hoeveel kost(en|t)?|hoeveel (geld|euro)|hoe hoog is (de|het) (bedrag|bijdrage|budget|tarief)|welk bedrag|bedrag|prijs|tarief|how much (does|do|is|money|will)|what does .{0,40} cost|what do .{0,40} cost|price)\b/iu],
   ['who', /\b(wie|bij wie|welke (organisaties?|instanties?|partij(en)?)|who|whom|which (organi[sz]ations?|bod(y|ies)|part(y|ies)))\b/iu],
+  ['contact', /\b(telefoonnummer|\w*nummer van|(het|t|hun|je|jullie) nummer|hoe bel ik|welk nummer|phone number|telephone|what number|which number|how do i call)\b/iu],
   ['where', /\b(waar|where|welk(e)? (loket|website)|hoe vind|how do i find)\b/iu],
   ['when', /\b(sinds wanneer|vanaf wanneer|tot wanneer|per wanneer|in welk jaar|welk jaar|welke datum|sinds welk jaar|since when|from when|until when|in what year|what year|which year|what date)\b/iu],
   ['compare', /\b(verschil(len)?|onderscheid|vergelijk\w*|versus|vs\.?|difference|differences|differ|distinction|compared?)\b/iu],
