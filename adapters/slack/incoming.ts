@@ -206,9 +206,13 @@ export function fromViewSubmission(body: ViewSubmissionPayload, who: SlackWho): 
   });
 }
 
+/**
+ * The text and mentions of a message, bounded to what the core takes: a longer text is cut, so
+ * the writer hears it is too long (the core's answer) instead of the payload being dropped unseen.
+ */
 function text(raw: string, botUserId: string | undefined): { text: string; mentions: { id: string; name: string }[] } {
-  const plain = fromSlackText(raw, botUserId);
-  return { text: plain.text, mentions: plain.mentions.map((id) => ({ id, name: '' })) };
+  const plain = fromSlackText(raw.slice(0, 2 * LIMITS.textChars), botUserId);
+  return { text: plain.text.slice(0, LIMITS.textChars), mentions: plain.mentions.slice(0, LIMITS.mentions).map((id) => ({ id, name: '' })) };
 }
 
 type Scalar = string | number | boolean | null;

@@ -403,11 +403,19 @@ describe('Slack: url_verification and damaged bodies', () => {
     await sendEvent(url, { type: 'message', channel: 'D7', channel_type: 'im', user: 'UJUNK', text: junk, ts, event_ts: ts }, { team: 'T2' });
     ts = nextTs();
     await sendEvent(url, { type: 'message', channel: 'D7', channel_type: 'im', user: 'UJUNK', text: `wat is de zorgplicht ${'heel lang '.repeat(4000)}`, ts, event_ts: ts }, { team: 'T2' });
+    // Over the core's own bound (a signed body under 1 MB), and with more mentions than it takes.
+    ts = nextTs();
+    await sendEvent(url, { type: 'message', channel: 'D7', channel_type: 'im', user: 'UJUNK', text: `wat is de zorgplicht ${'x'.repeat(150_000)}`, ts, event_ts: ts }, { team: 'T2' });
+    ts = nextTs();
+    const many = Array.from({ length: 80 }, (_, i) => `<@U${String(i).padStart(6, '0')}>`).join(' ');
+    await sendEvent(url, { type: 'message', channel: 'D7', channel_type: 'im', user: 'UJUNK', text: `${many} ${'y'.repeat(5000)}`, ts, event_ts: ts }, { team: 'T2' });
+    // Each mention's name is looked up before the turn starts: wait for all four turns.
+    await until('four turns', () => turnsOf(count, (m) => m.channelId === 'D7').length >= 4);
     await marker();
-    expect(turnsOf(count, (m) => m.channelId === 'D7')).toHaveLength(2);
+    expect(turnsOf(count, (m) => m.channelId === 'D7')).toHaveLength(4);
     const answers = fake.calls.slice(since).filter((c) => c.method === 'chat.postMessage' && c.args.channel === 'D7');
-    expect(answers.length).toBeGreaterThanOrEqual(2);
+    expect(answers.length).toBeGreaterThanOrEqual(4);
     const tooLong = wegwijs.app.services.catalog.t('nl', 'core.too_long', { length: 0, max: 0 }).split('(')[0];
-    expect(JSON.stringify(answers.map((a) => a.args))).toContain(tooLong);
+    expect(JSON.stringify(answers.map((a) => a.args)).split(tooLong).length - 1).toBe(3);
   });
 });
