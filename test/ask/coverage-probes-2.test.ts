@@ -7,8 +7,9 @@ import { DEFAULT_KNOWLEDGE_DIR, fold } from '../../src/core/index.ts';
 // Coverage probes, second set: practical questions professionals in long-term care type in a week
 // (Wlz delivery forms and switching, CIZ terms, respite stays, contributions, Zvw stays, 18-/18+,
 // Awb terms, Wzd/Wvggz, meerzorg, waiting, pgb and the SVB, homelessness, informal carers, aids at
-// home), each with the concrete fact a right answer must contain. The C2 probes were written before
-// any card was read; the D2 probes after the first round of card fixes, before their own fixes.
+// home, child protection, learning networks), each with the concrete fact a right answer must
+// contain. The C2 probes were written before any card was read; each later batch (D2 to H2) after
+// the previous round of card fixes and before its own.
 interface Probe {
   id: string;
   seed: string;
@@ -20,12 +21,15 @@ interface Probe {
 const PROBES: Probe[] = JSON.parse(readFileSync(fileURLToPath(new URL('./coverage-probes-2.json', import.meta.url)), 'utf8'));
 
 /**
- * Measured 2026-11-30 on the shown answer: the 130 C2 probes 72.3% before this round (36 missed:
- * 28 facts no card held, the rest lost in retrieval or the lead), 95.4% after the cards; the 40 D2
- * probes 80.0% fresh. All 170 together 94.1% after the fixes. The floor is that figure minus three
- * points, so a few questions of room for retrieval changes by others, far above where it started.
+ * Measured 2026-11-30 on the shown answer (offline engine). Each batch was run once before its own
+ * fixes: C2 (130, written before any card was read) 72.3%; D2 (40) 80.0%; E2 (32) 75.0%; F2 (30)
+ * 70.0%; G2 (25, topics no card had: child protection, care leave, data sharing, debts) 48.0%;
+ * H2 (23, learning networks and escalation, mostly cards that already existed) 65.2%. All 280 on the
+ * knowledge base before this work: 68.9% (8.2% refused as unknown); after: 91.1% (1.4% refused).
+ * Most of the 25 misses left are retrieval or the lead, not a missing fact. The floor is the
+ * measured share minus about two points: room for retrieval changes by others, far above 68.9%.
  */
-const PROBE_FLOOR = 0.91;
+const PROBE_FLOOR = 0.89;
 
 describe('coverage probes, second set (public facts of daily practice)', () => {
   it('are well formed and ask in other words than the cards', () => {
