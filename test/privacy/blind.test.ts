@@ -99,7 +99,7 @@ describe('batch 10, written after the batch 9 fixes to see how far they generali
 describe('red-team batch 9 through real Slack and Teams requests', () => {
   const chunks = corpusChunks(corpus, 2800);
   // Slash commands carry one line of text: whole corpus lines, never a form cut in two.
-  const commands = corpusChunks(corpus.map((l) => ({ text: l.text.replace(/\n/g, ' ') })), 400).map((c) => c.replace(/\n/g, ' '));
+  const commands = corpusChunks(corpus.map((l) => ({ text: l.text.replace(/\n/g, ' ') })), 1500).map((c) => c.replace(/\n/g, ' '));
   let fake: FakeSlack;
   let teams: FakeConnector;
   let slack: TracedServer;
