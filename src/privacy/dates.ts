@@ -35,6 +35,8 @@ const SEP = '\\s?([-./])\\s?';
 const ORDINAL = '(?:e|ste|de|st|nd|rd|th)?';
 // Each pattern names its parts: d (day), m (month number), mn (month name), y (year).
 const PATTERNS: RegExp[] = [
+  // 3/4, 03-04 (no year): a birthday only right after a birth word ("jarig op 3/4")
+  new RegExp(`(?<![\\p{L}\\p{N}.,/-])(?<d>\\d{1,2})\\s?([-/])\\s?(?<m>\\d{1,2})(?![\\p{N}]|\\s?[-./]\\s?\\d)`, 'gu'),
   // 12-03-1949, 12/3/49, 12.03.'49, 3-12-1949 (either order), 12 03 1949
   new RegExp(`(?<![\\p{L}\\p{N}.,/-])(?<d>\\d{1,2})${SEP}(?<m>\\d{1,2})\\s?\\2\\s?(?<y>${YEAR})(?![\\p{N}]|[.,/-]\\d)`, 'giu'),
   new RegExp(`(?<![\\p{L}\\p{N}.,/-])(?<d>\\d{1,2}) (?<m>\\d{1,2}) (?<y>\\d{4})(?![\\p{N}])`, 'giu'),
@@ -42,7 +44,7 @@ const PATTERNS: RegExp[] = [
   new RegExp(`(?<![\\p{L}\\p{N}.,/-])(?<y>\\d{4})${SEP}(?<m>\\d{1,2})\\s?\\2\\s?(?<d>\\d{1,2})(?![\\p{N}]|[.,/-]\\d)`, 'giu'),
   // 12 maart 1946, 12 mrt. '46, 12-mar-1946, 12th of March 1946, 3 december (no year)
   // also run together: "12mrt1951", "3april1951"
-  new RegExp(`(?<![\\p{L}\\p{N}])(?<d>\\d{1,2})${ORDINAL}(?:\\s?[-./]\\s?|\\s+|)(?:of\\s+)?(?<mn>${MONTH})\\.?(?:(?:,?\\s+|\\s?[-./]\\s?|(?=\\d{4}))(?<y>${YEAR}))?(?![\\p{L}\\p{N}]|[:.,]\\d)`, 'giu'),
+  new RegExp(`(?<![\\p{L}\\p{N}])(?<d>\\d{1,2})${ORDINAL}(?:\\s?[-./]\\s?|\\s+|)(?:(?:of|van)\\s+)?(?<mn>${MONTH})\\.?(?:(?:,?\\s+|\\s?[-./]\\s?|(?=\\d{4}))(?<y>${YEAR}))?(?![\\p{L}\\p{N}]|[:.,]\\d)`, 'giu'),
   // 3 IV 1951, 3-IV-1951: the month in Roman numerals (capitals only: "3 x 2024" is a sum)
   new RegExp(`(?<![\\p{L}\\p{N}])(?<d>\\d{1,2})\\s?[-./ ]\\s?(?<r>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\\s?[-./ ]\\s?(?<y>\\d{4})(?![\\p{L}\\p{N}])`, 'gu'),
   // March 12, 1946; maart 12 1946; Mar 12th '46; March 12 (no year)
@@ -64,8 +66,10 @@ function compactDate(digits: string): boolean {
 
 const words = (list: string[]) => list.map((w) => w.replace(/\./g, '\\.')).join('|');
 // A birth word shortly before: "geboren op", "geb.", "(geb. ", "geboortedatum: ", "born on", "DOB".
-const BIRTH_BEFORE = new RegExp(`(?:${words(BIRTH_WORDS)})\\.?\\s*(?:is|was|op|on|in|at|:|=|-)?\\s*(?:de\\s+|the\\s+)?[(:]?\\s*$`, 'i');
-const BIRTH_PHRASE = /(?:date\s+of\s+birth|d\.o\.b\.?|geboren\s+(?:op|in|te\s+\S+\s+op))\s*[:(]?\s*$/i;
+const BIRTH_BEFORE = new RegExp(`(?:${words(BIRTH_WORDS)})\\.?\\s*(?:is|was|op|on|in|at|:|=|-)?\\s*(?:de\\s+|the\\s+|het\\s+jaar\\s+|the\\s+year\\s+)?[(:]?\\s*$`, 'i');
+// "ze is van 1951", "meneer is van '38": a person who "is of" a year was born in it.
+const BIRTH_PHRASE =
+  /(?:date\s+of\s+birth|d\.o\.b\.?|geboren\s+(?:op|in|te\s+\S+\s+op)|(?<![\p{L}])(?:ze|zij|hij|mevrouw|meneer|mw\.?|dhr\.?|cli[eë]nte?|bewoner|moeder|vader)\s+is\s+van)\s*[:(]?\s*$/iu;
 const DOCUMENT_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${words(DOCUMENT_DATE_WORDS)})\\b[^\\n.;]{0,12}$`, 'iu');
 // After a date, what happened to a law or organisation that day (verbs said of no person): "op 1 januari 2015
 // ingegaan", "… is de AWBZ opgehouden te bestaan".
@@ -108,7 +112,7 @@ export const birthdate: Detector = (text, now) => {
       // Either order: 12-03 (Dutch) or 03/12 (American).
       if (!validDayMonth(day, month) && !validDayMonth(month, day)) continue;
       if (!g.y) {
-        // "3 december" stays, except right after a birth word ("geboren op 3 december").
+        // "3 december" and "3/4" stay, except right after a birth word ("geboren op 3 december", "jarig op 3/4").
         if (birthWord) out.push({ start: m.index!, end: m.index! + m[0].length, kind: 'birthdate' });
         continue;
       }

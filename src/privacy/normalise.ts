@@ -71,7 +71,13 @@ const YEAR_WORDS = new RegExp(`(?<![\\p{L}])(negentienhonderd|tweeduizend)(?:[\\
 const MONTH_WORD = '(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)';
 const DAY_WORD = new RegExp(`(?<![\\p{L}])${DIGIT_WORD}(?=\\s+(?:de\\s+)?${MONTH_WORD}(?![\\p{L}]))`, 'giu');
 
-const MAY_SUBSTITUTE = new RegExp(`[<*~\`_]|${DIGIT_WORD}[\\s,.-]|honderd|duizend`, 'iu');
+// A house number in words after a street ("Kerkstraat twaalf", "Dorpsweg nr. drie"): read as digits.
+const STREET_NUMBER_WORD = new RegExp(
+  `(?<=\\p{L}(?:straat|laan|weg|plein|gracht|kade|singel|dijk|dreef|steeg|hof|pad|park)\\s+(?:(?:nr|no|nummer|huisnummer)\\.?\\s*)?)${DIGIT_WORD}(?![\\p{L}])`,
+  'giu',
+);
+
+const MAY_SUBSTITUTE = new RegExp(`[<*~\`_]|${DIGIT_WORD}(?:[\\s,.-]|$)|honderd|duizend`, 'iu');
 
 /** Where the original text reads as something else for the detectors: markup as nothing, digit words as digits. */
 function substitutions(original: string): Map<number, { end: number; text: string }> {
@@ -81,6 +87,9 @@ function substitutions(original: string): Map<number, { end: number; text: strin
     const tail = m[2] ? DIGIT_WORDS[m[2].toLowerCase()] ?? '' : '';
     const century = m[1].toLowerCase() === 'negentienhonderd' ? '19' : '20';
     subs.set(m.index!, { end: m.index! + m[0].length, text: century + (tail ? tail.padStart(2, '0') : '00') });
+  }
+  for (const m of original.matchAll(STREET_NUMBER_WORD)) {
+    if (!subs.has(m.index!)) subs.set(m.index!, { end: m.index! + m[0].length, text: DIGIT_WORDS[m[0].toLowerCase()] });
   }
   for (const m of original.matchAll(DAY_WORD)) {
     const day = DIGIT_WORDS[m[0].toLowerCase()];
