@@ -6,15 +6,19 @@ import { fold } from '../core/index.ts';
 
 const BETWEEN = /\b(?:verschil(?:len)?|onderscheid|difference(?:s)?|distinction)\b(?:\s+\S+){0,3}?\s+(?:tussen|between)\s+(.+?)\s+(?:en|and|&)\s+(.+?)\s*(?:[?.!:;]|$)/u;
 const VERSUS = /^(?:.*?:\s*)?(.+?)\s+(?:vs\.?|versus|tegenover|compared (?:to|with)|vergeleken met)\s+(.+?)\s*(?:[?.!:;]|$)/u;
+// "verschil eigen risico en eigen bijdrage?": the sides straight after the word, without "tussen".
+const BARE = /\b(?:verschil(?:len)?|onderscheid|difference(?:s)?)\s+(?!tussen\b|between\b|in\b|is\b|zit\b|van\b|of\b)((?:\S+\s+){0,2}?\S+)\s+(?:en|and|&)\s+(.+?)\s*(?:[?.!:;]|$)/u;
 const ARTICLE = /^(?:de|het|een|the|a|an)\s+/u;
+// What follows a side and only qualifies the question ("wlz vs wmo in 1 zin", "… for home nursing").
+const QUALIFIER = /\s+(?:(?:in|op|bij|voor|for|at|with|met)\s+(?:\d+|een|de|het|a|an|the|one|kort|short|zijn|haar|his|her|mijn|my|ons|our)\b|als|qua|wat betreft|when|if|according|volgens|kort gezegd|briefly|precies|exactly|eigenlijk|nou)\b.*$/u;
 const MAX_SIDE_WORDS = 4;
 
 /** The two things a question compares, folded, or undefined when it compares nothing. */
 export function comparedSides(question: string): [string, string] | undefined {
   const text = fold(question).replace(/\s+/g, ' ').trim();
-  const found = BETWEEN.exec(text) ?? VERSUS.exec(text);
+  const found = BETWEEN.exec(text) ?? VERSUS.exec(text) ?? BARE.exec(text);
   if (!found) return undefined;
-  const sides = [found[1], found[2]].map((s) => s.replace(ARTICLE, '').replace(/[,"'()]/g, '').trim());
+  const sides = [found[1], found[2].replace(QUALIFIER, '')].map((s) => s.replace(ARTICLE, '').replace(/[,"'()]/g, '').trim());
   if (sides.some((s) => !s || s.split(' ').length > MAX_SIDE_WORDS)) return undefined;
   return [sides[0], sides[1]];
 }

@@ -7,10 +7,15 @@ describe('comparedSides', () => {
     expect(comparedSides('Wat is het verschil tussen een casemanager en de dossierhouder?')).toEqual(['casemanager', 'dossierhouder']);
     expect(comparedSides('What is the difference between the CCE and a COT?')).toEqual(['cce', 'cot']);
     expect(comparedSides('vraagje: MEE versus OCO')).toEqual(['mee', 'oco']);
+    // Without "tussen", and with words after the second side that only qualify the question.
+    expect(comparedSides('verschil eigen risico en eigen bijdrage? familie haalt het door elkaar')).toEqual(['eigen risico', 'eigen bijdrage']);
+    expect(comparedSides('wlz vs wmo in 1 zin? stagiair vraagt het')).toEqual(['wlz', 'wmo']);
+    expect(comparedSides('difference between a pgb and zorg in natura for a child')).toEqual(['pgb', 'zorg in natura']);
   });
 
   it('leaves questions that compare nothing alone', () => {
     expect(comparedSides('wat is een dossierhouder?')).toBeUndefined();
+    expect(comparedSides('is er verschil in wachttijd?')).toBeUndefined();
     expect(comparedSides('wie betaalt de zorg en wie regelt de plek?')).toBeUndefined();
   });
 });
