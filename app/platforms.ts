@@ -7,7 +7,8 @@
 import type { Express } from 'express';
 import type { Config } from '../src/config.ts';
 import type { ChannelAdapter, ChatPlatform, PlatformHost } from '../src/core/index.ts';
-import { teamsMode } from '../adapters/teams/auth.ts';
+// mode.ts, not auth.ts: deciding that Teams is off must not load the Agents SDK.
+import { teamsMode } from '../adapters/teams/mode.ts';
 
 export interface PlatformMount {
   name: string;

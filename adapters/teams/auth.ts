@@ -12,16 +12,10 @@ import { CloudAdapter, type AuthConfiguration, type OutboundUrlPolicy } from '@m
 import type { NextFunction, Request, Response } from 'express';
 import type { Config } from '../../src/config.ts';
 
-export type TeamsMode = 'authenticated' | 'local' | 'off';
+import type { TeamsMode } from './mode.ts';
 
-/**
- * Credentials → authenticated. Without them the endpoint is off, unless local mode was asked for
- * explicitly (`TEAMS_LOCAL_MODE=true`, or `enableTeamsLocalMode` in tests) and this is not production.
- */
-export function teamsMode(config: Pick<Config, 'teams' | 'production'>, options: { local?: boolean } = {}): TeamsMode {
-  if (config.teams) return 'authenticated';
-  return options.local && !config.production ? 'local' : 'off';
-}
+// Deciding whether Teams is on needs no SDK: mode.ts (app/platforms.ts imports it from there).
+export { teamsMode, type TeamsMode } from './mode.ts';
 
 export const CONNECTION_NAME = 'ServiceConnection';
 

@@ -19,7 +19,11 @@ export const COMMANDS: Record<string, CommandEntry> = {
   serve: {
     summary: 'start the bot server (Teams, Slack, health check, scheduler)',
     usage: 'serve',
-    load: async () => (await import('./serve.ts')).serve,
+    load: async () => {
+      // Before the server's modules load: the young generation stays small during start-up (app/serve-memory.ts).
+      (await import('../serve-memory.ts')).holdYoungGeneration();
+      return (await import('./serve.ts')).serve;
+    },
   },
   chat: {
     summary: 'chat with Wegwijs in the terminal, or run a JSON-lines script',

@@ -1,5 +1,6 @@
 import { createApp } from '../compose.ts';
 import { startServer } from '../server.ts';
+import { settleStartupMemory } from '../serve-memory.ts';
 import { cliConfig } from './config.ts';
 import type { CliCommand } from './index.ts';
 
@@ -9,7 +10,7 @@ export const serve: CliCommand = {
   async run() {
     const config = cliConfig();
     const app = await createApp(config);
-    const server = await startServer(app);
+    const server = await startServer(app, { beforeListen: settleStartupMemory });
     await new Promise<void>((resolve) => {
       const stop = () => resolve();
       process.once('SIGINT', stop);
