@@ -179,6 +179,7 @@ function namedAfterPeople(text: string): { start: number; end: number }[] {
 const ORGANISATION_WORD = /^(?:Revalidatie|Gasthuis|Ziekenhuis|Kinderziekenhuis|Zorgcentrum|Zorggroep|Stichting|Thuiszorg|Apotheek|Kliniek|Foundation|Hospital)$/u;
 // A name glued to what it names: "Johan de Witt-scholengroep", "Anne Frank-school", "Pieter Baan-rapport".
 const ORGANISATION_COMPOUND = /-(?:scholengroep|school|scholen|ziekenhuis|kliniek|stichting|huis|centrum|college|fonds|prijs|instituut|lezing|zaal|gebouw|park|plein|rapport|methode|model|wet|regeling|stichting|lyceum|gymnasium|academie)$/iu;
+const DOUBLE_NAME = /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)+$/u;
 const PLACE_PREPOSITION = new Set(['in', 'op', 'te', 'uit', 'bij', 'aan']);
 const NEUTER_BEFORE = /(?<![\p{L}])(?:het|'t)[ \t]+$/iu;
 
@@ -371,6 +372,16 @@ export const name: Detector = (text) => {
       while (end + 1 < tokens.length && isInitial(tokens[end + 1]) && text.slice(tokens[end].end, tokens[end + 1].start) === '') end++;
       add(i, end);
       i = end;
+      continue;
+    }
+    // A double surname with a common surname in it, and the given name of any origin before it:
+    // "Wendela Brouwer-Sloot", "Brouwer-Sloot belde" (places with a dash hold no common surname).
+    if (capitalised(t) && !mentionBefore(text, t) && DOUBLE_NAME.test(t.word) && t.folded.split('-').some((part) => COMMON_SURNAMES.has(part))) {
+      let from = i;
+      let k = i - 1;
+      while (k >= 0 && particles.has(tokens[k].folded) && /^\p{Ll}/u.test(tokens[k].word) && joined(text, tokens[k], tokens[k + 1])) k--;
+      if (k >= 0 && joined(text, tokens[k], tokens[k + 1]) && nameWord(tokens[k]) && !tokens[k].dot && !out.some((o) => o.end >= tokens[k].start && o.start <= tokens[k].start)) from = k;
+      add(from, i);
       continue;
     }
     // A distinctive common surname alone, capitalised: "Jansen belde net", "gesprek met Dijkstra".

@@ -67,16 +67,16 @@ describe('red-team batch 9, by redaction alone', () => {
 });
 
 describe('batch 10, written after the batch 9 fixes to see how far they generalise', () => {
-  // Measured before its own fixes: 16 of 77 lines leaked, 3 of 50 ordinary lines changed.
+  // Measured before its own fixes: 16 of 77 lines leaked, 3 of 50 ordinary lines changed. The 18 probes
+  // appended after it (each leaked before its fix) stay as regressions.
   const second = blindCorpus('blind2-personal.txt');
   const plain = blindOrdinary('blind2-ordinary.txt');
 
-  it('removes every form but two named residuals', () => {
-    expect(second.length).toBeGreaterThanOrEqual(70);
-    // Still leaking, on purpose listed: an unlisted first name with a double surname and no word around it
-    // that makes it a person's ("advies over Wendela Brouwer-Sloot": "over" also precedes organisations),
-    // and a first name alone in a question ("wie kent Ilona?": in a team's chat mostly a colleague).
-    const residual = ['Graag advies over Wendela Brouwer-Sloot', 'wie kent Ilona? Ze zoekt een woonplek voor haar zoon'];
+  it('removes every form but one named residual', () => {
+    expect(second.length).toBeGreaterThanOrEqual(90);
+    // Still leaking, on purpose listed: a first name alone in a question ("wie kent Ilona?": in a team's chat
+    // a first name with nothing around it that marks a client is mostly a colleague, and stays).
+    const residual = ['wie kent Ilona? Ze zoekt een woonplek voor haar zoon'];
     const lines = leaked(second).map((l) => l.split('  →  ')[0]);
     expect([...new Set(lines)]).toEqual(residual);
   });
