@@ -41,7 +41,9 @@ export function coverSides(shape: QuestionShape, parts: AnswerPart[], lang: Lang
     if (concepts.every((c) => [...c.terms].some((t) => own(t) && shown.has(t)))) continue;
     const alone = retriever.retrieve(side, { role });
     const card = alone.hits[0]?.card;
-    const names = card && concepts.every((c) => [...c.terms].some((t) => indexTerms(`${card.title} ${card.topics.join(' ')}`).includes(t)));
+    // A part of a compound names the side no more here than above ("zorg" in "zorgcoördinator").
+    const named = card ? indexTerms(`${card.title} ${card.topics.join(' ')}`) : [];
+    const names = card && concepts.every((c) => [...c.terms].some((t) => own(t) && named.includes(t)));
     if (card && names && alone.confidence >= MARGIN_ZONE && !parts.some((p) => p.card.id === card.id)) {
       const sideShape = { ...shapeQuestion(`wat is ${side}`, laws), wants: ['define' as const] };
       const added = composeAnswer({ shape: sideShape, lang, concepts, laws, cardLaws }, [card]).parts[0];
