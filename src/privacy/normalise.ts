@@ -71,10 +71,11 @@ const YEAR_WORDS = new RegExp(`(?<![\\p{L}])(negentienhonderd|tweeduizend)(?:[\\
 const MONTH_WORD = '(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)';
 const DAY_WORD = new RegExp(`(?<![\\p{L}])${DIGIT_WORD}(?=\\s+(?:de\\s+)?${MONTH_WORD}(?![\\p{L}]))`, 'giu');
 
-// A house number in words after a street ("Kerkstraat twaalf", "Dorpsweg nr. drie"): read as digits.
+// A house number in words after a capitalised street ("Kerkstraat twaalf", "Dorpsweg nr. drie"): read as
+// digits ("grofweg vijf" is no street).
 const STREET_NUMBER_WORD = new RegExp(
-  `(?<=\\p{L}(?:straat|laan|weg|plein|gracht|kade|singel|dijk|dreef|steeg|hof|pad|park)\\s+(?:(?:nr|no|nummer|huisnummer)\\.?\\s*)?)${DIGIT_WORD}(?![\\p{L}])`,
-  'giu',
+  `(?<=(?<![\\p{L}])\\p{Lu}\\p{Ll}*(?:straat|laan|weg|plein|gracht|kade|singel|dijk|dreef|steeg|hof|pad|park)\\s+(?:(?:nr|no|nummer|huisnummer)\\.?\\s*)?)${DIGIT_WORD}(?![\\p{L}])`,
+  'gu',
 );
 
 const MAY_SUBSTITUTE = new RegExp(`[<*~\`_]|${DIGIT_WORD}(?:[\\s,.-]|$)|honderd|duizend`, 'iu');

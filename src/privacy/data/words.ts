@@ -231,5 +231,5 @@ export const COMMON_SURNAMES = new Set(
 export const FIRST_NAMES_THAT_ARE_WORDS = words(`
   frank iris floor roos rein merel arend ester said mees harm greet ellen hoop mark will may rose grace
   lief hilde gul nur mina amal lina
-  wil ben ad rosa tiny dick dries toon job jet tara ward ties tuba carol grace
+  wil ben ad rosa dick dries toon job jet tara ward ties tuba carol grace
 `);
