@@ -181,6 +181,19 @@ describe('Slack: the workspace is the verified one, never the body’s', () => {
     expect((await session())?.contributions).toEqual([]);
   });
 
+  it('shows none of T1’s networks or actions on the App Home the same user id opens in T2', async () => {
+    const since = fake.calls.length;
+    const ts = nextTs();
+    await sendEvent(url, { type: 'app_home_opened', user: OWNER, channel: 'D2HOME', tab: 'home', event_ts: ts }, { team: 'T2' });
+    await fake.waitFor((c) => c.method === 'views.publish' && fake.calls.indexOf(c) >= since, 'the Home view');
+    expectNothingDisclosed(since);
+    // The same user in T1 does see the action: the view is not simply empty.
+    const home = fake.calls.length;
+    await sendEvent(url, { type: 'app_home_opened', user: OWNER, channel: 'D1HOME', tab: 'home', event_ts: nextTs() }, { team: 'T1' });
+    await fake.waitFor((c) => c.method === 'views.publish' && fake.calls.indexOf(c) >= home, 'the Home view in T1');
+    expect(postedSince(home)).toContain('Kersenlaan');
+  });
+
   it('lists none of T1’s networks or actions in a direct message from T2, for the same user id', async () => {
     const count = turns.messages.length;
     const since = fake.calls.length;
