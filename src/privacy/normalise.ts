@@ -78,7 +78,12 @@ const STREET_NUMBER_WORD = new RegExp(
   'gu',
 );
 
-const MAY_SUBSTITUTE = new RegExp(`[<*~\`_]|${DIGIT_WORD}(?:[\\s,.-]|$)|honderd|duizend`, 'iu');
+// Letters typed for digits inside a number: "O6-l2345678", "BSN 4440O3368". A run of digits, these letters
+// and separators, with at least six real digits and at most three such letters, reads them as 0 and 1.
+const LETTER_DIGITS: Record<string, string> = { O: '0', o: '0', I: '1', l: '1', '|': '1' };
+const DIGIT_LIKE_RUN = /(?<![\p{L}\p{N}])[0-9OoIl|](?:[0-9OoIl|]|[ .-](?=[0-9OoIl|])){5,40}(?![\p{L}\p{N}])/gu;
+
+const MAY_SUBSTITUTE = new RegExp(`[<*~\`_|]|${DIGIT_WORD}(?:[\\s,.-]|$)|honderd|duizend|\\d[OoIl]|[OoIl]\\d`, 'iu');
 
 /** Where the original text reads as something else for the detectors: markup as nothing, digit words as digits. */
 function substitutions(original: string): Map<number, { end: number; text: string }> {
@@ -88,6 +93,14 @@ function substitutions(original: string): Map<number, { end: number; text: strin
     const tail = m[2] ? DIGIT_WORDS[m[2].toLowerCase()] ?? '' : '';
     const century = m[1].toLowerCase() === 'negentienhonderd' ? '19' : '20';
     subs.set(m.index!, { end: m.index! + m[0].length, text: century + (tail ? tail.padStart(2, '0') : '00') });
+  }
+  for (const m of original.matchAll(DIGIT_LIKE_RUN)) {
+    const letters = m[0].replace(/[^OoIl|]/g, '').length;
+    if (letters === 0 || letters > 3 || m[0].replace(/\D/g, '').length < 6) continue;
+    for (let k = 0; k < m[0].length; k++) {
+      const digit = LETTER_DIGITS[m[0][k]];
+      if (digit) subs.set(m.index! + k, { end: m.index! + k + 1, text: digit });
+    }
   }
   for (const m of original.matchAll(STREET_NUMBER_WORD)) {
     if (!subs.has(m.index!)) subs.set(m.index!, { end: m.index! + m[0].length, text: DIGIT_WORDS[m[0].toLowerCase()] });
