@@ -98,6 +98,29 @@ describe('Teams with credentials: only the channel speaks, and only to the Bot C
     expect(turns.started).toBe(0);
   });
 
+  it('refuses missing, unsigned, foreign-key, expired, not-yet-valid and wrong-audience channel tokens with 401', async () => {
+    const stranger = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const now = Math.floor(Date.now() / 1000);
+    const claims = { aud: APP_ID, iss: `https://sts.windows.net/${CHANNEL_TENANT}/`, tid: CHANNEL_TENANT, serviceurl: evil.url };
+    const headers: Record<string, string>[] = [
+      {},
+      { authorization: 'Bearer' },
+      { authorization: `Bearer ${jwt.sign({ ...claims, exp: now + 300 }, '', { algorithm: 'none' })}` },
+      { authorization: `Bearer ${jwt.sign({ ...claims, exp: now + 300 }, stranger.privateKey, { algorithm: 'RS256', keyid: 'k1' })}` },
+      { authorization: `Bearer ${jwt.sign({ ...claims, exp: now - 600 }, signing.privateKey, { algorithm: 'RS256', keyid: 'k1' })}` },
+      { authorization: `Bearer ${jwt.sign({ ...claims, nbf: now + 3600, exp: now + 7200 }, signing.privateKey, { algorithm: 'RS256', keyid: 'k1' })}` },
+      { authorization: `Bearer ${jwt.sign({ ...claims, aud: ['someone-else'], exp: now + 300 }, signing.privateKey, { algorithm: 'RS256', keyid: 'k1' })}` },
+      { authorization: `Bearer ${jwt.sign({ ...claims, tid: TENANT_ID, exp: now + 300 }, signing.privateKey, { algorithm: 'RS256', keyid: 'k1' })}` },
+    ];
+    for (const [i, extra] of headers.entries()) {
+      const activity = { ...personalMessage({ tenant: TENANT_ID }, 'hulp'), serviceUrl: evil.url };
+      const res = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...extra }, body: JSON.stringify(activity) });
+      expect(res.status, `case ${i}`).toBe(401);
+    }
+    expect(evil.hits).toEqual([]);
+    expect(turns.started).toBe(0);
+  });
+
   it('refuses service URLs that are not the Bot Connector’s, or that differ from the token’s, with 400, and never calls them', async () => {
     const cases: [string, Record<string, unknown>][] = [
       [evil.url, { serviceurl: evil.url }],
