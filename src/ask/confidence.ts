@@ -52,6 +52,8 @@ const RELATIVE = /\b(meer|minder|hoger|lager|duurder|goedkoper|extra|procent|per
 const ABSOLUTE_AMOUNT = /(€|\beuro\b|\bmiljoen\b|\bmiljard\b|\bmillion\b|\bbillion\b|\bgratis\b|\bkosteloos\b|\b(for free|costs nothing|no charge)\b|\bis (always |completely )?free\b|\bno cost\b|\bniets\b|\beigen bijdrage\b|\bbedrag\w*\b|\bamount\b)/u;
 /** The share of the question's subject (beyond the measure words) the fact's sentence must cover. */
 const MIN_SUBJECT_MATCH = 0.3;
+/** With the title, the fact's sentence must cover this much of the subject when it repeats little itself. */
+const TITLE_CARRIES = 0.6;
 
 /**
  * True unless the question wants a specific fact and no shown sentence with it is about the
@@ -72,10 +74,13 @@ export function factIsAbout(parts: AnswerPart[], shape: QuestionShape, concepts:
     // The card's title stands above its sentences: what it names is the subject of all of them.
     const title = indexTerms(`${p.card.title} ${p.card.topics.join(' ')}`);
     return p.chosen.some((s, i) => {
-      if (!cue.test(s.folded) || s.matched < MIN_FACT_MATCH) return false;
-      if (total === 0) return true;
+      if (!cue.test(s.folded)) return false;
+      if (total === 0) return s.matched >= MIN_FACT_MATCH;
       const before = p.chosen[i - 1]?.terms ?? [];
-      return share(new Set([...s.terms, ...before, ...title])) >= MIN_SUBJECT_MATCH;
+      const about = share(new Set([...s.terms, ...before, ...title]));
+      // A short fact sentence ("De aanbieder moet binnen zes weken een oordeel geven") under a
+      // title that names the rest of the question is about it, though it repeats few words itself.
+      return about >= MIN_SUBJECT_MATCH && (s.matched >= MIN_FACT_MATCH || about >= TITLE_CARRIES);
     });
   });
 }
