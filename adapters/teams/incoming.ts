@@ -305,10 +305,13 @@ export function actionOf(activity: TeamsActivity): IncomingAction | undefined {
     const scalar = Scalar.safeParse(v);
     if (scalar.success) value[key] = scalar.data;
   }
+  // What a person typed: the card bounds it (maxLength), and an older card or client that does not
+  // is cut to the bound here, as Slack's inputs are, so the press still arrives (never a 400).
   const inputs: Record<string, string> = {};
   for (const [key, v] of Object.entries(parsed.data)) {
     if (RESERVED.has(key) || PROTOTYPE_KEYS.has(key) || key.length > LIMITS.keyChars) continue;
-    if (typeof v === 'string') inputs[key] = v;
+    if (Object.keys(inputs).length >= LIMITS.recordKeys) break;
+    if (typeof v === 'string') inputs[key] = v.slice(0, LIMITS.inputChars);
     else if (typeof v === 'number' || typeof v === 'boolean') inputs[key] = String(v);
   }
   return {

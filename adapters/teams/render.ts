@@ -6,7 +6,7 @@
  * An answer's sources become citation entities, an LLM's text gets the "AI generated" label, and
  * 👍/👎 buttons become Teams' own feedback control.
  */
-import { assertNever, cardForViewer, replaceMentions, truncate, type Button, type Card, type CardElement, type Citation, type Input, type OutgoingMessage, type Picture } from '../../src/core/index.ts';
+import { assertNever, cardForViewer, LIMITS, replaceMentions, truncate, type Button, type Card, type CardElement, type Citation, type Input, type OutgoingMessage, type Picture } from '../../src/core/index.ts';
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 export const ADAPTIVE_CARD_VERSION = '1.5';
@@ -260,7 +260,7 @@ function renderInput(input: Input): Json {
   const common: Json = { id: input.id, label: input.label, ...(input.required ? { isRequired: true, errorMessage: input.label } : {}) };
   switch (input.kind) {
     case 'text':
-      return { type: 'Input.Text', ...common, placeholder: input.placeholder, isMultiline: input.multiline || undefined, value: input.value };
+      return { type: 'Input.Text', ...common, placeholder: input.placeholder, isMultiline: input.multiline || undefined, maxLength: LIMITS.inputChars, value: input.value };
     case 'date':
       return { type: 'Input.Date', ...common, value: input.value };
     case 'select':

@@ -299,6 +299,20 @@ describe('Teams in local mode: tenants, service URLs, replays and forged card da
     expectNothingDisclosed();
   });
 
+  it('takes a card input longer than the core keeps (pasted into a form) as a press, never a 400 the person cannot read', async () => {
+    const user = { id: '29:dirk', name: 'Dirk' };
+    const chan = '19:eigen@thread.tacv2';
+    await send(b, channelMention({ tenant: B, channel: chan, user }, 'netwerk start "Eigen netwerk"'));
+    await send(b, channelMention({ tenant: B, channel: chan, user }, 'actie Bel de gemeente'));
+    const count = turns.messages.length;
+    const long = 'Gebeld en besproken. '.repeat(400);
+    const press = channelMention({ tenant: B, channel: chan, user }, '', { text: undefined, entities: [], value: { wegwijs: 'actions.progress', value: { network: `teams:${B}:${chan}`, n: 1 }, note: long } });
+    expect((await send(b, press)).status).toBe(200);
+    const invoke = channelMention({ tenant: B, channel: chan, user }, '', { type: 'invoke', name: 'adaptiveCard/action', text: undefined, entities: [], value: { action: { type: 'Action.Execute', data: { wegwijs: 'actions.progress', value: { network: `teams:${B}:${chan}`, n: 1 }, note: long } } } });
+    expect((await send(b, invoke)).status).toBe(200);
+    expect(turns.messages.slice(count).filter((m) => m.action?.id === 'actions.progress')).toHaveLength(2);
+  });
+
   it('answers oversized, junk and self-addressed text in words or not at all, never with a 5xx', async () => {
     const since = b.sent.length;
     const user = { id: '29:carla', name: 'Carla' };
