@@ -3,7 +3,7 @@
  * listed first name, a title, a kinship or role word, a particle, an initial.
  */
 import { FIRST_NAMES } from './data/first-names.ts';
-import { FIRST_NAMES_THAT_ARE_WORDS, KIN_PREFIXES, NAME_LABELS, PARTICLES, STRONG_TITLES, WEAK_TITLES } from './data/words.ts';
+import { FIRST_NAMES_THAT_ARE_WORDS, KIN_PREFIXES, NAME_LABELS, NOT_NAMES, PARTICLES, STRONG_TITLES, WEAK_TITLES } from './data/words.ts';
 import { foldWord } from './normalise.ts';
 
 export interface Token {
@@ -61,3 +61,10 @@ export const particles = new Set(PARTICLES);
 
 export const capitalised = (t: Token) => /^\p{Lu}/u.test(t.word);
 export const isInitial = (t: Token) => t.dot && /^\p{Lu}$/u.test(t.word);
+/** A word that can be (part of) a surname when capitalised: not a common word or a care term. */
+// All-caps words count from four letters ("JANSEN"); shorter ones are abbreviations ("CIZ", "VG").
+// A title is never part of a name: in "haar moeder Mw. Bakker" the name starts after "Mw.".
+export const nameWord = (t: Token) =>
+  capitalised(t) && t.word.length > 1 && !NOT_NAMES.has(t.folded) && !particles.has(t.folded) && !strongTitles.has(t.folded) && !/^\p{Lu}{2,3}$/u.test(t.word);
+/** An @mention or #channel: a colleague or a place on the platform, not a client. */
+export const mentionBefore = (text: string, t: Token) => /[@#]$/.test(text.slice(Math.max(0, t.start - 1), t.start));

@@ -8,9 +8,11 @@
  * a client's (name-context.ts: "Wim (cliënt)", "Jayden (8)", "onze Kees", "Kees heeft een
  * VG7-indicatie", "Over Jeroen:"). The words are data (data/words.ts, data/first-names.ts).
  */
-import { COMMON_SURNAMES, NAMED_AFTER_PEOPLE, NOT_NAMES, STRONG_TITLES, WEAK_TITLES } from './data/words.ts';
+import { COMMON_SURNAMES, NOT_NAMES, STRONG_TITLES, WEAK_TITLES } from './data/words.ts';
+import { companions } from './name-companions.ts';
 import {
   ABOUT,
+  BORN_AFTER,
   CALLED_BETWEEN,
   DISTINCTIVE_SURNAMES,
   LABEL_TAIL,
@@ -29,7 +31,9 @@ import {
   isCapitalisedFirstName,
   isInitial,
   lowerCaseName,
+  mentionBefore,
   nameLabels,
+  nameWord,
   particles,
   strongTitles,
   tokenise,
@@ -37,6 +41,20 @@ import {
   WORD_NAMES,
   type Token,
 } from './name-tokens.ts';
+import {
+  CAPITAL_TITLES,
+  DOTTED_TITLES,
+  DOUBLE_NAME,
+  IS_WORDS,
+  NAME_NOUNS,
+  namedAfterPeople,
+  NAMING_ADVERBS,
+  NAMING_WORDS,
+  NEUTER_BEFORE,
+  ORGANISATION_COMPOUND,
+  ORGANISATION_WORD,
+  PLACE_PREPOSITION,
+} from './name-words.ts';
 import type { Detector, Span } from './span.ts';
 
 /**
@@ -50,11 +68,6 @@ const lowerCaseSurname = (t: Token) =>
   !WEAK_TITLES.includes(t.folded) &&
   !STRONG_TITLES.includes(t.folded) &&
   (COMMON_SURNAMES.has(t.folded) || (!verbLike(t.folded) && !/[^s]en$/.test(t.folded)));
-/** A word that can be (part of) a surname when capitalised: not a common word or a care term. */
-// All-caps words count from four letters ("JANSEN"); shorter ones are abbreviations ("CIZ", "VG").
-// A title is never part of a name: in "haar moeder Mw. Bakker" the name starts after "Mw.".
-const nameWord = (t: Token) =>
-  capitalised(t) && t.word.length > 1 && !NOT_NAMES.has(t.folded) && !particles.has(t.folded) && !strongTitles.has(t.folded) && !/^\p{Lu}{2,3}$/u.test(t.word);
 
 /** Between two words of one name: spaces only (or nothing after an initial's dot: "J.P."). */
 function joined(text: string, a: Token, b: Token): boolean {
@@ -147,41 +160,7 @@ function labelled(text: string, tokens: Token[], i: number): number {
   return nameLabels.has(t.folded) || capitalised(tokens[j]) ? j : -1;
 }
 
-const BORN_AFTER = /^[ \t]*\([ \t]*((?:19|20)\d{2})[ \t]*\)/;
 
-const mentionBefore = (text: string, t: Token) => /[@#]$/.test(text.slice(Math.max(0, t.start - 1), t.start));
-
-// Titles that are one only when written with a capital, before a capitalised name: "Miss Okafor",
-// "Mx Taylor", "Mej. de Wit" (in lower case "miss" is a verb: "we miss deadlines").
-const CAPITAL_TITLES = new Set(['miss', 'mx', 'mej', 'mejuffrouw']);
-// Titles written short with their dot, before a capitalised name: "Zr. Agnes" (zuster), "wed. Jansen-Smit"
-// (weduwe), "jkvr. Van Heemstra", "jhr. de Beaufort", "ds. Bakker" (without the dot they are words or codes).
-const DOTTED_TITLES = new Set(['zr', 'wed', 'jkvr', 'jhr', 'ds', 'br', 'mej', 'wijlen', 'pater', 'zuster', 'broeder']);
-// Words between a naming word and the name: "hij heet eigenlijk Hendrikus Bol", "officieel Hendrika …".
-const NAMING_ADVERBS = new Set(['eigenlijk', 'officieel', 'voluit', 'echt', 'gewoon', 'officially', 'actually', 'really']);
-const NAME_NOUNS = new Set(['name', 'naam', 'voornaam', 'achternaam', 'roepnaam', 'bijnaam', 'surname', 'nickname']);
-const IS_WORDS = new Set(['is', 'was', 'luidt']);
-const NAMING_WORDS = new Set(['heet', 'heette', 'heten', 'genaamd', 'genoemd', 'named', 'called', 'roepnaam', 'bijnaam', 'noemen', 'noemt']);
-
-// Organisations, brands and sayings named after people ("Albert Heijn", "Jan Modaal"): no client's name.
-const NAMED_AFTER = new RegExp(
-  `(?<![\\p{L}])(?:${NAMED_AFTER_PEOPLE.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')).join('|')})(?![\\p{L}])`,
-  'giu',
-);
-// Accents folded one character at a time, so positions stay those of the text ("Máxima" = "maxima").
-const foldedText = (text: string) => text.replace(/[\u00c0-\u024f]/g, (c) => c.normalize('NFD')[0]);
-/** Where the text names an organisation or saying after a person: these spans are no one's name. */
-function namedAfterPeople(text: string): { start: number; end: number }[] {
-  return [...foldedText(text).matchAll(NAMED_AFTER)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
-}
-// "het Daniel den Hoed", "in 't Antonius": a person's name after the neuter article names an institution.
-// The last word of a would-be name that makes it an organisation: "Sophia Revalidatie", "Reinier de Graaf Gasthuis".
-const ORGANISATION_WORD = /^(?:Revalidatie|Gasthuis|Ziekenhuis|Kinderziekenhuis|Zorgcentrum|Zorggroep|Stichting|Thuiszorg|Apotheek|Kliniek|Foundation|Hospital)$/u;
-// A name glued to what it names: "Johan de Witt-scholengroep", "Anne Frank-school", "Pieter Baan-rapport".
-const ORGANISATION_COMPOUND = /-(?:scholengroep|school|scholen|ziekenhuis|kliniek|stichting|huis|centrum|college|fonds|prijs|instituut|lezing|zaal|gebouw|park|plein|rapport|methode|model|wet|regeling|stichting|lyceum|gymnasium|academie)$/iu;
-const DOUBLE_NAME = /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)+$/u;
-const PLACE_PREPOSITION = new Set(['in', 'op', 'te', 'uit', 'bij', 'aan']);
-const NEUTER_BEFORE = /(?<![\p{L}])(?:het|'t)[ \t]+$/iu;
 
 export const name: Detector = (text) => {
   const tokens = tokenise(text);
@@ -409,65 +388,3 @@ export const name: Detector = (text) => {
   }
   return [...out, ...companions(text, tokens, out)];
 };
-
-// Right after a name: "en"/"and" or a comma, and a listed first name ("Dewi en Rob Soerjadi",
-// "Kevin en Dylan, 15 jaar", "Huisman, Marloes"); a year of birth in brackets ("de moeder van Adam (2014)").
-const AND_BETWEEN = /^[ \t]+(?:en|and|&)[ \t]+$/iu;
-const REVERSED_TAIL = /^[ \t]*(?:["'”’)>\]\n]|$)/u;
-
-/**
- * Names next to a found name that nothing else marks: a listed first name joined to it by "en"
- * (either side) or after it with a comma at the end of a quoted or bracketed name ("Huisman,
- * Marloes"), and a year of birth in brackets right after it.
- */
-function companions(text: string, tokens: Token[], found: Span[]): Span[] {
-  const extra: Span[] = [];
-  // Token positions by binary search, and which tokens a find covers: linear in the text, whatever the number of finds.
-  const firstAtOrAfter = (pos: number) => {
-    let lo = 0;
-    let hi = tokens.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (tokens[mid].start < pos) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  const covered = new Uint8Array(tokens.length);
-  const bounds = found.map((span) => {
-    const first = firstAtOrAfter(span.start);
-    let last = first - 1;
-    while (last + 1 < tokens.length && tokens[last + 1].start + tokens[last + 1].word.length <= span.end) covered[++last] = 1;
-    return { first, last };
-  });
-  const firstNameAt = (k: number) => k >= 0 && k < tokens.length && capitalised(tokens[k]) && isCapitalisedFirstName(tokens[k]) && !mentionBefore(text, tokens[k]);
-  const nameWordAt = (k: number) => k >= 0 && k < tokens.length && nameWord(tokens[k]) && !tokens[k].dot && !mentionBefore(text, tokens[k]);
-  const push = (k: number) => extra.push({ start: tokens[k].start, end: tokens[k].start + tokens[k].word.length, kind: 'name' });
-  const and = (k: number) => k >= 0 && k < tokens.length && (tokens[k].folded === 'en' || tokens[k].folded === 'and');
-  found.forEach((span, n) => {
-    if (span.kind !== 'name') return;
-    const { first, last } = bounds[n];
-    const before = and(first - 1) ? first - 2 : first - 1;
-    if (before >= 0 && firstNameAt(before) && AND_BETWEEN.test(text.slice(tokens[before].end, span.start))) {
-      if (!covered[before]) push(before);
-      // A list: "Bart, Lisa en Merel" — the names before the "en" pair, each followed by a comma.
-      for (let k = before - 1; k >= 0 && before - k <= 20 && firstNameAt(k) && /^,[ \t]*$/.test(text.slice(tokens[k].end, tokens[k + 1].start)); k--) {
-        if (!covered[k]) push(k);
-      }
-    }
-    const after = and(last + 1) ? last + 2 : last + 1;
-    if (after < tokens.length && !covered[after]) {
-      const gap = text.slice(span.end, tokens[after].start);
-      const tail = text.slice(tokens[after].start + tokens[after].word.length, tokens[after].start + tokens[after].word.length + 4);
-      const comma = /^,[ \t]*$/.test(gap);
-      // "Okonkwo, Chidi" at the end of a line or in quotes: a surname and a given name of any origin.
-      if (firstNameAt(after) ? AND_BETWEEN.test(gap) || (comma && (REVERSED_TAIL.test(tail) || /^[ \t]*,/.test(tail))) : comma && nameWordAt(after) && REVERSED_TAIL.test(tail)) push(after);
-    }
-    const born = BORN_AFTER.exec(text.slice(span.end, span.end + 12));
-    if (born) {
-      const year = span.end + born[0].indexOf(born[1]);
-      extra.push({ start: year, end: year + 4, kind: 'birthdate' });
-    }
-  });
-  return extra;
-}

@@ -1,0 +1,71 @@
+/**
+ * Names next to a name the detector found, which nothing else marks: a listed first name joined to
+ * it by "en" ("Dewi en Rob Soerjadi", "Bart, Lisa en Merel"), a given name after it with a comma
+ * ("Huisman, Marloes", "mw. Kocak, Derya,"), and a year of birth in brackets ("Adam (2014)").
+ * Linear in the text whatever the number of finds.
+ */
+import { BORN_AFTER } from './name-context.ts';
+import { capitalised, isCapitalisedFirstName, mentionBefore, nameWord, type Token } from './name-tokens.ts';
+import type { Span } from './span.ts';
+
+// Right after a name: "en"/"and" or a comma, and a listed first name ("Dewi en Rob Soerjadi",
+// "Kevin en Dylan, 15 jaar", "Huisman, Marloes"); a year of birth in brackets ("de moeder van Adam (2014)").
+const AND_BETWEEN = /^[ \t]+(?:en|and|&)[ \t]+$/iu;
+const REVERSED_TAIL = /^[ \t]*(?:["'”’)>\]\n]|$)/u;
+
+/**
+ * Names next to a found name that nothing else marks: a listed first name joined to it by "en"
+ * (either side) or after it with a comma at the end of a quoted or bracketed name ("Huisman,
+ * Marloes"), and a year of birth in brackets right after it.
+ */
+export function companions(text: string, tokens: Token[], found: Span[]): Span[] {
+  const extra: Span[] = [];
+  // Token positions by binary search, and which tokens a find covers: linear in the text, whatever the number of finds.
+  const firstAtOrAfter = (pos: number) => {
+    let lo = 0;
+    let hi = tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tokens[mid].start < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const covered = new Uint8Array(tokens.length);
+  const bounds = found.map((span) => {
+    const first = firstAtOrAfter(span.start);
+    let last = first - 1;
+    while (last + 1 < tokens.length && tokens[last + 1].start + tokens[last + 1].word.length <= span.end) covered[++last] = 1;
+    return { first, last };
+  });
+  const firstNameAt = (k: number) => k >= 0 && k < tokens.length && capitalised(tokens[k]) && isCapitalisedFirstName(tokens[k]) && !mentionBefore(text, tokens[k]);
+  const nameWordAt = (k: number) => k >= 0 && k < tokens.length && nameWord(tokens[k]) && !tokens[k].dot && !mentionBefore(text, tokens[k]);
+  const push = (k: number) => extra.push({ start: tokens[k].start, end: tokens[k].start + tokens[k].word.length, kind: 'name' });
+  const and = (k: number) => k >= 0 && k < tokens.length && (tokens[k].folded === 'en' || tokens[k].folded === 'and');
+  found.forEach((span, n) => {
+    if (span.kind !== 'name') return;
+    const { first, last } = bounds[n];
+    const before = and(first - 1) ? first - 2 : first - 1;
+    if (before >= 0 && firstNameAt(before) && AND_BETWEEN.test(text.slice(tokens[before].end, span.start))) {
+      if (!covered[before]) push(before);
+      // A list: "Bart, Lisa en Merel" — the names before the "en" pair, each followed by a comma.
+      for (let k = before - 1; k >= 0 && before - k <= 20 && firstNameAt(k) && /^,[ \t]*$/.test(text.slice(tokens[k].end, tokens[k + 1].start)); k--) {
+        if (!covered[k]) push(k);
+      }
+    }
+    const after = and(last + 1) ? last + 2 : last + 1;
+    if (after < tokens.length && !covered[after]) {
+      const gap = text.slice(span.end, tokens[after].start);
+      const tail = text.slice(tokens[after].start + tokens[after].word.length, tokens[after].start + tokens[after].word.length + 4);
+      const comma = /^,[ \t]*$/.test(gap);
+      // "Okonkwo, Chidi" at the end of a line or in quotes: a surname and a given name of any origin.
+      if (firstNameAt(after) ? AND_BETWEEN.test(gap) || (comma && (REVERSED_TAIL.test(tail) || /^[ \t]*,/.test(tail))) : comma && nameWordAt(after) && REVERSED_TAIL.test(tail)) push(after);
+    }
+    const born = BORN_AFTER.exec(text.slice(span.end, span.end + 12));
+    if (born) {
+      const year = span.end + born[0].indexOf(born[1]);
+      extra.push({ start: year, end: year + 4, kind: 'birthdate' });
+    }
+  });
+  return extra;
+}
