@@ -75,7 +75,8 @@ export const TeamsEnvelopeSchema = z
       .object({ tenant: z.object({ id: text(256) }).passthrough().nullish(), team: EdgeNamed.nullish(), channel: EdgeNamed.nullish() })
       .passthrough()
       .nullish(),
-    entities: z.array(z.object({ type: text(64) }).passthrough()).max(2 * LIMITS.mentions).nullish(),
+    // Bounded by the body's size; the mentions the core keeps are cut in `toIncoming`.
+    entities: z.array(z.object({ type: text(64) }).passthrough()).max(1000).nullish(),
     membersAdded: z.array(EdgeAccount).max(256).nullish(),
     membersRemoved: z.array(EdgeAccount).max(256).nullish(),
   })
@@ -219,7 +220,8 @@ export function toIncoming(activity: TeamsActivity, options: IncomingOptions = {
     messageId: activity.id,
     user: { id: userIdOf(activity.from), name: activity.from.name ?? '' },
     text: action ? '' : messageText(activity.text ?? '', mentions, botId),
-    mentions: mentions.filter((m) => m.id !== botId).map((m) => ({ id: userIdOf(m), name: m.name })),
+    // A message may mention more people than the core keeps: the first ones, never a refusal.
+    mentions: mentions.filter((m) => m.id !== botId).slice(0, LIMITS.mentions).map((m) => ({ id: userIdOf(m), name: m.name.slice(0, 256) })),
     addressedToBot: addressed,
     isDirect,
     action,

@@ -313,6 +313,18 @@ describe('Teams in local mode: tenants, service URLs, replays and forged card da
     expect(turns.messages.slice(count).filter((m) => m.action?.id === 'actions.progress')).toHaveLength(2);
   });
 
+  it('takes a message that mentions more people than the core keeps as a message (the first ones kept), never a 400', async () => {
+    const user = { id: '29:erik', name: 'Erik' };
+    const people = Array.from({ length: 120 }, (_, i) => ({ id: `29:p${i}`, name: `Persoon ${i}` }));
+    const text = `<at>Wegwijs</at> wat is de zorgplicht? ${people.map((p) => `<at>${p.name}</at>`).join(' ')}`;
+    const entities = [{ type: 'mention', text: '<at>Wegwijs</at>', mentioned: { id: '28:wegwijs-bot', name: 'Wegwijs' } }, ...people.map((p) => ({ type: 'mention', text: `<at>${p.name}</at>`, mentioned: p })), { type: 'clientInfo', locale: 'nl-NL' }];
+    const count = turns.messages.length;
+    expect((await send(b, channelMention({ tenant: B, channel: '19:veel@thread.tacv2', user }, '', { text, entities }))).status).toBe(200);
+    const [turn] = turns.messages.slice(count);
+    expect(turn?.mentions.length).toBeGreaterThan(0);
+    expect(turn?.text).toContain('zorgplicht');
+  });
+
   it('answers oversized, junk and self-addressed text in words or not at all, never with a 5xx', async () => {
     const since = b.sent.length;
     const user = { id: '29:carla', name: 'Carla' };
