@@ -53,7 +53,7 @@ const ABSOLUTE_AMOUNT = /(€|\beuro\b|\bmiljoen\b|\bmiljard\b|\bmillion\b|\bbil
 /** The share of the question's subject (beyond the measure words) the fact's sentence must cover. */
 const MIN_SUBJECT_MATCH = 0.3;
 /** With the title, the fact's sentence must cover this much of the subject when it repeats little itself. */
-const TITLE_CARRIES = 0.6;
+const TITLE_CARRIES = 0.5;
 
 /**
  * True unless the question wants a specific fact and no shown sentence with it is about the

@@ -154,16 +154,23 @@ export class AskEngine {
     if (questions.length < 2) return this.answerOne(question, options, lang);
     // A later part too short to stand alone ("…, en wie regelt het?") reads the first as its context.
     const short = (q: string) => words(q).filter((w) => !isStopWord(w)).length <= 2;
-    const answers = questions.slice(0, MAX_QUESTIONS).map((q, i) => this.answerOne(q, { ...options, context: i > 0 && short(q) ? questions[0] : undefined }, lang));
+    const answers: Answer[] = [];
+    for (const [i, q] of questions.slice(0, MAX_QUESTIONS).entries()) {
+      const leans = i > 0 && short(q);
+      // A part that leans on the first ("…, en waar kunnen we heen als we er niet uitkomen?") is
+      // about the same subject: the first part's card goes a little before the others.
+      answers.push(this.answerOne(q, { ...options, context: leans ? questions[0] : undefined }, lang, leans ? answers[0]?.card?.id : undefined));
+    }
     return this.combine(answers, lang);
   }
 
-  private answerOne(question: string, options: AskOptions, lang: Lang): Answer {
+  private answerOne(question: string, options: AskOptions, lang: Lang, prefer?: string): Answer {
     const shape = shapeQuestion(question, this.laws);
     // "het budget voor 2028", "de nieuwe wet van 2029": a year after this one that no card speaks of.
     if (this.traits.asksUnknownYear(shape.text, this.thisYear)) return this.refusal('unknown', lang);
     const role = options.role ?? shape.role;
-    const adjust = this.traits.adjust(shape);
+    const lawAdjust = this.traits.adjust(shape);
+    const adjust = prefer ? (id: string) => lawAdjust(id) * (id === prefer ? SAME_SUBJECT : 1) : lawAdjust;
     const background = sceneWeights(shape, (text) => this.retriever.concepts(text));
     let retrieval = this.retriever.retrieve(shape.text, { role, adjust, background });
     let usedContext = false;
@@ -241,3 +248,5 @@ export class AskEngine {
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
+/** How much the first part's card goes before others for a part that leans on it. */
+const SAME_SUBJECT = 1.3;
