@@ -1,6 +1,9 @@
 // RSS after 1k and after N questions in one process (default 100k): the offline answering path of
-// the compiled code (dist/), the questions of the evaluation sets in turn, each made unique. A leak
-// shows as RSS growing with the count. Prints one JSON line. Run with --expose-gc.
+// the compiled code (dist/), the questions of the tuning sets in turn (never the held-out ones),
+// each made unique. A leak shows as RSS and the live heap growing with the count. Each reading comes
+// after full collections with pauses between them (the sweeper runs concurrently; a reading right
+// after one gc() swung by ±25% with the garbage of the last run still on its pages). Prints one
+// JSON line. Run with --expose-gc.
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -11,7 +14,7 @@ const { AskEngine } = await import(`${installation}dist/src/ask/index.js`);
 const total = Number(process.argv[2] ?? 100_000);
 const evalDir = `${root}test/eval/`;
 const questions = readdirSync(evalDir)
-  .filter((f) => f.endsWith('.jsonl'))
+  .filter((f) => f.endsWith('.jsonl') && !f.includes('heldout'))
   .flatMap((f) => readFileSync(evalDir + f, 'utf8').split('\n'))
   .flatMap((line) => {
     try {
@@ -21,15 +24,32 @@ const questions = readdirSync(evalDir)
       return [];
     }
   });
+let t0 = performance.now();
 const engine = new AskEngine();
-const rss = () => {
+const engineMs = performance.now() - t0;
+t0 = performance.now();
+await engine.answer(questions[0]);
+const firstAnswerMs = performance.now() - t0;
+const MB = 1024 * 1024;
+async function settled() {
   globalThis.gc?.();
-  return process.memoryUsage().rss / 1024 / 1024;
-};
-const started = performance.now();
-let after1k = 0;
-for (let i = 0; i < total; i++) {
-  await engine.answer(`${questions[i % questions.length]} (${i})`);
-  if (i === 999) after1k = rss();
+  for (let i = 0; i < 3; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    globalThis.gc?.();
+  }
+  const { rss, heapUsed } = process.memoryUsage();
+  return { rss: rss / MB, heap: heapUsed / MB };
 }
-console.log(JSON.stringify({ questions: total, after1k, afterAll: rss(), ms: performance.now() - started }));
+const started = performance.now();
+let at1k = { rss: 0, heap: 0 };
+let atAll = at1k;
+let busy = 0;
+for (let i = 0; i < total; i++) {
+  const t = performance.now();
+  await engine.answer(`${questions[i % questions.length]} (${i})`);
+  busy += performance.now() - t;
+  if (i === 999) at1k = await settled();
+  // Read inside the loop: after it, nothing refers to the engine and V8 may collect it.
+  if (i === total - 1) atAll = await settled();
+}
+console.log(JSON.stringify({ questions: total, after1k: at1k.rss, afterAll: atAll.rss, heapAfter1k: at1k.heap, heapAfterAll: atAll.heap, ms: performance.now() - started, answerMs: busy / total, engineMs, firstAnswerMs }));

@@ -4,10 +4,10 @@
  * questions in one process (BENCH_QUESTIONS, default 100k), with the issue's targets.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { BIN, oneShotMs, ROOT, startServer } from './processes.ts';
+import { BIN, oneShotMs, ROOT, startServer, type Running } from './processes.ts';
 
 export interface Row {
   what: string;
@@ -27,6 +27,46 @@ export function printTable(title: string, rows: Row[]): void {
   }
 }
 
+const PROBE = join(ROOT, 'bench/apps/memory-probe.mjs');
+const MB = 1024 * 1024;
+
+interface Idle {
+  rss: number;
+  heapUsed: number;
+  heapTotal: number;
+  young: number;
+  code: number;
+}
+
+/** What bench/apps/questions.mjs prints (older installations print only the first three). */
+interface Questions {
+  after1k: number;
+  afterAll: number;
+  heapAfter1k?: number;
+  heapAfterAll?: number;
+  answerMs?: number;
+  engineMs?: number;
+  firstAnswerMs?: number;
+}
+
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** The V8 side of a running server's memory (zeros when the probe did not answer within 2 s). */
+async function probeHeap(server: Running, file: string): Promise<Omit<Idle, 'rss'>> {
+  server.child.kill('SIGUSR2');
+  for (let i = 0; i < 200; i++) {
+    if (existsSync(file)) {
+      const line = readFileSync(file, 'utf8').trim();
+      if (line) {
+        const { memory, spaces, code } = JSON.parse(line) as { memory: NodeJS.MemoryUsage; spaces: Record<string, { size: number }>; code: { code_and_metadata_size: number } };
+        return { heapUsed: memory.heapUsed / MB, heapTotal: memory.heapTotal / MB, young: (spaces.new_space?.size ?? 0) / MB, code: code.code_and_metadata_size / MB };
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  return { heapUsed: 0, heapTotal: 0, young: 0, code: 0 };
+}
+
 /** BENCH_PROCESS=0 leaves them out (a quick platform-only run). */
 export async function processFigures(installation?: string): Promise<Row[]> {
   if (process.env.BENCH_PROCESS === '0') return [];
@@ -36,30 +76,36 @@ export async function processFigures(installation?: string): Promise<Row[]> {
     // BENCH_WEGWIJS_BIN: another installation's command (a before/after comparison in one run).
     const bin = installation ?? process.env.BENCH_WEGWIJS_BIN ?? BIN;
     const readies: number[] = [];
-    let idle = 0;
+    const idles: Idle[] = [];
+    // Three starts, each measured 1.5 s after its first healthy /healthz: VmRSS first, then what V8
+    // holds (bench/apps/memory-probe.mjs answers SIGUSR2; it collects nothing).
     for (let i = 0; i < 3; i++) {
-      const server = await startServer([bin, 'serve'], env);
+      const probe = join(data, `probe-${i}.jsonl`);
+      const server = await startServer(['--import', PROBE, bin, 'serve'], { ...env, MEMORY_PROBE_FILE: probe });
       readies.push(server.readyMs);
-      if (i === 0) {
-        await new Promise((resolve) => setTimeout(resolve, 1500));
-        idle = server.rssMb();
-      }
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      idles.push({ rss: server.rssMb(), ...(await probeHeap(server, probe)) });
       await server.stop();
     }
-    const ready = readies.sort((a, b) => a - b)[1];
+    const ready = median(readies);
+    const idle = median(idles.map((m) => m.rss));
     const ask = oneShotMs([bin, 'ask', 'Wie is dossierhouder als mijn cliënt op de wachtlijst staat?'], env);
     const count = Number(process.env.BENCH_QUESTIONS ?? 100_000);
     const run = spawnSync(process.execPath, ['--expose-gc', join(ROOT, 'bench/apps/questions.mjs'), String(count), join(dirname(bin), '..')], { cwd: ROOT, encoding: 'utf8' });
-    const memory = JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '{}') as { after1k: number; afterAll: number };
+    const memory = JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '{}') as Questions;
     const growth = (memory.afterAll - memory.after1k) / memory.after1k;
+    const heap = (m: Idle) => `${m.heapUsed.toFixed(0)} of ${m.heapTotal.toFixed(0)} MB (young ${m.young.toFixed(0)}, code ${m.code.toFixed(1)})`;
     return [
       { what: 'serve ready (spawn to /healthz 200, median of 3)', value: `${ready.toFixed(0)} ms`, target: '< 1000 ms', ok: ready < 1000 },
       { what: 'wegwijs ask "…" one-shot (median of 5)', value: `${ask.toFixed(0)} ms`, target: '< 800 ms', ok: ask < 800 },
-      { what: 'idle RSS of wegwijs serve', value: `${idle.toFixed(0)} MB`, target: '< 120 MB', ok: idle < 120 },
-      { what: 'RSS after 1k questions (in-process)', value: `${memory.after1k.toFixed(0)} MB` },
+      { what: 'idle RSS of wegwijs serve (median of 3)', value: `${idle.toFixed(0)} MB (${idles.map((m) => m.rss.toFixed(0)).join(', ')})`, target: '< 120 MB', ok: idle < 120 },
+      ...(idles[0].heapTotal ? [{ what: 'idle V8 heap: used of total', value: heap(idles[0]) }] : []),
+      { what: 'answering: engine built, first answer', value: `${memory.engineMs?.toFixed(0)} ms, ${memory.firstAnswerMs?.toFixed(1)} ms` },
+      { what: `answering: mean of ${count / 1000}k (in-process)`, value: `${memory.answerMs?.toFixed(2)} ms` },
+      { what: 'RSS after 1k questions (in-process, settled)', value: `${memory.after1k.toFixed(0)} MB (heap ${memory.heapAfter1k?.toFixed(0)} MB)` },
       {
         what: `RSS after ${count / 1000}k questions`,
-        value: `${memory.afterAll.toFixed(0)} MB (${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)}%)`,
+        value: `${memory.afterAll.toFixed(0)} MB (${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)}%; heap ${memory.heapAfterAll?.toFixed(0)} MB)`,
         target: 'within 10% of 1k',
         ok: Math.abs(growth) <= 0.1,
       },
