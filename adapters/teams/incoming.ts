@@ -77,8 +77,9 @@ export const TeamsEnvelopeSchema = z
       .nullish(),
     // Bounded by the body's size; the mentions the core keeps are cut in `toIncoming`.
     entities: z.array(z.object({ type: text(64) }).passthrough()).max(1000).nullish(),
-    membersAdded: z.array(EdgeAccount).max(256).nullish(),
-    membersRemoved: z.array(EdgeAccount).max(256).nullish(),
+    // A team that adds many people at once: bounded by the body's size, never refused for its count.
+    membersAdded: z.array(EdgeAccount).max(10_000).nullish(),
+    membersRemoved: z.array(EdgeAccount).max(10_000).nullish(),
   })
   .passthrough();
 

@@ -325,6 +325,15 @@ describe('Teams in local mode: tenants, service URLs, replays and forged card da
     expect(turn?.text).toContain('zorgplicht');
   });
 
+  it('takes the bot being added to a team together with hundreds of people at once, without a 400', async () => {
+    const chan = '19:groot@thread.tacv2';
+    const members = [{ id: '28:wegwijs-bot' }, ...Array.from({ length: 600 }, (_, i) => ({ id: `29:m${i}`, name: `Lid ${i}` }))];
+    const since = b.sent.length;
+    const added = { type: 'conversationUpdate', id: 'cu-big', channelId: 'msteams', recipient: { id: '28:wegwijs-bot', name: 'Wegwijs' }, from: { id: '29:admin' }, conversation: { id: chan, conversationType: 'channel', tenantId: B }, channelData: { tenant: { id: B }, channel: { id: chan, name: 'Groot' } }, membersAdded: members };
+    expect((await b.deliver(bot.url, added)).status).toBe(200);
+    await until('the greeting', () => b.sent.slice(since).some((r) => r.conversationId?.startsWith(chan)));
+  });
+
   it('answers oversized, junk and self-addressed text in words or not at all, never with a 5xx', async () => {
     const since = b.sent.length;
     const user = { id: '29:carla', name: 'Carla' };
