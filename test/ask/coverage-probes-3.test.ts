@@ -22,13 +22,13 @@ const PROBES: Probe[] = JSON.parse(readFileSync(fileURLToPath(new URL('./coverag
 
 /**
  * Measured 2026-11-30 on the shown answer (offline engine): 118 probes 66.1% fresh (78, with 2.6%
- * refused as unknown or out of scope); 70.3% after adding the facts that no card had (the DSP overall
+ * refused as unknown or out of scope); 71.2% after adding the facts that no card had (the DSP overall
  * study of the support pilots, the Copiloot's cost-effectiveness, De Berkelhof and Vitamine D, the
- * Werkagenda's lumpsum, waiting time as a quality measure). Almost all 35 misses left have the fact
- * in a card but retrieval picks another card or another sentence of the right card (listed for the
- * retrieval owners). The floor is the measured share minus about two points.
+ * Werkagenda's lumpsum, waiting time as a quality measure) and two synonym groups. The 34 misses left
+ * have the fact in a card, but retrieval picks another card or another sentence of the right card
+ * (listed for the retrieval owners). The floor is the measured share minus about two points.
  */
-const PROBE_FLOOR = 0.68;
+const PROBE_FLOOR = 0.69;
 
 describe('coverage probes, third set (the seed reports in depth)', () => {
   it('are well formed, cover every seed, and ask in other words than the cards', () => {
