@@ -80,6 +80,12 @@ export async function run(): Promise<void> {
     fake.calls.length = 0;
     const wegwijs = await measure('Wegwijs', wegwijsArgs(), { ...wegwijsEnv, WEGWIJS_DATA_DIR: data }, fake, questions);
     printSides(`Slack: signed app_mention events, 16 concurrent, ${questions.length} different questions in turn, answers counted at the fake Web API`, bare, wegwijs, before);
+    const first = async (args: string[], dir: string) => firstAnswerMs(args, { ...wegwijsEnv, WEGWIJS_DATA_DIR: dir }, fake, questions[0]);
+    const rows: Row[] = [];
+    const earlier = await measureBefore((bin, dir) => first([bin, 'serve'], dir));
+    if (earlier !== undefined) rows.push({ what: 'Wegwijs before: first answer after start (median of 3)', value: `${earlier.toFixed(0)} ms` });
+    rows.push({ what: 'Wegwijs: first answer after start (median of 3)', value: `${(await first(wegwijsArgs(), data)).toFixed(0)} ms` });
+    printTable('Slack: from the first healthy /healthz to the first answer posted (one question, a fresh process)', rows);
   } finally {
     await fake.close();
     rmSync(data, { recursive: true, force: true });
@@ -99,8 +105,32 @@ export function benchQuestions(): string[] {
     .map((line) => String((JSON.parse(line) as { q: string }).q));
 }
 
+/**
+ * From a fresh `wegwijs serve` being ready to the answer of its first question at the fake Web
+ * API: what the first user after a deployment waits (start-up work left for the first question
+ * shows here). The median of three starts.
+ */
+async function firstAnswerMs(args: string[], env: Record<string, string>, fake: FakeSlack, question: string): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const server = await startServer(args, env);
+    try {
+      fake.calls.length = 0;
+      const count = answered(fake);
+      const started = performance.now();
+      const request = mention(server.url, 1_000_000 + i, question);
+      await fetch(request.url, { method: 'POST', headers: request.headers, body: request.body });
+      while (count() < 1 && performance.now() - started < 10_000) await new Promise((resolve) => setTimeout(resolve, 1));
+      times.push(performance.now() - started);
+    } finally {
+      await server.stop();
+    }
+  }
+  return times.sort((a, b) => a - b)[1];
+}
+
 /** Runs `measure` for the installation in BENCH_BEFORE_BIN (with a data folder of its own), if any. */
-export async function measureBefore(measure: (bin: string, dataDir: string) => Promise<Side>): Promise<Side | undefined> {
+export async function measureBefore<T = Side>(measure: (bin: string, dataDir: string) => Promise<T>): Promise<T | undefined> {
   const bin = process.env.BENCH_BEFORE_BIN;
   if (!bin) return undefined;
   const dir = mkdtempSync(join(tmpdir(), 'wegwijs-bench-before-'));
