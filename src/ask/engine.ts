@@ -207,7 +207,9 @@ export class AskEngine {
     // "Wat is X en hoe lang duurt het?" with no duration in the cards: the definition is answered,
     // and the answer says that the other part is not known, rather than refusing both.
     const alsoDefines = DEFINE_AND_FACT.test(fold(shape.text));
-    if (tooUnsure(retrieval, confidence, margin) || wrongLaw || (noFact && !alsoDefines)) return refuse('unknown');
+    // A word of what is asked that no card uses is most likely the very subject the cards lack.
+    const unknownSubject = (retrieval.unknown?.length ?? 0) > 0 && confidence < SURE_DESPITE_UNKNOWN;
+    if (tooUnsure(retrieval, confidence, margin) || unknownSubject || wrongLaw || (noFact && !alsoDefines)) return refuse('unknown');
     const best = hits[0].card;
     const concepts = usedContext ? focusWeighted(this.retriever.concepts(`${shape.topic} ${options.context}`), shape) : topicConcepts;
     const composeShape = noFact ? { ...shape, wants: shape.wants.filter((w) => !FACT_WANTS.includes(w)) } : shape;
@@ -250,3 +252,5 @@ export class AskEngine {
 const round = (x: number) => Math.round(x * 1000) / 1000;
 /** How much the first part's card goes before others for a part that leans on it. */
 const SAME_SUBJECT = 1.3;
+/** Confidence above which a question with an unknown word is still answered. */
+const SURE_DESPITE_UNKNOWN = 0.8;

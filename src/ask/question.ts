@@ -132,9 +132,10 @@ const WANTS: [Want, RegExp][] = [
   ['when', /\b(sinds wanneer|vanaf wanneer|tot wanneer|per wanneer|in welk jaar|welk jaar|welke datum|sinds welk jaar|since when|from when|until when|in what year|what year|which year|what date)\b/iu],
   ['compare', /\b(verschil(len)?|onderscheid|vergelijk\w*|versus|vs\.?|difference|differences|differ|distinction|compared?)\b/iu],
   ['why', /\b(waarom|hoe komt het|hoe kan het|wat is de reden|om welke reden|why|how come|for what reason|what is the reason)\b/iu],
-  ['next', /\b(wat nu|en nu|wat kan ik (nog |dan )?doen|wat moet ik (nu |dan )?doen|wat zijn de (volgende )?stappen|welke stappen|waar kan ik (nog )?heen|waar kan ik (nog |dan |mee )?terecht|bij wie kan ik (nog |dan )?terecht|what now|what can i do|what should i do|next steps?|where (can|do) i (turn|go))\b/iu],
+  ['next', /\b(wat (is|zijn) (de |mijn |onze |een )?(volgende|eerste|logische|beste|slimste) stap(pen)?|what (is|are) (the |my |our |a )?(next|first|best|logical) steps?|wat nu|en nu|wat kan ik (nog |dan )?doen|wat moet ik (nu |dan )?doen|wat zijn de (volgende )?stappen|welke stappen|waar kan ik (nog )?heen|waar kan ik (nog |dan |mee )?terecht|bij wie kan ik (nog |dan )?terecht|what now|what can i do|what should i do|next steps?|where (can|do) i (turn|go))\b/iu],
   ['how', /\b(hoe|how)\b/iu],
-  ['define', /\b(wat (is|zijn|betekent|houdt|doet|doen)|what (is|are|does)|betekenis|meaning)\b/iu],
+  // "Wat is de volgende stap?" asks what to do next, not what a step is.
+  ['define', /\b(wat (is|zijn|betekent|houdt|doet|doen)(?! (de |mijn |onze |een )?(volgende|eerste|logische|beste|slimste) stap)|what (is|are|does)(?! (the |my |our |a )?(next|first|best|logical) step)|betekenis|meaning)\b/iu],
 ];
 
 // Words that only ask for a kind of fact ("hoe lang", "how many"): they say nothing of the topic,

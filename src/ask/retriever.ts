@@ -5,6 +5,7 @@
  * It also says how sure it is: the share of the question's content (weighted by rarity) that the
  * best card covers.
  */
+import { fold } from '../core/index.ts';
 import MiniSearch from 'minisearch';
 import type { Role } from './roles.ts';
 import { analyseQuery, type QueryToken, type Synonyms } from './analyze.ts';
@@ -39,6 +40,8 @@ export interface Retrieval {
   typed: number;
   /** The things asked about: typed words, a synonym phrase's words ("care office") counted once. */
   units?: number;
+  /** Long words of what is asked (not of the situation told first) that no card uses, even in part. */
+  unknown?: string[];
 }
 
 export interface RetrieveOptions {
@@ -146,7 +149,7 @@ export class Retriever {
     // "Wat zijn X en Y?": two close cards that together cover the question answer it together.
     const pair = reranked.length > 1 && reranked[1].score >= reranked[0].score * PAIR_SHARE ? coverage(this.index, [reranked[0].result, reranked[1].result], tokens, all, typed, soft) : confidence;
     const units = new Set(tokens.filter((t) => t.weight === 1).map((t) => (t.phrase ? Math.min(...t.phrase) : t.source))).size;
-    return { hits, confidence, pairConfidence: Math.max(confidence, pair), typed, units };
+    return { hits, confidence, pairConfidence: Math.max(confidence, pair), typed, units, unknown: unknownWords(this.index, tokens, all, soft, question) };
   }
 
   /** True when the index knows a stem of this (folded) word. */
@@ -172,4 +175,27 @@ export class Retriever {
   concepts(question: string): Concept[] {
     return questionConcepts(this.index, this.synonyms, question);
   }
+}
+
+/** The shortest word that counts as a subject no card knows (shorter ones are mostly chat or typos). */
+const UNKNOWN_MIN_LENGTH = 6;
+const NOUN_BEFORE = '(de|het|een|voor|van|over|met|bij|aan|om|zijn|haar|hun|mijn|onze|the|a|an|for|of|about|with|his|her|their|my|our)';
+
+/**
+ * The words of what is asked that no card uses, whole or as the parts of a compound: "regels voor
+ * huisdieren in een verpleeghuis" asks about pets, which no card knows, though it knows nursing
+ * homes well. Words of the situation told first (`soft`) and numbers do not count.
+ */
+function unknownWords(index: CardIndex, tokens: QueryToken[], all: QueryToken[], soft: Map<number, number>, question: string): string[] {
+  const split = new Set(all.filter((t) => t.weight < 1 && t.weight > 0).map((t) => t.source));
+  // Only the sentence that asks ("…? client is net met pensioen": the remark after it sets the scene).
+  const sentences = fold(question).split(/(?<=[.!?])\s+/u);
+  const text = sentences.filter((s) => s.includes('?')).join(' ') || sentences.join(' ');
+  // A thing, not a verb form or an adverb ("bedoelt", "besproken", "zomaar"): after an article,
+  // a preposition or a possessive ("regels voor huisdieren", "een stagiair").
+  const named = (word: string) => new RegExp(`\\b${NOUN_BEFORE} ${word}\\b`, 'u').test(text);
+  return tokens
+    .filter((t) => t.weight === 1 && !soft.has(t.source) && !split.has(t.source) && !t.phrase && t.word.length >= UNKNOWN_MIN_LENGTH && !/\d/.test(t.word))
+    .filter((t) => t.terms.every((term) => !index.documentFrequency.has(term)) && named(t.word))
+    .map((t) => t.word);
 }
