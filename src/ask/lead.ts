@@ -73,6 +73,16 @@ export function chooseLead(scored: ScoredSentence[], shape: QuestionShape, maxWo
       take(s);
     }
   }
+  // "Op welke drie niveaus …?": a sentence that announces a count ("werken op drie niveaus.")
+  // is followed by one sentence per item; those sentences are the answer.
+  if (shape.wants.includes('list') || shape.wants.includes('count')) {
+    for (const announcing of [...lead]) {
+      const count = announcedCount(announcing.folded);
+      if (!count) continue;
+      const following = [...scored].sort((a, b) => a.position - b.position).filter((s) => s.position > announcing.position).slice(0, count);
+      for (const s of following) if (!lead.includes(s) && words + wordsOf(s) <= maxWords * 1.5) take(s);
+    }
+  }
   // A part of the question the lead leaves open ("NZa vs Zorginstituut", "wie … en wie …") gets
   // the best sentence that covers it, when that sentence is about the question itself too.
   // The parts are what the question asks beyond the card's title (the title names the subject).
@@ -90,6 +100,21 @@ export function chooseLead(scored: ScoredSentence[], shape: QuestionShape, maxWo
     if (fits(next)) take(next);
   }
   return lead.sort((a, b) => a.position - b.position);
+}
+
+// A time, an amount or a count of people is a fact, not a list announced.
+const MEASURE_NOUN = /^(dagen|weken|maanden|jaren|jaar|uren|uur|minuten|keer|maal|procent|euro|miljoen|miljard|mensen|personen|clienten|days|weeks|months|years|hours|minutes|times|percent|euros|million|people|persons|clients)$/u;
+const COUNT_WORDS: Record<string, number> = { twee: 2, drie: 3, vier: 4, vijf: 5, zes: 6, two: 2, three: 3, four: 4, five: 5, six: 6 };
+
+/**
+ * The number of items a sentence announces and leaves to the sentences after it: "werkt op drie
+ * niveaus." (not "… drie niveaus: micro, meso en macro", which holds them itself).
+ */
+function announcedCount(folded: string): number | undefined {
+  if (folded.includes(':') || LIST.test(folded)) return undefined;
+  const m = /\b([2-6]|twee|drie|vier|vijf|zes|two|three|four|five|six) (\p{L}+)[^.;]{0,15}[.!]?\s*$/u.exec(folded.replace(/\s*\([^)]*\)/gu, ''));
+  if (!m || !/(en|s|'s)$/u.test(m[2]) || MEASURE_NOUN.test(m[2])) return undefined;
+  return COUNT_WORDS[m[1]] ?? Number(m[1]);
 }
 
 /** A sentence that says nearly the same as one already chosen (cards sometimes repeat a fact). */

@@ -218,7 +218,7 @@ const WORDS_BEFORE_QUESTION = /^((?:[^\s?]+\s+){1,2}?)((?:wat|wie|hoe|welke?|waa
 const content = (text: string) => words(text).filter((w) => !isStopWord(w) && w.length > 2).length;
 
 // "welke termijnen", "which groups", "wat zijn de taken", "wie zitten er": the answer is a list.
-const PLURAL_DUTCH = /^(?:\p{L}+(?:en|'s|[lrn]s|jes|ies|ees|ijs|ers|els))$/u;
+const PLURAL_DUTCH = /^(?:\p{L}+(?:en|'s|[lrn]s|jes|ies|ees|ijs|ers|els|aus|ous|oes))$/u;
 const PLURAL_ENGLISH = /^(?:\p{L}+[^su's]s|\p{L}+ies)$/u;
 const NOT_NOUN = new Set(['een', 'geen', 'deze', 'zijn', 'hebben', 'moeten', 'kunnen', 'mogen', 'willen', 'worden', 'gelden', 'this', 'these', 'those', 'does', 'has', 'was', 'its', 'his', 'is', 'as', 'us']);
 const NUMBER_WORD = /^(\d+|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|two|three|four|five|six|seven|eight|nine|ten|several|verschillende|belangrijkste|andere|main|key|other|different)$/u;
@@ -236,6 +236,8 @@ export function asksPlural(folded: string): boolean {
   if (/\bwie (zitten|zijn|spelen|doen|hebben|moeten|kunnen|mogen|betalen|beslissen|bepalen|nemen|horen|schuiven|werken|zijn er)\b/u.test(folded)) return true;
   const m = /\b(welke|which|what|wat voor(?: soort)?|what kinds? of|what sorts? of)\s+(\S+)(?:\s+(\S+))?(?:\s+(\S+))?/u.exec(folded.replace(/[?,.!:;]/g, ' '));
   if (!m) return false;
+  // A count of two or more before the noun ("op welke drie niveaus", "which four forms") asks for that many.
+  if (/^([2-9]|1\d|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|two|three|four|five|six|seven|eight|nine|ten)$/u.test(m[2])) return true;
   // A number or an adjective before the noun ("welke drie doelgroepen", "which three target groups").
   const [w1, w2, w3] = NUMBER_WORD.test(m[2]) ? [m[3] ?? '', m[4] ?? '', folded.slice(m.index + m[0].length).trim().split(/\s+/)[0] ?? ''] : [m[2], m[3] ?? '', m[4] ?? ''];
   if (m[1] === 'welke' || m[1].startsWith('wat voor')) {
