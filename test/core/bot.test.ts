@@ -98,7 +98,9 @@ describe('bot', () => {
 
   it('ignores empty text, survives control characters, emoji and right-to-left text', async () => {
     expect(await h.say('anna', 'c1', '   ')).toEqual([]);
-    expect((await h.say('anna', 'c1', 'wegwijs echo \u0000\u0007a\u202eb🙂 مرحبا'))[0].text).toBe('echo:ab🙂 مرحبا');
+    // Right-to-left text survives; a lone word in a caseless script inside a Latin message is read
+    // as a name copied from a file and redacted (src/privacy/scripts.ts), a whole line in it is kept.
+    expect((await h.say('anna', 'c1', 'wegwijs echo \u0000\u0007a\u202eb🙂 مرحبا'))[0].text).toBe('echo:ab🙂 [naam]');
     expect((await h.dm('anna', '   '))[0].card?.title).toBe('Wat Wegwijs kan');
   });
 
