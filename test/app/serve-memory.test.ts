@@ -52,4 +52,18 @@ describe('serve memory (app/serve-memory.ts)', () => {
     // Without the hold, 30 MB that survive take the young generation well past its initial size.
     expect(out.young).toBeGreaterThan(4);
   });
+
+  it('decides which platforms are on without loading their SDKs', () => {
+    // The SDKs are CommonJS: whatever was loaded is in require.cache.
+    const platforms = pathToFileURL(fileURLToPath(new URL('../../app/platforms.ts', import.meta.url))).href;
+    const script = `
+      import { createRequire } from 'node:module';
+      const { platformMounts } = await import(${JSON.stringify(platforms)});
+      const mounts = platformMounts({ services: { config: { production: false, teamsLocalMode: false } } });
+      const loaded = Object.keys(createRequire(import.meta.url).cache);
+      console.log(JSON.stringify({ off: mounts.filter((m) => m.off).length, sdks: loaded.filter((f) => /@microsoft[\\/]agents|@slack[\\/]bolt/.test(f)) }));`;
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout.trim().split('\n').at(-1)!)).toEqual({ off: 2, sdks: [] });
+  });
 });
