@@ -47,13 +47,18 @@ export function definitionFirst(hits: Hit[], terms: Set<string>, lang: Lang, con
   return best ? [best, ...hits.filter((h) => h !== best)] : hits;
 }
 
-const DEFINING = /^(?:\S+\s+){0,4}?(is|zijn|betekent|betekenen|staat voor|houdt in|heet|means|stands for|are|refers to)\b/u;
+const DEFINING = /^(?:\S+\s+){0,6}?(is|zijn|betekent|betekenen|staat voor|houdt in|heet|means|stands for|are|refers to)\b/u;
 
-/** True when the card's first sentence defines one of the terms ("Een maatwerkplek is …"). */
+/** How many of a card's opening sentences may hold its definition ("Nederland heeft vier zorgwetten: … De Wlz is …"). */
+const DEFINING_SENTENCES = 3;
+
+/** True when one of the card's opening sentences defines one of the terms ("Een maatwerkplek is …"). */
 function defines(card: KnowledgeCard, terms: Set<string>, lang: Lang): boolean {
-  const first = cardSentences(card, lang)[0];
-  if (!first) return false;
-  const head = first.text.split(/\s+/).slice(0, 6).join(' ');
-  return indexTerms(head).some((t) => terms.has(t)) && DEFINING.test(fold(first.text));
+  return cardSentences(card, lang).slice(0, DEFINING_SENTENCES).some((s) => {
+    // The defined word stands before the verb ("De Wmo 2015 (…) is …"), not after it ("Opvang
+    // voor dakloze mensen heet maatschappelijke opvang" does not define the Wmo).
+    const verb = DEFINING.exec(fold(s.text));
+    return verb !== null && indexTerms(verb[0]).some((t) => terms.has(t));
+  });
 }
 

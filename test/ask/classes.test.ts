@@ -118,3 +118,16 @@ describe('a comparison covers both sides, or says which side is not known', () =
     expect(answer.text).not.toMatch(/niets in de kennisbank|nothing about/i);
   });
 });
+
+describe('"wat is X?" for the core words gets what X is, not a card that only mentions X', () => {
+  it.each([
+    ['wat is de wlz?', /Wet langdurige zorg/],
+    ['wat is de wmo?', /Wet maatschappelijke ondersteuning/],
+    ['wat is een pgb?', /persoonsgebonden budget \(pgb\) is/i],
+    ['wat is de zvw?', /Zorgverzekeringswet/],
+  ])('%s', (q, fact) => {
+    const answer = ask(q);
+    expect(answer.answered).toBe(true);
+    expect(answer.text).toMatch(fact);
+  });
+});
