@@ -33,10 +33,14 @@ FROM ${NODE_IMAGE} AS runtime
 LABEL org.opencontainers.image.title="wegwijs" \
       org.opencontainers.image.description="Wegwijs: a chat-bot for Dutch learning networks around complex care" \
       org.opencontainers.image.licenses="EUPL-1.2"
+# MALLOC_ARENA_MAX=2: glibc gives each thread (V8's helpers, libuv's pool) a malloc arena of its
+# own; two are plenty for one event loop. Idle RSS 126-129 -> 118-122 MB with Slack configured, no
+# measurable CPU per answer (README, Performance).
 ENV NODE_ENV=production \
     PORT=3978 \
     HOST=0.0.0.0 \
-    WEGWIJS_DATA_DIR=/app/data
+    WEGWIJS_DATA_DIR=/app/data \
+    MALLOC_ARENA_MAX=2
 WORKDIR /app
 # Code stays owned by root (read-only for the app); only the data folder is writable by `node`.
 COPY --from=deps /app/node_modules ./node_modules
