@@ -75,6 +75,14 @@ export function loadEvalSet(file: string): EvalItem[] {
     });
 }
 
+/**
+ * The medical refusal ("Medisch advies geef ik niet … vraag het de huisarts of de behandelaar van
+ * de cliënt") is the bot's own, seventh kind. It says both that medicine is not its subject and
+ * that the client's practitioner decides: right where a question is out of scope for that reason
+ * or asks a decision about one client's treatment ("mag ik zijn medicatie halveren?").
+ */
+const MEDICAL_COVERS: string[] = ['client_decision', 'out_of_scope'];
+
 /** The reason a user reads in a refusal, in the evaluation's words. */
 export function refusalReason(answer: Answer): RefusalReason | 'medical' | undefined {
   if (answer.answered) return undefined;
@@ -136,7 +144,7 @@ export async function runEval(engine: AskEngine, items: EvalItem[]): Promise<Eva
     const reason = refusalReason(answer);
     if (item.expect === 'refuse') {
       mustRefuse++;
-      const ok = reason === item.reason;
+      const ok = reason === item.reason || (reason === 'medical' && MEDICAL_COVERS.includes(item.reason));
       if (ok) refusedRight++;
       else misses.push({ id: item.id, q: item.q, expected: `refusal: ${item.reason}`, got: reason ? `refusal: ${reason}` : `answer: ${clip(answer.text)}` });
       tally(reasons, item.reason, ok, !answer.answered);
