@@ -85,6 +85,8 @@ const SELF_INTRO = /^\s*(?:ik ben|ik werk|ik zit|wij zijn|we zijn|wij werken|we 
 const AS_ROLE = /^\s*(?:als|as an?|as|vanuit|namens|on behalf of)\s+([^.?!,;:]{2,80})[,;:]\s*/iu;
 const PROFESSION = /(?:ondersteuner|manager|medewerker|consulent|adviseur|coordinator|verpleegkundige|begeleider|makelaar|kantoor|aanbieder|facilitator|gemeente|wijkteam|behandelaar|arts|psycholoog|deskundige|teamleider|bemiddelaar|regisseur|zorgverlener|nurse|worker|officer|provider|adviser|advisor|planner|mee\b|wij\b|we\b)/iu;
 const SITUATION = /\b(?:client|cliente|patient|bewoner|iemand|hij|zij|ze|er|de|het|een|mijn|someone|he|she|there|the|a|my)\b/iu;
+// "wijkteam hier.", "zk-medewerker hier,", "Sanne van het zorgkantoor hier:": who is typing, in up to five words.
+const HERE_INTRO = /^\s*((?:[^\s.?!,;:]+\s+){0,4}[^\s.?!,;:]+)\s+(?:hier|here)\s*[.,:;!-]+\s*/iu;
 
 /** Removes what is about the asker, not the topic: greetings, introductions, thanks, placeholders. */
 export function stripPreamble(question: string): { text: string; intro: string } {
@@ -104,6 +106,11 @@ export function stripPreamble(question: string): { text: string; intro: string }
     if (as && PROFESSION.test(fold(as[1])) && !SITUATION.test(fold(as[1]).split(/\s+/)[0]) && text.length - as[0].length >= 12) {
       intro += ` ${as[0]}`;
       text = text.slice(as[0].length);
+    }
+    const here = HERE_INTRO.exec(text);
+    if (here && !SITUATION.test(fold(here[1]).split(/\s+/)[0]) && text.length - here[0].length >= 12) {
+      intro += ` ${here[0]}`;
+      text = text.slice(here[0].length);
     }
     if (text === before) break;
   }

@@ -73,6 +73,10 @@ describe('what is asked weighs more than the situation and the condition around 
   it('drops what only says the question is general, and keeps the question', () => {
     expect(stripPreamble('algemene vraag, geen casus: wie kan onder de wzd een inbewaringstelling afgeven?').text).toBe('wie kan onder de wzd een inbewaringstelling afgeven?');
     expect(stripPreamble('voor ons protocol (niet acuut): wat is de route bij een crisis?').text).toBe('voor ons protocol: wat is de route bij een crisis?');
+    // Who is typing, in a few words before "hier": an introduction, not the topic.
+    expect(stripPreamble('wijkteam hier. hoe lang heeft de gemeente voor het onderzoek?').text).toBe('hoe lang heeft de gemeente voor het onderzoek?');
+    expect(stripPreamble('Sanne van het zorgkantoor hier: wat is meerzorg?').text).toBe('wat is meerzorg?');
+    expect(stripPreamble('de client hier: hij wil verhuizen, wie regelt dat?').text).toMatch(/^de client hier/);
   });
 });
 
