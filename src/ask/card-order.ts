@@ -49,6 +49,9 @@ export function definitionFirst(hits: Hit[], terms: Set<string>, lang: Lang, con
 
 const DEFINING = /^(?:\S+\s+){0,6}?(is|zijn|betekent|betekenen|staat voor|houdt in|heet|means|stands for|are|refers to)\b/u;
 
+/** The defined word, then at most a year or a bracketed expansion, then the verb that defines it. */
+const SUBJECT_DEFINED = /^(?:de |het |een |the |a |an )?([^\s(]+(?: [^\s(]+)?)(?: \d{4})?(?: ?\([^)]*\))? (?:is|zijn|betekent|betekenen|staat voor|houdt in|heet|regelt|gaat over|means|stands for|are|refers to|covers|governs|is about)\b/u;
+
 /** How many of a card's opening sentences may hold its definition ("Nederland heeft vier zorgwetten: … De Wlz is …"). */
 const DEFINING_SENTENCES = 3;
 
@@ -57,8 +60,10 @@ function defines(card: KnowledgeCard, terms: Set<string>, lang: Lang): boolean {
   return cardSentences(card, lang).slice(0, DEFINING_SENTENCES).some((s) => {
     // The defined word stands before the verb ("De Wmo 2015 (…) is …"), not after it ("Opvang
     // voor dakloze mensen heet maatschappelijke opvang" does not define the Wmo).
-    const verb = DEFINING.exec(fold(s.text));
-    return verb !== null && indexTerms(verb[0]).some((t) => terms.has(t));
+    // … as the head of the subject: "De Wmo 2015 (…) is", "Een pgb is", "The Wzd (…) covers", not
+    // "The Wzd client confidential adviser is" or "Under the Wzd, every provider is".
+    const subject = SUBJECT_DEFINED.exec(fold(s.text));
+    return subject !== null && indexTerms(subject[1]).some((t) => terms.has(t));
   });
 }
 
