@@ -35,11 +35,13 @@ export const FLOORS = { tune: 0.9, heldout: 0.85, refusals: 1, maxInScopeRefused
 
 /**
  * What `npm test` holds the held-out split to while it is below its target: the figures measured
- * when it was last run to report (2026-11-30 17:20, three blind batches, 184 answerable and 63
- * must-refuse: facts 70.1%, refusals 88.9%, in-scope refused 6.5%), one question under, so it
- * cannot get worse unnoticed. Only ever raise these.
+ * when it was last run to report, one question under, so it cannot get worse unnoticed. Only ever
+ * raise these for the same split. Last run 2026-11-30 19:40, five blind batches (the two "fresh"
+ * batches, each first run once to report, joined the split then), 276 answerable and 101
+ * must-refuse: facts 66.3%, refusals 90.1%, in-scope refused 9.4%. (The three older batches alone:
+ * 70.7%, 88.9%, 5.4%.)
  */
-export const HELDOUT_GUARD = { facts: 0.695, refusals: 0.87, maxInScopeRefused: 0.071 };
+export const HELDOUT_GUARD = { facts: 0.659, refusals: 0.89, maxInScopeRefused: 0.098 };
 
 export type Split = 'tune' | 'heldout';
 
