@@ -127,7 +127,10 @@ export class CardIndex {
   weightOf(token: QueryToken): number {
     if (/^\d+$/.test(token.word)) return 0;
     const dfs = token.terms.map((t) => this.documentFrequency.get(t) ?? 0).filter((df) => df > 0);
-    const rarity = dfs.length === 0 ? this.maxIdf : this.idf(Math.min(...dfs));
+    // A word no card uses is already as rare as can be; being a synonym ("aannemen" for "opnemen")
+    // does not make it weigh three times that on top.
+    if (dfs.length === 0) return this.maxIdf;
+    const rarity = this.idf(Math.min(...dfs));
     return token.terms.some((t) => this.domain.has(t)) ? rarity * DOMAIN_WEIGHT : rarity;
   }
 }

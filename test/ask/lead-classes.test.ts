@@ -163,6 +163,14 @@ describe('"wat nu?" asks for a way forward', () => {
   });
 });
 
+describe('a synonym no card uses weighs as a rare word, not three times that', () => {
+  it.each(['Geen enkele aanbieder wil mijn cliënt aannemen, wat nu?', 'geen enkele zorgaanbieder wil hem aannemen, wat kan ik doen?'])('%s is answered with the escalation route', (q) => {
+    const answer = ask(q);
+    expect(answer.answered).toBe(true);
+    expect(answer.text).toMatch(/escalatieroute|taskforce/i);
+  });
+});
+
 describe('asking for help is no topic', () => {
   it.each(['help me with the waiting list statuses', 'kun je me helpen met de wachtstatussen?', 'could you please help me with the waiting statuses in the wlz'])('%s is about the waiting statuses, not home help', (q) => {
     expect(stripPreamble(q).text).not.toMatch(/^(help|kun|could)/i);
