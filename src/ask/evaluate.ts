@@ -36,12 +36,12 @@ export const FLOORS = { tune: 0.9, heldout: 0.85, refusals: 1, maxInScopeRefused
 /**
  * What `npm test` holds the held-out split to while it is below its target: the figures measured
  * when it was last run to report, one question under, so it cannot get worse unnoticed. Only ever
- * raise these for the same split. Last run 2026-11-30 19:40, five blind batches (the two "fresh"
+ * raise these for the same split. Five blind batches since 2026-11-30 19:40 (the two "fresh"
  * batches, each first run once to report, joined the split then), 276 answerable and 101
- * must-refuse: facts 66.3%, refusals 90.1%, in-scope refused 9.4%. (The three older batches alone:
- * 70.7%, 88.9%, 5.4%.)
+ * must-refuse: at 19:40 facts 66.3%, refusals 90.1%, in-scope refused 9.4%; last run (20:05)
+ * facts 67.4%, refusals 90.1%, in-scope refused 8.7%.
  */
-export const HELDOUT_GUARD = { facts: 0.659, refusals: 0.89, maxInScopeRefused: 0.098 };
+export const HELDOUT_GUARD = { facts: 0.67, refusals: 0.89, maxInScopeRefused: 0.091 };
 
 export type Split = 'tune' | 'heldout';
 
