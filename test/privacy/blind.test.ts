@@ -9,17 +9,15 @@
  * Measured before its fixes: 39 of 249 lines leaked and 16 of 168 ordinary lines changed.
  * The leak check sees through look-alikes (blind-corpus.ts), so skipping a form does not pass.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { slackTiming } from '../../adapters/slack/index.ts';
-import { loadConfig } from '../../src/config.ts';
+import { describe, expect, it } from 'vitest';
 import { redact } from '../../src/privacy/index.ts';
-import { startFakeSlack, type FakeSlack } from '../slack/fake-slack.ts';
-import { nextTs, sendCommand, sendEvent, slackTestConfig } from '../slack/slack-helpers.ts';
-import { FakeConnector, personalMessage } from '../teams/fake-connector.ts';
+import type { FakeSlack } from '../slack/fake-slack.ts';
+import { nextTs, sendCommand, sendEvent } from '../slack/slack-helpers.ts';
+import { personalMessage, type FakeConnector } from '../teams/fake-connector.ts';
 import { blindCorpus, blindLeaks, blindOrdinary, skeleton } from './blind-corpus.ts';
 import { corpusChunks } from './forms.ts';
 import { leaksIn } from './new-paths-leaks.ts';
-import { startTracedServer, teamsLocalConfig, type TracedServer } from './traced-server.ts';
+import { useTracedPlatforms, type TracedServer } from './traced-server.ts';
 
 const now = new Date('2026-11-30T12:00:00Z');
 const corpus = blindCorpus();
@@ -107,20 +105,7 @@ describe('red-team batch 9 through real Slack and Teams requests', () => {
   const placesOf = (kept: Record<string, string>) => Object.fromEntries(Object.entries(kept).map(([k, v]) => [k, skeleton(v)]));
   const skeletonForms = forms.map(skeleton);
 
-  beforeAll(async () => {
-    slackTiming.placeholderAfterMs = 60_000;
-    fake = await startFakeSlack();
-    teams = await new FakeConnector().start();
-    slack = await startTracedServer((dir) => slackTestConfig(dir, fake));
-    team = await startTracedServer((dir) => loadConfig(teamsLocalConfig(dir)));
-  }, 60_000);
-
-  afterAll(async () => {
-    await slack?.close();
-    await team?.close();
-    await fake?.close();
-    await teams?.close();
-  });
+  useTracedPlatforms((p) => ({ fake, teams, slack, team } = p));
 
   async function answered(channel: string, send: () => Promise<Response>): Promise<void> {
     const since = fake.calls.length;

@@ -6,16 +6,14 @@
  * removes every form and leaves ordinary lines alone; through real Slack and Teams requests none
  * of it is stored, logged or sent; a bad request is refused without its content in the log.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { slackTiming } from '../../adapters/slack/index.ts';
-import { loadConfig } from '../../src/config.ts';
+import { describe, expect, it } from 'vitest';
 import { redact, redactIncoming } from '../../src/privacy/index.ts';
-import { startFakeSlack, type FakeSlack } from '../slack/fake-slack.ts';
-import { nextTs, postSigned, sendEvent, slackTestConfig } from '../slack/slack-helpers.ts';
-import { FakeConnector, personalMessage } from '../teams/fake-connector.ts';
+import type { FakeSlack } from '../slack/fake-slack.ts';
+import { nextTs, postSigned, sendEvent } from '../slack/slack-helpers.ts';
+import { personalMessage, type FakeConnector } from '../teams/fake-connector.ts';
 import { consoleIncoming, corpusChunks, leaks, readLines, type CorpusLine } from './forms.ts';
 import { leaksIn } from './new-paths-leaks.ts';
-import { startTracedServer, teamsLocalConfig, type TracedServer } from './traced-server.ts';
+import { useTracedPlatforms, type TracedServer } from './traced-server.ts';
 
 const now = new Date('2026-11-30T12:00:00Z');
 const corpus: CorpusLine[] = readLines('redteam-personal.txt').map((line) => ({
@@ -98,20 +96,7 @@ describe('the red-team corpus through real Slack and Teams requests', () => {
   let slack: TracedServer;
   let team: TracedServer;
 
-  beforeAll(async () => {
-    slackTiming.placeholderAfterMs = 60_000;
-    fake = await startFakeSlack();
-    teams = await new FakeConnector().start();
-    slack = await startTracedServer((dir) => slackTestConfig(dir, fake));
-    team = await startTracedServer((dir) => loadConfig(teamsLocalConfig(dir)));
-  }, 60_000);
-
-  afterAll(async () => {
-    await slack?.close();
-    await team?.close();
-    await fake?.close();
-    await teams?.close();
-  });
+  useTracedPlatforms((p) => ({ fake, teams, slack, team } = p));
 
   it('Slack: direct messages, oversized and malformed requests store, log and send none of it', async () => {
     for (const [i, chunk] of chunks.entries()) {

@@ -9,7 +9,13 @@ import { createApp, type App } from '../../app/compose.ts';
 import { startServer, type RunningServer } from '../../app/server.ts';
 import type { Config } from '../../src/config.ts';
 import { createLogger } from '../../src/core/index.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { slackTiming } from '../../adapters/slack/index.ts';
+import { loadConfig } from '../../src/config.ts';
 import { tempDir } from '../helpers/temp.ts';
+import { startFakeSlack, type FakeSlack } from '../slack/fake-slack.ts';
+import { slackTestConfig } from '../slack/slack-helpers.ts';
+import { FakeConnector } from '../teams/fake-connector.ts';
 
 export interface TracedServer {
   app: App;
@@ -43,3 +49,34 @@ export async function startTracedServer(configFor: (dataDir: string) => Config):
 
 /** The Teams test configuration: local mode (no credentials), scheduler quiet. */
 export const teamsLocalConfig = (dataDir: string) => ({ WEGWIJS_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', SCHEDULER_INTERVAL_SECONDS: '3600', TEAMS_LOCAL_MODE: 'true' });
+
+/** The fake Slack and Teams platforms and a traced Wegwijs server on each, for one describe block. */
+export interface TracedPlatforms {
+  fake: FakeSlack;
+  teams: FakeConnector;
+  slack: TracedServer;
+  team: TracedServer;
+}
+
+/**
+ * Starts both platforms and their servers before the block's tests and closes them after; `use`
+ * gets them once started (assign them to the block's own variables).
+ */
+export function useTracedPlatforms(use: (platforms: TracedPlatforms) => void): void {
+  let started: Partial<TracedPlatforms> = {};
+  beforeAll(async () => {
+    slackTiming.placeholderAfterMs = 60_000;
+    const fake = await startFakeSlack();
+    const teams = await new FakeConnector().start();
+    started = { fake, teams };
+    started.slack = await startTracedServer((dir) => slackTestConfig(dir, fake));
+    started.team = await startTracedServer((dir) => loadConfig(teamsLocalConfig(dir)));
+    use(started as TracedPlatforms);
+  }, 60_000);
+  afterAll(async () => {
+    await started.slack?.close();
+    await started.team?.close();
+    await started.fake?.close();
+    await started.teams?.close();
+  });
+}
