@@ -38,8 +38,8 @@ export const FLOORS = { tune: 0.9, heldout: 0.85, refusals: 1, maxInScopeRefused
  * when it was last run to report, one question under, so it cannot get worse unnoticed. Only ever
  * raise these for the same split. Five blind batches since 2026-11-30 19:40 (the two "fresh"
  * batches, each first run once to report, joined the split then), 276 answerable and 101
- * must-refuse: at 19:40 facts 66.3%, refusals 90.1%, in-scope refused 9.4%; last run (20:05)
- * facts 67.4%, refusals 90.1%, in-scope refused 8.7%.
+ * must-refuse: at 19:40 facts 66.3%, refusals 90.1%, in-scope refused 9.4%; at 20:05 67.4%, 90.1%,
+ * 8.7%; last run (20:08) 67.0%, 90.1%, 8.7%.
  */
 export const HELDOUT_GUARD = { facts: 0.67, refusals: 0.89, maxInScopeRefused: 0.091 };
 
