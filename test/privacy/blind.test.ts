@@ -15,7 +15,7 @@ import type { FakeSlack } from '../slack/fake-slack.ts';
 import { nextTs, sendCommand, sendEvent } from '../slack/slack-helpers.ts';
 import { personalMessage, type FakeConnector } from '../teams/fake-connector.ts';
 import { blindCorpus, blindLeaks, blindOrdinary, skeleton } from './blind-corpus.ts';
-import { corpusChunks } from './forms.ts';
+import { corpusChunks, leakedLines } from './forms.ts';
 import { leaksIn } from './new-paths-leaks.ts';
 import { useTracedPlatforms, type TracedServer } from './traced-server.ts';
 
@@ -24,11 +24,7 @@ const corpus = blindCorpus();
 const ordinary = blindOrdinary();
 const forms = corpus.flatMap((l) => l.forms);
 
-const leaked = (lines: { text: string; forms: string[] }[]) =>
-  lines.flatMap((line) => {
-    const out = redact(line.text, now).text;
-    return line.forms.flatMap((form) => blindLeaks(out, form).map((marker) => `${line.text}  →  ${out}  (leaks ${marker})`));
-  });
+const leaked = (lines: { text: string; forms: string[] }[]) => leakedLines(lines, now, blindLeaks);
 
 describe('red-team batch 9, by redaction alone', () => {
   it('removes every form', () => {

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { IncomingMessage } from '../../src/core/index.ts';
+import { redact } from '../../src/privacy/index.ts';
 
 const corpusFile = (name: string) => fileURLToPath(new URL(`./corpus/${name}`, import.meta.url));
 
@@ -106,4 +107,12 @@ export function consoleIncoming(text: string, inputs?: Record<string, string>): 
     isDirect: false,
     ...(inputs ? { action: { id: 'x.submit', inputs, messageId: 'm1' } } : {}),
   };
+}
+
+/** Each corpus line whose redacted text still holds one of its forms, as "line → redacted (leaks …)". */
+export function leakedLines(lines: { text: string; forms: string[] }[], now: Date, find: (text: string, form: string) => string[] = leaks): string[] {
+  return lines.flatMap((line) => {
+    const out = redact(line.text, now).text;
+    return line.forms.flatMap((form) => find(out, form).map((marker) => `${line.text}  →  ${out}  (leaks ${marker})`));
+  });
 }
