@@ -11,7 +11,7 @@ import { redact, redactIncoming } from '../../src/privacy/index.ts';
 import type { FakeSlack } from '../slack/fake-slack.ts';
 import { nextTs, postSigned, sendEvent } from '../slack/slack-helpers.ts';
 import { personalMessage, type FakeConnector } from '../teams/fake-connector.ts';
-import { consoleIncoming, corpusChunks, leakedLines, leaks, readLines, type CorpusLine } from './forms.ts';
+import { consoleIncoming, corpusChunks, leakedLines, readLines, type CorpusLine } from './forms.ts';
 import { leaksIn } from './new-paths-leaks.ts';
 import { useTracedPlatforms, type TracedServer } from './traced-server.ts';
 
