@@ -43,6 +43,14 @@ export const FLOORS = { tune: 0.9, heldout: 0.85, refusals: 1, maxInScopeRefused
  */
 export const HELDOUT_GUARD = { facts: 0.67, refusals: 0.89, maxInScopeRefused: 0.091 };
 
+/**
+ * The guard of the first three held-out batches, which the earlier guard (0.695 / 0.87 / 0.071)
+ * held before the two fresh batches joined the split: kept for them alone so that no floor ever
+ * goes down. Last run (20:08) on 184 answerable and 63 must-refuse: facts 71.2%, refusals 88.9%,
+ * in-scope refused 5.4%; one question under that.
+ */
+export const HELDOUT_FIRST_BATCHES = { files: ['facts-heldout.jsonl', 'facts-heldout2.jsonl', 'facts-heldout3.jsonl'], facts: 0.706, refusals: 0.873, maxInScopeRefused: 0.06 };
+
 export type Split = 'tune' | 'heldout';
 
 /** The files of a split in a folder: `facts-tune.jsonl`, `facts-tune2.jsonl`, … (batches by different writers). */

@@ -1,6 +1,7 @@
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { AskEngine, FLOORS, HELDOUT_GUARD, judge, loadCards, loadSplit, runEval } from '../../src/ask/index.ts';
+import { AskEngine, FLOORS, HELDOUT_FIRST_BATCHES, HELDOUT_GUARD, judge, loadCards, loadEvalSet, loadSplit, runEval } from '../../src/ask/index.ts';
 import { DEFAULT_KNOWLEDGE_DIR, fold } from '../../src/core/index.ts';
 
 const DIR = fileURLToPath(new URL('../eval/', import.meta.url));
@@ -50,5 +51,10 @@ describe('evaluation: facts in the shown answer, refusals by reason', () => {
     expect(report.facts).toBeGreaterThanOrEqual(HELDOUT_GUARD.facts);
     expect(report.refusals).toBeGreaterThanOrEqual(HELDOUT_GUARD.refusals);
     expect(report.inScopeRefused).toBeLessThanOrEqual(HELDOUT_GUARD.maxInScopeRefused);
+    // The first three batches keep their own guard, so that no floor went down when the split grew.
+    const first = await runEval(engine, HELDOUT_FIRST_BATCHES.files.flatMap((f) => loadEvalSet(join(DIR, f))));
+    expect(first.facts).toBeGreaterThanOrEqual(HELDOUT_FIRST_BATCHES.facts);
+    expect(first.refusals).toBeGreaterThanOrEqual(HELDOUT_FIRST_BATCHES.refusals);
+    expect(first.inScopeRefused).toBeLessThanOrEqual(HELDOUT_FIRST_BATCHES.maxInScopeRefused);
   });
 });
