@@ -47,8 +47,6 @@ export function definitionFirst(hits: Hit[], terms: Set<string>, lang: Lang, con
   return best ? [best, ...hits.filter((h) => h !== best)] : hits;
 }
 
-const DEFINING = /^(?:\S+\s+){0,6}?(is|zijn|betekent|betekenen|staat voor|houdt in|heet|means|stands for|are|refers to)\b/u;
-
 /** The defined word, then at most a year or a bracketed expansion, then the verb that defines it. */
 const SUBJECT_DEFINED = /^(?:de |het |een |the |a |an )?([^\s(]+(?: [^\s(]+)?)(?: \d{4})?(?: ?\([^)]*\))? (?:is|zijn|betekent|betekenen|staat voor|houdt in|heet|regelt|gaat over|means|stands for|are|refers to|covers|governs|is about)\b/u;
 
