@@ -192,8 +192,8 @@ export class AskEngine {
     const ranked = hits.map((h) => h.card.id);
     // "Wat is het CCE (en kost het iets)?": two close cards that both name the thing to define
     // (its role card and its glossary card) are no doubt between two answers.
-    const heaviest = [...topicConcepts].sort((a, b) => b.weight - a.weight)[0];
-    const sameSubject = Boolean(shape.wants.includes('define') && heaviest && hits.length > 1 && hits.slice(0, 2).every((h) => namesCard(h.card, heaviest.terms, false)));
+    const heaviest = shape.wants.includes('define') && hits.length > 1 ? [...topicConcepts].sort((a, b) => b.weight - a.weight)[0] : undefined;
+    const sameSubject = Boolean(heaviest && hits.slice(0, 2).every((h) => namesCard(h.card, heaviest.terms, false)));
     const margin = sameSubject ? 1 : marginOf(hits);
     const explanation: Explanation | undefined = options.explain
       ? { question: shape.text, role, laws: shape.laws, impliedLaws: shape.impliedLaws, wants: shape.wants, ranking: hits.slice(0, 5).map((h) => ({ id: h.card.id, score: round(h.score) })), confidence: round(confidence), margin: round(margin), sentences: [] }
