@@ -157,6 +157,8 @@ export interface QueryToken {
    * words of the phrase. The phrase is its meaning: the word alone ("provider") says less.
    */
   phrase?: number[];
+  /** Only the first part of an unknown compound ("rolstoel" of "rolstoelreparatie"): its head is unknown. */
+  modifier?: boolean;
   /**
    * For a word of a synonym phrase ("take" from "no one will take"): the other words of that
    * phrase (their stems), one list per phrase it is in. It means the phrase only together with

@@ -100,7 +100,7 @@ export function splitCompounds(index: CardIndex, tokens: QueryToken[]): QueryTok
       // Only the first part is known ("bezwaar|procedure"): it says what the word is about.
       if (head.length >= 5) modifier = head;
     }
-    if (modifier) out.push({ word: modifier, terms: stems(modifier), source: token.source, weight: MODIFIER_WEIGHT });
+    if (modifier) out.push({ word: modifier, terms: stems(modifier), source: token.source, weight: MODIFIER_WEIGHT, modifier: true });
   }
   return out;
 }

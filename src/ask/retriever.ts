@@ -179,6 +179,8 @@ export class Retriever {
 
 /** The shortest word that counts as a subject no card knows (shorter ones are mostly chat or typos). */
 const UNKNOWN_MIN_LENGTH = 6;
+/** The shortest last part of a compound that counts as a word of its own ("reparatie"). */
+const UNKNOWN_HEAD_LENGTH = 5;
 const NOUN_BEFORE = '(de|het|een|voor|van|over|met|bij|aan|om|zijn|haar|hun|mijn|onze|the|a|an|for|of|about|with|his|her|their|my|our)';
 
 /**
@@ -187,7 +189,12 @@ const NOUN_BEFORE = '(de|het|een|voor|van|over|met|bij|aan|om|zijn|haar|hun|mijn
  * homes well. Words of the situation told first (`soft`) and numbers do not count.
  */
 function unknownWords(index: CardIndex, tokens: QueryToken[], all: QueryToken[], soft: Map<number, number>, question: string): string[] {
-  const split = new Set(all.filter((t) => t.weight < 1 && t.weight > 0).map((t) => t.source));
+  // A compound of known parts is known; one whose last part (in Dutch the thing itself:
+  // "rolstoel|reparatie" is a repair) no card knows is not.
+  // (A short rest is an ending, not a word: "streng|ere", "alternat|ief".)
+  const typedWord = new Map(tokens.map((t) => [t.source, t.word]));
+  const unknownHead = (t: QueryToken) => t.modifier === true && (typedWord.get(t.source)?.length ?? 0) - t.word.length >= UNKNOWN_HEAD_LENGTH;
+  const split = new Set(all.filter((t) => t.weight < 1 && t.weight > 0 && !unknownHead(t)).map((t) => t.source));
   // Only the sentence that asks ("…? client is net met pensioen": the remark after it sets the scene).
   const sentences = fold(question).split(/(?<=[.!?])\s+/u);
   const text = sentences.filter((s) => s.includes('?')).join(' ') || sentences.join(' ');
