@@ -179,3 +179,14 @@ describe('asking for help is no topic', () => {
     expect(answer.text).toMatch(/wachtstatus|waiting/i);
   });
 });
+
+describe('a condition named in the situation says which law is asked about', () => {
+  it.each([
+    ['GGZ-team: cliënt met een psychose, onvrijwillige zorg nodig. Wzd of Wvggz?', /Wvggz[^.]*(psychische stoornis|psychiatrische)|(psychische stoornis|psychiatrische)[^.]*Wvggz/i],
+    ['patient with schizophrenia needs involuntary care, is that the Wzd or the Wvggz?', /Wvggz[^.]*(psychiatric|mental) disorder|(psychiatric|mental) disorder[^.]*Wvggz/i],
+  ] as const)('%s', (q, fact) => {
+    const answer = ask(q);
+    expect(answer.answered).toBe(true);
+    expect(answer.text).toMatch(fact);
+  });
+});
