@@ -24,9 +24,10 @@ const ROLE_OR_AGE_IN_BRACKETS = new RegExp(
 // "Tim is 12 jaar", "Noor is net 14", "Sam is 9 years old": an age said of the person (not years of service: "is 10 jaar in dienst").
 const AGE_VERB =
   "\\s+(?:is|was|wordt|werd|turns|turned)\\s+(?:nu\\s+|pas\\s+|net\\s+|bijna\\s+|al\\s+|now\\s+|only\\s+|just\\s+)?\\d{1,3}(?:\\s*(?:jaar|jr|years?)(?:\\s+(?:oud|old))?(?![\\p{L}\\p{N}]|\\s+(?:jaar\\s+)?(?:in\\s+dienst|bij|werkzaam|lid|geleden|getrouwd|ago|with|at|in)(?![\\p{L}]))|(?=\\s*(?:[,.;!?)]|$)))";
-// After a listed first name: an age in brackets or after a comma, or a relative of theirs.
+// After a listed first name: an age in brackets or after a comma ("Noor, 14 jaar", "Ahmed, 17 met
+// autisme", "voor Daan, 19?"), or a relative of theirs.
 const FIRST_NAME_AFTER = new RegExp(
-  `^(?:\\s*\\(\\s*\\d{1,3}\\s*(?:jaar|jr|j|y|yrs|years|yo)?\\.?\\s*[),;/]|\\s*,\\s*(?:[\\p{L}-]+\\s*,\\s*)?\\d{1,3}\\s*(?:jaar|jr|j|years|yrs|y)(?![\\p{L}])|\\s*,\\s*\\d{1,3}\\s*,|${AGE_VERB}|\\s+(?:en|and|&)\\s+(?:zijn|haar|z'n|d'r|his|her|their)\\s+(?:${KIN})(?:tje|je)?(?![\\p{L}])|\\s+(?:zijn|haar|z'n|d'r)\\s+(?:${KIN})(?![\\p{L}])|['’]s?\\s+(?:${KIN})(?![\\p{L}])|\\s+(?:woont|woonde|wonen|logeert|verblijft|lives|stays)\\s+(?:nu\\s+|nog\\s+|now\\s+)?(?:bij|with)\\s+(?:zijn|haar|z'n|d'r|hun|de|een|his|her|their|a)\\s+(?:${KIN}|oom|tante|neef|nicht|opa|oma|aunt|uncle|grandparents|grootouders|pleeg\\p{L}+)(?![\\p{L}])|(?:\\s+(?:en|and|&)\\s+\\p{Lu}\\p{L}+)?\\s+(?:is|zijn|was|waren|are|were)\\s+(?:de|het|haar|zijn|hun|een|the|her|his|their|a)\\s+(?:${KIN})(?:s|en|eren)?(?![\\p{L}]))`,
+  `^(?:\\s*\\(\\s*\\d{1,3}\\s*(?:jaar|jr|j|y|yrs|years|yo)?\\.?\\s*[),;/]|\\s*,\\s*(?:[\\p{L}-]+\\s*,\\s*)?\\d{1,3}\\s*(?:jaar|jr|j|years|yrs|y)(?![\\p{L}])|\\s*,\\s*\\d{1,3}\\s*,|\\s*,\\s*\\d{1,3}(?:\\s*(?:[.?!;)]|$)|\\s+(?:met|with|en|and|uit|from|heeft|has|is|woont|lives|wacht|waits|zit)(?![\\p{L}]))|${AGE_VERB}|\\s+(?:en|and|&)\\s+(?:zijn|haar|z'n|d'r|his|her|their)\\s+(?:${KIN})(?:tje|je)?(?![\\p{L}])|\\s+(?:zijn|haar|z'n|d'r)\\s+(?:${KIN})(?![\\p{L}])|['’]s?\\s+(?:${KIN})(?![\\p{L}])|\\s+(?:woont|woonde|wonen|logeert|verblijft|lives|stays)\\s+(?:nu\\s+|nog\\s+|now\\s+)?(?:bij|with)\\s+(?:zijn|haar|z'n|d'r|hun|de|een|his|her|their|a)\\s+(?:${KIN}|oom|tante|neef|nicht|opa|oma|aunt|uncle|grandparents|grootouders|pleeg\\p{L}+)(?![\\p{L}])|(?:\\s+(?:en|and|&)\\s+\\p{Lu}\\p{L}+)?\\s+(?:is|zijn|was|waren|are|were)\\s+(?:de|het|haar|zijn|hun|een|the|her|his|their|a)\\s+(?:${KIN})(?:s|en|eren)?(?![\\p{L}]))`,
   'iu',
 );
 
