@@ -78,11 +78,15 @@ export class CardIndex {
     }
     this.maxIdf = this.idf(0);
     // Title words only when distinctive: titles also use everyday words ("nieuwe", "goed").
+    // A number is no word of the domain ("tot 23" in a title does not make "17 keer 23" a care question).
+    const addDomain = (term: string) => {
+      if (!/^\d+$/.test(term)) this.domain.add(term);
+    };
     for (const card of cards) {
-      for (const term of indexTerms(card.topics.join(' '))) this.domain.add(term);
-      for (const term of indexTerms(card.title)) if ((this.documentFrequency.get(term) ?? 0) <= DISTINCTIVE_DF) this.domain.add(term);
+      for (const term of indexTerms(card.topics.join(' '))) addDomain(term);
+      for (const term of indexTerms(card.title)) if ((this.documentFrequency.get(term) ?? 0) <= DISTINCTIVE_DF) addDomain(term);
     }
-    for (const [from, to] of synonyms.expansions) for (const term of indexTerms(`${from} ${to.join(' ')}`)) this.domain.add(term);
+    for (const [from, to] of synonyms.expansions) for (const term of indexTerms(`${from} ${to.join(' ')}`)) addDomain(term);
     for (const card of cards) {
       this.phrasings.set(
         card.id,
