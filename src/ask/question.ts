@@ -149,11 +149,14 @@ const WANTS: [Want, RegExp][] = [
 // so sentences are not chosen for repeating them.
 const FACT_WORDS = /\b(hoe ?lang|hoelang|binnen hoeveel tijd|binnen welke termijn|hoeveel( tijd)?|hoe vaak|hoe dikwijls|hoe snel|how long|how many|how much|how often|how quickly|within how long|duren|duurt|lasts?|takes?)\b/giu;
 
+const RULED_OUT = /\b(?:zonder|geen|buiten)\s+(?:de\s+|het\s+|een\s+)?[\p{L}-]+|\b(?:without|no|outside)\s+(?:the\s+|a\s+|an\s+)?[\p{L}-]+/gu;
+
 /** Reads a (redacted) question: its own text, the asker's role, the laws and the kind of fact it wants. */
 export function shapeQuestion(question: string, laws: Law[]): QuestionShape {
   const { text, intro } = stripPreamble(question);
   const folded = fold(text);
-  const found = lawsIn(folded, laws);
+  // "zonder wlz", "geen Wlz-indicatie", "without the Wlz": a law ruled out is not the law asked about.
+  const found = lawsIn(folded.replace(RULED_OUT, ' '), laws);
   const { asking, focus, background, scene } = focusOf(text);
   // What kind of fact is wanted is read from the question sentence, not from the situation
   // told before it ("Hij wacht al een jaar. Wie is dossierhouder?" asks no duration).

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { AskEngine } from '../../src/ask/index.ts';
 import { enumerates } from '../../src/ask/fact-cues.ts';
-import { asksPlural, focusOf, shapeQuestion, splitQuestions, stripPreamble } from '../../src/ask/question.ts';
-import { fold } from '../../src/core/index.ts';
+import { asksPlural, focusOf, loadLaws, shapeQuestion, splitQuestions, stripPreamble } from '../../src/ask/question.ts';
+import { DEFAULT_KNOWLEDGE_DIR, fold } from '../../src/core/index.ts';
 
 // Classes of questions whose lead missed the fact asked for on phrasings nobody tuned on (issue
 // 11): each class with several phrasings, Dutch and English, and phrasings that must keep their
@@ -188,5 +188,22 @@ describe('a condition named in the situation says which law is asked about', () 
     const answer = ask(q);
     expect(answer.answered).toBe(true);
     expect(answer.text).toMatch(fact);
+  });
+});
+
+describe('a law ruled out is not the law asked about', () => {
+  it.each([
+    ['begeleiding thuis en huishoudelijke hulp zonder wlz: welke wet en wie regelt het?', /\bWmo\b/i, /gemeente/i],
+    ['Who arranges support at home for someone without a Wlz indication?', /\bWmo\b|municipalit/i, /municipalit|gemeente/i],
+  ] as const)('%s', (q, law, who) => {
+    const answer = ask(q);
+    expect(answer.answered).toBe(true);
+    expect(answer.text).toMatch(law);
+    expect(answer.text).toMatch(who);
+  });
+
+  it('still reads a law named outright', () => {
+    expect(shapeQuestion('geen idee: hoe lang duurt een wlz-aanvraag?', loadLaws(DEFAULT_KNOWLEDGE_DIR)).laws).toEqual(['wlz']);
+    expect(shapeQuestion('thuiszorg zonder wlz-indicatie', loadLaws(DEFAULT_KNOWLEDGE_DIR)).laws).toEqual([]);
   });
 });
