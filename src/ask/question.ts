@@ -133,7 +133,8 @@ const WANTS: [Want, RegExp][] = [
   // answer in words ("hoe groot is de groep?": "een kleine groep").
   ['number', /\b(hoe groot|hoe hoog|how big|how large|how high|drempel|threshold|percentage|procent|percent|how much more|hoeveel meer)\b/iu],
   ['money', /\b((do|does|will|must|should|would) (\S+ ){0,2}(have to )?pay (anything|something|for (it|this|that))|(betaal|betaalt|betalen) (\S+ ){0,2}(iets|er iets|daar iets|ervoor)|costs? (anything|something)|kost(en|t)? (het|dat|dit|die|ze|hij|zij)( de (client|clienten|cliënt))? (iets|geld|wat)|is (het|dat|dit) gratis|moet(en)? (je|ik|we|de client|hij|zij|ze) (iets |er iets )?(voor )?betalen|does (it|that|this) cost|is (it|that|this) free|wat kost(en|t)?|hoeveel kost(en|t)?|hoeveel (geld|euro)|hoe hoog is (de|het) (bedrag|bijdrage|budget|tarief)|welk bedrag|bedrag|prijs|tarief|how much (does|do|is|money|will)|what does .{0,40} cost|what do .{0,40} cost|price)\b/iu],
-  ['who', /\b(wie|bij wie|welke (organisaties?|instanties?|partij(en)?)|who|whom|which (organi[sz]ations?|bod(y|ies)|part(y|ies)))\b/iu],
+  // "Waar vraag ik een machtiging aan?", "where do I apply": the answer is a body, as for "bij wie".
+  ['who', /\b(wie|bij wie|welke (organisaties?|instanties?|partij(en)?)|who|whom|which (organi[sz]ations?|bod(y|ies)|part(y|ies))|waar (vraag|vragen|vraagt|meld|melden|meldt|dien|dienen|dient)\b[^?.]{0,60}\b(aan|in)|where (do|can|should|must) (i|we|you|they|the client|parents) (apply|report|submit|file))\b/iu],
   ['contact', /\b(telefoonnummer|\w*nummer van|(het|t|hun|je|jullie) nummer|hoe bel ik|welk nummer|phone number|telephone|what number|which number|how do i call)\b/iu],
   ['where', /\b(waar|where|welk(e)? (loket|website)|hoe vind|how do i find)\b/iu],
   ['when', /\b(sinds wanneer|vanaf wanneer|tot wanneer|per wanneer|in welk jaar|welk jaar|welke datum|sinds welk jaar|since when|from when|until when|in what year|what year|which year|what date)\b/iu],

@@ -207,3 +207,14 @@ describe('a law ruled out is not the law asked about', () => {
     expect(shapeQuestion('thuiszorg zonder wlz-indicatie', loadLaws(DEFAULT_KNOWLEDGE_DIR)).laws).toEqual([]);
   });
 });
+
+describe('"waar vraag ik … aan" asks for the body that handles it', () => {
+  it.each([
+    ['wzd: cliënt verzet zich tegen opname. waar vraag ik een rechterlijke machtiging aan?', /\bCIZ\b/],
+    ['where do I apply for a Wlz indication?', /\bCIZ\b/],
+  ] as const)('%s', (q, body) => {
+    const answer = ask(q);
+    expect(answer.answered).toBe(true);
+    expect(answer.text).toMatch(body);
+  });
+});
