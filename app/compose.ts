@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import type { Config } from '../src/config.ts';
-import { Bot, Catalog, type Feature, createLogger, DEFAULT_PROMPTS_DIR, Messenger, openWegwijsStore, systemClock, type Clock, type Logger, type MessengerOptions, type Services, type WegwijsStore } from '../src/core/index.ts';
+import { Bot, Catalog, type Feature, createLogger, createSealer, sealKey, DEFAULT_PROMPTS_DIR, Messenger, openWegwijsStore, systemClock, type Clock, type Logger, type MessengerOptions, type Services, type WegwijsStore } from '../src/core/index.ts';
 import { Inbox } from '../src/store/index.ts';
 import { createFeatures } from './features.ts';
 
@@ -31,7 +31,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const store = await openWegwijsStore(config.store, clock);
   const catalog = Catalog.fromDirectory(join(config.promptsDir ?? DEFAULT_PROMPTS_DIR, 'messages'));
   const messenger = new Messenger(store, log, options.messenger);
-  const services: Services = { config, store, clock, log, catalog, messenger, ports: {} };
+  const seal = createSealer(await sealKey(store, config.sealKey, clock), clock);
+  const services: Services = { config, store, clock, log, catalog, messenger, ports: {}, seal };
   const bot = new Bot(services);
   for (const feature of (options.features ?? createFeatures)(services)) bot.use(feature);
   const inbox = new Inbox(store.docs, clock, { secret: inboxSecret(config), log, leaseSeconds: config.inboxLeaseSeconds });

@@ -31,6 +31,8 @@ const EnvSchema = z.object({
   WEGWIJS_PUBLIC_URL: z.url().optional(),
   /** The key that signs console links and sessions, shared by every instance. */
   WEGWIJS_CONSOLE_SECRET: z.string().min(16).optional(),
+  /** The key that seals routing fields in button values (src/core/seal.ts); else a random key kept in the store. */
+  WEGWIJS_SEAL_KEY: z.string().min(32).optional(),
   /** Knowledge curators: comma-separated user ids, optionally `platform:tenant:user`. */
   WEGWIJS_CURATORS: z.string().max(10_000).default(''),
   /** Lets Teams frame the console (personal and channel tab). */
@@ -126,6 +128,8 @@ export interface Config {
   publicUrl?: string;
   /** The web console: signing key, curators, and whether Teams may frame it. */
   console: { secret?: string; curators: string[]; teamsTab: boolean };
+  /** WEGWIJS_SEAL_KEY: seals the fields of a button value that decide where something goes (src/core/seal.ts). */
+  sealKey?: string;
   store: StoreConfig;
   llm?: LlmConfig;
   teams?: TeamsConfig;
@@ -182,6 +186,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       curators: env.WEGWIJS_CURATORS.split(',').map((s) => s.trim()).filter(Boolean),
       teamsTab: env.WEGWIJS_CONSOLE_TEAMS_TAB,
     },
+    sealKey: env.WEGWIJS_SEAL_KEY,
     store: storeConfig(env),
     llm: llmConfig(env),
     teams: teamsConfig(env, source),

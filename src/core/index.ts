@@ -20,6 +20,7 @@ export * from './platform.ts';
 export * from './ports.ts';
 export * from './records.ts';
 export * from './rights.ts';
+export * from './seal.ts';
 export * from './router.ts';
 export * from './services.ts';
 export * from './tenancy.ts';

@@ -6,6 +6,7 @@ import type { Catalog } from './i18n.ts';
 import type { Logger } from './logger.ts';
 import type { Messenger } from './messenger.ts';
 import type { Ports } from './ports.ts';
+import type { Sealer } from './seal.ts';
 
 export interface Services {
   config: Config;
@@ -15,4 +16,6 @@ export interface Services {
   catalog: Catalog;
   messenger: Messenger;
   ports: Ports;
+  /** Seals payload fields that decide where something goes, and checks them on the press (seal.ts). */
+  seal: Sealer;
 }

@@ -54,3 +54,16 @@ export async function networkFromValue(turn: Turn, raw: unknown, options: { this
   if (options.thisChannel !== undefined && owned.key !== options.thisChannel) return void (await refuseForeign(turn, 'tenant_other_channel'));
   return owned.key;
 }
+
+/**
+ * The sealed fields of a pressed value (src/core/seal.ts), checked for the turn's platform and
+ * tenant. A forged, changed or foreign seal gets `core.not_yours`, an expired one `goneKey`; both
+ * are logged with the seal's code, and undefined is returned so that the handler changes nothing.
+ */
+export async function sealedFields<N extends string>(turn: Turn, purpose: string, value: Record<string, unknown> | undefined, names: readonly N[], goneKey: string) {
+  const opened = turn.services.seal.open(turn.message, purpose, value, names);
+  if (opened.ok) return opened.fields;
+  turn.log.warn({ code: opened.code, action: turn.message.action?.id }, 'sealed value refused');
+  await turn.replyPrivately({ text: turn.t(opened.code === 'seal_expired' ? goneKey : 'core.not_yours') });
+  return undefined;
+}

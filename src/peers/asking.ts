@@ -12,6 +12,9 @@ import {
   cardMessage,
   networkFromValue,
   networkId,
+  ORIGIN_SEAL,
+  SEAL_FIELD,
+  sealedFields,
   tenantKey,
   text,
   type IncomingAction,
@@ -50,8 +53,10 @@ export function askingActions(services: Services) {
     const lang = action.value?.lang === 'en' ? 'en' : 'nl';
     const gap = str(action.value?.q);
     // Pressed in a channel, that channel is where it was asked; the button's channel is for a press
-    // by direct message (Teams sends private answers there).
-    const origin = turn.message.isDirect ? str(action.value?.c) : turn.message.channelId;
+    // by direct message (Teams sends private answers there), and only with the seal the ask feature
+    // put on it for this tenant: a forged or foreign `c` is refused and nothing is kept.
+    const origin = turn.message.isDirect ? await sealedOrigin(turn, action) : turn.message.channelId;
+    if (origin === undefined) return;
     const id = randomUUID();
     const pending: Pending = { type: 'pending', userId: turn.user.id, text: questionText, lang, channelId: origin, at: clock.now().toISOString(), ...(/^q-[0-9a-f]{20}$/.test(gap) ? { gapQuestion: gap } : {}) };
     await peers(services).put(tenantKey(turn.message), pendingKey(id), pending, { ttlSeconds: PENDING_TTL_SECONDS });
@@ -68,6 +73,13 @@ export function askingActions(services: Services) {
     if (mine.length === 1) return confirm(turn, id, pending, mine[0]);
     const choices = mine.slice(0, 20).map((n) => button(n.name, 'peers.choose', { p: id, n: n.id }));
     await turn.replyPrivately(cardMessage(card({ title: at('peers.choose.title') }, text(at('peers.choose.text', { count: mine.length })), buttons(...choices))));
+  }
+
+  /** The sealed channel of a press by direct message: '' when the button names none, undefined after a refusal. */
+  async function sealedOrigin(turn: Turn, action: IncomingAction): Promise<string | undefined> {
+    if (!action.value?.c && action.value?.[SEAL_FIELD] === undefined) return '';
+    const sealed = await sealedFields(turn, ORIGIN_SEAL, action.value, ['c'], 'peers.pending_gone');
+    return sealed && str(sealed.c);
   }
 
   /** The network chosen for a question asked in a direct message. */
