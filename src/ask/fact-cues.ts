@@ -21,7 +21,7 @@ const WHERE = /(https?:\/\/|\bwww\.|\.nl\b|\bvia\b|\bop de website\b|\bloket\b|\
 const CONTACT = /\b0\d{2,3}[- ]?\d{2,}|\b(bel|call|bellen)\b[^.]{0,20}\b\d{3,}\b/iu;
 
 // What comes next: "Na een beslissing op bezwaar kan de cliënt in beroep", "daarna", "then".
-const NEXT = /\b(daarna|vervolgens|na (een|de|het) (beslissing|besluit|afwijzing|bezwaar|uitspraak|klacht)|kan (de client|je|u|hij|zij|ze) (daarna |vervolgens |dan )?(in beroep|naar|terecht|een klacht|bezwaar)|volgende stap|next step|after (that|the decision)|can (then )?(appeal|go to|turn to))\b/u;
+const NEXT = /\b(daarna|vervolgens|na (een|de|het) (beslissing|besluit|afwijzing|bezwaar|uitspraak|klacht)|kan (de client|je|u|hij|zij|ze) (daarna |vervolgens |dan )?(in beroep|naar|terecht|een klacht|bezwaar)|volgende stap|next step|after (that|the decision)|can (then )?(appeal|go to|turn to))\b|\b(dan|daarna|vervolgens) (kan|kunnen|mag|mogen)\b[^.;]{0,40}\b(naar|terecht|in beroep)\b/u;
 
 const FREQUENCY = /\b(per (week|maand|jaar|kwartaal)|(maandelijks|wekelijks|jaarlijks|dagelijks)|(elke|iedere) (week|maand|jaar|\d+|twee|drie|vier|zes|acht) ?(weken|maanden|jaar)?|om de (week|twee weken|maand)|tweewekelijks|(\d+|een|twee|drie|vier|zes|acht) (keer|maal)|(\d+|zes|acht) ?(tot|à|-|–) ?(\d+|acht|tien) weken|every (week|month|year|\d+|two|three|four|six|other) ?(weeks|months|years)?|fortnightly|biweekly|monthly|weekly|yearly|annual(ly)?|(once|twice|\d+ times) (a|per) (week|month|year))\b/iu;
 // A reason: "omdat", "doordat", "because", "so that".

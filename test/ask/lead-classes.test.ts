@@ -218,3 +218,13 @@ describe('"waar vraag ik … aan" asks for the body that handles it', () => {
     expect(answer.text).toMatch(body);
   });
 });
+
+describe('"en waar kunnen ze daarna heen?" asks for the next step too', () => {
+  it.each([
+    ['familie heeft een klacht ingediend bij ons als aanbieder. binnen welke termijn moeten we een oordeel geven, en waar kunnen ze daarna heen?', [/zes weken/i, /geschil/i]],
+  ] as const)('%s', (q, facts) => {
+    const answer = ask(q);
+    expect(answer.answered).toBe(true);
+    for (const fact of facts) expect(answer.text).toMatch(fact);
+  });
+});
