@@ -4,7 +4,7 @@
  * stale press (an old card, or two people pressing at once) is recognised and changes nothing.
  */
 import { type ActionHandler, type IncomingAction, networkId, sameTenant, type Turn, clockTime } from '../core/index.ts';
-import { canSteer, changeSession, methodOf, posterFor, sessionPk, tFor, type Ctx, type Outcome } from './context.ts';
+import { canSteer, changeSession, mayUseByDm, methodOf, posterFor, sessionPk, tFor, type Ctx, type Outcome } from './context.ts';
 import { finishSession } from './finish.ts';
 import { extendAsync, goToAsyncStep, stepMinutes } from './async.ts';
 import { openAnswerForm, revealAction, submitAnswer } from './blind.ts';
@@ -38,7 +38,7 @@ async function load(ctx: Ctx, turn: Turn, action: IncomingAction, options: { all
   // a button sent by 1:1 chat names its network (`net`), and the tenant must still match.
   const net = turn.message.isDirect ? (typeof action.value?.net === 'string' ? action.value.net : undefined) : networkId(turn.conversation);
   const doc = t && net ? await ctx.sessions.get(net, t.id) : undefined;
-  if (!t || !doc || !sameTenant(turn.message, doc.data)) {
+  if (!t || !doc || !sameTenant(turn.message, doc.data) || (turn.message.isDirect && !(await mayUseByDm(ctx, doc.data, turn.user.id)))) {
     await privately(turn, 'deliberate.error.not_found');
     return undefined;
   }

@@ -6,7 +6,7 @@
  */
 import { button, buttons, card, cardMessage, fold, input, networkId, sameTenant, text, type IncomingAction, type OutgoingMessage, type Translate, type Turn } from '../core/index.ts';
 import { privacyNotice, redact } from '../privacy/index.ts';
-import { canSteer, changeSession, methodOf, posterFor, sessionPk, tFor, tr, type Ctx } from './context.ts';
+import { canSteer, changeSession, mayUseByDm, methodOf, posterFor, sessionPk, tFor, tr, type Ctx } from './context.ts';
 import { local, type Method } from './methods.ts';
 import { isAsync, isRevealed, join, nextId, type Contribution, type Session } from './session.ts';
 import { ACTION, stepMessage } from './views.ts';
@@ -27,7 +27,8 @@ export async function sessionFor(ctx: Ctx, turn: Turn, id: unknown): Promise<Ses
   }
   const where = { id, platform: turn.message.platform, tenantId: turn.message.tenantId };
   const docs = await ctx.sessions.list({ where });
-  return docs.map((d) => d.data).find((s) => sameTenant(turn.message, s));
+  const found = docs.map((d) => d.data).find((s) => sameTenant(turn.message, s));
+  return found && (await mayUseByDm(ctx, found, turn.user.id)) ? found : undefined;
 }
 
 /**

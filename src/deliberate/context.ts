@@ -7,7 +7,7 @@ import { networkId, type OutgoingMessage, type Translate, type ConversationRef, 
 import type { LlmClient } from '../llm/index.ts';
 import type { Collection } from '../store/index.ts';
 import type { Method } from './methods.ts';
-import { SessionSchema, type Session } from './session.ts';
+import { isParticipant, SessionSchema, type Session } from './session.ts';
 import type { SynthesisPrompt } from './synthesis.ts';
 
 export interface Ctx {
@@ -58,6 +58,16 @@ export async function canSteer(ctx: Ctx, session: Session, userId: string): Prom
   const pk = sessionPk(session);
   const network = await ctx.services.store.networks.get(pk, pk);
   return Boolean(network?.data.facilitators.includes(userId));
+}
+
+/**
+ * By direct message only the payload names the session (its id, its network): only its people
+ * (participants, facilitators) or the network's members may use it there, so a colleague of the
+ * same tenant outside the network cannot join, answer, vote or rate in another network's session.
+ */
+export async function mayUseByDm(ctx: Ctx, session: Session, userId: string): Promise<boolean> {
+  if (isParticipant(session, userId) || (await canSteer(ctx, session, userId))) return true;
+  return Boolean(await ctx.services.store.members.get(sessionPk(session), userId));
 }
 
 export interface ThreadPoster {
