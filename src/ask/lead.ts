@@ -99,8 +99,19 @@ export function chooseLead(scored: ScoredSentence[], shape: QuestionShape, maxWo
     if (lead.length >= MAX_LEAD_SENTENCES || next.score < best.score * SECOND_SENTENCE_SHARE || next.score <= 0.15) break;
     if (fits(next)) take(next);
   }
+  // "Waarom …?": a sentence that opens with the consequence ("Daardoor hadden zij geen
+  // dossierhouder.") leans on the one before it for the reason; that one is the answer.
+  if (shape.wants.includes('why')) {
+    for (const effect of [...lead]) {
+      const cause = RESULT_OPENING.test(effect.folded) ? scored.find((s) => s.position === effect.position - 1) : undefined;
+      if (cause && !lead.includes(cause) && words + wordsOf(cause) <= maxWords * 1.5) take(cause);
+    }
+  }
   return lead.sort((a, b) => a.position - b.position);
 }
+
+/** A sentence that states a consequence of the one before it. */
+const RESULT_OPENING = /^(daardoor|hierdoor|daarom|hierom|dat komt doordat|as a result|because of this|therefore|this is why|that is why)\b/u;
 
 // A time, an amount or a count of people is a fact, not a list announced.
 const MEASURE_NOUN = /^(dagen|weken|maanden|jaren|jaar|uren|uur|minuten|keer|maal|procent|euro|miljoen|miljard|mensen|personen|clienten|days|weeks|months|years|hours|minutes|times|percent|euros|million|people|persons|clients)$/u;

@@ -228,3 +228,14 @@ describe('"en waar kunnen ze daarna heen?" asks for the next step too', () => {
     for (const fact of facts) expect(answer.text).toMatch(fact);
   });
 });
+
+describe('"waarom …?" shows the reason, not only the consequence', () => {
+  it.each([
+    ["pgb'er met zzp vg7 thuis, waarom is er dan vaak niemand die het dossier houdt?", /geen professionele zorg/i],
+  ] as const)('%s', (q, reason) => {
+    const answer = ask(q);
+    expect(answer.answered).toBe(true);
+    expect(answer.text).toMatch(reason);
+    expect(words(answer.parts[0].sentences.join(' '))).toBeLessThanOrEqual(90);
+  });
+});
