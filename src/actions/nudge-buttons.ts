@@ -112,29 +112,24 @@ export async function submitUpdate(turn: Turn, pressed: IncomingAction): Promise
   await turn.replyPrivately({ text: privacy ? `${thanks}\n${privacy}` : thanks });
 }
 
-/** The purpose of the "Denk mee" form's seal (src/core/seal.ts): the network and action it is for. */
-const THINK_SEAL = 'actions.think';
-
 /**
- * "Denk mee" is for everyone in the network's channel, and its form comes back by direct message
- * on Teams (a dialog), where the payload alone names the network. By DM it goes on only with the
- * seal the form got when it was opened from the channel, or for a member or facilitator; anything
- * else (a forged value naming another team's network) is refused and posts nothing.
+ * "Denk mee" is for everyone in the network's channel (its form, a modal or a Teams dialog, is
+ * submitted there too). By direct message the payload alone names the network, so there it is
+ * only for the network's members and facilitators: a forged value naming another team's network
+ * is refused and posts nothing in its channel.
  */
-async function mayThinkAlong(turn: Turn, network: Network, pressed: IncomingAction): Promise<boolean> {
+async function mayThinkAlong(turn: Turn, network: Network): Promise<boolean> {
   if (!turn.message.isDirect) return true; // pressedAction held the press to this channel's network
-  const opened = turn.services.seal.open(turn.message, THINK_SEAL, pressed.value, ['network', 'n']);
-  if (opened.ok) return true;
   if (isFacilitator(network, turn.user.id) || (await turn.services.store.members.get(network.id, turn.user.id))) return true;
-  turn.log.warn({ code: opened.code === 'seal_missing' ? 'actions_not_a_member' : opened.code }, 'think along refused');
-  await turn.replyPrivately({ text: turn.t(opened.code === 'seal_expired' ? 'core.action_unknown' : 'core.not_yours') });
+  turn.log.warn({ code: 'actions_not_a_member' }, 'think along by DM refused: not in the network');
+  await turn.replyPrivately({ text: turn.t('core.not_yours') });
   return false;
 }
 
 /** "Denk mee" at a stuck action: a short form for an idea, a contact or an experience. */
 export async function thinkAlong(turn: Turn, pressed: IncomingAction): Promise<void> {
   const found = await pressedAction(turn, pressed);
-  if (!found || !(await mayThinkAlong(turn, found.network, pressed))) return;
+  if (!found || !(await mayThinkAlong(turn, found.network))) return;
   const { network, action: a } = found;
   await openForm(
     turn,
@@ -142,14 +137,14 @@ export async function thinkAlong(turn: Turn, pressed: IncomingAction): Promise<v
     [input('idea', turn.t('actions.think.input'), { multiline: true, required: true })],
     'actions.think_submit',
     turn.t('actions.think.submit'),
-    turn.services.seal.seal(turn.message, THINK_SEAL, { network: network.id, n: a.number }),
+    { network: network.id, n: a.number },
   );
 }
 
 /** The idea goes to the nudge's thread (or the channel), naming the owner so they see it. */
 export async function submitThought(turn: Turn, pressed: IncomingAction): Promise<void> {
   const found = await pressedAction(turn, pressed);
-  if (!found || !(await mayThinkAlong(turn, found.network, pressed))) return;
+  if (!found || !(await mayThinkAlong(turn, found.network))) return;
   const { network, action: a } = found;
   const idea = (pressed.inputs?.idea ?? '').trim().slice(0, FORM_CHARS);
   if (!idea) return void (await turn.replyPrivately({ text: turn.t('actions.think.empty', { number: a.number }) }));

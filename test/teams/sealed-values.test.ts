@@ -65,6 +65,22 @@ function pressInDm(tenant: string, user: typeof mallory, data: Record<string, un
   return teams.deliver(bot.url, personalMessage({ tenant, user }, '', { text: undefined, value: data }));
 }
 
+/** An invoke (a dialog's task/fetch or task/submit) in the user's personal chat. */
+function dialogInvoke(name: string, user: typeof mallory, value: unknown) {
+  return {
+    type: 'invoke', name, id: `inv-${Math.random().toString(36).slice(2)}`, channelId: 'msteams', from: user, recipient: { id: '28:wegwijs-bot', name: 'Wegwijs' },
+    conversation: { id: `a:personal-${user.id}`, conversationType: 'personal', tenantId: A }, channelData: { tenant: { id: A } }, value,
+  };
+}
+
+/** Opens the dialog whose opener card was sent since `since`, and returns its submit data. */
+async function dialogSubmit(user: typeof mallory, since: number): Promise<Record<string, unknown>> {
+  const opener = sentSince(since).map(body).join('\n').match(/"data":(\{"msteams":\{"type":"task\/fetch"\},"wegwijsModal":"[^"]+"\})/);
+  if (!opener) throw new Error(`no dialog opener for ${user.id}: ${sentSince(since).map(body).join('\n').slice(0, 1500)}`);
+  const fetched = (await teams.deliver(bot.url, dialogInvoke('task/fetch', user, { data: JSON.parse(opener[1]) }))).body as { task: { value: { card: { content: { actions: { data: Record<string, unknown> }[] } } } } };
+  return fetched.task.value.card.content.actions[0].data;
+}
+
 /** Nothing reached Noord: no post in its channel, no question kept, no new member. */
 async function expectNoordUntouched(since: number) {
   expect(intoChannel(NOORD, since)).toEqual([]);
@@ -135,6 +151,28 @@ describe('sealed channel fields in Teams card data', () => {
     const fetch = { type: 'invoke', name: 'task/fetch', value: { data: JSON.parse(opener![1]) } };
     const form = await teams.deliver(bot.url, personalMessage({ tenant: A, user: anna }, '', { ...fetch, text: undefined }));
     expect(JSON.stringify(form.body)).toContain('Noord Geheim');
+    expect(intoChannel(NOORD, since)).toEqual([]);
+  });
+
+  it('refuses a forged answer by DM to a question posted in Noord through the dialog', async () => {
+    // Fleur asks Noord (refusal by DM → dialog → posted card in the channel).
+    const refusal = await privateAnswer(A, NOORD, fleur, UNKNOWN_QUESTION, 'peers.ask');
+    let since = teams.sent.length;
+    await pressInDm(A, fleur, submitOf(refusal, 'peers.ask'));
+    const submit = await dialogSubmit(fleur, since);
+    since = teams.sent.length;
+    await teams.deliver(bot.url, dialogInvoke('task/submit', fleur, { data: { ...submit, as: 'name' } }));
+    const card = intoChannel(NOORD, since).find((r) => body(r).includes('"wegwijs":"peers.answer"'))!;
+    expect(card).toBeDefined();
+    const number = (submitOf(card, 'peers.answer').value as { q: number }).q;
+
+    // Mallory (same tenant, not in Noord) forges the dialog's submit by DM: refused, nothing kept.
+    since = teams.sent.length;
+    await pressInDm(A, mallory, { wegwijs: 'peers.reply', value: { n: noordKey, q: number }, answer: 'Ingebroken antwoord' });
+    expect(sentSince(since).map(body).join('\n')).toContain(t('core.not_yours').slice(0, 40));
+
+    const kept = await peers(bot.app.services).get(noordKey, questionKey(number));
+    expect(kept?.data.type === 'question' && kept.data.answers).toEqual([]);
     expect(intoChannel(NOORD, since)).toEqual([]);
   });
 
