@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConsoleOutput } from '../../adapters/console/index.ts';
+import type { IncomingAction } from '../../src/core/index.ts';
 import { SessionSchema } from '../../src/deliberate/session.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
 
@@ -32,13 +33,14 @@ describe('deliberation buttons by direct message', () => {
   it('keeps a colleague outside the network out of its session: no answer in its thread, no vote, rating or join', async () => {
     const before = await session();
     const notFound = h.app.services.catalog.t('nl', 'deliberate.error.not_found');
-    for (const action of [
+    const forged: IncomingAction[] = [
       { id: 'deliberate.submit', value: { s, i: 0 }, inputs: { answer: 'Ingebroken bijdrage', as: 'named' } },
       { id: 'deliberate.answer', value: { s, i: 0 } },
       { id: 'deliberate.vote', value: { s, i: 0, o: 'x' } },
       { id: 'deliberate.rate', value: { s, i: 0, n: 5, net: NOORD } },
       { id: 'deliberate.join', value: { s, net: NOORD } },
-    ]) {
+    ];
+    for (const action of forged) {
       const out = await h.press('mallory', { dm: true }, action);
       expect(said(out), action.id).toContain(notFound);
       expect(inNoord(out), action.id).toEqual([]);

@@ -31,7 +31,8 @@ describe('"Denk mee" by direct message', () => {
   it('posts nothing in a network for a forged or re-pointed submit from someone outside it', async () => {
     const notYours = h.app.services.catalog.t('nl', 'core.not_yours');
     const own = submitOf(await h.press('mallory', { channel: 'zuid' }, { id: 'actions.think', value: { network: ZUID, n: 1 } }));
-    for (const value of [{ network: NOORD, n: 1 }, { ...own.value, network: NOORD }]) {
+    const values: Record<string, string | number | boolean | null>[] = [{ network: NOORD, n: 1 }, { ...own.value, network: NOORD }];
+    for (const value of values) {
       for (const id of ['actions.think', 'actions.think_submit']) {
         const out = await h.press('mallory', { dm: true }, { id, value, inputs: { idea: 'Ingebroken idee' } });
         expect(said(out), id).toContain(notYours);
