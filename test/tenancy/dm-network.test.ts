@@ -3,8 +3,8 @@
  * one of the person's own networks in their own tenant, never one a button value names. Here a
  * colleague in the same tenant who is in network "zuid" only tries to reach network "noord" by the
  * network choice and post buttons and by commands in a DM; a member of both gets the choice of both.
- * (Not covered: "Vraag het netwerk" pressed by DM trusts the channel its value names, within the
- * tenant, because on Teams that is how someone outside the network asks from its channel.)
+ * ("Vraag het netwerk" pressed by DM trusts the channel its value names only with the seal the bot
+ * put on it: test/teams/sealed-values.test.ts, test/slack/sealed-values.test.ts.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConsoleOutput } from '../../adapters/console/index.ts';
