@@ -229,7 +229,7 @@ const WORDS_BEFORE_QUESTION = /^((?:[^\s?]+\s+){1,2}?)((?:wat|wie|hoe|welke?|waa
 const content = (text: string) => words(text).filter((w) => !isStopWord(w) && w.length > 2).length;
 
 // "welke termijnen", "which groups", "wat zijn de taken", "wie zitten er": the answer is a list.
-const PLURAL_DUTCH = /^(?:\p{L}+(?:en|'s|[lrn]s|jes|ies|ees|ijs|ers|els|aus|ous|oes))$/u;
+const PLURAL_DUTCH = /^(?:\p{L}+(?:en|'s|[lrn]s|jes|ies|ees|ijs|ers|els|aus|ous|oes|ses))$/u;
 const PLURAL_ENGLISH = /^(?:\p{L}+[^su's]s|\p{L}+ies)$/u;
 const NOT_NOUN = new Set(['een', 'geen', 'deze', 'zijn', 'hebben', 'moeten', 'kunnen', 'mogen', 'willen', 'worden', 'gelden', 'this', 'these', 'those', 'does', 'has', 'was', 'its', 'his', 'is', 'as', 'us']);
 const NUMBER_WORD = /^(\d+|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|two|three|four|five|six|seven|eight|nine|ten|several|verschillende|belangrijkste|andere|main|key|other|different)$/u;

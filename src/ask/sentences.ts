@@ -54,6 +54,8 @@ export function splitBody(body: string): { nl: string; en: string } {
 /** Markdown to plain text: headings, emphasis, links and list markers removed. */
 function plain(markdown: string): string {
   return markdown
+    // An editor's locator in the text ("(seed 002, r. 591)") is for the sources, not the lead.
+    .replace(/\s*\(seed \d{3}(?:[,;][^()]*)?\)/giu, '')
     .replace(/^#{1,6}\s+.*$/gm, '\n\n')
     .replace(/\[([^\]]+)\]\([^)]+\)/g, '$1')
     .replace(/(\*\*|__|\*|_|`)(?=\S)([^*_`]+?)\1/g, '$2')

@@ -239,3 +239,16 @@ describe('"waarom …?" shows the reason, not only the consequence', () => {
     expect(words(answer.parts[0].sentences.join(' '))).toBeLessThanOrEqual(90);
   });
 });
+
+describe('an answer shows no editor locators', () => {
+  it('no sentence of any card, in either language, carries "(seed …, r. …)"', async () => {
+    const { cardSentences } = await import('../../src/ask/sentences.ts');
+    const { loadCards } = await import('../../src/ask/index.ts');
+    const leaking = loadCards(DEFAULT_KNOWLEDGE_DIR).flatMap((c) => (['nl', 'en'] as const).flatMap((lang) => cardSentences(c, lang).filter((s) => /\(seed \d/i.test(s.text)).map((s) => `${c.id}: ${s.text}`)));
+    expect(leaking).toEqual([]);
+  });
+
+  it('reads "welke fases" as a list', () => {
+    expect(asksPlural(fold('welke fases doorloop je in een vernieuwingstraject?'))).toBe(true);
+  });
+});
