@@ -239,7 +239,7 @@ const OBJECT_NEXT = /^(the|a|an|its|their|his|her|my|your|our|this|that|these|th
 
 /** True when the question asks for several things ("welke termijnen …?", "which groups …?"). */
 export function asksPlural(folded: string): boolean {
-  if (/\b(noem|opsomming|overzicht|lijst(je)? van|list|enumerate|name the)\b/u.test(folded)) return true;
+  if (/\b(noem|noemen|opsomming|overzicht|lijst(je)? van|list|enumerate|name the|name (a few|some))\b/u.test(folded)) return true;
   const are = /\b(?:wat|welke|what|which) (?:zijn|are) (?:de|the) (\S+)(?: (\S+))?/u.exec(folded.replace(/[?,.!:;]/g, ' '));
   if (are && [are[1], are[2] ?? ''].some((w) => !NOT_NOUN.has(w) && (PLURAL_DUTCH.test(w) || PLURAL_ENGLISH.test(w)))) return true;
   if (/\b(?:wie|who) (?:zijn|are) (?:de|the|er|there)\b/u.test(folded)) return true;

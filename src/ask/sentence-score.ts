@@ -70,6 +70,9 @@ export function definesAsked(s: Sentence, concepts: Concept[]): boolean {
   return concepts.some((c) => [...c.terms].some((t) => head.has(t)));
 }
 
+/** A sentence that only names the source of the one before it. */
+const ATTRIBUTION = /^(dat|dit|zo|that|this) (blijkt|staat|volgt|komt naar voren|shows|appears|is shown|follows|comes)\b.{0,30}\b(uit|in|from)\b/u;
+
 /** A sentence that defines one side of a comparison: this much per side. */
 const COMPARE_SIDE = 0.25;
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -166,6 +169,8 @@ export function scoreSentences(sentences: Sentence[], context: ScoreContext): Sc
     // A question in the card ("Wat maakt een netwerk succesvol?") introduces, it answers nothing.
     // A numbered step that ends in a question ("1) verhelderen: wat willen we oplossen?") is content.
     if (s.text.endsWith('?') && !/^\d+\)|:/u.test(s.text)) score -= 0.5;
+    // "Dat blijkt uit het rapport …" only says where the sentence before it comes from.
+    if (ATTRIBUTION.test(folded)) score -= 0.2;
     return { ...s, score, matched };
   });
 }
