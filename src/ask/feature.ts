@@ -11,7 +11,7 @@ import { AskEngine } from './engine.ts';
 import { answerMessage } from './render.ts';
 import { ASKED_TTL_SECONDS, FEEDBACK_REASONS, THREAD_TTL_SECONDS, exportAskUser, feedback, forgetAskUser, questionId, questions, recordGap, threadKey, type FeedbackReason } from './records.ts';
 import { CHOOSABLE_ROLES, asRole, parseRole } from './roles.ts';
-import { askNetworkButton, deliverAnswer, originOf, pressedOrigin, privateFirst, shareAnswer } from './share.ts';
+import { askNetworkButton, deliverAnswer, originOf, privateFirst, shareAnswer } from './share.ts';
 import { createKnowledgeTopics } from './topics.ts';
 
 /** Refusals that point at a gap in the knowledge base (the others are refusals by policy). */
@@ -109,8 +109,8 @@ export function createAskFeature(services: Services, options: AskFeatureOptions 
     const reasons = FEEDBACK_REASONS.map((r) => button(turn.t(`ask.reason.${r}`), 'ask.reason', { q: qid, card: cardId ?? '', reason: r }));
     // After a 👎 the network may know better: "Vraag het netwerk" with the question asked.
     const asked = (await questions(store).get(pk, qid))?.data;
-    // The channel asked in: this channel, or by direct message only a sealed one (never a forged `c`).
-    const channel = pressedOrigin(services, turn, action);
+    // The channel asked in: this one (a 👎 value's own `c` carries no seal, so it is not trusted).
+    const channel = originOf(turn).channel;
     const askNetwork = asked?.type === 'asked' ? askNetworkButton(services, (k, v) => turn.t(k, v), { text: asked.text, id: qid, lang: asked.lang }, { channel, message: '' }, turn.message) : undefined;
     await turn.replyPrivately(cardMessage(card({}, text(turn.t('ask.feedback.why')), buttons(...reasons))));
     if (askNetwork) await turn.replyPrivately(cardMessage(card({}, text(turn.t('peers.ask_network.hint')), buttons(askNetwork))));

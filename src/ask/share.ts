@@ -6,7 +6,7 @@
  * of knowledge, and a 👎, offer "Vraag het netwerk" when the peers feature is there (its button id is
  * a string: no import).
  */
-import { button, networkId, ORIGIN_SEAL, sealedFields, type Button, type IncomingAction, type OutgoingMessage, type SealScope, type Services, type Turn, tenantKey } from '../core/index.ts';
+import { button, networkId, sealedFields, type Button, type IncomingAction, type OutgoingMessage, type SealScope, type Services, type Turn, tenantKey } from '../core/index.ts';
 import type { Answer, AskEngine } from './engine.ts';
 import { questions } from './records.ts';
 import { answerMessage, type RenderOptions } from './render.ts';
@@ -25,30 +25,20 @@ export function originOf(turn: Turn): Origin {
   return { channel: m.isDirect ? '' : m.channelId, message: m.threadId ?? m.messageId ?? '' };
 }
 
-/** The purpose of the share button's seal (its question, channel and thread). */
-const SHARE_SEAL = 'ask.share';
+/** The share button; its seal (src/core/seal.ts) covers its question, channel and thread. */
+const SHARE = 'ask.share';
+/** The peers feature's button (a string: no import); its seal covers the channel asked in and the question id. */
+const ASK_NETWORK = 'peers.ask';
 
 /**
  * "Vraag het netwerk" for a question, when the peers feature is plugged in. The channel asked in
- * (`c`) is sealed for the tenant (src/core/seal.ts): pressed by direct message, the peers feature
- * trusts it only with a valid seal, so a forged value cannot name another team's channel.
+ * (`c`) and the question id (`q`) are sealed for the tenant (src/core/seal.ts): the peers feature
+ * trusts them only with a valid seal, so a forged value cannot name another team's channel.
  */
 export function askNetworkButton(services: Services, t: RenderOptions['t'], q: { text: string; id: string; lang: string }, origin: Origin, scope: SealScope): Button | undefined {
   if (!services.ports.networkQuestions) return undefined;
-  const where = origin.channel ? services.seal.seal(scope, ORIGIN_SEAL, { c: origin.channel }) : {};
-  return button(t('peers.ask_network.button'), 'peers.ask', { t: q.text.slice(0, BUTTON_TEXT_CHARS), q: q.id, lang: q.lang, ...where });
-}
-
-/**
- * The channel a pressed button says its question was asked in: in a channel, that channel; by
- * direct message, the button's `c` only when its seal holds for this tenant, else none (the
- * person then chooses among their own networks).
- */
-export function pressedOrigin(services: Services, turn: Turn, action: IncomingAction): string {
-  if (!turn.message.isDirect) return turn.message.channelId;
-  const opened = services.seal.open(turn.message, ORIGIN_SEAL, action.value, ['c']);
-  if (!opened.ok && opened.code !== 'seal_missing') turn.log.warn({ code: opened.code, action: action.id }, 'sealed origin refused');
-  return opened.ok && typeof opened.fields.c === 'string' ? opened.fields.c : '';
+  const sealed = services.seal.seal(scope, ASK_NETWORK, { q: q.id, ...(origin.channel ? { c: origin.channel } : {}) });
+  return button(t('peers.ask_network.button'), ASK_NETWORK, { t: q.text.slice(0, BUTTON_TEXT_CHARS), lang: q.lang, ...sealed });
 }
 
 /** True when this turn's answer goes privately first (a channel whose network does not answer in public). */
@@ -67,7 +57,7 @@ export async function deliverAnswer(services: Services, turn: Turn, answer: Answ
   const extra: Button[] = [];
   // Where the answer is shared (channel, thread) and which question: sealed, checked on the press.
   if (answer.answered && isPrivate) {
-    extra.push(button(options.t('peers.share.button'), 'ask.share', services.seal.seal(turn.message, SHARE_SEAL, { q: q.id, lang: answer.lang, c: origin.channel, m: origin.message }), 'primary'));
+    extra.push(button(options.t('peers.share.button'), 'ask.share', services.seal.seal(turn.message, SHARE, { q: q.id, lang: answer.lang, c: origin.channel, m: origin.message }), 'primary'));
   }
   if (!answer.answered && answer.refusal === 'unknown') {
     const ask = askNetworkButton(services, options.t, { ...q, lang: answer.lang }, origin, turn.message);
@@ -86,7 +76,7 @@ export async function deliverAnswer(services: Services, turn: Turn, answer: Answ
  */
 export async function shareAnswer(services: Services, engine: AskEngine, turn: Turn, action: IncomingAction, today: string): Promise<void> {
   const pk = tenantKey(turn.message);
-  const sealed = await sealedFields(turn, SHARE_SEAL, action.value, ['q', 'lang', 'c', 'm'], 'peers.share.gone');
+  const sealed = await sealedFields(turn, SHARE, action.value, ['q', 'lang', 'c', 'm'], 'peers.share.gone');
   if (!sealed) return;
   const qid = String(sealed.q ?? '');
   const channel = String(sealed.c ?? '');

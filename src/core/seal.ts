@@ -25,8 +25,6 @@ const SEAL_KEY_ID = 'seal-key';
 
 /** The value field that carries the seal. */
 export const SEAL_FIELD = 'seal';
-/** The purpose of the origin seal: the channel a question was asked in, carried by the ask feature's buttons. */
-export const ORIGIN_SEAL = 'origin';
 /** How long a sealed button works by default (as long as an asked question is kept). */
 export const SEAL_TTL_SECONDS = 14 * 24 * 3600;
 

@@ -12,7 +12,6 @@ import {
   cardMessage,
   networkFromValue,
   networkId,
-  ORIGIN_SEAL,
   SEAL_FIELD,
   sealedFields,
   tenantKey,
@@ -51,12 +50,14 @@ export function askingActions(services: Services) {
     const questionText = str(action.value?.t).trim().slice(0, MAX_QUESTION_CHARS);
     if (!questionText) return void (await turn.replyPrivately({ text: turn.t('peers.ask.empty') }));
     const lang = action.value?.lang === 'en' ? 'en' : 'nl';
-    const gap = str(action.value?.q);
+    // The channel asked in and the question id come with the seal the ask feature put on them for
+    // this tenant; a forged, foreign or expired one is refused and nothing is kept.
+    const sealed = await sealedQuestion(turn, action);
+    if (!sealed) return;
+    const gap = sealed.q;
     // Pressed in a channel, that channel is where it was asked; the button's channel is for a press
-    // by direct message (Teams sends private answers there), and only with the seal the ask feature
-    // put on it for this tenant: a forged or foreign `c` is refused and nothing is kept.
-    const origin = turn.message.isDirect ? await sealedOrigin(turn, action) : turn.message.channelId;
-    if (origin === undefined) return;
+    // by direct message (Teams sends private answers there).
+    const origin = turn.message.isDirect ? sealed.c : turn.message.channelId;
     const id = randomUUID();
     const pending: Pending = { type: 'pending', userId: turn.user.id, text: questionText, lang, channelId: origin, at: clock.now().toISOString(), ...(/^q-[0-9a-f]{20}$/.test(gap) ? { gapQuestion: gap } : {}) };
     await peers(services).put(tenantKey(turn.message), pendingKey(id), pending, { ttlSeconds: PENDING_TTL_SECONDS });
@@ -75,11 +76,20 @@ export function askingActions(services: Services) {
     await turn.replyPrivately(cardMessage(card({ title: at('peers.choose.title') }, text(at('peers.choose.text', { count: mine.length })), buttons(...choices))));
   }
 
-  /** The sealed channel of a press by direct message: '' when the button names none, undefined after a refusal. */
-  async function sealedOrigin(turn: Turn, action: IncomingAction): Promise<string | undefined> {
-    if (!action.value?.c && action.value?.[SEAL_FIELD] === undefined) return '';
-    const sealed = await sealedFields(turn, ORIGIN_SEAL, action.value, ['c'], 'peers.pending_gone');
-    return sealed && str(sealed.c);
+  /**
+   * The channel asked in (`c`) and question id (`q`) of a "Vraag het netwerk" press, as sealed by
+   * the ask feature; both '' for a value that names neither; undefined after a refusal. In a
+   * channel the channel is the turn's own, so a changed value only loses its question id there.
+   */
+  async function sealedQuestion(turn: Turn, action: IncomingAction): Promise<{ c: string; q: string } | undefined> {
+    const v = action.value;
+    if (!v?.c && !v?.q && v?.[SEAL_FIELD] === undefined) return { c: '', q: '' };
+    if (!turn.message.isDirect) {
+      const opened = services.seal.open(turn.message, 'peers.ask', v, ['c', 'q']);
+      return { c: '', q: opened.ok ? str(opened.fields.q) : '' };
+    }
+    const sealed = await sealedFields(turn, 'peers.ask', v, ['c', 'q'], 'peers.pending_gone');
+    return sealed && { c: str(sealed.c), q: str(sealed.q) };
   }
 
   /** The network chosen for a question asked in a direct message. */

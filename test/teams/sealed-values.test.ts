@@ -98,6 +98,8 @@ describe('sealed channel fields in Teams card data', () => {
     const forged = [
       { wegwijs: 'peers.ask', value: { t: UNKNOWN_QUESTION, lang: 'nl', c: NOORD } },
       { ...genuine, value: { ...genuine.value, c: NOORD } },
+      // The question id is sealed too (it links the network's answer to a curator's gap).
+      { ...genuine, value: { ...genuine.value, q: `q-${'a'.repeat(20)}` } },
       { ...genuine, value: { ...genuine.value, c: NOORD, seal: 'seal:00000000' + '0'.repeat(56) } },
     ];
     for (const data of forged) {
