@@ -62,7 +62,7 @@ export function askingActions(services: Services) {
     const pending: Pending = { type: 'pending', userId: turn.user.id, text: questionText, lang, channelId: origin, at: clock.now().toISOString(), ...(/^q-[0-9a-f]{20}$/.test(gap) ? { gapQuestion: gap } : {}) };
     await peers(services).put(tenantKey(turn.message), pendingKey(id), pending, { ttlSeconds: PENDING_TTL_SECONDS });
     // The channel the question was asked in, when it is a network: the channel id comes from the
-    // button, the platform and tenant from the verified request, so it is never another tenant's.
+    // turn or the button's seal, the platform and tenant from the verified request.
     if (origin) {
       const network = await readNetworkDoc(services, networkId({ platform: turn.message.platform, tenantId: turn.message.tenantId, channelId: origin }));
       if (network) return confirm(turn, id, pending, network);
