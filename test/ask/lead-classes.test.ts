@@ -252,3 +252,17 @@ describe('an answer shows no editor locators', () => {
     expect(asksPlural(fold('welke fases doorloop je in een vernieuwingstraject?'))).toBe(true);
   });
 });
+
+describe('how the answer should be told, and who else asks, are no topic', () => {
+  it.each([
+    ['wlz vs wmo in 1 zin? stagiair vraagt het', 'wlz vs wmo?'],
+    ['wat is meerzorg in simpele taal? mijn teamleider vroeg ernaar', 'wat is meerzorg?'],
+    ['explain the Wlz in simple terms', 'explain the Wlz'],
+  ])('%s', (q, left) => {
+    expect(stripPreamble(q).text).toBe(left);
+  });
+
+  it('keeps a question that is itself about what a colleague asks', () => {
+    expect(stripPreamble('Mijn collega vraagt wat een dossierhouder is').text).toBe('Mijn collega vraagt wat een dossierhouder is');
+  });
+});
