@@ -83,18 +83,76 @@ export function loadGuardrails(dir: string): Guardrails {
   return rules;
 }
 
-/** The rules' needles as ids of one finder, made once per set of rules. */
-const NEEDLES = new WeakMap<Guardrails, { finder: NeedleFinder; byRule: Map<Guardrails[number], number[][]> }>();
+/**
+ * What matching needs of a set of rules, made once: the rules of each kind in file order, and the
+ * needles as one finder plus, per needle, the (rule, needle set) pairs it belongs to, so that the
+ * rules whose every needle set has a needle in the question are counted from the needles found
+ * (a few dozen) instead of testing every rule's sets (some 300 rules) per question.
+ */
+interface Plan {
+  finder: NeedleFinder;
+  shorthand: Guardrails;
+  calming: Guardrails;
+  marks: [keyof typeof EXEMPT, Guardrails][];
+  /** The refusal rules in order, with their place in `setCount` (-1: no needles, always tried). */
+  refusals: { rule: Guardrails[number]; slot: number }[];
+  setCount: Uint16Array;
+  setTotal: number;
+  /** Per needle id: pairs of (slot, global set number). */
+  postings: number[][];
+}
 
-function needleIndex(rules: Guardrails) {
-  let index = NEEDLES.get(rules);
-  if (!index) {
-    const finder = new NeedleFinder(rules.flatMap((r) => r.needles?.flat() ?? []));
-    const byRule = new Map(rules.filter((r) => r.needles).map((r) => [r, r.needles!.map((set) => set.map((n) => finder.id(n)!))] as const));
-    index = { finder, byRule };
-    NEEDLES.set(rules, index);
+const PLANS = new WeakMap<Guardrails, Plan>();
+
+function planOf(rules: Guardrails): Plan {
+  let plan = PLANS.get(rules);
+  if (plan) return plan;
+  const finder = new NeedleFinder(rules.flatMap((r) => r.needles?.flat() ?? []));
+  const postings: number[][] = [];
+  const counts: number[] = [];
+  let setTotal = 0;
+  const refusals = rules
+    .filter((r) => (RULE_KINDS as readonly string[]).includes(r.kind))
+    .map((rule) => {
+      if (!rule.needles) return { rule, slot: -1 };
+      const slot = counts.push(rule.needles.length) - 1;
+      for (const set of rule.needles) {
+        const number = setTotal++;
+        for (const needle of set) {
+          const id = finder.id(needle);
+          if (id !== undefined) (postings[id] ??= []).push(slot, number);
+        }
+      }
+      return { rule, slot };
+    });
+  plan = {
+    finder,
+    shorthand: rules.filter((r) => r.kind === 'shorthand'),
+    calming: rules.filter((r) => r.kind === 'not_emergency'),
+    marks: (Object.keys(EXEMPT) as (keyof typeof EXEMPT)[]).map((mark) => [mark, rules.filter((r) => r.kind === mark)]),
+    refusals,
+    setCount: Uint16Array.from(counts),
+    setTotal,
+    postings,
+  };
+  PLANS.set(rules, plan);
+  return plan;
+}
+
+/** Per rule slot, how many of its needle sets have a needle in `found`. */
+function setsMet(plan: Plan, found: Set<number>): Uint16Array {
+  const met = new Uint16Array(plan.setCount.length);
+  const hit = new Uint8Array(plan.setTotal);
+  for (const id of found) {
+    const pairs = plan.postings[id];
+    if (!pairs) continue;
+    for (let k = 0; k < pairs.length; k += 2) {
+      if (hit[pairs[k + 1]]) continue;
+      hit[pairs[k + 1]] = 1;
+      met[pairs[k]]++;
+    }
   }
-  return index;
+  return met;
 }
 
 /**
@@ -103,21 +161,20 @@ function needleIndex(rules: Guardrails) {
  * niet" is an escalation; "hij reageert niet" in the same message still counts).
  */
 export function matchGuardrail(rules: Guardrails, question: string): RuleKind | undefined {
+  const plan = planOf(rules);
   // Phone keyboards type curly quotes ("you’re", "collega’s"); the rules are written with straight ones.
   const typed = fold(question).replace(/[\u2018\u2019\u02bc]/g, "'");
-  const text = rules.filter((r) => r.kind === 'shorthand').reduce((t, r) => t.replace(r.pattern, r.full!), typed);
-  const calm = rules.filter((r) => r.kind === 'not_emergency').reduce((t, r) => t.replace(r.pattern, (m) => ' '.repeat(m.length)), text);
-  const marked = (Object.keys(EXEMPT) as (keyof typeof EXEMPT)[]).filter((mark) => rules.some((r) => r.kind === mark && r.pattern.test(text)));
+  const text = plan.shorthand.reduce((t, r) => t.replace(r.pattern, r.full!), typed);
+  const calm = plan.calming.reduce((t, r) => t.replace(r.pattern, (m) => ' '.repeat(m.length)), text);
+  const marked = plan.marks.filter(([, marks]) => marks.some((r) => r.pattern.test(text))).map(([mark]) => mark);
   const exempt = new Set<string>(marked.flatMap((mark) => EXEMPT[mark]));
   const seen = { text: new Map<string, boolean>(), calm: new Map<string, boolean>() };
   // Every needle of every rule looked for at once, in one pass over each text (needle-finder.ts).
-  const needles = needleIndex(rules);
-  const present = { text: needles.finder.find(text), calm: calm === text ? undefined : needles.finder.find(calm) };
-  const matches = (rule: Guardrails[number]) => {
+  const met = { text: setsMet(plan, plan.finder.find(text)), calm: calm === text ? undefined : setsMet(plan, plan.finder.find(calm)) };
+  const matches = (rule: Guardrails[number], slot: number) => {
     const subject = rule.kind === 'emergency' ? calm : text;
-    const sets = needles.byRule.get(rule);
-    const found = rule.kind === 'emergency' && present.calm ? present.calm : present.text;
-    if (sets && !sets.every((set) => set.some((id) => found.has(id)))) return false;
+    const found = rule.kind === 'emergency' && met.calm ? met.calm : met.text;
+    if (slot >= 0 && found[slot] !== plan.setCount[slot]) return false;
     if (!rule.gates || !rule.rest) return rule.pattern.test(subject);
     const memo = rule.kind === 'emergency' ? seen.calm : seen.text;
     for (const gate of rule.gates) {
@@ -127,6 +184,6 @@ export function matchGuardrail(rules: Guardrails, question: string): RuleKind | 
     }
     return rule.rest.test(subject);
   };
-  const hit = rules.find((r) => (RULE_KINDS as readonly string[]).includes(r.kind) && !exempt.has(r.kind) && matches(r));
-  return hit?.kind as RuleKind | undefined;
+  const hit = plan.refusals.find(({ rule, slot }) => !exempt.has(rule.kind) && matches(rule, slot));
+  return hit?.rule.kind as RuleKind | undefined;
 }
