@@ -5,6 +5,7 @@
 import type { Lang } from '../core/index.ts';
 import { indexTerms, isStopWord, words } from './analyze.ts';
 import type { AskOptions } from './answer.ts';
+import { definitionFirst } from './card-order.ts';
 import { comparedSides } from './compare.ts';
 import { composeAnswer, type AnswerPart } from './compose.ts';
 import { MARGIN_ZONE } from './confidence.ts';
@@ -35,19 +36,35 @@ export function coverSides(shape: QuestionShape, parts: AnswerPart[], lang: Lang
       unknown.push(side);
       continue;
     }
-    const shown = new Set(parts.flatMap((p) => [...p.chosen.flatMap((c) => [...c.terms]), ...indexTerms(p.card.title)]));
+    // A sentence (or title) that names the other side as well ("vier zorgwetten: de Wlz, de Wmo …")
+    // explains neither: only one about this side alone shows it.
+    const others = sides.filter((o) => o !== side).flatMap((o) => indexTerms(o).filter((t) => !isStopWord(t)));
+    const alone = (terms: Iterable<string>) => {
+      const set = new Set(terms);
+      return !others.some((t) => set.has(t));
+    };
+    const shown = new Set(parts.flatMap((p) => [...p.chosen.filter((c) => alone(c.terms)).flatMap((c) => [...c.terms]), ...(alone(indexTerms(p.card.title)) ? indexTerms(p.card.title) : [])]));
     // A part of a compound ("casus" in "casusregisseur") does not name the side; its stem or a synonym does.
     const own = (t: string) => !side.includes(t) || t.length >= 0.7 * (side.split(' ').find((w) => w.includes(t))?.length ?? 0);
     if (concepts.every((c) => [...c.terms].some((t) => own(t) && shown.has(t)))) continue;
-    const alone = retriever.retrieve(side, { role });
-    const card = alone.hits[0]?.card;
+    // The side asked as "wat is X?": the card that defines X, as for a question of its own.
+    const own_ = retriever.retrieve(side, { role });
+    const card = definitionFirst(own_.hits, new Set(concepts.flatMap((c) => [...c.terms])), lang, concepts)[0]?.card;
     // A part of a compound names the side no more here than above ("zorg" in "zorgcoördinator").
     const named = card ? indexTerms(`${card.title} ${card.topics.join(' ')}`) : [];
     const names = card && concepts.every((c) => [...c.terms].some((t) => own(t) && named.includes(t)));
-    if (card && names && alone.confidence >= MARGIN_ZONE && !parts.some((p) => p.card.id === card.id)) {
+    if (card && names && own_.confidence >= MARGIN_ZONE) {
       const sideShape = { ...shapeQuestion(`wat is ${side}`, laws), wants: ['define' as const] };
       const added = composeAnswer({ shape: sideShape, lang, concepts, laws, cardLaws }, [card]).parts[0];
-      if (added) {
+      const same = parts.find((p) => p.card.id === card.id);
+      // The card already shown ("vier zorgwetten: …") also defines this side: its sentence joins that part.
+      const fresh = added?.chosen.filter((c) => alone(c.terms) && !same?.chosen.some((s) => s.position === c.position)).slice(0, 2) ?? [];
+      if (added && same && fresh.length > 0) {
+        const chosen = [...same.chosen, ...fresh].sort((a, b) => a.position - b.position);
+        Object.assign(same, { chosen, sentences: chosen.map((c) => c.text) });
+        continue;
+      }
+      if (added && !same) {
         parts.push({ ...added, sentences: added.sentences.slice(0, 2), chosen: added.chosen.slice(0, 2) });
         continue;
       }

@@ -19,3 +19,17 @@ describe('comparedSides', () => {
     expect(comparedSides('wie betaalt de zorg en wie regelt de plek?')).toBeUndefined();
   });
 });
+
+describe('a comparison shows what each side is', () => {
+  // A sentence that only lists both ("vier zorgwetten: de Wlz, de Wmo, …") explains neither side.
+  it.each([
+    ['wlz vs wmo?', [/Wlz[^.]*(24 uur|toezicht)/i, /Wmo[^.]*gemeente/i]],
+    ['wat is het verschil tussen de wlz en de wmo?', [/Wlz[^.]*(24 uur|toezicht)/i, /Wmo[^.]*gemeente/i]],
+    ["what's the difference between the Wmo and the Zvw?", [/Wmo[^.]*municipalit/i, /Zvw[^.]*(insur)/i]],
+  ] as const)('%s', async (q, facts) => {
+    const { AskEngine } = await import('../../src/ask/index.ts');
+    const answer = new AskEngine().answerOffline(q);
+    expect(answer.answered).toBe(true);
+    for (const fact of facts) expect(answer.text).toMatch(fact);
+  });
+});
