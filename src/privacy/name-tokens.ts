@@ -20,17 +20,39 @@ export const TOKEN = /['’]?\p{L}[\p{L}\p{M}'’-]*(\.)?/gu;
 
 export function tokenise(text: string): Token[] {
   return [...text.matchAll(TOKEN)].map((m) => {
-    const dot = Boolean(m[1]);
-    let word = dot ? m[0].slice(0, -1) : m[0];
-    let start = m.index!;
-    word = word.replace(/['’]+$/, '');
-    // Quotes are no part of the word: "'Jan'" is Jan, "'t" stays.
-    if (/^['’]\p{L}{2}/u.test(word)) {
-      word = word.slice(1);
-      start++;
-    }
-    return { start, end: m.index! + m[0].length, word, folded: foldWord(word).replace(/’/g, "'").replace(/'s$/, ''), dot };
+    const { word, skip, folded, dot } = wordOf(m[0]);
+    return { start: m.index! + skip, end: m.index! + m[0].length, word, folded, dot };
   });
+}
+
+interface Word {
+  word: string;
+  /** Characters before the word (a leading quote). */
+  skip: number;
+  folded: string;
+  dot: boolean;
+}
+
+// The same words come back in every message: what each reads as is worked out once (a bounded table).
+const WORDS = new Map<string, Word>();
+
+function wordOf(match: string): Word {
+  let known = WORDS.get(match);
+  if (known) return known;
+  // TOKEN has no full stop inside a word: one at the end is its optional group.
+  const dot = match.endsWith('.');
+  let word = dot ? match.slice(0, -1) : match;
+  let skip = 0;
+  word = word.replace(/['’]+$/, '');
+  // Quotes are no part of the word: "'Jan'" is Jan, "'t" stays.
+  if (/^['’]\p{L}{2}/u.test(word)) {
+    word = word.slice(1);
+    skip = 1;
+  }
+  known = { word, skip, folded: foldWord(word).replace(/’/g, "'").replace(/'s$/, ''), dot };
+  if (WORDS.size >= 10_000) WORDS.clear();
+  WORDS.set(match, known);
+  return known;
 }
 
 export const firstNames = new Map<string, boolean>(

@@ -149,6 +149,21 @@ function lookalikes(original: string): Set<number> {
   return at;
 }
 
+// What a character reads as (NFKC, other scripts' digits as 0-9, no combining marks), for each
+// character once: the per-character normalising and regular expressions were most of the cost of
+// a short message. ASCII stays as it is; the rest is remembered (a bounded table).
+const PLAIN_CHARS = new Map<string, string>();
+function plainChar(char: string): string {
+  if (char.length === 1 && char.charCodeAt(0) < 0x80) return char;
+  let plain = PLAIN_CHARS.get(char);
+  if (plain === undefined) {
+    plain = asciiDigits(char.normalize('NFKC')).replace(MARKS, '');
+    if (PLAIN_CHARS.size >= 4096) PLAIN_CHARS.clear();
+    PLAIN_CHARS.set(char, plain);
+  }
+  return plain;
+}
+
 export function normalise(original: string): Normalised {
   let text = '';
   const from: number[] = [];
@@ -175,7 +190,7 @@ export function normalise(original: string): Normalised {
       continue;
     }
     if (!INVISIBLE.test(char)) {
-      const folded = latin.has(at) ? LOOKALIKES[char] : asciiDigits(char.normalize('NFKC')).replace(MARKS, '');
+      const folded = latin.has(at) ? LOOKALIKES[char] : plainChar(char);
       text += folded;
       for (let i = 0; i < folded.length; i++) {
         from.push(at);
@@ -199,6 +214,8 @@ export function originalRange(n: Normalised, start: number, end: number): { star
 
 /** Accents and case folded, for comparing words with the lists ("Cliënt" = "client"). */
 export function foldWord(word: string): string {
+  // Plain ASCII (most words) has nothing to take apart or strip: lower case is all.
+  if (/^[\x00-\x7f]*$/.test(word)) return word.toLowerCase();
   return word
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
