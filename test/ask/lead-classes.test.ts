@@ -266,3 +266,11 @@ describe('how the answer should be told, and who else asks, are no topic', () =>
     expect(stripPreamble('Mijn collega vraagt wat een dossierhouder is').text).toBe('Mijn collega vraagt wat een dossierhouder is');
   });
 });
+
+describe('"kan je daarna nog ergens heen?" asks for the next step', () => {
+  it('after a complaints committee', () => {
+    const answer = ask('uitspraak wzd klachtencommissie niet eens, kan je daarna nog ergens heen');
+    expect(answer.answered).toBe(true);
+    expect(answer.text).toMatch(/rechter|rechtbank/i);
+  });
+});
