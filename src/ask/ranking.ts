@@ -43,6 +43,21 @@ export function rerank(index: CardIndex, results: SearchResult[], all: QueryToke
     .map((result) => {
       let best = 0;
       for (const phrasing of index.phrasings.get(result.id as string) ?? []) {
+        let matched = 0;
+        let shared = false;
+        for (const term of phrasing.terms) {
+          if (!queryTerms.has(term)) continue;
+          shared = true;
+          matched += index.idfOf(term);
+        }
+        // No term in common (most phrasings of most cards): nothing covered either way, the same
+        // as the computation below gives, without building it.
+        if (!shared) {
+          let covered = 0;
+          for (const r of rarity.values()) covered += r * 0;
+          best = Math.max(best, Math.sqrt((covered / rarityTotal) * (matched / phrasing.total)));
+          continue;
+        }
         // How much of the question the phrasing covers, and how much of the phrasing the
         // question covers (both weighted by rarity); their geometric mean, like a cosine.
         const credit = new Map<number, number>();
@@ -60,8 +75,6 @@ export function rerank(index: CardIndex, results: SearchResult[], all: QueryToke
         }
         let covered = 0;
         for (const [source, r] of rarity) covered += r * (credit.get(source) ?? 0);
-        let matched = 0;
-        for (const term of phrasing.terms) if (queryTerms.has(term)) matched += index.idfOf(term);
         best = Math.max(best, Math.sqrt((covered / rarityTotal) * (matched / phrasing.total)));
       }
       return { result, score: base.get(result)! / top + PHRASING_WEIGHT * best };
