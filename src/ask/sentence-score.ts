@@ -92,9 +92,14 @@ export interface ScoreContext {
   title?: Set<string>;
 }
 
-export const covers = (s: Sentence, c: Concept) => [...c.terms].some((t) => s.terms.has(t));
+/** Whether one of `terms` is in `set` (as `[...terms].some(…)`, without copying: this runs per sentence and concept). */
+function anyIn(terms: Iterable<string>, set: Set<string>): boolean {
+  for (const t of terms) if (set.has(t)) return true;
+  return false;
+}
+export const covers = (s: Sentence, c: Concept) => anyIn(c.terms, s.terms);
 /** 1 when the sentence has the word (or a synonym), less when only the head of a compound ("groep" for "doelgroepen"). */
-const credit = (s: Sentence, c: Concept) => (covers(s, c) ? 1 : (c.partial && [...c.partial].some((t) => s.terms.has(t))) || [...c.terms].some((t) => headsOf(s).has(t)) ? PARTIAL_CREDIT : 0);
+const credit = (s: Sentence, c: Concept) => (covers(s, c) ? 1 : (c.partial && anyIn(c.partial, s.terms)) || anyIn(c.terms, headsOf(s)) ? PARTIAL_CREDIT : 0);
 const HEADS = new WeakMap<Sentence, Set<string>>();
 function headsOf(s: Sentence): Set<string> {
   let heads = HEADS.get(s);
@@ -125,7 +130,7 @@ export function lawsOf(s: Sentence, laws: Law[]): string[] {
 /** Scores every sentence of a card for the question: shared rare words, and the fact wanted. */
 export function scoreSentences(sentences: Sentence[], context: ScoreContext): ScoredSentence[] {
   const title = context.title;
-  const inTitle = (c: Concept) => Boolean(title && [...c.terms].some((t) => title.has(t)));
+  const inTitle = (c: Concept) => Boolean(title && anyIn(c.terms, title));
   // The scene's words weigh less, when the card speaks of what is asked at all.
   const focusFound = sentences.some((s) => context.concepts.some((c) => !c.background && !inTitle(c) && covers(s, c)));
   const scene = (c: Concept) => (c.background && focusFound ? BACKGROUND_WEIGHT : 1);
