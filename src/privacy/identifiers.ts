@@ -13,7 +13,7 @@ import { matches, type Detector, type PersonalDataKind, type Span } from './span
 // "aangemeld onder nummer CR-2291-44": what a person is registered under.
 const STRONG_STEMS = '(?:zorg|jeugd|wlz|wmo|ggz|ecd|epd)?-?dossier|cli[eë]nt|client|pati[eë]nt|patient|bewoner|resident|mrn|epd|ecd';
 const WEAK_STEMS =
-  'file|record|registratie|indicatie|indicatiebesluit|aanvraag|besluit|beschikking|klant|relatie|verzekerden?|verzekerings?|' +
+  'zorg|persoons|file|record|registratie|indicatie|indicatiebesluit|aanvraag|besluit|beschikking|klant|relatie|verzekerden?|verzekerings?|' +
   'polis|policy|insurance|lid|leden|member|membership|paspoort|passport|rijbewijs|licen[cs]e|id-?kaart|id[\\s-]?card|identiteitskaart|identity\\s+card|' +
   'document|pas|budgethouder|svb|hospital|ziekenhuis|nhs|medical\\s+record|zorgverzekering|verzekering|' +
   'budget|ciz|cak|wlz|wmo|jeugdwet|toewijzing|zorgtoewijzing|aanmelding|aanmeld|referentie|reference|case';

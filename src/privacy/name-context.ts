@@ -24,10 +24,10 @@ const ROLE_OR_AGE_IN_BRACKETS = new RegExp(
 // "Tim is 12 jaar", "Noor is net 14", "Sam is 9 years old": an age said of the person (not years of service: "is 10 jaar in dienst").
 const AGE_VERB =
   "\\s+(?:is|was|wordt|werd|turns|turned)\\s+(?:nu\\s+|pas\\s+|net\\s+|bijna\\s+|al\\s+|now\\s+|only\\s+|just\\s+)?\\d{1,3}(?:\\s*(?:jaar|jr|years?)(?:\\s+(?:oud|old))?(?![\\p{L}\\p{N}]|\\s+(?:jaar\\s+)?(?:in\\s+dienst|bij|werkzaam|lid|geleden|getrouwd|ago|with|at|in)(?![\\p{L}]))|(?=\\s*(?:[,.;!?)]|$)))";
-// After a listed first name: an age in brackets or after a comma ("Noor, 14 jaar", "Ahmed, 17 met
-// autisme", "voor Daan, 19?"), or a relative of theirs.
+// After a listed first name: an age in brackets, after a comma or "van" ("Noor, 14 jaar", "Ahmed, 17
+// met autisme", "voor Daan, 19?", "Henk van 84"), said next ("met Joyce? ze is 23"), or a relative of theirs.
 const FIRST_NAME_AFTER = new RegExp(
-  `^(?:\\s*\\(\\s*\\d{1,3}\\s*(?:jaar|jr|j|y|yrs|years|yo)?\\.?\\s*[),;/]|\\s*,\\s*(?:[\\p{L}-]+\\s*,\\s*)?\\d{1,3}\\s*(?:jaar|jr|j|years|yrs|y)(?![\\p{L}])|\\s*,\\s*\\d{1,3}\\s*,|\\s*,\\s*\\d{1,3}(?:\\s*(?:[.?!;)]|$)|\\s+(?:met|with|en|and|uit|from|heeft|has|is|woont|lives|wacht|waits|zit)(?![\\p{L}]))|${AGE_VERB}|\\s+(?:en|and|&)\\s+(?:zijn|haar|z'n|d'r|his|her|their)\\s+(?:${KIN})(?:tje|je)?(?![\\p{L}])|\\s+(?:zijn|haar|z'n|d'r)\\s+(?:${KIN})(?![\\p{L}])|['’]s?\\s+(?:${KIN})(?![\\p{L}])|\\s+(?:woont|woonde|wonen|logeert|verblijft|lives|stays)\\s+(?:nu\\s+|nog\\s+|now\\s+)?(?:bij|with)\\s+(?:zijn|haar|z'n|d'r|hun|de|een|his|her|their|a)\\s+(?:${KIN}|oom|tante|neef|nicht|opa|oma|aunt|uncle|grandparents|grootouders|pleeg\\p{L}+)(?![\\p{L}])|(?:\\s+(?:en|and|&)\\s+\\p{Lu}\\p{L}+)?\\s+(?:is|zijn|was|waren|are|were)\\s+(?:de|het|haar|zijn|hun|een|the|her|his|their|a)\\s+(?:${KIN})(?:s|en|eren)?(?![\\p{L}]))`,
+  `^(?:\\s*\\(\\s*\\d{1,3}\\s*(?:jaar|jr|j|y|yrs|years|yo)?\\.?\\s*[),;/]|\\s*,\\s*(?:[\\p{L}-]+\\s*,\\s*)?\\d{1,3}\\s*(?:jaar|jr|j|years|yrs|y)(?![\\p{L}])|\\s+van\\s+\\d{1,3}(?:\\s*(?:jaar|jr))?(?![\\p{L}\\p{N}]|\\s*(?:tot|t\\/m|-|–|uur|u\\b|:|[.,]\\d|procent|%|euro))|[?.!,;]?\\s+(?:ze|zij|hij|he|she)\\s+(?:is|was|wordt|turns)\\s+(?:nu\\s+|pas\\s+|net\\s+|bijna\\s+|al\\s+|now\\s+|only\\s+|just\\s+)?\\d{1,3}(?:\\s*(?:jaar|jr|years?)(?:\\s+(?:oud|old))?)?(?![\\p{L}\\p{N}]|\\s+(?:jaar\\s+)?(?:in\\s+dienst|bij|werkzaam|lid|geleden|ago)(?![\\p{L}]))|\\s*,\\s*\\d{1,3}\\s*,|\\s*,\\s*\\d{1,3}(?:\\s*(?:[.?!;)]|$)|\\s+(?:met|with|en|and|uit|from|heeft|has|is|woont|lives|wacht|waits|zit)(?![\\p{L}]))|${AGE_VERB}|\\s+(?:en|and|&)\\s+(?:zijn|haar|z'n|d'r|his|her|their)\\s+(?:${KIN})(?:tje|je)?(?![\\p{L}])|\\s+(?:zijn|haar|z'n|d'r)\\s+(?:${KIN})(?![\\p{L}])|['’]s?\\s+(?:${KIN})(?![\\p{L}])|\\s+(?:woont|woonde|wonen|logeert|verblijft|lives|stays)\\s+(?:nu\\s+|nog\\s+|now\\s+)?(?:bij|with)\\s+(?:zijn|haar|z'n|d'r|hun|de|een|his|her|their|a)\\s+(?:${KIN}|oom|tante|neef|nicht|opa|oma|aunt|uncle|grandparents|grootouders|pleeg\\p{L}+)(?![\\p{L}])|(?:\\s+(?:en|and|&)\\s+\\p{Lu}\\p{L}+)?\\s+(?:is|zijn|was|waren|are|were)\\s+(?:de|het|haar|zijn|hun|een|the|her|his|their|a)\\s+(?:${KIN})(?:s|en|eren)?(?![\\p{L}]))`,
   'iu',
 );
 
@@ -41,6 +41,10 @@ const CARE_STATE = new RegExp(
 );
 // The same state in a clause with the verb at the end: "dat Sunil niet thuis kan blijven", "dat Noor opgenomen is".
 const CARE_STATE_LAST = /^\s+(?:(?:niet|nog|meer|al|weer|toch)\s+)*(?:thuis\s+(?:(?:kan|kon|mag|moet|wil)\s+)?(?:blijven|wonen)|opgenomen\s+(?:is|wordt|was)|overleden\s+is|gevallen\s+is)(?![\p{L}])/iu;
+// A question with the verb first: "is Fatima al ingeschreven bij het CIZ?", "heeft Kees al een indicatie?".
+const VERB_FIRST = /(?:^|[\s,.?!:;])(?:is|heeft|zit|woont|wacht|krijgt|kan|mag|moet|wil|gaat|staat|has|does|can|will)\s*$/iu;
+const STATE_AFTER_VERB_FIRST = /^\s+(?:(?:al|nog|inmiddels|niet|toch|ook|wel|already|still|not|yet)\s+)*(?:\p{L}+\s+){0,3}?(?:ingeschreven|aangemeld|geregistreerd|geplaatst|opgenomen|ge[iï]ndiceerd|indicatie|wlz-indicatie|op\s+de\s+wachtlijst|in\s+zorg|in\s+behandeling|thuis\s+(?:blijven|wonen)|verhuisd|overleden|gevallen|registered|admitted|placed|on\s+the\s+(?:waiting\s+)?list)(?![\p{L}])/iu;
+
 /** Before a listed first name: a possessive ("onze Kees", "mijn Jeroen") or how they are doing ("het gaat slecht met Piet"). */
 const PERSON_BEFORE =
   /(?:(?<![\p{L}])(?:onze|ons|mijn|m'n|my|our)|gaat\s+(?:het\s+)?(?:niet\s+)?(?:goed|slecht|beter|minder|achteruit)\s+met|(?<![\p{L}])(?:dossier|zorgplan|indicatie|beschikking|aanvraag|aanmelding|casus|situatie|zorgdossier|behandelplan|ondersteuningsplan|file|case|care\s+plan|casemanager|case\s+manager|begeleider|woonbegeleider|trajectbegeleider|persoonlijk\s+begeleider|mentor|bewindvoerder|curator|cli[eë]ntondersteuner|regiebehandelaar|behandelaar|contactpersoon|voogd|gezinsvoogd|jeugdbeschermer|guardian|carer|caregiver)\s+(?:van|of)\s+)\s*$/iu;
@@ -48,6 +52,7 @@ const WITH_BEFORE = /(?<![\p{L}])met\s+$/iu;
 
 /** Does the clause around a listed first name describe a person in care? `before`/`after`: the text on either side. */
 export const personInCare = (before: string, after: string) =>
+  (VERB_FIRST.test(before) && STATE_AFTER_VERB_FIRST.test(after)) ||
   CARE_STATE.test(after) || CARE_STATE_LAST.test(after) || PERSON_BEFORE.test(before) || (WITH_BEFORE.test(before) && /^\s+gaat\s+het(?![\p{L}])/iu.test(after));
 
 /** Do the words after a capitalised name (`after`, the text that follows it) make it a person's? */
