@@ -274,3 +274,14 @@ describe('"kan je daarna nog ergens heen?" asks for the next step', () => {
     expect(answer.text).toMatch(/rechter|rechtbank/i);
   });
 });
+
+describe('"betaalt … een eigen bijdrage?" asks about money', () => {
+  it.each([
+    ['betaalt een oudere eigen bijdrage voor revalidatie in het verpleeghuis na een heupfractuur', /eigen risico/i],
+    ['does a client pay a personal contribution for geriatric rehabilitation?', /deductible|eigen risico/i],
+  ] as const)('%s', (q, fact) => {
+    const answer = ask(q);
+    expect(answer.answered).toBe(true);
+    expect(answer.text).toMatch(fact);
+  });
+});
