@@ -47,15 +47,23 @@ export function referenceOf(activity: TeamsActivity): TeamsReference | undefined
     },
     ...(activity.recipient ? { bot: { id: activity.recipient.id, ...(activity.recipient.name ? { name: activity.recipient.name } : {}) } } : {}),
     // A meeting chat names its meeting: in-meeting notifications go to it (meetings.ts).
-    ...(meetingIdOf(activity) ? { meeting: { id: meetingIdOf(activity)! } } : {}),
+    ...meetingOfActivity(activity),
   };
+}
+
+function meetingOfActivity(activity: TeamsActivity): { meeting?: { id: string } } {
+  const id = meetingIdOf(activity);
+  return id ? { meeting: { id } } : {};
 }
 
 const MeetingInfo = z.object({ meeting: z.object({ id: z.string().min(1).max(512) }) });
 
 /** The meeting of a meeting chat (`channelData.meeting.id`), else undefined. */
 export function meetingIdOf(activity: TeamsActivity): string | undefined {
-  return MeetingInfo.safeParse(activity.channelData).data?.meeting.id;
+  // Most chats are no meeting: no failed parse (with its error built) for every message.
+  const data: unknown = activity.channelData;
+  if (typeof data !== 'object' || data === null || (data as { meeting?: unknown }).meeting === undefined) return undefined;
+  return MeetingInfo.safeParse(data).data?.meeting.id;
 }
 
 export function readReference(conversation: ConversationRef): TeamsReference | undefined {
