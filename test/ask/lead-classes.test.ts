@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { AskEngine } from '../../src/ask/index.ts';
 import { enumerates } from '../../src/ask/fact-cues.ts';
-import { asksPlural, focusOf, loadLaws, shapeQuestion, splitQuestions, stripPreamble } from '../../src/ask/question.ts';
+import { asksPlural, focusOf, loadLaws, shapeQuestion, splitQuestions } from '../../src/ask/question.ts';
+import { stripPreamble } from '../../src/ask/preamble.ts';
 import { DEFAULT_KNOWLEDGE_DIR, fold } from '../../src/core/index.ts';
 
 // Classes of questions whose lead missed the fact asked for on phrasings nobody tuned on (issue

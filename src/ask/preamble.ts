@@ -1,0 +1,70 @@
+/**
+ * What a question says about the asker and not about its topic, taken off before scoring: greetings,
+ * an introduction ("Ik ben cliëntondersteuner bij …", "wijkteam hier."), thanks, disclaimers ("algemene
+ * vraag"), how the answer should be told ("in 1 zin") and redaction placeholders.
+ */
+import { fold } from '../core/index.ts';
+import { withoutPlaceholders } from '../privacy/index.ts';
+
+// "kun je me helpen met …", "help me with …": asking for help is no topic ("hulp" would find home help).
+const ASK_FOR_HELP = /^\s*(?:(?:kun|kan|zou|wil)\s+(?:je|jij|u)\s+(?:me|mij|ons)\s+(?:even\s+|eens\s+)?helpen(?:\s+met)?|help\s+(?:me|ons)(?:\s+even)?(?:\s+(?:met|with))?|(?:can|could|would)\s+you\s+(?:please\s+)?help(?:\s+(?:me|us))?(?:\s+with)?|please\s+help(?:\s+(?:me|us))?(?:\s+with)?)\b[\s,:?]*/iu;
+const GREETING = /^\s*(?:(?:hoi|hallo|hey|hi|hello|goedemorgen|goedemiddag|goedenavond|morgen|beste|dear|collega'?s?|allen|team)\b[\s,!.:]*)+/iu;
+const LEAD_IN = /^\s*(?:(?:een |a )?(?:korte |snelle |quick |short )?(?:vraag(je)?|question)\s*[:!-]\s*|(?:ik heb een|i have a) (?:korte |snelle |quick )?(?:vraag(je)?|question)[^.?!:]*[.:!]\s*)/iu;
+// What askers add to say the question is general ("algemene vraag, geen casus", "(niet acuut)"):
+// it says nothing about the topic.
+const DISCLAIMER = /\(?\b(?:(?:even |een )?algeme(?:en|ne) vraag(?:je)?(?: voor [^,:.?()]{1,30})?|in het algemeen|even algemeen|geen (?:specifieke |concrete )?(?:casus|client)|niet acuut(?: nu)?|puur (?:theoretisch|hypothetisch)|hypothetisch|in general|general question|no specific case|not urgent|not an emergency|hypothetically|in short|in a nutshell|kortom|in het kort|kort gezegd)\b\)?/giu;
+// How the answer should be told ("in 1 zin", "in simple terms"): nothing of the topic.
+const ANSWER_FORM = /\b(?:in (?:1|een|één|one) (?:zin|sentence)|in (?:een paar|enkele|twee|2|drie|3|a few|two|three) (?:zinnen|woorden|sentences|words)|kort en bondig|in jip[- ]en[- ]janneketaal|in (?:gewone|simpele|eenvoudige|begrijpelijke) (?:taal|woorden)|simpel uitgelegd|in simple (?:terms|words)|in plain (?:language|english|dutch)|eli5)\b/giu;
+// Who else wants to know, said after the question ("…? stagiair vraagt het", "…? vraagt mijn nieuwe collega").
+const WHO_ASKS = /(?<=[?!])\s*(?:(?:mijn|onze|een|de|the|my|our|a)\s+)?(?:nieuwe\s+|new\s+)?(?:stagiair\w*|collega\w*|student\w*|intern|trainee|teamleider|leidinggevende|manager|colleague)\s+(?:vraagt|vroeg|wil (?:het )?weten|asks|asked|wants to know)\b[^.?!]*|\b(?:vraagt|vroeg|asks|asked) (?:mijn|onze|een|my|our|a) (?:nieuwe |new )?(?:stagiair\w*|collega\w*|student\w*|intern|trainee|teamleider|leidinggevende|manager|colleague)\b[^.?!]*/giu;
+const THANKS = /[\s,.!]*(?:(?:alvast )?(?:bedankt|dank je( wel)?|dank u( wel)?|dankjewel|thanks?( a lot| in advance)?|thank you|groet(en|jes)?|mvg|gr\.?)\b[^?]*)$/iu;
+// An introduction of the asker: "Ik ben cliëntondersteuner bij MEE, …", "I work as a case manager; …".
+// It ends at a full stop or comma, or at "en"/"and" after which the asker says what they do next
+// ("Ik werk bij een zorgkantoor en ga aansluiten bij de taskforce.": the taskforce is the topic).
+const SELF_INTRO = /^\s*(?:ik ben|ik werk|ik zit|wij zijn|we zijn|wij werken|we werken|i am|i'm|im|i work|we are|we're|we work)\b(?:(?!\s(?:en|and|maar|but|want|omdat|because)\s)[^.?!,;:]){0,120}(?:[.,;:!]\s*(?:en\s+|and\s+)?|\s(?:en|and|maar|but)\s+)/iu;
+// "Als casemanager bij …, " and "Vanuit het zorgkantoor: " introduce the asker only when what
+// follows "als" is a profession, not a situation ("Als een cliënt op de wachtlijst staat, …").
+const AS_ROLE = /^\s*(?:als|as an?|as|vanuit|namens|on behalf of)\s+([^.?!,;:]{2,80})[,;:]\s*/iu;
+const PROFESSION = /(?:ondersteuner|manager|medewerker|consulent|adviseur|coordinator|verpleegkundige|begeleider|makelaar|kantoor|aanbieder|facilitator|gemeente|wijkteam|behandelaar|arts|psycholoog|deskundige|teamleider|bemiddelaar|regisseur|zorgverlener|nurse|worker|officer|provider|adviser|advisor|planner|mee\b|wij\b|we\b)/iu;
+const SITUATION = /\b(?:client|cliente|patient|bewoner|iemand|hij|zij|ze|er|de|het|een|mijn|someone|he|she|there|the|a|my)\b/iu;
+// "wijkteam hier.", "zk-medewerker hier,", "Sanne van het zorgkantoor hier:": who is typing, in up to five words.
+const HERE_INTRO = /^\s*((?:[^\s.?!,;:]+\s+){0,4}[^\s.?!,;:]+)\s+(?:hier|here)\s*[.,:;!-]+\s*/iu;
+
+/** Removes what is about the asker, not the topic: greetings, introductions, thanks, placeholders. */
+export function stripPreamble(question: string): { text: string; intro: string } {
+  // Placeholders and the words that only point at them ("BSN [BSN]", "mijn cliënt [naam]") go.
+  let text = withoutPlaceholders(question).replace(/\s+/g, ' ').trim();
+  let intro = '';
+  for (let round = 0; round < 3; round++) {
+    const before = text;
+    text = text.replace(GREETING, '').replace(LEAD_IN, '').replace(ASK_FOR_HELP, '');
+    const self = SELF_INTRO.exec(text);
+    // Only when a question remains after it: "Ik ben benieuwd wat meerzorg is" is the question.
+    if (self && text.length - self[0].length >= 12 && !/\b(benieuwd|wondering|curious|op zoek naar|looking for)\b/iu.test(self[0])) {
+      intro += ` ${self[0]}`;
+      text = text.slice(self[0].length);
+    }
+    const as = AS_ROLE.exec(text);
+    if (as && PROFESSION.test(fold(as[1])) && !SITUATION.test(fold(as[1]).split(/\s+/)[0]) && text.length - as[0].length >= 12) {
+      intro += ` ${as[0]}`;
+      text = text.slice(as[0].length);
+    }
+    const here = HERE_INTRO.exec(text);
+    if (here && !SITUATION.test(fold(here[1]).split(/\s+/)[0]) && text.length - here[0].length >= 12) {
+      intro += ` ${here[0]}`;
+      text = text.slice(here[0].length);
+    }
+    if (text === before) break;
+  }
+  const stripped = text
+    .replace(THANKS, '')
+    .replace(DISCLAIMER, ' ')
+    .replace(ANSWER_FORM, ' ')
+    .replace(WHO_ASKS, ' ')
+    .replace(/\s+([,.?!:;])/g, '$1')
+    .replace(/([,:;])(?:[\s,:;]+)([,:;])/g, '$2')
+    .replace(/^[\s,.:;]+/u, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return { text: stripped.length >= 3 ? stripped : text.trim(), intro: intro.trim() };
+}
