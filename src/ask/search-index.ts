@@ -86,7 +86,8 @@ export class CardIndex {
       for (const term of indexTerms(card.topics.join(' '))) addDomain(term);
       for (const term of indexTerms(card.title)) if ((this.documentFrequency.get(term) ?? 0) <= DISTINCTIVE_DF) addDomain(term);
     }
-    for (const [from, to] of synonyms.expansions) for (const term of indexTerms(`${from} ${to.join(' ')}`)) addDomain(term);
+    // The phrases people type (each synonym is a key of its own, so its group is in here too).
+    for (const from of synonyms.expansions.keys()) for (const term of indexTerms(from)) addDomain(term);
     for (const card of cards) {
       this.phrasings.set(
         card.id,
