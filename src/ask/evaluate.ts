@@ -36,12 +36,12 @@ export const FLOORS = { tune: 0.9, heldout: 0.85, refusals: 1, maxInScopeRefused
 /**
  * What `npm test` holds the held-out split to while it is below its target: the figures measured
  * when it was last run to report, one question under, so it cannot get worse unnoticed. Only ever
- * raise these for the same split. Five blind batches since 2026-11-30 19:40 (the two "fresh"
- * batches, each first run once to report, joined the split then), 276 answerable and 101
- * must-refuse: at 19:40 facts 66.3%, refusals 90.1%, in-scope refused 9.4%; at 20:05 67.4%, 90.1%,
- * 8.7%; last run (20:08) 67.0%, 90.1%, 8.7%.
+ * raise these. Six blind batches since 2026-11-30 21:51, when the third fresh batch (first run once
+ * to report: facts 84.0%, refusals 100%, in-scope refused 0.0%) joined as heldout6; 326 answerable
+ * and 121 must-refuse: facts 70.6%, refusals 91.7%, in-scope refused 7.4% (the five batches before
+ * it: 68.1%, 90.1%, 8.7%, where the guard was 0.67 / 0.89 / 0.091).
  */
-export const HELDOUT_GUARD = { facts: 0.67, refusals: 0.89, maxInScopeRefused: 0.091 };
+export const HELDOUT_GUARD = { facts: 0.702, refusals: 0.909, maxInScopeRefused: 0.077 };
 
 /**
  * The guard of the first three held-out batches, which the earlier guard (0.695 / 0.87 / 0.071)
