@@ -153,8 +153,13 @@ const NUMBER_FIRST = new RegExp(
 );
 const numberFirst = (text: string): Span[] => [...text.matchAll(NUMBER_FIRST)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, kind: 'address' as const }));
 
+// A house number said by its label, without the street: "het huisnummer 45", "huisnr: 12a", "house number 7".
+const LABELLED_NUMBER = new RegExp(`(?<![\\p{L}])(?:huisnummer|huisnr|house\\s+number)\\.?\\s*(?:is\\s+|was\\s+)?:?\\s*(${HOUSE_NUMBER})(?![\\p{L}\\p{N}])`, 'giu');
+const labelledNumber = (text: string): Span[] =>
+  [...text.matchAll(LABELLED_NUMBER)].map((m) => ({ start: m.index! + m[0].length - m[1].length, end: m.index! + m[0].length, kind: 'address' as const }));
+
 // British postcodes in capitals with their space: "SW1A 2AA", "M1 1AE", "B33 8TH".
 const UK_POSTCODE = /(?<![\p{L}\p{N}])[A-Z]{1,2}\d[A-Z\d]? \d[ABD-HJLNP-UW-Z]{2}(?![\p{L}\p{N}])/gu;
 const ukPostcodes = (text: string): Span[] => [...text.matchAll(UK_POSTCODE)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, kind: 'address' as const }));
 
-export const address: Detector = (text) => [...streets(text), ...englishStreets(text), ...postcodes(text), ...ukPostcodes(text), ...numberFirst(text)];
+export const address: Detector = (text) => [...streets(text), ...englishStreets(text), ...postcodes(text), ...ukPostcodes(text), ...numberFirst(text), ...labelledNumber(text)];

@@ -21,7 +21,7 @@ const SUFFIX = '(?:[\\s_-]?(?:nummer|nr|no|number|num|id|code))';
 // An id: letters and digits with . / - inside, or digit groups with spaces ("943 476 5919").
 const ID = '(?<id>\\d{2,4}(?: \\d{2,4}){1,4}(?![\\p{L}\\p{N}])|[\\p{L}\\p{N}](?:[\\p{L}\\p{N}]|[./-](?=[\\p{L}\\p{N}])){3,29})';
 const RECORD = new RegExp(
-  `(?<![\\p{L}])(?:(?:${STRONG_STEMS})(?:s?${SUFFIX})?|(?:${WEAK_STEMS})s?${SUFFIX}|onder\\s+(?:het\\s+)?(?:nummer|kenmerk))(?![\\p{L}])\\.?(?:\\s+(?:is|was|van\\s+\\p{L}+))?(?:\\s+(?<org>\\p{L}{2,5})(?![\\p{L}\\p{N}-]))?\\s*[:=#/]?\\s*(?:nr\\.?\\s*|no\\.?\\s*|#\\s*)?${ID}(?![\\p{L}\\p{N}])`,
+  `(?<![\\p{L}])(?:(?:${STRONG_STEMS})(?:s?${SUFFIX})?|(?:${WEAK_STEMS})s?${SUFFIX}|onder\\s+(?:het\\s+)?(?:nummer|kenmerk))(?![\\p{L}])\\.?(?:\\s+(?:bij|van|at|with|from)(?:\\s+\\p{Lu}[\\p{L}&-]*){1,3}(?=\\s+(?:is|was)\\s))?(?:\\s+(?:is|was|van\\s+\\p{L}+))?(?:\\s+(?<org>\\p{L}{2,5})(?![\\p{L}\\p{N}-]))?\\s*[:=#/]?\\s*(?:nr\\.?\\s*|no\\.?\\s*|#\\s*)?${ID}(?![\\p{L}\\p{N}])`,
   'giu',
 );
 

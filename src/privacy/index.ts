@@ -8,6 +8,7 @@ import type { Translate } from '../core/i18n.ts';
 import { escapeRegExp } from '../core/text.ts';
 import { DETECTORS, handles, type PersonalDataKind, type Span } from './detectors.ts';
 import { normalise, originalRange } from './normalise.ts';
+import { sentenceNames } from './name-sentence.ts';
 import { rowNames } from './rows.ts';
 
 export { isValidBsn, isValidIban, type PersonalDataKind } from './detectors.ts';
@@ -154,7 +155,7 @@ export function redact(text: string, now: Date = new Date(), options: RedactOpti
   const kept = options.keepNames?.length ? keptRanges(n.text, options.keepNames) : [];
   const keptHandles = new Set((options.keepNames ?? []).map((k) => k.trim().toLowerCase()));
   const detected = [...DETECTORS.flatMap((detect) => detect(n.text, now)), ...handles(n.text, keptHandles)];
-  const finds = [...detected, ...rowNames(n.text, detected)]
+  const finds = [...detected, ...rowNames(n.text, detected), ...sentenceNames(n.text, detected)]
     .flatMap((s) => (s.kind === 'name' && kept.length ? outside(n.text, s, kept) : [s]))
     .filter((s) => s.end > s.start)
     .map((s) => ({ ...originalRange(n, s.start, s.end), kind: s.kind }))

@@ -11,6 +11,7 @@ import type { Span } from './span.ts';
 // Right after a name: "en"/"and" or a comma, and a listed first name ("Dewi en Rob Soerjadi",
 // "Kevin en Dylan, 15 jaar", "Huisman, Marloes"); a year of birth in brackets ("de moeder van Adam (2014)").
 const AND_BETWEEN = /^[ \t]+(?:en|and|&)[ \t]+$/iu;
+const CALLED_IN_BRACKETS = /^[ \t]*\([ \t]*(?:zeg\s+maar|roepnaam|bijnaam|ook\s+wel|alias|aka|a\.k\.a\.|called|nickname|known\s+as)[ \t]*:?[ \t]*(\p{Lu}[\p{L}'’-]*)/iu;
 const REVERSED_TAIL = /^[ \t]*(?:["'”’)>\]\n]|$)/u;
 
 /**
@@ -60,6 +61,12 @@ export function companions(text: string, tokens: Token[], found: Span[]): Span[]
       const comma = /^,[ \t]*$/.test(gap);
       // "Okonkwo, Chidi" at the end of a line or in quotes: a surname and a given name of any origin.
       if (firstNameAt(after) ? AND_BETWEEN.test(gap) || (comma && (REVERSED_TAIL.test(tail) || /^[ \t]*,/.test(tail))) : comma && nameWordAt(after) && REVERSED_TAIL.test(tail)) push(after);
+    }
+    // A nickname in brackets right after the name, of any shape: "Pieter-Jan (zeg maar PJ)", "Mohammed (roepnaam Mo)".
+    const called = CALLED_IN_BRACKETS.exec(text.slice(span.end, span.end + 40));
+    if (called) {
+      const at = span.end + called[0].length - called[1].length;
+      extra.push({ start: at, end: at + called[1].length, kind: 'name' });
     }
     const born = BORN_AFTER.exec(text.slice(span.end, span.end + 12));
     if (born) {

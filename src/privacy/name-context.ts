@@ -55,8 +55,15 @@ export const personInCare = (before: string, after: string) =>
   (VERB_FIRST.test(before) && STATE_AFTER_VERB_FIRST.test(after)) ||
   CARE_STATE.test(after) || CARE_STATE_LAST.test(after) || PERSON_BEFORE.test(before) || (WITH_BEFORE.test(before) && /^\s+gaat\s+het(?![\p{L}])/iu.test(after));
 
+// "'t Hart is haar meisjesnaam", "Okafor is his surname": a word said to be someone's name.
+const IS_NAME_AFTER = /^\s+(?:is|was)\s+(?:haar|zijn|hun|her|his|their)\s+(?:meisjesnaam|geboortenaam|achternaam|voornaam|roepnaam|bijnaam|naam|maiden\s+name|surname|first\s+name|nickname|name)(?![\p{L}])/iu;
 /** Do the words after a capitalised name (`after`, the text that follows it) make it a person's? */
-export const personAfter = (after: string) => ROLE_AFTER.test(after);
+export const personAfter = (after: string) => ROLE_AFTER.test(after) || IS_NAME_AFTER.test(after);
+// English word order for a family: "the Nguyen family", "this Bakker household".
+const THE_BEFORE = /(?<![\p{L}])(?:the|this|that)\s+$/iu;
+const FAMILY_AFTER = /^\s+(?:family|household)(?![\p{L}])/iu;
+/** Is a capitalised name between `before` and `after` a family's name in English order? */
+export const familyName = (before: string, after: string) => THE_BEFORE.test(before) && FAMILY_AFTER.test(after);
 /** The same for a listed first name, which ages and relatives also mark. */
 export const personAfterFirstName = (after: string) => FIRST_NAME_AFTER.test(after) || ROLE_OR_AGE_IN_BRACKETS.test(after);
 

@@ -9,12 +9,14 @@
  * VG7-indicatie", "Over Jeroen:"). The words are data (data/words.ts, data/first-names.ts).
  */
 import { COMMON_SURNAMES, NOT_NAMES, STRONG_TITLES, WEAK_TITLES } from './data/words.ts';
+import { clientInSentence } from './name-clause.ts';
 import { companions } from './name-companions.ts';
 import {
   ABOUT,
   BORN_AFTER,
   CALLED_BETWEEN,
   DISTINCTIVE_SURNAMES,
+  familyName,
   LABEL_TAIL,
   NAMING_VERBS,
   OBJECT_PRONOUNS,
@@ -26,6 +28,7 @@ import {
   ROLE_LABELS,
 } from './name-context.ts';
 import {
+  ambiguous,
   capitalised,
   firstNames,
   isCapitalisedFirstName,
@@ -84,10 +87,14 @@ function nameEnd(text: string, tokens: Token[], i: number, anyCase: boolean): nu
   let words = 0;
   let j = i;
   let pendingParticles = 0;
+  let surnameDone = false;
   while (j < tokens.length && words < 4) {
     const t = tokens[j];
     if (j > i && !joined(text, tokens[j - 1], t)) break;
     // An initial: "K.", or after a title also without its dot ("Dhr P de Vries").
+    // "Reinier de Graaf in Delft", "Jan Smit op Texel": after a whole surname a preposition starts a place
+    // ("Anna te Riele", "Jan in 't Veld" are surnames: a particle is their first part).
+    if (PREPOSITIONS.has(t.folded) && (words >= 2 || surnameDone) && pendingParticles === 0 && !(j + 1 < tokens.length && particles.has(tokens[j + 1].folded))) break;
     if (isInitial(t) || (anyCase && j === i && /^\p{Lu}$/u.test(t.word))) {
       end = j;
       words++;
@@ -97,6 +104,7 @@ function nameEnd(text: string, tokens: Token[], i: number, anyCase: boolean): nu
       j++;
       continue;
     } else if (nameWord(t) || (pendingParticles > 0 && capitalised(t) && COMMON_SURNAMES.has(t.folded)) || (anyCase && words === 0 && lowerCaseAfterTitle(t))) {
+      if (pendingParticles > 0) surnameDone = true;
       end = j;
       words++;
     } else break;
@@ -107,6 +115,9 @@ function nameEnd(text: string, tokens: Token[], i: number, anyCase: boolean): nu
   }
   return end;
 }
+
+const PREPOSITIONS = new Set(['in', 'op', 'te', 'uit', 'aan']);
+const LEAD_PARTICLES = new Set(["'t", '’t', 'van', 'de', 'der', 'den', 'ter', 'ten']);
 
 // Dutch verbs in the third person end in -t ("weigert", "vindt"), past tenses in -de/-te
 // ("belde", "woonde"): after a title such a word is what the person does, not their name.
@@ -300,6 +311,12 @@ export const name: Detector = (text) => {
         continue;
       }
     }
+    // A listed first name alone in lower case, as people type in chat ("lotte heeft een terugval"): the
+    // same words around it as for a capitalised one make it a client's.
+    if (!capitalised(t) && !mentionBefore(text, t) && lowerCaseName(t) && (personAfterFirstName(text.slice(t.end, t.end + 48)) || clientInSentence(text, t.start, t.end))) {
+      add(i, i);
+      continue;
+    }
     // Short or ambiguous first names in lower case count with a common surname: "ria jansen", "jan de vries".
     if (!capitalised(t) && !mentionBefore(text, t) && next >= 0 && t.word.length >= 3 && firstNames.has(t.folded) && !WORD_NAMES.has(t.folded)) {
       const surname = commonSurnameAt(text, tokens, next);
@@ -327,7 +344,8 @@ export const name: Detector = (text) => {
         about ||
         personAfterFirstName(text.slice(t.end, t.end + 48)) ||
         personAfter(text.slice(t.end, t.end + 48)) ||
-        personInCare(text.slice(Math.max(0, t.start - 40), t.start), text.slice(t.end, t.end + 64))
+        personInCare(text.slice(Math.max(0, t.start - 40), t.start), text.slice(t.end, t.end + 64)) ||
+        clientInSentence(text, t.start, t.end, ambiguous(t.folded))
       ) {
         // A first name alone is a person's when the words after it say so: "Wim (cliënt)", "Jayden
         // (8)", "Yusuf en zijn broer", "Bram zijn moeder", "Sarah's mother".
@@ -339,8 +357,12 @@ export const name: Detector = (text) => {
     // Not after a place word: "uit Zaandam (zoon 22)" names a town.
     if (capitalised(t) && nameWord(t) && !mentionBefore(text, t) && !(i > 0 && PLACE_BEFORE.has(tokens[i - 1].folded))) {
       const end = nameEnd(text, tokens, i, false);
-      if (end >= 0 && personAfter(text.slice(tokens[end].end, tokens[end].end + 48))) {
-        add(i, end);
+      const after = end >= 0 ? text.slice(tokens[end].end, tokens[end].end + 48) : '';
+      if (end >= 0 && (personAfter(after) || familyName(text.slice(Math.max(0, t.start - 8), t.start), after))) {
+        // Lower-case particles before it are the surname's first part: "('t Hart is haar meisjesnaam)".
+        let from = i;
+        while (from > 0 && i - from < 3 && LEAD_PARTICLES.has(tokens[from - 1].word) && joined(text, tokens[from - 1], tokens[from])) from--;
+        add(from, end);
         i = end;
         continue;
       }

@@ -66,13 +66,11 @@ describe('batch 10, written after the batch 9 fixes to see how far they generali
   const second = blindCorpus('blind2-personal.txt');
   const plain = blindOrdinary('blind2-ordinary.txt');
 
-  it('removes every form but one named residual', () => {
+  it('removes every form', () => {
     expect(second.length).toBeGreaterThanOrEqual(90);
-    // Still leaking, on purpose listed: a first name alone in a question ("wie kent Ilona?": in a team's chat
-    // a first name with nothing around it that marks a client is mostly a colleague, and stays).
-    const residual = ['wie kent Ilona? Ze zoekt een woonplek voor haar zoon'];
-    const lines = leaked(second).map((l) => l.split('  →  ')[0]);
-    expect([...new Set(lines)]).toEqual(residual);
+    // Its one residual ("wie kent Ilona? Ze zoekt een woonplek voor haar zoon") goes since batch 11: a next
+    // sentence that starts with a pronoun is about the same person, and a home sought marks a person in care.
+    expect(leaked(second)).toEqual([]);
   });
 
   it('leaves every ordinary line as written', () => {

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/core/index.ts';
 import { PLACEHOLDER_PATTERN, redact } from '../../src/privacy/index.ts';
-import { leaks, personalCorpus, readLines } from './forms.ts';
+import { blindCorpus, blindLeaks, blindOrdinary } from './blind-corpus.ts';
+import { leakedLines, leaks, personalCorpus, readLines } from './forms.ts';
 
 const now = new Date('2026-11-30T12:00:00Z');
 
@@ -52,6 +53,26 @@ describe('ordinary sentences', () => {
   it('has placeholders a consumer can find', () => {
     const out = redact('mevrouw Jansen, BSN 111222333', now).text;
     expect(out.match(PLACEHOLDER_PATTERN)).toEqual(['[naam]', '[BSN]']);
+  });
+});
+
+describe('red-team batch 11 (corpus/redteam11-*.txt), written before reading the corpus files', () => {
+  // Bare first names in many positions (object, after a preposition, verb-first questions, with an
+  // age, a diagnosis, a place; lower case, double, non-Dutch), surnames, and every kind of number.
+  // Measured before its fixes: 35 of 80 lines leaked, 2 of 40 ordinary lines changed.
+  const corpus = blindCorpus('redteam11-personal.txt');
+  const ordinary = blindOrdinary('redteam11-ordinary.txt');
+
+  it('removes every form, also with an ordinary line before and after it', () => {
+    expect(corpus.length).toBeGreaterThanOrEqual(80);
+    expect(leakedLines(corpus, now, blindLeaks)).toEqual([]);
+    const joined = corpus.map((line, i) => ({ text: `${ordinary[i % ordinary.length]} ${line.text}\n${ordinary[(i + 3) % ordinary.length]}`, forms: line.forms }));
+    expect(leakedLines(joined, now, blindLeaks)).toEqual([]);
+  });
+
+  it('leaves every ordinary line as written (colleagues at work, organisations and conditions named after people)', () => {
+    expect(ordinary.length).toBeGreaterThanOrEqual(40);
+    expect(ordinary.filter((text) => redact(text, now).text !== text)).toEqual([]);
   });
 });
 

@@ -1,0 +1,88 @@
+/**
+ * A first name alone, anywhere in its sentence, is a client's when the sentence is about a person
+ * in care: it names their condition, their care decision or place, their living situation, their
+ * age, a professional's concern for them, or an appointment they are taken to ("Dewi heeft
+ * diabetes", "heeft Ayoub al een beschikking", "kun je Sanne bellen over de indicatie", "hoe gaat
+ * het met Gijs?", "met Priya naar de huisarts"). A sentence that gives the care to someone else's
+ * client ("Emma heeft een vraag over de indicatie van haar cliënt") names a colleague, and stays.
+ * A next sentence that starts with a pronoun is about the same person ("Any news on Finn? Is he
+ * still in crisis care?"). The words are about a person in care, never about work (an action,
+ * the minutes, a meeting), so a colleague's work keeps their name ("Bram heeft de actie afgerond").
+ */
+
+// Conditions, care decisions and places, living situations and crises that describe a person in care.
+const CARE_WORDS = [
+  // Conditions and diagnoses.
+  'autisme|autistisch|autism|autistic|adhd|lvb|nah|epilepsie|epilepsy|diabetes|eetstoornis|eating\\s+disorder|anorexia|boulimia',
+  'dementie|dementerend|dementia|alzheimer|korsakov|parkinson|huntington|hersenletsel|brain\\s+injury|beroerte|cva|stroke',
+  'depressie|depressief|depression|depressed|psychose|psychotisch|psychosis|psychotic|schizofrenie|schizophrenia|bipolair|bipolar',
+  'borderline|ptss|ptsd|trauma|verslaving|verslaafd|addiction|addicted|angststoornis|anxiety\\s+disorder|gedragsproblemen|gedragsproblematiek',
+  'behavio(?:u)?r(?:al)?\\s+problems|(?:verstandelijke|lichamelijke|meervoudige)\\s+beperking|(?:intellectual|learning)\\s+disabilit(?:y|ies)',
+  'su[iï]cidaal|suicidal|zelfbeschadiging|self-harm|agressief|terugval|relapse|weggelopen|weglopen|ran\\s+away|dakloos|thuisloos|homeless',
+  // Care decisions, places and help.
+  '(?:wlz-|her)?indicatie|indication|beschikking|dagbesteding|day\\s+care|wachtlijst|waiting\\s+list|logeerhuis|logeeropvang|respijtzorg|respite\\s+care',
+  'crisis\\p{L}*|crisis\\s+care|opvang|shelter|opname|opgenomen|admitted|instelling|verpleeghuis|nursing\\s+home|care\\s+home|woonvorm|woonplek',
+  'gezinshuis|pleeggezin|foster\\s+(?:care|family)|beschermd\\s+wonen|zorgboerderij|uithuisplaatsing|placement|jeugdzorg|jeugdhulp|youth\\s+care',
+  'ggz(?:-\\p{L}+)?|kliniek|ziekenhuis|hospital|medicatie|medicijnen|medication|behandeling|treatment|diagnose|diagnosis|diagnosed|pgb|bewindvoerder|tolk|interpreter',
+  'plek(?:je)?\\s+(?:\\p{L}+\\s+){0,2}(?:gevonden|nodig)',
+  // Where and how they live, born and aged.
+  'woont|woonde|wonen|lives|lived|living|thuis\\s+(?:wonen|blijven)|uit\\s+huis|moving\\s+out|move\\s+out|verhuizen|verhuisd|geboren|born|jarig',
+  '\\d{1,3}\\s+(?:jaar|years)\\s+(?:oud|old)|(?:\\p{L}+tien|twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)\\s+jaar(?:\\s+oud)?|aged\\s+\\d{1,3}',
+  // A professional's concern.
+  'zorgen\\s+(?:om|over)|bezorgd|worried\\s+about|concerned\\s+about',
+].join('|');
+const CARE = new RegExp(`(?<![\\p{L}])(?:${CARE_WORDS})(?![\\p{L}])`, 'iu');
+
+// The care is someone else's client's: "de indicatie van haar cliënt", "her client's placement".
+const OTHERS_CLIENT = /(?<![\p{L}])(?:haar|zijn|hun|her|his|their)\s+(?:cli[eë]nte?|client|pati[eë]nte?|patient|bewoner|resident|casus|case)/iu;
+
+// Before the name: how they are doing ("hoe gaat het nu met", "any news on", "how is").
+const DOING_BEFORE = /(?:(?<![\p{L}])hoe\s+gaat\s+(?:het\s+)?(?:\p{L}+\s+)?met|(?<![\p{L}])(?:any\s+)?news\s+(?:on|about)|nieuws\s+over|(?<![\p{L}])how\s+(?:is|was))\s+$/iu;
+// Taken to an appointment: "met Priya naar de huisarts", "gaat Stijn mee naar het CCE-consult".
+const TO_APPOINTMENT = /^\s+(?:\p{L}+\s+){0,2}(?:mee\s+)?naar\s+(?:de|het|een)\s+(?:[\p{L}-]*-)?(?:huisarts|ziekenhuis|wijkteam|ciz|gemeente|consult|intake|psycholoog|psychiater|tandarts|specialist|poli\p{L}*|dagbesteding|zorgkantoor|rechter|rechtbank|spoedeisende\s+hulp|eerste\s+hulp)(?![\p{L}])/iu;
+const WITH_BEFORE = /(?<![\p{L}])met\s+$/iu;
+const MEE_AFTER = /^\s+(?:\p{L}+\s+){0,2}mee\s+naar/iu;
+
+// A sentence ends at . ? ! or a line break (not at the dot of a short title: "mw.", "dhr.").
+const END = /[?!\n]|\.(?=[\s,;]|$)/g;
+// The next sentence is about the same person when it starts with a pronoun ("Is he still …", "Ze eet niet").
+const PRONOUN_NEXT = /^\s*(?:\p{L}+\s+)?(?:hij|zij|ze|he|she)(?![\p{L}])/iu;
+
+/**
+ * The sentence around [start, end) (at most 160 characters either side: linear in the text), with a
+ * next sentence that starts with a pronoun, without the name itself.
+ */
+function sentenceAround(text: string, start: number, end: number): string {
+  const head = text.slice(Math.max(0, start - 160), start);
+  const tail = text.slice(end, end + 160);
+  const ends = [...head.matchAll(END)];
+  const last = ends.length ? ends[ends.length - 1].index! + 1 : 0;
+  END.lastIndex = 0;
+  let m = END.exec(tail);
+  let to = m ? m.index : tail.length;
+  if (m && PRONOUN_NEXT.test(tail.slice(to + 1, to + 30))) {
+    END.lastIndex = to + 1;
+    m = END.exec(tail);
+    to = m ? m.index : tail.length;
+  }
+  return `${head.slice(last)} ${tail.slice(0, to)}`;
+}
+
+// After these a capitalised word is a place ("woont in Hendrik-Ido-Ambacht", "uit Emmen"), not a person.
+const PLACE_BEFORE = /(?<![\p{L}])(?:in|uit|te|naar|nabij|from|near)\s+$/iu;
+// The start of a sentence, where a capital says nothing: "Wil iemand met dementie …" is a verb.
+const SENTENCE_START = /(?:^|[.?!:;\n])\s*$/u;
+
+/**
+ * Is the first name at [start, end) a person in care, by its sentence? `word`: the name is also an
+ * ordinary word ("Wil", "Roos", "Floor"), which at the start of a sentence is read as the word.
+ */
+export function clientInSentence(text: string, start: number, end: number, word = false): boolean {
+  const before = text.slice(Math.max(0, start - 40), start);
+  if (PLACE_BEFORE.test(before) || (word && SENTENCE_START.test(before))) return false;
+  const after = text.slice(end, end + 80);
+  if (DOING_BEFORE.test(before)) return true;
+  if ((WITH_BEFORE.test(before) || MEE_AFTER.test(after)) && TO_APPOINTMENT.test(after)) return true;
+  const sentence = sentenceAround(text, start, end);
+  return CARE.test(sentence) && !OTHERS_CLIENT.test(sentence);
+}
