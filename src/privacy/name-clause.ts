@@ -25,6 +25,10 @@ const CARE_WORDS = [
   'gezinshuis|pleeggezin|foster\\s+(?:care|family)|beschermd\\s+wonen|zorgboerderij|uithuisplaatsing|placement|jeugdzorg|jeugdhulp|youth\\s+care',
   'ggz(?:-\\p{L}+)?|kliniek|ziekenhuis|hospital|medicatie|medicijnen|medication|behandeling|treatment|diagnose|diagnosis|diagnosed|pgb|bewindvoerder|tolk|interpreter',
   'plek(?:je)?\\s+(?:\\p{L}+\\s+){0,2}(?:gevonden|nodig)',
+  // Money, justice and family crises.
+  'schuld(?:en|hulp|sanering|hulpverlening)|bewindvoering|uitkering|bijstand|zwanger|pregnant|aangehouden|gearresteerd|arrested|detentie|gevangenis|prison|jail',
+  'reclassering|probation|huiselijk\\s+geweld|domestic\\s+violence|mishandeld|mishandeling|verwaarloosd|verwaarlozing|neglect(?:ed)?|gescheiden|scheiding|divorced?',
+  '(?:care|needs)\\s+assessment|herkent',
   // Where and how they live, born and aged.
   'woont|woonde|wonen|lives|lived|living|thuis\\s+(?:wonen|blijven)|uit\\s+huis|moving\\s+out|move\\s+out|verhuizen|verhuisd|geboren|born|jarig',
   '\\d{1,3}\\s+(?:jaar|years)\\s+(?:oud|old)|(?:\\p{L}+tien|twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)\\s+jaar(?:\\s+oud)?|aged\\s+\\d{1,3}',
@@ -33,9 +37,17 @@ const CARE_WORDS = [
 ].join('|');
 const CARE = new RegExp(`(?<![\\p{L}])(?:${CARE_WORDS})(?![\\p{L}])`, 'iu');
 
+// A colleague's work: the sentence is about a product or a meeting of the team, not about a person in care
+// ("Fenne heeft de factsheet over dagbesteding geschreven", "Anna werkt sinds maart bij het wijkteam").
+const WORK = /(?<![\p{L}])(?:factsheet|presentatie|presentation|notulen|minutes|agenda|slides|training|intervisie|workshop|sessie|session|webinar|folder|flyer|nieuwsbrief|newsletter|handreiking|rapport|report|actiepunt|actie|action\s+item|lerend\s+netwerk|learning\s+network|collega|colleague|werkt\s+(?:bij|als|sinds|voor)|works\s+(?:at|for|as))(?![\p{L}])/iu;
+
 // The care is someone else's client's: "de indicatie van haar cliënt", "her client's placement".
 const OTHERS_CLIENT = /(?<![\p{L}])(?:haar|zijn|hun|her|his|their)\s+(?:cli[eë]nte?|client|pati[eë]nte?|patient|bewoner|resident|casus|case)/iu;
 
+// Before the name: a visit to their home ("huisbezoek bij Kayleigh", "visited Omar"); "bij Wouter thuis".
+const VISIT_BEFORE = /(?<![\p{L}])(?:huisbezoek|bezoek|op\s+bezoek|home\s+visit)\s+(?:bij|aan|to|with|at)\s+$|(?<![\p{L}])visited\s+$/iu;
+const AT_HOME = /(?<![\p{L}])bij\s+$/iu;
+const HOME_AFTER = /^\s+thuis(?![\p{L}])/iu;
 // Before the name: how they are doing ("hoe gaat het nu met", "any news on", "how is").
 const DOING_BEFORE = /(?:(?<![\p{L}])hoe\s+gaat\s+(?:het\s+)?(?:\p{L}+\s+)?met|(?<![\p{L}])(?:any\s+)?news\s+(?:on|about)|nieuws\s+over|(?<![\p{L}])how\s+(?:is|was))\s+$/iu;
 // Taken to an appointment: "met Priya naar de huisarts", "gaat Stijn mee naar het CCE-consult".
@@ -81,8 +93,8 @@ export function clientInSentence(text: string, start: number, end: number, word 
   const before = text.slice(Math.max(0, start - 40), start);
   if (PLACE_BEFORE.test(before) || (word && SENTENCE_START.test(before))) return false;
   const after = text.slice(end, end + 80);
-  if (DOING_BEFORE.test(before)) return true;
+  if (DOING_BEFORE.test(before) || VISIT_BEFORE.test(before) || (AT_HOME.test(before) && HOME_AFTER.test(after))) return true;
   if ((WITH_BEFORE.test(before) || MEE_AFTER.test(after)) && TO_APPOINTMENT.test(after)) return true;
   const sentence = sentenceAround(text, start, end);
-  return CARE.test(sentence) && !OTHERS_CLIENT.test(sentence);
+  return CARE.test(sentence) && !OTHERS_CLIENT.test(sentence) && !WORK.test(sentence);
 }

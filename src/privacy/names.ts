@@ -313,7 +313,8 @@ export const name: Detector = (text) => {
     }
     // A listed first name alone in lower case, as people type in chat ("lotte heeft een terugval"): the
     // same words around it as for a capitalised one make it a client's.
-    if (!capitalised(t) && !mentionBefore(text, t) && lowerCaseName(t) && (personAfterFirstName(text.slice(t.end, t.end + 48)) || clientInSentence(text, t.start, t.end))) {
+    const [before, after] = [text.slice(Math.max(0, t.start - 40), t.start), text.slice(t.end, t.end + 64)];
+    if (!capitalised(t) && !mentionBefore(text, t) && lowerCaseName(t) && (personAfterFirstName(after) || personInCare(before, after) || clientInSentence(text, t.start, t.end))) {
       add(i, i);
       continue;
     }
