@@ -1,0 +1,94 @@
+/**
+ * Where a name that starts at a given word ends: its first names, initials, particles and surname
+ * ("J.P. de Wit", "mevrouw kuipers", "Reinier de Graaf" but not "in Delft" after it), and a surname
+ * in lower case after a first name ("fatma yilmaz", "ria de vries"). Used by the name detector (names.ts).
+ */
+import { COMMON_SURNAMES, NOT_NAMES, STRONG_TITLES, WEAK_TITLES } from './data/words.ts';
+import { capitalised, isInitial, mentionBefore, nameWord, particles, weakTitles, type Token } from './name-tokens.ts';
+
+/**
+ * The word after a lower-case first name that is its surname ("fatma yilmaz", "anna jansen"): not
+ * a common word or a verb ("fatma belde", "anna zoekt", "met anna praten"), unless a common surname.
+ */
+export const lowerCaseSurname = (t: Token) =>
+  /^\p{Ll}[\p{Ll}'-]+$/u.test(t.word) &&
+  !NOT_NAMES.has(t.folded) &&
+  !particles.has(t.folded) &&
+  !WEAK_TITLES.includes(t.folded) &&
+  !STRONG_TITLES.includes(t.folded) &&
+  (COMMON_SURNAMES.has(t.folded) || (!verbLike(t.folded) && !/[^s]en$/.test(t.folded)));
+
+/** Between two words of one name: spaces only (or nothing after an initial's dot: "J.P."). */
+export function joined(text: string, a: Token, b: Token): boolean {
+  const gap = text.slice(a.end, b.start);
+  return /^[ \t]{1,3}$/.test(gap) || (gap === '' && a.dot);
+}
+
+/**
+ * The end of a name starting at token `i`, or -1. `anyCase`: the first word may be lower case
+ * ("mevrouw kuipers"). Particles count only with a name word after them.
+ */
+export function nameEnd(text: string, tokens: Token[], i: number, anyCase: boolean): number {
+  let end = -1;
+  let words = 0;
+  let j = i;
+  let pendingParticles = 0;
+  let surnameDone = false;
+  while (j < tokens.length && words < 4) {
+    const t = tokens[j];
+    if (j > i && !joined(text, tokens[j - 1], t)) break;
+    // An initial: "K.", or after a title also without its dot ("Dhr P de Vries").
+    // "Reinier de Graaf in Delft", "Jan Smit op Texel": after a whole surname a preposition starts a place
+    // ("Anna te Riele", "Jan in 't Veld" are surnames: a particle is their first part).
+    if (PREPOSITIONS.has(t.folded) && (words >= 2 || surnameDone) && pendingParticles === 0 && !(j + 1 < tokens.length && particles.has(tokens[j + 1].folded))) break;
+    if (isInitial(t) || (anyCase && j === i && /^\p{Lu}$/u.test(t.word))) {
+      end = j;
+      words++;
+    } else if ((particles.has(t.folded) && pendingParticles < 3 && !(t.dot && !t.folded.startsWith("'"))) || (t.dot && /^[vd]$/.test(t.word) && pendingParticles < 3)) {
+      // "v.d." and "v." are "van de(r)" and "van" written short: "Dhr. v.d. Berg", "Mw. v. Dijk".
+      pendingParticles++;
+      j++;
+      continue;
+    } else if (nameWord(t) || (pendingParticles > 0 && capitalised(t) && COMMON_SURNAMES.has(t.folded)) || (anyCase && words === 0 && lowerCaseAfterTitle(t))) {
+      if (pendingParticles > 0) surnameDone = true;
+      end = j;
+      words++;
+    } else break;
+    pendingParticles = 0;
+    // A sentence-ending dot ends the name (an initial's dot does not).
+    if (t.dot && !isInitial(t)) break;
+    j++;
+  }
+  return end;
+}
+
+
+const PREPOSITIONS = new Set(['in', 'op', 'te', 'uit', 'aan']);
+
+// Dutch verbs in the third person end in -t ("weigert", "vindt"), past tenses in -de/-te
+// ("belde", "woonde"): after a title such a word is what the person does, not their name.
+const verbLike = (w: string) => /(?:t|de|te)$/.test(w) && w.length >= 3;
+/** A lower-case word right after a title that is a surname: "mevrouw kuipers", "mevrouw smit", not "mevrouw weigert". */
+const lowerCaseAfterTitle = (t: Token) =>
+  t.word.length > 1 &&
+  /^\p{Ll}+(?:-\p{L}+)*$/u.test(t.word) &&
+  !NOT_NAMES.has(t.folded) &&
+  !weakTitles.has(t.folded) &&
+  (COMMON_SURNAMES.has(t.folded) || !verbLike(t.folded));
+
+const LOWER_CASE_PARTICLES = new Set(['van', 'de', 'der', 'den', 'ter', 'ten', 'vander', 'vande', 'el', 'ait', 'abou', 'bou']);
+
+/** The end of a lower-case surname starting at token `i`, particles first ("de wit"), or -1. */
+export function lowerCaseSurnameAt(text: string, tokens: Token[], i: number): number {
+  let j = i;
+  // In lower case only the surname particles proper ("op", "in", "te" are also ordinary words).
+  while (j + 1 < tokens.length && j - i < 3 && LOWER_CASE_PARTICLES.has(tokens[j].folded) && joined(text, tokens[j], tokens[j + 1])) j++;
+  return lowerCaseSurname(tokens[j]) && !mentionBefore(text, tokens[j]) ? j : -1;
+}
+
+/** The end of a common surname starting at token `i`, particles first ("de vries"), or -1. */
+export function commonSurnameAt(text: string, tokens: Token[], i: number): number {
+  let j = i;
+  while (j + 1 < tokens.length && j - i < 3 && LOWER_CASE_PARTICLES.has(tokens[j].folded) && joined(text, tokens[j], tokens[j + 1])) j++;
+  return COMMON_SURNAMES.has(tokens[j].folded) && !mentionBefore(text, tokens[j]) ? j : -1;
+}
