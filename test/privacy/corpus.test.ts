@@ -70,6 +70,12 @@ describe('red-team batch 11 (corpus/redteam11-*.txt), written before reading the
     expect(leakedLines(joined, now, blindLeaks)).toEqual([]);
   });
 
+  it('takes a first name in a sentence with a personal number or date as its owner, but not an organisation named after a person', () => {
+    expect(redact('BSN van Rik is 305419894', now).text).toBe('BSN van [naam] is [BSN]');
+    expect(redact('Bel het Ronald McDonald Huis op 020-5551234 voor een kamer.', now).text).toBe('Bel het Ronald McDonald Huis op [telefoon] voor een kamer.');
+    expect(redact('Mail naar info@sophiarevalidatie.nl, Sophia Revalidatie reageert snel.', now).text).toBe('Mail naar [e-mail], Sophia Revalidatie reageert snel.');
+  });
+
   it('leaves every ordinary line as written (colleagues at work, organisations and conditions named after people)', () => {
     expect(ordinary.length).toBeGreaterThanOrEqual(40);
     expect(ordinary.filter((text) => redact(text, now).text !== text)).toEqual([]);
