@@ -6,29 +6,21 @@
  * the card updated and a draft kept. And a channel the bot was removed from.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeSlack, type FakeSlack, type SlackCall } from '../slack/fake-slack.ts';
-import { slackTiming } from '../../adapters/slack/index.ts';
-import { nextTs, sendCommand, sendEvent, sendInteraction, startSlackServer, type SlackServer } from '../slack/slack-helpers.ts';
+import { type FakeSlack, type SlackCall } from '../slack/fake-slack.ts';
+import { nextTs, sendCommand, sendEvent, sendInteraction, startSlackPair, type SlackServer } from '../slack/slack-helpers.ts';
 import { listDrafts } from '../../src/peers/index.ts';
 import { NETWORK_ANSWER, UNKNOWN_QUESTION } from './helpers.ts';
 
 let fake: FakeSlack;
 let wegwijs: SlackServer;
 let url: string;
+let close: () => Promise<void>;
 
-let placeholderAfterMs: number;
 beforeAll(async () => {
-  // A slow machine must not turn an answer into a placeholder and an update (tested in test/slack).
-  placeholderAfterMs = slackTiming.placeholderAfterMs;
-  slackTiming.placeholderAfterMs = 60_000;
-  fake = await startFakeSlack();
-  wegwijs = await startSlackServer(fake);
-  url = wegwijs.server.url;
+  ({ fake, wegwijs, url, close } = await startSlackPair());
 });
 afterAll(async () => {
-  slackTiming.placeholderAfterMs = placeholderAfterMs;
-  await wegwijs?.close();
-  await fake?.close();
+  await close?.();
 });
 
 type Block = { type: string; block_id?: string; elements?: { action_id?: string; value?: string; text?: { text: string } }[]; text?: { text: string } };

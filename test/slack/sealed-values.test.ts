@@ -6,26 +6,21 @@
  * posts nothing in Noord; the unchanged buttons still work.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { slackTiming } from '../../adapters/slack/index.ts';
 import { peers, questionKey } from '../../src/peers/records.ts';
 import { UNKNOWN_QUESTION } from '../peers/helpers.ts';
-import { startFakeSlack, type FakeSlack, type SlackCall } from './fake-slack.ts';
-import { nextTs, sendCommand, sendEvent, sendInteraction, startSlackServer, type SlackServer } from './slack-helpers.ts';
+import { type FakeSlack, type SlackCall } from './fake-slack.ts';
+import { nextTs, sendCommand, sendEvent, sendInteraction, startSlackPair, type SlackServer } from './slack-helpers.ts';
 
 const NOORD = 'slack:T1:C1';
 const SECRET_NAME = 'Noord Geheim';
 let fake: FakeSlack;
 let wegwijs: SlackServer;
 let url: string;
+let close: () => Promise<void>;
 let notYours: string;
-let placeholderAfterMs: number;
 
 beforeAll(async () => {
-  placeholderAfterMs = slackTiming.placeholderAfterMs;
-  slackTiming.placeholderAfterMs = 60_000;
-  fake = await startFakeSlack();
-  wegwijs = await startSlackServer(fake);
-  url = wegwijs.server.url;
+  ({ fake, wegwijs, url, close } = await startSlackPair());
   notYours = wegwijs.app.services.catalog.t('nl', 'core.not_yours').slice(0, 40);
   await sendCommand(url, `netwerk start "${SECRET_NAME}"`, { channel: 'C1', user: 'UFLEUR' });
   await fake.waitFor((c) => c.method === 'chat.postMessage' && c.args.channel === 'C1' && String(c.args.text).includes(SECRET_NAME), 'network Noord');
@@ -33,9 +28,7 @@ beforeAll(async () => {
   await fake.waitFor((c) => c.method === 'chat.postMessage' && c.args.channel === 'C2' && String(c.args.text).includes('Zuid'), 'network Zuid');
 });
 afterAll(async () => {
-  slackTiming.placeholderAfterMs = placeholderAfterMs;
-  await wegwijs?.close();
-  await fake?.close();
+  await close?.();
 });
 
 type Block = { elements?: { action_id?: string; value?: string }[] };

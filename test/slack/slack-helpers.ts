@@ -8,7 +8,8 @@ import { startServer, type RunningServer } from '../../app/server.ts';
 import { loadConfig } from '../../src/config.ts';
 import { silentLogger, type Clock, type Feature } from '../../src/core/index.ts';
 import { tempDir } from '../helpers/temp.ts';
-import type { FakeSlack } from './fake-slack.ts';
+import { slackTiming } from '../../adapters/slack/index.ts';
+import { startFakeSlack, type FakeSlack } from './fake-slack.ts';
 
 export const SIGNING_SECRET = 'test-signing-secret';
 
@@ -144,3 +145,24 @@ export function sendInteraction(url: string, payload: Record<string, unknown>, o
 
 let ts = 1_800_000_000;
 export const nextTs = () => `${++ts}.000200`;
+
+/**
+ * Wegwijs on a fake Slack for tests of buttons and forms: answers are never turned into a
+ * placeholder and an update (a slow machine must not; that is tested in test/slack).
+ */
+export async function startSlackPair(): Promise<{ fake: FakeSlack; wegwijs: SlackServer; url: string; close(): Promise<void> }> {
+  const before = slackTiming.placeholderAfterMs;
+  slackTiming.placeholderAfterMs = 60_000;
+  const fake = await startFakeSlack();
+  const wegwijs = await startSlackServer(fake);
+  return {
+    fake,
+    wegwijs,
+    url: wegwijs.server.url,
+    close: async () => {
+      slackTiming.placeholderAfterMs = before;
+      await wegwijs.close();
+      await fake.close();
+    },
+  };
+}
