@@ -3,8 +3,8 @@
  * console: questions in a DM and a channel (every line), and a third of the lines, in turn, through
  * each of action titles, notes and "later", network names, `rol`, `beraad start`, contributions in
  * a deliberation thread, anonymous notes by DM, feedback reasons, card inputs and button values;
- * with an LLM (a local fake) and logs at `trace`. Then none of the forms is in the SQLite file or its -wal, the logs, the LLM requests or anything the
- * bot said; and the deliberation synthesis sent no participant's name to the LLM.
+ * with an LLM (a local fake) and logs at `trace`. Then none of the forms is in the SQLite file or
+ * its -wal, the logs, the LLM requests or anything the bot said; and the deliberation synthesis sent no participant's name to the LLM.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
