@@ -13,11 +13,11 @@ import { describe, expect, it } from 'vitest';
 import { redact } from '../../src/privacy/index.ts';
 import type { FakeSlack } from '../slack/fake-slack.ts';
 import { nextTs, sendCommand, sendEvent } from '../slack/slack-helpers.ts';
-import { personalMessage, type FakeConnector } from '../teams/fake-connector.ts';
+import type { FakeConnector } from '../teams/fake-connector.ts';
 import { blindCorpus, blindLeaks, blindOrdinary, skeleton } from './blind-corpus.ts';
 import { corpusChunks, leakedLines } from './forms.ts';
 import { leaksIn } from './new-paths-leaks.ts';
-import { useTracedPlatforms, type TracedServer } from './traced-server.ts';
+import { sendPersonal, useTracedPlatforms, type TracedServer } from './traced-server.ts';
 
 const now = new Date('2026-11-30T12:00:00Z');
 const corpus = blindCorpus();
@@ -124,13 +124,7 @@ describe('red-team batch 9 through real Slack and Teams requests', () => {
   }, 120_000);
 
   it('Teams: personal messages store, log and send none of it', async () => {
-    const who = { tenant: 'tenant-a', user: { id: '29:wouter', aadObjectId: 'aad-wouter', name: 'Wouter Brinkman' } };
-    for (const chunk of chunks) {
-      const before = teams.sent.length;
-      expect((await teams.deliver(team.server.url, personalMessage(who, chunk))).status).toBe(200);
-      await team.app.inbox.idle();
-      expect(teams.sent.length).toBeGreaterThan(before);
-    }
+    await sendPersonal(teams, team, chunks);
     const places = placesOf({ ...team.kept(), teams: JSON.stringify(teams.sent.map((r) => r.body)) });
     expect(leaksIn(places, skeletonForms)).toEqual([]);
     expect(places.teams).toContain('[naam]');

@@ -15,7 +15,8 @@ import { loadConfig } from '../../src/config.ts';
 import { tempDir } from '../helpers/temp.ts';
 import { startFakeSlack, type FakeSlack } from '../slack/fake-slack.ts';
 import { slackTestConfig } from '../slack/slack-helpers.ts';
-import { FakeConnector } from '../teams/fake-connector.ts';
+import { FakeConnector, personalMessage } from '../teams/fake-connector.ts';
+import { expect } from 'vitest';
 
 export interface TracedServer {
   app: App;
@@ -79,4 +80,17 @@ export function useTracedPlatforms(use: (platforms: TracedPlatforms) => void): v
     await started.fake?.close();
     await started.teams?.close();
   });
+}
+
+/** The Teams user of the red-team files, writing in a personal chat. */
+export const TEAMS_WRITER = { tenant: 'tenant-a', user: { id: '29:wouter', aadObjectId: 'aad-wouter', name: 'Wouter Brinkman' } };
+
+/** Sends each chunk as a personal Teams message and waits until the bot has answered it. */
+export async function sendPersonal(teams: FakeConnector, team: TracedServer, chunks: string[]): Promise<void> {
+  for (const chunk of chunks) {
+    const before = teams.sent.length;
+    expect((await teams.deliver(team.server.url, personalMessage(TEAMS_WRITER, chunk))).status).toBe(200);
+    await team.app.inbox.idle();
+    expect(teams.sent.length).toBeGreaterThan(before);
+  }
 }
