@@ -1,11 +1,11 @@
 /**
  * The ask feature in chat: free questions (DM or mention) answered from the knowledge base, in
  * the question's thread; follow-up buttons; 👍/👎 with a reason; `wegwijs rol` to choose a role.
- * Every question is redacted before anything is stored or sent to an LLM, and retrieval runs on
- * the redacted text.
+ * Every question arrives redacted (the core's one pass at the edge) before anything is stored or
+ * sent to an LLM, and retrieval runs on the redacted text.
  */
 import { button, buttons, card, cardMessage, DEFAULT_KNOWLEDGE_DIR, fewWords, guessLanguage, text, type Feature, type IncomingAction, type Services, type Turn, tenantKey } from '../core/index.ts';
-import { privacyNotice, redact } from '../privacy/index.ts';
+import { privacyNotice } from '../privacy/index.ts';
 import { consoleKnowledgePort } from './console-port.ts';
 import { AskEngine } from './engine.ts';
 import { answerMessage } from './render.ts';
@@ -40,7 +40,8 @@ export function createAskFeature(services: Services, options: AskFeatureOptions 
 
   async function question(turn: Turn, body: string): Promise<void> {
     const now = clock.now();
-    const redaction = redact(body, now);
+    // The body was redacted at the edge (Bot.handle, the one pass); what was found there is the notice's.
+    const redaction = { text: body, found: [...turn.redacted] };
     const lang = guessLanguage(redaction.text) ?? turn.lang;
     const threadId = threadOf(turn);
     // Read together: one round trip's wait on Cosmos DB instead of two.
