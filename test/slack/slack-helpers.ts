@@ -10,6 +10,7 @@ import { silentLogger, type Clock, type Feature } from '../../src/core/index.ts'
 import { tempDir } from '../helpers/temp.ts';
 import { slackTiming } from '../../adapters/slack/index.ts';
 import { startFakeSlack, type FakeSlack } from './fake-slack.ts';
+import { until, type TurnCount } from '../fuzz/gen.ts';
 
 export const SIGNING_SECRET = 'test-signing-secret';
 
@@ -165,4 +166,16 @@ export async function startSlackPair(): Promise<{ fake: FakeSlack; wegwijs: Slac
       await fake.close();
     },
   };
+}
+
+/**
+ * A marker command from workspace T2: once its turn has run, everything sent before it has been
+ * dealt with (the attack tests wait on it instead of on time).
+ */
+export async function sendMarker(url: string, turns: TurnCount): Promise<void> {
+  const count = turns.messages.length;
+  const channel = `CM${count}`;
+  await sendCommand(url, 'hulp', { team: 'T2', channel, user: 'UMARK' });
+  await until('the marker', () => turns.messages.slice(count).some((m) => m.channelId === channel));
+  await turns.after(turns.started);
 }
