@@ -19,6 +19,7 @@ import { SessionSchema } from '../../src/deliberate/session.ts';
 import { countTurns, until, type TurnCount } from '../fuzz/gen.ts';
 import { channelMention, FakeConnector, personalMessage } from './fake-connector.ts';
 import { startTeamsBot, type TeamsBot } from './server.ts';
+import { NETWORK_NAME, TEAMS_OWNER, TEAMS_SECRETS, TITLE } from '../helpers/tenant-secrets.ts';
 
 /** A server that records every request: the place an attacker wants the bot to call. */
 async function listener(): Promise<{ url: string; hits: string[]; close(): Promise<void> }> {
@@ -144,10 +145,8 @@ describe('Teams in local mode: tenants, service URLs, replays and forged card da
   const A = 'tenant-a';
   const B = 'tenant-b';
   const CHANNEL = '19:gedeeld@thread.tacv2';
-  const OWNER = { id: '29:anna', aadObjectId: 'aad-anna', name: 'Annelies Vertrouwelijk' };
-  const NETWORK_NAME = 'Geheim Netwerk Zuidoost';
-  const TITLE = 'Overleg plaatsing logeerhuis Kersenlaan';
-  const SECRETS = [NETWORK_NAME, TITLE, OWNER.name, 'Kersenlaan', 'Zuidoost'];
+  const OWNER = TEAMS_OWNER;
+  const SECRETS = TEAMS_SECRETS;
   let bot: TeamsBot;
   let a: FakeConnector;
   let b: FakeConnector;

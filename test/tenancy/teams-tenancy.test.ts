@@ -10,14 +10,13 @@ import { startTeamsBot, type TeamsBot } from '../teams/server.ts';
 import { ActionSchema } from '../../src/actions/model.ts';
 import { SessionSchema } from '../../src/deliberate/session.ts';
 import { countTurns, until, type TurnCount } from '../fuzz/gen.ts';
+import { NETWORK_NAME, TEAMS_OWNER, TEAMS_SECRETS, TITLE } from '../helpers/tenant-secrets.ts';
 
 const A = 'tenant-a';
 const B = 'tenant-b';
 const CHANNEL = '19:gedeeld-id@thread.tacv2';
-const OWNER = { id: '29:anna', aadObjectId: 'aad-anna', name: 'Annelies Vertrouwelijk' };
-const NETWORK_NAME = 'Geheim Netwerk Zuidoost';
-const TITLE = 'Overleg plaatsing logeerhuis Kersenlaan';
-const SECRETS = [NETWORK_NAME, TITLE, OWNER.name, 'Kersenlaan', 'Zuidoost'];
+const OWNER = TEAMS_OWNER;
+const SECRETS = TEAMS_SECRETS;
 
 let bot: TeamsBot;
 let a: FakeConnector;
