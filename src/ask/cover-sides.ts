@@ -48,12 +48,12 @@ export function coverSides(shape: QuestionShape, parts: AnswerPart[], lang: Lang
     const own = (t: string) => !side.includes(t) || t.length >= 0.7 * (side.split(' ').find((w) => w.includes(t))?.length ?? 0);
     if (concepts.every((c) => [...c.terms].some((t) => own(t) && shown.has(t)))) continue;
     // The side asked as "wat is X?": the card that defines X, as for a question of its own.
-    const own_ = retriever.retrieve(side, { role });
-    const card = definitionFirst(own_.hits, new Set(concepts.flatMap((c) => [...c.terms])), lang, concepts)[0]?.card;
+    const sideHits = retriever.retrieve(side, { role });
+    const card = definitionFirst(sideHits.hits, new Set(concepts.flatMap((c) => [...c.terms])), lang, concepts)[0]?.card;
     // A part of a compound names the side no more here than above ("zorg" in "zorgcoördinator").
     const named = card ? indexTerms(`${card.title} ${card.topics.join(' ')}`) : [];
     const names = card && concepts.every((c) => [...c.terms].some((t) => own(t) && named.includes(t)));
-    if (card && names && own_.confidence >= MARGIN_ZONE) {
+    if (card && names && sideHits.confidence >= MARGIN_ZONE) {
       const sideShape = { ...shapeQuestion(`wat is ${side}`, laws), wants: ['define' as const] };
       const added = composeAnswer({ shape: sideShape, lang, concepts, laws, cardLaws }, [card]).parts[0];
       const same = parts.find((p) => p.card.id === card.id);
