@@ -44,13 +44,13 @@ export function createAskFeature(services: Services, options: AskFeatureOptions 
     const redaction = { text: body, found: [...turn.redacted] };
     const lang = guessLanguage(redaction.text) ?? turn.lang;
     const threadId = threadOf(turn);
-    // Read together: one round trip's wait on Cosmos DB instead of two.
-    const [prefs, earlier] = await Promise.all([store.users.get(tenant(turn), turn.user.id), threadId ? questions(store).get(tenant(turn), threadId) : undefined]);
+    // The person's role comes with the turn (the core read their record once); only the thread is read here.
+    const earlier = threadId ? await questions(store).get(tenant(turn), threadId) : undefined;
     // In a direct message there are no threads: only a question from the last hour is context.
     const thread = earlier?.data.type === 'thread' ? earlier.data : undefined;
     const fresh = thread && (!turn.message.isDirect || turn.message.threadId || now.getTime() - Date.parse(thread.at) < DM_CONTEXT_MS);
     const contextText = fresh ? thread.text : undefined;
-    const answer = await engine.answer(redaction.text, { role: asRole(prefs?.data.role), lang, context: contextText });
+    const answer = await engine.answer(redaction.text, { role: asRole(turn.preferences?.role), lang, context: contextText });
     const qid = questionId(redaction.text);
     const at = now.toISOString();
     if (answer.answered) {
@@ -80,8 +80,7 @@ export function createAskFeature(services: Services, options: AskFeatureOptions 
     const lang = action.value?.lang === 'en' ? 'en' : action.value?.lang === 'nl' ? 'nl' : turn.lang;
     const t = turn.inLanguage(lang);
     if (!found) return void (await turn.replyPrivately({ text: t.t('ask.card.gone') }));
-    const prefs = await store.users.get(tenant(turn), turn.user.id);
-    const answer = engine.cardAnswer(found, lang, asRole(prefs?.data.role));
+    const answer = engine.cardAnswer(found, lang, asRole(turn.preferences?.role));
     const expanded = answerMessage(answer, { t: (k, v) => t.t(k, v), questionId: String(action.value?.q ?? ''), today: today(), expanded: true });
     // "Meer uitleg" on a private answer stays private.
     if (await privateFirst(services, turn)) await t.replyPrivately(expanded);
@@ -144,8 +143,7 @@ export function createAskFeature(services: Services, options: AskFeatureOptions 
     const choices = CHOOSABLE_ROLES.map((r) => `\`${r}\``).join(', ');
     const pk = tenant(turn);
     if (!args.trim()) {
-      const prefs = await store.users.get(pk, turn.user.id);
-      const current = prefs?.data.role;
+      const current = turn.preferences?.role;
       return void (await turn.reply({ text: current ? turn.t('ask.role.current', { role: turn.t(`ask.role.name.${current}`), choices }) : turn.t('ask.role.none', { choices }) }));
     }
     const wanted = parseRole(args);

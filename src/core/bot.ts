@@ -10,6 +10,7 @@ import type { Command, Feature } from './feature.ts';
 import type { Lang } from './i18n.ts';
 import { errorCode, userMessageKey } from './errors.ts';
 import type { ConversationRef, IncomingAction, IncomingMessage } from './message.ts';
+import type { UserPrefs } from './records.ts';
 import { isAnnouncedQuestion, isGreeting, looksLikeUnknownCommand, matchCommand, ownHandler, splitActionId, stripEntryWord } from './router.ts';
 import type { Services } from './services.ts';
 import { cleanText, MAX_MESSAGE_CHARS } from './text.ts';
@@ -49,12 +50,16 @@ export class Bot {
     const started = Date.now();
     let turn: Turn | undefined;
     try {
-      const conversation = await this.remember(message);
-      // The channel's network is read once per turn: for the language and for the features.
+      // The channel's network and the person's record are read once per turn, together with the
+      // conversation: for the language, and for the features (`turn.network()`, `turn.preferences`).
       const network = readNetwork(this.services, message);
-      // Not every turn awaits it; a failed read must still not become an unhandled rejection.
+      const person = this.readPreferences(message);
+      // Not every turn awaits them; a failed read must still not become an unhandled rejection.
       network.catch(() => undefined);
-      turn = new Turn(id, message, conversation, await this.languageFor(message, network), this.services, log, adapter, network, redacted);
+      person.catch(() => undefined);
+      const conversation = await this.remember(message);
+      const preferences = await person;
+      turn = new Turn(id, message, conversation, await this.languageOf(preferences, network), this.services, log, adapter, network, redacted, preferences);
       await this.route(turn);
       await turn.tellAboutRedaction();
       log.info({ ms: Date.now() - started, action: message.action?.id, redacted: redacted.length }, 'turn handled');
@@ -191,13 +196,24 @@ export class Bot {
     return current;
   }
 
-  /** The language of a turn: the user's choice, else the network's, else the default. */
+  /**
+   * The language for someone outside a turn (an adapter's own message: a placeholder, a dialog):
+   * the user's choice, else the network's, else the default. A turn has it as `turn.lang`.
+   */
   async languageFor(
     message: Pick<IncomingMessage, 'platform' | 'tenantId' | 'channelId' | 'isDirect' | 'user'>,
     network = readNetwork(this.services, message),
   ): Promise<Lang> {
-    const prefs = await this.services.store.users.get(tenantKey(message), message.user.id);
-    return prefs?.data.language ?? (await network)?.data.language ?? this.services.config.language;
+    return this.languageOf(await this.readPreferences(message), network);
+  }
+
+  /** The person's preferences record (language, role, name), if they chose anything. */
+  private async readPreferences(message: Pick<IncomingMessage, 'platform' | 'tenantId' | 'user'>): Promise<UserPrefs | undefined> {
+    return (await this.services.store.users.get(tenantKey(message), message.user.id))?.data;
+  }
+
+  private async languageOf(preferences: UserPrefs | undefined, network: ReturnType<typeof readNetwork>): Promise<Lang> {
+    return preferences?.language ?? (await network)?.data.language ?? this.services.config.language;
   }
 
   /**

@@ -99,10 +99,9 @@ export async function tenantRecords<T extends { platform: string; tenantId: stri
 export async function subjectOf(turn: Turn): Promise<DataSubject> {
   const { store } = turn.services;
   const { platform, tenantId, user } = turn.message;
-  const prefs = await store.users.get(tenantKey(turn.message), user.id);
   const prefix = `${tenantKey(turn.message)}:`;
   const memberships = (await store.members.list({ where: { userId: user.id } })).filter((d) => d.pk.startsWith(prefix));
-  const names = [user.name, prefs?.data.name, ...memberships.map((m) => m.data.name)].filter((n): n is string => Boolean(n && n.trim()));
+  const names = [user.name, turn.preferences?.name, ...memberships.map((m) => m.data.name)].filter((n): n is string => Boolean(n && n.trim()));
   return { platform, tenantId, userId: user.id, names: [...new Set(names)] };
 }
 
@@ -120,10 +119,10 @@ async function exportCommand(turn: Turn, features: readonly Feature[]): Promise<
 
 /** Preferences and direct-conversation references: shared records the core itself keeps. */
 async function coreSections(turn: Turn, subject: DataSubject, t: Translate): Promise<UserDataSection[]> {
-  const { store, config, catalog } = turn.services;
-  const pk = tenantKey(subject);
+  const { config, catalog } = turn.services;
   const sections: UserDataSection[] = [];
-  const prefs = (await store.users.get(pk, subject.userId))?.data;
+  // The record as the core read it at the start of the turn (the subject is the turn's user).
+  const prefs = turn.preferences;
   if (prefs) {
     const lines: string[] = [];
     if (prefs.name) lines.push(t('rights.export.prefs.name', { name: prefs.name }));

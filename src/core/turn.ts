@@ -10,7 +10,7 @@ import { networkId } from './keys.ts';
 import type { ConversationRef, IncomingMessage } from './message.ts';
 import type { Services } from './services.ts';
 import type { Doc } from '../store/index.ts';
-import type { Network } from './records.ts';
+import type { Network, UserPrefs } from './records.ts';
 import { privacyNotice, type PersonalDataKind } from '../privacy/index.ts';
 
 export class Turn {
@@ -30,6 +30,12 @@ export class Turn {
      * the end of the turn, the core tells the user privately.
      */
     readonly redacted: readonly PersonalDataKind[] = [],
+    /**
+     * The person's preferences record (language, role, name) as the core read it once at the start
+     * of the turn (`Bot.handle`); undefined when they chose nothing. Features read it here and never
+     * from the store again. A change made in this turn (`taal en`, `rol …`) is not in it.
+     */
+    readonly preferences?: Readonly<UserPrefs>,
     private readonly shared: { noticeShown: boolean; ignored?: boolean } = { noticeShown: false },
   ) {}
 
@@ -44,7 +50,7 @@ export class Turn {
   /** The same turn answered in another language (a question asked in English). */
   inLanguage(lang: Lang): Turn {
     if (lang === this.lang) return this;
-    return new Turn(this.id, this.message, this.conversation, lang, this.services, this.log, this.adapter, this.networkLookup, this.redacted, this.shared);
+    return new Turn(this.id, this.message, this.conversation, lang, this.services, this.log, this.adapter, this.networkLookup, this.redacted, this.preferences, this.shared);
   }
 
   /** The learning network of this channel, if the channel is one. */
