@@ -17,6 +17,7 @@ import { Spelling } from './spelling.ts';
 import { loadCards, type KnowledgeCard } from './knowledge.ts';
 import { composeAnswer } from './compose.ts';
 import { cardSentences, splitBody } from './sentences.ts';
+import { scoreSentences } from './sentence-score.ts';
 import { lacksFact } from './fact-cues.ts';
 import { focusWeighted } from './sentence-score.ts';
 import { orderForRole, sourcesOf, unique, type Answer, type AskOptions, type Explanation, type RefusalKind } from './answer.ts';
@@ -157,6 +158,13 @@ export class AskEngine {
     const answers: Answer[] = [];
     for (const [i, q] of questions.slice(0, MAX_QUESTIONS).entries()) {
       const leans = i > 0 && short(q);
+      // One that names no card's subject by its own words ("…, en waar kunnen we heen als we er
+      // niet uitkomen?") asks further about the first part's card: that card answers it if it can.
+      const further = leans && answers[0]?.answered && !this.namesOwnSubject(q, options.role) ? this.fromCard(answers[0], q, lang) : undefined;
+      if (further) {
+        answers.push(further);
+        continue;
+      }
       // A part that leans on the first ("…, en waar kunnen we heen als we er niet uitkomen?") is
       // about the same subject: the first part's card goes a little before the others.
       answers.push(this.answerOne(q, { ...options, context: leans ? questions[0] : undefined }, lang, leans ? answers[0]?.card?.id : undefined));
@@ -233,6 +241,26 @@ export class AskEngine {
     return { answered: true, lang, text, card: best, parts, cards, followUps, suggestions: [], sources: sourcesOf(parts.map((p) => p.card)), confidence, ranked, via: 'offline', usedContext, explanation };
   }
 
+  /**
+   * A later part of one message ("…, en waar kunnen we heen als we er niet uitkomen?") that names
+   * no card's subject by its own words is about the first part's subject, whatever card it fits.
+   */
+  private fromCard(first: Answer, part: string, lang: Lang): Answer | undefined {
+    const card = first.card!;
+    const shape = shapeQuestion(part, this.laws);
+    const concepts = this.retriever.concepts(shape.topic);
+    const [top] = scoreSentences(cardSentences(card, lang), { shape, concepts, laws: this.laws }).sort((a, b) => b.score - a.score);
+    if (!top || top.matched < FURTHER_PART_MATCH) return undefined;
+    return { ...first, text: top.text, parts: [{ card, sentences: [top.text], chosen: [top] }], followUps: [] };
+  }
+
+  private namesOwnSubject(part: string, role: AskOptions['role']): boolean {
+    const shape = shapeQuestion(part, this.laws);
+    const [top] = this.retriever.retrieve(shape.text, { role }).hits;
+    // Its own typed words: a synonym ("geschil" for "er niet uitkomen") names no subject.
+    return top !== undefined && namesCard(top.card, new Set(indexTerms(shape.topic)));
+  }
+
   /** One answer for a message with several questions: each answered part, and a word on the rest. */
   private combine(answers: Answer[], lang: Lang): Answer {
     return combineAnswers(answers, lang, this.catalog, (id) => this.card(id));
@@ -256,5 +284,7 @@ export class AskEngine {
 const round = (x: number) => Math.round(x * 1000) / 1000;
 /** How much the first part's card goes before others for a part that leans on it. */
 const SAME_SUBJECT = 1.3;
+/** The first part's card answers a further part when one sentence covers this share of it. */
+const FURTHER_PART_MATCH = 0.5;
 /** Confidence above which a question with an unknown word is still answered. */
 const SURE_DESPITE_UNKNOWN = 0.8;

@@ -108,6 +108,18 @@ describe('a question in two parts is answered for both', () => {
     expect(answer.text).not.toMatch(/Extra Kosten Thuis/i);
   });
 
+  it('answers a later part without a subject of its own from the first part\'s card', () => {
+    // "we komen er niet uit" is about the complaint to the provider, not about the insurer's disputes body.
+    const complaint = ask('klacht ingediend bij de aanbieder (wkkgz). binnen welke termijn moeten ze reageren, en waar kunnen we heen als we er niet uitkomen?');
+    expect(complaint.text).toMatch(/zes weken/i);
+    expect(complaint.text).toMatch(/geschilleninstantie/i);
+    expect(complaint.text).not.toMatch(/SKGZ/);
+    // A later part with a subject of its own is still its own question.
+    const two = ask('wat is een crisismaatregel? en wie betaalt een oco?');
+    expect(two.text).toMatch(/burgemeester/i);
+    expect(two.text).toMatch(/gratis/i);
+  });
+
   it('explains both sides of a comparison by the sentences that say what each is', () => {
     const answer = ask('wmo: wat is het verschil tussen een algemene voorziening en een maatwerkvoorziening?');
     expect(answer.text).toMatch(/algemene voorziening is/i);
