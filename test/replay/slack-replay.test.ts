@@ -59,7 +59,7 @@ async function replay(fixture: Fixture, headers: Record<string, string> = {}): P
   });
   const ackMs = Date.now() - started;
   const text = await response.text();
-  await settle(work.inFlight, () => fake.calls.length);
+  await settle(work.inFlight, () => fake.calls.length, () => wegwijs.app.inbox.idle());
   const all = fake.calls.slice(since);
   const calls = all.filter(isVisible);
   const messages = calls.map((c) => JSON.stringify(c.args));

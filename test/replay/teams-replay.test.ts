@@ -54,7 +54,7 @@ async function replay(fixture: Fixture): Promise<Observed & { posts: Recorded[] 
   const started = Date.now();
   const response = await teams.deliver(bot.url, activity);
   const ackMs = Date.now() - started;
-  await settle(work.inFlight, () => teams.requests.length);
+  await settle(work.inFlight, () => teams.requests.length, () => bot.app.inbox.idle());
   const requests = teams.requests.slice(since);
   // New messages: POSTs of activities (replies, posts, first messages in a 1:1 chat), not updates.
   const posts = requests.filter((r) => r.method === 'POST' && r.path.includes('/activities') && r.status < 300);
