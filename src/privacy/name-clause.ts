@@ -25,6 +25,9 @@ const CARE_WORDS = [
   'gezinshuis|pleeggezin|foster\\s+(?:care|family)|beschermd\\s+wonen|zorgboerderij|uithuisplaatsing|placement|jeugdzorg|jeugdhulp|youth\\s+care',
   'ggz(?:-\\p{L}+)?|kliniek|ziekenhuis|hospital|medicatie|medicijnen|medication|behandeling|treatment|diagnose|diagnosis|diagnosed|pgb|bewindvoerder|tolk|interpreter',
   'plek(?:je)?\\s+(?:\\p{L}+\\s+){0,2}(?:gevonden|nodig)',
+  // Compulsory care and the court around one person: a measure, a warrant, a guardian.
+  '(?:zorg|rechterlijke\\s+)?machtiging|ibs|inbewaringstelling|crisismaatregel|verplichte\\s+zorg|gedwongen\\s+(?:opname|zorg)|compulsory\\s+(?:care|admission)|separeer\\p{L}*|fixatie',
+  'ondertoezichtstelling|ots|voogdij|voogd|guardianship|curatele|mentorschap|zorgprofiel|vg[1-8]|meerzorg',
   // Money, justice and family crises.
   'schuld(?:en|hulp|sanering|hulpverlening)|bewindvoering|uitkering|bijstand|zwanger|pregnant|aangehouden|gearresteerd|arrested|detentie|gevangenis|prison|jail',
   'reclassering|probation|huiselijk\\s+geweld|domestic\\s+violence|mishandeld|mishandeling|verwaarloosd|verwaarlozing|neglect(?:ed)?|gescheiden|scheiding|divorced?',
