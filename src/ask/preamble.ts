@@ -9,7 +9,7 @@ import { withoutPlaceholders } from '../privacy/index.ts';
 // "kun je me helpen met …", "help me with …": asking for help is no topic ("hulp" would find home help).
 const ASK_FOR_HELP = /^\s*(?:(?:kun|kan|zou|wil)\s+(?:je|jij|u)\s+(?:me|mij|ons)\s+(?:even\s+|eens\s+)?helpen(?:\s+met)?|help\s+(?:me|ons)(?:\s+even)?(?:\s+(?:met|with))?|(?:can|could|would)\s+you\s+(?:please\s+)?help(?:\s+(?:me|us))?(?:\s+with)?|please\s+help(?:\s+(?:me|us))?(?:\s+with)?)\b[\s,:?]*/iu;
 const GREETING = /^\s*(?:(?:hoi|hallo|hey|hi|hello|goedemorgen|goedemiddag|goedenavond|morgen|beste|dear|collega'?s?|allen|team)\b[\s,!.:]*)+/iu;
-const LEAD_IN = /^\s*(?:(?:een |a )?(?:korte |snelle |quick |short )?(?:vraag(je)?|question)\s*[:!-]\s*|(?:ik heb een|i have a) (?:korte |snelle |quick )?(?:vraag(je)?|question)[^.?!:]*[.:!]\s*)/iu;
+const LEAD_IN = /^\s*(?:(?:een |a )?(?:korte |snelle |quick |short )?(?:vraag(je)?|question)\s*[:!-]\s*|(?:quick|short|snelle|korte) (?:one|check|checkje)\s*[:!-]\s*|(?:ik heb een|i have a) (?:korte |snelle |quick )?(?:vraag(je)?|question)[^.?!:]*[.:!]\s*)/iu;
 // What askers add to say the question is general ("algemene vraag, geen casus", "(niet acuut)"):
 // it says nothing about the topic.
 const DISCLAIMER = /\(?\b(?:(?:even |een )?algeme(?:en|ne) vraag(?:je)?(?: voor [^,:.?()]{1,30})?|in het algemeen|even algemeen|geen (?:specifieke |concrete )?(?:casus|client)|niet acuut(?: nu)?|puur (?:theoretisch|hypothetisch)|hypothetisch|in general|general question|no specific case|not urgent|not an emergency|hypothetically|in short|in a nutshell|kortom|in het kort|kort gezegd)\b\)?/giu;
@@ -17,6 +17,9 @@ const DISCLAIMER = /\(?\b(?:(?:even |een )?algeme(?:en|ne) vraag(?:je)?(?: voor 
 const ANSWER_FORM = /\b(?:in (?:1|een|één|one) (?:zin|sentence)|in (?:een paar|enkele|twee|2|drie|3|a few|two|three) (?:zinnen|woorden|sentences|words)|kort en bondig|in jip[- ]en[- ]janneketaal|in (?:gewone|simpele|eenvoudige|begrijpelijke) (?:taal|woorden)|simpel uitgelegd|in simple (?:terms|words)|in plain (?:language|english|dutch)|eli5)\b/giu;
 // Who else wants to know, said after the question ("…? stagiair vraagt het", "…? vraagt mijn nieuwe collega").
 const WHO_ASKS = /(?<=[?!])\s*(?:(?:mijn|onze|een|de|the|my|our|a)\s+)?(?:nieuwe\s+|new\s+)?(?:stagiair\w*|collega\w*|student\w*|intern|trainee|teamleider|leidinggevende|manager|colleague)\s+(?:vraagt|vroeg|wil (?:het )?weten|asks|asked|wants to know)\b[^.?!]*|\b(?:vraagt|vroeg|asks|asked) (?:mijn|onze|een|my|our|a) (?:nieuwe |new )?(?:stagiair\w*|collega\w*|student\w*|intern|trainee|teamleider|leidinggevende|manager|colleague)\b[^.?!]*/giu;
+// The asker's guess after the question ("wie heeft de zorgplicht? is dat het CIZ?", "… or is it the
+// municipality?"): the answer says who it is; the guessed party is no part of what is asked.
+const GUESS = /(?<=\?)\s*(?:of\s+|or\s+)?(?:is|was)\s+(?:dat|dit|het|die|that|it|this)\s+(?:nou\s+|dan\s+|soms\s+|misschien\s+|maybe\s+|then\s+)?(?:(?:de|het|the)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?|\p{Lu}{2,}[\p{L}-]*)\s*\?\s*$/u;
 const THANKS = /[\s,.!]*(?:(?:alvast )?(?:bedankt|dank je( wel)?|dank u( wel)?|dankjewel|thanks?( a lot| in advance)?|thank you|groet(en|jes)?|mvg|gr\.?)\b[^?]*)$/iu;
 // An introduction of the asker: "Ik ben cliëntondersteuner bij MEE, …", "I work as a case manager; …".
 // It ends at a full stop or comma, or at "en"/"and" after which the asker says what they do next
@@ -58,6 +61,7 @@ export function stripPreamble(question: string): { text: string; intro: string }
   }
   const stripped = text
     .replace(THANKS, '')
+    .replace(GUESS, '')
     .replace(DISCLAIMER, ' ')
     .replace(ANSWER_FORM, ' ')
     .replace(WHO_ASKS, ' ')

@@ -79,6 +79,15 @@ describe('what is asked weighs more than the situation and the condition around 
     expect(stripPreamble('Sanne van het zorgkantoor hier: wat is meerzorg?').text).toBe('wat is meerzorg?');
     expect(stripPreamble('de client hier: hij wil verhuizen, wie regelt dat?').text).toMatch(/^de client hier/);
   });
+
+  it('drops the asker\'s guess after the question, and keeps a question about the same thing', () => {
+    expect(stripPreamble('quick one: who actually holds the zorgplicht under the wlz? is that the CIZ?').text).toBe('who actually holds the zorgplicht under the wlz?');
+    expect(stripPreamble('wie stelt de indicatie? of is het de huisarts?').text).toBe('wie stelt de indicatie?');
+    expect(stripPreamble('wat is meerzorg? is dat hetzelfde als ekt?').text).toBe('wat is meerzorg? is dat hetzelfde als ekt?');
+    expect(stripPreamble('moet ik een zorgplan maken? is dat verplicht?').text).toBe('moet ik een zorgplan maken? is dat verplicht?');
+    // The guess does not pull the answer to the guessed party's card.
+    expect(ask('wie heeft de zorgplicht in de wlz eigenlijk? is dat het CIZ?').text).toMatch(/zorgkantoor|Wlz-uitvoerder/);
+  });
 });
 
 describe('a question in two parts is answered for both', () => {
