@@ -71,17 +71,28 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * The markers of `form` found in `haystack` (whole words for words; digit runs not inside longer
  * ones), each with a little context to find where it came from.
  */
-let prepared = { from: '', text: '' };
+let prepared = { from: '', text: '', found: new Map<string, string[]>() };
 
 export function leaks(haystack: string, form: string, min = 1): string[] {
   // Random UUIDs (record ids) may hold a "1955" by chance; they are no text from a person.
-  // The same (large) haystack is searched for many forms in a row: normalise it once.
-  if (prepared.from !== haystack) prepared = { from: haystack, text: plain(haystack).replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, ' ') };
-  const text = prepared.text;
+  // The same (large) haystack is searched for many forms in a row: normalise it once, and look
+  // for each marker once (forms share markers: a surname, a year).
+  if (prepared.from !== haystack) prepared = { from: haystack, text: plain(haystack).replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, ' '), found: new Map() };
+  const { text, found } = prepared;
   return leakMarkers(form, min).flatMap((m) => {
-    const at = text.search(new RegExp(`(?<![\\p{L}\\p{N}])${escape(m)}(?![\\p{L}\\p{N}])`, 'iu'));
-    return at < 0 ? [] : [`"${m}" in …${text.slice(Math.max(0, at - 60), at + m.length + 20).replace(/\s+/g, ' ')}…`];
+    let hit = found.get(m);
+    if (!hit) found.set(m, (hit = findMarker(text, m)));
+    return hit;
   });
+}
+
+function findMarker(text: string, m: string): string[] {
+  // The marker anywhere, with the same case-insensitive matching, first: a necessary condition the
+  // engine checks fast, where the word boundaries alone make it try every position (in a 15 MB
+  // write-ahead log, 6 s against 1 s); only where it is present do the boundaries decide.
+  if (!new RegExp(escape(m), 'iu').test(text)) return [];
+  const at = text.search(new RegExp(`(?<![\\p{L}\\p{N}])${escape(m)}(?![\\p{L}\\p{N}])`, 'iu'));
+  return at < 0 ? [] : [`"${m}" in …${text.slice(Math.max(0, at - 60), at + m.length + 20).replace(/\s+/g, ' ')}…`];
 }
 
 /** The personal-data corpus in messages of at most ~3,000 characters, one sentence per line. */
