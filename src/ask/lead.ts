@@ -107,8 +107,17 @@ export function chooseLead(scored: ScoredSentence[], shape: QuestionShape, maxWo
       if (cause && !lead.includes(cause) && words + wordsOf(cause) <= maxWords * 1.5) take(cause);
     }
   }
+  // "Is verplichte zorg daarna nog nodig, …" goes on from the sentence before it, which says
+  // what "daarna" is after: without it the lead reads as if it answered something else.
+  for (const later of [...lead]) {
+    const before = GOES_ON.test(later.folded) ? scored.find((s) => s.position === later.position - 1) : undefined;
+    if (before && !lead.includes(before) && before.matched > 0 && words + wordsOf(before) <= maxWords * 1.5) take(before);
+  }
   return lead.sort((a, b) => a.position - b.position);
 }
+
+/** A sentence that goes on in time or case from the one before it ("Daarna …", "Is X daarna nog nodig"). */
+const GOES_ON = /^(\S+\s+){0,3}(daarna|hierna|nadien|vervolgens|in dat geval|after that|afterwards|after this|in that case)\b/u;
 
 /** A sentence that states a consequence of the one before it. */
 const RESULT_OPENING = /^(daardoor|hierdoor|daarom|hierom|dat komt doordat|as a result|because of this|therefore|this is why|that is why)\b/u;

@@ -234,7 +234,7 @@ export function splitQuestions(text: string): string[] {
 const JOINED = /(?:[,;]\s*|\s+)(?:en|and)\s+(?=(?:(?:uit|van|bij|met|voor|naar|in|op|onder|door|from|by|with|for|to|under|in)\s+)?(?:hoe|wat|wie|waar|wanneer|welke|welk|how|what|who|where|when|which)\b)/iu;
 
 const GAPPED = /^(?:\S+\s+)?(?:hoe|wat|wie|waar|wanneer|welke|welk|how|what|who|where|when|which)\s+(?:de|het|een|the|a|an)\b/iu;
-const LEANS_BACK = /\b(die|deze|dit|dat|ze|zij|hij|hem|it|they|them|this|that|these|those)\b/iu;
+const LEANS_BACK = /\b(die|deze|dit|dat|ze|zij|hij|ie|hem|it|they|them|this|that|these|those)\b/iu;
 
 /** Splits "…, en hoe lang …?" into two questions when the second has content of its own. */
 function splitClauses(piece: string): string[] {

@@ -129,6 +129,15 @@ describe('a question in two parts is answered for both', () => {
     expect(two.text).toMatch(/gratis/i);
   });
 
+  it('shows the sentence a chosen one goes on from ("Is verplichte zorg daarna nog nodig, …")', () => {
+    // The measure's own three days come with the three weeks of its continuation, not instead of them.
+    for (const q of ['hoe lang duurt een crisismaatregel max en wie neemt die?', 'crisismaatregel: wie neemt die en hoe lang geldt ie maximaal?']) {
+      const answer = ask(q);
+      expect(answer.text).toMatch(/drie dagen/);
+      expect(answer.text).toMatch(/burgemeester/);
+    }
+  });
+
   it('explains both sides of a comparison by the sentences that say what each is', () => {
     const answer = ask('wmo: wat is het verschil tussen een algemene voorziening en een maatwerkvoorziening?');
     expect(answer.text).toMatch(/algemene voorziening is/i);
