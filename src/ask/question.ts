@@ -10,6 +10,7 @@ import { fold } from '../core/index.ts';
 import { parseRole, type ChoosableRole } from './roles.ts';
 import { isStopWord, words } from './analyze.ts';
 import { stripPreamble } from './preamble.ts';
+import { withAgeBands } from './age.ts';
 
 export type Want = 'duration' | 'count' | 'number' | 'money' | 'frequency' | 'who' | 'where' | 'when' | 'why' | 'list' | 'next' | 'how' | 'define' | 'compare' | 'contact';
 
@@ -97,7 +98,8 @@ const RULED_OUT = /\b(?:zonder|geen|buiten)\s+(?:de\s+|het\s+|een\s+)?[\p{L}-]+|
 
 /** Reads a (redacted) question: its own text, the asker's role, the laws and the kind of fact it wants. */
 export function shapeQuestion(question: string, laws: Law[]): QuestionShape {
-  const { text, intro } = stripPreamble(question);
+  const { text: stripped, intro } = stripPreamble(question);
+  const text = withAgeBands(stripped);
   const folded = fold(text);
   // "zonder wlz", "geen Wlz-indicatie", "without the Wlz": a law ruled out is not the law asked about.
   const found = lawsIn(folded.replace(RULED_OUT, ' '), laws);
