@@ -10,7 +10,7 @@ import { defineConfig } from 'vitest/config';
  */
 const SHARED = [
   'test/architecture.test.ts',
-  'test/{actions,adapters,app,ask,console,console-web,core,deliberate,ideas,networks,privacy,replay,slack,store,teams,tenancy}/**/*.test.ts',
+  'test/{actions,adapters,app,ask,console,console-web,core,deliberate,examples,ideas,networks,privacy,replay,slack,store,teams,tenancy}/**/*.test.ts',
 ];
 /** Files inside those folders that still need a fresh module graph of their own. */
 const OWN_GRAPH = ['test/ask/answer-trust.test.ts'];
