@@ -4,16 +4,17 @@ import { defineConfig } from 'vitest/config';
  * Test files in these folders run without isolation: one module graph per worker, so the core,
  * the SDKs and the knowledge base are imported and compiled once per worker instead of once per
  * file (on two cores this more than halves their time). They keep no module state between files;
- * that was checked by running them so. Other folders keep a fresh module graph per file: some of
- * their files rely on it (test/peers/curation and script fail without it), and so does
- * test/ask/answer-trust, the one file of test/ask that does (test/ask shared: 22 s → 15 s).
+ * that was checked by running them so (in one worker, in several file orders). The few files that
+ * rely on a fresh module graph keep one of their own: test/ask/answer-trust (test/ask shared:
+ * 22 s → 15 s) and test/peers/curation and script. Issue #13: examples, fuzz, peers, pictures,
+ * replay and scale joined (their 25 files paid ~2 s of imports each).
  */
 const SHARED = [
   'test/architecture.test.ts',
-  'test/{actions,adapters,app,ask,console,console-web,core,deliberate,examples,ideas,networks,privacy,replay,slack,store,teams,tenancy}/**/*.test.ts',
+  'test/{actions,adapters,app,ask,console,console-web,core,deliberate,examples,fuzz,ideas,networks,peers,pictures,privacy,replay,scale,slack,store,teams,tenancy}/**/*.test.ts',
 ];
 /** Files inside those folders that still need a fresh module graph of their own. */
-const OWN_GRAPH = ['test/ask/answer-trust.test.ts'];
+const OWN_GRAPH = ['test/ask/answer-trust.test.ts', 'test/peers/curation.test.ts', 'test/peers/script.test.ts'];
 
 export default defineConfig({
   test: {
