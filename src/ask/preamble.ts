@@ -20,6 +20,9 @@ const WHO_ASKS = /(?<=[?!])\s*(?:(?:mijn|onze|een|de|the|my|our|a)\s+)?(?:nieuwe
 // The asker's guess after the question ("wie heeft de zorgplicht? is dat het CIZ?", "… or is it the
 // municipality?"): the answer says who it is; the guessed party is no part of what is asked.
 const GUESS = /(?<=\?)\s*(?:of\s+|or\s+)?(?:is|was)\s+(?:dat|dit|het|die|that|it|this)\s+(?:nou\s+|dan\s+|soms\s+|misschien\s+|maybe\s+|then\s+)?(?:(?:de|het|the)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?|\p{Lu}{2,}[\p{L}-]*)\s*\?\s*$/u;
+// Why the asker wants to know, said after the question ("…? moet het aan een nieuwe collega uitleggen",
+// "…? I need to explain it to our team"): nothing of the topic.
+const PURPOSE = /(?<=[?!])\s*(?:(?:ik|we|wij|i|we)\s+)?(?:moet|moeten|wil|willen|ga|gaan|need to|have to|want to|must)\s+(?:[\p{L}-]+\s+){0,5}(?:uitleggen|vertellen|presenteren|toelichten|explain|present|tell)\b[^.?!]*[.?!]?\s*$|(?<=[?!])\s*(?:(?:het|dit|it|this)\s+)?(?:is\s+)?(?:voor|for)\s+(?:een|mijn|onze|de|a|my|our|the)\s+(?:nieuwe\s+|new\s+)?(?:collega\w*|stagiair\w*|team|teamoverleg|training|presentatie|colleague\w*|intern|trainee|presentation)\b[^.?!]*[.?!]?\s*$/iu;
 const THANKS = /[\s,.!]*(?:(?:alvast )?(?:bedankt|dank je( wel)?|dank u( wel)?|dankjewel|thanks?( a lot| in advance)?|thank you|groet(en|jes)?|mvg|gr\.?)\b[^?]*)$/iu;
 // An introduction of the asker: "Ik ben cliëntondersteuner bij MEE, …", "I work as a case manager; …".
 // It ends at a full stop or comma, or at "en"/"and" after which the asker says what they do next
@@ -62,6 +65,7 @@ export function stripPreamble(question: string): { text: string; intro: string }
   const stripped = text
     .replace(THANKS, '')
     .replace(GUESS, '')
+    .replace(PURPOSE, '')
     .replace(DISCLAIMER, ' ')
     .replace(ANSWER_FORM, ' ')
     .replace(WHO_ASKS, ' ')

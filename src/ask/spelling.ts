@@ -64,7 +64,8 @@ export class Spelling {
     for (const text of this.texts()) for (const word of wordsOf(text)) counts.set(word, (counts.get(word) ?? 0) + 1);
     const byStart = new Map<string, Known[]>();
     for (const word of new Set(this.terms().flatMap(wordsOf))) {
-      if (word.length < MIN_LENGTH - 1) continue;
+      // A function word of a synonym phrase ("worden" in "niet eens worden") is no term to correct toward.
+      if (word.length < MIN_LENGTH - 1 || isStopWord(word)) continue;
       const list = byStart.get(word[0]) ?? [];
       list.push({ word, count: counts.get(word) ?? 1 });
       byStart.set(word[0], list);

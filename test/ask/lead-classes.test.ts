@@ -85,6 +85,11 @@ describe('what is asked weighs more than the situation and the condition around 
     expect(stripPreamble('wie stelt de indicatie? of is het de huisarts?').text).toBe('wie stelt de indicatie?');
     expect(stripPreamble('wat is meerzorg? is dat hetzelfde als ekt?').text).toBe('wat is meerzorg? is dat hetzelfde als ekt?');
     expect(stripPreamble('moet ik een zorgplan maken? is dat verplicht?').text).toBe('moet ik een zorgplan maken? is dat verplicht?');
+    // Why the asker wants to know is no part of the topic either.
+    expect(stripPreamble('wat is een mdo? I need to explain it to my team tomorrow.').text).toBe('wat is een mdo?');
+    expect(stripPreamble('wie betaalt de opname? we moeten het morgen aan de familie uitleggen').text).toBe('wie betaalt de opname?');
+    expect(stripPreamble('wat is meerzorg? is voor een nieuwe collega').text).toBe('wat is meerzorg?');
+    expect(stripPreamble('wat is een cot? voor de wlz?').text).toBe('wat is een cot? voor de wlz?');
     // The guess does not pull the answer to the guessed party's card.
     expect(ask('wie heeft de zorgplicht in de wlz eigenlijk? is dat het CIZ?').text).toMatch(/zorgkantoor|Wlz-uitvoerder/);
   });

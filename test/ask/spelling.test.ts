@@ -28,6 +28,13 @@ describe('Spelling', () => {
   });
 });
 
+describe('Spelling toward function words', () => {
+  it('never reads an everyday word as a function word of a synonym phrase ("woorden" is no "worden")', () => {
+    const withPhrase = new Spelling(() => ['niet eens worden', 'dossierhouder'], () => ['dossierhouder']);
+    expect(withPhrase.correct('in een paar woorden')).toBe('in een paar woorden');
+  });
+});
+
 describe('a question full of typing errors', () => {
   it('is answered as the question it was meant to be', async () => {
     const { AskEngine } = await import('../../src/ask/index.ts');
