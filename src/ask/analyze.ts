@@ -120,6 +120,33 @@ export function stems(word: string): string[] {
 const STEM_CACHE = new Map<string, string[]>();
 
 /** Tokenizer + term processor for the index: content words only, stemmed both ways. */
+// The particles of Dutch separable verbs: "vraagt … aan" is "aanvragen", "dient … in" is "indienen".
+const PARTICLES = new Set(['aan', 'op', 'in', 'uit', 'af', 'mee', 'door', 'terug', 'toe', 'bij', 'na', 'vast', 'weg', 'om', 'over']);
+/** How far a particle may stand after its verb ("vraagt de zorgaanbieder meerzorg aan"). */
+const PARTICLE_REACH = 5;
+
+/**
+ * The stems of the separable verbs of a Dutch sentence, joined as a question says them: "De
+ * aanbieder vraagt meerzorg aan bij het zorgkantoor" also holds "aanvragen" (stem "aanvrag"). A
+ * verb and a particle after it within a few words, within one clause.
+ */
+export function separableTerms(text: string): string[] {
+  const out: string[] = [];
+  for (const clause of fold(text).split(/[,;:.?!()]/u)) {
+    const ws = words(clause);
+    ws.forEach((particle, j) => {
+      if (!PARTICLES.has(particle)) return;
+      for (let i = Math.max(0, j - PARTICLE_REACH); i < j; i++) {
+        const verb = ws[i];
+        if (verb.length < 3 || PARTICLES.has(verb)) continue;
+        // "vraagt" → "aanvraag" (a stem shared with "aanvragen"), "neemt" → "opneem".
+        out.push(...stems(particle + verb.replace(/t$/u, '')));
+      }
+    });
+  }
+  return out;
+}
+
 export function indexTerms(text: string): string[] {
   // Every answer analyses the same card sentences and titles again: analyse each text once.
   // Bounded (short texts, a few thousand of them): a flood of unique questions cannot grow it.

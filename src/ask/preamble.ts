@@ -27,7 +27,7 @@ const THANKS = /[\s,.!]*(?:(?:alvast )?(?:bedankt|dank je( wel)?|dank u( wel)?|d
 // An introduction of the asker: "Ik ben cliëntondersteuner bij MEE, …", "I work as a case manager; …".
 // It ends at a full stop or comma, or at "en"/"and" after which the asker says what they do next
 // ("Ik werk bij een zorgkantoor en ga aansluiten bij de taskforce.": the taskforce is the topic).
-const SELF_INTRO = /^\s*(?:ik ben|ik werk|ik zit|wij zijn|we zijn|wij werken|we werken|i am|i'm|im|i work|we are|we're|we work)\b(?:(?!\s(?:en|and|maar|but|want|omdat|because)\s)[^.?!,;:]){0,120}(?:[.,;:!]\s*(?:en\s+|and\s+)?|\s(?:en|and|maar|but)\s+)/iu;
+const SELF_INTRO = /^\s*(?:ik ben|ik werk|ik zit|wij zijn|we zijn|wij werken|we werken|i am|i'm|im|i work|we are|we're|we work)\b(?:\([^()]{0,60}\)|(?!\s(?:en|and|maar|but|want|omdat|because)\s)[^.?!,;:(]){0,120}(?:[.,;:!]\s*(?:en\s+|and\s+)?|\s(?:en|and|maar|but)\s+)/iu;
 // "Als casemanager bij …, " and "Vanuit het zorgkantoor: " introduce the asker only when what
 // follows "als" is a profession, not a situation ("Als een cliënt op de wachtlijst staat, …").
 const AS_ROLE = /^\s*(?:als|as an?|as|vanuit|namens|on behalf of)\s+([^.?!,;:]{2,80})[,;:]\s*/iu;

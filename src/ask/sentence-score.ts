@@ -97,7 +97,7 @@ function anyIn(terms: Iterable<string>, set: Set<string>): boolean {
   for (const t of terms) if (set.has(t)) return true;
   return false;
 }
-export const covers = (s: Sentence, c: Concept) => anyIn(c.terms, s.terms);
+export const covers = (s: Sentence, c: Concept) => anyIn(c.terms, s.terms) || (s.joined !== undefined && anyIn(c.terms, s.joined));
 /** 1 when the sentence has the word (or a synonym), less when only the head of a compound ("groep" for "doelgroepen"). */
 const credit = (s: Sentence, c: Concept) => (covers(s, c) ? 1 : (c.partial && anyIn(c.partial, s.terms)) || anyIn(c.terms, headsOf(s)) ? PARTIAL_CREDIT : 0);
 const HEADS = new WeakMap<Sentence, Set<string>>();

@@ -3,7 +3,7 @@
  * sentences, each folded and stemmed once, for scoring them against a question.
  */
 import { fold, type Lang } from '../core/index.ts';
-import { indexTerms } from './analyze.ts';
+import { indexTerms, separableTerms } from './analyze.ts';
 import type { KnowledgeCard } from './knowledge.ts';
 
 export interface Sentence {
@@ -12,6 +12,8 @@ export interface Sentence {
   folded: string;
   /** Terms of the sentence, stemmed as in the index. */
   terms: Set<string>;
+  /** Its separable verbs joined ("vraagt … aan": "aanvrag"), matched like terms but no words of their own. */
+  joined?: Set<string>;
   /** Position in the card's text: 0 is the first sentence of the answer. */
   position: number;
 }
@@ -38,7 +40,7 @@ function splitCard(card: KnowledgeCard, lang: Lang): Sentence[] {
   const out: Sentence[] = [];
   for (const text of texts) {
     for (const sentence of splitSentences(plain(text))) {
-      out.push({ text: sentence, folded: fold(sentence), terms: new Set(indexTerms(sentence)), position: out.length });
+      out.push({ text: sentence, folded: fold(sentence), terms: new Set(indexTerms(sentence)), joined: new Set(separableTerms(sentence)), position: out.length });
     }
   }
   return out;

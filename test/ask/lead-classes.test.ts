@@ -85,6 +85,8 @@ describe('what is asked weighs more than the situation and the condition around 
     expect(stripPreamble('wie stelt de indicatie? of is het de huisarts?').text).toBe('wie stelt de indicatie?');
     expect(stripPreamble('wat is meerzorg? is dat hetzelfde als ekt?').text).toBe('wat is meerzorg? is dat hetzelfde als ekt?');
     expect(stripPreamble('moet ik een zorgplan maken? is dat verplicht?').text).toBe('moet ik een zorgplan maken? is dat verplicht?');
+    // An introduction with a remark in brackets ends after the brackets, not at the comma inside them.
+    expect(stripPreamble('wij zijn zorgaanbieder (zin, verblijf). wie vraagt meerzorg aan?').text).toBe('wie vraagt meerzorg aan?');
     // Why the asker wants to know is no part of the topic either.
     expect(stripPreamble('wat is een mdo? I need to explain it to my team tomorrow.').text).toBe('wat is een mdo?');
     expect(stripPreamble('wie betaalt de opname? we moeten het morgen aan de familie uitleggen').text).toBe('wie betaalt de opname?');
