@@ -23,11 +23,14 @@ const CONTACT = /\b0\d{2,3}[- ]?\d{2,}|\b(bel|call|bellen)\b[^.]{0,20}\b\d{3,}\b
 // What comes next: "Na een beslissing op bezwaar kan de cliënt in beroep", "daarna", "then".
 const NEXT = /\b(daarna|vervolgens|na (een|de|het) (beslissing|besluit|afwijzing|bezwaar|uitspraak|klacht)|kan (de client|je|u|hij|zij|ze) (daarna |vervolgens |dan )?(in beroep|naar|terecht|een klacht|bezwaar)|volgende stap|next step|after (that|the decision)|can (then )?(appeal|go to|turn to))\b|\b(dan|daarna|vervolgens) (kan|kunnen|mag|mogen)\b[^.;]{0,40}\b(naar|terecht|in beroep)\b/u;
 
-const FREQUENCY = /\b(per (week|maand|jaar|kwartaal)|(maandelijks|wekelijks|jaarlijks|dagelijks)|(elke|iedere) (week|maand|jaar|\d+|twee|drie|vier|zes|acht) ?(weken|maanden|jaar)?|om de (week|twee weken|maand)|tweewekelijks|(\d+|een|twee|drie|vier|zes|acht) (keer|maal)|(\d+|zes|acht) ?(tot|à|-|–) ?(\d+|acht|tien) weken|every (week|month|year|\d+|two|three|four|six|other) ?(weeks|months|years)?|fortnightly|biweekly|monthly|weekly|yearly|annual(ly)?|(once|twice|\d+ times) (a|per) (week|month|year))\b/iu;
+const FREQUENCY = /\b(per (week|maand|jaar|kwartaal)|(maandelijks|wekelijks|jaarlijks|dagelijks)|(elke|iedere) (week|maand|jaar|\d+|twee|drie|vier|vijf|zes|acht|tien) ?(weken|maanden|jaar)?|om de (week|twee weken|maand)|tweewekelijks|(\d+|een|twee|drie|vier|zes|acht) (keer|maal)|(\d+|zes|acht) ?(tot|à|-|–) ?(\d+|acht|tien) weken|every (week|month|year|\d+|two|three|four|five|six|ten|other) ?(weeks|months|years)?|fortnightly|biweekly|monthly|weekly|yearly|annual(ly)?|(once|twice|\d+ times) (a|per) (week|month|year))\b/iu;
 // A reason: "omdat", "doordat", "because", "so that".
 const WHY = /\b(omdat|doordat|want|daardoor|daarom|waardoor|reden(en)?|oorzaak|oorzaken|zodat|because|due to|as a result|reasons?|causes?|so that|therefore|since|thus|hence)\b|,\s*(dus|so)\b/u;
-export const CUES: Partial<Record<Want, RegExp>> = { duration: DURATION, count: NUMBER, number: NUMBER, money: MONEY, frequency: FREQUENCY, who: WHO, where: WHERE, when: WHEN, why: WHY, list: LIST, contact: CONTACT, next: NEXT };
-export const CUE_WEIGHT: Partial<Record<Want, number>> = { duration: 0.45, count: 0.35, number: 0.3, money: 0.35, frequency: 0.45, who: 0.3, where: 0.2, when: 0.35, why: 0.2, list: 0.3, contact: 0.45, next: 0.25 };
+// A law named: "onder de Wmo 2015", "de Wet langdurige zorg", "the Youth Act"; the basic health
+// insurance and its insurer stand for the Zvw.
+const LAW = /\b(zorgverzekeraars?|basisverzekering|basispakket|health insurers?|basic (health )?insurance|wlz|wmo|zvw|jeugdwet|wzd|wvggz|wkkgz|participatiewet|wet langdurige zorg|wet maatschappelijke ondersteuning|zorgverzekeringswet|wet zorg en dwang|wet verplichte ggz|long-term care act|social support act|health insurance act|youth act|care and coercion act|compulsory mental health care act)\b/iu;
+export const CUES: Partial<Record<Want, RegExp>> = { law: LAW, duration: DURATION, count: NUMBER, number: NUMBER, money: MONEY, frequency: FREQUENCY, who: WHO, where: WHERE, when: WHEN, why: WHY, list: LIST, contact: CONTACT, next: NEXT };
+export const CUE_WEIGHT: Partial<Record<Want, number>> = { law: 0.3, duration: 0.45, count: 0.35, number: 0.3, money: 0.35, frequency: 0.45, who: 0.3, where: 0.2, when: 0.35, why: 0.2, list: 0.3, contact: 0.45, next: 0.25 };
 
 /** True when a sentence lists things: after a colon two or more items, else three or more. */
 export function enumerates(text: string): boolean {

@@ -12,7 +12,7 @@ import { isStopWord, words } from './analyze.ts';
 import { stripPreamble } from './preamble.ts';
 import { withAgeBands } from './age.ts';
 
-export type Want = 'duration' | 'count' | 'number' | 'money' | 'frequency' | 'who' | 'where' | 'when' | 'why' | 'list' | 'next' | 'how' | 'define' | 'compare' | 'contact';
+export type Want = 'duration' | 'count' | 'number' | 'money' | 'frequency' | 'law' | 'who' | 'where' | 'when' | 'why' | 'list' | 'next' | 'how' | 'define' | 'compare' | 'contact';
 
 export interface QuestionShape {
   /** The question as asked, without introduction, greeting, thanks and placeholders. */
@@ -77,6 +77,8 @@ const WANTS: [Want, RegExp][] = [
   // answer in words ("hoe groot is de groep?": "een kleine groep").
   ['number', /\b(hoe groot|hoe hoog|how big|how large|how high|drempel|threshold|percentage|procent|percent|how much more|hoeveel meer)\b/iu],
   ['money', /\b((do|does|will|must|should|would) (\S+ ){0,2}(have to )?pay (anything|something|for (it|this|that))|(betaal|betaalt|betalen|pay|pays)\b.{0,30}\b(eigen bijdrage|eigen risico|bijdrage|contribution|deductible)|(betaal|betaalt|betalen) (\S+ ){0,2}(iets|er iets|daar iets|ervoor)|costs? (anything|something)|kost(en|t)? (het|dat|dit|die|ze|hij|zij)( de (client|clienten|cliënt))? (iets|geld|wat)|is (het|dat|dit) gratis|moet(en)? (je|ik|we|de client|hij|zij|ze) (iets |er iets )?(voor )?betalen|does (it|that|this) cost|is (it|that|this) free|wat kost(en|t)?|hoeveel kost(en|t)?|hoeveel (geld|euro)|hoe hoog is (de|het) (bedrag|bijdrage|budget|tarief)|welk bedrag|bedrag|prijs|tarief|how much (does|do|is|money|will)|what does .{0,40} cost|what do .{0,40} cost|price)\b/iu],
+  // "Welke wet?", "valt dat onder de Wmo of de Wlz?": the answer names a law.
+  ['law', /\b((welke|which|what) (wet|wetten|zorgwet|law|laws|act|acts)|(onder|uit|vanuit|via) welke (wet|regeling)|valt (\S+ ){0,3}onder welke|under (which|what) (law|act))\b/iu],
   // "Waar vraag ik een machtiging aan?", "where do I apply": the answer is a body, as for "bij wie".
   ['who', /\b(wie|bij wie|welke (organisaties?|instanties?|partij(en)?)|who|whom|which (organi[sz]ations?|bod(y|ies)|part(y|ies))|waar (vraag|vragen|vraagt|meld|melden|meldt|dien|dienen|dient)\b[^?.]{0,60}\b(aan|in)|where (do|can|should|must) (i|we|you|they|the client|parents) (apply|report|submit|file))\b/iu],
   ['contact', /\b(telefoonnummer|\w*nummer van|(het|t|hun|je|jullie) nummer|hoe bel ik|welk nummer|phone number|telephone|what number|which number|how do i call)\b/iu],

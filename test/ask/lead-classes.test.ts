@@ -152,6 +152,23 @@ describe('a question in two parts is answered for both', () => {
   });
 });
 
+describe('"welke wet?" asks for a law', () => {
+  it.each([
+    ['onder welke wet valt logeeropvang?', true],
+    ['which act covers protected living?', true],
+    ['which law applies to district nursing?', true],
+    ['welke zorg valt onder de jeugdwet?', false],
+  ] as const)('%s', (q, law) => {
+    expect(shapeQuestion(q, loadLaws(DEFAULT_KNOWLEDGE_DIR)).wants.includes('law')).toBe(law);
+  });
+
+  it('leads with the sentence that names the law and who arranges it', () => {
+    const answer = ask('iemand met psychische problemen heeft beschermd wonen nodig, nog geen wlz. welke wet en wie regelt dat?');
+    expect(answer.text).toMatch(/Wmo/);
+    expect(answer.text).toMatch(/gemeente/);
+  });
+});
+
 describe('"wat is X van Y?" defines X', () => {
   it.each([
     ['wat is de zorgplicht van het zorgkantoor?', /zorgplicht (betekent|ligt|van het zorgkantoor houdt)/i],
