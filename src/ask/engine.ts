@@ -202,7 +202,10 @@ export class AskEngine {
     // (its role card and its glossary card) are no doubt between two answers.
     const heaviest = shape.wants.includes('define') && hits.length > 1 ? [...topicConcepts].sort((a, b) => b.weight - a.weight)[0] : undefined;
     const sameSubject = Boolean(heaviest && hits.slice(0, 2).every((h) => namesCard(h.card, heaviest.terms, false)));
-    const margin = sameSubject ? 1 : marginOf(hits);
+    // A card that went first for having the asked fact stands out from the cards that have it
+    // too, not from the one without it that it passed.
+    const rivals = hits[0] === ranked0[0] ? hits : hits.filter((h, i) => i === 0 || !lacksFact(cardSentences(h.card, lang), shape));
+    const margin = sameSubject ? 1 : marginOf(rivals);
     const explanation: Explanation | undefined = options.explain
       ? { question: shape.text, role, laws: shape.laws, impliedLaws: shape.impliedLaws, wants: shape.wants, ranking: hits.slice(0, 5).map((h) => ({ id: h.card.id, score: round(h.score) })), confidence: round(confidence), margin: round(margin), sentences: [] }
       : undefined;

@@ -19,6 +19,9 @@ const ANSWER_FORM = /\b(?:in (?:1|een|één|one) (?:zin|sentence)|in (?:een paar
 const WHO_ASKS = /(?<=[?!])\s*(?:(?:mijn|onze|een|de|the|my|our|a)\s+)?(?:nieuwe\s+|new\s+)?(?:stagiair\w*|collega\w*|student\w*|intern|trainee|teamleider|leidinggevende|manager|colleague)\s+(?:vraagt|vroeg|wil (?:het )?weten|asks|asked|wants to know)\b[^.?!]*|\b(?:vraagt|vroeg|asks|asked) (?:mijn|onze|een|my|our|a) (?:nieuwe |new )?(?:stagiair\w*|collega\w*|student\w*|intern|trainee|teamleider|leidinggevende|manager|colleague)\b[^.?!]*/giu;
 // The asker's guess after the question ("wie heeft de zorgplicht? is dat het CIZ?", "… or is it the
 // municipality?"): the answer says who it is; the guessed party is no part of what is asked.
+// "… onder welke wet valt het, wlz?", "wie betaalt dat, de gemeente?": a guess after a comma, in a
+// question for which or who.
+const COMMA_GUESS = /^((?=[^?]*\b(?:welke|welk|wie|which|who|what)\b)[^?]*?),\s*(?:of\s+|or\s+)?(?:(?:de|het|the)\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?\s*\?\s*$/iu;
 const GUESS = /(?<=\?)\s*(?:of\s+|or\s+)?(?:is|was)\s+(?:dat|dit|het|die|that|it|this)\s+(?:nou\s+|dan\s+|soms\s+|misschien\s+|maybe\s+|then\s+)?(?:(?:de|het|the)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?|\p{Lu}{2,}[\p{L}-]*)\s*\?\s*$/u;
 // Why the asker wants to know, said after the question ("…? moet het aan een nieuwe collega uitleggen",
 // "…? I need to explain it to our team"): nothing of the topic.
@@ -65,6 +68,7 @@ export function stripPreamble(question: string): { text: string; intro: string }
   const stripped = text
     .replace(THANKS, '')
     .replace(GUESS, '')
+    .replace(COMMA_GUESS, '$1?')
     .replace(PURPOSE, '')
     .replace(DISCLAIMER, ' ')
     .replace(ANSWER_FORM, ' ')

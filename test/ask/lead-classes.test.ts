@@ -87,6 +87,11 @@ describe('what is asked weighs more than the situation and the condition around 
     expect(stripPreamble('moet ik een zorgplan maken? is dat verplicht?').text).toBe('moet ik een zorgplan maken? is dat verplicht?');
     // An introduction with a remark in brackets ends after the brackets, not at the comma inside them.
     expect(stripPreamble('wij zijn zorgaanbieder (zin, verblijf). wie vraagt meerzorg aan?').text).toBe('wie vraagt meerzorg aan?');
+    // A guess after a comma, in a question for which or who.
+    expect(stripPreamble('wat is elv precies en onder welke wet valt het, wlz?').text).toBe('wat is elv precies en onder welke wet valt het?');
+    expect(stripPreamble('wie betaalt de dagbesteding, de gemeente?').text).toBe('wie betaalt de dagbesteding?');
+    expect(stripPreamble('hoe lang duurt het onderzoek, zes weken?').text).toBe('hoe lang duurt het onderzoek, zes weken?');
+    expect(stripPreamble('welke wet geldt, als de client thuis woont?').text).toBe('welke wet geldt, als de client thuis woont?');
     // Why the asker wants to know is no part of the topic either.
     expect(stripPreamble('wat is een mdo? I need to explain it to my team tomorrow.').text).toBe('wat is een mdo?');
     expect(stripPreamble('wie betaalt de opname? we moeten het morgen aan de familie uitleggen').text).toBe('wie betaalt de opname?');
@@ -149,6 +154,15 @@ describe('a question in two parts is answered for both', () => {
     const answer = ask('wmo: wat is het verschil tussen een algemene voorziening en een maatwerkvoorziening?');
     expect(answer.text).toMatch(/algemene voorziening is/i);
     expect(answer.text).toMatch(/maatwerkvoorziening is/i);
+  });
+});
+
+describe('a card that goes first for having the asked fact', () => {
+  it('is not refused for standing close to the card without it that it passed', () => {
+    // A long told situation ranks the card about household help first; the card with the
+    // investigation's six weeks goes before it, and the answer is not withheld for their closeness.
+    const answer = ask('Ik ben mantelzorgmakelaar. Mevr. 83 woont alleen, haar zoon heeft vorige week bij de gemeente een melding gedaan voor hulp in het huishouden. Hoelang heeft de gemeente voor het onderzoek?');
+    expect(answer.text).toMatch(/zes weken/);
   });
 });
 
