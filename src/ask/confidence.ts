@@ -3,7 +3,8 @@
  * two together) covers and how far it stands out, and whether the number, amount or duration
  * shown is about what was asked. Below these, Wegwijs says it does not know rather than guess.
  */
-import { fold } from '../core/index.ts';
+import { fold, type Lang } from '../core/index.ts';
+import { cardSentences } from './sentences.ts';
 import { indexTerms } from './analyze.ts';
 import type { AnswerPart } from './compose.ts';
 import { factCue } from './fact-cues.ts';
@@ -61,7 +62,7 @@ const TITLE_CARRIES = 0.5;
  * verpleeghuisplek"), not only the measure ("kost", "per dag"). The card's title and the sentence
  * just before may carry the subject ("Zorg thuis kan duurder zijn. Dan mag het 25% hoger zijn.").
  */
-export function factIsAbout(parts: AnswerPart[], shape: QuestionShape, concepts: Concept[]): boolean {
+export function factIsAbout(parts: AnswerPart[], shape: QuestionShape, concepts: Concept[], lang: Lang = 'nl'): boolean {
   const asked = factCue(shape);
   if (!asked) return true;
   const question = fold(shape.text);
@@ -71,8 +72,10 @@ export function factIsAbout(parts: AnswerPart[], shape: QuestionShape, concepts:
   const total = subject.reduce((a, c) => a + c.weight, 0);
   const share = (terms: Set<string>) => subject.reduce((a, c) => a + ([...c.terms].some((t) => terms.has(t)) ? c.weight : 0), 0) / (total || 1);
   return parts.some((p) => {
-    // The card's title stands above its sentences: what it names is the subject of all of them.
-    const title = indexTerms(`${p.card.title} ${p.card.topics.join(' ')}`);
+    // The card's title stands above its sentences: what it names is the subject of all of them;
+    // so does its opening sentence, in the answer's language ("Geriatric rehabilitation (GRZ) is …"
+    // under a Dutch title).
+    const title = [...indexTerms(`${p.card.title} ${p.card.topics.join(' ')}`), ...(cardSentences(p.card, lang)[0]?.terms ?? [])];
     return p.chosen.some((s, i) => {
       if (!cue.test(s.folded)) return false;
       if (total === 0) return s.matched >= MIN_FACT_MATCH;

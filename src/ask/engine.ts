@@ -234,7 +234,7 @@ export class AskEngine {
     if (matched < MIN_SENTENCE_MATCH && typed > 1) return refuse('unknown');
     // A number, amount or duration is only an answer when the sentence that carries it is about
     // what was asked: "25%" about meerzorg does not answer what a place costs per day.
-    const factMissing = noFact || !factIsAbout(parts, shape, concepts);
+    const factMissing = noFact || !factIsAbout(parts, shape, concepts, lang);
     if (factMissing && !alsoDefines) return refuse('unknown');
     const near = nearCards(hits);
     const followUps = followUpCards(near, best, parts, role, (id) => this.card(id));

@@ -166,6 +166,16 @@ describe('a card that goes first for having the asked fact', () => {
   });
 });
 
+describe('an English question about a card with a Dutch title', () => {
+  it('takes the card\'s English opening sentence as naming the subject of its fact', () => {
+    // The duration sentence ("GRZ lasts at most six months") repeats few words of the question; the
+    // Dutch title cannot say it is about geriatric rehab, the English opening sentence can.
+    const answer = ask('My client, 88, fell and broke his hip; after hospital he goes to geriatric rehab. How long may that take and which law pays?');
+    expect(answer.text).toMatch(/six months/);
+    expect(answer.text).toMatch(/Zvw|Health Insurance Act/);
+  });
+});
+
 describe('"welke wet?" asks for a law', () => {
   it.each([
     ['onder welke wet valt logeeropvang?', true],
