@@ -27,7 +27,9 @@ const STOP_WORDS = new Set(
   please thanks dank bedankt graag hallo hoi hi hello wegwijs someone somebody anyone anybody
   something anything get gets got getting under just also very really s t ll re ve d qua
   kort uitgelegd samengevat briefly explained nutshell vs versus terecht exactly actually basically
-  precisely ok okay ie zn`.split(/\s+/),
+  precisely ok okay ie zn hoelang erover daarover hierover waarover ervan daarvan hiervan waarvan erin daarin hierin
+  waarin eraan daaraan hieraan waaraan ermee daarmee hiermee waarmee erbij hierbij waarbij ervoor daarvoor
+  hiervoor waarvoor erop daarop hierop waarop eruit daaruit waaruit`.split(/\s+/),
 );
 
 const SynonymFileSchema = z.object({

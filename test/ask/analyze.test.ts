@@ -39,3 +39,13 @@ describe('query analysis', () => {
     expect(typed).toBe(2);
   });
 });
+
+describe('function words', () => {
+  it('count Dutch pronominal adverbs and the question word "hoelang" as function words, not as topic', () => {
+    const words = analyseQuery('Hoelang mag de zorgaanbieder erover doen, en waar kunnen we daarmee heen?', synonyms).tokens.map((t) => t.word);
+    expect(words).not.toContain('hoelang');
+    expect(words).not.toContain('erover');
+    expect(words).not.toContain('daarmee');
+    expect(words).toContain('zorgaanbieder');
+  });
+});
