@@ -10,12 +10,14 @@ describe('an age in a question is read as the age band the rules speak of', () =
     ['my client (17 years old) needs 24h care', /17 jaar \(kind/],
     ['mevrouw is 84 jaar oud en woont alleen', /84 jaar \(oudere, older person\)/],
     ['a 25 yo with autism', /a 25 jaar with autism/],
+    ['jongen van 17 krijgt hulp via de jw', /jongen van 17 jaar \(kind jonger dan 18/],
+    ['Mevr. 87 woont alleen', /Mevr\. 87 jaar \(oudere/],
   ])('%s', (q, expected) => {
     expect(withAgeBands(q)).toMatch(expected);
   });
 
   it('leaves numbers that are no age alone', () => {
-    for (const q of ['de wlz bestaat sinds 2015', 'binnen 6 weken', 'zorg 24 uur per dag', 'ibs duurt 3 dagen']) expect(withAgeBands(q)).toBe(q);
+    for (const q of ['de wlz bestaat sinds 2015', 'binnen 6 weken', 'zorg 24 uur per dag', 'ibs duurt 3 dagen', 'client van 3 tot 5 uur', 'mevrouw van 2 weken geleden']) expect(withAgeBands(q)).toBe(q);
   });
 
   it('answers for a child when the question gives an age under 18', () => {
