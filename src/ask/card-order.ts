@@ -43,15 +43,18 @@ export function definitionFirst(hits: Hit[], terms: Set<string>, lang: Lang, con
   const inTitle = top.filter((h) => namesCard(h.card, terms, false));
   const naming = inTitle.length > 0 ? inTitle : top.filter((h) => namesCard(h.card, terms));
   // A card that opens with "X is …" goes first, unless it ranks far below the best card named after X.
-  const best = naming.find((h) => defines(h.card, terms, lang) && h.score >= (naming[0]?.score ?? 0) * DEFINER_SHARE) ?? naming[0];
+  // Also one that names X only in its topics ("Nederland heeft vier zorgwetten: … De Zvw is …"):
+  // a title that lists X among others ("Wlz gaat voor: geen Wmo, Jeugdwet of Zvw") defines nothing.
+  const candidates = [...naming, ...top.filter((h) => !naming.includes(h) && namesCard(h.card, terms))];
+  const best = candidates.find((h) => defines(h.card, terms, lang) && h.score >= (naming[0]?.score ?? 0) * DEFINER_SHARE) ?? naming[0];
   return best ? [best, ...hits.filter((h) => h !== best)] : hits;
 }
 
 /** The defined word, then at most a year or a bracketed expansion, then the verb that defines it. */
 const SUBJECT_DEFINED = /^(?:de |het |een |the |a |an )?([^\s(]+(?: [^\s(]+)?)(?: \d{4})?(?: ?\([^)]*\))? (?:is|zijn|betekent|betekenen|staat voor|houdt in|heet|regelt|gaat over|means|stands for|are|refers to|covers|governs|is about)\b/u;
 
-/** How many of a card's opening sentences may hold its definition ("Nederland heeft vier zorgwetten: … De Wlz is …"). */
-const DEFINING_SENTENCES = 3;
+/** How many of a card's opening sentences may hold its definition (a glossary: "Nederland heeft vier zorgwetten: … De Zvw is …", the fourth). */
+const DEFINING_SENTENCES = 5;
 
 /** True when one of the card's opening sentences defines one of the terms ("Een maatwerkplek is …"). */
 function defines(card: KnowledgeCard, terms: Set<string>, lang: Lang): boolean {
