@@ -47,8 +47,9 @@ export function enumerates(text: string): boolean {
 // "Wie …?" is answered by a sentence whose subject is a body or person ("De burgemeester neemt …",
 // "… wordt genomen door de rechter"), not by one that only mentions one in passing.
 // A passive with its agent ("uitgevoerd door 's Heeren Loo", "run by Vilans") names who, whatever the name.
+// Where one files or applies ("dien je bezwaar in bij het CIZ", "apply to the care office") answers "bij wie".
 // Dutch puts the subject after the verb when a phrase comes first ("Bij een pgb vraagt de budgethouder …").
-const WHO_SUBJECT = new RegExp(`^(?:\\S+\\s+){0,3}${WHO.source}|\\b\\p{L}+t (?:de|het) ${WHO.source}|\\b(?:door|by) (?:de|het|een|the|a) ${WHO.source}|\\b(?:uitgevoerd|georganiseerd|ontwikkeld|geleid|opgezet|gefinancierd|begeleid|gedaan|run|carried out|organi[sz]ed|developed|led|funded|done) (?:door|by)\\b`, 'iu');
+const WHO_SUBJECT = new RegExp(`^(?:\\S+\\s+){0,3}${WHO.source}|\\b\\p{L}+t (?:de|het) ${WHO.source}|\\b(?:door|by) (?:de|het|een|the|a) ${WHO.source}|\\b(?:uitgevoerd|georganiseerd|ontwikkeld|geleid|opgezet|gefinancierd|begeleid|gedaan|run|carried out|organi[sz]ed|developed|led|funded|done) (?:door|by)\\b|\\b(?:in|aan|terecht|melden|meldt|aanvragen|indienen) bij (?:de|het|een) ${WHO.source}|\\b(?:apply|applies|submit|file|lodge|report|complain)\\b[^.]{0,30}\\b(?:to|with|at) (?:the|a) ${WHO.source}`, 'iu');
 
 /** The patterns of every kind of fact the question asks for, the specific ones first. */
 export function factCues(shape: QuestionShape): RegExp[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AskEngine } from '../../src/ask/index.ts';
-import { enumerates } from '../../src/ask/fact-cues.ts';
+import { enumerates, factCues } from '../../src/ask/fact-cues.ts';
 import { asksPlural, focusOf, loadLaws, shapeQuestion, splitQuestions } from '../../src/ask/question.ts';
 import { stripPreamble } from '../../src/ask/preamble.ts';
 import { DEFAULT_KNOWLEDGE_DIR, fold } from '../../src/core/index.ts';
@@ -173,6 +173,15 @@ describe('an English question about a card with a Dutch title', () => {
     const answer = ask('My client, 88, fell and broke his hip; after hospital he goes to geriatric rehab. How long may that take and which law pays?');
     expect(answer.text).toMatch(/six months/);
     expect(answer.text).toMatch(/Zvw|Health Insurance Act/);
+  });
+});
+
+describe('"bij wie?" is answered by where one files or applies', () => {
+  it('counts "… in bij het CIZ" and "apply to the care office" as naming who', () => {
+    const who = factCues(shapeQuestion('bij wie dien je bezwaar in?', loadLaws(DEFAULT_KNOWLEDGE_DIR))).at(-1)!;
+    expect(who.test(fold('Tegen het indicatiebesluit van het CIZ, bijvoorbeeld over het zorgprofiel, dien je bezwaar in bij het CIZ.'))).toBe(true);
+    expect(who.test(fold('For a pgb, the budget holder must apply in writing to the care office.'))).toBe(true);
+    expect(who.test(fold('In beide gevallen gelden de regels van de Algemene wet bestuursrecht.'))).toBe(false);
   });
 });
 
