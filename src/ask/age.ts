@@ -1,3 +1,5 @@
+import type { Lang } from '../core/index.ts';
+
 /**
  * An age in a question ("16 y/o", "een 17-jarige", "jongen van 17", "mevr. 87") says which rules
  * apply: the cards speak of "jonger dan 18", "kinderen" and "ouderen", not of 16. The age is kept,
@@ -12,19 +14,20 @@ const PERSON = String.raw`(?:jongen|meisje|jongere|puber|kind|zoon|dochter|man|v
 const PERSON_NUMBER = String.raw`(\d{1,3})(?!\s*(?:[-–:.,]\d|tot\b|uur|jaar|jr|years?|y\/o|yo|-?jarig|weken|maanden|dagen|keer|%|euro|hours|weeks|months|days|times))(?![\p{L}\d])`;
 const AGE = new RegExp(String.raw`\b(?:${WITH_UNIT}|(${PERSON})${PERSON_NUMBER})`, 'giu');
 
-function band(age: number): string | undefined {
-  if (age < 18) return 'kind jonger dan 18 jaar, child under 18';
+function band(age: number, lang?: Lang): string | undefined {
+  // In the question's language: the other language's words would only dilute what is asked.
+  if (age < 18) return lang === 'en' ? 'child under 18' : lang === 'nl' ? 'kind jonger dan 18 jaar' : 'kind jonger dan 18 jaar, child under 18';
   // 18 to 64 is left as it is: "jongvolwassene" finds the reports about young adults as a group,
   // not the rules for one person past 18 (verlengde jeugdhulp).
-  if (age >= 65 && age < 120) return 'oudere, older person';
+  if (age >= 65 && age < 120) return lang === 'en' ? 'older person' : lang === 'nl' ? 'oudere' : 'oudere, older person';
   return undefined;
 }
 
 /** The question with each age said as "N jaar" and its band added ("16 y/o" → "16 jaar (kind jonger dan 18 jaar, child under 18)"). */
-export function withAgeBands(text: string): string {
+export function withAgeBands(text: string, lang?: Lang): string {
   return text.replace(AGE, (whole, unitAge: string | undefined, person: string | undefined, personAge: string | undefined) => {
     const n = unitAge ?? personAge!;
-    const words = band(Number(n));
+    const words = band(Number(n), lang);
     const age = `${n} jaar${words ? ` (${words})` : ''}`;
     // "y/o", "yo", "jr" are no words of any card: the age is said as the cards say it.
     return unitAge !== undefined ? age : words ? `${person}${age}` : whole;

@@ -173,7 +173,7 @@ export class AskEngine {
   }
 
   private answerOne(question: string, options: AskOptions, lang: Lang, prefer?: string): Answer {
-    const shape = shapeQuestion(question, this.laws);
+    const shape = shapeQuestion(question, this.laws, lang);
     // "het budget voor 2028", "de nieuwe wet van 2029": a year after this one that no card speaks of.
     if (this.traits.asksUnknownYear(shape.text, this.thisYear)) return this.refusal('unknown', lang);
     const role = options.role ?? shape.role;

@@ -6,7 +6,7 @@
  */
 import { readDataFile } from './data-file.ts';
 import { z } from 'zod';
-import { fold } from '../core/index.ts';
+import { fold, type Lang } from '../core/index.ts';
 import { parseRole, type ChoosableRole } from './roles.ts';
 import { isStopWord, words } from './analyze.ts';
 import { stripPreamble } from './preamble.ts';
@@ -99,9 +99,9 @@ const FACT_WORDS = /\b(hoe ?lang|hoelang|binnen hoeveel tijd|binnen welke termij
 const RULED_OUT = /\b(?:zonder|geen|buiten)\s+(?:de\s+|het\s+|een\s+)?[\p{L}-]+|\b(?:without|no|outside)\s+(?:the\s+|a\s+|an\s+)?[\p{L}-]+/gu;
 
 /** Reads a (redacted) question: its own text, the asker's role, the laws and the kind of fact it wants. */
-export function shapeQuestion(question: string, laws: Law[]): QuestionShape {
+export function shapeQuestion(question: string, laws: Law[], lang?: Lang): QuestionShape {
   const { text: stripped, intro } = stripPreamble(question);
-  const text = withAgeBands(stripped);
+  const text = withAgeBands(stripped, lang);
   const folded = fold(text);
   // "zonder wlz", "geen Wlz-indicatie", "without the Wlz": a law ruled out is not the law asked about.
   const found = lawsIn(folded.replace(RULED_OUT, ' '), laws);

@@ -16,6 +16,11 @@ describe('an age in a question is read as the age band the rules speak of', () =
     expect(withAgeBands(q)).toMatch(expected);
   });
 
+  it('adds the band in the question\'s language when it is known', () => {
+    expect(withAgeBands('does a 16 y/o pay?', 'en')).toBe('does a 16 jaar (child under 18) pay?');
+    expect(withAgeBands('betaalt een 16-jarige?', 'nl')).toBe('betaalt een 16 jaar (kind jonger dan 18 jaar)?');
+  });
+
   it('leaves numbers that are no age alone', () => {
     for (const q of ['de wlz bestaat sinds 2015', 'binnen 6 weken', 'zorg 24 uur per dag', 'ibs duurt 3 dagen', 'client van 3 tot 5 uur', 'mevrouw van 2 weken geleden']) expect(withAgeBands(q)).toBe(q);
   });

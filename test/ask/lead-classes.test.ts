@@ -96,6 +96,8 @@ describe('what is asked weighs more than the situation and the condition around 
     expect(stripPreamble('wat is een mdo? I need to explain it to my team tomorrow.').text).toBe('wat is een mdo?');
     expect(stripPreamble('wie betaalt de opname? we moeten het morgen aan de familie uitleggen').text).toBe('wie betaalt de opname?');
     expect(stripPreamble('wat is meerzorg? is voor een nieuwe collega').text).toBe('wat is meerzorg?');
+    expect(stripPreamble('does a 15 y/o pay an eigen bijdrage? parents are asking').text).toBe('does a 15 y/o pay an eigen bijdrage?');
+    expect(stripPreamble('wie betaalt de opname? familie vraagt het').text).toBe('wie betaalt de opname?');
     expect(stripPreamble('wat is een cot? voor de wlz?').text).toBe('wat is een cot? voor de wlz?');
     // The guess does not pull the answer to the guessed party's card.
     expect(ask('wie heeft de zorgplicht in de wlz eigenlijk? is dat het CIZ?').text).toMatch(/zorgkantoor|Wlz-uitvoerder/);
