@@ -9,7 +9,7 @@ export { MIN_CONFIDENCE } from './confidence.ts';
 export { checkKnowledge, formatIssue, loadCards, KnowledgeError, type KnowledgeCard, type KnowledgeIssue } from './knowledge.ts';
 export { loadSynonyms } from './analyze.ts';
 export { loadGuardrails } from './guardrails.ts';
-export { loadEvalSet, loadSplit, splitFiles, runEval, meetsFloors, judge, FLOORS, HELDOUT_GUARD, HELDOUT_FIRST_BATCHES, REFUSAL_REASONS, type EvalItem, type EvalReport, type Split } from './evaluate.ts';
+export { loadEvalSet, loadSplit, splitFiles, runEval, meetsFloors, judge, FLOORS, HELDOUT_GUARDS, REFUSAL_REASONS, type HeldoutGuard, type EvalItem, type EvalReport, type Split } from './evaluate.ts';
 export { listGaps, questionId, questions as questionRecords, feedback as feedbackRecords, type GapRecord } from './records.ts';
 export { parseRole, CHOOSABLE_ROLES } from './roles.ts';
 export { toJsonAnswer, formatPlainAnswer, type JsonAnswer } from './render.ts';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { AskEngine, FLOORS, HELDOUT_FIRST_BATCHES, HELDOUT_GUARD, judge, loadCards, loadEvalSet, loadSplit, runEval } from '../../src/ask/index.ts';
+import { AskEngine, FLOORS, HELDOUT_GUARDS, judge, loadCards, loadEvalSet, loadSplit, runEval } from '../../src/ask/index.ts';
 import { DEFAULT_KNOWLEDGE_DIR, fold } from '../../src/core/index.ts';
 
 const DIR = fileURLToPath(new URL('../eval/', import.meta.url));
@@ -47,14 +47,12 @@ describe('evaluation: facts in the shown answer, refusals by reason', () => {
   it('holds the held-out split (run to report, never to tune) at least where it was last measured', async () => {
     // The targets are FLOORS.heldout and FLOORS.refusals; until they are met, the guard keeps the
     // figures from going down. `wegwijs eval` prints both against the targets.
-    const report = await runEval(engine, heldoutSet());
-    expect(report.facts).toBeGreaterThanOrEqual(HELDOUT_GUARD.facts);
-    expect(report.refusals).toBeGreaterThanOrEqual(HELDOUT_GUARD.refusals);
-    expect(report.inScopeRefused).toBeLessThanOrEqual(HELDOUT_GUARD.maxInScopeRefused);
-    // The first three batches keep their own guard, so that no floor went down when the split grew.
-    const first = await runEval(engine, HELDOUT_FIRST_BATCHES.files.flatMap((f) => loadEvalSet(join(DIR, f))));
-    expect(first.facts).toBeGreaterThanOrEqual(HELDOUT_FIRST_BATCHES.facts);
-    expect(first.refusals).toBeGreaterThanOrEqual(HELDOUT_FIRST_BATCHES.refusals);
-    expect(first.inScopeRefused).toBeLessThanOrEqual(HELDOUT_FIRST_BATCHES.maxInScopeRefused);
+    // The earlier batches keep their own guards, so that no floor goes down when the split grows.
+    for (const guard of HELDOUT_GUARDS) {
+      const report = await runEval(engine, guard.files ? guard.files.flatMap((f) => loadEvalSet(join(DIR, f))) : heldoutSet());
+      expect(report.facts, guard.label).toBeGreaterThanOrEqual(guard.facts);
+      expect(report.refusals, guard.label).toBeGreaterThanOrEqual(guard.refusals);
+      expect(report.inScopeRefused, guard.label).toBeLessThanOrEqual(guard.maxInScopeRefused);
+    }
   });
 });
