@@ -29,7 +29,7 @@ const STOP_WORDS = new Set(
   kort uitgelegd samengevat briefly explained nutshell vs versus terecht exactly actually basically
   precisely ok okay ie zn hoelang erover daarover hierover waarover ervan daarvan hiervan waarvan erin daarin hierin
   waarin eraan daaraan hieraan waaraan ermee daarmee hiermee waarmee erbij hierbij waarbij ervoor daarvoor
-  hiervoor waarvoor erop daarop hierop waarop eruit daaruit waaruit`.split(/\s+/),
+  hiervoor waarvoor erop daarop hierop waarop eruit daaruit waaruit alles niks everything nothing z n m r k`.split(/\s+/),
 );
 
 const SynonymFileSchema = z.object({

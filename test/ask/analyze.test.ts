@@ -47,5 +47,11 @@ describe('function words', () => {
     expect(words).not.toContain('erover');
     expect(words).not.toContain('daarmee');
     expect(words).toContain('zorgaanbieder');
+    // "alles" and the letters of "z'n", "m'n" say nothing of the topic either.
+    const more = analyseQuery("stopt alles op z'n 18e verjaardag? m'n vraag", synonyms).tokens.map((t) => t.word);
+    expect(more).not.toContain('alles');
+    expect(more).not.toContain('z');
+    expect(more).not.toContain('n');
+    expect(more).toContain('verjaardag');
   });
 });
