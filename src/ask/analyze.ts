@@ -121,7 +121,6 @@ export function stems(word: string): string[] {
 // index build and every question fast.
 const STEM_CACHE = new Map<string, string[]>();
 
-/** Tokenizer + term processor for the index: content words only, stemmed both ways. */
 // The particles of Dutch separable verbs: "vraagt … aan" is "aanvragen", "dient … in" is "indienen".
 const PARTICLES = new Set(['aan', 'op', 'in', 'uit', 'af', 'mee', 'door', 'terug', 'toe', 'bij', 'na', 'vast', 'weg', 'om', 'over']);
 /** How far a particle may stand after its verb ("vraagt de zorgaanbieder meerzorg aan"). */
@@ -149,6 +148,7 @@ export function separableTerms(text: string): string[] {
   return out;
 }
 
+/** Tokenizer + term processor for the index: content words only, stemmed both ways. */
 export function indexTerms(text: string): string[] {
   // Every answer analyses the same card sentences and titles again: analyse each text once.
   // Bounded (short texts, a few thousand of them): a flood of unique questions cannot grow it.

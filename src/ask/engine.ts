@@ -17,9 +17,8 @@ import { Spelling } from './spelling.ts';
 import { loadCards, type KnowledgeCard } from './knowledge.ts';
 import { composeAnswer } from './compose.ts';
 import { cardSentences, splitBody } from './sentences.ts';
-import { scoreSentences } from './sentence-score.ts';
 import { lacksFact } from './fact-cues.ts';
-import { focusWeighted } from './sentence-score.ts';
+import { focusWeighted, scoreSentences } from './sentence-score.ts';
 import { orderForRole, sourcesOf, unique, type Answer, type AskOptions, type Explanation, type RefusalKind } from './answer.ts';
 import type { AnswerPart } from './compose.ts';
 import { definedHead, definitionFirst, namesCard, withFactFirst } from './card-order.ts';
@@ -160,7 +159,8 @@ export class AskEngine {
       const leans = i > 0 && short(q);
       // One that names no card's subject by its own words ("…, en waar kunnen we heen als we er
       // niet uitkomen?") asks further about the first part's card: that card answers it if it can.
-      const further = leans && answers[0]?.answered && !this.namesOwnSubject(q, options.role) ? this.fromCard(answers[0], q, lang) : undefined;
+      const shape = leans && answers[0]?.answered ? shapeQuestion(q, this.laws) : undefined;
+      const further = shape && !this.namesOwnSubject(shape, options.role) ? this.fromCard(answers[0], shape, lang) : undefined;
       if (further) {
         answers.push(further);
         continue;
@@ -248,17 +248,15 @@ export class AskEngine {
    * A later part of one message ("…, en waar kunnen we heen als we er niet uitkomen?") that names
    * no card's subject by its own words is about the first part's subject, whatever card it fits.
    */
-  private fromCard(first: Answer, part: string, lang: Lang): Answer | undefined {
+  private fromCard(first: Answer, shape: QuestionShape, lang: Lang): Answer | undefined {
     const card = first.card!;
-    const shape = shapeQuestion(part, this.laws);
     const concepts = this.retriever.concepts(shape.topic);
     const [top] = scoreSentences(cardSentences(card, lang), { shape, concepts, laws: this.laws }).sort((a, b) => b.score - a.score);
     if (!top || top.matched < FURTHER_PART_MATCH) return undefined;
     return { ...first, text: top.text, parts: [{ card, sentences: [top.text], chosen: [top] }], followUps: [] };
   }
 
-  private namesOwnSubject(part: string, role: AskOptions['role']): boolean {
-    const shape = shapeQuestion(part, this.laws);
+  private namesOwnSubject(shape: QuestionShape, role: AskOptions['role']): boolean {
     const [top] = this.retriever.retrieve(shape.text, { role }).hits;
     // Its own typed words: a synonym ("geschil" for "er niet uitkomen") names no subject.
     return top !== undefined && namesCard(top.card, new Set(indexTerms(shape.topic)));

@@ -99,20 +99,19 @@ export function chooseLead(scored: ScoredSentence[], shape: QuestionShape, maxWo
     if (lead.length >= MAX_LEAD_SENTENCES || next.score < best.score * SECOND_SENTENCE_SHARE || next.score <= 0.15) break;
     if (fits(next)) take(next);
   }
+  // A chosen sentence that leans on the one before it brings that one, while the lead stays short.
+  const bringBefore = (leans: RegExp, matters: (s: ScoredSentence) => boolean) => {
+    for (const later of [...lead]) {
+      const before = leans.test(later.folded) ? scored.find((s) => s.position === later.position - 1) : undefined;
+      if (before && !lead.includes(before) && matters(before) && words + wordsOf(before) <= maxWords * 1.5) take(before);
+    }
+  };
   // "Waarom …?": a sentence that opens with the consequence ("Daardoor hadden zij geen
   // dossierhouder.") leans on the one before it for the reason; that one is the answer.
-  if (shape.wants.includes('why')) {
-    for (const effect of [...lead]) {
-      const cause = RESULT_OPENING.test(effect.folded) ? scored.find((s) => s.position === effect.position - 1) : undefined;
-      if (cause && !lead.includes(cause) && words + wordsOf(cause) <= maxWords * 1.5) take(cause);
-    }
-  }
+  if (shape.wants.includes('why')) bringBefore(RESULT_OPENING, () => true);
   // "Is verplichte zorg daarna nog nodig, …" goes on from the sentence before it, which says
   // what "daarna" is after: without it the lead reads as if it answered something else.
-  for (const later of [...lead]) {
-    const before = GOES_ON.test(later.folded) ? scored.find((s) => s.position === later.position - 1) : undefined;
-    if (before && !lead.includes(before) && before.matched > 0 && words + wordsOf(before) <= maxWords * 1.5) take(before);
-  }
+  bringBefore(GOES_ON, (s) => s.matched > 0);
   return lead.sort((a, b) => a.position - b.position);
 }
 
