@@ -48,9 +48,11 @@ export interface HeldoutGuard {
  * split grows, the guards of its earlier batches stay, so no floor goes down with a new batch.
  */
 export const HELDOUT_GUARDS: HeldoutGuard[] = [
-  // 2026-12-01 00:11, seven batches (heldout7 joined, first run once to report: 74.0% / 95.0% /
-  // 8.0%); 376 answerable and 141 must-refuse: facts 72.3%, refusals 92.2%, in-scope refused 7.7%.
-  { label: 'all batches', facts: 0.72, refusals: 0.914, maxInScopeRefused: 0.08 },
+  // 2026-12-01 02:30, eight batches (heldout8 joined, first run once to report: 88.0% / 95.0% /
+  // 2.0%); 426 answerable and 161 must-refuse: facts 74.4%, refusals 92.5%, in-scope refused 7.0%.
+  { label: 'all batches', facts: 0.739, refusals: 0.919, maxInScopeRefused: 0.073 },
+  // The seven batches before it: 72.3% / 92.2% / 7.7% at 00:11 when heldout7 joined.
+  { label: 'batches 1-7', files: ['facts-heldout.jsonl', 'facts-heldout2.jsonl', 'facts-heldout3.jsonl', 'facts-heldout4.jsonl', 'facts-heldout5.jsonl', 'facts-heldout6.jsonl', 'facts-heldout7.jsonl'], facts: 0.72, refusals: 0.914, maxInScopeRefused: 0.08 },
   // The six batches before it: 72.1% / 91.7% / 7.7% at 00:11 (guard 0.702 / 0.909 / 0.077 from 21:51).
   { label: 'batches 1-6', files: ['facts-heldout.jsonl', 'facts-heldout2.jsonl', 'facts-heldout3.jsonl', 'facts-heldout4.jsonl', 'facts-heldout5.jsonl', 'facts-heldout6.jsonl'], facts: 0.717, refusals: 0.909, maxInScopeRefused: 0.077 },
   // The first three batches: 72.3% / 88.9% / 6.5% at 00:11 on 184 answerable and 63 must-refuse.
