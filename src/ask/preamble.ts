@@ -14,7 +14,7 @@ const LEAD_IN = /^\s*(?:(?:een |a )?(?:korte |snelle |quick |short )?(?:vraag(je
 // it says nothing about the topic.
 const DISCLAIMER = /\(?\b(?:(?:even |een )?algeme(?:en|ne) vraag(?:je)?(?: voor [^,:.?()]{1,30})?|in het algemeen|even algemeen|geen (?:specifieke |concrete )?(?:casus|client)|niet acuut(?: nu)?|puur (?:theoretisch|hypothetisch)|hypothetisch|in general|general question|no specific case|not urgent|not an emergency|hypothetically|in short|in a nutshell|kortom|in het kort|kort gezegd)\b\)?/giu;
 // How the answer should be told ("in 1 zin", "in simple terms"): nothing of the topic.
-const ANSWER_FORM = /\b(?:in (?:1|een|één|one) (?:zin|sentence)|in (?:een paar|enkele|twee|2|drie|3|a few|two|three) (?:zinnen|woorden|sentences|words)|kort en bondig|in jip[- ]en[- ]janneketaal|in (?:gewone|simpele|eenvoudige|begrijpelijke) (?:taal|woorden)|simpel uitgelegd|in simple (?:terms|words)|in plain (?:language|english|dutch)|eli5)\b/giu;
+const ANSWER_FORM = /\b(?:in (?:1|een|één|one) (?:zin|sentence)|in (?:een paar|enkele|twee|2|drie|3|a few|two|three) (?:zinnen|woorden|sentences|words)|kort en bondig|in (?:een |'n |n )?notendop|(?:kort )?samengevat|tl;?dr|in jip[- ]en[- ]janneketaal|in (?:gewone|simpele|eenvoudige|begrijpelijke) (?:taal|woorden)|simpel uitgelegd|in simple (?:terms|words)|in plain (?:language|english|dutch)|eli5)\b/giu;
 // Who else wants to know, said after the question ("…? stagiair vraagt het", "…? vraagt mijn nieuwe collega").
 const WHO_ASKS = /(?<=[?!])\s*(?:(?:mijn|onze|een|de|the|my|our|a)\s+)?(?:nieuwe\s+|new\s+)?(?:stagiair\w*|collega\w*|student\w*|intern|trainee|teamleider|leidinggevende|manager|colleague|ouders|familie|moeder|vader|dochter|zoon|partner|parents|family|mother|father|daughter|son)\s+(?:vraagt|vragen|vroeg|vroegen|wil (?:het )?weten|willen (?:het )?weten|asks|asked|(?:is|are) asking|wants? to know)\b[^.?!]*|\b(?:vraagt|vroeg|asks|asked) (?:mijn|onze|een|my|our|a) (?:nieuwe |new )?(?:stagiair\w*|collega\w*|student\w*|intern|trainee|teamleider|leidinggevende|manager|colleague)\b[^.?!]*/giu;
 // The asker's guess after the question ("wie heeft de zorgplicht? is dat het CIZ?", "… or is it the
@@ -75,6 +75,7 @@ export function stripPreamble(question: string): { text: string; intro: string }
     .replace(WHO_ASKS, ' ')
     .replace(/\s+([,.?!:;])/g, '$1')
     .replace(/([,:;])(?:[\s,:;]+)([,:;])/g, '$2')
+    .replace(/[,:;]+([?!.])/g, '$1')
     .replace(/^[\s,.:;]+/u, '')
     .replace(/\s+/g, ' ')
     .trim();

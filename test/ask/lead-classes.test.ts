@@ -336,6 +336,8 @@ describe('how the answer should be told, and who else asks, are no topic', () =>
     ['wlz vs wmo in 1 zin? stagiair vraagt het', 'wlz vs wmo?'],
     ['wat is meerzorg in simpele taal? mijn teamleider vroeg ernaar', 'wat is meerzorg?'],
     ['explain the Wlz in simple terms', 'explain the Wlz'],
+    ['toegangscriteria wlz in een notendop?', 'toegangscriteria wlz?'],
+    ['wat is meerzorg, kort samengevat?', 'wat is meerzorg?'],
   ])('%s', (q, left) => {
     expect(stripPreamble(q).text).toBe(left);
   });
