@@ -150,7 +150,7 @@ export async function mountTeams(server: Express, app: PlatformHost): Promise<Te
           turn.kept = await handler.keep(context);
         });
         const kept = turn.kept;
-        if (kept) void app.inbox.run(INBOX_SOURCE, kept.id, kept.activity, () => handler.onKept(kept.activity));
+        if (kept) void app.inbox.run(INBOX_SOURCE, kept.id, kept.activity, () => handler.onKept(kept.activity, kept.client));
       } catch (err) {
         log.error({ platform: 'teams', code: errorCode(err) }, 'teams request failed');
         if (!res.headersSent) res.status(500).json({ error: 'internal' });

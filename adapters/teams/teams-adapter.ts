@@ -32,6 +32,18 @@ export interface TeamsAdapterDeps {
 export interface TurnClient {
   serviceUrl: string;
   client: ConnectorClient;
+  /** Until when (epoch ms) it is used; later, a new client (its token may have run out). */
+  until: number;
+}
+
+/**
+ * An activity from Wegwijs's own rendering (render.ts; its output is what test/teams and the
+ * adapter contract suite check). `Activity.fromObject` would validate and copy the whole body
+ * (a card of several KB) with the SDK's schema for every message sent: what comes in is
+ * validated at the edge, what goes out is built by typed code.
+ */
+function outgoing(body: Record<string, unknown>): Activity {
+  return Object.assign(new Activity(String(body.type)), body);
 }
 
 export class TeamsChannelAdapter implements ChannelAdapter {
@@ -61,7 +73,7 @@ export class TeamsChannelAdapter implements ChannelAdapter {
 
   async update(conversation: ConversationRef, messageId: string, message: OutgoingMessage): Promise<void> {
     const ref = this.reference(conversation);
-    const activity = Activity.fromObject({ ...(await this.render(conversation.tenantId, message)), id: messageId, conversation: ref.conversation });
+    const activity = outgoing({ ...(await this.render(conversation.tenantId, message)), id: messageId, conversation: ref.conversation });
     await this.withClient(ref, (client) => client.updateActivity(ref.conversation.id, messageId, activity));
     await this.deps.cards?.rememberFeedback(conversation.tenantId, ref.conversation.id, messageId, message);
   }
@@ -82,7 +94,7 @@ export class TeamsChannelAdapter implements ChannelAdapter {
     const ref = this.reference(conversation);
     const inChannel = ref.conversation.conversationType === 'channel';
     const target = turn.threadId && inChannel ? `${ref.conversation.id};messageid=${turn.threadId}` : ref.conversation.id;
-    const activity = Activity.fromObject({ ...body, conversation: { ...ref.conversation, id: target } });
+    const activity = outgoing({ ...body, conversation: { ...ref.conversation, id: target } });
     await this.withClient(ref, (client) => client.sendToConversation(target, activity));
   }
 
@@ -131,7 +143,7 @@ export class TeamsChannelAdapter implements ChannelAdapter {
   }
 
   private async send(tenantId: string, ref: TeamsReference, conversationId: string, message: OutgoingMessage): Promise<PostedMessage> {
-    const activity = Activity.fromObject({ ...(await this.render(tenantId, message)), conversation: { ...ref.conversation, id: conversationId } });
+    const activity = outgoing({ ...(await this.render(tenantId, message)), conversation: { ...ref.conversation, id: conversationId } });
     const response = await this.withClient(ref, (client) => client.sendToConversation(conversationId, activity));
     const id = response?.id ?? '';
     await this.deps.cards?.rememberFeedback(tenantId, ref.conversation.id, id, message);
@@ -163,7 +175,7 @@ export class TeamsChannelAdapter implements ChannelAdapter {
    * credentials, or sends no token in local mode). Failures come back as `DeliveryError`s.
    */
   private async withClient<T>(ref: TeamsReference, work: (client: ConnectorClient) => Promise<T>): Promise<T> {
-    if (this.turn && this.turn.serviceUrl === ref.serviceUrl) {
+    if (this.turn && this.turn.serviceUrl === ref.serviceUrl && this.deps.bot.services.clock.now().getTime() < this.turn.until) {
       try {
         return await work(this.turn.client);
       } catch (err) {

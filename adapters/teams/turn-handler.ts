@@ -8,13 +8,13 @@
  */
 import { Activity } from '@microsoft/agents-activity';
 import { randomUUID } from 'node:crypto';
-import type { CloudAdapter, TurnContext } from '@microsoft/agents-hosting';
+import type { CloudAdapter, ConnectorClient, TurnContext } from '@microsoft/agents-hosting';
 import { errorCode, type Bot, type ConversationRef, type IncomingMessage, type Logger, rememberEntraLink, type WegwijsStore as Store } from '../../src/core/index.ts';
 import type { Inbox } from '../../src/store/index.ts';
 import { actionOf, isFromBot, resolveTenant, splitConversationId, TeamsActivitySchema, toIncoming, unmappedReason, userIdOf, type TeamsActivity } from './incoming.ts';
 import { invokeResponseBody } from './invoke.ts';
 import { readReference, referenceOf, TeamsDirectory } from './references.ts';
-import type { TeamsChannelAdapter } from './teams-adapter.ts';
+import type { TeamsChannelAdapter, TurnClient } from './teams-adapter.ts';
 import type { TeamsNativeInvokes } from './native-invokes.ts';
 
 /** Teams activities in the inbox (src/store/inbox.ts). */
@@ -23,6 +23,19 @@ export const INBOX_SOURCE = 'teams';
 const WELCOME_TTL_SECONDS = 10 * 60;
 /** The tenant used when an activity carries none (local mode only). */
 export const LOCAL_TENANT = 'local';
+/**
+ * How long the request's connector client answers for its turn. Its token was fresh when the
+ * request came (the SDK's token cache hands out none that ends within minutes); a turn that runs
+ * later (it waited for a slot, or an LLM was slow) replies through a new client instead.
+ */
+const TURN_CLIENT_MS = 60_000;
+
+/** An activity kept in the inbox, with the connector client of the request that brought it. */
+export interface KeptActivity {
+  id: string;
+  activity: TeamsActivity;
+  client?: TurnClient;
+}
 
 export interface TurnHandlerDeps {
   bot: Bot;
@@ -50,7 +63,7 @@ export class TeamsTurnHandler {
    * inbox id to run, or undefined when there is nothing to do (a duplicate, an activity not
    * understood). Throws when the activity cannot be kept: then it is not acknowledged.
    */
-  async keep(context: TurnContext): Promise<{ id: string; activity: TeamsActivity } | undefined> {
+  async keep(context: TurnContext): Promise<KeptActivity | undefined> {
     const parsed = TeamsActivitySchema.safeParse(context.activity);
     const log = this.deps.log;
     if (!parsed.success) {
@@ -76,7 +89,18 @@ export class TeamsTurnHandler {
       log.info({ platform: 'teams', type: activity.type }, 'duplicate teams activity skipped');
       return undefined;
     }
-    return { id, activity };
+    return { id, activity, client: this.turnClient(context, activity) };
+  }
+
+  /**
+   * The connector client the SDK made for this request (authenticated, for its service URL): the
+   * turn's replies reuse it, as a reply inside the request would, instead of setting up a
+   * proactive turn (context, clients, middleware) for every message they post.
+   */
+  private turnClient(context: TurnContext, activity: TeamsActivity): TurnClient | undefined {
+    const client = context.turnState.get<ConnectorClient | undefined>(this.deps.cloud.ConnectorClientKey);
+    if (!client || !activity.serviceUrl) return undefined;
+    return { serviceUrl: activity.serviceUrl, client, until: this.deps.bot.services.clock.now().getTime() + TURN_CLIENT_MS };
   }
 
   /**
@@ -89,16 +113,19 @@ export class TeamsTurnHandler {
     if (parsed.success) await this.onKept(parsed.data);
   }
 
-  /** Works on an activity `keep` has just validated (its first run: no second parse). */
-  async onKept(activity: TeamsActivity): Promise<void> {
+  /**
+   * Works on an activity `keep` has just validated (its first run: no second parse), replying
+   * through the request's own connector client when there is one.
+   */
+  async onKept(activity: TeamsActivity, client?: TurnClient): Promise<void> {
     switch (activity.type) {
       case 'message':
-        return this.onMessage(activity);
+        return this.onMessage(activity, client);
       case 'invoke':
-        if (activity.name === 'adaptiveCard/action' || activity.name === 'task/submit') return this.onMessage(activity);
+        if (activity.name === 'adaptiveCard/action' || activity.name === 'task/submit') return this.onMessage(activity, client);
         if (activity.name === 'message/submitAction') {
           const press = await this.deps.native?.feedbackAsPress(activity);
-          if (press) return this.onMessage(press);
+          if (press) return this.onMessage(press, client);
         }
         return;
       case 'conversationUpdate':
@@ -110,7 +137,7 @@ export class TeamsTurnHandler {
     }
   }
 
-  private async onMessage(activity: TeamsActivity): Promise<void> {
+  private async onMessage(activity: TeamsActivity, client?: TurnClient): Promise<void> {
     // The bot's own activities and other bots' are never answered.
     if (isFromBot(activity)) return void this.deps.log.debug({ platform: 'teams', type: activity.type }, 'teams activity from a bot ignored');
     const fallbackTenant = this.deps.local ? LOCAL_TENANT : undefined;
@@ -120,7 +147,7 @@ export class TeamsTurnHandler {
       return;
     }
     await this.remember(activity, incoming);
-    await this.deps.bot.handle(incoming, this.deps.adapter);
+    await this.deps.bot.handle(incoming, client ? this.deps.adapter.forTurn(client) : this.deps.adapter);
   }
 
   private async onConversationUpdate(activity: TeamsActivity): Promise<void> {

@@ -182,14 +182,17 @@ export class Inbox {
   /**
    * Waits for one of `maxConcurrent` slots, so that under a burst the acknowledgements (and the
    * event loop) are not buried under thousands of turns at once; the rest waits, kept in the
-   * store. A request that had to wait renews its lease (on its eTag) before it runs: if another
-   * instance took it over meanwhile, that one runs it.
+   * store. A request that waited longer than the renewal interval (a third of the lease) renews
+   * its lease (on its eTag) before it runs: if another instance took it over meanwhile, that one
+   * runs it. One that waited less still holds two thirds of its lease, which no other instance
+   * can take over, as a running request between two renewals does (one write less per request
+   * under a burst).
    */
   private async work(doc: Doc<InboxRecord>, opened?: unknown, handler?: InboxHandler): Promise<void> {
     const waited = await this.slot();
     try {
       let current = doc;
-      if (waited) {
+      if (waited && doc.data.leaseUntil - this.clock.now().getTime() < (this.options.leaseSeconds * 1000 * 2) / 3) {
         try {
           current = await this.docs.replace<InboxRecord>(INBOX_KIND, doc.pk, doc.id, { ...doc.data, owner: this.owner, leaseUntil: this.leaseEnd() }, { ifMatch: doc.etag });
         } catch (err) {

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ManualClock } from '../../src/core/index.ts';
 import { Inbox, INBOX_KIND, SqliteStore } from '../../src/store/index.ts';
 import { tempDir } from '../helpers/temp.ts';
@@ -113,5 +113,35 @@ describe('inbox', () => {
     }
     await inbox.idle();
     expect(most).toBe(2);
+  });
+
+  it('renews the lease of a request that waited for its turn only once a third of the lease has gone', async () => {
+    const clock = new ManualClock('2026-11-23T09:00:00Z');
+    const store = open('renew', clock);
+    const inbox = new Inbox(store, clock, { secret: 's', log: quiet, maxConcurrent: 1, leaseSeconds: 30 });
+    const replace = vi.spyOn(store, 'replace');
+    const ran: number[] = [];
+    let waitFor = 0;
+    inbox.on('slack', async (payload) => {
+      // The first request of each pair holds the only slot while the clock moves on.
+      clock.advance(waitFor);
+      ran.push((payload as { i: number }).i);
+    });
+    const pair = async (first: number, ms: number) => {
+      waitFor = ms;
+      await inbox.receive('slack', `Ev${first}`, { i: first });
+      await inbox.receive('slack', `Ev${first + 1}`, { i: first + 1 });
+      inbox.run('slack', `Ev${first}`, { i: first });
+      inbox.run('slack', `Ev${first + 1}`, { i: first + 1 });
+      await inbox.idle();
+    };
+    // Waited 5 s of a 30 s lease: two thirds still held, nobody else can take it; no write.
+    await pair(0, 5_000);
+    expect(replace).not.toHaveBeenCalled();
+    // Waited 11 s: renewed on its eTag before it runs, as a running request would have been.
+    await pair(2, 11_000);
+    expect(replace).toHaveBeenCalledTimes(1);
+    expect(replace.mock.calls[0][2]).toBe('Ev3');
+    expect(ran).toEqual([0, 1, 2, 3]);
   });
 });
