@@ -17,10 +17,30 @@ export const MIN_CONFIDENCE = 0.4;
 /** Between MIN_CONFIDENCE and this, the best card must also stand out from the second. */
 export const MARGIN_ZONE = 0.55;
 const MIN_MARGIN = 0.08;
+/** A question of this many things asked or told is long: mostly a situation told first. */
+const LONG_UNITS = 10;
+/** … whose best card stands out this far from the second … */
+const LONG_MIN_MARGIN = 0.2;
+/** … needs to be covered this much by it. */
+const LONG_MIN_CONFIDENCE = 0.2;
 /** The best two cards together must cover this much more of the question than the first alone. */
 const PAIR_GAIN = 0.2;
 /** The best sentence must itself cover this share of the question, or the card is not the answer. */
-export const MIN_SENTENCE_MATCH = 0.3;
+const MIN_SENTENCE_MATCH = 0.3;
+/** … of a long told situation whose best card stands out, less (as for the confidence). */
+const LONG_MIN_SENTENCE_MATCH = 0.15;
+
+/** True when the shown sentences cover too little of the question to be about it. */
+export function offTopic(matched: number, retrieval: Retrieval, margin: number): boolean {
+  if (retrieval.typed <= 1) return false;
+  return matched < (isLong(retrieval, margin) ? LONG_MIN_SENTENCE_MATCH : MIN_SENTENCE_MATCH);
+}
+
+/** A long told situation whose best card stands out clearly from the second. */
+function isLong(retrieval: Retrieval, margin: number): boolean {
+  return (retrieval.units ?? retrieval.typed) >= LONG_UNITS && margin >= LONG_MIN_MARGIN;
+}
+
 /** "Wat is X en hoe lang …?": a definition and a fact asked as two parts. */
 export const DEFINE_AND_FACT = /\b(wat (is|zijn|betekent|houdt|doet|doen)|what (is|are|does|do))\b.+\b(en|and)\b.+\b(hoe ?lang|hoeveel|hoe vaak|wat kost|kost(en|t)? (het|dat|dit|die|ze)|how (long|many|much|often)|what does it cost|does (it|that) cost)\b/u;
 /** The kinds of fact a question can want that a card may lack. */
@@ -38,7 +58,9 @@ export function marginOf(hits: Hit[]): number {
  */
 export function tooUnsure(retrieval: Retrieval, confidence: number, margin: number): boolean {
   const together = retrieval.pairConfidence >= MARGIN_ZONE && retrieval.pairConfidence - confidence >= PAIR_GAIN;
-  const unsure = confidence < MIN_CONFIDENCE || (confidence < MARGIN_ZONE && margin < MIN_MARGIN);
+  // A long told situation has many words no card shares (who, where, since when): the best card
+  // covers less of it, though it may stand out clearly; then a lower share is enough.
+  const unsure = confidence < (isLong(retrieval, margin) ? LONG_MIN_CONFIDENCE : MIN_CONFIDENCE) || (confidence < MARGIN_ZONE && margin < MIN_MARGIN);
   return unsure && !together;
 }
 

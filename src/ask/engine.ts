@@ -26,7 +26,7 @@ export type { Answer, AskOptions, Explanation, RefusalKind, SourceRef } from './
 import { loadDomainWords, loadLaws, shapeQuestion, splitQuestions, type Law, type QuestionShape } from './question.ts';
 import { llmAnswer, loadPrompt, type AskPrompt } from './llm-answer.ts';
 import { Retriever } from './retriever.ts';
-import { DEFINE_AND_FACT, FACT_WANTS, factIsAbout, marginOf, MIN_SENTENCE_MATCH, tooUnsure } from './confidence.ts';
+import { DEFINE_AND_FACT, FACT_WANTS, factIsAbout, marginOf, offTopic, tooUnsure } from './confidence.ts';
 import { CardTraits } from './card-traits.ts';
 import { sceneWeights } from './scene.ts';
 import { followUpCards, isElliptic, MAX_FOLLOW_UPS, nearCards } from './follow-up.ts';
@@ -209,7 +209,10 @@ export class AskEngine {
     const explanation: Explanation | undefined = options.explain
       ? { question: shape.text, role, laws: shape.laws, impliedLaws: shape.impliedLaws, wants: shape.wants, ranking: hits.slice(0, 5).map((h) => ({ id: h.card.id, score: round(h.score) })), confidence: round(confidence), margin: round(margin), sentences: [] }
       : undefined;
-    const refuse = (refusal: RefusalKind) => ({ ...this.refusal(refusal, lang), ranked, usedContext, confidence, suggestions: hits.slice(0, 3).map((h) => h.card), explanation });
+    const refuse = (refusal: RefusalKind, by: Explanation['refusedBy'] = refusal as Explanation['refusedBy']) => {
+      if (explanation) explanation.refusedBy = by;
+      return { ...this.refusal(refusal, lang), ranked, usedContext, confidence, suggestions: hits.slice(0, 3).map((h) => h.card), explanation };
+    };
     if (typed === 0 || hits.length === 0) return refuse('empty');
     // A bare word ("test", "wlz") that names no card of its own asks back; "wat is X?" is a real question.
     if (typed === 1 && !usedContext && !shape.wants.includes('define') && !namesCard(hits[0].card, asked)) return refuse('vague');
@@ -224,18 +227,21 @@ export class AskEngine {
     const alsoDefines = DEFINE_AND_FACT.test(fold(shape.text));
     // A word of what is asked that no card uses is most likely the very subject the cards lack.
     const unknownSubject = (retrieval.unknown?.length ?? 0) > 0 && confidence < SURE_DESPITE_UNKNOWN;
-    if (tooUnsure(retrieval, confidence, margin) || unknownSubject || wrongLaw || (noFact && !alsoDefines)) return refuse('unknown');
+    if (tooUnsure(retrieval, confidence, margin)) return refuse('unknown', 'unsure');
+    if (unknownSubject) return refuse('unknown', 'unknown_word');
+    if (wrongLaw) return refuse('unknown', 'other_law');
+    if (noFact && !alsoDefines) return refuse('unknown', 'no_fact_in_card');
     const best = hits[0].card;
     const concepts = usedContext ? focusWeighted(this.retriever.concepts(`${shape.topic} ${options.context}`), shape) : topicConcepts;
     const composeShape = noFact ? { ...shape, wants: shape.wants.filter((w) => !FACT_WANTS.includes(w)) } : shape;
     const { parts, matched } = composeAnswer({ shape: composeShape, lang, concepts, laws: this.laws, cardLaws: this.traits.cardLaws }, hits.map((h) => h.card));
     explanation?.sentences.push(...parts.flatMap((p) => p.chosen.map((c) => ({ card: p.card.id, text: c.text, score: round(c.score) }))));
     // The card matched, but none of its sentences is about what was asked: no answer, no guess.
-    if (matched < MIN_SENTENCE_MATCH && typed > 1) return refuse('unknown');
+    if (offTopic(matched, retrieval, margin)) return refuse('unknown', 'sentences_off_topic');
     // A number, amount or duration is only an answer when the sentence that carries it is about
     // what was asked: "25%" about meerzorg does not answer what a place costs per day.
     const factMissing = noFact || !factIsAbout(parts, shape, concepts, lang);
-    if (factMissing && !alsoDefines) return refuse('unknown');
+    if (factMissing && !alsoDefines) return refuse('unknown', 'fact_not_about_question');
     const near = nearCards(hits);
     const followUps = followUpCards(near, best, parts, role, (id) => this.card(id));
     const unknownSides = coverSides(shape, parts, lang, role, { retriever: this.retriever, laws: this.laws, cardLaws: this.traits.cardLaws });
