@@ -21,24 +21,24 @@ const MIN_MARGIN = 0.08;
 const LONG_UNITS = 10;
 /** … whose best card stands out this far from the second … */
 const LONG_MIN_MARGIN = 0.2;
-/** … needs to be covered this much by it. */
-const LONG_MIN_CONFIDENCE = 0.2;
+/**
+ * … needs this share of each bar below: a story's who, where and since when are words no card
+ * shares, so the best card and its sentences cover less of it, though they answer it.
+ */
+const LONG_FACTOR = 0.5;
 /** The best two cards together must cover this much more of the question than the first alone. */
 const PAIR_GAIN = 0.2;
 /** The best sentence must itself cover this share of the question, or the card is not the answer. */
 const MIN_SENTENCE_MATCH = 0.3;
-/** … of a long told situation whose best card stands out, less (as for the confidence). */
-const LONG_MIN_SENTENCE_MATCH = 0.15;
 
 /** True when the shown sentences cover too little of the question to be about it. */
 export function offTopic(matched: number, retrieval: Retrieval, margin: number): boolean {
-  if (retrieval.typed <= 1) return false;
-  return matched < (isLong(retrieval, margin) ? LONG_MIN_SENTENCE_MATCH : MIN_SENTENCE_MATCH);
+  return retrieval.typed > 1 && matched < MIN_SENTENCE_MATCH * barFor(retrieval, margin);
 }
 
-/** A long told situation whose best card stands out clearly from the second. */
-function isLong(retrieval: Retrieval, margin: number): boolean {
-  return (retrieval.units ?? retrieval.typed) >= LONG_UNITS && margin >= LONG_MIN_MARGIN;
+/** 1, or LONG_FACTOR for a long told situation whose best card stands out clearly from the second. */
+export function barFor(retrieval: Retrieval, margin: number): number {
+  return (retrieval.units ?? retrieval.typed) >= LONG_UNITS && margin >= LONG_MIN_MARGIN ? LONG_FACTOR : 1;
 }
 
 /** "Wat is X en hoe lang …?": a definition and a fact asked as two parts. */
@@ -58,9 +58,7 @@ export function marginOf(hits: Hit[]): number {
  */
 export function tooUnsure(retrieval: Retrieval, confidence: number, margin: number): boolean {
   const together = retrieval.pairConfidence >= MARGIN_ZONE && retrieval.pairConfidence - confidence >= PAIR_GAIN;
-  // A long told situation has many words no card shares (who, where, since when): the best card
-  // covers less of it, though it may stand out clearly; then a lower share is enough.
-  const unsure = confidence < (isLong(retrieval, margin) ? LONG_MIN_CONFIDENCE : MIN_CONFIDENCE) || (confidence < MARGIN_ZONE && margin < MIN_MARGIN);
+  const unsure = confidence < MIN_CONFIDENCE * barFor(retrieval, margin) || (confidence < MARGIN_ZONE && margin < MIN_MARGIN);
   return unsure && !together;
 }
 
@@ -84,7 +82,7 @@ const TITLE_CARRIES = 0.5;
  * verpleeghuisplek"), not only the measure ("kost", "per dag"). The card's title and the sentence
  * just before may carry the subject ("Zorg thuis kan duurder zijn. Dan mag het 25% hoger zijn.").
  */
-export function factIsAbout(parts: AnswerPart[], shape: QuestionShape, concepts: Concept[], lang: Lang = 'nl'): boolean {
+export function factIsAbout(parts: AnswerPart[], shape: QuestionShape, concepts: Concept[], lang: Lang = 'nl', bar = 1): boolean {
   const asked = factCue(shape);
   if (!asked) return true;
   const question = fold(shape.text);
@@ -100,12 +98,12 @@ export function factIsAbout(parts: AnswerPart[], shape: QuestionShape, concepts:
     const title = [...indexTerms(`${p.card.title} ${p.card.topics.join(' ')}`), ...(cardSentences(p.card, lang)[0]?.terms ?? [])];
     return p.chosen.some((s, i) => {
       if (!cue.test(s.folded)) return false;
-      if (total === 0) return s.matched >= MIN_FACT_MATCH;
+      if (total === 0) return s.matched >= MIN_FACT_MATCH * bar;
       const before = p.chosen[i - 1]?.terms ?? [];
       const about = share(new Set([...s.terms, ...before, ...title]));
       // A short fact sentence ("De aanbieder moet binnen zes weken een oordeel geven") under a
       // title that names the rest of the question is about it, though it repeats few words itself.
-      return about >= MIN_SUBJECT_MATCH && (s.matched >= MIN_FACT_MATCH || about >= TITLE_CARRIES);
+      return about >= MIN_SUBJECT_MATCH * bar && (s.matched >= MIN_FACT_MATCH * bar || about >= TITLE_CARRIES);
     });
   });
 }

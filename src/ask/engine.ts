@@ -26,7 +26,7 @@ export type { Answer, AskOptions, Explanation, RefusalKind, SourceRef } from './
 import { loadDomainWords, loadLaws, shapeQuestion, splitQuestions, type Law, type QuestionShape } from './question.ts';
 import { llmAnswer, loadPrompt, type AskPrompt } from './llm-answer.ts';
 import { Retriever } from './retriever.ts';
-import { DEFINE_AND_FACT, FACT_WANTS, factIsAbout, marginOf, offTopic, tooUnsure } from './confidence.ts';
+import { barFor, DEFINE_AND_FACT, FACT_WANTS, factIsAbout, marginOf, offTopic, tooUnsure } from './confidence.ts';
 import { CardTraits } from './card-traits.ts';
 import { sceneWeights } from './scene.ts';
 import { followUpCards, isElliptic, MAX_FOLLOW_UPS, nearCards } from './follow-up.ts';
@@ -240,7 +240,7 @@ export class AskEngine {
     if (offTopic(matched, retrieval, margin)) return refuse('unknown', 'sentences_off_topic');
     // A number, amount or duration is only an answer when the sentence that carries it is about
     // what was asked: "25%" about meerzorg does not answer what a place costs per day.
-    const factMissing = noFact || !factIsAbout(parts, shape, concepts, lang);
+    const factMissing = noFact || !factIsAbout(parts, shape, concepts, lang, barFor(retrieval, margin));
     if (factMissing && !alsoDefines) return refuse('unknown', 'fact_not_about_question');
     const near = nearCards(hits);
     const followUps = followUpCards(near, best, parts, role, (id) => this.card(id));
