@@ -8,6 +8,8 @@ import type { Sentence } from './sentences.ts';
 const NUMBER = /\b(\d+([.,]\d+)?|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|twintig|dertig|honderd|duizend|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|hundred|thousand)\b/iu;
 const DURATION = /\b(voor )?onbepaalde tijd\b|\bgeen einddatum\b|\bonbeperkt geldig\b|\bindefinite(ly)?\b|\bno end date\b|\b(\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s*(werk)?(dag(en)?|weken|week|maand(en)?|jaar|jaren|uur|minuten|minuut|kwartier|days?|weeks?|months?|years?|hours?|minutes?)\b/iu;
 // (A duration may be told in words: "voor onbepaalde tijd", "geen einddatum".)
+// An age: "tot 23 jaar", "vanaf 18", "18-jarigen", "under 18", "aged 65".
+const AGE = /\b(\d{1,3}|achttien|drieentwintig|vijfenzestig|eighteen|twenty-three)[ -]?(jaar|jarige[n]?|years?( old)?)\b|\b(tot|vanaf|onder|boven|from|until|up to|under|over|aged) (de |het |the )?(\d{1,3})(e|ste|de|th)?\b/iu;
 // An amount, or that something costs nothing or is a share (25% more than …).
 const MONEY = /(€|\beuro\b|\bmiljoen\b|\bmiljard\b|\bmillion\b|\bbillion\b|\bper (maand|jaar|dag)\b|\bper (month|year|day)\b|\bgratis\b|\bkosteloos\b|\bfree of charge\b|\b(for free|costs nothing|no charge)\b|\bis (always |completely )?free\b|\bno cost\b|\bkost (het|de client|u|je) niets\b|\beigen bijdrage\b|\beigen risico\b|\b(personal|own) contributions?\b|\bdeductible\b|\b(pays?|betaalt|betalen) (no|geen)\b|\d+\s?(%|procent|percent))/iu;
 const WHO = /\b(zorgkantor(en)?|gemeente(n)?|college van b(urgemeester )?(en|&) w(ethouders)?|burgemeester|officier van justitie|openbaar ministerie|ciz|cak|svb|cce|zorgverzekeraar(s)?|(zorg)?aanbieder(s)?|wlz-?uitvoerder(s)?|clientondersteuner(s)?|dossierhouder|zorgverantwoordelijke|nza|zorginstituut|igj|inspectie|taskforce|commissie|rechter|huisarts|casemanager|crisisregisseur|mee|ministerie|minister|vws|staatssecretaris|zorgverzekeraars nederland|vilans|trimbos|juridisch loket|wettelijk vertegenwoordiger|mentor|curator|stichting|vereniging|kenniscentrum|budgethouder(s)?|klachtenfunctionaris|wzd-functionaris|clientenvertrouwenspersoon|patientenvertrouwenspersoon|ombudsman|foundation|association|budget holder(s)?|municipality|mayor|public prosecutor|care office|insurer|provider|court|judge)\b/iu;
@@ -29,8 +31,8 @@ const WHY = /\b(omdat|doordat|want|daardoor|daarom|waardoor|reden(en)?|oorzaak|o
 // A law named: "onder de Wmo 2015", "de Wet langdurige zorg", "the Youth Act"; the basic health
 // insurance and its insurer stand for the Zvw.
 const LAW = /\b(zorgverzekeraars?|basisverzekering|basispakket|health insurers?|basic (health )?insurance|wlz|wmo|zvw|jeugdwet|wzd|wvggz|wkkgz|participatiewet|wet langdurige zorg|wet maatschappelijke ondersteuning|zorgverzekeringswet|wet zorg en dwang|wet verplichte ggz|long-term care act|social support act|health insurance act|youth act|care and coercion act|compulsory mental health care act)\b/iu;
-export const CUES: Partial<Record<Want, RegExp>> = { law: LAW, duration: DURATION, count: NUMBER, number: NUMBER, money: MONEY, frequency: FREQUENCY, who: WHO, where: WHERE, when: WHEN, why: WHY, list: LIST, contact: CONTACT, next: NEXT };
-export const CUE_WEIGHT: Partial<Record<Want, number>> = { law: 0.3, duration: 0.45, count: 0.35, number: 0.3, money: 0.35, frequency: 0.45, who: 0.3, where: 0.2, when: 0.35, why: 0.2, list: 0.3, contact: 0.45, next: 0.25 };
+export const CUES: Partial<Record<Want, RegExp>> = { law: LAW, duration: DURATION, age: AGE, count: NUMBER, number: NUMBER, money: MONEY, frequency: FREQUENCY, who: WHO, where: WHERE, when: WHEN, why: WHY, list: LIST, contact: CONTACT, next: NEXT };
+export const CUE_WEIGHT: Partial<Record<Want, number>> = { law: 0.3, duration: 0.45, age: 0.45, count: 0.35, number: 0.3, money: 0.35, frequency: 0.45, who: 0.3, where: 0.2, when: 0.35, why: 0.2, list: 0.3, contact: 0.45, next: 0.25 };
 
 /** True when a sentence lists things: after a colon two or more items, else three or more. */
 export function enumerates(text: string): boolean {
@@ -53,7 +55,7 @@ const WHO_SUBJECT = new RegExp(`^(?:\\S+\\s+){0,3}${WHO.source}|\\b\\p{L}+t (?:d
 
 /** The patterns of every kind of fact the question asks for, the specific ones first. */
 export function factCues(shape: QuestionShape): RegExp[] {
-  const cues = (['duration', 'money', 'frequency', 'count', 'contact', 'where'] as const).filter((w) => shape.wants.includes(w)).map((w) => CUES[w]!);
+  const cues = (['duration', 'age', 'money', 'frequency', 'count', 'contact', 'where'] as const).filter((w) => shape.wants.includes(w)).map((w) => CUES[w]!);
   const all = shape.wants.includes('who') ? [...cues, WHO_SUBJECT] : cues;
   // A list of durations or of bodies is made of those sentences; only a plain list wants an enumeration.
   return shape.wants.includes('list') && all.length === 0 ? [LIST] : all;

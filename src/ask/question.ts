@@ -12,7 +12,7 @@ import { isStopWord, words } from './analyze.ts';
 import { stripPreamble } from './preamble.ts';
 import { withAgeBands } from './age.ts';
 
-export type Want = 'duration' | 'count' | 'number' | 'money' | 'frequency' | 'law' | 'who' | 'where' | 'when' | 'why' | 'list' | 'next' | 'how' | 'define' | 'compare' | 'contact';
+export type Want = 'duration' | 'age' | 'count' | 'number' | 'money' | 'frequency' | 'law' | 'who' | 'where' | 'when' | 'why' | 'list' | 'next' | 'how' | 'define' | 'compare' | 'contact';
 
 export interface QuestionShape {
   /** The question as asked, without introduction, greeting, thanks and placeholders. */
@@ -71,6 +71,8 @@ export function lawsIn(folded: string, laws: Law[]): { named: string[]; implied:
 
 const WANTS: [Want, RegExp][] = [
   ['duration', /\b(hoe ?lang|hoelang|hoeveel tijd|how much time|hoe snel|hoe vlug|binnen (hoeveel|welke)|welke termijn|\p{L}*termijn(en)?|wachttijd(en)?|doorlooptijd|uiterlijk|how long|how quickly|how fast|how soon|within how|deadline|time limits?|how many (days|weeks|months))\b/iu],
+  // "Tot welke leeftijd?", "vanaf hoe oud?", "until what age": the answer names an age.
+  ['age', /\b((tot|vanaf|van|tussen|onder|boven|bij|op|met|from|until|up to|till|at|under|over) (welke|wat voor|which|what) (leeftijd|age)|welke leeftijd|what age|hoe oud|how old|leeftijdsgrens|age limit)\b/iu],
   ['frequency', /\b(hoe vaak|hoe dikwijls|how often|how frequently)\b/iu],
   ['count', /\b(hoeveel|how many|aantal|number of)\b/iu],
   // A size or a threshold: a sentence with a number answers it, but a card without one may still

@@ -204,6 +204,21 @@ describe('"welke wet?" asks for a law', () => {
   });
 });
 
+describe('"tot welke leeftijd?" asks for an age', () => {
+  it.each([
+    ['tot welke leeftijd kan verlengde jeugdhulp?', true],
+    ['vanaf hoe oud betaal je eigen risico?', true],
+    ['until what age can youth care be extended?', true],
+    ['hoe lang duurt verlengde jeugdhulp?', false],
+  ] as const)('%s', (q, age) => {
+    expect(shapeQuestion(q, loadLaws(DEFAULT_KNOWLEDGE_DIR)).wants.includes('age')).toBe(age);
+  });
+
+  it('leads with the sentence that names the age, not one that only mentions a birthday', () => {
+    expect(ask('tot welke leeftijd kan verlengde jeugdhulp?').text.split('. ')[0]).toMatch(/\b23\b/);
+  });
+});
+
 describe('"wat is X van Y?" defines X', () => {
   it.each([
     ['wat is de zorgplicht van het zorgkantoor?', /zorgplicht (betekent|ligt|van het zorgkantoor houdt)/i],
