@@ -125,6 +125,8 @@ const CONDITION_FIRST = /^(?:als|indien|zodra|stel dat|wanneer|if|in case|once|s
 const CONDITION_AFTER = /^(.{6,}?)[,]?\s+(als|indien|zodra|wanneer|terwijl|omdat|nu|if|when|whenever|in case|once|while|because|since)\s+(.{6,})$/iu;
 // Dutch "als" is also "as" ("optreden als dossierhouder"): a condition has a verb.
 const CLAUSE_VERB = /\b(is|zijn|was|waren|wordt|worden|werd|heeft|hebben|had|kan|kunnen|kon|wil|willen|wilde|moet|moeten|mag|mogen|zal|zullen|gaat|gaan|komt|komen|staat|blijft|lukt|past|weigert|weigeren|reageert|reageren|wacht|wachten|woont|wonen|krijgt|krijgen|vindt|vinden|neemt|nemen|doet|doen|zegt|zeggen|ligt|zit|zitten|gebeurt|valt|vallen|heb|hebt|ben|bent|kun|kunt|wil|wilt)\b/iu;
+// "… vraagt hoe lang …", "wil weten of …", "asks whether …": a question told as what someone asks.
+const INDIRECT = /\b(vraagt|vragen|vroeg|vroegen|vraag(t)? (me|zich|ons) af|wil(len)? weten|asks?|asked|wonders?|wants to know)\b(\s+\S+){0,3}\s+(hoe|hoeveel|hoelang|wat|wie|waar|wanneer|welke?|waarom|of|how|what|who|where|when|which|why|whether|if)\b/u;
 const QUESTION_WORD = /^(?:wie|wat|hoe|welke?|waar\w*|wanneer|waarom|who|what|how|which|where|when|why)\b/iu;
 
 /**
@@ -142,7 +144,11 @@ export function focusOf(text: string): { asking: string; focus: string; backgrou
   const isAsking = (s: string) => s.endsWith('?') || ASKS.test(fold(s));
   const asked = sentences.filter(isAsking);
   // The situation comes before the question; a message without a clear question sentence is all focus.
-  const questions = asked.length > 0 && asked.length < sentences.length ? asked : sentences;
+  let questions = asked.length > 0 && asked.length < sentences.length ? asked : sentences;
+  // "Haar zoon vraagt hoe lang de lage bijdrage blijft gelden. Hoe zit dat?": a question with
+  // nothing of its own after a sentence that tells what someone asks: that sentence is the question.
+  const told = sentences[sentences.indexOf(questions[0]) - 1];
+  if (questions.length === 1 && told && content(questions[0]) <= 1 && INDIRECT.test(fold(told))) questions = [told, questions[0]];
   const background = sentences.filter((s) => !questions.includes(s));
   const scene = background.join(' ');
   const asking = questions.join(' ');
@@ -254,7 +260,6 @@ function splitClauses(piece: string): string[] {
   if (at < 0) return [piece];
   const first = piece.slice(0, at).trim();
   const second = piece.slice(at).replace(/^(?:[,;]\s*|\s+)(?:en|and)\s+/iu, '').trim();
-  const content = (p: string) => words(p).filter((w) => !isStopWord(w) && w.length > 2).length;
   // "…, en hoe lang duurt die?" leans on the first part: one question, answered as one; so does
   // "wie doet X en wie het Y?", whose second part borrows the verb of the first.
   // But "wie doet X bij de Wzd, en wie doet dat bij de Wvggz?" asks the same of another law: two questions.

@@ -64,6 +64,15 @@ describe('what is asked weighs more than the situation and the condition around 
     expect(focusOf('werkagenda: wat is er met de groep uit het forensisch kader?').background).toBe('');
   });
 
+  it('reads what someone is said to ask as the question when the question sentence itself says nothing', () => {
+    const told = shapeQuestion('Ze is vorige maand opgenomen. Haar zoon vraagt hoe lang de lage eigen bijdrage blijft gelden. Hoe zit dat?', []);
+    expect(told.wants).toContain('duration');
+    expect(told.focus).toMatch(/lage eigen bijdrage/);
+    expect(shapeQuestion('The family asks how long the low contribution lasts. Is that right?', []).wants).toContain('duration');
+    // A situation that only tells something stays background.
+    expect(shapeQuestion('Hij wacht al een jaar op een plek. Hoe zit dat?', []).wants).not.toContain('duration');
+  });
+
   it('answers the question, not the situation', () => {
     expect(ask('familie maakt zich zorgen over de kosten: telt wijkverpleging mee voor het eigen risico?').text).toMatch(/eigen risico/i);
     const duty = ask('wie heeft de zorgplicht als geen enkele aanbieder mijn cliënt wil opnemen?');
