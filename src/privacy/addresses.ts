@@ -6,6 +6,7 @@
  */
 import { KNOWN_STREETS } from './data/streets.ts';
 import { NOT_HOUSE_NUMBER_AFTER, NOT_NAMES, NOT_STREETS, NOT_POSTCODE_LETTERS, PARTICLES, STREET_PREFIX_WORDS, STREET_SUFFIXES_STRONG, STREET_SUFFIXES_WEAK } from './data/words.ts';
+import { mayHaveDigits } from './gates.ts';
 import { foldWord } from './normalise.ts';
 import type { Detector, Span } from './span.ts';
 
@@ -162,4 +163,6 @@ const labelledNumber = (text: string): Span[] =>
 const UK_POSTCODE = /(?<![\p{L}\p{N}])[A-Z]{1,2}\d[A-Z\d]? \d[ABD-HJLNP-UW-Z]{2}(?![\p{L}\p{N}])/gu;
 const ukPostcodes = (text: string): Span[] => [...text.matchAll(UK_POSTCODE)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, kind: 'address' as const }));
 
-export const address: Detector = (text) => [...streets(text), ...englishStreets(text), ...postcodes(text), ...ukPostcodes(text), ...numberFirst(text), ...labelledNumber(text)];
+// Every pattern above holds a house number or a postcode's digits: a text without a digit is skipped.
+export const address: Detector = (text) =>
+  mayHaveDigits(text) ? [...streets(text), ...englishStreets(text), ...postcodes(text), ...ukPostcodes(text), ...numberFirst(text), ...labelledNumber(text)] : [];

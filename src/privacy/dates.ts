@@ -7,6 +7,7 @@
  * "05-06-47"), month names and abbreviations in both languages ("12 maart 1946", "March 12, 1946").
  */
 import { BIRTH_WORDS, DOCUMENT_DATE_WORDS, REFERENCE_WORDS } from './data/words.ts';
+import { mayHaveDigits } from './gates.ts';
 import type { Detector, Span } from './span.ts';
 
 const MONTH_NAMES: Record<string, number> = {};
@@ -92,6 +93,8 @@ function validDayMonth(day: number, month: number): boolean {
 
 export const birthdate: Detector = (text, now) => {
   const out: Span[] = [];
+  // Every pattern holds a day or a year in digits.
+  if (!mayHaveDigits(text)) return out;
   PATTERNS.forEach((pattern, index) => {
     const yearOnly = index === PATTERNS.length - 1;
     const monthYear = index === PATTERNS.length - 3;

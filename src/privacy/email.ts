@@ -3,6 +3,7 @@
  * example [dot] nl", "k.visser at example dot nl", "jan @ example.nl".
  */
 import { EMAIL_TLDS } from './data/words.ts';
+import { mayMatch } from './gates.ts';
 import { matches, type Detector } from './span.ts';
 
 const LOCAL = "[\\p{L}\\p{N}._%+'-]+";
@@ -36,10 +37,18 @@ const NOT_LOCAL = new Set(
   write mail email e-mail message text app ask aim arrive`.split(/\s+/),
 );
 
-export const email: Detector = (text) => [
-  ...matches(text, MARKED, 'email'),
-  // With spaces around the "@" only a local part that is no word: "jan.devries @ gmail . com", not "me @ 10, nl".
-  ...matches(text, SPACED, 'email', (m) => m.groups!.at === '@' || /[._\d]/.test(m.groups!.local)),
-  ...matches(text, PROVIDER, 'email'),
-  ...matches(text, WORDED, 'email', (m) => !NOT_LOCAL.has(m[0].split(/\s/)[0].toLowerCase())),
-];
+// What the patterns cannot do without: an "@" or a bracketed "(at)" (MARKED, SPACED, PROVIDER), or
+// " at " in words (WORDED). Most texts hold neither, and then the long patterns are not run.
+const AT_SIGN_ANY = new RegExp(`@|[([{<]\\s?(?:at|apenstaartje)\\s?[)\\]}>]`, 'iu');
+const AT_WORD = /\s(?:at|apenstaartje)\s/iu;
+
+export const email: Detector = (text) => {
+  const marked = mayMatch(text, AT_SIGN_ANY);
+  return [
+    ...(marked ? matches(text, MARKED, 'email') : []),
+    // With spaces around the "@" only a local part that is no word: "jan.devries @ gmail . com", not "me @ 10, nl".
+    ...(marked ? matches(text, SPACED, 'email', (m) => m.groups!.at === '@' || /[._\d]/.test(m.groups!.local)) : []),
+    ...(marked ? matches(text, PROVIDER, 'email') : []),
+    ...(mayMatch(text, AT_WORD) ? matches(text, WORDED, 'email', (m) => !NOT_LOCAL.has(m[0].split(/\s/)[0].toLowerCase())) : []),
+  ];
+};

@@ -5,6 +5,7 @@
  * handles and profile links ("insta @sanne_kok92", "facebook.com/annie.degroot.37"), and personal
  * fields in a link's query ("…?bsn=…&email=…").
  */
+import { mayHaveDigits, mayMatch } from './gates.ts';
 import { matches, type Detector, type PersonalDataKind, type Span } from './span.ts';
 
 // Words whose number is a person's record: glued to or followed by nummer/nr/id ("cliëntnummer",
@@ -51,8 +52,9 @@ const MORE_IDS = new RegExp(`^\\s*(?:,|;|/|&|en|and|of|or)\\s*${ID}(?![\\p{L}\\p
 // Between label and number only an organisation's abbreviation in capitals: "polisnr. VGZ 123456789".
 const orgOk = (org: string | undefined) => org === undefined || org === org.toUpperCase();
 
+// A record number holds at least four digits (recordId), so does a reference (referenceId).
 const record: Detector = (text) =>
-  [...text.matchAll(RECORD)].flatMap((m) => {
+  [...(mayHaveDigits(text, 4) ? text.matchAll(RECORD) : [])].flatMap((m) => {
     const id = m.groups!.id;
     if (!recordId(id) || !orgOk(m.groups!.org)) return [];
     const start = m.index! + m[0].length - id.length;
@@ -67,7 +69,7 @@ const record: Detector = (text) =>
   });
 
 const reference: Detector = (text) =>
-  [...text.matchAll(REFERENCE)].flatMap((m) => {
+  [...(mayHaveDigits(text, 4) ? text.matchAll(REFERENCE) : [])].flatMap((m) => {
     const id = m.groups!.id;
     if (!referenceId(id) || !orgOk(m.groups!.org)) return [];
     const start = m.index! + m[0].length - id.length;
@@ -89,8 +91,9 @@ const gluedPlates = (text: string): Span[] =>
     return [{ start: m.index!, end: m.index! + m[0].length, kind: 'plate' as const }];
   });
 
+// Every side code holds a digit.
 const plate: Detector = (text) =>
-  [...gluedPlates(text), ...text.matchAll(PLATE)].flatMap((m) => {
+  (mayHaveDigits(text) ? [...gluedPlates(text), ...text.matchAll(PLATE)] : []).flatMap((m) => {
     if (!Array.isArray(m)) return [m];
     const shape = [m[1], m[3], m[4]].map((g) => (/^\d+$/.test(g) ? 'D'.repeat(g.length) : /^\p{L}+$/u.test(g) ? 'L'.repeat(g.length) : '?')).join('-');
     if (!SIDE_CODES.has(shape)) return [];
@@ -115,16 +118,22 @@ const SOCIAL_URL =
 const CUED_HANDLE =
   /(?<![\p{L}])(?:insta|instagram|ig|tiktok|twitter|snapchat|snap|telegram|threads|bluesky|discord|tumblr|pinterest|twitch|kik)[ \t]*(?:account|handle|naam|name)?[ \t]*(?:[:=]|(?:als|is|as)(?![\p{L}]))?[ \t]+(?!@)([\p{L}\p{N}_](?:[\p{L}\p{N}_.]{1,28}[\p{L}\p{N}_]))(?![\p{L}\p{N}_@]|\.[\p{L}])/giu;
 
+// What each kind of handle cannot do without: a link's slash, an "@", and in a cued handle a digit,
+// an underscore or a dot inside it (checked below).
+const SLASH = /\//;
+const AT = /@/;
+const CUED_HANDLE_MARK = /\d|_|\.[\p{L}\p{N}_]/u;
+
 /** Handles whose name is in `kept` (the people mentioned on the platform) stay unless a platform word marks them. */
 export function handles(text: string, kept: ReadonlySet<string> = new Set()): Span[] {
-  const out = matches(text, SOCIAL_URL, 'handle');
-  for (const m of text.matchAll(CUED_HANDLE)) {
+  const out = mayMatch(text, SLASH) ? matches(text, SOCIAL_URL, 'handle') : [];
+  for (const m of mayMatch(text, CUED_HANDLE_MARK) ? text.matchAll(CUED_HANDLE) : []) {
     const h = m[1];
     if (!/[\d_.]/.test(h) || !/\p{L}/u.test(h) || /^\d+(?:\.\d+)*$/.test(h)) continue;
     const start = m.index! + m[0].length - h.length;
     out.push({ start, end: start + h.length, kind: 'handle' });
   }
-  for (const m of text.matchAll(HANDLE)) {
+  for (const m of mayMatch(text, AT) ? text.matchAll(HANDLE) : []) {
     const cued = SOCIAL_CUE.test(text.slice(Math.max(0, m.index! - 40), m.index!));
     if (!cued && (!/[\d_.]/.test(m[1]) || kept.has(m[1].toLowerCase()))) continue;
     out.push({ start: m.index!, end: m.index! + m[0].length, kind: 'handle' });
@@ -141,8 +150,9 @@ const QUERY_FIELDS: Record<string, PersonalDataKind> = {
 };
 const QUERY = new RegExp(`[?&;](${Object.keys(QUERY_FIELDS).join('|')})=([^&#\\s<>|"']+)`, 'giu');
 
+const EQUALS = /=/;
 const query: Detector = (text) =>
-  [...text.matchAll(QUERY)].map((m) => {
+  [...(mayMatch(text, EQUALS) ? text.matchAll(QUERY) : [])].map((m) => {
     const start = m.index! + m[0].length - m[2].length;
     return { start, end: start + m[2].length, kind: QUERY_FIELDS[m[1].toLowerCase()] };
   });

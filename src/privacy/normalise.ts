@@ -7,6 +7,8 @@
  * outside finds).
  */
 
+import { mayHaveDigits, mayMatch, quickChecks } from './gates.ts';
+
 // Format characters (Cf: zero-width space and joiners, soft hyphen, word joiner, BOM, bidi marks)
 // and fillers that render as nothing.
 const INVISIBLE = /[\p{Cf}\u034F\u115F\u1160\u17B4\u17B5\u3164\uFFA0]/u;
@@ -83,18 +85,49 @@ const STREET_NUMBER_WORD = new RegExp(
 const LETTER_DIGITS: Record<string, string> = { O: '0', o: '0', I: '1', l: '1', '|': '1' };
 const DIGIT_LIKE_RUN = /(?<![\p{L}\p{N}])[0-9OoIl|](?:[0-9OoIl|]|[ .-](?=[0-9OoIl|])){5,40}(?![\p{L}\p{N}])/gu;
 
+// What each pass of `substitutions` cannot do without, checked before its long pattern runs (see gates.ts):
+// markup characters, a year word, a street ending, a month, two digit words in a row.
+const MARKUP_CHAR = /[<*~`_]/;
+const YEAR_WORD = /negentienhonderd|tweeduizend/iu;
+const STREET_ENDING = /(?:straat|laan|weg|plein|gracht|kade|singel|dijk|dreef|steeg|hof|pad|park)\s/u;
+const MONTH = new RegExp(MONTH_WORD, 'iu');
+const LETTER_RUN = /\p{L}+/gu;
+const DIGIT_WORD_GAP = /^[\s,.-]{1,3}$/u;
+const DIGIT_WORD_KEYS = new Set(Object.keys(DIGIT_WORDS));
+const LONGEST_DIGIT_WORD = Math.max(...[...DIGIT_WORD_KEYS].map((k) => k.length));
+const ONE_DIGIT_WORD = new RegExp(`^${DIGIT_WORD}$`, 'iu');
+// A word of plain ASCII letters is a digit word when its lower case is one; any other is left to the pattern (case folding).
+const isDigitWord = (word: string) => DIGIT_WORD_KEYS.has(word.toLowerCase()) || (/[^a-z]/i.test(word) && ONE_DIGIT_WORD.test(word));
+
+/**
+ * Two digit words in a row, only separators between them ("nul zes"): what DIGIT_WORD_RUN and
+ * DIGIT_WORDS_THEN_DIGITS need. Each digit word of their matches is a whole run of letters (a
+ * letter never sits next to one), so looking at the runs of letters finds the same pairs.
+ */
+function digitWordPair(text: string): boolean {
+  let previousEnd = -1;
+  for (const m of text.matchAll(LETTER_RUN)) {
+    const digit = m[0].length <= LONGEST_DIGIT_WORD && isDigitWord(m[0]);
+    if (digit && previousEnd >= 0 && DIGIT_WORD_GAP.test(text.slice(previousEnd, m.index))) return true;
+    previousEnd = digit ? m.index! + m[0].length : -1;
+  }
+  return false;
+}
+
 const MAY_SUBSTITUTE = new RegExp(`[<*~\`_|]|${DIGIT_WORD}(?:[\\s,.-]|$)|honderd|duizend|\\d[OoIl]|[OoIl]\\d`, 'iu');
 
 /** Where the original text reads as something else for the detectors: markup as nothing, digit words as digits. */
 function substitutions(original: string): Map<number, { end: number; text: string }> {
   const subs = new Map<number, { end: number; text: string }>();
-  for (const m of original.matchAll(MARKUP)) subs.set(m.index!, { end: m.index! + m[0].length, text: '' });
-  for (const m of original.matchAll(YEAR_WORDS)) {
+  const none: RegExpMatchArray[] = [];
+  for (const m of mayMatch(original, MARKUP_CHAR) ? original.matchAll(MARKUP) : none) subs.set(m.index!, { end: m.index! + m[0].length, text: '' });
+  for (const m of mayMatch(original, YEAR_WORD) ? original.matchAll(YEAR_WORDS) : none) {
     const tail = m[2] ? DIGIT_WORDS[m[2].toLowerCase()] ?? '' : '';
     const century = m[1].toLowerCase() === 'negentienhonderd' ? '19' : '20';
     subs.set(m.index!, { end: m.index! + m[0].length, text: century + (tail ? tail.padStart(2, '0') : '00') });
   }
-  for (const m of original.matchAll(DIGIT_LIKE_RUN)) {
+  // Only a run with six digits or more is read (below).
+  for (const m of mayHaveDigits(original, 6) ? original.matchAll(DIGIT_LIKE_RUN) : none) {
     const letters = m[0].replace(/[^OoIl|]/g, '').length;
     if (letters === 0 || letters > 3 || m[0].replace(/\D/g, '').length < 6) continue;
     for (let k = 0; k < m[0].length; k++) {
@@ -102,14 +135,16 @@ function substitutions(original: string): Map<number, { end: number; text: strin
       if (digit) subs.set(m.index! + k, { end: m.index! + k + 1, text: digit });
     }
   }
-  for (const m of original.matchAll(STREET_NUMBER_WORD)) {
+  for (const m of mayMatch(original, STREET_ENDING) ? original.matchAll(STREET_NUMBER_WORD) : none) {
     if (!subs.has(m.index!)) subs.set(m.index!, { end: m.index! + m[0].length, text: DIGIT_WORDS[m[0].toLowerCase()] });
   }
-  for (const m of original.matchAll(DAY_WORD)) {
+  for (const m of mayMatch(original, MONTH) ? original.matchAll(DAY_WORD) : none) {
     const day = DIGIT_WORDS[m[0].toLowerCase()];
     if (day && Number(day) <= 31 && !subs.has(m.index!)) subs.set(m.index!, { end: m.index! + m[0].length, text: day });
   }
-  for (const m of [...original.matchAll(DIGIT_WORD_RUN), ...original.matchAll(DIGIT_WORDS_THEN_DIGITS)]) {
+  const pair = !quickChecks() || digitWordPair(original);
+  const runs = pair ? [...original.matchAll(DIGIT_WORD_RUN), ...(mayHaveDigits(original) ? original.matchAll(DIGIT_WORDS_THEN_DIGITS) : none)] : none;
+  for (const m of runs) {
     for (const w of m[0].matchAll(new RegExp(`${DIGIT_WORD}|[^\\p{L}]+`, 'giu'))) {
       const start = m.index! + w.index!;
       subs.set(start, { end: start + w[0].length, text: DIGIT_WORDS[w[0].toLowerCase()] ?? '' });

@@ -4,6 +4,7 @@
  * "(020) 738 2916", "06 - 47382915", "+31 (0)6-1234 5678"), so a number is read as a run of
  * digit groups with separators, and every prefix of the run is checked against the rules.
  */
+import { mayHaveDigits } from './gates.ts';
 import { ALNUM, type Detector, type Span } from './span.ts';
 
 /** The elfproef: 9 digits d1..d9 with 9·d1 + 8·d2 + … + 2·d8 − d9 divisible by 11. */
@@ -76,6 +77,8 @@ const BSN_LABEL = /(?:\bbsn|b\.s\.n\.?|burgerservice\s?n(?:umme)?r\.?|sofi-?\s?n
 
 export const bsn: Detector = (text) => {
   const out: Span[] = [];
+  // A BSN has eight or nine digits.
+  if (!mayHaveDigits(text, 8)) return out;
   for (let i = 0; i < text.length; i++) {
     if (!startsRun(text, i) || !freeBefore(text, i)) continue;
     const labelled = BSN_LABEL.test(text.slice(Math.max(0, i - 40), i));
@@ -124,6 +127,8 @@ const PHONE_START = /(?<![\p{L}\p{N}+])(?:(\+|00)\s?(\d{1,3})\)?[\s.-]?(?:\(0\)\
 
 export const phone: Detector = (text) => {
   const out: Span[] = [];
+  // Every valid length (phoneLength) is eight digits or more, the country code included.
+  if (!mayHaveDigits(text, 8)) return out;
   let lastEnd = -1;
   for (const m of text.matchAll(PHONE_START)) {
     const start = m.index!;
@@ -180,11 +185,14 @@ const DUTCH_SHAPE = /^NL\d{2}[A-Z]{4}\d{10}$/;
 const IBAN_LABEL = /(?:iban|rekening(?:nummer|nr)?|bankrekening(?:nummer)?|rek\.?\s?nr|account(?:\s+number)?|bank\s+account)\.?\s*(?:is|:|=)?\s*$/i;
 const DUTCH_LOOSE = /^NL\d{2}[A-Z]{4}\d{8,12}$/;
 
-export const iban: Detector = (text) =>
-  [...text.matchAll(IBAN)].flatMap((m) => {
+// An account number holds at least ten digits (checked below), so a text with fewer is skipped.
+export const iban: Detector = (text) => {
+  if (!mayHaveDigits(text, 10)) return [];
+  return [...text.matchAll(IBAN)].flatMap((m) => {
     const compact = m[0].replace(/[ .-]/g, '').toUpperCase();
     // Account numbers are mostly digits; words in groups of four are not ("in 2020 bleek dat").
     if ((compact.match(/\d/g) ?? []).length < 10) return [];
     const labelled = IBAN_LABEL.test(text.slice(Math.max(0, m.index! - 30), m.index!)) && DUTCH_LOOSE.test(compact);
     return isValidIban(compact) || DUTCH_SHAPE.test(compact) || labelled ? [{ start: m.index!, end: m.index! + m[0].length, kind: 'iban' as const }] : [];
   });
+};
