@@ -115,21 +115,23 @@ export function placeholderKinds(text: string): PersonalDataKind[] {
 function keptRanges(text: string, names: readonly string[]): { start: number; end: number }[] {
   const ranges: { start: number; end: number }[] = [];
   for (const raw of names) {
-    const name = normalise(raw).text.trim();
-    if (name.length < 2) continue;
-    for (const m of text.matchAll(namePattern(name))) ranges.push({ start: m.index!, end: m.index! + m[0].length });
+    const pattern = namePattern(raw);
+    if (!pattern) continue;
+    for (const m of text.matchAll(pattern)) ranges.push({ start: m.index!, end: m.index! + m[0].length });
   }
   return ranges;
 }
 
-// The same few names (the sender, mentioned colleagues) come back every turn: compile each once.
-const NAME_PATTERNS = new Map<string, RegExp>();
-function namePattern(name: string): RegExp {
-  let pattern = NAME_PATTERNS.get(name);
-  if (!pattern) {
+// The same few names (the sender, mentioned colleagues) come back every turn: each is normalised
+// and compiled once (null: too short to keep).
+const NAME_PATTERNS = new Map<string, RegExp | null>();
+function namePattern(raw: string): RegExp | null {
+  let pattern = NAME_PATTERNS.get(raw);
+  if (pattern === undefined) {
+    const name = normalise(raw).text.trim();
+    pattern = name.length < 2 ? null : new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, 'giu');
     if (NAME_PATTERNS.size >= 1000) NAME_PATTERNS.clear();
-    pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, 'giu');
-    NAME_PATTERNS.set(name, pattern);
+    NAME_PATTERNS.set(raw, pattern);
   }
   return pattern;
 }

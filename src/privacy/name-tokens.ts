@@ -61,15 +61,16 @@ export const firstNames = new Map<string, boolean>(
     .map((n) => [foldWord(n.replace(/\*$/, '')), n.endsWith('*')]),
 );
 // Compound first names count when every part is listed: "Willem-Jan", "Anne-Marie".
-export const isFirstName = (folded: string) => folded.split('-').every((part) => firstNames.has(part));
+export const isFirstName = (folded: string) => (folded.includes('-') ? folded.split('-').every((part) => firstNames.has(part)) : firstNames.has(folded));
 // Written with a capital on every part, one listed part is enough: "Anna-Lena", "Mohammed-Amine".
 export const isCapitalisedFirstName = (t: Token) =>
-  isFirstName(t.folded) || (/^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)+$/u.test(t.word) && t.folded.split('-').some((part) => firstNames.has(part) && !ambiguousPart(part)));
+  isFirstName(t.folded) || (t.word.includes('-') && /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)+$/u.test(t.word) && t.folded.split('-').some((part) => firstNames.has(part) && !ambiguousPart(part)));
 export const ambiguousPart = (folded: string) => firstNames.get(folded) === true;
 export const ambiguous = (folded: string) => !folded.includes('-') && firstNames.get(folded) === true;
 // Listed first names that are also ordinary words in lower case: only capitalised they are names.
 export const WORD_NAMES = new Set(FIRST_NAMES_THAT_ARE_WORDS);
-export const lowerCaseName = (t: Token) => /^\p{Ll}+$/u.test(t.word) && t.word.length >= 4 && firstNames.has(t.folded) && !ambiguous(t.folded) && !WORD_NAMES.has(t.folded);
+// The list lookups first: most words are no listed name, and then the pattern need not run.
+export const lowerCaseName = (t: Token) => t.word.length >= 4 && firstNames.has(t.folded) && /^\p{Ll}+$/u.test(t.word) && !ambiguous(t.folded) && !WORD_NAMES.has(t.folded);
 export const strongTitles = new Set(STRONG_TITLES);
 const kinWords = new Set(WEAK_TITLES);
 const KIN_COMPOUND = new RegExp(`^(?:${KIN_PREFIXES.join('|')})(?:${WEAK_TITLES.filter((w) => /^\p{L}{3,}$/u.test(w)).join('|')})$`, 'u');
@@ -77,11 +78,31 @@ const KIN_COMPOUND = new RegExp(`^(?:${KIN_PREFIXES.join('|')})(?:${WEAK_TITLES.
 // Short forms in notes ("cl. Verhoef", "pt Jansen") and diminutives ("het zoontje van Dewi").
 const NOTE_ROLES = new Set(['cl', 'clt', 'pt']);
 const kinWord = (folded: string) => kinWords.has(folded) || KIN_COMPOUND.test(folded) || NOTE_ROLES.has(folded);
-export const weakTitles = { has: (folded: string) => kinWord(folded) || (/t?je$/.test(folded) && kinWord(folded.replace(/t?je$/, ''))), includes: (folded: string) => weakTitles.has(folded) };
+const isWeakTitle = (folded: string) => kinWord(folded) || (/t?je$/.test(folded) && kinWord(folded.replace(/t?je$/, '')));
+// Asked several times for every word of every message: the answer is remembered per word (a bounded table).
+const WEAK_TITLE = new Map<string, boolean>();
+export const weakTitles = {
+  has: (folded: string) => {
+    let known = WEAK_TITLE.get(folded);
+    if (known === undefined) {
+      known = isWeakTitle(folded);
+      if (WEAK_TITLE.size >= 10_000) WEAK_TITLE.clear();
+      WEAK_TITLE.set(folded, known);
+    }
+    return known;
+  },
+  includes: (folded: string) => weakTitles.has(folded),
+};
 export const nameLabels = new Set(NAME_LABELS);
 export const particles = new Set(PARTICLES);
 
-export const capitalised = (t: Token) => /^\p{Lu}/u.test(t.word);
+// ASCII letters answered without the pattern (most words start with one).
+export const capitalised = (t: Token) => {
+  const c = t.word.charCodeAt(0);
+  if (c >= 65 && c <= 90) return true;
+  if (c >= 97 && c <= 122) return false;
+  return /^\p{Lu}/u.test(t.word);
+};
 export const isInitial = (t: Token) => t.dot && /^\p{Lu}$/u.test(t.word);
 /** A word that can be (part of) a surname when capitalised: not a common word or a care term. */
 // All-caps words count from four letters ("JANSEN"); shorter ones are abbreviations ("CIZ", "VG").
@@ -89,4 +110,4 @@ export const isInitial = (t: Token) => t.dot && /^\p{Lu}$/u.test(t.word);
 export const nameWord = (t: Token) =>
   capitalised(t) && t.word.length > 1 && !NOT_NAMES.has(t.folded) && !particles.has(t.folded) && !strongTitles.has(t.folded) && !/^\p{Lu}{2,3}$/u.test(t.word);
 /** An @mention or #channel: a colleague or a place on the platform, not a client. */
-export const mentionBefore = (text: string, t: Token) => /[@#]$/.test(text.slice(Math.max(0, t.start - 1), t.start));
+export const mentionBefore = (text: string, t: Token) => t.start > 0 && (text[t.start - 1] === '@' || text[t.start - 1] === '#');

@@ -140,8 +140,8 @@ export const name: Detector = (text) => {
     }
     // Set off by a comma after a title or kinship word: "de zoon van mevrouw, Kevin, is …".
     // Or in brackets: "meneer (Bakker) was boos", "moeder (Fatma)".
-    const gap = i + 1 < tokens.length ? text.slice(t.end, tokens[i + 1].start) : '';
-    if ((title || (weakTitles.has(t.folded) && !sentenceEnd(t))) && /^[ \t]*[,(][ \t]*$/.test(gap)) {
+    if ((title || (weakTitles.has(t.folded) && !sentenceEnd(t))) && i + 1 < tokens.length && /^[ \t]*[,(][ \t]*$/.test(text.slice(t.end, tokens[i + 1].start))) {
+      const gap = text.slice(t.end, tokens[i + 1].start);
       const u = tokens[i + 1];
       const bracketed = gap.includes('(');
       const inBrackets = title && bracketed ? nameEnd(text, tokens, i + 1, false) : -1;
@@ -233,8 +233,12 @@ export const name: Detector = (text) => {
     }
     // A listed first name alone in lower case, as people type in chat ("lotte heeft een terugval"): the
     // same words around it as for a capitalised one make it a client's.
-    const [before, after] = [text.slice(Math.max(0, t.start - 40), t.start), text.slice(t.end, t.end + 64)];
-    if (!capitalised(t) && !mentionBefore(text, t) && lowerCaseName(t) && (personAfterFirstName(after) || personInCare(before, after) || clientInSentence(text, t.start, t.end))) {
+    if (
+      !capitalised(t) &&
+      !mentionBefore(text, t) &&
+      lowerCaseName(t) &&
+      (personAfterFirstName(text.slice(t.end, t.end + 64)) || personInCare(text.slice(Math.max(0, t.start - 40), t.start), text.slice(t.end, t.end + 64)) || clientInSentence(text, t.start, t.end))
+    ) {
       add(i, i);
       continue;
     }
