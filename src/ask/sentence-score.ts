@@ -70,6 +70,11 @@ export function definesAsked(s: Sentence, concepts: Concept[]): boolean {
   return concepts.some((c) => [...c.terms].some((t) => head.has(t)));
 }
 
+/** "Hoeveel meer zorg?", "welk percentage?": a share answers it (25% meer), not a count (twee cliënten). */
+const SHARE_ASKED = /\b(hoeveel (meer|hoger|minder|lager|procent)|welk percentage|hoe groot (is )?het (deel|percentage)|how much (more|higher|less|lower)|what percentage|what share)\b/u;
+const SHARE = /\d+([.,]\d+)? ?(%|procent|percent)|\b(een kwart|de helft|a quarter|half)\b/u;
+const SHARE_LIFT = 0.2;
+
 /** A sentence that only names the source of the one before it. */
 const ATTRIBUTION = /^(dat|dit|zo|that|this) (blijkt|staat|volgt|komt naar voren|shows|appears|is shown|follows|comes)\b.{0,30}\b(uit|in|from)\b/u;
 
@@ -151,6 +156,7 @@ export function scoreSentences(sentences: Sentence[], context: ScoreContext): Sc
   // What "wat is X (van Y)?" asks to define: X when it can be told, else any word asked.
   const head = context.shape.wants.includes('define') ? definedHead(fold(context.shape.text), context.concepts) : undefined;
   const defined = head ? [head] : context.concepts;
+  const shareAsked = SHARE_ASKED.test(fold(context.shape.text));
   return sentences.map((s, i) => {
     const matched = matches[i];
     let score = ranks[i];
@@ -171,6 +177,7 @@ export function scoreSentences(sentences: Sentence[], context: ScoreContext): Sc
     // The card's opening sentence is its summary (for "what is …" its definition): a small lift.
     if (s.position === 0) score += context.shape.wants.includes('define') ? 0.2 : 0.08;
     if (CONCRETE.test(s.text)) score += 0.05;
+    if (shareAsked && SHARE.test(folded)) score += SHARE_LIFT;
     // A question in the card ("Wat maakt een netwerk succesvol?") introduces, it answers nothing.
     // A numbered step that ends in a question ("1) verhelderen: wat willen we oplossen?") is content.
     if (s.text.endsWith('?') && !/^\d+\)|:/u.test(s.text)) score -= 0.5;

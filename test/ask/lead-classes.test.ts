@@ -231,6 +231,14 @@ describe('"tot welke leeftijd?" asks for an age', () => {
   });
 });
 
+describe('"hoeveel meer?" asks for a share', () => {
+  it.each(['hoeveel meer zorg moet een cliënt minimaal nodig hebben voor meerzorg?', 'how much more care must a client need for meerzorg?'])('%s', (q) => {
+    const text = ask(q).text;
+    expect(text).toMatch(/25 ?%/);
+    expect(text).not.toMatch(/twee cliënten|two clients/);
+  });
+});
+
 describe('"wat is X van Y?" defines X', () => {
   it.each([
     ['wat is de zorgplicht van het zorgkantoor?', /zorgplicht (betekent|ligt|van het zorgkantoor houdt)/i],
