@@ -6,7 +6,7 @@
  */
 import { guessLanguage } from '../core/i18n.ts';
 import type { IncomingMessage } from '../core/message.ts';
-import { ORDER, redact, type PersonalDataKind } from './index.ts';
+import { ORDER, redactIn, type PersonalDataKind } from './index.ts';
 
 export interface RedactedIncoming {
   message: IncomingMessage;
@@ -48,9 +48,10 @@ export function redactIncoming(message: IncomingMessage, now: Date): RedactedInc
   // The sender and the people mentioned are colleagues on the platform: their names stay.
   // Their ids too: Slack's "@U024BE7LH" is a mention, not a social-media handle.
   const keepNames = [message.user.name, ...message.mentions.flatMap((m) => [m.name, m.id])].filter(Boolean);
-  const lang = placeholderLanguage(message);
+  let lang: 'nl' | 'en' | undefined;
+  const language = () => (lang ??= placeholderLanguage(message));
   const clean = (text: string): string => {
-    const r = redact(text, now, { keepNames, lang });
+    const r = redactIn(text, now, { keepNames }, language);
     r.found.forEach((k) => found.add(k));
     return r.text;
   };

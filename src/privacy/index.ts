@@ -107,6 +107,7 @@ export function withoutPlaceholders(text: string): string {
 
 /** The kinds whose placeholders a text holds. */
 export function placeholderKinds(text: string): PersonalDataKind[] {
+  if (!text.includes('[')) return [];
   const present = new Set(ORDER.filter((k) => text.includes(PLACEHOLDERS[k]) || text.includes(PLACEHOLDERS_EN[k])));
   return ORDER.filter((k) => present.has(k));
 }
@@ -153,6 +154,15 @@ function outside(text: string, span: Span, kept: { start: number; end: number }[
 
 /** Replaces personal data with placeholders such as "[BSN]"; overlapping finds merge. */
 export function redact(text: string, now: Date = new Date(), options: RedactOptions = {}): Redaction {
+  return redactIn(text, now, options, () => options.lang);
+}
+
+/**
+ * `redact` with the placeholders' language worked out only when something is replaced: the edge
+ * reads it from the whole message (redactIncoming), which most messages, holding no personal
+ * data, do not need.
+ */
+export function redactIn(text: string, now: Date, options: Omit<RedactOptions, 'lang'>, lang: () => RedactOptions['lang']): Redaction {
   const n = normalise(text);
   const kept = options.keepNames?.length ? keptRanges(n.text, options.keepNames) : [];
   const keptHandles = new Set((options.keepNames ?? []).map((k) => k.trim().toLowerCase()));
@@ -168,7 +178,7 @@ export function redact(text: string, now: Date = new Date(), options: RedactOpti
     if (last && span.start < last.end) last.end = Math.max(last.end, span.end);
     else merged.push({ ...span });
   }
-  const written = options.lang === 'en' ? PLACEHOLDERS_EN : PLACEHOLDERS;
+  const written = merged.length > 0 && lang() === 'en' ? PLACEHOLDERS_EN : PLACEHOLDERS;
   let result = '';
   let at = 0;
   for (const span of merged) {

@@ -13,9 +13,9 @@ import type { Span } from './span.ts';
 const ORGANISATION_NEXT = /^[ \t]+(?:\p{Lu}[\p{L}'-]*[ \t]+){0,2}(?:Huis|Kinderziekenhuis|Ziekenhuis|Revalidatie|Gasthuis|Kliniek|Centrum|Stichting|Foundation|Zorg|Zorggroep|Hospital|House|Fonds|Instituut|College)(?![\p{L}])/u;
 
 /** Is the word at [start, end) part of an organisation named after a person? */
-function organisation(text: string, start: number, end: number, named: { start: number; end: number }[]): boolean {
+function organisation(text: string, start: number, end: number, named: () => { start: number; end: number }[]): boolean {
   return (
-    named.some((o) => o.start <= start && end <= o.end) ||
+    named().some((o) => o.start <= start && end <= o.end) ||
     ORGANISATION_NEXT.test(text.slice(end, end + 60)) ||
     ORGANISATION_AFTER.test(text.slice(end, end + 24)) ||
     NEUTER_BEFORE.test(text.slice(Math.max(0, start - 6), start))
@@ -30,7 +30,9 @@ export function sentenceNames(text: string, finds: readonly Span[]): Span[] {
   const data = finds.filter((f) => f.kind !== 'name').sort((a, b) => a.start - b.start);
   if (data.length === 0) return [];
   const out: Span[] = [];
-  const organisations = namedAfterPeople(text);
+  // Looked for only when a listed name is met.
+  let organisations: { start: number; end: number }[] | undefined;
+  const named = () => (organisations ??= namedAfterPeople(text));
   let next = 0;
   for (const m of text.matchAll(SENTENCE)) {
     const start = m.index!;
@@ -43,7 +45,7 @@ export function sentenceNames(text: string, finds: readonly Span[]): Span[] {
       // A name that is also a word ("Wil", "Roos") counts only inside the sentence, not as its first word.
       const first = m[0].slice(0, t.start).trim() === '';
       const listed = capitalised(t) ? isCapitalisedFirstName(t) && !(first && ambiguous(t.folded)) : lowerCaseName(t);
-      if (listed && !mentionBefore(text, word) && !organisation(text, word.start, word.end, organisations)) out.push({ start: word.start, end: word.start + t.word.length, kind: 'name' });
+      if (listed && !mentionBefore(text, word) && !organisation(text, word.start, word.end, named)) out.push({ start: word.start, end: word.start + t.word.length, kind: 'name' });
     }
   }
   return out;

@@ -106,10 +106,11 @@ export const name: Detector = (text) => {
     const start = tokens[from].start;
     if (ORGANISATION_AFTER.test(text.slice(end, end + 24)) || (to > from && ORGANISATION_WORD.test(tokens[to].word)) || ORGANISATION_COMPOUND.test(tokens[to].word)) return;
     if (NEUTER_BEFORE.test(text.slice(Math.max(0, start - 6), start)) && capitalised(tokens[from])) return;
-    if (organisations.some((o) => o.start <= start && end <= o.end)) return;
+    if ((organisations ??= namedAfterPeople(text)).some((o) => o.start <= start && end <= o.end)) return;
     out.push({ start, end, kind: 'name' });
   };
-  const organisations = namedAfterPeople(text);
+  // Looked for only once a name is found (most texts hold none).
+  let organisations: { start: number; end: number }[] | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     const next = i + 1 < tokens.length && joined(text, t, tokens[i + 1]) ? i + 1 : -1;

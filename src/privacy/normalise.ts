@@ -204,7 +204,10 @@ export function normalise(original: string): Normalised {
   const from: number[] = [];
   const to: number[] = [];
   let at = 0;
-  const subs = MAY_SUBSTITUTE.test(original) ? substitutions(original) : undefined;
+  // Each pass of substitutions() checks first whether it can find anything, so for most texts it
+  // returns nothing without MAY_SUBSTITUTE's long scan; that scan only decides whether finds count.
+  const found = substitutions(original);
+  const subs = found.size > 0 && MAY_SUBSTITUTE.test(original) ? found : undefined;
   const latin = lookalikes(original);
   let skipTo = 0;
   for (const char of original) {
@@ -224,7 +227,12 @@ export function normalise(original: string): Normalised {
       at = end;
       continue;
     }
-    if (!INVISIBLE.test(char)) {
+    if (char.length === 1 && char.charCodeAt(0) < 0x80) {
+      // ASCII (most characters) is neither invisible, nor a look-alike, nor changed by NFKC.
+      text += char;
+      from.push(at);
+      to.push(end);
+    } else if (!INVISIBLE.test(char)) {
       const folded = latin.has(at) ? LOOKALIKES[char] : plainChar(char);
       text += folded;
       for (let i = 0; i < folded.length; i++) {
