@@ -164,11 +164,16 @@ export function redact(text: string, now: Date = new Date(), options: RedactOpti
  */
 export function redactIn(text: string, now: Date, options: Omit<RedactOptions, 'lang'>, lang: () => RedactOptions['lang']): Redaction {
   const n = normalise(text);
-  const kept = options.keepNames?.length ? keptRanges(n.text, options.keepNames) : [];
+  // Where the kept names occur matters only once a name is found.
+  let keptAt: { start: number; end: number }[] | undefined;
+  const kept = () => (keptAt ??= options.keepNames?.length ? keptRanges(n.text, options.keepNames) : []);
   const keptHandles = new Set((options.keepNames ?? []).map((k) => k.trim().toLowerCase()));
   const detected = [...DETECTORS.flatMap((detect) => detect(n.text, now)), ...handles(n.text, keptHandles)];
-  const finds = [...detected, ...rowNames(n.text, detected), ...sentenceNames(n.text, detected)]
-    .flatMap((s) => (s.kind === 'name' && kept.length ? outside(n.text, s, kept) : [s]))
+  const all = [...detected, ...rowNames(n.text, detected), ...sentenceNames(n.text, detected)];
+  // Most texts hold nothing: they stay as they are, with the kinds of the placeholders they already hold.
+  if (all.length === 0) return { text, found: placeholderKinds(text) };
+  const finds = all
+    .flatMap((s) => (s.kind === 'name' && kept().length ? outside(n.text, s, kept()) : [s]))
     .filter((s) => s.end > s.start)
     .map((s) => ({ ...originalRange(n, s.start, s.end), kind: s.kind }))
     .sort((a, b) => a.start - b.start || b.end - a.end);

@@ -18,11 +18,16 @@ export interface Token {
 // Words, with a leading apostrophe for "'t" ("van 't Hof").
 export const TOKEN = /['’]?\p{L}[\p{L}\p{M}'’-]*(\.)?/gu;
 
+const TOKEN_AT = new RegExp(TOKEN.source, 'gu');
+
 export function tokenise(text: string): Token[] {
-  return [...text.matchAll(TOKEN)].map((m) => {
+  const tokens: Token[] = [];
+  TOKEN_AT.lastIndex = 0;
+  for (let m = TOKEN_AT.exec(text); m; m = TOKEN_AT.exec(text)) {
     const { word, skip, folded, dot } = wordOf(m[0]);
-    return { start: m.index! + skip, end: m.index! + m[0].length, word, folded, dot };
-  });
+    tokens.push({ start: m.index + skip, end: m.index + m[0].length, word, folded, dot });
+  }
+  return tokens;
 }
 
 interface Word {

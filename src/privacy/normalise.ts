@@ -97,7 +97,13 @@ const DIGIT_WORD_KEYS = new Set(Object.keys(DIGIT_WORDS));
 const LONGEST_DIGIT_WORD = Math.max(...[...DIGIT_WORD_KEYS].map((k) => k.length));
 const ONE_DIGIT_WORD = new RegExp(`^${DIGIT_WORD}$`, 'iu');
 // A word of plain ASCII letters is a digit word when its lower case is one; any other is left to the pattern (case folding).
-const isDigitWord = (word: string) => DIGIT_WORD_KEYS.has(word.toLowerCase()) || (/[^a-z]/i.test(word) && ONE_DIGIT_WORD.test(word));
+function isDigitWord(word: string): boolean {
+  if (DIGIT_WORD_KEYS.has(word)) return true;
+  let lower = true;
+  for (let i = 0; i < word.length && lower; i++) lower = word.charCodeAt(i) >= 97 && word.charCodeAt(i) <= 122;
+  if (lower) return false;
+  return DIGIT_WORD_KEYS.has(word.toLowerCase()) || (/[^a-z]/i.test(word) && ONE_DIGIT_WORD.test(word));
+}
 
 /**
  * Two digit words in a row, only separators between them ("nul zes"): what DIGIT_WORD_RUN and
@@ -199,6 +205,8 @@ function plainChar(char: string): string {
   return plain;
 }
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 export function normalise(original: string): Normalised {
   let text = '';
   const from: number[] = [];
@@ -208,6 +216,14 @@ export function normalise(original: string): Normalised {
   // returns nothing without MAY_SUBSTITUTE's long scan; that scan only decides whether finds count.
   const found = substitutions(original);
   const subs = found.size > 0 && MAY_SUBSTITUTE.test(original) ? found : undefined;
+  // Plain ASCII with nothing to substitute (most messages) reads as it is, character for character.
+  if (!subs && ASCII.test(original)) {
+    for (let i = 0; i < original.length; i++) {
+      from.push(i);
+      to.push(i + 1);
+    }
+    return { text: original, from, to, length: original.length, source: original };
+  }
   const latin = lookalikes(original);
   let skipTo = 0;
   for (const char of original) {
