@@ -84,8 +84,10 @@ const PLATE_LABEL = /(?:kenteken|nummerbord|licen[cs]e\s+plate|number\s+plate|pl
 // After "kenteken" also run together: "nummerbord gx123b" (its letters and digits in a side code's order).
 const GLUED_PLATE = /(?<![\p{L}\p{N}-])[a-z0-9]{6}(?![\p{L}\p{N}]|-[\p{L}\p{N}])/giu;
 const GLUED_SHAPES = new Set([...SIDE_CODES].map((c) => c.replace(/-/g, '')));
+// A glued plate counts only after its label (PLATE_LABEL), so a text without a label word is skipped.
+const PLATE_WORD = /kenteken|nummerbord|plate|registration/iu;
 const gluedPlates = (text: string): Span[] =>
-  [...text.matchAll(GLUED_PLATE)].flatMap((m) => {
+  [...(mayMatch(text, PLATE_WORD) ? text.matchAll(GLUED_PLATE) : [])].flatMap((m) => {
     const shape = [...m[0]].map((c) => (/\d/.test(c) ? 'D' : 'L')).join('');
     if (!GLUED_SHAPES.has(shape) || !PLATE_LABEL.test(text.slice(Math.max(0, m.index! - 30), m.index!))) return [];
     return [{ start: m.index!, end: m.index! + m[0].length, kind: 'plate' as const }];

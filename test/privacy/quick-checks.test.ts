@@ -48,6 +48,7 @@ const EDGES = [
   'insta sanne.kok92, snapchat: mo_010x, @sanne_kok92, facebook.com/annie.degroot.37',
   'zie https://example.nl/form?bsn=111222333&email=a@b.nl',
   'Kenteken KL-483-P, dossiernr 2023-0456, kenmerk CIZ-24-889123',
+  'zijn nummerbord gx123b, Licence Plate: 75xnt3, registration 12 ABC 3',
   'een twee',
   'zeſ zeven acht negen tien elf',
   '\uFF11\uFF11\uFF11 \uFF12\uFF12\uFF12 \uFF13\uFF13\uFF13',
