@@ -27,8 +27,15 @@ const NAMED_AFTER = new RegExp(
 const foldedText = (text: string) => text.replace(/[\u00c0-\u024f]/g, (c) => c.normalize('NFD')[0]);
 /** Where the text names an organisation or saying after a person: these spans are no one's name. */
 export function namedAfterPeople(text: string): { start: number; end: number }[] {
-  return [...foldedText(text).matchAll(NAMED_AFTER)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
+  // The name detector and the sentence names ask for the same text one after the other.
+  if (text !== lastText) {
+    lastText = text;
+    lastSpans = [...foldedText(text).matchAll(NAMED_AFTER)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
+  }
+  return lastSpans;
 }
+let lastText: string | undefined;
+let lastSpans: { start: number; end: number }[] = [];
 // The last word of a would-be name that makes it an organisation: "Sophia Revalidatie", "Reinier de Graaf Gasthuis".
 export const ORGANISATION_WORD = /^(?:Revalidatie|Gasthuis|Ziekenhuis|Kinderziekenhuis|Zorgcentrum|Zorggroep|Stichting|Thuiszorg|Apotheek|Kliniek|Foundation|Hospital)$/u;
 // A name glued to what it names: "Johan de Witt-scholengroep", "Anne Frank-school", "Pieter Baan-rapport".

@@ -91,7 +91,7 @@ const MARKUP_CHAR = /[<*~`_]/;
 const YEAR_WORD = /negentienhonderd|tweeduizend/iu;
 const STREET_ENDING = /(?:straat|laan|weg|plein|gracht|kade|singel|dijk|dreef|steeg|hof|pad|park)\s/u;
 const MONTH = new RegExp(MONTH_WORD, 'iu');
-const LETTER_RUN = /\p{L}+/gu;
+const LETTER = /^\p{L}$/u;
 const DIGIT_WORD_GAP = /^[\s,.-]{1,3}$/u;
 const DIGIT_WORD_KEYS = new Set(Object.keys(DIGIT_WORDS));
 const LONGEST_DIGIT_WORD = Math.max(...[...DIGIT_WORD_KEYS].map((k) => k.length));
@@ -112,12 +112,31 @@ function isDigitWord(word: string): boolean {
  */
 function digitWordPair(text: string): boolean {
   let previousEnd = -1;
-  for (const m of text.matchAll(LETTER_RUN)) {
-    const digit = m[0].length <= LONGEST_DIGIT_WORD && isDigitWord(m[0]);
-    if (digit && previousEnd >= 0 && DIGIT_WORD_GAP.test(text.slice(previousEnd, m.index))) return true;
-    previousEnd = digit ? m.index! + m[0].length : -1;
+  let i = 0;
+  while (i < text.length) {
+    let size = letterAt(text, i);
+    if (size === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (size > 0) {
+      i += size;
+      size = i < text.length ? letterAt(text, i) : 0;
+    }
+    const digit = i - start <= LONGEST_DIGIT_WORD && isDigitWord(text.slice(start, i));
+    if (digit && previousEnd >= 0 && DIGIT_WORD_GAP.test(text.slice(previousEnd, start))) return true;
+    previousEnd = digit ? i : -1;
   }
   return false;
+}
+
+/** The length of the letter (\p{L}) at `i` in code units (2 outside the BMP), or 0: ASCII by its code. */
+function letterAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
+  const point = text.codePointAt(i)!;
+  return LETTER.test(String.fromCodePoint(point)) ? (point > 0xffff ? 2 : 1) : 0;
 }
 
 const MAY_SUBSTITUTE = new RegExp(`[<*~\`_|]|${DIGIT_WORD}(?:[\\s,.-]|$)|honderd|duizend|\\d[OoIl]|[OoIl]\\d`, 'iu');
