@@ -48,19 +48,21 @@ export interface HeldoutGuard {
  * split grows, the guards of its earlier batches stay, so no floor goes down with a new batch.
  */
 export const HELDOUT_GUARDS: HeldoutGuard[] = [
-  // 2026-12-01 02:30, eight batches (heldout8 joined, first run once to report: 88.0% / 95.0% /
-  // 2.0%); 426 answerable and 161 must-refuse: facts 74.4%, refusals 92.5%, in-scope refused 7.0%.
-  { label: 'all batches', facts: 0.739, refusals: 0.919, maxInScopeRefused: 0.073 },
-  // The seven batches before it: 72.3% / 92.2% / 7.7% at 00:11 when heldout7 joined.
-  { label: 'batches 1-7', files: ['facts-heldout.jsonl', 'facts-heldout2.jsonl', 'facts-heldout3.jsonl', 'facts-heldout4.jsonl', 'facts-heldout5.jsonl', 'facts-heldout6.jsonl', 'facts-heldout7.jsonl'], facts: 0.72, refusals: 0.914, maxInScopeRefused: 0.08 },
-  // The six batches before it: 72.1% / 91.7% / 7.7% at 00:11 (guard 0.702 / 0.909 / 0.077 from 21:51).
-  { label: 'batches 1-6', files: ['facts-heldout.jsonl', 'facts-heldout2.jsonl', 'facts-heldout3.jsonl', 'facts-heldout4.jsonl', 'facts-heldout5.jsonl', 'facts-heldout6.jsonl'], facts: 0.717, refusals: 0.909, maxInScopeRefused: 0.077 },
-  // The first three batches: 72.3% / 88.9% / 6.5% at 00:11 on 184 answerable and 63 must-refuse.
-  // In-scope refused is one question above its guard of 20:08 (5.4%, guard 0.06): a knowledge
-  // commit of 00:00 (e1fba60, Trimbos tips) turned one answer that lacked its facts into "not sure"
-  // (facts unchanged). It was kept: a wrong answer became a refusal, and deciding on it from the
-  // held-out figures would be tuning on them. Disclosed in the issue note.
-  { label: 'batches 1-3', files: ['facts-heldout.jsonl', 'facts-heldout2.jsonl', 'facts-heldout3.jsonl'], facts: 0.717, refusals: 0.873, maxInScopeRefused: 0.066 },
+  // 2026-12-01 03:55, ten batches (heldout9 and heldout10 joined, each first run once to report:
+  // 76.2% / 100% / 7.1% and 64.3% / 88.9% / 14.3%); 510 answerable and 197 must-refuse: facts
+  // 74.1%, refusals 92.9%, in-scope refused 6.7%.
+  { label: 'all batches', facts: 0.739, refusals: 0.923, maxInScopeRefused: 0.069 },
+  // The earlier batches keep their own guards, raised to their figures of 03:55 (one question under):
+  // batches 1-8 74.9% / 92.5% / 5.9% (heldout8 joined at 02:30 at 74.4% / 92.5% / 7.0%) …
+  { label: 'batches 1-8', files: ['facts-heldout.jsonl', 'facts-heldout2.jsonl', 'facts-heldout3.jsonl', 'facts-heldout4.jsonl', 'facts-heldout5.jsonl', 'facts-heldout6.jsonl', 'facts-heldout7.jsonl', 'facts-heldout8.jsonl'], facts: 0.746, refusals: 0.919, maxInScopeRefused: 0.062 },
+  // … batches 1-7 72.9% / 92.2% / 6.6% (72.3% / 92.2% / 7.7% when heldout7 joined at 00:11) …
+  { label: 'batches 1-7', files: ['facts-heldout.jsonl', 'facts-heldout2.jsonl', 'facts-heldout3.jsonl', 'facts-heldout4.jsonl', 'facts-heldout5.jsonl', 'facts-heldout6.jsonl', 'facts-heldout7.jsonl'], facts: 0.726, refusals: 0.914, maxInScopeRefused: 0.07 },
+  // … batches 1-6 72.4% / 91.7% / 6.4% …
+  { label: 'batches 1-6', files: ['facts-heldout.jsonl', 'facts-heldout2.jsonl', 'facts-heldout3.jsonl', 'facts-heldout4.jsonl', 'facts-heldout5.jsonl', 'facts-heldout6.jsonl'], facts: 0.72, refusals: 0.909, maxInScopeRefused: 0.068 },
+  // … and the first three 72.3% / 88.9% / 5.4%: back under the in-scope guard of 20:08 (0.06) that
+  // was loosened by one question at 00:25 (a knowledge commit of 00:00, e1fba60, had turned one
+  // answer that lacked its facts into "not sure"; disclosed in the issue note).
+  { label: 'batches 1-3', files: ['facts-heldout.jsonl', 'facts-heldout2.jsonl', 'facts-heldout3.jsonl'], facts: 0.717, refusals: 0.873, maxInScopeRefused: 0.06 },
 ];
 
 export type Split = 'tune' | 'heldout';
