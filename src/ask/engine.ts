@@ -150,7 +150,7 @@ export class AskEngine {
     const rule = matchGuardrail(this.rules, typed);
     if (rule) return this.refusal(rule, lang);
     const question = this.spelling.correct(typed);
-    const questions = splitQuestions(question);
+    const questions = splitQuestions(question, this.laws);
     if (questions.length < 2) return this.answerOne(question, options, lang);
     // A later part too short to stand alone ("…, en wie regelt het?") reads the first as its context.
     const short = (q: string) => words(q).filter((w) => !isStopWord(w)).length <= 2;

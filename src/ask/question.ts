@@ -227,15 +227,16 @@ function roleIn(intro: string): ChoosableRole | undefined {
 /**
  * The separate questions in one message ("Wat is meerzorg? En hoe lang duurt een crisismaatregel?"):
  * split after a question mark when what follows is a question of its own. A follow-up clause
- * without content of its own stays with the question before it.
+ * without content of its own stays with the question before it, unless it names another of the
+ * `laws` ("…, en wie doet dat bij de Wvggz?").
  */
-export function splitQuestions(text: string): string[] {
-  const pieces = stripPreamble(text).text.split(/(?<=\?)\s+/u).flatMap(splitClauses).map((p) => p.trim()).filter(Boolean);
+export function splitQuestions(text: string, laws: Law[] = []): string[] {
+  const pieces = stripPreamble(text).text.split(/(?<=\?)\s+/u).flatMap((piece) => splitClauses(piece, laws)).map((p) => p.trim()).filter(Boolean);
   const out: string[] = [];
   for (const piece of pieces) {
     const content = words(piece).filter((w) => w.length > 3 && !isStopWord(w));
     // "… ? En heet dat bij de Wzd hetzelfde?" points back at the question before: one question.
-    const leansBack = content.length <= 4 && LEANS_BACK.test(piece) && !namesOtherLaw(out[out.length - 1] ?? '', piece);
+    const leansBack = content.length <= 4 && LEANS_BACK.test(piece) && !namesOtherLaw(out[out.length - 1] ?? '', piece, laws);
     if (out.length > 0 && (content.length < 2 || !piece.endsWith('?') || leansBack)) out[out.length - 1] += ` ${piece}`;
     else out.push(piece);
   }
@@ -246,16 +247,17 @@ export function splitQuestions(text: string): string[] {
 const JOINED = /(?:[,;]\s*|\s+)(?:en|and)\s+(?=(?:(?:uit|van|bij|met|voor|naar|in|op|onder|door|from|by|with|for|to|under|in)\s+)?(?:hoe|wat|wie|waar|wanneer|welke|welk|how|what|who|where|when|which)\b)/iu;
 
 const GAPPED = /^(?:\S+\s+)?(?:hoe|wat|wie|waar|wanneer|welke|welk|how|what|who|where|when|which)\s+(?:de|het|een|the|a|an)\b/iu;
-const LAW_NAME = /\b(wlz|wmo|zvw|jeugdwet|wzd|wvggz|wet langdurige zorg|wet maatschappelijke ondersteuning|zorgverzekeringswet|wet zorg en dwang|wet verplichte ggz|youth act|long-term care act|social support act|health insurance act)\b/giu;
-const lawNamesOf = (text: string): string[] => fold(text).match(LAW_NAME) ?? [];
 // "… en heet dat bij de Wzd hetzelfde?" asks whether the first answer holds there too: one question.
 const SAME = /\b(hetzelfde|dezelfde|ook zo|net zo|anders|the same|also|too|different(ly)?)\b/iu;
 /** "… bij de Wzd? En wie doet dat bij de Wvggz?": the later part asks the same of a law the earlier does not name. */
-const namesOtherLaw = (earlier: string, later: string) => !SAME.test(fold(later)) && lawNamesOf(later).some((law) => !lawNamesOf(earlier).includes(law));
+function namesOtherLaw(earlier: string, later: string, laws: Law[]): boolean {
+  const named = (text: string) => lawsIn(fold(text), laws).named;
+  return !SAME.test(fold(later)) && named(later).some((law) => !named(earlier).includes(law));
+}
 const LEANS_BACK = /\b(die|deze|dit|dat|ze|zij|hij|ie|hem|it|they|them|this|that|these|those)\b/iu;
 
 /** Splits "…, en hoe lang …?" into two questions when the second has content of its own. */
-function splitClauses(piece: string): string[] {
+function splitClauses(piece: string, laws: Law[]): string[] {
   const at = piece.search(JOINED);
   if (at < 0) return [piece];
   const first = piece.slice(0, at).trim();
@@ -263,6 +265,6 @@ function splitClauses(piece: string): string[] {
   // "…, en hoe lang duurt die?" leans on the first part: one question, answered as one; so does
   // "wie doet X en wie het Y?", whose second part borrows the verb of the first.
   // But "wie doet X bij de Wzd, en wie doet dat bij de Wvggz?" asks the same of another law: two questions.
-  if (content(first) < 2 || content(second) < 2 || (LEANS_BACK.test(second) && !namesOtherLaw(first, second)) || GAPPED.test(second)) return [piece];
-  return [first.endsWith('?') ? first : `${first}?`, ...splitClauses(second)];
+  if (content(first) < 2 || content(second) < 2 || (LEANS_BACK.test(second) && !namesOtherLaw(first, second, laws)) || GAPPED.test(second)) return [piece];
+  return [first.endsWith('?') ? first : `${first}?`, ...splitClauses(second, laws)];
 }

@@ -120,8 +120,10 @@ describe('a question in two parts is answered for both', () => {
     // "… ? En heet dat bij de Wzd hetzelfde?" points back: one question.
     expect(splitQuestions('bij wie kan een patiënt terecht met een klacht onder de wvggz? en heet dat bij de wzd hetzelfde?')).toHaveLength(1);
     // "… en wie doet dat bij de Wvggz?" asks the same of another law: two questions.
-    expect(splitQuestions('wie dient bij de wzd het verzoek voor een rechterlijke machtiging in, en wie doet dat bij de wvggz voor een zorgmachtiging?')).toHaveLength(2);
-    expect(splitQuestions('who applies for a court order under the Wzd, and who does that for a care authorisation under the Wvggz?')).toHaveLength(2);
+    const laws = loadLaws(DEFAULT_KNOWLEDGE_DIR);
+    expect(splitQuestions('wie dient bij de wzd het verzoek voor een rechterlijke machtiging in, en wie doet dat bij de wvggz voor een zorgmachtiging?', laws)).toHaveLength(2);
+    expect(splitQuestions('who applies for a court order under the Wzd, and who does that for a care authorisation under the Wvggz?', laws)).toHaveLength(2);
+    expect(splitQuestions('bij wie kan een patiënt terecht met een klacht onder de wvggz? en heet dat bij de wzd hetzelfde?', laws)).toHaveLength(1);
   });
 
   it('names the helper under both laws when asked for one and then the other', () => {
