@@ -18,7 +18,7 @@ export const MIN_CONFIDENCE = 0.4;
 export const MARGIN_ZONE = 0.55;
 const MIN_MARGIN = 0.08;
 /** A question of this many things asked or told is long: mostly a situation told first. */
-const LONG_UNITS = 10;
+const LONG_UNITS = 8;
 /** … whose best card stands out this far from the second … */
 const LONG_MIN_MARGIN = 0.2;
 /**
