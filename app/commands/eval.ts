@@ -88,7 +88,7 @@ async function explain(engine: AskEngine, items: EvalItem[], wanted: string): Pr
       ...e.sentences.map((s) => `  ${s.score.toFixed(3)}  [${s.card}] ${s.text}`),
     );
   }
-  lines.push(answer.answered ? `answer:     ${answer.text}` : `refused:    ${answer.refusal}`);
+  lines.push(answer.answered ? `answer:     ${answer.text}` : `refused:    ${answer.refusal}${e?.refusedBy && e.refusedBy !== answer.refusal ? ` (check: ${e.refusedBy})` : ''}`);
   if (item?.expect === 'answer') lines.push(`facts:      ${item.facts.join(' + ')}`);
   if (item?.expect === 'refuse') lines.push(`expected:   refusal for ${item.reason}`);
   process.stdout.write(`${lines.join('\n')}\n`);

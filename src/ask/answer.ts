@@ -35,7 +35,7 @@ export interface Explanation {
   confidence: number;
   margin: number;
   sentences: { card: string; text: string; score: number }[];
-  /** Why it was not answered: which check said no (for `ask --explain`). */
+  /** Why it was not answered: which check said no (shown by `wegwijs eval --explain`). */
   refusedBy?: 'empty' | 'vague' | 'out_of_scope' | 'unsure' | 'unknown_word' | 'other_law' | 'no_fact_in_card' | 'sentences_off_topic' | 'fact_not_about_question';
 }
 
