@@ -58,7 +58,9 @@ export function marginOf(hits: Hit[]): number {
  */
 export function tooUnsure(retrieval: Retrieval, confidence: number, margin: number): boolean {
   const together = retrieval.pairConfidence >= MARGIN_ZONE && retrieval.pairConfidence - confidence >= PAIR_GAIN;
-  const unsure = confidence < MIN_CONFIDENCE * barFor(retrieval, margin) || (confidence < MARGIN_ZONE && margin < MIN_MARGIN);
+  // A long situation spreads over related cards: two close ones need less of it covered too.
+  const zone = (retrieval.units ?? retrieval.typed) >= LONG_UNITS ? MARGIN_ZONE * LONG_FACTOR : MARGIN_ZONE;
+  const unsure = confidence < MIN_CONFIDENCE * barFor(retrieval, margin) || (confidence < zone && margin < MIN_MARGIN);
   return unsure && !together;
 }
 
