@@ -50,19 +50,20 @@ export interface HeldoutGuard {
 export const HELDOUT_GUARDS: HeldoutGuard[] = [
   // 2026-12-01 03:55, ten batches (heldout9 and heldout10 joined, each first run once to report:
   // 76.2% / 100% / 7.1% and 64.3% / 88.9% / 14.3%); 510 answerable and 197 must-refuse: facts
-  // 74.1%, refusals 92.9%, in-scope refused 6.7%; at 04:01 74.3% / 92.9% / 6.3%.
-  { label: 'all batches', facts: 0.741, refusals: 0.923, maxInScopeRefused: 0.065 },
-  // The earlier batches keep their own guards, raised to their figures of 04:01 (one question under):
-  // batches 1-8 75.1% / 92.5% / 5.4% (heldout8 joined at 02:30 at 74.4% / 92.5% / 7.0%) …
-  { label: 'batches 1-8', files: ['facts-heldout.jsonl', 'facts-heldout2.jsonl', 'facts-heldout3.jsonl', 'facts-heldout4.jsonl', 'facts-heldout5.jsonl', 'facts-heldout6.jsonl', 'facts-heldout7.jsonl', 'facts-heldout8.jsonl'], facts: 0.748, refusals: 0.919, maxInScopeRefused: 0.057 },
-  // … batches 1-7 73.1% / 92.2% / 6.1% (72.3% / 92.2% / 7.7% when heldout7 joined at 00:11) …
-  { label: 'batches 1-7', files: ['facts-heldout.jsonl', 'facts-heldout2.jsonl', 'facts-heldout3.jsonl', 'facts-heldout4.jsonl', 'facts-heldout5.jsonl', 'facts-heldout6.jsonl', 'facts-heldout7.jsonl'], facts: 0.728, refusals: 0.914, maxInScopeRefused: 0.064 },
-  // … batches 1-6 72.7% / 91.7% / 5.8% …
-  { label: 'batches 1-6', files: ['facts-heldout.jsonl', 'facts-heldout2.jsonl', 'facts-heldout3.jsonl', 'facts-heldout4.jsonl', 'facts-heldout5.jsonl', 'facts-heldout6.jsonl'], facts: 0.723, refusals: 0.909, maxInScopeRefused: 0.062 },
-  // … and the first three 72.8% / 88.9% / 4.9%: back under the in-scope guard of 20:08 (0.06) that
+  // 74.1%, refusals 92.9%, in-scope refused 6.7%; at 04:16 74.3% / 92.4% / 5.3% (one must-refuse
+  // question moved from legal_case to unknown by a deliberate rule, commit of 04:11: its guard stays).
+  { label: 'all batches', facts: 0.741, refusals: 0.923, maxInScopeRefused: 0.055 },
+  // The earlier batches keep their own guards, raised to their figures of 04:16 (one question under):
+  // batches 1-8 75.1% / 91.9% / 4.7% (heldout8 joined at 02:30 at 74.4% / 92.5% / 7.0%) …
+  { label: 'batches 1-8', files: ['facts-heldout.jsonl', 'facts-heldout2.jsonl', 'facts-heldout3.jsonl', 'facts-heldout4.jsonl', 'facts-heldout5.jsonl', 'facts-heldout6.jsonl', 'facts-heldout7.jsonl', 'facts-heldout8.jsonl'], facts: 0.748, refusals: 0.919, maxInScopeRefused: 0.05 },
+  // … batches 1-7 73.1% / 92.2% / 5.3% (72.3% / 92.2% / 7.7% when heldout7 joined at 00:11) …
+  { label: 'batches 1-7', files: ['facts-heldout.jsonl', 'facts-heldout2.jsonl', 'facts-heldout3.jsonl', 'facts-heldout4.jsonl', 'facts-heldout5.jsonl', 'facts-heldout6.jsonl', 'facts-heldout7.jsonl'], facts: 0.728, refusals: 0.914, maxInScopeRefused: 0.056 },
+  // … batches 1-6 72.7% / 91.7% / 5.2% …
+  { label: 'batches 1-6', files: ['facts-heldout.jsonl', 'facts-heldout2.jsonl', 'facts-heldout3.jsonl', 'facts-heldout4.jsonl', 'facts-heldout5.jsonl', 'facts-heldout6.jsonl'], facts: 0.723, refusals: 0.909, maxInScopeRefused: 0.056 },
+  // … and the first three 72.8% / 88.9% / 3.8%: back under the in-scope guard of 20:08 (0.06) that
   // was loosened by one question at 00:25 (a knowledge commit of 00:00, e1fba60, had turned one
   // answer that lacked its facts into "not sure"; disclosed in the issue note).
-  { label: 'batches 1-3', files: ['facts-heldout.jsonl', 'facts-heldout2.jsonl', 'facts-heldout3.jsonl'], facts: 0.722, refusals: 0.873, maxInScopeRefused: 0.055 },
+  { label: 'batches 1-3', files: ['facts-heldout.jsonl', 'facts-heldout2.jsonl', 'facts-heldout3.jsonl'], facts: 0.722, refusals: 0.873, maxInScopeRefused: 0.044 },
 ];
 
 export type Split = 'tune' | 'heldout';
