@@ -36,9 +36,12 @@ export function offTopic(matched: number, retrieval: Retrieval, margin: number):
   return retrieval.typed > 1 && matched < MIN_SENTENCE_MATCH * barFor(retrieval, margin);
 }
 
+/** A question of many things told or asked: mostly a situation told first. */
+const isLong = (retrieval: Retrieval) => (retrieval.units ?? retrieval.typed) >= LONG_UNITS;
+
 /** 1, or LONG_FACTOR for a long told situation whose best card stands out clearly from the second. */
 export function barFor(retrieval: Retrieval, margin: number): number {
-  return (retrieval.units ?? retrieval.typed) >= LONG_UNITS && margin >= LONG_MIN_MARGIN ? LONG_FACTOR : 1;
+  return isLong(retrieval) && margin >= LONG_MIN_MARGIN ? LONG_FACTOR : 1;
 }
 
 /** "Wat is X en hoe lang …?": a definition and a fact asked as two parts. */
@@ -59,7 +62,7 @@ export function marginOf(hits: Hit[]): number {
 export function tooUnsure(retrieval: Retrieval, confidence: number, margin: number): boolean {
   const together = retrieval.pairConfidence >= MARGIN_ZONE && retrieval.pairConfidence - confidence >= PAIR_GAIN;
   // A long situation spreads over related cards: two close ones need less of it covered too.
-  const zone = (retrieval.units ?? retrieval.typed) >= LONG_UNITS ? MARGIN_ZONE * LONG_FACTOR : MARGIN_ZONE;
+  const zone = isLong(retrieval) ? MARGIN_ZONE * LONG_FACTOR : MARGIN_ZONE;
   const unsure = confidence < MIN_CONFIDENCE * barFor(retrieval, margin) || (confidence < zone && margin < MIN_MARGIN);
   return unsure && !together;
 }

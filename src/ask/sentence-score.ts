@@ -154,9 +154,10 @@ export function scoreSentences(sentences: Sentence[], context: ScoreContext): Sc
   const asked = context.shape.laws;
   const defines = definingPatterns(context.shape);
   // What "wat is X (van Y)?" asks to define: X when it can be told, else any word asked.
-  const head = context.shape.wants.includes('define') ? definedHead(fold(context.shape.text), context.concepts) : undefined;
+  const question = fold(context.shape.text);
+  const head = context.shape.wants.includes('define') ? definedHead(question, context.concepts) : undefined;
   const defined = head ? [head] : context.concepts;
-  const shareAsked = SHARE_ASKED.test(fold(context.shape.text));
+  const shareAsked = SHARE_ASKED.test(question);
   return sentences.map((s, i) => {
     const matched = matches[i];
     let score = ranks[i];
