@@ -2,6 +2,7 @@
  * The kinds of fact a question can want (a duration, an amount, a who, a list …) as patterns a
  * sentence that has such a fact matches, and how much such a sentence gains.
  */
+import { fold } from '../core/index.ts';
 import type { QuestionShape, Want } from './question.ts';
 import type { Sentence } from './sentences.ts';
 
@@ -53,9 +54,14 @@ export function enumerates(text: string): boolean {
 // Dutch puts the subject after the verb when a phrase comes first ("Bij een pgb vraagt de budgethouder …").
 const WHO_SUBJECT = new RegExp(`^(?:\\S+\\s+){0,3}${WHO.source}|\\b\\p{L}+t (?:de|het) ${WHO.source}|\\b(?:door|by) (?:de|het|een|the|a) ${WHO.source}|\\b(?:uitgevoerd|georganiseerd|ontwikkeld|geleid|opgezet|gefinancierd|begeleid|gedaan|run|carried out|organi[sz]ed|developed|led|funded|done) (?:door|by)\\b|\\b(?:in|aan|terecht|melden|meldt|aanvragen|indienen) bij (?:de|het|een) ${WHO.source}|\\b(?:apply|applies|submit|file|lodge|report|complain)\\b[^.]{0,30}\\b(?:to|with|at) (?:the|a) ${WHO.source}`, 'iu');
 
+// "Sinds wanneer …?", "since when": a year with "sinds", "vanaf", "per" answers it, not any year.
+export const SINCE_ASKED = /\b(sinds wanneer|vanaf wanneer|per wanneer|sinds welk jaar|vanaf welk jaar|since when|from when|since what year|as of when)\b/u;
+export const SINCE = /\b(sinds|vanaf|per|met ingang van|since|from|as of)\b[^.;]{0,25}\b(19|20)\d\d\b/u;
+
 /** The patterns of every kind of fact the question asks for, the specific ones first. */
 export function factCues(shape: QuestionShape): RegExp[] {
   const cues = (['duration', 'age', 'money', 'frequency', 'count', 'contact', 'where'] as const).filter((w) => shape.wants.includes(w)).map((w) => CUES[w]!);
+  if (shape.wants.includes('when') && SINCE_ASKED.test(fold(shape.text))) cues.push(SINCE);
   const all = shape.wants.includes('who') ? [...cues, WHO_SUBJECT] : cues;
   // A list of durations or of bodies is made of those sentences; only a plain list wants an enumeration.
   return shape.wants.includes('list') && all.length === 0 ? [LIST] : all;

@@ -71,7 +71,7 @@ export function definesAsked(s: Sentence, concepts: Concept[]): boolean {
 }
 
 /** "Hoeveel meer zorg?", "welk percentage?": a share answers it (25% meer), not a count (twee cliënten). */
-const SHARE_ASKED = /\b(hoeveel (meer|hoger|minder|lager|procent)|welk percentage|hoe groot (is )?het (deel|percentage)|how much (more|higher|less|lower)|what percentage|what share)\b/u;
+const SHARE_ASKED = /\b(hoeveel (meer|extra|hoger|minder|lager|procent)|welk percentage|hoe groot (is )?het (deel|percentage)|how much (more|extra|higher|less|lower)|what percentage|what share)\b/u;
 const SHARE = /\d+([.,]\d+)? ?(%|procent|percent)|\b(een kwart|de helft|a quarter|half)\b/u;
 const SHARE_LIFT = 0.2;
 

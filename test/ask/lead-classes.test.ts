@@ -383,3 +383,27 @@ describe('how the answer should be told, and who else asks, are no topic', () =>
     expect(stripPreamble('Mijn collega vraagt wat een dossierhouder is').text).toBe('Mijn collega vraagt wat een dossierhouder is');
   });
 });
+
+describe('whether one pays, how much extra, and since when (tune batches 13-15)', () => {
+  const laws = loadLaws(DEFAULT_KNOWLEDGE_DIR);
+  it.each(['Moet een cliënt of zijn familie betalen voor de klachtenfunctionaris?', 'hoeven ouders iets te betalen voor een cliëntondersteuner?', 'Does the family have to pay for a complaints officer?'])('asks whether one pays: %s', (q) => {
+    expect(shapeQuestion(q, laws).wants).toContain('money');
+  });
+
+  it('"wie moet betalen" asks who, not an amount', () => {
+    expect(shapeQuestion('wie moet de logeeropvang betalen?', laws).wants).not.toContain('money');
+  });
+
+  it.each([
+    ['Vanaf hoeveel extra zorg boven het zorgprofiel kan meerzorg?', /25 ?%|25 procent/i],
+    ['Up to how much extra may the zorgkantoor allow for care at home with a pgb?', /25 ?%|25 per ?cent/i],
+  ] as const)('a share answers "how much extra": %s', (q, fact) => {
+    expect(ask(q).text).toMatch(fact);
+  });
+
+  it('"since when" is answered by a year with sinds/since, not by any year', () => {
+    const cues = factCues(shapeQuestion('Sinds wanneer kunnen mensen met alleen een psychische stoornis Wlz krijgen?', laws));
+    expect(cues.some((c) => c.test(fold('Sinds 1 januari 2021 is de Wlz open voor …')))).toBe(true);
+    expect(cues.some((c) => c.test(fold('In 2023 hadden ruim 27.000 mensen een indicatie.')))).toBe(false);
+  });
+});
