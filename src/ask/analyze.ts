@@ -29,7 +29,8 @@ const STOP_WORDS = new Set(
   kort uitgelegd samengevat briefly explained nutshell vs versus terecht exactly actually basically
   precisely ok okay ie zn hoelang erover daarover hierover waarover ervan daarvan hiervan waarvan erin daarin hierin
   waarin eraan daaraan hieraan waaraan ermee daarmee hiermee waarmee erbij hierbij waarbij ervoor daarvoor
-  hiervoor waarvoor erop daarop hierop waarop eruit daaruit waaruit alles niks everything nothing z n m r k`.split(/\s+/),
+  hiervoor waarvoor erop daarop hierop waarop eruit daaruit waaruit ernaar daarnaar hiernaar waarnaar erdoor eronder
+  daaronder hieronder ertegen daartegen hiertegen waartegen erom hierom ertoe daartoe hiertoe erachter daarachter alles niks everything nothing z n m r k`.split(/\s+/),
 );
 
 const SynonymFileSchema = z.object({

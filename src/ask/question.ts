@@ -254,7 +254,8 @@ function namesOtherLaw(earlier: string, later: string, laws: Law[]): boolean {
   const named = (text: string) => lawsIn(fold(text), laws).named;
   return !SAME.test(fold(later)) && named(later).some((law) => !named(earlier).includes(law));
 }
-const LEANS_BACK = /\b(die|deze|dit|dat|ze|zij|hij|ie|hem|it|they|them|this|that|these|those)\b/iu;
+// "… en wie moet daarvoor de verklaring opstellen?": a word that points back (daarvoor, ervoor, for that) too.
+const LEANS_BACK = /\b(die|deze|dit|dat|ze|zij|hij|ie|hem|it|they|them|this|that|these|those|(daar|hier|er)(voor|bij|mee|over|om|door|van|in|op|aan|uit|tegen|naar|onder)|for (it|that|this)|about (it|that|this))\b/iu;
 
 /** Splits "…, en hoe lang …?" into two questions when the second has content of its own. */
 function splitClauses(piece: string, laws: Law[]): string[] {

@@ -407,3 +407,13 @@ describe('whether one pays, how much extra, and since when (tune batches 13-15)'
     expect(cues.some((c) => c.test(fold('In 2023 hadden ruim 27.000 mensen een indicatie.')))).toBe(false);
   });
 });
+
+describe('a later part that points back with daarvoor/ervoor stays one question', () => {
+  const laws = loadLaws(DEFAULT_KNOWLEDGE_DIR);
+  it.each(['Wie legt onder de Wvggz een crisismaatregel op, en wie moet daarvoor de medische verklaring opstellen?', 'who imposes a crisis measure, and who has to write the medical statement for it?'])('%s', (q) => {
+    expect(splitQuestions(q, laws)).toHaveLength(1);
+  });
+  it('but a second question with its own subject is split off', () => {
+    expect(splitQuestions('Wie legt een crisismaatregel op, en hoe lang duurt een zorgmachtiging?', laws)).toHaveLength(2);
+  });
+});
