@@ -127,6 +127,7 @@ const CONDITION_AFTER = /^(.{6,}?)[,]?\s+(als|indien|zodra|wanneer|terwijl|omdat
 const CLAUSE_VERB = /\b(is|zijn|was|waren|wordt|worden|werd|heeft|hebben|had|kan|kunnen|kon|wil|willen|wilde|moet|moeten|mag|mogen|zal|zullen|gaat|gaan|komt|komen|staat|blijft|lukt|past|weigert|weigeren|reageert|reageren|wacht|wachten|woont|wonen|krijgt|krijgen|vindt|vinden|neemt|nemen|doet|doen|zegt|zeggen|ligt|zit|zitten|gebeurt|valt|vallen|heb|hebt|ben|bent|kun|kunt|wil|wilt)\b/iu;
 // "… vraagt hoe lang …", "wil weten of …", "asks whether …": a question told as what someone asks.
 const INDIRECT = /\b(vraagt|vragen|vroeg|vroegen|vraag(t)? (me|zich|ons) af|wil(len)? weten|asks?|asked|wonders?|wants to know)\b(\s+\S+){0,3}\s+(hoe|hoeveel|hoelang|wat|wie|waar|wanneer|welke?|waarom|of|how|what|who|where|when|which|why|whether|if)\b/u;
+const POINTS_BACK = /\b(dat|dit|die|deze|het|daar|daarmee|hiermee|that|this|it|these|those)\b/u;
 const QUESTION_WORD = /^(?:wie|wat|hoe|welke?|waar\w*|wanneer|waarom|who|what|how|which|where|when|why)\b/iu;
 
 /**
@@ -148,7 +149,9 @@ export function focusOf(text: string): { asking: string; focus: string; backgrou
   // "Haar zoon vraagt hoe lang de lage bijdrage blijft gelden. Hoe zit dat?": a question with
   // nothing of its own after a sentence that tells what someone asks: that sentence is the question.
   const told = sentences[sentences.indexOf(questions[0]) - 1];
-  if (questions.length === 1 && told && content(questions[0]) <= 1 && INDIRECT.test(fold(told))) questions = [told, questions[0]];
+  // So is the sentence before "Wat doet dat nou?", "Klopt dat?", "How does that work?": a question
+  // of nothing but a word that points back asks about what that sentence tells.
+  if (questions.length === 1 && told && content(questions[0]) <= 1 && (INDIRECT.test(fold(told)) || POINTS_BACK.test(fold(questions[0])))) questions = [told, questions[0]];
   const background = sentences.filter((s) => !questions.includes(s));
   const scene = background.join(' ');
   const asking = questions.join(' ');

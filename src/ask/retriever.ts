@@ -8,7 +8,7 @@
 import { fold } from '../core/index.ts';
 import MiniSearch from 'minisearch';
 import type { Role } from './roles.ts';
-import { analyseQuery, type QueryToken, type Synonyms } from './analyze.ts';
+import { analyseQuery, words, type QueryToken, type Synonyms } from './analyze.ts';
 import type { KnowledgeCard } from './knowledge.ts';
 import { TermSearch } from './term-search.ts';
 import { BOOST, CardIndex, type RetrieverState } from './search-index.ts';
@@ -103,6 +103,13 @@ export class Retriever {
     const background = options.background;
     const soft = new Map<number, number>();
     if (background) for (const t of tokens) if (t.weight === 1 && background.has(t.word)) soft.set(t.source, background.get(t.word)!);
+    // A word no card uses, told outside the sentence that asks ("…? Ik ben geen zorgmens."), is
+    // an aside: it cannot find a card, and it says little about what is asked.
+    const asking = new Set(words(askingSentences(question)));
+    for (const t of tokens) {
+      if (t.weight !== 1 || asking.has(t.word) || t.terms.some((term) => this.index.documentFrequency.has(term))) continue;
+      soft.set(t.source, Math.min(soft.get(t.source) ?? 1, ASIDE_WEIGHT));
+    }
     for (const token of all) {
       // A typed word of a synonym phrase ("provider" in "no provider accepts") searches softer:
       // the phrase's synonyms carry its meaning.
@@ -178,6 +185,13 @@ export class Retriever {
 }
 
 /** The shortest word that counts as a subject no card knows (shorter ones are mostly chat or typos). */
+/** The sentences of a message that ask (with a question mark), or all of them when none does. */
+function askingSentences(question: string): string {
+  const sentences = fold(question).split(/(?<=[.!?])\s+/u);
+  return sentences.filter((s) => s.includes('?')).join(' ') || sentences.join(' ');
+}
+/** How much a word no card uses weighs when it stands outside the sentences that ask. */
+const ASIDE_WEIGHT = 0.3;
 const UNKNOWN_MIN_LENGTH = 6;
 /** The shortest last part of a compound that counts as a word of its own ("reparatie"). */
 const UNKNOWN_HEAD_LENGTH = 5;
@@ -196,8 +210,7 @@ function unknownWords(index: CardIndex, tokens: QueryToken[], all: QueryToken[],
   const unknownHead = (t: QueryToken) => t.modifier === true && (typedWord.get(t.source)?.length ?? 0) - t.word.length >= UNKNOWN_HEAD_LENGTH;
   const split = new Set(all.filter((t) => t.weight < 1 && t.weight > 0 && !unknownHead(t)).map((t) => t.source));
   // Only the sentence that asks ("…? client is net met pensioen": the remark after it sets the scene).
-  const sentences = fold(question).split(/(?<=[.!?])\s+/u);
-  const text = sentences.filter((s) => s.includes('?')).join(' ') || sentences.join(' ');
+  const text = askingSentences(question);
   // A thing, not a verb form or an adverb ("bedoelt", "besproken", "zomaar"): after an article,
   // a preposition or a possessive ("regels voor huisdieren", "een stagiair").
   const named = (word: string) => new RegExp(`\\b${NOUN_BEFORE} ${word}\\b`, 'u').test(text);

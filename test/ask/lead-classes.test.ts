@@ -417,3 +417,17 @@ describe('a later part that points back with daarvoor/ervoor stays one question'
     expect(splitQuestions('Wie legt een crisismaatregel op, en hoe lang duurt een zorgmachtiging?', laws)).toHaveLength(2);
   });
 });
+
+describe('asides around the question (tune batch 16: family members write around it)', () => {
+  it('a question of only a pointing word asks about the sentence before it', () => {
+    const { focus } = focusOf("Ik las in een verslag iets over 'het CCE'. Wat doet dat nou? Ik ben geen zorgmens.");
+    expect(focus).toMatch(/CCE/);
+    expect(focus).not.toMatch(/zorgmens/);
+  });
+
+  it.each(['Wat doet een cliëntondersteuner? Ik ben geen zorgmens en ik snap die vaktaal niet.', 'Hoe lang duurt een crisismaatregel? Mijn zwager is pianostemmer en vroeg het me.'])('words no card uses after the question do not sink it: %s', (q) => {
+    const answer = engine.answerOffline(q, { explain: true });
+    expect(answer.answered).toBe(true);
+    expect(answer.confidence).toBeGreaterThan(0.5);
+  });
+});
