@@ -12,7 +12,7 @@ import type { QuestionShape } from './question.ts';
 import type { Hit } from './retriever.ts';
 import type { Concept } from './query-concepts.ts';
 
-const FACT_RUNNER_UP = 0.6;
+export const FACT_RUNNER_UP = 0.6;
 /** A card that defines the word asked about must score this share of the best card named after it. */
 const DEFINER_SHARE = 0.6;
 

@@ -21,11 +21,11 @@ import { lacksFact } from './fact-cues.ts';
 import { focusWeighted, scoreSentences } from './sentence-score.ts';
 import { orderForRole, sourcesOf, unique, type Answer, type AskOptions, type Explanation, type RefusalKind } from './answer.ts';
 import type { AnswerPart } from './compose.ts';
-import { definedHead, definitionFirst, namesCard, withFactFirst } from './card-order.ts';
+import { definedHead, definitionFirst, FACT_RUNNER_UP, namesCard, withFactFirst } from './card-order.ts';
 export type { Answer, AskOptions, Explanation, RefusalKind, SourceRef } from './answer.ts';
 import { loadDomainWords, loadLaws, shapeQuestion, splitQuestions, type Law, type QuestionShape } from './question.ts';
 import { llmAnswer, loadPrompt, type AskPrompt } from './llm-answer.ts';
-import { Retriever } from './retriever.ts';
+import { Retriever, type Hit } from './retriever.ts';
 import { barFor, DEFINE_AND_FACT, FACT_WANTS, factIsAbout, marginOf, offTopic, tooUnsure } from './confidence.ts';
 import { CardTraits } from './card-traits.ts';
 import { sceneWeights } from './scene.ts';
@@ -231,16 +231,26 @@ export class AskEngine {
     if (unknownSubject) return refuse('unknown', 'unknown_word');
     if (wrongLaw) return refuse('unknown', 'other_law');
     if (noFact && !alsoDefines) return refuse('unknown', 'no_fact_in_card');
-    const best = hits[0].card;
     const concepts = usedContext ? focusWeighted(this.retriever.concepts(`${shape.topic} ${options.context}`), shape) : topicConcepts;
     const composeShape = noFact ? { ...shape, wants: shape.wants.filter((w) => !FACT_WANTS.includes(w)) } : shape;
-    const { parts, matched } = composeAnswer({ shape: composeShape, lang, concepts, laws: this.laws, cardLaws: this.traits.cardLaws }, hits.map((h) => h.card));
-    explanation?.sentences.push(...parts.flatMap((p) => p.chosen.map((c) => ({ card: p.card.id, text: c.text, score: round(c.score) }))));
+    const compose = (first: Hit) => composeAnswer({ shape: composeShape, lang, concepts, laws: this.laws, cardLaws: this.traits.cardLaws }, [first, ...hits.filter((h) => h !== first)].map((h) => h.card));
+    const aboutQuestion = (composed: ReturnType<typeof compose>) => factIsAbout(composed.parts, shape, concepts, lang, barFor(retrieval, margin));
+    let composed = compose(hits[0]);
     // The card matched, but none of its sentences is about what was asked: no answer, no guess.
-    if (offTopic(matched, retrieval, margin)) return refuse('unknown', 'sentences_off_topic');
+    if (offTopic(composed.matched, retrieval, margin)) return refuse('unknown', 'sentences_off_topic');
     // A number, amount or duration is only an answer when the sentence that carries it is about
     // what was asked: "25%" about meerzorg does not answer what a place costs per day.
-    const factMissing = noFact || !factIsAbout(parts, shape, concepts, lang, barFor(retrieval, margin));
+    let factMissing = noFact || !aboutQuestion(composed);
+    if (factMissing && !noFact && !alsoDefines) {
+      // "bezwaartermijn tegen ciz besluit?": the CIZ card's duration (24 uur zorg) is about
+      // something else; a close next card whose fact is about the question answers it instead.
+      const next = hits.slice(1, 3).find((h) => h.score >= hits[0].score * FACT_RUNNER_UP && !(shape.laws.length > 0 && this.traits.aboutOtherLaw(h.card.id, shape.laws)) && !lacksFact(cardSentences(h.card, lang), shape));
+      const other = next && compose(next);
+      if (other && !offTopic(other.matched, retrieval, margin) && aboutQuestion(other)) [composed, factMissing] = [other, false];
+    }
+    const { parts } = composed;
+    const best = parts[0].card;
+    explanation?.sentences.push(...parts.flatMap((p) => p.chosen.map((c) => ({ card: p.card.id, text: c.text, score: round(c.score) }))));
     if (factMissing && !alsoDefines) return refuse('unknown', 'fact_not_about_question');
     const near = nearCards(hits);
     const followUps = followUpCards(near, best, parts, role, (id) => this.card(id));

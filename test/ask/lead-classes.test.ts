@@ -431,3 +431,11 @@ describe('asides around the question (tune batch 16: family members write around
     expect(answer.confidence).toBeGreaterThan(0.5);
   });
 });
+
+describe("a close next card answers when the best card's fact is about something else", () => {
+  it.each([['bezwaartermijn tegen ciz besluit?', /zes weken/i]] as const)('%s', (q, fact) => {
+    const answer = ask(q);
+    expect(answer.answered).toBe(true);
+    expect(answer.text).toMatch(fact);
+  });
+});
