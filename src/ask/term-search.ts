@@ -26,14 +26,71 @@ export interface TermSearchOptions {
   boostDocument?: (id: string) => number;
 }
 
-/** One term's hits: per card, its BM25 part and the index terms it matched (exact, prefix, fuzzy). */
-type TermHits = { id: string; score: number; terms: string[] }[];
+/**
+ * One term's hits: per card (its slot, see `TermSearch.slotOf`), its BM25 part and the index
+ * terms it matched (exact, prefix, fuzzy). Typed arrays: a question adds up some 500 hits, and
+ * the remembered hits of a few thousand terms stay small.
+ */
+interface TermHits {
+  slots: Int32Array;
+  scores: Float64Array;
+  terms: string[][];
+}
 
 /** Enough for the vocabulary a network uses (a few MB at most); the least recently used term goes first. */
 const MAX_TERMS = 2000;
 
+/**
+ * A card found by a search. Which index terms and query terms matched it is worked out only when
+ * asked (the retriever asks it of the first dozen or so of some 150 cards found).
+ */
+class TermResult implements SearchResult {
+  [key: string]: unknown;
+  match = {};
+  private matchedTerms?: string[];
+  private matchedQueryTerms?: string[];
+
+  constructor(
+    readonly id: string,
+    public score: number,
+    private readonly slot: number,
+    private readonly queried: string[],
+    private readonly found: TermHits[],
+  ) {}
+
+  /** The index terms matched, in the order one combined query lists them. */
+  get terms(): string[] {
+    if (!this.matchedTerms) {
+      const matched = new Set<string>();
+      this.found.forEach((hits) => {
+        const at = hits.slots.indexOf(this.slot);
+        if (at >= 0) for (const t of hits.terms[at]) matched.add(t);
+      });
+      this.matchedTerms = [...matched];
+    }
+    return this.matchedTerms;
+  }
+
+  set terms(terms: string[]) {
+    this.matchedTerms = terms;
+  }
+
+  /** The query terms that found this card, in query order. */
+  get queryTerms(): string[] {
+    this.matchedQueryTerms ??= this.queried.filter((_, i) => this.found[i].slots.includes(this.slot));
+    return this.matchedQueryTerms;
+  }
+
+  set queryTerms(terms: string[]) {
+    this.matchedQueryTerms = terms;
+  }
+}
+
 export class TermSearch {
   private readonly hits = new Map<string, TermHits>();
+  /** Card ids by slot, and their slots: hits are kept and added up by slot. */
+  private readonly ids: string[] = [];
+  private readonly slots = new Map<string, number>();
 
   constructor(
     private readonly index: MiniSearch<unknown>,
@@ -46,26 +103,39 @@ export class TermSearch {
    * empty: the retriever needs only which terms matched.
    */
   search(terms: string[], options: TermSearchOptions): SearchResult[] {
-    const byCard = new Map<string, { score: number; queryTerms: string[]; terms: Set<string> }>();
-    for (const term of terms) {
-      const weight = options.weight(term);
-      for (const hit of this.termHits(term, options)) {
-        const found = byCard.get(hit.id);
-        if (!found) {
-          byCard.set(hit.id, { score: weight * hit.score, queryTerms: [term], terms: new Set(hit.terms) });
-          continue;
-        }
-        found.score += weight * hit.score;
-        found.queryTerms.push(term);
-        for (const t of hit.terms) found.terms.add(t);
+    const found = terms.map((term) => this.termHits(term, options));
+    // Per card slot: the summed score, how many query terms found it, and the order cards were
+    // first found in (the order of equal scores, as in one combined query).
+    const score = new Float64Array(this.ids.length);
+    const count = new Uint16Array(this.ids.length);
+    const order: number[] = [];
+    found.forEach((hits, i) => {
+      const weight = options.weight(terms[i]);
+      const { slots, scores } = hits;
+      for (let k = 0; k < slots.length; k++) {
+        const slot = slots[k];
+        // Summed in query order, as MiniSearch does (the same floating-point sums).
+        if (count[slot]++ === 0) {
+          score[slot] = weight * scores[k];
+          order.push(slot);
+        } else score[slot] += weight * scores[k];
       }
-    }
-    const results: SearchResult[] = [];
-    for (const [id, { score, queryTerms, terms: matched }] of byCard) {
+    });
+    const results: SearchResult[] = order.map((slot) => {
+      const id = this.ids[slot];
       const boost = options.boostDocument?.(id) ?? 1;
-      results.push({ id, score: score * boost * queryTerms.length, terms: [...matched], queryTerms, match: {} });
-    }
+      return new TermResult(id, score[slot] * boost * count[slot], slot, terms, found);
+    });
     return results.sort((a, b) => b.score - a.score);
+  }
+
+  private slotOf(id: string): number {
+    let slot = this.slots.get(id);
+    if (slot === undefined) {
+      slot = this.ids.push(id) - 1;
+      this.slots.set(id, slot);
+    }
+    return slot;
   }
 
   private termHits(term: string, options: TermSearchOptions): TermHits {
@@ -79,9 +149,12 @@ export class TermSearch {
       this.hits.set(key, known);
       return known;
     }
-    const found = this.index
-      .search(term, { boost: this.boost, combineWith: 'OR', fuzzy, maxFuzzy: options.maxFuzzy, prefix })
-      .map((r) => ({ id: r.id as string, score: r.score, terms: r.terms }));
+    const results = this.index.search(term, { boost: this.boost, combineWith: 'OR', fuzzy, maxFuzzy: options.maxFuzzy, prefix });
+    const found: TermHits = {
+      slots: Int32Array.from(results, (r) => this.slotOf(r.id as string)),
+      scores: Float64Array.from(results, (r) => r.score),
+      terms: results.map((r) => r.terms),
+    };
     if (this.hits.size >= MAX_TERMS) this.hits.delete(this.hits.keys().next().value!);
     this.hits.set(key, found);
     return found;
