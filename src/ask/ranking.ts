@@ -39,44 +39,67 @@ export function rerank(index: CardIndex, results: SearchResult[], all: QueryToke
   }
   const rarityTotal = [...rarity.values()].reduce((a, b) => a + b, 0) || 1;
   const queryTerms = new Set(all.flatMap((t) => t.terms));
+  // Numbered once per question: the query terms (with their rarity), each token's terms, and
+  // the typed words that have a rarity, so each phrasing is matched with arrays, not sets and maps.
+  const termList = [...queryTerms];
+  const idfs = termList.map((t) => index.idfOf(t));
+  const termNumber = new Map(termList.map((t, i) => [t, i]));
+  const tokenTerms = all.map((token) => token.terms.map((t) => termNumber.get(t)!));
+  const sources = [...rarity.keys()];
+  const rarities = [...rarity.values()];
+  const sourceNumber = new Map(sources.map((s, i) => [s, i]));
+  const inCommon = new Uint8Array(termList.length);
+  const credit = new Float64Array(sources.length);
+  // The phrasings' terms as the query's term numbers (-1: not in the question), and which
+  // phrasings share a term with it at all: most phrasings of most cards share none, a similarity
+  // of 0, and are not looked at.
+  const table = index.phrasingTable();
+  const local = new Int32Array(table.postings.length).fill(-1);
+  const shares = new Uint8Array(table.terms.length);
+  termList.forEach((term, n) => {
+    const id = table.termIds.get(term);
+    if (id === undefined) return;
+    local[id] = n;
+    for (const p of table.postings[id]) shares[p] = 1;
+  });
   return results
     .map((result) => {
       let best = 0;
-      for (const phrasing of index.phrasings.get(result.id as string) ?? []) {
+      const first = table.first.get(result.id as string) ?? 0;
+      (index.phrasings.get(result.id as string) ?? []).forEach((phrasing, k) => {
+        if (!shares[first + k]) return;
         let matched = 0;
-        let shared = false;
-        for (const term of phrasing.terms) {
-          if (!queryTerms.has(term)) continue;
-          shared = true;
-          matched += index.idfOf(term);
-        }
-        // No term in common (most phrasings of most cards): nothing covered either way, the same
-        // as the computation below gives, without building it.
-        if (!shared) {
-          let covered = 0;
-          for (const r of rarity.values()) covered += r * 0;
-          best = Math.max(best, Math.sqrt((covered / rarityTotal) * (matched / phrasing.total)));
-          continue;
+        const common: number[] = [];
+        for (const id of table.terms[first + k]) {
+          const n = local[id];
+          if (n < 0) continue;
+          inCommon[n] = 1;
+          common.push(n);
+          matched += idfs[n];
         }
         // How much of the question the phrasing covers, and how much of the phrasing the
         // question covers (both weighted by rarity); their geometric mean, like a cosine.
-        const credit = new Map<number, number>();
         const inPhrasing = (t: string) => phrasing.terms.has(t);
-        const hits = all.filter((token) => token.terms.some(inPhrasing));
+        const hits = all.filter((_, j) => tokenTerms[j].some((n) => inCommon[n] === 1));
         // The typed words this phrasing has (for "is the whole phrase there?").
-        const found = new Set(hits.filter((t) => t.weight === 1).map((t) => t.source));
+        const found = hits.filter((t) => t.weight === 1).map((t) => t.source);
+        credit.fill(0);
         for (const token of hits) {
           if (!countsWith(token, inPhrasing)) continue;
+          // Only the typed words (those with a rarity) count towards what is covered.
+          const at = sourceNumber.get(token.source);
+          if (at === undefined) continue;
           // A word of a phrase ("provider" in "no provider accepts") found without the rest of
           // the phrase (or its synonym) does not carry the phrase's meaning: it counts half.
-          const alone = token.weight === 1 && token.phrase && !token.phrase.every((source) => found.has(source));
+          const alone = token.weight === 1 && token.phrase && !token.phrase.every((source) => found.includes(source));
           const value = alone ? token.weight * PHRASE_PART_CREDIT : token.weight;
-          credit.set(token.source, Math.max(credit.get(token.source) ?? 0, value));
+          credit[at] = Math.max(credit[at], value);
         }
+        for (const n of common) inCommon[n] = 0;
         let covered = 0;
-        for (const [source, r] of rarity) covered += r * (credit.get(source) ?? 0);
+        for (let i = 0; i < rarities.length; i++) covered += rarities[i] * credit[i];
         best = Math.max(best, Math.sqrt((covered / rarityTotal) * (matched / phrasing.total)));
-      }
+      });
       return { result, score: base.get(result)! / top + PHRASING_WEIGHT * best };
     })
     .sort((a, b) => b.score - a.score);
