@@ -130,14 +130,15 @@ export class Retriever {
       weight: (term: string) => weights.get(term) ?? 1,
       boostDocument: role ? (id: string) => (this.index.byId.get(id)?.audience.includes(role) ? ROLE_BOOST : 1) : undefined,
     };
-    const results = this.terms.search([...weights.keys()], searchOptions);
+    // Only the cards reranked are needed, unless a situation told first may bring in more.
+    const results = this.terms.search([...weights.keys()], searchOptions, soft.size > 0 ? Infinity : RERANK_DEPTH);
     const adjust = options.adjust;
     const candidates = results.slice(0, RERANK_DEPTH);
     // A long situation told first can push the card about the question itself out of the first
     // ones; the best cards for the question's own words are always considered too.
     if (soft.size > 0) {
       const focusTerms = [...weights.keys()].filter((term) => [...(sources.get(term) ?? [])].some((source) => !soft.has(source)));
-      const focused = focusTerms.length > 0 ? this.terms.search(focusTerms, searchOptions).slice(0, FOCUS_DEPTH).map((r) => r.id) : [];
+      const focused = focusTerms.length > 0 ? this.terms.search(focusTerms, searchOptions, FOCUS_DEPTH).map((r) => r.id) : [];
       for (const r of results.slice(RERANK_DEPTH)) if (focused.includes(r.id)) candidates.push(r);
     }
     const reranked = rerank(this.index, candidates, all, soft)

@@ -45,20 +45,20 @@ interface TermHits {
 const MAX_TERMS = 8000;
 
 /**
- * A card found by a search. Which index terms and query terms matched it is worked out only when
- * asked (the retriever asks it of the first dozen or so of some 150 cards found).
+ * A card found by a search. Which index terms matched it is worked out only when asked (the
+ * retriever asks it of the best one or two cards).
  */
 class TermResult implements SearchResult {
   [key: string]: unknown;
   match = {};
   private matchedTerms?: string[];
-  private matchedQueryTerms?: string[];
 
   constructor(
     readonly id: string,
     public score: number,
+    /** The query terms that found this card, in query order. */
+    public queryTerms: string[],
     private readonly slot: number,
-    private readonly queried: string[],
     private readonly found: TermHits[],
   ) {}
 
@@ -78,16 +78,6 @@ class TermResult implements SearchResult {
   set terms(terms: string[]) {
     this.matchedTerms = terms;
   }
-
-  /** The query terms that found this card, in query order. */
-  get queryTerms(): string[] {
-    this.matchedQueryTerms ??= this.queried.filter((_, i) => this.found[i].slots.includes(this.slot));
-    return this.matchedQueryTerms;
-  }
-
-  set queryTerms(terms: string[]) {
-    this.matchedQueryTerms = terms;
-  }
 }
 
 export class TermSearch {
@@ -104,9 +94,10 @@ export class TermSearch {
   /**
    * Ranks the cards for these (distinct) query terms, as `index.search(terms.join(' '), {
    * combineWith: 'OR', … })` does. `match` (which field each index term was found in) is left
-   * empty: the retriever needs only which terms matched.
+   * empty: the retriever needs only which terms matched. With a `limit`, only that many of the
+   * best (the same ones, in the same order): some 150 cards are found, a dozen are looked at.
    */
-  search(terms: string[], options: TermSearchOptions): SearchResult[] {
+  search(terms: string[], options: TermSearchOptions, limit = Infinity): SearchResult[] {
     const found = terms.map((term) => this.termHits(term, options));
     // Per card slot: the summed score, how many query terms found it, and the order cards were
     // first found in (the order of equal scores, as in one combined query).
@@ -125,12 +116,17 @@ export class TermSearch {
         } else score[slot] += weight * scores[k];
       }
     });
-    const results: SearchResult[] = order.map((slot) => {
-      const id = this.ids[slot];
-      const boost = options.boostDocument?.(id) ?? 1;
-      return new TermResult(id, score[slot] * boost * count[slot], slot, terms, found);
+    const final = order.map((slot) => score[slot] * (options.boostDocument?.(this.ids[slot]) ?? 1) * count[slot]);
+    // Best first; equal scores in the order found (a stable sort, as MiniSearch's).
+    const ranked = limit >= order.length ? order.map((_, p) => p).sort((a, b) => final[b] - final[a] || a - b) : best(final, limit);
+    // The query terms that found each card ranked, in query order.
+    const rank = new Int32Array(this.ids.length).fill(-1);
+    ranked.forEach((p, r) => (rank[order[p]] = r));
+    const queried: string[][] = ranked.map(() => []);
+    found.forEach((hits, i) => {
+      for (const slot of hits.slots) if (rank[slot] >= 0) queried[rank[slot]].push(terms[i]);
     });
-    return results.sort((a, b) => b.score - a.score);
+    return ranked.map((p, r) => new TermResult(this.ids[order[p]], final[p], queried[r], order[p], found));
   }
 
   private slotOf(id: string): number {
@@ -165,4 +161,18 @@ export class TermSearch {
     this.hits.set(key, found);
     return found;
   }
+}
+
+/** The places of the `limit` highest scores, highest first, equal ones in the order given. */
+function best(scores: number[], limit: number): number[] {
+  const top: number[] = [];
+  for (let p = 0; p < scores.length; p++) {
+    const value = scores[p];
+    if (top.length === limit && !(value > scores[top[limit - 1]])) continue;
+    let at = top.length;
+    while (at > 0 && scores[top[at - 1]] < value) at--;
+    top.splice(at, 0, p);
+    if (top.length > limit) top.pop();
+  }
+  return top;
 }
