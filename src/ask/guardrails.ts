@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { fold } from '../core/index.ts';
 import { cachedRules, compileRules } from './guardrail-rules.ts';
 import { NeedleFinder } from './needle-finder.ts';
+import { needlesOf } from './needles.ts';
 
 // Order matters: an emergency is recognised before anything else, whatever else the text says;
 // plainly other subjects (stocks, sport) before the kinds that look at the asker's own case.
@@ -62,7 +63,15 @@ export function loadGuardrails(dir: string): Guardrails {
   const compiled = cachedRules(dir, () => {
     // Parsed without the YAML cache: the compiled rules are what the start-up cache keeps.
     const data = readDataFile(dir, 'guardrails.yaml', GuardrailFileSchema, { cache: false });
-    return compileRules(data.lexicons, Object.entries(data.shorthand), [...MARKS, ...RULE_KINDS].map((kind) => [kind, data[kind]] as const));
+    const compiledRules = compileRules(data.lexicons, Object.entries(data.shorthand), [...MARKS, ...RULE_KINDS].map((kind) => [kind, data[kind]] as const));
+    // A refusal rule without needles of three letters or more still has shorter ones ("mg", "39"
+    // of "39 graden"): they skip it for most questions, where it was run for every one.
+    for (const rule of compiledRules.rules) {
+      if (rule.needles || !(RULE_KINDS as readonly string[]).includes(rule.kind)) continue;
+      const short = needlesOf(rule.source, rule.flags, 1);
+      if (short.length) rule.needles = short;
+    }
+    return compiledRules;
   });
   const rules: Guardrails = compiled.shorthand.map(([short, full]) => ({
     kind: 'shorthand' as const,
