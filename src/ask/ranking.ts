@@ -48,6 +48,7 @@ export function rerank(index: CardIndex, results: SearchResult[], all: QueryToke
   const sources = [...rarity.keys()];
   const rarities = [...rarity.values()];
   const sourceNumber = new Map(sources.map((s, i) => [s, i]));
+  const tokenSource = all.map((token) => sourceNumber.get(token.source) ?? -1);
   const inCommon = new Uint8Array(termList.length);
   const credit = new Float64Array(sources.length);
   // The phrasings' terms as the query's term numbers (-1: not in the question), and which
@@ -80,18 +81,27 @@ export function rerank(index: CardIndex, results: SearchResult[], all: QueryToke
         // How much of the question the phrasing covers, and how much of the phrasing the
         // question covers (both weighted by rarity); their geometric mean, like a cosine.
         const inPhrasing = (t: string) => phrasing.terms.has(t);
-        const hits = all.filter((_, j) => tokenTerms[j].some((n) => inCommon[n] === 1));
-        // The typed words this phrasing has (for "is the whole phrase there?").
-        const found = hits.filter((t) => t.weight === 1).map((t) => t.source);
+        // The tokens with a term in the phrasing, in order.
+        const hits: number[] = [];
+        for (let j = 0; j < all.length; j++) {
+          for (const n of tokenTerms[j]) {
+            if (inCommon[n] !== 1) continue;
+            hits.push(j);
+            break;
+          }
+        }
+        // Whether the phrasing has this typed word (for "is the whole phrase there?").
+        const found = (source: number) => hits.some((j) => all[j].weight === 1 && all[j].source === source);
         credit.fill(0);
-        for (const token of hits) {
-          if (!countsWith(token, inPhrasing)) continue;
+        for (const j of hits) {
+          const token = all[j];
+          if (token.together && !countsWith(token, inPhrasing)) continue;
           // Only the typed words (those with a rarity) count towards what is covered.
-          const at = sourceNumber.get(token.source);
-          if (at === undefined) continue;
+          const at = tokenSource[j];
+          if (at < 0) continue;
           // A word of a phrase ("provider" in "no provider accepts") found without the rest of
           // the phrase (or its synonym) does not carry the phrase's meaning: it counts half.
-          const alone = token.weight === 1 && token.phrase && !token.phrase.every((source) => found.includes(source));
+          const alone = token.weight === 1 && token.phrase && !token.phrase.every(found);
           const value = alone ? token.weight * PHRASE_PART_CREDIT : token.weight;
           credit[at] = Math.max(credit[at], value);
         }
