@@ -118,8 +118,13 @@ export function isStopWord(word: string): boolean {
 
 /** Index terms for one word: its Dutch and English stems (one or two terms). */
 export function stems(word: string): string[] {
-  if (/\d/.test(word) || word.length <= 3) return [word];
   let cached = STEM_CACHE.get(word);
+  if (!cached && (word.length <= 3 || /\d/.test(word))) {
+    // Numbers and short words are their own term (kept too: they are asked for again and again).
+    cached = [word];
+    if (STEM_CACHE.size > 50_000) STEM_CACHE.clear();
+    STEM_CACHE.set(word, cached);
+  }
   if (!cached) {
     // Dutch spelling never ends a word in a double consonant, but the Snowball stemmer only
     // undoubles kk/dd/tt: "stappen" → "stapp" must meet "stap", "zussen" → "zuss" meet "zus".
