@@ -20,11 +20,24 @@ export function rerank(index: CardIndex, results: SearchResult[], all: QueryToke
   if (results.length === 0) return [];
   // MiniSearch multiplies a score by the number of query terms matched; with stems and synonyms
   // one typed word has several terms, so count the typed words (concepts) matched instead.
+  // The query terms numbered (a query term is a term of a token), and each token's terms as numbers.
+  const queryTerms = new Set(all.flatMap((t) => t.terms));
+  const termList = [...queryTerms];
+  const termNumber = new Map(termList.map((t, i) => [t, i]));
+  const tokenTerms = all.map((token) => token.terms.map((t) => termNumber.get(t)!));
+  const searched = new Uint8Array(termList.length);
   const concepts = (r: SearchResult) => {
     const matched = new Set<number>();
-    const hit = new Set(r.queryTerms);
+    searched.fill(0);
+    for (const t of r.queryTerms) {
+      const n = termNumber.get(t);
+      if (n !== undefined) searched[n] = 1;
+    }
+    const hit = (t: string) => searched[termNumber.get(t) ?? -1] === 1 || (!termNumber.has(t) && r.queryTerms.includes(t));
     // A word of a synonym phrase counts for its typed word only with the rest of the phrase.
-    for (const token of all) if (token.terms.some((t) => hit.has(t)) && countsWith(token, (t) => hit.has(t))) matched.add(token.source);
+    all.forEach((token, j) => {
+      if (tokenTerms[j].some((n) => searched[n] === 1) && (!token.together || countsWith(token, hit))) matched.add(token.source);
+    });
     return (r.score / Math.max(1, r.queryTerms.length)) * matched.size;
   };
   const base = new Map(results.map((r) => [r, concepts(r)]));
@@ -38,13 +51,9 @@ export function rerank(index: CardIndex, results: SearchResult[], all: QueryToke
     rarity.set(token.source, Math.max(rarity.get(token.source) ?? 0, ...token.terms.map((t) => factor * index.idfOf(t))));
   }
   const rarityTotal = [...rarity.values()].reduce((a, b) => a + b, 0) || 1;
-  const queryTerms = new Set(all.flatMap((t) => t.terms));
-  // Numbered once per question: the query terms (with their rarity), each token's terms, and
-  // the typed words that have a rarity, so each phrasing is matched with arrays, not sets and maps.
-  const termList = [...queryTerms];
+  // Numbered once per question: the query terms' rarity and the typed words that have a rarity,
+  // so each phrasing is matched with arrays, not sets and maps.
   const idfs = termList.map((t) => index.idfOf(t));
-  const termNumber = new Map(termList.map((t, i) => [t, i]));
-  const tokenTerms = all.map((token) => token.terms.map((t) => termNumber.get(t)!));
   const sources = [...rarity.keys()];
   const rarities = [...rarity.values()];
   const sourceNumber = new Map(sources.map((s, i) => [s, i]));
