@@ -35,6 +35,8 @@ interface TermHits {
   slots: Int32Array;
   scores: Float64Array;
   terms: string[][];
+  /** When it was last used (the least recently used go first when the memory is full). */
+  used: number;
 }
 
 /**
@@ -81,7 +83,11 @@ class TermResult implements SearchResult {
 }
 
 export class TermSearch {
-  private readonly hits = new Map<string, TermHits>();
+  /** Per term, per way of searching it (exact, prefix, fuzzy), its hits. */
+  private readonly hits = new Map<string, Map<string, TermHits>>();
+  /** How many terms' hits are kept, and a clock for when each was last used. */
+  private kept = 0;
+  private clock = 0;
   /** Card ids by slot, and their slots: hits are kept and added up by slot. */
   private readonly ids: string[] = [];
   private readonly slots = new Map<string, number>();
@@ -141,13 +147,12 @@ export class TermSearch {
   private termHits(term: string, options: TermSearchOptions): TermHits {
     const fuzzy = options.fuzzy(term);
     const prefix = options.prefix(term);
-    const key = `${term}\u0000${prefix ? 1 : 0}\u0000${fuzzy}`;
-    const known = this.hits.get(key);
-    if (known) {
-      // Most recently used last: the first key is the one to drop when full.
-      this.hits.delete(key);
-      this.hits.set(key, known);
-      return known;
+    // Per term (the same string objects question after question), then per way of searching it.
+    const how = fuzzy === false ? (prefix ? 'prefix' : 'exact') : `${prefix ? 'prefix' : 'exact'} ${fuzzy}`;
+    const kept = this.hits.get(term)?.get(how);
+    if (kept) {
+      kept.used = ++this.clock;
+      return kept;
     }
     const own = [term];
     const results = this.index.search(term, { boost: this.boost, combineWith: 'OR', fuzzy, maxFuzzy: options.maxFuzzy, prefix });
@@ -156,10 +161,26 @@ export class TermSearch {
       scores: Float64Array.from(results, (r) => r.score),
       // An exact search matches the term itself in every card: one array for all of them.
       terms: results.map((r) => (r.terms.length === 1 && r.terms[0] === term ? own : r.terms)),
+      used: ++this.clock,
     };
-    if (this.hits.size >= MAX_TERMS) this.hits.delete(this.hits.keys().next().value!);
-    this.hits.set(key, found);
+    if (this.kept >= MAX_TERMS) this.forget();
+    let ways = this.hits.get(term);
+    if (!ways) this.hits.set(term, (ways = new Map()));
+    ways.set(how, found);
+    this.kept++;
     return found;
+  }
+
+  /** Drops the least recently used quarter of the terms' hits (all at once: a full memory is rare). */
+  private forget(): void {
+    const all = [...this.hits].flatMap(([term, ways]) => [...ways].map(([how, hits]) => ({ term, how, used: hits.used })));
+    all.sort((a, b) => a.used - b.used);
+    for (const { term, how } of all.slice(0, Math.ceil(all.length / 4))) {
+      const ways = this.hits.get(term)!;
+      ways.delete(how);
+      if (ways.size === 0) this.hits.delete(term);
+      this.kept--;
+    }
   }
 }
 
