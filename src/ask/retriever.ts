@@ -123,12 +123,12 @@ export class Retriever {
     this.terms ??= new TermSearch(this.index.search as MiniSearch<unknown>, BOOST);
     const searchOptions = {
       // Only words the cards never use are typos worth the (costly) fuzzy search.
-      fuzzy: (term: string) => (term.length >= 5 && !/\d/.test(term) && !this.index.documentFrequency.has(term) ? 0.2 : false),
+      fuzzy: (term: string) => (term.length >= 5 && !this.index.documentFrequency.has(term) && !/\d/.test(term) ? 0.2 : false),
       maxFuzzy: 2,
       // Prefix search (the costly part) for the words typed, not for their synonyms.
       prefix: (term: string) => term.length >= 5 && typedTerms.has(term),
       weight: (term: string) => weights.get(term) ?? 1,
-      boostDocument: role ? (id: string) => (this.index.byId.get(id)?.audience.includes(role) ? ROLE_BOOST : 1) : undefined,
+      boostDocument: role ? (id: string) => (this.forRole(role).has(id) ? ROLE_BOOST : 1) : undefined,
     };
     // Only the cards reranked are needed, unless a situation told first may bring in more.
     const results = this.terms.search([...weights.keys()], searchOptions, soft.size > 0 ? Infinity : RERANK_DEPTH);
@@ -157,6 +157,15 @@ export class Retriever {
   knows(word: string): boolean {
     return this.index.knows(word);
   }
+
+  /** The ids of the cards meant for a role (their audience includes it), per role once. */
+  private forRole(role: Role): Set<string> {
+    let ids = this.roleCards.get(role);
+    if (!ids) this.roleCards.set(role, (ids = new Set([...this.index.byId.values()].filter((c) => c.audience.includes(role)).map((c) => c.id))));
+    return ids;
+  }
+
+  private readonly roleCards = new Map<Role, Set<string>>();
 
   /** The words of the synonym list (its phrases and what they stand for). */
   synonymWords(): string[] {
