@@ -98,15 +98,16 @@ export class NeedleFinder {
     for (const [c, column] of this.columns) if (c < 128) this.asciiColumns[c] = column;
     // Two bytes a move while the states fit (a few thousand needles make some 12,000).
     const moves = nodes.length <= 0xffff ? new Uint16Array(nodes.length * width) : new Int32Array(nodes.length * width);
+    // A state moves as its failure state does (whose row is done: it is nearer the root), except
+    // on its own children; the root stays where no needle starts.
     const queue = [0];
     for (let head = 0; head < queue.length; head++) {
       const state = queue[head];
-      for (const [c, column] of this.columns) {
-        const child = nodes[state].next.get(c);
-        if (child !== undefined) {
-          moves[state * width + column] = child;
-          queue.push(child);
-        } else moves[state * width + column] = state === 0 ? 0 : moves[nodes[state].fail * width + column];
+      const row = state * width;
+      if (state !== 0) moves.copyWithin(row, nodes[state].fail * width, nodes[state].fail * width + width);
+      for (const [c, child] of nodes[state].next) {
+        moves[row + this.columns.get(c)!] = child;
+        queue.push(child);
       }
     }
     const outStart = new Int32Array(nodes.length + 1);
