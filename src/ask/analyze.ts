@@ -76,6 +76,22 @@ function normalisePhrase(text: string): string {
  * so odd Unicode (emoji, symbols, other scripts' punctuation) cannot break the analysis.
  */
 export function words(text: string): string[] {
+  // One answer splits the same question, its parts and its topic again and again: each text once.
+  // Bounded (short texts only): a flood of unique questions cannot grow it.
+  let cached = WORDS_CACHE.get(text);
+  if (!cached) {
+    cached = splitWords(text);
+    if (text.length > 400) return cached;
+    if (WORDS_CACHE.size >= 5_000) WORDS_CACHE.clear();
+    WORDS_CACHE.set(text, cached);
+  }
+  // A copy: callers may change the array they get.
+  return cached.slice();
+}
+
+const WORDS_CACHE = new Map<string, string[]>();
+
+function splitWords(text: string): string[] {
   const out: string[] = [];
   const folded = fold(text)
     .replace(/\b(\p{L})\.(?=\p{L}\.)/gu, '$1')
@@ -103,8 +119,13 @@ export function isStopWord(word: string): boolean {
 
 /** Index terms for one word: its Dutch and English stems (one or two terms). */
 export function stems(word: string): string[] {
-  if (/\d/.test(word) || word.length <= 3) return [word];
   let cached = STEM_CACHE.get(word);
+  if (!cached && (word.length <= 3 || /\d/.test(word))) {
+    // Numbers and short words are their own term (kept too: they are asked for again and again).
+    cached = [word];
+    if (STEM_CACHE.size > 50_000) STEM_CACHE.clear();
+    STEM_CACHE.set(word, cached);
+  }
   if (!cached) {
     // Dutch spelling never ends a word in a double consonant, but the Snowball stemmer only
     // undoubles kk/dd/tt: "stappen" → "stapp" must meet "stap", "zussen" → "zuss" meet "zus".
@@ -237,7 +258,10 @@ function analyse(text: string, synonyms: Synonyms): { tokens: QueryToken[]; type
     sourceOf.set(i, typed);
     tokens.push({ word: w, terms: stems(w), source: typed++, weight: 1 });
   });
+  const starts = phraseStarts(synonyms);
   for (let i = 0; i < all.length; i++) {
+    // No synonym phrase starts with this word (most words): none of its lengths is looked up.
+    if (!starts.has(all[i])) continue;
     for (let n = Math.min(synonyms.maxWords, all.length - i); n >= 1; n--) {
       const phrase = all.slice(i, i + n).join(' ');
       const expansions = synonyms.expansions.get(phrase);
@@ -255,8 +279,7 @@ function analyse(text: string, synonyms: Synonyms): { tokens: QueryToken[]; type
       if (n > 1 && phraseSources.size > 1) for (const from of phraseSources) if (from >= 0 && !tokens[from].phrase) tokens[from].phrase = [...phraseSources].filter((x) => x >= 0);
       const added = new Map<string, QueryToken[]>();
       for (const expansion of expansions) {
-        const all = phraseWords(expansion.to);
-        const content = all.filter((w) => !isStopWord(w));
+        const { all, content } = expansionWords(expansion.to);
         // "geen aanbieder" without its "geen" is only "aanbieder": the phrase's meaning is gone.
         if (content.length === 1 && all.some((w) => NEGATION.has(w))) continue;
         const others = (w: string) => content.filter((x) => x !== w).map(stems);
@@ -287,6 +310,29 @@ function analyse(text: string, synonyms: Synonyms): { tokens: QueryToken[]; type
   }
   return { tokens, typed };
 }
+
+/** The first words of a synonym list's phrases, per list (made once; again if the list grows). */
+const STARTS = new WeakMap<Synonyms['expansions'], { size: number; words: Set<string> }>();
+function phraseStarts(synonyms: Synonyms): Set<string> {
+  const known = STARTS.get(synonyms.expansions);
+  if (known && known.size === synonyms.expansions.size) return known.words;
+  const starts = new Set([...synonyms.expansions.keys()].map((phrase) => phrase.split(' ')[0]));
+  STARTS.set(synonyms.expansions, { size: synonyms.expansions.size, words: starts });
+  return starts;
+}
+
+/** An expansion's words, and its content words: the same few hundred synonyms, split once each. */
+function expansionWords(to: string): { all: string[]; content: string[] } {
+  let split = EXPANSIONS.get(to);
+  if (!split) {
+    const all = phraseWords(to);
+    split = { all, content: all.filter((w) => !isStopWord(w)) };
+    if (EXPANSIONS.size >= 5_000) EXPANSIONS.clear();
+    EXPANSIONS.set(to, split);
+  }
+  return split;
+}
+const EXPANSIONS = new Map<string, { all: string[]; content: string[] }>();
 
 const NEGATION = new Set(['geen', 'niet', 'niets', 'nooit', 'no', 'not', 'none', 'nothing', 'never']);
 const SEPARABLE = /^(aan|af|op|uit|mee|door|terug|toe|na|in|bij)(\p{L}+en)$/u;

@@ -28,6 +28,7 @@ import { llmAnswer, loadPrompt, type AskPrompt } from './llm-answer.ts';
 import { Retriever, type Hit } from './retriever.ts';
 import { barFor, DEFINE_AND_FACT, FACT_WANTS, factIsAbout, marginOf, offTopic, tooUnsure } from './confidence.ts';
 import { CardTraits } from './card-traits.ts';
+import { quickLaws } from './law-patterns.ts';
 import { sceneWeights } from './scene.ts';
 import { followUpCards, isElliptic, MAX_FOLLOW_UPS, nearCards } from './follow-up.ts';
 import { combineAnswers } from './combine.ts';
@@ -67,7 +68,7 @@ export class AskEngine {
     const promptsDir = options.promptsDir ?? DEFAULT_PROMPTS_DIR;
     this.retriever = cachedRetriever(knowledgeDir, loadCards(knowledgeDir, options.today), loadSynonyms(knowledgeDir));
     this.rules = loadGuardrails(knowledgeDir);
-    this.laws = loadLaws(knowledgeDir);
+    this.laws = quickLaws(loadLaws(knowledgeDir));
     const domainWords = loadDomainWords(knowledgeDir);
     this.domainWords = new Set(indexTerms(domainWords.join(' ')));
     const synonyms = this.retriever.synonymWords();

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { fold } from '../core/index.ts';
 import { cachedRules, compileRules } from './guardrail-rules.ts';
 import { NeedleFinder } from './needle-finder.ts';
+import { needlesOf } from './needles.ts';
 
 // Order matters: an emergency is recognised before anything else, whatever else the text says;
 // plainly other subjects (stocks, sport) before the kinds that look at the asker's own case.
@@ -42,7 +43,7 @@ interface Gate {
 const MARKS = ['not_emergency', 'general_question', 'route_question'] as const;
 type Mark = (typeof MARKS)[number];
 
-export type Guardrails = { kind: RuleKind | Mark | 'shorthand'; pattern: RegExp; gates?: Gate[]; rest?: RegExp; full?: string; needles?: string[][] }[];
+export type Guardrails = { kind: RuleKind | Mark | 'shorthand'; pattern: RegExp; gates?: Gate[]; rest?: RegExp; full?: string; short?: string; needles?: string[][] }[];
 
 /**
  * The kinds a marked question leaves alone. A question the asker calls general ("algemene vraag
@@ -62,12 +63,21 @@ export function loadGuardrails(dir: string): Guardrails {
   const compiled = cachedRules(dir, () => {
     // Parsed without the YAML cache: the compiled rules are what the start-up cache keeps.
     const data = readDataFile(dir, 'guardrails.yaml', GuardrailFileSchema, { cache: false });
-    return compileRules(data.lexicons, Object.entries(data.shorthand), [...MARKS, ...RULE_KINDS].map((kind) => [kind, data[kind]] as const));
+    const compiledRules = compileRules(data.lexicons, Object.entries(data.shorthand), [...MARKS, ...RULE_KINDS].map((kind) => [kind, data[kind]] as const));
+    // A refusal rule without needles of three letters or more still has shorter ones ("mg", "39"
+    // of "39 graden"): they skip it for most questions, where it was run for every one.
+    for (const rule of compiledRules.rules) {
+      if (rule.needles || !(RULE_KINDS as readonly string[]).includes(rule.kind)) continue;
+      const short = needlesOf(rule.source, rule.flags, 1);
+      if (short.length) rule.needles = short;
+    }
+    return compiledRules;
   });
   const rules: Guardrails = compiled.shorthand.map(([short, full]) => ({
     kind: 'shorthand' as const,
     pattern: new RegExp(`(?<![\\w'])${short.replace(/[.']/g, (c) => `\\${c}`)}(?![\\w'])`, 'g'),
     full,
+    short,
   }));
   for (const rule of compiled.rules) {
     const gateFlags = rule.flags.replace('g', '');
@@ -100,6 +110,8 @@ interface Plan {
   setTotal: number;
   /** Per needle id: pairs of (slot, global set number). */
   postings: number[][];
+  /** The needle sets of the calming and marking rules as needle ids (a rule without needles is not in it). */
+  needleIds: Map<Guardrails[number], number[][]>;
 }
 
 const PLANS = new WeakMap<Guardrails, Plan>();
@@ -125,7 +137,15 @@ function planOf(rules: Guardrails): Plan {
       }
       return { rule, slot };
     });
+  const needleIds = new Map<Guardrails[number], number[][]>();
+  for (const rule of rules) {
+    if (rule.kind !== 'not_emergency' && !(rule.kind in EXEMPT)) continue;
+    const sets = rule.needles?.map((set) => set.map((needle) => finder.id(needle)));
+    // A needle the finder does not know (none such: it was given them all) would leave the rule always run.
+    if (sets && sets.every((set) => set.every((id) => id !== undefined))) needleIds.set(rule, sets as number[][]);
+  }
   plan = {
+    needleIds,
     finder,
     shorthand: rules.filter((r) => r.kind === 'shorthand'),
     calming: rules.filter((r) => r.kind === 'not_emergency'),
@@ -164,13 +184,20 @@ export function matchGuardrail(rules: Guardrails, question: string): RuleKind | 
   const plan = planOf(rules);
   // Phone keyboards type curly quotes ("you’re", "collega’s"); the rules are written with straight ones.
   const typed = fold(question).replace(/[\u2018\u2019\u02bc]/g, "'");
-  const text = plan.shorthand.reduce((t, r) => t.replace(r.pattern, r.full!), typed);
-  const calm = plan.calming.reduce((t, r) => t.replace(r.pattern, (m) => ' '.repeat(m.length)), text);
-  const marked = plan.marks.filter(([, marks]) => marks.some((r) => r.pattern.test(text))).map(([mark]) => mark);
+  // A shorthand is only looked for where its letters are (most questions have none of them).
+  const text = plan.shorthand.reduce((t, r) => (t.includes(r.short!) ? t.replace(r.pattern, r.full!) : t), typed);
+  // Every needle of every rule looked for at once, in one pass over each text (needle-finder.ts).
+  const inText = plan.finder.find(text);
+  // A pattern whose needles are not all in the text cannot match it, and is not run.
+  const mayMatch = (rule: Guardrails[number], found: Set<number>) => {
+    const sets = plan.needleIds.get(rule);
+    return !sets || sets.every((set) => set.some((id) => found.has(id)));
+  };
+  const calm = plan.calming.reduce((t, r) => (t === text && !mayMatch(r, inText) ? t : t.replace(r.pattern, (m) => ' '.repeat(m.length))), text);
+  const marked = plan.marks.filter(([, marks]) => marks.some((r) => mayMatch(r, inText) && r.pattern.test(text))).map(([mark]) => mark);
   const exempt = new Set<string>(marked.flatMap((mark) => EXEMPT[mark]));
   const seen = { text: new Map<string, boolean>(), calm: new Map<string, boolean>() };
-  // Every needle of every rule looked for at once, in one pass over each text (needle-finder.ts).
-  const met = { text: setsMet(plan, plan.finder.find(text)), calm: calm === text ? undefined : setsMet(plan, plan.finder.find(calm)) };
+  const met = { text: setsMet(plan, inText), calm: calm === text ? undefined : setsMet(plan, plan.finder.find(calm)) };
   const matches = (rule: Guardrails[number], slot: number) => {
     const subject = rule.kind === 'emergency' ? calm : text;
     const found = rule.kind === 'emergency' && met.calm ? met.calm : met.text;

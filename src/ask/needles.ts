@@ -20,8 +20,11 @@ const MAX_NEEDLES = 300;
 
 type Needles = Set<string> | null;
 
-/** The needle sets of `source` (compiled with `flags`), lower-cased for folded text; [] when none. */
-export function needlesOf(source: string, flags: string): string[][] {
+/**
+ * The needle sets of `source` (compiled with `flags`), lower-cased for folded text; [] when none.
+ * Sets with a needle shorter than `minLength` are left out.
+ */
+export function needlesOf(source: string, flags: string, minLength = 3): string[][] {
   let tree: RootNode;
   try {
     tree = parse(source, flags.replace(/[gy]/g, ''), { lookbehind: true, namedGroups: true }) as RootNode;
@@ -31,7 +34,7 @@ export function needlesOf(source: string, flags: string): string[][] {
   const lower = (n: string) => (flags.includes('i') ? n.toLowerCase() : n);
   // The most selective few: a set whose shortest needle is one or two characters filters nothing.
   return ranked(parts(tree.type === 'alternative' ? tree.body : [tree]))
-    .filter((set) => shortest(set) >= 3)
+    .filter((set) => shortest(set) >= minLength)
     .slice(0, 3)
     .map((set) => [...new Set([...set].map(lower))]);
 }

@@ -33,6 +33,20 @@ export function compoundHeads(terms: Iterable<string>): Set<string> {
   return heads;
 }
 
+/** The heads of one term (as `compoundHeads`, in its order) that the cards use: per index, each term once. */
+function knownHeads(index: CardIndex, term: string): string[] {
+  let known = KNOWN_HEADS.get(index);
+  if (!known) KNOWN_HEADS.set(index, (known = new Map()));
+  let heads = known.get(term);
+  if (!heads) {
+    heads = [...compoundHeads([term])].filter((h) => index.documentFrequency.has(h));
+    if (known.size >= 20_000) known.clear();
+    known.set(term, heads);
+  }
+  return heads;
+}
+const KNOWN_HEADS = new WeakMap<CardIndex, Map<string, string[]>>();
+
 /** The earlier question's words, searching softly, with sources after the typed words'. */
 export function contextTokens(synonyms: Synonyms, context: string | undefined, offset: number): QueryToken[] {
   if (!context) return [];
@@ -69,8 +83,9 @@ export function questionConcepts(index: CardIndex, synonyms: Synonyms, question:
   }
   // The head of a typed compound ("groep" in "doelgroepen") finds a sentence weakly.
   for (const concept of bySource.values()) {
-    const heads = [...compoundHeads(concept.terms)].filter((h) => index.documentFrequency.has(h) && !concept.terms.has(h));
-    if (heads.length > 0) concept.partial = new Set(heads);
+    const heads = new Set<string>();
+    for (const term of concept.terms) for (const h of knownHeads(index, term)) if (!concept.terms.has(h)) heads.add(h);
+    if (heads.size > 0) concept.partial = heads;
   }
   return [...bySource.values()];
 }

@@ -20,11 +20,24 @@ export function rerank(index: CardIndex, results: SearchResult[], all: QueryToke
   if (results.length === 0) return [];
   // MiniSearch multiplies a score by the number of query terms matched; with stems and synonyms
   // one typed word has several terms, so count the typed words (concepts) matched instead.
+  // The query terms numbered (a query term is a term of a token), and each token's terms as numbers.
+  const queryTerms = new Set(all.flatMap((t) => t.terms));
+  const termList = [...queryTerms];
+  const termNumber = new Map(termList.map((t, i) => [t, i]));
+  const tokenTerms = all.map((token) => token.terms.map((t) => termNumber.get(t)!));
+  const searched = new Uint8Array(termList.length);
   const concepts = (r: SearchResult) => {
     const matched = new Set<number>();
-    const hit = new Set(r.queryTerms);
+    searched.fill(0);
+    for (const t of r.queryTerms) {
+      const n = termNumber.get(t);
+      if (n !== undefined) searched[n] = 1;
+    }
+    const hit = (t: string) => searched[termNumber.get(t) ?? -1] === 1 || (!termNumber.has(t) && r.queryTerms.includes(t));
     // A word of a synonym phrase counts for its typed word only with the rest of the phrase.
-    for (const token of all) if (token.terms.some((t) => hit.has(t)) && countsWith(token, (t) => hit.has(t))) matched.add(token.source);
+    all.forEach((token, j) => {
+      if (tokenTerms[j].some((n) => searched[n] === 1) && (!token.together || countsWith(token, hit))) matched.add(token.source);
+    });
     return (r.score / Math.max(1, r.queryTerms.length)) * matched.size;
   };
   const base = new Map(results.map((r) => [r, concepts(r)]));
@@ -38,45 +51,74 @@ export function rerank(index: CardIndex, results: SearchResult[], all: QueryToke
     rarity.set(token.source, Math.max(rarity.get(token.source) ?? 0, ...token.terms.map((t) => factor * index.idfOf(t))));
   }
   const rarityTotal = [...rarity.values()].reduce((a, b) => a + b, 0) || 1;
-  const queryTerms = new Set(all.flatMap((t) => t.terms));
+  // Numbered once per question: the query terms' rarity and the typed words that have a rarity,
+  // so each phrasing is matched with arrays, not sets and maps.
+  const idfs = termList.map((t) => index.idfOf(t));
+  const sources = [...rarity.keys()];
+  const rarities = [...rarity.values()];
+  const sourceNumber = new Map(sources.map((s, i) => [s, i]));
+  const tokenSource = all.map((token) => sourceNumber.get(token.source) ?? -1);
+  const inCommon = new Uint8Array(termList.length);
+  const credit = new Float64Array(sources.length);
+  // The phrasings' terms as the query's term numbers (-1: not in the question), and which
+  // phrasings share a term with it at all: most phrasings of most cards share none, a similarity
+  // of 0, and are not looked at.
+  const table = index.phrasingTable();
+  const local = new Int32Array(table.postings.length).fill(-1);
+  const shares = new Uint8Array(table.terms.length);
+  termList.forEach((term, n) => {
+    const id = table.termIds.get(term);
+    if (id === undefined) return;
+    local[id] = n;
+    for (const p of table.postings[id]) shares[p] = 1;
+  });
   return results
     .map((result) => {
       let best = 0;
-      for (const phrasing of index.phrasings.get(result.id as string) ?? []) {
+      const first = table.first.get(result.id as string) ?? 0;
+      (index.phrasings.get(result.id as string) ?? []).forEach((phrasing, k) => {
+        if (!shares[first + k]) return;
         let matched = 0;
-        let shared = false;
-        for (const term of phrasing.terms) {
-          if (!queryTerms.has(term)) continue;
-          shared = true;
-          matched += index.idfOf(term);
-        }
-        // No term in common (most phrasings of most cards): nothing covered either way, the same
-        // as the computation below gives, without building it.
-        if (!shared) {
-          let covered = 0;
-          for (const r of rarity.values()) covered += r * 0;
-          best = Math.max(best, Math.sqrt((covered / rarityTotal) * (matched / phrasing.total)));
-          continue;
+        const common: number[] = [];
+        for (const id of table.terms[first + k]) {
+          const n = local[id];
+          if (n < 0) continue;
+          inCommon[n] = 1;
+          common.push(n);
+          matched += idfs[n];
         }
         // How much of the question the phrasing covers, and how much of the phrasing the
         // question covers (both weighted by rarity); their geometric mean, like a cosine.
-        const credit = new Map<number, number>();
         const inPhrasing = (t: string) => phrasing.terms.has(t);
-        const hits = all.filter((token) => token.terms.some(inPhrasing));
-        // The typed words this phrasing has (for "is the whole phrase there?").
-        const found = new Set(hits.filter((t) => t.weight === 1).map((t) => t.source));
-        for (const token of hits) {
-          if (!countsWith(token, inPhrasing)) continue;
+        // The tokens with a term in the phrasing, in order.
+        const hits: number[] = [];
+        for (let j = 0; j < all.length; j++) {
+          for (const n of tokenTerms[j]) {
+            if (inCommon[n] !== 1) continue;
+            hits.push(j);
+            break;
+          }
+        }
+        // Whether the phrasing has this typed word (for "is the whole phrase there?").
+        const found = (source: number) => hits.some((j) => all[j].weight === 1 && all[j].source === source);
+        credit.fill(0);
+        for (const j of hits) {
+          const token = all[j];
+          if (token.together && !countsWith(token, inPhrasing)) continue;
+          // Only the typed words (those with a rarity) count towards what is covered.
+          const at = tokenSource[j];
+          if (at < 0) continue;
           // A word of a phrase ("provider" in "no provider accepts") found without the rest of
           // the phrase (or its synonym) does not carry the phrase's meaning: it counts half.
-          const alone = token.weight === 1 && token.phrase && !token.phrase.every((source) => found.has(source));
+          const alone = token.weight === 1 && token.phrase && !token.phrase.every(found);
           const value = alone ? token.weight * PHRASE_PART_CREDIT : token.weight;
-          credit.set(token.source, Math.max(credit.get(token.source) ?? 0, value));
+          credit[at] = Math.max(credit[at], value);
         }
+        for (const n of common) inCommon[n] = 0;
         let covered = 0;
-        for (const [source, r] of rarity) covered += r * (credit.get(source) ?? 0);
+        for (let i = 0; i < rarities.length; i++) covered += rarities[i] * credit[i];
         best = Math.max(best, Math.sqrt((covered / rarityTotal) * (matched / phrasing.total)));
-      }
+      });
       return { result, score: base.get(result)! / top + PHRASING_WEIGHT * best };
     })
     .sort((a, b) => b.score - a.score);

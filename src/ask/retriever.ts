@@ -130,21 +130,22 @@ export class Retriever {
     this.terms ??= new TermSearch(this.index.search as MiniSearch<unknown>, BOOST);
     const searchOptions = {
       // Only words the cards never use are typos worth the (costly) fuzzy search.
-      fuzzy: (term: string) => (term.length >= 5 && !/\d/.test(term) && !this.index.documentFrequency.has(term) ? 0.2 : false),
+      fuzzy: (term: string) => (term.length >= 5 && !this.index.documentFrequency.has(term) && !/\d/.test(term) ? 0.2 : false),
       maxFuzzy: 2,
       // Prefix search (the costly part) for the words typed, not for their synonyms.
       prefix: (term: string) => term.length >= 5 && typedTerms.has(term),
       weight: (term: string) => weights.get(term) ?? 1,
-      boostDocument: role ? (id: string) => (this.index.byId.get(id)?.audience.includes(role) ? ROLE_BOOST : 1) : undefined,
+      boostDocument: role ? (id: string) => (this.forRole(role).has(id) ? ROLE_BOOST : 1) : undefined,
     };
-    const results = this.terms.search([...weights.keys()], searchOptions);
+    // Only the cards reranked are needed, unless a situation told first may bring in more.
+    const results = this.terms.search([...weights.keys()], searchOptions, soft.size > 0 ? Infinity : RERANK_DEPTH);
     const adjust = options.adjust;
     const candidates = results.slice(0, RERANK_DEPTH);
     // A long situation told first can push the card about the question itself out of the first
     // ones; the best cards for the question's own words are always considered too.
     if (soft.size > 0) {
       const focusTerms = [...weights.keys()].filter((term) => [...(sources.get(term) ?? [])].some((source) => !soft.has(source)));
-      const focused = focusTerms.length > 0 ? this.terms.search(focusTerms, searchOptions).slice(0, FOCUS_DEPTH).map((r) => r.id) : [];
+      const focused = focusTerms.length > 0 ? this.terms.search(focusTerms, searchOptions, FOCUS_DEPTH).map((r) => r.id) : [];
       for (const r of results.slice(RERANK_DEPTH)) if (focused.includes(r.id)) candidates.push(r);
     }
     const reranked = rerank(this.index, candidates, all, soft)
@@ -163,6 +164,15 @@ export class Retriever {
   knows(word: string): boolean {
     return this.index.knows(word);
   }
+
+  /** The ids of the cards meant for a role (their audience includes it), per role once. */
+  private forRole(role: Role): Set<string> {
+    let ids = this.roleCards.get(role);
+    if (!ids) this.roleCards.set(role, (ids = new Set([...this.index.byId.values()].filter((c) => c.audience.includes(role)).map((c) => c.id))));
+    return ids;
+  }
+
+  private readonly roleCards = new Map<Role, Set<string>>();
 
   /** The words of the synonym list (its phrases and what they stand for). */
   synonymWords(): string[] {

@@ -44,6 +44,18 @@ export interface Phrasing {
   total: number;
 }
 
+/** The phrasings as numbers: see `CardIndex.phrasingTable`. */
+export interface PhrasingTable {
+  /** A number per term of any phrasing. */
+  termIds: Map<string, number>;
+  /** Per term number, the numbers of the phrasings that have it. */
+  postings: number[][];
+  /** Per phrasing number, its term numbers. */
+  terms: Int32Array[];
+  /** Per card id, the number of its first phrasing (its others follow). */
+  first: Map<string, number>;
+}
+
 export class CardIndex {
   readonly search: MiniSearch<IndexedCard>;
   readonly byId: Map<string, KnowledgeCard>;
@@ -53,6 +65,8 @@ export class CardIndex {
   readonly domain = new Set<string>();
   /** Per card: the terms of its title and of each example question, with their norm. */
   readonly phrasings = new Map<string, Phrasing[]>();
+  /** The phrasings as numbers (see `phrasingTable`). */
+  private table?: PhrasingTable;
 
   constructor(
     readonly cards: KnowledgeCard[],
@@ -108,6 +122,37 @@ export class CardIndex {
       domain: [...this.domain],
       phrasings: [...this.phrasings].map(([id, list]) => [id, list.map((p) => ({ terms: [...p.terms], total: p.total }))]),
     };
+  }
+
+  /**
+   * The phrasings as numbers, for the reranking to match them without hashing strings: each
+   * phrasing numbered over all cards in order (a card's from `first` on), its terms as numbers
+   * (in the order of its `terms`), and per term number the phrasings that have it. Made from
+   * `phrasings` on first use (it is not part of `state()`).
+   */
+  phrasingTable(): PhrasingTable {
+    if (this.table) return this.table;
+    const termIds = new Map<string, number>();
+    const postings: number[][] = [];
+    const terms: Int32Array[] = [];
+    const first = new Map<string, number>();
+    for (const [id, list] of this.phrasings) {
+      first.set(id, terms.length);
+      for (const phrasing of list) {
+        const ids = [...phrasing.terms].map((term) => {
+          let n = termIds.get(term);
+          if (n === undefined) {
+            n = postings.push([]) - 1;
+            termIds.set(term, n);
+          }
+          postings[n].push(terms.length);
+          return n;
+        });
+        terms.push(Int32Array.from(ids));
+      }
+    }
+    this.table = { termIds, postings, terms, first };
+    return this.table;
   }
 
   /** True when the index knows a stem of this (folded) word. */

@@ -40,7 +40,9 @@ function splitCard(card: KnowledgeCard, lang: Lang): Sentence[] {
   const out: Sentence[] = [];
   for (const text of texts) {
     for (const sentence of splitSentences(plain(text))) {
-      out.push({ text: sentence, folded: fold(sentence), terms: new Set(indexTerms(sentence)), joined: new Set(separableTerms(sentence)), position: out.length });
+      // No separable verb (most sentences): no set to look in for every concept of every question.
+      const joined = separableTerms(sentence);
+      out.push({ text: sentence, folded: fold(sentence), terms: new Set(indexTerms(sentence)), joined: joined.length > 0 ? new Set(joined) : undefined, position: out.length });
     }
   }
   return out;

@@ -15,6 +15,7 @@ interface Known {
   count: number;
 }
 
+const WORD = /\p{L}[\p{L}'’-]*\p{L}|\p{L}/gu;
 const MIN_LENGTH = 7;
 /** From this length on, two typing errors are still the same word. */
 const TWO_ERRORS_FROM = 10;
@@ -35,8 +36,19 @@ export class Spelling {
 
   /** The text with each mistyped word replaced by the cards' word (folded); others unchanged. */
   correct(text: string): string {
-    return text.replace(/\p{L}[\p{L}'’-]*\p{L}|\p{L}/gu, (typed) => this.fix(typed) ?? typed);
+    return text.replace(WORD, (typed) => {
+      // The same words come back question after question: each typed form is looked at once (bounded).
+      let fixed = this.fixed.get(typed);
+      if (fixed === undefined) {
+        fixed = this.fix(typed) ?? typed;
+        if (this.fixed.size >= 20_000) this.fixed.clear();
+        this.fixed.set(typed, fixed);
+      }
+      return fixed;
+    });
   }
+
+  private readonly fixed = new Map<string, string>();
 
   private fix(typed: string): string | undefined {
     const word = fold(typed);

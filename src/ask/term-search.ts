@@ -26,14 +26,71 @@ export interface TermSearchOptions {
   boostDocument?: (id: string) => number;
 }
 
-/** One term's hits: per card, its BM25 part and the index terms it matched (exact, prefix, fuzzy). */
-type TermHits = { id: string; score: number; terms: string[] }[];
+/**
+ * One term's hits: per card (its slot, see `TermSearch.slotOf`), its BM25 part and the index
+ * terms it matched (exact, prefix, fuzzy). Typed arrays: a question adds up some 500 hits, and
+ * the remembered hits of a few thousand terms stay small.
+ */
+interface TermHits {
+  slots: Int32Array;
+  scores: Float64Array;
+  terms: string[][];
+  /** When it was last used (the least recently used go first when the memory is full). */
+  used: number;
+}
 
-/** Enough for the vocabulary a network uses (a few MB at most); the least recently used term goes first. */
-const MAX_TERMS = 2000;
+/**
+ * Enough for the vocabulary a network uses; the least recently used term goes first. The 1,131
+ * questions of the tuning split alone search 2,684 different terms: at 2,000 every pass through
+ * them searched the index again for some 1,800. 8,000 terms of hits take about 6 MB.
+ */
+const MAX_TERMS = 8000;
+
+/**
+ * A card found by a search. Which index terms matched it is worked out only when asked (the
+ * retriever asks it of the best one or two cards).
+ */
+class TermResult implements SearchResult {
+  [key: string]: unknown;
+  match = {};
+  private matchedTerms?: string[];
+
+  constructor(
+    readonly id: string,
+    public score: number,
+    /** The query terms that found this card, in query order. */
+    public queryTerms: string[],
+    private readonly slot: number,
+    private readonly found: TermHits[],
+  ) {}
+
+  /** The index terms matched, in the order one combined query lists them. */
+  get terms(): string[] {
+    if (!this.matchedTerms) {
+      const matched = new Set<string>();
+      this.found.forEach((hits) => {
+        const at = hits.slots.indexOf(this.slot);
+        if (at >= 0) for (const t of hits.terms[at]) matched.add(t);
+      });
+      this.matchedTerms = [...matched];
+    }
+    return this.matchedTerms;
+  }
+
+  set terms(terms: string[]) {
+    this.matchedTerms = terms;
+  }
+}
 
 export class TermSearch {
-  private readonly hits = new Map<string, TermHits>();
+  /** Per term, per way of searching it (exact, prefix, fuzzy), its hits. */
+  private readonly hits = new Map<string, Map<string, TermHits>>();
+  /** How many terms' hits are kept, and a clock for when each was last used. */
+  private kept = 0;
+  private clock = 0;
+  /** Card ids by slot, and their slots: hits are kept and added up by slot. */
+  private readonly ids: string[] = [];
+  private readonly slots = new Map<string, number>();
 
   constructor(
     private readonly index: MiniSearch<unknown>,
@@ -43,47 +100,100 @@ export class TermSearch {
   /**
    * Ranks the cards for these (distinct) query terms, as `index.search(terms.join(' '), {
    * combineWith: 'OR', … })` does. `match` (which field each index term was found in) is left
-   * empty: the retriever needs only which terms matched.
+   * empty: the retriever needs only which terms matched. With a `limit`, only that many of the
+   * best (the same ones, in the same order): some 150 cards are found, a dozen are looked at.
    */
-  search(terms: string[], options: TermSearchOptions): SearchResult[] {
-    const byCard = new Map<string, { score: number; queryTerms: string[]; terms: Set<string> }>();
-    for (const term of terms) {
-      const weight = options.weight(term);
-      for (const hit of this.termHits(term, options)) {
-        const found = byCard.get(hit.id);
-        if (!found) {
-          byCard.set(hit.id, { score: weight * hit.score, queryTerms: [term], terms: new Set(hit.terms) });
-          continue;
-        }
-        found.score += weight * hit.score;
-        found.queryTerms.push(term);
-        for (const t of hit.terms) found.terms.add(t);
+  search(terms: string[], options: TermSearchOptions, limit = Infinity): SearchResult[] {
+    const found = terms.map((term) => this.termHits(term, options));
+    // Per card slot: the summed score, how many query terms found it, and the order cards were
+    // first found in (the order of equal scores, as in one combined query).
+    const score = new Float64Array(this.ids.length);
+    const count = new Uint16Array(this.ids.length);
+    const order: number[] = [];
+    found.forEach((hits, i) => {
+      const weight = options.weight(terms[i]);
+      const { slots, scores } = hits;
+      for (let k = 0; k < slots.length; k++) {
+        const slot = slots[k];
+        // Summed in query order, as MiniSearch does (the same floating-point sums).
+        if (count[slot]++ === 0) {
+          score[slot] = weight * scores[k];
+          order.push(slot);
+        } else score[slot] += weight * scores[k];
       }
+    });
+    const final = order.map((slot) => score[slot] * (options.boostDocument?.(this.ids[slot]) ?? 1) * count[slot]);
+    // Best first; equal scores in the order found (a stable sort, as MiniSearch's).
+    const ranked = limit >= order.length ? order.map((_, p) => p).sort((a, b) => final[b] - final[a] || a - b) : best(final, limit);
+    // The query terms that found each card ranked, in query order.
+    const rank = new Int32Array(this.ids.length).fill(-1);
+    ranked.forEach((p, r) => (rank[order[p]] = r));
+    const queried: string[][] = ranked.map(() => []);
+    found.forEach((hits, i) => {
+      for (const slot of hits.slots) if (rank[slot] >= 0) queried[rank[slot]].push(terms[i]);
+    });
+    return ranked.map((p, r) => new TermResult(this.ids[order[p]], final[p], queried[r], order[p], found));
+  }
+
+  private slotOf(id: string): number {
+    let slot = this.slots.get(id);
+    if (slot === undefined) {
+      slot = this.ids.push(id) - 1;
+      this.slots.set(id, slot);
     }
-    const results: SearchResult[] = [];
-    for (const [id, { score, queryTerms, terms: matched }] of byCard) {
-      const boost = options.boostDocument?.(id) ?? 1;
-      results.push({ id, score: score * boost * queryTerms.length, terms: [...matched], queryTerms, match: {} });
-    }
-    return results.sort((a, b) => b.score - a.score);
+    return slot;
   }
 
   private termHits(term: string, options: TermSearchOptions): TermHits {
     const fuzzy = options.fuzzy(term);
     const prefix = options.prefix(term);
-    const key = `${term}\u0000${prefix ? 1 : 0}\u0000${fuzzy}`;
-    const known = this.hits.get(key);
-    if (known) {
-      // Most recently used last: the first key is the one to drop when full.
-      this.hits.delete(key);
-      this.hits.set(key, known);
-      return known;
+    // Per term (the same string objects question after question), then per way of searching it.
+    const how = fuzzy === false ? (prefix ? 'prefix' : 'exact') : `${prefix ? 'prefix' : 'exact'} ${fuzzy}`;
+    const kept = this.hits.get(term)?.get(how);
+    if (kept) {
+      kept.used = ++this.clock;
+      return kept;
     }
-    const found = this.index
-      .search(term, { boost: this.boost, combineWith: 'OR', fuzzy, maxFuzzy: options.maxFuzzy, prefix })
-      .map((r) => ({ id: r.id as string, score: r.score, terms: r.terms }));
-    if (this.hits.size >= MAX_TERMS) this.hits.delete(this.hits.keys().next().value!);
-    this.hits.set(key, found);
+    const own = [term];
+    const results = this.index.search(term, { boost: this.boost, combineWith: 'OR', fuzzy, maxFuzzy: options.maxFuzzy, prefix });
+    const found: TermHits = {
+      slots: Int32Array.from(results, (r) => this.slotOf(r.id as string)),
+      scores: Float64Array.from(results, (r) => r.score),
+      // An exact search matches the term itself in every card: one array for all of them.
+      terms: results.map((r) => (r.terms.length === 1 && r.terms[0] === term ? own : r.terms)),
+      used: ++this.clock,
+    };
+    if (this.kept >= MAX_TERMS) this.forget();
+    let ways = this.hits.get(term);
+    if (!ways) this.hits.set(term, (ways = new Map()));
+    ways.set(how, found);
+    this.kept++;
     return found;
   }
+
+  /** Drops the least recently used quarter of the terms' hits (all at once: a full memory is rare). */
+  private forget(): void {
+    const all = [...this.hits].flatMap(([term, ways]) => [...ways].map(([how, hits]) => ({ term, how, used: hits.used })));
+    all.sort((a, b) => a.used - b.used);
+    for (const { term, how } of all.slice(0, Math.ceil(all.length / 4))) {
+      const ways = this.hits.get(term)!;
+      ways.delete(how);
+      if (ways.size === 0) this.hits.delete(term);
+      this.kept--;
+    }
+  }
+}
+
+/** The places of the `limit` highest scores, highest first, equal ones in the order given. */
+function best(scores: number[], limit: number): number[] {
+  const top: number[] = [];
+  for (let p = 0; p < scores.length; p++) {
+    const value = scores[p];
+    if (top.length === limit && !(value > scores[top[limit - 1]])) continue;
+    let at = top.length;
+    while (at > 0 && scores[top[at - 1]] < value) at--;
+    top.splice(at, 0, p);
+    if (top.length > limit) top.pop();
+  }
+  return top;
 }

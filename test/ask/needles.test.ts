@@ -16,8 +16,9 @@ describe('needlesOf', () => {
     expect(needlesOf('(?:foobar|\\d+)', 'i')).toEqual([]);
     // A quantified run is no literal run: "ab+c" matches "abbc", which has no "abc".
     expect(needlesOf('xyzab+cdef', 'i').flat()).not.toContain('xyzabcdef');
-    // Too short to filter anything.
+    // Too short to filter anything (unless shorter ones are asked for).
     expect(needlesOf('\\b(ja|nee)\\b', 'i')).toEqual([]);
+    expect(needlesOf('\\b\\d+\\s?(mg|ml)\\b', 'i', 1)).toEqual([['mg', 'ml']]);
   });
 
   it('never misses a match: a text a pattern matches holds a needle of every set', () => {

@@ -1,6 +1,7 @@
 /**
  * The term-by-term search with remembered hits ranks exactly as MiniSearch's own OR query with
- * the same weights, prefix and fuzzy settings and role boost, also when asked again (from memory).
+ * the same weights, prefix and fuzzy settings and role boost, also when asked again (from memory)
+ * and when asked for the best few only.
  */
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
@@ -45,6 +46,9 @@ describe('TermSearch', () => {
       const expected = index.search(terms.join(' '), { boost, combineWith: 'OR', fuzzy, maxFuzzy: 2, prefix, boostTerm: weight, boostDocument });
       const got = search.search(terms, { fuzzy, maxFuzzy: 2, prefix, weight, boostDocument });
       expect(got.map((r) => r.id)).toEqual(expected.map((r) => r.id));
+      // The best few alone are the same cards, in the same order, with the same scores.
+      const limit = 1 + (round % 15);
+      expect(search.search(terms, { fuzzy, maxFuzzy: 2, prefix, weight, boostDocument }, limit).map((r) => [r.id, r.score, r.queryTerms])).toEqual(got.slice(0, limit).map((r) => [r.id, r.score, r.queryTerms]));
       got.forEach((r, i) => {
         expect(r.score).toBeCloseTo(expected[i].score, 9);
         expect([...r.queryTerms].sort()).toEqual([...expected[i].queryTerms].sort());
