@@ -48,22 +48,22 @@ export interface HeldoutGuard {
  * split grows, the guards of its earlier batches stay, so no floor goes down with a new batch.
  */
 export const HELDOUT_GUARDS: HeldoutGuard[] = [
-  // 2026-12-01 03:55, ten batches (heldout9 and heldout10 joined, each first run once to report:
-  // 76.2% / 100% / 7.1% and 64.3% / 88.9% / 14.3%); 510 answerable and 197 must-refuse: facts
-  // 74.1%, refusals 92.9%, in-scope refused 6.7%; at 04:16 74.3% / 92.4% / 5.3% (one must-refuse
-  // question moved from legal_case to unknown by a deliberate rule, commit of 04:11: its guard stays).
-  { label: 'all batches', facts: 0.741, refusals: 0.923, maxInScopeRefused: 0.055 },
-  // The earlier batches keep their own guards, raised to their figures of 04:16 (one question under):
-  // batches 1-8 75.1% / 91.9% / 4.7% (heldout8 joined at 02:30 at 74.4% / 92.5% / 7.0%) …
-  { label: 'batches 1-8', files: ['facts-heldout.jsonl', 'facts-heldout2.jsonl', 'facts-heldout3.jsonl', 'facts-heldout4.jsonl', 'facts-heldout5.jsonl', 'facts-heldout6.jsonl', 'facts-heldout7.jsonl', 'facts-heldout8.jsonl'], facts: 0.748, refusals: 0.919, maxInScopeRefused: 0.05 },
-  // … batches 1-7 73.1% / 92.2% / 5.3% (72.3% / 92.2% / 7.7% when heldout7 joined at 00:11) …
-  { label: 'batches 1-7', files: ['facts-heldout.jsonl', 'facts-heldout2.jsonl', 'facts-heldout3.jsonl', 'facts-heldout4.jsonl', 'facts-heldout5.jsonl', 'facts-heldout6.jsonl', 'facts-heldout7.jsonl'], facts: 0.728, refusals: 0.914, maxInScopeRefused: 0.056 },
-  // … batches 1-6 72.7% / 91.7% / 5.2% …
-  { label: 'batches 1-6', files: ['facts-heldout.jsonl', 'facts-heldout2.jsonl', 'facts-heldout3.jsonl', 'facts-heldout4.jsonl', 'facts-heldout5.jsonl', 'facts-heldout6.jsonl'], facts: 0.723, refusals: 0.909, maxInScopeRefused: 0.056 },
-  // … and the first three 72.8% / 88.9% / 3.8%: back under the in-scope guard of 20:08 (0.06) that
-  // was loosened by one question at 00:25 (a knowledge commit of 00:00, e1fba60, had turned one
-  // answer that lacked its facts into "not sure"; disclosed in the issue note).
-  { label: 'batches 1-3', files: ['facts-heldout.jsonl', 'facts-heldout2.jsonl', 'facts-heldout3.jsonl'], facts: 0.722, refusals: 0.873, maxInScopeRefused: 0.044 },
+  // 2026-12-01 05:36, twelve batches (heldout11 and heldout12 joined, each fact-checked blind and
+  // run once to report: 87.5% / 100% / 0.0% and 77.5% / 95.0% / 5.0%); 590 answerable and 237
+  // must-refuse: facts 75.8%, refusals 93.7%, in-scope refused 4.4%.
+  { label: 'all batches', facts: 0.755, refusals: 0.932, maxInScopeRefused: 0.046 },
+  // The earlier batches keep their own guards, raised to their figures of 05:36 (one question under):
+  // batches 1-10 74.7% / 92.9% / 4.7% (74.3% / 92.4% / 5.3% at 04:16) …
+  { label: 'batches 1-10', files: ['facts-heldout.jsonl', 'facts-heldout2.jsonl', 'facts-heldout3.jsonl', 'facts-heldout4.jsonl', 'facts-heldout5.jsonl', 'facts-heldout6.jsonl', 'facts-heldout7.jsonl', 'facts-heldout8.jsonl', 'facts-heldout9.jsonl', 'facts-heldout10.jsonl'], facts: 0.745, refusals: 0.923, maxInScopeRefused: 0.05 },
+  // … batches 1-8 75.6% / 92.5% / 4.0% (heldout8 joined at 02:30 at 74.4% / 92.5% / 7.0%) …
+  { label: 'batches 1-8', files: ['facts-heldout.jsonl', 'facts-heldout2.jsonl', 'facts-heldout3.jsonl', 'facts-heldout4.jsonl', 'facts-heldout5.jsonl', 'facts-heldout6.jsonl', 'facts-heldout7.jsonl', 'facts-heldout8.jsonl'], facts: 0.753, refusals: 0.919, maxInScopeRefused: 0.043 },
+  // … batches 1-7 73.7% / 92.9% / 4.5% (72.3% / 92.2% / 7.7% when heldout7 joined at 00:11) …
+  { label: 'batches 1-7', files: ['facts-heldout.jsonl', 'facts-heldout2.jsonl', 'facts-heldout3.jsonl', 'facts-heldout4.jsonl', 'facts-heldout5.jsonl', 'facts-heldout6.jsonl', 'facts-heldout7.jsonl'], facts: 0.734, refusals: 0.921, maxInScopeRefused: 0.048 },
+  // … batches 1-6 73.0% / 92.6% / 4.6% …
+  { label: 'batches 1-6', files: ['facts-heldout.jsonl', 'facts-heldout2.jsonl', 'facts-heldout3.jsonl', 'facts-heldout4.jsonl', 'facts-heldout5.jsonl', 'facts-heldout6.jsonl'], facts: 0.726, refusals: 0.917, maxInScopeRefused: 0.05 },
+  // … and the first three 73.4% / 90.5% / 2.7% (the in-scope guard of 20:08, 0.06, was loosened by
+  // one question at 00:25 after a knowledge commit (e1fba60) and is tighter than that since 04:16).
+  { label: 'batches 1-3', files: ['facts-heldout.jsonl', 'facts-heldout2.jsonl', 'facts-heldout3.jsonl'], facts: 0.728, refusals: 0.888, maxInScopeRefused: 0.033 },
 ];
 
 export type Split = 'tune' | 'heldout';
