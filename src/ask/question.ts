@@ -35,6 +35,8 @@ export interface QuestionShape {
   background?: string;
   /** The part of the background that is the situation told before the question. */
   scene?: string;
+  /** Remarks after a question that says enough itself ("…? Ik ben geen zorgmens."). */
+  after?: string;
 }
 
 const LawSchema = z.object({ name: z.string(), named: z.array(z.string()).min(1), implied: z.array(z.string()).default([]) });
@@ -107,14 +109,14 @@ export function shapeQuestion(question: string, laws: Law[], lang?: Lang): Quest
   const folded = fold(text);
   // "zonder wlz", "geen Wlz-indicatie", "without the Wlz": a law ruled out is not the law asked about.
   const found = lawsIn(folded.replace(RULED_OUT, ' '), laws);
-  const { asking, focus, background, scene } = focusOf(text);
+  const { asking, focus, background, scene, after } = focusOf(text);
   // What kind of fact is wanted is read from the question sentence, not from the situation
   // told before it ("Hij wacht al een jaar. Wie is dossierhouder?" asks no duration).
   const askFolded = fold(asking);
   const wants = WANTS.filter(([, pattern]) => pattern.test(askFolded)).map(([want]) => want);
   if (asksPlural(askFolded)) wants.push('list');
   const topic = text.replace(FACT_WORDS, ' ');
-  return { text, topic: topic.trim() || text, role: intro ? roleIn(intro) : undefined, laws: found.named, impliedLaws: found.implied, wants, focus, background, scene };
+  return { text, topic: topic.trim() || text, role: intro ? roleIn(intro) : undefined, laws: found.named, impliedLaws: found.implied, wants, focus, background, scene, after };
 }
 
 // A sentence that asks: it ends in a question mark or opens with a question word or a verb.
@@ -135,7 +137,7 @@ const QUESTION_WORD = /^(?:wie|wat|hoe|welke?|waar\w*|wanneer|waarom|who|what|ho
  * situation told before it and a condition ("als …", "if …") are background, so that sentences
  * are chosen for what is asked rather than for the circumstances.
  */
-export function focusOf(text: string): { asking: string; focus: string; background: string; scene: string } {
+export function focusOf(text: string): { asking: string; focus: string; background: string; scene: string; after: string } {
   // "familie maakt zich zorgen over de kosten: telt … mee?": a lead-in clause before a colon is
   // a sentence of its own; a short label ("werkagenda: …", "trimbos: …") stays with the question.
   const sentences = text
@@ -154,6 +156,9 @@ export function focusOf(text: string): { asking: string; focus: string; backgrou
   if (questions.length === 1 && told && content(questions[0]) <= 1 && (INDIRECT.test(fold(told)) || POINTS_BACK.test(fold(questions[0])))) questions = [told, questions[0]];
   const background = sentences.filter((s) => !questions.includes(s));
   const scene = background.join(' ');
+  // "…? Ik raak de weg kwijt in al die termen.": a remark after a question that says enough itself.
+  const last = sentences.indexOf(questions[questions.length - 1]);
+  const after = questions.length < sentences.length && content(questions.join(' ')) >= 2 ? sentences.slice(last + 1).filter((s) => !questions.includes(s)).join(' ') : '';
   const asking = questions.join(' ');
   let focus = asking;
   // "who …, and who if …?" asks two things: the condition belongs to the second, not to the background.
@@ -178,7 +183,7 @@ export function focusOf(text: string): { asking: string; focus: string; backgrou
     background.push(lead[1]);
     focus = lead[2];
   }
-  return { asking, focus, background: background.join(' '), scene };
+  return { asking, focus, background: background.join(' '), scene, after };
 }
 
 const LINKING = /(?:^|\s)(?:voor|van|bij|in|op|met|naar|over|om|aan|de|het|een|en|of|dan|for|at|on|with|to|about|the|a|an|and|or|then)$/iu;

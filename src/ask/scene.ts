@@ -23,7 +23,20 @@ const CONDITION_WEIGHT = 0.6;
  */
 export function sceneWeights(shape: QuestionShape, concepts: (text: string) => Concept[]): Map<string, number> | undefined {
   const focusShare = focusShareOf(shape, concepts);
-  return focusShare >= MIN_FOCUS_FOR_CONDITION ? backgroundWords(shape, focusShare >= MIN_FOCUS_FOR_SCENE) : undefined;
+  const weights = focusShare >= MIN_FOCUS_FOR_CONDITION ? backgroundWords(shape, focusShare >= MIN_FOCUS_FOR_SCENE) : undefined;
+  return withRemarks(weights, shape);
+}
+
+/** How much a word of a remark after the question weighs ("…? Ik ben geen zorgmens."). */
+const REMARK_WEIGHT = 0.3;
+
+/** The words of remarks after a question that says enough itself weigh little, whatever the rest. */
+function withRemarks(weights: Map<string, number> | undefined, shape: QuestionShape): Map<string, number> | undefined {
+  if (!shape.after) return weights;
+  const asked = new Set(words(shape.focus ?? shape.text));
+  const out = new Map(weights);
+  for (const w of words(shape.after)) if (!asked.has(w)) out.set(w, Math.min(out.get(w) ?? 1, REMARK_WEIGHT));
+  return out.size > 0 ? out : weights;
 }
 
 /** The share (by rarity) of the question's words that are in what is asked, not in the scene. */

@@ -439,3 +439,15 @@ describe("a close next card answers when the best card's fact is about something
     expect(answer.text).toMatch(fact);
   });
 });
+
+describe('a remark after a question that says enough itself weighs little', () => {
+  it('is read as a remark', () => {
+    expect(focusOf('Hoeveel wachtstatussen zijn er bij de wlz? Ik raak de weg kwijt in al die termen.').after).toMatch(/weg kwijt/);
+    expect(focusOf('Hoe zit dat? Mijn moeder heeft een wlz-indicatie.').after).toBe('');
+  });
+  it.each([['Hoeveel verschillende wachtstatussen zijn er eigenlijk bij de wlz? Ik raak de weg kwijt in alle termen die het zorgkantoor gebruikt.', /\b(vier|4)\b/]] as const)('%s', (q, fact) => {
+    const answer = ask(q);
+    expect(answer.answered).toBe(true);
+    expect(answer.text).toMatch(fact);
+  });
+});
