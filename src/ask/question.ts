@@ -72,7 +72,7 @@ export function lawsIn(folded: string, laws: Law[]): { named: string[]; implied:
 }
 
 const WANTS: [Want, RegExp][] = [
-  ['duration', /\b(hoe ?lang|hoelang|hoeveel tijd|how much time|hoe snel|hoe vlug|binnen (hoeveel|welke)|welke termijn|\p{L}*termijn(en)?|wachttijd(en)?|doorlooptijd|uiterlijk|how long|how quickly|how fast|how soon|within how|deadline|time limits?|how many (days|weeks|months))\b/iu],
+  ['duration', /\b(hoe ?lang|hoelang|hoeveel tijd|how much time|hoe snel|hoe vlug|binnen (hoeveel|welke)|welke termijn|\p{L}*termijn(en)?|wachttijd(en)?|doorlooptijd|uiterlijk|how long|how quickly|how fast|how soon|within how|deadline|time limits?|how many (days|weeks|months)|by when|before when|uiterlijk wanneer|voor wanneer)\b/iu],
   // "Tot welke leeftijd?", "vanaf hoe oud?", "until what age": the answer names an age.
   ['age', /\b((tot|vanaf|van|tussen|onder|boven|bij|op|met|from|until|up to|till|at|under|over) (welke|wat voor|which|what) (leeftijd|age)|welke leeftijd|what age|hoe oud|how old|leeftijdsgrens|age limit)\b/iu],
   ['frequency', /\b(hoe vaak|hoe dikwijls|how often|how frequently)\b/iu],

@@ -386,6 +386,10 @@ describe('how the answer should be told, and who else asks, are no topic', () =>
 
 describe('whether one pays, how much extra, and since when (tune batches 13-15)', () => {
   const laws = loadLaws(DEFAULT_KNOWLEDGE_DIR);
+  it.each(['what can a family do if they disagree with the CIZ decision, and by when?', 'uiterlijk wanneer moet het bezwaar binnen zijn?'])('"by when" asks for a term: %s', (q) => {
+    expect(shapeQuestion(q, laws).wants).toContain('duration');
+  });
+
   it.each(['Moet een cliënt of zijn familie betalen voor de klachtenfunctionaris?', 'hoeven ouders iets te betalen voor een cliëntondersteuner?', 'Does the family have to pay for a complaints officer?'])('asks whether one pays: %s', (q) => {
     expect(shapeQuestion(q, laws).wants).toContain('money');
   });
