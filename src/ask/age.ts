@@ -6,8 +6,10 @@ import type { Lang } from '../core/index.ts';
  * said as the cards say it ("N jaar"), and the band it falls in is added in the cards' words.
  */
 
-// "16 y/o", "17-jarige", "84 jaar oud", "15 years old".
-const WITH_UNIT = String.raw`(\d{1,3})\s*(?:-?\s*(?:jarige?n?|year[- ]olds?)|\s*(?:y\/o|yo|yrs?|jr|jaar(?: oud)?|years?(?: old)?))(?![\p{L}\d])`;
+// "16 y/o", "17-jarige", "84 jaar oud", "15 years old"; a bare "6 jaar" only when no word makes it
+// a time ("ik zorg al 6 jaar voor hem", "sinds 2 jaar", "for 3 years", "2 jaar geleden").
+const TIME_BEFORE = String.raw`(?<!\b(?:al|sinds|voor|over|na|binnen|ruim|bijna|ongeveer|circa|afgelopen|laatste|per|elke|om de|for|since|within|after|about|nearly|almost|past|last|every|over)\s+)`;
+const WITH_UNIT = String.raw`(?:(\d{1,3})\s*(?:-?\s*(?:jarige?n?|year[- ]olds?)|\s*(?:y\/o|yo|jr|jaar oud|years? old))|${TIME_BEFORE}(\d{1,3})\s*(?:yrs?|jaar|years?)(?!\s+(?:geleden|lang|ago|long|terug|eerder|later)))(?![\p{L}\d])`;
 // "jongen van 17", "mevr. 87", "my client, 88,": a person and a number that can only be an age
 // (not "client van 3 tot 5 uur", not "mevrouw van 2 weken geleden").
 const PERSON = String.raw`(?:jongen|meisje|jongere|puber|kind|zoon|dochter|man|vrouw|meneer|mevrouw|mevr|dhr|mw|client|cliente|bewoner|bewoonster|boy|girl|son|daughter|woman|mr|mrs|ms)\.?,?\s+(?:van\s+|is\s+|aged\s+)?`;
@@ -25,7 +27,8 @@ function band(age: number, lang?: Lang): string | undefined {
 
 /** The question with each age said as "N jaar" and its band added ("16 y/o" → "16 jaar (kind jonger dan 18 jaar, child under 18)"). */
 export function withAgeBands(text: string, lang?: Lang): string {
-  return text.replace(AGE, (whole, unitAge: string | undefined, person: string | undefined, personAge: string | undefined) => {
+  return text.replace(AGE, (whole, strongAge: string | undefined, weakAge: string | undefined, person: string | undefined, personAge: string | undefined) => {
+    const unitAge = strongAge ?? weakAge;
     const n = unitAge ?? personAge!;
     const words = band(Number(n), lang);
     const age = `${n} jaar${words ? ` (${words})` : ''}`;

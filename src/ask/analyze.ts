@@ -27,7 +27,7 @@ const STOP_WORDS = new Set(
   please thanks dank bedankt graag hallo hoi hi hello wegwijs someone somebody anyone anybody
   something anything get gets got getting under just also very really s t ll re ve d qua
   kort uitgelegd samengevat briefly explained nutshell vs versus terecht exactly actually basically
-  precisely ok okay couple few several paar ie zn hoelang erover daarover hierover waarover ervan daarvan hiervan waarvan erin daarin hierin
+  precisely ok okay couple few several paar zoiets iets dergelijks ie zn hoelang erover daarover hierover waarover ervan daarvan hiervan waarvan erin daarin hierin
   waarin eraan daaraan hieraan waaraan ermee daarmee hiermee waarmee erbij hierbij waarbij ervoor daarvoor
   hiervoor waarvoor erop daarop hierop waarop eruit daaruit waaruit ernaar daarnaar hiernaar waarnaar erdoor eronder
   daaronder hieronder ertegen daartegen hiertegen waartegen erom hierom ertoe daartoe hiertoe erachter daarachter alles niks everything nothing z n m r k`.split(/\s+/),
