@@ -8,7 +8,7 @@ import type { Lang } from '../core/index.ts';
 
 // "16 y/o", "17-jarige", "84 jaar oud", "15 years old"; a bare "6 jaar" only when no word makes it
 // a time ("ik zorg al 6 jaar voor hem", "sinds 2 jaar", "for 3 years", "2 jaar geleden").
-const TIME_BEFORE = String.raw`(?<!\b(?:al|sinds|voor|over|na|binnen|ruim|bijna|ongeveer|circa|afgelopen|laatste|per|elke|om de|for|since|within|after|about|nearly|almost|past|last|every|over)\s+)`;
+const TIME_BEFORE = String.raw`(?<!\b(?:al|sinds|voor|over|na|in|binnen|ruim|bijna|ongeveer|circa|afgelopen|laatste|per|elke|om de|for|since|within|after|about|nearly|almost|past|last|every|over)\s+)`;
 const WITH_UNIT = String.raw`(?:(\d{1,3})\s*(?:-?\s*(?:jarige?n?|year[- ]olds?)|\s*(?:y\/o|yo|jr|jaar oud|years? old))|${TIME_BEFORE}(\d{1,3})\s*(?:yrs?|jaar|years?)(?!\s+(?:geleden|lang|ago|long|terug|eerder|later)))(?![\p{L}\d])`;
 // "jongen van 17", "mevr. 87", "my client, 88,": a person and a number that can only be an age
 // (not "client van 3 tot 5 uur", not "mevrouw van 2 weken geleden").
