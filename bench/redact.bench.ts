@@ -4,21 +4,17 @@
  * Dutch and English), and longer told situations with names, a BSN, a phone number, an address and
  * a date of birth. CPU microseconds per call, the lowest of seven rounds after a warm-up.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { redact, redactIncoming } from '../src/privacy/index.ts';
+import { loadSplit } from '../src/ask/evaluate.ts';
 import type { IncomingMessage } from '../src/core/index.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const NOW = new Date('2026-11-30T12:00:00Z');
 
 function questions(): string[] {
-  const dir = join(ROOT, 'test/eval');
-  return readdirSync(dir)
-    .filter((f) => /^facts-tune\d*\.jsonl$/.test(f))
-    .flatMap((f) => readFileSync(join(dir, f), 'utf8').split('\n').filter(Boolean))
-    .map((line) => String((JSON.parse(line) as { q: string }).q));
+  return loadSplit(join(ROOT, 'test/eval'), 'tune').map((item) => item.q);
 }
 
 const SITUATIONS = [

@@ -6,13 +6,14 @@
  * are counted where the user would see them: at the local fake Slack Web API. Loopback only.
  */
 import { createHmac, randomUUID } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeSlack, type FakeSlack } from '../test/slack/fake-slack.ts';
 import { driveSide, type Request, type Side } from './lib/driver.ts';
 import { printTable, processFigures, type Row } from './lib/figures.ts';
 import { BIN, ROOT, startServer } from './lib/processes.ts';
+import { loadSplit } from '../src/ask/evaluate.ts';
 
 const SECRET = 'bench-signing-secret';
 const TEAM = 'T1';
@@ -98,11 +99,7 @@ export async function run(): Promise<void> {
  * (answers, refusals, the odd typo), so no cache of any kind sees one question over and over.
  */
 export function benchQuestions(): string[] {
-  const dir = join(ROOT, 'test/eval');
-  return readdirSync(dir)
-    .filter((f) => /^facts-tune\d*\.jsonl$/.test(f))
-    .flatMap((f) => readFileSync(join(dir, f), 'utf8').split('\n').filter(Boolean))
-    .map((line) => String((JSON.parse(line) as { q: string }).q));
+  return loadSplit(join(ROOT, 'test/eval'), 'tune').map((item) => item.q);
 }
 
 /**
