@@ -3,9 +3,10 @@
  * the rules that start with it), and a rule whose needles are absent is not run. The verdicts must
  * be those of the whole patterns.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadSplit } from '../../src/ask/evaluate.ts';
 import { describe, expect, it } from 'vitest';
 import { loadGuardrails, matchGuardrail, type Guardrails } from '../../src/ask/guardrails.ts';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/core/index.ts';
@@ -18,11 +19,7 @@ describe('guardrail gates', () => {
     const rules = loadGuardrails(DEFAULT_KNOWLEDGE_DIR);
     expect(rules.filter((r) => r.gates).length).toBeGreaterThan(0);
     expect(rules.filter((r) => r.needles).length).toBeGreaterThan(rules.length / 2);
-    const dir = 'test/eval';
-    const questions = readdirSync(dir)
-      .filter((f) => /^facts-tune\d*\.jsonl$/.test(f))
-      .flatMap((f) => readFileSync(join(dir, f), 'utf8').split('\n').filter(Boolean))
-      .map((line) => (JSON.parse(line) as { q: string }).q);
+    const questions = loadSplit('test/eval', 'tune').map((item) => item.q);
     for (const q of questions) expect(matchGuardrail(rules, q), q).toBe(matchGuardrail(whole(rules), q));
   });
 

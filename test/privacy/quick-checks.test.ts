@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { redact } from '../../src/privacy/index.ts';
 import { useQuickChecks } from '../../src/privacy/gates.ts';
+import { loadSplit } from '../../src/ask/evaluate.ts';
 import { decode } from './blind-corpus.ts';
 
 const now = new Date('2026-11-30T12:00:00Z');
@@ -26,10 +27,7 @@ function corpusLines(): string[] {
 
 // Tuning questions only (never the held-out sets).
 function tuningQuestions(): string[] {
-  return readdirSync(evalDir)
-    .filter((f) => /^facts-tune\d*\.jsonl$/.test(f))
-    .flatMap((f) => readFileSync(join(evalDir, f), 'utf8').split('\n').filter(Boolean))
-    .map((line) => String((JSON.parse(line) as { q: string }).q));
+  return loadSplit(evalDir, 'tune').map((item) => item.q);
 }
 
 // At the edges of the checks: each needs what its check looks for, or just misses it.
