@@ -52,17 +52,18 @@ export const HELDOUT_GUARDS: HeldoutGuard[] = [
   // run once to report: 87.5% / 100% / 0.0% and 77.5% / 95.0% / 5.0%); 590 answerable and 237
   // must-refuse: facts 75.8%, refusals 93.7%, in-scope refused 4.4%. At 05:40 the card's title (the
   // answer's heading on every platform) is judged with the lead: facts 77.3% (batches 1-10 76.1%,
-  // 1-8 76.8%, 1-7 75.0%, 1-6 74.5%, 1-3 75.0%); the facts guards below are raised to those.
-  { label: 'all batches', facts: 0.771, refusals: 0.932, maxInScopeRefused: 0.046 },
+  // 1-8 76.8%, 1-7 75.0%, 1-6 74.5%, 1-3 75.0%); at 06:10 77.6% (1-10 76.5%, 1-8 77.2%, 1-7 75.5%,
+  // 1-6 74.8%, 1-3 75.0%): the facts guards below are raised to those.
+  { label: 'all batches', facts: 0.774, refusals: 0.932, maxInScopeRefused: 0.046 },
   // The earlier batches keep their own guards, raised to their figures of 05:36 (one question under):
   // batches 1-10 74.7% / 92.9% / 4.7% (74.3% / 92.4% / 5.3% at 04:16) …
-  { label: 'batches 1-10', files: ['facts-heldout.jsonl', 'facts-heldout2.jsonl', 'facts-heldout3.jsonl', 'facts-heldout4.jsonl', 'facts-heldout5.jsonl', 'facts-heldout6.jsonl', 'facts-heldout7.jsonl', 'facts-heldout8.jsonl', 'facts-heldout9.jsonl', 'facts-heldout10.jsonl'], facts: 0.758, refusals: 0.923, maxInScopeRefused: 0.05 },
+  { label: 'batches 1-10', files: ['facts-heldout.jsonl', 'facts-heldout2.jsonl', 'facts-heldout3.jsonl', 'facts-heldout4.jsonl', 'facts-heldout5.jsonl', 'facts-heldout6.jsonl', 'facts-heldout7.jsonl', 'facts-heldout8.jsonl', 'facts-heldout9.jsonl', 'facts-heldout10.jsonl'], facts: 0.762, refusals: 0.923, maxInScopeRefused: 0.05 },
   // … batches 1-8 75.6% / 92.5% / 4.0% (heldout8 joined at 02:30 at 74.4% / 92.5% / 7.0%) …
-  { label: 'batches 1-8', files: ['facts-heldout.jsonl', 'facts-heldout2.jsonl', 'facts-heldout3.jsonl', 'facts-heldout4.jsonl', 'facts-heldout5.jsonl', 'facts-heldout6.jsonl', 'facts-heldout7.jsonl', 'facts-heldout8.jsonl'], facts: 0.765, refusals: 0.919, maxInScopeRefused: 0.043 },
+  { label: 'batches 1-8', files: ['facts-heldout.jsonl', 'facts-heldout2.jsonl', 'facts-heldout3.jsonl', 'facts-heldout4.jsonl', 'facts-heldout5.jsonl', 'facts-heldout6.jsonl', 'facts-heldout7.jsonl', 'facts-heldout8.jsonl'], facts: 0.769, refusals: 0.919, maxInScopeRefused: 0.043 },
   // … batches 1-7 73.7% / 92.9% / 4.5% (72.3% / 92.2% / 7.7% when heldout7 joined at 00:11) …
-  { label: 'batches 1-7', files: ['facts-heldout.jsonl', 'facts-heldout2.jsonl', 'facts-heldout3.jsonl', 'facts-heldout4.jsonl', 'facts-heldout5.jsonl', 'facts-heldout6.jsonl', 'facts-heldout7.jsonl'], facts: 0.747, refusals: 0.921, maxInScopeRefused: 0.048 },
+  { label: 'batches 1-7', files: ['facts-heldout.jsonl', 'facts-heldout2.jsonl', 'facts-heldout3.jsonl', 'facts-heldout4.jsonl', 'facts-heldout5.jsonl', 'facts-heldout6.jsonl', 'facts-heldout7.jsonl'], facts: 0.752, refusals: 0.921, maxInScopeRefused: 0.048 },
   // … batches 1-6 73.0% / 92.6% / 4.6% …
-  { label: 'batches 1-6', files: ['facts-heldout.jsonl', 'facts-heldout2.jsonl', 'facts-heldout3.jsonl', 'facts-heldout4.jsonl', 'facts-heldout5.jsonl', 'facts-heldout6.jsonl'], facts: 0.742, refusals: 0.917, maxInScopeRefused: 0.05 },
+  { label: 'batches 1-6', files: ['facts-heldout.jsonl', 'facts-heldout2.jsonl', 'facts-heldout3.jsonl', 'facts-heldout4.jsonl', 'facts-heldout5.jsonl', 'facts-heldout6.jsonl'], facts: 0.745, refusals: 0.917, maxInScopeRefused: 0.05 },
   // … and the first three 73.4% / 90.5% / 2.7% (the in-scope guard of 20:08, 0.06, was loosened by
   // one question at 00:25 after a knowledge commit (e1fba60) and is tighter than that since 04:16).
   { label: 'batches 1-3', files: ['facts-heldout.jsonl', 'facts-heldout2.jsonl', 'facts-heldout3.jsonl'], facts: 0.744, refusals: 0.888, maxInScopeRefused: 0.033 },
