@@ -93,9 +93,13 @@ export function factIsAbout(parts: AnswerPart[], shape: QuestionShape, concepts:
   const question = fold(shape.text);
   const priceOnly = shape.wants.includes('money') && PRICE_ASKED.test(question) && !RELATIVE.test(question);
   const cue = priceOnly ? { test: (t: string) => asked.test(t) && ABSOLUTE_AMOUNT.test(t) } : asked;
-  const subject = concepts.filter((c) => ![...c.terms].some((t) => MEASURE.test(t)));
-  const total = subject.reduce((a, c) => a + c.weight, 0);
-  const share = (terms: Set<string>) => subject.reduce((a, c) => a + ([...c.terms].some((t) => terms.has(t)) ? c.weight : 0), 0) / (total || 1);
+  // A concept is a measure when most of its forms are ("hoevel|hoeveel"), not when a synonym's
+  // word is one ("ekt" also searches "extra kosten thuis", but asks about the EKT).
+  const measureless = concepts.filter((c) => [...c.terms].filter((t) => MEASURE.test(t)).length * 2 < c.terms.size);
+  // What is asked may carry the fact alone, without the situation told before it ("Dochter …
+  // diende een klacht in. Binnen welke termijn moeten we volgens de Wkkgz een oordeel geven?").
+  const focus = measureless.filter((c) => !c.background);
+  const subjects = focus.length > 0 && focus.length < measureless.length ? [measureless, focus] : [measureless];
   return parts.some((p) => {
     // The card's title stands above its sentences: what it names is the subject of all of them;
     // so does its opening sentence, in the answer's language ("Geriatric rehabilitation (GRZ) is …"
@@ -103,12 +107,20 @@ export function factIsAbout(parts: AnswerPart[], shape: QuestionShape, concepts:
     const title = [...indexTerms(`${p.card.title} ${p.card.topics.join(' ')}`), ...(cardSentences(p.card, lang)[0]?.terms ?? [])];
     return p.chosen.some((s, i) => {
       if (!cue.test(s.folded)) return false;
-      if (total === 0) return s.matched >= MIN_FACT_MATCH * bar;
-      const before = p.chosen[i - 1]?.terms ?? [];
-      const about = share(new Set([...s.terms, ...before, ...title]));
-      // A short fact sentence ("De aanbieder moet binnen zes weken een oordeel geven") under a
-      // title that names the rest of the question is about it, though it repeats few words itself.
-      return about >= MIN_SUBJECT_MATCH * bar && (s.matched >= MIN_FACT_MATCH * bar || about >= TITLE_CARRIES);
+      if (measureless.length === 0) return s.matched >= MIN_FACT_MATCH * bar;
+      const near = new Set([...s.terms, ...(p.chosen[i - 1]?.terms ?? []), ...title]);
+      return subjects.some((subject) => {
+        const about = shareOf(subject, near);
+        // A short fact sentence ("De aanbieder moet binnen zes weken een oordeel geven") under a
+        // title that names the rest of the question is about it, though it repeats few words itself.
+        return about >= MIN_SUBJECT_MATCH * bar && (s.matched >= MIN_FACT_MATCH * bar || about >= TITLE_CARRIES);
+      });
     });
   });
+}
+
+/** The share of the concepts' weight that the terms cover. */
+function shareOf(concepts: Concept[], terms: Set<string>): number {
+  const total = concepts.reduce((a, c) => a + c.weight, 0);
+  return concepts.reduce((a, c) => a + ([...c.terms].some((t) => terms.has(t)) ? c.weight : 0), 0) / (total || 1);
 }
