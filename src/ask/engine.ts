@@ -57,6 +57,8 @@ export class AskEngine {
   private readonly laws: Law[];
   /** Everyday words of the domain (`domain.yaml`), beyond the cards' own titles and topics. */
   private readonly domainWords: Set<string>;
+  /** Words that name people ("father", "directeur"): who is in the situation, not what is asked about. */
+  private readonly people: Set<string>;
   /** The laws, routes, procedures and years of each card (card-traits.ts). */
   private readonly traits: CardTraits;
   private readonly thisYear: number;
@@ -69,8 +71,9 @@ export class AskEngine {
     this.retriever = cachedRetriever(knowledgeDir, loadCards(knowledgeDir, options.today), loadSynonyms(knowledgeDir));
     this.rules = loadGuardrails(knowledgeDir);
     this.laws = quickLaws(loadLaws(knowledgeDir));
-    const domainWords = loadDomainWords(knowledgeDir);
+    const { words: domainWords, people } = loadDomainWords(knowledgeDir);
     this.domainWords = new Set(indexTerms(domainWords.join(' ')));
+    this.people = new Set(indexTerms(people.join(' ')));
     const synonyms = this.retriever.synonymWords();
     this.spelling = new Spelling(
       () => [...this.retriever.cards.flatMap((c) => [c.title, c.topics.join(' ')]), ...domainWords, ...synonyms],
@@ -227,7 +230,8 @@ export class AskEngine {
     // and the answer says that the other part is not known, rather than refusing both.
     const alsoDefines = DEFINE_AND_FACT.test(fold(shape.text));
     // A word of what is asked that no card uses is most likely the very subject the cards lack.
-    const unknownSubject = (retrieval.unknown?.length ?? 0) > 0 && confidence < SURE_DESPITE_UNKNOWN;
+    const unknown = (retrieval.unknown ?? []).filter((word) => !indexTerms(word).some((t) => this.people.has(t)));
+    const unknownSubject = unknown.length > 0 && confidence < SURE_DESPITE_UNKNOWN;
     if (tooUnsure(retrieval, confidence, margin)) return refuse('unknown', 'unsure');
     if (unknownSubject) return refuse('unknown', 'unknown_word');
     if (wrongLaw) return refuse('unknown', 'other_law');

@@ -58,10 +58,12 @@ export function loadLaws(dir: string): Law[] {
   }));
 }
 
-/** Reads the domain's everyday words from `domain.yaml` (absent file = none). */
-export function loadDomainWords(dir: string): string[] {
-  const data = readDataFile(dir, 'domain.yaml', z.object({ words: z.array(z.string()).default([]) }));
-  return data.words;
+/**
+ * Reads `domain.yaml` (absent file = none): the domain's everyday words, and the words that name
+ * people in a told situation (a father, a director), which are never the subject the cards lack.
+ */
+export function loadDomainWords(dir: string): { words: string[]; people: string[] } {
+  return readDataFile(dir, 'domain.yaml', z.object({ words: z.array(z.string()).default([]), people: z.array(z.string()).default([]) }));
 }
 
 /** Laws a folded text names outright, and those it only implies. */
@@ -72,7 +74,7 @@ export function lawsIn(folded: string, laws: Law[]): { named: string[]; implied:
 }
 
 const WANTS: [Want, RegExp][] = [
-  ['duration', /\b(hoe ?lang|hoelang|hoeveel tijd|how much time|hoe snel|hoe vlug|binnen (hoeveel|welke)|welke termijn|\p{L}*termijn(en)?|wachttijd(en)?|doorlooptijd|uiterlijk|how long|how quickly|how fast|how soon|within how|deadline|time limits?|how many (days|weeks|months)|by when|before when|uiterlijk wanneer|voor wanneer)\b/iu],
+  ['duration', /\b(hoe ?lang|hoelang|hoeveel tijd|how much time|hoe snel|hoe vlug|binnen (hoeveel|welke)|welke termijn|\p{L}*termijn(en)?|wachttijd(en)?|doorlooptijd|uiterlijk|how long|how quickly|how fast|how soon|within how|deadline|time limits?|how many (days|weeks|months)|(binnen|within|in) (welke|what|which) (periode|period|time ?frame)|by when|before when|uiterlijk wanneer|voor wanneer)\b/iu],
   // "Tot welke leeftijd?", "vanaf hoe oud?", "until what age": the answer names an age.
   ['age', /\b((tot|vanaf|van|tussen|onder|boven|bij|op|met|from|until|up to|till|at|under|over) (welke|wat voor|which|what) (leeftijd|age)|welke leeftijd|what age|hoe oud|how old|leeftijdsgrens|age limit)\b/iu],
   ['frequency', /\b(hoe vaak|hoe dikwijls|how often|how frequently)\b/iu],

@@ -81,3 +81,21 @@ describe('a remark after a question that says enough itself weighs little', () =
     expect(answer.text).toMatch(fact);
   });
 });
+
+describe('people in the situation, and a term asked as a period (tune batches 18-20)', () => {
+  const laws = loadLaws(DEFAULT_KNOWLEDGE_DIR);
+  it.each(['Under the Wkkgz, within what period must a provider give its judgement?', 'binnen welke periode moet de aanbieder reageren op een klacht?'])('"within what period" asks for a term: %s', (q) => {
+    expect(shapeQuestion(q, laws).wants).toContain('duration');
+  });
+
+  // A word no card uses makes the engine say it does not know, unless the word names a person of
+  // the situation ("their father", "my director"): then the question is still about the subject.
+  it.each([
+    ['What can a family do if the CIZ rejects the Wlz application for their grandfather, and how much time do they have?', /(six|6) weeks/i],
+    ['My director asks: within what period must we give our judgment on a complaint under the Wkkgz?', /(six|6) weeks/i],
+  ] as const)('a person of the situation is no unknown subject: %s', (q, fact) => {
+    const answer = ask(q);
+    expect(answer.answered).toBe(true);
+    expect(answer.text).toMatch(fact);
+  });
+});
