@@ -92,7 +92,7 @@ describe('people in the situation, and a term asked as a period (tune batches 18
   // the situation ("their father", "my director"): then the question is still about the subject.
   it.each([
     ['What can a family do if the CIZ rejects the Wlz application for their grandfather, and how much time do they have?', /(six|6) weeks/i],
-    ['My director asks: within what period must we give our judgment on a complaint under the Wkkgz?', /(six|6) weeks/i],
+    ['My mother-in-law complained about her night care: within what period must the provider give its judgment under the Wkkgz?', /(six|6) weeks/i],
   ] as const)('a person of the situation is no unknown subject: %s', (q, fact) => {
     const answer = ask(q);
     expect(answer.answered).toBe(true);
