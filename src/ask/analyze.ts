@@ -30,7 +30,8 @@ const STOP_WORDS = new Set(
   precisely ok okay couple few several paar zoiets iets dergelijks ie zn hoelang erover daarover hierover waarover ervan daarvan hiervan waarvan erin daarin hierin
   waarin eraan daaraan hieraan waaraan ermee daarmee hiermee waarmee erbij hierbij waarbij ervoor daarvoor
   hiervoor waarvoor erop daarop hierop waarop eruit daaruit waaruit ernaar daarnaar hiernaar waarnaar erdoor eronder
-  daaronder hieronder ertegen daartegen hiertegen waartegen erom hierom ertoe daartoe hiertoe erachter daarachter alles niks everything nothing z n m r k`.split(/\s+/),
+  daaronder hieronder ertegen daartegen hiertegen waartegen erom hierom ertoe daartoe hiertoe erachter daarachter alles niks everything nothing z n m r k
+  doesn don isn aren wasn weren hasn haven hadn wouldn shouldn couldn cannot`.split(/\s+/),
 );
 
 const SynonymFileSchema = z.object({
