@@ -18,6 +18,46 @@ export interface Sentence {
   position: number;
 }
 
+/**
+ * What is found in a card sentence whatever the question (which patterns its folded text matches,
+ * its compound heads, the laws it names …), worked out at first use and kept: cards never change
+ * while running, and each answer tests the same sentences again. Kept per `terms` set, which
+ * every scored copy of a sentence (`{ ...sentence, score }`) shares with it, so a copy finds it
+ * too; the folded text is checked, so a set shared by another text gets its own notes.
+ */
+export interface SentenceNotes {
+  folded: string;
+  tests: Map<RegExp, boolean>;
+  /** Free slots for the scoring (sentence-score.ts). */
+  heads?: Set<string>;
+  laws?: { of: unknown; named: string[] };
+  definedBy?: Set<string> | null;
+  concrete?: boolean;
+  words?: number;
+}
+const NOTES = new WeakMap<Set<string>, SentenceNotes>();
+
+export function notesOf(s: Sentence): SentenceNotes {
+  let notes = NOTES.get(s.terms);
+  if (notes === undefined || notes.folded !== s.folded) {
+    notes = { folded: s.folded, tests: new Map() };
+    NOTES.set(s.terms, notes);
+  }
+  return notes;
+}
+
+/** `pattern.test(s.folded)`, once per sentence and pattern (a pattern without the g or y flag). */
+export function sentenceHas(s: Sentence, pattern: RegExp): boolean {
+  if (pattern.global || pattern.sticky) return pattern.test(s.folded);
+  const tests = notesOf(s).tests;
+  let found = tests.get(pattern);
+  if (found === undefined) {
+    found = pattern.test(s.folded);
+    tests.set(pattern, found);
+  }
+  return found;
+}
+
 // Abbreviations whose full stop ends no sentence.
 const ABBREVIATIONS = /(?:\b(?:art|artt|bijv|bv|o\.a|d\.w\.z|e\.d|nr|ca|resp|incl|excl|m\.b\.t|t\.a\.v|i\.p\.v|z\.s\.m|evt|jl|lid|e\.g|i\.e|etc|vs|mr|mw|dhr|drs|dr|prof|st|jr|blz|p|zgn|min|max)|\b\p{Lu})\.$/u;
 
