@@ -91,12 +91,19 @@ export function words(text: string): string[] {
 
 const WORDS_CACHE = new Map<string, string[]>();
 
+// On plain ASCII text (most folded text) a letter is [A-Za-z] and a digit [0-9]: the same splits
+// without Unicode property classes, which made splitting ~30% of the index build.
+const ASCII = /^[\x00-\x7f]*$/;
+const INITIALS = { unicode: /\b(\p{L})\.(?=\p{L}\.)/gu, ascii: /\b([A-Za-z])\.(?=[A-Za-z]\.)/g };
+const DOTTED = { unicode: /(\p{L})\.(\p{L})\.?/gu, ascii: /([A-Za-z])\.([A-Za-z])\.?/g };
+const BETWEEN_WORDS = { unicode: /[^\p{L}\p{N}-]+/u, ascii: /[^A-Za-z0-9-]+/ };
+
 function splitWords(text: string): string[] {
   const out: string[] = [];
-  const folded = fold(text)
-    .replace(/\b(\p{L})\.(?=\p{L}\.)/gu, '$1')
-    .replace(/(\p{L})\.(\p{L})\.?/gu, '$1$2');
-  for (const chunk of folded.split(/[^\p{L}\p{N}-]+/u)) {
+  const lower = fold(text);
+  const mode = ASCII.test(lower) ? 'ascii' : 'unicode';
+  const folded = lower.replace(INITIALS[mode], '$1').replace(DOTTED[mode], '$1$2');
+  for (const chunk of folded.split(BETWEEN_WORDS[mode])) {
     const parts = chunk.split('-').filter(Boolean);
     out.push(...parts);
     // "wlz-uitvoerder" is also one term, so a synonym can point at the whole word.
