@@ -143,8 +143,9 @@ const QUESTION_WORD = /^(?:wie|wat|hoe|welke?|waar\w*|wanneer|waarom|who|what|ho
 export function focusOf(text: string): { asking: string; focus: string; background: string; scene: string; after: string } {
   // "familie maakt zich zorgen over de kosten: telt … mee?": a lead-in clause before a colon is
   // a sentence of its own; a short label ("werkagenda: …", "trimbos: …") stays with the question.
+  // (The colon first, then the look back: looking back from every position was quadratic in the text.)
   const sentences = text
-    .split(/(?<=[.?!])\s+(?=\S)|(?<=^[^:?]{20,}):\s+(?=\S)/u)
+    .split(/(?<=[.?!])\s+(?=\S)|:(?<=^[^:?]{20,}:)\s+(?=\S)/u)
     .map((s) => s.trim())
     .filter(Boolean);
   const isAsking = (s: string) => s.endsWith('?') || ASKS.test(fold(s));
