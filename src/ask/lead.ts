@@ -62,7 +62,9 @@ export function chooseLead(scored: ScoredSentence[], shape: QuestionShape, maxWo
   // another body), while they are about the question too.
   const itemCue = shape.wants.includes('list') ? factCues(shape).find((c) => c !== LIST) : undefined;
   if (itemCue) {
-    const items = (s: Sentence) => new Set((s.folded.match(new RegExp(itemCue.source, 'giu')) ?? []).map((m) => m.trim()));
+    // One global pattern for every sentence (match() starts it from 0 each time).
+    const itemPattern = new RegExp(itemCue.source, 'giu');
+    const items = (s: Sentence) => new Set((s.folded.match(itemPattern) ?? []).map((m) => m.trim()));
     const known = new Set(lead.flatMap((s) => [...items(s)]));
     for (const s of ranked) {
       if (lead.length >= MAX_LIST_SENTENCES) break;
@@ -139,7 +141,8 @@ function announcedCount(folded: string): number | undefined {
 /** A sentence that says nearly the same as one already chosen (cards sometimes repeat a fact). */
 function repeats(s: Sentence, chosen: Sentence[]): boolean {
   return chosen.some((c) => {
-    const shared = [...s.terms].filter((t) => c.terms.has(t)).length;
+    let shared = 0;
+    for (const t of s.terms) if (c.terms.has(t)) shared++;
     // Mostly words already shown: a sentence that says more than one shown before is no repeat.
     return shared >= 0.7 * s.terms.size;
   });
