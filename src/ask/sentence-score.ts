@@ -134,8 +134,11 @@ const TITLE_WORD_WEIGHT = 0.5;
 // a scored copy finds them too (notesOf).
 export function lawsOf(s: Sentence, laws: Law[]): string[] {
   const notes = notesOf(s);
-  if (notes.laws?.of !== laws) notes.laws = { of: laws, named: lawsIn(s.folded, laws).named };
-  return notes.laws.named;
+  if (notes.lawsFor !== laws || notes.laws === undefined) {
+    notes.laws = lawsIn(s.folded, laws).named;
+    notes.lawsFor = laws;
+  }
+  return notes.laws;
 }
 /** Concrete content in a sentence's text (CONCRETE), once per sentence. */
 function isConcrete(s: Sentence): boolean {

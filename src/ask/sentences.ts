@@ -27,10 +27,13 @@ export interface Sentence {
  */
 export interface SentenceNotes {
   folded: string;
-  tests: Map<RegExp, boolean>;
+  /** Which patterns (bits of PATTERN_BITS) were tested on it, and which of those it matches. */
+  tested: number;
+  found: number;
   /** Free slots for the scoring (sentence-score.ts). */
   heads?: Set<string>;
-  laws?: { of: unknown; named: string[] };
+  lawsFor?: unknown;
+  laws?: string[];
   definedBy?: Set<string> | null;
   concrete?: boolean;
   words?: number;
@@ -40,21 +43,34 @@ const NOTES = new WeakMap<Set<string>, SentenceNotes>();
 export function notesOf(s: Sentence): SentenceNotes {
   let notes = NOTES.get(s.terms);
   if (notes === undefined || notes.folded !== s.folded) {
-    notes = { folded: s.folded, tests: new Map() };
+    notes = { folded: s.folded, tested: 0, found: 0 };
     NOTES.set(s.terms, notes);
   }
   return notes;
 }
 
+/**
+ * The patterns whose verdicts are kept, one bit each (two numbers per sentence, not a map: some
+ * 10,000 card sentences get notes). The fact cues and the lead's patterns are some twenty; a
+ * pattern beyond the 30th is simply tested each time.
+ */
+const PATTERN_BITS = new Map<RegExp, number>();
+const MAX_BITS = 30;
+
 /** `pattern.test(s.folded)`, once per sentence and pattern (a pattern without the g or y flag). */
 export function sentenceHas(s: Sentence, pattern: RegExp): boolean {
   if (pattern.global || pattern.sticky) return pattern.test(s.folded);
-  const tests = notesOf(s).tests;
-  let found = tests.get(pattern);
-  if (found === undefined) {
-    found = pattern.test(s.folded);
-    tests.set(pattern, found);
+  let bit = PATTERN_BITS.get(pattern);
+  if (bit === undefined) {
+    if (PATTERN_BITS.size >= MAX_BITS) return pattern.test(s.folded);
+    bit = 1 << PATTERN_BITS.size;
+    PATTERN_BITS.set(pattern, bit);
   }
+  const notes = notesOf(s);
+  if ((notes.tested & bit) !== 0) return (notes.found & bit) !== 0;
+  const found = pattern.test(s.folded);
+  notes.tested |= bit;
+  if (found) notes.found |= bit;
   return found;
 }
 
