@@ -127,8 +127,11 @@ export function isStopWord(word: string): boolean {
 /** Index terms for one word: its Dutch and English stems (one or two terms). */
 export function stems(word: string): string[] {
   let cached = STEM_CACHE.get(word);
-  if (!cached && (word.length <= 3 || /\d/.test(word))) {
-    // Numbers and short words are their own term (kept too: they are asked for again and again).
+  // A word with a digit is its own term; not kept: numbers are endless (dates, amounts, case
+  // numbers), and keeping them (up to 50,000) grew the heap of a long-running process by some MB.
+  if (!cached && /\d/.test(word)) return [word];
+  if (!cached && word.length <= 3) {
+    // Short words are their own term (kept: they are asked for again and again).
     cached = [word];
     if (STEM_CACHE.size > 50_000) STEM_CACHE.clear();
     STEM_CACHE.set(word, cached);
