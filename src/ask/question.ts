@@ -72,7 +72,7 @@ export function lawsIn(folded: string, laws: Law[]): { named: string[]; implied:
   return { named, implied };
 }
 
-const WANT_PATTERNS: [Want, RegExp][] = [
+const WANTS: [Want, RegExp][] = [
   ['duration', /\b(hoe ?lang|hoelang|hoeveel tijd|how much time|hoe snel|hoe vlug|binnen (hoeveel|welke)|welke termijn|\p{L}*termijn(en)?|wachttijd(en)?|doorlooptijd|uiterlijk|how long|how quickly|how fast|how soon|within how|deadline|time limits?|how many (days|weeks|months)|by when|before when|uiterlijk wanneer|voor wanneer)\b/iu],
   // "Tot welke leeftijd?", "vanaf hoe oud?", "until what age": the answer names an age.
   ['age', /\b((tot|vanaf|van|tussen|onder|boven|bij|op|met|from|until|up to|till|at|under|over) (welke|wat voor|which|what) (leeftijd|age)|welke leeftijd|what age|hoe oud|how old|leeftijdsgrens|age limit)\b/iu],
@@ -97,7 +97,7 @@ const WANT_PATTERNS: [Want, RegExp][] = [
   ['define', /\b(wat (is|zijn|betekent|houdt|doet|doen)(?! (de |mijn |onze |een )?(volgende|eerste|logische|beste|slimste) stap)|what (is|are|does)(?! (the |my |our |a )?(next|first|best|logical) step)|betekenis|meaning)\b/iu],
 ];
 // Tested without the `u` flag where that gives the same verdict (law-patterns.ts): every question meets all of them.
-const WANTS: [Want, RegExp][] = WANT_PATTERNS.map(([want, pattern]) => [want, quickPattern(pattern)]);
+for (const entry of WANTS) entry[1] = quickPattern(entry[1]);
 
 // Words that only ask for a kind of fact ("hoe lang", "how many"): they say nothing of the topic,
 // so sentences are not chosen for repeating them.
