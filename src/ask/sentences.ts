@@ -51,7 +51,7 @@ export function notesOf(s: Sentence): SentenceNotes {
 
 /**
  * The patterns whose verdicts are kept, one bit each (two numbers per sentence, not a map: some
- * 10,000 card sentences get notes). The fact cues and the lead's patterns are some twenty; a
+ * 5,000 card sentences get notes). The fact cues and the lead's patterns are some twenty; a
  * pattern beyond the 30th is simply tested each time.
  */
 const PATTERN_BITS = new Map<RegExp, number>();
