@@ -14,7 +14,7 @@ import { factCue } from './fact-cues.ts';
 import { chooseLead } from './lead.ts';
 import type { Concept } from './query-concepts.ts';
 import { lawsOf, scoreSentences, uncovered, type ScoredSentence } from './sentence-score.ts';
-import { cardSentences } from './sentences.ts';
+import { cardSentences, sentenceHas } from './sentences.ts';
 
 /** One card's contribution to the answer: the sentences shown and where they come from. */
 export interface AnswerPart {
@@ -60,7 +60,7 @@ export function composeAnswer(input: ComposeInput, cards: KnowledgeCard[]): { pa
   // A word that only asks for the kind of fact ("kost", "hoe lang") is answered once the lead
   // has that kind of fact ("OCO is gratis"): it is no open part for another card.
   const cue = factCue(shape);
-  const factShown = cue !== undefined && lead.some((s) => cue.test(s.folded));
+  const factShown = cue !== undefined && lead.some((s) => sentenceHas(s, cue));
   const open = uncovered(input.concepts, lead).filter((c) => !c.background && (!beyondTitle.length || beyondTitle.includes(c)) && !(factShown && [...c.terms].every((t) => MEASURE_WORD.test(t))));
   const missingLaw = shape.laws.find((law) => !lead.some((s) => lawsOf(s, laws).includes(law)) && !cardLaws.get(best.id)?.includes(law));
   const openShare = open.reduce((a, c) => a + c.weight, 0) / total;

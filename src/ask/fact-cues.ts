@@ -4,7 +4,7 @@
  */
 import { fold } from '../core/index.ts';
 import type { QuestionShape, Want } from './question.ts';
-import type { Sentence } from './sentences.ts';
+import { sentenceHas, type Sentence } from './sentences.ts';
 
 const NUMBER = /\b(\d+([.,]\d+)?|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|twintig|dertig|honderd|duizend|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|hundred|thousand)\b/iu;
 const DURATION = /\b(voor )?onbepaalde tijd\b|\bgeen einddatum\b|\bonbeperkt geldig\b|\bindefinite(ly)?\b|\bno end date\b|\b(\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s*(werk)?(dag(en)?|weken|week|maand(en)?|jaar|jaren|uur|minuten|minuut|kwartier|days?|weeks?|months?|years?|hours?|minutes?)\b/iu;
@@ -76,5 +76,5 @@ export function factCue(shape: QuestionShape): RegExp | undefined {
 /** True when a card has no sentence with the specific fact the question asks for. */
 export function lacksFact(sentences: Sentence[], shape: QuestionShape): boolean {
   const cue = factCue(shape);
-  return cue !== undefined && !sentences.some((s) => cue.test(s.folded));
+  return cue !== undefined && !sentences.some((s) => sentenceHas(s, cue));
 }

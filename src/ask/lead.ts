@@ -8,7 +8,7 @@ import type { QuestionShape } from './question.ts';
 import { factCues, LIST } from './fact-cues.ts';
 import type { Concept } from './query-concepts.ts';
 import { covers, definedHead, definesAsked, type ScoredSentence } from './sentence-score.ts';
-import type { Sentence } from './sentences.ts';
+import { notesOf, sentenceHas, type Sentence } from './sentences.ts';
 
 /** Aim for a lead a professional reads at a glance. */
 export const LEAD_MAX_WORDS = 60;
@@ -35,7 +35,7 @@ export function chooseLead(scored: ScoredSentence[], shape: QuestionShape, maxWo
   const ranked = [...scored].sort((a, b) => b.score - a.score || a.position - b.position);
   const best = ranked[0];
   const lead = [best];
-  const wordsOf = (s: Sentence) => s.text.split(/\s+/).length;
+  const wordsOf = (s: Sentence) => (notesOf(s).words ??= s.text.split(/\s+/).length);
   let words = wordsOf(best);
   const fits = (s: ScoredSentence, budget = maxWords) => !lead.includes(s) && !repeats(s, lead) && words + wordsOf(s) <= budget;
   const take = (s: ScoredSentence) => {
@@ -45,9 +45,9 @@ export function chooseLead(scored: ScoredSentence[], shape: QuestionShape, maxWo
   // Each kind of fact asked for (a duration and a who, say) gets a sentence that has it.
   const cues = factCues(shape);
   for (const cue of cues) {
-    if (lead.some((s) => cue.test(s.folded))) continue;
+    if (lead.some((s) => sentenceHas(s, cue))) continue;
     // The asked fact may stretch the lead a little: it is what the asker came for.
-    const withFact = ranked.find((s) => s.score > 0.15 && cue.test(s.folded) && fits(s, maxWords * 1.5));
+    const withFact = ranked.find((s) => s.score > 0.15 && sentenceHas(s, cue) && fits(s, maxWords * 1.5));
     if (withFact) take(withFact);
   }
   // "Wat is meerzorg en wie vraagt het aan?": the other part's facts do not push out what X is.
@@ -62,7 +62,9 @@ export function chooseLead(scored: ScoredSentence[], shape: QuestionShape, maxWo
   // another body), while they are about the question too.
   const itemCue = shape.wants.includes('list') ? factCues(shape).find((c) => c !== LIST) : undefined;
   if (itemCue) {
-    const items = (s: Sentence) => new Set((s.folded.match(new RegExp(itemCue.source, 'giu')) ?? []).map((m) => m.trim()));
+    // One global pattern for every sentence (match() starts it from 0 each time).
+    const itemPattern = new RegExp(itemCue.source, 'giu');
+    const items = (s: Sentence) => new Set((s.folded.match(itemPattern) ?? []).map((m) => m.trim()));
     const known = new Set(lead.flatMap((s) => [...items(s)]));
     for (const s of ranked) {
       if (lead.length >= MAX_LIST_SENTENCES) break;
@@ -92,7 +94,7 @@ export function chooseLead(scored: ScoredSentence[], shape: QuestionShape, maxWo
     if (concept.weight < openTotal * OPEN_PART_SHARE || lead.some((s) => covers(s, concept))) continue;
     const candidates = ranked.filter((s) => s.score > 0.15 && s.matched >= concept.weight / total + OPEN_PART_EXTRA && covers(s, concept) && fits(s));
     // "Wie … bij natura en wie bij een pgb?": the part's sentence with the kind of fact asked for.
-    const filling = candidates.find((s) => cues.some((cue) => cue.test(s.folded))) ?? candidates[0];
+    const filling = candidates.find((s) => cues.some((cue) => sentenceHas(s, cue))) ?? candidates[0];
     if (filling) take(filling);
   }
   for (const next of ranked.slice(1)) {
@@ -102,7 +104,7 @@ export function chooseLead(scored: ScoredSentence[], shape: QuestionShape, maxWo
   // A chosen sentence that leans on the one before it brings that one, while the lead stays short.
   const bringBefore = (leans: RegExp, matters: (s: ScoredSentence) => boolean) => {
     for (const later of [...lead]) {
-      const before = leans.test(later.folded) ? scored.find((s) => s.position === later.position - 1) : undefined;
+      const before = sentenceHas(later, leans) ? scored.find((s) => s.position === later.position - 1) : undefined;
       if (before && !lead.includes(before) && matters(before) && words + wordsOf(before) <= maxWords * 1.5) take(before);
     }
   };
@@ -139,7 +141,8 @@ function announcedCount(folded: string): number | undefined {
 /** A sentence that says nearly the same as one already chosen (cards sometimes repeat a fact). */
 function repeats(s: Sentence, chosen: Sentence[]): boolean {
   return chosen.some((c) => {
-    const shared = [...s.terms].filter((t) => c.terms.has(t)).length;
+    let shared = 0;
+    for (const t of s.terms) if (c.terms.has(t)) shared++;
     // Mostly words already shown: a sentence that says more than one shown before is no repeat.
     return shared >= 0.7 * s.terms.size;
   });

@@ -39,8 +39,19 @@ const SITUATION = /\b(?:client|cliente|patient|bewoner|iemand|hij|zij|ze|er|de|h
 // "wijkteam hier.", "zk-medewerker hier,", "Sanne van het zorgkantoor hier:": who is typing, in up to five words.
 const HERE_INTRO = /^\s*((?:[^\s.?!,;:]+\s+){0,4}[^\s.?!,;:]+)\s+(?:hier|here)\s*[.,:;!-]+\s*/iu;
 
+/**
+ * The last question stripped and its result: an answer strips the same message twice (to split it
+ * into questions, then to shape the one question), ~4% of an answer each time.
+ */
+let last: { question: string; text: string; intro: string } | undefined;
+
 /** Removes what is about the asker, not the topic: greetings, introductions, thanks, placeholders. */
 export function stripPreamble(question: string): { text: string; intro: string } {
+  if (last?.question !== question) last = { question, ...strip(question) };
+  return { text: last.text, intro: last.intro };
+}
+
+function strip(question: string): { text: string; intro: string } {
   // Placeholders and the words that only point at them ("BSN [BSN]", "mijn cliënt [naam]") go.
   let text = withoutPlaceholders(question).replace(/\s+/g, ' ').trim();
   let intro = '';

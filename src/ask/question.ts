@@ -11,6 +11,7 @@ import { parseRole, type ChoosableRole } from './roles.ts';
 import { isStopWord, words } from './analyze.ts';
 import { stripPreamble } from './preamble.ts';
 import { withAgeBands } from './age.ts';
+import { quickPattern } from './law-patterns.ts';
 
 export type Want = 'duration' | 'age' | 'count' | 'number' | 'money' | 'frequency' | 'law' | 'who' | 'where' | 'when' | 'why' | 'list' | 'next' | 'how' | 'define' | 'compare' | 'contact';
 
@@ -97,6 +98,8 @@ const WANTS: [Want, RegExp][] = [
   // "Wat is de volgende stap?" asks what to do next, not what a step is.
   ['define', /\b(wat (is|zijn|betekent|houdt|doet|doen)(?! (de |mijn |onze |een )?(volgende|eerste|logische|beste|slimste) stap)|what (is|are|does)(?! (the |my |our |a )?(next|first|best|logical) step)|betekenis|meaning)\b/iu],
 ];
+// Tested without the `u` flag where that gives the same verdict (law-patterns.ts): every question meets all of them.
+for (const entry of WANTS) entry[1] = quickPattern(entry[1]);
 
 // Words that only ask for a kind of fact ("hoe lang", "how many"): they say nothing of the topic,
 // so sentences are not chosen for repeating them.
@@ -142,8 +145,9 @@ const QUESTION_WORD = /^(?:wie|wat|hoe|welke?|waar\w*|wanneer|waarom|who|what|ho
 export function focusOf(text: string): { asking: string; focus: string; background: string; scene: string; after: string } {
   // "familie maakt zich zorgen over de kosten: telt … mee?": a lead-in clause before a colon is
   // a sentence of its own; a short label ("werkagenda: …", "trimbos: …") stays with the question.
+  // (The colon first, then the look back: looking back from every position was quadratic in the text.)
   const sentences = text
-    .split(/(?<=[.?!])\s+(?=\S)|(?<=^[^:?]{20,}):\s+(?=\S)/u)
+    .split(/(?<=[.?!])\s+(?=\S)|:(?<=^[^:?]{20,}:)\s+(?=\S)/u)
     .map((s) => s.trim())
     .filter(Boolean);
   const isAsking = (s: string) => s.endsWith('?') || ASKS.test(fold(s));

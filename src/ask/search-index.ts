@@ -83,12 +83,18 @@ export class CardIndex {
       for (const [id, list] of prepared.phrasings) this.phrasings.set(id, list.map((p) => ({ terms: new Set(p.terms), total: p.total })));
       return;
     }
-    this.search = new MiniSearch<IndexedCard>(SEARCH_OPTIONS);
+    // Each field's terms, worked out once for the search index and the document frequencies
+    // (indexTerms keeps only short texts: every body and long answer was analysed twice, ~25% of the build).
     const docs = cards.map(toIndexed);
+    const fieldTerms = docs.map((doc) => FIELDS.map((f) => indexTerms(doc[f])));
+    const known = new Map<string, string[]>();
+    docs.forEach((doc, i) => FIELDS.forEach((f, k) => known.set(doc[f], fieldTerms[i][k])));
+    this.search = new MiniSearch<IndexedCard>({ ...SEARCH_OPTIONS, tokenize: (text: string) => known.get(text) ?? indexTerms(text) });
     this.search.addAll(docs);
-    for (const doc of docs) {
-      const terms = new Set(FIELDS.flatMap((f) => indexTerms(doc[f])));
-      for (const term of terms) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
+    // (The index keeps its options: it does not keep the texts' terms.)
+    known.clear();
+    for (const terms of fieldTerms) {
+      for (const term of new Set(terms.flat())) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
     }
     this.maxIdf = this.idf(0);
     // Title words only when distinctive: titles also use everyday words ("nieuwe", "goed").

@@ -10,7 +10,7 @@ import { lawsIn } from './question.ts';
 import { comparedSides } from './compare.ts';
 import { CUES, CUE_WEIGHT } from './fact-cues.ts';
 import { compoundHeads, type Concept } from './query-concepts.ts';
-import type { Sentence } from './sentences.ts';
+import { notesOf, sentenceHas, type Sentence } from './sentences.ts';
 
 export interface ScoredSentence extends Sentence {
   score: number;
@@ -64,10 +64,17 @@ const DEFINITION = 0.2;
 // The defined word, then the verb: "X is …", "X betekent …" (not "X kan duurder zijn").
 const DEFINES = /^(?:(?!(?:kan|kunnen|mag|mogen|moet|moeten|zal|zullen|wil|willen|wordt|worden|can|may|must|will|would|should|does|do)\s)\S+\s+){0,5}?(?:is|zijn|betekent|betekenen|staat voor|houdt in|heet|heten|means|stands for|are|refers to)\s/u;
 export function definesAsked(s: Sentence, concepts: Concept[]): boolean {
-  const verb = DEFINES.exec(s.folded);
-  if (!verb) return false;
-  const head = new Set(indexTerms(s.folded.slice(0, verb[0].length)));
-  return concepts.some((c) => [...c.terms].some((t) => head.has(t)));
+  const head = definedBy(s);
+  return head !== null && concepts.some((c) => anyIn(c.terms, head));
+}
+/** The terms before a sentence's defining verb ("X is …"), or null without one; once per sentence. */
+function definedBy(s: Sentence): Set<string> | null {
+  const notes = notesOf(s);
+  if (notes.definedBy === undefined) {
+    const verb = DEFINES.exec(s.folded);
+    notes.definedBy = verb ? new Set(indexTerms(s.folded.slice(0, verb[0].length))) : null;
+  }
+  return notes.definedBy;
 }
 
 /** "Hoeveel meer zorg?", "welk percentage?": a share answers it (25% meer), not a count (twee cliënten). */
@@ -104,15 +111,17 @@ function anyIn(terms: Iterable<string>, set: Set<string>): boolean {
 }
 export const covers = (s: Sentence, c: Concept) => anyIn(c.terms, s.terms) || (s.joined !== undefined && anyIn(c.terms, s.joined));
 /** 1 when the sentence has the word (or a synonym), less when only the head of a compound ("groep" for "doelgroepen"). */
-const credit = (s: Sentence, c: Concept) => (covers(s, c) ? 1 : (c.partial && anyIn(c.partial, s.terms)) || anyIn(c.terms, headsOf(s)) ? PARTIAL_CREDIT : 0);
-const HEADS = new WeakMap<Sentence, Set<string>>();
+function creditOf(s: Sentence, terms: string[], partial: string[] | undefined): number {
+  if (listIn(terms, s.terms) || (s.joined !== undefined && listIn(terms, s.joined))) return 1;
+  return (partial && listIn(partial, s.terms)) || listIn(terms, headsOf(s)) ? PARTIAL_CREDIT : 0;
+}
+function listIn(terms: string[], set: Set<string>): boolean {
+  for (let i = 0; i < terms.length; i++) if (set.has(terms[i])) return true;
+  return false;
+}
 function headsOf(s: Sentence): Set<string> {
-  let heads = HEADS.get(s);
-  if (!heads) {
-    heads = compoundHeads(s.terms);
-    HEADS.set(s, heads);
-  }
-  return heads;
+  const notes = notesOf(s);
+  return (notes.heads ??= compoundHeads(s.terms));
 }
 const PARTIAL_CREDIT = 0.3;
 /**
@@ -121,27 +130,43 @@ const PARTIAL_CREDIT = 0.3;
  */
 const TITLE_WORD_WEIGHT = 0.5;
 
-// The laws a sentence names, found once per sentence (cards and laws do not change while running).
-const SENTENCE_LAWS = new WeakMap<Sentence, string[]>();
+// The laws a sentence names, found once per sentence (cards and laws do not change while running);
+// a scored copy finds them too (notesOf).
 export function lawsOf(s: Sentence, laws: Law[]): string[] {
-  let named = SENTENCE_LAWS.get(s);
-  if (!named) {
-    named = lawsIn(s.folded, laws).named;
-    SENTENCE_LAWS.set(s, named);
+  const notes = notesOf(s);
+  if (notes.lawsFor !== laws || notes.laws === undefined) {
+    notes.laws = lawsIn(s.folded, laws).named;
+    notes.lawsFor = laws;
   }
-  return named;
+  return notes.laws;
+}
+/** Concrete content in a sentence's text (CONCRETE), once per sentence. */
+function isConcrete(s: Sentence): boolean {
+  const notes = notesOf(s);
+  return (notes.concrete ??= CONCRETE.test(s.text));
 }
 
 /** Scores every sentence of a card for the question: shared rare words, and the fact wanted. */
 export function scoreSentences(sentences: Sentence[], context: ScoreContext): ScoredSentence[] {
   const title = context.title;
-  const inTitle = (c: Concept) => Boolean(title && anyIn(c.terms, title));
+  const concepts = context.concepts;
+  const inTitle = concepts.map((c) => Boolean(title && anyIn(c.terms, title)));
+  // Each sentence's credit for each concept, worked out once for the two shares below (1 is covers()).
+  // (The concepts' terms as arrays: looking them up by index is much cheaper than iterating sets.)
+  const n = concepts.length;
+  const credits = new Float64Array(sentences.length * n);
+  const terms = concepts.map((c) => [...c.terms]);
+  const partial = concepts.map((c) => (c.partial ? [...c.partial] : undefined));
+  sentences.forEach((s, i) => {
+    for (let k = 0; k < n; k++) credits[i * n + k] = creditOf(s, terms[k], partial[k]);
+  });
   // The scene's words weigh less, when the card speaks of what is asked at all.
-  const focusFound = sentences.some((s) => context.concepts.some((c) => !c.background && !inTitle(c) && covers(s, c)));
+  const focusFound = credits.some((x, j) => x === 1 && !concepts[j % n].background && !inTitle[j % n]);
   const scene = (c: Concept) => (c.background && focusFound ? BACKGROUND_WEIGHT : 1);
-  const shareOf = (weightOf: (c: Concept) => number) => {
-    const total = context.concepts.reduce((a, c) => a + weightOf(c), 0) || 1;
-    const shares = sentences.map((s) => context.concepts.reduce((sum, c) => sum + credit(s, c) * weightOf(c), 0) / total);
+  const shareOf = (weightOf: (c: Concept, k: number) => number) => {
+    const weights = concepts.map(weightOf);
+    const total = weights.reduce((a, w) => a + w, 0) || 1;
+    const shares = sentences.map((_, i) => weights.reduce((sum, w, k) => sum + credits[i * n + k] * w, 0) / total);
     // A sentence often leans on the one before it ("Sinds 2021 zijn er vier: …"): it shares a
     // little of that sentence's match.
     return shares.map((m, i) => m + CARRY_OVER * (shares[i - 1] ?? 0) * (1 - m));
@@ -150,7 +175,7 @@ export function scoreSentences(sentences: Sentence[], context: ScoreContext): Sc
   const matches = shareOf((c) => c.weight);
   // "Wat is X?" and "X vs Y" ask about the title's words themselves.
   const aboutTitle = context.shape.wants.includes('define') || context.shape.wants.includes('compare');
-  const ranks = shareOf((c) => c.weight * scene(c) * (inTitle(c) && !aboutTitle ? TITLE_WORD_WEIGHT : 1));
+  const ranks = shareOf((c, k) => c.weight * scene(c) * (inTitle[k] && !aboutTitle ? TITLE_WORD_WEIGHT : 1));
   const asked = context.shape.laws;
   const defines = definingPatterns(context.shape);
   // What "wat is X (van Y)?" asks to define: X when it can be told, else any word asked.
@@ -164,7 +189,7 @@ export function scoreSentences(sentences: Sentence[], context: ScoreContext): Sc
     const folded = s.folded;
     for (const want of context.shape.wants) {
       const cue = CUES[want];
-      if (cue?.test(folded)) score += CUE_WEIGHT[want] ?? 0;
+      if (cue && sentenceHas(s, cue)) score += CUE_WEIGHT[want] ?? 0;
     }
     if (asked.length > 0) {
       const named = lawsOf(s, context.laws);
@@ -177,14 +202,15 @@ export function scoreSentences(sentences: Sentence[], context: ScoreContext): Sc
     if (context.shape.wants.includes('define') && definesAsked(s, defined)) score += DEFINITION;
     // The card's opening sentence is its summary (for "what is …" its definition): a small lift.
     if (s.position === 0) score += context.shape.wants.includes('define') ? 0.2 : 0.08;
-    if (CONCRETE.test(s.text)) score += 0.05;
-    if (shareAsked && SHARE.test(folded)) score += SHARE_LIFT;
+    if (isConcrete(s)) score += 0.05;
+    if (shareAsked && sentenceHas(s, SHARE)) score += SHARE_LIFT;
     // A question in the card ("Wat maakt een netwerk succesvol?") introduces, it answers nothing.
     // A numbered step that ends in a question ("1) verhelderen: wat willen we oplossen?") is content.
     if (s.text.endsWith('?') && !/^\d+\)|:/u.test(s.text)) score -= 0.5;
     // "Dat blijkt uit het rapport …" only says where the sentence before it comes from.
-    if (ATTRIBUTION.test(folded)) score -= 0.2;
-    return { ...s, score, matched };
+    if (sentenceHas(s, ATTRIBUTION)) score -= 0.2;
+    // (Written out: a spread copy was ~4% of an answer.)
+    return { text: s.text, folded: s.folded, terms: s.terms, joined: s.joined, position: s.position, score, matched };
   });
 }
 

@@ -18,6 +18,62 @@ export interface Sentence {
   position: number;
 }
 
+/**
+ * What is found in a card sentence whatever the question (which patterns its folded text matches,
+ * its compound heads, the laws it names …), worked out at first use and kept: cards never change
+ * while running, and each answer tests the same sentences again. Kept per `terms` set, which
+ * every scored copy of a sentence (`{ ...sentence, score }`) shares with it, so a copy finds it
+ * too; the folded text is checked, so a set shared by another text gets its own notes.
+ */
+export interface SentenceNotes {
+  folded: string;
+  /** Which patterns (bits of PATTERN_BITS) were tested on it, and which of those it matches. */
+  tested: number;
+  found: number;
+  /** Free slots for the scoring (sentence-score.ts). */
+  heads?: Set<string>;
+  lawsFor?: unknown;
+  laws?: string[];
+  definedBy?: Set<string> | null;
+  concrete?: boolean;
+  words?: number;
+}
+const NOTES = new WeakMap<Set<string>, SentenceNotes>();
+
+export function notesOf(s: Sentence): SentenceNotes {
+  let notes = NOTES.get(s.terms);
+  if (notes === undefined || notes.folded !== s.folded) {
+    notes = { folded: s.folded, tested: 0, found: 0 };
+    NOTES.set(s.terms, notes);
+  }
+  return notes;
+}
+
+/**
+ * The patterns whose verdicts are kept, one bit each (two numbers per sentence, not a map: some
+ * 5,000 card sentences get notes). The fact cues and the lead's patterns are some twenty; a
+ * pattern beyond the 30th is simply tested each time.
+ */
+const PATTERN_BITS = new Map<RegExp, number>();
+const MAX_BITS = 30;
+
+/** `pattern.test(s.folded)`, once per sentence and pattern (a pattern without the g or y flag). */
+export function sentenceHas(s: Sentence, pattern: RegExp): boolean {
+  if (pattern.global || pattern.sticky) return pattern.test(s.folded);
+  let bit = PATTERN_BITS.get(pattern);
+  if (bit === undefined) {
+    if (PATTERN_BITS.size >= MAX_BITS) return pattern.test(s.folded);
+    bit = 1 << PATTERN_BITS.size;
+    PATTERN_BITS.set(pattern, bit);
+  }
+  const notes = notesOf(s);
+  if ((notes.tested & bit) !== 0) return (notes.found & bit) !== 0;
+  const found = pattern.test(s.folded);
+  notes.tested |= bit;
+  if (found) notes.found |= bit;
+  return found;
+}
+
 // Abbreviations whose full stop ends no sentence.
 const ABBREVIATIONS = /(?:\b(?:art|artt|bijv|bv|o\.a|d\.w\.z|e\.d|nr|ca|resp|incl|excl|m\.b\.t|t\.a\.v|i\.p\.v|z\.s\.m|evt|jl|lid|e\.g|i\.e|etc|vs|mr|mw|dhr|drs|dr|prof|st|jr|blz|p|zgn|min|max)|\b\p{Lu})\.$/u;
 

@@ -156,6 +156,9 @@ export class TermSearch {
     }
     const own = [term];
     const results = this.index.search(term, { boost: this.boost, combineWith: 'OR', fuzzy, maxFuzzy: options.maxFuzzy, prefix });
+    // A term no card has, looked up without fuzziness (a number, a name), is quickly looked up
+    // again: not kept, so that endless numbers and names do not fill the memory.
+    if (results.length === 0 && fuzzy === false) return { slots: NO_SLOTS, scores: NO_SCORES, terms: [], used: this.clock };
     const found: TermHits = {
       slots: Int32Array.from(results, (r) => this.slotOf(r.id as string)),
       scores: Float64Array.from(results, (r) => r.score),
@@ -183,6 +186,9 @@ export class TermSearch {
     }
   }
 }
+
+const NO_SLOTS = new Int32Array(0);
+const NO_SCORES = new Float64Array(0);
 
 /** The places of the `limit` highest scores, highest first, equal ones in the order given. */
 function best(scores: number[], limit: number): number[] {
