@@ -9,19 +9,19 @@ const retrieval = (units: number, confidence: number): Retrieval => ({ hits: [],
 
 describe('confidence for long told situations', () => {
   it('lets a long situation with a clearly best card through at a lower share', () => {
-    expect(tooUnsure(retrieval(3, 0.3), 0.3, 0.5)).toBe(true);
-    expect(tooUnsure(retrieval(12, 0.3), 0.3, 0.5)).toBe(false);
+    expect(tooUnsure(retrieval(3, 0.25), 0.25, 0.5)).toBe(true);
+    expect(tooUnsure(retrieval(12, 0.25), 0.25, 0.5)).toBe(false);
   });
 
   it('lets two close cards answer a long situation that they cover well enough, not a short question', () => {
-    expect(tooUnsure(retrieval(12, 0.45), 0.45, 0.05)).toBe(false);
-    expect(tooUnsure(retrieval(3, 0.45), 0.45, 0.05)).toBe(true);
-    expect(tooUnsure(retrieval(12, 0.25), 0.25, 0.05)).toBe(true);
+    expect(tooUnsure(retrieval(12, 0.45), 0.45, 0.04)).toBe(false);
+    expect(tooUnsure(retrieval(3, 0.45), 0.45, 0.04)).toBe(true);
+    expect(tooUnsure(retrieval(12, 0.25), 0.25, 0.04)).toBe(true);
   });
 
   it('keeps the bar when the best card does not stand out, or covers very little', () => {
-    expect(tooUnsure(retrieval(12, 0.3), 0.3, 0.1)).toBe(true);
-    expect(tooUnsure(retrieval(12, 0.15), 0.15, 0.5)).toBe(true);
+    expect(tooUnsure(retrieval(12, 0.25), 0.25, 0.1)).toBe(true);
+    expect(tooUnsure(retrieval(12, 0.12), 0.12, 0.5)).toBe(true);
   });
 
   it('asks less of the shown sentences in the same case only', () => {
