@@ -258,7 +258,7 @@ export function splitQuestions(text: string, laws: Law[] = []): string[] {
 }
 
 // ", en hoe lang …", "; and who …", "… en uit welke wet …": a second question joined to the first in one sentence.
-const JOINED = /(?:[,;]\s*|\s+)(?:en|and)\s+(?=(?:(?:uit|van|bij|met|voor|naar|in|op|onder|door|from|by|with|for|to|under|in)\s+)?(?:hoe|wat|wie|waar|wanneer|welke|welk|how|what|who|where|when|which)\b)/iu;
+const JOINED = /(?:[,;]\s*|\s+)(?:en|and)\s+(?=(?:(?:uit|van|bij|met|voor|naar|in|op|onder|door|from|by|with|for|to|under|in)\s+)?(?:hoe|waarom|wat|wie|waar|wanneer|welke|welk|how|what|who|where|when|which|why)\b)/iu;
 
 const GAPPED = /^(?:\S+\s+)?(?:hoe|wat|wie|waar|wanneer|welke|welk|how|what|who|where|when|which)\s+(?:de|het|een|the|a|an)\b/iu;
 // "… en heet dat bij de Wzd hetzelfde?" asks whether the first answer holds there too: one question.

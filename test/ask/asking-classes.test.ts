@@ -99,3 +99,17 @@ describe('people in the situation, and a term asked as a period (tune batches 18
     expect(answer.text).toMatch(fact);
   });
 });
+
+describe('a second question joined by "en waarom" (tune batch 22)', () => {
+  const laws = loadLaws(DEFAULT_KNOWLEDGE_DIR);
+  it.each([
+    'hoeveel groepen vallen tussen wal en schip en waarom hebben pgb-budgethouders geen dossierhouder?',
+    'who decides on meerzorg and why is the CCE asked for advice?',
+  ])('is two questions: %s', (q) => {
+    expect(splitQuestions(q, laws)).toHaveLength(2);
+  });
+  it('"… en waarom is dat zo?" leans on the first part: one question', () => {
+    expect(splitQuestions('wie is dossierhouder bij een mpt en waarom is dat zo?', laws)).toHaveLength(1);
+  });
+});
+
