@@ -80,7 +80,8 @@ function copyAssets() {
 
 /**
  * Fills dist/cache/ with what a start would otherwise compute from the data folders (the
- * validated cards, the search index built from them, and the message catalogues; src/core/data-cache.ts). Best effort: a knowledge base with errors is reported
+ * validated cards, the search index built from them, the message catalogues, the refusal rules and
+ * the other data files; src/core/data-cache.ts). Best effort: a knowledge base with errors is reported
  * at start, as before, and simply not cached.
  */
 function warmCaches() {
@@ -93,6 +94,14 @@ function warmCaches() {
     `const c = await import(${url('src/ask/card-cache.js')}); const a = await import(${url('src/ask/analyze.js')});`,
     `try { c.cachedRetriever(p.DEFAULT_KNOWLEDGE_DIR, k.loadCards(p.DEFAULT_KNOWLEDGE_DIR), a.loadSynonyms(p.DEFAULT_KNOWLEDGE_DIR)); } catch {}`,
     `try { i.Catalog.fromDirectory(p.DEFAULT_PROMPTS_DIR + 'messages'); } catch {}`,
+    // The rest a start reads: refusal rules, domain words and laws (the engine), the deliberation
+    // methods and synthesis prompt, the idea method. In the container dist/ is read-only at run
+    // time, so what the build leaves out is parsed again at every start.
+    `const e = await import(${url('src/ask/engine.js')}); try { new e.AskEngine(); } catch {}`,
+    `const quiet = { error() {}, warn() {}, info() {}, debug() {}, child() { return quiet; } };`,
+    `const m = await import(${url('src/deliberate/methods.js')}); try { m.loadMethods(p.DEFAULT_PROMPTS_DIR + 'deliberation', quiet); } catch {}`,
+    `const s = await import(${url('src/deliberate/synthesis.js')}); try { s.loadSynthesisPrompt(p.DEFAULT_PROMPTS_DIR + 'deliberation/llm/synthesis.yaml', quiet); } catch {}`,
+    `const d = await import(${url('src/ideas/session.js')}); try { d.loadMethod(p.DEFAULT_PROMPTS_DIR + 'ideas/crazy-eight.yaml'); } catch {}`,
   ].join('\n');
   spawnSync(process.execPath, ['--input-type=module', '-e', script], { stdio: 'ignore', cwd: ROOT });
 }

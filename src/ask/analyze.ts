@@ -4,12 +4,16 @@
  * on questions, so "Cliënten", "client" and "cliënt" meet in one term.
  */
 import { readDataFile } from './data-file.ts';
-import snowball from 'snowball-stemmers';
+import dutchModule from 'snowball-stemmer.jsx/dest/dutch-stemmer.common.min.js';
+import englishModule from 'snowball-stemmer.jsx/dest/english-stemmer.common.min.js';
 import { z } from 'zod';
 import { fold } from '../core/index.ts';
 
-const dutch = snowball.newStemmer('dutch');
-const english = snowball.newStemmer('english');
+// One Snowball stemmer per language, each its own small module: the package with every language
+// (snowball-stemmers) cost ~50 ms and ~10 MB of RSS to load. The same stems on every word of the
+// cards, catalogues and questions of this repository (test/ask/stemmers.test.ts).
+const dutch = new dutchModule.DutchStemmer();
+const english = new englishModule.EnglishStemmer();
 
 // Function words of both languages; question words ("wie", "wat") carry no topic either.
 const STOP_WORDS = new Set(
@@ -140,11 +144,16 @@ export function stems(word: string): string[] {
   if (!cached) {
     // Dutch spelling never ends a word in a double consonant, but the Snowball stemmer only
     // undoubles kk/dd/tt: "stappen" → "stapp" must meet "stap", "zussen" → "zuss" meet "zus".
-    const nl = dutch.stem(word).replace(/([bfglmnprs])\1$/, '$1');
-    const en = english.stem(word);
+    const nl = dutch.stemWord(word).replace(/([bfglmnprs])\1$/, '$1');
+    const en = english.stemWord(word);
     cached = nl === en ? [nl] : [nl, en];
-    // The vocabulary of cards and questions is small; the cap only guards against floods.
-    if (STEM_CACHE.size > 50_000) STEM_CACHE.clear();
+    // The vocabulary of cards and questions is small; the cap only guards against floods. Each
+    // stemmer keeps every word it was given as well: emptied with this cache.
+    if (STEM_CACHE.size > 50_000) {
+      STEM_CACHE.clear();
+      dutch.cache = {};
+      english.cache = {};
+    }
     STEM_CACHE.set(word, cached);
   }
   return cached;

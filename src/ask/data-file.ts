@@ -5,9 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import type { z } from 'zod';
-import { cachedData } from '../core/index.ts';
+import { cachedData, parseYaml } from '../core/index.ts';
 
 /** `cache: false` for a caller that keeps its own, further computed result in the start-up cache. */
 export function readDataFile<T extends z.ZodType>(dir: string, name: string, schema: T, options: { cache?: boolean } = {}): z.infer<T> {
@@ -15,7 +14,7 @@ export function readDataFile<T extends z.ZodType>(dir: string, name: string, sch
   try {
     const text = readFileSync(join(dir, name), 'utf8');
     // The parsed YAML through the start-up cache: the same text parses to the same data.
-    const parseText = () => parse(text) ?? {};
+    const parseText = () => parseYaml(text) ?? {};
     raw = options.cache === false ? parseText() : cachedData(`yaml-${name.replace(/\W+/g, '-')}`, dir, [{ file: name, text }], [import.meta.url], parseText);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`${name}: ${(err as Error).message}`);

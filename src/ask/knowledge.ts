@@ -5,9 +5,8 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { parse } from 'yaml';
 import { z } from 'zod';
-import { WegwijsError } from '../core/index.ts';
+import { WegwijsError, parseYaml } from '../core/index.ts';
 import { RoleSchema } from './roles.ts';
 import { cachedCards } from './card-cache.ts';
 
@@ -135,7 +134,7 @@ export function checkKnowledge(dir: string, today: Date = new Date(), options: {
     }
     let raw: unknown;
     try {
-      raw = parse(parts.yaml);
+      raw = parseYaml(parts.yaml);
     } catch (err) {
       issues.push({ level: 'error', file, field: '-', message: `YAML: ${(err as Error).message.split('\n')[0]}` });
       continue;

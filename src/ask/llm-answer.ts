@@ -6,9 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { z } from 'zod';
-import { type Lang, type Logger, errorCode } from '../core/index.ts';
+import { type Lang, type Logger, errorCode, parseYaml } from '../core/index.ts';
 import type { LlmClient } from '../llm/index.ts';
 import type { KnowledgeCard } from './knowledge.ts';
 
@@ -23,7 +22,7 @@ export const LlmAnswerSchema = z.object({
 
 export function loadPrompt(promptsDir: string): AskPrompt {
   const file = join(promptsDir, 'ask', 'answer.yaml');
-  const parsed = PromptSchema.safeParse(parse(readFileSync(file, 'utf8')));
+  const parsed = PromptSchema.safeParse(parseYaml(readFileSync(file, 'utf8')));
   if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues[0].path.join('.')}: ${parsed.error.issues[0].message}`);
   return parsed.data;
 }

@@ -64,14 +64,34 @@ export function rerank(index: CardIndex, results: SearchResult[], all: QueryToke
   // phrasings share a term with it at all: most phrasings of most cards share none, a similarity
   // of 0, and are not looked at.
   const table = index.phrasingTable();
-  const local = new Int32Array(table.postings.length).fill(-1);
-  const shares = new Uint8Array(table.terms.length);
+  // Scratch arrays of the table's size, kept with it and set back after each question (a fresh,
+  // filled pair per question was ~12 KB of allocation per answer).
+  const { local, shares } = scratchOf(table);
+  const used: number[] = [];
   termList.forEach((term, n) => {
     const id = table.termIds.get(term);
     if (id === undefined) return;
     local[id] = n;
+    used.push(id);
     for (const p of table.postings[id]) shares[p] = 1;
   });
+  // Reused for every phrasing (their contents are read within its own step only), as are the two
+  // tests on the phrasing at hand.
+  const common: number[] = [];
+  const hits: number[] = [];
+  let terms: Set<string> = new Set();
+  const inPhrasing = (t: string) => terms.has(t);
+  // Whether the phrasing has this typed word (for "is the whole phrase there?").
+  const found = (source: number) => hits.some((j) => all[j].weight === 1 && all[j].source === source);
+  try {
+    return scoreAll();
+  } finally {
+    for (const id of used) {
+      local[id] = -1;
+      for (const p of table.postings[id]) shares[p] = 0;
+    }
+  }
+  function scoreAll(): { result: SearchResult; score: number }[] {
   return results
     .map((result) => {
       let best = 0;
@@ -79,7 +99,7 @@ export function rerank(index: CardIndex, results: SearchResult[], all: QueryToke
       (index.phrasings.get(result.id as string) ?? []).forEach((phrasing, k) => {
         if (!shares[first + k]) return;
         let matched = 0;
-        const common: number[] = [];
+        common.length = 0;
         for (const id of table.terms[first + k]) {
           const n = local[id];
           if (n < 0) continue;
@@ -89,9 +109,9 @@ export function rerank(index: CardIndex, results: SearchResult[], all: QueryToke
         }
         // How much of the question the phrasing covers, and how much of the phrasing the
         // question covers (both weighted by rarity); their geometric mean, like a cosine.
-        const inPhrasing = (t: string) => phrasing.terms.has(t);
+        terms = phrasing.terms;
         // The tokens with a term in the phrasing, in order.
-        const hits: number[] = [];
+        hits.length = 0;
         for (let j = 0; j < all.length; j++) {
           for (const n of tokenTerms[j]) {
             if (inCommon[n] !== 1) continue;
@@ -99,8 +119,6 @@ export function rerank(index: CardIndex, results: SearchResult[], all: QueryToke
             break;
           }
         }
-        // Whether the phrasing has this typed word (for "is the whole phrase there?").
-        const found = (source: number) => hits.some((j) => all[j].weight === 1 && all[j].source === source);
         credit.fill(0);
         for (const j of hits) {
           const token = all[j];
@@ -122,6 +140,19 @@ export function rerank(index: CardIndex, results: SearchResult[], all: QueryToke
       return { result, score: base.get(result)! / top + PHRASING_WEIGHT * best };
     })
     .sort((a, b) => b.score - a.score);
+  }
+}
+
+type PhrasingTable = ReturnType<CardIndex['phrasingTable']>;
+const SCRATCH = new WeakMap<PhrasingTable, { local: Int32Array; shares: Uint8Array }>();
+/** The query's number of each phrasing term (-1: none) and which phrasings share a term: all unset between questions. */
+function scratchOf(table: PhrasingTable): { local: Int32Array; shares: Uint8Array } {
+  let scratch = SCRATCH.get(table);
+  if (!scratch) {
+    scratch = { local: new Int32Array(table.postings.length).fill(-1), shares: new Uint8Array(table.terms.length) };
+    SCRATCH.set(table, scratch);
+  }
+  return scratch;
 }
 
 /**

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { IntlMessageFormat } from 'intl-messageformat';
-import { parse } from 'yaml';
+import { parseYaml } from './yaml.ts';
 import { z } from 'zod';
 import { cachedData, type DataFile } from './data-cache.ts';
 
@@ -84,7 +84,7 @@ export class Catalog {
 function checkedEntries(files: DataFile[]): [string, Record<Lang, string>][] {
   const entries = new Map<string, Record<Lang, string>>();
   for (const { file, text } of files) {
-    const parsed = FileSchema.safeParse(parse(text));
+    const parsed = FileSchema.safeParse(parseYaml(text));
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw new Error(`Message catalogue ${file}: ${issue.path.join('.')}: ${issue.message}`);

@@ -29,3 +29,4 @@ export * from './turn.ts';
 export * from './time-zone.ts';
 export * from './entra-link.ts';
 export * from './data-cache.ts';
+export * from './yaml.ts';

@@ -5,9 +5,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { z } from 'zod';
-import type { Lang, Logger } from '../core/index.ts';
+import { cachedData, parseYaml, type Lang, type Logger } from '../core/index.ts';
 
 const Text = z.object({ nl: z.string().trim().min(1), en: z.string().trim().min(1) });
 export type LocalText = z.infer<typeof Text>;
@@ -137,7 +136,9 @@ export function loadMethods(dir: string, log: Logger): MethodCatalogue {
     };
     let raw: unknown;
     try {
-      raw = parse(readFileSync(join(dir, file), 'utf8'));
+      const text = readFileSync(join(dir, file), 'utf8');
+      // Through the start-up cache, as the knowledge folder's data files: a start parses no YAML.
+      raw = cachedData(`method-${file.replace(/\W+/g, '-')}`, dir, [{ file, text }], [import.meta.url], () => parseYaml(text));
     } catch (err) {
       error('', `not valid YAML (${(err as Error).message.split('\n')[0]})`);
       continue;

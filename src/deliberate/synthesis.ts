@@ -4,9 +4,9 @@
  * it returns undefined and the report goes out without it.
  */
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { basename, dirname } from 'node:path';
 import { z } from 'zod';
-import { escapeRegExp, type Lang, type Logger, errorCode } from '../core/index.ts';
+import { cachedData, escapeRegExp, type Lang, type Logger, errorCode, parseYaml } from '../core/index.ts';
 import type { LlmClient } from '../llm/index.ts';
 
 const PromptSchema = z.object({ system: z.string().min(1), user: z.string().min(1) });
@@ -15,7 +15,9 @@ export type SynthesisPrompt = z.infer<typeof PromptSchema>;
 /** Reads the prompt file; undefined (logged) when it is missing or malformed. */
 export function loadSynthesisPrompt(path: string, log: Logger): SynthesisPrompt | undefined {
   try {
-    return PromptSchema.parse(parse(readFileSync(path, 'utf8')));
+    const text = readFileSync(path, 'utf8');
+    // Through the start-up cache, as the knowledge folder's data files: a start parses no YAML.
+    return PromptSchema.parse(cachedData('synthesis-prompt', dirname(path), [{ file: basename(path), text }], [import.meta.url], () => parseYaml(text)));
   } catch (err) {
     log.warn({ code: 'wegwijs_bad_input', path, err: { message: (err as Error).message.split('\n')[0] } }, 'deliberation synthesis prompt unavailable');
     return undefined;

@@ -4,9 +4,9 @@
  * instances; the texts in it were redacted at the edge before they got here.
  */
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { basename, dirname } from 'node:path';
 import { z } from 'zod';
-import { PlatformSchema } from '../core/index.ts';
+import { PlatformSchema, cachedData, parseYaml } from '../core/index.ts';
 
 const Text = z.object({ nl: z.string().min(1), en: z.string().min(1) });
 
@@ -24,7 +24,9 @@ export const MethodSchema = z.object({
 export type IdeaMethod = z.infer<typeof MethodSchema>;
 
 export function loadMethod(file: string): IdeaMethod {
-  return MethodSchema.parse(parse(readFileSync(file, 'utf8')));
+  const text = readFileSync(file, 'utf8');
+  // Through the start-up cache, as the knowledge folder's data files: a start parses no YAML.
+  return MethodSchema.parse(cachedData('idea-method', dirname(file), [{ file: basename(file), text }], [import.meta.url], () => parseYaml(text)));
 }
 
 const Person = z.object({ id: z.string(), name: z.string() });

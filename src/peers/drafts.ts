@@ -5,8 +5,7 @@
  * phrasing, and a source of kind `network` that is experience knowledge, not yet checked: `kb check`
  * accepts it in the cards only with `reviewed_by` and `reviewed_at`.
  */
-import { stringify } from 'yaml';
-import { fold, type Network, type Services } from '../core/index.ts';
+import { fold, stringifyYaml, type Network, type Services } from '../core/index.ts';
 import type { Store } from '../store/index.ts';
 import { DRAFTS_PK, PeerRecordSchema, draftKey, hash, PEER_KIND, type ClosedGap, type Draft, type NetworkQuestion } from './records.ts';
 
@@ -83,7 +82,7 @@ export function draftCardFile(draft: Draft): string {
     '# - save it as knowledge/cards/<topic>/<id>.md and run `wegwijs kb check`.',
   ];
   // Dates quoted, as knowledge/FORMAT.md asks (a YAML 1.1 reader would make them dates).
-  const yaml = stringify(front, { lineWidth: 100 }).replace(/^(\s*(?:published|reviewed): )(\d{4}-\d{2}-\d{2})$/gm, '$1"$2"');
+  const yaml = stringifyYaml(front, { lineWidth: 100 }).replace(/^(\s*(?:published|reviewed): )(\d{4}-\d{2}-\d{2})$/gm, '$1"$2"');
   return `---\n${header.join('\n')}\n${yaml.trimEnd()}\n---\n`;
 }
 

@@ -20,6 +20,8 @@ const REVERSED_TAIL = /^[ \t]*(?:["'”’)>\]\n]|$)/u;
  * Marloes"), and a year of birth in brackets right after it.
  */
 export function companions(text: string, tokens: Token[], found: Span[]): Span[] {
+  // Nothing to stand next to (most messages): none of the tables below.
+  if (!found.some((span) => span.kind === 'name')) return [];
   const extra: Span[] = [];
   // Token positions by binary search, and which tokens a find covers: linear in the text, whatever the number of finds.
   const firstAtOrAfter = (pos: number) => {

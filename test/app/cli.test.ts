@@ -43,11 +43,11 @@ export async function resolve(specifier, context, next) {
 }
 
 describe('wegwijs loads only what a command needs', () => {
-  it('answers `ask` without the chat platforms, the HTTP server, Cosmos DB or the LLM client', () => {
+  it('answers `ask` without the chat platforms, the HTTP server, the store (libsql), Cosmos DB or the LLM client', () => {
     const { code, packages } = packagesLoaded(['ask', 'Wat doet het zorgkantoor?', '--json']);
     expect(code).toBe(0);
     expect(packages).toContain('minisearch');
-    for (const heavy of ['@slack/bolt', '@microsoft/agents-hosting', 'express', '@azure/cosmos', 'openai']) expect(packages).not.toContain(heavy);
+    for (const heavy of ['@slack/bolt', '@microsoft/agents-hosting', 'express', 'libsql', '@azure/cosmos', 'openai']) expect(packages).not.toContain(heavy);
   });
 
   it('prints its help without loading any feature', () => {

@@ -11,10 +11,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, accessSync, constants } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 // The real one, also where a test fakes the global timers: a queued write must always commit.
 import { setImmediate } from 'node:timers';
-import Database from 'libsql';
+import type Database from 'libsql';
 import { WegwijsError } from '../../errors.ts';
 import { StoreConflictError, systemStoreClock, type StoreClock, type Doc, type DocumentStore, type Kind, type QueryOptions, type WriteOptions } from '../document-store.ts';
 import { MIGRATIONS } from './migrations.ts';
@@ -30,6 +31,14 @@ interface Row {
 
 const FIELD = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+// libsql (a native module and its loader) loads when a store is first opened, not when this file is
+// imported: `wegwijs ask` and the other commands without a store never load it.
+let Libsql: typeof Database | undefined;
+function openDatabase(file: string): Database.Database {
+  Libsql ??= createRequire(import.meta.url)('libsql') as typeof Database;
+  return new Libsql(file);
+}
+
 export class SqliteStore implements DocumentStore {
   private readonly db: Database.Database;
   /** Prepared once per SQL text: preparing is a large part of a small read or write. */
@@ -43,7 +52,7 @@ export class SqliteStore implements DocumentStore {
   ) {
     prepareDirectory(file);
     try {
-      this.db = new Database(file);
+      this.db = openDatabase(file);
       // secure_delete: what is overwritten or deleted (a hidden note, a forgotten person) is zeroed in the file, not left in free space.
       // wal_autocheckpoint 4000 pages (16 MB of log, SQLite's default is 1000): under load the same
       // few pages (indexes, the inbox) were copied back into the file every ~1,000 writes; a bench
