@@ -195,7 +195,8 @@ export class AskEngine {
     // "what is the duty of care of the care office" asks about two things, as "wat is de zorgplicht van het zorgkantoor".
     const units = retrieval.units ?? typed;
     const defining = !usedContext && (typed === 1 || (units <= 2 && shape.wants.includes('define')));
-    const topicConcepts = focusWeighted(this.retriever.concepts(shape.topic), shape);
+    // Relatives named ("als dochter", "mijn vader") say whose case it is, not what is asked.
+    const topicConcepts = focusWeighted(this.retriever.concepts(shape.topic), shape).map((c) => ([...c.terms].some((t) => this.people.has(t)) ? { ...c, background: true } : c));
     const asked = new Set(topicConcepts.flatMap((c) => [...c.terms]));
     const ranked0 = defining ? definitionFirst(retrieval.hits, asked, lang, topicConcepts, definedHead(fold(shape.text), topicConcepts)) : retrieval.hits;
     // A question for a duration, an amount or a number wants the card that has one: a close
