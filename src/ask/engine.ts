@@ -57,7 +57,7 @@ export class AskEngine {
   private readonly laws: Law[];
   /** Everyday words of the domain (`domain.yaml`), beyond the cards' own titles and topics. */
   private readonly domainWords: Set<string>;
-  /** Words that name people ("father", "directeur"): who is in the situation, not what is asked about. */
+  /** Stems of words that name relatives ("vader", "my mum", `people` in domain.yaml): whose case it is, not what is asked. */
   private readonly people: Set<string>;
   /** The laws, routes, procedures and years of each card (card-traits.ts). */
   private readonly traits: CardTraits;
@@ -196,7 +196,7 @@ export class AskEngine {
     const units = retrieval.units ?? typed;
     const defining = !usedContext && (typed === 1 || (units <= 2 && shape.wants.includes('define')));
     // Relatives named ("als dochter", "mijn vader") say whose case it is, not what is asked.
-    const topicConcepts = focusWeighted(this.retriever.concepts(shape.topic), shape).map((c) => ([...c.terms].some((t) => this.people.has(t)) ? { ...c, background: true } : c));
+    const topicConcepts = focusWeighted(this.retriever.concepts(shape.topic), shape).map((c) => (this.namesPerson(c.terms) ? { ...c, background: true } : c));
     const asked = new Set(topicConcepts.flatMap((c) => [...c.terms]));
     const ranked0 = defining ? definitionFirst(retrieval.hits, asked, lang, topicConcepts, definedHead(fold(shape.text), topicConcepts)) : retrieval.hits;
     // A question for a duration, an amount or a number wants the card that has one: a close
@@ -231,7 +231,7 @@ export class AskEngine {
     // and the answer says that the other part is not known, rather than refusing both.
     const alsoDefines = DEFINE_AND_FACT.test(fold(shape.text));
     // A word of what is asked that no card uses is most likely the very subject the cards lack.
-    const unknown = (retrieval.unknown ?? []).filter((word) => !indexTerms(word).some((t) => this.people.has(t)));
+    const unknown = (retrieval.unknown ?? []).filter((word) => !this.namesPerson(indexTerms(word)));
     const unknownSubject = unknown.length > 0 && confidence < SURE_DESPITE_UNKNOWN;
     if (tooUnsure(retrieval, confidence, margin)) return refuse('unknown', 'unsure');
     if (unknownSubject) return refuse('unknown', 'unknown_word');
@@ -276,6 +276,12 @@ export class AskEngine {
     const [top] = scoreSentences(cardSentences(card, lang), { shape, concepts, laws: this.laws }).sort((a, b) => b.score - a.score);
     if (!top || top.matched < FURTHER_PART_MATCH) return undefined;
     return { ...first, text: top.text, parts: [{ card, sentences: [top.text], chosen: [top] }], followUps: [] };
+  }
+
+  /** True when one of the terms names a relative (`people` in domain.yaml). */
+  private namesPerson(terms: Iterable<string>): boolean {
+    for (const t of terms) if (this.people.has(t)) return true;
+    return false;
   }
 
   private namesOwnSubject(shape: QuestionShape, role: AskOptions['role']): boolean {

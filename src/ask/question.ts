@@ -61,7 +61,7 @@ export function loadLaws(dir: string): Law[] {
 
 /**
  * Reads `domain.yaml` (absent file = none): the domain's everyday words, and the words that name
- * people in a told situation (a father, a director), which are never the subject the cards lack.
+ * relatives and others of a told situation (a father, a neighbour), never the subject the cards lack.
  */
 export function loadDomainWords(dir: string): { words: string[]; people: string[] } {
   return readDataFile(dir, 'domain.yaml', z.object({ words: z.array(z.string()).default([]), people: z.array(z.string()).default([]) }));
