@@ -8,6 +8,8 @@ const DIR = fileURLToPath(new URL('../eval/', import.meta.url));
 const tuneSet = () => loadSplit(DIR, 'tune');
 const heldoutSet = () => loadSplit(DIR, 'heldout');
 const engine = new AskEngine();
+// Every question of a split through the engine: ~15 s on an idle 2-core machine, more when it is busy.
+const EVAL_TIMEOUT = 120_000;
 
 describe('evaluation: facts in the shown answer, refusals by reason', () => {
   it('has two splits, the held-out one at least a third of the whole, with every refusal reason', () => {
@@ -42,7 +44,7 @@ describe('evaluation: facts in the shown answer, refusals by reason', () => {
     expect(report.facts).toBeGreaterThanOrEqual(FLOORS.tune);
     expect(report.refusals).toBeGreaterThanOrEqual(FLOORS.refusals);
     expect(report.inScopeRefused).toBeLessThanOrEqual(FLOORS.maxInScopeRefused);
-  });
+  }, EVAL_TIMEOUT);
 
   it('holds the held-out split (run to report, never to tune) at least where it was last measured', async () => {
     // The targets are FLOORS.heldout and FLOORS.refusals; until they are met, the guard keeps the
@@ -54,5 +56,5 @@ describe('evaluation: facts in the shown answer, refusals by reason', () => {
       expect(report.refusals, guard.label).toBeGreaterThanOrEqual(guard.refusals);
       expect(report.inScopeRefused, guard.label).toBeLessThanOrEqual(guard.maxInScopeRefused);
     }
-  });
+  }, EVAL_TIMEOUT);
 });
