@@ -20,6 +20,9 @@ const WHO_ASKS = /(?<=[?!])\s*(?:(?:mijn|onze|een|de|the|my|our|a)\s+)?(?:nieuwe
 // The asker's guess after the question ("wie heeft de zorgplicht? is dat het CIZ?", "… or is it the
 // municipality?"): the answer says who it is; the guessed party is no part of what is asked.
 const GUESS = /(?<=\?)\s*(?:of\s+|or\s+)?(?:is|was)\s+(?:dat|dit|het|die|that|it|this)\s+(?:nou\s+|dan\s+|soms\s+|misschien\s+|maybe\s+|then\s+)?(?:(?:de|het|the)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?|\p{Lu}{2,}[\p{L}-]*)\s*\?\s*$/u;
+// "bij wie vraag je wlz aan? gewoon bij de gemeente?", "who pays? the municipality?": a place or
+// body guessed after a who/where question, without a verb of its own.
+const SHORT_GUESS = /(?<=\b(?:wie|waar|bij wie|welke instantie|who|where)\b[^?]*\?)\s*(?:of\s+|or\s+|gewoon\s+|toch\s+|dus\s+|just\s+|simply\s+)?(?:bij|via|naar|aan|at|with|to|by|de|het|the)\s+(?:de\s+|het\s+|the\s+)?[\p{L}-]+\s*\?\s*$/iu;
 // "… onder welke wet valt het, wlz?", "wie betaalt dat, de gemeente?": a guess after a comma, in a
 // question for which or who.
 const COMMA_GUESS = /^((?=[^?]*\b(?:welke|welk|wie|which|who|what)\b)[^?]*?),\s*(?:of\s+|or\s+)?(?:(?:de|het|the)\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?\s*\?\s*$/iu;
@@ -79,6 +82,7 @@ function strip(question: string): { text: string; intro: string } {
   const stripped = text
     .replace(THANKS, '')
     .replace(GUESS, '')
+    .replace(SHORT_GUESS, '')
     .replace(COMMA_GUESS, '$1?')
     .replace(PURPOSE, '')
     .replace(DISCLAIMER, ' ')
