@@ -242,6 +242,11 @@ function createReceiver(config: SlackConfig, logger: ReturnType<typeof boltLogge
     // An acknowledgement is sent when it is released: the acknowledgement gate holds it until
     // the request is kept in the inbox (adapters/slack/inbox.ts).
     processBeforeResponse: false,
+    // With a signing secret, slackRequestGuard (mounted on the same path, before this router) has
+    // already checked this body's signature, with a stricter timestamp window; a second HMAC check
+    // of the same bytes in Bolt cost two HMACs and a timing-safe compare per request (#13). Without
+    // one, Bolt's own check stays on (and refuses to start, as before).
+    signatureVerification: !config.signingSecret,
     // The signature names a command or button press, so a replay of it is dropped (inbox.ts).
     customPropertiesExtractor: (req) => requestSignature(req),
     logger,
