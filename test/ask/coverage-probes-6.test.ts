@@ -17,8 +17,9 @@ import { describeProbes } from './probe-suite.ts';
  * (P6-004) was narrowed before measuring because 'werk' met 'netwerk' in the strict-judge check.
  * After 6 new cards (wmo-pgb-voorwaarden, wmo-welke-gemeente-verhuizen, dyslexiezorg-jeugdwet,
  * regionaal-expertteam-jeugd, ouderbijdrage-jeugdhulp, zorg-en-veiligheidshuis) and sentences added to
- * 14 cards (Wmo melding on behalf of the client, carer and general facility in the assessment (English), scope of gemeente client support and help before a Wlz indication, no contribution for a
- * wheelchair or under 18, algemeen gebruikelijk, hoorzitting and CRvB, GGD supervision of Wmo providers
+ * 14 cards (Wmo melding on behalf of the client, carer and general facility in the assessment (English),
+ * scope of gemeente client support and help before a Wlz indication, no contribution for a wheelchair or
+ * under 18, algemeen gebruikelijk, hoorzitting and CRvB, GGD supervision of Wmo providers
  * and IGJ for youth care, beschermd wonen to the Wlz, beschermd thuis and doordecentralisatie since 2022,
  * OTS ends at 18 and the Raad voor de Kinderbescherming, Jeugdwet covers disabilities, Wmo aims, the
  * eight weeks in English, and seed passages 000 r. 279/341 and 003 r. 1000): 96.7% (58/60). That figure
