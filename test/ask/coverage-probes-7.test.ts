@@ -22,10 +22,10 @@ import { describeProbes } from './probe-suite.ts';
  * LVG up to 23, VG7, COT make-up and 3 of 14 started, project PRO places, expertise networks NAH+/
  * SGLVG-LVB+/EVB+, pgb conscious choice, reclaiming, family informal rate, SVB pays informal carers,
  * deeltijdverblijf and verklaring terugkeer pay the lage eigen bijdrage, objection within six weeks):
- * 86.7% (52/60). That figure is tuned on these probes (the misses were read), not a fresh one. Sets 1-5
+ * 88.3% (53/60), the last point from the meerzorg card naming that ZN and the CCE would publish the
+ * new way of working (Werkagenda). That figure is tuned on these probes (the misses were read), not a fresh one. Sets 1-5
  * and the tuning/held-out evaluation the same as before on the same tree. Misses left: 002 and 003 (the
  * fact is on a card that ranks second), 032 and 033 (meerzorg sentences outranked), 041 (asks a rate;
- * no card gives the current amount), 042 and 043 (the pgb family card wins over the SVB card), 058 (the
- * meerzorg card wins over the Werkagenda card). The floor is the measured share minus two points.
+ * no card gives the current amount), 042 and 043 (the pgb family card wins over the SVB card). The floor is the measured share minus two points.
  */
-describeProbes({ file: new URL('./coverage-probes-7.json', import.meta.url), title: 'coverage probes, seventh set (Wlz and zorgkantoor in depth)', label: 'coverage probes 7', floor: 0.84, minCount: 60 });
+describeProbes({ file: new URL('./coverage-probes-7.json', import.meta.url), title: 'coverage probes, seventh set (Wlz and zorgkantoor in depth)', label: 'coverage probes 7', floor: 0.86, minCount: 60 });
