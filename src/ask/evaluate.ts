@@ -48,30 +48,25 @@ export interface HeldoutGuard {
  * split grows, the guards of its earlier batches stay, so no floor goes down with a new batch.
  */
 export const HELDOUT_GUARDS: HeldoutGuard[] = [
-  // 2026-12-01 05:36, twelve batches (heldout11 and heldout12 joined, each fact-checked blind and
-  // run once to report: 87.5% / 100% / 0.0% and 77.5% / 95.0% / 5.0%); 590 answerable and 237
-  // must-refuse: facts 75.8%, refusals 93.7%, in-scope refused 4.4%. At 05:40 the card's title (the
-  // answer's heading on every platform) is judged with the lead: facts 77.3% (batches 1-10 76.1%,
-  // 1-8 76.8%, 1-7 75.0%, 1-6 74.5%, 1-3 75.0%); at 06:10 77.6% (1-10 76.5%, 1-8 77.2%, 1-7 75.5%,
-  // 1-6 74.8%, 1-3 75.0%): the facts guards below are raised to those.
-  { label: 'all batches', facts: 0.8, refusals: 0.942, maxInScopeRefused: 0.032 },
-  // 2026-12-01 11:22, fourteen batches: heldout13 (all roles) and heldout14 (experienced
-  // professionals), each fact-checked blind and run once to report: 87.5% / 100% / 5.0% and 75.0% /
-  // 100% / 7.5%. All fourteen: 670 answerable and 277 must-refuse, facts 80.1%, refusals 94.6%,
-  // in-scope refused 3.0%. The guards below are raised to the figures of 11:22, one question under;
-  // none is loosened.
-  // The earlier batches keep their own guards, raised to their figures of 05:36 (one question under):
-  // batches 1-10 74.7% / 92.9% / 4.7% (74.3% / 92.4% / 5.3% at 04:16) …
-  { label: 'batches 1-10', files: ['facts-heldout.jsonl', 'facts-heldout2.jsonl', 'facts-heldout3.jsonl', 'facts-heldout4.jsonl', 'facts-heldout5.jsonl', 'facts-heldout6.jsonl', 'facts-heldout7.jsonl', 'facts-heldout8.jsonl', 'facts-heldout9.jsonl', 'facts-heldout10.jsonl'], facts: 0.784, refusals: 0.923, maxInScopeRefused: 0.032 },
-  // … batches 1-8 75.6% / 92.5% / 4.0% (heldout8 joined at 02:30 at 74.4% / 92.5% / 7.0%) …
-  { label: 'batches 1-8', files: ['facts-heldout.jsonl', 'facts-heldout2.jsonl', 'facts-heldout3.jsonl', 'facts-heldout4.jsonl', 'facts-heldout5.jsonl', 'facts-heldout6.jsonl', 'facts-heldout7.jsonl', 'facts-heldout8.jsonl'], facts: 0.788, refusals: 0.919, maxInScopeRefused: 0.031 },
-  // … batches 1-7 73.7% / 92.9% / 4.5% (72.3% / 92.2% / 7.7% when heldout7 joined at 00:11) …
-  { label: 'batches 1-7', files: ['facts-heldout.jsonl', 'facts-heldout2.jsonl', 'facts-heldout3.jsonl', 'facts-heldout4.jsonl', 'facts-heldout5.jsonl', 'facts-heldout6.jsonl', 'facts-heldout7.jsonl'], facts: 0.773, refusals: 0.921, maxInScopeRefused: 0.035 },
-  // … batches 1-6 73.0% / 92.6% / 4.6% …
-  { label: 'batches 1-6', files: ['facts-heldout.jsonl', 'facts-heldout2.jsonl', 'facts-heldout3.jsonl', 'facts-heldout4.jsonl', 'facts-heldout5.jsonl', 'facts-heldout6.jsonl'], facts: 0.763, refusals: 0.917, maxInScopeRefused: 0.04 },
-  // … and the first three 73.4% / 90.5% / 2.7% (the in-scope guard of 20:08, 0.06, was loosened by
+  // 2026-12-01 13:18, sixteen batches: heldout15 (all roles) and heldout16 (mantelzorgmakelaars and
+  // families, a third in English), each fact-checked blind and run once to report: 62.5% / 100% /
+  // 2.5% and 55.0% / 95.0% / 15.0%. All sixteen: 750 answerable and 317 must-refuse, facts 78.8%
+  // (591), refusals 95.0% (301), in-scope refused 3.2% (24). Guards one question under.
+  { label: 'all batches', facts: 0.786, refusals: 0.946, maxInScopeRefused: 0.034 },
+  // The earlier batches keep guards of their own, raised to their figures of 13:18 (one question
+  // under) and never loosened: batches 1-14 81.2% / 94.6% / 2.5% (80.1% / 94.6% / 3.0% at 11:22) …
+  { label: 'batches 1-14', files: ['facts-heldout.jsonl', 'facts-heldout2.jsonl', 'facts-heldout3.jsonl', 'facts-heldout4.jsonl', 'facts-heldout5.jsonl', 'facts-heldout6.jsonl', 'facts-heldout7.jsonl', 'facts-heldout8.jsonl', 'facts-heldout9.jsonl', 'facts-heldout10.jsonl', 'facts-heldout11.jsonl', 'facts-heldout12.jsonl', 'facts-heldout13.jsonl', 'facts-heldout14.jsonl'], facts: 0.81, refusals: 0.942, maxInScopeRefused: 0.027 },
+  // … batches 1-10 79.6% / 92.9% / 2.5% (78.6% / 92.9% / 2.9% at 11:22; 74.7% / 92.9% / 4.7% at 05:36) …
+  { label: 'batches 1-10', files: ['facts-heldout.jsonl', 'facts-heldout2.jsonl', 'facts-heldout3.jsonl', 'facts-heldout4.jsonl', 'facts-heldout5.jsonl', 'facts-heldout6.jsonl', 'facts-heldout7.jsonl', 'facts-heldout8.jsonl', 'facts-heldout9.jsonl', 'facts-heldout10.jsonl'], facts: 0.794, refusals: 0.923, maxInScopeRefused: 0.028 },
+  // … batches 1-8 80.0% / 92.5% / 2.8% (75.6% / 92.5% / 4.0% at 05:36) …
+  { label: 'batches 1-8', files: ['facts-heldout.jsonl', 'facts-heldout2.jsonl', 'facts-heldout3.jsonl', 'facts-heldout4.jsonl', 'facts-heldout5.jsonl', 'facts-heldout6.jsonl', 'facts-heldout7.jsonl', 'facts-heldout8.jsonl'], facts: 0.798, refusals: 0.919, maxInScopeRefused: 0.031 },
+  // … batches 1-7 79.0% / 92.9% / 3.2% (72.3% / 92.2% / 7.7% when heldout7 joined at 00:11) …
+  { label: 'batches 1-7', files: ['facts-heldout.jsonl', 'facts-heldout2.jsonl', 'facts-heldout3.jsonl', 'facts-heldout4.jsonl', 'facts-heldout5.jsonl', 'facts-heldout6.jsonl', 'facts-heldout7.jsonl'], facts: 0.787, refusals: 0.921, maxInScopeRefused: 0.035 },
+  // … batches 1-6 78.2% / 92.6% / 3.7% …
+  { label: 'batches 1-6', files: ['facts-heldout.jsonl', 'facts-heldout2.jsonl', 'facts-heldout3.jsonl', 'facts-heldout4.jsonl', 'facts-heldout5.jsonl', 'facts-heldout6.jsonl'], facts: 0.779, refusals: 0.917, maxInScopeRefused: 0.04 },
+  // … and the first three 77.7% / 90.5% / 2.7% (the in-scope guard of 20:08, 0.06, was loosened by
   // one question at 00:25 after a knowledge commit (e1fba60) and is tighter than that since 04:16).
-  { label: 'batches 1-3', files: ['facts-heldout.jsonl', 'facts-heldout2.jsonl', 'facts-heldout3.jsonl'], facts: 0.755, refusals: 0.888, maxInScopeRefused: 0.028 },
+  { label: 'batches 1-3', files: ['facts-heldout.jsonl', 'facts-heldout2.jsonl', 'facts-heldout3.jsonl'], facts: 0.771, refusals: 0.888, maxInScopeRefused: 0.028 },
 ];
 
 export type Split = 'tune' | 'heldout';
