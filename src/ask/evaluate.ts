@@ -47,6 +47,9 @@ export interface HeldoutGuard {
  * when it was last run to report, one question under, so it cannot get worse unnoticed. When the
  * split grows, the guards of its earlier batches stay, so no floor goes down with a new batch.
  */
+/** The files of the first `n` held-out batches: facts-heldout.jsonl, facts-heldout2.jsonl, … */
+const firstBatches = (n: number) => Array.from({ length: n }, (_, i) => `facts-heldout${i === 0 ? '' : i + 1}.jsonl`);
+
 export const HELDOUT_GUARDS: HeldoutGuard[] = [
   // 2026-12-01 13:18, sixteen batches: heldout15 (all roles) and heldout16 (mantelzorgmakelaars and
   // families, a third in English), each fact-checked blind and run once to report: 62.5% / 100% /
@@ -55,18 +58,18 @@ export const HELDOUT_GUARDS: HeldoutGuard[] = [
   { label: 'all batches', facts: 0.786, refusals: 0.946, maxInScopeRefused: 0.034 },
   // The earlier batches keep guards of their own, raised to their figures of 13:18 (one question
   // under) and never loosened: batches 1-14 81.2% / 94.6% / 2.5% (80.1% / 94.6% / 3.0% at 11:22) …
-  { label: 'batches 1-14', files: ['facts-heldout.jsonl', 'facts-heldout2.jsonl', 'facts-heldout3.jsonl', 'facts-heldout4.jsonl', 'facts-heldout5.jsonl', 'facts-heldout6.jsonl', 'facts-heldout7.jsonl', 'facts-heldout8.jsonl', 'facts-heldout9.jsonl', 'facts-heldout10.jsonl', 'facts-heldout11.jsonl', 'facts-heldout12.jsonl', 'facts-heldout13.jsonl', 'facts-heldout14.jsonl'], facts: 0.81, refusals: 0.942, maxInScopeRefused: 0.027 },
+  { label: 'batches 1-14', files: firstBatches(14), facts: 0.81, refusals: 0.942, maxInScopeRefused: 0.027 },
   // … batches 1-10 79.6% / 92.9% / 2.5% (78.6% / 92.9% / 2.9% at 11:22; 74.7% / 92.9% / 4.7% at 05:36) …
-  { label: 'batches 1-10', files: ['facts-heldout.jsonl', 'facts-heldout2.jsonl', 'facts-heldout3.jsonl', 'facts-heldout4.jsonl', 'facts-heldout5.jsonl', 'facts-heldout6.jsonl', 'facts-heldout7.jsonl', 'facts-heldout8.jsonl', 'facts-heldout9.jsonl', 'facts-heldout10.jsonl'], facts: 0.794, refusals: 0.923, maxInScopeRefused: 0.028 },
+  { label: 'batches 1-10', files: firstBatches(10), facts: 0.794, refusals: 0.923, maxInScopeRefused: 0.028 },
   // … batches 1-8 80.0% / 92.5% / 2.8% (75.6% / 92.5% / 4.0% at 05:36) …
-  { label: 'batches 1-8', files: ['facts-heldout.jsonl', 'facts-heldout2.jsonl', 'facts-heldout3.jsonl', 'facts-heldout4.jsonl', 'facts-heldout5.jsonl', 'facts-heldout6.jsonl', 'facts-heldout7.jsonl', 'facts-heldout8.jsonl'], facts: 0.798, refusals: 0.919, maxInScopeRefused: 0.031 },
+  { label: 'batches 1-8', files: firstBatches(8), facts: 0.798, refusals: 0.919, maxInScopeRefused: 0.031 },
   // … batches 1-7 79.0% / 92.9% / 3.2% (72.3% / 92.2% / 7.7% when heldout7 joined at 00:11) …
-  { label: 'batches 1-7', files: ['facts-heldout.jsonl', 'facts-heldout2.jsonl', 'facts-heldout3.jsonl', 'facts-heldout4.jsonl', 'facts-heldout5.jsonl', 'facts-heldout6.jsonl', 'facts-heldout7.jsonl'], facts: 0.787, refusals: 0.921, maxInScopeRefused: 0.035 },
+  { label: 'batches 1-7', files: firstBatches(7), facts: 0.787, refusals: 0.921, maxInScopeRefused: 0.035 },
   // … batches 1-6 78.2% / 92.6% / 3.7% …
-  { label: 'batches 1-6', files: ['facts-heldout.jsonl', 'facts-heldout2.jsonl', 'facts-heldout3.jsonl', 'facts-heldout4.jsonl', 'facts-heldout5.jsonl', 'facts-heldout6.jsonl'], facts: 0.779, refusals: 0.917, maxInScopeRefused: 0.04 },
+  { label: 'batches 1-6', files: firstBatches(6), facts: 0.779, refusals: 0.917, maxInScopeRefused: 0.04 },
   // … and the first three 77.7% / 90.5% / 2.7% (the in-scope guard of 20:08, 0.06, was loosened by
   // one question at 00:25 after a knowledge commit (e1fba60) and is tighter than that since 04:16).
-  { label: 'batches 1-3', files: ['facts-heldout.jsonl', 'facts-heldout2.jsonl', 'facts-heldout3.jsonl'], facts: 0.771, refusals: 0.888, maxInScopeRefused: 0.028 },
+  { label: 'batches 1-3', files: firstBatches(3), facts: 0.771, refusals: 0.888, maxInScopeRefused: 0.028 },
 ];
 
 export type Split = 'tune' | 'heldout';

@@ -122,20 +122,17 @@ export function shapeQuestion(question: string, laws: Law[], lang?: Lang): Quest
   // What kind of fact is wanted is read from the question sentence, not from the situation
   // told before it ("Hij wacht al een jaar. Wie is dossierhouder?" asks no duration).
   const askFolded = fold(asking);
-  const wants = WANTS.filter(([want, pattern]) => (want !== 'money' || MONEY_WORDS.test(askFolded)) && pattern.test(askFolded)).map(([want]) => want);
+  let wants = WANTS.filter(([want, pattern]) => (want !== 'money' || MONEY_WORDS.test(askFolded)) && pattern.test(askFolded)).map(([want]) => want);
   if (asksPlural(askFolded)) wants.push('list');
   // "wie bepaalt hoeveel zorg ze krijgt?", "who decides how long it lasts?": the measure is what
   // someone decides; the question asks who that is, not the amount.
-  if (wants.includes('who') && WHO_DECIDES_MEASURE.test(askFolded)) removeWants(wants, MEASURE_WANTS);
+  if (wants.includes('who') && WHO_DECIDES_MEASURE.test(askFolded)) wants = wants.filter((w) => !MEASURE_WANTS.includes(w));
   const topic = text.replace(FACT_WORDS, ' ');
   return { text, topic: topic.trim() || text, role: intro ? roleIn(intro) : undefined, laws: found.named, impliedLaws: found.implied, wants, focus, background, scene, after };
 }
 
 const WHO_DECIDES_MEASURE = /\b(wie|who)\s+(\S+\s+){0,2}?(bepaalt|bepalen|beslist|beslissen|berekent|berekenen|stelt|vaststelt|decides?|determines?|sets|calculates?|assesses)\s+(vast\s+)?(\S+\s+){0,3}?(hoeveel|hoe lang|hoelang|hoe hoog|hoe vaak|how much|how many|how long|how high|how often)\b/u;
 const MEASURE_WANTS: Want[] = ['count', 'duration', 'money', 'number', 'frequency'];
-function removeWants(wants: Want[], drop: Want[]): void {
-  for (let i = wants.length - 1; i >= 0; i--) if (drop.includes(wants[i])) wants.splice(i, 1);
-}
 
 // A sentence that asks: it ends in a question mark or opens with a question word or a verb.
 const ASKS = /^(?:\S+:\s*)?(?:en |and |maar |but )?(?:wie|wat|hoe|hoeveel|hoelang|welke?|waar\w*|wanneer|waarom|mag|mogen|moet|moeten|kan|kun|kunnen|is|zijn|heeft|hebben|klopt|geldt|gelden|bestaat|bestaan|krijgt|who|what|how|which|where|when|why|can|could|may|must|should|does|do|is|are|has|have|will|would)\b/iu;
