@@ -33,8 +33,10 @@ export interface ComposeInput {
   cardLaws: Map<string, string[]>;
 }
 
-/** A second card answers a second part when that part carries this share of the question. */
-const SECOND_PART_SHARE = 0.3;
+/** A second card answers a second part when that part carries this share of the question. (Fitted 1 Dec 2026 by a coordinate search on the tuning split and the coverage probes: see test/eval/README-facts.md.) */
+const SECOND_PART_SHARE = 0.2;
+/** The second card's sentence must itself cover this share of the open part. */
+const SECOND_PART_MATCH = 0.4;
 /** Terms that only say which kind of fact is asked (a price, a period, a number). */
 const MEASURE_WORD = /^(kost\w*|prijs\w*|tarie\w*|bedrag\w*|euro|hoeveel|lang|duur\w*|aantal\w*|cost\w*|price\w*|amount\w*|much|many|long|number\w*|last\w*|tak\w*)$/u;
 
@@ -73,7 +75,7 @@ export function composeAnswer(input: ComposeInput, cards: KnowledgeCard[]): { pa
     if (missingLaw && !cardLaws.get(card.id)?.includes(missingLaw)) continue;
     const [top] = scoreSentences(cardSentences(card, lang), { shape, concepts: open, laws }).sort((a, b) => b.score - a.score);
     // It must be about the open part itself, not only have the kind of fact asked for.
-    if (top && top.matched >= 0.5 && (!second || top.score > second.sentence.score)) second = { card, sentence: top };
+    if (top && top.matched >= SECOND_PART_MATCH && (!second || top.score > second.sentence.score)) second = { card, sentence: top };
   }
   if (second) parts.push({ card: second.card, sentences: withAsOf([second.sentence.text], second.card, lang), chosen: [second.sentence] });
   return { parts, matched };
