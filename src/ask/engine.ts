@@ -161,9 +161,10 @@ export class AskEngine {
     const answers: Answer[] = [];
     for (const [i, q] of questions.slice(0, MAX_QUESTIONS).entries()) {
       const leans = i > 0 && short(q);
-      // One that names no card's subject by its own words ("…, en waar kunnen we heen als we er
-      // niet uitkomen?") asks further about the first part's card: that card answers it if it can.
-      const shape = leans && answers[0]?.answered ? shapeQuestion(q, this.laws) : undefined;
+      // A later part that names no card's subject by its own words ("…, en waar kunnen we heen als
+      // we er niet uitkomen?", "and how long does the provider have to respond?"), short or not,
+      // asks further about the first part's card: that card answers it if it can.
+      const shape = i > 0 && answers[0]?.answered ? shapeQuestion(q, this.laws) : undefined;
       const further = shape && !this.namesOwnSubject(shape, options.role) ? this.fromCard(answers[0], shape, lang) : undefined;
       if (further) {
         answers.push(further);
