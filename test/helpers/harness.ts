@@ -7,7 +7,7 @@ import { ConsoleAdapter, toIncoming, type ConsoleOutput, type ConsoleTurn } from
 import { createApp, type App, type AppOptions } from '../../app/compose.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { ManualClock, silentLogger, type IncomingAction } from '../../src/core/index.ts';
-import { AskEngine } from '../../src/ask/index.ts';
+import { appEngine } from './engine.ts';
 import { tempDir } from './temp.ts';
 
 export interface Harness {
@@ -36,7 +36,7 @@ export async function createHarness(
   const clock = new ManualClock(options.start ?? '2026-11-16T10:00:00+01:00');
   const outputs: ConsoleOutput[] = [];
   const adapter = new ConsoleAdapter((out) => outputs.push(out), { picturesDir: join(dataDir, 'pictures'), documentsDir: join(dataDir, 'reports') });
-  const app = await createApp(config, { clock, log: silentLogger, messenger: { baseDelayMs: 1, sleep: async () => {} }, features: options.features, prepared: options.features ? undefined : { askEngine: sharedEngine(config) } });
+  const app = await createApp(config, { clock, log: silentLogger, messenger: { baseDelayMs: 1, sleep: async () => {} }, features: options.features, prepared: options.features ? undefined : { askEngine: appEngine(config, silentLogger) } });
   app.services.messenger.register(adapter);
   const collect = async (work: () => Promise<void>) => {
     const before = outputs.length;
@@ -66,19 +66,3 @@ export async function createHarness(
   };
 }
 
-/**
- * One offline ask engine per language for the harnesses of a test worker that use the project's
- * own knowledge base and prompts: building it (cards, index, guardrails) and its first answer (the
- * spelling lists) cost ~0.3 s, which every harness paid again. Its answers depend only on the
- * question and its options, so a harness gets the same answers as with an engine of its own. A
- * harness with another knowledge or prompts folder (often written by the test) or an LLM builds
- * its own, as before.
- */
-const engines = new Map<string, AskEngine>();
-
-function sharedEngine(config: Config): AskEngine | undefined {
-  if (config.llm || config.knowledgeDir || config.promptsDir) return undefined;
-  let engine = engines.get(config.language);
-  if (!engine) engines.set(config.language, (engine = AskEngine.fromConfig(config, silentLogger)));
-  return engine;
-}
