@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Config } from '../src/config.ts';
 import { Bot, Catalog, type Feature, createLogger, createSealer, sealKey, DEFAULT_PROMPTS_DIR, Messenger, openWegwijsStore, systemClock, type Clock, type Logger, type MessengerOptions, type Services, type WegwijsStore } from '../src/core/index.ts';
 import { Inbox } from '../src/store/index.ts';
-import { createFeatures } from './features.ts';
+import { createFeatures, type PreparedParts } from './features.ts';
 
 export interface App {
   bot: Bot;
@@ -23,6 +23,8 @@ export interface AppOptions {
   messenger?: MessengerOptions;
   /** Which features to plug in; all of them (app/features.ts) unless given. */
   features?: (services: Services) => Feature[];
+  /** With the default features: parts built beforehand (a shared ask engine in tests). */
+  prepared?: PreparedParts;
 }
 
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
@@ -34,7 +36,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const seal = createSealer(await sealKey(store, config.sealKey, clock), clock);
   const services: Services = { config, store, clock, log, catalog, messenger, ports: {}, seal };
   const bot = new Bot(services);
-  for (const feature of (options.features ?? createFeatures)(services)) bot.use(feature);
+  for (const feature of options.features ? options.features(services) : createFeatures(services, options.prepared)) bot.use(feature);
   const inbox = new Inbox(store.docs, clock, { secret: inboxSecret(config), log, leaseSeconds: config.inboxLeaseSeconds });
   return {
     bot,

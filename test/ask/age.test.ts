@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { withAgeBands } from '../../src/ask/age.ts';
-import { AskEngine } from '../../src/ask/index.ts';
+import { offlineEngine } from '../helpers/engine.ts';
 
 // An age says which rules apply; the cards speak of "jonger dan 18" and "kinderen", not of 16.
 describe('an age in a question is read as the age band the rules speak of', () => {
@@ -26,7 +26,7 @@ describe('an age in a question is read as the age band the rules speak of', () =
   });
 
   it('answers for a child when the question gives an age under 18', () => {
-    const engine = new AskEngine({ today: new Date('2026-11-30T12:00:00Z') });
+    const engine = offlineEngine('2026-11-30T12:00:00Z');
     const answer = engine.answerOffline('betaalt een 15-jarige met een wlz-indicatie een eigen bijdrage?');
     expect(answer.text).toMatch(/jonger dan 18[^.]*geen eigen bijdrage/);
   });

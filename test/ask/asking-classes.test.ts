@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AskEngine } from '../../src/ask/index.ts';
+import { offlineEngine } from '../helpers/engine.ts';
 import { factCues } from '../../src/ask/fact-cues.ts';
 import { focusOf, loadLaws, shapeQuestion, splitQuestions } from '../../src/ask/question.ts';
 import { DEFAULT_KNOWLEDGE_DIR, fold } from '../../src/core/index.ts';
@@ -7,7 +7,7 @@ import { DEFAULT_KNOWLEDGE_DIR, fold } from '../../src/core/index.ts';
 // More classes of questions whose answer missed the fact asked for on phrasings nobody tuned on
 // (issue 11; blind tuning batches 13-17 of 1 December): what is asked and what is only said
 // around it. Facts are checked on the answer text, not on a card id.
-const engine = new AskEngine({ today: new Date('2026-11-30T12:00:00Z') });
+const engine = offlineEngine('2026-11-30T12:00:00Z');
 const ask = (q: string) => engine.answerOffline(q);
 
 describe('whether one pays, how much extra, and since when (tune batches 13-15)', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { AskEngine } from '../../src/ask/index.ts';
+import { offlineEngine } from '../helpers/engine.ts';
 
 // Failure classes found by a fresh-eyes tester; each is tested with several phrasings, Dutch and
 // English, and with phrasings that must keep their old outcome.
-const engine = new AskEngine({ today: new Date('2026-11-30T12:00:00Z') });
+const engine = offlineEngine('2026-11-30T12:00:00Z');
 const ask = (q: string) => engine.answerOffline(q);
 
 describe('an organisation that does not respond is an escalation, a person who does not respond an emergency', () => {

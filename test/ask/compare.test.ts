@@ -27,8 +27,8 @@ describe('a comparison shows what each side is', () => {
     ['wat is het verschil tussen de wlz en de wmo?', [/Wlz[^.]*(24 uur|toezicht)/i, /Wmo[^.]*gemeente/i]],
     ["what's the difference between the Wmo and the Zvw?", [/Wmo[^.]*municipalit/i, /Zvw[^.]*(insur)/i]],
   ] as const)('%s', async (q, facts) => {
-    const { AskEngine } = await import('../../src/ask/index.ts');
-    const answer = new AskEngine().answerOffline(q);
+    const { offlineEngine } = await import('../helpers/engine.ts');
+    const answer = offlineEngine().answerOffline(q);
     expect(answer.answered).toBe(true);
     for (const fact of facts) expect(answer.text).toMatch(fact);
   });

@@ -2,7 +2,7 @@
 // question covered than a short question, and `--explain` says which check refused.
 import { describe, expect, it } from 'vitest';
 import { offTopic, tooUnsure } from '../../src/ask/confidence.ts';
-import { AskEngine } from '../../src/ask/index.ts';
+import { offlineEngine } from '../helpers/engine.ts';
 import type { Retrieval } from '../../src/ask/retriever.ts';
 
 const retrieval = (units: number, confidence: number): Retrieval => ({ hits: [], confidence, pairConfidence: confidence, typed: units, units });
@@ -32,7 +32,7 @@ describe('confidence for long told situations', () => {
   });
 
   it('says in the explanation which check refused', () => {
-    const engine = new AskEngine();
+    const engine = offlineEngine();
     const answer = engine.answerOffline('hoeveel kost een huisdier in het verpleeghuis per maand?', { explain: true });
     expect(answer.answered).toBe(false);
     expect(answer.explanation?.refusedBy).toMatch(/^(unsure|unknown_word|no_fact_in_card|sentences_off_topic|fact_not_about_question|other_law)$/);

@@ -6,7 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { AskEngine, judge, loadCards, runEval, type EvalItem } from '../../src/ask/index.ts';
+import { judge, loadCards, runEval, type EvalItem } from '../../src/ask/index.ts';
+import { offlineEngine } from '../helpers/engine.ts';
 import { DEFAULT_KNOWLEDGE_DIR, fold } from '../../src/core/index.ts';
 
 export interface Probe {
@@ -55,7 +56,7 @@ export function describeProbes({ file, title, label, floor, minCount, seeds }: P
 
     it(`shows the asked fact for at least ${floor * 100}% of the probes`, async () => {
       const items: EvalItem[] = probes.map((p) => ({ id: p.id, q: p.q, lang: p.lang, category: p.seed, expect: 'answer', facts: p.facts, forbidden: p.forbidden ?? [] }));
-      const report = await runEval(new AskEngine(), items);
+      const report = await runEval(offlineEngine(), items);
       const perSource = [...report.categories].map(([seed, f]) => `${seed} ${f.right}/${f.n}`).join(', ');
       console.info(`${label}: ${(report.facts * 100).toFixed(1)}% of ${report.answerable} (${perSource}); misses: ${report.misses.map((m) => m.id).join(' ')}`);
       expect(report.facts).toBeGreaterThanOrEqual(floor);

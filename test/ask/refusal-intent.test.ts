@@ -27,13 +27,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { AskEngine, loadGuardrails } from '../../src/ask/index.ts';
+import { loadGuardrails } from '../../src/ask/index.ts';
+import { offlineEngine } from '../helpers/engine.ts';
 import { loadSplit, refusalReason } from '../../src/ask/evaluate.ts';
 import { matchGuardrail } from '../../src/ask/guardrails.ts';
 import { loadCards } from '../../src/ask/knowledge.ts';
 import { redact } from '../../src/privacy/index.ts';
 
-const engine = new AskEngine();
+const engine = offlineEngine();
 
 const Probes = z.object({ refuse: z.record(z.string(), z.array(z.string()).min(1)), in_scope: z.array(z.string()).min(1) });
 const probes = Probes.parse(parse(readFileSync(join(import.meta.dirname, 'refusal-intent-probes.yaml'), 'utf8')));

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { AskEngine, parseRole } from '../../src/ask/index.ts';
+import { parseRole } from '../../src/ask/index.ts';
+import { offlineEngine } from '../helpers/engine.ts';
 import { MAX_MESSAGE_CHARS } from '../../src/core/index.ts';
 import { redact } from '../../src/privacy/index.ts';
 
-const engine = new AskEngine();
+const engine = offlineEngine();
 
 describe('retrieval', () => {
   it('answers the questions from the issue with the right card', async () => {

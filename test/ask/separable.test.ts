@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { separableTerms } from '../../src/ask/analyze.ts';
-import { AskEngine } from '../../src/ask/index.ts';
+import { offlineEngine } from '../helpers/engine.ts';
 
 // Dutch separable verbs: a card says "vraagt … aan", a question "aanvragen" (and the other way round).
 describe('separable verbs', () => {
@@ -12,7 +12,7 @@ describe('separable verbs', () => {
   });
 
   it('lets "wie vraagt … aan" find the sentence that says who applies', () => {
-    const engine = new AskEngine({ today: new Date('2026-11-30T12:00:00Z') });
+    const engine = offlineEngine('2026-11-30T12:00:00Z');
     const answer = engine.answerOffline('wie moet meerzorg aanvragen bij zorg in natura?');
     expect(answer.text).toMatch(/zorgaanbieder[^.]*meerzorg aan bij het zorgkantoor/);
   });

@@ -37,8 +37,8 @@ describe('Spelling toward function words', () => {
 
 describe('a question full of typing errors', () => {
   it('is answered as the question it was meant to be', async () => {
-    const { AskEngine } = await import('../../src/ask/index.ts');
-    const engine = new AskEngine({ today: new Date('2026-11-30T12:00:00Z') });
+    const { offlineEngine } = await import('../helpers/engine.ts');
+    const engine = offlineEngine('2026-11-30T12:00:00Z');
     for (const q of ['wat si de zrogplicht van et zorgkantor?', 'wie is de dossierhouer bij een wachtlijst']) {
       const answer = engine.answerOffline(q);
       expect(answer.answered, q).toBe(true);

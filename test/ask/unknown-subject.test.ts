@@ -5,11 +5,12 @@
  * forms, adverbs or names, do not count. Probes written for this class, not taken from the eval.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { AskEngine } from '../../src/ask/index.ts';
+import type { AskEngine } from '../../src/ask/index.ts';
+import { offlineEngine } from '../helpers/engine.ts';
 
 let engine: AskEngine;
 beforeAll(() => {
-  engine = new AskEngine();
+  engine = offlineEngine();
 });
 
 describe('a subject no card knows', () => {

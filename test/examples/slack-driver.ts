@@ -11,6 +11,8 @@ import { tempDir } from '../helpers/temp.ts';
 import { startFakeSlack, type FakeSlack, type SlackCall } from '../slack/fake-slack.ts';
 import { nextTs, sendEvent, sendInteraction, slackTestConfig, type SlackServer } from '../slack/slack-helpers.ts';
 import { latest, settleInbox, type Driver, type Person, type Shown, type ShownButton, type ScriptLine } from './replay.ts';
+import { appEngine } from '../helpers/engine.ts';
+import { slackTiming } from '../../adapters/slack/index.ts';
 
 const BOT = 'UBOTT1';
 const TEAM = { id: 'T1', domain: 'netwerk' };
@@ -27,17 +29,23 @@ export class SlackDriver implements Driver {
   server!: SlackServer;
   private readonly people = new Map<string, Person>();
   private triggers = 0;
+  private placeholderAfterMs?: number;
 
   /** Every user the script names, so users.info gives their display names. */
   async start(script: ScriptLine[]): Promise<this> {
     const users: Record<string, string> = {};
     for (const l of script) if ('user' in l && l.name) users[slackUserId(l.user)] = l.name;
     this.fake = await startFakeSlack({ users });
+    // Answers are never turned into a placeholder and an update, as with startSlackPair: on a busy
+    // machine a slow answer got "Even zoeken…" first, which script mode never says (test/slack
+    // tests the placeholder).
+    this.placeholderAfterMs = slackTiming.placeholderAfterMs;
+    slackTiming.placeholderAfterMs = 60_000;
     // As startSlackServer, with the log on when REPLAY_LOG is set (to see why a line did nothing).
     const temp = tempDir();
     const config = slackTestConfig(temp.dir, this.fake, { LOG_LEVEL: 'silent', SLACK_BOT_TOKEN: 'xoxb-T1' });
     const log = process.env.REPLAY_LOG ? createLogger(process.env.REPLAY_LOG) : silentLogger;
-    const app = await createApp(config, { clock: this.clock, log, messenger: { baseDelayMs: 1, sleep: async () => {} } });
+    const app = await createApp(config, { clock: this.clock, log, prepared: { askEngine: appEngine(config, log) }, messenger: { baseDelayMs: 1, sleep: async () => {} } });
     const server = await startServer(app);
     this.server = {
       app,
@@ -53,6 +61,7 @@ export class SlackDriver implements Driver {
   }
 
   async close(): Promise<void> {
+    if (this.placeholderAfterMs !== undefined) slackTiming.placeholderAfterMs = this.placeholderAfterMs;
     await this.server?.close();
     await this.fake?.close();
   }

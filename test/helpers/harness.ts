@@ -7,6 +7,7 @@ import { ConsoleAdapter, toIncoming, type ConsoleOutput, type ConsoleTurn } from
 import { createApp, type App, type AppOptions } from '../../app/compose.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { ManualClock, silentLogger, type IncomingAction } from '../../src/core/index.ts';
+import { appEngine } from './engine.ts';
 import { tempDir } from './temp.ts';
 
 export interface Harness {
@@ -35,7 +36,7 @@ export async function createHarness(
   const clock = new ManualClock(options.start ?? '2026-11-16T10:00:00+01:00');
   const outputs: ConsoleOutput[] = [];
   const adapter = new ConsoleAdapter((out) => outputs.push(out), { picturesDir: join(dataDir, 'pictures'), documentsDir: join(dataDir, 'reports') });
-  const app = await createApp(config, { clock, log: silentLogger, messenger: { baseDelayMs: 1, sleep: async () => {} }, features: options.features });
+  const app = await createApp(config, { clock, log: silentLogger, messenger: { baseDelayMs: 1, sleep: async () => {} }, features: options.features, prepared: options.features ? undefined : { askEngine: appEngine(config, silentLogger) } });
   app.services.messenger.register(adapter);
   const collect = async (work: () => Promise<void>) => {
     const before = outputs.length;
@@ -64,3 +65,4 @@ export async function createHarness(
     },
   };
 }
+

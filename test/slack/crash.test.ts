@@ -82,14 +82,21 @@ describe('a Slack server killed during a burst', () => {
       const url = await start();
       const victim = child!;
       // Killed somewhere in the burst: before, during or after the work of the commands in flight.
-      const killAfter = 100 + Math.floor(next() * 400);
-      const killer = setTimeout(() => victim.kill('SIGKILL'), killAfter);
+      // After a number of acknowledgements, not of milliseconds: on a busy machine 100-500 ms
+      // could pass with ten or fewer acknowledged in all three rounds (the floor below).
+      const killAt = 4 + Math.floor(next() * 8);
+      let ackedHere = 0;
+      // Only if the acknowledgements never come (the test then fails on them).
+      const killer = setTimeout(() => victim.kill('SIGKILL'), 30_000);
       const burst = Array.from({ length: 8 }, async () => {
         while (victim.exitCode === null && victim.signalCode === null && sent < 1000) {
           const channel = `CK${++sent}`;
           try {
             const response = await sendCommand(url, 'hulp', { channel });
-            if (response.status === 200) acked.push(channel);
+            if (response.status === 200) {
+              acked.push(channel);
+              if (++ackedHere === killAt) victim.kill('SIGKILL');
+            }
           } catch {
             // Connection refused or reset: not acknowledged, so Slack would show an error.
           }

@@ -11,6 +11,7 @@ import { tempDir } from '../helpers/temp.ts';
 import { slackTiming } from '../../adapters/slack/index.ts';
 import { startFakeSlack, type FakeSlack } from './fake-slack.ts';
 import { until, type TurnCount } from '../fuzz/gen.ts';
+import { appEngine } from '../helpers/engine.ts';
 
 export const SIGNING_SECRET = 'test-signing-secret';
 
@@ -48,6 +49,7 @@ export async function startSlackServer(
   const app = await createApp(config, {
     clock: options.clock,
     log: silentLogger,
+    prepared: { askEngine: appEngine(config, silentLogger) },
     messenger: {
       baseDelayMs: 1,
       sleep: async (ms) => {

@@ -6,6 +6,7 @@ import { silentLogger, type Clock, type Feature } from '../../src/core/index.ts'
 import { afterEach, beforeEach } from 'vitest';
 import { tempDir } from '../helpers/temp.ts';
 import { FakeConnector } from './fake-connector.ts';
+import { appEngine } from '../helpers/engine.ts';
 
 /** The bots started by this test process, so the fake connector can wait for their work. */
 const running = new Set<App>();
@@ -44,7 +45,7 @@ export async function startTeamsBot(options: { env?: Record<string, string>; fea
     ...options.env,
   });
   const sleeps: number[] = [];
-  const app = await createApp(config, { clock: options.clock, log: silentLogger, messenger: { baseDelayMs: 1, sleep: async (ms) => void sleeps.push(ms) } });
+  const app = await createApp(config, { clock: options.clock, log: silentLogger, prepared: { askEngine: appEngine(config, silentLogger) }, messenger: { baseDelayMs: 1, sleep: async (ms) => void sleeps.push(ms) } });
   for (const feature of options.features ?? []) app.bot.use(feature);
   let server: RunningServer;
   try {
