@@ -33,7 +33,10 @@ export interface ComposeInput {
   cardLaws: Map<string, string[]>;
 }
 
-/** A second card answers a second part when that part carries this share of the question. (Fitted 1 Dec 2026 by a coordinate search on the tuning split and the coverage probes: see test/eval/README-facts.md.) */
+/**
+ * A second card answers a second part when that part carries this share of the question (this and
+ * SECOND_PART_MATCH fitted on the tuning split and the probes, 1 Dec 2026: test/eval/README-facts.md).
+ */
 const SECOND_PART_SHARE = 0.2;
 /** The second card's sentence must itself cover this share of the open part. */
 const SECOND_PART_MATCH = 0.4;

@@ -34,7 +34,10 @@ const LONG_MIN_MARGIN = 0.2;
 const LONG_FACTOR = 0.5;
 /** The best two cards together must cover this much more of the question than the first alone. */
 const PAIR_GAIN = 0.2;
-/** The best sentence must itself cover this share of the question, or the card is not the answer. (Fitted 1 Dec 2026 by a coordinate search on the tuning split and the coverage probes: see test/eval/README-facts.md.) */
+/**
+ * The best sentence must itself cover this share of the question, or the card is not the answer
+ * (fitted on the tuning split and the probes, 1 Dec 2026: test/eval/README-facts.md).
+ */
 const MIN_SENTENCE_MATCH = 0.25;
 
 /** True when the shown sentences cover too little of the question to be about it. */

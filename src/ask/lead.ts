@@ -14,7 +14,10 @@ import { notesOf, sentenceHas, type Sentence } from './sentences.ts';
 export const LEAD_MAX_WORDS = 60;
 /** A question for a list ("welke groepen …") may get a longer lead: the list is the answer. */
 export const LIST_MAX_WORDS = 80;
-/** A next sentence joins the lead when it scores this share of the best one (and fits the words). (Fitted 1 Dec 2026 by a coordinate search on the tuning split and the coverage probes: see test/eval/README-facts.md.) */
+/**
+ * A next sentence joins the lead when it scores this share of the best one and fits the words (this
+ * and MAX_LEAD_SENTENCES fitted on the tuning split and the probes, 1 Dec 2026: test/eval/README-facts.md).
+ */
 const SECOND_SENTENCE_SHARE = 0.4;
 /** Short sentences may be four; LEAD_MAX_WORDS keeps the lead short either way. */
 const MAX_LEAD_SENTENCES = 4;
