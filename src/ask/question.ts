@@ -281,9 +281,25 @@ function namesOtherLaw(earlier: string, later: string, laws: Law[]): boolean {
 // "… en wie moet daarvoor de verklaring opstellen?": a word that points back (daarvoor, ervoor, for that) too.
 const LEANS_BACK = /\b(die|deze|dit|dat|ze|zij|hij|ie|hem|it|they|them|this|that|these|those|(daar|hier|er)(voor|bij|mee|over|om|door|van|in|op|aan|uit|tegen|naar|onder)|for (it|that|this)|about (it|that|this))\b/iu;
 
+// "… binnen welke termijn moet dat en kost bezwaar maken geld?": after a wh-question, "en" and a
+// verb that opens a yes/no question start a second question.
+const JOINED_YES_NO = /\s+(?:en|and)\s+(?=(?:kost|kosten|kan|kun|kunnen|mag|mogen|moet|moeten|is|zijn|heeft|hebben|geldt|gelden|krijgt|krijg|valt|vallen|wordt|worden|betaalt|telt|blijft|does|do|is|are|can|may|must|should|will|has|have)\s+\S+\s+\S+)/iu;
+const LEANS_ON_FIRST = /^\s+\S+\s+\S+\s+(het|hij|zij|ze|ie|dat|die|dit|er|it|they|that|this|there)\b|\b(dan|then)\b/iu;
+const ASKS_WH = /\b(hoe|wat|wie|waar|wanneer|welke|welk|waarom|hoeveel|how|what|who|where|when|which|why)\b/iu;
+
+function joinedAt(piece: string): number {
+  const at = piece.search(JOINED);
+  if (at >= 0 || !piece.endsWith('?')) return at;
+  const yesNo = piece.search(JOINED_YES_NO);
+  // Only when the words before are a question themselves, not a story ("… woont in Emmen en heeft …").
+  if (yesNo < 0 || !ASKS_WH.test(piece.slice(0, yesNo).split(/[.!]\s/u).pop() ?? '')) return -1;
+  // "… en moet het direct aansluiten?", "… en blijft het zorgkantoor dan …": still about the first question.
+  return LEANS_ON_FIRST.test(piece.slice(yesNo)) ? -1 : yesNo;
+}
+
 /** Splits "…, en hoe lang …?" into two questions when the second has content of its own. */
 function splitClauses(piece: string, laws: Law[]): string[] {
-  const at = piece.search(JOINED);
+  const at = joinedAt(piece);
   if (at < 0) return [piece];
   const first = piece.slice(0, at).trim();
   const second = piece.slice(at).replace(/^(?:[,;]\s*|\s+)(?:en|and)\s+/iu, '').trim();
