@@ -136,6 +136,10 @@ describe('a question in two parts is answered for both', () => {
     expect(splitQuestions('wie is dossierhouder op de wachtlijst en blijft het zorgkantoor dan verantwoordelijk?')).toHaveLength(1);
   });
 
+  it('finds the English sentence for a Dutch term typed in an English question (dwangsom)', () => {
+    expect(engine.answerOffline('what is a dwangsom when the municipality decides too late?', { lang: 'en' }).text).toMatch(/penalty[^.]*every day/i);
+  });
+
   it('answers both parts of "binnen welke termijn … en kost bezwaar maken geld?"', () => {
     const answer = ask('binnen welke termijn moet je bezwaar maken tegen een wmo-beschikking en kost bezwaar maken geld?');
     expect(answer.text).toMatch(/zes weken/);
