@@ -8,7 +8,7 @@
 import { fold } from '../core/index.ts';
 import MiniSearch from 'minisearch';
 import type { Role } from './roles.ts';
-import { analyseQuery, words, type QueryToken, type Synonyms } from './analyze.ts';
+import { analyseQuery, indexTerms, words, type QueryToken, type Synonyms } from './analyze.ts';
 import type { KnowledgeCard } from './knowledge.ts';
 import { TermSearch } from './term-search.ts';
 import { BOOST, CardIndex, type RetrieverState } from './search-index.ts';
@@ -226,6 +226,16 @@ function unknownWords(index: CardIndex, tokens: QueryToken[], all: QueryToken[],
   const named = (word: string) => new RegExp(`\\b${NOUN_BEFORE} ${word}\\b`, 'u').test(text);
   return tokens
     .filter((t) => t.weight === 1 && !soft.has(t.source) && !split.has(t.source) && !t.phrase && t.word.length >= UNKNOWN_MIN_LENGTH && !/\d/.test(t.word))
-    .filter((t) => t.terms.every((term) => !index.documentFrequency.has(term)) && named(t.word))
+    .filter((t) => t.terms.every((term) => !index.documentFrequency.has(term)) && named(t.word) && !comparesKnown(index, t.word))
     .map((t) => t.word);
+}
+
+// "a shorter term", "een kortere termijn", "de snelste route": a comparison of a word the cards know
+// is no subject they lack.
+const COMPARED = /^(.{4,}?)(\w)?\2?(er|ere|est|ste|st)$/u;
+function comparesKnown(index: CardIndex, word: string): boolean {
+  const m = COMPARED.exec(word);
+  if (!m) return false;
+  const bases = [m[1] + (m[2] ?? ''), m[1]];
+  return bases.some((base) => indexTerms(base).some((term) => index.documentFrequency.has(term)));
 }
