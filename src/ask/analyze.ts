@@ -129,6 +129,9 @@ export function isStopWord(word: string): boolean {
   return STOP_WORDS.has(word);
 }
 
+/** Words whose stem would be another word's: "gegevens" (data) is not "gegeven" (given). */
+const OWN_TERM = new Set(['gegevens']);
+
 /** Index terms for one word: its Dutch and English stems (one or two terms). */
 export function stems(word: string): string[] {
   let cached = STEM_CACHE.get(word);
@@ -141,6 +144,7 @@ export function stems(word: string): string[] {
     if (STEM_CACHE.size > 50_000) STEM_CACHE.clear();
     STEM_CACHE.set(word, cached);
   }
+  if (!cached && OWN_TERM.has(word)) cached = [word];
   if (!cached) {
     // Dutch spelling never ends a word in a double consonant, but the Snowball stemmer only
     // undoubles kk/dd/tt: "stappen" → "stapp" must meet "stap", "zussen" → "zuss" meet "zus".

@@ -55,3 +55,10 @@ describe('function words', () => {
     expect(more).toContain('verjaardag');
   });
 });
+
+describe('stems that would merge two words', () => {
+  it('keeps "gegevens" (data) apart from "gegeven" (given)', () => {
+    expect(stems('gegevens')).not.toEqual(expect.arrayContaining(stems('gegeven')));
+    expect(stems('gegevens')).toEqual(['gegevens']);
+  });
+});
