@@ -28,12 +28,14 @@ const NEXT = /\b(daarna|vervolgens|na (een|de|het) (beslissing|besluit|afwijzing
 
 const FREQUENCY = /\b(per (week|maand|jaar|kwartaal)|(maandelijks|wekelijks|jaarlijks|dagelijks)|(elke|iedere) (week|maand|jaar|\d+|twee|drie|vier|vijf|zes|acht|tien) ?(weken|maanden|jaar)?|om de (week|twee weken|maand)|tweewekelijks|(\d+|een|twee|drie|vier|zes|acht) (keer|maal)|(\d+|zes|acht) ?(tot|à|-|–) ?(\d+|acht|tien) weken|every (week|month|year|\d+|two|three|four|five|six|ten|other) ?(weeks|months|years)?|fortnightly|biweekly|monthly|weekly|yearly|annual(ly)?|(once|twice|\d+ times) (a|per) (week|month|year))\b/iu;
 // A reason: "omdat", "doordat", "because", "so that".
+// "Alleen als …", "mits …", "only if …": a sentence that states the conditions.
+const CONDITION = /\b(alleen (als|wanneer|om)|mits|op voorwaarde|onder voorwaarden?|voorwaarden?|als laatste middel|uitsluitend|only (if|when|to|as|in)|provided( that)?|on condition|conditions?|as a last resort)\b/u;
 const WHY = /\b(omdat|doordat|want|daardoor|daarom|waardoor|reden(en)?|oorzaak|oorzaken|zodat|because|due to|as a result|reasons?|causes?|so that|therefore|since|thus|hence)\b|,\s*(dus|so)\b/u;
 // A law named: "onder de Wmo 2015", "de Wet langdurige zorg", "the Youth Act"; the basic health
 // insurance and its insurer stand for the Zvw.
 const LAW = /\b(zorgverzekeraars?|basisverzekering|basispakket|health insurers?|basic (health )?insurance|wlz|wmo|zvw|jeugdwet|wzd|wvggz|wkkgz|participatiewet|wet langdurige zorg|wet maatschappelijke ondersteuning|zorgverzekeringswet|wet zorg en dwang|wet verplichte ggz|long-term care act|social support act|health insurance act|youth act|care and coercion act|compulsory mental health care act)\b/iu;
-export const CUES: Partial<Record<Want, RegExp>> = { law: LAW, duration: DURATION, age: AGE, count: NUMBER, number: NUMBER, money: MONEY, frequency: FREQUENCY, who: WHO, where: WHERE, when: WHEN, why: WHY, list: LIST, contact: CONTACT, next: NEXT };
-export const CUE_WEIGHT: Partial<Record<Want, number>> = { law: 0.3, duration: 0.45, age: 0.45, count: 0.35, number: 0.3, money: 0.35, frequency: 0.45, who: 0.3, where: 0.2, when: 0.35, why: 0.2, list: 0.3, contact: 0.45, next: 0.25 };
+export const CUES: Partial<Record<Want, RegExp>> = { law: LAW, duration: DURATION, age: AGE, count: NUMBER, number: NUMBER, money: MONEY, frequency: FREQUENCY, who: WHO, where: WHERE, when: WHEN, why: WHY, condition: CONDITION, list: LIST, contact: CONTACT, next: NEXT };
+export const CUE_WEIGHT: Partial<Record<Want, number>> = { law: 0.3, duration: 0.45, age: 0.45, count: 0.35, number: 0.3, money: 0.35, frequency: 0.45, who: 0.3, where: 0.2, when: 0.35, why: 0.2, condition: 0.3, list: 0.3, contact: 0.45, next: 0.25 };
 
 /** True when a sentence lists things: after a colon two or more items, else three or more. */
 export function enumerates(text: string): boolean {
@@ -60,7 +62,7 @@ export const SINCE = /\b(sinds|vanaf|per|met ingang van|since|from|as of)\b[^.;]
 
 /** The patterns of every kind of fact the question asks for, the specific ones first. */
 export function factCues(shape: QuestionShape): RegExp[] {
-  const cues = (['duration', 'age', 'money', 'frequency', 'count', 'contact', 'where'] as const).filter((w) => shape.wants.includes(w)).map((w) => CUES[w]!);
+  const cues = (['duration', 'age', 'money', 'frequency', 'count', 'contact', 'where', 'condition'] as const).filter((w) => shape.wants.includes(w)).map((w) => CUES[w]!);
   if (shape.wants.includes('when') && SINCE_ASKED.test(fold(shape.text))) cues.push(SINCE);
   const all = shape.wants.includes('who') ? [...cues, WHO_SUBJECT] : cues;
   // A list of durations or of bodies is made of those sentences; only a plain list wants an enumeration.

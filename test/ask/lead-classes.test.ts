@@ -136,6 +136,10 @@ describe('a question in two parts is answered for both', () => {
     expect(splitQuestions('wie is dossierhouder op de wachtlijst en blijft het zorgkantoor dan verantwoordelijk?')).toHaveLength(1);
   });
 
+  it('"wanneer mag …?" asks for the conditions, not a date', () => {
+    expect(ask('wanneer mag onvrijwillige zorg onder de wzd?').text).toMatch(/laatste middel|ernstig nadeel/);
+  });
+
   it('finds the English sentence for a Dutch term typed in an English question (dwangsom)', () => {
     expect(engine.answerOffline('what is a dwangsom when the municipality decides too late?', { lang: 'en' }).text).toMatch(/penalty[^.]*every day/i);
   });
