@@ -88,7 +88,11 @@ export function loadGuardrails(dir: string): Guardrails {
       pattern: new RegExp(rule.source, rule.flags),
       ...(rule.gates && rule.rest !== undefined
         ? {
-            gates: rule.gates.map((g) => ({ key: g.body, negate: g.negate, test: new RegExp(`^(?:${g.body})`, gateFlags), ...(g.needles ? { needles: g.needles } : {}) })),
+            // Shortest first: the gates are one conjunction (any order gives the same verdict), and a
+            // short gate that fails spares the long ones (hundreds of words) their run.
+            gates: rule.gates
+              .map((g) => ({ key: g.body, negate: g.negate, test: new RegExp(`^(?:${g.body})`, gateFlags), ...(g.needles ? { needles: g.needles } : {}) }))
+              .sort((a, b) => a.key.length - b.key.length),
             rest: new RegExp(`^(?:${rule.rest})`, gateFlags),
           }
         : {}),
@@ -225,6 +229,8 @@ export function matchGuardrail(rules: Guardrails, question: string): RuleKind | 
     if (!rule.gates || !rule.rest) return rule.pattern.test(subject);
     const memo = rule.kind === 'emergency' ? seen.calm : seen.text;
     const present = rule.kind === 'emergency' ? inCalm : inText;
+    // A gate that must hold and whose needles are absent fails the rule before any pattern runs.
+    for (const gate of rule.gates) if (!gate.negate && !mayHold(gate, present)) return false;
     for (const gate of rule.gates) {
       let found = memo.get(gate.key);
       if (found === undefined) memo.set(gate.key, (found = mayHold(gate, present) && gate.test.test(subject)));
