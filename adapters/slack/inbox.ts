@@ -13,7 +13,7 @@ import { randomUUID } from 'node:crypto';
 import type { AnyMiddlewareArgs, App as BoltApp, Middleware, ReceiverEvent } from '@slack/bolt';
 import { errorCode, WegwijsError, type Logger } from '../../src/core/index.ts';
 import type { Inbox } from '../../src/store/index.ts';
-import { inboxTurn } from './outbox.ts';
+import { INBOX_TURN } from './outbox.ts';
 import { OPTIONS_REQUESTS, type Ack } from './unhandled.ts';
 
 export const INBOX_SOURCE = 'slack';
@@ -131,11 +131,11 @@ export function keepThenAcknowledge(inbox: Inbox, log: Logger): Middleware<AnyMi
     }
     // The inbox's first run of the request is the rest of this very pass (the listeners). A
     // failure is logged like any failed request; the request is done (as a replay would be).
-    await inbox.run(INBOX_SOURCE, id, kept, (_payload, item) =>
-      inboxTurn.run({ id: item.id, attempts: item.attempts }, () =>
-        next().catch((err: unknown) => log.error({ code: errorCode(err) }, 'slack request failed')),
-      ),
-    );
+    await inbox.run(INBOX_SOURCE, id, kept, (_payload, item) => {
+      // The listeners read the kept request from the context (outbox.ts), as a replay's do.
+      context[INBOX_TURN] = { id: item.id, attempts: item.attempts };
+      return next().catch((err: unknown) => log.error({ code: errorCode(err) }, 'slack request failed'));
+    });
   };
 }
 
@@ -144,12 +144,12 @@ export function replayFromInbox(bolt: BoltApp): (payload: unknown, item: { id: s
   return async (payload, item) => {
     const kept = payload as Kept;
     // The turn knows which kept request it works on, so a run after a crash sends nothing twice.
-    await inboxTurn.run({ id: item.id, attempts: item.attempts }, () => bolt.processEvent({
+    await bolt.processEvent({
       body: kept.body,
       ack: async () => {},
       retryNum: kept.retryNum,
       retryReason: kept.retryReason,
-      customProperties: { [FROM_INBOX]: true },
-    }));
+      customProperties: { [FROM_INBOX]: true, [INBOX_TURN]: { id: item.id, attempts: item.attempts } },
+    });
   };
 }

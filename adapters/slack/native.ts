@@ -30,7 +30,8 @@ export interface NativeDeps {
   adapter: SlackAdapter;
   log: Logger;
   who: (context: Context, userId: string) => Promise<{ tenantId: string; user: { id: string; name: string }; botUserId?: string }>;
-  handle: (message: IncomingMessage) => Promise<void>;
+  /** The turn of a request, with its Bolt context (which kept request it is, outbox.ts). */
+  handle: (message: IncomingMessage, context: Context) => Promise<void>;
 }
 
 
@@ -100,7 +101,7 @@ export function registerNative(app: BoltApp, deps: NativeDeps): Native {
       platformData: { triggerId: press.data.trigger_id } satisfies SlackPlatformData,
     });
     viewing(who.tenantId, who.user.id);
-    await deps.handle(message);
+    await deps.handle(message, context);
   });
 
   app.shortcut(LOG_ACTION_CALLBACK, async ({ ack, shortcut, context }) => {
@@ -133,7 +134,7 @@ export function registerNative(app: BoltApp, deps: NativeDeps): Native {
       ...(owner ? { mentions: [owner] } : {}),
       action: { id: 'actions.create', inputs: { title: read.title, ...(owner ? { owner: owner.name } : {}), ...(read.due ? { due: read.due } : {}) } },
     });
-    await deps.handle(message);
+    await deps.handle(message, context);
   });
 
   app.shortcut(ASK_ABOUT_CALLBACK, async ({ ack, shortcut, context }) => {
@@ -164,7 +165,7 @@ export function registerNative(app: BoltApp, deps: NativeDeps): Native {
       isDirect: channel.id.startsWith('D'),
       platformData: { triggerId: payload.data.trigger_id } satisfies SlackPlatformData,
     });
-    await deps.handle(message);
+    await deps.handle(message, context);
   });
 
   return {

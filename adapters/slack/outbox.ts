@@ -8,8 +8,11 @@
  * posted is taken over by the answer, as the first time). A message that reached Slack just
  * before the kill, before it was written down, is found in the conversation by its key, which
  * goes along as Slack message metadata.
+ *
+ * Which kept request a turn works on travels in Bolt's context (set by the inbox middleware for
+ * the first run, by `customProperties` for a replay), not in an AsyncLocalStorage: an active
+ * AsyncLocalStorage makes Node run async hooks for every promise of the process (#13).
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { PostedMessage } from '../../src/core/index.ts';
 import type { DocumentStore } from '../../src/store/index.ts';
 
@@ -20,7 +23,14 @@ export interface InboxTurn {
   attempts: number;
 }
 
-export const inboxTurn = new AsyncLocalStorage<InboxTurn>();
+/** Bolt's context key of the turn's `InboxTurn`. */
+export const INBOX_TURN = 'wegwijsInboxTurn';
+
+/** The inbox request of a Bolt context, if the request was kept (always, behind the inbox middleware). */
+export function inboxTurnOf(context: Record<string, unknown> | undefined): InboxTurn | undefined {
+  const turn = context?.[INBOX_TURN] as InboxTurn | undefined;
+  return turn && typeof turn.id === 'string' && typeof turn.attempts === 'number' ? turn : undefined;
+}
 
 const SCOPE = 'slack-sent';
 const KEEP_SECONDS = 24 * 3600;
@@ -35,9 +45,8 @@ export interface Outbox {
   sent(place: string, posted: PostedMessage): Promise<void>;
 }
 
-/** The outbox of the inbox request this turn works on, or undefined outside one. */
-export function outboxForTurn(docs: DocumentStore): Outbox | undefined {
-  const turn = inboxTurn.getStore();
+/** The outbox of the inbox request `turn` (from `inboxTurnOf`), or undefined outside one. */
+export function outboxForTurn(docs: DocumentStore, turn: InboxTurn | undefined): Outbox | undefined {
   if (!turn) return undefined;
   const key = (place: string) => `${turn.id}|${place}`;
   return {

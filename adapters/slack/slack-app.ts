@@ -33,7 +33,7 @@ import { registerNative } from './native.ts';
 import { slackTiming, SLACK_EVENTS_PATH, SLACK_INSTALL_PATH, SLACK_REDIRECT_PATH, SLACK_SCOPES } from './constants.ts';
 import { TurnAdapter, type PlaceholderOptions, type RespondFn } from './turn-adapter.ts';
 import { gateAcknowledgements, InboxUnavailableError, INBOX_SOURCE, keepThenAcknowledge, replayFromInbox, requestSignature } from './inbox.ts';
-import { outboxForTurn } from './outbox.ts';
+import { inboxTurnOf, outboxForTurn } from './outbox.ts';
 import type { Inbox } from '../../src/store/index.ts';
 import { acknowledgeUnhandled } from './unhandled.ts';
 
@@ -95,11 +95,11 @@ export async function startSlack(server: Express, host: { bot: Bot; services: Se
   const placeholderText = async (message: IncomingMessage) =>
     services.catalog.t(guessLanguage(message.text) ?? (await bot.languageFor(message)), 'slack.searching');
 
-  /** Hands one message to the bot with a per-turn adapter; never throws. */
-  const handle = async (message: IncomingMessage, turn: { placeholder?: Omit<PlaceholderOptions, 'text' | 'afterMs'>; respond?: RespondFn } = {}) => {
+  /** Hands one message to the bot with a per-turn adapter (its outbox from the request's `context`); never throws. */
+  const handle = async (message: IncomingMessage, context: Context, turn: { placeholder?: Omit<PlaceholderOptions, 'text' | 'afterMs'>; respond?: RespondFn } = {}) => {
     const afterMs = options.placeholderAfterMs ?? slackTiming.placeholderAfterMs;
     const placeholder = turn.placeholder ? { ...turn.placeholder, text: () => placeholderText(message), afterMs } : undefined;
-    const turnAdapter = new TurnAdapter(adapter, log, { placeholder, respond: turn.respond, outbox: outboxForTurn(services.store.docs) });
+    const turnAdapter = new TurnAdapter(adapter, log, { placeholder, respond: turn.respond, outbox: outboxForTurn(services.store.docs, inboxTurnOf(context)) });
     turnAdapter.start();
     try {
       if (message.mentions.length) {
@@ -133,7 +133,7 @@ export async function startSlack(server: Express, host: { bot: Bot; services: Se
     const message = fromSlashCommand(command as SlashCommandPayload, await who(context, command.user_id));
     const placeholder = { conversation: conversationOf(message) };
     const trusted = isSlackResponseUrl(command.response_url, config.apiUrl);
-    await handle(message, { ...(trusted ? { respond: respond as RespondFn } : {}), placeholder });
+    await handle(message, context, { ...(trusted ? { respond: respond as RespondFn } : {}), placeholder });
   });
 
   app.event('app_mention', async ({ event, context }) => {
@@ -141,7 +141,7 @@ export async function startSlack(server: Express, host: { bot: Bot; services: Se
     // An edited mention arrives again with a new event id: the first answer stands (not answered twice).
     if (!isPersonMessage(mention) || mention.user === context.botUserId) return;
     const message = fromMessage(mention, await who(context, mention.user!), { mention: true });
-    await handle(message, { placeholder: placeholderFor(message) });
+    await handle(message, context, { placeholder: placeholderFor(message) });
   });
 
   app.event('message', async ({ event, context }) => {
@@ -155,24 +155,24 @@ export async function startSlack(server: Express, host: { bot: Bot; services: Se
     if (!isDirect && !inThread && !entryWord) return;
     const message = fromMessage(payload, await who(context, payload.user!), { mention: false });
     // Replies in a thread the bot leads (a deliberation) get no placeholder: most need no answer.
-    await handle(message, isDirect || entryWord ? { placeholder: placeholderFor(message) } : {});
+    await handle(message, context, isDirect || entryWord ? { placeholder: placeholderFor(message) } : {});
   });
 
   app.action({ type: 'block_actions' }, async ({ ack, body, action, context }) => {
     await ack();
     const payload = body as unknown as BlockActionPayload & { user: { id: string } };
     const message = fromBlockAction(payload, action as unknown as ButtonPayload, await who(context, payload.user.id));
-    if (message) await handle(message);
+    if (message) await handle(message, context);
   });
 
   app.view({ type: 'view_submission' }, async ({ ack, body, context }) => {
     await ack();
     const message = fromViewSubmission(body as unknown as ViewSubmissionPayload, await who(context, body.user.id));
-    if (message) await handle(message);
+    if (message) await handle(message, context);
   });
 
   // Slack's own surfaces: App Home, the "Actie loggen" and "Vraag Wegwijs hierover" shortcuts (native.ts).
-  const native = registerNative(app, { bot, services, adapter, log, who, handle: (message) => handle(message) });
+  const native = registerNative(app, { bot, services, adapter, log, who, handle });
 
   app.event('member_joined_channel', async ({ event, context }) => {
     if (!context.botUserId || event.user !== context.botUserId) return;

@@ -13,6 +13,8 @@ import { needlesOf } from './needles.ts';
 export interface CompiledGate {
   body: string;
   negate: boolean;
+  /** Literal sets the gate's body cannot match without (needles.ts): without them it is false, and not run. */
+  needles?: string[][];
 }
 
 export interface CompiledRule {
@@ -54,7 +56,7 @@ export function compileRules(lexicons: Record<string, string[]>, shorthand: [str
         new RegExp(source, flags);
         // Literal sets of which a match contains one each: without them, the rule is not run.
         const needles = needlesOf(source, flags);
-        rules.push({ kind, source, flags, ...gated(source), ...(needles.length ? { needles } : {}) });
+        rules.push({ kind, source, flags, ...gated(source, flags), ...(needles.length ? { needles } : {}) });
       } catch (err) {
         throw new Error(`guardrails.yaml: ${kind}.${i}: ${(err as Error).message}`);
       }
@@ -126,8 +128,11 @@ function topLevelAlternation(source: string): boolean {
  * "^(?=.*a)(?!.*b)rest" as gates (each lookahead tested alone at the start) and "^(?:rest)": the
  * same verdict, with each gate's result shared by every rule that starts with it. Rules with a
  * top-level alternation or a back-reference are left whole.
+ * Each gate gets needles of its own: a rule's needles are its few most selective sets, so a gate of
+ * hundreds of words ("bewusteloos|buiten bewustzijn|…", 4,000 characters) ran, at ~0.1 ms, on
+ * most questions that hold none of its words.
  */
-function gated(source: string): { gates?: CompiledGate[]; rest?: string } {
+function gated(source: string, flags: string): { gates?: CompiledGate[]; rest?: string } {
   if (!source.startsWith('^') || topLevelAlternation(source) || /\\[1-9k]/.test(source)) return {};
   const gates: CompiledGate[] = [];
   let i = 1;
@@ -135,7 +140,8 @@ function gated(source: string): { gates?: CompiledGate[]; rest?: string } {
     const end = groupEnd(source, i);
     if (end < 0) return {};
     const body = source.slice(i + 3, end);
-    gates.push({ body, negate: source[i + 2] === '!' });
+    const needles = needlesOf(`^(?:${body})`, flags, 1);
+    gates.push({ body, negate: source[i + 2] === '!', ...(needles.length ? { needles } : {}) });
     i = end + 1;
   }
   return gates.length ? { gates, rest: source.slice(i) } : {};

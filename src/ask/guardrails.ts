@@ -37,6 +37,8 @@ interface Gate {
   key: string;
   test: RegExp;
   negate: boolean;
+  /** Literal sets the gate's body needs (one needle of each): the body is not run without them. */
+  needles?: string[][];
 }
 
 /** Patterns that mark a question rather than refuse it. */
@@ -85,7 +87,14 @@ export function loadGuardrails(dir: string): Guardrails {
       kind: rule.kind as RuleKind | Mark,
       pattern: new RegExp(rule.source, rule.flags),
       ...(rule.gates && rule.rest !== undefined
-        ? { gates: rule.gates.map((g) => ({ key: g.body, negate: g.negate, test: new RegExp(`^(?:${g.body})`, gateFlags) })), rest: new RegExp(`^(?:${rule.rest})`, gateFlags) }
+        ? {
+            // Shortest first: the gates are one conjunction (any order gives the same verdict), and a
+            // short gate that fails spares the long ones (hundreds of words) their run.
+            gates: rule.gates
+              .map((g) => ({ key: g.body, negate: g.negate, test: new RegExp(`^(?:${g.body})`, gateFlags), ...(g.needles ? { needles: g.needles } : {}) }))
+              .sort((a, b) => a.key.length - b.key.length),
+            rest: new RegExp(`^(?:${rule.rest})`, gateFlags),
+          }
         : {}),
       ...(rule.needles ? { needles: rule.needles } : {}),
     });
@@ -112,6 +121,8 @@ interface Plan {
   postings: number[][];
   /** The needle sets of the calming and marking rules as needle ids (a rule without needles is not in it). */
   needleIds: Map<Guardrails[number], number[][]>;
+  /** The needle sets of each gate (by its body) as needle ids (a gate without needles is not in it). */
+  gateIds: Map<string, number[][]>;
 }
 
 const PLANS = new WeakMap<Guardrails, Plan>();
@@ -119,7 +130,8 @@ const PLANS = new WeakMap<Guardrails, Plan>();
 function planOf(rules: Guardrails): Plan {
   let plan = PLANS.get(rules);
   if (plan) return plan;
-  const finder = new NeedleFinder(rules.flatMap((r) => r.needles?.flat() ?? []));
+  const gates = rules.flatMap((r) => r.gates ?? []);
+  const finder = new NeedleFinder([...rules.flatMap((r) => r.needles?.flat() ?? []), ...gates.flatMap((g) => g.needles?.flat() ?? [])]);
   const postings: number[][] = [];
   const counts: number[] = [];
   let setTotal = 0;
@@ -144,8 +156,14 @@ function planOf(rules: Guardrails): Plan {
     // A needle the finder does not know (none such: it was given them all) would leave the rule always run.
     if (sets && sets.every((set) => set.every((id) => id !== undefined))) needleIds.set(rule, sets as number[][]);
   }
+  const gateIds = new Map<string, number[][]>();
+  for (const gate of gates) {
+    const sets = gate.needles?.map((set) => set.map((needle) => finder.id(needle)));
+    if (sets && sets.every((set) => set.every((id) => id !== undefined))) gateIds.set(gate.key, sets as number[][]);
+  }
   plan = {
     needleIds,
+    gateIds,
     finder,
     shorthand: rules.filter((r) => r.kind === 'shorthand'),
     calming: rules.filter((r) => r.kind === 'not_emergency'),
@@ -197,16 +215,25 @@ export function matchGuardrail(rules: Guardrails, question: string): RuleKind | 
   const marked = plan.marks.filter(([, marks]) => marks.some((r) => mayMatch(r, inText) && r.pattern.test(text))).map(([mark]) => mark);
   const exempt = new Set<string>(marked.flatMap((mark) => EXEMPT[mark]));
   const seen = { text: new Map<string, boolean>(), calm: new Map<string, boolean>() };
-  const met = { text: setsMet(plan, inText), calm: calm === text ? undefined : setsMet(plan, plan.finder.find(calm)) };
+  const inCalm = calm === text ? inText : plan.finder.find(calm);
+  const met = { text: setsMet(plan, inText), calm: calm === text ? undefined : setsMet(plan, inCalm) };
+  /** A gate whose needles are not all in the text is false there (its body cannot match), without running it. */
+  const mayHold = (gate: Gate, found: Set<number>) => {
+    const sets = plan.gateIds.get(gate.key);
+    return !sets || sets.every((set) => set.some((id) => found.has(id)));
+  };
   const matches = (rule: Guardrails[number], slot: number) => {
     const subject = rule.kind === 'emergency' ? calm : text;
     const found = rule.kind === 'emergency' && met.calm ? met.calm : met.text;
     if (slot >= 0 && found[slot] !== plan.setCount[slot]) return false;
     if (!rule.gates || !rule.rest) return rule.pattern.test(subject);
     const memo = rule.kind === 'emergency' ? seen.calm : seen.text;
+    const present = rule.kind === 'emergency' ? inCalm : inText;
+    // A gate that must hold and whose needles are absent fails the rule before any pattern runs.
+    for (const gate of rule.gates) if (!gate.negate && !mayHold(gate, present)) return false;
     for (const gate of rule.gates) {
       let found = memo.get(gate.key);
-      if (found === undefined) memo.set(gate.key, (found = gate.test.test(subject)));
+      if (found === undefined) memo.set(gate.key, (found = mayHold(gate, present) && gate.test.test(subject)));
       if (found === gate.negate) return false;
     }
     return rule.rest.test(subject);

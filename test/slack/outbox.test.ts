@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { inboxTurn, outboxForTurn } from '../../adapters/slack/outbox.ts';
+import { inboxTurnOf, INBOX_TURN, outboxForTurn } from '../../adapters/slack/outbox.ts';
 import { TurnAdapter } from '../../adapters/slack/turn-adapter.ts';
 import type { SlackAdapter } from '../../adapters/slack/slack-adapter.ts';
 import { ManualClock, silentLogger, type ConversationRef } from '../../src/core/index.ts';
@@ -31,11 +31,9 @@ function fakeSlack() {
 }
 
 async function turn(attempts: number, slack: SlackAdapter, texts: string[]) {
-  await inboxTurn.run({ id: 'request:1', attempts }, async () => {
-    const adapter = new TurnAdapter(slack, silentLogger, { outbox: outboxForTurn(store!) });
-    for (const text of texts) await adapter.postToThread(conversation, 'thread-1', { text });
-    await adapter.finish();
-  });
+  const adapter = new TurnAdapter(slack, silentLogger, { outbox: outboxForTurn(store!, { id: 'request:1', attempts }) });
+  for (const text of texts) await adapter.postToThread(conversation, 'thread-1', { text });
+  await adapter.finish();
 }
 
 describe('Slack outbox', () => {
@@ -58,16 +56,14 @@ describe('Slack outbox', () => {
       asked = key;
       return key === 'request:2|0' ? { id: 'ts-earlier' } : undefined;
     };
-    await inboxTurn.run({ id: 'request:2', attempts: 2 }, async () => {
-      const adapter = new TurnAdapter(again.slack, silentLogger, { outbox: outboxForTurn(store!) });
-      expect(await adapter.postToThread(conversation, 'thread-1', { text: 'antwoord' })).toEqual({ id: 'ts-earlier' });
-    });
+    const adapter = new TurnAdapter(again.slack, silentLogger, { outbox: outboxForTurn(store!, inboxTurnOf({ [INBOX_TURN]: { id: 'request:2', attempts: 2 } })) });
+    expect(await adapter.postToThread(conversation, 'thread-1', { text: 'antwoord' })).toEqual({ id: 'ts-earlier' });
     expect(asked).toBe('request:2|0');
     expect(again.posted).toEqual([]);
   });
 
   it('changes nothing outside a kept request', async () => {
     store = new SqliteStore(join(temp.dir, 'plain.db'), new ManualClock('2026-11-30T09:00:00Z'));
-    expect(outboxForTurn(store)).toBeUndefined();
+    expect(outboxForTurn(store, inboxTurnOf({}))).toBeUndefined();
   });
 });
