@@ -51,27 +51,30 @@ export interface HeldoutGuard {
 const firstBatches = (n: number) => Array.from({ length: n }, (_, i) => `facts-heldout${i === 0 ? '' : i + 1}.jsonl`);
 
 export const HELDOUT_GUARDS: HeldoutGuard[] = [
-  // 2026-12-01 15:30, seventeen batches: heldout17 (all roles, a quarter in English, 17 of 40 on the
-  // seeds), fact-checked blind and run once to report after all of that session's answering changes:
-  // 65.0% / 95.0% / 10.0%. All seventeen: 790 answerable and 337 must-refuse, facts 80.6% (637),
-  // refusals 95.0% (320), in-scope refused 3.0% (24). Guards one question under.
-  { label: 'all batches', facts: 0.805, refusals: 0.946, maxInScopeRefused: 0.032 },
-  // The earlier batches keep guards of their own, raised to their figures of 15:30 (one question
-  // under) and never loosened: batches 1-16 81.5% / 95.0% / 2.7% (78.8% / 95.0% / 3.2% at 13:18) …
-  { label: 'batches 1-16', files: firstBatches(16), facts: 0.813, refusals: 0.946, maxInScopeRefused: 0.028 },
-  // … batches 1-14 83.4% / 94.6% / 2.1% (81.2% / 94.6% / 2.5% at 13:18; 80.1% / 94.6% / 3.0% at 11:22) …
-  { label: 'batches 1-14', files: firstBatches(14), facts: 0.832, refusals: 0.942, maxInScopeRefused: 0.023 },
-  // … batches 1-10 82.4% / 92.9% / 1.8% (79.6% / 92.9% / 2.5% at 13:18; 74.7% / 92.9% / 4.7% at 05:36) …
-  { label: 'batches 1-10', files: firstBatches(10), facts: 0.821, refusals: 0.923, maxInScopeRefused: 0.02 },
-  // … batches 1-8 82.6% / 92.5% / 2.1% (80.0% / 92.5% / 2.8% at 13:18; 75.6% / 92.5% / 4.0% at 05:36) …
-  { label: 'batches 1-8', files: firstBatches(8), facts: 0.824, refusals: 0.919, maxInScopeRefused: 0.024 },
-  // … batches 1-7 81.4% / 92.9% / 2.4% (72.3% / 92.2% / 7.7% when heldout7 joined at 00:11) …
-  { label: 'batches 1-7', files: firstBatches(7), facts: 0.811, refusals: 0.921, maxInScopeRefused: 0.027 },
-  // … batches 1-6 80.7% / 92.6% / 2.8% …
-  { label: 'batches 1-6', files: firstBatches(6), facts: 0.803, refusals: 0.917, maxInScopeRefused: 0.031 },
-  // … and the first three 79.3% / 90.5% / 2.7% (the in-scope guard of 20:08, 0.06, was loosened by
+  // 2026-12-01 17:59, eighteen batches: heldout18 (zorgkantoor staff, providers' intake, first talks
+  // with families, facilitators on the seeds; fact-checked blind) run once to report after all of
+  // that session's answering changes: 57.5% / 95.0% / 10.0%. All eighteen: 830 answerable and 357
+  // must-refuse, facts 80.1% (665), refusals 95.2% (340), in-scope refused 3.3% (27). Guards one
+  // question under.
+  { label: 'all batches', facts: 0.8, refusals: 0.949, maxInScopeRefused: 0.034 },
+  // The earlier batches keep guards of their own, raised to their figures of 17:59 (one question
+  // under) and never loosened: batches 1-17 81.3% / 95.3% / 2.9% (80.6% / 95.0% / 3.0% at 15:30) …
+  { label: 'batches 1-17', files: firstBatches(17), facts: 0.811, refusals: 0.949, maxInScopeRefused: 0.031 },
+  // … batches 1-16 82.1% / 95.3% / 2.5% (81.5% / 95.0% / 2.7% at 15:30; 78.8% / 95.0% / 3.2% at 13:18) …
+  { label: 'batches 1-16', files: firstBatches(16), facts: 0.82, refusals: 0.949, maxInScopeRefused: 0.027 },
+  // … batches 1-14 84.3% / 94.9% / 2.1% (83.4% / 94.6% / 2.1% at 15:30; 80.1% / 94.6% / 3.0% at 11:22) …
+  { label: 'batches 1-14', files: firstBatches(14), facts: 0.841, refusals: 0.945, maxInScopeRefused: 0.023 },
+  // … batches 1-10 83.1% / 93.4% / 1.8% (82.4% / 92.9% / 1.8% at 15:30; 74.7% / 92.9% / 4.7% at 05:36) …
+  { label: 'batches 1-10', files: firstBatches(10), facts: 0.829, refusals: 0.928, maxInScopeRefused: 0.02 },
+  // … batches 1-8 83.8% / 93.2% / 2.1% (82.6% / 92.5% / 2.1% at 15:30; 75.6% / 92.5% / 4.0% at 05:36) …
+  { label: 'batches 1-8', files: firstBatches(8), facts: 0.835, refusals: 0.925, maxInScopeRefused: 0.024 },
+  // … batches 1-7 82.2% / 93.6% / 2.4% (72.3% / 92.2% / 7.7% when heldout7 joined at 00:11) …
+  { label: 'batches 1-7', files: firstBatches(7), facts: 0.819, refusals: 0.929, maxInScopeRefused: 0.027 },
+  // … batches 1-6 81.6% / 93.4% / 2.8% …
+  { label: 'batches 1-6', files: firstBatches(6), facts: 0.812, refusals: 0.925, maxInScopeRefused: 0.031 },
+  // … and the first three 81.0% / 90.5% / 2.2% (the in-scope guard of 20:08, 0.06, was loosened by
   // one question at 00:25 after a knowledge commit (e1fba60) and is tighter than that since 04:16).
-  { label: 'batches 1-3', files: firstBatches(3), facts: 0.788, refusals: 0.888, maxInScopeRefused: 0.028 },
+  { label: 'batches 1-3', files: firstBatches(3), facts: 0.804, refusals: 0.888, maxInScopeRefused: 0.028 },
 ];
 
 export type Split = 'tune' | 'heldout';
