@@ -136,6 +136,15 @@ describe('a question in two parts is answered for both', () => {
     expect(splitQuestions('wie is dossierhouder op de wachtlijst en blijft het zorgkantoor dan verantwoordelijk?')).toHaveLength(1);
   });
 
+  it('"wat is X?" with a chat remark after it still defines X ("hoor" is a particle, not "horen")', () => {
+    for (const q of ['wat is een zorgkantoor eigenlijk? ik hoor het steeds', 'wat is de Wlz eigenlijk? ik hoor het steeds']) {
+      const answer = engine.answerOffline(q, { lang: 'nl' });
+      expect(answer.answered).toBe(true);
+      expect(answer.text).toMatch(/Wet langdurige zorg|\bWlz\b/);
+    }
+    expect(engine.answerOffline('wat is een zorgkantoor eigenlijk? ik hoor het steeds', { lang: 'nl' }).card?.id).toBe('rol-zorgkantoor');
+  });
+
   it('"wanneer mag …?" asks for the conditions, not a date', () => {
     expect(ask('wanneer mag onvrijwillige zorg onder de wzd?').text).toMatch(/laatste middel|ernstig nadeel/);
   });
