@@ -119,8 +119,14 @@ export function chooseLead(scored: ScoredSentence[], shape: QuestionShape, maxWo
   // "Is verplichte zorg daarna nog nodig, …" goes on from the sentence before it, which says
   // what "daarna" is after: without it the lead reads as if it answered something else.
   bringBefore(GOES_ON, (s) => s.matched > 0);
+  // "Dat heet het trekkingsrecht." names what the sentence before it describes: without that one,
+  // the lead names a thing it does not explain.
+  bringBefore(NAMES_BEFORE, () => true);
   return lead.sort((a, b) => a.position - b.position);
 }
+
+/** A sentence that only names what the one before it describes ("Dat heet het trekkingsrecht."). */
+const NAMES_BEFORE = /^(dat|dit|die|deze|this|that|these|it) (heet|heten|noemt men|noemen we|noem je|wordt .{1,30} genoemd|is called|are called|is known as|are known as)\b/u;
 
 /** A sentence that goes on in time or case from the one before it ("Daarna …", "Is X daarna nog nodig"). */
 const GOES_ON = /^(\S+\s+){0,3}(daarna|hierna|nadien|vervolgens|in dat geval|after that|afterwards|after this|in that case)\b/u;

@@ -145,6 +145,10 @@ describe('a question in two parts is answered for both', () => {
     expect(engine.answerOffline('wat is een zorgkantoor eigenlijk? ik hoor het steeds', { lang: 'nl' }).card?.id).toBe('rol-zorgkantoor');
   });
 
+  it('a sentence that only names a thing ("Dat heet het trekkingsrecht.") brings the one that describes it', () => {
+    expect(ask('wat is trekkingsrecht?').text).toMatch(/SVB|Sociale Verzekeringsbank/);
+  });
+
   it('"wanneer mag …?" asks for the conditions, not a date', () => {
     expect(ask('wanneer mag onvrijwillige zorg onder de wzd?').text).toMatch(/laatste middel|ernstig nadeel/);
   });
