@@ -136,27 +136,6 @@ describe('a question in two parts is answered for both', () => {
     expect(splitQuestions('wie is dossierhouder op de wachtlijst en blijft het zorgkantoor dan verantwoordelijk?')).toHaveLength(1);
   });
 
-  it('"wat is X?" with a chat remark after it still defines X ("hoor" is a particle, not "horen")', () => {
-    for (const q of ['wat is een zorgkantoor eigenlijk? ik hoor het steeds', 'wat is de Wlz eigenlijk? ik hoor het steeds']) {
-      const answer = engine.answerOffline(q, { lang: 'nl' });
-      expect(answer.answered).toBe(true);
-      expect(answer.text).toMatch(/Wet langdurige zorg|\bWlz\b/);
-    }
-    expect(engine.answerOffline('wat is een zorgkantoor eigenlijk? ik hoor het steeds', { lang: 'nl' }).card?.id).toBe('rol-zorgkantoor');
-  });
-
-  it('a sentence that only names a thing ("Dat heet het trekkingsrecht.") brings the one that describes it', () => {
-    expect(ask('wat is trekkingsrecht?').text).toMatch(/SVB|Sociale Verzekeringsbank/);
-  });
-
-  it('"wanneer mag …?" asks for the conditions, not a date', () => {
-    expect(ask('wanneer mag onvrijwillige zorg onder de wzd?').text).toMatch(/laatste middel|ernstig nadeel/);
-  });
-
-  it('finds the English sentence for a Dutch term typed in an English question (dwangsom)', () => {
-    expect(engine.answerOffline('what is a dwangsom when the municipality decides too late?', { lang: 'en' }).text).toMatch(/penalty[^.]*every day/i);
-  });
-
   it('answers both parts of "binnen welke termijn … en kost bezwaar maken geld?"', () => {
     const answer = ask('binnen welke termijn moet je bezwaar maken tegen een wmo-beschikking en kost bezwaar maken geld?');
     expect(answer.text).toMatch(/zes weken/);
