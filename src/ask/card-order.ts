@@ -64,7 +64,11 @@ function defines(card: KnowledgeCard, terms: Set<string>, lang: Lang): boolean {
     // … as the head of the subject: "De Wmo 2015 (…) is", "Een pgb is", "The Wzd (…) covers", not
     // "The Wzd client confidential adviser is" or "Under the Wzd, every provider is".
     const subject = SUBJECT_DEFINED.exec(fold(s.text));
-    return subject !== null && indexTerms(subject[1]).some((t) => terms.has(t));
+    if (subject === null) return false;
+    // The head is the subject's last word (a number is no head): "Wmo support is requested …"
+    // says something of support, not what the Wmo is; "De Wmo 2015 (…) is …" defines the Wmo.
+    const words = subject[1].split(' ').filter((w) => !/^\d+$/.test(w));
+    return indexTerms(words[words.length - 1] ?? '').some((t) => terms.has(t));
   });
 }
 

@@ -30,4 +30,10 @@ describe('the words of a question and the sentences of a lead', () => {
     expect(engine.answerOffline('what is a dwangsom when the municipality decides too late?', { lang: 'en' }).text).toMatch(/penalty[^.]*every day/i);
   });
 
+
+  it('"what is the Wmo?" gets the card that defines it, not one whose sentence begins "Wmo support is …"', () => {
+    const answer = engine.answerOffline('what is the Wmo?', { lang: 'en' });
+    expect(answer.text).toMatch(/Social Support Act|municipalit/i);
+    expect(answer.text).not.toMatch(/^Wmo support is requested/);
+  });
 });
