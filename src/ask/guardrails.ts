@@ -24,6 +24,8 @@ const GuardrailFileSchema = z.object({
   general_question: z.array(z.string().min(1)).default([]),
   /** Questions that weigh organisations against each other ("bij het zorgkantoor of bij de gemeente?"): a route. */
   route_question: z.array(z.string().min(1)).default([]),
+  /** Phrases that make a message about one person now, whatever else it calls itself ("algemene vraag … mevrouw naast me ademt raar"). */
+  still_specific: z.array(z.string().min(1)).default([]),
   /** Chat shorthand read as the full word before any rule ("mn clt" is "mijn client", "zmr" is "zomaar"). */
   shorthand: z.record(z.string().regex(/^[a-z'.]+$/), z.string().min(1)).default({}),
   ...(Object.fromEntries(RULE_KINDS.map((k) => [k, z.array(z.string().min(1)).default([])])) as Record<RuleKind, z.ZodDefault<z.ZodArray<z.ZodString>>>),
@@ -42,7 +44,7 @@ interface Gate {
 }
 
 /** Patterns that mark a question rather than refuse it. */
-const MARKS = ['not_emergency', 'general_question', 'route_question'] as const;
+const MARKS = ['not_emergency', 'general_question', 'route_question', 'still_specific'] as const;
 type Mark = (typeof MARKS)[number];
 
 export type Guardrails = { kind: RuleKind | Mark | 'shorthand'; pattern: RegExp; gates?: Gate[]; rest?: RegExp; full?: string; short?: string; needles?: string[][] }[];
@@ -55,6 +57,8 @@ export type Guardrails = { kind: RuleKind | Mark | 'shorthand'; pattern: RegExp;
 const EXEMPT: Record<Exclude<Mark, 'not_emergency'>, readonly RuleKind[]> = {
   general_question: ['emergency', 'legal_case', 'client_decision'],
   route_question: ['client_decision'],
+  // Exempts nothing itself: it undoes `general_question` (matchGuardrail).
+  still_specific: [],
 };
 
 /**
@@ -213,7 +217,10 @@ export function matchGuardrail(rules: Guardrails, question: string): RuleKind | 
   };
   const calm = plan.calming.reduce((t, r) => (t === text && !mayMatch(r, inText) ? t : t.replace(r.pattern, (m) => ' '.repeat(m.length))), text);
   const marked = plan.marks.filter(([, marks]) => marks.some((r) => mayMatch(r, inText) && r.pattern.test(text))).map(([mark]) => mark);
-  const exempt = new Set<string>(marked.flatMap((mark) => EXEMPT[mark]));
+  // A message called general that also tells of one person now ("… oh, en mevrouw naast me ademt heel
+  // raar") or asks the bot's verdict on one case is not general.
+  const general = marked.includes('still_specific') ? marked.filter((mark) => mark !== 'general_question') : marked;
+  const exempt = new Set<string>(general.flatMap((mark) => EXEMPT[mark]));
   const seen = { text: new Map<string, boolean>(), calm: new Map<string, boolean>() };
   const inCalm = calm === text ? inText : plan.finder.find(calm);
   const met = { text: setsMet(plan, inText), calm: calm === text ? undefined : setsMet(plan, inCalm) };
