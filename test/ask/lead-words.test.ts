@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { offlineEngine } from '../helpers/engine.ts';
+import { splitQuestions } from '../../src/ask/question.ts';
 
 // Words and sentences that led the answer astray on phrasings nobody tuned on (issue 11, 1 December
 // afternoon): a chat particle read as a verb, a sentence that only names what the one before it
-// describes, "wanneer mag …?" read as a date, a Dutch term typed in an English question. The
-// answers are checked for the facts a professional asked for.
+// describes, "wanneer mag …?" read as a date, a Dutch term typed in an English question, a yes/no
+// question joined to another with "en". The answers are checked for the facts a professional asked for.
 const engine = offlineEngine('2026-11-30T12:00:00Z');
 const ask = (q: string) => engine.answerOffline(q);
 
@@ -36,4 +37,23 @@ describe('the words of a question and the sentences of a lead', () => {
     expect(answer.text).toMatch(/Social Support Act|municipalit/i);
     expect(answer.text).not.toMatch(/^Wmo support is requested/);
   });
+});
+
+describe('a yes/no question joined to a wh-question is a question of its own', () => {
+  it('splits a yes/no question joined to a wh-question, not a story or a clause that leans back', () => {
+    expect(splitQuestions('binnen welke termijn moet dat en kost een bezwaar geld?')).toHaveLength(2);
+    expect(splitQuestions('how long does the CIZ take and can the family file the application?')).toHaveLength(2);
+    // A story before the question: "… woont in Emmen en heeft …" is no question.
+    expect(splitQuestions('Mijn moeder woont in Emmen en heeft dementie, kan ze naar een verpleeghuis?')).toHaveLength(1);
+    // "… en moet het direct aansluiten?", "… en blijft het zorgkantoor dan …": about the first question.
+    expect(splitQuestions('hoe lang mag GRZ duren en moet het direct aansluiten op de ziekenhuisopname?')).toHaveLength(1);
+    expect(splitQuestions('wie is dossierhouder op de wachtlijst en blijft het zorgkantoor dan verantwoordelijk?')).toHaveLength(1);
+  });
+
+  it('answers both parts of "binnen welke termijn … en kost bezwaar maken geld?"', () => {
+    const answer = ask('binnen welke termijn moet je bezwaar maken tegen een wmo-beschikking en kost bezwaar maken geld?');
+    expect(answer.text).toMatch(/zes weken/);
+    expect(answer.text).toMatch(/gratis|kosteloos|geen kosten|niets/i);
+  });
+
 });
