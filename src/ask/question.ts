@@ -285,7 +285,7 @@ const LEANS_BACK = /\b(die|deze|dit|dat|ze|zij|hij|ie|hem|it|they|them|this|that
 
 // "… binnen welke termijn moet dat en kost bezwaar maken geld?": after a wh-question, "en" and a
 // verb that opens a yes/no question start a second question.
-const JOINED_YES_NO = /\s+(?:en|and)\s+(?=(?:kost|kosten|kan|kun|kunnen|mag|mogen|moet|moeten|is|zijn|heeft|hebben|geldt|gelden|krijgt|krijg|valt|vallen|wordt|worden|betaalt|telt|blijft|does|do|is|are|can|may|must|should|will|has|have)\s+\S+\s+\S+)/iu;
+const JOINED_YES_NO = /\s+(?:en|and)\s+(?=(?:kost|kosten|kan|kun|kunnen|mag|mogen|moet|moeten|is|zijn|heeft|hebben|geldt|gelden|krijgt|krijg|valt|vallen|wordt|worden|betaalt|telt|blijft|does|do|are|can|may|must|should|will|has|have)\s+\S+\s+\S+)/iu;
 const LEANS_ON_FIRST = /^\s+\S+\s+\S+\s+(het|hij|zij|ze|ie|dat|die|dit|er|it|they|that|this|there)\b|\b(dan|then)\b/iu;
 const ASKS_WH = /\b(hoe|wat|wie|waar|wanneer|welke|welk|waarom|hoeveel|how|what|who|where|when|which|why)\b/iu;
 
