@@ -23,7 +23,8 @@ import { orderForRole, sourcesOf, unique, type Answer, type AskOptions, type Exp
 import type { AnswerPart } from './compose.ts';
 import { definedHead, definitionFirst, FACT_RUNNER_UP, namesCard, withFactFirst } from './card-order.ts';
 export type { Answer, AskOptions, Explanation, RefusalKind, SourceRef } from './answer.ts';
-import { loadDomainWords, loadLaws, shapeQuestion, splitQuestions, type Law, type QuestionShape } from './question.ts';
+import { stripPreamble } from './preamble.ts';
+import { focusOf, loadDomainWords, loadLaws, pointsBack, shapeQuestion, splitQuestions, type Law, type QuestionShape } from './question.ts';
 import { llmAnswer, loadPrompt, type AskPrompt } from './llm-answer.ts';
 import { Retriever, type Hit } from './retriever.ts';
 import { barFor, DEFINE_AND_FACT, FACT_WANTS, factIsAbout, marginOf, offTopic, tooUnsure } from './confidence.ts';
@@ -159,7 +160,11 @@ export class AskEngine {
     // A later part too short to stand alone ("…, en wie regelt het?") reads the first as its context.
     const short = (q: string) => words(q).filter((w) => !isStopWord(w)).length <= 2;
     const answers: Answer[] = [];
-    for (const [i, q] of questions.slice(0, MAX_QUESTIONS).entries()) {
+    for (const [i, part] of questions.slice(0, MAX_QUESTIONS).entries()) {
+      // "… ? De dochter zit er helemaal doorheen. En wie betaalt het?": a later part whose own question
+      // is short and points back is asked about the first part; the story told before it is not.
+      const own = i > 0 ? stripPreamble(focusOf(part).focus).text : part;
+      const q = own !== part && short(own) && pointsBack(own) ? own : part;
       const leans = i > 0 && short(q);
       // A later part that names no card's subject by its own words ("…, en waar kunnen we heen als
       // we er niet uitkomen?", "and how long does the provider have to respond?"), short or not,

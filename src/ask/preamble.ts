@@ -22,13 +22,13 @@ const ANSWER_FORM = /\b(?:in (?:1|een|één|one) (?:zin|sentence)|in (?:een paar
 const WHO_ASKS = /(?<=[?!])\s*(?:(?:mijn|onze|een|de|the|my|our|a)\s+)?(?:nieuwe\s+|new\s+)?(?:stagiair\w*|collega\w*|student\w*|intern|trainee|teamleider|leidinggevende|manager|colleague|ouders|familie|moeder|vader|dochter|zoon|partner|parents|family|mother|father|daughter|son)\s+(?:vraagt|vragen|vroeg|vroegen|wil (?:het )?weten|willen (?:het )?weten|asks|asked|(?:is|are) asking|wants? to know)\b[^.?!]*|\b(?:vraagt|vroeg|asks|asked) (?:mijn|onze|een|my|our|a) (?:nieuwe |new )?(?:stagiair\w*|collega\w*|student\w*|intern|trainee|teamleider|leidinggevende|manager|colleague)\b[^.?!]*/giu;
 // The asker's guess after the question ("wie heeft de zorgplicht? is dat het CIZ?", "… or is it the
 // municipality?"): the answer says who it is; the guessed party is no part of what is asked.
-const GUESS = /(?<=\?)\s*(?:of\s+|or\s+)?(?:is|was)\s+(?:dat|dit|het|die|that|it|this)\s+(?:nou\s+|dan\s+|soms\s+|misschien\s+|maybe\s+|then\s+)?(?:(?:de|het|the)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?|\p{Lu}{2,}[\p{L}-]*)\s*\?\s*$/u;
+const GUESS = /(?<=\?)\s*(?:of\s+|or\s+)?(?:is|was)\s+(?:dat|dit|het|die|that|it|this)\s+(?:nou\s+|dan\s+|soms\s+|misschien\s+|maybe\s+|then\s+)?(?:(?:de|het|the)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?|\p{Lu}{2,}[\p{L}-]*)\s*\?+\s*$/u;
 // "bij wie vraag je wlz aan? gewoon bij de gemeente?", "who pays? the municipality?": a place or
 // body guessed after a who/where question, without a verb of its own.
-const SHORT_GUESS = /(?<=\b(?:wie|waar|bij wie|welke instantie|who|where)\b[^?]*\?)\s*(?:of\s+|or\s+|gewoon\s+|toch\s+|dus\s+|just\s+|simply\s+)?(?:bij|via|naar|aan|at|with|to|by|de|het|the)\s+(?:de\s+|het\s+|the\s+)?[\p{L}-]+\s*\?\s*$/iu;
+const SHORT_GUESS = /(?<=\b(?:wie|waar|bij wie|welke instantie|who|where)\b[^?]*\?)\s*(?:of\s+|or\s+|gewoon\s+|toch\s+|dus\s+|just\s+|simply\s+)?(?:bij|via|naar|aan|at|with|to|by|de|het|the)\s+(?:de\s+|het\s+|the\s+)?[\p{L}-]+\s*\?+\s*$/iu;
 // "… onder welke wet valt het, wlz?", "wie betaalt dat, de gemeente?": a guess after a comma, in a
 // question for which or who.
-const COMMA_GUESS = /^((?=[^?]*\b(?:welke|welk|wie|which|who|what)\b)[^?]*?),\s*(?:of\s+|or\s+)?(?:(?:de|het|the)\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?\s*\?\s*$/iu;
+const COMMA_GUESS = /^((?=[^?]*\b(?:welke|welk|wie|which|who|what)\b)[^?]*?),\s*(?:of\s+|or\s+)?(?:(?:de|het|the)\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?\s*\?+\s*$/iu;
 // Why the asker wants to know, said after the question ("…? moet het aan een nieuwe collega uitleggen",
 // "…? I need to explain it to our team"): nothing of the topic.
 const PURPOSE = /(?<=[?!])\s*(?:(?:ik|we|wij|i)\s+)?(?:moet|moeten|wil|willen|ga|gaan|need to|have to|want to|must)\s+(?:[\p{L}-]+\s+){0,5}(?:uitleggen|vertellen|presenteren|toelichten|explain|present|tell)\b[^.?!]*[.?!]?\s*$|(?<=[?!])\s*(?:(?:het|dit|it|this)\s+)?(?:is\s+)?(?:voor|for)\s+(?:een|mijn|onze|de|a|my|our|the)\s+(?:nieuwe\s+|new\s+)?(?:collega\w*|stagiair\w*|team|teamoverleg|training|presentatie|colleague\w*|intern|trainee|presentation)\b[^.?!]*[.?!]?\s*$/iu;

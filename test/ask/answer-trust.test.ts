@@ -108,6 +108,14 @@ describe('answers professionals can trust (issue 11)', () => {
     expect(one.text).not.toMatch(/andere deel/);
   });
 
+  it('asks a later part that points back ("… and who pays for it?") about the first part, past the story told before it', () => {
+    const answer = engine.answerOffline('what exactly is a mantelzorgmakelaar doing? the daughter of my client is very tired of all the paper things. and who pays for it, the basic insurance??', { lang: 'en' });
+    expect(answer.answered).toBe(true);
+    expect(answer.text).toMatch(/mantelzorgmakelaar/i);
+    expect(answer.text).not.toContain(engine.t('en', 'ask.partly_unknown'));
+    expect(answer.text).not.toMatch(/other part/i);
+  });
+
   it('answers the definition of "wat is X en hoeveel kost het?" and says the cost is not known, rather than refusing both', () => {
     const answer = ask('Wat is een mini moreel beraad en hoeveel kost het?');
     expect(answer.answered).toBe(true);
