@@ -20,6 +20,8 @@ const EnvSchema = z.object({
   WEGWIJS_DATA_DIR: z.string().default('./data'),
   WEGWIJS_KNOWLEDGE_DIR: optionalText,
   WEGWIJS_PROMPTS_DIR: optionalText,
+  /** The evaluation's question files (`wegwijs eval`); default test/eval of the installation. */
+  WEGWIJS_EVAL_DIR: optionalText,
   WEGWIJS_LANGUAGE: z.enum(['nl', 'en']).default('nl'),
   WEGWIJS_TIME_ZONE: z.string().default('Europe/Amsterdam'),
   WEGWIJS_BOT_NAME: z.string().default('wegwijs'),
@@ -115,6 +117,8 @@ export interface Config {
   dataDir: string;
   knowledgeDir?: string;
   promptsDir?: string;
+  /** Folder of the evaluation's split files (`facts-<split>N.jsonl`) that `wegwijs eval` runs. */
+  evalDir?: string;
   language: 'nl' | 'en';
   timeZone: string;
   botName: string;
@@ -173,6 +177,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     dataDir: env.WEGWIJS_DATA_DIR,
     knowledgeDir: env.WEGWIJS_KNOWLEDGE_DIR,
     promptsDir: env.WEGWIJS_PROMPTS_DIR,
+    evalDir: env.WEGWIJS_EVAL_DIR,
     language: env.WEGWIJS_LANGUAGE,
     timeZone: env.WEGWIJS_TIME_ZONE,
     botName: env.WEGWIJS_BOT_NAME,

@@ -12,7 +12,8 @@ import { buildEngine } from './ask.ts';
 import { cliConfig } from './config.ts';
 import type { CliCommand } from './index.ts';
 
-// From the installation root, so the compiled command (dist/app/commands) finds them too.
+// From the installation root, so the compiled command (dist/app/commands) finds them too;
+// WEGWIJS_EVAL_DIR names another folder of split files.
 const EVAL_DIR = join(REPO_ROOT, 'test/eval');
 const SPLITS: Split[] = ['tune', 'heldout'];
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(6);
@@ -28,7 +29,7 @@ export const evaluate: CliCommand = {
     const sets =
       positionals.length > 0
         ? positionals.map((f) => ({ name: basename(f), items: loadEvalSet(f), split: splitOf(f) }))
-        : SPLITS.map((split) => ({ name: split, items: loadSplit(EVAL_DIR, split), split }));
+        : SPLITS.map((split) => ({ name: split, items: loadSplit(config.evalDir ?? EVAL_DIR, split), split }));
     if (values.explain) return explain(engine, sets.flatMap((s) => s.items), values.explain);
     let passed = true;
     const out: string[] = [];

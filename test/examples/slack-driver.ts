@@ -45,7 +45,7 @@ export class SlackDriver implements Driver {
     const temp = tempDir();
     const config = slackTestConfig(temp.dir, this.fake, { LOG_LEVEL: 'silent', SLACK_BOT_TOKEN: 'xoxb-T1' });
     const log = process.env.REPLAY_LOG ? createLogger(process.env.REPLAY_LOG) : silentLogger;
-    const app = await createApp(config, { clock: this.clock, log, prepared: { askEngine: appEngine(config, log) }, messenger: { baseDelayMs: 1, sleep: async () => {} } });
+    const app = await createApp(config, { clock: this.clock, log, prepared: { askEngine: appEngine(config) }, messenger: { baseDelayMs: 1, sleep: async () => {} } });
     const server = await startServer(app);
     this.server = {
       app,

@@ -21,6 +21,7 @@ import { startFakeSlack, type FakeSlack } from '../slack/fake-slack.ts';
 import { eventBody, postSigned, slackTestConfig } from '../slack/slack-helpers.ts';
 import { FakeConnector, personalMessage } from '../teams/fake-connector.ts';
 import { until } from './gen.ts';
+import { appEngine } from '../helpers/engine.ts';
 
 /** Heap and buffer memory still in use after a full collection. */
 function retained(): number {
@@ -67,7 +68,7 @@ describe('the HTTP edges', () => {
     fake = await startFakeSlack();
     teams = await new FakeConnector().start();
     const config = slackTestConfig(temp.dir, fake, { LOG_LEVEL: 'silent', SLACK_BOT_TOKEN: 'xoxb-T1', TEAMS_LOCAL_MODE: 'true' });
-    app = await createApp(config, { log: silentLogger, messenger: { baseDelayMs: 1, sleep: async () => {} } });
+    app = await createApp(config, { log: silentLogger, prepared: { askEngine: appEngine(config) }, messenger: { baseDelayMs: 1, sleep: async () => {} } });
     server = await startServer(app);
   });
 
@@ -158,7 +159,8 @@ describe('script mode', () => {
   it('answers each hostile line with an error naming it, leaves the clock alone, and keeps going', async () => {
     const temp = tempDir();
     const clock = new ManualClock('2026-11-16T10:00:00+01:00');
-    const app = await createApp(loadConfig({ WEGWIJS_DATA_DIR: temp.dir }), { clock, log: silentLogger });
+    const config = loadConfig({ WEGWIJS_DATA_DIR: temp.dir });
+    const app = await createApp(config, { clock, log: silentLogger, prepared: { askEngine: appEngine(config) } });
     try {
       const printed: ConsoleOutput[] = [];
       const adapter = new ConsoleAdapter((out) => printed.push(out));
@@ -198,7 +200,8 @@ describe('script mode', () => {
 describe('interactive chat', () => {
   it('answers a line it cannot take with a message, refuses far-off clock dates, and keeps going', async () => {
     const temp = tempDir();
-    const app = await createApp(loadConfig({ WEGWIJS_DATA_DIR: temp.dir }), { clock: new ManualClock('2026-11-16T10:00:00+01:00'), log: silentLogger });
+    const config = loadConfig({ WEGWIJS_DATA_DIR: temp.dir });
+    const app = await createApp(config, { clock: new ManualClock('2026-11-16T10:00:00+01:00'), log: silentLogger, prepared: { askEngine: appEngine(config) } });
     try {
       const pending: ConsoleOutput[] = [];
       const adapter = new ConsoleAdapter((out) => pending.push(out));

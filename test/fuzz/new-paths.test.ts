@@ -26,6 +26,7 @@ import { startFakeSlack } from '../slack/fake-slack.ts';
 import { nextTs, sendCommand, sendInteraction, slackTestConfig } from '../slack/slack-helpers.ts';
 import { channelMention, FakeConnector, personalMessage } from '../teams/fake-connector.ts';
 import { countTurns, mutateObject, prng, randomString, randomValue, recordingLogger, until, type Rand } from './gen.ts';
+import { appEngine } from '../helpers/engine.ts';
 
 const NET = 'console:local:zorg';
 
@@ -120,7 +121,7 @@ describe('peers, crazy eight and deliberation buttons with damaged values and in
   beforeAll(async () => {
     dir = tempDir();
     const config = loadConfig({ WEGWIJS_DATA_DIR: dir.dir });
-    app = await createApp(config, { clock: new ManualClock('2026-12-01T10:00:00+01:00'), log, messenger: { baseDelayMs: 1, sleep: async () => {} } });
+    app = await createApp(config, { clock: new ManualClock('2026-12-01T10:00:00+01:00'), log, prepared: { askEngine: appEngine(config) }, messenger: { baseDelayMs: 1, sleep: async () => {} } });
     const adapter = new ConsoleAdapter((out) => outputs.push(out), { picturesDir: join(dir.dir, 'pictures'), documentsDir: join(dir.dir, 'reports') });
     app.services.messenger.register(adapter);
     send = async (turn) => {
@@ -207,7 +208,8 @@ describe('Slack native surfaces and Teams invokes under fuzzing', () => {
     const fake = await startFakeSlack();
     const temp = tempDir('wegwijs-fuzz-');
     const { log, errors } = recordingLogger();
-    const app = await createApp(slackTestConfig(temp.dir, fake), { log, messenger: { baseDelayMs: 1, sleep: async () => {} } });
+    const config = slackTestConfig(temp.dir, fake);
+    const app = await createApp(config, { log, prepared: { askEngine: appEngine(config) }, messenger: { baseDelayMs: 1, sleep: async () => {} } });
     const turns = countTurns(app.bot);
     const server = await startServer(app);
     try {
@@ -262,7 +264,8 @@ describe('Slack native surfaces and Teams invokes under fuzzing', () => {
     const teams = await new FakeConnector().start();
     const temp = tempDir('wegwijs-fuzz-');
     const { log, errors } = recordingLogger();
-    const app = await createApp(loadConfig({ WEGWIJS_DATA_DIR: temp.dir, PORT: '0', HOST: '127.0.0.1', SCHEDULER_INTERVAL_SECONDS: '3600', TEAMS_LOCAL_MODE: 'true' }), { log, messenger: { baseDelayMs: 1, sleep: async () => {} } });
+    const config = loadConfig({ WEGWIJS_DATA_DIR: temp.dir, PORT: '0', HOST: '127.0.0.1', SCHEDULER_INTERVAL_SECONDS: '3600', TEAMS_LOCAL_MODE: 'true' });
+    const app = await createApp(config, { log, prepared: { askEngine: appEngine(config) }, messenger: { baseDelayMs: 1, sleep: async () => {} } });
     const turns = countTurns(app.bot);
     const server = await startServer(app);
     try {

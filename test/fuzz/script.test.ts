@@ -12,6 +12,7 @@ import { loadConfig } from '../../src/config.ts';
 import { findPrototypeKey, ManualClock } from '../../src/core/index.ts';
 import { tempDir } from '../helpers/temp.ts';
 import { mutateObject, mutateText, prng, randomValue, recordingLogger, type Rand } from './gen.ts';
+import { appEngine } from '../helpers/engine.ts';
 
 const SEED = 0x5eed_0012;
 const LINES = 400;
@@ -53,7 +54,8 @@ describe('script mode under fuzzing', () => {
     const temp = tempDir();
     const { log, errors } = recordingLogger();
     const clock = new ManualClock('2026-11-16T10:00:00+01:00');
-    const app = await createApp(loadConfig({ WEGWIJS_DATA_DIR: temp.dir }), { clock, log, messenger: { baseDelayMs: 1, sleep: async () => {} } });
+    const config = loadConfig({ WEGWIJS_DATA_DIR: temp.dir });
+    const app = await createApp(config, { clock, log, prepared: { askEngine: appEngine(config) }, messenger: { baseDelayMs: 1, sleep: async () => {} } });
     try {
       const adapter = new ConsoleAdapter(() => {});
       app.services.messenger.register(adapter);

@@ -13,6 +13,7 @@ import { tempDir } from '../helpers/temp.ts';
 import { startFakeSlack } from '../slack/fake-slack.ts';
 import { eventBody, postSigned, slackTestConfig } from '../slack/slack-helpers.ts';
 import { mutateObject, prng, randomString, randomValue, recordingLogger, type Rand } from './gen.ts';
+import { appEngine } from '../helpers/engine.ts';
 
 const SEED = 0x51ac_0012;
 const REQUESTS = 160;
@@ -113,7 +114,7 @@ describe('Slack endpoint under fuzzing', () => {
     const fake = await startFakeSlack();
     const { log, errors } = recordingLogger();
     const config = slackTestConfig(temp.dir, fake);
-    const app = await createApp(config, { log, messenger: { baseDelayMs: 1, sleep: async () => {} } });
+    const app = await createApp(config, { log, prepared: { askEngine: appEngine(config) }, messenger: { baseDelayMs: 1, sleep: async () => {} } });
     let turns = 0;
     let running = 0;
     const handle = app.bot.handle.bind(app.bot);

@@ -11,6 +11,7 @@ import { loadConfig } from '../../src/config.ts';
 import { tempDir } from '../helpers/temp.ts';
 import { channelMention, FakeConnector, personalMessage } from '../teams/fake-connector.ts';
 import { countTurns, mutateObject, prng, randomValue, recordingLogger, until, type Rand } from './gen.ts';
+import { appEngine } from '../helpers/engine.ts';
 
 const SEED = 0x7ea_0012;
 const REQUESTS = 160;
@@ -51,8 +52,10 @@ describe('Teams endpoint under fuzzing', () => {
     const temp = tempDir('wegwijs-fuzz-');
     const { log, errors } = recordingLogger();
     const teams = await new FakeConnector().start();
-    const app = await createApp(loadConfig({ WEGWIJS_DATA_DIR: temp.dir, PORT: '0', HOST: '127.0.0.1', SCHEDULER_INTERVAL_SECONDS: '3600', TEAMS_LOCAL_MODE: 'true' }), {
+    const config = loadConfig({ WEGWIJS_DATA_DIR: temp.dir, PORT: '0', HOST: '127.0.0.1', SCHEDULER_INTERVAL_SECONDS: '3600', TEAMS_LOCAL_MODE: 'true' });
+    const app = await createApp(config, {
       log,
+      prepared: { askEngine: appEngine(config) },
       messenger: { baseDelayMs: 1, sleep: async () => {} },
     });
     const turns = countTurns(app.bot);

@@ -7,7 +7,7 @@
  */
 import { AskEngine } from '../../src/ask/index.ts';
 import type { Config } from '../../src/config.ts';
-import { silentLogger, type Logger } from '../../src/core/index.ts';
+import { silentLogger } from '../../src/core/index.ts';
 
 const engines = new Map<string, AskEngine>();
 
@@ -20,14 +20,15 @@ export function offlineEngine(today?: string): AskEngine {
 
 /**
  * The ask engine for an app a test starts (`createApp(config, { prepared: { askEngine } })`): the
- * shared one when the app has the project's knowledge base and prompts, no LLM and a silent log
- * (the engine logs into the app's log: a test that reads its logs keeps an engine of its own);
- * otherwise none, and the app builds its own from the configuration, as in production.
+ * shared one when the app has the project's knowledge base and prompts and no LLM; otherwise
+ * none, and the app builds its own from the configuration, as in production. The engine writes
+ * to its log only on the LLM path (engine.ts: `llmAnswer`), so without an LLM an app whose log a
+ * test reads (errors, trace) loses no line by sharing an engine made with a silent one.
  */
 const appEngines = new Map<string, AskEngine>();
 
-export function appEngine(config: Config, log: Logger): AskEngine | undefined {
-  if (log !== silentLogger || config.llm || config.knowledgeDir || config.promptsDir) return undefined;
+export function appEngine(config: Config): AskEngine | undefined {
+  if (config.llm || config.knowledgeDir || config.promptsDir) return undefined;
   let engine = appEngines.get(config.language);
   if (!engine) appEngines.set(config.language, (engine = AskEngine.fromConfig(config, silentLogger)));
   return engine;

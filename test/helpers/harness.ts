@@ -36,7 +36,7 @@ export async function createHarness(
   const clock = new ManualClock(options.start ?? '2026-11-16T10:00:00+01:00');
   const outputs: ConsoleOutput[] = [];
   const adapter = new ConsoleAdapter((out) => outputs.push(out), { picturesDir: join(dataDir, 'pictures'), documentsDir: join(dataDir, 'reports') });
-  const app = await createApp(config, { clock, log: silentLogger, messenger: { baseDelayMs: 1, sleep: async () => {} }, features: options.features, prepared: options.features ? undefined : { askEngine: appEngine(config, silentLogger) } });
+  const app = await createApp(config, { clock, log: silentLogger, messenger: { baseDelayMs: 1, sleep: async () => {} }, features: options.features, prepared: options.features ? undefined : { askEngine: appEngine(config) } });
   app.services.messenger.register(adapter);
   const collect = async (work: () => Promise<void>) => {
     const before = outputs.length;

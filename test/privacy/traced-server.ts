@@ -17,6 +17,7 @@ import { startFakeSlack, type FakeSlack } from '../slack/fake-slack.ts';
 import { slackTestConfig } from '../slack/slack-helpers.ts';
 import { FakeConnector, personalMessage } from '../teams/fake-connector.ts';
 import { expect } from 'vitest';
+import { appEngine } from '../helpers/engine.ts';
 
 export interface TracedServer {
   app: App;
@@ -33,7 +34,9 @@ export async function startTracedServer(configFor: (dataDir: string) => Config):
   const dir = tempDir();
   const logs: string[] = [];
   const log = createLogger('trace', { write: (line: string) => void logs.push(line) } as never);
-  const app = await createApp(configFor(dir.dir), { log, messenger: { baseDelayMs: 1, sleep: async () => {} } });
+  const config = configFor(dir.dir);
+  // The shared engine only without an LLM (appEngine): with one, the engine's log lines are traced too.
+  const app = await createApp(config, { log, prepared: { askEngine: appEngine(config) }, messenger: { baseDelayMs: 1, sleep: async () => {} } });
   const server = await startServer(app);
   const db = join(dir.dir, 'wegwijs.db');
   return {

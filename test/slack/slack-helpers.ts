@@ -49,7 +49,7 @@ export async function startSlackServer(
   const app = await createApp(config, {
     clock: options.clock,
     log: silentLogger,
-    prepared: { askEngine: appEngine(config, silentLogger) },
+    prepared: { askEngine: appEngine(config) },
     messenger: {
       baseDelayMs: 1,
       sleep: async (ms) => {

@@ -7,6 +7,7 @@ import { loadConfig } from '../../src/config.ts';
 import { silentLogger } from '../../src/core/index.ts';
 import { tempDir } from '../helpers/temp.ts';
 import { startFakeSlack, type FakeSlack } from './fake-slack.ts';
+import { appEngine } from '../helpers/engine.ts';
 
 let fake: FakeSlack;
 let app: App;
@@ -23,7 +24,7 @@ beforeAll(async () => {
     SLACK_SOCKET_MODE: 'true',
     SLACK_API_URL: fake.url,
   });
-  app = await createApp(config, { log: silentLogger });
+  app = await createApp(config, { log: silentLogger, prepared: { askEngine: appEngine(config) } });
 });
 
 afterAll(async () => {

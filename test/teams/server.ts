@@ -45,7 +45,7 @@ export async function startTeamsBot(options: { env?: Record<string, string>; fea
     ...options.env,
   });
   const sleeps: number[] = [];
-  const app = await createApp(config, { clock: options.clock, log: silentLogger, prepared: { askEngine: appEngine(config, silentLogger) }, messenger: { baseDelayMs: 1, sleep: async (ms) => void sleeps.push(ms) } });
+  const app = await createApp(config, { clock: options.clock, log: silentLogger, prepared: { askEngine: appEngine(config) }, messenger: { baseDelayMs: 1, sleep: async (ms) => void sleeps.push(ms) } });
   for (const feature of options.features ?? []) app.bot.use(feature);
   let server: RunningServer;
   try {
