@@ -82,7 +82,7 @@ describe('what is asked weighs more than the situation and the condition around 
 
   it('drops what only says the question is general, and keeps the question', () => {
     expect(stripPreamble('algemene vraag, geen casus: wie kan onder de wzd een inbewaringstelling afgeven?').text).toBe('wie kan onder de wzd een inbewaringstelling afgeven?');
-    expect(stripPreamble('voor ons protocol (niet acuut): wat is de route bij een crisis?').text).toBe('voor ons protocol: wat is de route bij een crisis?');
+    expect(stripPreamble('voor ons protocol (niet acuut): wat is de route bij een crisis?').text).toBe('wat is de route bij een crisis?');
     // Who is typing, in a few words before "hier": an introduction, not the topic.
     expect(stripPreamble('wijkteam hier. hoe lang heeft de gemeente voor het onderzoek?').text).toBe('hoe lang heeft de gemeente voor het onderzoek?');
     expect(stripPreamble('Sanne van het zorgkantoor hier: wat is meerzorg?').text).toBe('wat is meerzorg?');
