@@ -15,6 +15,8 @@ const KIN =
   'begeleider|casemanager|mantelzorger|dossier|indicatie|son|daughter|father|mother|parents|brother|sister|husband|wife|children|family|guardian|carer|caregiver|file|case|' +
   'mama|papa|mam|mum|mom|dad|mummy|mommy|daddy|grand\\p{L}+|klein\\p{L}+|schoon\\p{L}+|stief\\p{L}+|\\p{L}+-in-law';
 
+/** After a first name written with "'s": a relative or file of theirs ("Rosa's mum", "Emma's dossier"). */
+export const POSSESSIVE_KIN = new RegExp(`^\\s+(?:${KIN})(?![\\p{L}])`, 'iu');
 // After any capitalised name: a role alone in brackets ("(cliënt)") or set off by commas ("Xander, mijn cliënt,").
 const ROLE_AFTER = new RegExp(`^\\s*(?:\\(\\s*(?:(?:mijn|onze|de|een|my|our|the|a)\\s+)?(?:${ROLE})\\s*\\)|,\\s*(?:mijn|onze|my|our)\\s+(?:${ROLE})(?![\\p{L}]))`, 'iu');
 // After a listed first name also more in the brackets: "Olga (moeder van Ivan)", "Jurre (VG, 17 jaar)".

@@ -28,6 +28,7 @@ import {
   personAfterFirstName,
   personInCare,
   PLACE_BEFORE,
+  POSSESSIVE_KIN,
   ROLE_LABELS,
 } from './name-context.ts';
 import {
@@ -302,6 +303,7 @@ export const name: Detector = (text) => {
       } else if (
         born ||
         about ||
+        (/['’]s$/.test(text.slice(t.start, t.end)) && POSSESSIVE_KIN.test(text.slice(t.end, t.end + 24))) ||
         personAfterFirstName(text.slice(t.end, t.end + 48)) ||
         personAfter(text.slice(t.end, t.end + 48)) ||
         personInCare(text.slice(Math.max(0, t.start - 40), t.start), text.slice(t.end, t.end + 64)) ||
