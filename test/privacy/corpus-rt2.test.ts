@@ -19,7 +19,11 @@
  * name alone is a colleague's unless the words around it make it a client's (names.ts; the ordinary
  * corpora keep "Thanks Emma, …"), and @-mentions, which are colleagues on the platform. They are
  * listed below as KEPT_BY_RULE, so any other leak, or a fix of one of these, fails this test.
- * Over-redaction stays 0.
+ * Over-redaction stays 0. Answer path (`wegwijs ask --json`, every fifth message, 30): no span echoed,
+ * before or after. Of 4091 eval questions and ordinary corpus lines, 3 redact differently, each a
+ * four-digit client number now removed; the eval's output is unchanged. Redaction cost: the same
+ * (old and new interleaved in one process: 68.7 → 66.5 µs per tuning question, 412 → 376 µs per
+ * told situation).
  *
  * Changed (patterns for the kind, no rule for one string): a common surname (also one that is a
  * word) opening a clause as the one who calls, writes or says, or "van de gemeente/from the ward";
