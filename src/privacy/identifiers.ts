@@ -46,6 +46,13 @@ function recordId(id: string): boolean {
   return digits.length >= 5 || /[\p{L}./-]/u.test(id);
 }
 
+// Four digits right after a word for the person ("client 4471 wants …", "bewoner 3812"): their
+// number in a small organisation's system. Not a year, not an amount or a count ("cliënt 1500 euro").
+const PERSON_WORD_FIRST = /^(?:cli[eë]nt|client|pati[eë]nt|patient|bewoner|resident)(?:[\s_-]?(?:nummer|nr|no|number|id))?\.?\s*[:#]?\s*\d{4}$/iu;
+const UNIT_AFTER = /^\s*(?:euro|eur|€|uur|u|min|minuten|km|mensen|keer|x|%|procent|plaatsen|plekken|cli[eë]nten|clients|people|hours)(?![\p{L}])/iu;
+const shortClientNumber = (match: string, id: string, after: string) =>
+  /^\d{4}$/.test(id) && !/^(?:19|20)\d{2}$/.test(id) && PERSON_WORD_FIRST.test(match) && !UNIT_AFTER.test(after);
+
 // More numbers after the first: "dossier C-7781 en C-7782", "cliëntnummers 778812, 778813".
 const MORE_IDS = new RegExp(`^\\s*(?:,|;|/|&|en|and|of|or)\\s*${ID}(?![\\p{L}\\p{N}])`, 'iu');
 
@@ -56,7 +63,7 @@ const orgOk = (org: string | undefined) => org === undefined || org === org.toUp
 const record: Detector = (text) =>
   [...(mayHaveDigits(text, 4) ? text.matchAll(RECORD) : [])].flatMap((m) => {
     const id = m.groups!.id;
-    if (!recordId(id) || !orgOk(m.groups!.org)) return [];
+    if (!(recordId(id) || shortClientNumber(m[0], id, text.slice(m.index! + m[0].length, m.index! + m[0].length + 16))) || !orgOk(m.groups!.org)) return [];
     const start = m.index! + m[0].length - id.length;
     const out: Span[] = [{ start, end: start + id.length, kind: 'record' }];
     let cursor = start + id.length;

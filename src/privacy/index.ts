@@ -9,7 +9,7 @@ import { escapeRegExp } from '../core/text.ts';
 import { DETECTORS, handles, type PersonalDataKind, type Span } from './detectors.ts';
 import { normalise, originalRange } from './normalise.ts';
 import { sentenceNames } from './name-sentence.ts';
-import { rowNames } from './rows.ts';
+import { itemNames, rowNames } from './rows.ts';
 
 export { isValidBsn, isValidIban, type PersonalDataKind } from './detectors.ts';
 export { redactIncoming, type RedactedIncoming } from './incoming.ts';
@@ -169,7 +169,7 @@ export function redactIn(text: string, now: Date, options: Omit<RedactOptions, '
   const kept = () => (keptAt ??= options.keepNames?.length ? keptRanges(n.text, options.keepNames) : []);
   const keptHandles = new Set((options.keepNames ?? []).map((k) => k.trim().toLowerCase()));
   const detected = [...DETECTORS.flatMap((detect) => detect(n.text, now)), ...handles(n.text, keptHandles)];
-  const all = [...detected, ...rowNames(n.text, detected), ...sentenceNames(n.text, detected)];
+  const all = [...detected, ...rowNames(n.text, detected), ...itemNames(n.text, detected), ...sentenceNames(n.text, detected)];
   // Most texts hold nothing: they stay as they are, with the kinds of the placeholders they already hold.
   if (all.length === 0) return { text, found: placeholderKinds(text) };
   const finds = all

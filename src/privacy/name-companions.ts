@@ -5,14 +5,15 @@
  * Linear in the text whatever the number of finds.
  */
 import { BORN_AFTER } from './name-context.ts';
-import { capitalised, isCapitalisedFirstName, mentionBefore, nameWord, type Token } from './name-tokens.ts';
+import { capitalised, isCapitalisedFirstName, mentionBefore, nameWord, strongTitles, type Token } from './name-tokens.ts';
 import type { Span } from './span.ts';
 
 // Right after a name: "en"/"and" or a comma, and a listed first name ("Dewi en Rob Soerjadi",
 // "Kevin en Dylan, 15 jaar", "Huisman, Marloes"); a year of birth in brackets ("de moeder van Adam (2014)").
 const AND_BETWEEN = /^[ \t]+(?:en|and|&)[ \t]+$/iu;
 const CALLED_IN_BRACKETS = /^[ \t]*\([ \t]*(?:zeg\s+maar|roepnaam|bijnaam|ook\s+wel|alias|aka|a\.k\.a\.|called|nickname|known\s+as)[ \t]*:?[ \t]*(\p{Lu}[\p{L}'’-]*)/iu;
-const REVERSED_TAIL = /^[ \t]*(?:["'”’)>\]\n]|$)/u;
+// A colon too: chat exports write the speaker so ("[10:32] Vermeulen, Inge: …").
+const REVERSED_TAIL = /^[ \t]*(?:["'”’)>\]\n:]|$)/u;
 
 /**
  * Names next to a found name that nothing else marks: a listed first name joined to it by "en"
@@ -48,8 +49,10 @@ export function companions(text: string, tokens: Token[], found: Span[]): Span[]
   found.forEach((span, n) => {
     if (span.kind !== 'name') return;
     const { first, last } = bounds[n];
-    const before = and(first - 1) ? first - 2 : first - 1;
-    if (before >= 0 && firstNameAt(before) && AND_BETWEEN.test(text.slice(tokens[before].end, span.start))) {
+    // A title before the found name belongs to it: "Kees, Truus, Mustafa en mevr. Dijkstra".
+    const head = first > 0 && first < tokens.length && strongTitles.has(tokens[first - 1].folded) ? first - 1 : first;
+    const before = and(head - 1) ? head - 2 : head - 1;
+    if (before >= 0 && firstNameAt(before) && AND_BETWEEN.test(text.slice(tokens[before].end, head === first ? span.start : tokens[head].start))) {
       if (!covered[before]) push(before);
       // A list: "Bart, Lisa en Merel" — the names before the "en" pair, each followed by a comma.
       for (let k = before - 1; k >= 0 && before - k <= 20 && firstNameAt(k) && /^,[ \t]*$/.test(text.slice(tokens[k].end, tokens[k + 1].start)); k--) {

@@ -12,8 +12,11 @@ const ROLE =
   'man|vrouw|weduwe|weduwnaar|widow|widower|tweeling|twin';
 const KIN =
   'zoon|dochter|vader|moeder|ouders|broer|broertje|zus|zusje|opa|oma|man|vrouw|partner|kinderen|kind|familie|mentor|curator|bewindvoerder|' +
-  'begeleider|casemanager|mantelzorger|dossier|indicatie|son|daughter|father|mother|parents|brother|sister|husband|wife|children|family|guardian|carer|caregiver|file|case';
+  'begeleider|casemanager|mantelzorger|dossier|indicatie|son|daughter|father|mother|parents|brother|sister|husband|wife|children|family|guardian|carer|caregiver|file|case|' +
+  'mama|papa|mam|mum|mom|dad|mummy|mommy|daddy|grand\\p{L}+|klein\\p{L}+|schoon\\p{L}+|stief\\p{L}+|\\p{L}+-in-law';
 
+/** After a first name written with "'s": a relative or file of theirs ("Rosa's mum", "Emma's dossier"). */
+export const POSSESSIVE_KIN = new RegExp(`^\\s+(?:${KIN})(?![\\p{L}])`, 'iu');
 // After any capitalised name: a role alone in brackets ("(cliënt)") or set off by commas ("Xander, mijn cliënt,").
 const ROLE_AFTER = new RegExp(`^\\s*(?:\\(\\s*(?:(?:mijn|onze|de|een|my|our|the|a)\\s+)?(?:${ROLE})\\s*\\)|,\\s*(?:mijn|onze|my|our)\\s+(?:${ROLE})(?![\\p{L}]))`, 'iu');
 // After a listed first name also more in the brackets: "Olga (moeder van Ivan)", "Jurre (VG, 17 jaar)".
@@ -23,7 +26,7 @@ const ROLE_OR_AGE_IN_BRACKETS = new RegExp(
 );
 // "Tim is 12 jaar", "Noor is net 14", "Sam is 9 years old": an age said of the person (not years of service: "is 10 jaar in dienst").
 const AGE_VERB =
-  "\\s+(?:is|was|wordt|werd|turns|turned)\\s+(?:nu\\s+|pas\\s+|net\\s+|bijna\\s+|al\\s+|now\\s+|only\\s+|just\\s+)?\\d{1,3}(?:\\s*(?:jaar|jr|years?)(?:\\s+(?:oud|old))?(?![\\p{L}\\p{N}]|\\s+(?:jaar\\s+)?(?:in\\s+dienst|bij|werkzaam|lid|geleden|getrouwd|ago|with|at|in)(?![\\p{L}]))|(?=\\s*(?:[,.;!?)]|$)))";
+  "\\s+(?:is|was|wordt|werd|turns|turned)\\s+(?:nu\\s+|pas\\s+|net\\s+|bijna\\s+|al\\s+|now\\s+|only\\s+|just\\s+)?\\d{1,3}(?:\\s*(?:jaar|jr|years?)(?:\\s+(?:oud|old))?(?![\\p{L}\\p{N}]|\\s+(?:jaar\\s+)?(?:in\\s+dienst|bij|werkzaam|lid|geleden|getrouwd|ago|with|at|in)(?![\\p{L}]))|(?=\\s*(?:[,.;!?)]|$)|\\s+(?:en|and|maar|but)\\s))";
 // After a listed first name: an age in brackets, after a comma or "van" ("Noor, 14 jaar", "Ahmed, 17
 // met autisme", "voor Daan, 19?", "Henk van 84"), said next ("met Joyce? ze is 23"), or a relative of theirs.
 const FIRST_NAME_AFTER = new RegExp(

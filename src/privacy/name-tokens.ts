@@ -83,7 +83,9 @@ const KIN_COMPOUND = new RegExp(`^(?:${KIN_PREFIXES.join('|')})(?:${WEAK_TITLES.
 // Short forms in notes ("cl. Verhoef", "pt Jansen") and diminutives ("het zoontje van Dewi").
 const NOTE_ROLES = new Set(['cl', 'clt', 'pt']);
 const kinWord = (folded: string) => kinWords.has(folded) || KIN_COMPOUND.test(folded) || NOTE_ROLES.has(folded);
-const isWeakTitle = (folded: string) => kinWord(folded) || (/t?je$/.test(folded) && kinWord(folded.replace(/t?je$/, '')));
+// "daughter-in-law", "schoonzoon": an in-law is kin too.
+const isWeakTitle = (folded: string) =>
+  kinWord(folded) || (/t?je$/.test(folded) && kinWord(folded.replace(/t?je$/, ''))) || (folded.endsWith('-in-law') && kinWord(folded.slice(0, -7)));
 // Asked several times for every word of every message: the answer is remembered per word (a bounded table).
 const WEAK_TITLE = new Map<string, boolean>();
 export const weakTitles = {

@@ -28,6 +28,7 @@ import {
   personAfterFirstName,
   personInCare,
   PLACE_BEFORE,
+  POSSESSIVE_KIN,
   ROLE_LABELS,
 } from './name-context.ts';
 import {
@@ -91,7 +92,24 @@ function labelled(text: string, tokens: Token[], i: number): number {
   return nameLabels.has(t.folded) || capitalised(tokens[j]) ? j : -1;
 }
 
+// "ik ben", "I am", "I'm" right before the word at `i + 1`.
+function selfIntroduction(tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  if (t.folded === "i'm" || t.folded === 'im') return t.word.length > 1;
+  const prev = i > 0 ? tokens[i - 1].folded : '';
+  return (t.folded === 'ben' && prev === 'ik') || (t.folded === 'am' && prev === 'i');
+}
 
+/** Does a clause start at `pos`: the text's or a line's start, or after . ! ? : ; (and spaces, a quote or a bullet)? */
+function clauseStart(text: string, pos: number): boolean {
+  let k = pos - 1;
+  while (k >= 0 && (text[k] === ' ' || text[k] === '\t' || text[k] === '"' || text[k] === "'" || text[k] === '-' || text[k] === '*' || text[k] === '•')) k--;
+  return k < 0 || /[\n.!?:;]/.test(text[k]);
+}
+
+// After a surname that opens a clause: a verb of calling, writing or saying, or where the person works.
+const REPORTING_AFTER =
+  /^[ \t]+(?:(?:belt|belde|mailt|mailde|appt|appte|zegt|zei|vraagt|vroeg|meldt|meldde|laat\s+weten|liet\s+weten|heeft\s+(?:net\s+|vanochtend\s+|gisteren\s+)?(?:gebeld|gemaild|geappt|gezegd|gevraagd|laten\s+weten))|(?:called|calls|rang|phoned|emailed|mailed|texted|said|says|asked|asks)|(?:van|from)\s+(?:de|het|the)\s+(?:gemeente|wijkteam|zorgkantoor|thuiszorg|wijkverpleging|afdeling|huisartsenpraktijk|praktijk|apotheek|ciz|cak|svb|uwv|team|ward|council|municipality|unit|pharmacy))(?![\p{L}])/iu;
 
 export const name: Detector = (text) => {
   const tokens = tokenise(text);
@@ -252,6 +270,23 @@ export const name: Detector = (text) => {
         continue;
       }
     }
+    // "ik ben Anja", "I'm Priya": someone giving their own first name, as with "ik heet Fatma".
+    if (selfIntroduction(tokens, i) && next >= 0 && capitalised(tokens[next]) && isCapitalisedFirstName(tokens[next]) && !mentionBefore(text, tokens[next])) {
+      const end = Math.max(next, nameEnd(text, tokens, next, false));
+      add(next, end);
+      i = end;
+      continue;
+    }
+    // "Visser belt morgen terug", "de Jong zei dat …", "Bakker van de gemeente zegt …": a common
+    // surname (also one that is a word) opening a clause as the one who calls, writes or says.
+    if (!mentionBefore(text, t) && clauseStart(text, t.start)) {
+      const end = capitalised(t) && COMMON_SURNAMES.has(t.folded) && !t.dot ? i : particles.has(t.folded) ? commonSurnameAt(text, tokens, i) : -1;
+      if (end >= 0 && capitalised(tokens[end]) && REPORTING_AFTER.test(text.slice(tokens[end].end, tokens[end].end + 48))) {
+        add(i, end);
+        i = end;
+        continue;
+      }
+    }
     if (capitalised(t) && !mentionBefore(text, t) && isCapitalisedFirstName(t)) {
       const surname = next >= 0 ? nameEnd(text, tokens, next, false) : -1;
       const about = i > 0 && ABOUT.has(tokens[i - 1].folded) && joined(text, tokens[i - 1], t);
@@ -268,6 +303,7 @@ export const name: Detector = (text) => {
       } else if (
         born ||
         about ||
+        (/['’]s$/.test(text.slice(t.start, t.end)) && POSSESSIVE_KIN.test(text.slice(t.end, t.end + 24))) ||
         personAfterFirstName(text.slice(t.end, t.end + 48)) ||
         personAfter(text.slice(t.end, t.end + 48)) ||
         personInCare(text.slice(Math.max(0, t.start - 40), t.start), text.slice(t.end, t.end + 64)) ||
@@ -299,6 +335,22 @@ export const name: Detector = (text) => {
       while (end + 1 < tokens.length && isInitial(tokens[end + 1]) && text.slice(tokens[end].end, tokens[end + 1].start) === '') end++;
       add(i, end);
       i = end;
+      continue;
+    }
+    // A given name of any origin with a particle and a common surname: "Tsjitske de Haan", "Sevda van Dijk".
+    if (capitalised(t) && nameWord(t) && !t.dot && !mentionBefore(text, t) && next >= 0 && /^\p{Ll}/u.test(tokens[next].word) && particles.has(tokens[next].folded) && !(i > 0 && PLACE_BEFORE.has(tokens[i - 1].folded))) {
+      const end = commonSurnameAt(text, tokens, next);
+      if (end > next && capitalised(tokens[end])) {
+        add(i, end);
+        i = end;
+        continue;
+      }
+    }
+    // A double surname whose second part starts with a particle: "Catharina Bakker-de Ruiter", "Bakker-van Dijk".
+    if (capitalised(t) && /^\p{Lu}\p{Ll}+-(?:de|van|ter|ten|den|der|van-der|van-den|van-de)$/u.test(t.word) && next >= 0 && nameWord(tokens[next]) && !mentionBefore(text, t)) {
+      const before = i > 0 && joined(text, tokens[i - 1], t) && nameWord(tokens[i - 1]) && !tokens[i - 1].dot && !(i > 1 && PLACE_BEFORE.has(tokens[i - 2].folded)) ? i - 1 : i;
+      add(before, next);
+      i = next;
       continue;
     }
     // A double surname with a common surname in it, and the given name of any origin before it:

@@ -45,3 +45,20 @@ export function rowNames(text: string, finds: readonly Span[]): Span[] {
   }
   return out;
 }
+
+// The head of a list item, up to a colon or dash: "- Willem de Groot: VV4", "2. Sevda Aydın – VV5".
+const ITEM = /^[ \t]*(?:[-*•·]|\d{1,2}[.)])[ \t]+([^:\n–]{2,60}?)[ \t]*(?::|–|[ \t]-[ \t])/gmu;
+
+/**
+ * Items of a list whose head is a name another detector found ("- Willem de Groot: VV4"): the
+ * other items' heads of two or more words that read as a name are names too ("- Sevda Aydın: VV5").
+ */
+export function itemNames(text: string, finds: readonly Span[]): Span[] {
+  if (!text.includes('\n') || !finds.some((f) => f.kind === 'name')) return [];
+  const heads = [...text.matchAll(ITEM)].map((m) => {
+    const start = m.index! + m[0].indexOf(m[1]);
+    return { start, end: start + m[1].trimEnd().length, value: m[1].trim() };
+  });
+  if (heads.length < 2 || !heads.some((h) => finds.some((f) => f.kind === 'name' && f.start < h.end && f.end > h.start))) return [];
+  return heads.filter((h) => /\s/.test(h.value) && nameField(h.value)).map((h) => ({ start: h.start, end: h.end, kind: 'name' as const }));
+}
