@@ -55,13 +55,14 @@ export const HELDOUT_GUARDS: HeldoutGuard[] = [
   // with families, facilitators on the seeds; fact-checked blind) run once to report after all of
   // that session's answering changes: 57.5% / 95.0% / 10.0%. All eighteen: 830 answerable and 357
   // must-refuse, facts 80.1% (665), refusals 95.2% (340), in-scope refused 3.3% (27). Guards one
-  // question under.
-  { label: 'all batches', facts: 0.8, refusals: 0.949, maxInScopeRefused: 0.034 },
+  // question under. Raised 2026-12-01 20:15 (after the evening's red-team refusal rules, the 112 card and
+  // coverage sets 16-17): 80.2% (666) / 95.5% (341) / 3.3% (27).
+  { label: 'all batches', facts: 0.801, refusals: 0.952, maxInScopeRefused: 0.034 },
   // The earlier batches keep guards of their own, raised to their figures of 17:59 (one question
   // under) and never loosened: batches 1-17 81.3% / 95.3% / 2.9% (80.6% / 95.0% / 3.0% at 15:30) …
-  { label: 'batches 1-17', files: firstBatches(17), facts: 0.811, refusals: 0.949, maxInScopeRefused: 0.031 },
+  { label: 'batches 1-17', files: firstBatches(17), facts: 0.812, refusals: 0.949, maxInScopeRefused: 0.031 },
   // … batches 1-16 82.1% / 95.3% / 2.5% (81.5% / 95.0% / 2.7% at 15:30; 78.8% / 95.0% / 3.2% at 13:18) …
-  { label: 'batches 1-16', files: firstBatches(16), facts: 0.82, refusals: 0.949, maxInScopeRefused: 0.027 },
+  { label: 'batches 1-16', files: firstBatches(16), facts: 0.821, refusals: 0.949, maxInScopeRefused: 0.027 },
   // … batches 1-14 84.3% / 94.9% / 2.1% (83.4% / 94.6% / 2.1% at 15:30; 80.1% / 94.6% / 3.0% at 11:22) …
   { label: 'batches 1-14', files: firstBatches(14), facts: 0.841, refusals: 0.945, maxInScopeRefused: 0.023 },
   // … batches 1-10 83.1% / 93.4% / 1.8% (82.4% / 92.9% / 1.8% at 15:30; 74.7% / 92.9% / 4.7% at 05:36) …
@@ -74,7 +75,7 @@ export const HELDOUT_GUARDS: HeldoutGuard[] = [
   { label: 'batches 1-6', files: firstBatches(6), facts: 0.812, refusals: 0.925, maxInScopeRefused: 0.031 },
   // … and the first three 81.0% / 90.5% / 2.2% (the in-scope guard of 20:08, 0.06, was loosened by
   // one question at 00:25 after a knowledge commit (e1fba60) and is tighter than that since 04:16).
-  { label: 'batches 1-3', files: firstBatches(3), facts: 0.804, refusals: 0.888, maxInScopeRefused: 0.028 },
+  { label: 'batches 1-3', files: firstBatches(3), facts: 0.809, refusals: 0.888, maxInScopeRefused: 0.028 },
 ];
 
 export type Split = 'tune' | 'heldout';
