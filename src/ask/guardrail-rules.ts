@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { cachedData } from '../core/index.ts';
 import { needlesOf } from './needles.ts';
+import type { FinderState } from './needle-finder.ts';
 
 export interface CompiledGate {
   body: string;
@@ -30,6 +31,8 @@ export interface CompiledRule {
 export interface CompiledRules {
   shorthand: [string, string][];
   rules: CompiledRule[];
+  /** Every rule's and gate's needles as one built finder (needle-finder.ts), so a start does not build it. */
+  finder?: FinderState;
 }
 
 /** `compute()`, or what it gave for exactly this `guardrails.yaml` and this code. */
@@ -41,7 +44,7 @@ export function cachedRules(dir: string, compute: () => CompiledRules): Compiled
     // No file: no rules (computed as always).
   }
   const ext = extname(new URL(import.meta.url).pathname);
-  const code = [import.meta.url, new URL(`./needles${ext}`, import.meta.url).href, new URL(`./guardrails${ext}`, import.meta.url).href];
+  const code = [import.meta.url, ...['needles', 'guardrails', 'needle-finder'].map((name) => new URL(`./${name}${ext}`, import.meta.url).href)];
   return cachedData('guardrails', dir, [{ file: 'guardrails.yaml', text }], code, compute);
 }
 

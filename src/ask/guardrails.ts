@@ -77,7 +77,8 @@ export function loadGuardrails(dir: string): Guardrails {
       const short = needlesOf(rule.source, rule.flags, 1);
       if (short.length) rule.needles = short;
     }
-    return compiledRules;
+    const needles = compiledRules.rules.flatMap((r) => [...(r.needles?.flat() ?? []), ...(r.gates ?? []).flatMap((g) => g.needles?.flat() ?? [])]);
+    return { ...compiledRules, finder: new NeedleFinder(needles).state() };
   });
   const rules: Guardrails = compiled.shorthand.map(([short, full]) => ({
     kind: 'shorthand' as const,
@@ -103,8 +104,12 @@ export function loadGuardrails(dir: string): Guardrails {
       ...(rule.needles ? { needles: rule.needles } : {}),
     });
   }
+  if (compiled.finder) FINDERS.set(rules, new NeedleFinder([], compiled.finder));
   return rules;
 }
+
+/** The needle finder kept with the compiled rules in the start-up cache, per set of rules. */
+const FINDERS = new WeakMap<Guardrails, NeedleFinder>();
 
 /**
  * What matching needs of a set of rules, made once: the rules of each kind in file order, and the
@@ -135,7 +140,10 @@ function planOf(rules: Guardrails): Plan {
   let plan = PLANS.get(rules);
   if (plan) return plan;
   const gates = rules.flatMap((r) => r.gates ?? []);
-  const finder = new NeedleFinder([...rules.flatMap((r) => r.needles?.flat() ?? []), ...gates.flatMap((g) => g.needles?.flat() ?? [])]);
+  const needles = [...rules.flatMap((r) => r.needles?.flat() ?? []), ...gates.flatMap((g) => g.needles?.flat() ?? [])];
+  // The cached finder serves only when it knows every needle (a needle it lacked would never wake its rule).
+  const cached = FINDERS.get(rules);
+  const finder = cached && needles.every((needle) => cached.id(needle) !== undefined) ? cached : new NeedleFinder(needles);
   const postings: number[][] = [];
   const counts: number[] = [];
   let setTotal = 0;
