@@ -8,14 +8,18 @@ import { withoutPlaceholders } from '../privacy/index.ts';
 
 // "kun je me helpen met …", "help me with …": asking for help is no topic ("hulp" would find home help).
 const ASK_FOR_HELP = /^\s*(?:(?:kun|kan|zou|wil)\s+(?:je|jij|u)\s+(?:me|mij|ons)\s+(?:even\s+|eens\s+)?helpen(?:\s+met)?|help\s+(?:me|ons)(?:\s+even)?(?:\s+(?:met|with))?|(?:can|could|would)\s+you\s+(?:please\s+)?help(?:\s+(?:me|us))?(?:\s+with)?|please\s+help(?:\s+(?:me|us))?(?:\s+with)?)\b[\s,:?]*/iu;
-const GREETING = /^\s*(?:(?:hoi|hallo|hey|hi|hello|goedemorgen|goedemiddag|goedenavond|morgen|beste|dear|collega'?s?|allen|team)\b[\s,!.:]*)+/iu;
+const GREETING = /^\s*(?:(?:hoi|hallo|hey|hi|hello|goedemorgen|goedemiddag|goedenavond|morgen|beste|dear|collega'?s?|allen|team|good (?:morning|afternoon|evening)|greetings)\b[\s,!.:]*)+/iu;
 const LEAD_IN = /^\s*(?:(?:een |a )?(?:korte |snelle |quick |short )?(?:vraag(je)?|question)\s*[:!-]\s*|(?:quick|short|snelle|korte) (?:one|check|checkje)\s*[:!-]\s*|(?:ik heb een|i have a) (?:korte |snelle |quick )?(?:vraag(je)?|question)[^.?!:]*[.:!]\s*)/iu;
 // What askers add to say the question is general ("algemene vraag, geen casus", "(niet acuut)"):
 // it says nothing about the topic.
-const DISCLAIMER = /\(?\b(?:(?:even |een )?algeme(?:en|ne) vraag(?:je)?(?: voor [^,:.?()]{1,30})?|in het algemeen|even algemeen|geen (?:specifieke |concrete )?(?:casus|client)|niet acuut(?: nu)?|puur (?:theoretisch|hypothetisch)|hypothetisch|in general|general question|no specific case|not urgent|not an emergency|hypothetically|in short|in a nutshell|kortom|in het kort|kort gezegd|algemeen (?:he|hè|hoor)|(?:er is |there is |there's )?(?:nu |now |verder )?(?:niks|niets|nothing) (?:aan de hand|going on|happening|wrong|gebeurd|happened)(?: yet| nu| now)?|geen (?:acute|acuut|spoed) ?(?:casus|situatie|geval)|geen (?:casus|situatie) nu|not an? (?:acute|urgent|real) (?:situation|case))\b\)?/giu;
+const DISCLAIMER = /\(?\b(?:in general terms|in algemene termen|(?:even |een )?algeme(?:en|ne) vraag(?:je)?(?: voor [^,:.?()]{1,30})?|in het algemeen|even algemeen|geen (?:specifieke |concrete )?(?:casus|client)|niet acuut(?: nu)?|puur (?:theoretisch|hypothetisch)|hypothetisch|in general|general question|no specific case|not urgent|not an emergency|hypothetically|in short|in a nutshell|kortom|in het kort|kort gezegd|algemeen (?:he|hè|hoor)|(?:er is |there is |there's )?(?:nu |now |verder )?(?:niks|niets|nothing) (?:aan de hand|going on|happening|wrong|gebeurd|happened)(?: yet| nu| now)?|geen (?:acute|acuut|spoed) ?(?:casus|situatie|geval)|geen (?:casus|situatie) nu|not an? (?:acute|urgent|real) (?:situation|case))\b\)?/giu;
 // What the answer is for, before the question ("voor de inwerkmap nachtdienst: …", "for our wiki: …"):
 // the document it goes into says nothing about the topic.
 const PURPOSE_LEAD = /^\s*(?:[^.?!:]{0,30}\s)?(?:voor|for|t\.?b\.?v\.?|ten behoeve van)\s+(?:de|het|een|ons|onze|mijn|the|our|a|my)\s+(?:[\p{L}-]+\s+){0,2}?(?:inwerkmap|inwerkprogramma|protocol|werkinstructie|instructie|folder|flyer|poster|scholing|training|cursus|presentatie|nieuwsbrief|handboek|teamoverleg|overzicht|notities|aantekeningen|verslag|wiki|intranet|hand-?out|factsheet|policy|handbook|newsletter|presentation|course|overview|notes|onboarding)\b[^.?!:]{0,40}[:–-]\s+/iu;
+// A polite way of asking, before what is asked ("I was wondering whether you might be able to tell
+// me …", "Would you be so kind as to confirm …", "Kindly advise …", "Zou u mij kunnen vertellen …"):
+// nothing of the topic (the question words after it stay).
+const POLITE_ASK = /^\s*(?:(?:i was|i am|i'm|we were|we are|we're) wondering (?:whether|if)\s+(?:you\s+)?(?:might|could|would|can)?\s*(?:possibly\s+)?(?:be able to\s+)?(?:tell|explain|confirm|clarify|advise|let)[\s,]+(?:(?:me|us)[\s,]+)?(?:know[\s,]+)?(?:(?:whether|if)\s+)?|(?:would|could|can|might|will) you (?:please |kindly |possibly )?(?:be so kind as to |be able to )?(?:tell|explain|confirm|clarify|advise|let)[\s,]+(?:(?:me|us)[\s,]+)?(?:know[\s,]+)?(?:(?:whether|if)\s+)?|(?:please|kindly) (?:tell|explain|confirm|clarify|advise|let)[\s,]+(?:(?:me|us)[\s,]+)?(?:know[\s,]+)?(?:(?:whether|if)\s+)?|i(?:'d| would) (?:like|love) to know\s+|(?:ik|we|wij) vroeg(?:en)? (?:me|mij|ons) af\s+|zou (?:je|jij|u) (?:me |mij |ons )?(?:kunnen |willen )?(?:vertellen|uitleggen|bevestigen|laten weten)\s+)(?=\S)/iu;
 // How the answer should be told ("in 1 zin", "in simple terms"): nothing of the topic.
 const ANSWER_FORM = /\b(?:in (?:1|een|één|one) (?:zin|sentence)|in (?:een paar|enkele|twee|2|drie|3|a few|two|three) (?:zinnen|woorden|sentences|words)|kort en bondig|in (?:een |'n |n )?notendop|(?:kort )?samengevat|tl;?dr|in jip[- ]en[- ]janneketaal|in (?:gewone|simpele|eenvoudige|begrijpelijke) (?:taal|woorden)|simpel uitgelegd|in simple (?:terms|words)|in plain (?:language|english|dutch)|eli5)\b/giu;
 // Who else wants to know, said after the question ("…? stagiair vraagt het", "…? vraagt mijn nieuwe collega").
@@ -64,7 +68,7 @@ function strip(question: string): { text: string; intro: string } {
   for (let round = 0; round < 3; round++) {
     const before = text;
     text = text.replace(GREETING, '').replace(LEAD_IN, '').replace(ASK_FOR_HELP, '');
-    text = text.replace(PURPOSE_LEAD, '');
+    text = text.replace(PURPOSE_LEAD, '').replace(POLITE_ASK, '');
     const self = SELF_INTRO.exec(text);
     // Only when a question remains after it: "Ik ben benieuwd wat meerzorg is" is the question.
     if (self && text.length - self[0].length >= 12 && !/\b(benieuwd|wondering|curious|op zoek naar|looking for)\b/iu.test(self[0])) {

@@ -83,6 +83,11 @@ describe('what is asked weighs more than the situation and the condition around 
   it('drops what only says the question is general, and keeps the question', () => {
     expect(stripPreamble('algemene vraag, geen casus: wie kan onder de wzd een inbewaringstelling afgeven?').text).toBe('wie kan onder de wzd een inbewaringstelling afgeven?');
     expect(stripPreamble('voor ons protocol (niet acuut): wat is de route bij een crisis?').text).toBe('wat is de route bij een crisis?');
+    // A polite way of asking and what the answer is for, said first, are no part of the topic.
+    expect(stripPreamble('Good afternoon. I was wondering whether you might be able to tell me, in general terms, how long the CIZ has to decide?').text).toBe('how long the CIZ has to decide?');
+    expect(stripPreamble('Would you be so kind as to confirm the time limit for an objection?').text).toBe('the time limit for an objection?');
+    expect(stripPreamble('Zou u mij kunnen vertellen wie meerzorg aanvraagt?').text).toBe('wie meerzorg aanvraagt?');
+    expect(stripPreamble('voor de inwerkmap nachtdienst: wanneer bel je 112?').text).toBe('wanneer bel je 112?');
     // Who is typing, in a few words before "hier": an introduction, not the topic.
     expect(stripPreamble('wijkteam hier. hoe lang heeft de gemeente voor het onderzoek?').text).toBe('hoe lang heeft de gemeente voor het onderzoek?');
     expect(stripPreamble('Sanne van het zorgkantoor hier: wat is meerzorg?').text).toBe('wat is meerzorg?');
