@@ -7,7 +7,7 @@ import { readDataFile } from './data-file.ts';
 import { z } from 'zod';
 import { fold } from '../core/index.ts';
 import { cachedRules, compileRules } from './guardrail-rules.ts';
-import { NeedleFinder } from './needle-finder.ts';
+import { NeedleFinder, type FinderState } from './needle-finder.ts';
 import { needlesOf } from './needles.ts';
 
 // Order matters: an emergency is recognised before anything else, whatever else the text says;
@@ -77,8 +77,7 @@ export function loadGuardrails(dir: string): Guardrails {
       const short = needlesOf(rule.source, rule.flags, 1);
       if (short.length) rule.needles = short;
     }
-    const needles = compiledRules.rules.flatMap((r) => [...(r.needles?.flat() ?? []), ...(r.gates ?? []).flatMap((g) => g.needles?.flat() ?? [])]);
-    return { ...compiledRules, finder: new NeedleFinder(needles).state() };
+    return { ...compiledRules, finder: new NeedleFinder(needlesOfRules(compiledRules.rules)).state() };
   });
   const rules: Guardrails = compiled.shorthand.map(([short, full]) => ({
     kind: 'shorthand' as const,
@@ -104,12 +103,20 @@ export function loadGuardrails(dir: string): Guardrails {
       ...(rule.needles ? { needles: rule.needles } : {}),
     });
   }
-  if (compiled.finder) FINDERS.set(rules, new NeedleFinder([], compiled.finder));
+  if (compiled.finder) FINDER_STATES.set(rules, compiled.finder);
   return rules;
 }
 
-/** The needle finder kept with the compiled rules in the start-up cache, per set of rules. */
-const FINDERS = new WeakMap<Guardrails, NeedleFinder>();
+/**
+ * The needle finder kept with the compiled rules in the start-up cache, per set of rules: restored
+ * when the first question is matched (planOf), not at start-up.
+ */
+const FINDER_STATES = new WeakMap<Guardrails, FinderState>();
+
+/** Every needle of the rules and of their gates (the finder looks for all of them at once). */
+function needlesOfRules(rules: { needles?: string[][]; gates?: { needles?: string[][] }[] }[]): string[] {
+  return rules.flatMap((r) => [...(r.needles?.flat() ?? []), ...(r.gates ?? []).flatMap((g) => g.needles?.flat() ?? [])]);
+}
 
 /**
  * What matching needs of a set of rules, made once: the rules of each kind in file order, and the
@@ -140,9 +147,10 @@ function planOf(rules: Guardrails): Plan {
   let plan = PLANS.get(rules);
   if (plan) return plan;
   const gates = rules.flatMap((r) => r.gates ?? []);
-  const needles = [...rules.flatMap((r) => r.needles?.flat() ?? []), ...gates.flatMap((g) => g.needles?.flat() ?? [])];
+  const needles = needlesOfRules(rules);
   // The cached finder serves only when it knows every needle (a needle it lacked would never wake its rule).
-  const cached = FINDERS.get(rules);
+  const state = FINDER_STATES.get(rules);
+  const cached = state && NeedleFinder.fromState(state);
   const finder = cached && needles.every((needle) => cached.id(needle) !== undefined) ? cached : new NeedleFinder(needles);
   const postings: number[][] = [];
   const counts: number[] = [];

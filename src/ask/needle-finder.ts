@@ -38,11 +38,7 @@ export class NeedleFinder {
   private outStart = new Int32Array(1);
   private outs = new Int32Array(0);
 
-  constructor(needles: Iterable<string>, state?: FinderState) {
-    if (state) {
-      this.restore(state);
-      return;
-    }
+  constructor(needles: Iterable<string>) {
     for (const needle of needles) this.add(needle);
     this.link();
     this.compile();
@@ -52,6 +48,13 @@ export class NeedleFinder {
   state(): FinderState {
     const bytes = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
     return { needles: [...this.ids.keys()], columns: [...this.columns], wide: this.moves instanceof Int32Array, moves: bytes(this.moves), outStart: bytes(this.outStart), outs: bytes(this.outs) };
+  }
+
+  /** A finder from its `state()`, without building the automaton again. */
+  static fromState(state: FinderState): NeedleFinder {
+    const finder = new NeedleFinder([]);
+    finder.restore(state);
+    return finder;
   }
 
   private restore(state: FinderState): void {

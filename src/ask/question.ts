@@ -280,11 +280,11 @@ function namesOtherLaw(earlier: string, later: string, laws: Law[]): boolean {
   const named = (text: string) => lawsIn(fold(text), laws).named;
   return !SAME.test(fold(later)) && named(later).some((law) => !named(earlier).includes(law));
 }
-// "… en wie moet daarvoor de verklaring opstellen?": a word that points back (daarvoor, ervoor, for that) too.
 /** True when a question points back at something said before it ("wie betaalt het?", "and who pays for it?"). */
 export function pointsBack(text: string): boolean {
   return LEANS_BACK.test(text);
 }
+// "… en wie moet daarvoor de verklaring opstellen?": a word that points back (daarvoor, ervoor, for that) too.
 const LEANS_BACK = /\b(die|deze|dit|dat|ze|zij|hij|ie|hem|it|they|them|this|that|these|those|(daar|hier|er)(voor|bij|mee|over|om|door|van|in|op|aan|uit|tegen|naar|onder)|for (it|that|this)|about (it|that|this))\b/iu;
 
 // "… binnen welke termijn moet dat en kost bezwaar maken geld?": after a wh-question, "en" and a

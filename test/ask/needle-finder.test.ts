@@ -12,7 +12,7 @@ describe('NeedleFinder', () => {
     const texts = ['gaat mijn client winnen', 'ushers', 'het zorgkantoor of de gemeente', 'aaaa', 'babab', ''];
     for (let i = 0; i < 300; i++) texts.push(Array.from({ length: Math.floor(random() * 40) }, () => alphabet[Math.floor(random() * alphabet.length)]).join(''));
     // The finder restored from its plain-data state (the start-up cache) finds exactly the same.
-    const restored = new NeedleFinder([], JSON.parse(JSON.stringify(finder.state())));
+    const restored = NeedleFinder.fromState(JSON.parse(JSON.stringify(finder.state())));
     for (const text of texts) {
       const found = finder.find(text);
       for (const needle of needles) expect(found.has(finder.id(needle)!), `${needle} in "${text}"`).toBe(text.includes(needle));
