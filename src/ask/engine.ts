@@ -177,7 +177,11 @@ export class AskEngine {
       }
       // A part that leans on the first ("…, en waar kunnen we heen als we er niet uitkomen?") is
       // about the same subject: the first part's card goes a little before the others.
-      answers.push(this.answerOne(q, { ...options, context: leans ? questions[0] : undefined }, lang, leans ? answers[0]?.card?.id : undefined));
+      const answer = this.answerOne(q, { ...options, context: leans ? questions[0] : undefined }, lang, leans ? answers[0]?.card?.id : undefined);
+      // "… Hoe lang mag het CIZ erover doen, en hoe snel als er bijzondere omstandigheden zijn?": a
+      // later part with no word of the domain is not another subject when the message has them.
+      const offTopic = i > 0 && answer.refusal === 'out_of_scope' && this.retriever.inDomain(question, this.domainWords);
+      answers.push(offTopic ? { ...answer, refusal: 'unknown', text: this.refusalText('unknown', lang) } : answer);
     }
     return this.combine(answers, lang);
   }

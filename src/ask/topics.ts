@@ -28,7 +28,22 @@ function canonical(tag: string): string {
   return words(tag).filter((w) => !w.includes('-')).join(' ');
 }
 
+/**
+ * The port. Its index is built when a text is first looked up (a question passed to peers, an
+ * expertise tag), not at start: stemming every tag and synonym cost `serve` some 100 ms before it
+ * could listen, for a lookup many runs never make.
+ */
 export function createKnowledgeTopics(cards: readonly KnowledgeCard[], knowledgeDir: string): KnowledgeTopicsPort {
+  let built: { index: Map<string, string>; maxWords: number } | undefined;
+  return {
+    topicsOf(text: string): string[] {
+      built ??= buildIndex(cards, knowledgeDir);
+      return topicsIn(text, built.index, built.maxWords);
+    },
+  };
+}
+
+function buildIndex(cards: readonly KnowledgeCard[], knowledgeDir: string): { index: Map<string, string>; maxWords: number } {
   const topics = new Map<string, string>();
   for (const card of cards) for (const tag of card.topics) if (key(tag)) topics.set(key(tag), canonical(tag));
   const index = new Map(topics);
@@ -42,27 +57,26 @@ export function createKnowledgeTopics(cards: readonly KnowledgeCard[], knowledge
     const target = index.get(key(long));
     if (target && key(short) && !index.has(key(short))) index.set(key(short), target);
   }
-  const maxWords = Math.max(1, ...[...index.keys()].map((k) => k.split(' ').length));
-  return {
-    topicsOf(text: string): string[] {
-      const terms = words(text)
-        .filter((w) => !w.includes('-'))
-        .map((w) => stems(w)[0]);
-      const found = new Set<string>();
-      // Longest phrase first at each position: "passende plek" is one topic, not "plek" too.
-      for (let i = 0; i < terms.length; ) {
-        let step = 1;
-        for (let n = Math.min(maxWords, terms.length - i); n >= 1; n--) {
-          const topic = index.get(terms.slice(i, i + n).join(' '));
-          if (topic) {
-            found.add(topic);
-            step = n;
-            break;
-          }
-        }
-        i += step;
+  return { index, maxWords: Math.max(1, ...[...index.keys()].map((k) => k.split(' ').length)) };
+}
+
+function topicsIn(text: string, index: Map<string, string>, maxWords: number): string[] {
+  const terms = words(text)
+    .filter((w) => !w.includes('-'))
+    .map((w) => stems(w)[0]);
+  const found = new Set<string>();
+  // Longest phrase first at each position: "passende plek" is one topic, not "plek" too.
+  for (let i = 0; i < terms.length; ) {
+    let step = 1;
+    for (let n = Math.min(maxWords, terms.length - i); n >= 1; n--) {
+      const topic = index.get(terms.slice(i, i + n).join(' '));
+      if (topic) {
+        found.add(topic);
+        step = n;
+        break;
       }
-      return [...found];
-    },
-  };
+    }
+    i += step;
+  }
+  return [...found];
 }

@@ -38,6 +38,9 @@ export function nameEnd(text: string, tokens: Token[], i: number, anyCase: boole
   let j = i;
   let pendingParticles = 0;
   let surnameDone = false;
+  // A lower-case "al", "in", "op" before a lower-case word is an ordinary word ("mevrouw al in het
+  // systeem"), not the first part of a surname as "van der" or "de" are.
+  let looseParticles = false;
   while (j < tokens.length && words < 4) {
     const t = tokens[j];
     if (j > i && !joined(text, tokens[j - 1], t)) break;
@@ -50,10 +53,11 @@ export function nameEnd(text: string, tokens: Token[], i: number, anyCase: boole
       words++;
     } else if ((particles.has(t.folded) && pendingParticles < 3 && !(t.dot && !t.folded.startsWith("'"))) || (t.dot && /^[vd]$/.test(t.word) && pendingParticles < 3)) {
       // "v.d." and "v." are "van de(r)" and "van" written short: "Dhr. v.d. Berg", "Mw. v. Dijk".
+      if (!capitalised(t) && !LOWER_CASE_PARTICLES.has(t.folded)) looseParticles = true;
       pendingParticles++;
       j++;
       continue;
-    } else if (nameWord(t) || (pendingParticles > 0 && capitalised(t) && COMMON_SURNAMES.has(t.folded)) || (anyCase && words === 0 && lowerCaseAfterTitle(t))) {
+    } else if (nameWord(t) || (pendingParticles > 0 && capitalised(t) && COMMON_SURNAMES.has(t.folded)) || (anyCase && words === 0 && !looseParticles && lowerCaseAfterTitle(t))) {
       if (pendingParticles > 0) surnameDone = true;
       end = j;
       words++;
