@@ -21,7 +21,7 @@ let parser: typeof regjsparser | undefined;
 const parse: typeof regjsparser.parse = (...args) => (parser ??= createRequire(import.meta.url)('regjsparser') as typeof regjsparser).parse(...args);
 
 /** More needles than this are no useful filter (and cost more than the rule itself). */
-const MAX_NEEDLES = 300;
+const MAX_NEEDLES = 400;
 
 type Needles = Set<string> | null;
 
