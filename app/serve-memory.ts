@@ -8,7 +8,7 @@
  * but only after some 25 s of quiet. So: the young generation keeps its initial size while the
  * server starts (`holdYoungGeneration`, before the server's modules load), and once everything is
  * loaded a full collection runs and the young generation may grow again under load
- * (`settleStartupMemory`, just before the server listens). Idle RSS went from ~153 to ~115 MB;
+ * (`settleStartupMemory`, right after the server listens). Idle RSS went from ~153 to ~115 MB;
  * CPU per answer under load is unchanged (README, Performance).
  *
  * Both only change V8 flags that are read at run time; a flag set on the command line or in

@@ -14,12 +14,7 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export interface ServerOptions {
-  /** Runs once everything is mounted, just before the server listens (`wegwijs serve`: app/serve-memory.ts). */
-  beforeListen?: () => void;
-}
-
-export async function startServer(app: App, options: ServerOptions = {}): Promise<RunningServer> {
+export async function startServer(app: App): Promise<RunningServer> {
   const { config, log, clock } = app.services;
   const server = express();
   server.disable('x-powered-by');
@@ -48,7 +43,6 @@ export async function startServer(app: App, options: ServerOptions = {}): Promis
     res.status(known ? status : 500).json({ error: known ? String((err as { type?: string }).type ?? 'bad_request').replace(/\W+/g, '_') : 'internal' });
   });
 
-  options.beforeListen?.();
   const http: Server = await new Promise((resolve, reject) => {
     const listening = server.listen(config.port, config.host, () => resolve(listening)).on('error', reject);
   });

@@ -10,7 +10,10 @@ export const serve: CliCommand = {
   async run() {
     const config = cliConfig();
     const app = await createApp(config);
-    const server = await startServer(app, { beforeListen: settleStartupMemory });
+    const server = await startServer(app);
+    // The start-up garbage is collected once the server listens: the platforms' requests need not
+    // wait for it (~40 ms of two full collections) before the port is open.
+    setImmediate(settleStartupMemory);
     await new Promise<void>((resolve) => {
       const stop = () => resolve();
       process.once('SIGINT', stop);
