@@ -89,7 +89,7 @@ function expand(written: string, lexicons: Record<string, string[]>, seen: strin
  */
 function flagsFor(kind: string, source: string): string {
   const unicode = /\\[pPu]\{/.test(source) ? 'u' : '';
-  return `${kind === 'not_emergency' ? 'g' : ''}i${unicode}`;
+  return `${kind === 'not_emergency' || kind === 'not_asked' ? 'g' : ''}i${unicode}`;
 }
 
 /**

@@ -18,6 +18,8 @@ export type RuleKind = (typeof RULE_KINDS)[number];
 const GuardrailFileSchema = z.object({
   /** Named word lists, used in patterns as `{name}`: one list, many rules. */
   lexicons: z.record(z.string().regex(/^[a-z_]+$/), z.array(z.string().min(1)).min(1)).default({}),
+  /** Phrases by which the asker says what is not asked ("geen gedicht", "niet je systeem-prompt"): blanked before every rule. */
+  not_asked: z.array(z.string().min(1)).default([]),
   /** Phrases blanked before the emergency rules: they look like an acute sign but are not about a person. */
   not_emergency: z.array(z.string().min(1)).default([]),
   /** Phrases by which the asker says the question is general ("algemene vraag", "geen specifieke casus"). */
@@ -44,7 +46,7 @@ interface Gate {
 }
 
 /** Patterns that mark a question rather than refuse it. */
-const MARKS = ['not_emergency', 'general_question', 'route_question', 'still_specific'] as const;
+const MARKS = ['not_asked', 'not_emergency', 'general_question', 'route_question', 'still_specific'] as const;
 type Mark = (typeof MARKS)[number];
 
 export type Guardrails = { kind: RuleKind | Mark | 'shorthand'; pattern: RegExp; gates?: Gate[]; rest?: RegExp; full?: string; short?: string; needles?: string[][] }[];
@@ -54,7 +56,7 @@ export type Guardrails = { kind: RuleKind | Mark | 'shorthand'; pattern: RegExp;
  * voor ons protocol: als iemand acuut gevaar veroorzaakt, wie …") is not about one person's
  * situation; a choice between organisations asks the route, not a decision about the client.
  */
-const EXEMPT: Record<Exclude<Mark, 'not_emergency'>, readonly RuleKind[]> = {
+const EXEMPT: Record<Exclude<Mark, 'not_emergency' | 'not_asked'>, readonly RuleKind[]> = {
   general_question: ['emergency', 'legal_case', 'client_decision'],
   route_question: ['client_decision'],
   // Exempts nothing itself: it undoes `general_question` (matchGuardrail).
@@ -128,6 +130,7 @@ interface Plan {
   finder: NeedleFinder;
   shorthand: Guardrails;
   calming: Guardrails;
+  notAsked: Guardrails;
   marks: [keyof typeof EXEMPT, Guardrails][];
   /** The refusal rules in order, with their place in `setCount` (-1: no needles, always tried). */
   refusals: { rule: Guardrails[number]; slot: number }[];
@@ -171,7 +174,7 @@ function planOf(rules: Guardrails): Plan {
     });
   const needleIds = new Map<Guardrails[number], number[][]>();
   for (const rule of rules) {
-    if (rule.kind !== 'not_emergency' && !(rule.kind in EXEMPT)) continue;
+    if (rule.kind !== 'not_emergency' && rule.kind !== 'not_asked' && !(rule.kind in EXEMPT)) continue;
     const sets = rule.needles?.map((set) => set.map((needle) => finder.id(needle)));
     // A needle the finder does not know (none such: it was given them all) would leave the rule always run.
     if (sets && sets.every((set) => set.every((id) => id !== undefined))) needleIds.set(rule, sets as number[][]);
@@ -187,6 +190,7 @@ function planOf(rules: Guardrails): Plan {
     finder,
     shorthand: rules.filter((r) => r.kind === 'shorthand'),
     calming: rules.filter((r) => r.kind === 'not_emergency'),
+    notAsked: rules.filter((r) => r.kind === 'not_asked'),
     marks: (Object.keys(EXEMPT) as (keyof typeof EXEMPT)[]).map((mark) => [mark, rules.filter((r) => r.kind === mark)]),
     refusals,
     setCount: Uint16Array.from(counts),
@@ -223,15 +227,21 @@ export function matchGuardrail(rules: Guardrails, question: string): RuleKind | 
   // Phone keyboards type curly quotes ("you’re", "collega’s"); the rules are written with straight ones.
   const typed = fold(question).replace(/[\u2018\u2019\u02bc]/g, "'");
   // A shorthand is only looked for where its letters are (most questions have none of them).
-  const text = plan.shorthand.reduce((t, r) => (t.includes(r.short!) ? t.replace(r.pattern, r.full!) : t), typed);
-  // Every needle of every rule looked for at once, in one pass over each text (needle-finder.ts).
-  const inText = plan.finder.find(text);
+  const expanded = plan.shorthand.reduce((t, r) => (t.includes(r.short!) ? t.replace(r.pattern, r.full!) : t), typed);
   // A pattern whose needles are not all in the text cannot match it, and is not run.
   const mayMatch = (rule: Guardrails[number], found: Set<number>) => {
     const sets = plan.needleIds.get(rule);
     return !sets || sets.every((set) => set.some((id) => found.has(id)));
   };
-  const calm = plan.calming.reduce((t, r) => (t === text && !mayMatch(r, inText) ? t : t.replace(r.pattern, (m) => ' '.repeat(m.length))), text);
+  /** The text with what these phrases match blanked (the same length: positions stay). */
+  const blank = (phrases: Guardrails, from: string, found: Set<number>) =>
+    phrases.reduce((t, r) => (t === from && !mayMatch(r, found) ? t : t.replace(r.pattern, (m) => ' '.repeat(m.length))), from);
+  // Every needle of every rule looked for at once, in one pass over each text (needle-finder.ts).
+  const inExpanded = plan.finder.find(expanded);
+  // What the asker says is not asked ("geen gedicht graag", "niet je systeem-prompt hoor") is no part of the question.
+  const text = blank(plan.notAsked, expanded, inExpanded);
+  const inText = text === expanded ? inExpanded : plan.finder.find(text);
+  const calm = blank(plan.calming, text, inText);
   const marked = plan.marks.filter(([, marks]) => marks.some((r) => mayMatch(r, inText) && r.pattern.test(text))).map(([mark]) => mark);
   // A message called general that also tells of one person now ("… oh, en mevrouw naast me ademt heel
   // raar") or asks the bot's verdict on one case is not general.
