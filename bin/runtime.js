@@ -97,7 +97,8 @@ function warmCaches() {
     // The rest a start reads: refusal rules, domain words and laws (the engine), the deliberation
     // methods and synthesis prompt, the idea method. In the container dist/ is read-only at run
     // time, so what the build leaves out is parsed again at every start.
-    `const e = await import(${url('src/ask/engine.js')}); try { new e.AskEngine(); } catch {}`,
+    // One question matched fills the refusal rules' needle finder (its own entry, read at the first question).
+    `const e = await import(${url('src/ask/engine.js')}); try { new e.AskEngine().answerOffline('wat is meerzorg?'); } catch {}`,
     `const quiet = { error() {}, warn() {}, info() {}, debug() {}, child() { return quiet; } };`,
     `const m = await import(${url('src/deliberate/methods.js')}); try { m.loadMethods(p.DEFAULT_PROMPTS_DIR + 'deliberation', quiet); } catch {}`,
     `const s = await import(${url('src/deliberate/synthesis.js')}); try { s.loadSynthesisPrompt(p.DEFAULT_PROMPTS_DIR + 'deliberation/llm/synthesis.yaml', quiet); } catch {}`,

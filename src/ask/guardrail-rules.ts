@@ -31,12 +31,24 @@ export interface CompiledRule {
 export interface CompiledRules {
   shorthand: [string, string][];
   rules: CompiledRule[];
-  /** Every rule's and gate's needles as one built finder (needle-finder.ts), so a start does not build it. */
-  finder?: FinderState;
 }
 
 /** `compute()`, or what it gave for exactly this `guardrails.yaml` and this code. */
 export function cachedRules(dir: string, compute: () => CompiledRules): CompiledRules {
+  return cachedData('guardrails', dir, ...rulesInputs(dir), compute);
+}
+
+/**
+ * Every rule's and gate's needles as one built finder (needle-finder.ts), through the start-up
+ * cache like the rules, but in an entry of its own: it is read when the first question is matched,
+ * so that a server at rest does not hold its tables (2.7 MB of text).
+ */
+export function cachedFinder(dir: string, compute: () => FinderState): FinderState {
+  return cachedData('guardrails-finder', dir, ...rulesInputs(dir), compute);
+}
+
+/** What the compiled rules are made from: `guardrails.yaml` and the modules that compile them. */
+function rulesInputs(dir: string): [{ file: string; text: string }[], string[]] {
   let text = '';
   try {
     text = readFileSync(join(dir, 'guardrails.yaml'), 'utf8');
@@ -45,7 +57,7 @@ export function cachedRules(dir: string, compute: () => CompiledRules): Compiled
   }
   const ext = extname(new URL(import.meta.url).pathname);
   const code = [import.meta.url, ...['needles', 'guardrails', 'needle-finder'].map((name) => new URL(`./${name}${ext}`, import.meta.url).href)];
-  return cachedData('guardrails', dir, [{ file: 'guardrails.yaml', text }], code, compute);
+  return [[{ file: 'guardrails.yaml', text }], code];
 }
 
 /** Every rule of every kind, in order; a bad pattern fails naming its kind and index. */

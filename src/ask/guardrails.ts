@@ -6,7 +6,7 @@
 import { readDataFile } from './data-file.ts';
 import { z } from 'zod';
 import { fold } from '../core/index.ts';
-import { cachedRules, compileRules } from './guardrail-rules.ts';
+import { cachedFinder, cachedRules, compileRules } from './guardrail-rules.ts';
 import { NeedleFinder, type FinderState } from './needle-finder.ts';
 import { needlesOf } from './needles.ts';
 
@@ -79,7 +79,7 @@ export function loadGuardrails(dir: string): Guardrails {
       const short = needlesOf(rule.source, rule.flags, 1);
       if (short.length) rule.needles = short;
     }
-    return { ...compiledRules, finder: new NeedleFinder(needlesOfRules(compiledRules.rules)).state() };
+    return compiledRules;
   });
   const rules: Guardrails = compiled.shorthand.map(([short, full]) => ({
     kind: 'shorthand' as const,
@@ -105,15 +105,16 @@ export function loadGuardrails(dir: string): Guardrails {
       ...(rule.needles ? { needles: rule.needles } : {}),
     });
   }
-  if (compiled.finder) FINDER_STATES.set(rules, compiled.finder);
+  FINDER_STATES.set(rules, () => cachedFinder(dir, () => new NeedleFinder(needlesOfRules(rules)).state()));
   return rules;
 }
 
 /**
- * The needle finder kept with the compiled rules in the start-up cache, per set of rules: restored
- * when the first question is matched (planOf), not at start-up.
+ * The needle finder of each set of rules, from its own start-up cache entry (guardrail-rules.ts):
+ * read and restored when the first question is matched (planOf), not at start-up, so that a server
+ * at rest does not hold its tables.
  */
-const FINDER_STATES = new WeakMap<Guardrails, FinderState>();
+const FINDER_STATES = new WeakMap<Guardrails, () => FinderState>();
 
 /** Every needle of the rules and of their gates (the finder looks for all of them at once). */
 function needlesOfRules(rules: { needles?: string[][]; gates?: { needles?: string[][] }[] }[]): string[] {
@@ -152,7 +153,7 @@ function planOf(rules: Guardrails): Plan {
   const gates = rules.flatMap((r) => r.gates ?? []);
   const needles = needlesOfRules(rules);
   // The cached finder serves only when it knows every needle (a needle it lacked would never wake its rule).
-  const state = FINDER_STATES.get(rules);
+  const state = FINDER_STATES.get(rules)?.();
   const cached = state && NeedleFinder.fromState(state);
   const finder = cached && needles.every((needle) => cached.id(needle) !== undefined) ? cached : new NeedleFinder(needles);
   const postings: number[][] = [];
