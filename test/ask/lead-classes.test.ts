@@ -87,6 +87,8 @@ describe('what is asked weighs more than the situation and the condition around 
     expect(stripPreamble('Good afternoon. I was wondering whether you might be able to tell me, in general terms, how long the CIZ has to decide?').text).toBe('how long the CIZ has to decide?');
     expect(stripPreamble('Would you be so kind as to confirm the time limit for an objection?').text).toBe('the time limit for an objection?');
     expect(stripPreamble('Zou u mij kunnen vertellen wie meerzorg aanvraagt?').text).toBe('wie meerzorg aanvraagt?');
+    expect(stripPreamble('Graag verneem ik, met het oog op een overleg met het zorgkantoor, wie meerzorg aanvraagt.').text).toBe('wie meerzorg aanvraagt.');
+    expect(stripPreamble('Het zou op prijs worden gesteld indien u kunt aangeven hoe lang een bezwaar duurt.').text).toBe('hoe lang een bezwaar duurt.');
     expect(stripPreamble('voor de inwerkmap nachtdienst: wanneer bel je 112?').text).toBe('wanneer bel je 112?');
     // Who is typing, in a few words before "hier": an introduction, not the topic.
     expect(stripPreamble('wijkteam hier. hoe lang heeft de gemeente voor het onderzoek?').text).toBe('hoe lang heeft de gemeente voor het onderzoek?');
