@@ -20,7 +20,11 @@ import type { RootNode } from 'regjsparser';
 let parser: typeof regjsparser | undefined;
 const parse: typeof regjsparser.parse = (...args) => (parser ??= createRequire(import.meta.url)('regjsparser') as typeof regjsparser).parse(...args);
 
-/** More needles than this are no useful filter (and cost more than the rule itself). */
+/**
+ * More needles than this are no useful filter (and cost more than the rule itself). All needles are
+ * looked for in one pass (needle-finder.ts), so a large set costs little per question: 400 lets the
+ * emergency rules' `acute` word list (338 needles) keep those rules from running on every question.
+ */
 const MAX_NEEDLES = 400;
 
 type Needles = Set<string> | null;
