@@ -105,7 +105,7 @@ export function loadGuardrails(dir: string): Guardrails {
       ...(rule.needles ? { needles: rule.needles } : {}),
     });
   }
-  FINDER_STATES.set(rules, () => cachedFinder(dir, () => new NeedleFinder(needlesOfRules(rules)).state()));
+  FINDER_LOADERS.set(rules, () => cachedFinder(dir, () => new NeedleFinder(needlesOfRules(rules)).state()));
   return rules;
 }
 
@@ -114,7 +114,7 @@ export function loadGuardrails(dir: string): Guardrails {
  * read and restored when the first question is matched (planOf), not at start-up, so that a server
  * at rest does not hold its tables.
  */
-const FINDER_STATES = new WeakMap<Guardrails, () => FinderState>();
+const FINDER_LOADERS = new WeakMap<Guardrails, () => FinderState>();
 
 /** Every needle of the rules and of their gates (the finder looks for all of them at once). */
 function needlesOfRules(rules: { needles?: string[][]; gates?: { needles?: string[][] }[] }[]): string[] {
@@ -153,7 +153,7 @@ function planOf(rules: Guardrails): Plan {
   const gates = rules.flatMap((r) => r.gates ?? []);
   const needles = needlesOfRules(rules);
   // The cached finder serves only when it knows every needle (a needle it lacked would never wake its rule).
-  const state = FINDER_STATES.get(rules)?.();
+  const state = FINDER_LOADERS.get(rules)?.();
   const cached = state && NeedleFinder.fromState(state);
   const finder = cached && needles.every((needle) => cached.id(needle) !== undefined) ? cached : new NeedleFinder(needles);
   const postings: number[][] = [];
