@@ -57,17 +57,20 @@ export function composeAnswer(input: ComposeInput, cards: KnowledgeCard[]): { pa
   const beyondTitle = input.concepts.filter((c) => ![...c.terms].some((t) => title.has(t)));
   const lead = chooseLead(scoreSentences(cardSentences(best, lang), { shape, concepts: input.concepts, laws, title }), shape, undefined, input.concepts, beyondTitle.length > 0 ? beyondTitle : input.concepts);
   const parts: AnswerPart[] = [{ card: best, sentences: withAsOf(lead.map((s) => s.text), best, lang), chosen: lead }];
+  // A close runner-up shown only as extra (lead.ts) decides nothing below: the answer is as sure,
+  // and a part left open is as open, as without it.
+  const core = lead.filter((s) => !s.extra);
   const total = input.concepts.reduce((a, c) => a + c.weight, 0) || 1;
   // What the title covers counts as matched: the user reads it above the sentences.
   const titleShare = beyondTitle.length === 0 ? 1 : 1 - beyondTitle.reduce((a, c) => a + c.weight, 0) / total;
-  const matched = titleShare + (1 - titleShare) * Math.max(0, ...lead.map((s) => s.matched));
+  const matched = titleShare + (1 - titleShare) * Math.max(0, ...core.map((s) => s.matched));
   // The scene ("als geen aanbieder hem opneemt") asks for no answer of its own.
   // A word that only asks for the kind of fact ("kost", "hoe lang") is answered once the lead
   // has that kind of fact ("OCO is gratis"): it is no open part for another card.
   const cue = factCue(shape);
-  const factShown = cue !== undefined && lead.some((s) => sentenceHas(s, cue));
-  const open = uncovered(input.concepts, lead).filter((c) => !c.background && (!beyondTitle.length || beyondTitle.includes(c)) && !(factShown && [...c.terms].every((t) => MEASURE_WORD.test(t))));
-  const missingLaw = shape.laws.find((law) => !lead.some((s) => lawsOf(s, laws).includes(law)) && !cardLaws.get(best.id)?.includes(law));
+  const factShown = cue !== undefined && core.some((s) => sentenceHas(s, cue));
+  const open = uncovered(input.concepts, core).filter((c) => !c.background && (!beyondTitle.length || beyondTitle.includes(c)) && !(factShown && [...c.terms].every((t) => MEASURE_WORD.test(t))));
+  const missingLaw = shape.laws.find((law) => !core.some((s) => lawsOf(s, laws).includes(law)) && !cardLaws.get(best.id)?.includes(law));
   const openShare = open.reduce((a, c) => a + c.weight, 0) / total;
   if (!missingLaw && openShare < SECOND_PART_SHARE) return { parts, matched };
   // "X vs Y": each side is shown by the card that defines it (the engine's coverSides), not by

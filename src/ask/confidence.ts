@@ -115,7 +115,7 @@ export function factIsAbout(parts: AnswerPart[], shape: QuestionShape, concepts:
     // under a Dutch title).
     const title = [...indexTerms(`${p.card.title} ${p.card.topics.join(' ')}`), ...(cardSentences(p.card, lang)[0]?.terms ?? [])];
     return p.chosen.some((s, i) => {
-      if (!cue.test(s.folded)) return false;
+      if (s.extra || !cue.test(s.folded)) return false;
       if (measureless.length === 0) return s.matched >= MIN_FACT_MATCH * bar;
       const near = new Set([...s.terms, ...(p.chosen[i - 1]?.terms ?? []), ...title]);
       return subjects.some((subject) => {

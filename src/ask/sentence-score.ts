@@ -16,6 +16,8 @@ export interface ScoredSentence extends Sentence {
   score: number;
   /** The share of the question's words (weighted) the sentence itself covers, 0..1. */
   matched: number;
+  /** Shown as a close runner-up only (lead.ts): it does not count as the answer's fact. */
+  extra?: true;
 }
 
 const CARRY_OVER = 0.6;
