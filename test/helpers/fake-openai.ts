@@ -46,7 +46,10 @@ export async function startFakeOpenAi(reply: (request: ChatRequest) => FakeReply
       requests.push(request);
       const answer = reply(request);
       if (answer === 'hang') return;
-      res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
+      // A fresh connection per request: a kept-alive socket that this server closes after its idle
+      // time-out (5 s, reached on a busy machine between two tests) made the client's next request
+      // fail before it arrived, spending the retry that the 429 test counts.
+      res.writeHead(answer.status, { 'content-type': 'application/json', connection: 'close', ...answer.headers });
       res.end(JSON.stringify(answer.json));
     });
   });
