@@ -114,10 +114,12 @@ export function factIsAbout(parts: AnswerPart[], shape: QuestionShape, concepts:
     // so does its opening sentence, in the answer's language ("Geriatric rehabilitation (GRZ) is …"
     // under a Dutch title).
     const title = [...indexTerms(`${p.card.title} ${p.card.topics.join(' ')}`), ...(cardSentences(p.card, lang)[0]?.terms ?? [])];
-    return p.chosen.some((s, i) => {
-      if (s.extra || !cue.test(s.folded)) return false;
+    // A close runner-up shown as extra (lead.ts) is neither a fact nor the context of one.
+    const core = p.chosen.filter((s) => !s.extra);
+    return core.some((s, i) => {
+      if (!cue.test(s.folded)) return false;
       if (measureless.length === 0) return s.matched >= MIN_FACT_MATCH * bar;
-      const near = new Set([...s.terms, ...(p.chosen[i - 1]?.terms ?? []), ...title]);
+      const near = new Set([...s.terms, ...(core[i - 1]?.terms ?? []), ...title]);
       return subjects.some((subject) => {
         const about = shareOf(subject, near);
         // A short fact sentence ("De aanbieder moet binnen zes weken een oordeel geven") under a
