@@ -11,7 +11,7 @@ import type { KnowledgeCard } from './knowledge.ts';
 import type { Law, QuestionShape } from './question.ts';
 import { comparedSides } from './compare.ts';
 import { factCue } from './fact-cues.ts';
-import { chooseLead } from './lead.ts';
+import { chooseLead, deciding } from './lead.ts';
 import type { Concept } from './query-concepts.ts';
 import { lawsOf, scoreSentences, uncovered, type ScoredSentence } from './sentence-score.ts';
 import { cardSentences, sentenceHas } from './sentences.ts';
@@ -59,7 +59,7 @@ export function composeAnswer(input: ComposeInput, cards: KnowledgeCard[]): { pa
   const parts: AnswerPart[] = [{ card: best, sentences: withAsOf(lead.map((s) => s.text), best, lang), chosen: lead }];
   // A close runner-up shown only as extra (lead.ts) decides nothing below: the answer is as sure,
   // and a part left open is as open, as without it.
-  const core = lead.filter((s) => !s.extra);
+  const core = deciding(lead);
   const total = input.concepts.reduce((a, c) => a + c.weight, 0) || 1;
   // What the title covers counts as matched: the user reads it above the sentences.
   const titleShare = beyondTitle.length === 0 ? 1 : 1 - beyondTitle.reduce((a, c) => a + c.weight, 0) / total;

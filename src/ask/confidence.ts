@@ -8,6 +8,7 @@ import { cardSentences } from './sentences.ts';
 import { indexTerms } from './analyze.ts';
 import type { AnswerPart } from './compose.ts';
 import { factCue } from './fact-cues.ts';
+import { deciding } from './lead.ts';
 import type { QuestionShape } from './question.ts';
 import type { Concept } from './query-concepts.ts';
 import type { Hit, Retrieval } from './retriever.ts';
@@ -115,7 +116,7 @@ export function factIsAbout(parts: AnswerPart[], shape: QuestionShape, concepts:
     // under a Dutch title).
     const title = [...indexTerms(`${p.card.title} ${p.card.topics.join(' ')}`), ...(cardSentences(p.card, lang)[0]?.terms ?? [])];
     // A close runner-up shown as extra (lead.ts) is neither a fact nor the context of one.
-    const core = p.chosen.filter((s) => !s.extra);
+    const core = deciding(p.chosen);
     return core.some((s, i) => {
       if (!cue.test(s.folded)) return false;
       if (measureless.length === 0) return s.matched >= MIN_FACT_MATCH * bar;

@@ -140,6 +140,11 @@ export function chooseLead(scored: ScoredSentence[], shape: QuestionShape, maxWo
   return lead.sort((a, b) => a.position - b.position);
 }
 
+/** The chosen sentences that decide about the answer: all but the close runner-ups shown as extra. */
+export function deciding<S extends ScoredSentence>(chosen: S[]): S[] {
+  return chosen.filter((s) => !s.extra);
+}
+
 /** A sentence that only names what the one before it describes ("Dat heet het trekkingsrecht."). */
 const NAMES_BEFORE = /^(dat|dit|die|deze|this|that|these|it) (heet|heten|noemt men|noemen we|noem je|wordt .{1,30} genoemd|is called|are called|is known as|are known as)\b/u;
 
