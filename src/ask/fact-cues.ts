@@ -28,7 +28,7 @@ const NEXT = /\b(daarna|vervolgens|na (een|de|het) (beslissing|besluit|afwijzing
 
 const FREQUENCY = /\b(per (week|maand|jaar|kwartaal)|(maandelijks|wekelijks|jaarlijks|dagelijks)|(elke|iedere) (week|maand|jaar|\d+|twee|drie|vier|vijf|zes|acht|tien) ?(weken|maanden|jaar)?|om de (week|twee weken|maand)|tweewekelijks|(\d+|een|twee|drie|vier|zes|acht) (keer|maal)|(\d+|zes|acht) ?(tot|à|-|–) ?(\d+|acht|tien) weken|every (week|month|year|\d+|two|three|four|five|six|ten|other) ?(weeks|months|years)?|fortnightly|biweekly|monthly|weekly|yearly|annual(ly)?|(once|twice|\d+ times) (a|per) (week|month|year))\b/iu;
 // "Alleen als …", "mits …", "only if …": a sentence that states the conditions.
-const CONDITION = /\b(alleen (als|wanneer|om)|mits|op voorwaarde|onder voorwaarden?|voorwaarden?|als laatste middel|uitsluitend|only (if|when|to|as|in)|provided( that)?|on condition|conditions?|as a last resort)\b/u;
+const CONDITION = /\b(alleen (als|wanneer|om)|(alleen|slechts|only)\b[^.;,]{1,25}\b(als|wanneer|indien|if|when)|mits|op voorwaarde|onder voorwaarden?|voorwaarden?|als laatste middel|uitsluitend|only (if|when|to|as|in)|provided( that)?|on condition|conditions?|as a last resort)\b/u;
 // A reason: "omdat", "doordat", "because", "so that".
 const WHY = /\b(omdat|doordat|want|daardoor|daarom|waardoor|reden(en)?|oorzaak|oorzaken|zodat|because|due to|as a result|reasons?|causes?|so that|therefore|since|thus|hence)\b|,\s*(dus|so)\b/u;
 // A law named: "onder de Wmo 2015", "de Wet langdurige zorg", "the Youth Act"; the basic health

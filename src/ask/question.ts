@@ -217,6 +217,9 @@ const NUMBER_WORD = /^(\d+|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|two|thr
 // After "which care offices": a verb agreeing with a plural, or a preposition; "which law gives
 // the …" has a singular verb followed by its object.
 const OBJECT_NEXT = /^(the|a|an|its|their|his|her|my|your|our|this|that|these|those|de|het|een)$/u;
+// "which organisation decides on it", "which office pays for …": a singular noun and its verb, not a
+// noun before a plural one ("which client groups …"). The common verbs of who-does-what questions.
+const SINGULAR_VERB = /^(decides|pays|covers|handles|assesses|applies|sets|determines|grants|makes|takes|gives|gets|checks|arranges|organi[sz]es|runs|leads|chairs|funds|finances|approves|rejects|offers|provides|sends|signs|submits|requests|asks|needs|does|goes|comes|falls|counts|holds|keeps|bears|carries|issues|registers|regulates|governs|supervises|monitors|appoints|receives|coordinates|manages|calculates|collects|reimburses|contracts|buys|purchases|owns|sees|says|means|uses|helps|supports|starts|ends|lasts|becomes|remains|stays|tells|knows|wants|works|plays|answers|reports|informs|advises|refers|indicates|signals|explains|fits|belongs)$/u;
 
 /** True when the question asks for several things ("welke termijnen …?", "which groups …?"). */
 export function asksPlural(folded: string): boolean {
@@ -238,7 +241,7 @@ export function asksPlural(folded: string): boolean {
   }
   if (PLURAL_ENGLISH.test(w1) && !NOT_NOUN.has(w1)) return m[1] !== 'what' || !/^(is|does|has)$/u.test(w2);
   // "which care offices are …" (a noun before the plural noun), not "which law gives the …".
-  return PLURAL_ENGLISH.test(w2) && !NOT_NOUN.has(w2) && !OBJECT_NEXT.test(w3);
+  return PLURAL_ENGLISH.test(w2) && !NOT_NOUN.has(w2) && !SINGULAR_VERB.test(w2) && !OBJECT_NEXT.test(w3);
 }
 
 function roleIn(intro: string): ChoosableRole | undefined {

@@ -182,7 +182,8 @@ export class Retriever {
   /** True when some typed word of the question is one of the domain's own words (titles, topics, synonyms). */
   inDomain(question: string, vocabulary: Set<string> = new Set()): boolean {
     const { tokens } = analyseQuery(question, this.synonyms);
-    return tokens.some((t) => t.terms.some((term) => this.index.domain.has(term) || vocabulary.has(term)));
+    const known = (term: string) => this.index.domain.has(term) || vocabulary.has(term);
+    return tokens.some((t) => t.terms.some((term) => known(term) || compoundOf(term, known)));
   }
 
   /**
@@ -192,6 +193,22 @@ export class Retriever {
   concepts(question: string): Concept[] {
     return questionConcepts(this.index, this.synonyms, question);
   }
+}
+
+/** The shortest parts of a compound that count as words of their own. */
+const COMPOUND_HEAD = 5;
+const COMPOUND_TAIL = 4;
+/**
+ * A Dutch compound of two of the domain's words ("bezwaartermijn", "beroepstermijn" with its
+ * linking s) is a word of the domain too, though no title or topic spells it out.
+ */
+function compoundOf(term: string, known: (term: string) => boolean): boolean {
+  for (let i = COMPOUND_HEAD; i <= term.length - COMPOUND_TAIL; i++) {
+    if (!known(term.slice(0, i))) continue;
+    const tail = term.slice(i);
+    if (known(tail) || (tail.startsWith('s') && tail.length > COMPOUND_TAIL && known(tail.slice(1)))) return true;
+  }
+  return false;
 }
 
 /** The shortest word that counts as a subject no card knows (shorter ones are mostly chat or typos). */

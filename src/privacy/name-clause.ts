@@ -25,6 +25,7 @@ const CARE_WORDS = [
   'gezinshuis|pleeggezin|foster\\s+(?:care|family)|beschermd\\s+wonen|zorgboerderij|uithuisplaatsing|placement|jeugdzorg|jeugdhulp|youth\\s+care',
   'ggz(?:-\\p{L}+)?|kliniek|ziekenhuis|hospital|medicatie|medicijnen|medication|behandeling|treatment|diagnose|diagnosis|diagnosed|pgb|bewindvoerder|tolk|interpreter',
   'plek(?:je)?\\s+(?:\\p{L}+\\s+){0,2}(?:gevonden|nodig)',
+  'woongroep|maatwerkplek|zorgplek|overplaats\\p{L}*|overgeplaatst|moved?\\s+(?:\\p{L}+\\s+){0,2}(?:from|to|out\\s+of)\\s+(?:his|her|their)',
   // Compulsory care and the court around one person: a measure, a warrant, a guardian.
   '(?:zorg|rechterlijke\\s+)?machtiging|ibs|inbewaringstelling|crisismaatregel|verplichte\\s+zorg|gedwongen\\s+(?:opname|zorg)|compulsory\\s+(?:care|admission)|separeer\\p{L}*|fixatie',
   'ondertoezichtstelling|ots|voogdij|voogd|guardianship|curatele|mentorschap|zorgprofiel|vg[1-8]|meerzorg',
