@@ -34,8 +34,10 @@ const WHY = /\b(omdat|doordat|want|daardoor|daarom|waardoor|reden(en)?|oorzaak|o
 // A law named: "onder de Wmo 2015", "de Wet langdurige zorg", "the Youth Act"; the basic health
 // insurance and its insurer stand for the Zvw.
 const LAW = /\b(zorgverzekeraars?|basisverzekering|basispakket|health insurers?|basic (health )?insurance|wlz|wmo|zvw|jeugdwet|wzd|wvggz|wkkgz|participatiewet|wet langdurige zorg|wet maatschappelijke ondersteuning|zorgverzekeringswet|wet zorg en dwang|wet verplichte ggz|long-term care act|social support act|health insurance act|youth act|care and coercion act|compulsory mental health care act)\b/iu;
-export const CUES: Partial<Record<Want, RegExp>> = { law: LAW, duration: DURATION, age: AGE, count: NUMBER, number: NUMBER, money: MONEY, frequency: FREQUENCY, who: WHO, where: WHERE, when: WHEN, why: WHY, condition: CONDITION, list: LIST, contact: CONTACT, next: NEXT };
-export const CUE_WEIGHT: Partial<Record<Want, number>> = { law: 0.3, duration: 0.45, age: 0.45, count: 0.35, number: 0.3, money: 0.35, frequency: 0.45, who: 0.3, where: 0.2, when: 0.35, why: 0.2, condition: 0.3, list: 0.3, contact: 0.45, next: 0.25 };
+// What a figure or a decision is based on: "hangt af van", "is gebaseerd op", "depends on".
+const BASIS = /\b(afhankelijk van|hangt\b[^.;]{0,50}\baf van|hangen\b[^.;]{0,50}\baf van|depends? on|dependent on|gebaseerd op|based on|op basis van|op grond van|berekend (op|over|naar|aan de hand van)|calculated (on|from|by)|bepaald door|determined by|volgens (het|de) (inkomen|vermogen|indicatie|zorgprofiel))\b/iu;
+export const CUES: Partial<Record<Want, RegExp>> = { basis: BASIS, law: LAW, duration: DURATION, age: AGE, count: NUMBER, number: NUMBER, money: MONEY, frequency: FREQUENCY, who: WHO, where: WHERE, when: WHEN, why: WHY, condition: CONDITION, list: LIST, contact: CONTACT, next: NEXT };
+export const CUE_WEIGHT: Partial<Record<Want, number>> = { basis: 0.4, law: 0.3, duration: 0.45, age: 0.45, count: 0.35, number: 0.3, money: 0.35, frequency: 0.45, who: 0.3, where: 0.2, when: 0.35, why: 0.2, condition: 0.3, list: 0.3, contact: 0.45, next: 0.25 };
 
 /** True when a sentence lists things: after a colon two or more items, else three or more. */
 export function enumerates(text: string): boolean {
@@ -62,7 +64,7 @@ export const SINCE = /\b(sinds|vanaf|per|met ingang van|since|from|as of)\b[^.;]
 
 /** The patterns of every kind of fact the question asks for, the specific ones first. */
 export function factCues(shape: QuestionShape): RegExp[] {
-  const cues = (['duration', 'age', 'money', 'frequency', 'count', 'contact', 'where', 'condition'] as const).filter((w) => shape.wants.includes(w)).map((w) => CUES[w]!);
+  const cues = (['duration', 'age', 'money', 'frequency', 'count', 'contact', 'where', 'condition', 'basis'] as const).filter((w) => shape.wants.includes(w)).map((w) => CUES[w]!);
   if (shape.wants.includes('when') && SINCE_ASKED.test(fold(shape.text))) cues.push(SINCE);
   const all = shape.wants.includes('who') ? [...cues, WHO_SUBJECT] : cues;
   // A list of durations or of bodies is made of those sentences; only a plain list wants an enumeration.

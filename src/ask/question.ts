@@ -13,7 +13,7 @@ import { stripPreamble } from './preamble.ts';
 import { withAgeBands } from './age.ts';
 import { quickPattern } from './law-patterns.ts';
 
-export type Want = 'duration' | 'age' | 'count' | 'number' | 'money' | 'frequency' | 'law' | 'who' | 'where' | 'when' | 'why' | 'list' | 'next' | 'how' | 'define' | 'compare' | 'contact' | 'condition';
+export type Want = 'duration' | 'age' | 'count' | 'number' | 'money' | 'frequency' | 'law' | 'who' | 'where' | 'when' | 'why' | 'list' | 'next' | 'how' | 'define' | 'compare' | 'contact' | 'condition' | 'basis';
 
 export interface QuestionShape {
   /** The question as asked, without introduction, greeting, thanks and placeholders. */
@@ -89,16 +89,19 @@ const WANTS: [Want, RegExp][] = [
   // "Waar vraag ik een machtiging aan?", "where do I apply": the answer is a body, as for "bij wie".
   ['who', /\b(wie|bij wie|welke (organisaties?|instanties?|partij(en)?)|who|whom|which (organi[sz]ations?|bod(y|ies)|part(y|ies))|waar (vraag|vragen|vraagt|meld|melden|meldt|dien|dienen|dient)\b[^?.]{0,60}\b(aan|in)|where (do|can|should|must) (i|we|you|they|the client|parents) (apply|report|submit|file))\b/iu],
   ['contact', /\b(telefoonnummer|\w*nummer van|(het|t|hun|je|jullie) nummer|hoe bel ik|welk nummer|phone number|telephone|what number|which number|how do i call)\b/iu],
-  ['where', /\b(waar|where|welk(e)? (loket|website)|hoe vind|how do i find)\b/iu],
+  ['where', /\b(waar(?! (hangt|hangen)\b)|where|welk(e)? (loket|website)|hoe vind|how do i find)\b/iu],
   ['when', /\b(sinds wanneer|vanaf wanneer|tot wanneer|per wanneer|in welk jaar|welk jaar|welke datum|sinds welk jaar|since when|from when|until when|in what year|what year|which year|what date)\b/iu],
   // "Wanneer mag onvrijwillige zorg?", "when can a provider refuse?": the conditions, not a date.
   ['condition', /\b(wanneer|when|in welke gevallen|onder welke (voorwaarden|omstandigheden)|in what cases|under what (conditions|circumstances))\b (mag|mogen|kan|kunnen|may|can|is it allowed|are they allowed|is .{1,30} (toegestaan|allowed|permitted))\b/iu],
   ['compare', /\b(verschil(len)?|onderscheid|vergelijk\w*|versus|vs\.?|difference|differences|differ|distinction|compared?)\b/iu],
   ['why', /\b(waarom|hoe komt het|hoe kan het|wat is de reden|om welke reden|why|how come|for what reason|what is the reason)\b/iu],
   ['next', /\b(wat (is|zijn) (de |mijn |onze |een )?(volgende|eerste|logische|beste|slimste) stap(pen)?|what (is|are) (the |my |our |a )?(next|first|best|logical) steps?|wat nu|en nu|wat kan ik (nog |dan )?doen|wat moet ik (nu |dan )?doen|wat zijn de (volgende )?stappen|welke stappen|waar (kan|kunnen|moet|moeten) (ik|we|wij|je|u|ze|zij|hij|de client|de familie|ouders|de ouders) (daarna |dan |nog |vervolgens |mee )?(heen|naartoe|terecht)|(kan|kun|kunnen) (ik|we|wij|je|u|ze|zij|hij|de client|de familie|ouders|de ouders) (daarna |dan |vervolgens )?(nog )?(ergens|elders) (heen|naartoe|terecht)|bij wie kan ik (nog |dan )?terecht|what now|what can i do|what should i do|next steps?|where (can|do|could|should) (i|we|they|he|she|the client|the family|parents) (then )?(turn|go))\b/iu],
+  // "Waar hangt de eigen bijdrage van af?", "what does it depend on", "hoe wordt … berekend": what a
+  // figure or a decision is based on.
+  ['basis', /\b(waar (hangt|hangen)\b[^?]{1,60}\bvan af|(is|zijn) [^?]{1,60}\bafhankelijk van|depends? on|dependent on|op basis waarvan|op grond waarvan|based on what|on what basis|hoe (wordt|worden) [^?]{1,60}\b(berekend|bepaald|vastgesteld)|how (is|are) [^?]{1,60}\b(calculated|determined|set)|what determines|wat bepaalt)\b/iu],
   ['how', /\b(hoe|how)\b/iu],
   // "Wat is de volgende stap?" asks what to do next, not what a step is.
-  ['define', /\b(wat (is|zijn|betekent|houdt|doet|doen)(?! (de |mijn |onze |een )?(volgende|eerste|logische|beste|slimste) stap)|what (is|are|does)(?! (the |my |our |a )?(next|first|best|logical) step)|betekenis|meaning)\b/iu],
+  ['define', /\b(wat (is|zijn|betekent|houdt|doet|doen)(?! (de |mijn |onze |een )?(volgende|eerste|logische|beste|slimste) stap)(?![^?]*\bafhankelijk van\b)|what (is|are|does)(?! (the |my |our |a )?(next|first|best|logical) step)(?![^?]*\b(depends? on|dependent on|based on)\b)|betekenis|meaning)\b/iu],
 ];
 // Tested without the `u` flag where that gives the same verdict (law-patterns.ts): every question meets all of them.
 for (const entry of WANTS) entry[1] = quickPattern(entry[1]);

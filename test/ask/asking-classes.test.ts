@@ -113,3 +113,24 @@ describe('a second question joined by "en waarom" (tune batch 22)', () => {
   });
 });
 
+
+describe('what something depends on, and which single body decides (tune batches 69-73)', () => {
+  const laws = loadLaws(DEFAULT_KNOWLEDGE_DIR);
+  it.each(['What does the Wlz eigen bijdrage depend on?', 'waar hangt de hoogte van de eigen bijdrage van af?', 'Hoe wordt de eigen bijdrage voor de Wmo berekend?'])('asks what it is based on, not a definition: %s', (q) => {
+    const shape = shapeQuestion(q, laws);
+    expect(shape.wants).toContain('basis');
+    expect(shape.wants).not.toContain('define');
+  });
+
+  it('the answer says what the contribution depends on', () => {
+    expect(engine.answerOffline('What does the Wlz eigen bijdrage depend on?', { lang: 'en' }).text).toMatch(/income/i);
+  });
+
+  it.each(['When can meerzorg be requested and which organisation decides on it?', 'which office pays for a wheelchair?'])('a singular noun and its verb ask for one body, not a list: %s', (q) => {
+    expect(shapeQuestion(q, laws).wants).not.toContain('list');
+  });
+
+  it('"which client groups are covered" still asks for a list', () => {
+    expect(shapeQuestion('which client groups are covered by the Wzd?', laws).wants).toContain('list');
+  });
+});
