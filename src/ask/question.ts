@@ -13,7 +13,7 @@ import { stripPreamble } from './preamble.ts';
 import { withAgeBands } from './age.ts';
 import { quickPattern } from './law-patterns.ts';
 
-export type Want = 'duration' | 'age' | 'count' | 'number' | 'money' | 'frequency' | 'law' | 'who' | 'where' | 'when' | 'why' | 'list' | 'next' | 'how' | 'define' | 'compare' | 'contact' | 'condition' | 'basis';
+export type Want = 'duration' | 'age' | 'count' | 'number' | 'money' | 'frequency' | 'law' | 'who' | 'where' | 'when' | 'why' | 'list' | 'next' | 'how' | 'define' | 'compare' | 'contact' | 'condition' | 'basis' | 'duty';
 
 export interface QuestionShape {
   /** The question as asked, without introduction, greeting, thanks and placeholders. */
@@ -99,6 +99,8 @@ const WANTS: [Want, RegExp][] = [
   // "Waar hangt de eigen bijdrage van af?", "what does it depend on", "hoe wordt … berekend": what a
   // figure or a decision is based on.
   ['basis', /\b(waar (hangt|hangen)\b[^?]{1,60}\bvan af|(is|zijn) [^?]{1,60}\bafhankelijk van|depends? on|dependent on|op basis waarvan|op grond waarvan|based on what|on what basis|hoe (wordt|worden) [^?]{1,60}\b(berekend|bepaald|vastgesteld)|how (is|are) [^?]{1,60}\b(calculated|determined|set)|what determines|wat bepaalt)\b/iu],
+  // "Wat moeten wij als dossierhouder doen?", "what are the zorgkantoor's duties": what a role must do.
+  ['duty', /\b(wat (moet|moeten|hoort|horen) (ik|we|wij|je|jij|u|jullie|ze|zij|hij|de \S+|het \S+|een \S+)( \S+){0,3} (te )?doen|wat (is|zijn) (de|onze|mijn|zijn|haar|hun|jouw) (taak|taken|plicht|plichten|verantwoordelijkheid|verantwoordelijkheden)|what (do|does|must|should) (i|we|you|they|he|she|the \S+|a \S+)( \S+){0,2} (have to |need to )?do|what (is|are) (the|our|my|his|her|their|its) (task|tasks|duty|duties|responsibilit(y|ies)|obligations?))\b/iu],
   ['how', /\b(hoe|how)\b/iu],
   // "Wat is de volgende stap?" asks what to do next, not what a step is.
   ['define', /\b(wat (is|zijn|betekent|houdt|doet|doen)(?! (de |mijn |onze |een )?(volgende|eerste|logische|beste|slimste) stap)(?![^?]*\bafhankelijk van\b)|what (is|are|does)(?! (the |my |our |a )?(next|first|best|logical) step)(?![^?]*\b(depends? on|dependent on|based on)\b)|betekenis|meaning)\b/iu],
@@ -226,7 +228,8 @@ const SINGULAR_VERB = /^(decides|pays|covers|handles|assesses|applies|sets|deter
 
 /** True when the question asks for several things ("welke termijnen …?", "which groups …?"). */
 export function asksPlural(folded: string): boolean {
-  if (/\b(noem|noemen|opsomming|overzicht|lijst(je)? van|list|enumerate|name the|name (a few|some))\b/u.test(folded)) return true;
+  // ("list" as a verb or "a list of", not the noun of "waiting list".)
+  if (/\b(noem|noemen|opsomming|overzicht|lijst(je)? van|list (the|all|some|them|those|these|every|each)|(give|make|send|provide)( me| us)? a list|a list of|enumerate|name the|name (a few|some))\b/u.test(folded)) return true;
   const are = /\b(?:wat|welke|what|which) (?:zijn|are) (?:de|the) (\S+)(?: (\S+))?/u.exec(folded.replace(/[?,.!:;]/g, ' '));
   if (are && [are[1], are[2] ?? ''].some((w) => !NOT_NOUN.has(w) && (PLURAL_DUTCH.test(w) || PLURAL_ENGLISH.test(w)))) return true;
   if (/\b(?:wie|who) (?:zijn|are) (?:de|the|er|there)\b/u.test(folded)) return true;

@@ -134,3 +134,19 @@ describe('what something depends on, and which single body decides (tune batches
     expect(shapeQuestion('which client groups are covered by the Wzd?', laws).wants).toContain('list');
   });
 });
+
+describe('a second part with a subject of its own, asked of one message (tune batches 69-73)', () => {
+  it('is answered from the first part\'s card when a sentence there covers it better', () => {
+    const text = engine.answerOffline('hoe lang mag het wmo-onderzoek van de gemeente duren en hoe snel moet de gemeente daarna beslissen op de aanvraag?').text;
+    expect(text).toMatch(/twee weken/);
+    // Not the term for jeugdhulp, another law's card that also names the gemeente deciding.
+    expect(text).not.toMatch(/jeugdhulp/i);
+  });
+
+  it('"waiting list" is no request for a list; "what do we have to do" asks for duties', () => {
+    const laws = loadLaws(DEFAULT_KNOWLEDGE_DIR);
+    const shape = shapeQuestion('as dossierhouder, what do we have to do for a client on our waiting list?', laws);
+    expect(shape.wants).not.toContain('list');
+    expect(shape.wants).toContain('duty');
+  });
+});
