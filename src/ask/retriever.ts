@@ -222,6 +222,9 @@ const ASIDE_WEIGHT = 0.3;
 const UNKNOWN_MIN_LENGTH = 6;
 /** The shortest last part of a compound that counts as a word of its own ("reparatie"). */
 const UNKNOWN_HEAD_LENGTH = 5;
+/** An article or a determiner: what stands before it is no noun of its own. */
+const MODIFIED = /^(de|het|een|deze|dit|die|dat|the|a|an|this|that|these|those)$/u;
+const OWNED = /^(de|het|een|deze|dit|die|the|a|an|this|that|these|those|mijn|onze|zijn|haar|hun|my|our|his|her|their)$/u;
 const NOUN_BEFORE = '(de|het|een|voor|van|over|met|bij|aan|om|zijn|haar|hun|mijn|onze|the|a|an|for|of|about|with|his|her|their|my|our)';
 
 /**
@@ -240,7 +243,17 @@ function unknownWords(index: CardIndex, tokens: QueryToken[], all: QueryToken[],
   const text = askingSentences(question);
   // A thing, not a verb form or an adverb ("bedoelt", "besproken", "zomaar"): after an article,
   // a preposition or a possessive ("regels voor huisdieren", "een stagiair").
-  const named = (word: string) => new RegExp(`\\b${NOUN_BEFORE} ${word}\\b`, 'u').test(text);
+  const named = (word: string) => new RegExp(`\\b${NOUN_BEFORE} ${word}\\b`, 'u').test(text) && !modifies(word);
+  // A word before an article or a word of the domain's titles and topics describes what follows
+  // ("een doordeweekse dag", "for lodging an objection", "wat zijn grofweg de criteria"): an
+  // adjective, an adverb or a verb form, not the thing asked about.
+  const modifies = (word: string) => {
+    const around = new RegExp(`(\\S+) ${word} (\\S+)`, 'u').exec(text);
+    if (!around) return false;
+    const [, before, next] = around;
+    // (After an article or a possessive it is a noun, whatever follows: "mag een stagiair een zorgplan …".)
+    return (MODIFIED.test(next) && !OWNED.test(before)) || indexTerms(next).some((term) => index.domain.has(term));
+  };
   return tokens
     .filter((t) => t.weight === 1 && !soft.has(t.source) && !split.has(t.source) && !t.phrase && t.word.length >= UNKNOWN_MIN_LENGTH && !/\d/.test(t.word))
     .filter((t) => t.terms.every((term) => !index.documentFrequency.has(term)) && named(t.word) && !comparesKnown(index, t.word))

@@ -33,6 +33,9 @@ describe('a subject no card knows', () => {
     ['binnen welke termijn moet de gemeente een wmo-melding onderzoeken? vraagt mijn nieuwe collega', /zes weken|6 weken/i],
     // Only an ending after the known part ("streng|ere", "alternat|ief") is no unknown thing.
     ['is er een strengere norm voor de wachttijd bij de wlz?', /treeknorm|weken|wachttijd/i],
+    // A word before an article ("for lodging an objection") or before a word of the domain ("een
+    // doordeweekse dag") describes what follows: an adverb, a verb form, an adjective.
+    ['what is the time limit for lodging an objection against a CIZ decision?', /six weeks|6 weeks/i],
   ])('still answers when the unknown word is a verb form or a remark after the question: %s', (q, fact) => {
     const answer = engine.answerOffline(q);
     expect(answer.answered).toBe(true);
