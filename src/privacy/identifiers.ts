@@ -16,7 +16,7 @@ const STRONG_STEMS = '(?:zorg|jeugd|wlz|wmo|ggz|ecd|epd)?-?dossier|cli[eë]nt|cl
 const WEAK_STEMS =
   'zorg|persoons|file|record|registratie|indicatie|indicatiebesluit|aanvraag|besluit|beschikking|klant|relatie|verzekerden?|verzekerings?|' +
   'polis|policy|insurance|lid|leden|member|membership|paspoort|passport|rijbewijs|licen[cs]e|id-?kaart|id[\\s-]?card|identiteitskaart|identity\\s+card|' +
-  'document|pas|budgethouder|svb|hospital|ziekenhuis|nhs|medical\\s+record|zorgverzekering|verzekering|' +
+  'document|pas|zorgpas|budgethouder|svb|hospital|ziekenhuis|nhs|medical\\s+record|zorgverzekering|verzekering|' +
   'budget|ciz|cak|wlz|wmo|jeugdwet|toewijzing|zorgtoewijzing|aanmelding|aanmeld|referentie|reference|case';
 const SUFFIX = '(?:[\\s_-]?(?:nummer|nr|no|number|num|id|code))';
 // An id: letters and digits with . / - inside, or digit groups with spaces ("943 476 5919").

@@ -87,6 +87,6 @@ export const NAMING_VERBS = new Set(['noemen', 'noemt', 'noemde', 'noemden', 'no
 export const OBJECT_PRONOUNS = new Set(['hem', 'haar', 'ze', 'hen', 'zichzelf', 'him', 'her', 'them', 'himself', 'herself']);
 export const ROLE_LABELS = new Set(['client', 'cliente', 'patient', 'patiente', 'bewoner', 'bewoonster', 'deelnemer', 'resident', 'casus', 'case', 'betreft', 're', 'onderwerp', 'subject']);
 export const LABEL_TAIL =
-  /^\.?[ \t]*(?:(?:van[ \t]+(?:de[ \t]+|het[ \t]+)?|of[ \t]+(?:the[ \t]+)?)?(?:cli[eë]nte?|client|pati[eë]nte?|patient|bewoner|deelnemer|moeder|vader|zoon|dochter|partner|kind|kinderen|ouders?|verzorger|broer|zus|contactpersoon|vertegenwoordiger|mentor|echtgeno(?:ot|te)|child|parent|mother|father|son|daughter|contact)(?:[ \t]*\/[ \t]*\p{L}+)?[ \t]*)?[:=][ \t]*/iu;
+  /^["'’]?\.?[ \t]*(?:(?:van[ \t]+(?:de[ \t]+|het[ \t]+)?|of[ \t]+(?:the[ \t]+)?)?(?:cli[eë]nte?|client|pati[eë]nte?|patient|bewoner|deelnemer|moeder|vader|zoon|dochter|partner|kind|kinderen|ouders?|verzorger|broer|zus|contactpersoon|vertegenwoordiger|mentor|echtgeno(?:ot|te)|child|parent|mother|father|son|daughter|contact)(?:[ \t]*\/[ \t]*\p{L}+)?[ \t]*)?[:=][ \t]*["'’]?/iu;
 /** A year in brackets right after a name is the year of birth: "Lars (2009)". */
 export const BORN_AFTER = /^[ \t]*\([ \t]*((?:19|20)\d{2})[ \t]*\)/;
