@@ -88,6 +88,9 @@ function sentenceAround(text: string, start: number, end: number): string {
 
 // After these a capitalised word is a place ("woont in Hendrik-Ido-Ambacht", "uit Emmen"), not a person.
 const PLACE_BEFORE = /(?<![\p{L}])(?:in|uit|te|naar|nabij|from|near)\s+$/iu;
+// A finite verb right after a word that opens a sentence makes the word its subject, a name: "Rose heeft
+// morgen haar keukentafelgesprek" (not "Wil iemand met dementie …", where the word is the verb).
+const SUBJECT_VERB_AFTER = /^\s+(?:heeft|had|has|woont|woonde|lives|krijgt|kreeg|gets|got|wacht|waits|zit|zat|ligt|lag)(?![\p{L}])/iu;
 // The start of a sentence, where a capital says nothing: "Wil iemand met dementie …" is a verb.
 const SENTENCE_START = /(?:^|[.?!:;\n])\s*$/u;
 
@@ -97,8 +100,8 @@ const SENTENCE_START = /(?:^|[.?!:;\n])\s*$/u;
  */
 export function clientInSentence(text: string, start: number, end: number, word = false): boolean {
   const before = text.slice(Math.max(0, start - 40), start);
-  if (PLACE_BEFORE.test(before) || (word && SENTENCE_START.test(before))) return false;
   const after = text.slice(end, end + 80);
+  if (PLACE_BEFORE.test(before) || (word && SENTENCE_START.test(before) && !SUBJECT_VERB_AFTER.test(after))) return false;
   if (DOING_BEFORE.test(before) || VISIT_BEFORE.test(before) || (AT_HOME.test(before) && HOME_AFTER.test(after))) return true;
   if ((WITH_BEFORE.test(before) || MEE_AFTER.test(after)) && TO_APPOINTMENT.test(after)) return true;
   const sentence = sentenceAround(text, start, end);

@@ -73,6 +73,8 @@ const LEAD_PARTICLES = new Set(["'t", '’t', 'van', 'de', 'der', 'den', 'ter', 
 const ABBREVIATIONS = new Set(['mevr', 'mw', 'mvr', 'dhr', 'mnr', 'hr', 'fam', 'mr', 'mrs', 'ms', 'dr', 'drs', 'prof', 'cl', 'clt', 'pt', 'zr', 'wed', 'jkvr', 'jhr', 'ds', 'br', 'mej']);
 const sentenceEnd = (t: Token) => t.dot && !ABBREVIATIONS.has(t.folded);
 
+// Before a surname: the file or request it belongs to ("het dossier van", "de aanvraag van", "the file of").
+const OWNER_BEFORE = /(?<![\p{L}])(?:dossier|zorgplan|indicatie|beschikking|aanvraag|aanmelding|herindicatie|casus|zorgdossier|file|case|request|application)\s+(?:van|of)\s+$/iu;
 const ROLE_WORDS = new Set(['client', 'cliente', 'patient', 'patiente', 'bewoner', 'bewoonster', 'deelnemer', 'resident']);
 const FAMILY_WORDS = new Set(['familie', 'gezin', 'family']);
 // Closings of a message or letter, after which the writer signs: "Groetjes, Ilse", "mvg Jan", "Kind regards,\nTom".
@@ -384,6 +386,11 @@ export const name: Detector = (text) => {
       while (k >= 0 && particles.has(tokens[k].folded) && /^\p{Ll}/u.test(tokens[k].word) && joined(text, tokens[k], tokens[k + 1])) k--;
       if (k >= 0 && joined(text, tokens[k], tokens[k + 1]) && nameWord(tokens[k]) && !tokens[k].dot && !out.some((o) => o.end >= tokens[k].start && o.start <= tokens[k].start)) from = k;
       add(from, i);
+      continue;
+    }
+    // A common surname, also one that is a word, as whose file or request it is: "de aanvraag van Bakker".
+    if (capitalised(t) && !t.dot && COMMON_SURNAMES.has(t.folded) && !mentionBefore(text, t) && !/^\p{Lu}+$/u.test(t.word.slice(1)) && OWNER_BEFORE.test(text.slice(Math.max(0, t.start - 32), t.start))) {
+      add(i, i);
       continue;
     }
     // A distinctive common surname alone, capitalised: "Jansen belde net", "gesprek met Dijkstra".

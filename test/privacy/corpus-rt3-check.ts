@@ -29,8 +29,10 @@ const NOT_TELLING = /^(?:at|dot|nul|een|twee|drie|vier|vijf|zes|zeven|acht|negen
  * several words, any telling word of it ("[naam] asante" still leaks "asante"); a word written with
  * a capital is looked for with its capital ("de bakker op de hoek" keeps the baker, not "Bakker").
  */
-export function leaks(out: string, span: string): boolean {
-  if (present(out, span, false)) return true;
+export function leaks(out: string, span: string, text = ''): boolean {
+  // Case counts when the message also holds the span as an ordinary word ("Bakker" and "de bakker").
+  const sameWordOtherCase = text.toLowerCase().split(span.toLowerCase()).length > text.split(span).length;
+  if (present(out, span, sameWordOtherCase)) return true;
   if (!/^[\p{L}.'’ -]+$/u.test(span)) return false;
   const parts = span.split(/\s+/).map((w) => w.replace(/^[.'’-]+|[.'’-]+$/g, ''));
   if (parts.length < 2 || parts.some((w) => NOT_TELLING.test(w))) return false;
@@ -53,7 +55,7 @@ export function measureRt3(now = new Date('2026-12-02T12:00:00Z')): Rt3Result[] 
       id: e.id,
       text: e.text,
       out,
-      leaks: e.mustDisappear.filter((s) => leaks(out, s)),
+      leaks: e.mustDisappear.filter((s) => leaks(out, s, e.text)),
       over: e.mustStay.filter((s) => !present(out, s, true)),
     };
   });
