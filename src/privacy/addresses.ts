@@ -150,7 +150,7 @@ function englishStreets(text: string): Span[] {
 // English word order with a Dutch street: "lives at 14 Oranjestraat", "22 Dorpsstraat, phone …". The
 // street is one capitalised word with an unmistakable street ending.
 const NUMBER_BEFORE_STREET = new RegExp(
-  `(?<![\\p{L}\\p{N}.,])(?<num>\\d{1,5}[a-z]?)[ \\t]+(?<street>\\p{Lu}[\\p{L}'’-]*?(?:${alt(STREET_SUFFIXES_STRONG)}))(?![\\p{L}\\p{N}])`,
+  `(?<![\\p{L}\\p{N}.,])(?<num>\\d{1,5}[a-z]?)[ \\t]+(?<street>\\p{Lu}[\\p{L}'’-]*?(?:${alt(STREET_SUFFIXES_STRONG)}))(?![\\p{L}\\p{N}]|-\\p{Ll})`,
   'gu',
 );
 const numberBeforeStreet = (text: string): Span[] =>
