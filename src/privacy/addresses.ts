@@ -147,6 +147,15 @@ function englishStreets(text: string): Span[] {
   return out;
 }
 
+// English word order with a Dutch street: "lives at 14 Oranjestraat", "22 Dorpsstraat, phone …". The
+// street is one capitalised word with an unmistakable street ending.
+const NUMBER_BEFORE_STREET = new RegExp(
+  `(?<![\\p{L}\\p{N}.,])(?<num>\\d{1,5}[a-z]?)[ \\t]+(?<street>\\p{Lu}[\\p{L}'’-]*?(?:${alt(STREET_SUFFIXES_STRONG)}))(?![\\p{L}\\p{N}]|-\\p{Ll})`,
+  'gu',
+);
+const numberBeforeStreet = (text: string): Span[] =>
+  [...text.matchAll(NUMBER_BEFORE_STREET)].filter((m) => !NOT_STREETS.has(foldWord(m.groups!.street))).map((m) => ({ start: m.index!, end: m.index! + m[0].length, kind: 'address' as const }));
+
 // The number before the street: "op nr 12 van de Lindenlaan", "huisnummer 4 in de Dorpsstraat".
 const NUMBER_FIRST = new RegExp(
   `(?<![\\p{L}\\p{N}])(?:nr|nummer|huisnummer|no)\\.?\\s*${HOUSE_NUMBER}\\s+(?:van|op|in|aan)\\s+(?:de|het)\\s+[\\p{L}'’-]*(?:${alt(STREET_SUFFIXES_STRONG)})(?![\\p{L}])`,
@@ -165,4 +174,4 @@ const ukPostcodes = (text: string): Span[] => [...text.matchAll(UK_POSTCODE)].ma
 
 // Every pattern above holds a house number or a postcode's digits: a text without a digit is skipped.
 export const address: Detector = (text) =>
-  mayHaveDigits(text) ? [...streets(text), ...englishStreets(text), ...postcodes(text), ...ukPostcodes(text), ...numberFirst(text), ...labelledNumber(text)] : [];
+  mayHaveDigits(text) ? [...streets(text), ...englishStreets(text), ...postcodes(text), ...ukPostcodes(text), ...numberFirst(text), ...numberBeforeStreet(text), ...labelledNumber(text)] : [];

@@ -16,7 +16,7 @@ const STRONG_STEMS = '(?:zorg|jeugd|wlz|wmo|ggz|ecd|epd)?-?dossier|cli[eë]nt|cl
 const WEAK_STEMS =
   'zorg|persoons|file|record|registratie|indicatie|indicatiebesluit|aanvraag|besluit|beschikking|klant|relatie|verzekerden?|verzekerings?|' +
   'polis|policy|insurance|lid|leden|member|membership|paspoort|passport|rijbewijs|licen[cs]e|id-?kaart|id[\\s-]?card|identiteitskaart|identity\\s+card|' +
-  'document|pas|budgethouder|svb|hospital|ziekenhuis|nhs|medical\\s+record|zorgverzekering|verzekering|' +
+  'document|pas|zorgpas|budgethouder|svb|hospital|ziekenhuis|nhs|medical\\s+record|zorgverzekering|verzekering|' +
   'budget|ciz|cak|wlz|wmo|jeugdwet|toewijzing|zorgtoewijzing|aanmelding|aanmeld|referentie|reference|case';
 const SUFFIX = '(?:[\\s_-]?(?:nummer|nr|no|number|num|id|code))';
 // An id: letters and digits with . / - inside, or digit groups with spaces ("943 476 5919").
@@ -167,4 +167,17 @@ const query: Detector = (text) =>
   });
 
 /** Record numbers, plates and personal link fields; handles are found by `handles` (it needs the kept mentions). */
-export const identifiers: Detector = (text, now) => [...record(text, now), ...reference(text, now), ...plate(text, now), ...query(text, now)];
+// Nine to twelve digits in one run with a word for a number or a card near it, but no label right
+// before: a person's number ("het nummer 987654321 staat op haar zorgpas", a BSN with a typo).
+// Amounts are written with dots, years and KvK/AGB codes are shorter, phone numbers are found as
+// phones; a run inside a link, a time stamp or a decimal stays, and so does a count ("telt 123456789 woorden").
+const LONG_DIGITS = /(?<![\p{L}\p{N}.,\/:+_-])\d{9,12}(?![\p{L}\p{N}_]|[.,:\/-][\p{L}\p{N}])/gu;
+const NUMBER_NEAR = /(?<![\p{L}])(?:\p{L}*nummer|number|nr|no|id|\p{L}*pas|pasje|\p{L}*kaart|card)(?![\p{L}])/iu;
+const longDigits: Detector = (text) =>
+  mayHaveDigits(text, 9)
+    ? [...text.matchAll(LONG_DIGITS)]
+        .filter((m) => NUMBER_NEAR.test(text.slice(Math.max(0, m.index! - 32), m.index!)) || NUMBER_NEAR.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 32)))
+        .map((m) => ({ start: m.index!, end: m.index! + m[0].length, kind: 'record' as const }))
+    : [];
+
+export const identifiers: Detector = (text, now) => [...record(text, now), ...reference(text, now), ...plate(text, now), ...query(text, now), ...longDigits(text, now)];

@@ -25,6 +25,8 @@ const CARE_WORDS = [
   'gezinshuis|pleeggezin|foster\\s+(?:care|family)|beschermd\\s+wonen|zorgboerderij|uithuisplaatsing|placement|jeugdzorg|jeugdhulp|youth\\s+care',
   'ggz(?:-\\p{L}+)?|kliniek|ziekenhuis|hospital|medicatie|medicijnen|medication|behandeling|treatment|diagnose|diagnosis|diagnosed|pgb|bewindvoerder|tolk|interpreter',
   'plek(?:je)?\\s+(?:\\p{L}+\\s+){0,2}(?:gevonden|nodig)',
+  // Falls, care talks at home and personal care: "Piet heeft weer een val gehad", "Rose heeft haar keukentafelgesprek".
+  'val\\s+gehad|gevallen|valpartij|had\\s+a\\s+fall|fell|keukentafelgesprek|zorgplanbespreking|care\\s+plan\\s+meeting|gedoucht|douchen|gewassen|washed|showered',
   'woongroep|maatwerkplek|zorgplek|overplaats\\p{L}*|overgeplaatst|moved?\\s+(?:\\p{L}+\\s+){0,2}(?:from|to|out\\s+of)\\s+(?:his|her|their)',
   // Compulsory care and the court around one person: a measure, a warrant, a guardian.
   '(?:zorg|rechterlijke\\s+)?machtiging|ibs|inbewaringstelling|crisismaatregel|verplichte\\s+zorg|gedwongen\\s+(?:opname|zorg)|compulsory\\s+(?:care|admission)|separeer\\p{L}*|fixatie',
@@ -51,7 +53,7 @@ const OTHERS_CLIENT = /(?<![\p{L}])(?:haar|zijn|hun|her|his|their)\s+(?:cli[eë]
 // Before the name: a visit to their home ("huisbezoek bij Kayleigh", "visited Omar"); "bij Wouter thuis".
 const VISIT_BEFORE = /(?<![\p{L}])(?:huisbezoek|bezoek|op\s+bezoek|home\s+visit)\s+(?:bij|aan|to|with|at)\s+$|(?<![\p{L}])visited\s+$/iu;
 const AT_HOME = /(?<![\p{L}])bij\s+$/iu;
-const HOME_AFTER = /^\s+thuis(?![\p{L}])/iu;
+const HOME_AFTER = /^\s+(?:thuis|langs)(?![\p{L}])/iu;
 // Before the name: how they are doing ("hoe gaat het nu met", "any news on", "how is").
 const DOING_BEFORE = /(?:(?<![\p{L}])hoe\s+gaat\s+(?:het\s+)?(?:\p{L}+\s+)?met|(?<![\p{L}])(?:any\s+)?news\s+(?:on|about)|nieuws\s+over|(?<![\p{L}])how\s+(?:is|was))\s+$/iu;
 // Taken to an appointment: "met Priya naar de huisarts", "gaat Stijn mee naar het CCE-consult".
@@ -86,6 +88,9 @@ function sentenceAround(text: string, start: number, end: number): string {
 
 // After these a capitalised word is a place ("woont in Hendrik-Ido-Ambacht", "uit Emmen"), not a person.
 const PLACE_BEFORE = /(?<![\p{L}])(?:in|uit|te|naar|nabij|from|near)\s+$/iu;
+// A finite verb right after a word that opens a sentence makes the word its subject, a name: "Rose heeft
+// morgen haar keukentafelgesprek" (not "Wil iemand met dementie …", where the word is the verb).
+const SUBJECT_VERB_AFTER = /^\s+(?:heeft|had|has|woont|woonde|lives|krijgt|kreeg|gets|got|wacht|waits|zit|zat|ligt|lag)(?![\p{L}])/iu;
 // The start of a sentence, where a capital says nothing: "Wil iemand met dementie …" is a verb.
 const SENTENCE_START = /(?:^|[.?!:;\n])\s*$/u;
 
@@ -95,8 +100,8 @@ const SENTENCE_START = /(?:^|[.?!:;\n])\s*$/u;
  */
 export function clientInSentence(text: string, start: number, end: number, word = false): boolean {
   const before = text.slice(Math.max(0, start - 40), start);
-  if (PLACE_BEFORE.test(before) || (word && SENTENCE_START.test(before))) return false;
   const after = text.slice(end, end + 80);
+  if (PLACE_BEFORE.test(before) || (word && SENTENCE_START.test(before) && !SUBJECT_VERB_AFTER.test(after))) return false;
   if (DOING_BEFORE.test(before) || VISIT_BEFORE.test(before) || (AT_HOME.test(before) && HOME_AFTER.test(after))) return true;
   if ((WITH_BEFORE.test(before) || MEE_AFTER.test(after)) && TO_APPOINTMENT.test(after)) return true;
   const sentence = sentenceAround(text, start, end);

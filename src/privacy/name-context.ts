@@ -68,7 +68,11 @@ const FAMILY_AFTER = /^\s+(?:family|household)(?![\p{L}])/iu;
 /** Is a capitalised name between `before` and `after` a family's name in English order? */
 export const familyName = (before: string, after: string) => THE_BEFORE.test(before) && FAMILY_AFTER.test(after);
 /** The same for a listed first name, which ages and relatives also mark. */
-export const personAfterFirstName = (after: string) => FIRST_NAME_AFTER.test(after) || ROLE_OR_AGE_IN_BRACKETS.test(after);
+export const personAfterFirstName = (after: string) => FIRST_NAME_AFTER.test(after) || ROLE_OR_AGE_IN_BRACKETS.test(after) || TELLS_OF_OWN_FAMILY.test(after);
+// Someone telling about their own relative is family of a person in care, not a colleague at work:
+// "Anna told me her father was rejected", "Fenna zei dat haar moeder …".
+const TELLS_OF_OWN_FAMILY =
+  /^\s+(?:told|tells|said|says|wrote|zei|zegt|vertelde|vertelt|schreef|mailde|appte)\s+(?:(?:me|us|mij|ons)\s+)?(?:that\s+|dat\s+)?(?:her|his|their|haar|zijn|hun|z'n|d'r)\s+(?:zoon|dochter|vader|moeder|ouders|broer|zus|opa|oma|man|vrouw|kind|kinderen|son|daughter|father|mother|parents|brother|sister|husband|wife|children|mum|mom|dad|grand\p{L}+|schoon\p{L}+)(?![\p{L}])/iu;
 
 // Word lists and patterns the name detector (names.ts) uses around a name.
 // Common surnames that are no Dutch word or place as well (not "Bakker", "Visser", "Bos", "Maas", "Post").
@@ -87,6 +91,6 @@ export const NAMING_VERBS = new Set(['noemen', 'noemt', 'noemde', 'noemden', 'no
 export const OBJECT_PRONOUNS = new Set(['hem', 'haar', 'ze', 'hen', 'zichzelf', 'him', 'her', 'them', 'himself', 'herself']);
 export const ROLE_LABELS = new Set(['client', 'cliente', 'patient', 'patiente', 'bewoner', 'bewoonster', 'deelnemer', 'resident', 'casus', 'case', 'betreft', 're', 'onderwerp', 'subject']);
 export const LABEL_TAIL =
-  /^\.?[ \t]*(?:(?:van[ \t]+(?:de[ \t]+|het[ \t]+)?|of[ \t]+(?:the[ \t]+)?)?(?:cli[eë]nte?|client|pati[eë]nte?|patient|bewoner|deelnemer|moeder|vader|zoon|dochter|partner|kind|kinderen|ouders?|verzorger|broer|zus|contactpersoon|vertegenwoordiger|mentor|echtgeno(?:ot|te)|child|parent|mother|father|son|daughter|contact)(?:[ \t]*\/[ \t]*\p{L}+)?[ \t]*)?[:=][ \t]*/iu;
+  /^["'’]?\.?[ \t]*(?:(?:van[ \t]+(?:de[ \t]+|het[ \t]+)?|of[ \t]+(?:the[ \t]+)?)?(?:cli[eë]nte?|client|pati[eë]nte?|patient|bewoner|deelnemer|moeder|vader|zoon|dochter|partner|kind|kinderen|ouders?|verzorger|broer|zus|contactpersoon|vertegenwoordiger|mentor|echtgeno(?:ot|te)|child|parent|mother|father|son|daughter|contact)(?:[ \t]*\/[ \t]*\p{L}+)?[ \t]*)?[:=][ \t]*["'’]?/iu;
 /** A year in brackets right after a name is the year of birth: "Lars (2009)". */
 export const BORN_AFTER = /^[ \t]*\([ \t]*((?:19|20)\d{2})[ \t]*\)/;

@@ -57,6 +57,11 @@ export function nameEnd(text: string, tokens: Token[], i: number, anyCase: boole
       pendingParticles++;
       j++;
       continue;
+    } else if (words > 0 && pendingParticles === 0 && t.word === 'A' && !t.dot && j + 1 < tokens.length && joined(text, t, tokens[j + 1]) && nameWord(tokens[j + 1])) {
+      // The "A" of Surinamese-Chinese surnames: "Tjon A Fong", "Lie A Kwie".
+      pendingParticles++;
+      j++;
+      continue;
     } else if (nameWord(t) || (pendingParticles > 0 && capitalised(t) && COMMON_SURNAMES.has(t.folded)) || (anyCase && words === 0 && !looseParticles && lowerCaseAfterTitle(t))) {
       if (pendingParticles > 0) surnameDone = true;
       end = j;

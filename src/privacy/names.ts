@@ -36,6 +36,7 @@ import {
   capitalised,
   firstNames,
   isCapitalisedFirstName,
+  isFirstName,
   isInitial,
   lowerCaseName,
   mentionBefore,
@@ -72,7 +73,13 @@ const LEAD_PARTICLES = new Set(["'t", '’t', 'van', 'de', 'der', 'den', 'ter', 
 const ABBREVIATIONS = new Set(['mevr', 'mw', 'mvr', 'dhr', 'mnr', 'hr', 'fam', 'mr', 'mrs', 'ms', 'dr', 'drs', 'prof', 'cl', 'clt', 'pt', 'zr', 'wed', 'jkvr', 'jhr', 'ds', 'br', 'mej']);
 const sentenceEnd = (t: Token) => t.dot && !ABBREVIATIONS.has(t.folded);
 
+// Before a surname: the file or request it belongs to ("het dossier van", "de aanvraag van", "the file of").
+const OWNER_BEFORE = /(?<![\p{L}])(?:dossier|zorgplan|indicatie|beschikking|aanvraag|aanmelding|herindicatie|casus|zorgdossier|file|case|request|application)\s+(?:van|of)\s+$/iu;
+const ROLE_WORDS = new Set(['client', 'cliente', 'patient', 'patiente', 'bewoner', 'bewoonster', 'deelnemer', 'resident']);
 const FAMILY_WORDS = new Set(['familie', 'gezin', 'family']);
+// Closings of a message or letter, after which the writer signs: "Groetjes, Ilse", "mvg Jan", "Kind regards,\nTom".
+const CLOSINGS = new Set(['groet', 'groeten', 'groetjes', 'gr', 'grt', 'grtz', 'grtjs', 'mvg', 'mvgr', 'regards', 'cheers', 'liefs', 'wishes']);
+const SIGNATURE_GAP = /^[ \t]*[,!]?[ \t]*\n?[ \t]*$/;
 // Typical endings of Dutch surnames: Hendriksen, Dijkstra, Hulshof, Wolterink, Postma, Mulders.
 const SURNAME_ENDING = /(?:sen|stra|ink|ma|hof|huis|ing|man|mans|ens|ers)$/;
 
@@ -208,7 +215,10 @@ export const name: Detector = (text) => {
       }
     }
     // "bij haar tante in Zaandam": after a kinship word a preposition starts a place, not a surname.
-    if (weakTitles.has(t.folded) && !sentenceEnd(t) && next >= 0 && !PLACE_PREPOSITION.has(tokens[next].word)) {
+    // "een cliënt van Buurtzorg": after a role word a lower-case "van" names whose client it is, not a
+    // surname, unless a common surname follows ("cliënt van Dijk").
+    const ofWhom = next >= 0 && ROLE_WORDS.has(t.folded) && tokens[next].word === 'van' && next + 1 < tokens.length && !COMMON_SURNAMES.has(tokens[next + 1].folded) && !particles.has(tokens[next + 1].folded);
+    if (weakTitles.has(t.folded) && !sentenceEnd(t) && next >= 0 && !PLACE_PREPOSITION.has(tokens[next].word) && !ofWhom) {
       const end = nameEnd(text, tokens, next, false);
       if (end >= 0) {
         add(next, end);
@@ -287,6 +297,21 @@ export const name: Detector = (text) => {
         continue;
       }
     }
+    // The Dutch genitive without an apostrophe: "Annemieks moeder", "Jans indicatie".
+    if (capitalised(t) && t.folded.length > 3 && t.folded.endsWith('s') && !isFirstName(t.folded) && isFirstName(t.folded.slice(0, -1)) && !mentionBefore(text, t) && POSSESSIVE_KIN.test(text.slice(t.end, t.end + 24))) {
+      add(i, i);
+      continue;
+    }
+    // A signature under a message: "Groetjes, Ilse", "gr. Wouter", "Met vriendelijke groet,\nEsther": the name
+    // after a closing, alone on the rest of its line.
+    if (CLOSINGS.has(t.folded) && i + 1 < tokens.length && SIGNATURE_GAP.test(text.slice(t.end, tokens[i + 1].start)) && nameWord(tokens[i + 1]) && !mentionBefore(text, tokens[i + 1])) {
+      const end = Math.max(i + 1, nameEnd(text, tokens, i + 1, false));
+      if (/^[ \t]*[.!]?[ \t]*(?:\n|$)/.test(text.slice(tokens[end].end, tokens[end].end + 8))) {
+        add(i + 1, end);
+        i = end;
+        continue;
+      }
+    }
     if (capitalised(t) && !mentionBefore(text, t) && isCapitalisedFirstName(t)) {
       const surname = next >= 0 ? nameEnd(text, tokens, next, false) : -1;
       const about = i > 0 && ABOUT.has(tokens[i - 1].folded) && joined(text, tokens[i - 1], t);
@@ -303,7 +328,7 @@ export const name: Detector = (text) => {
       } else if (
         born ||
         about ||
-        (/['’]s$/.test(text.slice(t.start, t.end)) && POSSESSIVE_KIN.test(text.slice(t.end, t.end + 24))) ||
+        (/['’]s?$/.test(text.slice(t.start, t.end)) && POSSESSIVE_KIN.test(text.slice(t.end, t.end + 24))) ||
         personAfterFirstName(text.slice(t.end, t.end + 48)) ||
         personAfter(text.slice(t.end, t.end + 48)) ||
         personInCare(text.slice(Math.max(0, t.start - 40), t.start), text.slice(t.end, t.end + 64)) ||
@@ -361,6 +386,11 @@ export const name: Detector = (text) => {
       while (k >= 0 && particles.has(tokens[k].folded) && /^\p{Ll}/u.test(tokens[k].word) && joined(text, tokens[k], tokens[k + 1])) k--;
       if (k >= 0 && joined(text, tokens[k], tokens[k + 1]) && nameWord(tokens[k]) && !tokens[k].dot && !out.some((o) => o.end >= tokens[k].start && o.start <= tokens[k].start)) from = k;
       add(from, i);
+      continue;
+    }
+    // A common surname, also one that is a word, as whose file or request it is: "de aanvraag van Bakker".
+    if (capitalised(t) && !t.dot && COMMON_SURNAMES.has(t.folded) && !mentionBefore(text, t) && !/^\p{Lu}+$/u.test(t.word.slice(1)) && OWNER_BEFORE.test(text.slice(Math.max(0, t.start - 32), t.start))) {
+      add(i, i);
       continue;
     }
     // A distinctive common surname alone, capitalised: "Jansen belde net", "gesprek met Dijkstra".

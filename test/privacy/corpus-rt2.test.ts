@@ -19,7 +19,8 @@
  * name alone is a colleague's unless the words around it make it a client's (names.ts; the ordinary
  * corpora keep "Thanks Emma, …"), and @-mentions, which are colleagues on the platform. They are
  * listed below as KEPT_BY_RULE, so any other leak, or a fix of one of these, fails this test.
- * Over-redaction stays 0. Answer path (`wegwijs ask --json`, every fifth message, 30): no span echoed,
+ * Over-redaction stays 0. (Red team 3 removed the sign-off "Cheers, Marloes" from this list: a name
+ * alone on the line after a closing is now redacted, see corpus-rt3.test.ts.) Answer path (`wegwijs ask --json`, every fifth message, 30): no span echoed,
  * before or after. Of 4091 eval questions and ordinary corpus lines, 3 redact differently, each a
  * four-digit client number now removed; the eval's output is unchanged. Redaction cost: the same
  * (old and new interleaved in one process: 68.7 → 66.5 µs per tuning question, 412 → 376 µs per
@@ -49,7 +50,6 @@ const KEPT_BY_RULE = [
   'p048 Hope', // "Hope from the youth team asked …": a colleague
   'p062 Lisa', // "Hi Lisa, can you take over …": a greeting to a colleague
   'p063 Esra', // "Thnx Esra!"
-  'p064 Marloes', // "Cheers, Marloes": a sign-off
   'p095 Marja', // "Marja: 'Kan iemand …'": the speaker in a pasted chat
   'p109 Priya Sharma', // "Thanks @Priya Sharma": a mention
   'p117 grace', // a first name that is a word, in lower case
