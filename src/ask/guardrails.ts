@@ -5,7 +5,7 @@
  */
 import { readDataFile } from './data-file.ts';
 import { z } from 'zod';
-import { fold } from '../core/index.ts';
+import { fold, linesAsSentences } from '../core/index.ts';
 import { cachedFinder, cachedRules, compileRules } from './guardrail-rules.ts';
 import { NeedleFinder, type FinderState } from './needle-finder.ts';
 import { needlesOf } from './needles.ts';
@@ -226,11 +226,8 @@ function setsMet(plan: Plan, found: Set<number>): Uint16Array {
 export function matchGuardrail(rules: Guardrails, question: string): RuleKind | undefined {
   const plan = planOf(rules);
   // Phone keyboards type curly quotes ("you’re", "collega’s"); the rules are written with straight ones.
-  // A line break ends a sentence: the rules read one line of text (`.` does not cross a line), and a
-  // pasted e-mail ("Van: …\nAan: …\n---\nvraag: …") is several sentences.
-  const typed = fold(question)
-    .replace(/[\u2018\u2019\u02bc]/g, "'")
-    .replace(/([.!?:;])?[^\S\r\n]*[\r\n]+\s*/g, (_, end: string | undefined) => (end ? `${end} ` : '. '));
+  // (A line break ends a sentence: the rules read one line of text.)
+  const typed = linesAsSentences(fold(question)).replace(/[\u2018\u2019\u02bc]/g, "'");
   // A shorthand is only looked for where its letters are (most questions have none of them).
   const expanded = plan.shorthand.reduce((t, r) => (t.includes(r.short!) ? t.replace(r.pattern, r.full!) : t), typed);
   // A pattern whose needles are not all in the text cannot match it, and is not run.

@@ -31,6 +31,14 @@ export function fold(input: string): string {
     .toLowerCase();
 }
 
+/**
+ * The text on one line, each line break ending a sentence: a pasted e-mail or notes ("Van: …\nAan: …
+ * \n---\nvraag: …") read as the sentences they are, for patterns whose `.` does not cross a line.
+ */
+export function linesAsSentences(text: string): string {
+  return text.replace(/([.!?:;])?[^\S\r\n]*[\r\n]+\s*/g, (_, end: string | undefined) => (end ? `${end} ` : '. '));
+}
+
 /** Cuts text to at most `max` characters on a word boundary, with an ellipsis. */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
