@@ -87,7 +87,8 @@ export function leaks(haystack: string, form: string, min = 1): string[] {
 }
 
 function prepare(haystack: string): typeof prepared {
-  if (prepared.from !== haystack) prepared = { from: haystack, text: plain(haystack).replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, ' '), found: new Map() };
+  // (Nor are a log line's measurements: a turn of 1012 ms is no "1012" from a postcode.)
+  if (prepared.from !== haystack) prepared = { from: haystack, text: plain(haystack).replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, ' ').replace(/"(ms|redacted|bytes|count|attempt|status)":\d+/g, ' '), found: new Map() };
   return prepared;
 }
 
