@@ -171,8 +171,8 @@ export class AskEngine {
       // asks further about the first part's card: that card answers it if it can.
       const shape = i > 0 && answers[0]?.answered ? shapeQuestion(q, this.laws) : undefined;
       // A part that names a subject of its own is still asked about the first part's card when one
-      // of that card's sentences covers nearly all of it ("project PRO: voor hoeveel mensen, en
-      // welke zorgkantoren deden mee?"): one message is mostly about one subject.
+      // of that card's sentences covers most of it ("hoe lang mag het wmo-onderzoek duren en hoe snel
+      // moet de gemeente daarna beslissen?"): one message is mostly about one subject.
       const ownSubject = shape !== undefined && this.namesOwnSubject(shape, options.role);
       const further = shape ? this.fromCard(answers[0], shape, lang, ownSubject ? OWN_SUBJECT_PART_MATCH : FURTHER_PART_MATCH) : undefined;
       if (further && !ownSubject) {
