@@ -27,9 +27,19 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' || code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
-      process.stderr.write(`wegwijs ${name}: ${(err as Error).message}\n`);
+      process.stderr.write(`wegwijs ${name}: ${usageError(err as Error, name)}\n`);
       return 2;
     }
     throw err;
   }
+}
+
+/**
+ * A question that starts with "-" (a forwarded mail's "-----") is read as an unknown option, and
+ * Node's message repeats it whole: text a person typed, perhaps with a name in it, is not echoed.
+ */
+function usageError(err: Error, command: string): string {
+  const option = /Unknown option '([^']*)'/.exec(err.message)?.[1];
+  if (option === undefined || !/\s/.test(option)) return err.message;
+  return `text that starts with "-" is read as an option; put -- before it: wegwijs ${command} -- "…" (tekst die met "-" begint, wordt als optie gelezen; zet er -- voor)`;
 }

@@ -108,3 +108,12 @@ describe('wegwijs kb gaps', () => {
     expect(lines[1]).toMatch(/^\s+1×\s+Hoe laat gaat de bakker/);
   });
 });
+
+describe('a question that starts with "-"', () => {
+  it('is refused as an option without repeating the typed text', async () => {
+    const result = await runInProcess(['ask', '--- doorgestuurd bericht van Jan Jansen BSN 123456782']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/put -- before it/);
+    expect(result.stderr).not.toMatch(/Jansen|123456782/);
+  });
+});
