@@ -94,3 +94,11 @@ export const LABEL_TAIL =
   /^["'’]?\.?[ \t]*(?:(?:van[ \t]+(?:de[ \t]+|het[ \t]+)?|of[ \t]+(?:the[ \t]+)?)?(?:cli[eë]nte?|client|pati[eë]nte?|patient|bewoner|deelnemer|moeder|vader|zoon|dochter|partner|kind|kinderen|ouders?|verzorger|broer|zus|contactpersoon|vertegenwoordiger|mentor|echtgeno(?:ot|te)|child|parent|mother|father|son|daughter|contact)(?:[ \t]*\/[ \t]*\p{L}+)?[ \t]*)?[:=][ \t]*["'’]?/iu;
 /** A year in brackets right after a name is the year of birth: "Lars (2009)". */
 export const BORN_AFTER = /^[ \t]*\([ \t]*((?:19|20)\d{2})[ \t]*\)/;
+// Before a surname: the file or request it belongs to ("het dossier van", "de aanvraag van", "the file of").
+export const OWNER_BEFORE = /(?<![\p{L}])(?:dossier|zorgplan|indicatie|beschikking|aanvraag|aanmelding|herindicatie|casus|zorgdossier|file|case|request|application)\s+(?:van|of)\s+$/iu;
+/** Words for a person in care, after which a lower-case "van" says whose client it is ("een cliënt van Buurtzorg"). */
+export const ROLE_WORDS = new Set(['client', 'cliente', 'patient', 'patiente', 'bewoner', 'bewoonster', 'deelnemer', 'resident']);
+// Closings of a message or letter, after which the writer signs: "Groetjes, Ilse", "mvg Jan", "Kind regards,\nTom".
+export const CLOSINGS = new Set(['groet', 'groeten', 'groetjes', 'gr', 'grt', 'grtz', 'grtjs', 'mvg', 'mvgr', 'regards', 'cheers', 'liefs', 'wishes']);
+/** Between a closing and the name under it: a comma or "!" and at most one line break. */
+export const SIGNATURE_GAP = /^[ \t]*[,!]?[ \t]*\n?[ \t]*$/;

@@ -10,33 +10,33 @@
  * diabetes", "hoe gaat het met Gijs?"). Where a name ends: name-end.ts. The words are data
  * (data/words.ts, data/first-names.ts).
  */
-import { COMMON_SURNAMES, NOT_NAMES } from './data/words.ts';
+import { COMMON_SURNAMES } from './data/words.ts';
 import { clientInSentence } from './name-clause.ts';
 import { commonSurnameAt, joined, lowerCaseSurname, lowerCaseSurnameAt, nameEnd } from './name-end.ts';
 import { companions } from './name-companions.ts';
+import { genitiveName, labelled, signatureEnd } from './name-signs.ts';
 import {
   ABOUT,
   BORN_AFTER,
   CALLED_BETWEEN,
   DISTINCTIVE_SURNAMES,
   familyName,
-  LABEL_TAIL,
   NAMING_VERBS,
   OBJECT_PRONOUNS,
   ORGANISATION_AFTER,
+  OWNER_BEFORE,
   personAfter,
   personAfterFirstName,
   personInCare,
   PLACE_BEFORE,
   POSSESSIVE_KIN,
-  ROLE_LABELS,
+  ROLE_WORDS,
 } from './name-context.ts';
 import {
   ambiguous,
   capitalised,
   firstNames,
   isCapitalisedFirstName,
-  isFirstName,
   isInitial,
   lowerCaseName,
   mentionBefore,
@@ -73,31 +73,9 @@ const LEAD_PARTICLES = new Set(["'t", '’t', 'van', 'de', 'der', 'den', 'ter', 
 const ABBREVIATIONS = new Set(['mevr', 'mw', 'mvr', 'dhr', 'mnr', 'hr', 'fam', 'mr', 'mrs', 'ms', 'dr', 'drs', 'prof', 'cl', 'clt', 'pt', 'zr', 'wed', 'jkvr', 'jhr', 'ds', 'br', 'mej']);
 const sentenceEnd = (t: Token) => t.dot && !ABBREVIATIONS.has(t.folded);
 
-// Before a surname: the file or request it belongs to ("het dossier van", "de aanvraag van", "the file of").
-const OWNER_BEFORE = /(?<![\p{L}])(?:dossier|zorgplan|indicatie|beschikking|aanvraag|aanmelding|herindicatie|casus|zorgdossier|file|case|request|application)\s+(?:van|of)\s+$/iu;
-const ROLE_WORDS = new Set(['client', 'cliente', 'patient', 'patiente', 'bewoner', 'bewoonster', 'deelnemer', 'resident']);
 const FAMILY_WORDS = new Set(['familie', 'gezin', 'family']);
-// Closings of a message or letter, after which the writer signs: "Groetjes, Ilse", "mvg Jan", "Kind regards,\nTom".
-const CLOSINGS = new Set(['groet', 'groeten', 'groetjes', 'gr', 'grt', 'grtz', 'grtjs', 'mvg', 'mvgr', 'regards', 'cheers', 'liefs', 'wishes']);
-const SIGNATURE_GAP = /^[ \t]*[,!]?[ \t]*\n?[ \t]*$/;
 // Typical endings of Dutch surnames: Hendriksen, Dijkstra, Hulshof, Wolterink, Postma, Mulders.
 const SURNAME_ENDING = /(?:sen|stra|ink|ma|hof|huis|ing|man|mans|ens|ers)$/;
-
-/**
- * The first word of a name after a label and a colon ("Naam: …", "Naam cliënt: …", "Cliënt: …"),
- * or -1. A role word as label only counts before a capital (its value may be a description).
- */
-function labelled(text: string, tokens: Token[], i: number): number {
-  const t = tokens[i];
-  const label = nameLabels.has(t.folded) || ROLE_LABELS.has(t.folded) || (weakTitles.has(t.folded) && !NOT_NAMES.has(t.folded));
-  if (!label) return -1;
-  const m = LABEL_TAIL.exec(text.slice(t.end, t.end + 40));
-  if (!m) return -1;
-  const at = t.end + m[0].length;
-  const j = tokens.findIndex((u, k) => k > i && u.start === at);
-  if (j < 0) return -1;
-  return nameLabels.has(t.folded) || capitalised(tokens[j]) ? j : -1;
-}
 
 // "ik ben", "I am", "I'm" right before the word at `i + 1`.
 function selfIntroduction(tokens: Token[], i: number): boolean {
@@ -297,20 +275,15 @@ export const name: Detector = (text) => {
         continue;
       }
     }
-    // The Dutch genitive without an apostrophe: "Annemieks moeder", "Jans indicatie".
-    if (capitalised(t) && t.folded.length > 3 && t.folded.endsWith('s') && !isFirstName(t.folded) && isFirstName(t.folded.slice(0, -1)) && !mentionBefore(text, t) && POSSESSIVE_KIN.test(text.slice(t.end, t.end + 24))) {
+    if (genitiveName(text, t)) {
       add(i, i);
       continue;
     }
-    // A signature under a message: "Groetjes, Ilse", "gr. Wouter", "Met vriendelijke groet,\nEsther": the name
-    // after a closing, alone on the rest of its line.
-    if (CLOSINGS.has(t.folded) && i + 1 < tokens.length && SIGNATURE_GAP.test(text.slice(t.end, tokens[i + 1].start)) && nameWord(tokens[i + 1]) && !mentionBefore(text, tokens[i + 1])) {
-      const end = Math.max(i + 1, nameEnd(text, tokens, i + 1, false));
-      if (/^[ \t]*[.!]?[ \t]*(?:\n|$)/.test(text.slice(tokens[end].end, tokens[end].end + 8))) {
-        add(i + 1, end);
-        i = end;
-        continue;
-      }
+    const signed = signatureEnd(text, tokens, i);
+    if (signed >= 0) {
+      add(i + 1, signed);
+      i = signed;
+      continue;
     }
     if (capitalised(t) && !mentionBefore(text, t) && isCapitalisedFirstName(t)) {
       const surname = next >= 0 ? nameEnd(text, tokens, next, false) : -1;
