@@ -87,8 +87,15 @@ export function leaks(haystack: string, form: string, min = 1): string[] {
 }
 
 function prepare(haystack: string): typeof prepared {
-  // (Nor are a log line's measurements: a turn of 1012 ms is no "1012" from a postcode.)
-  if (prepared.from !== haystack) prepared = { from: haystack, text: plain(haystack).replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, ' ').replace(/"(ms|redacted|bytes|count|attempt|status)":\d+/g, ' '), found: new Map() };
+  // (Nor are a log line's measurements, "1012" ms is no postcode, nor a sealed payload's base64 of 40
+  // characters or more, in which a case-insensitive "ilse" turns up by chance.)
+  if (prepared.from !== haystack) {
+    const text = plain(haystack)
+      .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, ' ')
+      .replace(/"(ms|redacted|bytes|count|attempt|status)":\d+/g, ' ')
+      .replace(/[A-Za-z0-9+\/]{40,}={0,2}/g, ' ');
+    prepared = { from: haystack, text, found: new Map() };
+  }
   return prepared;
 }
 
