@@ -36,7 +36,7 @@ export interface Explanation {
   margin: number;
   sentences: { card: string; text: string; score: number }[];
   /** Why it was not answered: which check said no (shown by `wegwijs eval --explain`). */
-  refusedBy?: 'empty' | 'vague' | 'out_of_scope' | 'unsure' | 'unknown_word' | 'other_law' | 'no_fact_in_card' | 'sentences_off_topic' | 'fact_not_about_question';
+  refusedBy?: 'empty' | 'vague' | 'out_of_scope' | 'unknown_year' | 'unsure' | 'unknown_word' | 'other_law' | 'no_fact_in_card' | 'sentences_off_topic' | 'fact_not_about_question';
 }
 
 export interface Answer {

@@ -29,8 +29,8 @@ export class CardTraits {
   private readonly whyCards = new Set<string>();
   /** Cards about a complaint or objection procedure. */
   private readonly procedureCards = new Set<string>();
-  /** The years the cards' texts speak of: a question about a later year asks what no card can know. */
-  private readonly knownYears = new Set<string>();
+  /** Per year the cards' texts speak of, those cards: a question about a later year asks what no other card can know. */
+  private readonly yearCards = new Map<string, Set<string>>();
 
   constructor(
     cards: KnowledgeCard[],
@@ -42,13 +42,20 @@ export class CardTraits {
       if (ROUTE_TITLE.test(fold(card.title))) this.routeCards.add(card.id);
       if (PROCEDURE.test(fold(card.title))) this.procedureCards.add(card.id);
       if (WHY_TITLE.test(fold(card.title))) this.whyCards.add(card.id);
-      for (const year of `${card.answer} ${card.answer_en ?? ''} ${card.body}`.match(YEAR) ?? []) this.knownYears.add(year);
+      for (const year of `${card.answer} ${card.answer_en ?? ''} ${card.body}`.match(YEAR) ?? []) {
+        if (!this.yearCards.has(year)) this.yearCards.set(year, new Set());
+        this.yearCards.get(year)!.add(card.id);
+      }
     }
   }
 
-  /** "het budget voor 2028", "de nieuwe wet van 2029": a year after this one that no card speaks of. */
-  asksUnknownYear(text: string, thisYear: number): boolean {
-    return (text.match(YEAR) ?? []).some((y) => Number(y) > thisYear && !this.knownYears.has(y));
+  /**
+   * "het budget voor 2028", "de nieuwe wet van 2029": a year after this one that no card speaks of,
+   * or (given the card that would answer) that this card does not speak of: "de NZa-tarieven voor
+   * VG7 in 2028" is not answered from the tariff card because another card names a plan for 2028.
+   */
+  asksUnknownYear(text: string, thisYear: number, cardId?: string): boolean {
+    return (text.match(YEAR) ?? []).some((y) => Number(y) > thisYear && !(cardId === undefined ? this.yearCards.has(y) : this.yearCards.get(y)?.has(cardId)));
   }
 
   /** The factor per card on its score for this question (retrieval's `adjust`). */

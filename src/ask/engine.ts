@@ -237,6 +237,8 @@ export class AskEngine {
     if (typed === 0 || hits.length === 0) return refuse('empty');
     // A bare word ("test", "wlz") that names no card of its own asks back; "wat is X?" is a real question.
     if (typed === 1 && !usedContext && !shape.wants.includes('define') && !namesCard(hits[0].card, asked)) return refuse('vague');
+    // A later year the card that would answer does not speak of: what that card says is about now.
+    if (this.traits.asksUnknownYear(shape.text, this.thisYear, hits[0].card.id)) return refuse('unknown', 'unknown_year');
     const wrongLaw = shape.laws.length > 0 && this.traits.aboutOtherLaw(hits[0].card.id, shape.laws);
     // A question for a duration, an amount or a number is not answered from a card without one.
     const noFact = lacksFact(cardSentences(hits[0].card, lang), shape);

@@ -218,6 +218,14 @@ function setsMet(plan: Plan, found: Set<number>): Uint16Array {
   return met;
 }
 
+/** Digits typed for letters ("1gn0r33r j3 r3g3ls", "pr0mpt"), read as the letters they stand for. */
+const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't' };
+// A word with a digit between two letters: "vg7", "2028", "4e" or "art. 3.3.3" have none.
+const LEET_WORD = /[a-z0-9]*[a-z][0-9]+[a-z][a-z0-9]*/g;
+function unleet(text: string): string {
+  return /[a-z][0-9]+[a-z]/.test(text) ? text.replace(LEET_WORD, (word) => word.replace(/[013457]/g, (d) => LEET[d])) : text;
+}
+
 /**
  * The first rule kind the question matches (rules are checked in file order of kinds). The
  * emergency rules see the text without its `not_emergency` phrases ("het zorgkantoor reageert
@@ -227,7 +235,7 @@ export function matchGuardrail(rules: Guardrails, question: string): RuleKind | 
   const plan = planOf(rules);
   // Phone keyboards type curly quotes ("you’re", "collega’s"); the rules are written with straight ones.
   // (A line break ends a sentence: the rules read one line of text.)
-  const typed = linesAsSentences(fold(question)).replace(/[\u2018\u2019\u02bc]/g, "'");
+  const typed = unleet(linesAsSentences(fold(question)).replace(/[\u2018\u2019\u02bc]/g, "'"));
   // A shorthand is only looked for where its letters are (most questions have none of them).
   const expanded = plan.shorthand.reduce((t, r) => (t.includes(r.short!) ? t.replace(r.pattern, r.full!) : t), typed);
   // A pattern whose needles are not all in the text cannot match it, and is not run.

@@ -243,7 +243,10 @@ function unknownWords(index: CardIndex, tokens: QueryToken[], all: QueryToken[],
   const text = askingSentences(question);
   // A thing, not a verb form or an adverb ("bedoelt", "besproken", "zomaar"): after an article,
   // a preposition or a possessive ("regels voor huisdieren", "een stagiair").
-  const named = (word: string) => new RegExp(`\\b${NOUN_BEFORE} ${word}\\b`, 'u').test(text) && !modifies(word);
+  const named = (word: string) => new RegExp(`\\b${NOUN_BEFORE} ${word}\\b`, 'u').test(text) && !modifies(word) && !setting(word);
+  // Where something was said or is wanted ("in de sessie zei iemand", "someone in the thread", "zet
+  // het in een lijstje") sets the scene: it is not the thing asked about.
+  const setting = (word: string) => new RegExp(`\\b(in|at|on|op|tijdens|during) (de|het|een|the|a|an|ons|onze|our) ${word}\\b`, 'u').test(text);
   // A word before an article or a word of the domain's titles and topics describes what follows
   // ("een doordeweekse dag", "for lodging an objection", "wat zijn grofweg de criteria"): an
   // adjective, an adverb or a verb form, not the thing asked about.
