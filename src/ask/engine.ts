@@ -12,7 +12,8 @@ import { createLlmClient, type LlmClient } from '../llm/index.ts';
 import type { Role } from './roles.ts';
 import { indexTerms, loadSynonyms, words, isStopWord } from './analyze.ts';
 import { cachedRetriever } from './card-cache.ts';
-import { loadGuardrails, matchGuardrail, type Guardrails } from './guardrails.ts';
+import { loadGuardrails, matchGuardrail, type Guardrails, type RuleKind } from './guardrails.ts';
+import { askedPart } from './asked-part.ts';
 import { Spelling } from './spelling.ts';
 import { loadCards, type KnowledgeCard } from './knowledge.ts';
 import { composeAnswer } from './compose.ts';
@@ -152,9 +153,12 @@ export class AskEngine {
    */
   answerOffline(typed: string, options: AskOptions = {}): Answer {
     const lang = this.languageOf(typed, options.lang);
-    const rule = matchGuardrail(this.rules, typed);
+    // "Lange week gehad, de auto kapot … Maar goed, waar ik eigenlijk voor kom: …": the marked part is
+    // the question; the chat before it is checked only for a danger now or an attempt to steer the bot.
+    const asked = askedPart(typed);
+    const rule = asked ? (matchGuardrail(this.rules, typed, WHOLE_MESSAGE_KINDS) ?? matchGuardrail(this.rules, asked)) : matchGuardrail(this.rules, typed);
     if (rule) return this.refusal(rule, lang);
-    const question = this.spelling.correct(typed);
+    const question = this.spelling.correct(asked ?? typed);
     const questions = splitQuestions(question, this.laws);
     if (questions.length < 2) return this.answerOne(question, options, lang);
     // A later part too short to stand alone ("…, en wie regelt het?") reads the first as its context.
@@ -340,5 +344,7 @@ const FURTHER_PART_MATCH = 0.5;
  * more than its own answer does (fitted on tuning + waiting batches, 2 Dec: 0.7 gave +6 and lost none; 0.6 lost two).
  */
 const OWN_SUBJECT_PART_MATCH = 0.7;
+/** What a whole message is checked for even when it marks its question: a danger now, steering the bot. */
+const WHOLE_MESSAGE_KINDS: readonly RuleKind[] = ['emergency', 'injection'];
 /** Confidence above which a question with an unknown word is still answered. */
 const SURE_DESPITE_UNKNOWN = 0.8;

@@ -229,9 +229,9 @@ function unleet(text: string): string {
 /**
  * The first rule kind the question matches (rules are checked in file order of kinds). The
  * emergency rules see the text without its `not_emergency` phrases ("het zorgkantoor reageert
- * niet" is an escalation; "hij reageert niet" in the same message still counts).
+ * niet" is an escalation; "hij reageert niet" in the same message still counts). `kinds`: only these.
  */
-export function matchGuardrail(rules: Guardrails, question: string): RuleKind | undefined {
+export function matchGuardrail(rules: Guardrails, question: string, kinds: readonly RuleKind[] = RULE_KINDS): RuleKind | undefined {
   const plan = planOf(rules);
   // Phone keyboards type curly quotes ("you’re", "collega’s"); the rules are written with straight ones.
   // (A line break ends a sentence: the rules read one line of text.)
@@ -281,6 +281,6 @@ export function matchGuardrail(rules: Guardrails, question: string): RuleKind | 
     }
     return rule.rest.test(subject);
   };
-  const hit = plan.refusals.find(({ rule, slot }) => !exempt.has(rule.kind) && matches(rule, slot));
+  const hit = plan.refusals.find(({ rule, slot }) => !exempt.has(rule.kind) && kinds.includes(rule.kind as RuleKind) && matches(rule, slot));
   return hit?.rule.kind as RuleKind | undefined;
 }
