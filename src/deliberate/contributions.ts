@@ -4,7 +4,7 @@
  */
 import { stripEntryWord, networkId, sameTenant, type Turn } from '../core/index.ts';
 import { privacyNotice, redact } from '../privacy/index.ts';
-import { changeSession, mayUseByDm, methodOf, posterFor, tFor, tr, type Ctx } from './context.ts';
+import { changeSession, methodOf, posterFor, tFor, tr, type Ctx } from './context.ts';
 import { questionShape } from './moral-question.ts';
 import { isParticipant, isRevealed, join, nextId, type Session } from './session.ts';
 import { stepMessage } from './views.ts';
@@ -102,17 +102,11 @@ async function redrawStep(ctx: Ctx, session: Session, turn?: Turn): Promise<void
 /** The turn's tenant as a query filter: sessions of other tenants are never even read. */
 const tenantOf = (turn: Turn) => ({ platform: turn.message.platform, tenantId: turn.message.tenantId });
 
-/**
- * Running sessions (active or paused) of the turn's tenant that the person may reach by direct
- * message: as a participant, whoever steers it, or a member or facilitator of its network. A code
- * is no key: a colleague outside the network who knows or guesses it is told it runs nowhere.
- */
+/** Running sessions (active or paused) of the turn's tenant only. */
 async function runningInTenant(ctx: Ctx, turn: Turn): Promise<Session[]> {
   const where = tenantOf(turn);
   const docs = [...(await ctx.sessions.list({ where: { status: 'active', ...where } })), ...(await ctx.sessions.list({ where: { status: 'paused', ...where } }))];
-  const running = docs.map((d) => d.data).filter((s) => sameTenant(turn.message, s));
-  const allowed = await Promise.all(running.map((s) => mayUseByDm(ctx, s, turn.user.id)));
-  return running.filter((_, i) => allowed[i]);
+  return docs.map((d) => d.data).filter((s) => sameTenant(turn.message, s));
 }
 
 /** The user's running sessions in this tenant (active or paused), newest first. */
@@ -141,8 +135,7 @@ export async function anonymousContribution(ctx: Ctx, turn: Turn, args: string):
   if (!body) return void (await turn.reply({ text: turn.t('deliberate.anonymous.usage', { bot }) }));
   const candidates = await sessionsOf(ctx, turn, code);
   if (candidates.length === 0) {
-    const endedWithCode = code !== undefined ? (await ctx.sessions.list({ where: { code, ...tenantOf(turn) } })).filter((d) => d.data.status === 'ended' && sameTenant(turn.message, d.data)) : [];
-    const ended = (await Promise.all(endedWithCode.map((d) => mayUseByDm(ctx, d.data, turn.user.id)))).some(Boolean);
+    const ended = code !== undefined ? (await ctx.sessions.list({ where: { code, ...tenantOf(turn) } })).some((d) => d.data.status === 'ended' && sameTenant(turn.message, d.data)) : false;
     if (!ended && code === undefined) return void (await turn.reply({ text: await notInSession(ctx, turn, bot) }));
     return void (await turn.reply({ text: turn.t(ended ? 'deliberate.contribution.after_end' : 'deliberate.anonymous.no_such_code', { bot, code: code ?? '' }) }));
   }
