@@ -11,7 +11,7 @@ import { parse as parseQuery } from 'node:querystring';
 import { isValidSlackRequest } from '@slack/bolt';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
-import { findPrototypeKey, type Logger } from '../../src/core/index.ts';
+import { findPrototypeKey, jsonTooDeep, type Logger } from '../../src/core/index.ts';
 
 /** Slack's own payloads are far smaller; this only bounds what an unsigned sender can make us read. */
 export const MAX_SLACK_BODY_BYTES = 1024 * 1024;
@@ -111,8 +111,8 @@ const Other = z.object({ type: z.enum(['url_verification', 'ssl_check', 'app_rat
 
 /**
  * Whether a signed body has the shape of something Slack sends (an event, a command, an
- * interaction), with the fields Bolt reads before any listener of the right types, and no
- * prototype keys anywhere.
+ * interaction), with the fields Bolt reads before any listener of the right types, no prototype
+ * keys anywhere, and no deeper nesting than Slack's own payloads (`jsonTooDeep`).
  */
 export function isSlackPayload(text: string, contentType: string): boolean {
   try {
@@ -124,10 +124,11 @@ export function isSlackPayload(text: string, contentType: string): boolean {
         const command = typeof form.command === 'string' && typeof form.user_id === 'string' && typeof form.channel_id === 'string';
         return (command || form.ssl_check === '1') && Object.values(form).every((v) => typeof v === 'string');
       }
-      if (typeof form.payload !== 'string') return false;
+      if (typeof form.payload !== 'string' || jsonTooDeep(form.payload)) return false;
       const payload: unknown = JSON.parse(form.payload);
       return !findPrototypeKey(payload) && Interaction.safeParse(payload).success;
     }
+    if (jsonTooDeep(text)) return false;
     const json: unknown = JSON.parse(text);
     return !findPrototypeKey(json) && (EventCallback.safeParse(json).success || Other.safeParse(json).success);
   } catch {

@@ -47,7 +47,15 @@ export type TeamsActivity = z.infer<typeof TeamsActivitySchema>;
 /** A string field as Teams sends it: bounded; null counts as absent. */
 const text = (max: number) => z.string().max(max).nullish();
 const EdgeAccount = z.object({ id: z.string().min(1).max(256), name: text(256), aadObjectId: text(128) }).passthrough();
-const EdgeNamed = z.object({ id: text(512), name: text(256) }).passthrough();
+/**
+ * An id the connector client puts into a URL path unescaped (`v3/conversations/<id>/activities/<id>`):
+ * Teams' ids (`19:…@thread.tacv2;messageid=…`, `a:1…`, `1616…`) never hold a path separator,
+ * query, fragment, percent sign, space or control character, and one that does would send the
+ * bot's token to another path of the connector.
+ */
+const PATH_UNSAFE = /[/\\?#%\s\u0000-\u001F\u007F]/;
+const pathId = (max: number) => z.string().max(max).refine((id) => !PATH_UNSAFE.test(id) && id !== '.' && id !== '..', 'not an id Teams sends');
+const EdgeNamed = z.object({ id: pathId(512).nullish(), name: text(256) }).passthrough();
 
 /**
  * The envelope checked at the HTTP edge, after authentication and before the SDK: every field
@@ -64,12 +72,12 @@ export const TeamsEnvelopeSchema = z
     locale: text(64),
     channelId: text(64),
     serviceUrl: z.string().max(2048).url(),
-    replyToId: text(512),
+    replyToId: pathId(512).nullish(),
     action: text(64),
     from: EdgeAccount.nullish(),
     recipient: EdgeAccount.nullish(),
     conversation: z
-      .object({ id: z.string().min(1).max(512), tenantId: text(256), conversationType: text(64), name: text(256), isGroup: z.boolean().nullish() })
+      .object({ id: pathId(512).pipe(z.string().min(1)), tenantId: text(256), conversationType: text(64), name: text(256), isGroup: z.boolean().nullish() })
       .passthrough(),
     channelData: z
       .object({ tenant: z.object({ id: text(256) }).passthrough().nullish(), team: EdgeNamed.nullish(), channel: EdgeNamed.nullish() })

@@ -8,7 +8,7 @@ import { CloudAdapter, type Request as AgentsRequest } from '@microsoft/agents-h
 import { z } from 'zod';
 import express, { type Express, type Request, type RequestHandler, type Response } from 'express';
 import { ConfigError, type Config } from '../../src/config.ts';
-import { errorCode, type ChatPlatform, type PlatformHost } from '../../src/core/index.ts';
+import { errorCode, jsonTooDeep, type ChatPlatform, type PlatformHost } from '../../src/core/index.ts';
 import { channelTokenOnly, connectorPolicy, teamsCloudAdapter, teamsMode, tokenPrecheck, type TeamsMode } from './auth.ts';
 import { TeamsDirectory } from './references.ts';
 import { TeamsChannelAdapter } from './teams-adapter.ts';
@@ -71,11 +71,19 @@ export function teamsPlatform(): ChatPlatform<Express> & { readonly endpoint: Te
 export function authChain(cloud: CloudAdapter, mode: TeamsMode, appId?: string): RequestHandler[] {
   if (mode === 'authenticated' && !appId) throw new Error('authenticated Teams mode needs an app id');
   return [
-    express.json({ limit: '1mb' }),
+    express.json({ limit: '1mb', verify: refuseDeepJson }),
     ...(mode === 'authenticated' ? [tokenPrecheck(appId!)] : []),
     (req, res, next) => cloud.authorizeRequest(req as unknown as AgentsRequest, res as never, next),
     ...(mode === 'authenticated' ? [channelTokenOnly()] : []),
   ];
+}
+
+/**
+ * A body nested deeper than any activity Teams sends is refused before it is parsed (400,
+ * `entity_too_deep`): the SDK, zod and the inbox copy activities recursively.
+ */
+function refuseDeepJson(_req: unknown, _res: unknown, buf: Buffer): void {
+  if (jsonTooDeep(buf.toString('utf8'))) throw Object.assign(new Error('the body nests too deeply'), { status: 400, type: 'entity.too.deep' });
 }
 
 /**

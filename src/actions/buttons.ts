@@ -32,7 +32,7 @@ export function statusButton(kind: Kind) {
     const { services } = turn;
     // The value is user input: its network must be this tenant's before anything is read; a
     // foreign one gets a refusal that names nothing.
-    const target = await networkFromValue(turn, action.value?.network);
+    const target = await networkFromValue(turn, action.value?.network, { membersByDm: true });
     if (!target) return;
     const number = Number(action.value?.n);
     if (!turn.message.isDirect && networkId(turn.conversation) !== target) {

@@ -15,7 +15,7 @@ const FORM_CHARS = 500;
 
 /** The network and action a nudge button points at, checked against the tenant and the channel. */
 export async function pressedAction(turn: Turn, action: IncomingAction): Promise<{ network: Network; action: Action } | undefined> {
-  const target = await networkFromValue(turn, action.value?.network);
+  const target = await networkFromValue(turn, action.value?.network, { membersByDm: true });
   if (!target) return undefined;
   const number = Number(action.value?.n);
   if (!turn.message.isDirect && networkId(turn.conversation) !== target) {

@@ -46,7 +46,7 @@ export class Bot {
     const log = this.services.log.child({ turn: id, platform: raw.platform });
     // The one redaction pass: every free text is redacted here, before anything is stored,
     // logged, echoed or routed; no feature ever sees the raw text.
-    const { message, found: redacted } = this.redact({ ...raw, text: cleanText(raw.text ?? '') }, log);
+    const { message, found: redacted } = this.redact(cleanMessage(raw), log);
     const started = Date.now();
     let turn: Turn | undefined;
     try {
@@ -227,4 +227,22 @@ export class Bot {
     if (turn) await turn.reply({ text });
     else await adapter.post({ platform: message.platform, tenantId: message.tenantId, channelId: message.channelId, isDirect: message.isDirect }, { text });
   }
+}
+
+/**
+ * Every text a person typed or a platform passed on, cleaned once before the redaction pass
+ * (`cleanText`: normalised, no control, bidi or invisible characters): the message, the inputs of
+ * a form or card (a title or note shown to the whole network later), the person's display name
+ * and the channel's name. The inputs keep their record without a prototype.
+ */
+function cleanMessage(raw: IncomingMessage): IncomingMessage {
+  const inputs = raw.action?.inputs;
+  const cleanInputs = inputs && Object.assign(Object.create(null) as Record<string, string>, Object.fromEntries(Object.entries(inputs).map(([key, value]) => [key, cleanText(value)])));
+  return {
+    ...raw,
+    text: cleanText(raw.text ?? ''),
+    user: { ...raw.user, name: cleanText(raw.user.name ?? '') },
+    ...(raw.channelName !== undefined ? { channelName: cleanText(raw.channelName) } : {}),
+    ...(raw.action && cleanInputs ? { action: { ...raw.action, inputs: cleanInputs } } : {}),
+  };
 }

@@ -24,6 +24,35 @@ export const LIMITS = {
 } as const;
 
 /**
+ * How deep a platform's JSON may nest. Slack's and Teams' own payloads stay far below it (a rich
+ * text block in a message event is about ten levels); deeper input is refused at the edge, since
+ * code that walks or copies a value (serialising it into the inbox, zod, the SDKs) recurses and
+ * would fail with a stack overflow, a 500, for every retry of the same request.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/**
+ * Whether JSON text nests objects and arrays deeper than `max`: one pass over the text, outside
+ * strings, without parsing it (so without recursion, whatever the input). Damaged JSON is left to
+ * the parser that reads it next.
+ */
+export function jsonTooDeep(text: string, max = MAX_JSON_DEPTH): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // a backslash escapes the next character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
+}
+
+/**
  * The path of the first prototype key (`__proto__`, `constructor`, `prototype`) anywhere in a
  * parsed JSON value, or undefined. Checked before zod, whose record parsing trips over a
  * `constructor` key that is not a function.

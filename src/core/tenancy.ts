@@ -13,7 +13,7 @@ import type { Turn } from './turn.ts';
 const MAX_KEY_CHARS = 800;
 
 /** Stable codes for the log: why a payload id was refused. */
-export type ForeignCode = 'tenant_foreign_network' | 'tenant_malformed_key' | 'tenant_other_channel' | 'tenant_foreign_session';
+export type ForeignCode = 'tenant_foreign_network' | 'tenant_malformed_key' | 'tenant_other_channel' | 'tenant_foreign_session' | 'tenant_not_in_network';
 
 
 export type Ownership = { ok: true; key: string } | { ok: false; code: ForeignCode };
@@ -44,14 +44,26 @@ export async function refuseForeign(turn: Turn, code: ForeignCode): Promise<void
   await turn.replyPrivately({ text: turn.t('core.not_yours') });
 }
 
+/** Whether the person is a facilitator or a member of the network (its stored records, read now). */
+export async function inNetwork(turn: Turn, key: string): Promise<boolean> {
+  const { store } = turn.services;
+  const network = (await store.networks.get(key, key))?.data;
+  if (!network || !sameTenant(turn.message, network)) return false;
+  return network.facilitators.includes(turn.user.id) || Boolean(await store.members.get(key, turn.user.id));
+}
+
 /**
  * Resolves the network key a button value carries against the turn: owned by the tenant, and in
- * a channel it must be this channel's network. Refuses (and returns undefined) otherwise.
+ * a channel it must be this channel's network. With `membersByDm`, a press in a direct message
+ * (where the payload alone names the network) counts only for the network's members and
+ * facilitators: a colleague of the same tenant outside it gets the neutral refusal, never a text
+ * that names the network's people or actions. Refuses (and returns undefined) otherwise.
  */
-export async function networkFromValue(turn: Turn, raw: unknown, options: { thisChannel?: string } = {}): Promise<string | undefined> {
+export async function networkFromValue(turn: Turn, raw: unknown, options: { thisChannel?: string; membersByDm?: boolean } = {}): Promise<string | undefined> {
   const owned = ownedNetworkKey(turn.message, raw);
   if (!owned.ok) return void (await refuseForeign(turn, owned.code));
   if (options.thisChannel !== undefined && owned.key !== options.thisChannel) return void (await refuseForeign(turn, 'tenant_other_channel'));
+  if (options.membersByDm && turn.message.isDirect && !(await inNetwork(turn, owned.key))) return void (await refuseForeign(turn, 'tenant_not_in_network'));
   return owned.key;
 }
 

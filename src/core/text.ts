@@ -6,8 +6,10 @@
 /** Longest message a feature will work on; longer ones get a friendly request to shorten. */
 export const MAX_MESSAGE_CHARS = 4000;
 
-// C0/C1 controls except tab and newline, plus bidi embedding/override/isolate controls.
-const UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
+// C0/C1 controls except tab and newline; bidi embedding/override/isolate controls and the bidi
+// marks (LRM, RLM, ALM); invisible characters that hide inside a word (zero-width space, word
+// joiner, invisible operators, BOM). Zero-width (non-)joiners stay: emoji and scripts need them.
+const UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
 
 export function cleanText(input: string): string {
   return input.normalize('NFC').replace(/\r\n?/g, '\n').replace(UNSAFE, '').trim();
