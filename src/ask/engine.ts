@@ -203,7 +203,9 @@ export class AskEngine {
     const role = options.role ?? shape.role;
     const lawAdjust = this.traits.adjust(shape);
     const adjust = prefer ? (id: string) => lawAdjust(id) * (id === prefer ? SAME_SUBJECT : 1) : lawAdjust;
-    const background = sceneWeights(shape, (text) => this.retriever.concepts(text));
+    // The typed words' concepts, worked out once: the scene weighs them, the sentences are chosen by them.
+    const ownConcepts = this.retriever.concepts(shape.topic);
+    const background = sceneWeights(shape, (text) => (text === shape.topic ? ownConcepts : this.retriever.concepts(text)));
     let retrieval = this.retriever.retrieve(shape.text, { role, adjust, background });
     let usedContext = false;
     if (options.context && isElliptic(shape.text, retrieval.confidence)) {
@@ -216,7 +218,7 @@ export class AskEngine {
     const units = retrieval.units ?? typed;
     const defining = !usedContext && (typed === 1 || (units <= 2 && shape.wants.includes('define')));
     // Relatives named ("als dochter", "mijn vader") say whose case it is, not what is asked.
-    const topicConcepts = focusWeighted(this.retriever.concepts(shape.topic), shape).map((c) => (this.namesPerson(c.terms) ? { ...c, background: true } : c));
+    const topicConcepts = focusWeighted(ownConcepts, shape).map((c) => (this.namesPerson(c.terms) ? { ...c, background: true } : c));
     const asked = new Set(topicConcepts.flatMap((c) => [...c.terms]));
     const ranked0 = defining ? definitionFirst(retrieval.hits, asked, lang, topicConcepts, definedHead(fold(shape.text), topicConcepts)) : retrieval.hits;
     // A question for a duration, an amount or a number wants the card that has one: a close
