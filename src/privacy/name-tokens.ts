@@ -65,6 +65,14 @@ export const firstNames = new Map<string, boolean>(
     .split(/\s+/)
     .map((n) => [foldWord(n.replace(/\*$/, '')), n.endsWith('*')]),
 );
+// Diminutives of the listed names, as people call each other: "Keesje", "Jantje", "Henkie", "Wimpie",
+// "Tommie" (a diminutive of a name that is also a word counts as that name does: "roosje").
+for (const [n, wordLike] of [...firstNames]) {
+  if (n.length < 3 || !/^\p{Ll}+$/u.test(n)) continue;
+  const forms = /[aeiouy]$/.test(n) ? [`${n}tje`] : [`${n}je`, `${n}tje`, `${n}ie`, `${n}pie`];
+  if (/[^aeiou][aeiou][bdfgklmnprst]$/.test(n)) forms.push(`${n}${n[n.length - 1]}ie`);
+  for (const d of forms) if (!firstNames.has(d)) firstNames.set(d, wordLike || FIRST_NAMES_THAT_ARE_WORDS.includes(n));
+}
 // Compound first names count when every part is listed: "Willem-Jan", "Anne-Marie".
 export const isFirstName = (folded: string) => (folded.includes('-') ? folded.split('-').every((part) => firstNames.has(part)) : firstNames.has(folded));
 // Written with a capital on every part, one listed part is enough: "Anna-Lena", "Mohammed-Amine".
@@ -114,7 +122,13 @@ export const isInitial = (t: Token) => t.dot && /^\p{Lu}$/u.test(t.word);
 /** A word that can be (part of) a surname when capitalised: not a common word or a care term. */
 // All-caps words count from four letters ("JANSEN"); shorter ones are abbreviations ("CIZ", "VG").
 // A title is never part of a name: in "haar moeder Mw. Bakker" the name starts after "Mw.".
+// A care term joined to a lower-case word is a compound, not a double surname: "Wmo-indicatie",
+// "Wlz-aanvraag" (but "Bakker-de Wit", "Jansen-Smit").
 export const nameWord = (t: Token) =>
-  capitalised(t) && t.word.length > 1 && !NOT_NAMES.has(t.folded) && !particles.has(t.folded) && !strongTitles.has(t.folded) && !/^\p{Lu}{2,3}$/u.test(t.word);
+  capitalised(t) && t.word.length > 1 && !NOT_NAMES.has(t.folded) && !particles.has(t.folded) && !strongTitles.has(t.folded) && !/^\p{Lu}{2,3}$/u.test(t.word) && !careCompound(t);
+const careCompound = (t: Token) => {
+  const dash = t.folded.indexOf('-');
+  return dash > 0 && NOT_NAMES.has(t.folded.slice(0, dash)) && /^\p{Ll}/u.test(t.word.slice(dash + 1)) && !particles.has(t.folded.slice(dash + 1).split('-')[0]);
+};
 /** An @mention or #channel: a colleague or a place on the platform, not a client. */
 export const mentionBefore = (text: string, t: Token) => t.start > 0 && (text[t.start - 1] === '@' || text[t.start - 1] === '#');
