@@ -76,10 +76,12 @@ export function hashtagNames(text: string): Span[] {
 
 // A client's visitors are family and friends: "bezoekers vandaag: Els, Ruud en Gert", "visitors Piotr and Kasia".
 const VISIT_WORDS = new Set(['bezoek', 'bezoeker', 'bezoekers', 'bezoekster', 'visite', 'visitor', 'visitors']);
+const VISIT_STEM = /bezoek|visit/i;
 const VISIT_FILLERS = new Set(['vandaag', 'gisteren', 'vanmiddag', 'vanochtend', 'vanavond', 'waren', 'was', 'kwamen', 'van', 'today', 'yesterday', 'were', 'from']);
 
 /** Listed first names listed after a word for visitors, on the same line. */
 export function visitorNames(text: string, tokens: Token[]): Span[] {
+  if (!VISIT_STEM.test(text)) return [];
   const out: Span[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (!VISIT_WORDS.has(tokens[i].folded)) continue;

@@ -60,19 +60,29 @@ function wordOf(match: string): Word {
   return known;
 }
 
-export const firstNames = new Map<string, boolean>(
+const listed = new Map<string, boolean>(
   FIRST_NAMES.trim()
     .split(/\s+/)
     .map((n) => [foldWord(n.replace(/\*$/, '')), n.endsWith('*')]),
 );
 // Diminutives of the listed names, as people call each other: "Keesje", "Jantje", "Henkie", "Wimpie",
-// "Tommie" (a diminutive of a name that is also a word counts as that name does: "roosje").
-for (const [n, wordLike] of [...firstNames]) {
-  if (n.length < 3 || !/^\p{Ll}+$/u.test(n)) continue;
-  const forms = /[aeiouy]$/.test(n) ? [`${n}tje`] : [`${n}je`, `${n}tje`, `${n}ie`, `${n}pie`];
-  if (/[^aeiou][aeiou][bdfgklmnprst]$/.test(n)) forms.push(`${n}${n[n.length - 1]}ie`);
-  for (const d of forms) if (!firstNames.has(d)) firstNames.set(d, wordLike || FIRST_NAMES_THAT_ARE_WORDS.includes(n));
+// "Tommie". A diminutive of a name that is also a word counts as that name does ("roosje"). Worked
+// out from the word (a word that ends in -je or -ie), not listed: a larger table slowed every lookup.
+const stemFlag = (stem: string): boolean | undefined => {
+  const flag = stem.length >= 3 ? listed.get(stem) : undefined;
+  return flag === undefined ? undefined : flag || FIRST_NAMES_THAT_ARE_WORDS.includes(stem);
+};
+function diminutive(folded: string): boolean | undefined {
+  const n = folded.length;
+  if (n < 5 || folded.charCodeAt(n - 1) !== 101 || (folded[n - 2] !== 'j' && folded[n - 2] !== 'i') || folded.includes('-')) return undefined;
+  if (folded[n - 2] === 'j') return (folded[n - 3] === 't' ? stemFlag(folded.slice(0, -3)) : undefined) ?? stemFlag(folded.slice(0, -2));
+  return stemFlag(folded.slice(0, -2)) ?? (folded[n - 3] === 'p' ? stemFlag(folded.slice(0, -3)) : undefined) ?? (folded[n - 3] === folded[n - 4] ? stemFlag(folded.slice(0, -3)) : undefined);
 }
+/** Listed first names and their diminutives; `get` says whether the name is also an ordinary word. */
+export const firstNames = {
+  has: (folded: string) => listed.has(folded) || diminutive(folded) !== undefined,
+  get: (folded: string) => listed.get(folded) ?? diminutive(folded),
+};
 // Compound first names count when every part is listed: "Willem-Jan", "Anne-Marie".
 export const isFirstName = (folded: string) => (folded.includes('-') ? folded.split('-').every((part) => firstNames.has(part)) : firstNames.has(folded));
 // Written with a capital on every part, one listed part is enough: "Anna-Lena", "Mohammed-Amine".

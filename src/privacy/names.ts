@@ -270,7 +270,7 @@ export const name: Detector = (text) => {
       continue;
     }
     // A short listed name in lower case before "z'n"/"d'r" and a relative: "ria d'r man", "jan z'n dochter".
-    if (!capitalised(t) && t.word.length === 3 && /^\p{Ll}+$/u.test(t.word) && firstNames.get(t.folded) === false && !WORD_NAMES.has(t.folded) && !mentionBefore(text, t) && SHORT_NAME_KIN.test(text.slice(t.end, t.end + 24))) {
+    if (t.word.length === 3 && firstNames.get(t.folded) === false && !capitalised(t) && /^\p{Ll}+$/u.test(t.word) && !WORD_NAMES.has(t.folded) && !mentionBefore(text, t) && SHORT_NAME_KIN.test(text.slice(t.end, t.end + 24))) {
       add(i, i);
       continue;
     }
@@ -306,7 +306,7 @@ export const name: Detector = (text) => {
       continue;
     }
     // "Mo's broer", "Xu's daughter": a capitalised word of any origin with "'s" and a relative after it.
-    if (capitalised(t) && /^\p{Lu}\p{Ll}+['’]s$/u.test(t.word) && nameWord(t) && !mentionBefore(text, t) && RELATIVE_AFTER_GENITIVE.test(text.slice(t.end, t.end + 24))) {
+    if (t.word.length > 3 && /['’]s$/.test(t.word) && capitalised(t) && /^\p{Lu}\p{Ll}+['’]s$/u.test(t.word) && nameWord(t) && !mentionBefore(text, t) && RELATIVE_AFTER_GENITIVE.test(text.slice(t.end, t.end + 24))) {
       add(i, i);
       continue;
     }
@@ -420,7 +420,7 @@ export const name: Detector = (text) => {
     }
     // Initials around "de" run together, as notes write a name short: "JdV", "PdJ" (no abbreviation has
     // that shape; "VvE", "RvT", "RvdK" have a "v" and stay).
-    if (/^\p{Lu}d\p{Lu}$/u.test(t.word) && !t.dot && !mentionBefore(text, t)) {
+    if (t.word.length === 3 && t.word[1] === 'd' && /^\p{Lu}d\p{Lu}$/u.test(t.word) && !t.dot && !mentionBefore(text, t)) {
       add(i, i);
       continue;
     }
