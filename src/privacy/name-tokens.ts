@@ -79,9 +79,11 @@ function diminutive(folded: string): boolean | undefined {
   return stemFlag(folded.slice(0, -2)) ?? (folded[n - 3] === 'p' ? stemFlag(folded.slice(0, -3)) : undefined) ?? (folded[n - 3] === folded[n - 4] ? stemFlag(folded.slice(0, -3)) : undefined);
 }
 /** Listed first names and their diminutives; `get` says whether the name is also an ordinary word. */
+// (Only a word ending in "e" can be a diminutive: most words are answered by the table alone.)
+const endsInE = (folded: string) => folded.charCodeAt(folded.length - 1) === 101;
 export const firstNames = {
-  has: (folded: string) => listed.has(folded) || diminutive(folded) !== undefined,
-  get: (folded: string) => listed.get(folded) ?? diminutive(folded),
+  has: (folded: string) => listed.has(folded) || (endsInE(folded) && diminutive(folded) !== undefined),
+  get: (folded: string) => listed.get(folded) ?? (endsInE(folded) ? diminutive(folded) : undefined),
 };
 // Compound first names count when every part is listed: "Willem-Jan", "Anne-Marie".
 export const isFirstName = (folded: string) => (folded.includes('-') ? folded.split('-').every((part) => firstNames.has(part)) : firstNames.has(folded));
