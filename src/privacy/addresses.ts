@@ -1,7 +1,8 @@
 /**
  * Addresses: a street with a house number ("kerkstraat 45", "Van Goghlaan 3a", "Kerkweg 14-2",
  * "Laan van Meerdervoort 55", "Oude Gracht 12 bis", "Damrak 73") and postcodes in any case
- * ("3511 AB", "3511ab", "3511 ab Utrecht"). Street-name endings and well-known streets are data
+ * ("3511 AB", "3511ab"; the town after it stays: "3511 AB Utrecht" becomes "[adres] Utrecht", a town
+ * alone names no one and tells which region's rules apply). Street-name endings and well-known streets are data
  * (data/words.ts, data/streets.ts).
  */
 import { KNOWN_STREETS } from './data/streets.ts';
@@ -91,9 +92,8 @@ function streets(text: string): Span[] {
 }
 
 // Postcodes: 4 digits (not starting with 0) and 2 letters; SA, SD and SS are never used.
-// A house number or the town may follow: "1234 AB 12", "3511 ab Utrecht".
+// A house number may follow ("1234 AB 12"), or the town, which shows it is a postcode and stays ("3511 ab Utrecht").
 const POSTCODE = /(?<![\p{L}\p{N}])(?<digits>[1-9]\d{3})(?<sep>\s?|-)(?<letters>[a-z]{2})(?![\p{L}\p{N}]|-[\p{L}\p{N}])(?<number>\s+\d{1,5}[a-z]?(?![\p{L}\p{N}]))?/giu;
-const TOWN_AFTER = /^[ \t]+(?:['’]s[- ])?\p{Lu}[\p{L}'’-]+(?:[ \t](?:aan|op|bij|a\/d)[ \t](?:de[ \t])?\p{Lu}[\p{L}-]+)?/u;
 const UNIT_LETTERS = new Set(['EU', 'NL', 'VG', 'VV', 'MG', 'KG', 'KM', 'CM', 'MM', 'ML', 'HA', 'PK', 'KW', 'GB', 'MB']);
 const POSTCODE_WORD = /(?:postcode|postal code|zip|pc)\s*:?\s*$/i;
 
@@ -113,9 +113,7 @@ function postcodes(text: string): Span[] {
     if (!upper && NOT_POSTCODE_LETTERS.has(letters.toLowerCase()) && !named) continue;
     // "1500 MG", "2026 EU": units and abbreviations in capitals too.
     if (upper && UNIT_LETTERS.has(letters) && !context) continue;
-    const end = m.index! + m[0].length;
-    const town = TOWN_AFTER.exec(text.slice(end, end + 60));
-    out.push({ start: m.index!, end: end + (town ? town[0].length : 0), kind: 'address' });
+    out.push({ start: m.index!, end: m.index! + m[0].length, kind: 'address' });
   }
   return out;
 }

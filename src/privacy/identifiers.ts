@@ -5,6 +5,7 @@
  * handles and profile links ("insta @sanne_kok92", "facebook.com/annie.degroot.37"), and personal
  * fields in a link's query ("…?bsn=…&email=…").
  */
+import { NOT_NAMES } from './data/words.ts';
 import { mayHaveDigits, mayMatch } from './gates.ts';
 import { matches, type Detector, type PersonalDataKind, type Span } from './span.ts';
 
@@ -166,6 +167,22 @@ const query: Detector = (text) =>
     return { start, end: start + m[2].length, kind: QUERY_FIELDS[m[1].toLowerCase()] };
   });
 
+// A person's name as a segment of a link's path, after the segment for people and an optional id:
+// "…/clients/448812/jansen-maria", "…/profiel/maria.jansen". A name of two to four words joined by - _ or .
+const PATH_NAME =
+  /(?:https?:\/\/|www\.)[^\s<>"'()]*?\/(?:clients?|cli[eë]nte?n?|patients?|pati[eë]nte?n?|bewoners?|residents?|dossiers?|users?|profiel(?:en)?|profiles?|people|personen|members?|leden|medewerkers?)\/(?:[\p{L}\p{N}_-]*\d[\p{L}\p{N}_-]*\/)?(\p{L}+(?:[-_.]\p{L}+){1,3})(?=[/?#\s]|$)/giu;
+const SLASH_WORD = /\/\p{L}/u;
+const pathName: Detector = (text) =>
+  mayMatch(text, SLASH_WORD)
+    ? [...text.matchAll(PATH_NAME)]
+        // Not a topic: "/dossiers/wlz-indicatie".
+        .filter((m) => !m[1].split(/[-_.]/).some((w) => NOT_NAMES.has(w.toLowerCase())))
+        .map((m) => {
+          const start = m.index! + m[0].length - m[1].length;
+          return { start, end: start + m[1].length, kind: 'name' as const };
+        })
+    : [];
+
 /** Record numbers, plates and personal link fields; handles are found by `handles` (it needs the kept mentions). */
 // Nine to twelve digits in one run with a word for a number or a card near it, but no label right
 // before: a person's number ("het nummer 987654321 staat op haar zorgpas", a BSN with a typo).
@@ -180,4 +197,4 @@ const longDigits: Detector = (text) =>
         .map((m) => ({ start: m.index!, end: m.index! + m[0].length, kind: 'record' as const }))
     : [];
 
-export const identifiers: Detector = (text, now) => [...record(text, now), ...reference(text, now), ...plate(text, now), ...query(text, now), ...longDigits(text, now)];
+export const identifiers: Detector = (text, now) => [...record(text, now), ...reference(text, now), ...plate(text, now), ...query(text, now), ...pathName(text, now), ...longDigits(text, now)];

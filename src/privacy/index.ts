@@ -10,6 +10,7 @@ import { DETECTORS, handles, type PersonalDataKind, type Span } from './detector
 import { normalise, originalRange } from './normalise.ts';
 import { sentenceNames } from './name-sentence.ts';
 import { itemNames, rowNames } from './rows.ts';
+import { repeatedNames } from './name-companions.ts';
 
 export { isValidBsn, isValidIban, type PersonalDataKind } from './detectors.ts';
 export { redactIncoming, type RedactedIncoming } from './incoming.ts';
@@ -169,7 +170,8 @@ export function redactIn(text: string, now: Date, options: Omit<RedactOptions, '
   const kept = () => (keptAt ??= options.keepNames?.length ? keptRanges(n.text, options.keepNames) : []);
   const keptHandles = new Set((options.keepNames ?? []).map((k) => k.trim().toLowerCase()));
   const detected = [...DETECTORS.flatMap((detect) => detect(n.text, now)), ...handles(n.text, keptHandles)];
-  const all = [...detected, ...rowNames(n.text, detected), ...itemNames(n.text, detected), ...sentenceNames(n.text, detected)];
+  const found = [...detected, ...rowNames(n.text, detected), ...itemNames(n.text, detected), ...sentenceNames(n.text, detected)];
+  const all = found.length > 0 ? [...found, ...repeatedNames(n.text, found)] : found;
   // Most texts hold nothing: they stay as they are, with the kinds of the placeholders they already hold.
   if (all.length === 0) return { text, found: placeholderKinds(text) };
   const finds = all

@@ -30,7 +30,7 @@ const CARE_WORDS = [
   'woongroep|maatwerkplek|zorgplek|overplaats\\p{L}*|overgeplaatst|moved?\\s+(?:\\p{L}+\\s+){0,2}(?:from|to|out\\s+of)\\s+(?:his|her|their)',
   // Compulsory care and the court around one person: a measure, a warrant, a guardian.
   '(?:zorg|rechterlijke\\s+)?machtiging|ibs|inbewaringstelling|crisismaatregel|verplichte\\s+zorg|gedwongen\\s+(?:opname|zorg)|compulsory\\s+(?:care|admission)|separeer\\p{L}*|fixatie',
-  'ondertoezichtstelling|ots|voogdij|voogd|guardianship|curatele|mentorschap|zorgprofiel|vg[1-8]|meerzorg',
+  'ondertoezichtstelling|ots|voogdij|voogd|guardianship|curatele|mentorschap|zorgprofiel|vg[1-8]|meerzorg|zzp\\s?\\d{1,2}|vv\\s?\\d{1,2}|lg\\s?\\d|vpt|mpt',
   // Money, justice and family crises.
   'schuld(?:en|hulp|sanering|hulpverlening)|bewindvoering|uitkering|bijstand|zwanger|pregnant|aangehouden|gearresteerd|arrested|detentie|gevangenis|prison|jail',
   'reclassering|probation|huiselijk\\s+geweld|domestic\\s+violence|mishandeld|mishandeling|verwaarloosd|verwaarlozing|neglect(?:ed)?|gescheiden|scheiding|divorced?',

@@ -5,13 +5,17 @@
  * Linear in the text whatever the number of finds.
  */
 import { BORN_AFTER } from './name-context.ts';
-import { capitalised, isCapitalisedFirstName, mentionBefore, nameWord, strongTitles, type Token } from './name-tokens.ts';
+import { COMMON_SURNAMES } from './data/words.ts';
+import { foldWord } from './normalise.ts';
+import { capitalised, isCapitalisedFirstName, isFirstName, mentionBefore, nameWord, strongTitles, type Token } from './name-tokens.ts';
 import type { Span } from './span.ts';
 
 // Right after a name: "en"/"and" or a comma, and a listed first name ("Dewi en Rob Soerjadi",
 // "Kevin en Dylan, 15 jaar", "Huisman, Marloes"); a year of birth in brackets ("de moeder van Adam (2014)").
 const AND_BETWEEN = /^[ \t]+(?:en|and|&)[ \t]+$/iu;
 const CALLED_IN_BRACKETS = /^[ \t]*\([ \t]*(?:zeg\s+maar|roepnaam|bijnaam|ook\s+wel|alias|aka|a\.k\.a\.|called|nickname|known\s+as)[ \t]*:?[ \t]*(\p{Lu}[\p{L}'’-]*)/iu;
+const FIRST_NAME_IN_BRACKETS = /^[ \t]*\([ \t]*(\p{Lu}[\p{L}\p{M}'’-]+)[ \t]*\)/u;
+const SECOND_SURNAME = /^[ \t]+[-–][ \t]+((?:(?:van|de|der|den|ter|ten|['’]t)[ \t]+){0,3})(\p{Lu}[\p{L}\p{M}'’]+)(?![\p{L}-])/u;
 // A colon too: chat exports write the speaker so ("[10:32] Vermeulen, Inge: …").
 const REVERSED_TAIL = /^[ \t]*(?:["'”’)>\]\n:]|$)/u;
 
@@ -65,7 +69,7 @@ export function companions(text: string, tokens: Token[], found: Span[]): Span[]
       const tail = text.slice(tokens[after].start + tokens[after].word.length, tokens[after].start + tokens[after].word.length + 4);
       const comma = /^,[ \t]*$/.test(gap);
       // "Okonkwo, Chidi" at the end of a line or in quotes: a surname and a given name of any origin.
-      if (firstNameAt(after) ? AND_BETWEEN.test(gap) || (comma && (REVERSED_TAIL.test(tail) || /^[ \t]*,/.test(tail))) : comma && nameWordAt(after) && REVERSED_TAIL.test(tail)) push(after);
+      if (firstNameAt(after) ? AND_BETWEEN.test(gap) || (comma && (REVERSED_TAIL.test(tail) || /^[ \t]*[,.]/.test(tail))) : comma && nameWordAt(after) && REVERSED_TAIL.test(tail)) push(after);
     }
     // A nickname in brackets right after the name, of any shape: "Pieter-Jan (zeg maar PJ)", "Mohammed (roepnaam Mo)".
     const called = CALLED_IN_BRACKETS.exec(text.slice(span.end, span.end + 40));
@@ -73,6 +77,15 @@ export function companions(text: string, tokens: Token[], found: Span[]): Span[]
       const at = span.end + called[0].length - called[1].length;
       extra.push({ start: at, end: at + called[1].length, kind: 'name' });
     }
+    // A listed first name alone in brackets right after the name: "dhr. Wiśniewski (Łukasz)".
+    const given = FIRST_NAME_IN_BRACKETS.exec(text.slice(span.end, span.end + 40));
+    if (given && isFirstName(foldWord(given[1]))) {
+      const at = span.end + given[0].indexOf(given[1]);
+      extra.push({ start: at, end: at + given[1].length, kind: 'name' });
+    }
+    // The second part of a double surname set off by a spaced dash: "mw. A. van der Meer - de Graaf".
+    const second = SECOND_SURNAME.exec(text.slice(span.end, span.end + 48));
+    if (second && (second[1] || COMMON_SURNAMES.has(foldWord(second[2])))) extra.push({ start: span.start, end: span.end + second[0].length, kind: 'name' });
     const born = BORN_AFTER.exec(text.slice(span.end, span.end + 12));
     if (born) {
       const year = span.end + born[0].indexOf(born[1]);
@@ -81,3 +94,24 @@ export function companions(text: string, tokens: Token[], found: Span[]): Span[]
   });
   return extra;
 }
+
+const NAME_PART = /\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}[\p{Ll}\p{M}]+)*/gu;
+const CAPITALISED_WORD = /(?<![\p{L}\p{N}@#'’-])\p{Lu}[\p{Ll}\p{M}]+(?![\p{L}\p{N}])/gu;
+
+/**
+ * The same name again elsewhere in the message: once "Mo's broer" makes "Mo" a person's name, the
+ * "Mo" in "de Wajong van Mo" is that person too. The capitalised words of the name finds (as written,
+ * with their capital) are looked for in one pass over the text; an @mention or #channel stays.
+ */
+export function repeatedNames(text: string, finds: readonly Span[]): Span[] {
+  const words = new Set<string>();
+  for (const f of finds) {
+    if (f.kind !== 'name') continue;
+    for (const m of text.slice(f.start, f.end).matchAll(NAME_PART)) if (!PARTICLE_WORDS.has(m[0].toLowerCase())) words.add(m[0].replace(/['’]s?$/, ''));
+  }
+  if (words.size === 0) return [];
+  const out: Span[] = [];
+  for (const m of text.matchAll(CAPITALISED_WORD)) if (words.has(m[0])) out.push({ start: m.index!, end: m.index! + m[0].length, kind: 'name' });
+  return out;
+}
+const PARTICLE_WORDS = new Set(['van', 'de', 'der', 'den', 'ter', 'ten', 'het', 'el', 'al', 'la', 'le', 'du', 'da', 'di', 'dos', 'das', 'von', 'ben', 'bin', 'abu', 'ait']);

@@ -15,6 +15,12 @@ const KIN =
   'begeleider|casemanager|mantelzorger|dossier|indicatie|son|daughter|father|mother|parents|brother|sister|husband|wife|children|family|guardian|carer|caregiver|file|case|' +
   'mama|papa|mam|mum|mom|dad|mummy|mommy|daddy|grand\\p{L}+|klein\\p{L}+|schoon\\p{L}+|stief\\p{L}+|\\p{L}+-in-law';
 
+/**
+ * After any capitalised word written with "'s": a relative of theirs ("Mo's broer", "Xu's daughter"). No
+ * file or role here: "Buurtzorg's casemanager" names an organisation's worker.
+ */
+export const RELATIVE_AFTER_GENITIVE =
+  /^\s+(?:zoon|dochter|vader|moeder|ouders|broer|broertje|zus|zusje|opa|oma|man|vrouw|kinderen|kind|kleinzoon|kleindochter|schoon\p{L}+|stief\p{L}+|son|daughter|father|mother|parents|brother|sister|husband|wife|children|mum|mom|dad|grand\p{L}+|\p{L}+-in-law)(?![\p{L}])/iu;
 /** After a first name written with "'s": a relative or file of theirs ("Rosa's mum", "Emma's dossier"). */
 export const POSSESSIVE_KIN = new RegExp(`^\\s+(?:${KIN})(?![\\p{L}])`, 'iu');
 // After any capitalised name: a role alone in brackets ("(cliënt)") or set off by commas ("Xander, mijn cliënt,").
@@ -61,7 +67,9 @@ export const personInCare = (before: string, after: string) =>
 // "'t Hart is haar meisjesnaam", "Okafor is his surname": a word said to be someone's name.
 const IS_NAME_AFTER = /^\s+(?:is|was)\s+(?:haar|zijn|hun|her|his|their)\s+(?:meisjesnaam|geboortenaam|achternaam|voornaam|roepnaam|bijnaam|naam|maiden\s+name|surname|first\s+name|nickname|name)(?![\p{L}])/iu;
 /** Do the words after a capitalised name (`after`, the text that follows it) make it a person's? */
-export const personAfter = (after: string) => ROLE_AFTER.test(after) || IS_NAME_AFTER.test(after);
+export const personAfter = (after: string) => ROLE_AFTER.test(after) || IS_NAME_AFTER.test(after) || BORN_NEXT.test(after);
+// A birth said right after it: "Nguyễn Văn Minh, geb. 12-03-1951", "Tan (geboren 1940)", "Okafor, born 1948", "Kaya (*1951)".
+const BORN_NEXT = /^[ \t]*[,(][ \t]*(?:geb\.?|geboren|born|d\.?o\.?b\.?|°|\*)[ \t]*(?:(?:op|on|in)[ \t]+|:[ \t]*)?(?:\d|(?:jan|feb|maa|mar|mrt|apr|mei|may|jun|jul|aug|sep|okt|oct|nov|dec)\p{L}*[ \t]+\d)/iu;
 // English word order for a family: "the Nguyen family", "this Bakker household".
 const THE_BEFORE = /(?<![\p{L}])(?:the|this|that)\s+$/iu;
 const FAMILY_AFTER = /^\s+(?:family|household)(?![\p{L}])/iu;
@@ -102,3 +110,5 @@ export const ROLE_WORDS = new Set(['client', 'cliente', 'patient', 'patiente', '
 export const CLOSINGS = new Set(['groet', 'groeten', 'groetjes', 'gr', 'grt', 'grtz', 'grtjs', 'mvg', 'mvgr', 'regards', 'cheers', 'liefs', 'wishes']);
 /** Between a closing and the name under it: a comma or "!" and at most one line break. */
 export const SIGNATURE_GAP = /^[ \t]*[,!]?[ \t]*\n?[ \t]*$/;
+/** Professions whose name is said with it: "huisarts Wolters", "notaris Van Dam", "geriater Ad Bakker". */
+export const PROFESSIONS = new Set(['huisarts', 'dokter', 'arts', 'specialist', 'geriater', 'psychiater', 'psycholoog', 'tandarts', 'apotheker', 'fysiotherapeut', 'ergotherapeut', 'logopedist', 'notaris', 'advocaat', 'gp', 'doctor', 'solicitor', 'lawyer']);

@@ -18,15 +18,21 @@ export const lowerCaseSurname = (t: Token) =>
   !STRONG_TITLES.includes(t.folded) &&
   (COMMON_SURNAMES.has(t.folded) || (!verbLike(t.folded) && !/[^s]en$/.test(t.folded)));
 
-/** Between two words of one name: spaces only (or nothing after an initial's dot: "J.P."). */
+/** Between two words of one name: spaces only (or nothing after an initial's dot: "J.P."; a line break after "van", "der"). */
 export function joined(text: string, a: Token, b: Token): boolean {
   // Read in place (it is asked for nearly every pair of words): one to three spaces or tabs.
   const length = b.start - a.end;
   if (length <= 0) return a.dot;
   if (length > 3) return false;
-  for (let k = a.end; k < b.start; k++) if (text[k] !== ' ' && text[k] !== '\t') return false;
-  return true;
+  let breaks = 0;
+  for (let k = a.end; k < b.start; k++) {
+    if (text[k] === '\n') breaks++;
+    else if (text[k] !== ' ' && text[k] !== '\t') return false;
+  }
+  // A surname's particles do not end a line; a name wrapped there goes on: "Johanna van\nder Linden".
+  return breaks === 0 || (breaks === 1 && LINE_END_PARTICLES.has(a.word));
 }
+const LINE_END_PARTICLES = new Set(['van', 'der', 'den', 'ter', 'ten']);
 
 /**
  * The end of a name starting at token `i`, or -1. `anyCase`: the first word may be lower case

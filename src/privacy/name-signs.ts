@@ -4,8 +4,9 @@
  */
 import { NOT_NAMES } from './data/words.ts';
 import { nameEnd } from './name-end.ts';
+import type { Span } from './span.ts';
 import { CLOSINGS, LABEL_TAIL, POSSESSIVE_KIN, ROLE_LABELS, SIGNATURE_GAP } from './name-context.ts';
-import { capitalised, isFirstName, mentionBefore, nameLabels, nameWord, weakTitles, type Token } from './name-tokens.ts';
+import { capitalised, isCapitalisedFirstName, isFirstName, lowerCaseName, mentionBefore, nameLabels, nameWord, weakTitles, type Token } from './name-tokens.ts';
 
 /**
  * The first word of a name after a label and a colon ("Naam: …", "Naam cliënt: …", "Cliënt: …"),
@@ -34,7 +35,72 @@ export function genitiveName(text: string, t: Token): boolean {
  */
 export function signatureEnd(text: string, tokens: Token[], i: number): number {
   const t = tokens[i];
-  if (!CLOSINGS.has(t.folded) || i + 1 >= tokens.length || !SIGNATURE_GAP.test(text.slice(t.end, tokens[i + 1].start)) || !nameWord(tokens[i + 1]) || mentionBefore(text, tokens[i + 1])) return -1;
+  // The name in lower case too, when listed: "mvg,\nsjoukje".
+  const u = tokens[i + 1];
+  if (!CLOSINGS.has(t.folded) || i + 1 >= tokens.length || !SIGNATURE_GAP.test(text.slice(t.end, u.start)) || !(nameWord(u) || lowerCaseName(u)) || mentionBefore(text, u)) return -1;
   const end = Math.max(i + 1, nameEnd(text, tokens, i + 1, false));
   return /^[ \t]*[.!]?[ \t]*(?:\n|$)/.test(text.slice(tokens[end].end, tokens[end].end + 8)) ? end : -1;
+}
+
+/**
+ * A name signed after a dash at the very end of a message: "Kan iemand even kijken? - Fatima",
+ * "Thanks! — Bill de Groot". A listed first name (with its surname); the index of its last word, or -1.
+ */
+export function dashSignatureEnd(text: string, tokens: Token[], i: number): number {
+  const t = tokens[i];
+  if (i === 0 || tokens.length - i > 4 || mentionBefore(text, t) || !(capitalised(t) ? isCapitalisedFirstName(t) : lowerCaseName(t))) return -1;
+  if (!/\s[-–—][ \t]*$/.test(text.slice(Math.max(0, t.start - 4), t.start))) return -1;
+  const end = Math.max(i, nameEnd(text, tokens, i, false));
+  return /^[ \t]*[.!]?\s*$/.test(text.slice(tokens[end].end)) ? end : -1;
+}
+
+// A channel or hashtag named after a client or family: "#casusBakker", "#familie-de-jong", "#familySmit",
+// "#mw_jansen". The name after the role word goes; "#casus" alone or "#teamnoord" stays.
+const HASHTAG_NAME = /(?<![\p{L}\p{N}])#(?:casus|case|familie|family|fam|cli[eë]nte?|client|pati[eë]nte?|patient|bewoner|mevrouw|mevr|mw|meneer|dhr|mrs|mr)[-_]?((?:(?:van|de|der|den|ter|ten)[-_])*\p{L}[\p{L}\p{M}]+)/giu;
+
+/** Names inside hashtags after a word for a client or family. */
+export function hashtagNames(text: string): Span[] {
+  if (!text.includes('#')) return [];
+  const out: Span[] = [];
+  for (const m of text.matchAll(HASHTAG_NAME)) {
+    const name = m[1];
+    const start = m.index! + m[0].length - name.length;
+    // Joined straight on, the name starts with a capital ("#casusBakker"); after a dash or underscore any case.
+    const joinedOn = m[0][m[0].length - name.length - 1] !== '-' && m[0][m[0].length - name.length - 1] !== '_';
+    if (joinedOn && !/^\p{Lu}/u.test(name)) continue;
+    if (NOT_NAMES.has(name.toLowerCase())) continue;
+    out.push({ start, end: start + name.length, kind: 'name' });
+  }
+  return out;
+}
+
+// A client's visitors are family and friends: "bezoekers vandaag: Els, Ruud en Gert", "visitors Piotr and Kasia".
+const VISIT_WORDS = new Set(['bezoek', 'bezoeker', 'bezoekers', 'bezoekster', 'visite', 'visitor', 'visitors']);
+const VISIT_STEM = /bezoek|visit/i;
+const VISIT_FILLERS = new Set(['vandaag', 'gisteren', 'vanmiddag', 'vanochtend', 'vanavond', 'waren', 'was', 'kwamen', 'van', 'today', 'yesterday', 'were', 'from']);
+
+/** Listed first names listed after a word for visitors, on the same line. */
+export function visitorNames(text: string, tokens: Token[]): Span[] {
+  if (!VISIT_STEM.test(text)) return [];
+  const out: Span[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (!VISIT_WORDS.has(tokens[i].folded)) continue;
+    let j = i + 1;
+    while (j < tokens.length && j <= i + 2 && VISIT_FILLERS.has(tokens[j].folded)) j++;
+    if (j >= tokens.length || !/^[ \t:]*$/.test(text.slice(tokens[j - 1].end, tokens[j].start))) continue;
+    while (j < tokens.length) {
+      const u = tokens[j];
+      if (!capitalised(u) || !isCapitalisedFirstName(u) || mentionBefore(text, u)) break;
+      const end = Math.max(j, nameEnd(text, tokens, j, false));
+      out.push({ start: u.start, end: tokens[end].start + tokens[end].word.length, kind: 'name' });
+      const k = end + 1;
+      if (k >= tokens.length) break;
+      const gap = text.slice(tokens[end].end, tokens[k].start);
+      if (/^[ \t]*,[ \t]*$/.test(gap)) j = k;
+      else if (/^[ \t]+$/.test(gap) && ['en', 'and'].includes(tokens[k].folded) && k + 1 < tokens.length) j = k + 1;
+      else if (/^[ \t]*&[ \t]*$/.test(gap)) j = k;
+      else break;
+    }
+  }
+  return out;
 }

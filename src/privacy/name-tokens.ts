@@ -60,11 +60,31 @@ function wordOf(match: string): Word {
   return known;
 }
 
-export const firstNames = new Map<string, boolean>(
+const listed = new Map<string, boolean>(
   FIRST_NAMES.trim()
     .split(/\s+/)
     .map((n) => [foldWord(n.replace(/\*$/, '')), n.endsWith('*')]),
 );
+// Diminutives of the listed names, as people call each other: "Keesje", "Jantje", "Henkie", "Wimpie",
+// "Tommie". A diminutive of a name that is also a word counts as that name does ("roosje"). Worked
+// out from the word (a word that ends in -je or -ie), not listed: a larger table slowed every lookup.
+const stemFlag = (stem: string): boolean | undefined => {
+  const flag = stem.length >= 3 ? listed.get(stem) : undefined;
+  return flag === undefined ? undefined : flag || FIRST_NAMES_THAT_ARE_WORDS.includes(stem);
+};
+function diminutive(folded: string): boolean | undefined {
+  const n = folded.length;
+  if (n < 5 || folded.charCodeAt(n - 1) !== 101 || (folded[n - 2] !== 'j' && folded[n - 2] !== 'i') || folded.includes('-')) return undefined;
+  if (folded[n - 2] === 'j') return (folded[n - 3] === 't' ? stemFlag(folded.slice(0, -3)) : undefined) ?? stemFlag(folded.slice(0, -2));
+  return stemFlag(folded.slice(0, -2)) ?? (folded[n - 3] === 'p' ? stemFlag(folded.slice(0, -3)) : undefined) ?? (folded[n - 3] === folded[n - 4] ? stemFlag(folded.slice(0, -3)) : undefined);
+}
+/** Listed first names and their diminutives; `get` says whether the name is also an ordinary word. */
+// (Only a word ending in "e" can be a diminutive: most words are answered by the table alone.)
+const endsInE = (folded: string) => folded.charCodeAt(folded.length - 1) === 101;
+export const firstNames = {
+  has: (folded: string) => listed.has(folded) || (endsInE(folded) && diminutive(folded) !== undefined),
+  get: (folded: string) => listed.get(folded) ?? (endsInE(folded) ? diminutive(folded) : undefined),
+};
 // Compound first names count when every part is listed: "Willem-Jan", "Anne-Marie".
 export const isFirstName = (folded: string) => (folded.includes('-') ? folded.split('-').every((part) => firstNames.has(part)) : firstNames.has(folded));
 // Written with a capital on every part, one listed part is enough: "Anna-Lena", "Mohammed-Amine".
@@ -114,7 +134,13 @@ export const isInitial = (t: Token) => t.dot && /^\p{Lu}$/u.test(t.word);
 /** A word that can be (part of) a surname when capitalised: not a common word or a care term. */
 // All-caps words count from four letters ("JANSEN"); shorter ones are abbreviations ("CIZ", "VG").
 // A title is never part of a name: in "haar moeder Mw. Bakker" the name starts after "Mw.".
+// A care term joined to a lower-case word is a compound, not a double surname: "Wmo-indicatie",
+// "Wlz-aanvraag" (but "Bakker-de Wit", "Jansen-Smit").
 export const nameWord = (t: Token) =>
-  capitalised(t) && t.word.length > 1 && !NOT_NAMES.has(t.folded) && !particles.has(t.folded) && !strongTitles.has(t.folded) && !/^\p{Lu}{2,3}$/u.test(t.word);
+  capitalised(t) && t.word.length > 1 && !NOT_NAMES.has(t.folded) && !particles.has(t.folded) && !strongTitles.has(t.folded) && !/^\p{Lu}{2,3}$/u.test(t.word) && !careCompound(t);
+const careCompound = (t: Token) => {
+  const dash = t.folded.indexOf('-');
+  return dash > 0 && NOT_NAMES.has(t.folded.slice(0, dash)) && /^\p{Ll}/u.test(t.word.slice(dash + 1)) && !particles.has(t.folded.slice(dash + 1).split('-')[0]);
+};
 /** An @mention or #channel: a colleague or a place on the platform, not a client. */
 export const mentionBefore = (text: string, t: Token) => t.start > 0 && (text[t.start - 1] === '@' || text[t.start - 1] === '#');

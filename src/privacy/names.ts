@@ -10,11 +10,11 @@
  * diabetes", "hoe gaat het met Gijs?"). Where a name ends: name-end.ts. The words are data
  * (data/words.ts, data/first-names.ts).
  */
-import { COMMON_SURNAMES } from './data/words.ts';
+import { COMMON_SURNAMES, NOT_NAMES } from './data/words.ts';
 import { clientInSentence } from './name-clause.ts';
 import { commonSurnameAt, joined, lowerCaseSurname, lowerCaseSurnameAt, nameEnd } from './name-end.ts';
 import { companions } from './name-companions.ts';
-import { genitiveName, labelled, signatureEnd } from './name-signs.ts';
+import { dashSignatureEnd, genitiveName, hashtagNames, labelled, signatureEnd, visitorNames } from './name-signs.ts';
 import {
   ABOUT,
   BORN_AFTER,
@@ -30,6 +30,8 @@ import {
   personInCare,
   PLACE_BEFORE,
   POSSESSIVE_KIN,
+  PROFESSIONS,
+  RELATIVE_AFTER_GENITIVE,
   ROLE_WORDS,
 } from './name-context.ts';
 import {
@@ -77,6 +79,8 @@ const FAMILY_WORDS = new Set(['familie', 'gezin', 'family']);
 // Typical endings of Dutch surnames: Hendriksen, Dijkstra, Hulshof, Wolterink, Postma, Mulders.
 const SURNAME_ENDING = /(?:sen|stra|ink|ma|hof|huis|ing|man|mans|ens|ers)$/;
 
+const SHORT_NAME_KIN = /^[ \t]+(?:z['’]n|d['’]r)[ \t]+(?:zoon|dochter|vader|moeder|broer|zus|man|vrouw|kinderen|kind|ouders|opa|oma|partner|kleinzoon|kleindochter)(?![\p{L}])/iu;
+
 // "ik ben", "I am", "I'm" right before the word at `i + 1`.
 function selfIntroduction(tokens: Token[], i: number): boolean {
   const t = tokens[i];
@@ -94,7 +98,7 @@ function clauseStart(text: string, pos: number): boolean {
 
 // After a surname that opens a clause: a verb of calling, writing or saying, or where the person works.
 const REPORTING_AFTER =
-  /^[ \t]+(?:(?:belt|belde|mailt|mailde|appt|appte|zegt|zei|vraagt|vroeg|meldt|meldde|laat\s+weten|liet\s+weten|heeft\s+(?:net\s+|vanochtend\s+|gisteren\s+)?(?:gebeld|gemaild|geappt|gezegd|gevraagd|laten\s+weten))|(?:called|calls|rang|phoned|emailed|mailed|texted|said|says|asked|asks)|(?:van|from)\s+(?:de|het|the)\s+(?:gemeente|wijkteam|zorgkantoor|thuiszorg|wijkverpleging|afdeling|huisartsenpraktijk|praktijk|apotheek|ciz|cak|svb|uwv|team|ward|council|municipality|unit|pharmacy))(?![\p{L}])/iu;
+  /^[ \t]+(?:(?:belt|belde|mailt|mailde|appt|appte|zegt|zei|vraagt|vroeg|meldt|meldde|laat\s+weten|liet\s+weten|(?:wil|wilde|wou)\s+(?:graag\s+)?weten|heeft\s+(?:net\s+|vanochtend\s+|gisteren\s+)?(?:gebeld|gemaild|geappt|gezegd|gevraagd|laten\s+weten))|(?:called|calls|rang|phoned|emailed|mailed|texted|said|says|asked|asks|wants\s+to\s+know|wanted\s+to\s+know)|(?:van|from)\s+(?:de|het|the)\s+(?:gemeente|wijkteam|zorgkantoor|thuiszorg|wijkverpleging|afdeling|huisartsenpraktijk|praktijk|apotheek|ciz|cak|svb|uwv|team|ward|council|municipality|unit|pharmacy))(?![\p{L}])/iu;
 
 export const name: Detector = (text) => {
   const tokens = tokenise(text);
@@ -134,6 +138,11 @@ export const name: Detector = (text) => {
     const field = labelled(text, tokens, i);
     if (field >= 0) {
       let end = nameEnd(text, tokens, field, nameLabels.has(t.folded));
+      // A listed first name that is also a word starts the value too: "client: Will Frank".
+      if (end < 0 && capitalised(tokens[field]) && (isCapitalisedFirstName(tokens[field]) || WORD_NAMES.has(tokens[field].folded))) {
+        end = field;
+        while (end + 1 < tokens.length && end - field < 3 && joined(text, tokens[end], tokens[end + 1]) && (nameWord(tokens[end + 1]) || (capitalised(tokens[end + 1]) && isCapitalisedFirstName(tokens[end + 1])))) end++;
+      }
       // A form field holds only the name: its later words count in lower case too ("petra schouten").
       while (end >= 0 && nameLabels.has(t.folded) && end + 1 < tokens.length && joined(text, tokens[end], tokens[end + 1]) && (particles.has(tokens[end + 1].folded) || lowerCaseSurname(tokens[end + 1]))) end++;
       if (end >= 0) {
@@ -188,6 +197,17 @@ export const name: Detector = (text) => {
       const end = nameEnd(text, tokens, next + 1, false);
       if (end >= 0) {
         add(next + 1, end);
+        i = end;
+        continue;
+      }
+    }
+    // "huisarts Wolters", "notaris Van Dam": after a profession a surname (common, with a surname's ending,
+    // or with a first name or particles before it), not a place ("huisarts Amsterdam-Noord"). Capitalised
+    // inside a sentence it names a practice: "Dokter Bosman".
+    if (PROFESSIONS.has(t.folded) && (!capitalised(t) || clauseStart(text, t.start)) && !sentenceEnd(t) && next >= 0 && capitalised(tokens[next]) && !mentionBefore(text, tokens[next])) {
+      const end = nameEnd(text, tokens, next, false);
+      if (end >= 0 && (end > next || COMMON_SURNAMES.has(tokens[end].folded) || SURNAME_ENDING.test(tokens[end].folded))) {
+        add(next, end);
         i = end;
         continue;
       }
@@ -249,10 +269,16 @@ export const name: Detector = (text) => {
       add(i, i);
       continue;
     }
+    // A short listed name in lower case before "z'n"/"d'r" and a relative: "ria d'r man", "jan z'n dochter".
+    if (t.word.length === 3 && firstNames.get(t.folded) === false && !capitalised(t) && /^\p{Ll}+$/u.test(t.word) && !WORD_NAMES.has(t.folded) && !mentionBefore(text, t) && SHORT_NAME_KIN.test(text.slice(t.end, t.end + 24))) {
+      add(i, i);
+      continue;
+    }
     // Short or ambiguous first names in lower case count with a common surname: "ria jansen", "jan de vries".
-    if (!capitalised(t) && !mentionBefore(text, t) && next >= 0 && t.word.length >= 3 && firstNames.has(t.folded) && !WORD_NAMES.has(t.folded)) {
+    // A name that is also a word only with a particle before the surname: "mark de vries", not "mark bakker".
+    if (!capitalised(t) && !mentionBefore(text, t) && next >= 0 && t.word.length >= 3 && firstNames.has(t.folded)) {
       const surname = commonSurnameAt(text, tokens, next);
-      if (surname >= 0) {
+      if (surname >= 0 && (!WORD_NAMES.has(t.folded) || (surname > next && !NOT_NAMES.has(t.folded)))) {
         add(i, surname);
         i = surname;
         continue;
@@ -279,14 +305,26 @@ export const name: Detector = (text) => {
       add(i, i);
       continue;
     }
+    // "Mo's broer", "Xu's daughter": a capitalised word of any origin with "'s" and a relative after it.
+    if (t.word.length > 3 && /['’]s$/.test(t.word) && capitalised(t) && /^\p{Lu}\p{Ll}+['’]s$/u.test(t.word) && nameWord(t) && !mentionBefore(text, t) && RELATIVE_AFTER_GENITIVE.test(text.slice(t.end, t.end + 24))) {
+      add(i, i);
+      continue;
+    }
     const signed = signatureEnd(text, tokens, i);
     if (signed >= 0) {
       add(i + 1, signed);
       i = signed;
       continue;
     }
+    const dashed = dashSignatureEnd(text, tokens, i);
+    if (dashed >= 0) {
+      add(i, dashed);
+      i = dashed;
+      continue;
+    }
     if (capitalised(t) && !mentionBefore(text, t) && isCapitalisedFirstName(t)) {
-      const surname = next >= 0 ? nameEnd(text, tokens, next, false) : -1;
+      // A dot after the first name ends its sentence: "Anouk. Kun je bellen?" holds no surname "Kun".
+      const surname = next >= 0 && !sentenceEnd(t) ? nameEnd(text, tokens, next, false) : -1;
       const about = i > 0 && ABOUT.has(tokens[i - 1].folded) && joined(text, tokens[i - 1], t);
       // "Lars (2009)": a year in brackets after a first name is the year of birth; both go.
       const nameEndsAt = surname >= 0 ? tokens[surname].end : t.end;
@@ -380,14 +418,22 @@ export const name: Detector = (text) => {
         continue;
       }
     }
+    // Initials around "de" run together, as notes write a name short: "JdV", "PdJ" (no abbreviation has
+    // that shape; "VvE", "RvT", "RvdK" have a "v" and stay).
+    if (t.word.length === 3 && t.word[1] === 'd' && /^\p{Lu}d\p{Lu}$/u.test(t.word) && !t.dot && !mentionBefore(text, t)) {
+      add(i, i);
+      continue;
+    }
     // Initials with a surname: "J. de Vries", "J.P. Jansen" (not "plan B. Daarna").
     if (isInitial(t) && !mentionBefore(text, t)) {
       const end = nameEnd(text, tokens, i, false);
-      if (end > i && !tokens.slice(i, end + 1).every(isInitial)) {
+      // Initials alone only with the first name in brackets and the surname after: "R.J. (Rutger) Kloosterman".
+      if ((end > i && !tokens.slice(i, end + 1).every(isInitial)) || (end >= i && CALLED_BETWEEN.test(text.slice(tokens[end].end, tokens[end].end + 80)))) {
         add(i, end);
         i = end;
       }
     }
   }
+  out.push(...hashtagNames(text), ...visitorNames(text, tokens));
   return [...out, ...companions(text, tokens, out)];
 };

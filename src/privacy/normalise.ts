@@ -309,5 +309,8 @@ export function foldWord(word: string): string {
   return word
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase();
+    .toLowerCase()
+    .replace(/[łøđıßæœ]/g, (c) => UNDECOMPOSED[c]);
 }
+// Letters that NFD does not take apart: "Łukasz" = "lukasz", "Ødegaard", "Yıldız".
+const UNDECOMPOSED: Record<string, string> = { ł: 'l', ø: 'o', đ: 'd', ı: 'i', ß: 'ss', æ: 'ae', œ: 'oe' };

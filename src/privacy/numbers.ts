@@ -75,7 +75,7 @@ function looksLikeDate(groups: Group[]): boolean {
  */
 // A label right before the number says it is a BSN: then a typo in it (failing the elfproef) or
 // an odd grouping ("7554-49071") does not let it through.
-const BSN_LABEL = /(?:\bbsn|b\.s\.n\.?|burgerservice\s?n(?:umme)?r\.?|sofi-?\s?n(?:umme)?r\.?|citizen\s+service\s+number|social\s+security\s+number|ssn)(?:\s*\((?:bsn|b\.s\.n\.?)\))?\s*(?:(?:nr|no|nummer|number|is|was|van\s+\S+(?:\s+is)?|of\s+\S+(?:\s+is)?|(?:(?:van|of)\s+)?(?:(?:de|het|mijn|haar|zijn|the|my|her|his)\s+)?(?:moeder|vader|zoon|dochter|partner|man|vrouw|cli[eë]nte?|client|bewoner|pati[eë]nte?|patient|kind|mother|father|son|daughter|husband|wife|child|resident))\.?\s*){0,2}[:=#(\-]?\s*$/iu;
+const BSN_LABEL = /(?:\bbsn|b\.s\.n\.?|burgerservice\s?n(?:umme)?r\.?|sofi-?\s?n(?:umme)?r\.?|citizen\s+service\s+number|social\s+security\s+number|ssn)(?:\s*\((?:bsn|b\.s\.n\.?)\))?\s*(?:(?:nr|no|nummer|number|is|was|(?:van|of)\s+(?:mw|mevr|mevrouw|dhr|meneer|mr|mrs|ms)\.?\s+\S+(?:\s+is)?|van\s+\S+(?:\s+is)?|of\s+\S+(?:\s+is)?|(?:(?:van|of)\s+)?(?:(?:de|het|mijn|haar|zijn|the|my|her|his)\s+)?(?:moeder|vader|zoon|dochter|partner|man|vrouw|cli[eë]nte?|client|bewoner|pati[eë]nte?|patient|kind|mother|father|son|daughter|husband|wife|child|resident))\.?\s*){0,2}[:=#(\-]?\s*$/iu;
 
 export const bsn: Detector = (text) => {
   const out: Span[] = [];
