@@ -164,7 +164,11 @@ export function redact(text: string, now: Date = new Date(), options: RedactOpti
  * data, do not need.
  */
 export function redactIn(text: string, now: Date, options: Omit<RedactOptions, 'lang'>, lang: () => RedactOptions['lang']): Redaction {
-  const n = normalise(text);
+  // A message typed in capitals ("MIJN CLIENT JANSEN WIL BEZWAAR MAKEN") has no capital that marks
+  // a name: every word would look like one. It is read in lower case, where the names are told by
+  // their lists and their context, as in any text typed without capitals (same length: the spans
+  // found in it are the original's).
+  const n = normalise(shouted(text) ? quieter(text) : text);
   // Where the kept names occur matters only once a name is found.
   let keptAt: { start: number; end: number }[] | undefined;
   const kept = () => (keptAt ??= options.keepNames?.length ? keptRanges(n.text, options.keepNames) : []);
@@ -195,6 +199,55 @@ export function redactIn(text: string, now: Date, options: Omit<RedactOptions, '
   result += text.slice(at);
   const kinds = new Set([...merged.map((s) => s.kind), ...placeholderKinds(text)]);
   return { text: result, found: ORDER.filter((k) => kinds.has(k)) };
+}
+
+/** Letters in capitals from which a message counts as typed in capitals, and their least share. */
+const SHOUTED_LETTERS = 12;
+const SHOUTED_SHARE = 0.7;
+function shouted(text: string): boolean {
+  const upper = text.match(/\p{Lu}/gu)?.length ?? 0;
+  if (upper < SHOUTED_LETTERS) return false;
+  const lower = text.match(/\p{Ll}/gu)?.length ?? 0;
+  return upper >= SHOUTED_SHARE * (upper + lower);
+}
+/** The text in lower case, character for character (a character whose lower case is longer stays). */
+function lower(text: string): string {
+  let out = '';
+  for (const char of text) {
+    const low = char.toLowerCase();
+    out += low.length === char.length ? low : char;
+  }
+  return out;
+}
+// Words after which a name may follow ("MIJN CLIENT JANSEN", "MEVROUW DE VRIES", "MOEDER ANNA").
+const PERSON_CUE = /^(client|cliente|cliënt|cliënte|clt|bewoner|bewoonster|patient|patiënt|deelnemer|resident|mevrouw|mevr|mw|meneer|dhr|mnr|mr|mrs|ms|moeder|vader|zoon|dochter|broer|zus|oma|opa|man|vrouw|partner|buurman|buurvrouw|tante|oom|neef|nicht|mother|father|son|daughter|brother|sister|husband|wife|heet|genaamd|named|called)$/u;
+// Words that end a name: they go on with the sentence ("JANSEN WIL …", "ANNA IN HET …").
+const GOES_ON = /^(wil|wilt|willen|is|was|zijn|heeft|hebben|had|moet|moeten|mag|kan|kunnen|gaat|gaan|krijgt|woont|zit|ligt|in|op|bij|met|naar|voor|uit|en|of|maar|die|dat|het|een|wants|has|is|was|lives|needs|in|at|with|and|or|but|the|a|nodig|needs)$/u;
+// Particles inside a name ("DE VRIES", "EL AMRANI", "VAN DER MEER").
+const PARTICLE = /^(van|de|der|den|ter|ten|el|al|bin|ben|la|le|du|da|di|'t)$/u;
+/**
+ * A message typed in capitals, in lower case except the words right after a word for a person
+ * ("MIJN CLIENT JANSEN WIL …" → "mijn client Jansen wil …"): there a capital still marks a name,
+ * and elsewhere no word looks like one. Same length, so the spans found are the original's.
+ */
+function quieter(text: string): string {
+  const low = lower(text);
+  let out = '';
+  let at = 0;
+  let keep = 0;
+  for (const m of low.matchAll(/[\p{L}'’]+/gu)) {
+    const word = m[0];
+    out += low.slice(at, m.index);
+    at = m.index! + word.length;
+    if (keep > 0 && !GOES_ON.test(word) && !PERSON_CUE.test(word)) {
+      out += PARTICLE.test(word) ? word : word[0].toUpperCase().length === 1 ? word[0].toUpperCase() + word.slice(1) : word;
+      if (!PARTICLE.test(word)) keep--;
+      continue;
+    }
+    keep = PERSON_CUE.test(word) ? 3 : 0;
+    out += word;
+  }
+  return out + low.slice(at);
 }
 
 /** The sentence that tells the user what was removed, or undefined when nothing was. */
