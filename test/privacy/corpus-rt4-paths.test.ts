@@ -9,15 +9,10 @@
  * name wrapped after "van", "henkie", "jansen-maria" in a link, "Josephus Hermans", the mention
  * "Priya"); after, none but the mention, which the redaction keeps by rule.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConsoleAdapter, toIncoming, type ConsoleOutput, type ConsoleTurn } from '../../adapters/console/index.ts';
-import { createApp, type App } from '../../app/compose.ts';
-import { loadConfig } from '../../src/config.ts';
-import { createLogger, ManualClock, type IncomingAction } from '../../src/core/index.ts';
-import { completion, startFakeOpenAi, type FakeOpenAi } from '../helpers/fake-openai.ts';
-import { tempDir } from '../helpers/temp.ts';
+import type { ConsoleOutput, ConsoleTurn } from '../../adapters/console/index.ts';
+import type { IncomingAction } from '../../src/core/index.ts';
+import { startConsoleHarness, type ConsoleHarness } from './console-harness.ts';
 import { measureRt4, RT4 } from './corpus-rt4-check.ts';
 import { leaksIn } from './new-paths-leaks.ts';
 
@@ -25,46 +20,19 @@ import { leaksIn } from './new-paths-leaks.ts';
 const SAMPLE = RT4.filter((e) => e.leak.length > 0).filter((_, i) => i % 5 === 2).slice(0, 30);
 const left = new Set(measureRt4().flatMap((r) => r.leaks.map((l) => l.span)));
 
-let fake: FakeOpenAi;
-let app: App;
-let dir: ReturnType<typeof tempDir>;
-const logs: string[] = [];
-const outputs: ConsoleOutput[] = [];
-let send: (turn: ConsoleTurn) => Promise<ConsoleOutput[]>;
+let harness: ConsoleHarness;
+const send = (turn: ConsoleTurn): Promise<ConsoleOutput[]> => harness.send(turn);
 const say = (user: string, channel: string, text: string, thread?: string) => send({ user, name: user === 'fleur' ? 'Fleur Oosterbeek' : 'Bram Terpstra', channel, text, thread });
 const press = (user: string, channel: string, action: IncomingAction) => send({ user, channel, action } as ConsoleTurn);
+const places = () => harness.places();
 
 beforeAll(async () => {
-  fake = await startFakeOpenAi((request) =>
-    'response_format' in request
-      ? { status: 200, json: completion(JSON.stringify({ answer: 'Dat weet ik niet zeker.', card: null, confidence: 0 })) }
-      : { status: 200, json: completion('De groep woog autonomie tegen veiligheid.') },
-  );
-  dir = tempDir();
-  const config = loadConfig({ WEGWIJS_DATA_DIR: dir.dir, ...fake.env });
-  const clock = new ManualClock('2026-12-02T10:00:00+01:00');
-  const log = createLogger('trace', { write: (line: string) => void logs.push(line) } as never);
-  app = await createApp(config, { clock, log, messenger: { baseDelayMs: 1, sleep: async () => {} } });
-  const adapter = new ConsoleAdapter((out) => outputs.push(out));
-  app.services.messenger.register(adapter);
-  send = async (turn) => {
-    const before = outputs.length;
-    await app.bot.handle(toIncoming(turn, config.botName), adapter);
-    return outputs.slice(before);
-  };
+  harness = await startConsoleHarness({ at: '2026-12-02T10:00:00+01:00', synthesis: 'De groep woog autonomie tegen veiligheid.' });
 }, 60_000);
 
 afterAll(async () => {
-  await app?.close();
-  await fake?.close();
-  dir?.cleanup();
+  await harness?.close();
 });
-
-function places(): Record<string, string> {
-  const db = join(dir.dir, 'wegwijs.db');
-  const file = (path: string) => (existsSync(path) ? readFileSync(path).toString('utf8') : '');
-  return { database: file(db), wal: file(`${db}-wal`), logs: logs.join(''), llm: JSON.stringify(fake.requests), outputs: JSON.stringify(outputs) };
-}
 
 describe('red team 4 on the action, progress-note and deliberation paths', () => {
   it('stores, logs, sends and says no span the redaction removes', async () => {

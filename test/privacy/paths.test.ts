@@ -6,15 +6,10 @@
  * with an LLM (a local fake) and logs at `trace`. Then none of the forms is in the SQLite file or
  * its -wal, the logs, the LLM requests or anything the bot said; and the deliberation synthesis sent no participant's name to the LLM.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConsoleAdapter, toIncoming, type ConsoleOutput, type ConsoleTurn } from '../../adapters/console/index.ts';
-import { createApp, type App } from '../../app/compose.ts';
-import { loadConfig } from '../../src/config.ts';
-import { createLogger, ManualClock, type IncomingAction } from '../../src/core/index.ts';
-import { completion, startFakeOpenAi, type FakeOpenAi } from '../helpers/fake-openai.ts';
-import { tempDir } from '../helpers/temp.ts';
+import type { ConsoleOutput, ConsoleTurn } from '../../adapters/console/index.ts';
+import type { IncomingAction } from '../../src/core/index.ts';
+import { startConsoleHarness, type ConsoleHarness } from './console-harness.ts';
 import { personalCorpus } from './forms.ts';
 import { leaksIn } from './new-paths-leaks.ts';
 
@@ -27,54 +22,25 @@ const people = [
 
 const asksJson = (request: object) => 'response_format' in request;
 
-let fake: FakeOpenAi;
-let app: App;
-let dir: ReturnType<typeof tempDir>;
-const logs: string[] = [];
-const outputs: ConsoleOutput[] = [];
-let send: (turn: ConsoleTurn) => Promise<ConsoleOutput[]>;
+let harness: ConsoleHarness;
+const send = (turn: ConsoleTurn): Promise<ConsoleOutput[]> => harness.send(turn);
 const say = (user: string, channel: string, text: string, thread?: string) => send({ user, name: people.find((p) => p.user === user)?.name, channel, text, thread });
 const dm = (user: string, text: string) => send({ user, name: people.find((p) => p.user === user)?.name, dm: true, text });
 const press = (user: string, channel: string | undefined, action: IncomingAction) => send({ user, ...(channel ? { channel } : { dm: true }), action } as ConsoleTurn);
 
 beforeAll(async () => {
-  fake = await startFakeOpenAi((request) => {
-    // The question path asks for JSON; the synthesis for prose.
-    if (asksJson(request)) return { status: 200, json: completion(JSON.stringify({ answer: 'Dat weet ik niet zeker.', card: null, confidence: 0 })) };
-    return { status: 200, json: completion('De groep woog autonomie tegen veiligheid; Deelnemer 1 en Deelnemer 2 spraken af de casus te agenderen.') };
+  harness = await startConsoleHarness({
+    at: '2026-11-30T10:00:00+01:00',
+    synthesis: 'De groep woog autonomie tegen veiligheid; Deelnemer 1 en Deelnemer 2 spraken af de casus te agenderen.',
   });
-  dir = tempDir();
-  const config = loadConfig({ WEGWIJS_DATA_DIR: dir.dir, ...fake.env });
-  const clock = new ManualClock('2026-11-30T10:00:00+01:00');
-  const log = createLogger('trace', { write: (line: string) => void logs.push(line) } as never);
-  app = await createApp(config, { clock, log, messenger: { baseDelayMs: 1, sleep: async () => {} } });
-  const adapter = new ConsoleAdapter((out) => outputs.push(out));
-  app.services.messenger.register(adapter);
-  send = async (turn) => {
-    const before = outputs.length;
-    await app.bot.handle(toIncoming(turn, config.botName), adapter);
-    return outputs.slice(before);
-  };
 }, 60_000);
 
 afterAll(async () => {
-  await app?.close();
-  await fake?.close();
-  dir?.cleanup();
+  await harness?.close();
 });
 
 /** Every place a form could end up: the database and its WAL, the logs, the LLM requests, the chat. */
-function places(): Record<string, string> {
-  const db = join(dir.dir, 'wegwijs.db');
-  const file = (path: string) => (existsSync(path) ? readFileSync(path).toString('utf8') : '');
-  return {
-    database: file(db),
-    wal: file(`${db}-wal`),
-    logs: logs.join(''),
-    llm: JSON.stringify(fake.requests),
-    outputs: JSON.stringify(outputs),
-  };
-}
+const places = () => harness.places();
 
 describe('every input path, every personal-data form', () => {
   it('stores, logs, sends and says none of them', async () => {
@@ -117,7 +83,7 @@ describe('every input path, every personal-data form', () => {
     }
     // The facilitator ends the session with the button on its step card (and confirms, when asked):
     // the report goes through the LLM synthesis.
-    let end = outputs.flatMap((o) => o.card?.buttons ?? []).filter((b) => b.action.id === 'deliberate.end').pop();
+    let end = harness.outputs.flatMap((o) => o.card?.buttons ?? []).filter((b) => b.action.id === 'deliberate.end').pop();
     let report: ConsoleOutput[] = [];
     for (let tries = 0; end && tries < 3 && !report.some((o) => o.card?.title?.startsWith('Verslag')); tries++) {
       report = await press('fleur', 'netwerk', end.action);
@@ -128,8 +94,8 @@ describe('every input path, every personal-data form', () => {
     const where = places();
     expect(leaksIn(where, forms, 4)).toEqual([]);
     // The paths were really taken: the LLM was asked, everything down to trace was logged, placeholders were stored.
-    expect(fake.requests.length).toBeGreaterThan(0);
-    expect(app.services.log.level).toBe('trace');
+    expect(harness.fake.requests.length).toBeGreaterThan(0);
+    expect(harness.app.services.log.level).toBe('trace');
     expect(where.logs).toContain('"msg":"turn handled"');
     // In the database file or still in its write-ahead log, as SQLite's checkpoint falls.
     expect(where.database + where.wal).toContain('[naam]');
@@ -137,7 +103,7 @@ describe('every input path, every personal-data form', () => {
   }, 600_000);
 
   it('sends the deliberation synthesis no participant name', () => {
-    const synthesis = fake.requests.filter((r) => !asksJson(r));
+    const synthesis = harness.fake.requests.filter((r) => !asksJson(r));
     expect(synthesis.length, 'the synthesis was asked for').toBeGreaterThan(0);
     const sent = JSON.stringify(synthesis);
     for (const p of people) for (const part of p.name.split(' ')) expect(sent).not.toContain(part);
