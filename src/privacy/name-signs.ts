@@ -1,11 +1,13 @@
 /**
- * Signs of a name that need more than one token: a label before it ("Naam: …"), the Dutch genitive
+ * Signs of a name that need more than one token: a label before it ("Naam: …"), a comma or brackets
+ * after a title ("meneer (Bakker)"), a naming word ("haar naam is Thea"), the Dutch genitive
  * ("Annemieks moeder") and a signature under a message ("Groetjes, Ilse").
  */
-import { NOT_NAMES } from './data/words.ts';
-import { nameEnd } from './name-end.ts';
+import { COMMON_SURNAMES, NOT_NAMES } from './data/words.ts';
+import { joined, nameEnd } from './name-end.ts';
+import { IS_WORDS, NAME_NOUNS, NAMING_ADVERBS, NAMING_WORDS } from './name-words.ts';
 import type { Span } from './span.ts';
-import { CLOSINGS, LABEL_TAIL, POSSESSIVE_KIN, ROLE_LABELS, SIGNATURE_GAP } from './name-context.ts';
+import { CLOSINGS, LABEL_TAIL, NAMING_VERBS, OBJECT_PRONOUNS, POSSESSIVE_KIN, ROLE_LABELS, SIGNATURE_GAP } from './name-context.ts';
 import { capitalised, isCapitalisedFirstName, isFirstName, lowerCaseName, mentionBefore, nameLabels, nameWord, weakTitles, type Token } from './name-tokens.ts';
 
 /**
@@ -103,4 +105,43 @@ export function visitorNames(text: string, tokens: Token[]): Span[] {
     }
   }
   return out;
+}
+
+/**
+ * Set off by a comma after a title or kinship word (`titled`): "de zoon van mevrouw, Kevin, is …";
+ * or in brackets: "meneer (Bakker) was boos", "moeder (Fatma)". The name's first and last token.
+ */
+export function setOffName(text: string, tokens: Token[], i: number, title: boolean, titled: boolean): [number, number] | undefined {
+  const t = tokens[i];
+  if (!titled || i + 1 >= tokens.length) return undefined;
+  const gap = text.slice(t.end, tokens[i + 1].start);
+  if (!/^[ \t]*[,(][ \t]*$/.test(gap)) return undefined;
+  const u = tokens[i + 1];
+  const bracketed = gap.includes('(');
+  const inBrackets = title && bracketed ? nameEnd(text, tokens, i + 1, false) : -1;
+  if (inBrackets >= 0) return [i + 1, inBrackets];
+  // In brackets after a title any surname ("meneer (Pronk)"); after a kinship word only a listed name
+  // ("Lastige ouders (Difficult parents)" is a translation).
+  const surname = bracketed && (COMMON_SURNAMES.has(u.folded) || (title && nameWord(u)));
+  if (capitalised(u) && !mentionBefore(text, u) && (isCapitalisedFirstName(u) || surname)) return [i + 1, Math.max(i + 1, nameEnd(text, tokens, i + 1, false))];
+  return undefined;
+}
+
+/** The name after a naming word at `i` (`next`: the token right after it, or -1): its first and last token. */
+export function namedByWord(text: string, tokens: Token[], i: number, next: number): [number, number] | undefined {
+  if (next < 0) return undefined;
+  const t = tokens[i];
+  const after = next + 1 < tokens.length && joined(text, tokens[next], tokens[next + 1]);
+  const from = (k: number): [number, number] | undefined => {
+    const end = k >= 0 ? nameEnd(text, tokens, k, false) : -1;
+    return end >= 0 ? [k, end] : undefined;
+  };
+  // "ze noemen hem Sjaak": a naming verb and its object, then the name.
+  const byVerb = NAMING_VERBS.has(t.folded) && OBJECT_PRONOUNS.has(tokens[next].folded) && after ? from(next + 1) : undefined;
+  if (byVerb) return byVerb;
+  // "her name's Priya", "his partner's name is Dave", "haar naam is Thea": the name after "name is".
+  const byNoun = NAME_NOUNS.has(t.folded) ? from(IS_WORDS.has(tokens[next].folded) && after ? next + 1 : /['’]s$/.test(t.word) ? next : -1) : undefined;
+  if (byNoun) return byNoun;
+  // "hij heet eigenlijk Hendrikus Bol": an adverb between the naming word and the name.
+  return NAMING_WORDS.has(t.folded) && NAMING_ADVERBS.has(tokens[next].folded) && after ? from(next + 1) : undefined;
 }

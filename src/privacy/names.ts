@@ -14,15 +14,13 @@ import { COMMON_SURNAMES, NOT_NAMES } from './data/words.ts';
 import { clientInSentence } from './name-clause.ts';
 import { commonSurnameAt, joined, lowerCaseSurname, lowerCaseSurnameAt, nameEnd } from './name-end.ts';
 import { companions } from './name-companions.ts';
-import { dashSignatureEnd, genitiveName, hashtagNames, labelled, signatureEnd, visitorNames } from './name-signs.ts';
+import { dashSignatureEnd, genitiveName, hashtagNames, labelled, namedByWord, setOffName, signatureEnd, visitorNames } from './name-signs.ts';
 import {
   ABOUT,
   BORN_AFTER,
   CALLED_BETWEEN,
   DISTINCTIVE_SURNAMES,
   familyName,
-  NAMING_VERBS,
-  OBJECT_PRONOUNS,
   ORGANISATION_AFTER,
   OWNER_BEFORE,
   personAfter,
@@ -55,11 +53,7 @@ import {
   CAPITAL_TITLES,
   DOTTED_TITLES,
   DOUBLE_NAME,
-  IS_WORDS,
-  NAME_NOUNS,
   namedAfterPeople,
-  NAMING_ADVERBS,
-  NAMING_WORDS,
   NEUTER_BEFORE,
   ORGANISATION_COMPOUND,
   ORGANISATION_WORD,
@@ -151,55 +145,14 @@ export const name: Detector = (text) => {
         continue;
       }
     }
-    // Set off by a comma after a title or kinship word: "de zoon van mevrouw, Kevin, is …".
-    // Or in brackets: "meneer (Bakker) was boos", "moeder (Fatma)".
-    if ((title || (weakTitles.has(t.folded) && !sentenceEnd(t))) && i + 1 < tokens.length && /^[ \t]*[,(][ \t]*$/.test(text.slice(t.end, tokens[i + 1].start))) {
-      const gap = text.slice(t.end, tokens[i + 1].start);
-      const u = tokens[i + 1];
-      const bracketed = gap.includes('(');
-      const inBrackets = title && bracketed ? nameEnd(text, tokens, i + 1, false) : -1;
-      if (inBrackets >= 0) {
-        add(i + 1, inBrackets);
-        i = inBrackets;
-        continue;
-      }
-      // In brackets after a title any surname ("meneer (Pronk)"); after a kinship word only a listed name
-      // ("Lastige ouders (Difficult parents)" is a translation).
-      const surname = bracketed && (COMMON_SURNAMES.has(u.folded) || (title && nameWord(u)));
-      if (capitalised(u) && !mentionBefore(text, u) && (isCapitalisedFirstName(u) || surname)) {
-        const end = Math.max(i + 1, nameEnd(text, tokens, i + 1, false));
-        add(i + 1, end);
-        i = end;
-        continue;
-      }
-    }
-    // "ze noemen hem Sjaak": a naming verb and its object, then the name.
-    if (NAMING_VERBS.has(t.folded) && next >= 0 && OBJECT_PRONOUNS.has(tokens[next].folded) && next + 1 < tokens.length && joined(text, tokens[next], tokens[next + 1])) {
-      const end = nameEnd(text, tokens, next + 1, false);
-      if (end >= 0) {
-        add(next + 1, end);
-        i = end;
-        continue;
-      }
-    }
-    // "her name's Priya", "his partner's name is Dave", "haar naam is Thea": the name after "name is".
-    if (NAME_NOUNS.has(t.folded) && next >= 0) {
-      const k = IS_WORDS.has(tokens[next].folded) && next + 1 < tokens.length && joined(text, tokens[next], tokens[next + 1]) ? next + 1 : /['’]s$/.test(t.word) ? next : -1;
-      const end = k >= 0 ? nameEnd(text, tokens, k, false) : -1;
-      if (end >= 0) {
-        add(k, end);
-        i = end;
-        continue;
-      }
-    }
-    // "hij heet eigenlijk Hendrikus Bol": an adverb between the naming word and the name.
-    if (NAMING_WORDS.has(t.folded) && next >= 0 && NAMING_ADVERBS.has(tokens[next].folded) && next + 1 < tokens.length && joined(text, tokens[next], tokens[next + 1])) {
-      const end = nameEnd(text, tokens, next + 1, false);
-      if (end >= 0) {
-        add(next + 1, end);
-        i = end;
-        continue;
-      }
+    // Set off by a comma or in brackets after a title or kinship word ("mevrouw, Kevin, …", "meneer (Bakker)").
+    const setOff = setOffName(text, tokens, i, title, title || (weakTitles.has(t.folded) && !sentenceEnd(t)));
+    // After a naming word: "ze noemen hem Sjaak", "haar naam is Thea", "hij heet eigenlijk Hendrikus Bol".
+    const found = setOff ?? namedByWord(text, tokens, i, next);
+    if (found) {
+      add(found[0], found[1]);
+      i = found[1];
+      continue;
     }
     // "huisarts Wolters", "notaris Van Dam": after a profession a surname (common, with a surname's ending,
     // or with a first name or particles before it), not a place ("huisarts Amsterdam-Noord"). Capitalised
