@@ -36,7 +36,7 @@ export class Spelling {
 
   /** The text with each mistyped word replaced by the cards' word (folded); others unchanged. */
   correct(text: string): string {
-    return text.replace(WORD, (typed) => {
+    return this.joinSplit(text).replace(WORD, (typed) => {
       // The same words come back question after question: each typed form is looked at once (bounded).
       let fixed = this.fixed.get(typed);
       if (fixed === undefined) {
@@ -49,6 +49,38 @@ export class Spelling {
   }
 
   private readonly fixed = new Map<string, string>();
+
+  /**
+   * A compound typed or dictated in parts ("wet lang durige zorg", "zorg verzekerings wet", "in aan
+   * merking") read as the cards' one word: two or three neighbouring words whose join the cards use,
+   * when one part is no word of its own (so "wel zijn" never becomes "welzijn").
+   */
+  private joinSplit(text: string): string {
+    const { counts } = this.build();
+    const known = (part: string) => counts.has(part) || isStopWord(part);
+    const tokens = text.split(/([ \t]+)/); // words (and punctuation) at even places, gaps at odd ones
+    const out: string[] = [];
+    for (let i = 0; i < tokens.length; i += 2) {
+      let taken = 0;
+      for (const size of [3, 2]) {
+        const parts = tokens.slice(i, i + 2 * size).filter((_, k) => k % 2 === 0);
+        // The last part may carry the sentence's punctuation ("wet?"), kept after the join.
+        const [, last = '', tail = ''] = /^(\p{L}{2,})(\p{P}*)$/u.exec(parts.at(-1) ?? '') ?? [];
+        parts[parts.length - 1] = last;
+        if (parts.length < size || !parts.every((part) => /^\p{L}{2,}$/u.test(part))) continue;
+        const joined = fold(parts.join(''));
+        if (joined.length <= MIN_LENGTH || (counts.get(joined) ?? 0) < 2) continue;
+        if (parts.every((part) => known(fold(part)))) continue;
+        out.push(joined + tail, tokens[i + 2 * size - 1] ?? '');
+        taken = size;
+        break;
+      }
+      if (taken) i += 2 * (taken - 1);
+      else out.push(tokens[i], tokens[i + 1] ?? '');
+    }
+    return out.join('');
+  }
+
 
   private fix(typed: string): string | undefined {
     const word = fold(typed);
