@@ -38,8 +38,10 @@ const LAW = /\b(zorgverzekeraars?|basisverzekering|basispakket|health insurers?|
 const BASIS = /\b(afhankelijk van|hangt\b[^.;]{0,50}\baf van|hangen\b[^.;]{0,50}\baf van|depends? on|dependent on|gebaseerd op|based on|op basis van|op grond van|berekend (op|over|naar|aan de hand van)|calculated (on|from|by)|bepaald door|determined by|volgens (het|de) (inkomen|vermogen|indicatie|zorgprofiel))\b/iu;
 // What someone must do: "moet", "is verantwoordelijk voor", "houdt contact", "must", "is responsible for".
 const DUTY = /\b(moet|moeten|dient|dienen|hoort|horen|verplicht|is verantwoordelijk|zijn verantwoordelijk|verantwoordelijk voor|zorgt (er )?voor|houdt|houden|taak|taken|must|has to|have to|is responsible|are responsible|responsible for|keeps|keep|ensures|ensure|makes sure|duty|duties|task|tasks|obliged)\b/iu;
-export const CUES: Partial<Record<Want, RegExp>> = { basis: BASIS, duty: DUTY, law: LAW, duration: DURATION, age: AGE, count: NUMBER, number: NUMBER, money: MONEY, frequency: FREQUENCY, who: WHO, where: WHERE, when: WHEN, why: WHY, condition: CONDITION, list: LIST, contact: CONTACT, next: NEXT };
-export const CUE_WEIGHT: Partial<Record<Want, number>> = { basis: 0.4, duty: 0.2, law: 0.3, duration: 0.45, age: 0.45, count: 0.35, number: 0.3, money: 0.35, frequency: 0.45, who: 0.3, where: 0.2, when: 0.35, why: 0.2, condition: 0.3, list: 0.3, contact: 0.45, next: 0.25 };
+// That something is (not) possible or allowed: "is … niet mogelijk", "mag geen", "cannot".
+const POSSIBLE = /\b(niet mogelijk|is mogelijk|zijn mogelijk|kan (niet|geen)|kunnen (niet|geen)|mag (niet|geen)|mogen (niet|geen)|(niet )?toegestaan|uitgesloten|not possible|is possible|cannot|can.t|can not|may not|(not )?allowed|excluded)\b/iu;
+export const CUES: Partial<Record<Want, RegExp>> = { possible: POSSIBLE, basis: BASIS, duty: DUTY, law: LAW, duration: DURATION, age: AGE, count: NUMBER, number: NUMBER, money: MONEY, frequency: FREQUENCY, who: WHO, where: WHERE, when: WHEN, why: WHY, condition: CONDITION, list: LIST, contact: CONTACT, next: NEXT };
+export const CUE_WEIGHT: Partial<Record<Want, number>> = { possible: 0.15, basis: 0.4, duty: 0.2, law: 0.3, duration: 0.45, age: 0.45, count: 0.35, number: 0.3, money: 0.35, frequency: 0.45, who: 0.3, where: 0.2, when: 0.35, why: 0.2, condition: 0.3, list: 0.3, contact: 0.45, next: 0.25 };
 
 /** True when a sentence lists things: after a colon two or more items, else three or more. */
 export function enumerates(text: string): boolean {

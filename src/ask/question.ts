@@ -13,7 +13,7 @@ import { stripPreamble } from './preamble.ts';
 import { withAgeBands } from './age.ts';
 import { quickPattern } from './law-patterns.ts';
 
-export type Want = 'duration' | 'age' | 'count' | 'number' | 'money' | 'frequency' | 'law' | 'who' | 'where' | 'when' | 'why' | 'list' | 'next' | 'how' | 'define' | 'compare' | 'contact' | 'condition' | 'basis' | 'duty';
+export type Want = 'duration' | 'age' | 'count' | 'number' | 'money' | 'frequency' | 'law' | 'who' | 'where' | 'when' | 'why' | 'list' | 'next' | 'how' | 'define' | 'compare' | 'contact' | 'condition' | 'basis' | 'duty' | 'possible';
 
 export interface QuestionShape {
   /** The question as asked, without introduction, greeting, thanks and placeholders. */
@@ -101,6 +101,9 @@ const WANTS: [Want, RegExp][] = [
   ['basis', /\b(waar (hangt|hangen)\b[^?]{1,60}\bvan af|(is|zijn) [^?]{1,60}\bafhankelijk van|depends? on|dependent on|(what|wat) (is|are|zijn) [^?]{1,60}\b(based on|gebaseerd op)|op basis waarvan|op grond waarvan|based on what|on what basis|hoe (wordt|worden) [^?]{1,60}\b(berekend|bepaald|vastgesteld)|how (is|are) [^?]{1,60}\b(calculated|determined|set)|what determines|wat bepaalt)\b/iu],
   // "Wat moeten wij als dossierhouder doen?", "what are the zorgkantoor's duties": what a role must do.
   ['duty', /\b(wat (moet|moeten|hoort|horen) (ik|we|wij|je|jij|u|jullie|ze|zij|hij|de \S+|het \S+|een \S+)( \S+){0,3} (te )?doen|wat (is|zijn) (de|onze|mijn|zijn|haar|hun|jouw) (taak|taken|plicht|plichten|verantwoordelijkheid|verantwoordelijkheden)|what (do|does|must|should) (i|we|you|they|he|she|the \S+|a \S+)( \S+){0,2} (have to |need to )?do|what (is|are) (the|our|my|his|her|their|its) (task|tasks|duty|duties|responsibilit(y|ies)|obligations?))\b/iu],
+  // "Kan ik als huisarts ELV aanvragen?", "may the provider refuse?": whether something is possible
+  // or allowed; a sentence that says it is (not) possible answers it.
+  ['possible', /^(?:(?:en|maar|dus|ok|oke|and|but|so|also|ook)\s+)?(kan|kun|kunnen|mag|mogen|can|could|may)\s|\b(is het (wel |ook )?(mogelijk|toegestaan)|is it (possible|allowed)|are (we|they|you) allowed)\b/iu],
   ['how', /\b(hoe|how)\b/iu],
   // "Wat is de volgende stap?" asks what to do next, not what a step is.
   ['define', /\b(wat (is|zijn|betekent|houdt|doet|doen)(?! (de |mijn |onze |een )?(volgende|eerste|logische|beste|slimste) stap)(?![^?]*\bafhankelijk van\b)|what (is|are|does)(?! (the |my |our |a )?(next|first|best|logical) step)(?![^?]*\b(depends? on|dependent on|based on)\b)|betekenis|meaning)\b/iu],
