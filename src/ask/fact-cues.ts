@@ -7,7 +7,7 @@ import type { QuestionShape, Want } from './question.ts';
 import { sentenceHas, type Sentence } from './sentences.ts';
 
 const NUMBER = /\b(\d+([.,]\d+)?|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|twintig|dertig|honderd|duizend|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|hundred|thousand)\b/iu;
-const DURATION = /\b(voor )?onbepaalde tijd\b|\bgeen einddatum\b|\bonbeperkt geldig\b|\bindefinite(ly)?\b|\bno end date\b|\b(\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s*(werk)?(dag(en)?|weken|week|maand(en)?|jaar|jaren|uur|minuten|minuut|kwartier|days?|weeks?|months?|years?|hours?|minutes?)\b/iu;
+const DURATION = /\b(voor )?onbepaalde tijd\b|\bgeen einddatum\b|\bonbeperkt geldig\b|\bindefinite(ly)?\b|\bno end date\b|\b(\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s*(werk|kalender|working |business |calendar )?(dag(en)?|weken|week|maand(en)?|jaar|jaren|uur|minuten|minuut|kwartier|days?|weeks?|months?|years?|hours?|minutes?)\b/iu;
 // (A duration may be told in words: "voor onbepaalde tijd", "geen einddatum".)
 // An age: "tot 23 jaar", "vanaf 18", "18-jarigen", "under 18", "aged 65".
 const AGE = /\b(\d{1,3}|achttien|drieentwintig|vijfenzestig|eighteen|twenty-three)[ -]?(jaar|jarige[n]?|years?( old)?)\b|\b(tot|vanaf|onder|boven|from|until|up to|under|over|aged) (de |het |the )?(\d{1,3})(e|ste|de|th)?\b/iu;
