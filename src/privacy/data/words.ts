@@ -59,6 +59,8 @@ export const NOT_NAMES = new Set(
   moest wist vond bracht hield hing stierf verloor vergat begon vroeg kocht zocht dronk
   niet nee ja oke ok sorry dank bedankt hallo hoi goed slecht beter ziek moe boos bang blij
   verdrietig verward dement ouder alleenstaand zelfstandig afhankelijk opgenomen
+  tevreden ontevreden bezorgd ongerust kwaad woedend boos teleurgesteld gefrustreerd radeloos wanhopig
+  dankbaar akkoord oneens overstuur angstig onzeker opgelucht
   aangemeld ingeschreven geindiceerd geindiceerde
   client cliente clienten bewoner bewoners patient patienten familie familieleden gezin partner
   mantelzorger mantelzorgers zorgverlener zorgverleners zorgaanbieder zorgaanbieders zorgkantoor
