@@ -173,11 +173,12 @@ const ukPostcodes = (text: string): Span[] => [...text.matchAll(UK_POSTCODE)].ma
 // Every pattern above holds a house number or a postcode's digits: a text without a digit is skipped.
 // Where someone lives, said with the street alone: "mevrouw woont aan de Vechtstraat", "hij is
 // verhuisd naar de Kastanjelaan", "she lives on Prinsengracht". A capitalised word with a strong
-// street ending after a verb of living or moving: with the town, the street narrows it to a few
+// street ending after a stem of two letters or more ("naar de Markt" is no street) and after a verb
+// of living or moving: with the town, the street narrows it to a few
 // houses. (Policy texts name streets without anyone living there: only after those verbs.)
 const STRONG_SUFFIXES = alt([...STREET_SUFFIXES_STRONG].sort((a, b) => b.length - a.length));
 const LIVES_ON = new RegExp(
-  `(?<![\\p{L}])(?:woont|wonen|woonde|woonden|wonend|woonachtig|verhuisd|verhuist|verhuizen|verhuisde|lives|lived|living|moved|moves)(?:\\s+(?:nu|nog|al|sinds\\s+kort|tegenwoordig|inmiddels|now|still))?\\s+(?:aan|op|in|naar|on|at|to|in)\\s+(?:de|het|the)?\\s*(?<street>\\p{Lu}[\\p{L}'’-]*?(?:${STRONG_SUFFIXES}))(?![\\p{L}\\p{N}])`,
+  `(?<![\\p{L}])(?:woont|wonen|woonde|woonden|wonend|woonachtig|verhuisd|verhuist|verhuizen|verhuisde|lives|lived|living|moved|moves)(?:\\s+(?:nu|nog|al|sinds\\s+kort|tegenwoordig|inmiddels|now|still))?\\s+(?:aan|op|in|naar|on|at|to)\\s+(?:de|het|the)?\\s*(?<street>\\p{Lu}[\\p{L}'’-]+?(?:${STRONG_SUFFIXES}))(?![\\p{L}\\p{N}])`,
   'gu',
 );
 const LIVES_WORD = /woon|wonen|verhui|live|moved|moves/iu;
