@@ -35,7 +35,13 @@
  * names kept by the project's rules (KEPT_BY_RULE); one is not fixed (NOT_FIXED). Any other leak,
  * or a fix of one of these, fails this test. Eval texts: the redaction of all 2240 tuning and 1187
  * held-out questions is unchanged (sha256 of the redacted texts, tune 5dddcb639854, held-out
- * c57ef90fe279, before and after).
+ * c57ef90fe279, before and after), and so are the 2398 knowledge-base sentences and the 237 ordinary
+ * lines. Eval (`wegwijs eval`), before and after alike: tune facts 93.3%, refused for the right reason
+ * 100%, in-scope refused 1.0%; held-out 84.5% / 96.4% / 2.9%. Cost, in one process, CPU time, old and
+ * new interleaved (21 rounds, median, machine at load 5-8 on 2 cores): tuning questions 59.2 → 61.5
+ * µs, this corpus 117 → 132 µs per message (more is found). No new pass scans the text more than
+ * once: the partial BSN, a street without number and quoted names run only where a BSN word, a verb
+ * of living or a quote occurs; the other rules look at a token and the few dozen characters before it.
  *
  * Changed (patterns for the kind, no rule for one string): a reference's id must hold a digit, so a
  * word after its label ("besluit met kenmerk …") no longer hides the real number; an organisation
