@@ -7,7 +7,7 @@
  */
 import { KNOWN_STREETS } from './data/streets.ts';
 import { NOT_HOUSE_NUMBER_AFTER, NOT_NAMES, NOT_STREETS, NOT_POSTCODE_LETTERS, PARTICLES, STREET_PREFIX_WORDS, STREET_SUFFIXES_STRONG, STREET_SUFFIXES_WEAK } from './data/words.ts';
-import { mayHaveDigits } from './gates.ts';
+import { mayHaveDigits, mayMatch } from './gates.ts';
 import { foldWord } from './normalise.ts';
 import type { Detector, Span } from './span.ts';
 
@@ -171,5 +171,24 @@ const UK_POSTCODE = /(?<![\p{L}\p{N}])[A-Z]{1,2}\d[A-Z\d]? \d[ABD-HJLNP-UW-Z]{2}
 const ukPostcodes = (text: string): Span[] => [...text.matchAll(UK_POSTCODE)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, kind: 'address' as const }));
 
 // Every pattern above holds a house number or a postcode's digits: a text without a digit is skipped.
-export const address: Detector = (text) =>
-  mayHaveDigits(text) ? [...streets(text), ...englishStreets(text), ...postcodes(text), ...ukPostcodes(text), ...numberFirst(text), ...numberBeforeStreet(text), ...labelledNumber(text)] : [];
+// Where someone lives, said with the street alone: "mevrouw woont aan de Vechtstraat", "hij is
+// verhuisd naar de Kastanjelaan", "she lives on Prinsengracht". A capitalised word with a strong
+// street ending after a stem of two letters or more ("naar de Markt" is no street) and after a verb
+// of living or moving: with the town, the street narrows it to a few
+// houses. (Policy texts name streets without anyone living there: only after those verbs.)
+const STRONG_SUFFIXES = alt([...STREET_SUFFIXES_STRONG].sort((a, b) => b.length - a.length));
+const LIVES_ON = new RegExp(
+  `(?<![\\p{L}])(?:woont|wonen|woonde|woonden|wonend|woonachtig|verhuisd|verhuist|verhuizen|verhuisde|lives|lived|living|moved|moves)(?:\\s+(?:nu|nog|al|sinds\\s+kort|tegenwoordig|inmiddels|now|still))?\\s+(?:aan|op|in|naar|on|at|to)\\s+(?:de|het|the)?\\s*(?<street>\\p{Lu}[\\p{L}'’-]+?(?:${STRONG_SUFFIXES}))(?![\\p{L}\\p{N}])`,
+  'gu',
+);
+const LIVES_WORD = /woon|wonen|verhui|live|moved|moves/iu;
+const streetWithoutNumber = (text: string): Span[] =>
+  [...(mayMatch(text, LIVES_WORD) ? text.matchAll(LIVES_ON) : [])].map((m) => {
+    const start = m.index! + m[0].length - m.groups!.street.length;
+    return { start, end: start + m.groups!.street.length, kind: 'address' as const };
+  });
+
+export const address: Detector = (text) => [
+  ...(mayHaveDigits(text) ? [...streets(text), ...englishStreets(text), ...postcodes(text), ...ukPostcodes(text), ...numberFirst(text), ...numberBeforeStreet(text), ...labelledNumber(text)] : []),
+  ...streetWithoutNumber(text),
+];

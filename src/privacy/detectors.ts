@@ -8,7 +8,7 @@ import { birthdate } from './dates.ts';
 import { email } from './email.ts';
 import { identifiers } from './identifiers.ts';
 import { name } from './names.ts';
-import { bsn, iban, phone } from './numbers.ts';
+import { bsn, iban, partialBsn, phone } from './numbers.ts';
 import { foreignScriptNames } from './scripts.ts';
 import type { Detector, Span } from './span.ts';
 
@@ -42,5 +42,5 @@ const nameInLink: Detector = (text, now) => {
   return out;
 };
 
-export const DETECTORS: Detector[] = [email, iban, phone, bsn, birthdate, address, name, nameBetweenUnderscores, nameInLink, foreignScriptNames, identifiers];
+export const DETECTORS: Detector[] = [email, iban, phone, bsn, partialBsn, birthdate, address, name, nameBetweenUnderscores, nameInLink, foreignScriptNames, identifiers];
 export { handles } from './identifiers.ts';

@@ -21,9 +21,13 @@ const WEAK_STEMS =
   'budget|ciz|cak|wlz|wmo|jeugdwet|toewijzing|zorgtoewijzing|aanmelding|aanmeld|referentie|reference|case';
 const SUFFIX = '(?:[\\s_-]?(?:nummer|nr|no|number|num|id|code))';
 // An id: letters and digits with . / - inside, or digit groups with spaces ("943 476 5919").
-const ID = '(?<id>\\d{2,4}(?: \\d{2,4}){1,4}(?![\\p{L}\\p{N}])|[\\p{L}\\p{N}](?:[\\p{L}\\p{N}]|[./-](?=[\\p{L}\\p{N}])){3,29})';
+// The id holds a digit somewhere (checked ahead), so a word after the label ("besluit met kenmerk …")
+// is never taken for the id, which would hide the real one after it.
+const ID = '(?=[\\p{L}\\p{N}./-]*\\d)(?<id>\\d{2,4}(?: \\d{2,4}){1,4}(?![\\p{L}\\p{N}])|[\\p{L}\\p{N}](?:[\\p{L}\\p{N}]|[./-](?=[\\p{L}\\p{N}])){3,29})';
+// Whose number it is, said between the label and the number: "dossiernummer zorgkantoor ZK-7781203".
+const ORG_WORDS = 'zorgkantoor|gemeente|zorgverzekeraar|verzekeraar|ziekenhuis|huisarts|wijkteam|zorgaanbieder|instelling';
 const RECORD = new RegExp(
-  `(?<![\\p{L}])(?:(?:${STRONG_STEMS})(?:s?${SUFFIX})?|(?:${WEAK_STEMS})s?${SUFFIX}|onder\\s+(?:het\\s+)?(?:nummer|kenmerk))(?![\\p{L}])\\.?(?:\\s+(?:bij|van|at|with|from)(?:\\s+\\p{Lu}[\\p{L}&-]*){1,3}(?=\\s+(?:is|was)\\s))?(?:\\s+(?:is|was|van\\s+\\p{L}+))?(?:\\s+(?<org>\\p{L}{2,5})(?![\\p{L}\\p{N}-]))?\\s*[:=#/]?\\s*(?:nr\\.?\\s*|no\\.?\\s*|#\\s*)?${ID}(?![\\p{L}\\p{N}])`,
+  `(?<![\\p{L}])(?:(?:${STRONG_STEMS})(?:s?${SUFFIX})?|(?:${WEAK_STEMS})s?${SUFFIX}|onder\\s+(?:het\\s+)?(?:nummer|kenmerk))(?![\\p{L}])\\.?(?:\\s+(?:bij|van|at|with|from)(?:\\s+\\p{Lu}[\\p{L}&-]*){1,3}(?=\\s+(?:is|was)\\s))?(?:\\s+(?:is|was|van\\s+\\p{L}+))?(?:\\s+(?:${ORG_WORDS}))?(?:\\s+(?<org>\\p{L}{2,5})(?![\\p{L}\\p{N}-]))?\\s*[:=#/]?\\s*(?:nr\\.?\\s*|no\\.?\\s*|#\\s*)?${ID}(?![\\p{L}\\p{N}])`,
   'giu',
 );
 
@@ -157,6 +161,9 @@ const QUERY_FIELDS: Record<string, PersonalDataKind> = {
   voornaam: 'name', firstname: 'name', lastname: 'name', tel: 'phone', phone: 'phone', telefoon: 'phone', mobiel: 'phone', mobile: 'phone',
   dob: 'birthdate', geboortedatum: 'birthdate', birthdate: 'birthdate', postcode: 'address', zip: 'address', adres: 'address', address: 'address',
   iban: 'iban',
+  // A person's id in a form's or record system's link: "…&id=44812", "?clientId=…", "?dossiernr=…".
+  id: 'record', clientid: 'record', client_id: 'record', clientnr: 'record', clientnummer: 'record', dossier: 'record', dossierid: 'record',
+  dossiernr: 'record', dossiernummer: 'record', patientid: 'record', patient_id: 'record', pid: 'record', userid: 'record', user_id: 'record',
 };
 const QUERY = new RegExp(`[?&;](${Object.keys(QUERY_FIELDS).join('|')})=([^&#\\s<>|"']+)`, 'giu');
 

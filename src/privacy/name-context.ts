@@ -13,7 +13,7 @@ const ROLE =
 const KIN =
   'zoon|dochter|vader|moeder|ouders|broer|broertje|zus|zusje|opa|oma|man|vrouw|partner|kinderen|kind|familie|mentor|curator|bewindvoerder|' +
   'begeleider|casemanager|mantelzorger|dossier|indicatie|son|daughter|father|mother|parents|brother|sister|husband|wife|children|family|guardian|carer|caregiver|file|case|' +
-  'mama|papa|mam|mum|mom|dad|mummy|mommy|daddy|grand\\p{L}+|klein\\p{L}+|schoon\\p{L}+|stief\\p{L}+|\\p{L}+-in-law';
+  'kids|mama|papa|mam|mum|mom|dad|mummy|mommy|daddy|grand\\p{L}+|klein\\p{L}+|schoon\\p{L}+|stief\\p{L}+|\\p{L}+-in-law';
 
 /**
  * After any capitalised word written with "'s": a relative of theirs ("Mo's broer", "Xu's daughter"). No
@@ -54,6 +54,16 @@ const CARE_STATE_LAST = /^\s+(?:(?:niet|nog|meer|al|weer|toch)\s+)*(?:thuis\s+(?
 const VERB_FIRST = /(?:^|[\s,.?!:;])(?:is|heeft|zit|woont|wacht|krijgt|kan|mag|moet|wil|gaat|staat|has|does|can|will)\s*$/iu;
 const STATE_AFTER_VERB_FIRST = /^\s+(?:(?:al|nog|inmiddels|niet|toch|ook|wel|already|still|not|yet)\s+)*(?:\p{L}+\s+){0,3}?(?:ingeschreven|aangemeld|geregistreerd|geplaatst|opgenomen|ge[iï]ndiceerd|indicatie|wlz-indicatie|op\s+de\s+wachtlijst|in\s+zorg|in\s+behandeling|thuis\s+(?:blijven|wonen)|verhuisd|overleden|gevallen|registered|admitted|placed|on\s+the\s+(?:waiting\s+)?list)(?![\p{L}])/iu;
 
+// Right after the name (adverbs only between), what a person in care did: "heeft henk weer geweigerd
+// om te eten", "is Ilse weer weggelopen", "has Tom refused his meds again".
+const CONDUCT_AFTER_VERB_FIRST = /^\s+(?:(?:al|nog|weer|opnieuw|vannacht|vandaag|gisteren|again|already)\s+)*(?:geweigerd|weggelopen|gedwaald|gevallen|refused|fallen|wandered\s+off)(?![\p{L}])/iu;
+
+// Before a listed first name, a verb of bodily care with its subject: "we verzorgen Gerrit", "sinds maart
+// verplegen we Ilse", "wassen jullie Kees?", "we care for Betty". Only a person in care is washed or
+// nursed (not "begeleiden": colleagues and interns are guided too).
+const CARED_FOR_BEFORE =
+  /(?<![\p{L}])(?:verzorg(?:en|t|de|den)?|verpleeg(?:t|de|den)?|verplegen|wassen|wast|waste|wasten|douche[nt]?|douchte|tillen|tilt|tilde|(?:take|takes|took|taking)\s+care\s+of|care[sd]?\s+for|caring\s+for|nurse[sd]?|nursing|bathe[sd]?|bathing)\s+(?:(?:we|wij|ik|jullie|ze|zij|hij|je|u|you|they|i)\s+)?(?:(?:al|nu|nog|ook|sinds\s+kort|dagelijks|vandaag|morgen|straks|now|still|also|today|daily)\s+)*$/iu;
+
 /** Before a listed first name: a possessive ("onze Kees", "mijn Jeroen") or how they are doing ("het gaat slecht met Piet"). */
 const PERSON_BEFORE =
   /(?:(?<![\p{L}])(?:onze|ons|mijn|m'n|my|our)|gaat\s+(?:het\s+)?(?:niet\s+)?(?:goed|slecht|beter|minder|achteruit)\s+met|(?<![\p{L}])(?:dossier|zorgplan|indicatie|beschikking|aanvraag|aanmelding|casus|situatie|zorgdossier|behandelplan|ondersteuningsplan|file|case|care\s+plan|casemanager|case\s+manager|begeleider|woonbegeleider|trajectbegeleider|persoonlijk\s+begeleider|mentor|bewindvoerder|curator|cli[eë]ntondersteuner|regiebehandelaar|behandelaar|contactpersoon|voogd|gezinsvoogd|jeugdbeschermer|guardian|carer|caregiver)\s+(?:van|of)\s+)\s*$/iu;
@@ -61,8 +71,8 @@ const WITH_BEFORE = /(?<![\p{L}])met\s+$/iu;
 
 /** Does the clause around a listed first name describe a person in care? `before`/`after`: the text on either side. */
 export const personInCare = (before: string, after: string) =>
-  (VERB_FIRST.test(before) && STATE_AFTER_VERB_FIRST.test(after)) ||
-  CARE_STATE.test(after) || CARE_STATE_LAST.test(after) || PERSON_BEFORE.test(before) || (WITH_BEFORE.test(before) && /^\s+gaat\s+het(?![\p{L}])/iu.test(after));
+  (VERB_FIRST.test(before) && (STATE_AFTER_VERB_FIRST.test(after) || CONDUCT_AFTER_VERB_FIRST.test(after))) ||
+  CARE_STATE.test(after) || CARE_STATE_LAST.test(after) || PERSON_BEFORE.test(before) || CARED_FOR_BEFORE.test(before) || (WITH_BEFORE.test(before) && /^\s+gaat\s+het(?![\p{L}])/iu.test(after));
 
 // "'t Hart is haar meisjesnaam", "Okafor is his surname": a word said to be someone's name.
 const IS_NAME_AFTER = /^\s+(?:is|was)\s+(?:haar|zijn|hun|her|his|their)\s+(?:meisjesnaam|geboortenaam|achternaam|voornaam|roepnaam|bijnaam|naam|maiden\s+name|surname|first\s+name|nickname|name)(?![\p{L}])/iu;

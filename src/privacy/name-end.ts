@@ -57,6 +57,12 @@ export function nameEnd(text: string, tokens: Token[], i: number, anyCase: boole
     if (isInitial(t) || (anyCase && j === i && /^\p{Lu}$/u.test(t.word))) {
       end = j;
       words++;
+    } else if (words > 0 && capitalised(t) && /^\p{Lu}\p{Ll}+$/u.test(t.word) && (t.word.toLowerCase() !== t.folded || (pendingParticles === 0 && tokens[j - 1].word.toLowerCase() !== tokens[j - 1].folded && /[\u0100-\u024f\u1e00-\u1eff]/u.test(tokens[j - 1].word)))) {
+      // A capitalised word with accents inside a name is one of its words, even when it folds to a
+      // particle or a short word, and so is the capitalised word after it: "Nguyễn Văn An", "Trần Thị
+      // Hoa" (Vietnamese middle and given names; letters beyond Latin-1 only, not "Müller Is").
+      end = j;
+      words++;
     } else if ((particles.has(t.folded) && pendingParticles < 3 && !(t.dot && !t.folded.startsWith("'"))) || (t.dot && /^[vd]$/.test(t.word) && pendingParticles < 3)) {
       // "v.d." and "v." are "van de(r)" and "van" written short: "Dhr. v.d. Berg", "Mw. v. Dijk".
       if (!capitalised(t) && !LOWER_CASE_PARTICLES.has(t.folded)) looseParticles = true;

@@ -44,21 +44,29 @@ export function signatureEnd(text: string, tokens: Token[], i: number): number {
   return /^[ \t]*[.!]?[ \t]*(?:\n|$)/.test(text.slice(tokens[end].end, tokens[end].end + 8)) ? end : -1;
 }
 
+const THANKS_BEFORE_DASH = /(?:(?<![\p{L}])(?:thanks|thank\s+you|thx|ty|bedankt|dank|dankjewel|dankuwel|groet|groeten|groetjes|cheers|mvg|gr)(?![\p{L}])[^\n.?]{0,20})[ \t]*[-–—][ \t]*$/iu;
+
 /**
  * A name signed after a dash at the very end of a message: "Kan iemand even kijken? - Fatima",
  * "Thanks! — Bill de Groot". A listed first name (with its surname); the index of its last word, or -1.
  */
 export function dashSignatureEnd(text: string, tokens: Token[], i: number): number {
   const t = tokens[i];
-  if (i === 0 || tokens.length - i > 4 || mentionBefore(text, t) || !(capitalised(t) ? isCapitalisedFirstName(t) : lowerCaseName(t))) return -1;
+  if (i === 0 || tokens.length - i > 4 || mentionBefore(text, t)) return -1;
   if (!/\s[-–—][ \t]*$/.test(text.slice(Math.max(0, t.start - 4), t.start))) return -1;
+  // A name of any origin when thanks or a closing comes before the dash:
+  // "Thanks all — Siobhan", "Dank je! - Wensley".
+  const signed = capitalised(t) ? isCapitalisedFirstName(t) || (nameWord(t) && THANKS_BEFORE_DASH.test(text.slice(Math.max(0, t.start - 60), t.start))) : lowerCaseName(t);
+  if (!signed) return -1;
   const end = Math.max(i, nameEnd(text, tokens, i, false));
   return /^[ \t]*[.!]?\s*$/.test(text.slice(tokens[end].end)) ? end : -1;
 }
 
 // A channel or hashtag named after a client or family: "#casusBakker", "#familie-de-jong", "#familySmit",
-// "#mw_jansen". The name after the role word goes; "#casus" alone or "#teamnoord" stays.
-const HASHTAG_NAME = /(?<![\p{L}\p{N}])#(?:casus|case|familie|family|fam|cli[eë]nte?|client|pati[eë]nte?|patient|bewoner|mevrouw|mevr|mw|meneer|dhr|mrs|mr)[-_]?((?:(?:van|de|der|den|ter|ten)[-_])*\p{L}[\p{L}\p{M}]+)/giu;
+// "#mw_jansen", "#casus-yusuf-amrani" (every part after the role word). The name after the role word goes; "#casus" alone or "#teamnoord" stays.
+const HASHTAG_NAME = /(?<![\p{L}\p{N}])#(?:casus|case|familie|family|fam|cli[eë]nte?|client|pati[eë]nte?|patient|bewoner|mevrouw|mevr|mw|meneer|dhr|mrs|mr)[-_]?((?:(?:van|de|der|den|ter|ten)[-_])*\p{L}[\p{L}\p{M}]+(?:[-_](?:(?:van|de|der|den|ter|ten)[-_])*\p{L}[\p{L}\p{M}]+)*)/giu;
+// Titles, after which a name joined on in lower case counts too: "#mevrouwvisser", "#dhrjansen".
+const HASHTAG_TITLE = /^#(?:mevrouw|mevr|mw|meneer|dhr|mrs|mr)/iu;
 
 /** Names inside hashtags after a word for a client or family. */
 export function hashtagNames(text: string): Span[] {
@@ -69,7 +77,7 @@ export function hashtagNames(text: string): Span[] {
     const start = m.index! + m[0].length - name.length;
     // Joined straight on, the name starts with a capital ("#casusBakker"); after a dash or underscore any case.
     const joinedOn = m[0][m[0].length - name.length - 1] !== '-' && m[0][m[0].length - name.length - 1] !== '_';
-    if (joinedOn && !/^\p{Lu}/u.test(name)) continue;
+    if (joinedOn && !/^\p{Lu}/u.test(name) && !(HASHTAG_TITLE.test(m[0]) && name.length >= 4)) continue;
     if (NOT_NAMES.has(name.toLowerCase())) continue;
     out.push({ start, end: start + name.length, kind: 'name' });
   }
@@ -144,4 +152,24 @@ export function namedByWord(text: string, tokens: Token[], i: number, next: numb
   if (byNoun) return byNoun;
   // "hij heet eigenlijk Hendrikus Bol": an adverb between the naming word and the name.
   return NAMING_WORDS.has(t.folded) && NAMING_ADVERBS.has(tokens[next].folded) && after ? from(next + 1) : undefined;
+}
+
+// A name in quotes after a word for a client, a title or a naming word: 'Cliënt "Jopie" wil …',
+// "the client (called 'Bep' by everyone)", 'meneer "Sjors"'. The quotes mark a nickname or a name
+// said as it is; a capital starts it.
+const QUOTED_NAME =
+  /(?<![\p{L}])(?:cli[eë]nte?|client|bewoner|bewoonster|pati[eë]nte?|patient|resident|deelnemer|mevrouw|meneer|mevr\.?|mw\.?|dhr\.?|mrs\.?|mr\.?|called|named|genaamd|genoemd|heet|heette|noem(?:en|t|de|den)?\s+(?:hem|haar|ze)|call(?:s|ed)?\s+(?:him|her))[ \t]*["'“‘„«][ \t]*(\p{Lu}[\p{L}\p{M}'’-]+(?:[ \t]+\p{Lu}[\p{L}\p{M}'’-]+){0,2})[ \t]*["'”’»]/giu;
+const QUOTE = /["'“‘„«]/u;
+
+/** Names in quotes after a client word, a title or a naming word. */
+export function quotedNames(text: string): Span[] {
+  if (!QUOTE.test(text)) return [];
+  const out: Span[] = [];
+  for (const m of text.matchAll(QUOTED_NAME)) {
+    const name = m[1];
+    if (NOT_NAMES.has(name.split(/[ \t]/)[0].toLowerCase())) continue;
+    const start = m.index! + m[0].lastIndexOf(name);
+    out.push({ start, end: start + name.length, kind: 'name' });
+  }
+  return out;
 }

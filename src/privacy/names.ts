@@ -14,7 +14,7 @@ import { COMMON_SURNAMES, NOT_NAMES } from './data/words.ts';
 import { clientInSentence } from './name-clause.ts';
 import { commonSurnameAt, joined, lowerCaseSurname, lowerCaseSurnameAt, nameEnd } from './name-end.ts';
 import { companions } from './name-companions.ts';
-import { dashSignatureEnd, genitiveName, hashtagNames, labelled, namedByWord, setOffName, signatureEnd, visitorNames } from './name-signs.ts';
+import { dashSignatureEnd, genitiveName, hashtagNames, labelled, namedByWord, quotedNames, setOffName, signatureEnd, visitorNames } from './name-signs.ts';
 import {
   ABOUT,
   BORN_AFTER,
@@ -68,6 +68,16 @@ const LEAD_PARTICLES = new Set(["'t", '’t', 'van', 'de', 'der', 'den', 'ter', 
 // in "met de cliënt. Volgende week" no name follows.
 const ABBREVIATIONS = new Set(['mevr', 'mw', 'mvr', 'dhr', 'mnr', 'hr', 'fam', 'mr', 'mrs', 'ms', 'dr', 'drs', 'prof', 'cl', 'clt', 'pt', 'zr', 'wed', 'jkvr', 'jhr', 'ds', 'br', 'mej']);
 const sentenceEnd = (t: Token) => t.dot && !ABBREVIATIONS.has(t.folded);
+
+// A capitalised word of letters only (no acronym, no dash or digit), as a surname after a title.
+const TITLE_WORD = /^\p{Lu}\p{Ll}{2,}$/u;
+
+// Surname endings no Dutch or English word has (folded: "ović" reads "ovic", "oğlu" "oglu").
+const FOREIGN_SURNAME = /^\p{L}{3,}(?:wski|wska|cki|cka|dzki|dzka|nski|nska|lski|lska|rski|rska|wicz|czyk|czak|ovic|evic|escu|oglu|enko|chuk|czuk)$/u;
+
+// Before a surname inside a sentence: who spoke with, called or saw them ("we hebben", "ik belde", "met").
+const SPOKEN_WITH_BEFORE =
+  /(?<![\p{L}])(?:(?:we|wij|ik|ze|zij|hij|jij|je|i|we|they|she|he)\s+(?:hebben|heb|hadden|had|heeft|spraken|sprak|spreken|belden|belde|bellen|bel|zagen|zag|zien|bezochten|bezocht|mailden|mailde|spoke|called|phoned|visited|saw|met)(?:\s+(?:met|with|to))?|(?:gesprek|gesproken|overleg|contact|afspraak|belafspraak|call|meeting|talk|spoke|spoken)\s+(?:met|with))\s+$/iu;
 
 const FAMILY_WORDS = new Set(['familie', 'gezin', 'family']);
 // Typical endings of Dutch surnames: Hendriksen, Dijkstra, Hulshof, Wolterink, Postma, Mulders.
@@ -125,6 +135,15 @@ export const name: Detector = (text) => {
       if (end >= 0) {
         add(next, end);
         i = end;
+        continue;
+      }
+      // After a title written short with its dot a capitalised word is a surname even when it is also
+      // a care word: "Mw. Zorg", "Dhr. Thuis". Not an acronym ("dhr. CIZ"), not a compound with a dash
+      // or digits. (In full, "Mevrouw Heeft …" may be a capital typed by habit.)
+      const u = tokens[next];
+      if (t.dot && TITLE_WORD.test(u.word) && !particles.has(u.folded) && !strongTitles.has(u.folded) && !mentionBefore(text, u)) {
+        add(next, next);
+        i = next;
         continue;
       }
     }
@@ -318,6 +337,12 @@ export const name: Detector = (text) => {
         continue;
       }
     }
+    // A surname of an unmistakable Slavic, Balkan, Romanian or Turkish shape, anywhere: "with Kowalski",
+    // "bij Wiśniewska", "Popescu belde", "mevrouw's buurman Yılmazoğlu" (no Dutch word ends so).
+    if (capitalised(t) && nameWord(t) && !t.dot && !mentionBefore(text, t) && FOREIGN_SURNAME.test(t.folded) && !(i > 0 && PLACE_BEFORE.has(tokens[i - 1].folded))) {
+      add(i, i);
+      continue;
+    }
     // A surname, a comma and initials, as records list people: "Bakker, J.M.", "Van Dijk, A.".
     if (capitalised(t) && nameWord(t) && !t.dot && !mentionBefore(text, t) && i + 1 < tokens.length && /^,[ \t]*$/.test(text.slice(t.end, tokens[i + 1].start)) && isInitial(tokens[i + 1])) {
       let end = i + 1;
@@ -352,8 +377,17 @@ export const name: Detector = (text) => {
       add(from, i);
       continue;
     }
-    // A common surname, also one that is a word, as whose file or request it is: "de aanvraag van Bakker".
-    if (capitalised(t) && !t.dot && COMMON_SURNAMES.has(t.folded) && !mentionBefore(text, t) && !/^\p{Lu}+$/u.test(t.word.slice(1)) && OWNER_BEFORE.test(text.slice(Math.max(0, t.start - 32), t.start))) {
+    // A common surname, also one that is a word, as whose file or request it is: "de aanvraag van Bakker";
+    // or, capitalised inside a sentence, as the one spoken with or called: "We hebben Visser gisteren
+    // gesproken", "ik belde Bakker", "een gesprek met Smit" (at a clause's start "Visser belt" is above).
+    if (
+      capitalised(t) &&
+      !t.dot &&
+      COMMON_SURNAMES.has(t.folded) &&
+      !mentionBefore(text, t) &&
+      !/^\p{Lu}+$/u.test(t.word.slice(1)) &&
+      (OWNER_BEFORE.test(text.slice(Math.max(0, t.start - 32), t.start)) || (!clauseStart(text, t.start) && SPOKEN_WITH_BEFORE.test(text.slice(Math.max(0, t.start - 32), t.start))))
+    ) {
       add(i, i);
       continue;
     }
@@ -387,6 +421,6 @@ export const name: Detector = (text) => {
       }
     }
   }
-  out.push(...hashtagNames(text), ...visitorNames(text, tokens));
+  out.push(...hashtagNames(text), ...visitorNames(text, tokens), ...quotedNames(text));
   return [...out, ...companions(text, tokens, out)];
 };

@@ -4,7 +4,7 @@
  * "(020) 738 2916", "06 - 47382915", "+31 (0)6-1234 5678"), so a number is read as a run of
  * digit groups with separators, and every prefix of the run is checked against the rules.
  */
-import { mayHaveDigits } from './gates.ts';
+import { mayHaveDigits, mayMatch } from './gates.ts';
 import { ALNUM, type Detector, type Span } from './span.ts';
 
 /** The elfproef: 9 digits d1..d9 with 9·d1 + 8·d2 + … + 2·d8 − d9 divisible by 11. */
@@ -111,6 +111,19 @@ export const bsn: Detector = (text) => {
   }
   return out;
 };
+
+// Part of a BSN, said as such: "zijn BSN eindigt op 123", "laatste vier cijfers van het bsn: 4782",
+// "her BSN ends in 782". Two to five digits after the label and its words for an ending; a part of a
+// number still narrows down who it is.
+const PARTIAL_BSN =
+  /(?:\bbsn|burgerservicenummer|citizen\s+service\s+number)(?:\s+\p{L}+){0,3}?\s+(?:eindigt|eindigend|eindigde|begint|beginnend|ends|ending|starts|starting)\s+(?:op|met|in|on|with)\s*:?\s*(\d{2,5})(?![\p{N}])|(?:laatste|eerste|last|first)\s+(?:\d|twee|drie|vier|vijf|two|three|four|five)\s+(?:cijfers|digits)\s+(?:van\s+(?:het|zijn|haar|het\s+)?\s*|of\s+(?:the|his|her)\s+)?(?:bsn|burgerservicenummer|citizen\s+service\s+number)\s*(?:zijn|is|are|:)?\s*:?\s*(\d{2,5})(?![\p{N}])/giu;
+const BSN_WORD = /bsn|burgerservice|citizen\s+service/iu;
+export const partialBsn: Detector = (text) =>
+  [...(mayHaveDigits(text, 2) && mayMatch(text, BSN_WORD) ? text.matchAll(PARTIAL_BSN) : [])].map((m) => {
+    const digits = m[1] ?? m[2];
+    const start = m.index! + m[0].length - digits.length;
+    return { start, end: start + digits.length, kind: 'bsn' as const };
+  });
 
 /** Valid digit strings of a phone number: Dutch 0 + 9 digits, +31/0031 + 9, other countries 8–15. */
 // Numbers of organisations, never of a person: free and paid service numbers (0800, 0900, 0906,

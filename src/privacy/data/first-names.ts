@@ -30,4 +30,5 @@ Josephus Petrus Wilhelmus Gerardus Theodorus Adrianus Antonius Franciscus Hendri
 Soeniel Soenita Ramesh Rakesh Anil Devika Krishna Shanti Sunita Kiran Rajesh Vishnu Lakshmi Sita Radha Ganesh Roshni Sandjai Ravi Chandra
 Beatriz Joana Ines Lucia Luis* Ana Raquel Rosario Dolores Consuelo Guadalupe Ricardo Fernando
 Bill* Joy*
+Wensley Wesley Rinaldo Rignald Rudie Gerold Urwin Humphrey Milton Sherwin Iwan Jerrel Genaro Jairzinho Shurandy Ruchella Rosita Lucretia Marlene Sheryl Gilmar Romeo Edson Clarence Carlo Gregory Virgil Ivanildo Jurgen Marvin
 `;

@@ -7,7 +7,7 @@ const words = (list: string): string[] => list.trim().split(/\s+/);
 /** Titles after which the next word is a name in any case: "mevrouw kuipers", "dhr. de jong". */
 export const STRONG_TITLES = words(`
   mevrouw mevr mw mvr mevrouwtje meneer mijnheer mnr dhr heer juffrouw fam mr mrs ms madame
-  monsieur dr drs prof
+  monsieur dr drs prof herr frau signora signore senora senor senhora
 `);
 
 /** Words after which a capitalised word is a name: "cliënt Jan", "zoon Mehmet", "heet Fatma". */

@@ -1,0 +1,78 @@
+/**
+ * Measures the fifth red team's corpus (corpus-rt5.json) against the real redaction, as
+ * corpus-rt4-check.ts does the fourth's: a span leaks when it survives whole (case-insensitive, any
+ * run of white space alike), or a telling word of a name, e-mail or link does, or a digit group of
+ * three or more; a word or group counts only when the redacted text holds it more often than the
+ * message does outside its spans. An over-redaction is a must-stay word that is gone (case as written).
+ */
+import { readFileSync } from 'node:fs';
+import { redact } from '../../src/privacy/index.ts';
+
+export interface Rt5Entry {
+  id: string;
+  kind: string;
+  text: string;
+  mustRedact: string[];
+  mustKeep: string[];
+}
+
+export const RT5: Rt5Entry[] = JSON.parse(readFileSync(new URL('./corpus-rt5.json', import.meta.url), 'utf8'));
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const spaced = (s: string) => escape(s.replace(/\s+/gu, ' ')).replace(/ /g, '\\s+');
+function count(out: string, word: string, caseSensitive = false): number {
+  return (out.match(new RegExp(`(?<![\\p{L}\\p{N}])${spaced(word)}(?![\\p{L}\\p{N}])`, caseSensitive ? 'gu' : 'giu')) ?? []).length;
+}
+const within = (out: string, span: string) => new RegExp(spaced(span), 'iu').test(out);
+
+const PARTICLES = new Set(['de', 'van', 'der', 'den', 'ter', 'ten', 'het', 'el', 'al', 'jr', 'mevr', 'mw', 'dhr']);
+const NOT_TELLING = new Set(['at', 'dot', 'punt', 'com', 'nl', 'gmail', 'hotmail', 'outlook', 'ziggo', 'zorg', 'care', 'www', 'https', 'http', 'maart', 'march', 'jan', 'nul', 'zes', 'een', 'twee', 'drie', 'vier', 'vijf', 'zeven', 'acht', 'negen', 'één', 'zero', 'six', 'one', 'two', 'three', 'four', 'five', 'seven', 'eight', 'abc', 'abna', 'bis', 'iii']);
+// Kinds whose letters are no name: written-out numbers, dates, plates, references.
+const NUMBERISH = /^(written-number|bsn|dob|date|plate|iban|postcode|ref-|clientnr|phone|partial-bsn)/;
+
+function tellingWords(kind: string, span: string): string[] {
+  if (NUMBERISH.test(kind) || kind === 'en-dob' || kind === 'en-bsn' || kind === 'en-phone') return [];
+  return span
+    .split(/[^\p{L}'’]+/u)
+    .map((w) => w.replace(/^['’]+|['’]+$/g, ''))
+    .filter((w) => w.length >= 3 && !PARTICLES.has(w.toLowerCase()) && !NOT_TELLING.has(w.toLowerCase()));
+}
+
+export function leaks(out: string, kind: string, span: string, text: string, spans: string[]): boolean {
+  if (within(out, span)) return true;
+  let rest = text;
+  for (const s of spans) rest = rest.split(s).join(' ');
+  for (const w of tellingWords(kind, span)) if (count(out, w) > count(rest, w)) return true;
+  for (const g of span.match(/\d{3,}/g) ?? []) {
+    const re = new RegExp(`(?<!\\d)${g}(?!\\d)`, 'g');
+    if ((out.match(re) ?? []).length > (rest.match(re) ?? []).length) return true;
+  }
+  return false;
+}
+
+export interface Rt5Result {
+  id: string;
+  kind: string;
+  text: string;
+  out: string;
+  leaks: string[];
+  over: string[];
+}
+
+export function measure(e: Rt5Entry, out: string): Rt5Result {
+  return {
+    id: e.id,
+    kind: e.kind,
+    text: e.text,
+    out,
+    leaks: e.mustRedact.filter((s) => leaks(out, e.kind, s, e.text, e.mustRedact)),
+    over: e.mustKeep.filter((w) => count(out, w, true) < count(e.text, w, true)),
+  };
+}
+
+const EN = /\b(the|is|with|can|please|her|his|called|has|for|of|and|she|he|they|thanks)\b/i;
+export const langOf = (e: Rt5Entry): 'nl' | 'en' => (e.kind.endsWith('-en') || e.kind.startsWith('en-') ? 'en' : EN.test(e.text) && !/\b(de|het|een|van|is de|heeft)\b/.test(e.text) ? 'en' : 'nl');
+
+export function measureRt5(now = new Date('2026-12-02T12:00:00Z')): Rt5Result[] {
+  return RT5.map((e) => measure(e, redact(e.text, now, { lang: langOf(e) }).text));
+}
