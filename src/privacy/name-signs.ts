@@ -167,6 +167,9 @@ export function quotedNames(text: string): Span[] {
   const out: Span[] = [];
   for (const m of text.matchAll(QUOTED_NAME)) {
     const name = m[1];
+    // The pattern is case-blind (the cue words come in any case), so \p{Lu} matches any letter
+    // there: the capital of each word of the name is checked here ("a method called 'crazy eight'").
+    if (!name.split(/[ \t]+/).every((part) => /^\p{Lu}/u.test(part))) continue;
     if (NOT_NAMES.has(name.split(/[ \t]/)[0].toLowerCase())) continue;
     const start = m.index! + m[0].lastIndexOf(name);
     out.push({ start, end: start + name.length, kind: 'name' });
