@@ -60,3 +60,24 @@ export async function startConsoleHarness(options: { at: string; synthesis: stri
     },
   };
 }
+
+/**
+ * Every text through the three other input paths, as a member types it: an action (`wegwijs actie
+ * …`), a progress note on it and a contribution in a deliberation thread, in a network the
+ * facilitator starts first. Returns where the data could have gone (`places()`).
+ */
+export async function sendOnOtherPaths(harness: ConsoleHarness, texts: string[]): Promise<Record<string, string>> {
+  const say = (user: string, text: string, thread?: string) =>
+    harness.send({ user, name: user === 'fleur' ? 'Fleur Oosterbeek' : 'Bram Terpstra', channel: 'netwerk', text, thread });
+  await say('fleur', 'wegwijs netwerk start "Passende zorg"');
+  await say('fleur', 'wegwijs actie Overleg met het zorgkantoor');
+  const opening = (await say('fleur', 'wegwijs beraad start kort')).find((o) => o.card?.title?.startsWith('Moreel beraad'));
+  if (!opening) throw new Error('no deliberation session opened');
+  await harness.send({ user: 'bram', channel: 'netwerk', action: { id: 'deliberate.join', value: { s: opening.id } } } as ConsoleTurn);
+  for (const text of texts) {
+    await say('bram', `wegwijs actie ${text}`);
+    await say('bram', `wegwijs actie 1 voortgang ${text}`);
+    await say('bram', text, opening.id);
+  }
+  return harness.places();
+}

@@ -9,6 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { redact } from '../../src/privacy/index.ts';
+import { count, leakTest } from './leak-check.ts';
 
 export interface Rt4Entry {
   id: string;
@@ -20,39 +21,10 @@ export interface Rt4Entry {
 
 export const RT4: Rt4Entry[] = JSON.parse(readFileSync(new URL('./corpus-rt4.json', import.meta.url), 'utf8'));
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const spaced = (s: string) => escape(s.replace(/\s+/gu, ' ')).replace(/ /g, '\\s+');
-function count(out: string, word: string, caseSensitive = false): number {
-  return (out.match(new RegExp(`(?<![\\p{L}\\p{N}])${spaced(word)}(?![\\p{L}\\p{N}])`, caseSensitive ? 'gu' : 'giu')) ?? []).length;
-}
-function within(out: string, span: string): boolean {
-  return new RegExp(spaced(span), 'iu').test(out);
-}
-
-const PARTICLES = new Set(['de', 'van', 'der', 'den', 'ter', 'ten', 'het', 'el', 'al', 'dos', 'da', 'la', "'t", 'mevr', 'mw', 'dhr']);
-// Words of a written-out number or an obfuscated address tell nothing on their own.
-const NOT_TELLING = new Set(['at', 'dot', 'punt', 'apenstaartje', 'com', 'nl', 'gmail', 'hotmail', 'outlook', 'ziggo', 'kpnmail', 'www', 'facebook', 'https', 'http']);
-
-/** The telling words of a span: a name's words, an e-mail's or link's name parts. */
-function tellingWords(kind: string, span: string): string[] {
-  if (!['name', 'email', 'url'].includes(kind)) return [];
-  return span
-    .split(/[^\p{L}'’]+/u)
-    .map((w) => w.replace(/^['’]+|['’]+$/g, ''))
-    .filter((w) => w.length >= 3 && !PARTICLES.has(w.toLowerCase()) && !NOT_TELLING.has(w.toLowerCase()));
-}
-
-export function leaks(out: string, kind: string, span: string, text: string, spans: string[]): boolean {
-  if (within(out, span)) return true;
-  let rest = text;
-  for (const s of spans) rest = rest.split(s).join(' ');
-  for (const w of tellingWords(kind, span)) if (count(out, w) > count(rest, w)) return true;
-  for (const g of span.match(/\d{3,}/g) ?? []) {
-    const re = new RegExp(`(?<!\\d)${g}(?!\\d)`, 'g');
-    if ((out.match(re) ?? []).length > (rest.match(re) ?? []).length) return true;
-  }
-  return false;
-}
+// Particles, and the words of an obfuscated address, tell nothing on their own.
+const SILENT = new Set(['de', 'van', 'der', 'den', 'ter', 'ten', 'het', 'el', 'al', 'dos', 'da', 'la', "'t", 'mevr', 'mw', 'dhr', 'at', 'dot', 'punt', 'apenstaartje', 'com', 'nl', 'gmail', 'hotmail', 'outlook', 'ziggo', 'kpnmail', 'www', 'facebook', 'https', 'http']);
+/** A name's words, an e-mail's or link's name parts tell; other kinds' letters do not. */
+export const leaks = leakTest({ silent: SILENT, hasWords: (kind) => ['name', 'email', 'url'].includes(kind) });
 
 export interface Rt4Result {
   id: string;

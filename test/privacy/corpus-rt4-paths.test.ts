@@ -10,9 +10,7 @@
  * "Priya"); after, none but the mention, which the redaction keeps by rule.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ConsoleOutput, ConsoleTurn } from '../../adapters/console/index.ts';
-import type { IncomingAction } from '../../src/core/index.ts';
-import { startConsoleHarness, type ConsoleHarness } from './console-harness.ts';
+import { sendOnOtherPaths, startConsoleHarness, type ConsoleHarness } from './console-harness.ts';
 import { measureRt4, RT4 } from './corpus-rt4-check.ts';
 import { leaksIn } from './new-paths-leaks.ts';
 
@@ -21,10 +19,6 @@ const SAMPLE = RT4.filter((e) => e.leak.length > 0).filter((_, i) => i % 5 === 2
 const left = new Set(measureRt4().flatMap((r) => r.leaks.map((l) => l.span)));
 
 let harness: ConsoleHarness;
-const send = (turn: ConsoleTurn): Promise<ConsoleOutput[]> => harness.send(turn);
-const say = (user: string, channel: string, text: string, thread?: string) => send({ user, name: user === 'fleur' ? 'Fleur Oosterbeek' : 'Bram Terpstra', channel, text, thread });
-const press = (user: string, channel: string, action: IncomingAction) => send({ user, channel, action } as ConsoleTurn);
-const places = () => harness.places();
 
 beforeAll(async () => {
   harness = await startConsoleHarness({ at: '2026-12-02T10:00:00+01:00', synthesis: 'De groep woog autonomie tegen veiligheid.' });
@@ -37,17 +31,7 @@ afterAll(async () => {
 describe('red team 4 on the action, progress-note and deliberation paths', () => {
   it('stores, logs, sends and says no span the redaction removes', async () => {
     expect(SAMPLE).toHaveLength(30);
-    await say('fleur', 'netwerk', 'wegwijs netwerk start "Passende zorg"');
-    await say('fleur', 'netwerk', 'wegwijs actie Overleg met het zorgkantoor');
-    const opening = (await say('fleur', 'netwerk', 'wegwijs beraad start kort')).find((o) => o.card?.title?.startsWith('Moreel beraad'));
-    expect(opening, 'a deliberation session opened').toBeDefined();
-    await press('bram', 'netwerk', { id: 'deliberate.join', value: { s: opening!.id } });
-    for (const { text } of SAMPLE) {
-      await say('bram', 'netwerk', `wegwijs actie ${text}`);
-      await say('bram', 'netwerk', `wegwijs actie 1 voortgang ${text}`);
-      await say('bram', 'netwerk', text, opening!.id);
-    }
-    const where = places();
+    const where = await sendOnOtherPaths(harness, SAMPLE.map((e) => e.text));
     const spans = SAMPLE.flatMap((e) => e.leak.map((l) => l.span)).filter((s) => !left.has(s));
     expect(leaksIn(where, spans, 4)).toEqual([]);
     // The paths were really taken: placeholders stored, the turns logged.

@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { redact } from '../../src/privacy/index.ts';
+import { count, leakTest } from './leak-check.ts';
 
 export interface Rt5Entry {
   id: string;
@@ -18,37 +19,11 @@ export interface Rt5Entry {
 
 export const RT5: Rt5Entry[] = JSON.parse(readFileSync(new URL('./corpus-rt5.json', import.meta.url), 'utf8'));
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const spaced = (s: string) => escape(s.replace(/\s+/gu, ' ')).replace(/ /g, '\\s+');
-function count(out: string, word: string, caseSensitive = false): number {
-  return (out.match(new RegExp(`(?<![\\p{L}\\p{N}])${spaced(word)}(?![\\p{L}\\p{N}])`, caseSensitive ? 'gu' : 'giu')) ?? []).length;
-}
-const within = (out: string, span: string) => new RegExp(spaced(span), 'iu').test(out);
-
-const PARTICLES = new Set(['de', 'van', 'der', 'den', 'ter', 'ten', 'het', 'el', 'al', 'jr', 'mevr', 'mw', 'dhr']);
-const NOT_TELLING = new Set(['at', 'dot', 'punt', 'com', 'nl', 'gmail', 'hotmail', 'outlook', 'ziggo', 'zorg', 'care', 'www', 'https', 'http', 'maart', 'march', 'jan', 'nul', 'zes', 'een', 'twee', 'drie', 'vier', 'vijf', 'zeven', 'acht', 'negen', 'één', 'zero', 'six', 'one', 'two', 'three', 'four', 'five', 'seven', 'eight', 'abc', 'abna', 'bis', 'iii']);
+// Particles, the words of an obfuscated address and written-out numbers tell nothing on their own.
+const SILENT = new Set(['de', 'van', 'der', 'den', 'ter', 'ten', 'het', 'el', 'al', 'jr', 'mevr', 'mw', 'dhr', 'at', 'dot', 'punt', 'com', 'nl', 'gmail', 'hotmail', 'outlook', 'ziggo', 'zorg', 'care', 'www', 'https', 'http', 'maart', 'march', 'jan', 'nul', 'zes', 'een', 'twee', 'drie', 'vier', 'vijf', 'zeven', 'acht', 'negen', 'één', 'zero', 'six', 'one', 'two', 'three', 'four', 'five', 'seven', 'eight', 'abc', 'abna', 'bis', 'iii']);
 // Kinds whose letters are no name: written-out numbers, dates, plates, references.
 const NUMBERISH = /^(written-number|bsn|dob|date|plate|iban|postcode|ref-|clientnr|phone|partial-bsn)/;
-
-function tellingWords(kind: string, span: string): string[] {
-  if (NUMBERISH.test(kind) || kind === 'en-dob' || kind === 'en-bsn' || kind === 'en-phone') return [];
-  return span
-    .split(/[^\p{L}'’]+/u)
-    .map((w) => w.replace(/^['’]+|['’]+$/g, ''))
-    .filter((w) => w.length >= 3 && !PARTICLES.has(w.toLowerCase()) && !NOT_TELLING.has(w.toLowerCase()));
-}
-
-export function leaks(out: string, kind: string, span: string, text: string, spans: string[]): boolean {
-  if (within(out, span)) return true;
-  let rest = text;
-  for (const s of spans) rest = rest.split(s).join(' ');
-  for (const w of tellingWords(kind, span)) if (count(out, w) > count(rest, w)) return true;
-  for (const g of span.match(/\d{3,}/g) ?? []) {
-    const re = new RegExp(`(?<!\\d)${g}(?!\\d)`, 'g');
-    if ((out.match(re) ?? []).length > (rest.match(re) ?? []).length) return true;
-  }
-  return false;
-}
+export const leaks = leakTest({ silent: SILENT, hasWords: (kind) => !(NUMBERISH.test(kind) || kind === 'en-dob' || kind === 'en-bsn' || kind === 'en-phone') });
 
 export interface Rt5Result {
   id: string;

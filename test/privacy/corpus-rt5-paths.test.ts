@@ -12,9 +12,7 @@
  * and the mention the edge keeps by rule; the paths add no leak of their own.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ConsoleOutput, ConsoleTurn } from '../../adapters/console/index.ts';
-import type { IncomingAction } from '../../src/core/index.ts';
-import { startConsoleHarness, type ConsoleHarness } from './console-harness.ts';
+import { sendOnOtherPaths, startConsoleHarness, type ConsoleHarness } from './console-harness.ts';
 import { measureRt5, RT5 } from './corpus-rt5-check.ts';
 import { leaksIn } from './new-paths-leaks.ts';
 
@@ -27,9 +25,6 @@ const left = new Set(measureRt5().flatMap((r) => r.leaks));
 const OWN_WORDS = new Set(['zorg']);
 
 let harness: ConsoleHarness;
-const send = (turn: ConsoleTurn): Promise<ConsoleOutput[]> => harness.send(turn);
-const say = (user: string, channel: string, text: string, thread?: string) => send({ user, name: user === 'fleur' ? 'Fleur Oosterbeek' : 'Bram Terpstra', channel, text, thread });
-const press = (user: string, channel: string, action: IncomingAction) => send({ user, channel, action } as ConsoleTurn);
 
 beforeAll(async () => {
   harness = await startConsoleHarness({ at: '2026-12-02T10:00:00+01:00', synthesis: 'De groep woog autonomie tegen veiligheid.' });
@@ -42,17 +37,7 @@ afterAll(async () => {
 describe('red team 5 on the action, progress-note and deliberation paths', () => {
   it('stores, logs, sends and says no span the redaction removes', async () => {
     expect(SAMPLE).toHaveLength(30);
-    await say('fleur', 'netwerk', 'wegwijs netwerk start "Passende zorg"');
-    await say('fleur', 'netwerk', 'wegwijs actie Overleg met het zorgkantoor');
-    const opening = (await say('fleur', 'netwerk', 'wegwijs beraad start kort')).find((o) => o.card?.title?.startsWith('Moreel beraad'));
-    expect(opening, 'a deliberation session opened').toBeDefined();
-    await press('bram', 'netwerk', { id: 'deliberate.join', value: { s: opening!.id } });
-    for (const { text } of SAMPLE) {
-      await say('bram', 'netwerk', `wegwijs actie ${text}`);
-      await say('bram', 'netwerk', `wegwijs actie 1 voortgang ${text}`);
-      await say('bram', 'netwerk', text, opening!.id);
-    }
-    const where = harness.places();
+    const where = await sendOnOtherPaths(harness, SAMPLE.map((e) => e.text));
     // An @mention is a colleague on the platform: the edge keeps the mentioned names (corpus-rt5.test.ts, KEPT_BY_RULE).
     const spans = SAMPLE.filter((e) => !/mention/.test(e.kind))
       .flatMap((e) => e.mustRedact)
