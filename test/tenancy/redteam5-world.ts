@@ -72,6 +72,19 @@ export const press = (team: typeof teamT1, user: string, channel: string, action
   });
 };
 
+/** The "Vraag Wegwijs hierover" message shortcut on a message in C1's session thread, by `user` of `team`. */
+export const askAboutInSession = (team: typeof teamT1, user: string, responsePath: string) =>
+  sendInteraction(url, {
+    type: 'message_action',
+    callback_id: 'wegwijs_ask_about',
+    ...team,
+    user: { id: user, username: 'x', team_id: team.team.id },
+    channel: { id: 'C1', name: 'x' },
+    message: { type: 'message', ts: nextTs(), thread_ts: sessionTs, text: 'wegwijs netwerk stop', user },
+    message_ts: '1',
+    response_url: `${fake.url}response/${responsePath}`,
+  });
+
 /** The value of the first button whose action id starts with `prefix` in what was posted. */
 export function findButton(x: unknown, prefix: string): Record<string, unknown> | undefined {
   if (typeof x === 'string' && /^[[{]/.test(x)) {

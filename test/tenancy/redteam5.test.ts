@@ -26,7 +26,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { until } from '../fuzz/gen.ts';
 import { eventBody, nextTs, postSigned, sendCommand, sendEvent, sendInteraction } from '../slack/slack-helpers.ts';
-import { NETWORK, OWNER, SECRETS, action, apology, attack, closeWorld, fake, marker, notYours, openWorld, posted, postedText, press, questionId, session, sessionTs, shareValue, teamT1, teamT2, turns, url, w } from './redteam5-world.ts';
+import { NETWORK, OWNER, SECRETS, action, apology, askAboutInSession, attack, closeWorld, fake, marker, notYours, openWorld, posted, postedText, press, questionId, session, sessionTs, shareValue, teamT1, teamT2, turns, url, w } from './redteam5-world.ts';
 
 beforeAll(openWorld);
 afterAll(closeWorld);
@@ -83,16 +83,7 @@ describe('red team 5 (Slack): another workspace', () => {
 
   it('A5 “Vraag Wegwijs hierover” from T2 on a message in T1’s session thread reaches neither the session nor T1', async () => {
     await attack(async () => [
-      await sendInteraction(url, {
-        type: 'message_action',
-        callback_id: 'wegwijs_ask_about',
-        ...teamT2,
-        user: { id: 'UMALLORY', username: 'x', team_id: 'T2' },
-        channel: { id: 'C1', name: 'x' },
-        message: { type: 'message', ts: nextTs(), thread_ts: sessionTs, text: 'wegwijs netwerk stop', user: 'UMALLORY' },
-        message_ts: '1',
-        response_url: `${fake.url}response/x`,
-      }),
+      await askAboutInSession(teamT2, 'UMALLORY', 'x'),
     ]);
   });
 
@@ -201,16 +192,7 @@ describe('red team 5 (Slack): another network of the same workspace', () => {
 
   it('B6 “Vraag Wegwijs hierover” on a message in C1’s session thread is a question, never a contribution or a command', async () => {
     await attack(async () => [
-      await sendInteraction(url, {
-        type: 'message_action',
-        callback_id: 'wegwijs_ask_about',
-        ...teamT1,
-        user: { id: 'UCOLLEAGUE', username: 'x', team_id: 'T1' },
-        channel: { id: 'C1', name: 'x' },
-        message: { type: 'message', ts: nextTs(), thread_ts: sessionTs, text: 'wegwijs netwerk stop', user: 'UCOLLEAGUE' },
-        message_ts: '1',
-        response_url: `${fake.url}response/y`,
-      }),
+      await askAboutInSession(teamT1, 'UCOLLEAGUE', 'y'),
     ]);
   });
 });
