@@ -12,7 +12,7 @@ import { createLlmClient, type LlmClient } from '../llm/index.ts';
 import type { Role } from './roles.ts';
 import { indexTerms, loadSynonyms, words, isStopWord } from './analyze.ts';
 import { cachedRetriever } from './card-cache.ts';
-import { loadGuardrails, matchGuardrail, type Guardrails, type RuleKind } from './guardrails.ts';
+import { dangerWhenUnsure, loadGuardrails, matchGuardrail, type Guardrails, type RuleKind } from './guardrails.ts';
 import { askedPart } from './asked-part.ts';
 import { Spelling } from './spelling.ts';
 import { loadCards, type KnowledgeCard } from './knowledge.ts';
@@ -152,6 +152,14 @@ export class AskEngine {
    * A message with several questions gets an answer to each (at most MAX_QUESTIONS).
    */
   answerOffline(typed: string, options: AskOptions = {}): Answer {
+    const answer = this.answerFromCards(typed, options);
+    // No card answers it, and the message shows a danger to a person: the way out is 112 or the
+    // huisarts, not "Dat weet ik niet zeker" (the rules are in guardrails.yaml, emergency_when_unsure).
+    if (!answer.answered && (answer.refusal === 'unknown' || answer.refusal === 'empty') && dangerWhenUnsure(this.rules, typed)) return this.refusal('emergency', answer.lang);
+    return answer;
+  }
+
+  private answerFromCards(typed: string, options: AskOptions): Answer {
     const lang = this.languageOf(typed, options.lang);
     // "Lange week gehad, de auto kapot … Maar goed, waar ik eigenlijk voor kom: …": the marked part is
     // the question; the chat before it is checked only for a danger now or an attempt to steer the bot.

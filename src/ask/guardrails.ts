@@ -14,6 +14,13 @@ import { needlesOf } from './needles.ts';
 // plainly other subjects (stocks, sport) before the kinds that look at the asker's own case.
 export const RULE_KINDS = ['emergency', 'injection', 'out_of_scope', 'medical', 'legal_case', 'client_decision', 'unknown'] as const;
 export type RuleKind = (typeof RULE_KINDS)[number];
+/**
+ * Rules asked only when the knowledge base has no answer: a sign of danger to a person that no
+ * emergency rule recognised ("… ze is slap en reageert sloom, wie regelt de wmo-hulp?") then gets
+ * the way out of an emergency (112, huisarts) instead of "Dat weet ik niet zeker".
+ */
+const UNSURE_KINDS = ['emergency_when_unsure'] as const;
+const MATCHED_KINDS: readonly string[] = [...RULE_KINDS, ...UNSURE_KINDS];
 
 const GuardrailFileSchema = z.object({
   /** Named word lists, used in patterns as `{name}`: one list, many rules. */
@@ -30,7 +37,7 @@ const GuardrailFileSchema = z.object({
   still_specific: z.array(z.string().min(1)).default([]),
   /** Chat shorthand read as the full word before any rule ("mn clt" is "mijn client", "zmr" is "zomaar"). */
   shorthand: z.record(z.string().regex(/^[a-z'.]+$/), z.string().min(1)).default({}),
-  ...(Object.fromEntries(RULE_KINDS.map((k) => [k, z.array(z.string().min(1)).default([])])) as Record<RuleKind, z.ZodDefault<z.ZodArray<z.ZodString>>>),
+  ...(Object.fromEntries(MATCHED_KINDS.map((k) => [k, z.array(z.string().min(1)).default([])])) as Record<RuleKind | (typeof UNSURE_KINDS)[number], z.ZodDefault<z.ZodArray<z.ZodString>>>),
 });
 
 /**
@@ -49,15 +56,15 @@ interface Gate {
 const MARKS = ['not_asked', 'not_emergency', 'general_question', 'route_question', 'still_specific'] as const;
 type Mark = (typeof MARKS)[number];
 
-export type Guardrails = { kind: RuleKind | Mark | 'shorthand'; pattern: RegExp; gates?: Gate[]; rest?: RegExp; full?: string; short?: string; needles?: string[][] }[];
+export type Guardrails = { kind: RuleKind | (typeof UNSURE_KINDS)[number] | Mark | 'shorthand'; pattern: RegExp; gates?: Gate[]; rest?: RegExp; full?: string; short?: string; needles?: string[][] }[];
 
 /**
  * The kinds a marked question leaves alone. A question the asker calls general ("algemene vraag
  * voor ons protocol: als iemand acuut gevaar veroorzaakt, wie …") is not about one person's
  * situation; a choice between organisations asks the route, not a decision about the client.
  */
-const EXEMPT: Record<Exclude<Mark, 'not_emergency' | 'not_asked'>, readonly RuleKind[]> = {
-  general_question: ['emergency', 'legal_case', 'client_decision'],
+const EXEMPT: Record<Exclude<Mark, 'not_emergency' | 'not_asked'>, readonly string[]> = {
+  general_question: ['emergency', 'emergency_when_unsure', 'legal_case', 'client_decision'],
   route_question: ['client_decision'],
   // Exempts nothing itself: it undoes `general_question` (matchGuardrail).
   still_specific: [],
@@ -71,11 +78,11 @@ export function loadGuardrails(dir: string): Guardrails {
   const compiled = cachedRules(dir, () => {
     // Parsed without the YAML cache: the compiled rules are what the start-up cache keeps.
     const data = readDataFile(dir, 'guardrails.yaml', GuardrailFileSchema, { cache: false });
-    const compiledRules = compileRules(data.lexicons, Object.entries(data.shorthand), [...MARKS, ...RULE_KINDS].map((kind) => [kind, data[kind]] as const));
+    const compiledRules = compileRules(data.lexicons, Object.entries(data.shorthand), [...MARKS, ...RULE_KINDS, ...UNSURE_KINDS].map((kind) => [kind, data[kind]] as const));
     // A refusal rule without needles of three letters or more still has shorter ones ("mg", "39"
     // of "39 graden"): they skip it for most questions, where it was run for every one.
     for (const rule of compiledRules.rules) {
-      if (rule.needles || !(RULE_KINDS as readonly string[]).includes(rule.kind)) continue;
+      if (rule.needles || !MATCHED_KINDS.includes(rule.kind)) continue;
       const short = needlesOf(rule.source, rule.flags, 1);
       if (short.length) rule.needles = short;
     }
@@ -160,7 +167,7 @@ function planOf(rules: Guardrails): Plan {
   const counts: number[] = [];
   let setTotal = 0;
   const refusals = rules
-    .filter((r) => (RULE_KINDS as readonly string[]).includes(r.kind))
+    .filter((r) => MATCHED_KINDS.includes(r.kind))
     .map((rule) => {
       if (!rule.needles) return { rule, slot: -1 };
       const slot = counts.push(rule.needles.length) - 1;
@@ -232,6 +239,15 @@ function unleet(text: string): string {
  * niet" is an escalation; "hij reageert niet" in the same message still counts). `kinds`: only these.
  */
 export function matchGuardrail(rules: Guardrails, question: string, kinds: readonly RuleKind[] = RULE_KINDS): RuleKind | undefined {
+  return matchKinds(rules, question, kinds) as RuleKind | undefined;
+}
+
+/** Whether a question the knowledge base cannot answer shows a danger to a person now (UNSURE_KINDS). */
+export function dangerWhenUnsure(rules: Guardrails, question: string): boolean {
+  return matchKinds(rules, question, UNSURE_KINDS) !== undefined;
+}
+
+function matchKinds(rules: Guardrails, question: string, kinds: readonly string[]): string | undefined {
   const plan = planOf(rules);
   // Phone keyboards type curly quotes ("you’re", "collega’s"); the rules are written with straight ones.
   // (A line break ends a sentence: the rules read one line of text.)
@@ -266,12 +282,14 @@ export function matchGuardrail(rules: Guardrails, question: string, kinds: reado
     return !sets || sets.every((set) => set.some((id) => found.has(id)));
   };
   const matches = (rule: Guardrails[number], slot: number) => {
-    const subject = rule.kind === 'emergency' ? calm : text;
-    const found = rule.kind === 'emergency' && met.calm ? met.calm : met.text;
+    // Emergency rules read the text with the calming phrases blanked ("is inmiddels weer thuis").
+    const danger = rule.kind === 'emergency' || rule.kind === 'emergency_when_unsure';
+    const subject = danger ? calm : text;
+    const found = danger && met.calm ? met.calm : met.text;
     if (slot >= 0 && found[slot] !== plan.setCount[slot]) return false;
     if (!rule.gates || !rule.rest) return rule.pattern.test(subject);
-    const memo = rule.kind === 'emergency' ? seen.calm : seen.text;
-    const present = rule.kind === 'emergency' ? inCalm : inText;
+    const memo = danger ? seen.calm : seen.text;
+    const present = danger ? inCalm : inText;
     // A gate that must hold and whose needles are absent fails the rule before any pattern runs.
     for (const gate of rule.gates) if (!gate.negate && !mayHold(gate, present)) return false;
     for (const gate of rule.gates) {
@@ -281,6 +299,6 @@ export function matchGuardrail(rules: Guardrails, question: string, kinds: reado
     }
     return rule.rest.test(subject);
   };
-  const hit = plan.refusals.find(({ rule, slot }) => !exempt.has(rule.kind) && kinds.includes(rule.kind as RuleKind) && matches(rule, slot));
-  return hit?.rule.kind as RuleKind | undefined;
+  const hit = plan.refusals.find(({ rule, slot }) => !exempt.has(rule.kind) && kinds.includes(rule.kind) && matches(rule, slot));
+  return hit?.rule.kind;
 }
