@@ -13,7 +13,7 @@ import type { Role } from './roles.ts';
 import { indexTerms, loadSynonyms, words, isStopWord } from './analyze.ts';
 import { cachedRetriever } from './card-cache.ts';
 import { dangerWhenUnsure, loadGuardrails, matchGuardrail, type Guardrails, type RuleKind } from './guardrails.ts';
-import { askedPart } from './asked-part.ts';
+import { askedPart, closingQuestion } from './asked-part.ts';
 import { Spelling } from './spelling.ts';
 import { loadCards, type KnowledgeCard } from './knowledge.ts';
 import { composeAnswer } from './compose.ts';
@@ -166,7 +166,17 @@ export class AskEngine {
     const asked = askedPart(typed);
     const rule = asked ? (matchGuardrail(this.rules, typed, WHOLE_MESSAGE_KINDS) ?? matchGuardrail(this.rules, asked)) : matchGuardrail(this.rules, typed);
     if (rule) return this.refusal(rule, lang);
-    const question = this.spelling.correct(asked ?? typed);
+    const answer = this.answerText(asked ?? typed, options, lang);
+    // A long told case whose general question drowns in the story ("… Kevin (27), VG7 … twee
+    // collega's ziek … Hoe heet die regeling precies, en wie moet dat aanvragen?"): when the whole
+    // is not answered, its closing question with the sentence before it is asked on its own.
+    const closing = !asked && !answer.answered && answer.refusal === 'unknown' ? closingQuestion(typed) : undefined;
+    const retry = closing ? this.answerText(closing, options, lang) : undefined;
+    return retry?.answered ? retry : answer;
+  }
+
+  private answerText(text: string, options: AskOptions, lang: Lang): Answer {
+    const question = this.spelling.correct(text);
     const questions = splitQuestions(question, this.laws);
     if (questions.length < 2) return this.answerOne(question, options, lang);
     // A later part too short to stand alone ("…, en wie regelt het?") reads the first as its context.
