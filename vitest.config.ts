@@ -23,6 +23,13 @@ export default defineConfig({
     testTimeout: 90_000,
     hookTimeout: 90_000,
     pool: 'forks',
+    // V8 runs a regular expression in its bytecode interpreter first and compiles it to machine
+    // code later ("tier-up"); with hundreds of refusal rules and redaction patterns, each run once
+    // per text, much of the suite ran in the interpreter. Compiled at once, the same patterns give
+    // the same results (a compilation choice, no change of meaning): measured on six regex-heavy
+    // files (guardrail gates, refusal intent, redaction quick checks, corpus, blind, red team),
+    // 66 -> 43 CPU seconds. Only the test workers get this flag; processes the tests start do not.
+    execArgv: ['--no-regexp-tier-up'],
     // Two cores on CI: end-to-end tests start processes; keep parallelism modest.
     maxWorkers: 2,
     projects: [
