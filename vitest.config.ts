@@ -1,4 +1,6 @@
+import { relative, sep } from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
  * Test files in these folders run without isolation: one module graph per worker, so the core,
@@ -16,8 +18,52 @@ const SHARED = [
 /** Files inside those folders that still need a fresh module graph of their own. */
 const OWN_GRAPH = ['test/ask/answer-trust.test.ts', 'test/peers/curation.test.ts', 'test/peers/script.test.ts'];
 
+/**
+ * The slowest files (about so many seconds in a full run on the shared 2-core machine, 2
+ * December), started first. Vitest orders files by their last duration, but on a fresh clone (CI) it has none and
+ * starts the largest files first: short files with heavy loops (the evaluation, the guardrail and
+ * redaction equivalence checks) then came last and ran alone at the end while the other worker
+ * stood idle (in one run the last 30 s). A file not listed here runs after these, in vitest's order.
+ */
+const SLOW: Record<string, number> = {
+  'test/ask/eval.test.ts': 30,
+  'test/ask/refusal-intent.test.ts': 22,
+  'test/privacy/paths.test.ts': 21,
+  'test/privacy/quick-checks.test.ts': 14,
+  'test/ask/guardrail-gates.test.ts': 12,
+  'test/fuzz/new-paths.test.ts': 20,
+  'test/peers/flow.test.ts': 19,
+  'test/privacy/new-paths.test.ts': 18,
+  'test/actions/cli.test.ts': 15,
+  'test/ask/cli.test.ts': 15,
+  'test/privacy/redteam.test.ts': 13,
+  'test/slack/crash.test.ts': 13,
+  'test/teams/attacks.test.ts': 13,
+  'test/console-web/browser.test.ts': 11,
+  'test/peers/curation.test.ts': 11,
+  'test/ask/answer-trust.test.ts': 10,
+  'test/ask/llm.test.ts': 9,
+  'test/privacy/corpus.test.ts': 9,
+  'test/privacy/blind.test.ts': 8,
+  'test/scale/features.test.ts': 8,
+};
+
+/** Vitest's order (project by project; failed first, then the longest last time), with the known slow files first where there is no last run. */
+class SlowFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const known = (f: TestSpecification) => this.ctx.cache.getFileTestResults(`${f.project.name}:${relative(f.project.config.root, f.moduleId)}`) !== undefined;
+    if (sorted.every(known)) return sorted;
+    const weight = (f: TestSpecification) => SLOW[relative(f.project.config.root, f.moduleId).split(sep).join('/')] ?? 0;
+    const projects = [...new Set(sorted.map((f) => f.project.name))];
+    // Stable: within a project, the listed files by weight, then the rest in vitest's order.
+    return projects.flatMap((name) => sorted.filter((f) => f.project.name === name).sort((a, b) => weight(b) - weight(a)));
+  }
+}
+
 export default defineConfig({
   test: {
+    sequence: { sequencer: SlowFirst },
     // Generous: on a busy 2-core machine a test that takes 6 s alone took 31 s in the full run.
     // A timeout is no timing assertion; it only ends a test that hangs.
     testTimeout: 90_000,
