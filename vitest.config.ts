@@ -20,25 +20,26 @@ const OWN_GRAPH = ['test/ask/answer-trust.test.ts', 'test/peers/curation.test.ts
 
 /**
  * The slowest files (about so many seconds in a full run on the shared 2-core machine, 2
- * December), started first. Vitest orders files by their last duration, but on a fresh clone (CI) it has none and
- * starts the largest files first: short files with heavy loops (the evaluation, the guardrail and
- * redaction equivalence checks) then came last and ran alone at the end while the other worker
- * stood idle (in one run the last 30 s). A file not listed here runs after these, in vitest's order.
+ * December), started first. Vitest orders files by their last duration, but on a fresh clone
+ * (CI) it has none and starts the largest files first: short files with heavy loops (the
+ * evaluation, the guardrail and redaction equivalence checks) then came last (in one run the
+ * guardrail gates took the last 32 s, the final 8 s alone). A file not listed here runs after
+ * these, in vitest's order.
  */
 const SLOW: Record<string, number> = {
   'test/ask/eval.test.ts': 30,
   'test/ask/refusal-intent.test.ts': 22,
   'test/privacy/paths.test.ts': 21,
-  'test/privacy/quick-checks.test.ts': 14,
-  'test/ask/guardrail-gates.test.ts': 12,
   'test/fuzz/new-paths.test.ts': 20,
   'test/peers/flow.test.ts': 19,
   'test/privacy/new-paths.test.ts': 18,
   'test/actions/cli.test.ts': 15,
   'test/ask/cli.test.ts': 15,
+  'test/privacy/quick-checks.test.ts': 14,
   'test/privacy/redteam.test.ts': 13,
   'test/slack/crash.test.ts': 13,
   'test/teams/attacks.test.ts': 13,
+  'test/ask/guardrail-gates.test.ts': 12,
   'test/console-web/browser.test.ts': 11,
   'test/peers/curation.test.ts': 11,
   'test/ask/answer-trust.test.ts': 10,
@@ -48,7 +49,10 @@ const SLOW: Record<string, number> = {
   'test/scale/features.test.ts': 8,
 };
 
-/** Vitest's order (project by project; failed first, then the longest last time), with the known slow files first where there is no last run. */
+/**
+ * Vitest's order (project by project; failed first, then the longest last time), with the known
+ * slow files first where there is no last run.
+ */
 class SlowFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
