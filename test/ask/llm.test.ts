@@ -32,9 +32,18 @@ beforeEach(() => {
   requests = [];
 });
 
+/**
+ * An engine with a real openai client for these time-out and retry settings, one per settings:
+ * building one (~0.3 s) per test was most of these tests. An engine keeps nothing between answers
+ * (the fake's `mode` decides what each request gets), so a test gets what an engine of its own gives.
+ */
+const engines = new Map<string, AskEngine>();
 function engineWith(options: { timeoutMs?: number; maxRetries?: number } = {}): AskEngine {
   const config: LlmConfig = { provider: 'openai', apiKey: 'test-key', baseURL: fake.baseURL, model: 'fake', timeoutMs: options.timeoutMs ?? 5000, maxRetries: options.maxRetries ?? 1 };
-  return new AskEngine({ llm: createLlmClient(config, silentLogger), log: silentLogger });
+  const key = `${config.timeoutMs}/${config.maxRetries}`;
+  let engine = engines.get(key);
+  if (!engine) engines.set(key, (engine = new AskEngine({ llm: createLlmClient(config, silentLogger), log: silentLogger })));
+  return engine;
 }
 
 

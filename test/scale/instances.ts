@@ -7,6 +7,7 @@ import { ConsoleAdapter, toIncoming, type ConsoleOutput, type ConsoleTurn } from
 import { createApp, type App, type AppOptions } from '../../app/compose.ts';
 import { loadConfig } from '../../src/config.ts';
 import { ManualClock, silentLogger } from '../../src/core/index.ts';
+import { appEngine } from '../helpers/engine.ts';
 import { tempDir } from '../helpers/temp.ts';
 import { openCosmosTestAccount, uniqueDatabase, type CosmosTestAccount } from './cosmos-account.ts';
 
@@ -63,7 +64,9 @@ export async function clusterFactory(backend: Backend): Promise<ClusterFactory> 
       // Started together, as a scale-out does: they race to create the container.
       await Promise.all(
         Array.from({ length: count }, async (_, i) => {
-          const app = await createApp(config, { clock, log: silentLogger, messenger: { baseDelayMs: 1, sleep: async () => {} }, features });
+          // The default features share the worker's offline ask engine (test/helpers/engine.ts) instead of
+          // building one per instance (~0.3 s each, three per cluster); an engine keeps no state of an instance.
+          const app = await createApp(config, { clock, log: silentLogger, messenger: { baseDelayMs: 1, sleep: async () => {} }, features, prepared: features ? undefined : { askEngine: appEngine(config) } });
           const outputs: ConsoleOutput[] = [];
           // Message ids from the shared store (as `wegwijs chat` does), so they are unique across
           // instances the way platform message ids are.
