@@ -17,24 +17,32 @@ export function askedPart(text: string): string | undefined {
   return tail.split(/\s+/).length >= MIN_WORDS && tail.length < text.trim().length ? tail : undefined;
 }
 
+/**
+ * Where a sentence ends: after . ? or ! and before a capital, a digit, a quote or a bracket ("een
+ * C.O.T. dat je kan inschakelen" is one sentence), not after an initial or a title ("Mr. [naam]"),
+ * or at a line break.
+ */
+const SENTENCE_END = /(?<!\b(?:[A-Z]|Mr|Mrs|Ms|Dr|dhr|mw|mevr|nr|bijv|St)[.])(?<=[.?!])\s+(?=[\p{Lu}\d"'\u2018\u201c(\[])|\n+/u;
+
 /** Words below which a message is no long told case: its question is read with all it says. */
 const LONG_MESSAGE_WORDS = 60;
 
 /**
- * The closing question of a long told case: the run of question sentences at its end (a last
- * sentence or two after them, "Dan kan ik het in het teamoverleg uitleggen.", may follow) with the
- * one sentence before them, which often names what the question points back to ("… een extra
+ * The closing question of a long told case: the run of question sentences at its end, with the
+ * sentence or two that may follow them ("Dan kan ik het in het teamoverleg uitleggen.", "Kies jij
+ * maar.") and the one sentence before them, which often names what the question points back to ("… een extra
  * regeling als iemand meer zorg nodig heeft. Hoe heet die regeling?"). Undefined for a short
  * message or one without a question mark.
  */
 export function closingQuestion(text: string): string | undefined {
   if (text.split(/\s+/).length < LONG_MESSAGE_WORDS) return undefined;
-  const sentences = text.split(/(?<=[.?!])\s+|\n+/).map((s) => s.trim()).filter(Boolean);
+  const sentences = text.split(SENTENCE_END).map((s) => s.trim()).filter(Boolean);
   let last = sentences.length - 1;
   while (last >= 0 && !sentences[last].endsWith('?')) last--;
   if (last < 0 || sentences.length - 1 - last > 2) return undefined;
   let first = last;
   while (first > 0 && sentences[first - 1].endsWith('?')) first--;
-  const part = sentences.slice(Math.max(0, first - 1), last + 1).join(' ');
+  // The closing lines after the question stay: "Kies jij maar." after it is part of what is asked.
+  const part = sentences.slice(Math.max(0, first - 1)).join(' ');
   return part.length < text.trim().length ? part : undefined;
 }

@@ -165,7 +165,7 @@ export class AskEngine {
     // the question; the chat before it is checked only for a danger now or an attempt to steer the bot.
     const asked = askedPart(typed);
     const rule = asked ? (matchGuardrail(this.rules, typed, WHOLE_MESSAGE_KINDS) ?? matchGuardrail(this.rules, asked)) : matchGuardrail(this.rules, typed);
-    if (rule) return this.refusal(rule, lang);
+    if (rule) return this.storyRefusal(typed, rule, asked, options, lang) ?? this.refusal(rule, lang);
     const answer = this.answerText(asked ?? typed, options, lang);
     // A long told case whose general question drowns in the story ("… Kevin (27), VG7 … twee
     // collega's ziek … Hoe heet die regeling precies, en wie moet dat aanvragen?"): when the whole
@@ -173,6 +173,22 @@ export class AskEngine {
     const closing = !asked && !answer.answered && answer.refusal === 'unknown' ? closingQuestion(typed) : undefined;
     const retry = closing ? this.answerText(closing, options, lang) : undefined;
     return retry?.answered ? retry : answer;
+  }
+
+  /**
+   * A long told case refused for what its story says about one person (a choice, a procedure)
+   * while its closing question asks a general fact ("… Remco tekent alles … Wat is het verschil
+   * tussen mentorschap en bewind, en wie stelt dat in?"): the closing question is answered when no
+   * rule refuses it and a card answers it. A danger or an attempt to steer the bot anywhere in the
+   * message still refuses the whole; so does another subject (its closing line, "kun je dat voor
+   * haar uitrekenen?", often points back to it).
+   */
+  private storyRefusal(typed: string, rule: RuleKind, asked: string | undefined, options: AskOptions, lang: Lang): Answer | undefined {
+    if (asked || !STORY_KINDS.includes(rule)) return undefined;
+    const closing = closingQuestion(typed);
+    if (!closing || matchGuardrail(this.rules, closing)) return undefined;
+    const answer = this.answerText(closing, options, lang);
+    return answer.answered ? answer : undefined;
   }
 
   private answerText(text: string, options: AskOptions, lang: Lang): Answer {
@@ -366,5 +382,7 @@ const FURTHER_PART_MATCH = 0.5;
 const OWN_SUBJECT_PART_MATCH = 0.7;
 /** What a whole message is checked for even when it marks its question: a danger now, steering the bot. */
 const WHOLE_MESSAGE_KINDS: readonly RuleKind[] = ['emergency', 'injection'];
+/** Refusals about one person's situation that a long story can earn while its question is general. */
+const STORY_KINDS: readonly RuleKind[] = ['client_decision', 'legal_case'];
 /** Confidence above which a question with an unknown word is still answered. */
 const SURE_DESPITE_UNKNOWN = 0.8;
