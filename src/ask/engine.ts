@@ -165,26 +165,24 @@ export class AskEngine {
     // the question; the chat before it is checked only for a danger now or an attempt to steer the bot.
     const asked = askedPart(typed);
     const rule = asked ? (matchGuardrail(this.rules, typed, WHOLE_MESSAGE_KINDS) ?? matchGuardrail(this.rules, asked)) : matchGuardrail(this.rules, typed);
-    if (rule) return this.storyRefusal(typed, rule, asked, options, lang) ?? this.refusal(rule, lang);
+    // A long told case refused for what its story says about one person (a choice, a procedure)
+    // while its closing question asks a general fact ("… Remco tekent alles … Wat is het verschil
+    // tussen mentorschap en bewind, en wie stelt dat in?"). A danger or an attempt to steer the bot
+    // anywhere in the message still refuses the whole; so does another subject (its closing line,
+    // "kun je dat voor haar uitrekenen?", often points back to it).
+    if (rule) return (!asked && STORY_KINDS.includes(rule) ? this.closingAnswer(typed, options, lang) : undefined) ?? this.refusal(rule, lang);
     const answer = this.answerText(asked ?? typed, options, lang);
     // A long told case whose general question drowns in the story ("… Kevin (27), VG7 … twee
-    // collega's ziek … Hoe heet die regeling precies, en wie moet dat aanvragen?"): when the whole
-    // is not answered, its closing question with the sentence before it is asked on its own.
-    const closing = !asked && !answer.answered && answer.refusal === 'unknown' ? closingQuestion(typed) : undefined;
-    const retry = closing ? this.answerText(closing, options, lang) : undefined;
-    return retry?.answered ? retry : answer;
+    // collega's ziek … Hoe heet die regeling precies, en wie moet dat aanvragen?").
+    const retry = !asked && !answer.answered && answer.refusal === 'unknown' ? this.closingAnswer(typed, options, lang) : undefined;
+    return retry ?? answer;
   }
 
   /**
-   * A long told case refused for what its story says about one person (a choice, a procedure)
-   * while its closing question asks a general fact ("… Remco tekent alles … Wat is het verschil
-   * tussen mentorschap en bewind, en wie stelt dat in?"): the closing question is answered when no
-   * rule refuses it and a card answers it. A danger or an attempt to steer the bot anywhere in the
-   * message still refuses the whole; so does another subject (its closing line, "kun je dat voor
-   * haar uitrekenen?", often points back to it).
+   * The answer to the closing question of a long told case, asked on its own with the sentence
+   * before it (closingQuestion), when no rule refuses it and a card answers it.
    */
-  private storyRefusal(typed: string, rule: RuleKind, asked: string | undefined, options: AskOptions, lang: Lang): Answer | undefined {
-    if (asked || !STORY_KINDS.includes(rule)) return undefined;
+  private closingAnswer(typed: string, options: AskOptions, lang: Lang): Answer | undefined {
     const closing = closingQuestion(typed);
     if (!closing || matchGuardrail(this.rules, closing)) return undefined;
     const answer = this.answerText(closing, options, lang);
