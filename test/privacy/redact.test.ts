@@ -46,6 +46,9 @@ describe('redact', () => {
       'Heeft een cliënt met ZZP VG7 recht op meerzorg?',
       'We spreken 15 december af, om 10:00',
       'Het rapport is van 2023 en telt 123456789 woorden',
+      // A verb after a title is what is done for that person, not a surname in lower case.
+      'Hoeveel uur gaat het zorgkantoor voor meneer toekennen?',
+      'welk zorgprofiel moet ik voor mevrouw aanvragen, vv5 of vv7?',
     ]) {
       expect(redact(text, now)).toEqual({ text, found: [] });
     }
