@@ -30,9 +30,9 @@ const LONG_MESSAGE_WORDS = 60;
 /**
  * The closing question of a long told case: the run of question sentences at its end, with the
  * sentence or two that may follow them ("Dan kan ik het in het teamoverleg uitleggen.", "Kies jij
- * maar.") and the one sentence before them, which often names what the question points back to ("… een extra
- * regeling als iemand meer zorg nodig heeft. Hoe heet die regeling?"). Undefined for a short
- * message or one without a question mark.
+ * maar.") and the one sentence before them, which often names what the question points back to
+ * ("… een extra regeling als iemand meer zorg nodig heeft. Hoe heet die regeling?"). Undefined for
+ * a short message or one without a question mark.
  */
 export function closingQuestion(text: string): string | undefined {
   if (text.split(/\s+/).length < LONG_MESSAGE_WORDS) return undefined;
