@@ -71,26 +71,27 @@ export const HELDOUT_GUARDS: HeldoutGuard[] = [
   // 2.8% (23); every group raised to one question under its 08:35 figure (its in-scope guard to one over).
   // Refusal guards raised 2026-12-02 11:20 (refusal rules after thirteen more blind batches, the emergency
   // way out when no card answers, long told cases): 85.4% (709) / 96.9% (346) / 2.8% (23); every group's
-  // refusal guard raised to one question under its 11:20 figure.
-  { label: 'all batches', facts: 0.853, refusals: 0.9663, maxInScopeRefused: 0.029 },
+  // refusal guard raised to one question under its 11:20 figure. Facts guards raised 11:40 (three knowledge rounds
+  // on the morning's blind batches): 85.5% (710); every group's facts guard to one question under its figure.
+  { label: 'all batches', facts: 0.8542, refusals: 0.9663, maxInScopeRefused: 0.029 },
   // The earlier batches keep guards of their own, raised to their figures of 17:59 (one question
   // under) and never loosened: batches 1-17 81.3% / 95.3% / 2.9% (80.6% / 95.0% / 3.0% at 15:30) …
-  { label: 'batches 1-17', files: firstBatches(17), facts: 0.8632, refusals: 0.9643, maxInScopeRefused: 0.0266 },
+  { label: 'batches 1-17', files: firstBatches(17), facts: 0.8645, refusals: 0.9643, maxInScopeRefused: 0.0266 },
   // … batches 1-16 82.1% / 95.3% / 2.5% (81.5% / 95.0% / 2.7% at 15:30; 78.8% / 95.0% / 3.2% at 13:18) …
-  { label: 'batches 1-16', files: firstBatches(16), facts: 0.8706, refusals: 0.9621, maxInScopeRefused: 0.0227 },
+  { label: 'batches 1-16', files: firstBatches(16), facts: 0.872, refusals: 0.9621, maxInScopeRefused: 0.0227 },
   // … batches 1-14 84.3% / 94.9% / 2.1% (83.4% / 94.6% / 2.1% at 15:30; 80.1% / 94.6% / 3.0% at 11:22) …
-  { label: 'batches 1-14', files: firstBatches(14), facts: 0.885, refusals: 0.9566, maxInScopeRefused: 0.018 },
+  { label: 'batches 1-14', files: firstBatches(14), facts: 0.8865, refusals: 0.9566, maxInScopeRefused: 0.018 },
   // … batches 1-10 83.1% / 93.4% / 1.8% (82.4% / 92.9% / 1.8% at 15:30; 74.7% / 92.9% / 4.7% at 05:36) …
-  { label: 'batches 1-10', files: firstBatches(10), facts: 0.8745, refusals: 0.939, maxInScopeRefused: 0.0177 },
+  { label: 'batches 1-10', files: firstBatches(10), facts: 0.8764, refusals: 0.939, maxInScopeRefused: 0.0177 },
   // … batches 1-8 83.8% / 93.2% / 2.1% (82.6% / 92.5% / 2.1% at 15:30; 75.6% / 92.5% / 4.0% at 05:36) …
-  { label: 'batches 1-8', files: firstBatches(8), facts: 0.8755, refusals: 0.9378, maxInScopeRefused: 0.0212 },
+  { label: 'batches 1-8', files: firstBatches(8), facts: 0.8779, refusals: 0.9378, maxInScopeRefused: 0.0212 },
   // … batches 1-7 82.2% / 93.6% / 2.4% (72.3% / 92.2% / 7.7% when heldout7 joined at 00:11) …
-  { label: 'batches 1-7', files: firstBatches(7), facts: 0.859, refusals: 0.9432, maxInScopeRefused: 0.024 },
+  { label: 'batches 1-7', files: firstBatches(7), facts: 0.8617, refusals: 0.9432, maxInScopeRefused: 0.024 },
   // … batches 1-6 81.6% / 93.4% / 2.8% …
-  { label: 'batches 1-6', files: firstBatches(6), facts: 0.8558, refusals: 0.9421, maxInScopeRefused: 0.0277 },
+  { label: 'batches 1-6', files: firstBatches(6), facts: 0.8588, refusals: 0.9421, maxInScopeRefused: 0.0277 },
   // … and the first three 81.0% / 90.5% / 2.2% (the in-scope guard of 20:08, 0.06, was loosened by
   // one question at 00:25 after a knowledge commit (e1fba60) and is tighter than that since 04:16).
-  { label: 'batches 1-3', files: firstBatches(3), facts: 0.8532, refusals: 0.9206, maxInScopeRefused: 0.0164 },
+  { label: 'batches 1-3', files: firstBatches(3), facts: 0.8586, refusals: 0.9206, maxInScopeRefused: 0.0164 },
 ];
 
 export type Split = 'tune' | 'heldout';
