@@ -1,3 +1,5 @@
+import { sentencesOf } from './sentences.ts';
+
 /**
  * The part of a message its writer marks as the question ("Lange week gehad … Maar goed, waar ik
  * eigenlijk voor kom: …", "three things: 1) … 3) the actual question for the bot: …"). What comes
@@ -17,13 +19,6 @@ export function askedPart(text: string): string | undefined {
   return tail.split(/\s+/).length >= MIN_WORDS && tail.length < text.trim().length ? tail : undefined;
 }
 
-/**
- * Where a sentence ends: after . ? or ! and before a capital, a digit, a quote or a bracket ("een
- * C.O.T. dat je kan inschakelen" is one sentence), not after an initial or a title ("Mr. [naam]"),
- * or at a line break.
- */
-const SENTENCE_END = /(?<!\b(?:[A-Z]|Mr|Mrs|Ms|Dr|dhr|mw|mevr|nr|bijv|St)[.])(?<=[.?!])\s+(?=[\p{Lu}\d"'\u2018\u201c(\[])|\n+/u;
-
 /** Words below which a message is no long told case: its question is read with all it says. */
 const LONG_MESSAGE_WORDS = 60;
 
@@ -36,7 +31,8 @@ const LONG_MESSAGE_WORDS = 60;
  */
 export function closingQuestion(text: string): string | undefined {
   if (text.split(/\s+/).length < LONG_MESSAGE_WORDS) return undefined;
-  const sentences = text.split(SENTENCE_END).map((s) => s.trim()).filter(Boolean);
+  // A line break ends a sentence in chat; within a line the cards' own splitter decides.
+  const sentences = text.split(/\n+/).flatMap((line) => sentencesOf(line));
   let last = sentences.length - 1;
   while (last >= 0 && !sentences[last].endsWith('?')) last--;
   if (last < 0 || sentences.length - 1 - last > 2) return undefined;

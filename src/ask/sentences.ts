@@ -75,7 +75,7 @@ export function sentenceHas(s: Sentence, pattern: RegExp): boolean {
 }
 
 // Abbreviations whose full stop ends no sentence.
-const ABBREVIATIONS = /(?:\b(?:art|artt|bijv|bv|o\.a|d\.w\.z|e\.d|nr|ca|resp|incl|excl|m\.b\.t|t\.a\.v|i\.p\.v|z\.s\.m|evt|jl|lid|e\.g|i\.e|etc|vs|mr|mw|dhr|drs|dr|prof|st|jr|blz|p|zgn|min|max)|\b\p{Lu})\.$/u;
+const ABBREVIATIONS = /(?:\b(?:art|artt|bijv|bv|o\.a|d\.w\.z|e\.d|nr|ca|resp|incl|excl|m\.b\.t|t\.a\.v|i\.p\.v|z\.s\.m|evt|jl|lid|e\.g|i\.e|etc|vs|mr|mw|dhr|mevr|mrs|ms|drs|dr|prof|st|jr|blz|p|zgn|min|max)|\b\p{Lu})\.$/u;
 
 // Cards are loaded once and never change while running: split and stem each card once per language.
 const SENTENCES = new WeakMap<KnowledgeCard, Partial<Record<Lang, Sentence[]>>>();
@@ -123,18 +123,27 @@ function plain(markdown: string): string {
 }
 
 export function splitSentences(text: string): string[] {
-  const out: string[] = [];
   // Paragraphs and list items are blocks; a single newline only wraps a line.
-  for (const block of text.split(/\n\s*\n/)) {
-    let current = '';
-    for (const piece of block.replace(/\s+/g, ' ').trim().split(/(?<=[.!?])\s+(?=[\p{Lu}\d"'„(])/u)) {
-      current = current ? `${current} ${piece}` : piece;
-      if (!ABBREVIATIONS.test(current)) {
-        out.push(current);
-        current = '';
-      }
+  return text
+    .split(/\n\s*\n/)
+    .flatMap((block) => sentencesOf(block))
+    .filter((s) => s.split(/\s+/).length >= 3);
+}
+
+/**
+ * One run of text cut where a sentence ends: after . ? or ! before a capital, a digit, a quote or a
+ * bracket, not after an abbreviation or an initial ("een C.O.T. dat je kan inschakelen", "Mr. [naam]").
+ */
+export function sentencesOf(text: string): string[] {
+  const out: string[] = [];
+  let current = '';
+  for (const piece of text.replace(/\s+/g, ' ').trim().split(/(?<=[.!?])\s+(?=[\p{Lu}\d"'„‘“([])/u)) {
+    current = current ? `${current} ${piece}` : piece;
+    if (!ABBREVIATIONS.test(current)) {
+      out.push(current);
+      current = '';
     }
-    if (current) out.push(current);
   }
-  return out.map((s) => s.trim()).filter((s) => s.split(/\s+/).length >= 3);
+  if (current) out.push(current);
+  return out.map((s) => s.trim()).filter(Boolean);
 }
