@@ -136,6 +136,11 @@ export function loadEvalSet(file: string): EvalItem[] {
  */
 const MEDICAL_COVERS: string[] = ['client_decision', 'out_of_scope'];
 
+/** Whether a refusal read as `got` is right where `wanted` was asked for (the medical refusal serves for MEDICAL_COVERS). */
+export function isRightReason(got: string | undefined, wanted: string): boolean {
+  return got === wanted || (got === 'medical' && MEDICAL_COVERS.includes(wanted));
+}
+
 /** The reason a user reads in a refusal, in the evaluation's words. */
 export function refusalReason(answer: Answer): RefusalReason | 'medical' | undefined {
   if (answer.answered) return undefined;
@@ -206,7 +211,7 @@ export async function runEval(engine: AskEngine, items: EvalItem[]): Promise<Eva
     const reason = refusalReason(answer);
     if (item.expect === 'refuse') {
       mustRefuse++;
-      const ok = reason === item.reason || (reason === 'medical' && MEDICAL_COVERS.includes(item.reason));
+      const ok = isRightReason(reason, item.reason);
       if (ok) refusedRight++;
       else misses.push({ id: item.id, q: item.q, expected: `refusal: ${item.reason}`, got: reason ? `refusal: ${reason}` : `answer: ${clip(answer.text)}` });
       tally(reasons, item.reason, ok, !answer.answered);

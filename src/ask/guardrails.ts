@@ -9,6 +9,7 @@ import { fold, linesAsSentences } from '../core/index.ts';
 import { cachedFinder, cachedRules, compileRules } from './guardrail-rules.ts';
 import { NeedleFinder, type FinderState } from './needle-finder.ts';
 import { needlesOf } from './needles.ts';
+import { sentencesOf } from './sentences.ts';
 
 // Order matters: an emergency is recognised before anything else, whatever else the text says;
 // plainly other subjects (stocks, sport) before the kinds that look at the asker's own case.
@@ -50,6 +51,27 @@ interface Gate {
   negate: boolean;
   /** Literal sets the gate's body needs (one needle of each): the body is not run without them. */
   needles?: string[][];
+  /** A wide alternation's branches, each a gate of its own (alternatives.ts): the gate holds when one does. */
+  parts?: GatePart[];
+}
+
+/** One branch of a split gate; its expression is made when first run (most never are). */
+interface GatePart {
+  key: string;
+  test: { test(text: string): boolean };
+  needles?: string[][];
+}
+
+class LazyPattern {
+  private pattern?: RegExp;
+  constructor(
+    private readonly source: string,
+    private readonly flags: string,
+  ) {}
+
+  test(text: string): boolean {
+    return (this.pattern ??= new RegExp(this.source, this.flags)).test(text);
+  }
 }
 
 /** Patterns that mark a question rather than refuse it. */
@@ -104,7 +126,13 @@ export function loadGuardrails(dir: string): Guardrails {
             // Shortest first: the gates are one conjunction (any order gives the same verdict), and a
             // short gate that fails spares the long ones (hundreds of words) their run.
             gates: rule.gates
-              .map((g) => ({ key: g.body, negate: g.negate, test: new RegExp(`^(?:${g.body})`, gateFlags), ...(g.needles ? { needles: g.needles } : {}) }))
+              .map((g) => ({
+                key: g.body,
+                test: new RegExp(`^(?:${g.body})`, gateFlags),
+                negate: g.negate,
+                ...(g.needles ? { needles: g.needles } : {}),
+                ...(g.parts ? { parts: g.parts.map((part) => ({ key: part.body, test: new LazyPattern(`^(?:${part.body})`, gateFlags), ...(part.needles ? { needles: part.needles } : {}) })) } : {}),
+              }))
               .sort((a, b) => a.key.length - b.key.length),
             rest: new RegExp(`^(?:${rule.rest})`, gateFlags),
           }
@@ -124,8 +152,9 @@ export function loadGuardrails(dir: string): Guardrails {
 const FINDER_LOADERS = new WeakMap<Guardrails, () => FinderState>();
 
 /** Every needle of the rules and of their gates (the finder looks for all of them at once). */
-function needlesOfRules(rules: { needles?: string[][]; gates?: { needles?: string[][] }[] }[]): string[] {
-  return rules.flatMap((r) => [...(r.needles?.flat() ?? []), ...(r.gates ?? []).flatMap((g) => g.needles?.flat() ?? [])]);
+function needlesOfRules(rules: { needles?: string[][]; gates?: { needles?: string[][]; parts?: { needles?: string[][] }[] }[] }[]): string[] {
+  const ofGate = (g: { needles?: string[][]; parts?: { needles?: string[][] }[] }) => [...(g.needles?.flat() ?? []), ...(g.parts ?? []).flatMap((p) => p.needles?.flat() ?? [])];
+  return rules.flatMap((r) => [...(r.needles?.flat() ?? []), ...(r.gates ?? []).flatMap(ofGate)]);
 }
 
 /**
@@ -150,6 +179,8 @@ interface Plan {
   needleIds: Map<Guardrails[number], number[][]>;
   /** The needle sets of each gate (by its body) as needle ids (a gate without needles is not in it). */
   gateIds: Map<string, number[][]>;
+  /** Per split gate (by its body), the slot of each of its branches in `setCount`. */
+  partSlots: Map<string, Int32Array>;
 }
 
 const PLANS = new WeakMap<Guardrails, Plan>();
@@ -166,20 +197,23 @@ function planOf(rules: Guardrails): Plan {
   const postings: number[][] = [];
   const counts: number[] = [];
   let setTotal = 0;
-  const refusals = rules
-    .filter((r) => MATCHED_KINDS.includes(r.kind))
-    .map((rule) => {
-      if (!rule.needles) return { rule, slot: -1 };
-      const slot = counts.push(rule.needles.length) - 1;
-      for (const set of rule.needles) {
-        const number = setTotal++;
-        for (const needle of set) {
-          const id = finder.id(needle);
-          if (id !== undefined) (postings[id] ??= []).push(slot, number);
-        }
+  /** A place in `setCount` for a pattern with these needle sets, and its needles' postings (-1: none, always tried). */
+  const slotOf = (needles: string[][] | undefined) => {
+    if (!needles) return -1;
+    const slot = counts.push(needles.length) - 1;
+    for (const set of needles) {
+      const number = setTotal++;
+      for (const needle of set) {
+        const id = finder.id(needle);
+        if (id !== undefined) (postings[id] ??= []).push(slot, number);
       }
-      return { rule, slot };
-    });
+    }
+    return slot;
+  };
+  const refusals = rules.filter((r) => MATCHED_KINDS.includes(r.kind)).map((rule) => ({ rule, slot: slotOf(rule.needles) }));
+  // A split gate's branches are counted as the rules are: hundreds of branches, a few awake.
+  const partSlots = new Map<string, Int32Array>();
+  for (const gate of gates) if (gate.parts && !partSlots.has(gate.key)) partSlots.set(gate.key, Int32Array.from(gate.parts, (part) => slotOf(part.needles)));
   const needleIds = new Map<Guardrails[number], number[][]>();
   for (const rule of rules) {
     if (rule.kind !== 'not_emergency' && rule.kind !== 'not_asked' && !(rule.kind in EXEMPT)) continue;
@@ -195,6 +229,7 @@ function planOf(rules: Guardrails): Plan {
   plan = {
     needleIds,
     gateIds,
+    partSlots,
     finder,
     shorthand: rules.filter((r) => r.kind === 'shorthand'),
     calming: rules.filter((r) => r.kind === 'not_emergency'),
@@ -242,12 +277,26 @@ export function matchGuardrail(rules: Guardrails, question: string, kinds: reado
   return matchKinds(rules, question, kinds) as RuleKind | undefined;
 }
 
+/**
+ * Whether a message called general ends on a question about one person's case, read alone
+ * ("Algemene vraag over de bezwaartermijn. … Is dat in haar geval verschoonbaar?", "General
+ * question first: … Then the real thing: … Which one should she go to?"): the label covers what
+ * came before, not the question the writer ends with.
+ */
+function endsSpecific(rules: Guardrails, question: string, kinds: readonly string[]): boolean {
+  const sentences = question.split(/\n+/).flatMap((line) => sentencesOf(line));
+  const last = sentences.findLast((sentence) => sentence.endsWith('?'));
+  if (!last || sentences.length < 2) return false;
+  const own = kinds.filter((kind) => EXEMPT.general_question.includes(kind));
+  return own.length > 0 && matchKinds(rules, last, own, false) !== undefined;
+}
+
 /** Whether a question the knowledge base cannot answer shows a danger to a person now (UNSURE_KINDS). */
 export function dangerWhenUnsure(rules: Guardrails, question: string): boolean {
   return matchKinds(rules, question, UNSURE_KINDS) !== undefined;
 }
 
-function matchKinds(rules: Guardrails, question: string, kinds: readonly string[]): string | undefined {
+function matchKinds(rules: Guardrails, question: string, kinds: readonly string[], whole = true): string | undefined {
   const plan = planOf(rules);
   // Phone keyboards type curly quotes ("you’re", "collega’s"); the rules are written with straight ones.
   // (A line break ends a sentence: the rules read one line of text.)
@@ -271,7 +320,9 @@ function matchKinds(rules: Guardrails, question: string, kinds: readonly string[
   const marked = plan.marks.filter(([, marks]) => marks.some((r) => mayMatch(r, inText) && r.pattern.test(text))).map(([mark]) => mark);
   // A message called general that also tells of one person now ("… oh, en mevrouw naast me ademt heel
   // raar") or asks the bot's verdict on one case is not general.
-  const general = marked.includes('still_specific') ? marked.filter((mark) => mark !== 'general_question') : marked;
+  const general = marked.includes('still_specific') || (whole && marked.includes('general_question') && endsSpecific(rules, question, kinds))
+    ? marked.filter((mark) => mark !== 'general_question')
+    : marked;
   const exempt = new Set<string>(general.flatMap((mark) => EXEMPT[mark]));
   const seen = { text: new Map<string, boolean>(), calm: new Map<string, boolean>() };
   const inCalm = calm === text ? inText : plan.finder.find(calm);
@@ -281,12 +332,18 @@ function matchKinds(rules: Guardrails, question: string, kinds: readonly string[
     const sets = plan.gateIds.get(gate.key);
     return !sets || sets.every((set) => set.some((id) => found.has(id)));
   };
+  /** A gate's body on the text: branch by branch where it was split, each only where its needles are. */
+  const holds = (gate: Gate, subject: string, met: Uint16Array) => {
+    if (!gate.parts) return gate.test.test(subject);
+    const slots = plan.partSlots.get(gate.key)!;
+    return gate.parts.some((part, i) => (slots[i] < 0 || met[slots[i]] === plan.setCount[slots[i]]) && part.test.test(subject));
+  };
   const matches = (rule: Guardrails[number], slot: number) => {
     // Emergency rules read the text with the calming phrases blanked ("is inmiddels weer thuis").
     const danger = rule.kind === 'emergency' || rule.kind === 'emergency_when_unsure';
     const subject = danger ? calm : text;
-    const found = danger && met.calm ? met.calm : met.text;
-    if (slot >= 0 && found[slot] !== plan.setCount[slot]) return false;
+    const counted = danger && met.calm ? met.calm : met.text;
+    if (slot >= 0 && counted[slot] !== plan.setCount[slot]) return false;
     if (!rule.gates || !rule.rest) return rule.pattern.test(subject);
     const memo = danger ? seen.calm : seen.text;
     const present = danger ? inCalm : inText;
@@ -294,7 +351,7 @@ function matchKinds(rules: Guardrails, question: string, kinds: readonly string[
     for (const gate of rule.gates) if (!gate.negate && !mayHold(gate, present)) return false;
     for (const gate of rule.gates) {
       let found = memo.get(gate.key);
-      if (found === undefined) memo.set(gate.key, (found = mayHold(gate, present) && gate.test.test(subject)));
+      if (found === undefined) memo.set(gate.key, (found = mayHold(gate, present) && holds(gate, subject, counted)));
       if (found === gate.negate) return false;
     }
     return rule.rest.test(subject);

@@ -25,7 +25,7 @@ const parse: typeof regjsparser.parse = (...args) => (parser ??= createRequire(i
  * looked for in one pass (needle-finder.ts), so a large set costs little per question: 400 lets the
  * emergency rules' `acute` word list (338 needles) keep those rules from running on every question.
  */
-const MAX_NEEDLES = 400;
+const MAX_NEEDLES = 2000;
 
 type Needles = Set<string> | null;
 

@@ -29,7 +29,7 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { loadGuardrails } from '../../src/ask/index.ts';
 import { offlineEngine } from '../helpers/engine.ts';
-import { loadSplit, refusalReason } from '../../src/ask/evaluate.ts';
+import { isRightReason, loadSplit, refusalReason } from '../../src/ask/evaluate.ts';
 import { matchGuardrail } from '../../src/ask/guardrails.ts';
 import { loadCards } from '../../src/ask/knowledge.ts';
 import { redact } from '../../src/privacy/index.ts';
@@ -55,7 +55,7 @@ describe('refusal by intent, on phrasings nobody tuned on', () => {
       const misses: string[] = [];
       for (const q of questions) {
         const got = await reasonOf(q);
-        if (got !== reason) misses.push(`${q} → ${got ?? 'answered'}`);
+        if (!isRightReason(got, reason)) misses.push(`${q} → ${got ?? 'answered'}`);
       }
       expect(misses).toEqual([]);
     });
