@@ -9,7 +9,6 @@ import { fold, linesAsSentences } from '../core/index.ts';
 import { cachedFinder, cachedRules, compileRules } from './guardrail-rules.ts';
 import { NeedleFinder, type FinderState } from './needle-finder.ts';
 import { needlesOf } from './needles.ts';
-import { sentencesOf } from './sentences.ts';
 
 // Order matters: an emergency is recognised before anything else, whatever else the text says;
 // plainly other subjects (stocks, sport) before the kinds that look at the asker's own case.
@@ -283,10 +282,22 @@ export function matchGuardrail(rules: Guardrails, question: string, kinds: reado
  * question first: … Then the real thing: … Which one should she go to?"): the label covers what
  * came before, not the question the writer ends with.
  */
+const ABBREVIATION = /\b(psych|mevr|bijv|incl|excl|ongev|resp|afd|enz|etc|approx|dept)\.$/i;
+
 function endsSpecific(rules: Guardrails, question: string, kinds: readonly string[]): boolean {
-  const sentences = question.split(/\n+/).flatMap((line) => sentencesOf(line));
+  // Chat writes on in lower case after a question mark ("…psychiater? zitting van mijn cliënt…"),
+  // where the cards' splitter waits for a capital; a full stop after a short word or an
+  // abbreviation ("psych. stoornis", "mevr. de Vries") ends a sentence only before one.
+  const sentences = question
+    .split(/(?<=[?!])\s+|(?<=\.)\s+(?=[A-Z])|(?<=[a-z]{4,}\.)\s+|(?<=\.\.\.)\s*|\n+/)
+    .reduce<string[]>((all, part) => (all.length && ABBREVIATION.test(all[all.length - 1]) ? [...all.slice(0, -1), `${all[all.length - 1]} ${part}`] : [...all, part]), [])
+    .map((sentence) => sentence.trim())
+    .filter(Boolean);
   const last = sentences.findLast((sentence) => sentence.endsWith('?'));
   if (!last || sentences.length < 2) return false;
+  // The label must come before that question: "… wie mag dat? gaat om de algemene regel hoor" labels the question itself.
+  const before = fold(question.slice(0, question.lastIndexOf(last)));
+  if (!rules.some((rule) => rule.kind === 'general_question' && rule.pattern.test(before))) return false;
   const own = kinds.filter((kind) => EXEMPT.general_question.includes(kind));
   return own.length > 0 && matchKinds(rules, last, own, false) !== undefined;
 }
