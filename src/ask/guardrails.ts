@@ -276,15 +276,17 @@ export function matchGuardrail(rules: Guardrails, question: string, kinds: reado
   return matchKinds(rules, question, kinds) as RuleKind | undefined;
 }
 
-/**
- * Whether a message called general ends on a question about one person's case, read alone
- * ("Algemene vraag over de bezwaartermijn. … Is dat in haar geval verschoonbaar?", "General
- * question first: … Then the real thing: … Which one should she go to?"): the label covers what
- * came before, not the question the writer ends with.
- */
 const ABBREVIATION = /\b(psych|mevr|bijv|incl|excl|ongev|resp|afd|enz|etc|approx|dept)\.$/i;
 
+/**
+ * Whether a message called general asks, after that label, a question about one person's case,
+ * read alone ("Algemene vraag over de bezwaartermijn. … Is dat in haar geval verschoonbaar?",
+ * "General question first: … Then the real thing: … Which one should she go to?", a numbered list
+ * of which one item asks a verdict): the label covers what came before, not the questions after it.
+ */
 function endsSpecific(rules: Guardrails, question: string, kinds: readonly string[]): boolean {
+  const own = kinds.filter((kind) => EXEMPT.general_question.includes(kind));
+  if (own.length === 0) return false;
   // Chat writes on in lower case after a question mark ("…psychiater? zitting van mijn cliënt…"),
   // where the cards' splitter waits for a capital; a full stop after a short word or an
   // abbreviation ("psych. stoornis", "mevr. de Vries") ends a sentence only before one.
@@ -293,13 +295,15 @@ function endsSpecific(rules: Guardrails, question: string, kinds: readonly strin
     .reduce<string[]>((all, part) => (all.length && ABBREVIATION.test(all[all.length - 1]) ? [...all.slice(0, -1), `${all[all.length - 1]} ${part}`] : [...all, part]), [])
     .map((sentence) => sentence.trim())
     .filter(Boolean);
-  const last = sentences.findLast((sentence) => sentence.endsWith('?'));
-  if (!last || sentences.length < 2) return false;
-  // The label must come before that question: "… wie mag dat? gaat om de algemene regel hoor" labels the question itself.
-  const before = fold(question.slice(0, question.lastIndexOf(last)));
-  if (!rules.some((rule) => rule.kind === 'general_question' && rule.pattern.test(before))) return false;
-  const own = kinds.filter((kind) => EXEMPT.general_question.includes(kind));
-  return own.length > 0 && matchKinds(rules, last, own, false) !== undefined;
+  let at = 0;
+  for (const [i, sentence] of sentences.entries()) {
+    at = question.indexOf(sentence, at);
+    if (i === 0 || !sentence.endsWith('?')) continue;
+    // The label must come before the question: "… wie mag dat? gaat om de algemene regel hoor" labels the question itself.
+    const before = fold(question.slice(0, at));
+    if (rules.some((rule) => rule.kind === 'general_question' && rule.pattern.test(before)) && matchKinds(rules, sentence, own, false) !== undefined) return true;
+  }
+  return false;
 }
 
 /** Whether a question the knowledge base cannot answer shows a danger to a person now (UNSURE_KINDS). */
