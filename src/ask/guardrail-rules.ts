@@ -9,7 +9,6 @@ import { readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { cachedData } from '../core/index.ts';
 import { needlesOf } from './needles.ts';
-import { alternativesOf } from './alternatives.ts';
 import type { FinderState } from './needle-finder.ts';
 
 export interface CompiledGate {
@@ -17,8 +16,6 @@ export interface CompiledGate {
   negate: boolean;
   /** Literal sets the gate's body cannot match without (needles.ts): without them it is false, and not run. */
   needles?: string[][];
-  /** A body of one wide alternation as one body per branch (alternatives.ts): it holds when one of them does. */
-  parts?: { body: string; needles?: string[][] }[];
 }
 
 export interface CompiledRule {
@@ -59,7 +56,7 @@ function rulesInputs(dir: string): [{ file: string; text: string }[], string[]] 
     // No file: no rules (computed as always).
   }
   const ext = extname(new URL(import.meta.url).pathname);
-  const code = [import.meta.url, ...['needles', 'guardrails', 'needle-finder', 'alternatives'].map((name) => new URL(`./${name}${ext}`, import.meta.url).href)];
+  const code = [import.meta.url, ...['needles', 'guardrails', 'needle-finder'].map((name) => new URL(`./${name}${ext}`, import.meta.url).href)];
   return [[{ file: 'guardrails.yaml', text }], code];
 }
 
@@ -159,11 +156,7 @@ function gated(source: string, flags: string): { gates?: CompiledGate[]; rest?: 
     if (end < 0) return {};
     const body = source.slice(i + 3, end);
     const needles = needlesOf(`^(?:${body})`, flags, 1);
-    const parts = alternativesOf(body, flags)?.map((part) => {
-      const own = needlesOf(`^(?:${part})`, flags, 1);
-      return { body: part, ...(own.length ? { needles: own } : {}) };
-    });
-    gates.push({ body, negate: source[i + 2] === '!', ...(needles.length ? { needles } : {}), ...(parts ? { parts } : {}) });
+    gates.push({ body, negate: source[i + 2] === '!', ...(needles.length ? { needles } : {}) });
     i = end + 1;
   }
   return gates.length ? { gates, rest: source.slice(i) } : {};

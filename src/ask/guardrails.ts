@@ -50,27 +50,6 @@ interface Gate {
   negate: boolean;
   /** Literal sets the gate's body needs (one needle of each): the body is not run without them. */
   needles?: string[][];
-  /** A wide alternation's branches, each a gate of its own (alternatives.ts): the gate holds when one does. */
-  parts?: GatePart[];
-}
-
-/** One branch of a split gate; its expression is made when first run (most never are). */
-interface GatePart {
-  key: string;
-  test: { test(text: string): boolean };
-  needles?: string[][];
-}
-
-class LazyPattern {
-  private pattern?: RegExp;
-  constructor(
-    private readonly source: string,
-    private readonly flags: string,
-  ) {}
-
-  test(text: string): boolean {
-    return (this.pattern ??= new RegExp(this.source, this.flags)).test(text);
-  }
 }
 
 /** Patterns that mark a question rather than refuse it. */
@@ -125,13 +104,7 @@ export function loadGuardrails(dir: string): Guardrails {
             // Shortest first: the gates are one conjunction (any order gives the same verdict), and a
             // short gate that fails spares the long ones (hundreds of words) their run.
             gates: rule.gates
-              .map((g) => ({
-                key: g.body,
-                test: new RegExp(`^(?:${g.body})`, gateFlags),
-                negate: g.negate,
-                ...(g.needles ? { needles: g.needles } : {}),
-                ...(g.parts ? { parts: g.parts.map((part) => ({ key: part.body, test: new LazyPattern(`^(?:${part.body})`, gateFlags), ...(part.needles ? { needles: part.needles } : {}) })) } : {}),
-              }))
+              .map((g) => ({ key: g.body, negate: g.negate, test: new RegExp(`^(?:${g.body})`, gateFlags), ...(g.needles ? { needles: g.needles } : {}) }))
               .sort((a, b) => a.key.length - b.key.length),
             rest: new RegExp(`^(?:${rule.rest})`, gateFlags),
           }
@@ -151,9 +124,8 @@ export function loadGuardrails(dir: string): Guardrails {
 const FINDER_LOADERS = new WeakMap<Guardrails, () => FinderState>();
 
 /** Every needle of the rules and of their gates (the finder looks for all of them at once). */
-function needlesOfRules(rules: { needles?: string[][]; gates?: { needles?: string[][]; parts?: { needles?: string[][] }[] }[] }[]): string[] {
-  const ofGate = (g: { needles?: string[][]; parts?: { needles?: string[][] }[] }) => [...(g.needles?.flat() ?? []), ...(g.parts ?? []).flatMap((p) => p.needles?.flat() ?? [])];
-  return rules.flatMap((r) => [...(r.needles?.flat() ?? []), ...(r.gates ?? []).flatMap(ofGate)]);
+function needlesOfRules(rules: { needles?: string[][]; gates?: { needles?: string[][] }[] }[]): string[] {
+  return rules.flatMap((r) => [...(r.needles?.flat() ?? []), ...(r.gates ?? []).flatMap((g) => g.needles?.flat() ?? [])]);
 }
 
 /**
@@ -178,8 +150,6 @@ interface Plan {
   needleIds: Map<Guardrails[number], number[][]>;
   /** The needle sets of each gate (by its body) as needle ids (a gate without needles is not in it). */
   gateIds: Map<string, number[][]>;
-  /** Per split gate (by its body), the slot of each of its branches in `setCount`. */
-  partSlots: Map<string, Int32Array>;
 }
 
 const PLANS = new WeakMap<Guardrails, Plan>();
@@ -196,23 +166,20 @@ function planOf(rules: Guardrails): Plan {
   const postings: number[][] = [];
   const counts: number[] = [];
   let setTotal = 0;
-  /** A place in `setCount` for a pattern with these needle sets, and its needles' postings (-1: none, always tried). */
-  const slotOf = (needles: string[][] | undefined) => {
-    if (!needles) return -1;
-    const slot = counts.push(needles.length) - 1;
-    for (const set of needles) {
-      const number = setTotal++;
-      for (const needle of set) {
-        const id = finder.id(needle);
-        if (id !== undefined) (postings[id] ??= []).push(slot, number);
+  const refusals = rules
+    .filter((r) => MATCHED_KINDS.includes(r.kind))
+    .map((rule) => {
+      if (!rule.needles) return { rule, slot: -1 };
+      const slot = counts.push(rule.needles.length) - 1;
+      for (const set of rule.needles) {
+        const number = setTotal++;
+        for (const needle of set) {
+          const id = finder.id(needle);
+          if (id !== undefined) (postings[id] ??= []).push(slot, number);
+        }
       }
-    }
-    return slot;
-  };
-  const refusals = rules.filter((r) => MATCHED_KINDS.includes(r.kind)).map((rule) => ({ rule, slot: slotOf(rule.needles) }));
-  // A split gate's branches are counted as the rules are: hundreds of branches, a few awake.
-  const partSlots = new Map<string, Int32Array>();
-  for (const gate of gates) if (gate.parts && !partSlots.has(gate.key)) partSlots.set(gate.key, Int32Array.from(gate.parts, (part) => slotOf(part.needles)));
+      return { rule, slot };
+    });
   const needleIds = new Map<Guardrails[number], number[][]>();
   for (const rule of rules) {
     if (rule.kind !== 'not_emergency' && rule.kind !== 'not_asked' && !(rule.kind in EXEMPT)) continue;
@@ -228,7 +195,6 @@ function planOf(rules: Guardrails): Plan {
   plan = {
     needleIds,
     gateIds,
-    partSlots,
     finder,
     shorthand: rules.filter((r) => r.kind === 'shorthand'),
     calming: rules.filter((r) => r.kind === 'not_emergency'),
@@ -347,18 +313,12 @@ function matchKinds(rules: Guardrails, question: string, kinds: readonly string[
     const sets = plan.gateIds.get(gate.key);
     return !sets || sets.every((set) => set.some((id) => found.has(id)));
   };
-  /** A gate's body on the text: branch by branch where it was split, each only where its needles are. */
-  const holds = (gate: Gate, subject: string, met: Uint16Array) => {
-    if (!gate.parts) return gate.test.test(subject);
-    const slots = plan.partSlots.get(gate.key)!;
-    return gate.parts.some((part, i) => (slots[i] < 0 || met[slots[i]] === plan.setCount[slots[i]]) && part.test.test(subject));
-  };
   const matches = (rule: Guardrails[number], slot: number) => {
     // Emergency rules read the text with the calming phrases blanked ("is inmiddels weer thuis").
     const danger = rule.kind === 'emergency' || rule.kind === 'emergency_when_unsure';
     const subject = danger ? calm : text;
-    const counted = danger && met.calm ? met.calm : met.text;
-    if (slot >= 0 && counted[slot] !== plan.setCount[slot]) return false;
+    const found = danger && met.calm ? met.calm : met.text;
+    if (slot >= 0 && found[slot] !== plan.setCount[slot]) return false;
     if (!rule.gates || !rule.rest) return rule.pattern.test(subject);
     const memo = danger ? seen.calm : seen.text;
     const present = danger ? inCalm : inText;
@@ -366,7 +326,7 @@ function matchKinds(rules: Guardrails, question: string, kinds: readonly string[
     for (const gate of rule.gates) if (!gate.negate && !mayHold(gate, present)) return false;
     for (const gate of rule.gates) {
       let found = memo.get(gate.key);
-      if (found === undefined) memo.set(gate.key, (found = mayHold(gate, present) && holds(gate, subject, counted)));
+      if (found === undefined) memo.set(gate.key, (found = mayHold(gate, present) && gate.test.test(subject)));
       if (found === gate.negate) return false;
     }
     return rule.rest.test(subject);
