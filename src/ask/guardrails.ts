@@ -79,10 +79,11 @@ export function loadGuardrails(dir: string): Guardrails {
     // Parsed without the YAML cache: the compiled rules are what the start-up cache keeps.
     const data = readDataFile(dir, 'guardrails.yaml', GuardrailFileSchema, { cache: false });
     const compiledRules = compileRules(data.lexicons, Object.entries(data.shorthand), [...MARKS, ...RULE_KINDS, ...UNSURE_KINDS].map((kind) => [kind, data[kind]] as const));
-    // A refusal rule without needles of three letters or more still has shorter ones ("mg", "39"
-    // of "39 graden"): they skip it for most questions, where it was run for every one.
+    // A refusal or marking rule without needles of three letters or more still has shorter ones
+    // ("mg", "39" of "39 graden", one short word among the 433 acute signs): they skip it for most
+    // questions, where it was run for every one.
     for (const rule of compiledRules.rules) {
-      if (rule.needles || !MATCHED_KINDS.includes(rule.kind)) continue;
+      if (rule.needles || !(MATCHED_KINDS.includes(rule.kind) || rule.kind in EXEMPT)) continue;
       const short = needlesOf(rule.source, rule.flags, 1);
       if (short.length) rule.needles = short;
     }
