@@ -246,31 +246,34 @@ export function matchGuardrail(rules: Guardrails, question: string, kinds: reado
 const ABBREVIATION = /\b(psych|mevr|bijv|incl|excl|ongev|resp|afd|enz|etc|approx|dept)\.$/i;
 
 /**
- * Whether a message called general asks, after that label, a question about one person's case,
- * read alone ("Algemene vraag over de bezwaartermijn. … Is dat in haar geval verschoonbaar?",
- * "General question first: … Then the real thing: … Which one should she go to?", a numbered list
- * of which one item asks a verdict): the label covers what came before, not the questions after it.
+ * Whether a message called general asks a question that, read alone, is about one person's case
+ * ("Algemene vraag over de bezwaartermijn. … Is dat in haar geval verschoonbaar?", one item of a
+ * numbered list, "… Wat gaat de rechter beslissen denk je? … Wat is in het algemeen het verschil
+ * …?"): the label covers its own sentence, and the question just before a trailing remark ("… wie
+ * mag dat? gaat om de algemene regel hoor"), not every other question of the message.
  */
 function endsSpecific(rules: Guardrails, question: string, kinds: readonly string[]): boolean {
   const own = kinds.filter((kind) => EXEMPT.general_question.includes(kind));
   if (own.length === 0) return false;
-  // Chat writes on in lower case after a question mark ("…psychiater? zitting van mijn cliënt…"),
-  // where the cards' splitter waits for a capital; a full stop after a short word or an
-  // abbreviation ("psych. stoornis", "mevr. de Vries") ends a sentence only before one.
-  const sentences = question
+  const sentences = sentencesOfChat(question);
+  if (sentences.length < 2) return false;
+  const general = (sentence: string) => rules.some((rule) => rule.kind === 'general_question' && rule.pattern.test(fold(sentence)));
+  const labelled = sentences.map(general);
+  // A label covers its own sentence and the one before it ("… wie mag dat? gaat om de algemene regel hoor").
+  return sentences.some((sentence, i) => sentence.endsWith('?') && !labelled[i] && !labelled[i + 1] && matchKinds(rules, sentence, own, false) !== undefined);
+}
+
+/**
+ * A chat message as sentences. Chat writes on in lower case after a question mark ("…psychiater?
+ * zitting van mijn cliënt…"), where the cards' splitter waits for a capital; a full stop after a
+ * short word or an abbreviation ("psych. stoornis", "mevr. de Vries") ends a sentence only before one.
+ */
+export function sentencesOfChat(text: string): string[] {
+  return text
     .split(/(?<=[?!])\s+|(?<=\.)\s+(?=[A-Z])|(?<=[a-z]{4,}\.)\s+|(?<=\.\.\.)\s*|\n+/)
     .reduce<string[]>((all, part) => (all.length && ABBREVIATION.test(all[all.length - 1]) ? [...all.slice(0, -1), `${all[all.length - 1]} ${part}`] : [...all, part]), [])
     .map((sentence) => sentence.trim())
     .filter(Boolean);
-  let at = 0;
-  for (const [i, sentence] of sentences.entries()) {
-    at = question.indexOf(sentence, at);
-    if (i === 0 || !sentence.endsWith('?')) continue;
-    // The label must come before the question: "… wie mag dat? gaat om de algemene regel hoor" labels the question itself.
-    const before = fold(question.slice(0, at));
-    if (rules.some((rule) => rule.kind === 'general_question' && rule.pattern.test(before)) && matchKinds(rules, sentence, own, false) !== undefined) return true;
-  }
-  return false;
 }
 
 /** Whether a question the knowledge base cannot answer shows a danger to a person now (UNSURE_KINDS). */

@@ -50,3 +50,13 @@ describe('a long told case refused for what it tells of one person', () => {
     expect(offlineEngine().answerOffline(redact(choice).text, { lang: 'nl' }).refusal).toBe('client_decision');
   });
 });
+
+describe('a long told case that asks a verdict or a choice before its general closing question', () => {
+  it('stays refused: the general question at the end does not take the earlier one back', () => {
+    const verdict = MENTOR_STORY.replace(
+      /Welke maatregel.*$/,
+      'Moeten wij voor Thijs nu mentorschap of bewind aanvragen? Onze vader twijfelt nog. En in het algemeen: welke maatregel is er om mee te beslissen over zorg en welke over geld?',
+    );
+    expect(offlineEngine().answerOffline(redact(verdict).text, { lang: 'nl' }).refusal).toBe('client_decision');
+  });
+});
