@@ -249,8 +249,8 @@ const ABBREVIATION = /\b(psych|mevr|bijv|incl|excl|ongev|resp|afd|enz|etc|approx
  * Whether a message called general asks a question that, read alone, is about one person's case
  * ("Algemene vraag over de bezwaartermijn. … Is dat in haar geval verschoonbaar?", one item of a
  * numbered list, "… Wat gaat de rechter beslissen denk je? … Wat is in het algemeen het verschil
- * …?"): the label covers its own sentence, and the question just before a trailing remark ("… wie
- * mag dat? gaat om de algemene regel hoor"), not every other question of the message.
+ * …?"): the label covers its own sentence and the one before it ("… wie mag dat? gaat om de
+ * algemene regel hoor"), not every other question of the message.
  */
 function endsSpecific(rules: Guardrails, question: string, kinds: readonly string[]): boolean {
   const own = kinds.filter((kind) => EXEMPT.general_question.includes(kind));
@@ -259,7 +259,6 @@ function endsSpecific(rules: Guardrails, question: string, kinds: readonly strin
   if (sentences.length < 2) return false;
   const general = (sentence: string) => rules.some((rule) => rule.kind === 'general_question' && rule.pattern.test(fold(sentence)));
   const labelled = sentences.map(general);
-  // A label covers its own sentence and the one before it ("… wie mag dat? gaat om de algemene regel hoor").
   return sentences.some((sentence, i) => sentence.endsWith('?') && !labelled[i] && !labelled[i + 1] && matchKinds(rules, sentence, own, false) !== undefined);
 }
 
