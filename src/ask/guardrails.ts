@@ -9,6 +9,7 @@ import { fold, linesAsSentences } from '../core/index.ts';
 import { cachedFinder, cachedRules, compileRules } from './guardrail-rules.ts';
 import { NeedleFinder, type FinderState } from './needle-finder.ts';
 import { needlesOf } from './needles.ts';
+import { sentencesOfChat } from './sentences.ts';
 
 // Order matters: an emergency is recognised before anything else, whatever else the text says;
 // plainly other subjects (stocks, sport) before the kinds that look at the asker's own case.
@@ -243,8 +244,6 @@ export function matchGuardrail(rules: Guardrails, question: string, kinds: reado
   return matchKinds(rules, question, kinds) as RuleKind | undefined;
 }
 
-const ABBREVIATION = /\b(psych|mevr|bijv|incl|excl|ongev|resp|afd|enz|etc|approx|dept)\.$/i;
-
 /**
  * Whether a message called general asks a question that, read alone, is about one person's case
  * ("Algemene vraag over de bezwaartermijn. … Is dat in haar geval verschoonbaar?", one item of a
@@ -257,23 +256,12 @@ function endsSpecific(rules: Guardrails, question: string, kinds: readonly strin
   if (own.length === 0) return false;
   const sentences = sentencesOfChat(question);
   if (sentences.length < 2) return false;
-  const general = (sentence: string) => rules.some((rule) => rule.kind === 'general_question' && rule.pattern.test(fold(sentence)));
+  const labels = planOf(rules).marks.find(([mark]) => mark === 'general_question')?.[1] ?? [];
+  const general = (sentence: string) => labels.some((rule) => rule.pattern.test(fold(sentence)));
   const labelled = sentences.map(general);
   return sentences.some((sentence, i) => sentence.endsWith('?') && !labelled[i] && !labelled[i + 1] && matchKinds(rules, sentence, own, false) !== undefined);
 }
 
-/**
- * A chat message as sentences. Chat writes on in lower case after a question mark ("…psychiater?
- * zitting van mijn cliënt…"), where the cards' splitter waits for a capital; a full stop after a
- * short word or an abbreviation ("psych. stoornis", "mevr. de Vries") ends a sentence only before one.
- */
-export function sentencesOfChat(text: string): string[] {
-  return text
-    .split(/(?<=[?!])\s+|(?<=\.)\s+(?=[A-Z])|(?<=[a-z]{4,}\.)\s+|(?<=\.\.\.)\s*|\n+/)
-    .reduce<string[]>((all, part) => (all.length && ABBREVIATION.test(all[all.length - 1]) ? [...all.slice(0, -1), `${all[all.length - 1]} ${part}`] : [...all, part]), [])
-    .map((sentence) => sentence.trim())
-    .filter(Boolean);
-}
 
 /** Whether a question the knowledge base cannot answer shows a danger to a person now (UNSURE_KINDS). */
 export function dangerWhenUnsure(rules: Guardrails, question: string): boolean {

@@ -35,7 +35,7 @@ const SHORT_GUESS = /(?<=\b(?:wie|waar|bij wie|welke instantie|who|where)\b[^?]*
 const COMMA_GUESS = /^((?=[^?]*\b(?:welke|welk|wie|which|who|what)\b)[^?]*?),\s*(?:of\s+|or\s+)?(?:(?:de|het|the)\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?\s*\?+\s*$/iu;
 // Why the asker wants to know, said after the question ("…? moet het aan een nieuwe collega uitleggen",
 // "…? I need to explain it to our team", "…, voor een infosessie met mantelzorgers"): nothing of the topic.
-const PURPOSE = /(?<=[?!])\s*(?:(?:ik|we|wij|i)\s+)?(?:moet|moeten|wil|willen|ga|gaan|need to|have to|want to|must)\s+(?:[\p{L}-]+\s+){0,5}(?:uitleggen|vertellen|presenteren|toelichten|explain|present|tell)\b[^.?!]*[.?!]?\s*$|(?<=[?!])[\s,;:]*(?:(?:het|dit|it|this)\s+)?(?:is\s+)?(?:voor|for)\s+(?:een|mijn|onze|ons|de|het|a|an|my|our|the)\s+(?:[\p{L}-]+\s+)?(?:collega\w*|stagiair\w*|team|teamoverleg|training|presentatie|colleague\w*|intern|trainee|presentation|infosessie|informatiebijeenkomst|voorlichting\w*|workshop|bijeenkomst|intervisie|casusoverleg|scholing|cursus|nieuwsbrief|folder|flyer|info ?session|information (?:evening|session|meeting)|newsletter|leaflet|course)\b[^.?!]*[.?!]?\s*$/iu;
+const PURPOSE = /(?<=[?!])[\s,;:]*(?:(?:ik|we|wij|i)\s+)?(?:moet|moeten|wil|willen|ga|gaan|need to|have to|want to|must)\s+(?:[\p{L}-]+\s+){0,5}(?:uitleggen|vertellen|presenteren|toelichten|explain|present|tell)\b[^.?!]*[.?!]?\s*$|(?<=[?!])[\s,;:]*(?:(?:het|dit|it|this)\s+)?(?:is\s+)?(?:voor|for)\s+(?:een|mijn|onze|ons|de|het|a|an|my|our|the)\s+(?:[\p{L}-]+\s+)?(?:collega\w*|stagiair\w*|team|teamoverleg|training|presentatie|colleague\w*|intern|trainee|presentation|infosessie|informatiebijeenkomst|voorlichting\w*|workshop|bijeenkomst|intervisie|casusoverleg|scholing|cursus|nieuwsbrief|folder|flyer|info ?session|information (?:evening|session|meeting)|newsletter|leaflet|course)\b[^.?!]*[.?!]?\s*$/iu;
 const THANKS = /[\s,.!]*(?:(?:alvast )?(?:bedankt|dank je( wel)?|dank u( wel)?|dankjewel|thanks?( a lot| in advance)?|thank you|groet(en|jes)?|mvg|gr\.?)\b[^?]*)$/iu;
 // An introduction of the asker: "Ik ben cliëntondersteuner bij MEE, …", "I work as a case manager; …".
 // It ends at a full stop or comma, or at "en"/"and" after which the asker says what they do next
@@ -92,9 +92,8 @@ function strip(question: string): { text: string; intro: string } {
     .replace(GUESS, '')
     .replace(SHORT_GUESS, '')
     .replace(COMMA_GUESS, '$1?')
-    .replace(PURPOSE, '')
+    // After the disclaimers: one may stand between the question and its purpose ("…? algemeen hoor, voor een infosessie").
     .replace(DISCLAIMER, ' ')
-    // Once more: a disclaimer between the question and its purpose ("…? algemeen hoor, voor een infosessie").
     .replace(PURPOSE, '')
     .replace(ANSWER_FORM, ' ')
     .replace(WHO_ASKS, ' ')

@@ -147,3 +147,22 @@ export function sentencesOf(text: string): string[] {
   if (current) out.push(current);
   return out.map((s) => s.trim()).filter(Boolean);
 }
+
+// Shortenings typed in chat whose full stop ends no sentence, beyond the cards' own.
+const CHAT_ABBREVIATIONS = /\b(?:psych|ongev|afd|enz|approx|dept)\.$/i;
+
+/**
+ * A chat message as sentences. Chat writes on in lower case after a question mark ("…psychiater?
+ * zitting van mijn cliënt…"), where `sentencesOf` waits for a capital; a full stop after a word of
+ * four letters or more ends a sentence too, unless it ends an abbreviation ("psych. stoornis").
+ */
+export function sentencesOfChat(text: string): string[] {
+  return text
+    .split(/(?<=[?!])\s+|(?<=\.)\s+(?=[A-Z])|(?<=[a-z]{4,}\.)\s+|(?<=\.\.\.)\s*|\n+/)
+    .reduce<string[]>((all, part) => {
+      const last = all[all.length - 1];
+      return last !== undefined && (ABBREVIATIONS.test(last) || CHAT_ABBREVIATIONS.test(last)) ? [...all.slice(0, -1), `${last} ${part}`] : [...all, part];
+    }, [])
+    .map((sentence) => sentence.trim())
+    .filter(Boolean);
+}
