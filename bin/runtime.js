@@ -128,6 +128,6 @@ export async function load(file) {
 
 function importCompiled(path) {
   // Stack traces point at the TypeScript sources (tsc writes source maps next to the output).
-  process.setSourceMapsEnabled?.(true);
+  // process.setSourceMapsEnabled?.(true);
   return import(pathToFileURL(path).href);
 }
