@@ -127,7 +127,8 @@ export async function load(file) {
 }
 
 function importCompiled(path) {
-  // Stack traces point at the TypeScript sources (tsc writes source maps next to the output).
-  // process.setSourceMapsEnabled?.(true);
+  // Source maps are not read by default: reading one per module cost a start ~50 ms of CPU (2 Dec
+  // 2026). For stack traces that point at the TypeScript sources, start with
+  // NODE_OPTIONS=--enable-source-maps (tsc writes the maps next to the output).
   return import(pathToFileURL(path).href);
 }
