@@ -4,10 +4,11 @@
  * start without parsing and validating ~180 YAML front matters again.
  */
 import { extname } from 'node:path';
-import { cachedData, type DataFile } from '../core/index.ts';
+import { cachedData, dataKeyOf, type DataFile } from '../core/index.ts';
 import type { Synonyms } from './analyze.ts';
 import type { KnowledgeCard } from './knowledge.ts';
 import { Retriever } from './retriever.ts';
+import type { Vocabulary } from './spelling.ts';
 
 /** The modules whose source decides the cards, in the layout that runs (.ts sources or .js in dist/). */
 function readingCode(names = ['./knowledge', './roles']): string[] {
@@ -27,7 +28,18 @@ export function cachedCards<T>(dir: string, files: DataFile[], read: () => T[]):
  */
 export function cachedRetriever(dir: string, cards: KnowledgeCard[], synonyms: Synonyms): Retriever {
   let built: Retriever | undefined;
-  const input: DataFile = { file: 'cards+synonyms', text: JSON.stringify([cards, [...synonyms.expansions], synonyms.maxWords]) };
+  // Cards from the cache (or just read into it) are named by their key: no need to hash them again.
+  const cardsKey = dataKeyOf(cards) ?? JSON.stringify(cards);
+  const input: DataFile = { file: 'cards+synonyms', text: JSON.stringify([cardsKey, [...synonyms.expansions], synonyms.maxWords]) };
   const state = cachedData('retriever', dir, [input], readingCode(['./retriever', './search-index', './analyze']), () => (built = new Retriever(cards, synonyms)).state());
   return built ?? new Retriever(cards, synonyms, state);
+}
+
+/**
+ * The vocabulary of the spelling corrector (spelling.ts): counting every word of every card is
+ * ~60 ms of a first question, so it is kept like the index, for the same cards and terms.
+ */
+export function cachedVocabulary(dir: string, cards: KnowledgeCard[], terms: string[], build: () => Vocabulary): Vocabulary {
+  const input: DataFile = { file: 'cards+terms', text: JSON.stringify([dataKeyOf(cards) ?? JSON.stringify(cards), terms]) };
+  return cachedData('spelling', dir, [input], readingCode(['./spelling', './analyze', '../core/text']), build);
 }

@@ -11,7 +11,7 @@ import type { Config } from '../config.ts';
 import { createLlmClient, type LlmClient } from '../llm/index.ts';
 import type { Role } from './roles.ts';
 import { indexTerms, loadSynonyms, words, isStopWord } from './analyze.ts';
-import { cachedRetriever } from './card-cache.ts';
+import { cachedRetriever, cachedVocabulary } from './card-cache.ts';
 import { dangerWhenUnsure, loadGuardrails, matchGuardrail, type Guardrails, type RuleKind } from './guardrails.ts';
 import { askedPart, closingQuestion } from './asked-part.ts';
 import { Spelling } from './spelling.ts';
@@ -70,7 +70,8 @@ export class AskEngine {
   constructor(private readonly options: EngineOptions = {}) {
     const knowledgeDir = options.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR;
     const promptsDir = options.promptsDir ?? DEFAULT_PROMPTS_DIR;
-    this.retriever = cachedRetriever(knowledgeDir, loadCards(knowledgeDir, options.today), loadSynonyms(knowledgeDir));
+    const cards = loadCards(knowledgeDir, options.today);
+    this.retriever = cachedRetriever(knowledgeDir, cards, loadSynonyms(knowledgeDir));
     this.rules = loadGuardrails(knowledgeDir);
     this.laws = quickLaws(loadLaws(knowledgeDir));
     const { words: domainWords, people } = loadDomainWords(knowledgeDir);
@@ -81,6 +82,7 @@ export class AskEngine {
       () => [...this.retriever.cards.flatMap((c) => [c.title, c.topics.join(' ')]), ...domainWords, ...synonyms],
       () => this.retriever.cards.flatMap((c) => [c.title, ...c.questions, c.answer, c.answer_en ?? '', c.body]),
       (word) => this.retriever.knows(word),
+      (build) => cachedVocabulary(knowledgeDir, cards, [...domainWords, ...synonyms], build),
     );
     this.traits = new CardTraits(this.retriever.cards, this.laws);
     this.thisYear = (options.today ?? new Date()).getFullYear();

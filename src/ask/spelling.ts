@@ -15,13 +15,19 @@ interface Known {
   count: number;
 }
 
+/** What the corrections are looked up in: every word of the cards with its count, the terms by first letter. */
+export interface Vocabulary {
+  counts: Map<string, number>;
+  byStart: Map<string, Known[]>;
+}
+
 const WORD = /\p{L}[\p{L}'’-]*\p{L}|\p{L}/gu;
 const MIN_LENGTH = 7;
 /** From this length on, two typing errors are still the same word. */
 const TWO_ERRORS_FROM = 10;
 
 export class Spelling {
-  private vocabulary?: { counts: Map<string, number>; byStart: Map<string, Known[]> };
+  private vocabulary?: Vocabulary;
 
   /**
    * `terms`: the domain's terms (card titles and topics, synonyms, domain words); `texts`: all
@@ -32,6 +38,8 @@ export class Spelling {
     private readonly texts: () => string[],
     /** True for a word the index finds as it is (through its stems): no need to correct it. */
     private readonly indexed: (word: string) => boolean = () => false,
+    /** The vocabulary `build` gives, or the one it gave for the same cards and terms (the start-up cache). */
+    private readonly cached: (build: () => Vocabulary) => Vocabulary = (build) => build(),
   ) {}
 
   /** The text with each mistyped word replaced by the cards' word (folded); others unchanged. */
@@ -101,8 +109,11 @@ export class Spelling {
     return best && bestDistance <= limit ? best.word : undefined;
   }
 
-  private build() {
-    if (this.vocabulary) return this.vocabulary;
+  private build(): Vocabulary {
+    return (this.vocabulary ??= this.cached(() => this.count()));
+  }
+
+  private count(): Vocabulary {
     const wordsOf = (text: string) => fold(text).match(/\p{L}[\p{L}'-]*\p{L}/gu) ?? [];
     const counts = new Map<string, number>();
     for (const text of this.texts()) for (const word of wordsOf(text)) counts.set(word, (counts.get(word) ?? 0) + 1);
@@ -114,7 +125,7 @@ export class Spelling {
       list.push({ word, count: counts.get(word) ?? 1 });
       byStart.set(word[0], list);
     }
-    return (this.vocabulary = { counts, byStart });
+    return { counts, byStart };
   }
 }
 
