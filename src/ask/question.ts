@@ -105,8 +105,9 @@ const WANTS: [Want, RegExp][] = [
   // or allowed; a sentence that says it is (not) possible answers it.
   ['possible', /^(?:(?:en|maar|dus|ok|oke|and|but|so|also|ook)\s+)?(kan|kun|kunnen|mag|mogen|can|could|may)\s|\b(is het (wel |ook )?(mogelijk|toegestaan)|is it (possible|allowed)|are (we|they|you) allowed)\b/iu],
   ['how', /\b(hoe|how)\b/iu],
-  // "Wat is de volgende stap?" asks what to do next, not what a step is.
-  ['define', /\b(wat (is|zijn|betekent|houdt|doet|doen)(?! (de |mijn |onze |een )?(volgende|eerste|logische|beste|slimste) stap)(?![^?]*\bafhankelijk van\b)|what (is|are|does)(?! (the |my |our |a )?(next|first|best|logical) step)(?![^?]*\b(depends? on|dependent on|based on)\b)|betekenis|meaning)\b/iu],
+  // "Wat is de volgende stap?" asks what to do next, not what a step is. "Waar staat CCE voor?", "whats COT
+  // short for?" ask what an abbreviation means.
+  ['define', /\b(wat (is|zijn|betekent|houdt|doet|doen)(?! (de |mijn |onze |een )?(volgende|eerste|logische|beste|slimste) stap)(?![^?]*\bafhankelijk van\b)|what (is|are|does)(?! (the |my |our |a )?(next|first|best|logical) step)(?![^?]*\b(depends? on|dependent on|based on)\b)|betekenis|meaning|waar staat \S+( \S+)? voor|stands? for|short for|afkorting|acronym|abbreviation)\b/iu],
 ];
 // Tested without the `u` flag where that gives the same verdict (law-patterns.ts): every question meets all of them.
 for (const entry of WANTS) entry[1] = quickPattern(entry[1]);
