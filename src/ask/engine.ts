@@ -259,14 +259,16 @@ export class AskEngine {
     // Relatives named ("als dochter", "mijn vader") say whose case it is, not what is asked.
     const topicConcepts = focusWeighted(ownConcepts, shape).map((c) => (this.namesPerson(c.terms) ? { ...c, background: true } : c));
     const asked = new Set(topicConcepts.flatMap((c) => [...c.terms]));
-    const ranked0 = defining ? definitionFirst(retrieval.hits, asked, lang, topicConcepts, definedHead(fold(shape.text), topicConcepts)) : retrieval.hits;
+    const head = shape.wants.includes('define') ? definedHead(fold(shape.text), topicConcepts) : undefined;
+    const ranked0 = defining ? definitionFirst(retrieval.hits, asked, lang, topicConcepts, head) : retrieval.hits;
     // A question for a duration, an amount or a number wants the card that has one: a close
     // second with the fact goes before a first without it.
     const hits = withFactFirst(ranked0, shape, lang);
     const ranked = hits.map((h) => h.card.id);
     // "Wat is het CCE (en kost het iets)?": two close cards that both name the thing to define
     // (its role card and its glossary card) are no doubt between two answers.
-    const heaviest = shape.wants.includes('define') && hits.length > 1 ? [...topicConcepts].sort((a, b) => b.weight - a.weight)[0] : undefined;
+    // The thing to define is the word after "wat is" / before "stand for" when there is one, else the heaviest word.
+    const heaviest = shape.wants.includes('define') && hits.length > 1 ? (head ?? [...topicConcepts].sort((a, b) => b.weight - a.weight)[0]) : undefined;
     const sameSubject = Boolean(heaviest && hits.slice(0, 2).every((h) => namesCard(h.card, heaviest.terms, false)));
     // A card that went first for having the asked fact stands out from the cards that have it
     // too, not from the one without it that it passed.

@@ -50,14 +50,16 @@ export function focusWeighted(concepts: Concept[], shape: QuestionShape): Concep
 // "wat doet een cliëntondersteuner en kost dat iets": the words right after "wat is/doet", up
 // to "van"/"of", a preposition or "en", are what is asked to be defined.
 const DEFINED_HEAD = /\b(?:wat (?:is|zijn|betekent|betekenen|houdt|doet|doen)|what (?:is|are|does|do))\s+(?:eigenlijk |precies |nou |exactly |actually )?(?:de |het |een |the |a |an )?((?:(?!(?:van|of|en|and|bij|in|voor|onder|for|at|under|met|with)\b)[^\s?,.:;]+\s*){1,3})/u;
+// "waar staat CCE voor?", "what does COT stand for", "whats CCE short for": the abbreviation asked.
+const SPELLED_OUT = /\b(?:waar staat|what does|whats|what's|what is)\s+(?:de |het |een |the |a |an )?([^\s?,.:;]+)\s+(?:voor\b|stand for|short for)|\bafkorting\s+(?:van\s+)?([^\s?,.:;]+)/u;
 // Words that say what kind of answer is wanted, not what it is about.
 const NOT_A_HEAD = /^(verschil\w*|difference\w*|kost\w*|cost\w*|prijs|price|rol|role|taak|taken|task\w*|doel|purpose|idee|idea)$/u;
 
 /** The concept a "what is X (of Y)" question asks to define: X, the head before "of"/"van". */
 export function definedHead(folded: string, concepts: Concept[]): Concept | undefined {
-  const found = DEFINED_HEAD.exec(folded);
+  const found = DEFINED_HEAD.exec(folded) ?? SPELLED_OUT.exec(folded);
   if (!found) return undefined;
-  const head = new Set(found[1].split(/\s+/).filter((w) => w && !NOT_A_HEAD.test(w)).flatMap((w) => indexTerms(w)));
+  const head = new Set((found[1] ?? found[2]).split(/\s+/).filter((w) => w && !NOT_A_HEAD.test(w)).flatMap((w) => indexTerms(w)));
   return concepts.filter((c) => [...c.terms].some((t) => head.has(t))).sort((a, b) => b.weight - a.weight)[0];
 }
 
