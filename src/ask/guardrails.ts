@@ -241,15 +241,39 @@ function unleet(text: string): string {
  * niet" is an escalation; "hij reageert niet" in the same message still counts). `kinds`: only these.
  */
 export function matchGuardrail(rules: Guardrails, question: string, kinds: readonly RuleKind[] = RULE_KINDS): RuleKind | undefined {
-  return matchKinds(rules, question, kinds) as RuleKind | undefined;
+  return (matchKinds(rules, question, kinds) ?? askedAlone(rules, question, kinds)) as RuleKind | undefined;
+}
+
+/** The kinds a question of a told case is also read for alone: a verdict or a choice about one person. */
+const ALONE_KINDS: readonly string[] = ['legal_case', 'client_decision'];
+const STORY_SENTENCES = 3;
+
+/**
+ * A told case with several questions is also read one question at a time for a verdict or a choice
+ * about one person: a general question after it ("… would she win if it goes to the rechter? Also
+ * general: what is 'gebruikelijke zorg'?") must not hide it behind the general words that keep those
+ * rules off a question about how things work.
+ */
+function askedAlone(rules: Guardrails, question: string, kinds: readonly string[]): string | undefined {
+  const own = kinds.filter((kind) => ALONE_KINDS.includes(kind));
+  if (own.length === 0) return undefined;
+  // A told case: a story of a few sentences with more than one question in it.
+  const sentences = sentencesOfChat(question);
+  const questions = sentences.filter((sentence) => sentence.endsWith('?'));
+  if (questions.length < 2 || sentences.length < STORY_SENTENCES) return undefined;
+  for (const sentence of questions) {
+    const kind = matchKinds(rules, sentence, own, false);
+    if (kind) return kind;
+  }
+  return undefined;
 }
 
 /**
  * Whether a message called general asks a question that, read alone, is about one person's case
  * ("Algemene vraag over de bezwaartermijn. … Is dat in haar geval verschoonbaar?", one item of a
  * numbered list, "… Wat gaat de rechter beslissen denk je? … Wat is in het algemeen het verschil
- * …?"): the label covers its own sentence and the one before it ("… wie mag dat? gaat om de
- * algemene regel hoor"), not every other question of the message.
+ * …?"): the label covers its own sentence, and the one before it when it is a remark after that
+ * question ("… wie mag dat? gaat om de algemene regel hoor"), not every other question of the message.
  */
 function endsSpecific(rules: Guardrails, question: string, kinds: readonly string[]): boolean {
   const own = kinds.filter((kind) => EXEMPT.general_question.includes(kind));
@@ -259,9 +283,19 @@ function endsSpecific(rules: Guardrails, question: string, kinds: readonly strin
   const labels = planOf(rules).marks.find(([mark]) => mark === 'general_question')?.[1] ?? [];
   const general = (sentence: string) => labels.some((rule) => rule.pattern.test(fold(sentence)));
   const labelled = sentences.map(general);
-  return sentences.some((sentence, i) => sentence.endsWith('?') && !labelled[i] && !labelled[i + 1] && matchKinds(rules, sentence, own, false) !== undefined);
+  // A label that opens a question of its own ("Also general: what is …?", "En algemeen: wat doet …?")
+  // covers that question only; one that follows as a remark ("gaat om de algemene regel hoor")
+  // covers the question before it too.
+  const coversBefore = (i: number) => labelled[i] && !asksItself(sentences[i]);
+  return sentences.some((sentence, i) => sentence.endsWith('?') && !labelled[i] && !coversBefore(i + 1) && matchKinds(rules, sentence, own, false) !== undefined);
 }
 
+
+/** A question of its own, with its mark or told as one ("… zou ik graag in het algemeen weten wat …"). */
+const ASKS_INDIRECTLY = /\b(weten|know|wonder|benieuwd|vraag me af)\b.{0,40}\b(wat|hoe|wie|welke|waarom|wanneer|what|how|who|which|why|when|whether)\b/u;
+function asksItself(sentence: string): boolean {
+  return sentence.endsWith('?') || ASKS_INDIRECTLY.test(fold(sentence));
+}
 
 /** Whether a question the knowledge base cannot answer shows a danger to a person now (UNSURE_KINDS). */
 export function dangerWhenUnsure(rules: Guardrails, question: string): boolean {
