@@ -287,7 +287,14 @@ function endsSpecific(rules: Guardrails, question: string, kinds: readonly strin
   // covers that question only; one that follows as a remark ("gaat om de algemene regel hoor")
   // covers the question before it too.
   const coversBefore = (i: number) => labelled[i] && !asksItself(sentences[i]);
-  return sentences.some((sentence, i) => sentence.endsWith('?') && !labelled[i] && !coversBefore(i + 1) && matchKinds(rules, sentence, own, false) !== undefined);
+  // A question is read for all these kinds; a sentence that only tells ("… since yesterday confused,
+  // vomiting, slurring. Separate q: …?") for a danger now.
+  const danger = own.filter((kind) => kind === 'emergency');
+  return sentences.some((sentence, i) => {
+    if (labelled[i] || coversBefore(i + 1)) return false;
+    const read = sentence.endsWith('?') ? own : danger;
+    return read.length > 0 && matchKinds(rules, sentence, read, false) !== undefined;
+  });
 }
 
 
