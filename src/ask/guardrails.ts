@@ -256,7 +256,8 @@ const STORY_SENTENCES = 3;
  */
 function askedAlone(rules: Guardrails, question: string, kinds: readonly string[]): string | undefined {
   const own = kinds.filter((kind) => ALONE_KINDS.includes(kind));
-  if (own.length === 0) return undefined;
+  // Most questions have one question mark at most: they are not split (this runs on every question).
+  if (own.length === 0 || question.indexOf('?') === question.lastIndexOf('?')) return undefined;
   // A told case: a story of a few sentences with more than one question in it.
   const sentences = sentencesOfChat(question);
   const questions = sentences.filter((sentence) => sentence.endsWith('?'));
