@@ -28,9 +28,7 @@ export function cachedCards<T>(dir: string, files: DataFile[], read: () => T[]):
  */
 export function cachedRetriever(dir: string, cards: KnowledgeCard[], synonyms: Synonyms): Retriever {
   let built: Retriever | undefined;
-  // Cards from the cache (or just read into it) are named by their key: no need to hash them again.
-  const cardsKey = dataKeyOf(cards) ?? JSON.stringify(cards);
-  const input: DataFile = { file: 'cards+synonyms', text: JSON.stringify([cardsKey, [...synonyms.expansions], synonyms.maxWords]) };
+  const input: DataFile = { file: 'cards+synonyms', text: JSON.stringify([cardsKey(cards), [...synonyms.expansions], synonyms.maxWords]) };
   const state = cachedData('retriever', dir, [input], readingCode(['./retriever', './search-index', './analyze']), () => (built = new Retriever(cards, synonyms)).state());
   return built ?? new Retriever(cards, synonyms, state);
 }
@@ -40,6 +38,11 @@ export function cachedRetriever(dir: string, cards: KnowledgeCard[], synonyms: S
  * ~60 ms of a first question, so it is kept like the index, for the same cards and terms.
  */
 export function cachedVocabulary(dir: string, cards: KnowledgeCard[], terms: string[], build: () => Vocabulary): Vocabulary {
-  const input: DataFile = { file: 'cards+terms', text: JSON.stringify([dataKeyOf(cards) ?? JSON.stringify(cards), terms]) };
+  const input: DataFile = { file: 'cards+terms', text: JSON.stringify([cardsKey(cards), terms]) };
   return cachedData('spelling', dir, [input], readingCode(['./spelling', './analyze', '../core/text']), build);
+}
+
+/** Cards from the cache (or just read into it) are named by their key: no need to hash them all again. */
+function cardsKey(cards: KnowledgeCard[]): string {
+  return dataKeyOf(cards) ?? JSON.stringify(cards);
 }

@@ -12,12 +12,12 @@ import { createLlmClient, type LlmClient } from '../llm/index.ts';
 import type { Role } from './roles.ts';
 import { indexTerms, loadSynonyms, words, isStopWord } from './analyze.ts';
 import { cachedRetriever, cachedVocabulary } from './card-cache.ts';
-import { dangerWhenUnsure, loadGuardrails, matchGuardrail, type Guardrails, type RuleKind } from './guardrails.ts';
+import { asksAlone, dangerWhenUnsure, loadGuardrails, matchGuardrail, type Guardrails, type RuleKind } from './guardrails.ts';
 import { askedPart, closingQuestion } from './asked-part.ts';
 import { Spelling } from './spelling.ts';
 import { loadCards, type KnowledgeCard } from './knowledge.ts';
 import { composeAnswer } from './compose.ts';
-import { cardSentences, sentencesOfChat, splitBody } from './sentences.ts';
+import { cardSentences, splitBody } from './sentences.ts';
 import { lacksFact } from './fact-cues.ts';
 import { focusWeighted, scoreSentences } from './sentence-score.ts';
 import { orderForRole, sourcesOf, unique, type Answer, type AskOptions, type Explanation, type RefusalKind } from './answer.ts';
@@ -186,12 +186,10 @@ export class AskEngine {
    */
   private closingAnswer(typed: string, options: AskOptions, lang: Lang): Answer | undefined {
     const closing = closingQuestion(typed);
-    if (!closing || matchGuardrail(this.rules, closing)) return undefined;
     // A story that asks, before its closing question, a verdict or a choice about its person in so
     // many words ("… Welke van de twee moet ik accepteren voor hem? … Algemene vraag erachteraan: …")
     // asked that too: the general question at the end does not take it back.
-    const earlier = sentencesOfChat(typed).filter((sentence) => sentence.endsWith('?') && !closing.includes(sentence));
-    if (earlier.some((sentence) => matchGuardrail(this.rules, sentence, STORY_KINDS))) return undefined;
+    if (!closing || matchGuardrail(this.rules, closing) || asksAlone(this.rules, typed, STORY_KINDS)) return undefined;
     const answer = this.answerText(closing, options, lang);
     return answer.answered ? answer : undefined;
   }

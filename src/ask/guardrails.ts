@@ -244,6 +244,11 @@ export function matchGuardrail(rules: Guardrails, question: string, kinds: reado
   return (matchKinds(rules, question, kinds) ?? askedAlone(rules, question, kinds)) as RuleKind | undefined;
 }
 
+/** Whether one question of a told case, read alone, asks a verdict or a choice about one person (of `kinds`). */
+export function asksAlone(rules: Guardrails, question: string, kinds: readonly RuleKind[]): boolean {
+  return askedAlone(rules, question, kinds) !== undefined;
+}
+
 /** The kinds a question of a told case is also read for alone: a verdict or a choice about one person. */
 const ALONE_KINDS: readonly string[] = ['legal_case', 'client_decision'];
 const STORY_SENTENCES = 3;
