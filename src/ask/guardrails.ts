@@ -241,7 +241,31 @@ function unleet(text: string): string {
  * niet" is an escalation; "hij reageert niet" in the same message still counts). `kinds`: only these.
  */
 export function matchGuardrail(rules: Guardrails, question: string, kinds: readonly RuleKind[] = RULE_KINDS): RuleKind | undefined {
-  return (matchKinds(rules, question, kinds) ?? askedAlone(rules, question, kinds)) as RuleKind | undefined;
+  return (matchKinds(rules, question, kinds) ?? askedAlone(rules, question, kinds) ?? toldAlone(rules, question, kinds)) as RuleKind | undefined;
+}
+
+/**
+ * A told case is also read one telling sentence at a time for a danger now: a policy question at its
+ * end ("… she's been lying on the floor since last night, she's cold and confused. While I'm here:
+ * which law covers her care?") must not hide the danger behind the general words that keep the
+ * emergency rules off a question about how things work. A message called general is read by
+ * endsSpecific instead.
+ */
+function toldAlone(rules: Guardrails, question: string, kinds: readonly string[]): string | undefined {
+  if (!kinds.includes('emergency') || question.length < MIN_STORY_LENGTH) return undefined;
+  const sentences = sentencesOfChat(question);
+  if (sentences.length < STORY_SENTENCES || labelledGeneral(rules, question)) return undefined;
+  const told = sentences.filter((sentence) => !sentence.endsWith('?'));
+  return told.some((sentence) => matchKinds(rules, sentence, ['emergency'], false) !== undefined) ? 'emergency' : undefined;
+}
+// Three sentences of a told case are rarely under this many characters (a cheap check first).
+const MIN_STORY_LENGTH = 80;
+
+/** Whether the message carries a label that calls it general ("algemene vraag", "for our protocol"). */
+function labelledGeneral(rules: Guardrails, question: string): boolean {
+  const labels = planOf(rules).marks.find(([mark]) => mark === 'general_question')?.[1] ?? [];
+  const folded = fold(question);
+  return labels.some((rule) => rule.pattern.test(folded));
 }
 
 /** Whether one question of a told case, read alone, asks a verdict or a choice about one person (of `kinds`). */
@@ -286,8 +310,7 @@ function endsSpecific(rules: Guardrails, question: string, kinds: readonly strin
   if (own.length === 0) return false;
   const sentences = sentencesOfChat(question);
   if (sentences.length < 2) return false;
-  const labels = planOf(rules).marks.find(([mark]) => mark === 'general_question')?.[1] ?? [];
-  const general = (sentence: string) => labels.some((rule) => rule.pattern.test(fold(sentence)));
+  const general = (sentence: string) => labelledGeneral(rules, sentence);
   const labelled = sentences.map(general);
   // A label that opens a question of its own ("Also general: what is …?", "En algemeen: wat doet …?")
   // covers that question only; one that follows as a remark ("gaat om de algemene regel hoor")
