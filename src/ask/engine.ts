@@ -337,7 +337,9 @@ export class AskEngine {
     const card = first.card!;
     const concepts = this.retriever.concepts(shape.topic);
     const [top] = scoreSentences(cardSentences(card, lang), { shape, concepts, laws: this.laws }).sort((a, b) => b.score - a.score);
-    if (!top || top.matched < least) return undefined;
+    // A part that asks a duration, an amount or a count ("… en ook binnen hoeveel tijd dat besluit er
+    // moet liggen") is not answered by the first card's sentence without one.
+    if (!top || top.matched < least || lacksFact([top], shape)) return undefined;
     return { ...first, text: top.text, parts: [{ card, sentences: [top.text], chosen: [top] }], followUps: [] };
   }
 

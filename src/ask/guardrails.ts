@@ -85,8 +85,7 @@ export function loadGuardrails(dir: string): Guardrails {
     // questions, where it was run for every one.
     for (const rule of compiledRules.rules) {
       if (rule.needles || !(MATCHED_KINDS.includes(rule.kind) || rule.kind in EXEMPT)) continue;
-      const short = needlesOf(rule.source, rule.flags, 1);
-      if (short.length) rule.needles = short;
+      if (rule.shortNeedles) rule.needles = rule.shortNeedles;
     }
     return compiledRules;
   });

@@ -3,7 +3,7 @@
  * ("J.P. de Wit", "mevrouw kuipers", "Reinier de Graaf" but not "in Delft" after it), and a surname
  * in lower case after a first name ("fatma yilmaz", "ria de vries"). Used by the name detector (names.ts).
  */
-import { COMMON_SURNAMES, NOT_NAMES, STRONG_TITLES, WEAK_TITLES } from './data/words.ts';
+import { COMMON_SURNAMES, NOT_NAMES, ORDINARY_AFTER_TITLE, STRONG_TITLES, WEAK_TITLES } from './data/words.ts';
 import { capitalised, isInitial, mentionBefore, nameWord, particles, weakTitles, type Token } from './name-tokens.ts';
 
 /**
@@ -98,6 +98,7 @@ const lowerCaseAfterTitle = (t: Token) =>
   t.word.length > 1 &&
   /^\p{Ll}+(?:-\p{L}+)*$/u.test(t.word) &&
   !NOT_NAMES.has(t.folded) &&
+  !ORDINARY_AFTER_TITLE.has(t.folded) &&
   !weakTitles.has(t.folded) &&
   (COMMON_SURNAMES.has(t.folded) || !verbLike(t.folded));
 

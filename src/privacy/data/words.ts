@@ -99,6 +99,29 @@ export const NOT_NAMES = new Set(
 );
 
 /**
+ * Ordinary words that, typed in lower case after a title, say what is going on with the person
+ * rather than name them ("mevrouw mond is scheef", "meneer now not breathe", "mw bloed aan hoofd"):
+ * body parts, words of time and state, and the plain verbs of simple or broken Dutch and English.
+ * Redacting them would hide a danger from the rules that look for one; the same words with a
+ * capital ("Mevrouw Hoofd") are still read as a surname.
+ */
+export const ORDINARY_AFTER_TITLE = new Set(
+  words(`
+  mond hoofd arm armen been benen hand handen voet voeten buik borst rug nek keel gezicht ogen oog oor
+  lip lippen tong huid hart long longen adem bloed pijn koorts zweet
+  mouth head arms leg legs hands foot feet belly stomach chest back neck throat face eyes eye ear lips
+  tongue skin heart lungs breath blood pain fever
+  now just suddenly again today tonight right still soon yesterday already here there
+  net zojuist ineens opeens plotseling vandaag vanavond vannacht weer opnieuw
+  go goes going fall falls fell fallen hit hits scream screams screaming cry cries crying bleed bleeds
+  bleeding breathe breathes breathing wake wakes sleep sleeps die dies dying dead sick ill hurt hurts
+  shake shakes shaking lie lies lying sit sits stand stands run runs walk walks talk talks speak speaks
+  eat eats drink drinks vomit vomits say says want wants need needs ok okay fine bad good very
+  dood ziek bleek koud heet warm rood blauw grauw suf stil weg kwijt op boven beneden buiten binnen
+`),
+);
+
+/**
  * Organisations, brands and sayings named after people, which stay as written: "Albert Heijn",
  * "Pieter van Foreest" (care group), "Jan Modaal" (the average earner), "Tante Louise" (care
  * group). One phrase a line, in lower case; matched as whole words, in any case.
