@@ -19,8 +19,8 @@ export function askedPart(text: string): string | undefined {
   return tail.split(/\s+/).length >= MIN_WORDS && tail.length < text.trim().length ? tail : undefined;
 }
 
-/** Words below which a message is no long told case: its question is read with all it says. */
-const LONG_MESSAGE_WORDS = 60;
+/** Words below which a message is no long told case: its question is read with all it says (40: a case told in three or four sentences, a handover or SBAR note, is one; 2 Dec, batch 181). */
+const LONG_MESSAGE_WORDS = 40;
 
 /**
  * The closing question of a long told case: the run of question sentences at its end, with the
