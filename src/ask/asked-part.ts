@@ -1,4 +1,4 @@
-import { sentencesOf } from './sentences.ts';
+import { sentencesOfChat } from './sentences.ts';
 
 /**
  * The part of a message its writer marks as the question ("Lange week gehad … Maar goed, waar ik
@@ -31,8 +31,8 @@ const LONG_MESSAGE_WORDS = 40;
  */
 export function closingQuestion(text: string): string | undefined {
   if (text.split(/\s+/).length < LONG_MESSAGE_WORDS) return undefined;
-  // A line break ends a sentence in chat; within a line the cards' own splitter decides.
-  const sentences = text.split(/\n+/).flatMap((line) => sentencesOf(line));
+  // Chat writes on in lower case after a full stop ("… gaat prima. kinderen vragen …"): its own splitter.
+  const sentences = sentencesOfChat(text);
   let last = sentences.length - 1;
   while (last >= 0 && !sentences[last].endsWith('?')) last--;
   if (last < 0 || sentences.length - 1 - last > 2) return undefined;
