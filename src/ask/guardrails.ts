@@ -253,12 +253,14 @@ export function matchGuardrail(rules: Guardrails, question: string, kinds: reado
 function toldAlone(rules: Guardrails, question: string, kinds: readonly string[]): string | undefined {
   if (!kinds.includes('emergency') || question.length < MIN_STORY_LENGTH) return undefined;
   const sentences = sentencesOfChat(question);
-  if (sentences.length < STORY_SENTENCES || labelledGeneral(rules, question)) return undefined;
+  if (sentences.length < TOLD_SENTENCES || labelledGeneral(rules, question)) return undefined;
   const told = sentences.filter((sentence) => !sentence.endsWith('?'));
   return told.some((sentence) => matchKinds(rules, sentence, ['emergency'], false) !== undefined) ? 'emergency' : undefined;
 }
-// Three sentences of a told case are rarely under this many characters (a cheap check first).
-const MIN_STORY_LENGTH = 80;
+// A telling sentence and a question after it: "… is kicking in the front door and she hid in the bathroom. which law covers shelter?"
+const TOLD_SENTENCES = 2;
+// A told case is rarely under this many characters (a cheap check first).
+const MIN_STORY_LENGTH = 60;
 
 /** Whether the message carries a label that calls it general ("algemene vraag", "for our protocol"). */
 function labelledGeneral(rules: Guardrails, question: string): boolean {
