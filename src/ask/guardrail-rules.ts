@@ -104,7 +104,7 @@ function expand(written: string, lexicons: Record<string, string[]>, seen: strin
 /**
  * A lexicon's words grouped by their first letter ("bloed|brand|bewusteloos" → "b(?:loed|rand|ewusteloos)"):
  * the regular expression engine tries every alternative at every word boundary, and a letter that
- * differs then rules out a whole group at once (the 400 acute signs cost a tenth of what they did).
+ * differs then rules out a whole group at once (the offline answer went from 2.8 to 2.2 ms a question).
  * A word that does not open with a plain letter or digit stays as it is. Which texts match is the
  * same; only the order in which alternatives of different first letters are tried changes.
  */
@@ -181,14 +181,6 @@ function topLevelAlternation(source: string): boolean {
  * hundreds of words ("bewusteloos|buiten bewustzijn|…", 4,000 characters) ran, at ~0.1 ms, on
  * most questions that hold none of its words.
  */
-/** The gates of the factored pattern, with the needles read from the pattern as written (the same gates, in order). */
-function gatesOf(source: string, plain: string, flags: string): { gates?: CompiledGate[]; rest?: string } {
-  const fast = gated(source, flags);
-  const written = gated(plain, flags);
-  if (!fast.gates || !written.gates || fast.gates.length !== written.gates.length) return {};
-  return { gates: fast.gates.map((gate, i) => ({ body: gate.body, negate: gate.negate, ...(written.gates![i].needles ? { needles: written.gates![i].needles } : {}) })), rest: fast.rest };
-}
-
 function gated(source: string, flags: string): { gates?: CompiledGate[]; rest?: string } {
   if (!source.startsWith('^') || topLevelAlternation(source) || /\\[1-9k]/.test(source)) return {};
   const gates: CompiledGate[] = [];
@@ -202,5 +194,13 @@ function gated(source: string, flags: string): { gates?: CompiledGate[]; rest?: 
     i = end + 1;
   }
   return gates.length ? { gates, rest: source.slice(i) } : {};
+}
+
+/** The gates of the factored pattern, with the needles read from the pattern as written (the same gates, in order). */
+function gatesOf(source: string, plain: string, flags: string): { gates?: CompiledGate[]; rest?: string } {
+  const fast = gated(source, flags);
+  const written = gated(plain, flags);
+  if (!fast.gates || !written.gates || fast.gates.length !== written.gates.length) return {};
+  return { gates: fast.gates.map((gate, i) => ({ body: gate.body, negate: gate.negate, ...(written.gates![i].needles ? { needles: written.gates![i].needles } : {}) })), rest: fast.rest };
 }
 

@@ -311,8 +311,7 @@ function endsSpecific(rules: Guardrails, question: string, kinds: readonly strin
   if (own.length === 0) return false;
   const sentences = sentencesOfChat(question);
   if (sentences.length < 2) return false;
-  const general = (sentence: string) => labelledGeneral(rules, sentence);
-  const labelled = sentences.map(general);
+  const labelled = sentences.map((sentence) => labelledGeneral(rules, sentence));
   // A label that opens a question of its own ("Also general: what is …?", "En algemeen: wat doet …?")
   // covers that question only; one that follows as a remark ("gaat om de algemene regel hoor")
   // covers the question before it too.
