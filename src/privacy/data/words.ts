@@ -34,7 +34,7 @@ export const NAME_LABELS = words(`naam name achternaam voornaam voornamen roepna
 /** Name particles (tussenvoegsels), also Arabic and Turkish ones: "van der", "El", "Ait", "Ben". */
 export const PARTICLES = words(`
   van de der den ter ten te het 't op in la le du da di del della dos das von vande vander el al
-  ait ben bin ibn abou abu bou ou vd vdr
+  ait ben bin ibn abou abu bou ou vd vdr v
 `);
 
 /**
