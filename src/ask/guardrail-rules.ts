@@ -235,14 +235,7 @@ function groupEnd(source: string, start: number): number {
 
 /** True when `source` has a `|` outside every group: then "^(?=a)b|c" is not "^(?=a)(?:b|c)". */
 function topLevelAlternation(source: string): boolean {
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') i++;
-    else if (c === '(' || c === '[') i = c === '(' ? groupEnd(source, i) : groupEnd(`(${source.slice(i)})`, 0) + i - 1;
-    else if (c === '|') return true;
-    if (i < 0) return true;
-  }
-  return false;
+  return alternativesOf(source).length > 1;
 }
 
 /**
