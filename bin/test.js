@@ -6,6 +6,7 @@
 // before; otherwise the run fails when a test fails.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,7 +21,12 @@ typecheck.stderr.on('data', (d) => (output += d));
 
 // vitest's command (its package's `bin`), run by this Node.
 const vitestBin = join(dirname(require.resolve('vitest/package.json')), require('vitest/package.json').bin.vitest);
-const vitest = spawn(process.execPath, [vitestBin, 'run', ...process.argv.slice(2)], { cwd: ROOT, stdio: 'inherit' });
+// A second reporter writes the run's result to a file: a run whose main process died (one full run
+// ended without vitest's summary, yet exited 0) leaves none, and then fails here.
+const resultFile = join(ROOT, 'node_modules', '.cache', 'wegwijs', 'vitest-result.json');
+rmSync(resultFile, { force: true });
+const reporters = ['--reporter=default', '--reporter=json', `--outputFile.json=${resultFile}`];
+const vitest = spawn(process.execPath, [vitestBin, 'run', ...reporters, ...process.argv.slice(2)], { cwd: ROOT, stdio: 'inherit' });
 const exited = (child) => new Promise((resolve) => child.on('close', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
 const tests = exited(vitest);
 
@@ -33,4 +39,18 @@ if (typeCode !== 0) {
 } else {
   if (output.trim()) process.stdout.write(output);
   process.exitCode = await tests;
+  if (process.exitCode === 0 && !completed(resultFile)) {
+    process.stderr.write('npm test: vitest ended without a result (a crashed run); failing.\n');
+    process.exitCode = 1;
+  }
+}
+
+/** Whether vitest wrote a result for the run, with every test file finished and none failed. */
+function completed(file) {
+  try {
+    const result = JSON.parse(readFileSync(file, 'utf8'));
+    return result.success === true && result.numTotalTestSuites > 0;
+  } catch {
+    return false;
+  }
 }
