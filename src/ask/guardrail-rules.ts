@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { cachedData } from '../core/index.ts';
-import { needlesOf } from './needles.ts';
+import { needlesOf, withoutNegations } from './needles.ts';
 import type { FinderState } from './needle-finder.ts';
 
 export interface CompiledGate {
@@ -28,6 +28,10 @@ export interface CompiledRule {
   needles?: string[][];
   /** Needles of one letter or more, for a rule without longer ones (guardrails.ts decides which rules use them). */
   shortNeedles?: string[][];
+  /** The pattern without its negations, when they are most of it (needles.ts `withoutNegations`): a text it does not match is no match. */
+  skeleton?: string;
+  /** The same for `rest`. */
+  restSkeleton?: string;
 }
 
 export interface CompiledRules {
@@ -78,7 +82,10 @@ export function compileRules(lexicons: Record<string, string[]>, shorthand: [str
         // Literal sets of which a match contains one each: without them, the rule is not run.
         const needles = needlesOf(plain, flags);
         const shortNeedles = needles.length ? [] : needlesOf(plain, flags, 1);
-        rules.push({ kind, source, flags, ...gatesOf(source, plain, flags), ...(needles.length ? { needles } : {}), ...(shortNeedles.length ? { shortNeedles } : {}) });
+        const gates = gatesOf(source, plain, flags);
+        const skeleton = withoutNegations(source, flags);
+        const restSkeleton = gates.rest === undefined ? undefined : withoutNegations(gates.rest, flags);
+        rules.push({ kind, source, flags, ...gates, ...(needles.length ? { needles } : {}), ...(shortNeedles.length ? { shortNeedles } : {}), ...(skeleton ? { skeleton } : {}), ...(restSkeleton ? { restSkeleton } : {}) });
       } catch (err) {
         throw new Error(`guardrails.yaml: ${kind}.${i}: ${(err as Error).message}`);
       }

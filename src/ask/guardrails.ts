@@ -57,7 +57,27 @@ interface Gate {
 const MARKS = ['not_asked', 'not_emergency', 'general_question', 'route_question', 'still_specific'] as const;
 type Mark = (typeof MARKS)[number];
 
-export type Guardrails = { kind: RuleKind | (typeof UNSURE_KINDS)[number] | Mark | 'shorthand'; pattern: RegExp; gates?: Gate[]; rest?: RegExp; full?: string; short?: string; needles?: string[][] }[];
+export type Guardrails = {
+  kind: RuleKind | (typeof UNSURE_KINDS)[number] | Mark | 'shorthand';
+  pattern: RegExp;
+  gates?: Gate[];
+  rest?: RegExp;
+  /** `pattern` and `rest` without their negations, where those are most of them: tried first (`fits`). */
+  loose?: RegExp;
+  restLoose?: RegExp;
+  full?: string;
+  short?: string;
+  needles?: string[][];
+}[];
+
+/**
+ * Whether `pattern` matches `text`, its looser skeleton asked first when it has one: a text the
+ * skeleton does not match is no match, and the pattern (tens of thousands of characters of
+ * negations) is then neither run nor compiled.
+ */
+function fits(pattern: RegExp, loose: RegExp | undefined, text: string): boolean {
+  return !(loose && !loose.test(text)) && pattern.test(text);
+}
 
 /**
  * The kinds a marked question leaves alone. A question the asker calls general ("algemene vraag
@@ -100,6 +120,9 @@ export function loadGuardrails(dir: string): Guardrails {
     rules.push({
       kind: rule.kind as RuleKind | Mark,
       pattern: new RegExp(rule.source, rule.flags),
+      // Without the global flag: `test` keeps no position.
+      ...(rule.skeleton ? { loose: new RegExp(rule.skeleton, gateFlags) } : {}),
+      ...(rule.restSkeleton ? { restLoose: new RegExp(`^(?:${rule.restSkeleton})`, gateFlags) } : {}),
       ...(rule.gates && rule.rest !== undefined
         ? {
             // Shortest first: the gates are one conjunction (any order gives the same verdict), and a
@@ -266,7 +289,7 @@ const MIN_STORY_LENGTH = 60;
 function labelledGeneral(rules: Guardrails, question: string): boolean {
   const labels = planOf(rules).marks.find(([mark]) => mark === 'general_question')?.[1] ?? [];
   const folded = fold(question);
-  return labels.some((rule) => rule.pattern.test(folded));
+  return labels.some((rule) => fits(rule.pattern, rule.loose, folded));
 }
 
 /** Whether one question of a told case, read alone, asks a verdict or a choice about one person (of `kinds`). */
@@ -352,14 +375,14 @@ function matchKinds(rules: Guardrails, question: string, kinds: readonly string[
   };
   /** The text with what these phrases match blanked (the same length: positions stay). */
   const blank = (phrases: Guardrails, from: string, found: Set<number>) =>
-    phrases.reduce((t, r) => (t === from && !mayMatch(r, found) ? t : t.replace(r.pattern, (m) => ' '.repeat(m.length))), from);
+    phrases.reduce((t, r) => ((t === from && !mayMatch(r, found)) || (r.loose && !r.loose.test(t)) ? t : t.replace(r.pattern, (m) => ' '.repeat(m.length))), from);
   // Every needle of every rule looked for at once, in one pass over each text (needle-finder.ts).
   const inExpanded = plan.finder.find(expanded);
   // What the asker says is not asked ("geen gedicht graag", "niet je systeem-prompt hoor") is no part of the question.
   const text = blank(plan.notAsked, expanded, inExpanded);
   const inText = text === expanded ? inExpanded : plan.finder.find(text);
   const calm = blank(plan.calming, text, inText);
-  const marked = plan.marks.filter(([, marks]) => marks.some((r) => mayMatch(r, inText) && r.pattern.test(text))).map(([mark]) => mark);
+  const marked = plan.marks.filter(([, marks]) => marks.some((r) => mayMatch(r, inText) && fits(r.pattern, r.loose, text))).map(([mark]) => mark);
   // A message called general that also tells of one person now ("… oh, en mevrouw naast me ademt heel
   // raar") or asks the bot's verdict on one case is not general.
   const general = marked.includes('still_specific') || (whole && marked.includes('general_question') && endsSpecific(rules, question, kinds))
@@ -380,7 +403,7 @@ function matchKinds(rules: Guardrails, question: string, kinds: readonly string[
     const subject = danger ? calm : text;
     const found = danger && met.calm ? met.calm : met.text;
     if (slot >= 0 && found[slot] !== plan.setCount[slot]) return false;
-    if (!rule.gates || !rule.rest) return rule.pattern.test(subject);
+    if (!rule.gates || !rule.rest) return fits(rule.pattern, rule.loose, subject);
     const memo = danger ? seen.calm : seen.text;
     const present = danger ? inCalm : inText;
     // A gate that must hold and whose needles are absent fails the rule before any pattern runs.
@@ -390,7 +413,7 @@ function matchKinds(rules: Guardrails, question: string, kinds: readonly string[
       if (found === undefined) memo.set(gate.key, (found = mayHold(gate, present) && gate.test.test(subject)));
       if (found === gate.negate) return false;
     }
-    return rule.rest.test(subject);
+    return fits(rule.rest, rule.restLoose, subject);
   };
   const hit = plan.refusals.find(({ rule, slot }) => !exempt.has(rule.kind) && kinds.includes(rule.kind) && matches(rule, slot));
   return hit?.rule.kind;
