@@ -57,9 +57,15 @@ export function dataKey(files: DataFile[], code: string[]): string {
   return hash.digest('hex');
 }
 
-/** One file per folder and per reading code: the sources (tests, tsx) and dist/ do not take turns. */
-function cachePath(name: string, dir: string, code: string[]): string {
-  return join(CACHE_DIR, `${name}-${createHash('sha256').update([resolve(dir), ...code].join('\0')).digest('hex').slice(0, 16)}.bin`);
+/**
+ * One file per result and per reading code (the sources, for tests and tsx, and dist/ do not take
+ * turns), whatever the folder: a result is found by what it is made from (its key), so a copy of
+ * the knowledge folder with the same guardrails.yaml (a curated copy set in WEGWIJS_KNOWLEDGE_DIR,
+ * a test's folder with one card more) reads the rules the build compiled, where it compiled them
+ * again (~2.7 s of a 4.4 s start). Only the installation's own folders write it (`cachedData`).
+ */
+function cachePath(name: string, code: string[]): string {
+  return join(CACHE_DIR, `${name}-${createHash('sha256').update(code.join('\0')).digest('hex').slice(0, 16)}.bin`);
 }
 
 /** True for a folder of this installation (knowledge/, prompts/), not one of a test or elsewhere. */
@@ -75,7 +81,7 @@ function isOwn(dir: string): boolean {
  */
 export function cachedData<T>(name: string, dir: string, files: DataFile[], code: string[], compute: () => T): T {
   const key = dataKey(files, code);
-  const path = cachePath(name, dir, code);
+  const path = cachePath(name, code);
   const hit = readCache(path, key);
   const value = hit ? (hit.value as T) : compute();
   if (!hit && isOwn(dir)) writeCache(path, key, value);

@@ -1,9 +1,9 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkKnowledge, loadCards } from '../../src/ask/index.ts';
 import { CACHE_DIR, cachedData, dataKey } from '../../src/core/data-cache.ts';
-import { Catalog, DEFAULT_KNOWLEDGE_DIR, DEFAULT_PROMPTS_DIR } from '../../src/core/index.ts';
+import { Catalog, DEFAULT_KNOWLEDGE_DIR, DEFAULT_PROMPTS_DIR, REPO_ROOT } from '../../src/core/index.ts';
 import { tempDir } from '../helpers/temp.ts';
 
 describe('the start-up cache of data files', () => {
@@ -56,6 +56,28 @@ describe('the start-up cache of data files', () => {
       expect(existsSync(CACHE_DIR) ? readdirSync(CACHE_DIR).length : 0).toBe(before);
     } finally {
       temp.cleanup();
+    }
+  });
+
+  it('serves a folder elsewhere with the same files from what the own folder kept, and keeps nothing of it', () => {
+    const temp = tempDir();
+    const own = join(REPO_ROOT, 'knowledge');
+    const kept = existsSync(CACHE_DIR);
+    try {
+      const files = [{ file: 'x', text: `same ${process.pid}` }];
+      const code = [new URL('../helpers/temp.ts', import.meta.url).href];
+      expect(cachedData('test-copy', own, files, code, () => ({ made: 'own' }))).toEqual({ made: 'own' });
+      // A folder outside the installation with the same files: the kept result, not computed again.
+      expect(cachedData('test-copy', temp.dir, files, code, () => ({ made: 'copy' }))).toEqual(kept ? { made: 'own' } : { made: 'copy' });
+      // With other files: computed each time, and not kept (the own folder still finds its result).
+      let runs = 0;
+      const other = () => ({ made: `other ${++runs}` });
+      cachedData('test-copy', temp.dir, [{ file: 'x', text: 'other' }], code, other);
+      expect(cachedData('test-copy', temp.dir, [{ file: 'x', text: 'other' }], code, other)).toEqual({ made: 'other 2' });
+      expect(cachedData('test-copy', own, files, code, () => ({ made: 'again' }))).toEqual(kept ? { made: 'own' } : { made: 'again' });
+    } finally {
+      temp.cleanup();
+      if (kept) for (const file of readdirSync(CACHE_DIR).filter((f) => f.startsWith('test-copy-'))) rmSync(join(CACHE_DIR, file), { force: true });
     }
   });
 });
