@@ -40,12 +40,26 @@ const CARE_WORDS = [
   '\\d{1,3}\\s+(?:jaar|years)\\s+(?:oud|old)|(?:\\p{L}+tien|twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)\\s+jaar(?:\\s+oud)?|aged\\s+\\d{1,3}',
   // A professional's concern.
   'zorgen\\s+(?:om|over)|bezorgd|worried\\s+about|concerned\\s+about',
+  // (3 Dec, red team 322) Help, benefits, letters and fears of the person: "Ruud zegt dat hij geen hulp wil", "Eva krijgt
+  // ambulante begeleiding", "Fatima heeft een vraag over haar toeslagen", "Shirley snapt de brief van het zorgkantoor
+  // niet", "Hasan is ziek", "Aisha is bang dat …", "Mohamed called me about his Wmo decision".
+  '(?:geen|wil\\s+geen|meer)\\s+hulp|hulp\\s+(?:nodig|wil|willen|zoekt|vraagt)|(?:needs?|wants?|refuses?)\\s+(?:any\\s+)?help|(?:ambulante\\s+|individuele\\s+)?begeleiding|thuiszorg|home\\s+care|mantelzorger|young\\s+carer|carer',
+  'toeslag(?:en)?|huurtoeslag|zorgtoeslag|allowance|benefits?|eigen\\s+bijdrage|personal\\s+contribution|cak|verzekering|verzekerd|insurance|insured|aanleunwoning|sheltered\\s+housing',
+  '(?:(?:zijn|haar|his|her)\\s+)(?:wmo|wlz|zvw|jeugdwet)(?:-\\p{L}+)?(?:\\s+(?:decision|besluit|aanvraag|application|indicatie))?|(?:jeugd|gesloten\\s+)instelling|jeugdinstelling|secure\\s+unit',
+  '(?:is|was|wordt|werd|voelt\\s+zich|is\\s+erg|is\\s+heel)\\s+(?:ziek|bang|angstig|boos|in\\s+paniek|overstuur|eenzaam|verward)|(?:is|was|feels|seems)\\s+(?:very\\s+|so\\s+|really\\s+)?(?:ill|sick|scared|afraid|frightened|upset|lonely|confused)',
+  // Aids, falls and a home visit: "Kevin kan niet meer lopen, wie betaalt de rolstoel?", "Truus valt vaak", "bij hem thuis".
+  'traplift|rolstoel|wheelchair|scootmobiel|rollator|hulpmiddel\\p{L}*|woningaanpassing|(?:kan|can)\\s+(?:niet|not|no\\s+longer)\\s+(?:meer\\s+)?(?:lopen|walk)|valt\\s+(?:vaak|steeds|regelmatig|telkens)|falls?\\s+(?:often|a\\s+lot)',
+  'bij\\s+(?:hem|haar)\\s+thuis|at\\s+(?:his|her)\\s+(?:home|place)|(?:om|voor)\\s+hulp|\\p{L}+opvang|vrouwenopvang',
+  '(?:snapt|begrijpt|leest)\\s+(?:de|het|die|een)\\s+(?:brief|beschikking|besluit|formulier)|(?:doesn.t|does\\s+not|can.t|cannot)\\s+understand\\s+(?:the|his|her)\\s+(?:letter|decision|form)',
 ].join('|');
 const CARE = new RegExp(`(?<![\\p{L}])(?:${CARE_WORDS})(?![\\p{L}])`, 'iu');
 
 // A colleague's work: the sentence is about a product or a meeting of the team, not about a person in care
 // ("Fenne heeft de factsheet over dagbesteding geschreven", "Anna werkt sinds maart bij het wijkteam").
-const WORK = /(?<![\p{L}])(?:factsheet|presentatie|presentation|notulen|minutes|agenda|slides|training|intervisie|workshop|sessie|session|webinar|folder|flyer|nieuwsbrief|newsletter|handreiking|rapport|report|actiepunt|actie|action\s+item|lerend\s+netwerk|learning\s+network|collega|colleague|werkt\s+(?:bij|als|sinds|voor)|works\s+(?:at|for|as))(?![\p{L}])/iu;
+const WORK = /(?<![\p{L}])(?:factsheet|presentatie|presentation|notulen|minutes|agenda|slides|training|intervisie|workshop|sessie|session|webinar|folder|flyer|nieuwsbrief|newsletter|handreiking|rapport|report|actiepunt|actie|action\s+item|lerend\s+netwerk|learning\s+network|werkt\s+(?:bij|als|sinds|voor)|works\s+(?:at|for|as))(?![\p{L}])/iu;
+// A colleague named as such, before the name or right after it ("collega Piotr", "Piotr, mijn collega,"): the rest of the sentence is theirs.
+const COLLEAGUE_BEFORE = /(?<![\p{L}])(?:collega|colleague)(?:'s)?\s+(?:\p{L}+\s+){0,1}$/iu;
+const COLLEAGUE_AFTER = /^\s*,?\s*(?:\p{L}+\s+){0,1}(?:collega|colleague)(?![\p{L}])|^\s+(?:van|from|uit)\s+(?:het|de|ons|onze|the|our)\s+(?:team|wijkteam|kantoor|office)(?![\p{L}])/iu;
 
 // The care is someone else's client's: "de indicatie van haar cliënt", "her client's placement".
 const OTHERS_CLIENT = /(?<![\p{L}])(?:haar|zijn|hun|her|his|their)\s+(?:cli[eë]nte?|client|pati[eë]nte?|patient|bewoner|resident|casus|case)/iu;
@@ -55,7 +69,7 @@ const VISIT_BEFORE = /(?<![\p{L}])(?:huisbezoek|bezoek|op\s+bezoek|home\s+visit)
 const AT_HOME = /(?<![\p{L}])bij\s+$/iu;
 const HOME_AFTER = /^\s+(?:thuis|langs)(?![\p{L}])/iu;
 // Before the name: how they are doing ("hoe gaat het nu met", "any news on", "how is").
-const DOING_BEFORE = /(?:(?<![\p{L}])hoe\s+gaat\s+(?:het\s+)?(?:\p{L}+\s+)?met|(?<![\p{L}])(?:any\s+)?news\s+(?:on|about)|nieuws\s+over|(?<![\p{L}])how\s+(?:is|was))\s+$/iu;
+const DOING_BEFORE = /(?:(?<![\p{L}])hoe\s+gaat\s+(?:het\s+)?(?:\p{L}+\s+)?met|(?<![\p{L}])wat\s+(?:moet|moeten|kan|kunnen)\s+(?:ik|we|wij)\s+(?:nu\s+)?(?:doen\s+)?met|(?<![\p{L}])(?:any\s+)?news\s+(?:on|about)|nieuws\s+over|(?<![\p{L}])how\s+(?:is|was))\s+$/iu;
 // Taken to an appointment: "met Priya naar de huisarts", "gaat Stijn mee naar het CCE-consult".
 const TO_APPOINTMENT = /^\s+(?:\p{L}+\s+){0,2}(?:mee\s+)?naar\s+(?:de|het|een)\s+(?:[\p{L}-]*-)?(?:huisarts|ziekenhuis|wijkteam|ciz|gemeente|consult|intake|psycholoog|psychiater|tandarts|specialist|poli\p{L}*|dagbesteding|zorgkantoor|rechter|rechtbank|spoedeisende\s+hulp|eerste\s+hulp)(?![\p{L}])/iu;
 const WITH_BEFORE = /(?<![\p{L}])met\s+$/iu;
@@ -104,6 +118,7 @@ export function clientInSentence(text: string, start: number, end: number, word 
   if (PLACE_BEFORE.test(before) || (word && SENTENCE_START.test(before) && !SUBJECT_VERB_AFTER.test(after))) return false;
   if (DOING_BEFORE.test(before) || VISIT_BEFORE.test(before) || (AT_HOME.test(before) && HOME_AFTER.test(after))) return true;
   if ((WITH_BEFORE.test(before) || MEE_AFTER.test(after)) && TO_APPOINTMENT.test(after)) return true;
+  if (COLLEAGUE_BEFORE.test(before) || COLLEAGUE_AFTER.test(after)) return false;
   const sentence = sentenceAround(text, start, end);
   return CARE.test(sentence) && !OTHERS_CLIENT.test(sentence) && !WORK.test(sentence);
 }

@@ -154,3 +154,24 @@ describe('sentences run together', () => {
     expect(kept).toBeGreaterThanOrEqual(0.98);
   });
 });
+
+describe('red-team batch 12 (corpus/redteam12-*.txt), black box: first names told with a client\'s help, benefits, fears and aids', () => {
+  // A first name alone in a sentence about the person's help, benefits, letters, fears, aids or falls
+  // ("Fatima heeft een vraag over haar toeslagen", "Hasan is ziek", "Truus valt vaak"), and first names of
+  // Eritrean, Somali, Syrian, Afghan, Chinese, Vietnamese, Polish and Ukrainian origin that were not listed.
+  // Measured before its fixes: 87 of 586 messages leaked; after: 52 (report in the closing note).
+  const corpus = blindCorpus('redteam12-personal.txt');
+  const ordinary = blindOrdinary('redteam12-ordinary.txt');
+
+  it('removes every form, also with an ordinary line before and after it', () => {
+    expect(corpus.length).toBeGreaterThanOrEqual(30);
+    expect(leakedLines(corpus, now, blindLeaks)).toEqual([]);
+    const joined = corpus.map((line, i) => ({ text: `${ordinary[i % ordinary.length]} ${line.text}\n${ordinary[(i + 3) % ordinary.length]}`, forms: line.forms }));
+    expect(leakedLines(joined, now, blindLeaks)).toEqual([]);
+  });
+
+  it('leaves every ordinary line as written', () => {
+    expect(ordinary.length).toBeGreaterThanOrEqual(100);
+    expect(ordinary.filter((text) => redact(text, now).text !== text)).toEqual([]);
+  });
+});

@@ -31,4 +31,11 @@ Soeniel Soenita Ramesh Rakesh Anil Devika Krishna Shanti Sunita Kiran Rajesh Vis
 Beatriz Joana Ines Lucia Luis* Ana Raquel Rosario Dolores Consuelo Guadalupe Ricardo Fernando
 Bill* Joy*
 Wensley Wesley Rinaldo Rignald Rudie Gerold Urwin Humphrey Milton Sherwin Iwan Jerrel Genaro Jairzinho Shurandy Ruchella Rosita Lucretia Marlene Sheryl Gilmar Romeo Edson Clarence Carlo Gregory Virgil Ivanildo Jurgen Marvin
+Sevda Sevim Filiz Kubra Nermin Nurcan Pinar Rukiye Semra Zubeyde Ercan Erol Fatih Ferhat Halil Necati Sinan Suleyman Umut Ozan Tolga
+Abdeslam Houssain Larbi Mimoun Mostafa Fouzia Hafsa Hanan Safae Yassin Soufyan
+Abebe Abraham Aklilu Amanuel Berhane Biniam Efrem Ermias Eyob Fikre Habte Haile Henok Mekonnen Merhawi Mesfin Mulugeta Negasi Semere Tedros Tekle Tesfaye Tewelde Tsegay Zerai Abrehet Azeb Feven Hiwet Lemlem Luwam Mebrat Meron Mihret Rahel Saba Tigist Tsega Winta Yordanos Ayan Faduma Ifrah Khadra Muna Nimco Sahra Warsame
+Bashar Fadi Firas Ghassan Hussam Issa Jamil Majd Mazen Mohannad Nabil Saeed Samer Tarek Wael Yaser Yasser Zaid Alaa Asma Dima Hala Maha Reem Rima Ruba Sana Habib Jawad Mahmood Naweed Rahim Sayed Shafiq Wahid Fariba Farzana Fatema Freshta Mursal Nazanin Parwin Roya Shabnam Zarghona
+Chen Zhang Wang* Liu Jing Ying Xiao Hui Anh Thanh Tuan Huong Quang Duc Trang Hanh Phuong Thao
+Aleksandra Ewelina Grazyna Irena Justyna Monika Paulina Renata Sylwia Wioletta Artur Bartek Dariusz Jacek Jaroslaw Kamil Przemek Rafal Slawomir Ionut Bogdan Florin Gheorghe Alina Oana Mihaela Olha Svitlana Yulia Oleksandr Oleksii Serhii Volodymyr Yurii
+Esmeralda Genevieve Gisela Marjorie Sheila Vanessa Sjonnie Dinie Nellie Huib Kobus Koos Lex* Rien Tinus Rico Ricky
 `;
