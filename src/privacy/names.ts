@@ -74,6 +74,23 @@ import {
 } from './name-words.ts';
 import type { Detector, Span } from './span.ts';
 
+// Titles written short, for which a capital after them is the surname whatever the word ("dhr Snel").
+const SHORT_TITLES = new Set(['dhr', 'mw', 'mevr', 'mvr', 'mnr', 'hr']);
+// Who a person is "of" ("mevrouw van het Wijkteam", "meneer van de Gemeente"): a team or an office, no surname.
+const TEAMS = new Set(['wijkteam', 'zorgkantoor', 'gemeente', 'thuiszorg', 'team', 'afdeling', 'ciz', 'cak', 'ggz', 'instelling', 'woongroep', 'groep', 'dagbesteding', 'kantoor', 'zorg', 'wmo', 'wlz', 'jeugdzorg', 'crisisdienst', 'huisartsenpost', 'apotheek']);
+// "Uit de Bosch", "Uit den Bogaard": a surname's first part, before the particles.
+const SURNAME_OPENERS = new Set(['uit', 'uijt']);
+
+/** After a title, particles (one or more, joined) and a capitalised word that is no organisation: the index of that word, or -1. */
+function surnameAfterParticles(text: string, tokens: Token[], from: number): number {
+  let k = from;
+  if (k < tokens.length && SURNAME_OPENERS.has(tokens[k].folded) && k + 1 < tokens.length && particles.has(tokens[k + 1].folded)) k++;
+  while (k < tokens.length && particles.has(tokens[k].folded) && k + 1 < tokens.length && joined(text, tokens[k], tokens[k + 1])) k++;
+  if (k === from || k >= tokens.length) return -1;
+  const u = tokens[k];
+  return TITLE_WORD.test(u.word) && !ORGANISATION_WORD.test(u.word) && !TEAMS.has(u.folded) && !mentionBefore(text, u) ? k : -1;
+}
+
 export const name: Detector = (text) => {
   const tokens = tokenise(text);
   const out: Span[] = [];
@@ -107,11 +124,20 @@ export const name: Detector = (text) => {
         i = end;
         continue;
       }
-      // After a title written short with its dot a capitalised word is a surname even when it is also
-      // a care word: "Mw. Zorg", "Dhr. Thuis". Not an acronym ("dhr. CIZ"), not a compound with a dash
-      // or digits. (In full, "Mevrouw Heeft …" may be a capital typed by habit.)
       const u = tokens[next];
-      if (t.dot && TITLE_WORD.test(u.word) && !particles.has(u.folded) && !strongTitles.has(u.folded) && !mentionBefore(text, u)) {
+      // Particles after a title and then a capital: a surname even when the word is also an ordinary one
+      // ("mw de Man", "dhr ten Have", "mw van der Wel", "mevrouw Uit de Bosch", "meneer bin Said").
+      const last = surnameAfterParticles(text, tokens, next);
+      if (last >= 0) {
+        add(next, last);
+        i = last;
+        continue;
+      }
+      // After a title written short a capitalised word is a surname even when it is also a care word or
+      // an ordinary one: "Mw. Zorg", "Dhr. Thuis", and without the dot as chat types it, "dhr Snel wil …",
+      // "mw Goed belt …". Not an acronym ("dhr. CIZ"), not a compound with a dash or digits. (In full,
+      // "Mevrouw Heeft …" may be a capital typed by habit.)
+      if ((t.dot || SHORT_TITLES.has(t.folded)) && TITLE_WORD.test(u.word) && !particles.has(u.folded) && !strongTitles.has(u.folded) && !mentionBefore(text, u)) {
         add(next, next);
         i = next;
         continue;
