@@ -74,6 +74,8 @@ import {
 } from './name-words.ts';
 import type { Detector, Span } from './span.ts';
 
+// Verbs after a relative's name: "zoon bas wil", "kleindochter iris is contactpersoon", "son bas wants".
+const VERB_AFTER_NAME = /^(?:wil|wilt|wou|wilde|is|was|wordt|werd|heeft|had|doet|deed|regelt|regelde|gaat|ging|komt|kwam|zegt|zei|belt|belde|woont|werkt|zit|zat|kan|kon|mag|moet|zal|krijgt|kreeg|vraagt|vroeg|helpt|zorgt|betaalt|beheert|bezoekt|wants|is|was|has|does|did|says|said|lives|calls|called|helps|pays|visits|takes)$/u;
 // Titles written short, for which a capital after them is the surname whatever the word ("dhr Snel").
 const SHORT_TITLES = new Set(['dhr', 'mw', 'mevr', 'mvr', 'mnr', 'hr']);
 // Who a person is "of" ("mevrouw van het Wijkteam", "meneer van de Gemeente"): a team or an office, no surname.
@@ -203,6 +205,14 @@ export const name: Detector = (text) => {
         const last = surname >= 0 ? surname : next;
         add(next, last);
         i = last;
+        continue;
+      }
+      // "zoon bas wil …", "dochter roos regelt …": a listed first name that is also a word, in lower case
+      // after a kinship word, when a verb follows it (a word there says what the relative is or does).
+      const u = tokens[next];
+      if (/^\p{Ll}{3,}$/u.test(u.word) && firstNames.has(u.folded) && !NOT_NAMES.has(u.folded) && next + 1 < tokens.length && VERB_AFTER_NAME.test(tokens[next + 1].word) && !mentionBefore(text, u)) {
+        add(next, next);
+        i = next;
         continue;
       }
       // "familie hendriksen", "gezin de jong": a family name in lower case too, when it looks like
