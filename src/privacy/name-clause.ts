@@ -47,6 +47,8 @@ const CARE_WORDS = [
   'toeslag(?:en)?|huurtoeslag|zorgtoeslag|allowance|benefits?|eigen\\s+bijdrage|personal\\s+contribution|cak|verzekering|verzekerd|insurance|insured|aanleunwoning|sheltered\\s+housing',
   '(?:(?:zijn|haar|his|her)\\s+)(?:wmo|wlz|zvw|jeugdwet)(?:-\\p{L}+)?(?:\\s+(?:decision|besluit|aanvraag|application|indicatie))?|(?:jeugd|gesloten\\s+)instelling|jeugdinstelling|secure\\s+unit',
   '(?:is|was|wordt|werd|voelt\\s+zich|is\\s+erg|is\\s+heel)\\s+(?:ziek|bang|angstig|boos|in\\s+paniek|overstuur|eenzaam|verward)|(?:is|was|feels|seems)\\s+(?:very\\s+|so\\s+|really\\s+)?(?:ill|sick|scared|afraid|frightened|upset|lonely|confused)',
+  // Living on a group of an institution: "Jan, Piet en Kees zitten samen op de groep".
+  'op\\s+(?:de|haar|zijn|hun|onze)\\s+(?:leef)?groep|on\\s+(?:the|his|her|our)\\s+(?:ward|unit)',
   // Aids, falls and a home visit: "Kevin kan niet meer lopen, wie betaalt de rolstoel?", "Truus valt vaak", "bij hem thuis".
   'traplift|rolstoel|wheelchair|scootmobiel|rollator|hulpmiddel\\p{L}*|woningaanpassing|(?:kan|can)\\s+(?:niet|not|no\\s+longer)\\s+(?:meer\\s+)?(?:lopen|walk)|valt\\s+(?:vaak|steeds|regelmatig|telkens)|falls?\\s+(?:often|a\\s+lot)',
   'bij\\s+(?:hem|haar)\\s+thuis|at\\s+(?:his|her)\\s+(?:home|place)|(?:om|voor)\\s+hulp|\\p{L}+opvang|vrouwenopvang',
@@ -57,6 +59,8 @@ const CARE = new RegExp(`(?<![\\p{L}])(?:${CARE_WORDS})(?![\\p{L}])`, 'iu');
 // A colleague's work: the sentence is about a product or a meeting of the team, not about a person in care
 // ("Fenne heeft de factsheet over dagbesteding geschreven", "Anna werkt sinds maart bij het wijkteam").
 const WORK = /(?<![\p{L}])(?:factsheet|presentatie|presentation|notulen|minutes|agenda|slides|training|intervisie|workshop|sessie|session|webinar|folder|flyer|nieuwsbrief|newsletter|handreiking|rapport|report|actiepunt|actie|action\s+item|lerend\s+netwerk|learning\s+network|werkt\s+(?:bij|als|sinds|voor)|works\s+(?:at|for|as))(?![\p{L}])/iu;
+// What the person has, said the spoken way: "Achmed zijn aanvraag is afgewezen", "Henk z'n kamer ligt vol".
+const POSSESSED_AFTER = /^\s+(?:zijn|z'n|zn|haar|d'r|his|her)\s+(?:aanvraag|kamer|indicatie|uitkering|beschikking|dossier|budget|pgb|medicatie|medicijnen|bewindvoerder|mentor|zorgplan|woning|appartement|schulden|toeslag\p{L}*|rolstoel|begeleider|zorgverlener|application|room|flat|benefits?|file|medication|debts?|wheelchair|carer)(?![\p{L}])/iu;
 // A colleague named as such, before the name or right after it ("collega Piotr", "Piotr, mijn collega,"): the rest of the sentence is theirs.
 const COLLEAGUE_BEFORE = /(?<![\p{L}])(?:collega|colleague)(?:'s)?\s+(?:\p{L}+\s+){0,1}$/iu;
 const COLLEAGUE_AFTER = /^\s*,?\s*(?:\p{L}+\s+){0,1}(?:collega|colleague)(?![\p{L}])|^\s+(?:van|from|uit)\s+(?:het|de|ons|onze|the|our)\s+(?:team|wijkteam|kantoor|office)(?![\p{L}])/iu;
@@ -120,5 +124,5 @@ export function clientInSentence(text: string, start: number, end: number, word 
   if ((WITH_BEFORE.test(before) || MEE_AFTER.test(after)) && TO_APPOINTMENT.test(after)) return true;
   if (COLLEAGUE_BEFORE.test(before) || COLLEAGUE_AFTER.test(after)) return false;
   const sentence = sentenceAround(text, start, end);
-  return CARE.test(sentence) && !OTHERS_CLIENT.test(sentence) && !WORK.test(sentence);
+  return (POSSESSED_AFTER.test(after) || CARE.test(sentence)) && !OTHERS_CLIENT.test(sentence) && !WORK.test(sentence);
 }

@@ -159,7 +159,7 @@ describe('red-team batch 12 (corpus/redteam12-*.txt), black box: first names tol
   // A first name alone in a sentence about the person's help, benefits, letters, fears, aids or falls
   // ("Fatima heeft een vraag over haar toeslagen", "Hasan is ziek", "Truus valt vaak"), and first names of
   // Eritrean, Somali, Syrian, Afghan, Chinese, Vietnamese, Polish and Ukrainian origin that were not listed.
-  // Measured before its fixes: 87 of 586 messages leaked; after: 38 (report in the closing note).
+  // Measured before its fixes: 87 of 586 messages leaked; after: 34 (report in the closing note).
   const corpus = blindCorpus('redteam12-personal.txt');
   const ordinary = blindOrdinary('redteam12-ordinary.txt');
 
