@@ -247,6 +247,22 @@ export const name: Detector = (text) => {
       add(i, i);
       continue;
     }
+    // A listed name that is also a word, in lower case at the start of a sentence and before a verb, in a
+    // sentence about a person in care: "noor heeft autisme en krijgt geen passend onderwijs".
+    if (
+      !capitalised(t) &&
+      /^\p{Ll}{3,}$/u.test(t.word) &&
+      firstNames.has(t.folded) &&
+      !NOT_NAMES.has(t.folded) &&
+      next >= 0 &&
+      VERB_AFTER_NAME.test(tokens[next].word) &&
+      /(?:^|[.?!\n])\s*$/u.test(text.slice(Math.max(0, t.start - 4), t.start)) &&
+      !mentionBefore(text, t) &&
+      clientInSentence(text, t.start, t.end)
+    ) {
+      add(i, i);
+      continue;
+    }
     // A short listed name in lower case before "z'n"/"d'r" and a relative: "ria d'r man", "jan z'n dochter".
     if (t.word.length === 3 && firstNames.get(t.folded) === false && !capitalised(t) && /^\p{Ll}+$/u.test(t.word) && !WORD_NAMES.has(t.folded) && !mentionBefore(text, t) && SHORT_NAME_KIN.test(text.slice(t.end, t.end + 24))) {
       add(i, i);

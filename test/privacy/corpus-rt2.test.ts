@@ -52,7 +52,6 @@ const KEPT_BY_RULE = [
   'p063 Esra', // "Thnx Esra!"
   'p095 Marja', // "Marja: 'Kan iemand …'": the speaker in a pasted chat
   'p109 Priya Sharma', // "Thanks @Priya Sharma": a mention
-  'p117 grace', // a first name that is a word, in lower case
   'p118 Will', // "Will from the ward asked …"
   'p119 Faith', // "Can you ask Faith whether …"
   'p148 Sevgi', // "Sevgi belde: …": a first name alone as the caller
