@@ -49,6 +49,11 @@ const CARE_WORDS = [
   '(?:is|was|wordt|werd|voelt\\s+zich|is\\s+erg|is\\s+heel)\\s+(?:ziek|bang|angstig|boos|in\\s+paniek|overstuur|eenzaam|verward)|(?:is|was|feels|seems)\\s+(?:very\\s+|so\\s+|really\\s+)?(?:ill|sick|scared|afraid|frightened|upset|lonely|confused)',
   // Living on a group of an institution: "Jan, Piet en Kees zitten samen op de groep".
   'op\\s+(?:de|haar|zijn|hun|onze)\\s+(?:leef)?groep|on\\s+(?:the|his|her|our)\\s+(?:ward|unit)',
+  // (3 Dec, red team 13) The person's own case in the words of the care domain: care and help of any kind
+  // ("wondzorg", "verslavingszorg", "huishoudelijke hulp", "jeugdhulp"; not a carer, "verzorgende"), money
+  // trouble, violence, drink and drugs, illness and the wish to die, school. (Not the steps of an application,
+  // which colleagues talk about too: "vraag het aan Nadia, zij weet hoe de Wlz-aanvraag werkt".)
+  '(?!verzorg)\\p{L}+zorg(?!en(?![\\p{L}]))\\p{L}*|\\p{L}+hulp\\p{L}*|hulpverlening|bijstand|schuld|deurwaarder|huur|huisverbod|aangifte|geslagen|slaat|sloeg|bedreigt|bedreigd|scheldt|drinkt|drank|alcohol|blowt|drugs|kanker|euthanasie\\p{L}*|\\p{L}*stoornis|niet\\s+meer\\s+(?:wil\\s+)?leven|in\\s+paniek|ten\\s+einde\\s+raad|overbelast|school|gamen|autorijden|pleeggezin|ziekenhuis',
   // Aids, falls and a home visit: "Kevin kan niet meer lopen, wie betaalt de rolstoel?", "Truus valt vaak", "bij hem thuis".
   'traplift|rolstoel|wheelchair|scootmobiel|rollator|hulpmiddel\\p{L}*|woningaanpassing|(?:kan|can)\\s+(?:niet|not|no\\s+longer)\\s+(?:meer\\s+)?(?:lopen|walk)|valt\\s+(?:vaak|steeds|regelmatig|telkens)|falls?\\s+(?:often|a\\s+lot)',
   'bij\\s+(?:hem|haar)\\s+thuis|at\\s+(?:his|her)\\s+(?:home|place)|(?:om|voor)\\s+hulp|\\p{L}+opvang|vrouwenopvang',
