@@ -56,6 +56,20 @@ describe('ordinary sentences', () => {
   });
 });
 
+/** Every personal line of a red-team corpus loses its marked forms, alone and between two ordinary lines. */
+function expectNoLeaks(corpus: ReturnType<typeof blindCorpus>, ordinary: string[], atLeast: number): void {
+  expect(corpus.length).toBeGreaterThanOrEqual(atLeast);
+  expect(leakedLines(corpus, now, blindLeaks)).toEqual([]);
+  const joined = corpus.map((line, i) => ({ text: `${ordinary[i % ordinary.length]} ${line.text}\n${ordinary[(i + 3) % ordinary.length]}`, forms: line.forms }));
+  expect(leakedLines(joined, now, blindLeaks)).toEqual([]);
+}
+
+/** Every ordinary line of a red-team corpus stays exactly as written. */
+function expectUnchanged(ordinary: string[], atLeast: number): void {
+  expect(ordinary.length).toBeGreaterThanOrEqual(atLeast);
+  expect(ordinary.filter((text) => redact(text, now).text !== text)).toEqual([]);
+}
+
 describe('red-team batch 11 (corpus/redteam11-*.txt), written before reading the corpus files', () => {
   // Bare first names in many positions (object, after a preposition, verb-first questions, with an
   // age, a diagnosis, a place; lower case, double, non-Dutch), surnames, and every kind of number.
@@ -63,12 +77,7 @@ describe('red-team batch 11 (corpus/redteam11-*.txt), written before reading the
   const corpus = blindCorpus('redteam11-personal.txt');
   const ordinary = blindOrdinary('redteam11-ordinary.txt');
 
-  it('removes every form, also with an ordinary line before and after it', () => {
-    expect(corpus.length).toBeGreaterThanOrEqual(80);
-    expect(leakedLines(corpus, now, blindLeaks)).toEqual([]);
-    const joined = corpus.map((line, i) => ({ text: `${ordinary[i % ordinary.length]} ${line.text}\n${ordinary[(i + 3) % ordinary.length]}`, forms: line.forms }));
-    expect(leakedLines(joined, now, blindLeaks)).toEqual([]);
-  });
+  it('removes every form, also with an ordinary line before and after it', () => expectNoLeaks(corpus, ordinary, 80));
 
   it('takes a first name in a sentence with a personal number or date as its owner, but not an organisation named after a person', () => {
     expect(redact('BSN van Rik is 305419894', now).text).toBe('BSN van [naam] is [BSN]');
@@ -76,10 +85,7 @@ describe('red-team batch 11 (corpus/redteam11-*.txt), written before reading the
     expect(redact('Mail naar info@sophiarevalidatie.nl, Sophia Revalidatie reageert snel.', now).text).toBe('Mail naar [e-mail], Sophia Revalidatie reageert snel.');
   });
 
-  it('leaves every ordinary line as written (colleagues at work, organisations and conditions named after people)', () => {
-    expect(ordinary.length).toBeGreaterThanOrEqual(40);
-    expect(ordinary.filter((text) => redact(text, now).text !== text)).toEqual([]);
-  });
+  it('leaves every ordinary line as written (colleagues at work, organisations and conditions named after people)', () => expectUnchanged(ordinary, 40));
 });
 
 describe('the knowledge base as ordinary text', () => {
@@ -159,19 +165,11 @@ describe('red-team batch 12 (corpus/redteam12-*.txt), black box: first names tol
   // A first name alone in a sentence about the person's help, benefits, letters, fears, aids or falls
   // ("Fatima heeft een vraag over haar toeslagen", "Hasan is ziek", "Truus valt vaak"), and first names of
   // Eritrean, Somali, Syrian, Afghan, Chinese, Vietnamese, Polish and Ukrainian origin that were not listed.
-  // Measured before its fixes: 87 of 586 messages leaked; after: 34 (report in the closing note).
+  // Measured before its fixes: 87 of 586 messages leaked; after: 33 (report in the closing note).
   const corpus = blindCorpus('redteam12-personal.txt');
   const ordinary = blindOrdinary('redteam12-ordinary.txt');
 
-  it('removes every form, also with an ordinary line before and after it', () => {
-    expect(corpus.length).toBeGreaterThanOrEqual(30);
-    expect(leakedLines(corpus, now, blindLeaks)).toEqual([]);
-    const joined = corpus.map((line, i) => ({ text: `${ordinary[i % ordinary.length]} ${line.text}\n${ordinary[(i + 3) % ordinary.length]}`, forms: line.forms }));
-    expect(leakedLines(joined, now, blindLeaks)).toEqual([]);
-  });
+  it('removes every form, also with an ordinary line before and after it', () => expectNoLeaks(corpus, ordinary, 30));
 
-  it('leaves every ordinary line as written', () => {
-    expect(ordinary.length).toBeGreaterThanOrEqual(100);
-    expect(ordinary.filter((text) => redact(text, now).text !== text)).toEqual([]);
-  });
+  it('leaves every ordinary line as written', () => expectUnchanged(ordinary, 100));
 });
