@@ -9,6 +9,7 @@ import { fold, linesAsSentences } from '../core/index.ts';
 import { cachedFinder, cachedRules, compileRules } from './guardrail-rules.ts';
 import { NeedleFinder, type FinderState } from './needle-finder.ts';
 import { needlesOf } from './needles.ts';
+import { fits, unleet } from './rule-text.ts';
 import { sentencesOfChat } from './sentences.ts';
 
 // Order matters: an emergency is recognised before anything else, whatever else the text says;
@@ -57,27 +58,9 @@ interface Gate {
 const MARKS = ['not_asked', 'not_emergency', 'general_question', 'route_question', 'still_specific'] as const;
 type Mark = (typeof MARKS)[number];
 
-export type Guardrails = {
-  kind: RuleKind | (typeof UNSURE_KINDS)[number] | Mark | 'shorthand';
-  pattern: RegExp;
-  gates?: Gate[];
-  rest?: RegExp;
-  /** `pattern` and `rest` without their negations, where those are most of them: tried first (`fits`). */
-  loose?: RegExp;
-  restLoose?: RegExp;
-  full?: string;
-  short?: string;
-  needles?: string[][];
-}[];
+// `loose`, `restLoose`: `pattern` and `rest` without their negations, where those are most of them, tried first (rule-text.ts `fits`).
+export type Guardrails = { kind: RuleKind | (typeof UNSURE_KINDS)[number] | Mark | 'shorthand'; pattern: RegExp; gates?: Gate[]; rest?: RegExp; loose?: RegExp; restLoose?: RegExp; full?: string; short?: string; needles?: string[][] }[];
 
-/**
- * Whether `pattern` matches `text`, its looser skeleton asked first when it has one: a text the
- * skeleton does not match is no match, and the pattern (tens of thousands of characters of
- * negations) is then neither run nor compiled.
- */
-function fits(pattern: RegExp, loose: RegExp | undefined, text: string): boolean {
-  return !(loose && !loose.test(text)) && pattern.test(text);
-}
 
 /**
  * The kinds a marked question leaves alone. A question the asker calls general ("algemene vraag
@@ -249,13 +232,6 @@ function setsMet(plan: Plan, found: Set<number>): Uint16Array {
   return met;
 }
 
-/** Digits typed for letters ("1gn0r33r j3 r3g3ls", "pr0mpt"), read as the letters they stand for. */
-const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't' };
-// A word with a digit between two letters: "vg7", "2028", "4e" or "art. 3.3.3" have none.
-const LEET_WORD = /[a-z0-9]*[a-z][0-9]+[a-z][a-z0-9]*/g;
-function unleet(text: string): string {
-  return /[a-z][0-9]+[a-z]/.test(text) ? text.replace(LEET_WORD, (word) => word.replace(/[013457]/g, (d) => LEET[d])) : text;
-}
 
 /**
  * The first rule kind the question matches (rules are checked in file order of kinds). The

@@ -23,10 +23,11 @@ import {
   SHORT_NAME_KIN,
   SPOKEN_WITH_BEFORE,
   SURNAME_ENDING,
-  TITLE_WORD,
 } from './name-cues.ts';
 import { commonSurnameAt, joined, lowerCaseSurname, lowerCaseSurnameAt, nameEnd } from './name-end.ts';
 import { companions } from './name-companions.ts';
+import { lowerCaseNameBeforeVerb, surnameAfterTitle } from './name-after-title.ts';
+import { doubleSurname } from './name-double.ts';
 import { dashSignatureEnd, genitiveName, hashtagNames, labelled, namedByWord, quotedNames, setOffName, signatureEnd, visitorNames } from './name-signs.ts';
 import {
   ABOUT,
@@ -65,7 +66,6 @@ import {
 import {
   CAPITAL_TITLES,
   DOTTED_TITLES,
-  DOUBLE_NAME,
   namedAfterPeople,
   NEUTER_BEFORE,
   ORGANISATION_COMPOUND,
@@ -73,25 +73,6 @@ import {
   PLACE_PREPOSITION,
 } from './name-words.ts';
 import type { Detector, Span } from './span.ts';
-
-// Verbs after a relative's name: "zoon bas wil", "kleindochter iris is contactpersoon", "son bas wants".
-const VERB_AFTER_NAME = /^(?:wil|wilt|wou|wilde|is|was|wordt|werd|heeft|had|doet|deed|regelt|regelde|gaat|ging|komt|kwam|zegt|zei|belt|belde|woont|werkt|zit|zat|kan|kon|mag|moet|zal|krijgt|kreeg|vraagt|vroeg|helpt|zorgt|betaalt|beheert|bezoekt|wants|is|was|has|does|did|says|said|lives|calls|called|helps|pays|visits|takes)$/u;
-// Titles written short, for which a capital after them is the surname whatever the word ("dhr Snel").
-const SHORT_TITLES = new Set(['dhr', 'mw', 'mevr', 'mvr', 'mnr', 'hr']);
-// Who a person is "of" ("mevrouw van het Wijkteam", "meneer van de Gemeente"): a team or an office, no surname.
-const TEAMS = new Set(['wijkteam', 'zorgkantoor', 'gemeente', 'thuiszorg', 'team', 'afdeling', 'ciz', 'cak', 'ggz', 'instelling', 'woongroep', 'groep', 'dagbesteding', 'kantoor', 'zorg', 'wmo', 'wlz', 'jeugdzorg', 'crisisdienst', 'huisartsenpost', 'apotheek']);
-// "Uit de Bosch", "Uit den Bogaard": a surname's first part, before the particles.
-const SURNAME_OPENERS = new Set(['uit', 'uijt']);
-
-/** After a title, particles (one or more, joined) and a capitalised word that is no organisation: the index of that word, or -1. */
-function surnameAfterParticles(text: string, tokens: Token[], from: number): number {
-  let k = from;
-  if (k < tokens.length && SURNAME_OPENERS.has(tokens[k].folded) && k + 1 < tokens.length && particles.has(tokens[k + 1].folded)) k++;
-  while (k < tokens.length && particles.has(tokens[k].folded) && k + 1 < tokens.length && joined(text, tokens[k], tokens[k + 1])) k++;
-  if (k === from || k >= tokens.length) return -1;
-  const u = tokens[k];
-  return TITLE_WORD.test(u.word) && !ORGANISATION_WORD.test(u.word) && !TEAMS.has(u.folded) && !mentionBefore(text, u) ? k : -1;
-}
 
 export const name: Detector = (text) => {
   const tokens = tokenise(text);
@@ -126,22 +107,11 @@ export const name: Detector = (text) => {
         i = end;
         continue;
       }
-      const u = tokens[next];
-      // Particles after a title and then a capital: a surname even when the word is also an ordinary one
-      // ("mw de Man", "dhr ten Have", "mw van der Wel", "mevrouw Uit de Bosch", "meneer bin Said").
-      const last = surnameAfterParticles(text, tokens, next);
+      // A surname that is also a word: after particles ("mw de Man") or a title written short ("Mw. Zorg", "dhr Snel").
+      const last = surnameAfterTitle(text, tokens, t, next);
       if (last >= 0) {
         add(next, last);
         i = last;
-        continue;
-      }
-      // After a title written short a capitalised word is a surname even when it is also a care word or
-      // an ordinary one: "Mw. Zorg", "Dhr. Thuis", and without the dot as chat types it, "dhr Snel wil …",
-      // "mw Goed belt …". Not an acronym ("dhr. CIZ"), not a compound with a dash or digits. (In full,
-      // "Mevrouw Heeft …" may be a capital typed by habit.)
-      if ((t.dot || SHORT_TITLES.has(t.folded)) && TITLE_WORD.test(u.word) && !particles.has(u.folded) && !strongTitles.has(u.folded) && !mentionBefore(text, u)) {
-        add(next, next);
-        i = next;
         continue;
       }
     }
@@ -207,10 +177,8 @@ export const name: Detector = (text) => {
         i = last;
         continue;
       }
-      // "zoon bas wil …", "dochter roos regelt …": a listed first name that is also a word, in lower case
-      // after a kinship word, when a verb follows it (a word there says what the relative is or does).
-      const u = tokens[next];
-      if (/^\p{Ll}{3,}$/u.test(u.word) && firstNames.has(u.folded) && !NOT_NAMES.has(u.folded) && next + 1 < tokens.length && VERB_AFTER_NAME.test(tokens[next + 1].word) && !mentionBefore(text, u)) {
+      // "zoon bas wil …", "dochter roos regelt …": a listed first name that is also a word, in lower case.
+      if (lowerCaseNameBeforeVerb(text, tokens, next)) {
         add(next, next);
         i = next;
         continue;
@@ -247,19 +215,8 @@ export const name: Detector = (text) => {
       add(i, i);
       continue;
     }
-    // A listed name that is also a word, in lower case at the start of a sentence and before a verb, in a
-    // sentence about a person in care: "noor heeft autisme en krijgt geen passend onderwijs".
-    if (
-      !capitalised(t) &&
-      /^\p{Ll}{3,}$/u.test(t.word) &&
-      firstNames.has(t.folded) &&
-      !NOT_NAMES.has(t.folded) &&
-      next >= 0 &&
-      VERB_AFTER_NAME.test(tokens[next].word) &&
-      /(?:^|[.?!\n])\s*$/u.test(text.slice(Math.max(0, t.start - 4), t.start)) &&
-      !mentionBefore(text, t) &&
-      clientInSentence(text, t.start, t.end)
-    ) {
+    // "noor heeft autisme en krijgt geen passend onderwijs": the same at the start of a sentence about a person in care.
+    if (!capitalised(t) && /(?:^|[.?!\n])\s*$/u.test(text.slice(Math.max(0, t.start - 4), t.start)) && lowerCaseNameBeforeVerb(text, tokens, i) && clientInSentence(text, t.start, t.end)) {
       add(i, i);
       continue;
     }
@@ -382,21 +339,11 @@ export const name: Detector = (text) => {
         continue;
       }
     }
-    // A double surname whose second part starts with a particle: "Catharina Bakker-de Ruiter", "Bakker-van Dijk".
-    if (capitalised(t) && /^\p{Lu}\p{Ll}+-(?:de|van|ter|ten|den|der|van-der|van-den|van-de)$/u.test(t.word) && next >= 0 && nameWord(tokens[next]) && !mentionBefore(text, t)) {
-      const before = i > 0 && joined(text, tokens[i - 1], t) && nameWord(tokens[i - 1]) && !tokens[i - 1].dot && !(i > 1 && PLACE_BEFORE.has(tokens[i - 2].folded)) ? i - 1 : i;
-      add(before, next);
-      i = next;
-      continue;
-    }
-    // A double surname with a common surname in it, and the given name of any origin before it:
-    // "Wendela Brouwer-Sloot", "Brouwer-Sloot belde" (places with a dash hold no common surname).
-    if (capitalised(t) && !mentionBefore(text, t) && DOUBLE_NAME.test(t.word) && t.folded.split('-').some((part) => COMMON_SURNAMES.has(part))) {
-      let from = i;
-      let k = i - 1;
-      while (k >= 0 && particles.has(tokens[k].folded) && /^\p{Ll}/u.test(tokens[k].word) && joined(text, tokens[k], tokens[k + 1])) k--;
-      if (k >= 0 && joined(text, tokens[k], tokens[k + 1]) && nameWord(tokens[k]) && !tokens[k].dot && !out.some((o) => o.end >= tokens[k].start && o.start <= tokens[k].start)) from = k;
-      add(from, i);
+    // A double surname: "Catharina Bakker-de Ruiter", "Wendela Brouwer-Sloot" (name-double.ts).
+    const double = doubleSurname(text, tokens, i, next, out);
+    if (double) {
+      add(double[0], double[1]);
+      i = double[1];
       continue;
     }
     // A common surname, also one that is a word, as whose file or request it is: "de aanvraag van Bakker";
