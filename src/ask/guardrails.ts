@@ -61,7 +61,6 @@ type Mark = (typeof MARKS)[number];
 // `loose`, `restLoose`: `pattern` and `rest` without their negations, where those are most of them, tried first (rule-text.ts `fits`).
 export type Guardrails = { kind: RuleKind | (typeof UNSURE_KINDS)[number] | Mark | 'shorthand'; pattern: RegExp; gates?: Gate[]; rest?: RegExp; loose?: RegExp; restLoose?: RegExp; full?: string; short?: string; needles?: string[][] }[];
 
-
 /**
  * The kinds a marked question leaves alone. A question the asker calls general ("algemene vraag
  * voor ons protocol: als iemand acuut gevaar veroorzaakt, wie …") is not about one person's
@@ -232,7 +231,6 @@ function setsMet(plan: Plan, found: Set<number>): Uint16Array {
   return met;
 }
 
-
 /**
  * The first rule kind the question matches (rules are checked in file order of kinds). The
  * emergency rules see the text without its `not_emergency` phrases ("het zorgkantoor reageert
@@ -324,7 +322,6 @@ function endsSpecific(rules: Guardrails, question: string, kinds: readonly strin
     return read.length > 0 && matchKinds(rules, sentence, read, false) !== undefined;
   });
 }
-
 
 /** A question of its own, with its mark or told as one ("… zou ik graag in het algemeen weten wat …"). */
 const ASKS_INDIRECTLY = /\b(weten|know|wonder|benieuwd|vraag me af)\b.{0,40}\b(wat|hoe|wie|welke|waarom|wanneer|what|how|who|which|why|when|whether)\b/u;
