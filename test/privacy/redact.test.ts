@@ -60,6 +60,14 @@ describe('redact', () => {
     expect(result.found).toEqual(['name', 'bsn', 'address', 'phone']);
   });
 
+  it('ends a surname after a title where a place starts, and keeps a particle that opens one', () => {
+    // The place is what the bot needs to name the care office of the region.
+    expect(redact('mw Jansen in Rotterdam heeft een wlz indicatie, welk zorgkantoor?', now).text).toBe('mw [naam] in Rotterdam heeft een wlz indicatie, welk zorgkantoor?');
+    expect(redact('mevrouw Bakker te Zwolle wacht op een plek', now).text).toBe('mevrouw [naam] te Zwolle wacht op een plek');
+    expect(redact("mw In 't Veld heeft dementie", now).text).toBe('mw [naam] heeft dementie');
+    expect(redact("dhr Jan in 't Veld belde", now).text).toBe('dhr [naam] belde');
+  });
+
   it('survives odd input', () => {
     for (const text of ['', '🙂'.repeat(1000), 'مرحبا 111222333', '\u0000\u202e']) expect(() => redact(text, now)).not.toThrow();
     expect(redact('مرحبا 111222333', now).found).toEqual(['bsn']);
