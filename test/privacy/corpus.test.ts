@@ -173,3 +173,15 @@ describe('red-team batch 12 (corpus/redteam12-*.txt), black box: first names tol
 
   it('leaves every ordinary line as written', () => expectUnchanged(ordinary, 100));
 });
+
+describe('red-team batch 13 (corpus/redteam13-*.txt), a fresh black-box set written after batch 12 was fixed', () => {
+  // How far batch 12's fixes reached: 128 of 523 messages with client data leaked on arrival. A first name
+  // alone in a sentence about care or help of any kind, money trouble, violence, drink or the wish to die;
+  // and the ordinary lines (including colleagues at work and places after a name) that must stay.
+  const corpus = blindCorpus('redteam13-personal.txt');
+  const ordinary = blindOrdinary('redteam13-ordinary.txt');
+
+  it('removes every form, also with an ordinary line before and after it', () => expectNoLeaks(corpus, ordinary, 10));
+
+  it('leaves every ordinary line as written', () => expectUnchanged(ordinary, 250));
+});
