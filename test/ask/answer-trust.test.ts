@@ -124,6 +124,13 @@ describe('answers professionals can trust (issue 11)', () => {
     expect(answer.text).not.toMatch(/€|euro/i);
   });
 
+  it('answers the other part of "where …, and how often …?" and says the frequency is not known, rather than refusing both', () => {
+    const answer = engine.answerOffline('No suitable place found. Where do we escalate, and how often do they meet?', { lang: 'en' });
+    expect(answer.answered).toBe(true);
+    expect(answer.text).toMatch(/taskforce/i);
+    expect(answer.text).toContain(engine.t('en', 'ask.partly_unknown'));
+  });
+
   it('covers a second entity of the question in the lead when the card has it', () => {
     const answer = ask('Wat doen de IGJ en de NZa?');
     expect(answer.answered).toBe(true);
