@@ -4,7 +4,7 @@
  * in lower case after a first name ("fatma yilmaz", "ria de vries"). Used by the name detector (names.ts).
  */
 import { COMMON_SURNAMES, NOT_NAMES, ORDINARY_AFTER_TITLE, STRONG_TITLES, WEAK_TITLES } from './data/words.ts';
-import { capitalised, isInitial, mentionBefore, nameWord, particles, weakTitles, type Token } from './name-tokens.ts';
+import { capitalised, firstNames, isInitial, mentionBefore, nameWord, particles, weakTitles, type Token } from './name-tokens.ts';
 
 /**
  * The word after a lower-case first name that is its surname ("fatma yilmaz", "anna jansen"): not
@@ -51,10 +51,10 @@ export function nameEnd(text: string, tokens: Token[], i: number, anyCase: boole
     const t = tokens[j];
     if (j > i && !joined(text, tokens[j - 1], t)) break;
     // An initial: "K.", or after a title also without its dot ("Dhr P de Vries").
-    // "Reinier de Graaf in Delft", "Jan Smit op Texel", and after a title "mw Jansen in Rotterdam": after a
-    // whole surname a preposition starts a place ("Anna te Riele", "Jan in 't Veld" are surnames: a
-    // particle is their first part).
-    if (PREPOSITIONS.has(t.folded) && (words >= 2 || surnameDone || (anyCase && words >= 1)) && pendingParticles === 0 && !(j + 1 < tokens.length && particles.has(tokens[j + 1].folded))) break;
+    // "Reinier de Graaf in Delft", "Jan Smit op Texel", and after a title "mw Jansen in Rotterdam" (one
+    // word that is no first name: the surname): after a whole surname a preposition starts a place ("Anna
+    // te Riele", "mw Anna te Riele", "Jan in 't Veld" are surnames: a particle is their first part).
+    if (PREPOSITIONS.has(t.folded) && (words >= 2 || surnameDone || (anyCase && words === 1 && end >= 0 && !firstNames.has(tokens[end].folded))) && pendingParticles === 0 && !(j + 1 < tokens.length && particles.has(tokens[j + 1].folded))) break;
     if (isInitial(t) || (anyCase && j === i && /^\p{Lu}$/u.test(t.word))) {
       end = j;
       words++;

@@ -66,6 +66,8 @@ describe('redact', () => {
     expect(redact('mevrouw Bakker te Zwolle wacht op een plek', now).text).toBe('mevrouw [naam] te Zwolle wacht op een plek');
     expect(redact("mw In 't Veld heeft dementie", now).text).toBe('mw [naam] heeft dementie');
     expect(redact("dhr Jan in 't Veld belde", now).text).toBe('dhr [naam] belde');
+    // After a first name a particle starts the surname: "te Riele" is part of the name, not a place.
+    expect(redact('mw Anna te Riele belde', now).text).toBe('mw [naam] belde');
   });
 
   it('survives odd input', () => {
