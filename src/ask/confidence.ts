@@ -55,12 +55,16 @@ export function barFor(retrieval: Retrieval, margin: number): number {
 }
 
 /** "Wat is X en hoe lang …?": a definition and a fact asked as two parts. */
-export const DEFINE_AND_FACT = /\b(wat (is|zijn|betekent|houdt|doet|doen)|what (is|are|does|do))\b.+\b(en|and)\b.+\b(hoe ?lang|hoeveel|hoe vaak|wat kost|kost(en|t)? (het|dat|dit|die|ze)|how (long|many|much|often)|what does it cost|does (it|that) cost)\b/u;
+const DEFINE_AND_FACT = /\b(wat (is|zijn|betekent|houdt|doet|doen)|what (is|are|does|do))\b.+\b(en|and)\b.+\b(hoe ?lang|hoeveel|hoe vaak|wat kost|kost(en|t)? (het|dat|dit|die|ze)|how (long|many|much|often)|what does it cost|does (it|that) cost)\b/u;
 /**
  * "Escalate where, and how often do they meet?", "wie regelt dat en hoe lang duurt het?": another question
  * and a fact asked as two parts, either way round, as with a definition.
  */
-export const OTHER_AND_FACT = /\b(wie|waar|welke?|waarom|who|where|which|why)\b.+\b(en|and)\b.+\b(hoe ?lang|hoeveel|hoe vaak|how (long|many|much|often))\b|\b(hoe ?lang|hoeveel|hoe vaak|how (long|many|much|often))\b.+\b(en|and)\b.+\b(wie|waar|welke?|waarom|who|where|which|why)\b/u;
+const OTHER_AND_FACT = /\b(wie|waar|welke?|waarom|who|where|which|why)\b.+\b(en|and)\b.+\b(hoe ?lang|hoeveel|hoe vaak|how (long|many|much|often))\b|\b(hoe ?lang|hoeveel|hoe vaak|how (long|many|much|often))\b.+\b(en|and)\b.+\b(wie|waar|welke?|waarom|who|where|which|why)\b/u;
+/** Whether the (folded) question asks a fact and something else as two parts (a definition, a who, a where …). */
+export function asksFactAndMore(folded: string): boolean {
+  return DEFINE_AND_FACT.test(folded) || OTHER_AND_FACT.test(folded);
+}
 /** The kinds of fact a question can want that a card may lack. */
 export const FACT_WANTS: string[] = ['duration', 'money', 'frequency', 'count'];
 

@@ -28,7 +28,7 @@ import { stripPreamble } from './preamble.ts';
 import { focusOf, loadDomainWords, loadLaws, pointsBack, shapeQuestion, splitQuestions, type Law, type QuestionShape } from './question.ts';
 import { llmAnswer, loadPrompt, type AskPrompt } from './llm-answer.ts';
 import { Retriever, type Hit } from './retriever.ts';
-import { barFor, DEFINE_AND_FACT, FACT_WANTS, factIsAbout, marginOf, OTHER_AND_FACT, offTopic, tooUnsure } from './confidence.ts';
+import { asksFactAndMore, barFor, FACT_WANTS, factIsAbout, marginOf, offTopic, tooUnsure } from './confidence.ts';
 import { CardTraits } from './card-traits.ts';
 import { quickLaws } from './law-patterns.ts';
 import { sceneWeights } from './scene.ts';
@@ -292,7 +292,7 @@ export class AskEngine {
     if (!this.retriever.inDomain(question, this.domainWords)) return refuse('out_of_scope');
     // "Wat is X en hoe lang duurt het?" with no duration in the cards: the definition is answered,
     // and the answer says that the other part is not known, rather than refusing both.
-    const alsoDefines = DEFINE_AND_FACT.test(fold(shape.text)) || OTHER_AND_FACT.test(fold(shape.text));
+    const alsoDefines = asksFactAndMore(fold(shape.text));
     // A word of what is asked that no card uses is most likely the very subject the cards lack.
     const unknown = (retrieval.unknown ?? []).filter((word) => !this.namesPerson(indexTerms(word)));
     const unknownSubject = unknown.length > 0 && confidence < SURE_DESPITE_UNKNOWN;

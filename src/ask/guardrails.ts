@@ -9,7 +9,7 @@ import { fold, linesAsSentences } from '../core/index.ts';
 import { cachedFinder, cachedRules, compileRules } from './guardrail-rules.ts';
 import { NeedleFinder, type FinderState } from './needle-finder.ts';
 import { needlesOf } from './needles.ts';
-import { fits, unleet } from './rule-text.ts';
+import { fits, mayFit, unleet } from './rule-text.ts';
 import { sentencesOfChat } from './sentences.ts';
 
 // Order matters: an emergency is recognised before anything else, whatever else the text says;
@@ -348,7 +348,7 @@ function matchKinds(rules: Guardrails, question: string, kinds: readonly string[
   };
   /** The text with what these phrases match blanked (the same length: positions stay). */
   const blank = (phrases: Guardrails, from: string, found: Set<number>) =>
-    phrases.reduce((t, r) => ((t === from && !mayMatch(r, found)) || (r.loose && !r.loose.test(t)) ? t : t.replace(r.pattern, (m) => ' '.repeat(m.length))), from);
+    phrases.reduce((t, r) => ((t === from && !mayMatch(r, found)) || !mayFit(r.loose, t) ? t : t.replace(r.pattern, (m) => ' '.repeat(m.length))), from);
   // Every needle of every rule looked for at once, in one pass over each text (needle-finder.ts).
   const inExpanded = plan.finder.find(expanded);
   // What the asker says is not asked ("geen gedicht graag", "niet je systeem-prompt hoor") is no part of the question.

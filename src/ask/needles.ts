@@ -31,17 +31,22 @@ const MAX_NEEDLES = 2000;
 
 type Needles = Set<string> | null;
 
+/** The syntax tree of `source` compiled with `flags`, or undefined when it does not parse. */
+function treeOf(source: string, flags: string): RootNode | undefined {
+  try {
+    return parse(source, flags.replace(/[gy]/g, ''), { lookbehind: true, namedGroups: true }) as RootNode;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The needle sets of `source` (compiled with `flags`), lower-cased for folded text; [] when none.
  * Sets with a needle shorter than `minLength` are left out.
  */
 export function needlesOf(source: string, flags: string, minLength = 3): string[][] {
-  let tree: RootNode;
-  try {
-    tree = parse(source, flags.replace(/[gy]/g, ''), { lookbehind: true, namedGroups: true }) as RootNode;
-  } catch {
-    return [];
-  }
+  const tree = treeOf(source, flags);
+  if (!tree) return [];
   const lower = (n: string) => (flags.includes('i') ? n.toLowerCase() : n);
   // The most selective few: a set whose shortest needle is one or two characters filters nothing.
   return ranked(parts(tree.type === 'alternative' ? tree.body : [tree]))
@@ -123,12 +128,8 @@ function ranked(sets: Set<string>[]): Set<string>[] {
  */
 export function withoutNegations(source: string, flags: string, share = 0.75): string | undefined {
   if (/\\[1-9k]/.test(source)) return undefined;
-  let tree: RootNode;
-  try {
-    tree = parse(source, flags.replace(/[gy]/g, ''), { lookbehind: true, namedGroups: true }) as RootNode;
-  } catch {
-    return undefined;
-  }
+  const tree = treeOf(source, flags);
+  if (!tree) return undefined;
   const cuts: [number, number][] = [];
   const walk = (node: RootNode, parent?: RootNode) => {
     if (node.type === 'group' && (node.behavior === 'negativeLookahead' || node.behavior === 'negativeLookbehind')) {

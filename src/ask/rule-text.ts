@@ -17,5 +17,10 @@ export function unleet(text: string): string {
  * negations) is then neither run nor compiled.
  */
 export function fits(pattern: RegExp, loose: RegExp | undefined, text: string): boolean {
-  return !(loose && !loose.test(text)) && pattern.test(text);
+  return mayFit(loose, text) && pattern.test(text);
+}
+
+/** False when the skeleton `loose` rules `text` out: no pattern it was made from can match it. */
+export function mayFit(loose: RegExp | undefined, text: string): boolean {
+  return !loose || loose.test(text);
 }

@@ -43,9 +43,9 @@ const CARE_WORDS = [
   // (3 Dec, red team 322) Help, benefits, letters and fears of the person: "Ruud zegt dat hij geen hulp wil", "Eva krijgt
   // ambulante begeleiding", "Fatima heeft een vraag over haar toeslagen", "Shirley snapt de brief van het zorgkantoor
   // niet", "Hasan is ziek", "Aisha is bang dat …", "Mohamed called me about his Wmo decision".
-  '(?:geen|wil\\s+geen|meer)\\s+hulp|hulp\\s+(?:nodig|wil|willen|zoekt|vraagt)|(?:needs?|wants?|refuses?)\\s+(?:any\\s+)?help|(?:ambulante\\s+|individuele\\s+)?begeleiding|thuiszorg|home\\s+care|mantelzorger|young\\s+carer|carer',
+  '(?:geen|wil\\s+geen|meer)\\s+hulp|hulp\\s+(?:nodig|wil|willen|zoekt|vraagt)|(?:needs?|wants?|refuses?)\\s+(?:any\\s+)?help|(?:ambulante\\s+|individuele\\s+)?begeleiding|home\\s+care|mantelzorger|young\\s+carer|carer',
   'toeslag(?:en)?|huurtoeslag|zorgtoeslag|allowance|benefits?|eigen\\s+bijdrage|personal\\s+contribution|cak|verzekering|verzekerd|insurance|insured|aanleunwoning|sheltered\\s+housing',
-  '(?:(?:zijn|haar|his|her)\\s+)(?:wmo|wlz|zvw|jeugdwet)(?:-\\p{L}+)?(?:\\s+(?:decision|besluit|aanvraag|application|indicatie))?|(?:jeugd|gesloten\\s+)instelling|jeugdinstelling|secure\\s+unit',
+  '(?:(?:zijn|haar|his|her)\\s+)(?:wmo|wlz|zvw|jeugdwet)(?:-\\p{L}+)?(?:\\s+(?:decision|besluit|aanvraag|application|indicatie))?|(?:jeugd|gesloten\\s+)instelling|secure\\s+unit',
   '(?:is|was|wordt|werd|voelt\\s+zich|is\\s+erg|is\\s+heel)\\s+(?:ziek|bang|angstig|boos|in\\s+paniek|overstuur|eenzaam|verward)|(?:is|was|feels|seems)\\s+(?:very\\s+|so\\s+|really\\s+)?(?:ill|sick|scared|afraid|frightened|upset|lonely|confused)',
   // Living on a group of an institution: "Jan, Piet en Kees zitten samen op de groep".
   'op\\s+(?:de|haar|zijn|hun|onze)\\s+(?:leef)?groep|on\\s+(?:the|his|her|our)\\s+(?:ward|unit)',
@@ -56,7 +56,7 @@ const CARE_WORDS = [
   '(?!verzorg)\\p{L}+zorg(?!en(?![\\p{L}]))\\p{L}*|\\p{L}+hulp\\p{L}*|hulpverlening|bijstand|schuld|deurwaarder|huur|huisverbod|aangifte|geslagen|slaat|sloeg|bedreigt|bedreigd|scheldt|drinkt|drank|alcohol|blowt|drugs|kanker|euthanasie\\p{L}*|\\p{L}*stoornis|niet\\s+meer\\s+(?:wil\\s+)?leven|in\\s+paniek|ten\\s+einde\\s+raad|overbelast|school|gamen|autorijden|pleeggezin|ziekenhuis',
   // Aids, falls and a home visit: "Kevin kan niet meer lopen, wie betaalt de rolstoel?", "Truus valt vaak", "bij hem thuis".
   'traplift|rolstoel|wheelchair|scootmobiel|rollator|hulpmiddel\\p{L}*|woningaanpassing|(?:kan|can)\\s+(?:niet|not|no\\s+longer)\\s+(?:meer\\s+)?(?:lopen|walk)|valt\\s+(?:vaak|steeds|regelmatig|telkens)|falls?\\s+(?:often|a\\s+lot)',
-  'bij\\s+(?:hem|haar)\\s+thuis|at\\s+(?:his|her)\\s+(?:home|place)|(?:om|voor)\\s+hulp|\\p{L}+opvang|vrouwenopvang',
+  'bij\\s+(?:hem|haar)\\s+thuis|at\\s+(?:his|her)\\s+(?:home|place)|(?:om|voor)\\s+hulp|\\p{L}+opvang',
   '(?:snapt|begrijpt|leest)\\s+(?:de|het|die|een)\\s+(?:brief|beschikking|besluit|formulier)|(?:doesn.t|does\\s+not|can.t|cannot)\\s+understand\\s+(?:the|his|her)\\s+(?:letter|decision|form)',
 ].join('|');
 const CARE = new RegExp(`(?<![\\p{L}])(?:${CARE_WORDS})(?![\\p{L}])`, 'iu');
