@@ -35,7 +35,9 @@ const STOP_WORDS = new Set(
   waarin eraan daaraan hieraan waaraan ermee daarmee hiermee waarmee erbij hierbij waarbij ervoor daarvoor
   hiervoor waarvoor erop daarop hierop waarop eruit daaruit waaruit ernaar daarnaar hiernaar waarnaar erdoor eronder
   daaronder hieronder ertegen daartegen hiertegen waartegen erom hierom ertoe daartoe hiertoe erachter daarachter alles niks everything nothing z n m r k
-  doesn don isn aren wasn weren hasn haven hadn wouldn shouldn couldn cannot hoor`.split(/\s+/),
+  doesn don isn aren wasn weren hasn haven hadn wouldn shouldn couldn cannot hoor
+  alsnog achteraf inmiddels intussen nogmaals sowieso trouwens alweer afterwards meanwhile anyway anyhow already
+  naartoe daarheen waarheen erheen hierheen`.split(/\s+/),
 );
 
 const SynonymFileSchema = z.object({
