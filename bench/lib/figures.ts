@@ -44,11 +44,16 @@ interface Questions {
   afterAll: number;
   heapAfter1k?: number;
   heapAfterAll?: number;
+  /** After every distinct question was asked once (newer installations only). */
+  afterPass?: number;
+  heapAfterPass?: number;
+  passCount?: number;
   answerMs?: number;
   engineMs?: number;
   firstAnswerMs?: number;
 }
 
+const signed = (share: number) => `${share >= 0 ? '+' : ''}${(share * 100).toFixed(1)}%`;
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** The V8 side of a running server's memory (zeros when the probe did not answer within 2 s). */
@@ -109,6 +114,17 @@ export async function processFigures(installation?: string): Promise<Row[]> {
         target: 'within 10% of 1k',
         ok: Math.abs(growth) <= 0.1,
       },
+      // The leak reading: from the end of the first pass (every rule and table warmed) to the last question.
+      ...(memory.afterPass && memory.passCount
+        ? [
+            {
+              what: `RSS after ${memory.passCount / 1000}k (every question asked once) → after ${count / 1000}k`,
+              value: `${memory.afterPass.toFixed(0)} → ${memory.afterAll.toFixed(0)} MB (${signed((memory.afterAll - memory.afterPass) / memory.afterPass)}; heap ${memory.heapAfterPass?.toFixed(0)} → ${memory.heapAfterAll?.toFixed(0)} MB)`,
+              target: 'within 10% (no leak)',
+              ok: Math.abs((memory.afterAll - memory.afterPass) / memory.afterPass) <= 0.1,
+            },
+          ]
+        : []),
     ];
   } finally {
     rmSync(data, { recursive: true, force: true });

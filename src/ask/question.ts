@@ -74,6 +74,12 @@ export function lawsIn(folded: string, laws: Law[]): { named: string[]; implied:
   return { named, implied };
 }
 
+/**
+ * "(ze vraagt me) wat meerzorg nou precies is", "wat een mpt is en wie …": asked what a thing is in
+ * a clause of its own; the thing is the group (not "wat het beste is", "wat je moet doen").
+ */
+export const DEFINE_INDIRECT =
+  /\bwat (?:een )?((?!(?:het|de|je|ik|we|wij|ze|zij|hij|u|dit|dat|er|jullie|mijn|zijn|haar|hun|onze|uw|men|dan|nu|die|deze)\b)[\p{L}-]+(?: [\p{L}-]+)?)(?: (?:nou|nu|eigenlijk|precies|dan))* (?:is|zijn|betekent|inhoudt)(?= *(?:[?.,;!]|$|en\b|and\b))/iu;
 const WANTS: [Want, RegExp][] = [
   ['duration', /\b(hoe ?lang|hoelang|hoeveel tijd|how much time|hoe snel|hoe vlug|binnen (hoeveel|welke)|welke termijn|\p{L}*termijn(en)?|wachttijd(en)?|doorlooptijd|uiterlijk|how long|how quickly|how fast|how soon|within how|deadline|time limits?|how many (days|weeks|months)|(binnen|within|in) (welke|what|which) (periode|period|time ?frame)|by when|before when|uiterlijk wanneer|voor wanneer)\b/iu],
   // "Tot welke leeftijd?", "vanaf hoe oud?", "until what age": the answer names an age.
@@ -107,6 +113,7 @@ const WANTS: [Want, RegExp][] = [
   ['how', /\b(hoe|how)\b/iu],
   // "Wat is de volgende stap?" asks what to do next, not what a step is. "Waar staat CCE voor?", "whats COT
   // short for?" ask what an abbreviation means.
+  ['define', DEFINE_INDIRECT],
   ['define', /\b(wat (is|zijn|betekent|houdt|doet|doen)(?! (de |mijn |onze |een )?(volgende|eerste|logische|beste|slimste) stap)(?![^?]*\bafhankelijk van\b)|what (is|are|does)(?! (the |my |our |a )?(next|first|best|logical) step)(?![^?]*\b(depends? on|dependent on|based on)\b)|betekenis|meaning|waar staat \S+( \S+)? voor|stands? for|short for|afkorting|acronym|abbreviation)\b/iu],
 ];
 // Tested without the `u` flag where that gives the same verdict (law-patterns.ts): every question meets all of them.
@@ -133,7 +140,7 @@ export function shapeQuestion(question: string, laws: Law[], lang?: Lang): Quest
   // What kind of fact is wanted is read from the question sentence, not from the situation
   // told before it ("Hij wacht al een jaar. Wie is dossierhouder?" asks no duration).
   const askFolded = fold(asking);
-  let wants = WANTS.filter(([want, pattern]) => (want !== 'money' || MONEY_WORDS.test(askFolded)) && pattern.test(askFolded)).map(([want]) => want);
+  let wants = [...new Set(WANTS.filter(([want, pattern]) => (want !== 'money' || MONEY_WORDS.test(askFolded)) && pattern.test(askFolded)).map(([want]) => want))];
   if (asksPlural(askFolded)) wants.push('list');
   // "wie bepaalt hoeveel zorg ze krijgt?", "who decides how long it lasts?": the measure is what
   // someone decides; the question asks who that is, not the amount.

@@ -6,7 +6,7 @@
 import { fold } from '../core/index.ts';
 import { indexTerms } from './analyze.ts';
 import type { Law, QuestionShape } from './question.ts';
-import { lawsIn } from './question.ts';
+import { DEFINE_INDIRECT, lawsIn } from './question.ts';
 import { comparedSides } from './compare.ts';
 import { CUES, CUE_WEIGHT } from './fact-cues.ts';
 import { compoundHeads, type Concept } from './query-concepts.ts';
@@ -57,7 +57,7 @@ const NOT_A_HEAD = /^(verschil\w*|difference\w*|kost\w*|cost\w*|prijs|price|rol|
 
 /** The concept a "what is X (of Y)" question asks to define: X, the head before "of"/"van". */
 export function definedHead(folded: string, concepts: Concept[]): Concept | undefined {
-  const found = DEFINED_HEAD.exec(folded) ?? SPELLED_OUT.exec(folded);
+  const found = DEFINED_HEAD.exec(folded) ?? SPELLED_OUT.exec(folded) ?? DEFINE_INDIRECT.exec(folded);
   if (!found) return undefined;
   const head = new Set((found[1] ?? found[2]).split(/\s+/).filter((w) => w && !NOT_A_HEAD.test(w)).flatMap((w) => indexTerms(w)));
   return concepts.filter((c) => [...c.terms].some((t) => head.has(t))).sort((a, b) => b.weight - a.weight)[0];

@@ -22,6 +22,13 @@ export interface Vocabulary {
 }
 
 const WORD = /\p{L}[\p{L}'’-]*\p{L}|\p{L}/gu;
+/**
+ * Everyday words of seven letters or more that sit one typing error from a term of the cards
+ * ("geleden" from "gelden", "gebeurd" …): words, not typing errors, and never corrected.
+ */
+const EVERYDAY = new Set(
+  `geleden gebeurd gebeurt gisteren vandaag helemaal misschien ongeveer volgende afgelopen natuurlijk gelukkig waarschijnlijk`.split(/\s+/),
+);
 const MIN_LENGTH = 7;
 /** From this length on, two typing errors are still the same word. */
 const TWO_ERRORS_FROM = 10;
@@ -92,7 +99,7 @@ export class Spelling {
 
   private fix(typed: string): string | undefined {
     const word = fold(typed);
-    if (word.length < MIN_LENGTH || isStopWord(word)) return undefined;
+    if (word.length < MIN_LENGTH || isStopWord(word) || EVERYDAY.has(word)) return undefined;
     const { counts, byStart } = this.build();
     if (counts.has(word) || this.indexed(word)) return undefined;
     const limit = word.length >= TWO_ERRORS_FROM ? 2 : 1;

@@ -307,7 +307,8 @@ export const name: Detector = (text) => {
     if (capitalised(t) && nameWord(t) && !mentionBefore(text, t) && !(i > 0 && PLACE_BEFORE.has(tokens[i - 1].folded))) {
       const end = nameEnd(text, tokens, i, false);
       const after = end >= 0 ? text.slice(tokens[end].end, tokens[end].end + 48) : '';
-      if (end >= 0 && (personAfter(after) || familyName(text.slice(Math.max(0, t.start - 8), t.start), after))) {
+      // A first name and a surname of any origin take the same marks after them as a listed first name: "Shurendy Martis (19)", "Djeny Tavares, 28 jaar".
+      if (end >= 0 && (personAfter(after) || (end > i && personAfterFirstName(after)) || familyName(text.slice(Math.max(0, t.start - 8), t.start), after))) {
         // Lower-case particles before it are the surname's first part: "('t Hart is haar meisjesnaam)".
         let from = i;
         while (from > 0 && i - from < 3 && LEAD_PARTICLES.has(tokens[from - 1].word) && joined(text, tokens[from - 1], tokens[from])) from--;
