@@ -85,6 +85,10 @@ const THE_BEFORE = /(?<![\p{L}])(?:the|this|that)\s+$/iu;
 const FAMILY_AFTER = /^\s+(?:family|household)(?![\p{L}])/iu;
 /** Is a capitalised name between `before` and `after` a family's name in English order? */
 export const familyName = (before: string, after: string) => THE_BEFORE.test(before) && FAMILY_AFTER.test(after);
+/** Contact details right after a name: "Chidi Okafor, e-mail …", "Deepa Patel, deepa.patel@…, 06-…", "Sri Wahyuni (sri@…)". */
+export const CONTACT_AFTER = /^\s*[,:(–-]?\s*(?:(?:e-?mail(?:adres)?|mail|tel(?:efoon)?(?:nummer)?|phone|mobiel|mobile|gsm)\b|\+\d|0\d|[\p{L}\p{N}._%+-]+@)/iu;
+/** A word for someone's job that opens a line ("Wijkverpleegkundige Nienke Dekker, 06-…"): no part of the name after it. */
+export const ROLE_NOUN = /(?:kundige|werker|consulent|begeleider|manager|co[oö]rdinator|adviseur|functionaris|ondersteuner|medewerker|arts|therapeut|psycholoog|regisseur|makelaar|verlener|behandelaar|pedagoog|assistent|secretaresse|directeur|leider|planner|verzorgende)$/u;
 /** The same for a listed first name, which ages and relatives also mark. */
 export const personAfterFirstName = (after: string) => FIRST_NAME_AFTER.test(after) || ROLE_OR_AGE_IN_BRACKETS.test(after) || TELLS_OF_OWN_FAMILY.test(after);
 // Someone telling about their own relative is family of a person in care, not a colleague at work:

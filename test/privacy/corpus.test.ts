@@ -185,3 +185,14 @@ describe('red-team batch 13 (corpus/redteam13-*.txt), a fresh black-box set writ
 
   it('leaves every ordinary line as written', () => expectUnchanged(ordinary, 250));
 });
+
+describe('red-team batch 14 (corpus/redteam14-*.txt), a fresh black-box set written after batch 13 was fixed', () => {
+  // 87 of 354 messages with client data leaked on arrival, 68 after its fixes: a first name and a surname of any
+  // origin with an age or contact details after them ("Shurendy Martis (19)", "Chidi Okafor, e-mail …").
+  const corpus = blindCorpus('redteam14-personal.txt');
+  const ordinary = blindOrdinary('redteam14-ordinary.txt');
+
+  it('removes every form, also with an ordinary line before and after it', () => expectNoLeaks(corpus, ordinary, 10));
+
+  it('leaves every ordinary line as written', () => expectUnchanged(ordinary, 200));
+});
