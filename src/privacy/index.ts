@@ -10,7 +10,7 @@ import { DETECTORS, handles, type PersonalDataKind, type Span } from './detector
 import { normalise, originalRange } from './normalise.ts';
 import { sentenceNames } from './name-sentence.ts';
 import { itemNames, rowNames } from './rows.ts';
-import { repeatedNames } from './name-companions.ts';
+import { namePartsOf, repeatedNames } from './name-companions.ts';
 
 export { isValidBsn, isValidIban, type PersonalDataKind } from './detectors.ts';
 export { redactIncoming, type RedactedIncoming } from './incoming.ts';
@@ -175,7 +175,8 @@ export function redactIn(text: string, now: Date, options: Omit<RedactOptions, '
   const keptHandles = new Set((options.keepNames ?? []).map((k) => k.trim().toLowerCase()));
   const detected = [...DETECTORS.flatMap((detect) => detect(n.text, now)), ...handles(n.text, keptHandles)];
   const found = [...detected, ...rowNames(n.text, detected), ...itemNames(n.text, detected), ...sentenceNames(n.text, detected)];
-  const all = found.length > 0 ? [...found, ...repeatedNames(n.text, found)] : found;
+  const repeated = found.length > 0 ? repeatedNames(n.text, found) : [];
+  const all = found.length > 0 ? [...found, ...repeated, ...namePartsOf(n.text, repeated)] : found;
   // Most texts hold nothing: they stay as they are, with the kinds of the placeholders they already hold.
   if (all.length === 0) return { text, found: placeholderKinds(text) };
   const finds = all

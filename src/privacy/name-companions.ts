@@ -4,10 +4,11 @@
  * ("Huisman, Marloes", "mw. Kocak, Derya,"), and a year of birth in brackets ("Adam (2014)").
  * Linear in the text whatever the number of finds.
  */
-import { BORN_AFTER } from './name-context.ts';
+import { BORN_AFTER, PLACE_BEFORE, ROLE_NOUN } from './name-context.ts';
+import { ORGANISATION_WORD } from './name-words.ts';
 import { COMMON_SURNAMES } from './data/words.ts';
 import { foldWord } from './normalise.ts';
-import { capitalised, isCapitalisedFirstName, isFirstName, mentionBefore, nameWord, strongTitles, type Token } from './name-tokens.ts';
+import { capitalised, isCapitalisedFirstName, isFirstName, mentionBefore, nameWord, strongTitles, tokenise, weakTitles, type Token } from './name-tokens.ts';
 import type { Span } from './span.ts';
 
 // Right after a name: "en"/"and" or a comma, and a listed first name ("Dewi en Rob Soerjadi",
@@ -16,6 +17,8 @@ const AND_BETWEEN = /^[ \t]+(?:en|and|&)[ \t]+$/iu;
 const CALLED_IN_BRACKETS = /^[ \t]*\([ \t]*(?:zeg\s+maar|roepnaam|bijnaam|ook\s+wel|alias|aka|a\.k\.a\.|called|nickname|known\s+as)[ \t]*:?[ \t]*(\p{Lu}[\p{L}'’-]*)/iu;
 const FIRST_NAME_IN_BRACKETS = /^[ \t]*\([ \t]*(\p{Lu}[\p{L}\p{M}'’-]+)[ \t]*\)/u;
 const SECOND_SURNAME = /^[ \t]+[-–][ \t]+((?:(?:van|de|der|den|ter|ten|['’]t)[ \t]+){0,3})(\p{Lu}[\p{L}\p{M}'’]+)(?![\p{L}-])/u;
+// Where a record's "Surname, Given name" starts: a line or sentence, a colon, or "over"/"about"/"bij" before it.
+const RECORD_START = /(?:^|[\n:;(.?!]|(?<![\p{L}])(?:over|about|bij|voor|van|for|re:?))[ \t]*$/iu;
 // A colon too: chat exports write the speaker so ("[10:32] Vermeulen, Inge: …").
 const REVERSED_TAIL = /^[ \t]*(?:["'”’)>\]\n:]|$)/u;
 
@@ -28,24 +31,8 @@ export function companions(text: string, tokens: Token[], found: Span[]): Span[]
   // Nothing to stand next to (most messages): none of the tables below.
   if (!found.some((span) => span.kind === 'name')) return [];
   const extra: Span[] = [];
-  // Token positions by binary search, and which tokens a find covers: linear in the text, whatever the number of finds.
-  const firstAtOrAfter = (pos: number) => {
-    let lo = 0;
-    let hi = tokens.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (tokens[mid].start < pos) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
   const covered = new Uint8Array(tokens.length);
-  const bounds = found.map((span) => {
-    const first = firstAtOrAfter(span.start);
-    let last = first - 1;
-    while (last + 1 < tokens.length && tokens[last + 1].start + tokens[last + 1].word.length <= span.end) covered[++last] = 1;
-    return { first, last };
-  });
+  const bounds = tokensOf(tokens, found, covered).map(([first, last]) => ({ first, last }));
   const firstNameAt = (k: number) => k >= 0 && k < tokens.length && capitalised(tokens[k]) && isCapitalisedFirstName(tokens[k]) && !mentionBefore(text, tokens[k]);
   const nameWordAt = (k: number) => k >= 0 && k < tokens.length && nameWord(tokens[k]) && !tokens[k].dot && !mentionBefore(text, tokens[k]);
   const push = (k: number) => extra.push({ start: tokens[k].start, end: tokens[k].start + tokens[k].word.length, kind: 'name' });
@@ -71,6 +58,11 @@ export function companions(text: string, tokens: Token[], found: Span[]): Span[]
       // "Okonkwo, Chidi" at the end of a line or in quotes: a surname and a given name of any origin.
       if (firstNameAt(after) ? AND_BETWEEN.test(gap) || (comma && (REVERSED_TAIL.test(tail) || /^[ \t]*[,.]/.test(tail))) : comma && nameWordAt(after) && REVERSED_TAIL.test(tail)) push(after);
     }
+    extra.push(...namePartsAround(text, tokens, head, last, covered));
+    // A surname before a comma at the start of a line, as records list people: "Post, Anneke - 78 jr",
+    // "Winter, Eva (9 jaar)", "over Groen, Thijs (dossier …)".
+    const surname = head - 1;
+    if (surname >= 0 && !covered[surname] && nameWordAt(surname) && /^,[ \t]*$/.test(text.slice(tokens[surname].end, tokens[head].start)) && RECORD_START.test(text.slice(Math.max(0, tokens[surname].start - 24), tokens[surname].start))) push(surname);
     // A nickname in brackets right after the name, of any shape: "Pieter-Jan (zeg maar PJ)", "Mohammed (roepnaam Mo)".
     const called = CALLED_IN_BRACKETS.exec(text.slice(span.end, span.end + 40));
     if (called) {
@@ -93,6 +85,53 @@ export function companions(text: string, tokens: Token[], found: Span[]): Span[]
     }
   });
   return extra;
+}
+
+/**
+ * The other parts of a name of several capitalised words, of any origin, joined to the tokens
+ * `first`..`last` of a find by one space: "Adilson Semedo" when "Semedo" was found, "Wong Ka Wai",
+ * "Vo Thi Ngoc Anh" (two words each way at most). Not a title, a job or an organisation word
+ * ("Zorgcentrum Sint Elisabeth"), nor a word after a place preposition.
+ */
+function namePartsAround(text: string, tokens: Token[], first: number, last: number, covered: Uint8Array): Span[] {
+  const partAt = (k: number) => {
+    const t = tokens[k];
+    return !covered[k] && nameWord(t) && !t.dot && !mentionBefore(text, t) && !weakTitles.has(t.folded) && !strongTitles.has(t.folded) && !ROLE_NOUN.test(t.folded) && !ORGANISATION_WORD.test(t.word) && !(k > 0 && PLACE_BEFORE.has(tokens[k - 1].folded));
+  };
+  const spaceBetween = (a: number, b: number) => text.slice(tokens[a].start + tokens[a].word.length, tokens[b].start) === ' ';
+  const out: Span[] = [];
+  const push = (k: number) => out.push({ start: tokens[k].start, end: tokens[k].start + tokens[k].word.length, kind: 'name' });
+  for (let k = first - 1, n = 0; n < 2 && k >= 0 && partAt(k) && spaceBetween(k, k + 1); k--, n++) push(k);
+  for (let k = last + 1, n = 0; n < 2 && k < tokens.length && partAt(k) && spaceBetween(k - 1, k); k++, n++) push(k);
+  return out;
+}
+
+/**
+ * The first and last token each find covers (marked in `covered`), by binary search: linear in the
+ * text, whatever the number of finds.
+ */
+function tokensOf(tokens: Token[], finds: readonly Span[], covered: Uint8Array): [number, number][] {
+  return finds.map((f) => {
+    let lo = 0;
+    let hi = tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tokens[mid].start < f.start) lo = mid + 1;
+      else hi = mid;
+    }
+    let last = lo - 1;
+    while (last + 1 < tokens.length && tokens[last + 1].start + tokens[last + 1].word.length <= f.end) covered[++last] = 1;
+    return [lo, last];
+  });
+}
+
+/** The same for names found again elsewhere (`repeatedNames`): "Adilson Semedo … moeder Nilza Semedo". */
+export function namePartsOf(text: string, finds: readonly Span[]): Span[] {
+  const names = finds.filter((f) => f.kind === 'name');
+  if (names.length === 0) return [];
+  const tokens = tokenise(text);
+  const covered = new Uint8Array(tokens.length);
+  return tokensOf(tokens, names, covered).flatMap(([first, last]) => (last >= first ? namePartsAround(text, tokens, first, last, covered) : []));
 }
 
 const NAME_PART = /\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}[\p{Ll}\p{M}]+)*/gu;

@@ -187,8 +187,9 @@ describe('red-team batch 13 (corpus/redteam13-*.txt), a fresh black-box set writ
 });
 
 describe('red-team batch 14 (corpus/redteam14-*.txt), a fresh black-box set written after batch 13 was fixed', () => {
-  // 87 of 354 messages with client data leaked on arrival, 68 after its fixes: a first name and a surname of any
-  // origin with an age or contact details after them ("Shurendy Martis (19)", "Chidi Okafor, e-mail …").
+  // 87 of 354 messages with client data leaked on arrival, 55 after its fixes: a first name and a surname of any
+  // origin with an age or contact details after them ("Shurendy Martis (19)", "Chidi Okafor, e-mail …"), the other
+  // parts of a name next to a found one ("Adilson Semedo", "Wong Ka Wai"), "Surname, Given name" in a record.
   const corpus = blindCorpus('redteam14-personal.txt');
   const ordinary = blindOrdinary('redteam14-ordinary.txt');
 
