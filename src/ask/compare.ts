@@ -15,14 +15,25 @@ const MAX_SIDE_WORDS = 4;
 /** A word that BETWEEN, VERSUS or BARE cannot match without. */
 const COMPARING = /verschil|onderscheid|difference|distinction|vs|versus|tegenover|compared|vergeleken/;
 
-/** The two things a question compares, folded, or undefined when it compares nothing. */
-export function comparedSides(question: string): [string, string] | undefined {
+// More sides after the second: "X vs Y vs Z", "verschil tussen X, Y en Z".
+const MORE_SIDES = /\s+(?:vs\.?|versus)\s+|\s*,\s*|\s+(?:en|and|&)\s+/u;
+// A clause after a dash that asks about the sides: "X vs Y vs Z — who is responsible for what".
+const DASH_CLAUSE = /\s+[-–—]\s+.*$/u;
+
+/** The things a question compares (two or more), folded, or undefined when it compares nothing. */
+export function comparedSides(question: string): string[] | undefined {
   const text = fold(question).replace(/\s+/g, ' ').trim();
   // Each pattern needs one of these words; most questions have none (asked for every answer).
   if (!COMPARING.test(text)) return undefined;
-  const found = BETWEEN.exec(text) ?? VERSUS.exec(text) ?? BARE.exec(text);
+  const between = BETWEEN.exec(text);
+  const found = between ?? VERSUS.exec(text) ?? BARE.exec(text);
   if (!found) return undefined;
-  const sides = [found[1], found[2].replace(QUALIFIER, '')].map((s) => s.replace(ARTICLE, '').replace(/[,"'()]/g, '').trim());
-  if (sides.some((s) => !s || s.split(' ').length > MAX_SIDE_WORDS)) return undefined;
-  return [sides[0], sides[1]];
+  const rest = found[2].replace(DASH_CLAUSE, '');
+  // "X vs Y vs Z" splits at each "vs"; "tussen X, Y en Z" at commas and "en" (BETWEEN found "X, Y" and "Z").
+  const later = VERSUS_WORD.test(rest) ? rest.split(/\s+(?:vs\.?|versus)\s+/u) : [rest];
+  const first = between ? found[1].split(MORE_SIDES) : [found[1]];
+  const sides = [...first, ...later.slice(0, -1), later[later.length - 1].replace(QUALIFIER, '')].map((s) => s.replace(ARTICLE, '').replace(/[,"'()]/g, '').trim());
+  if (sides.length < 2 || sides.some((s) => !s || s.split(' ').length > MAX_SIDE_WORDS)) return undefined;
+  return sides;
 }
+const VERSUS_WORD = /\s(?:vs\.?|versus)\s/u;

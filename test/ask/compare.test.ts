@@ -13,6 +13,12 @@ describe('comparedSides', () => {
     expect(comparedSides('difference between a pgb and zorg in natura for a child')).toEqual(['pgb', 'zorg in natura']);
   });
 
+  it('finds three sides or more: "X vs Y vs Z", "verschil tussen X, Y en Z"', () => {
+    expect(comparedSides('zorgplicht van de zorgverzekeraar vs zorgkantoor vs gemeente — who is responsible for what?')).toEqual(['zorgplicht van de zorgverzekeraar', 'zorgkantoor', 'gemeente']);
+    expect(comparedSides('verschil tussen clo, casemanager dementie en regiehouder??')).toEqual(['clo', 'casemanager dementie', 'regiehouder']);
+    expect(comparedSides('mpt vs vpt vs pgb')).toEqual(['mpt', 'vpt', 'pgb']);
+  });
+
   it('leaves questions that compare nothing alone', () => {
     expect(comparedSides('wat is een dossierhouder?')).toBeUndefined();
     expect(comparedSides('is er verschil in wachttijd?')).toBeUndefined();
