@@ -6,7 +6,7 @@
  */
 import { BORN_AFTER, PLACE_BEFORE, ROLE_NOUN } from './name-context.ts';
 import { ORGANISATION_WORD } from './name-words.ts';
-import { COMMON_SURNAMES } from './data/words.ts';
+import { COMMON_SURNAMES, NOT_NAMES } from './data/words.ts';
 import { foldWord } from './normalise.ts';
 import { capitalised, isCapitalisedFirstName, isFirstName, mentionBefore, nameWord, strongTitles, tokenise, weakTitles, type Token } from './name-tokens.ts';
 import type { Span } from './span.ts';
@@ -15,10 +15,12 @@ import type { Span } from './span.ts';
 // "Kevin en Dylan, 15 jaar", "Huisman, Marloes"); a year of birth in brackets ("de moeder van Adam (2014)").
 const AND_BETWEEN = /^[ \t]+(?:en|and|&)[ \t]+$/iu;
 const CALLED_IN_BRACKETS = /^[ \t]*\([ \t]*(?:zeg\s+maar|roepnaam|bijnaam|ook\s+wel|alias|aka|a\.k\.a\.|called|nickname|known\s+as)[ \t]*:?[ \t]*(\p{Lu}[\p{L}'’-]*)/iu;
-const FIRST_NAME_IN_BRACKETS = /^[ \t]*\([ \t]*(\p{Lu}[\p{L}\p{M}'’-]+)[ \t]*\)/u;
+const FIRST_NAME_IN_BRACKETS = /^[ \t]*\([ \t]*(\p{Lu}[\p{L}\p{M}'’-]+)[ \t]*(?:\)|,[ \t]*\d{1,3}[ \t]*(?:jaar|jr|j)?[ \t]*\))/u;
 const SECOND_SURNAME = /^[ \t]+[-–][ \t]+((?:(?:van|de|der|den|ter|ten|['’]t)[ \t]+){0,3})(\p{Lu}[\p{L}\p{M}'’]+)(?![\p{L}-])/u;
 // Where a record's "Surname, Given name" starts: a line or sentence, a colon, or "over"/"about"/"bij" before it.
 const RECORD_START = /(?:^|[\n:;(.?!]|(?<![\p{L}])(?:over|about|bij|voor|van|for|re:?))[ \t]*$/iu;
+// A town in brackets after a name ("Hiske Dijkstra (Leeuwarden)"): the endings of Dutch place names.
+const PLACE_SHAPE = /(?:dam|dorp|wijk|veen|hout|burg|horst|rade|ingen|drecht|huizen|hoven|zijl|woude|kerk|meer|warden|wolde|broek|berg|haven|stad|loo|geest|sloot|vaart|recht|mond|sluis|dijk)$/u;
 // A colon too: chat exports write the speaker so ("[10:32] Vermeulen, Inge: …").
 const REVERSED_TAIL = /^[ \t]*(?:["'”’)>\]\n:]|$)/u;
 
@@ -36,6 +38,8 @@ export function companions(text: string, tokens: Token[], found: Span[]): Span[]
   const firstNameAt = (k: number) => k >= 0 && k < tokens.length && capitalised(tokens[k]) && isCapitalisedFirstName(tokens[k]) && !mentionBefore(text, tokens[k]);
   const nameWordAt = (k: number) => k >= 0 && k < tokens.length && nameWord(tokens[k]) && !tokens[k].dot && !mentionBefore(text, tokens[k]);
   const push = (k: number) => extra.push({ start: tokens[k].start, end: tokens[k].start + tokens[k].word.length, kind: 'name' });
+  // A given name of any origin joined by "en" to a found name ("Ghazal en Gülay Doğan"): of a name's shape, no word, no town.
+  const partnerAt = (k: number) => nameWordAt(k) && /^\p{Lu}\p{Ll}[\p{Ll}\p{M}'’-]+$/u.test(tokens[k].word) && !PLACE_SHAPE.test(tokens[k].folded) && !(k > 0 && PLACE_BEFORE.has(tokens[k - 1].folded));
   const and = (k: number) => k >= 0 && k < tokens.length && (tokens[k].folded === 'en' || tokens[k].folded === 'and');
   found.forEach((span, n) => {
     if (span.kind !== 'name') return;
@@ -43,7 +47,7 @@ export function companions(text: string, tokens: Token[], found: Span[]): Span[]
     // A title before the found name belongs to it: "Kees, Truus, Mustafa en mevr. Dijkstra".
     const head = first > 0 && first < tokens.length && strongTitles.has(tokens[first - 1].folded) ? first - 1 : first;
     const before = and(head - 1) ? head - 2 : head - 1;
-    if (before >= 0 && firstNameAt(before) && AND_BETWEEN.test(text.slice(tokens[before].end, head === first ? span.start : tokens[head].start))) {
+    if (before >= 0 && (firstNameAt(before) || partnerAt(before)) && AND_BETWEEN.test(text.slice(tokens[before].end, head === first ? span.start : tokens[head].start))) {
       if (!covered[before]) push(before);
       // A list: "Bart, Lisa en Merel" — the names before the "en" pair, each followed by a comma.
       for (let k = before - 1; k >= 0 && before - k <= 20 && firstNameAt(k) && /^,[ \t]*$/.test(text.slice(tokens[k].end, tokens[k + 1].start)); k--) {
@@ -56,7 +60,7 @@ export function companions(text: string, tokens: Token[], found: Span[]): Span[]
       const tail = text.slice(tokens[after].start + tokens[after].word.length, tokens[after].start + tokens[after].word.length + 4);
       const comma = /^,[ \t]*$/.test(gap);
       // "Okonkwo, Chidi" at the end of a line or in quotes: a surname and a given name of any origin.
-      if (firstNameAt(after) ? AND_BETWEEN.test(gap) || (comma && (REVERSED_TAIL.test(tail) || /^[ \t]*[,.]/.test(tail))) : comma && nameWordAt(after) && REVERSED_TAIL.test(tail)) push(after);
+      if (firstNameAt(after) ? AND_BETWEEN.test(gap) || (comma && (REVERSED_TAIL.test(tail) || /^[ \t]*[,.]/.test(tail))) : (comma && nameWordAt(after) && REVERSED_TAIL.test(tail)) || (AND_BETWEEN.test(gap) && partnerAt(after))) push(after);
     }
     extra.push(...namePartsAround(text, tokens, head, last, covered));
     // A surname before a comma at the start of a line, as records list people: "Post, Anneke - 78 jr",
@@ -69,9 +73,10 @@ export function companions(text: string, tokens: Token[], found: Span[]): Span[]
       const at = span.end + called[0].length - called[1].length;
       extra.push({ start: at, end: at + called[1].length, kind: 'name' });
     }
-    // A listed first name alone in brackets right after the name: "dhr. Wiśniewski (Łukasz)".
+    // A given name alone in brackets right after the name, listed or of a name's shape and no word:
+    // "dhr. Wiśniewski (Łukasz)", "meneer Tavares (Elísio)", "de jongste (Thiago, 9)".
     const given = FIRST_NAME_IN_BRACKETS.exec(text.slice(span.end, span.end + 40));
-    if (given && isFirstName(foldWord(given[1]))) {
+    if (given && (isFirstName(foldWord(given[1])) || (/^\p{Lu}\p{Ll}[\p{Ll}\p{M}'’-]+$/u.test(given[1]) && !NOT_NAMES.has(foldWord(given[1])) && !PLACE_SHAPE.test(foldWord(given[1]))))) {
       const at = span.end + given[0].indexOf(given[1]);
       extra.push({ start: at, end: at + given[1].length, kind: 'name' });
     }

@@ -87,6 +87,12 @@ const FAMILY_AFTER = /^\s+(?:family|household)(?![\p{L}])/iu;
 export const familyName = (before: string, after: string) => THE_BEFORE.test(before) && FAMILY_AFTER.test(after);
 /** Contact details right after a name: "Chidi Okafor, e-mail …", "Deepa Patel, deepa.patel@…, 06-…", "Sri Wahyuni (sri@…)". */
 export const CONTACT_AFTER = /^\s*[,:(–-]?\s*(?:(?:e-?mail(?:adres)?|mail|tel(?:efoon)?(?:nummer)?|phone|mobiel|mobile|gsm)\b|\+\d|0\d|[\p{L}\p{N}._%+-]+@)/iu;
+/**
+ * After a whole name, in its sentence, the person's own family: "Zarmina Mohammadi heeft 4 kinderen en haar man …",
+ * "Sahar Rahimi wil haar broer …", "Daria Popova heeft een dochter": a person, not an organisation.
+ */
+export const OWN_FAMILY_AFTER =
+  /^[^.?!\n]{0,80}?(?:(?<![\p{L}])(?:haar|zijn|z'n|d'r|her|his)\s+(?:\p{L}+\s+)?|(?<![\p{L}])(?:heeft|has)\s+(?:een|\d{1,2}|twee|drie|vier|vijf|zes|a|two|three|four|five|six)\s+(?:\p{L}+\s+)?)(?:zoon|zoontje|dochter|dochtertje|vader|moeder|ouders|broer|zus|man|vrouw|kinderen|kind|tweeling|son|daughter|father|mother|parents|brother|sister|husband|wife|children|kids|twins)(?![\p{L}])/iu;
 /** A word for someone's job that opens a line ("Wijkverpleegkundige Nienke Dekker, 06-…"): no part of the name after it. */
 export const ROLE_NOUN = /(?:kundige|werker|consulent|begeleider|manager|co[oö]rdinator|adviseur|functionaris|ondersteuner|medewerker|arts|therapeut|psycholoog|regisseur|makelaar|verlener|behandelaar|pedagoog|assistent|secretaresse|directeur|leider|planner|verzorgende)$/u;
 /** The same for a listed first name, which ages and relatives also mark. */

@@ -34,6 +34,7 @@ import {
   BORN_AFTER,
   CALLED_BETWEEN,
   CONTACT_AFTER,
+  OWN_FAMILY_AFTER,
   ROLE_NOUN,
   DISTINCTIVE_SURNAMES,
   familyName,
@@ -310,9 +311,10 @@ export const name: Detector = (text) => {
       const end = nameEnd(text, tokens, i, false);
       const after = end >= 0 ? text.slice(tokens[end].end, tokens[end].end + 48) : '';
       // A first name and a surname of any origin take the same marks after them as a listed first name: "Shurendy Martis (19)", "Djeny Tavares, 28 jaar".
-      // A whole name (first name and surname) also when contact details follow it ("Chidi Okafor, e-mail …"). Not
+      // A whole name (first name and surname) also when contact details or the person's own family follow it
+      // ("Chidi Okafor, e-mail …", "Sahar Rahimi wil haar broer …"). Not
       // for a sentence about care alone: "Emergis in Zeeland heeft een Korsakov-afdeling" names an organisation.
-      const whole = end > i && !ROLE_NOUN.test(t.folded) && (personAfterFirstName(after) || CONTACT_AFTER.test(after));
+      const whole = end > i && !ROLE_NOUN.test(t.folded) && (personAfterFirstName(after) || CONTACT_AFTER.test(after) || OWN_FAMILY_AFTER.test(after));
       if (end >= 0 && (personAfter(after) || whole || familyName(text.slice(Math.max(0, t.start - 8), t.start), after))) {
         // Lower-case particles before it are the surname's first part: "('t Hart is haar meisjesnaam)".
         let from = i;

@@ -197,3 +197,15 @@ describe('red-team batch 14 (corpus/redteam14-*.txt), a fresh black-box set writ
 
   it('leaves every ordinary line as written', () => expectUnchanged(ordinary, 200));
 });
+
+describe('red-team batch 15 (corpus/redteam15-*.txt), a fresh black-box set written after batch 14 was fixed', () => {
+  // The held-out reading of batch 14's fixes: 79 of 351 messages with client data leaked on arrival (22.5%), 66
+  // after its own fixes: a given name of any origin in brackets after a found name ("meneer Tavares (Elísio)"),
+  // joined to one by "en" ("Ghazal en Ahmad Darwish"), a whole name with the person's own family after it.
+  const corpus = blindCorpus('redteam15-personal.txt');
+  const ordinary = blindOrdinary('redteam15-ordinary.txt');
+
+  it('removes every form, also with an ordinary line before and after it', () => expectNoLeaks(corpus, ordinary, 10));
+
+  it('leaves every ordinary line as written', () => expectUnchanged(ordinary, 180));
+});
