@@ -35,6 +35,7 @@ import {
   CALLED_BETWEEN,
   CONTACT_AFTER,
   OWN_FAMILY_AFTER,
+  PERSON_VERB_AFTER,
   ROLE_NOUN,
   DISTINCTIVE_SURNAMES,
   familyName,
@@ -315,7 +316,10 @@ export const name: Detector = (text) => {
       // ("Chidi Okafor, e-mail …", "Sahar Rahimi wil haar broer …"). Not
       // for a sentence about care alone: "Emergis in Zeeland heeft een Korsakov-afdeling" names an organisation.
       const whole = end > i && !ROLE_NOUN.test(t.folded) && (personAfterFirstName(after) || CONTACT_AFTER.test(after) || OWN_FAMILY_AFTER.test(after));
-      if (end >= 0 && (personAfter(after) || whole || familyName(text.slice(Math.max(0, t.start - 8), t.start), after))) {
+      // One word of any origin opening a clause, its verb and then an age or the person's own family: "Storm is 7 jaar",
+      // "Mebrahtu wil zijn vrouw en kinderen laten overkomen" (not "Bewoonster (88) …", "Caller says her brother …").
+      const alone = end === i && clauseStart(text, t.start) && !ROLE_NOUN.test(t.folded) && PERSON_VERB_AFTER.test(after);
+      if (end >= 0 && (personAfter(after) || whole || alone || familyName(text.slice(Math.max(0, t.start - 8), t.start), after))) {
         // Lower-case particles before it are the surname's first part: "('t Hart is haar meisjesnaam)".
         let from = i;
         while (from > 0 && i - from < 3 && LEAD_PARTICLES.has(tokens[from - 1].word) && joined(text, tokens[from - 1], tokens[from])) from--;

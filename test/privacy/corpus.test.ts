@@ -199,9 +199,10 @@ describe('red-team batch 14 (corpus/redteam14-*.txt), a fresh black-box set writ
 });
 
 describe('red-team batch 15 (corpus/redteam15-*.txt), a fresh black-box set written after batch 14 was fixed', () => {
-  // The held-out reading of batch 14's fixes: 79 of 351 messages with client data leaked on arrival (22.5%), 66
+  // The held-out reading of batch 14's fixes: 79 of 351 messages with client data leaked on arrival (22.5%), 61
   // after its own fixes: a given name of any origin in brackets after a found name ("meneer Tavares (Elísio)"),
-  // joined to one by "en" ("Ghazal en Ahmad Darwish"), a whole name with the person's own family after it.
+  // joined to one by "en" ("Ghazal en Ahmad Darwish"), a whole name with the person's own family after it, one word
+  // opening a clause with a verb and an age or own family after it ("Storm is 7 jaar", "Blessing heeft drie kinderen").
   const corpus = blindCorpus('redteam15-personal.txt');
   const ordinary = blindOrdinary('redteam15-ordinary.txt');
 

@@ -44,7 +44,7 @@ export const PARTICLES = words(`
  */
 export const NOT_NAMES = new Set(
   words(`
-  toekennen regelen aanvragen betalen geven krijgen zoeken vinden bellen helpen beslissen kiezen vragen
+  sy hy wy toekennen regelen aanvragen betalen geven krijgen zoeken vinden bellen helpen beslissen kiezen vragen
   organiseren aanpassen verhogen verlagen indiceren beoordelen opnemen plaatsen verhuizen doen maken
   houden laten zorgen begeleiden ondersteunen verzorgen verplegen melden doorverwijzen inschakelen
   de het een en of maar want dus om te in op aan bij met van voor na naar uit over onder tussen door
