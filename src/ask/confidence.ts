@@ -11,7 +11,7 @@ import { factCue } from './fact-cues.ts';
 import { deciding } from './lead.ts';
 import type { QuestionShape } from './question.ts';
 import type { Concept } from './query-concepts.ts';
-import type { Hit, Retrieval } from './retriever.ts';
+import type { Hit, Retrieval, RetrieveOptions, Retriever } from './retriever.ts';
 
 /**
  * Below this share of the question covered by the best card, Wegwijs says it is not sure.
@@ -144,4 +144,15 @@ export function factIsAbout(parts: AnswerPart[], shape: QuestionShape, concepts:
 function shareOf(concepts: Concept[], terms: Set<string>): number {
   const total = concepts.reduce((a, c) => a + c.weight, 0);
   return concepts.reduce((a, c) => a + ([...c.terms].some((t) => terms.has(t)) ? c.weight : 0), 0) / (total || 1);
+}
+
+/**
+ * A story told before the question ("stel dat een cliënt … dreigt te escaleren. Welke route is er via de
+ * C.O.T.'s, en hoe snel?") brings words no card has; the question asked after it may still be plain.
+ * Sure when the asking sentence alone finds the same card, and is sure of it.
+ */
+export function sureOfFocus(retriever: Retriever, shape: QuestionShape, top: string, options: RetrieveOptions): boolean {
+  if (!shape.background || !shape.focus) return false;
+  const alone = retriever.retrieve(shape.focus, options);
+  return alone.hits[0]?.card.id === top && !tooUnsure(alone, alone.confidence, marginOf(alone.hits));
 }

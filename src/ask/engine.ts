@@ -28,7 +28,7 @@ import { stripPreamble } from './preamble.ts';
 import { focusOf, loadDomainWords, loadLaws, pointsBack, shapeQuestion, splitQuestions, type Law, type QuestionShape } from './question.ts';
 import { llmAnswer, loadPrompt, type AskPrompt } from './llm-answer.ts';
 import { Retriever, type Hit } from './retriever.ts';
-import { asksFactAndMore, barFor, FACT_WANTS, factIsAbout, marginOf, offTopic, tooUnsure } from './confidence.ts';
+import { asksFactAndMore, barFor, FACT_WANTS, factIsAbout, marginOf, offTopic, sureOfFocus, tooUnsure } from './confidence.ts';
 import { CardTraits } from './card-traits.ts';
 import { quickLaws } from './law-patterns.ts';
 import { sceneWeights } from './scene.ts';
@@ -233,17 +233,6 @@ export class AskEngine {
     return this.combine(answers, lang);
   }
 
-  /**
-   * A story told before the question ("stel dat een cliënt … dreigt te escaleren. Welke route is er via de
-   * C.O.T.'s, en hoe snel?") brings words no card has; the question asked after it may still be plain.
-   * Sure when the asking sentence alone finds the same card, and is sure of it.
-   */
-  private sureOfFocus(shape: QuestionShape, top: string, role: AskOptions['role'], adjust: (id: string) => number): boolean {
-    if (!shape.background || !shape.focus) return false;
-    const alone = this.retriever.retrieve(shape.focus, { role, adjust });
-    return alone.hits[0]?.card.id === top && !tooUnsure(alone, alone.confidence, marginOf(alone.hits));
-  }
-
   private answerOne(question: string, options: AskOptions, lang: Lang, prefer?: string): Answer {
     const shape = shapeQuestion(question, this.laws, lang);
     // "het budget voor 2028", "de nieuwe wet van 2029": a year after this one that no card speaks of.
@@ -307,7 +296,7 @@ export class AskEngine {
     // A word of what is asked that no card uses is most likely the very subject the cards lack.
     const unknown = (retrieval.unknown ?? []).filter((word) => !this.namesPerson(indexTerms(word)));
     const unknownSubject = unknown.length > 0 && confidence < SURE_DESPITE_UNKNOWN;
-    if (tooUnsure(retrieval, confidence, margin) && !this.sureOfFocus(shape, hits[0].card.id, role, adjust)) return refuse('unknown', 'unsure');
+    if (tooUnsure(retrieval, confidence, margin) && !sureOfFocus(this.retriever, shape, hits[0].card.id, { role, adjust })) return refuse('unknown', 'unsure');
     if (unknownSubject) return refuse('unknown', 'unknown_word');
     if (wrongLaw) return refuse('unknown', 'other_law');
     if (noFact && !alsoDefines) return refuse('unknown', 'no_fact_in_card');

@@ -16,7 +16,6 @@ import {
   clauseStart,
   FAMILY_WORDS,
   FOREIGN_SURNAME,
-  LEAD_PARTICLES,
   REPORTING_AFTER,
   selfIntroduction,
   sentenceEnd,
@@ -28,17 +27,13 @@ import { commonSurnameAt, joined, lowerCaseSurname, lowerCaseSurnameAt, nameEnd 
 import { companions } from './name-companions.ts';
 import { lowerCaseNameBeforeVerb, surnameAfterTitle } from './name-after-title.ts';
 import { doubleSurname } from './name-double.ts';
+import { anyOriginName } from './name-any.ts';
 import { dashSignatureEnd, genitiveName, hashtagNames, labelled, namedByWord, quotedNames, setOffName, signatureEnd, visitorNames } from './name-signs.ts';
 import {
   ABOUT,
   BORN_AFTER,
   CALLED_BETWEEN,
-  CONTACT_AFTER,
-  OWN_FAMILY_AFTER,
-  PERSON_VERB_AFTER,
-  ROLE_NOUN,
   DISTINCTIVE_SURNAMES,
-  familyName,
   ORGANISATION_AFTER,
   OWNER_BEFORE,
   personAfter,
@@ -306,27 +301,12 @@ export const name: Detector = (text) => {
       }
       continue;
     }
-    // A capitalised name of any origin that the words after it make a person's: "Xander Qwerty (cliënt)".
-    // Not after a place word: "uit Zaandam (zoon 22)" names a town.
-    if (capitalised(t) && nameWord(t) && !mentionBefore(text, t) && !(i > 0 && PLACE_BEFORE.has(tokens[i - 1].folded))) {
-      const end = nameEnd(text, tokens, i, false);
-      const after = end >= 0 ? text.slice(tokens[end].end, tokens[end].end + 48) : '';
-      // A first name and a surname of any origin take the same marks after them as a listed first name: "Shurendy Martis (19)", "Djeny Tavares, 28 jaar".
-      // A whole name (first name and surname) also when contact details or the person's own family follow it
-      // ("Chidi Okafor, e-mail …", "Sahar Rahimi wil haar broer …"). Not
-      // for a sentence about care alone: "Emergis in Zeeland heeft een Korsakov-afdeling" names an organisation.
-      const whole = end > i && !ROLE_NOUN.test(t.folded) && (personAfterFirstName(after) || CONTACT_AFTER.test(after) || OWN_FAMILY_AFTER.test(after));
-      // One word of any origin opening a clause, its verb and then an age or the person's own family: "Storm is 7 jaar",
-      // "Mebrahtu wil zijn vrouw en kinderen laten overkomen" (not "Bewoonster (88) …", "Caller says her brother …").
-      const alone = end === i && clauseStart(text, t.start) && !ROLE_NOUN.test(t.folded) && PERSON_VERB_AFTER.test(after);
-      if (end >= 0 && (personAfter(after) || whole || alone || familyName(text.slice(Math.max(0, t.start - 8), t.start), after))) {
-        // Lower-case particles before it are the surname's first part: "('t Hart is haar meisjesnaam)".
-        let from = i;
-        while (from > 0 && i - from < 3 && LEAD_PARTICLES.has(tokens[from - 1].word) && joined(text, tokens[from - 1], tokens[from])) from--;
-        add(from, end);
-        i = end;
-        continue;
-      }
+    // A capitalised name of any origin that the words after it make a person's (name-any.ts).
+    const anyName = anyOriginName(text, tokens, i);
+    if (anyName) {
+      add(anyName[0], anyName[1]);
+      i = anyName[1];
+      continue;
     }
     // A surname of an unmistakable Slavic, Balkan, Romanian or Turkish shape, anywhere: "with Kowalski",
     // "bij Wiśniewska", "Popescu belde", "mevrouw's buurman Yılmazoğlu" (no Dutch word ends so).

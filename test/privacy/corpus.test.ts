@@ -161,52 +161,36 @@ describe('sentences run together', () => {
   });
 });
 
-describe('red-team batch 12 (corpus/redteam12-*.txt), black box: first names told with a client\'s help, benefits, fears and aids', () => {
+/**
+ * The black-box red-team batches from 12 on: each file pair is the lines its fixes removed and the ordinary
+ * lines that must stay, with at least this many of each.
+ */
+const RED_TEAM_BATCHES: { batch: number; title: string; personal: number; ordinary: number }[] = [
   // A first name alone in a sentence about the person's help, benefits, letters, fears, aids or falls
   // ("Fatima heeft een vraag over haar toeslagen", "Hasan is ziek", "Truus valt vaak"), and first names of
   // Eritrean, Somali, Syrian, Afghan, Chinese, Vietnamese, Polish and Ukrainian origin that were not listed.
   // Measured before its fixes: 87 of 586 messages leaked; after: 33 (report in the closing note).
-  const corpus = blindCorpus('redteam12-personal.txt');
-  const ordinary = blindOrdinary('redteam12-ordinary.txt');
-
-  it('removes every form, also with an ordinary line before and after it', () => expectNoLeaks(corpus, ordinary, 30));
-
-  it('leaves every ordinary line as written', () => expectUnchanged(ordinary, 100));
-});
-
-describe('red-team batch 13 (corpus/redteam13-*.txt), a fresh black-box set written after batch 12 was fixed', () => {
+  { batch: 12, title: "black box: first names told with a client's help, benefits, fears and aids", personal: 30, ordinary: 100 },
   // How far batch 12's fixes reached: 128 of 523 messages with client data leaked on arrival. A first name
   // alone in a sentence about care or help of any kind, money trouble, violence, drink or the wish to die;
   // and the ordinary lines (including colleagues at work and places after a name) that must stay.
-  const corpus = blindCorpus('redteam13-personal.txt');
-  const ordinary = blindOrdinary('redteam13-ordinary.txt');
-
-  it('removes every form, also with an ordinary line before and after it', () => expectNoLeaks(corpus, ordinary, 10));
-
-  it('leaves every ordinary line as written', () => expectUnchanged(ordinary, 250));
-});
-
-describe('red-team batch 14 (corpus/redteam14-*.txt), a fresh black-box set written after batch 13 was fixed', () => {
+  { batch: 13, title: 'a fresh black-box set written after batch 12 was fixed', personal: 10, ordinary: 250 },
   // 87 of 354 messages with client data leaked on arrival, 55 after its fixes: a first name and a surname of any
   // origin with an age or contact details after them ("Shurendy Martis (19)", "Chidi Okafor, e-mail …"), the other
   // parts of a name next to a found one ("Adilson Semedo", "Wong Ka Wai"), "Surname, Given name" in a record.
-  const corpus = blindCorpus('redteam14-personal.txt');
-  const ordinary = blindOrdinary('redteam14-ordinary.txt');
-
-  it('removes every form, also with an ordinary line before and after it', () => expectNoLeaks(corpus, ordinary, 10));
-
-  it('leaves every ordinary line as written', () => expectUnchanged(ordinary, 200));
-});
-
-describe('red-team batch 15 (corpus/redteam15-*.txt), a fresh black-box set written after batch 14 was fixed', () => {
+  { batch: 14, title: 'a fresh black-box set written after batch 13 was fixed', personal: 10, ordinary: 200 },
   // The held-out reading of batch 14's fixes: 79 of 351 messages with client data leaked on arrival (22.5%), 61
   // after its own fixes: a given name of any origin in brackets after a found name ("meneer Tavares (Elísio)"),
   // joined to one by "en" ("Ghazal en Ahmad Darwish"), a whole name with the person's own family after it, one word
   // opening a clause with a verb and an age or own family after it ("Storm is 7 jaar", "Blessing heeft drie kinderen").
-  const corpus = blindCorpus('redteam15-personal.txt');
-  const ordinary = blindOrdinary('redteam15-ordinary.txt');
+  { batch: 15, title: 'a fresh black-box set written after batch 14 was fixed', personal: 10, ordinary: 180 },
+];
 
-  it('removes every form, also with an ordinary line before and after it', () => expectNoLeaks(corpus, ordinary, 10));
+describe.each(RED_TEAM_BATCHES)('red-team batch $batch (corpus/redteam$batch-*.txt), $title', ({ batch, personal, ordinary: atLeast }) => {
+  const corpus = blindCorpus(`redteam${batch}-personal.txt`);
+  const ordinary = blindOrdinary(`redteam${batch}-ordinary.txt`);
 
-  it('leaves every ordinary line as written', () => expectUnchanged(ordinary, 180));
+  it('removes every form, also with an ordinary line before and after it', () => expectNoLeaks(corpus, ordinary, personal));
+
+  it('leaves every ordinary line as written', () => expectUnchanged(ordinary, atLeast));
 });
