@@ -62,7 +62,8 @@ export function companions(text: string, tokens: Token[], found: Span[]): Span[]
       // "Okonkwo, Chidi" at the end of a line or in quotes: a surname and a given name of any origin.
       if (firstNameAt(after) ? AND_BETWEEN.test(gap) || (comma && (REVERSED_TAIL.test(tail) || /^[ \t]*[,.]/.test(tail))) : (comma && nameWordAt(after) && REVERSED_TAIL.test(tail)) || (AND_BETWEEN.test(gap) && partnerAt(after))) push(after);
     }
-    extra.push(...namePartsAround(text, tokens, head, last, covered));
+    // After a title the name starts with it: "Bel meneer Jansen" has no part before "meneer".
+    extra.push(...namePartsAround(text, tokens, first, last, covered, head === first));
     // A surname before a comma at the start of a line, as records list people: "Post, Anneke - 78 jr",
     // "Winter, Eva (9 jaar)", "over Groen, Thijs (dossier …)".
     const surname = head - 1;
@@ -73,10 +74,11 @@ export function companions(text: string, tokens: Token[], found: Span[]): Span[]
       const at = span.end + called[0].length - called[1].length;
       extra.push({ start: at, end: at + called[1].length, kind: 'name' });
     }
-    // A given name alone in brackets right after the name, listed or of a name's shape and no word:
-    // "dhr. Wiśniewski (Łukasz)", "meneer Tavares (Elísio)", "de jongste (Thiago, 9)".
+    // A given name in brackets right after the name, listed, or of a name's shape with an age:
+    // "dhr. Wiśniewski (Łukasz)", "de jongste (Thiago, 9)".
     const given = FIRST_NAME_IN_BRACKETS.exec(text.slice(span.end, span.end + 40));
-    if (given && (isFirstName(foldWord(given[1])) || (/^\p{Lu}\p{Ll}[\p{Ll}\p{M}'’-]+$/u.test(given[1]) && !NOT_NAMES.has(foldWord(given[1])) && !PLACE_SHAPE.test(foldWord(given[1]))))) {
+    // Unlisted only with an age beside it: "(Zwolle)" after a name is as likely the town.
+    if (given && (isFirstName(foldWord(given[1])) || (/,/.test(given[0]) && /^\p{Lu}\p{Ll}[\p{Ll}\p{M}'’-]+$/u.test(given[1]) && !NOT_NAMES.has(foldWord(given[1])) && !PLACE_SHAPE.test(foldWord(given[1]))))) {
       const at = span.end + given[0].indexOf(given[1]);
       extra.push({ start: at, end: at + given[1].length, kind: 'name' });
     }
@@ -98,7 +100,7 @@ export function companions(text: string, tokens: Token[], found: Span[]): Span[]
  * "Vo Thi Ngoc Anh" (two words each way at most). Not a title, a job or an organisation word
  * ("Zorgcentrum Sint Elisabeth"), nor a word after a place preposition.
  */
-function namePartsAround(text: string, tokens: Token[], first: number, last: number, covered: Uint8Array): Span[] {
+function namePartsAround(text: string, tokens: Token[], first: number, last: number, covered: Uint8Array, leftward = true): Span[] {
   const partAt = (k: number) => {
     const t = tokens[k];
     return !covered[k] && nameWord(t) && !t.dot && !mentionBefore(text, t) && !weakTitles.has(t.folded) && !strongTitles.has(t.folded) && !ROLE_NOUN.test(t.folded) && !ORGANISATION_WORD.test(t.word) && !(k > 0 && PLACE_BEFORE.has(tokens[k - 1].folded));
@@ -106,7 +108,7 @@ function namePartsAround(text: string, tokens: Token[], first: number, last: num
   const spaceBetween = (a: number, b: number) => text.slice(tokens[a].start + tokens[a].word.length, tokens[b].start) === ' ';
   const out: Span[] = [];
   const push = (k: number) => out.push({ start: tokens[k].start, end: tokens[k].start + tokens[k].word.length, kind: 'name' });
-  for (let k = first - 1, n = 0; n < 2 && k >= 0 && partAt(k) && spaceBetween(k, k + 1); k--, n++) push(k);
+  for (let k = first - 1, n = 0; leftward && n < 2 && k >= 0 && partAt(k) && spaceBetween(k, k + 1); k--, n++) push(k);
   for (let k = last + 1, n = 0; n < 2 && k < tokens.length && partAt(k) && spaceBetween(k - 1, k); k++, n++) push(k);
   return out;
 }

@@ -179,8 +179,8 @@ const RED_TEAM_BATCHES: { batch: number; title: string; personal: number; ordina
   // origin with an age or contact details after them ("Shurendy Martis (19)", "Chidi Okafor, e-mail …"), the other
   // parts of a name next to a found one ("Adilson Semedo", "Wong Ka Wai"), "Surname, Given name" in a record.
   { batch: 14, title: 'a fresh black-box set written after batch 13 was fixed', personal: 10, ordinary: 200 },
-  // The held-out reading of batch 14's fixes: 79 of 351 messages with client data leaked on arrival (22.5%), 61
-  // after its own fixes: a given name of any origin in brackets after a found name ("meneer Tavares (Elísio)"),
+  // The held-out reading of batch 14's fixes: 79 of 351 messages with client data leaked on arrival (22.5%), 67
+  // after its own fixes: a given name of any origin in brackets with an age after a found name ("(Thiago, 9)"),
   // joined to one by "en" ("Ghazal en Ahmad Darwish"), a whole name with the person's own family after it, one word
   // opening a clause with a verb and an age or own family after it ("Storm is 7 jaar", "Blessing heeft drie kinderen").
   { batch: 15, title: 'a fresh black-box set written after batch 14 was fixed', personal: 10, ordinary: 180 },

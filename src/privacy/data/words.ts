@@ -44,7 +44,9 @@ export const PARTICLES = words(`
  */
 export const NOT_NAMES = new Set(
   words(`
-  sy hy wy toekennen regelen aanvragen betalen geven krijgen zoeken vinden bellen helpen beslissen kiezen vragen
+  sy hy wy hi hello hallo hoi hey dear beste geachte hoogachtend groet groeten gr grt mvg regards salam salaam i'm im
+  echtpaar broeder zuster huize casus bel mail stuur vraag check app zeg laat help plan regel maak geef zoek neem wacht kijk lees schrijf meld informeer
+  toekennen regelen aanvragen betalen geven krijgen zoeken vinden bellen helpen beslissen kiezen vragen
   organiseren aanpassen verhogen verlagen indiceren beoordelen opnemen plaatsen verhuizen doen maken
   houden laten zorgen begeleiden ondersteunen verzorgen verplegen melden doorverwijzen inschakelen
   de het een en of maar want dus om te in op aan bij met van voor na naar uit over onder tussen door
