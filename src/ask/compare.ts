@@ -15,8 +15,9 @@ const MAX_SIDE_WORDS = 4;
 /** A word that BETWEEN, VERSUS or BARE cannot match without. */
 const COMPARING = /verschil|onderscheid|difference|distinction|vs|versus|tegenover|compared|vergeleken/;
 
-// More sides after the second: "X vs Y vs Z", "verschil tussen X, Y en Z".
-const MORE_SIDES = /\s+(?:vs\.?|versus)\s+|\s*,\s*|\s+(?:en|and|&)\s+/u;
+// More sides: "X vs Y vs Z" after the first, "verschil tussen X, Y en Z" before the last.
+const MORE_VERSUS = /\s+(?:vs\.?|versus)\s+/u;
+const MORE_LISTED = /\s*,\s*|\s+(?:en|and|&)\s+/u;
 // A clause after a dash that asks about the sides: "X vs Y vs Z — who is responsible for what".
 const DASH_CLAUSE = /\s+[-–—]\s+.*$/u;
 
@@ -30,10 +31,9 @@ export function comparedSides(question: string): string[] | undefined {
   if (!found) return undefined;
   const rest = found[2].replace(DASH_CLAUSE, '');
   // "X vs Y vs Z" splits at each "vs"; "tussen X, Y en Z" at commas and "en" (BETWEEN found "X, Y" and "Z").
-  const later = VERSUS_WORD.test(rest) ? rest.split(/\s+(?:vs\.?|versus)\s+/u) : [rest];
-  const first = between ? found[1].split(MORE_SIDES) : [found[1]];
+  const later = rest.split(MORE_VERSUS);
+  const first = between ? found[1].split(MORE_LISTED) : [found[1]];
   const sides = [...first, ...later.slice(0, -1), later[later.length - 1].replace(QUALIFIER, '')].map((s) => s.replace(ARTICLE, '').replace(/[,"'()]/g, '').trim());
   if (sides.length < 2 || sides.some((s) => !s || s.split(' ').length > MAX_SIDE_WORDS)) return undefined;
   return sides;
 }
-const VERSUS_WORD = /\s(?:vs\.?|versus)\s/u;

@@ -113,8 +113,7 @@ const WANTS: [Want, RegExp][] = [
   ['how', /\b(hoe|how)\b/iu],
   // "Wat is de volgende stap?" asks what to do next, not what a step is. "Waar staat CCE voor?", "whats COT
   // short for?" ask what an abbreviation means.
-  ['define', DEFINE_INDIRECT],
-  ['define', /\b(wat (is|zijn|betekent|houdt|doet|doen)(?! (de |mijn |onze |een )?(volgende|eerste|logische|beste|slimste) stap)(?![^?]*\bafhankelijk van\b)|what (is|are|does)(?! (the |my |our |a )?(next|first|best|logical) step)(?![^?]*\b(depends? on|dependent on|based on)\b)|betekenis|meaning|waar staat \S+( \S+)? voor|stands? for|short for|afkorting|acronym|abbreviation)\b/iu],
+  ['define', new RegExp(`${DEFINE_INDIRECT.source}|\\b(wat (is|zijn|betekent|houdt|doet|doen)(?! (de |mijn |onze |een )?(volgende|eerste|logische|beste|slimste) stap)(?![^?]*\\bafhankelijk van\\b)|what (is|are|does)(?! (the |my |our |a )?(next|first|best|logical) step)(?![^?]*\\b(depends? on|dependent on|based on)\\b)|betekenis|meaning|waar staat \\S+( \\S+)? voor|stands? for|short for|afkorting|acronym|abbreviation)\\b`, 'iu')],
 ];
 // Tested without the `u` flag where that gives the same verdict (law-patterns.ts): every question meets all of them.
 for (const entry of WANTS) entry[1] = quickPattern(entry[1]);
@@ -140,7 +139,7 @@ export function shapeQuestion(question: string, laws: Law[], lang?: Lang): Quest
   // What kind of fact is wanted is read from the question sentence, not from the situation
   // told before it ("Hij wacht al een jaar. Wie is dossierhouder?" asks no duration).
   const askFolded = fold(asking);
-  let wants = [...new Set(WANTS.filter(([want, pattern]) => (want !== 'money' || MONEY_WORDS.test(askFolded)) && pattern.test(askFolded)).map(([want]) => want))];
+  let wants = WANTS.filter(([want, pattern]) => (want !== 'money' || MONEY_WORDS.test(askFolded)) && pattern.test(askFolded)).map(([want]) => want);
   if (asksPlural(askFolded)) wants.push('list');
   // "wie bepaalt hoeveel zorg ze krijgt?", "who decides how long it lasts?": the measure is what
   // someone decides; the question asks who that is, not the amount.
