@@ -21,6 +21,8 @@ const SECOND_SURNAME = /^[ \t]+[-–][ \t]+((?:(?:van|de|der|den|ter|ten|['’]t
 const RECORD_START = /(?:^|[\n:;(.?!]|(?<![\p{L}])(?:over|about|bij|voor|van|for|re:?))[ \t]*$/iu;
 // A town in brackets after a name ("Hiske Dijkstra (Leeuwarden)"): the endings of Dutch place names.
 const PLACE_SHAPE = /(?:dam|dorp|wijk|veen|hout|burg|horst|rade|ingen|drecht|huizen|hoven|zijl|woude|kerk|meer|warden|wolde|broek|berg|haven|stad|loo|geest|sloot|vaart|recht|mond|sluis|dijk)$/u;
+// A given name of any origin written as one: a capital, then small letters.
+const NAME_SHAPED = /^\p{Lu}\p{Ll}[\p{Ll}\p{M}'’-]+$/u;
 // A colon too: chat exports write the speaker so ("[10:32] Vermeulen, Inge: …").
 const REVERSED_TAIL = /^[ \t]*(?:["'”’)>\]\n:]|$)/u;
 
@@ -39,7 +41,7 @@ export function companions(text: string, tokens: Token[], found: Span[]): Span[]
   const nameWordAt = (k: number) => k >= 0 && k < tokens.length && nameWord(tokens[k]) && !tokens[k].dot && !mentionBefore(text, tokens[k]);
   const push = (k: number) => extra.push({ start: tokens[k].start, end: tokens[k].start + tokens[k].word.length, kind: 'name' });
   // A given name of any origin joined by "en" to a found name ("Ghazal en Gülay Doğan"): of a name's shape, no word, no town.
-  const partnerAt = (k: number) => nameWordAt(k) && /^\p{Lu}\p{Ll}[\p{Ll}\p{M}'’-]+$/u.test(tokens[k].word) && !PLACE_SHAPE.test(tokens[k].folded) && !(k > 0 && PLACE_BEFORE.has(tokens[k - 1].folded));
+  const partnerAt = (k: number) => nameWordAt(k) && NAME_SHAPED.test(tokens[k].word) && !PLACE_SHAPE.test(tokens[k].folded) && !(k > 0 && PLACE_BEFORE.has(tokens[k - 1].folded));
   const and = (k: number) => k >= 0 && k < tokens.length && (tokens[k].folded === 'en' || tokens[k].folded === 'and');
   found.forEach((span, n) => {
     if (span.kind !== 'name') return;
@@ -78,7 +80,7 @@ export function companions(text: string, tokens: Token[], found: Span[]): Span[]
     // "dhr. Wiśniewski (Łukasz)", "de jongste (Thiago, 9)".
     const given = FIRST_NAME_IN_BRACKETS.exec(text.slice(span.end, span.end + 40));
     // Unlisted only with an age beside it: "(Zwolle)" after a name is as likely the town.
-    if (given && (isFirstName(foldWord(given[1])) || (/,/.test(given[0]) && /^\p{Lu}\p{Ll}[\p{Ll}\p{M}'’-]+$/u.test(given[1]) && !NOT_NAMES.has(foldWord(given[1])) && !PLACE_SHAPE.test(foldWord(given[1]))))) {
+    if (given && (isFirstName(foldWord(given[1])) || (/,/.test(given[0]) && NAME_SHAPED.test(given[1]) && !NOT_NAMES.has(foldWord(given[1])) && !PLACE_SHAPE.test(foldWord(given[1]))))) {
       const at = span.end + given[0].indexOf(given[1]);
       extra.push({ start: at, end: at + given[1].length, kind: 'name' });
     }

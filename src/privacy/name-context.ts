@@ -87,19 +87,24 @@ const FAMILY_AFTER = /^\s+(?:family|household)(?![\p{L}])/iu;
 export const familyName = (before: string, after: string) => THE_BEFORE.test(before) && FAMILY_AFTER.test(after);
 /** Contact details right after a name: "Chidi Okafor, e-mail …", "Deepa Patel, deepa.patel@…, 06-…", "Sri Wahyuni (sri@…)". */
 export const CONTACT_AFTER = /^\s*[,:(–-]?\s*(?:(?:e-?mail(?:adres)?|mail|tel(?:efoon)?(?:nummer)?|phone|mobiel|mobile|gsm)\b|\+\d|0\d|[\p{L}\p{N}._%+-]+@)/iu;
+// A person's own family, told after their name: "haar broer", "zijn vrouw", "(heeft) 4 kinderen", "een dochter".
+const OWN_FAMILY = 'zoon|zoontje|dochter|dochtertje|vader|moeder|ouders|broer|zus|man|vrouw|kinderen|kind|tweeling|son|daughter|father|mother|parents|brother|sister|husband|wife|children|kids|twins';
+const POSSESSED = "(?<![\\p{L}])(?:haar|zijn|z'n|d'r|her|his)\\s+(?:\\p{L}+\\s+)?";
+const COUNTED = '(?:een|\\d{1,2}|twee|drie|vier|vijf|zes|a|two|three|four|five|six)\\s+(?:\\p{L}+\\s+)?';
 /**
  * After a whole name, in its sentence, the person's own family: "Zarmina Mohammadi heeft 4 kinderen en haar man …",
  * "Sahar Rahimi wil haar broer …", "Daria Popova heeft een dochter": a person, not an organisation.
  */
-export const OWN_FAMILY_AFTER =
-  /^[^.?!\n]{0,80}?(?:(?<![\p{L}])(?:haar|zijn|z'n|d'r|her|his)\s+(?:\p{L}+\s+)?|(?<![\p{L}])(?:heeft|has)\s+(?:een|\d{1,2}|twee|drie|vier|vijf|zes|a|two|three|four|five|six)\s+(?:\p{L}+\s+)?)(?:zoon|zoontje|dochter|dochtertje|vader|moeder|ouders|broer|zus|man|vrouw|kinderen|kind|tweeling|son|daughter|father|mother|parents|brother|sister|husband|wife|children|kids|twins)(?![\p{L}])/iu;
+export const OWN_FAMILY_AFTER = new RegExp(`^[^.?!\\n]{0,80}?(?:${POSSESSED}|(?<![\\p{L}])(?:heeft|has)\\s+${COUNTED})(?:${OWN_FAMILY})(?![\\p{L}])`, 'iu');
 /**
  * After one word opening a clause, a verb of a person and then their age or own family: "Rinse is 8", "Storm is
  * 7 jaar", "Blessing heeft drie kinderen", "Mebrahtu wil zijn vrouw en kinderen …". Stricter than for a whole
  * name: one capitalised word may be any word ("Bewoonster (88)", "Caller says her brother").
  */
-export const PERSON_VERB_AFTER =
-  /^\s+(?:heeft|wil|woont|belt|zoekt|krijgt|has|wants|lives)\s+(?:[^.?!\n]{0,40}?(?<![\p{L}])(?:haar|zijn|z'n|d'r|her|his)\s+(?:\p{L}+\s+)?|(?:een|\d{1,2}|twee|drie|vier|vijf|zes|a|two|three|four|five)\s+(?:\p{L}+\s+)?)(?:zoon|zoontje|dochter|dochtertje|vader|moeder|ouders|broer|zus|man|vrouw|kinderen|kind|tweeling|son|daughter|father|mother|parents|brother|sister|husband|wife|children|kids|twins)(?![\p{L}])|^\s+(?:is|wordt)\s+(?:nu\s+|pas\s+|net\s+|bijna\s+)?\d{1,2}(?:\s*(?:jaar|jr))?(?:\s+oud)?(?=\s*(?:[,.;!?)]|en\s|$))/iu;
+export const PERSON_VERB_AFTER = new RegExp(
+  `^\\s+(?:heeft|wil|woont|belt|zoekt|krijgt|has|wants|lives)\\s+(?:[^.?!\\n]{0,40}?${POSSESSED}|${COUNTED})(?:${OWN_FAMILY})(?![\\p{L}])|^\\s+(?:is|wordt)\\s+(?:nu\\s+|pas\\s+|net\\s+|bijna\\s+)?\\d{1,2}(?:\\s*(?:jaar|jr))?(?:\\s+oud)?(?=\\s*(?:[,.;!?)]|en\\s|$))`,
+  'iu',
+);
 /** A word for someone's job that opens a line ("Wijkverpleegkundige Nienke Dekker, 06-…"): no part of the name after it. */
 export const ROLE_NOUN = /(?:kundige|werker|consulent|begeleider|manager|co[oö]rdinator|adviseur|functionaris|ondersteuner|medewerker|arts|therapeut|psycholoog|regisseur|makelaar|verlener|behandelaar|pedagoog|assistent|secretaresse|directeur|leider|planner|verzorgende)$/u;
 /** The same for a listed first name, which ages and relatives also mark. */
