@@ -3,9 +3,11 @@
  * "Xander Qwerty (cliënt)", "Shurendy Martis (19)", "Chidi Okafor, e-mail …", "Sahar Rahimi wil haar
  * broer …", "Storm is 7 jaar". Not after a place word: "uit Zaandam (zoon 22)" names a town.
  */
+import { clientInSentence } from './name-clause.ts';
 import { clauseStart, LEAD_PARTICLES } from './name-cues.ts';
 import { CONTACT_AFTER, familyName, OWN_FAMILY_AFTER, PERSON_VERB_AFTER, personAfter, personAfterFirstName, PLACE_BEFORE, ROLE_NOUN } from './name-context.ts';
 import { joined, nameEnd } from './name-end.ts';
+import { PLACE_PREPOSITION } from './name-words.ts';
 import { capitalised, mentionBefore, nameWord, type Token } from './name-tokens.ts';
 
 /** The first and last token of such a name starting at token `i`, or undefined. */
@@ -22,9 +24,19 @@ export function anyOriginName(text: string, tokens: Token[], i: number): [number
   // One word opening a clause, its verb and then an age or the person's own family: "Storm is 7 jaar",
   // "Mebrahtu wil zijn vrouw en kinderen laten overkomen" (not "Bewoonster (88) …", "Caller says her brother …").
   const alone = end === i && clauseStart(text, t.start) && !ROLE_NOUN.test(t.folded) && PERSON_VERB_AFTER.test(after);
-  if (!(personAfter(after) || whole || alone || familyName(text.slice(Math.max(0, t.start - 8), t.start), after))) return undefined;
+  // (3 Dec, red team 16) A whole name opening a clause, its verb right after it, in a sentence about a person in
+  // care: "Wayan Sutrisno krijgt thuiszorg", "Gemma Thompson has dementia" (not an organisation: ORGANISATION_WORD).
+  const told = end > i && !tokens.slice(i + 1, end + 1).some((w) => PLACE_PREPOSITION.has(w.folded)) && clauseStart(text, t.start) && !ROLE_NOUN.test(t.folded) && CLAUSE_VERB_AFTER.test(after) && !tokens.slice(i, end + 1).some((w) => ORGANISATION_PART.test(w.folded)) && !OFFERS.test(after) && clientInSentence(text, t.start, tokens[end].end);
+  if (!(personAfter(after) || whole || alone || told || familyName(text.slice(Math.max(0, t.start - 8), t.start), after))) return undefined;
   // Lower-case particles before it are the surname's first part: "('t Hart is haar meisjesnaam)".
   let from = i;
   while (from > 0 && i - from < 3 && LEAD_PARTICLES.has(tokens[from - 1].word) && joined(text, tokens[from - 1], tokens[from])) from--;
   return [from, end];
 }
+
+/** A verb right after the name, or after a second name joined by "en": the name is the clause's subject. */
+const CLAUSE_VERB_AFTER = /^\s+(?:(?:en|and|&)\s+(?:\p{Lu}[\p{L}'-]*\s+){1,3})?(?:heeft|hebben|zijn|spreken|speaks?|had|is|was|wil|wilde|woont|woonde|krijgt|kreeg|zoekt|wacht|wachten|weigert|weigerde|gaat|ging|komt|kwam|moet|kan|mag|zit|zat|belt|belde|vraagt|vroeg|has|had|is|was|wants|lives|gets|got|needs|refuses|waits|goes|went|can|must)\b/iu;
+/** A word of an organisation's name ("Parnassia Groep", "Zorggroep Noord", "Lister Utrecht"). */
+const ORGANISATION_PART = /^(?:\p{L}*(?:groep|zorg|huis|hof|stede|heerd|stichting)|hospice|sint|st|saint|groep|group|zorg|care|stichting|foundation|thuiszorg|wonen|ggz|gemeente|nederland|regio|noord|zuid|oost|west|centrum|center|centre|kliniek|clinic|ziekenhuis|hospital|huis|college|instituut|academie|utrecht|amsterdam|rotterdam|brabant|limburg|twente|friesland|zeeland|holland|gelderland|drenthe|groningen|overijssel|flevoland)\p{L}*$/u;
+/** What an organisation offers a group: "… heeft dagbesteding voor mensen met een lvb", "… biedt". */
+const OFFERS = /\b(?:biedt|bieden|offers?|provides?)\b|\b(?:heeft|hebben|has|have)\s+(?:een|geen|a|no)\s+(?:\p{L}+\s+)?(?:afdeling|wachtlijst|locatie|dienst|aanbod|ward|unit|waiting\s+list|location|service)\b|\b(?:voor|for)\s+(?:mensen|cliënten|clienten|jongeren|ouderen|kinderen|volwassenen|people|clients|young\s+people|adults|children)\b/iu;
