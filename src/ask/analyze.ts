@@ -28,7 +28,7 @@ const STOP_WORDS = new Set(
   are was were be been being do does did have has had can could may might must shall should will
   would i you he she it we they me him her us them my your his its our their what who whom which
   where when why how of for in on at to from with by about as into than so not no any some
-  please thanks dank bedankt graag hallo hoi hi hello wegwijs someone somebody anyone anybody
+  please pls plz aub svp thx tia thanks dank bedankt graag hallo hoi hi hello wegwijs someone somebody anyone anybody
   something anything get gets got getting under just also very really s t ll re ve d qua
   kort uitgelegd samengevat briefly explained nutshell vs versus terecht exactly actually basically
   precisely ok okay couple few several paar zoiets iets dergelijks ie zn hoelang erover daarover hierover waarover ervan daarvan hiervan waarvan erin daarin hierin

@@ -10,6 +10,7 @@ import { comparedSides } from './compare.ts';
 import { composeAnswer, type AnswerPart } from './compose.ts';
 import { MARGIN_ZONE } from './confidence.ts';
 import { shapeQuestion, type Law, type QuestionShape } from './question.ts';
+import { definingPattern } from './sentence-score.ts';
 import type { Retriever } from './retriever.ts';
 
 /** What covering a side needs of the engine. */
@@ -43,10 +44,16 @@ export function coverSides(shape: QuestionShape, parts: AnswerPart[], lang: Lang
       const set = new Set(terms);
       return !others.some((t) => set.has(t));
     };
-    const shown = new Set(parts.flatMap((p) => [...p.chosen.filter((c) => alone(c.terms)).flatMap((c) => [...c.terms]), ...(alone(indexTerms(p.card.title)) ? indexTerms(p.card.title) : [])]));
+    // (A side that is a law or a term of its own is shown by a sentence that says what it is, not by one that only
+    // mentions it: "A Wlz client living at home gets …" does not tell a Wlz from a Wmo.)
+    // When no card says what it is, a sentence that names it still shows it (no note that it is unknown).
+    const defines = definingPattern(side);
+    const shownBy = (keep: (c: AnswerPart['chosen'][number]) => boolean) =>
+      new Set(parts.flatMap((p) => [...p.chosen.filter((c) => alone(c.terms) && keep(c)).flatMap((c) => [...c.terms]), ...(alone(indexTerms(p.card.title)) ? indexTerms(p.card.title) : [])]));
     // A part of a compound ("casus" in "casusregisseur") does not name the side; its stem or a synonym does.
     const own = (t: string) => !side.includes(t) || t.length >= 0.7 * (side.split(' ').find((w) => w.includes(t))?.length ?? 0);
-    if (concepts.every((c) => [...c.terms].some((t) => own(t) && shown.has(t)))) continue;
+    const covered = (shown: Set<string>) => concepts.every((c) => [...c.terms].some((t) => own(t) && shown.has(t)));
+    if (covered(shownBy((c) => defines.test(c.folded)))) continue;
     // The side asked as "wat is X?": the card that defines X, as for a question of its own.
     const sideHits = retriever.retrieve(side, { role });
     const card = definitionFirst(sideHits.hits, new Set(concepts.flatMap((c) => [...c.terms])), lang, concepts)[0]?.card;
@@ -69,7 +76,7 @@ export function coverSides(shape: QuestionShape, parts: AnswerPart[], lang: Lang
         continue;
       }
     }
-    unknown.push(side);
+    if (!covered(shownBy(() => true))) unknown.push(side);
   }
   return unknown;
 }

@@ -93,11 +93,14 @@ const ATTRIBUTION = /^(dat|dit|zo|that|this) (blijkt|staat|volgt|komt naar voren
 const COMPARE_SIDE = 0.25;
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** For "X vs Y": patterns of a sentence (or clause) that says what X is, and what Y is. */
+/** For "X vs Y": patterns of a sentence (or clause) that says what X is, and what Y is ("De Wlz (Wet langdurige zorg) is …"). */
 function definingPatterns(shape: QuestionShape): RegExp[] {
   const sides = shape.wants.includes('compare') ? comparedSides(shape.text) : undefined;
-  if (!sides) return [];
-  return sides.map((side) => new RegExp(`(?:^|[;:]\\s*|\\b(?:en|and|maar|but|terwijl|while|whereas)\\s+)(?:een |de |het |a |an |the )?${escape(side)}\\w{0,3}\\s+(?:(?:is|zijn|are)\\s+(?!(?:daarnaast|ook|niet|wel|nog|soms|vaak|dan|er|daar|hier|in|bij|op|betrokken|also|not|often|then|there|involved)\\b)|betekent\\b|means\\b|staat voor\\b|stands for\\b|heet\\b)`, 'u'));
+  return sides ? sides.map(definingPattern) : [];
+}
+/** A sentence (or clause) that says what `side` is. */
+export function definingPattern(side: string): RegExp {
+  return new RegExp(`(?:^|[;:]\\s*|\\b(?:en|and|maar|but|terwijl|while|whereas)\\s+)(?:een |de |het |a |an |the )?${escape(side)}\\w{0,3}(?:\\s*\\([^)]{1,60}\\))?\\s+(?:(?:is|zijn|are)\\s+(?!(?:daarnaast|ook|niet|wel|nog|soms|vaak|dan|er|daar|hier|in|bij|op|betrokken|also|not|often|then|there|involved)\\b)|betekent\\b|means\\b|staat voor\\b|stands for\\b|heet\\b)`, 'u');
 }
 
 export interface ScoreContext {
