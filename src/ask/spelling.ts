@@ -99,9 +99,17 @@ export class Spelling {
 
   private fix(typed: string): string | undefined {
     const word = fold(typed);
-    if (word.length < MIN_LENGTH || isStopWord(word) || EVERYDAY.has(word)) return undefined;
+    if (isStopWord(word) || EVERYDAY.has(word)) return undefined;
     const { counts, byStart } = this.build();
     if (counts.has(word) || this.indexed(word)) return undefined;
+    // A compound with a hyphen: each part on its own ("wmo-meldng" is "wmo-melding").
+    if (word.includes('-')) {
+      const parts = word.split('-').map((part) => (part.length > 0 && !counts.has(part) ? this.fix(part) : undefined) ?? part);
+      const joined = parts.join('-');
+      if (joined !== word) return joined;
+    }
+    if (word.length >= SHORT_FROM && word.length < MIN_LENGTH) return vowelDropped(word, counts);
+    if (word.length < MIN_LENGTH) return undefined;
     const limit = word.length >= TWO_ERRORS_FROM ? 2 : 1;
     let best: Known | undefined;
     let bestDistance = limit + 1;
@@ -135,6 +143,33 @@ export class Spelling {
     return { counts, byStart };
   }
 }
+
+/**
+ * A shorter word typed fast drops the vowel of its last syllable ("dagn", "meldng", "tegn"): the cards' word
+ * with that one vowel back, when the cards use it often enough to be sure (the most used of several). No other
+ * correction is safe for a short word without a dictionary; a vowel put back rarely makes another word.
+ */
+function vowelDropped(word: string, counts: Map<string, number>): string | undefined {
+  // The e or i of a last syllable -en, -er, -el, -ing ("dag(e)n", "meld(i)ng", "regel(e)n"); a word without any
+  // vowel is an abbreviation ("vlgs"), and other vowels or places make other words ("cold", "wont", "plot", "mest").
+  if (!/^\p{L}*[aeiouy]\p{L}*[^aeiouy][nrlg]$/u.test(word)) return undefined;
+  let best: string | undefined;
+  let bestCount = MIN_SHORT_COUNT - 1;
+  for (let at = word.length - 2; at < word.length; at++) {
+    for (const vowel of 'ei') {
+      const candidate = word.slice(0, at) + vowel + word.slice(at);
+      const count = counts.get(candidate) ?? 0;
+      if (count > bestCount) {
+        best = candidate;
+        bestCount = count;
+      }
+    }
+  }
+  return best;
+}
+/** Short words (a vowel dropped) from this length, toward a word the cards use at least this often. */
+const SHORT_FROM = 4;
+const MIN_SHORT_COUNT = 3;
 
 /**
  * The number of typing errors between two words (optimal string alignment: a letter missing,
