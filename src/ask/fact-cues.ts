@@ -7,6 +7,8 @@ import type { QuestionShape, Want } from './question.ts';
 import { sentenceHas, type Sentence } from './sentences.ts';
 
 const NUMBER = /\b(\d+([.,]\d+)?|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|twintig|dertig|honderd|duizend|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|hundred|thousand)\b/iu;
+// A count, not a number inside a name or a code ("Supranet GGZ/113", "art. 3.3.3").
+const COUNT = new RegExp(`(?<![/\\-.]|\\d[.,])${NUMBER.source}(?![/.,-]\\d)`, 'iu');
 const DURATION = /\b(voor )?onbepaalde tijd\b|\bgeen einddatum\b|\bonbeperkt geldig\b|\bindefinite(ly)?\b|\bno end date\b|\b(\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s*(werk|kalender|working |business |calendar )?(dag(en)?|weken|week|maand(en)?|jaar|jaren|uur|minuten|minuut|kwartier|days?|weeks?|months?|years?|hours?|minutes?)\b/iu;
 // (A duration may be told in words: "voor onbepaalde tijd", "geen einddatum".)
 // An age: "tot 23 jaar", "vanaf 18", "18-jarigen", "under 18", "aged 65".
@@ -40,7 +42,7 @@ const BASIS = /\b(afhankelijk van|hangt\b[^.;]{0,50}\baf van|hangen\b[^.;]{0,50}
 const DUTY = /\b(moet|moeten|dient|dienen|hoort|horen|verplicht|is verantwoordelijk|zijn verantwoordelijk|verantwoordelijk voor|zorgt (er )?voor|houdt|houden|taak|taken|must|has to|have to|is responsible|are responsible|responsible for|keeps|keep|ensures|ensure|makes sure|duty|duties|task|tasks|obliged)\b/iu;
 // That something is (not) possible or allowed: "is … niet mogelijk", "mag geen", "cannot".
 const POSSIBLE = /\b(niet mogelijk|is mogelijk|zijn mogelijk|kan (niet|geen)|kunnen (niet|geen)|mag (niet|geen)|mogen (niet|geen)|(niet )?toegestaan|uitgesloten|not possible|is possible|cannot|can.t|can not|may not|(not )?allowed|excluded)\b/iu;
-export const CUES: Partial<Record<Want, RegExp>> = { possible: POSSIBLE, basis: BASIS, duty: DUTY, law: LAW, duration: DURATION, age: AGE, count: NUMBER, number: NUMBER, money: MONEY, frequency: FREQUENCY, who: WHO, where: WHERE, when: WHEN, why: WHY, condition: CONDITION, list: LIST, contact: CONTACT, next: NEXT };
+export const CUES: Partial<Record<Want, RegExp>> = { possible: POSSIBLE, basis: BASIS, duty: DUTY, law: LAW, duration: DURATION, age: AGE, count: COUNT, number: NUMBER, money: MONEY, frequency: FREQUENCY, who: WHO, where: WHERE, when: WHEN, why: WHY, condition: CONDITION, list: LIST, contact: CONTACT, next: NEXT };
 export const CUE_WEIGHT: Partial<Record<Want, number>> = { possible: 0.15, basis: 0.4, duty: 0.2, law: 0.3, duration: 0.45, age: 0.45, count: 0.35, number: 0.3, money: 0.35, frequency: 0.45, who: 0.3, where: 0.2, when: 0.35, why: 0.2, condition: 0.3, list: 0.3, contact: 0.45, next: 0.25 };
 
 /** True when a sentence lists things: after a colon two or more items, else three or more. */

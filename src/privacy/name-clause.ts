@@ -55,7 +55,7 @@ const CARE_WORDS = [
   // which colleagues talk about too: "vraag het aan Nadia, zij weet hoe de Wlz-aanvraag werkt".)
   '(?!verzorg)\\p{L}+zorg(?!en(?![\\p{L}]))\\p{L}*|\\p{L}+hulp\\p{L}*|hulpverlening|bijstand|schuld|deurwaarder|huur|huisverbod|aangifte|geslagen|slaat|sloeg|bedreigt|bedreigd|scheldt|drinkt|drank|alcohol|blowt|drugs|kanker|euthanasie\\p{L}*|\\p{L}*stoornis|niet\\s+meer\\s+(?:wil\\s+)?leven|in\\s+paniek|ten\\s+einde\\s+raad|overbelast|school|gamen|autorijden|pleeggezin|ziekenhuis',
   // Aids, falls and a home visit: "Kevin kan niet meer lopen, wie betaalt de rolstoel?", "Truus valt vaak", "bij hem thuis".
-  'traplift|rolstoel|wheelchair|scootmobiel|rollator|hulpmiddel\\p{L}*|woningaanpassing|(?:kan|can)\\s+(?:niet|not|no\\s+longer)\\s+(?:meer\\s+)?(?:lopen|walk)|valt\\s+(?:vaak|steeds|regelmatig|telkens)|falls?\\s+(?:often|a\\s+lot)',
+  'vergeetachtig|forgetful|slechthorend|slechtziend|doof|deaf|blind|hoorapparaat|gehoorapparaat|hearing\\s+aid|incontinent\\p{L}*|bedlegerig|bedridden|traplift|rolstoel|wheelchair|scootmobiel|rollator|hulpmiddel\\p{L}*|woningaanpassing|(?:kan|can)\\s+(?:niet|not|no\\s+longer)\\s+(?:meer\\s+)?(?:lopen|walk)|valt\\s+(?:vaak|steeds|regelmatig|telkens)|falls?\\s+(?:often|a\\s+lot)',
   'bij\\s+(?:hem|haar)\\s+thuis|at\\s+(?:his|her)\\s+(?:home|place)|(?:om|voor)\\s+hulp|\\p{L}+opvang',
   '(?:snapt|begrijpt|leest)\\s+(?:de|het|die|een)\\s+(?:brief|beschikking|besluit|formulier)|(?:doesn.t|does\\s+not|can.t|cannot)\\s+understand\\s+(?:the|his|her)\\s+(?:letter|decision|form)',
 ].join('|');
@@ -74,7 +74,11 @@ const COLLEAGUE_AFTER = /^\s*,?\s*(?:\p{L}+\s+){0,1}(?:collega|colleague)(?![\p{
 const OTHERS_CLIENT = /(?<![\p{L}])(?:haar|zijn|hun|her|his|their)\s+(?:cli[eë]nte?|client|pati[eë]nte?|patient|bewoner|resident|casus|case)/iu;
 
 // Before the name: a visit to their home ("huisbezoek bij Kayleigh", "visited Omar"); "bij Wouter thuis".
-const VISIT_BEFORE = /(?<![\p{L}])(?:huisbezoek|bezoek|op\s+bezoek|home\s+visit)\s+(?:bij|aan|to|with|at)\s+$|(?<![\p{L}])visited\s+$/iu;
+// (3 Dec, red team 16) Also "vanmiddag bezoek ik Hendrik", "morgen bezoeken we …".
+const VISIT_BEFORE = /(?<![\p{L}])(?:huisbezoek|bezoek|op\s+bezoek|home\s+visit)\s+(?:bij|aan|to|with|at)\s+$|(?<![\p{L}])visited\s+$|(?<![\p{L}])(?:bezoek|bezoeken|bezocht|bezochten)\s+(?:ik|we|wij|jij|je|hij|zij|ze)\s+(?:\p{L}+\s+)?$/iu;
+// Referred or placed, the name the object: "Ik heb Najib doorverwezen naar het Juridisch Loket", "we hebben Eva geplaatst".
+const REFERRED = /^\s+(?:\p{L}+\s+){0,2}(?:doorverwezen|verwezen|geplaatst|overgeplaatst|opgenomen|bezocht)(?![\p{L}])/iu;
+const HAVE_BEFORE = /(?<![\p{L}])(?:heb|hebt|heeft|hebben|had|hadden)\s+$/iu;
 const AT_HOME = /(?<![\p{L}])bij\s+$/iu;
 const HOME_AFTER = /^\s+(?:thuis|langs)(?![\p{L}])/iu;
 // Before the name: how they are doing ("hoe gaat het nu met", "any news on", "how is").
@@ -125,7 +129,7 @@ export function clientInSentence(text: string, start: number, end: number, word 
   const before = text.slice(Math.max(0, start - 40), start);
   const after = text.slice(end, end + 80);
   if (PLACE_BEFORE.test(before) || (word && SENTENCE_START.test(before) && !SUBJECT_VERB_AFTER.test(after))) return false;
-  if (DOING_BEFORE.test(before) || VISIT_BEFORE.test(before) || (AT_HOME.test(before) && HOME_AFTER.test(after))) return true;
+  if (DOING_BEFORE.test(before) || VISIT_BEFORE.test(before) || (AT_HOME.test(before) && HOME_AFTER.test(after)) || (HAVE_BEFORE.test(before) && REFERRED.test(after))) return true;
   if ((WITH_BEFORE.test(before) || MEE_AFTER.test(after)) && TO_APPOINTMENT.test(after)) return true;
   if (COLLEAGUE_BEFORE.test(before) || COLLEAGUE_AFTER.test(after)) return false;
   const sentence = sentenceAround(text, start, end);
