@@ -259,7 +259,7 @@ function unknownWords(index: CardIndex, tokens: QueryToken[], all: QueryToken[],
   };
   return tokens
     .filter((t) => t.weight === 1 && !soft.has(t.source) && !split.has(t.source) && !t.phrase && t.word.length >= UNKNOWN_MIN_LENGTH && !/\d/.test(t.word))
-    .filter((t) => t.terms.every((term) => !index.documentFrequency.has(term)) && named(t.word) && !comparesKnown(index, t.word))
+    .filter((t) => t.terms.every((term) => !index.documentFrequency.has(term)) && named(t.word) && !comparesKnown(index, t.word) && !startsCompound(index, t.word))
     .map((t) => t.word);
 }
 
@@ -271,4 +271,11 @@ function comparesKnown(index: CardIndex, word: string): boolean {
   if (!m) return false;
   const bases = [m[1] + (m[2] ?? ''), m[1]];
   return bases.some((base) => indexTerms(base).some((term) => index.documentFrequency.has(term)));
+}
+
+// "waar moet ze heen voor respijt?": the first part of a compound the cards use ("respijtzorg") is a word they know.
+const COMPOUND_REST = 4;
+function startsCompound(index: CardIndex, word: string): boolean {
+  for (const term of index.documentFrequency.keys()) if (term.length >= word.length + COMPOUND_REST && term.startsWith(word)) return true;
+  return false;
 }
