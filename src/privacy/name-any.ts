@@ -24,9 +24,10 @@ export function anyOriginName(text: string, tokens: Token[], i: number): [number
   // One word opening a clause, its verb and then an age or the person's own family: "Storm is 7 jaar",
   // "Mebrahtu wil zijn vrouw en kinderen laten overkomen" (not "Bewoonster (88) …", "Caller says her brother …").
   const alone = end === i && clauseStart(text, t.start) && !ROLE_NOUN.test(t.folded) && PERSON_VERB_AFTER.test(after);
-  // (3 Dec, red team 16) A whole name opening a clause, its verb right after it, in a sentence about a person in
-  // care: "Wayan Sutrisno krijgt thuiszorg", "Gemma Thompson has dementia" (not an organisation: ORGANISATION_WORD).
-  const told = end > i && !tokens.slice(i + 1, end + 1).some((w) => PLACE_PREPOSITION.has(w.folded)) && clauseStart(text, t.start) && !ROLE_NOUN.test(t.folded) && CLAUSE_VERB_AFTER.test(after) && !tokens.slice(i, end + 1).some((w) => ORGANISATION_PART.test(w.folded)) && !OFFERS.test(after) && clientInSentence(text, t.start, tokens[end].end);
+  // (3 Dec, red team 16) A whole name opening a clause, its verb right after it, or after "voor", "namens", "for"
+  // ("Voor Aminata Diallo zoeken we respijtzorg"), in a sentence about a person in care: "Wayan Sutrisno krijgt
+  // thuiszorg", "Gemma Thompson has dementia" (not an organisation's name).
+  const told = end > i && !tokens.slice(i + 1, end + 1).some((w) => PLACE_PREPOSITION.has(w.folded)) && ((clauseStart(text, t.start) && CLAUSE_VERB_AFTER.test(after)) || (FOR_BEFORE.test(text.slice(Math.max(0, t.start - 12), t.start)) && WE_SEEK_AFTER.test(after))) && !ROLE_NOUN.test(t.folded) && !tokens.slice(i, end + 1).some((w) => ORGANISATION_PART.test(w.folded)) && !OFFERS.test(after) && clientInSentence(text, t.start, tokens[end].end);
   if (!(personAfter(after) || whole || alone || told || familyName(text.slice(Math.max(0, t.start - 8), t.start), after))) return undefined;
   // Lower-case particles before it are the surname's first part: "('t Hart is haar meisjesnaam)".
   let from = i;
@@ -40,3 +41,7 @@ const CLAUSE_VERB_AFTER = /^\s+(?:(?:en|and|&)\s+(?:\p{Lu}[\p{L}'-]*\s+){1,3})?(
 const ORGANISATION_PART = /^(?:\p{L}*(?:groep|zorg|huis|hof|stede|heerd|stichting)|hospice|sint|st|saint|groep|group|zorg|care|stichting|foundation|thuiszorg|wonen|ggz|gemeente|nederland|regio|noord|zuid|oost|west|centrum|center|centre|kliniek|clinic|ziekenhuis|hospital|huis|college|instituut|academie|utrecht|amsterdam|rotterdam|brabant|limburg|twente|friesland|zeeland|holland|gelderland|drenthe|groningen|overijssel|flevoland)\p{L}*$/u;
 /** What an organisation offers a group: "… heeft dagbesteding voor mensen met een lvb", "… biedt". */
 const OFFERS = /\b(?:biedt|bieden|offers?|provides?)\b|\b(?:heeft|hebben|has|have)\s+(?:een|geen|a|no)\s+(?:\p{L}+\s+)?(?:afdeling|wachtlijst|locatie|dienst|aanbod|ward|unit|waiting\s+list|location|service)\b|\b(?:voor|for)\s+(?:mensen|cliënten|clienten|jongeren|ouderen|kinderen|volwassenen|people|clients|young\s+people|adults|children)\b/iu;
+/** The one the care or the request is for: "voor Aminata Diallo zoeken we …", "on behalf of …". */
+const FOR_BEFORE = /(?:^|[^\p{L}])(?:voor|namens|for|on\s+behalf\s+of)\s+$/iu;
+/** …what we do for them: "… zoeken we respijtzorg", "… vraag ik een indicatie aan" (not "voor Ipse de Bruggen is de wachtlijst lang"). */
+const WE_SEEK_AFTER = /^\s+(?:zoeken|zoek|zoekt|vragen|vraag|vraagt|regelen|regel|willen|wil|hebben|heb|proberen|probeer|moeten|moet|are\s+looking|we\s+are|we.re|i\s+am|i.m|we\s+need|i\s+need)\s*(?:we|wij|ik|jullie|je|ze|looking|seeking|for)?\b/iu;
