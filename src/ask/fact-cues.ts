@@ -86,5 +86,7 @@ export function factCue(shape: QuestionShape): RegExp | undefined {
 /** True when a card has no sentence with the specific fact the question asks for. */
 export function lacksFact(sentences: Sentence[], shape: QuestionShape): boolean {
   const cue = factCue(shape);
-  return cue !== undefined && !sentences.some((s) => sentenceHas(s, cue));
+  if (cue !== undefined && !sentences.some((s) => sentenceHas(s, cue))) return true;
+  // An amount asked besides a time ("how many hours … and what did they pay per participant?") is asked too.
+  return cue !== MONEY && shape.wants.includes('money') && !sentences.some((s) => sentenceHas(s, MONEY));
 }
