@@ -1,7 +1,8 @@
 /**
  * A capitalised name of any origin, listed or not, that the words after it make a person's (names.ts):
  * "Xander Qwerty (cliënt)", "Shurendy Martis (19)", "Chidi Okafor, e-mail …", "Sahar Rahimi wil haar
- * broer …", "Storm is 7 jaar". Not after a place word: "uit Zaandam (zoon 22)" names a town.
+ * broer …", "Storm is 7 jaar", "Wayan Sutrisno krijgt thuiszorg". Not after a place word: "uit Zaandam (zoon 22)"
+ * names a town.
  */
 import { clientInSentence } from './name-clause.ts';
 import { clauseStart, LEAD_PARTICLES } from './name-cues.ts';
@@ -24,10 +25,7 @@ export function anyOriginName(text: string, tokens: Token[], i: number): [number
   // One word opening a clause, its verb and then an age or the person's own family: "Storm is 7 jaar",
   // "Mebrahtu wil zijn vrouw en kinderen laten overkomen" (not "Bewoonster (88) …", "Caller says her brother …").
   const alone = end === i && clauseStart(text, t.start) && !ROLE_NOUN.test(t.folded) && PERSON_VERB_AFTER.test(after);
-  // (3 Dec, red team 16) A whole name opening a clause, its verb right after it, or after "voor", "namens", "for"
-  // ("Voor Aminata Diallo zoeken we respijtzorg"), in a sentence about a person in care: "Wayan Sutrisno krijgt
-  // thuiszorg", "Gemma Thompson has dementia" (not an organisation's name).
-  const told = end > i && !tokens.slice(i + 1, end + 1).some((w) => PLACE_PREPOSITION.has(w.folded)) && ((clauseStart(text, t.start) && CLAUSE_VERB_AFTER.test(after)) || (FOR_BEFORE.test(text.slice(Math.max(0, t.start - 12), t.start)) && WE_SEEK_AFTER.test(after))) && !ROLE_NOUN.test(t.folded) && !tokens.slice(i, end + 1).some((w) => ORGANISATION_PART.test(w.folded)) && !OFFERS.test(after) && clientInSentence(text, t.start, tokens[end].end);
+  const told = end > i && toldInCare(text, tokens, i, end, after);
   if (!(personAfter(after) || whole || alone || told || familyName(text.slice(Math.max(0, t.start - 8), t.start), after))) return undefined;
   // Lower-case particles before it are the surname's first part: "('t Hart is haar meisjesnaam)".
   let from = i;
@@ -35,10 +33,24 @@ export function anyOriginName(text: string, tokens: Token[], i: number): [number
   return [from, end];
 }
 
+/**
+ * A whole name opening a clause with its verb right after it, or after "voor … zoeken we", in a sentence about
+ * a person in care: "Wayan Sutrisno krijgt thuiszorg", "Gemma Thompson has dementia", "Voor Aminata Diallo zoeken
+ * we respijtzorg". Not an organisation's name ("Parnassia Groep heeft een crisisdienst", "Aanbieder in Almelo belt").
+ */
+function toldInCare(text: string, tokens: Token[], i: number, end: number, after: string): boolean {
+  const t = tokens[i];
+  const name = tokens.slice(i, end + 1);
+  if (name.slice(1).some((w) => PLACE_PREPOSITION.has(w.folded)) || ROLE_NOUN.test(t.folded) || name.some((w) => ORGANISATION_PART.test(w.folded)) || OFFERS.test(after)) return false;
+  const subject = clauseStart(text, t.start) && CLAUSE_VERB_AFTER.test(after);
+  const servedFor = FOR_BEFORE.test(text.slice(Math.max(0, t.start - 12), t.start)) && WE_SEEK_AFTER.test(after);
+  return (subject || servedFor) && clientInSentence(text, t.start, tokens[end].end);
+}
+
 /** A verb right after the name, or after a second name joined by "en": the name is the clause's subject. */
 const CLAUSE_VERB_AFTER = /^\s+(?:(?:en|and|&)\s+(?:\p{Lu}[\p{L}'-]*\s+){1,3})?(?:heeft|hebben|zijn|spreken|speaks?|had|is|was|wil|wilde|woont|woonde|krijgt|kreeg|zoekt|wacht|wachten|weigert|weigerde|gaat|ging|komt|kwam|moet|kan|mag|zit|zat|belt|belde|vraagt|vroeg|has|had|is|was|wants|lives|gets|got|needs|refuses|waits|goes|went|can|must)\b/iu;
 /** A word of an organisation's name ("Parnassia Groep", "Zorggroep Noord", "Lister Utrecht"). */
-const ORGANISATION_PART = /^(?:\p{L}*(?:groep|zorg|huis|hof|stede|heerd|stichting)|hospice|sint|st|saint|groep|group|zorg|care|stichting|foundation|thuiszorg|wonen|ggz|gemeente|nederland|regio|noord|zuid|oost|west|centrum|center|centre|kliniek|clinic|ziekenhuis|hospital|huis|college|instituut|academie|utrecht|amsterdam|rotterdam|brabant|limburg|twente|friesland|zeeland|holland|gelderland|drenthe|groningen|overijssel|flevoland)\p{L}*$/u;
+const ORGANISATION_PART = /^(?:\p{L}*(?:groep|group|zorg|care|huis|hof|stede|heerd|stichting|foundation|wonen|kliniek|clinic|centrum|center|centre)|hospice|sint|st|saint|ggz|gemeente|nederland|regio|noord|zuid|oost|west|hospital|college|instituut|academie|utrecht|amsterdam|rotterdam|brabant|limburg|twente|friesland|zeeland|holland|gelderland|drenthe|groningen|overijssel|flevoland)\p{L}*$/u;
 /** What an organisation offers a group: "… heeft dagbesteding voor mensen met een lvb", "… biedt". */
 const OFFERS = /\b(?:biedt|bieden|offers?|provides?)\b|\b(?:heeft|hebben|has|have)\s+(?:een|geen|a|no)\s+(?:\p{L}+\s+)?(?:afdeling|wachtlijst|locatie|dienst|aanbod|ward|unit|waiting\s+list|location|service)\b|\b(?:voor|for)\s+(?:mensen|cliënten|clienten|jongeren|ouderen|kinderen|volwassenen|people|clients|young\s+people|adults|children)\b/iu;
 /** The one the care or the request is for: "voor Aminata Diallo zoeken we …", "on behalf of …". */
