@@ -91,7 +91,8 @@ const reference: Detector = (text) =>
 // The official Dutch side codes (L a letter, D a digit): every plate since 1951.
 const SIDE_CODES = new Set(['LL-DD-DD', 'DD-DD-LL', 'DD-LL-DD', 'LL-DD-LL', 'LL-LL-DD', 'DD-LL-LL', 'DD-LLL-D', 'D-LLL-DD', 'LL-DDD-L', 'L-DDD-LL', 'LLL-DD-L', 'L-DD-LLL', 'D-LL-DDD', 'DDD-LL-D']);
 const PLATE = /(?<![\p{L}\p{N}-])([a-z0-9]{1,3})([- ])([a-z0-9]{1,3})\2([a-z0-9]{1,3})(?![\p{L}\p{N}]|-[\p{L}\p{N}])/giu;
-const PLATE_LABEL = /(?:kenteken|nummerbord|licen[cs]e\s+plate|number\s+plate|plate|registration)\s*(?:nummer|number|nr\.?|is|was)?\s*:?\s*$/iu;
+// (A few words may come between: "kenteken zonder streepjes: 52XKL7", "kenteken van zijn auto is …".)
+const PLATE_LABEL = /(?:kenteken|nummerbord|licen[cs]e\s+plate|number\s+plate|plate|registration)(?:\s+\p{L}+){0,3}?\s*(?:nummer|number|nr\.?|is|was)?\s*:?\s*$/iu;
 
 // After "kenteken" also run together: "nummerbord gx123b" (its letters and digits in a side code's order).
 const GLUED_PLATE = /(?<![\p{L}\p{N}-])[a-z0-9]{6}(?![\p{L}\p{N}]|-[\p{L}\p{N}])/giu;

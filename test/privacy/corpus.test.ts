@@ -184,11 +184,12 @@ const RED_TEAM_BATCHES: { batch: number; title: string; personal: number; ordina
   // joined to one by "en" ("Ghazal en Ahmad Darwish"), a whole name with the person's own family after it, one word
   // opening a clause with a verb and an age or own family after it ("Storm is 7 jaar", "Blessing heeft drie kinderen").
   { batch: 15, title: 'a fresh black-box set written after batch 14 was fixed', personal: 10, ordinary: 180 },
-  // The held-out reading of batch 15's fixes: 59 of 280 messages with client data leaked on arrival (21.1%), 48 after
+  // The held-out reading of batch 15's fixes: 59 of 280 messages with client data leaked on arrival (21.1%), 47 after
   // its own fixes: a whole name of any origin opening a clause, its verb right after it (or after a second name joined
   // by "en"), or after "voor … zoeken we", in a sentence about a person in care ("Wayan Sutrisno krijgt thuiszorg"),
-  // not an organisation's name; a visit or referral with the name as object; hearing, sight and memory; "Nienke's aanvraag".
-  { batch: 16, title: 'a fresh black-box set written after batch 15 was fixed', personal: 11, ordinary: 120 },
+  // not an organisation's name; a visit or referral with the name as object; hearing, sight and memory; "Nienke's
+  // aanvraag"; a glued plate a few words after "kenteken".
+  { batch: 16, title: 'a fresh black-box set written after batch 15 was fixed', personal: 12, ordinary: 120 },
 ];
 
 describe.each(RED_TEAM_BATCHES)('red-team batch $batch (corpus/redteam$batch-*.txt), $title', ({ batch, personal, ordinary: atLeast }) => {
