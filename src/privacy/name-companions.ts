@@ -13,8 +13,7 @@ import type { Span } from './span.ts';
 
 // Right after a name: "en"/"and" or a comma, and a listed first name ("Dewi en Rob Soerjadi",
 // "Kevin en Dylan, 15 jaar", "Huisman, Marloes"); a year of birth in brackets ("de moeder van Adam (2014)").
-// (3 Dec, red team 16) Also "en daarna", "and then", ", dan", ", daarna": "bezoek ik [naam] en daarna Saskia".
-const AND_BETWEEN = /^(?:[ \t]+(?:en|and|&)(?:[ \t]+(?:daarna|dan|ook|later|vervolgens|then|also))?|[ \t]*,[ \t]*(?:dan|daarna|then))[ \t]+$/iu;
+const AND_BETWEEN = /^[ \t]+(?:en|and|&)[ \t]+$/iu;
 const CALLED_IN_BRACKETS = /^[ \t]*\([ \t]*(?:zeg\s+maar|roepnaam|bijnaam|ook\s+wel|alias|aka|a\.k\.a\.|called|nickname|known\s+as)[ \t]*:?[ \t]*(\p{Lu}[\p{L}'’-]*)/iu;
 const FIRST_NAME_IN_BRACKETS = /^[ \t]*\([ \t]*(\p{Lu}[\p{L}\p{M}'’-]+)[ \t]*(?:\)|,[ \t]*\d{1,3}[ \t]*(?:jaar|jr|j)?[ \t]*\))/u;
 const SECOND_SURNAME = /^[ \t]+[-–][ \t]+((?:(?:van|de|der|den|ter|ten|['’]t)[ \t]+){0,3})(\p{Lu}[\p{L}\p{M}'’]+)(?![\p{L}-])/u;

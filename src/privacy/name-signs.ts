@@ -7,7 +7,7 @@ import { COMMON_SURNAMES, NOT_NAMES } from './data/words.ts';
 import { joined, nameEnd } from './name-end.ts';
 import { IS_WORDS, NAME_NOUNS, NAMING_ADVERBS, NAMING_WORDS } from './name-words.ts';
 import type { Span } from './span.ts';
-import { CLOSINGS, LABEL_TAIL, NAMING_VERBS, OBJECT_PRONOUNS, POSSESSIVE_KIN, ROLE_LABELS, SIGNATURE_GAP } from './name-context.ts';
+import { CLOSINGS, LABEL_TAIL, NAMING_VERBS, OBJECT_PRONOUNS, POSSESSIVE_AFTER, ROLE_LABELS, SIGNATURE_GAP } from './name-context.ts';
 import { capitalised, isCapitalisedFirstName, isFirstName, lowerCaseName, mentionBefore, nameLabels, nameWord, weakTitles, type Token } from './name-tokens.ts';
 
 /**
@@ -28,7 +28,7 @@ export function labelled(text: string, tokens: Token[], i: number): number {
 
 /** The Dutch genitive without an apostrophe: "Annemieks moeder", "Jans indicatie". */
 export function genitiveName(text: string, t: Token): boolean {
-  return capitalised(t) && t.folded.length > 3 && t.folded.endsWith('s') && !isFirstName(t.folded) && isFirstName(t.folded.slice(0, -1)) && !mentionBefore(text, t) && POSSESSIVE_KIN.test(text.slice(t.end, t.end + 24));
+  return capitalised(t) && t.folded.length > 3 && t.folded.endsWith('s') && !isFirstName(t.folded) && isFirstName(t.folded.slice(0, -1)) && !mentionBefore(text, t) && POSSESSIVE_AFTER.test(text.slice(t.end, t.end + 24));
 }
 
 /**

@@ -40,7 +40,7 @@ import {
   personAfterFirstName,
   personInCare,
   PLACE_BEFORE,
-  POSSESSIVE_KIN,
+  POSSESSIVE_AFTER,
   PROFESSIONS,
   RELATIVE_AFTER_GENITIVE,
   ROLE_WORDS,
@@ -289,7 +289,7 @@ export const name: Detector = (text) => {
       } else if (
         born ||
         about ||
-        (/['’]s?$/.test(text.slice(t.start, t.end)) && POSSESSIVE_KIN.test(text.slice(t.end, t.end + 24))) ||
+        (/['’]s?$/.test(text.slice(t.start, t.end)) && POSSESSIVE_AFTER.test(text.slice(t.end, t.end + 24))) ||
         personAfterFirstName(text.slice(t.end, t.end + 48)) ||
         personAfter(text.slice(t.end, t.end + 48)) ||
         personInCare(text.slice(Math.max(0, t.start - 40), t.start), text.slice(t.end, t.end + 64)) ||
