@@ -188,7 +188,31 @@ const streetWithoutNumber = (text: string): Span[] =>
     return { start, end: start + m.groups!.street.length, kind: 'address' as const };
   });
 
+// A street of any name with its house number after a word for where someone lives or gets post:
+// "woont op Achterom 9a", "woont aan de Oude Rijn 31 bis", "adres: Het Want 17", "post gaat naar
+// Achterom 9a". Up to three capitalised words; not a number of weeks or years ("woont op Texel 3 jaar").
+const ADDRESS_CUE = cueCase(
+  "(?:(?:woont|wonen|woonde|woonden|wonend|woonachtig|verhuisd|verhuist|verhuizen|verhuisde|lives|lived|living|moved|moves)(?:\\s+(?:nu|nog|al|sinds\\s+kort|tegenwoordig|inmiddels|now|still))?\\s+(?:aan|op|naar|on|at|to)" +
+    "|(?:woon|post|huis|bezoek)?adres(?:\\s+is)?\\s*:?|(?:home\\s+)?address(?:\\s+is)?\\s*:?|post\\s+(?:gaat\\s+)?naar|mail\\s+(?:goes\\s+)?to)",
+);
+/** A cue may open a sentence ("Woonadres: …"): its first letter in either case (the street's capital must stay case-sensitive). */
+function cueCase(source: string): string {
+  return source.replace(/(?<=[(|]|\(\?:)([a-z])/g, (c) => `[${c}${c.toUpperCase()}]`);
+}
+const CUED_STREET = new RegExp(
+  `(?<![\\p{L}])${ADDRESS_CUE}\\s+(?:(?:de|het|the)\\s+)?(?<street>(?!Postbus|Antwoordnummer)\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+){0,2})\\s+(?<num>${HOUSE_NUMBER})(?!\\p{N})`,
+  'gu',
+);
+const ADDRESS_WORD = /woon|wonen|verhui|live|moved|moves|adres|address|post|mail/iu;
+const cuedStreet = (text: string): Span[] =>
+  [...(mayMatch(text, ADDRESS_WORD) ? text.matchAll(CUED_STREET) : [])].flatMap((m) => {
+    const end = m.index! + m[0].length;
+    if (NOT_A_NUMBER_AFTER.test(text.slice(end, end + 12))) return [];
+    const start = end - m[0].length + m[0].lastIndexOf(m.groups!.street);
+    return [{ start, end, kind: 'address' as const }];
+  });
+
 export const address: Detector = (text) => [
-  ...(mayHaveDigits(text) ? [...streets(text), ...englishStreets(text), ...postcodes(text), ...ukPostcodes(text), ...numberFirst(text), ...numberBeforeStreet(text), ...labelledNumber(text)] : []),
+  ...(mayHaveDigits(text) ? [...streets(text), ...englishStreets(text), ...postcodes(text), ...ukPostcodes(text), ...numberFirst(text), ...numberBeforeStreet(text), ...labelledNumber(text), ...cuedStreet(text)] : []),
   ...streetWithoutNumber(text),
 ];

@@ -88,6 +88,14 @@ const reference: Detector = (text) =>
     return [{ start, end: start + id.length, kind: 'record' as const }];
   });
 
+// A case file's number in a social-domain body's own shape, with or without a label: "WMO-2025-004417",
+// "VT-0025-33871", "JW/2024/0042". The body's letters in capitals, then a year or series and a serial
+// of four digits or more. (A court's numbers, "AWB 19/1234", are public references and stay.)
+const BODY_CASE = /(?<![\p{L}\p{N}])(?:WMO|WLZ|JW|JGD|VT|ZK|CIZ|SVB|CAK|GGZ|MEE|BW|SD)[-/_](?:\d{2,4}[-/_])?\d{4,}(?![\p{L}\p{N}])/gu;
+const BODY_CODE = /(?:WMO|WLZ|JW|JGD|VT|ZK|CIZ|SVB|CAK|GGZ|MEE|BW|SD)[-/_]\d/u;
+const bodyCase: Detector = (text) =>
+  [...(mayMatch(text, BODY_CODE) ? text.matchAll(BODY_CASE) : [])].map((m) => ({ start: m.index!, end: m.index! + m[0].length, kind: 'record' as const }));
+
 // The official Dutch side codes (L a letter, D a digit): every plate since 1951.
 const SIDE_CODES = new Set(['LL-DD-DD', 'DD-DD-LL', 'DD-LL-DD', 'LL-DD-LL', 'LL-LL-DD', 'DD-LL-LL', 'DD-LLL-D', 'D-LLL-DD', 'LL-DDD-L', 'L-DDD-LL', 'LLL-DD-L', 'L-DD-LLL', 'D-LL-DDD', 'DDD-LL-D']);
 const PLATE = /(?<![\p{L}\p{N}-])([a-z0-9]{1,3})([- ])([a-z0-9]{1,3})\2([a-z0-9]{1,3})(?![\p{L}\p{N}]|-[\p{L}\p{N}])/giu;
@@ -205,4 +213,4 @@ const longDigits: Detector = (text) =>
         .map((m) => ({ start: m.index!, end: m.index! + m[0].length, kind: 'record' as const }))
     : [];
 
-export const identifiers: Detector = (text, now) => [...record(text, now), ...reference(text, now), ...plate(text, now), ...query(text, now), ...pathName(text, now), ...longDigits(text, now)];
+export const identifiers: Detector = (text, now) => [...record(text, now), ...reference(text, now), ...bodyCase(text, now), ...plate(text, now), ...query(text, now), ...pathName(text, now), ...longDigits(text, now)];

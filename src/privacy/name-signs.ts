@@ -84,37 +84,6 @@ export function hashtagNames(text: string): Span[] {
   return out;
 }
 
-// A client's visitors are family and friends: "bezoekers vandaag: Els, Ruud en Gert", "visitors Piotr and Kasia".
-const VISIT_WORDS = new Set(['bezoek', 'bezoeker', 'bezoekers', 'bezoekster', 'visite', 'visitor', 'visitors']);
-const VISIT_STEM = /bezoek|visit/i;
-const VISIT_FILLERS = new Set(['vandaag', 'gisteren', 'vanmiddag', 'vanochtend', 'vanavond', 'waren', 'was', 'kwamen', 'van', 'today', 'yesterday', 'were', 'from']);
-
-/** Listed first names listed after a word for visitors, on the same line. */
-export function visitorNames(text: string, tokens: Token[]): Span[] {
-  if (!VISIT_STEM.test(text)) return [];
-  const out: Span[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    if (!VISIT_WORDS.has(tokens[i].folded)) continue;
-    let j = i + 1;
-    while (j < tokens.length && j <= i + 2 && VISIT_FILLERS.has(tokens[j].folded)) j++;
-    if (j >= tokens.length || !/^[ \t:]*$/.test(text.slice(tokens[j - 1].end, tokens[j].start))) continue;
-    while (j < tokens.length) {
-      const u = tokens[j];
-      if (!capitalised(u) || !isCapitalisedFirstName(u) || mentionBefore(text, u)) break;
-      const end = Math.max(j, nameEnd(text, tokens, j, false));
-      out.push({ start: u.start, end: tokens[end].start + tokens[end].word.length, kind: 'name' });
-      const k = end + 1;
-      if (k >= tokens.length) break;
-      const gap = text.slice(tokens[end].end, tokens[k].start);
-      if (/^[ \t]*,[ \t]*$/.test(gap)) j = k;
-      else if (/^[ \t]+$/.test(gap) && ['en', 'and'].includes(tokens[k].folded) && k + 1 < tokens.length) j = k + 1;
-      else if (/^[ \t]*&[ \t]*$/.test(gap)) j = k;
-      else break;
-    }
-  }
-  return out;
-}
-
 /**
  * Set off by a comma after a title or kinship word (`titled`): "de zoon van mevrouw, Kevin, is …";
  * or in brackets: "meneer (Bakker) was boos", "moeder (Fatma)". The name's first and last token.

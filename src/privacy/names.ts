@@ -28,7 +28,8 @@ import { companions } from './name-companions.ts';
 import { lowerCaseNameBeforeVerb, surnameAfterTitle } from './name-after-title.ts';
 import { doubleSurname } from './name-double.ts';
 import { anyOriginName } from './name-any.ts';
-import { dashSignatureEnd, genitiveName, hashtagNames, labelled, namedByWord, quotedNames, setOffName, signatureEnd, visitorNames } from './name-signs.ts';
+import { dashSignatureEnd, genitiveName, hashtagNames, labelled, namedByWord, quotedNames, setOffName, signatureEnd } from './name-signs.ts';
+import { listedNames } from './name-lists.ts';
 import {
   ABOUT,
   BORN_AFTER,
@@ -68,6 +69,7 @@ import {
   namedAfterPeople,
   NEUTER_BEFORE,
   ORGANISATION_COMPOUND,
+  ORGANISATION_PART,
   ORGANISATION_WORD,
   PLACE_PREPOSITION,
 } from './name-words.ts';
@@ -104,6 +106,13 @@ export const name: Detector = (text) => {
       if (end >= 0) {
         add(next, end);
         i = end;
+        continue;
+      }
+      // A first name that is also a word before the rest of the name: "Mevrouw Mei Lin Zhou", "meneer Hoop Bakker".
+      const after = next + 1 < tokens.length && capitalised(tokens[next]) && joined(text, tokens[next], tokens[next + 1]) ? nameEnd(text, tokens, next + 1, true) : -1;
+      if (after >= 0) {
+        add(next, after);
+        i = after;
         continue;
       }
       // A surname that is also a word: after particles ("mw de Man") or a title written short ("Mw. Zorg", "dhr Snel").
@@ -352,6 +361,14 @@ export const name: Detector = (text) => {
       add(i, i);
       continue;
     }
+    // A name of any origin as whose file or request it is, first name and surname: "het dossier van
+    // Edsel Rosaria", "de aanvraag van Budi Santoso" (one word alone may be an organisation's: "van Cordaan").
+    if (nameWord(t) && !mentionBefore(text, t) && next >= 0 && nameWord(tokens[next]) && ![t, tokens[next]].some((w) => ORGANISATION_PART.test(w.folded)) && OWNER_BEFORE.test(text.slice(Math.max(0, t.start - 32), t.start))) {
+      const end = Math.max(next, nameEnd(text, tokens, next, false));
+      add(i, end);
+      i = end;
+      continue;
+    }
     // A distinctive common surname alone, capitalised: "Jansen belde net", "gesprek met Dijkstra".
     if (capitalised(t) && !t.dot && DISTINCTIVE_SURNAMES.has(t.folded) && !mentionBefore(text, t) && !/^\p{Lu}+$/u.test(t.word.slice(1))) {
       add(i, i);
@@ -382,6 +399,6 @@ export const name: Detector = (text) => {
       }
     }
   }
-  out.push(...hashtagNames(text), ...visitorNames(text, tokens), ...quotedNames(text));
+  out.push(...hashtagNames(text), ...listedNames(text, tokens), ...quotedNames(text));
   return [...out, ...companions(text, tokens, out)];
 };

@@ -84,9 +84,9 @@ const STREET_NUMBER_WORD = new RegExp(
 );
 
 // Letters typed for digits inside a number: "O6-l2345678", "BSN 4440O3368". A run of digits, these letters
-// and separators, with at least six real digits and at most three such letters, reads them as 0 and 1.
+// and separators ("O6 - 47 11 23 90"), with at least six real digits and at most three such letters, reads them as 0 and 1.
 const LETTER_DIGITS: Record<string, string> = { O: '0', o: '0', I: '1', l: '1', '|': '1' };
-const DIGIT_LIKE_RUN = /(?<![\p{L}\p{N}])[0-9OoIl|](?:[0-9OoIl|]|[ .-](?=[0-9OoIl|])){5,40}(?![\p{L}\p{N}])/gu;
+const DIGIT_LIKE_RUN = /(?<![\p{L}\p{N}])[0-9OoIl|](?:[0-9OoIl|]|[ .-]{1,3}(?=[0-9OoIl|])){5,40}(?![\p{L}\p{N}])/gu;
 
 // What each pass of `substitutions` cannot do without, checked before its long pattern runs (see gates.ts):
 // markup characters, a year word, a street ending, a month, two digit words in a row.

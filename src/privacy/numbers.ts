@@ -137,8 +137,8 @@ function phoneLength(prefix: 'nl' | 'intl' | 'nl-intl', digits: string): boolean
   return digits.length >= 8 && digits.length <= 15;
 }
 
-// Where a phone number may start: "+31", "0031", "+32", "(020)", "(0)6", "06", "020", "+1 (415)".
-const PHONE_START = /(?<![\p{L}\p{N}+])(?:(\+|00)\s?(\d{1,3})\)?[\s.-]?(?:\(0\)\s?)?(?:\(\s?(?=\d))?|(?:\(\s?)?(?=0\d|0 6 \d))/gu;
+// Where a phone number may start: "+31", "0031", "+32", "(020)", "(0)6", "06", "020", "+1 (415)", "0 6 - 5 5 …".
+const PHONE_START = /(?<![\p{L}\p{N}+])(?:(\+|00)\s?(\d{1,3})\)?[\s.-]?(?:\(0\)\s?)?(?:\(\s?(?=\d))?|(?:\(\s?)?(?=0\d|0 6[ .–—-]{1,3}\d))/gu;
 
 export const phone: Detector = (text) => {
   const out: Span[] = [];
@@ -192,7 +192,7 @@ export function isValidIban(iban: string): boolean {
 
 // Written together ("NL91ABNA0417164300"), in groups of four ("NL91 ABNA 0417 1643 00") or by its parts ("NL 91 ABNA 0417164300").
 // The short last group is digits: "… 7034 is zijn rekening" must not take "is" as one.
-const IBAN = /(?<![\p{L}\p{N}])[a-z]{2}[ .-]?\d{2}(?:[a-z0-9]{11,30}|(?:[ .-][a-z0-9]{4}){2,7}(?:[ .-]\d{1,3})?|[ .-]?[a-z]{4}[ .-]?\d{10})(?![\p{L}\p{N}])/giu;
+const IBAN = /(?<![\p{L}\p{N}])[a-z]{2}[ .\n-]?\d{2}(?:[a-z0-9]{11,30}|(?:[ .\n-][a-z0-9]{4}){2,7}(?:[ .\n-]\d{1,3})?|[ .\n-]?[a-z]{4}[ .\n-]?\d{10})(?![\p{L}\p{N}])/giu;
 // A Dutch account number is removed even with a typo in its check digits.
 const DUTCH_SHAPE = /^NL\d{2}[A-Z]{4}\d{10}$/;
 
@@ -204,7 +204,7 @@ const DUTCH_LOOSE = /^NL\d{2}[A-Z]{4}\d{8,12}$/;
 export const iban: Detector = (text) => {
   if (!mayHaveDigits(text, 10)) return [];
   return [...text.matchAll(IBAN)].flatMap((m) => {
-    const compact = m[0].replace(/[ .-]/g, '').toUpperCase();
+    const compact = m[0].replace(/[ .\n-]/g, '').toUpperCase();
     // Account numbers are mostly digits; words in groups of four are not ("in 2020 bleek dat").
     if ((compact.match(/\d/g) ?? []).length < 10) return [];
     const labelled = IBAN_LABEL.test(text.slice(Math.max(0, m.index! - 30), m.index!)) && DUTCH_LOOSE.test(compact);

@@ -190,6 +190,13 @@ const RED_TEAM_BATCHES: { batch: number; title: string; personal: number; ordina
   // not an organisation's name; a visit or referral with the name as object; hearing, sight and memory; "Nienke's
   // aanvraag"; a glued plate a few words after "kenteken".
   { batch: 16, title: 'a fresh black-box set written after batch 15 was fixed', personal: 12, ordinary: 120 },
+  // A fresh black-box set (400 messages, 3 Dec 13:45): 72 of 280 with client data leaked on arrival. Names listed
+  // under a heading for people in care ("Cliënten zonder zorgplan: …"), streets of any name with a house number after
+  // a word for where someone lives or gets post, numbers typed with an O or spaced around a dash, an account number
+  // broken over a line, a body's own case number ("WMO-2025-004417"), a name as whose file it is, a first name that
+  // is also a word after a title ("Mevrouw Mei Lin Zhou"), and first names of West African, Indonesian and other
+  // origins that were not listed.
+  { batch: 17, title: 'a fresh black-box set written after batch 16 was fixed', personal: 16, ordinary: 114 },
 ];
 
 describe.each(RED_TEAM_BATCHES)('red-team batch $batch (corpus/redteam$batch-*.txt), $title', ({ batch, personal, ordinary: atLeast }) => {

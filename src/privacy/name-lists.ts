@@ -1,0 +1,77 @@
+/**
+ * Names in a list after a word that says who is listed: a client's visitors ("bezoekers vandaag: Els,
+ * Ruud en Gert", "visitors Piotr and Kasia") and people in care under a heading with a colon
+ * ("Cliënten zonder zorgplan: Jolanda, Mustafa, Greetje, Kwame.", "Nieuwe aanmeldingen deze week: Ruud,
+ * Esra, Quan."). The heading says what the items are, so a name of any origin counts once one of
+ * them is a listed first name.
+ */
+import { nameEnd } from './name-end.ts';
+import { capitalised, isCapitalisedFirstName, mentionBefore, nameWord, type Token } from './name-tokens.ts';
+import type { Span } from './span.ts';
+
+// A client's visitors are family and friends; no colon needed ("visitors Piotr and Kasia").
+const VISIT_WORDS = new Set(['bezoek', 'bezoeker', 'bezoekers', 'bezoekster', 'visite', 'visitor', 'visitors']);
+const VISIT_FILLERS = new Set(['vandaag', 'gisteren', 'vanmiddag', 'vanochtend', 'vanavond', 'waren', 'was', 'kwamen', 'van', 'today', 'yesterday', 'were', 'from']);
+// Plural words for people in care that head a list with a colon. (Not "deelnemers", "collega's":
+// those lists are the team's own.)
+const CARE_HEADS = new Set([
+  'clienten', 'clients', 'cliënten', 'bewoners', 'residents', 'patienten', 'patiënten', 'patients', 'aanmeldingen', 'intakes',
+  'huisbezoeken', 'wachtenden', 'casussen', 'jongeren', 'kinderen', 'pupillen', 'referrals', 'admissions', 'opnames',
+]);
+const HEAD_STEM = /bezoek|visit|client|cliënt|bewoner|resident|patien|patiën|aanmelding|intake|wachtend|casus|jongeren|kinderen|pupil|referral|admission|opname/i;
+/** Words between a care heading and its colon: "Cliënten zonder zorgplan:", "aanmeldingen deze week:". */
+const MAX_HEAD_WORDS = 4;
+// A given name of any origin written as one: a capital, then small letters.
+const NAME_SHAPED = /^\p{Lu}\p{Ll}[\p{Ll}\p{M}'’-]+$/u;
+
+/** Names listed after a word for visitors or a heading for people in care. */
+export function listedNames(text: string, tokens: Token[]): Span[] {
+  if (!HEAD_STEM.test(text)) return [];
+  const out: Span[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const folded = tokens[i].folded;
+    const start = VISIT_WORDS.has(folded) ? afterVisitWord(text, tokens, i) : CARE_HEADS.has(folded) ? afterHeading(text, tokens, i) : -1;
+    if (start < 0) continue;
+    const items = listFrom(text, tokens, start, VISIT_WORDS.has(folded));
+    // Under a heading an unlisted name counts only beside a listed one: the list is one of names.
+    if (!VISIT_WORDS.has(folded) && (items.length < 2 || !items.some(([first]) => isCapitalisedFirstName(tokens[first])))) continue;
+    for (const [first, last] of items) out.push({ start: tokens[first].start, end: tokens[last].start + tokens[last].word.length, kind: 'name' });
+  }
+  return out;
+}
+
+/** The first token after a visitor word and its fillers, on the same line; or -1. */
+function afterVisitWord(text: string, tokens: Token[], i: number): number {
+  let j = i + 1;
+  while (j < tokens.length && j <= i + 2 && VISIT_FILLERS.has(tokens[j].folded)) j++;
+  return j < tokens.length && /^[ \t:]*$/.test(text.slice(tokens[j - 1].end, tokens[j].start)) ? j : -1;
+}
+
+/** The first token after a heading's colon, a few words on and on the same line; or -1. */
+function afterHeading(text: string, tokens: Token[], i: number): number {
+  for (let j = i; j < tokens.length - 1 && j <= i + MAX_HEAD_WORDS; j++) {
+    const gap = text.slice(tokens[j].end, tokens[j + 1].start);
+    if (/^[ \t]*:[ \t]*$/.test(gap)) return j + 1;
+    if (!/^[ \t]+$/.test(gap)) return -1;
+  }
+  return -1;
+}
+
+/** The names of a list from `j` on, joined by commas, "en"/"and" or "&": each one's first and last token. */
+function listFrom(text: string, tokens: Token[], j: number, listedOnly: boolean): [number, number][] {
+  const items: [number, number][] = [];
+  while (j < tokens.length) {
+    const u = tokens[j];
+    const name = capitalised(u) && !mentionBefore(text, u) && (isCapitalisedFirstName(u) || (!listedOnly && nameWord(u) && NAME_SHAPED.test(u.word)));
+    if (!name) break;
+    const end = Math.max(j, nameEnd(text, tokens, j, false));
+    items.push([j, end]);
+    const k = end + 1;
+    if (k >= tokens.length) break;
+    const gap = text.slice(tokens[end].end, tokens[k].start);
+    if (/^[ \t]*[,&][ \t]*$/.test(gap)) j = k;
+    else if (/^[ \t]+$/.test(gap) && ['en', 'and'].includes(tokens[k].folded) && k + 1 < tokens.length) j = k + 1;
+    else break;
+  }
+  return items;
+}
