@@ -23,7 +23,7 @@ export const RELATIVE_AFTER_GENITIVE =
   /^\s+(?:zoon|dochter|vader|moeder|ouders|broer|broertje|zus|zusje|opa|oma|man|vrouw|kinderen|kind|kleinzoon|kleindochter|schoon\p{L}+|stief\p{L}+|son|daughter|father|mother|parents|brother|sister|husband|wife|children|mum|mom|dad|grand\p{L}+|\p{L}+-in-law)(?![\p{L}])/iu;
 /** After a first name written with "'s": a relative or file of theirs ("Rosa's mum", "Emma's dossier"). */
 // After "X's": a relative, or (3 Dec, red team 16) the person's own file: "Nienke's tweede aanvraag", "Sam's indicatie", "Omar's care plan".
-export const POSSESSIVE_AFTER = new RegExp(`^\\s+(?:(?:eerste|tweede|derde|nieuwe|laatste|huidige|first|second|new|latest|current)\\s+)?(?:${KIN}|aanvraag|indicatie|indicatiebesluit|beschikking|dossier|zorgplan|zorgprofiel|budget|pgb|herindicatie|application|indication|care\\s+plan|file|budget)(?![\\p{L}])`, 'iu');
+export const POSSESSIVE_AFTER = new RegExp(`^\\s+(?:(?:eerste|tweede|derde|nieuwe|laatste|huidige|first|second|new|latest|current)\\s+)?(?:${KIN}|aanvraag|indicatie|indicatiebesluit|beschikking|dossier|zorgplan|zorgprofiel|budget|pgb|herindicatie|gedrag|medicatie|behandeling|begeleiding|diagnose|uitkering|schulden|application|indication|care\\s+plan|file|budget|behaviour|behavior|medication|treatment|diagnosis)(?![\\p{L}])`, 'iu');
 // After any capitalised name: a role alone in brackets ("(cliënt)") or set off by commas ("Xander, mijn cliënt,").
 const ROLE_AFTER = new RegExp(`^\\s*(?:\\(\\s*(?:(?:mijn|onze|de|een|my|our|the|a)\\s+)?(?:${ROLE})\\s*\\)|,\\s*(?:mijn|onze|my|our)\\s+(?:${ROLE})(?![\\p{L}]))`, 'iu');
 // After a listed first name also more in the brackets: "Olga (moeder van Ivan)", "Jurre (VG, 17 jaar)".

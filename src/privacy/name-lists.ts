@@ -3,7 +3,8 @@
  * Ruud en Gert", "visitors Piotr and Kasia") and people in care under a heading with a colon
  * ("Cliënten zonder zorgplan: Jolanda, Mustafa, Greetje, Kwame.", "Nieuwe aanmeldingen deze week: Ruud,
  * Esra, Quan."). The heading says what the items are, so a name of any origin counts once one of
- * them is a listed first name.
+ * them is a listed first name. And a row of a handover or a waiting list that opens with a listed
+ * first name ("- Gerrit: valt veel", "1. Hamid (ZZP VG5)", "• Annie – eten gaat slecht").
  */
 import { nameEnd } from './name-end.ts';
 import { capitalised, isCapitalisedFirstName, mentionBefore, nameWord, type Token } from './name-tokens.ts';
@@ -24,10 +25,10 @@ const MAX_HEAD_WORDS = 4;
 // A given name of any origin written as one: a capital, then small letters.
 const NAME_SHAPED = /^\p{Lu}\p{Ll}[\p{Ll}\p{M}'’-]+$/u;
 
-/** Names listed after a word for visitors or a heading for people in care. */
+/** Names listed after a word for visitors or a heading for people in care, and names opening a list's rows. */
 export function listedNames(text: string, tokens: Token[]): Span[] {
-  if (!HEAD_STEM.test(text)) return [];
-  const out: Span[] = [];
+  const out: Span[] = ROW_START.test(text) && !TEAM_LIST.test(text) ? rowNames(text, tokens) : [];
+  if (!HEAD_STEM.test(text)) return out;
   for (let i = 0; i < tokens.length; i++) {
     const folded = tokens[i].folded;
     const start = VISIT_WORDS.has(folded) ? afterVisitWord(text, tokens, i) : CARE_HEADS.has(folded) ? afterHeading(text, tokens, i) : -1;
@@ -74,4 +75,27 @@ function listFrom(text: string, tokens: Token[], j: number, listedOnly: boolean)
     else break;
   }
   return items;
+}
+
+// The team's own lists name colleagues in their rows ("Actiepunten: - Anouk: verslag rondsturen"): left alone.
+const TEAM_LIST = /(?<![\p{L}])(?:actiepunt\w*|acties|actielijst|agenda|taken|taakverdeling|to-?do\w*|notulen|rolverdeling|rooster|action\s+(?:points|items)|actions|tasks|minutes)(?![\p{L}])/iu;
+// A row of a list: a dash, bullet or number at the start of a line.
+const ROW_START = /(?:^|\n)[ \t]*(?:[-–•*·]|\d{1,2}[.)])[ \t]+\p{Lu}/u;
+const ROW_BEFORE = /(?:^|\n)[ \t]*(?:[-–•*·]|\d{1,2}[.)])[ \t]+$/u;
+// What follows the row's name: its remark after a colon, dash or bracket, a comma, or the line's end.
+const ROW_AFTER = /^[ \t]*(?:[:(,–-]|\r?\n|$)/u;
+
+/** A listed first name (and its surname) opening a row: "- Gerrit: valt veel", "1. Hamid (ZZP VG5)". */
+function rowNames(text: string, tokens: Token[]): Span[] {
+  const out: Span[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const u = tokens[i];
+    if (!capitalised(u) || !isCapitalisedFirstName(u) || !ROW_BEFORE.test(text.slice(Math.max(0, u.start - 8), u.start))) continue;
+    const end = Math.max(i, nameEnd(text, tokens, i, false));
+    const last = tokens[end];
+    if (!ROW_AFTER.test(text.slice(last.start + last.word.length, last.start + last.word.length + 4))) continue;
+    out.push({ start: u.start, end: last.start + last.word.length, kind: 'name' });
+    i = end;
+  }
+  return out;
 }
