@@ -79,9 +79,9 @@ function listFrom(text: string, tokens: Token[], j: number, listedOnly: boolean)
 
 // The team's own lists name colleagues in their rows ("Actiepunten: - Anouk: verslag rondsturen"): left alone.
 const TEAM_LIST = /(?<![\p{L}])(?:actiepunt\w*|acties|actielijst|agenda|taken|taakverdeling|to-?do\w*|notulen|rolverdeling|rooster|action\s+(?:points|items)|actions|tasks|minutes)(?![\p{L}])/iu;
-// A row of a list: a dash, bullet or number at the start of a line.
-const ROW_START = /(?:^|\n)[ \t]*(?:[-–•*·]|\d{1,2}[.)])[ \t]+\p{Lu}/u;
-const ROW_BEFORE = /(?:^|\n)[ \t]*(?:[-–•*·]|\d{1,2}[.)])[ \t]+$/u;
+// A row of a list: a dash, bullet or number at the start of a line (or after a sentence, when lines were run together).
+const ROW_START = /(?:^|\n|[.!?:][ \t]+)[ \t]*(?:[-–•*·]|\d{1,2}[.)])[ \t]+\p{Lu}/u;
+const ROW_BEFORE = /(?:^|\n|[.!?:][ \t]+)[ \t]*(?:[-–•*·]|\d{1,2}[.)])[ \t]+$/u;
 // What follows the row's name: its remark after a colon, dash or bracket, a comma, or the line's end.
 const ROW_AFTER = /^[ \t]*(?:[:(,–-]|\r?\n|$)/u;
 
