@@ -96,6 +96,20 @@ const BODY_CODE = /(?:WMO|WLZ|JW|JGD|VT|ZK|CIZ|SVB|CAK|GGZ|MEE|BW|SD)[-/_]\d/u;
 const bodyCase: Detector = (text) =>
   [...(mayMatch(text, BODY_CODE) ? text.matchAll(BODY_CASE) : [])].map((m) => ({ start: m.index!, end: m.index! + m[0].length, kind: 'record' as const }));
 
+// A municipality's case ("zaaknummer Z/23/0045871", "Zaak 2024/00812") and a client number written short
+// ("cl.nr. 0088123", "pt.nr 44812"). A court's number stays: two digits of the year, a slash and the case
+// ("zaaknummer 19/1234"), or after the court's letters ("zaaknummer AWB 21/3456", which the id's digit check skips).
+const CASE_OR_SHORT = new RegExp(`(?<![\\p{L}])(?:zaak(?:nummer|nr)?|(?:cl|clt|pt|pat)\\.?\\s?nr)\\.?\\s*[:#]?\\s*${ID}(?![\\p{L}\\p{N}])`, 'giu');
+const COURT_NUMBER = /^\d{2}\/\d{3,6}$/;
+const CASE_WORD = /zaak|nr/i;
+const caseOrShort: Detector = (text) =>
+  [...(mayHaveDigits(text, 4) && mayMatch(text, CASE_WORD) ? text.matchAll(CASE_OR_SHORT) : [])].flatMap((m) => {
+    const id = m.groups!.id;
+    if (!recordId(id) || COURT_NUMBER.test(id)) return [];
+    const start = m.index! + m[0].length - id.length;
+    return [{ start, end: start + id.length, kind: 'record' as const }];
+  });
+
 // The official Dutch side codes (L a letter, D a digit): every plate since 1951.
 const SIDE_CODES = new Set(['LL-DD-DD', 'DD-DD-LL', 'DD-LL-DD', 'LL-DD-LL', 'LL-LL-DD', 'DD-LL-LL', 'DD-LLL-D', 'D-LLL-DD', 'LL-DDD-L', 'L-DDD-LL', 'LLL-DD-L', 'L-DD-LLL', 'D-LL-DDD', 'DDD-LL-D']);
 const PLATE = /(?<![\p{L}\p{N}-])([a-z0-9]{1,3})([- ])([a-z0-9]{1,3})\2([a-z0-9]{1,3})(?![\p{L}\p{N}]|-[\p{L}\p{N}])/giu;
@@ -213,4 +227,4 @@ const longDigits: Detector = (text) =>
         .map((m) => ({ start: m.index!, end: m.index! + m[0].length, kind: 'record' as const }))
     : [];
 
-export const identifiers: Detector = (text, now) => [...record(text, now), ...reference(text, now), ...bodyCase(text, now), ...plate(text, now), ...query(text, now), ...pathName(text, now), ...longDigits(text, now)];
+export const identifiers: Detector = (text, now) => [...record(text, now), ...reference(text, now), ...bodyCase(text, now), ...caseOrShort(text, now), ...plate(text, now), ...query(text, now), ...pathName(text, now), ...longDigits(text, now)];
