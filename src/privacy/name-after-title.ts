@@ -3,9 +3,9 @@
  * particles ("mw de Man", "dhr ten Have", "mevrouw Uit de Bosch"), a capital after a title written
  * short ("dhr Snel"), and the verbs after a relative's name in lower case ("zoon bas wil").
  */
-import { joined } from './name-end.ts';
+import { joined, nameEnd } from './name-end.ts';
 import { NOT_NAMES } from './data/words.ts';
-import { firstNames, mentionBefore, particles, strongTitles, type Token } from './name-tokens.ts';
+import { capitalised, firstNames, mentionBefore, particles, strongTitles, type Token } from './name-tokens.ts';
 import { TITLE_WORD } from './name-cues.ts';
 import { ORGANISATION_WORD } from './name-words.ts';
 
@@ -52,4 +52,13 @@ export function surnameAfterTitle(text: string, tokens: Token[], title: Token, n
   if (last >= 0) return last;
   const u = tokens[next];
   return (title.dot || SHORT_TITLES.has(title.folded)) && TITLE_WORD.test(u.word) && !particles.has(u.folded) && !strongTitles.has(u.folded) && !mentionBefore(text, u) ? next : -1;
+}
+
+/**
+ * After a title, a first name that is also a word and the rest of the name: "Mevrouw Mei Lin Zhou",
+ * "meneer Hoop Bakker" (the title's own rule stops at the word). The index of its last word, or -1.
+ */
+export function wordNameAfterTitle(text: string, tokens: Token[], next: number): number {
+  const first = tokens[next];
+  return next + 1 < tokens.length && capitalised(first) && joined(text, first, tokens[next + 1]) ? nameEnd(text, tokens, next + 1, true) : -1;
 }

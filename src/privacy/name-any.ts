@@ -49,7 +49,6 @@ function toldInCare(text: string, tokens: Token[], i: number, end: number, after
 
 /** A verb right after the name, or after a second name joined by "en": the name is the clause's subject. */
 const CLAUSE_VERB_AFTER = /^\s+(?:(?:en|and|&)\s+(?:\p{Lu}[\p{L}'-]*\s+){1,3})?(?:heeft|hebben|zijn|spreken|speaks?|had|is|was|wil|wilde|woont|woonde|krijgt|kreeg|zoekt|wacht|wachten|weigert|weigerde|gaat|ging|komt|kwam|moet|kan|mag|zit|zat|belt|belde|vraagt|vroeg|has|had|is|was|wants|lives|gets|got|needs|refuses|waits|goes|went|can|must)\b/iu;
-/** A word of an organisation's name ("Parnassia Groep", "Zorggroep Noord", "Lister Utrecht"). */
 /** What an organisation offers a group: "… heeft dagbesteding voor mensen met een lvb", "… biedt". */
 const OFFERS = /\b(?:biedt|bieden|offers?|provides?)\b|\b(?:heeft|hebben|has|have)\s+(?:een|geen|a|no)\s+(?:\p{L}+\s+)?(?:afdeling|wachtlijst|locatie|dienst|aanbod|ward|unit|waiting\s+list|location|service)\b|\b(?:voor|for)\s+(?:mensen|cliënten|clienten|jongeren|ouderen|kinderen|volwassenen|people|clients|young\s+people|adults|children)\b/iu;
 /** The one the care or the request is for: "voor Aminata Diallo zoeken we …", "on behalf of …". */

@@ -5,9 +5,9 @@
  */
 import { COMMON_SURNAMES, NOT_NAMES } from './data/words.ts';
 import { joined, nameEnd } from './name-end.ts';
-import { IS_WORDS, NAME_NOUNS, NAMING_ADVERBS, NAMING_WORDS } from './name-words.ts';
+import { IS_WORDS, NAME_NOUNS, NAMING_ADVERBS, NAMING_WORDS, ORGANISATION_PART } from './name-words.ts';
 import type { Span } from './span.ts';
-import { CLOSINGS, LABEL_TAIL, NAMING_VERBS, OBJECT_PRONOUNS, POSSESSIVE_AFTER, ROLE_LABELS, SIGNATURE_GAP } from './name-context.ts';
+import { CLOSINGS, LABEL_TAIL, NAMING_VERBS, OBJECT_PRONOUNS, OWNER_BEFORE, POSSESSIVE_AFTER, ROLE_LABELS, SIGNATURE_GAP } from './name-context.ts';
 import { capitalised, isCapitalisedFirstName, isFirstName, lowerCaseName, mentionBefore, nameLabels, nameWord, weakTitles, type Token } from './name-tokens.ts';
 
 /**
@@ -144,4 +144,15 @@ export function quotedNames(text: string): Span[] {
     out.push({ start, end: start + name.length, kind: 'name' });
   }
   return out;
+}
+
+/**
+ * A name of any origin as whose file or request it is, first name and surname: "het dossier van Edsel
+ * Rosaria", "de aanvraag van Budi Santoso". One word alone may be an organisation's ("van Cordaan"), and
+ * so may two with an organisation's word ("het dossier van Zilveren Kruis"). The index of its last word, or -1.
+ */
+export function ownerName(text: string, tokens: Token[], i: number, next: number): number {
+  const t = tokens[i];
+  if (!nameWord(t) || mentionBefore(text, t) || next < 0 || !nameWord(tokens[next]) || [t, tokens[next]].some((w) => ORGANISATION_PART.test(w.folded))) return -1;
+  return OWNER_BEFORE.test(text.slice(Math.max(0, t.start - 32), t.start)) ? Math.max(next, nameEnd(text, tokens, next, false)) : -1;
 }

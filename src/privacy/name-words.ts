@@ -36,9 +36,9 @@ export function namedAfterPeople(text: string): { start: number; end: number }[]
 }
 let lastText: string | undefined;
 let lastSpans: { start: number; end: number }[] = [];
-// The last word of a would-be name that makes it an organisation: "Sophia Revalidatie", "Reinier de Graaf Gasthuis".
-/** A word of an organisation's name: "Zorggroep …", "Sint …", "Zilveren Kruis", "Het Juiste Loket", a province or city. */
+/** A word of an organisation's name: "Parnassia Groep", "Zorggroep Noord", "Zilveren Kruis", "Het Juiste Loket", a province or city. */
 export const ORGANISATION_PART = /^(?:\p{L}*(?:groep|group|zorg|care|huis|hof|stede|heerd|stichting|foundation|wonen|kliniek|clinic|centrum|center|centre)|hospice|sint|st|saint|ggz|gemeente|zilveren|kruis|menzis|achmea|loket|netwerk|wijkteam|team|nederland|regio|noord|zuid|oost|west|hospital|college|instituut|academie|utrecht|amsterdam|rotterdam|brabant|limburg|twente|friesland|zeeland|holland|gelderland|drenthe|groningen|overijssel|flevoland)\p{L}*$/u;
+// The last word of a would-be name that makes it an organisation: "Sophia Revalidatie", "Reinier de Graaf Gasthuis".
 export const ORGANISATION_WORD = /^(?:Revalidatie|Gasthuis|Ziekenhuis|Kinderziekenhuis|Zorgcentrum|Zorggroep|Stichting|Thuiszorg|Apotheek|Kliniek|Foundation|Hospital)$/u;
 // A name glued to what it names: "Johan de Witt-scholengroep", "Anne Frank-school", "Pieter Baan-rapport".
 export const ORGANISATION_COMPOUND = /-(?:scholengroep|school|scholen|ziekenhuis|kliniek|stichting|huis|centrum|college|fonds|prijs|instituut|lezing|zaal|gebouw|park|plein|rapport|methode|model|wet|regeling|stichting|lyceum|gymnasium|academie)$/iu;

@@ -25,10 +25,10 @@ import {
 } from './name-cues.ts';
 import { commonSurnameAt, joined, lowerCaseSurname, lowerCaseSurnameAt, nameEnd } from './name-end.ts';
 import { companions } from './name-companions.ts';
-import { lowerCaseNameBeforeVerb, surnameAfterTitle } from './name-after-title.ts';
+import { lowerCaseNameBeforeVerb, surnameAfterTitle, wordNameAfterTitle } from './name-after-title.ts';
 import { doubleSurname } from './name-double.ts';
 import { anyOriginName } from './name-any.ts';
-import { dashSignatureEnd, genitiveName, hashtagNames, labelled, namedByWord, quotedNames, setOffName, signatureEnd } from './name-signs.ts';
+import { dashSignatureEnd, genitiveName, hashtagNames, labelled, namedByWord, ownerName, quotedNames, setOffName, signatureEnd } from './name-signs.ts';
 import { listedNames } from './name-lists.ts';
 import {
   ABOUT,
@@ -69,7 +69,6 @@ import {
   namedAfterPeople,
   NEUTER_BEFORE,
   ORGANISATION_COMPOUND,
-  ORGANISATION_PART,
   ORGANISATION_WORD,
   PLACE_PREPOSITION,
 } from './name-words.ts';
@@ -108,15 +107,10 @@ export const name: Detector = (text) => {
         i = end;
         continue;
       }
-      // A first name that is also a word before the rest of the name: "Mevrouw Mei Lin Zhou", "meneer Hoop Bakker".
-      const after = next + 1 < tokens.length && capitalised(tokens[next]) && joined(text, tokens[next], tokens[next + 1]) ? nameEnd(text, tokens, next + 1, true) : -1;
-      if (after >= 0) {
-        add(next, after);
-        i = after;
-        continue;
-      }
-      // A surname that is also a word: after particles ("mw de Man") or a title written short ("Mw. Zorg", "dhr Snel").
-      const last = surnameAfterTitle(text, tokens, t, next);
+      // A first name that is also a word before the rest of the name ("Mevrouw Mei Lin Zhou"); a surname that is
+      // also a word: after particles ("mw de Man") or a title written short ("Mw. Zorg", "dhr Snel").
+      const wordName = wordNameAfterTitle(text, tokens, next);
+      const last = wordName >= 0 ? wordName : surnameAfterTitle(text, tokens, t, next);
       if (last >= 0) {
         add(next, last);
         i = last;
@@ -361,12 +355,11 @@ export const name: Detector = (text) => {
       add(i, i);
       continue;
     }
-    // A name of any origin as whose file or request it is, first name and surname: "het dossier van
-    // Edsel Rosaria", "de aanvraag van Budi Santoso" (one word alone may be an organisation's: "van Cordaan").
-    if (nameWord(t) && !mentionBefore(text, t) && next >= 0 && nameWord(tokens[next]) && ![t, tokens[next]].some((w) => ORGANISATION_PART.test(w.folded)) && OWNER_BEFORE.test(text.slice(Math.max(0, t.start - 32), t.start))) {
-      const end = Math.max(next, nameEnd(text, tokens, next, false));
-      add(i, end);
-      i = end;
+    // A name of any origin as whose file it is: "het dossier van Edsel Rosaria" (name-signs.ts).
+    const owner = ownerName(text, tokens, i, next);
+    if (owner >= 0) {
+      add(i, owner);
+      i = owner;
       continue;
     }
     // A distinctive common surname alone, capitalised: "Jansen belde net", "gesprek met Dijkstra".
