@@ -8,7 +8,7 @@ import { BORN_AFTER, PLACE_BEFORE, ROLE_NOUN } from './name-context.ts';
 import { ORGANISATION_WORD } from './name-words.ts';
 import { COMMON_SURNAMES, NOT_NAMES } from './data/words.ts';
 import { foldWord } from './normalise.ts';
-import { capitalised, isCapitalisedFirstName, isFirstName, mentionBefore, nameWord, strongTitles, tokenise, weakTitles, type Token } from './name-tokens.ts';
+import { capitalised, isCapitalisedFirstName, isFirstName, mentionBefore, NAME_SHAPED, nameWord, strongTitles, tokenise, weakTitles, type Token } from './name-tokens.ts';
 import type { Span } from './span.ts';
 
 // Right after a name: "en"/"and" or a comma, and a listed first name ("Dewi en Rob Soerjadi",
@@ -21,8 +21,6 @@ const SECOND_SURNAME = /^[ \t]+[-–][ \t]+((?:(?:van|de|der|den|ter|ten|['’]t
 const RECORD_START = /(?:^|[\n:;(.?!]|(?<![\p{L}])(?:over|about|bij|voor|van|for|re:?))[ \t]*$/iu;
 // A town in brackets after a name ("Hiske Dijkstra (Leeuwarden)"): the endings of Dutch place names.
 const PLACE_SHAPE = /(?:dam|dorp|wijk|veen|hout|burg|horst|rade|ingen|drecht|huizen|hoven|zijl|woude|kerk|meer|warden|wolde|broek|berg|haven|stad|loo|geest|sloot|vaart|recht|mond|sluis|dijk)$/u;
-// A given name of any origin written as one: a capital, then small letters.
-const NAME_SHAPED = /^\p{Lu}\p{Ll}[\p{Ll}\p{M}'’-]+$/u;
 // A colon too: chat exports write the speaker so ("[10:32] Vermeulen, Inge: …").
 const REVERSED_TAIL = /^[ \t]*(?:["'”’)>\]\n:]|$)/u;
 

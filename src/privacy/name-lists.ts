@@ -7,7 +7,7 @@
  * first name ("- Gerrit: valt veel", "1. Hamid (ZZP VG5)", "• Annie – eten gaat slecht").
  */
 import { nameEnd } from './name-end.ts';
-import { capitalised, isCapitalisedFirstName, mentionBefore, nameWord, type Token } from './name-tokens.ts';
+import { capitalised, isCapitalisedFirstName, mentionBefore, NAME_SHAPED, nameWord, type Token } from './name-tokens.ts';
 import type { Span } from './span.ts';
 
 // A client's visitors are family and friends; no colon needed ("visitors Piotr and Kasia").
@@ -22,8 +22,6 @@ const CARE_HEADS = new Set([
 const HEAD_STEM = /bezoek|visit|client|cliënt|bewoner|resident|patien|patiën|aanmelding|intake|wachtend|casus|jongeren|kinderen|pupil|referral|admission|opname/i;
 /** Words between a care heading and its colon: "Cliënten zonder zorgplan:", "aanmeldingen deze week:". */
 const MAX_HEAD_WORDS = 4;
-// A given name of any origin written as one: a capital, then small letters.
-const NAME_SHAPED = /^\p{Lu}\p{Ll}[\p{Ll}\p{M}'’-]+$/u;
 
 /** Names listed after a word for visitors or a heading for people in care, and names opening a list's rows. */
 export function listedNames(text: string, tokens: Token[]): Span[] {

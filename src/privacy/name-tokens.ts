@@ -131,6 +131,8 @@ export const capitalised = (t: Token) => {
   return /^\p{Lu}/u.test(t.word);
 };
 export const isInitial = (t: Token) => t.dot && /^\p{Lu}$/u.test(t.word);
+/** A given name of any origin written as one: a capital, then small letters. */
+export const NAME_SHAPED = /^\p{Lu}\p{Ll}[\p{Ll}\p{M}'’-]+$/u;
 /** A word that can be (part of) a surname when capitalised: not a common word or a care term. */
 // All-caps words count from four letters ("JANSEN"); shorter ones are abbreviations ("CIZ", "VG").
 // A title is never part of a name: in "haar moeder Mw. Bakker" the name starts after "Mw.".
