@@ -70,9 +70,11 @@ const DIGIT_WORD_RUN = new RegExp(`(?<![\\p{L}])${DIGIT_WORD}(?:[\\s,.-]{1,3}${D
 // Two or more right before digits: "nul zes 1234 5678".
 const DIGIT_WORDS_THEN_DIGITS = new RegExp(`(?<![\\p{L}])${DIGIT_WORD}(?:[\\s,.-]{1,3}${DIGIT_WORD}){1,12}(?=[\\s,.-]{1,3}\\d)`, 'giu');
 
-// A year in words ("negentienhonderd eenenvijftig", "tweeduizend twaalf") and a day in words before a
+// A year in words ("negentienhonderd eenenvijftig", "negentienvijftig", "tweeduizend twaalf") and a day in words before a
 // month ("drie april"): read as digits, so "geboren op drie april negentienhonderd eenenvijftig" is a date.
-const YEAR_WORDS = new RegExp(`(?<![\\p{L}])(negentienhonderd|tweeduizend)(?:[\\s-]?(?:en[\\s-]?)?(${DIGIT_WORD}))?(?![\\p{L}])`, 'giu');
+// Said the short way too, "negentienvijftig", "negentien achtenveertig": nineteen and a number of 20 to 99.
+const TENS_WORD = `(?:${Object.keys(DIGIT_WORDS).filter((w) => Number(DIGIT_WORDS[w]) >= 20).sort((a, b) => b.length - a.length).join('|')})`;
+const YEAR_WORDS = new RegExp(`(?<![\\p{L}])(negentienhonderd|tweeduizend|negentien(?=[\\s-]?${TENS_WORD}(?![\\p{L}])))(?:[\\s-]?(?:en[\\s-]?)?(${DIGIT_WORD}))?(?![\\p{L}])`, 'giu');
 const MONTH_WORD = '(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)';
 const DAY_WORD = new RegExp(`(?<![\\p{L}])${DIGIT_WORD}(?=\\s+(?:de\\s+)?${MONTH_WORD}(?![\\p{L}]))`, 'giu');
 
@@ -91,7 +93,7 @@ const DIGIT_LIKE_RUN = /(?<![\p{L}\p{N}])[0-9OoIl|](?:[0-9OoIl|]|[ .-]{1,3}(?=[0
 // What each pass of `substitutions` cannot do without, checked before its long pattern runs (see gates.ts):
 // markup characters, a year word, a street ending, a month, two digit words in a row.
 const MARKUP_CHAR = /[<*~`_]/;
-const YEAR_WORD = /negentienhonderd|tweeduizend/iu;
+const YEAR_WORD = /negentien|tweeduizend/iu;
 const STREET_ENDING = /(?:straat|laan|weg|plein|gracht|kade|singel|dijk|dreef|steeg|hof|pad|park)\s/u;
 const MONTH = new RegExp(MONTH_WORD, 'iu');
 const LETTER = /^\p{L}$/u;
@@ -151,7 +153,7 @@ function substitutions(original: string): Map<number, { end: number; text: strin
   for (const m of mayMatch(original, MARKUP_CHAR) ? original.matchAll(MARKUP) : none) subs.set(m.index!, { end: m.index! + m[0].length, text: '' });
   for (const m of mayMatch(original, YEAR_WORD) ? original.matchAll(YEAR_WORDS) : none) {
     const tail = m[2] ? DIGIT_WORDS[m[2].toLowerCase()] ?? '' : '';
-    const century = m[1].toLowerCase() === 'negentienhonderd' ? '19' : '20';
+    const century = m[1].toLowerCase().startsWith('negentien') ? '19' : '20';
     subs.set(m.index!, { end: m.index! + m[0].length, text: century + (tail ? tail.padStart(2, '0') : '00') });
   }
   // Only a run with six digits or more is read (below).

@@ -196,11 +196,11 @@ const RED_TEAM_BATCHES: { batch: number; title: string; personal: number; ordina
   // broken over a line, a body's own case number ("WMO-2025-004417"), a name as whose file it is, a first name that
   // is also a word after a title ("Mevrouw Mei Lin Zhou"), and first names of West African, Indonesian and other
   // origins that were not listed.
-  { batch: 17, title: 'a fresh black-box set written after batch 16 was fixed', personal: 16, ordinary: 114 },
+  { batch: 17, title: 'a fresh black-box set written after batch 16 was fixed', personal: 17, ordinary: 114 },
   // Written after batch 17 was fixed (3 Dec 14:15): 57 of 280 with client data leaked on arrival, the held-out figure
   // for batch 17's fixes. Rows of a handover or waiting list opening with a first name ("- Gerrit: valt veel",
   // "1. Hamid (ZZP VG5)"; not in the team's own action lists), and a name's genitive before "gedrag", "medicatie".
-  { batch: 18, title: 'a fresh black-box set written after batch 17 was fixed', personal: 3, ordinary: 118 },
+  { batch: 18, title: 'a fresh black-box set written after batch 17 was fixed', personal: 4, ordinary: 118 },
 ];
 
 describe.each(RED_TEAM_BATCHES)('red-team batch $batch (corpus/redteam$batch-*.txt), $title', ({ batch, personal, ordinary: atLeast }) => {
