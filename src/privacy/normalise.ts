@@ -70,6 +70,11 @@ const DIGIT_WORD_RUN = new RegExp(`(?<![\\p{L}])${DIGIT_WORD}(?:[\\s,.-]{1,3}${D
 // Two or more right before digits: "nul zes 1234 5678".
 const DIGIT_WORDS_THEN_DIGITS = new RegExp(`(?<![\\p{L}])${DIGIT_WORD}(?:[\\s,.-]{1,3}${DIGIT_WORD}){1,12}(?=[\\s,.-]{1,3}\\d)`, 'giu');
 
+// Digits and digit words mixed in one number ("06 twaalf 34 56 78", "nul zes 12 drie vier 56 78"): four
+// groups or more, a digit word among them; its words read as digits, its digit groups as written.
+const MIXED_RUN = new RegExp(`(?<![\\p{L}\\p{N}])(?:\\d{1,4}|${DIGIT_WORD})(?:[\\s,.-]{1,3}(?:\\d{1,4}|${DIGIT_WORD})){3,14}(?![\\p{L}\\p{N}])`, 'giu');
+const ONE_DIGIT_WORD_IN = new RegExp(`(?<![\\p{L}])${DIGIT_WORD}(?![\\p{L}])`, 'giu');
+
 // A year in words ("negentienhonderd eenenvijftig", "negentienvijftig", "tweeduizend twaalf") and a day in words before a
 // month ("drie april"): read as digits, so "geboren op drie april negentienhonderd eenenvijftig" is a date.
 // Said the short way too, "negentienvijftig", "negentien achtenveertig": nineteen and a number of 20 to 99.
@@ -178,6 +183,13 @@ function substitutions(original: string): Map<number, { end: number; text: strin
     for (const w of m[0].matchAll(new RegExp(`${DIGIT_WORD}|[^\\p{L}]+`, 'giu'))) {
       const start = m.index! + w.index!;
       subs.set(start, { end: start + w[0].length, text: DIGIT_WORDS[w[0].toLowerCase()] ?? '' });
+    }
+  }
+  for (const m of mayHaveDigits(original, 4) && MAY_SUBSTITUTE.test(original) ? original.matchAll(MIXED_RUN) : none) {
+    if (!/\d/.test(m[0])) continue;
+    for (const w of m[0].matchAll(ONE_DIGIT_WORD_IN)) {
+      const start = m.index! + w.index!;
+      if (!subs.has(start)) subs.set(start, { end: start + w[0].length, text: DIGIT_WORDS[w[0].toLowerCase()] });
     }
   }
   return subs;

@@ -200,7 +200,7 @@ const RED_TEAM_BATCHES: { batch: number; title: string; personal: number; ordina
   // Written after batch 17 was fixed (3 Dec 14:15): 57 of 280 with client data leaked on arrival, the held-out figure
   // for batch 17's fixes. Rows of a handover or waiting list opening with a first name ("- Gerrit: valt veel",
   // "1. Hamid (ZZP VG5)"; not in the team's own action lists), and a name's genitive before "gedrag", "medicatie".
-  { batch: 18, title: 'a fresh black-box set written after batch 17 was fixed', personal: 4, ordinary: 118 },
+  { batch: 18, title: 'a fresh black-box set written after batch 17 was fixed', personal: 5, ordinary: 118 },
 ];
 
 describe.each(RED_TEAM_BATCHES)('red-team batch $batch (corpus/redteam$batch-*.txt), $title', ({ batch, personal, ordinary: atLeast }) => {
