@@ -208,8 +208,7 @@ const cuedStreet = (text: string): Span[] =>
   [...(mayMatch(text, ADDRESS_WORD) ? text.matchAll(CUED_STREET) : [])].flatMap((m) => {
     const end = m.index! + m[0].length;
     if (NOT_A_NUMBER_AFTER.test(text.slice(end, end + 12))) return [];
-    const start = end - m[0].length + m[0].lastIndexOf(m.groups!.street);
-    return [{ start, end, kind: 'address' as const }];
+    return [{ start: m.index! + m[0].lastIndexOf(m.groups!.street), end, kind: 'address' as const }];
   });
 
 export const address: Detector = (text) => [

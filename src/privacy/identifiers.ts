@@ -11,7 +11,8 @@ import { matches, type Detector, type PersonalDataKind, type Span } from './span
 
 // Words whose number is a person's record: glued to or followed by nummer/nr/id ("cliëntnummer",
 // "dossier nr.", "patient ID", "polisnummer"). Strong ones also stand alone: "dossier 2023-0456".
-// Court and case numbers ("zaaknummer 19/1234 WLZ") are public references in rulings: they stay.
+// Court numbers ("zaaknummer 19/1234 WLZ") are public references in rulings: they stay (a municipality's
+// "zaaknummer Z/23/…" goes, caseOrShort below).
 // "aangemeld onder nummer CR-2291-44": what a person is registered under.
 const STRONG_STEMS = '(?:zorg|jeugd|wlz|wmo|ggz|ecd|epd)?-?dossier|cli[eë]nt|client|pati[eë]nt|patient|bewoner|resident|mrn|epd|ecd';
 const WEAK_STEMS =

@@ -185,7 +185,7 @@ function substitutions(original: string): Map<number, { end: number; text: strin
       subs.set(start, { end: start + w[0].length, text: DIGIT_WORDS[w[0].toLowerCase()] ?? '' });
     }
   }
-  for (const m of mayHaveDigits(original, 4) && MAY_SUBSTITUTE.test(original) ? original.matchAll(MIXED_RUN) : none) {
+  for (const m of mayHaveDigits(original, 4) && mayMatch(original, MAY_SUBSTITUTE) ? original.matchAll(MIXED_RUN) : none) {
     if (!/\d/.test(m[0])) continue;
     for (const w of m[0].matchAll(ONE_DIGIT_WORD_IN)) {
       const start = m.index! + w.index!;
